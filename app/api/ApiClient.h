@@ -1,0 +1,74 @@
+#pragma once
+
+#include "api/Credentials.h"
+#include "api/SignerV3.h"
+#include "api/VerificationRequest.h"
+#include "api/VerificationResult.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QSslCertificate>
+#include <QUrl>
+
+class Clock;
+class Random;
+class QNetworkAccessManager;
+
+struct ClientConfig
+{
+    QUrl endpoint = hongKongInternet();
+    // Extra CAs trusted in addition to the system store (a private endpoint, or the training sandbox's CA).
+    QList<QSslCertificate> extraCaCertificates;
+    int timeoutMs = 20000; // per attempt
+    int maxAttempts = 4; // first try included; only throttling, 5xx and transport errors are retried
+    qint64 backoffBaseMs = 500; // full jitter: wait uniform(0, min(cap, base * 2^(attempt-1)))
+    qint64 backoffCapMs = 8000;
+    double rateLimitQps = 10.0; // the account-wide limit of eKYC_Date_MIN
+    qint64 maxResponseBytes = 64 * 1024;
+
+    static QUrl hongKongInternet() { return QUrl(QStringLiteral("https://cloudauth-intl.cn-hongkong.aliyuncs.com/")); }
+    static QUrl hongKongVpc() { return QUrl(QStringLiteral("https://cloudauth-intl-vpc.cn-hongkong.aliyuncs.com/")); }
+};
+
+// Sends Id2MetaPeriodVerifyIntl over HTTPS. One QNetworkAccessManager for the client's lifetime, so TLS
+// connections are kept alive; every call is asynchronous and cancellable; TLS errors are never ignored.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+public:
+    ApiClient(ClientConfig config, Credentials credentials, QObject* parent = nullptr);
+    ApiClient(ClientConfig config, Credentials credentials, Clock& clock, Random& random, QObject* parent = nullptr);
+    ~ApiClient() override;
+
+    const ClientConfig& config() const { return m_config; }
+
+    // The fully signed request (fresh date and nonce) that verify() would send first.
+    SignerV3::Request prepare(const VerificationRequest& request) const;
+    // Starts a call; returns its id. Emits attemptStarted/attemptFinished per attempt and finished once.
+    quint64 verify(const VerificationRequest& request);
+    void cancel(quint64 callId);
+    int pendingCalls() const;
+    // TLS handshakes completed by this client (each new connection counts one).
+    int tlsHandshakes() const { return m_tlsHandshakes; }
+
+signals:
+    void attemptStarted(quint64 callId, int attempt, const QString& merchantBizId);
+    void attemptFinished(quint64 callId, int attempt, const VerificationResult& result);
+    void finished(quint64 callId, const VerificationResult& result);
+
+private:
+    struct Call;
+    // implementation detail members live in ApiClient.cpp's Call and below
+    void startAttempt(quint64 callId);
+    void scheduleNext(quint64 callId, qint64 delayMs);
+
+    ClientConfig m_config;
+    Credentials m_credentials;
+    Clock& m_clock;
+    Random& m_random;
+    QNetworkAccessManager* m_network;
+    QHash<quint64, Call*> m_calls;
+    quint64 m_nextId = 1;
+    int m_tlsHandshakes = 0;
+};

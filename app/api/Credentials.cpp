@@ -1,0 +1,36 @@
+#include "Credentials.h"
+
+#include <QProcessEnvironment>
+
+Credentials::Credentials(QString accessKeyId, QString accessKeySecret, QString securityToken, QString source)
+    : m_accessKeyId(std::move(accessKeyId))
+    , m_accessKeySecret(std::move(accessKeySecret))
+    , m_securityToken(std::move(securityToken))
+    , m_source(std::move(source))
+{
+}
+
+Credentials Credentials::fromEnvironment()
+{
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    return Credentials(env.value(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID")).trimmed(),
+                       env.value(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET")).trimmed(),
+                       env.value(QStringLiteral("ALIBABA_CLOUD_SECURITY_TOKEN")).trimmed(),
+                       QStringLiteral("environment"));
+}
+
+Credentials Credentials::training()
+{
+    return Credentials(QStringLiteral("TRAINING-KEY-ID"),
+                       QStringLiteral("training-secret-public-not-a-real-key"),
+                       QString(),
+                       QStringLiteral("training"));
+}
+
+QString Credentials::describe() const
+{
+    const QString id = m_accessKeyId.size() > 6 ? m_accessKeyId.left(4) + QStringLiteral("…") + m_accessKeyId.right(2)
+                                                : QStringLiteral("…");
+    return m_securityToken.isEmpty() ? tr("AccessKey %1 from %2").arg(id, m_source)
+                                     : tr("STS AccessKey %1 from %2").arg(id, m_source);
+}

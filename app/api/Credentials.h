@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+// An AccessKey pair, optionally with an STS security token. The secret is held only in memory: it has no
+// accessor that formats it, and describe() never includes it.
+class Credentials
+{
+    Q_DECLARE_TR_FUNCTIONS(Credentials)
+public:
+    Credentials() = default;
+    Credentials(QString accessKeyId, QString accessKeySecret, QString securityToken, QString source);
+
+    // ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and optional ALIBABA_CLOUD_SECURITY_TOKEN.
+    // The rest of the provider's chain (CLI profile, INI file, keychain) plugs in here later.
+    static Credentials fromEnvironment();
+    // The fixed, public AccessKey the training sandbox accepts.
+    static Credentials training();
+
+    bool isValid() const { return !m_accessKeyId.isEmpty() && !m_accessKeySecret.isEmpty(); }
+    const QString& accessKeyId() const { return m_accessKeyId; }
+    const QString& securityToken() const { return m_securityToken; }
+    // Where the pair came from, for display and the audit history ("environment", "training").
+    const QString& source() const { return m_source; }
+    // For the signer only.
+    QByteArray secretForSigning() const { return m_accessKeySecret.toUtf8(); }
+    // Safe to print: the key id partly masked, the source, and whether an STS token is present.
+    QString describe() const;
+
+private:
+    QString m_accessKeyId;
+    QString m_accessKeySecret;
+    QString m_securityToken;
+    QString m_source;
+};

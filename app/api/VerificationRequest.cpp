@@ -1,0 +1,49 @@
+#include "VerificationRequest.h"
+
+#include "api/SignerV3.h"
+#include "cases/CaseInput.h"
+#include "util/Crypto.h"
+#include "util/Random.h"
+
+QList<QPair<QString, QString>> VerificationRequest::parameters() const
+{
+    QList<QPair<QString, QString>> out{
+        {QStringLiteral("ProductCode"), QString::fromLatin1(productCode)},
+        {QStringLiteral("MerchantBizId"), merchantBizId},
+        {QStringLiteral("DocType"), QString::fromLatin1(docType)},
+        {QStringLiteral("DocName"), docName},
+        {QStringLiteral("DocNo"), docNo},
+        {QStringLiteral("ValidityStartDate"), validityStartDate},
+        {QStringLiteral("ValidityEndDate"), validityEndDate},
+    };
+    if (!sceneCode.isEmpty())
+        out.append({QStringLiteral("SceneCode"), sceneCode});
+    if (!merchantUserId.isEmpty())
+        out.append({QStringLiteral("MerchantUserId"), merchantUserId});
+    return out;
+}
+
+QByteArray VerificationRequest::formBody() const
+{
+    return SignerV3::encodeParameters(parameters());
+}
+
+VerificationRequest VerificationRequest::fromCase(const CaseInput& input, const QString& longTermValue, Random& random)
+{
+    VerificationRequest request;
+    request.sceneCode = input.sceneCode.trimmed();
+    request.merchantBizId = input.merchantBizId.trimmed().isEmpty() ? QString::fromLatin1(random.hex32())
+                                                                     : input.merchantBizId.trimmed();
+    request.merchantUserId = desensitiseUserId(input.merchantUserId);
+    request.docName = input.name.trimmed();
+    request.docNo = input.idNumber.trimmed().toUpper();
+    request.validityStartDate = input.validityStart.toString(QStringLiteral("yyyyMMdd"));
+    request.validityEndDate = input.longTerm ? longTermValue : input.validityEnd.toString(QStringLiteral("yyyyMMdd"));
+    return request;
+}
+
+QString VerificationRequest::desensitiseUserId(const QString& raw)
+{
+    const QString trimmed = raw.trimmed();
+    return trimmed.isEmpty() ? QString() : QString::fromLatin1(Crypto::sha256Hex(trimmed.toUtf8()));
+}

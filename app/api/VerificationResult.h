@@ -1,0 +1,84 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+// The outcome of one verification call (after any retries), as a value.
+struct VerificationResult
+{
+    Q_GADGET
+    Q_DECLARE_TR_FUNCTIONS(VerificationResult)
+public:
+    enum class Status
+    {
+        Passed, // Code success, Result.Passed Y (SubCode 200)
+        NotPassed, // Code success, Result.Passed N (SubCode 202, 223, or an unrecognised one)
+        ApiError, // an error Code from the service or its gateway; nothing billed
+        NetworkError, // transport, TLS, timeout, malformed or oversized answer
+        Cancelled,
+    };
+    Q_ENUM(Status)
+
+    enum class Error
+    {
+        None,
+        MissingParameter,
+        InvalidParameter,
+        RamUserAccessDenied,
+        AccountAccessDenied,
+        Throttling,
+        SignatureDoesNotMatch,
+        IncompleteSignature,
+        InvalidAccessKeyId,
+        SignatureNonceUsed,
+        TimestampExpired,
+        InternalError,
+        ServiceUnavailable,
+        OtherApiError,
+        MalformedResponse,
+        OversizedResponse,
+        Timeout,
+        HostNotFound,
+        ConnectionRefused,
+        ConnectionReset,
+        TlsFailure,
+        ProxyError,
+        OtherNetworkError,
+        Cancelled,
+    };
+    Q_ENUM(Error)
+
+    Status status = Status::NetworkError;
+    Error error = Error::None;
+    int httpStatus = 0; // 0 when no HTTP answer arrived
+    QString requestId;
+    QString code; // as the service sent it
+    QString message; // as the service sent it
+    bool passed = false;
+    QString subCode; // "200", "202", "223", or empty
+    QString merchantBizId;
+    int attempts = 0;
+    qint64 latencyMs = 0; // of the last attempt
+    QString detail; // transport error text or parse problem; never contains a secret
+    QDateTime serverDate; // the response Date header, for clock-skew warnings
+
+    // A business answer (200/202/223 or any SubCode) is billed and must never be retried.
+    bool isBusinessAnswer() const { return status == Status::Passed || status == Status::NotPassed; }
+    // Throttling, 5xx and transport errors may be retried; nothing else.
+    bool isRetryable() const;
+
+    // Plain-language explanation for the reviewer, translated: the SubCode meaning, or the error and its fix.
+    QString explanation() const;
+    // For 202/223/unrecognised: what to do next (confirm with the person, then manual review). Empty otherwise.
+    QString guidance() const;
+    static QString subCodeExplanation(const QString& subCode);
+    static QString subCodeGuidance(const QString& subCode);
+    static QString errorExplanation(Error error);
+
+    // CLI exit code: 0 passed, 2 not passed, 4 API error, 5 network/TLS error (3 is local refusal, decided earlier).
+    int exitCode() const;
+    // requestId, code, message, passed, subCode, merchantBizId, httpStatus, explanation (+ error, attempts).
+    QJsonObject toJson() const;
+};

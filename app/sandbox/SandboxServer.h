@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+#include <QSslCertificate>
+#include <QString>
+#include <QUrl>
+
+class QSslServer;
+
+// The training sandbox: an in-process HTTPS server on loopback that speaks Id2MetaPeriodVerifyIntl like the real
+// service (V3 signature check with the training AccessKey, parameter errors, 200/202/223 from SandboxFixtures, and
+// fault triggers). Its private CA and server certificate are made with OpenSSL at first use and kept in dataDir.
+class SandboxServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SandboxServer(QObject* parent = nullptr);
+    ~SandboxServer() override;
+
+    // Listens on 127.0.0.1:port (0: any free port). dataDir holds ca.pem, server.pem, server.key (created when
+    // missing); empty means <AppDataLocation>/sandbox. Returns false with errorString() on failure.
+    bool start(quint16 port = 0, const QString& dataDir = QString());
+    void stop();
+    QString errorString() const { return m_error; }
+
+    QUrl url() const; // https://127.0.0.1:PORT/
+    QList<QSslCertificate> caCertificates() const;
+    QString caCertificatePath() const;
+
+    // How long the slow-response trigger waits before answering (default 5000 ms).
+    void setSlowResponseMs(int ms) { m_slowMs = ms; }
+    int connectionsAccepted() const { return m_connections; }
+    int requestsServed() const { return m_requests; }
+
+private:
+    friend class SandboxConnection;
+    QSslServer* m_server = nullptr;
+    QString m_error;
+    QString m_dataDir;
+    QList<QSslCertificate> m_ca;
+    int m_slowMs = 5000;
+    int m_connections = 0;
+    int m_requests = 0;
+};

@@ -1,0 +1,85 @@
+#include "Crypto.h"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include <stdexcept>
+
+namespace Crypto {
+
+QByteArray sha256(const QByteArray& data)
+{
+    Sha256 hash;
+    hash.add(data);
+    return hash.result();
+}
+
+QByteArray sha256Hex(const QByteArray& data)
+{
+    return sha256(data).toHex();
+}
+
+QByteArray hmacSha256(const QByteArray& key, const QByteArray& data)
+{
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (!HMAC(EVP_sha256(),
+              key.constData(),
+              static_cast<int>(key.size()),
+              reinterpret_cast<const unsigned char*>(data.constData()),
+              static_cast<size_t>(data.size()),
+              out,
+              &length))
+        throw std::runtime_error("HMAC-SHA256 failed");
+    return QByteArray(reinterpret_cast<const char*>(out), static_cast<qsizetype>(length));
+}
+
+bool constantTimeEquals(const QByteArray& a, const QByteArray& b)
+{
+    if (a.size() != b.size())
+        return false;
+    return CRYPTO_memcmp(a.constData(), b.constData(), static_cast<size_t>(a.size())) == 0;
+}
+
+struct Sha256::Private
+{
+    EVP_MD_CTX* ctx = nullptr;
+};
+
+Sha256::Sha256()
+    : d(new Private)
+{
+    d->ctx = EVP_MD_CTX_new();
+    if (!d->ctx || EVP_DigestInit_ex(d->ctx, EVP_sha256(), nullptr) != 1)
+        throw std::runtime_error("SHA-256 init failed");
+}
+
+Sha256::~Sha256()
+{
+    EVP_MD_CTX_free(d->ctx);
+    delete d;
+}
+
+void Sha256::add(const QByteArray& data)
+{
+    add(data.constData(), data.size());
+}
+
+void Sha256::add(const char* data, qsizetype size)
+{
+    if (size > 0 && EVP_DigestUpdate(d->ctx, data, static_cast<size_t>(size)) != 1)
+        throw std::runtime_error("SHA-256 update failed");
+}
+
+QByteArray Sha256::result()
+{
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (EVP_DigestFinal_ex(d->ctx, out, &length) != 1)
+        throw std::runtime_error("SHA-256 final failed");
+    EVP_DigestInit_ex(d->ctx, EVP_sha256(), nullptr);
+    return QByteArray(reinterpret_cast<const char*>(out), static_cast<qsizetype>(length));
+}
+
+} // namespace Crypto

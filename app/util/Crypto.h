@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QByteArray>
+
+// The OpenSSL primitives the core needs, behind one small interface. Nothing here logs its inputs.
+namespace Crypto {
+
+QByteArray sha256(const QByteArray& data);
+QByteArray sha256Hex(const QByteArray& data);
+QByteArray hmacSha256(const QByteArray& key, const QByteArray& data);
+// Compares two MACs or digests in constant time (for equal lengths).
+bool constantTimeEquals(const QByteArray& a, const QByteArray& b);
+
+// Incremental SHA-256, for hashing large inputs in pieces.
+class Sha256
+{
+public:
+    Sha256();
+    ~Sha256();
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
+
+    void add(const QByteArray& data);
+    void add(const char* data, qsizetype size);
+    QByteArray result();
+
+private:
+    struct Private;
+    Private* d;
+};
+
+} // namespace Crypto

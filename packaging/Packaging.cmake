@@ -1,0 +1,12 @@
+include(GNUInstallDirs)
+install(TARGETS ekyc-desk ekyc-desk-cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(FILES ${CMAKE_SOURCE_DIR}/packaging/ekyc-desk.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+
+set(CPACK_PACKAGE_NAME ekyc-desk)
+set(CPACK_PACKAGE_CONTACT "eKYC Desk maintainers <maintainers@ekyc-desk.invalid>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Identity-verification review desk for Alibaba Cloud Id2MetaPeriodVerifyIntl")
+set(CPACK_GENERATOR DEB)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+include(CPack)
