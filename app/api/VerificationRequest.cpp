@@ -2,6 +2,8 @@
 
 #include "api/SignerV3.h"
 #include "cases/CaseInput.h"
+#include "cases/CaseValidator.h"
+#include "cases/IdNumber.h"
 #include "util/Crypto.h"
 #include "util/Random.h"
 
@@ -35,8 +37,8 @@ VerificationRequest VerificationRequest::fromCase(const CaseInput& input, const 
     request.merchantBizId = input.merchantBizId.trimmed().isEmpty() ? QString::fromLatin1(random.hex32())
                                                                      : input.merchantBizId.trimmed();
     request.merchantUserId = desensitiseUserId(input.merchantUserId);
-    request.docName = input.name.trimmed();
-    request.docNo = input.idNumber.trimmed().toUpper();
+    request.docName = CaseValidator::normalizeName(input.name);
+    request.docNo = IdNumber::normalize(input.idNumber);
     request.validityStartDate = input.validityStart.toString(QStringLiteral("yyyyMMdd"));
     request.validityEndDate = input.longTerm ? longTermValue : input.validityEnd.toString(QStringLiteral("yyyyMMdd"));
     return request;

@@ -1,0 +1,327 @@
+#include "CaseValidator.h"
+
+#include "cases/CardTerm.h"
+#include "cases/IdNumber.h"
+
+#include <QRegularExpression>
+#include <QStringList>
+
+namespace {
+
+class IssueList
+{
+public:
+    void block(CaseField field, const char* code, const QString& message)
+    {
+        m_issues.append({ field, true, QString::fromLatin1(code), message });
+    }
+    void warn(CaseField field, const char* code, const QString& message)
+    {
+        m_issues.append({ field, false, QString::fromLatin1(code), message });
+    }
+    QList<ValidationIssue> take() { return std::move(m_issues); }
+
+private:
+    QList<ValidationIssue> m_issues;
+};
+
+bool isAllowedNameCodePoint(char32_t c)
+{
+    switch (QChar::category(c)) {
+    case QChar::Letter_Uppercase:
+    case QChar::Letter_Lowercase:
+    case QChar::Letter_Titlecase:
+    case QChar::Letter_Modifier:
+    case QChar::Letter_Other:
+    case QChar::Mark_NonSpacing:
+    case QChar::Mark_SpacingCombining:
+    case QChar::Mark_Enclosing:
+        return true;
+    default:
+        break;
+    }
+    return c == U' ' || c == U'\u00B7' || c == U'.' || c == U'-' || c == U'\'' || c == U'\u2019';
+}
+
+bool isAsciiAlnum(QChar c)
+{
+    return (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9');
+}
+
+QString displayDate(const QDate& date)
+{
+    return date.toString(Qt::ISODate);
+}
+
+} // namespace
+
+QString CaseValidator::normalizeName(const QString& raw)
+{
+    QString out = raw.simplified();
+    for (QChar& c : out) {
+        switch (c.unicode()) {
+        case 0x2022: // bullet
+        case 0x2027: // hyphenation point
+        case 0x2219: // bullet operator
+        case 0x30FB: // katakana middle dot
+        case 0xFF0E: // full-width full stop, sometimes typed for the separator
+        case 0xFF65: // half-width katakana middle dot
+            c = QChar(0x00B7);
+            break;
+        default:
+            break;
+        }
+    }
+    return out;
+}
+
+QString CaseValidator::fieldLabel(CaseField field)
+{
+    switch (field) {
+    case CaseField::Name:
+        return tr("Name");
+    case CaseField::IdNumber:
+        return tr("ID number");
+    case CaseField::ValidityStart:
+        return tr("Valid from");
+    case CaseField::ValidityEnd:
+        return tr("Valid until");
+    case CaseField::SceneCode:
+        return tr("Scene code");
+    case CaseField::MerchantBizId:
+        return tr("Merchant business ID");
+    case CaseField::MerchantUserId:
+        return tr("Merchant user ID");
+    }
+    return {};
+}
+
+bool CaseValidator::hasBlocking(const QList<ValidationIssue>& issues)
+{
+    for (const ValidationIssue& issue : issues) {
+        if (issue.blocking)
+            return true;
+    }
+    return false;
+}
+
+QList<ValidationIssue> CaseValidator::check(const CaseInput& input, const QDate& today)
+{
+    IssueList issues;
+
+    // --- Name -------------------------------------------------------------------------------------------------
+    const QString name = normalizeName(input.name);
+    if (name.isEmpty()) {
+        issues.block(
+            CaseField::Name, "name.empty", tr("Name is required: enter the name exactly as printed on the ID card."));
+    } else {
+        const QList<uint> points = name.toUcs4();
+        if (points.size() > maxNameLength)
+            issues.block(CaseField::Name,
+                "name.length",
+                tr("Name is too long (%1 characters, at most %2): check that only the name was entered.")
+                    .arg(points.size())
+                    .arg(maxNameLength));
+        bool allowed = true;
+        bool hasLetter = false;
+        for (const uint point : points) {
+            allowed = allowed && isAllowedNameCodePoint(static_cast<char32_t>(point));
+            hasLetter = hasLetter || QChar::isLetter(static_cast<char32_t>(point));
+        }
+        allowed = allowed && hasLetter;
+        if (!allowed)
+            issues.block(CaseField::Name,
+                "name.chars",
+                tr("Name contains digits or symbols: use only letters, spaces and the separators · . - ' "
+                   "as printed on the card."));
+    }
+
+    // --- ID number --------------------------------------------------------------------------------------------
+    const QString id = IdNumber::normalize(input.idNumber);
+    QDate birth; // set only when the number is well-formed and its birth date usable
+    static const QRegularExpression idPattern(QStringLiteral("^[0-9]{17}[0-9X]$"));
+    static const QRegularExpression legacyPattern(QStringLiteral("^[0-9]{15}$"));
+    if (id.isEmpty()) {
+        issues.block(CaseField::IdNumber,
+            "id.empty",
+            tr("ID number is required: enter the 18-character number printed on the ID card."));
+    } else if (legacyPattern.match(id).hasMatch()) {
+        issues.block(CaseField::IdNumber,
+            "id.legacy15",
+            tr("ID number has 15 digits: this is a first-generation number, invalid since 1 January 2013. "
+               "Ask for the 18-character number on the person's current second-generation card."));
+    } else if (id.size() != 18) {
+        issues.block(CaseField::IdNumber,
+            "id.length",
+            tr("ID number has %1 characters; it must have exactly 18 (17 digits and a final digit or X). "
+               "Check for missing or extra characters.")
+                .arg(id.size()));
+    } else if (!idPattern.match(id).hasMatch()) {
+        issues.block(CaseField::IdNumber,
+            "id.format",
+            tr("ID number may contain only digits, with X allowed as the last character. "
+               "Check for letters or symbols typed by mistake."));
+    } else if (IdNumber::isPermitNumber(id)) {
+        issues.block(CaseField::IdNumber,
+            "id.permit",
+            tr("ID number starts with %1: this is a residence permit for Hong Kong, Macao or Taiwan "
+               "residents, not a mainland resident ID card. This verification supports only mainland "
+               "second-generation ID cards; use another verification method.")
+                .arg(id.left(2)));
+    } else {
+        if (!IdNumber::isKnownProvince(id))
+            issues.block(CaseField::IdNumber,
+                "id.province",
+                tr("ID number starts with %1, which is not a mainland province code. "
+                   "Check the first two digits against the card.")
+                    .arg(id.left(2)));
+        const QDate parsed = IdNumber::birthDate(id);
+        if (!parsed.isValid())
+            issues.block(CaseField::IdNumber,
+                "id.birthdate",
+                tr("ID number: digits 7 to 14 (%1) are not a real date of birth (YYYYMMDD). "
+                   "Check them against the card.")
+                    .arg(id.mid(6, 8)));
+        else if (parsed > today)
+            issues.block(CaseField::IdNumber,
+                "id.birth_future",
+                tr("ID number: the date of birth it contains (%1) is in the future. "
+                   "Check digits 7 to 14 against the card.")
+                    .arg(displayDate(parsed)));
+        else
+            birth = parsed;
+        if (!IdNumber::hasValidChecksum(id))
+            issues.block(CaseField::IdNumber,
+                "id.checksum",
+                tr("ID number is mistyped: its last character does not match the others. "
+                   "Compare every character with the card."));
+    }
+
+    // --- Validity dates ---------------------------------------------------------------------------------------
+    const QDate start = input.validityStart;
+    bool startUsable = false;
+    if (!start.isValid()) {
+        issues.block(CaseField::ValidityStart,
+            "start.required",
+            tr("Valid from is required: enter the first date of the validity period printed on the back "
+               "of the card."));
+    } else if (start > today) {
+        issues.block(CaseField::ValidityStart,
+            "start.future",
+            tr("Valid from (%1) is in the future: a card cannot be valid before it is issued. "
+               "Check the date on the card.")
+                .arg(displayDate(start)));
+    } else if (birth.isValid() && start < birth) {
+        issues.block(CaseField::ValidityStart,
+            "start.before_birth",
+            tr("Valid from (%1) is before the date of birth in the ID number (%2). "
+               "Check the date and the ID number.")
+                .arg(displayDate(start), displayDate(birth)));
+    } else {
+        startUsable = true;
+    }
+
+    const QDate end = input.validityEnd;
+    bool endUsable = false;
+    if (!input.longTerm) {
+        if (!end.isValid()) {
+            issues.block(CaseField::ValidityEnd,
+                "end.required",
+                tr("Valid until is required: enter the last date of the validity period, or tick "
+                   "Long-term if the card says 长期."));
+        } else if (start.isValid() && end <= start) {
+            issues.block(CaseField::ValidityEnd,
+                "end.not_after_start",
+                tr("Valid until (%1) must be after Valid from (%2). Check both dates on the card.")
+                    .arg(displayDate(end), displayDate(start)));
+        } else {
+            endUsable = start.isValid();
+        }
+    }
+
+    // --- Request parameters -----------------------------------------------------------------------------------
+    const QString scene = input.sceneCode.trimmed();
+    bool sceneOk = scene.size() <= maxSceneCodeLength;
+    for (const QChar c : scene)
+        sceneOk = sceneOk && (isAsciiAlnum(c) || c == u'_');
+    if (!sceneOk)
+        issues.block(CaseField::SceneCode,
+            "scene.format",
+            tr("Scene code may have at most %1 characters, each a letter A-Z or a-z, a digit or an "
+               "underscore. Shorten it or leave it empty.")
+                .arg(maxSceneCodeLength));
+
+    const QString bizId = input.merchantBizId.trimmed();
+    bool bizIdOk = bizId.size() <= maxMerchantBizIdLength;
+    for (const QChar c : bizId)
+        bizIdOk = bizIdOk && isAsciiAlnum(c);
+    if (!bizIdOk)
+        issues.block(CaseField::MerchantBizId,
+            "bizid.format",
+            tr("Merchant business ID may have at most %1 characters, letters A-Z or a-z and digits only. "
+               "Leave it empty to have a unique one generated.")
+                .arg(maxMerchantBizIdLength));
+
+    if (input.merchantUserId.trimmed().size() > maxMerchantUserIdLength)
+        issues.block(CaseField::MerchantUserId,
+            "userid.length",
+            tr("Merchant user ID may have at most %1 characters. It is sent only as its SHA-256 hash; "
+               "shorten it or leave it empty.")
+                .arg(maxMerchantUserIdLength));
+
+    // --- Plausibility warnings --------------------------------------------------------------------------------
+    if (startUsable && start.year() < CardTerm::firstIssueYear)
+        issues.warn(CaseField::ValidityStart,
+            "warn.start_before_2004",
+            tr("Valid from (%1) is before 2004, when second-generation ID cards were first issued. "
+               "Check the date on the card.")
+                .arg(displayDate(start)));
+
+    if (startUsable && birth.isValid()) {
+        const int age = IdNumber::ageOn(birth, start);
+        const int term = CardTerm::termYears(age);
+        if (input.longTerm) {
+            if (term != 0)
+                issues.warn(CaseField::ValidityEnd,
+                    "warn.long_term_under_46",
+                    tr("Valid until is long-term, but the person was %1 on the Valid from date; long-term "
+                       "cards are issued only from age 46 (the term is %2 years). Check both dates: a "
+                       "mismatch is likely to come back as 223 (billed).")
+                        .arg(age)
+                        .arg(term));
+        } else if (endUsable) {
+            const int years = end.year() - start.year();
+            if (term == 0)
+                issues.warn(CaseField::ValidityEnd,
+                    "warn.term_mismatch",
+                    tr("Valid until: the person was %1 on the Valid from date, so the card should be "
+                       "long-term (issued from age 46). Check the dates or tick Long-term: a mismatch is "
+                       "likely to come back as 223 (billed).")
+                        .arg(age));
+            else if (years != term)
+                issues.warn(CaseField::ValidityEnd,
+                    "warn.term_mismatch",
+                    tr("Valid until: a card issued at age %1 is valid %2 years, but the dates entered span "
+                       "%3. Check both dates on the card: a mismatch is likely to come back as 223 (billed).")
+                        .arg(age)
+                        .arg(term)
+                        .arg(years));
+        }
+    }
+
+    if (startUsable && endUsable && !CardTerm::monthDayMatches(start, end))
+        issues.warn(CaseField::ValidityEnd,
+            "warn.month_day",
+            tr("Valid until (%1) does not fall on the same month and day as Valid from (%2), as it does on "
+               "real cards. Check both dates: a mismatch is likely to come back as 223 (billed).")
+                .arg(displayDate(end), displayDate(start)));
+
+    if (startUsable && endUsable && end < today)
+        issues.warn(CaseField::ValidityEnd,
+            "warn.expired",
+            tr("Valid until (%1) has passed: the card has expired. It can still be verified, but ask the "
+               "person whether they hold a newer card and use its dates.")
+                .arg(displayDate(end)));
+
+    return issues.take();
+}

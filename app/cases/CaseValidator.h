@@ -1,0 +1,52 @@
+#pragma once
+
+#include "cases/CaseInput.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QList>
+#include <QString>
+
+enum class CaseField
+{
+    Name,
+    IdNumber,
+    ValidityStart,
+    ValidityEnd,
+    SceneCode,
+    MerchantBizId,
+    MerchantUserId
+};
+
+struct ValidationIssue
+{
+    CaseField field;
+    bool blocking; // true: refused locally, nothing is sent; false: plausibility warning the reviewer must acknowledge
+    QString code; // stable machine id, e.g. "id.checksum" or "warn.term_mismatch"
+    QString message; // translated; names the field, says what is wrong and how to fix it
+};
+
+// The local pre-check of a case before anything is sent or billed.
+//
+// Blocking codes: name.empty, name.length, name.chars; id.empty, id.legacy15, id.length, id.format, id.permit,
+// id.province, id.birthdate, id.birth_future, id.checksum; start.required, start.future, start.before_birth;
+// end.required, end.not_after_start; scene.format; bizid.format; userid.length.
+// Warnings: warn.term_mismatch, warn.month_day, warn.long_term_under_46, warn.start_before_2004, warn.expired.
+class CaseValidator
+{
+    Q_DECLARE_TR_FUNCTIONS(CaseValidator)
+public:
+    static constexpr int maxNameLength = 64; // code points, after normalizeName
+    static constexpr int maxSceneCodeLength = 10;
+    static constexpr int maxMerchantBizIdLength = 32;
+    static constexpr int maxMerchantUserIdLength = 128;
+
+    static QList<ValidationIssue> check(const CaseInput& input, const QDate& today);
+    static bool hasBlocking(const QList<ValidationIssue>& issues);
+    static QString fieldLabel(CaseField field);
+
+    // The name as it should be sent: white space simplified, the look-alike dots U+2022, U+2027, U+2219, U+30FB,
+    // U+FF0E and U+FF65 replaced by the middle dot U+00B7 used in Chinese transliterated names. check() validates
+    // this form.
+    static QString normalizeName(const QString& raw);
+};

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "api/ApiClient.h"
+#include "api/VerificationResult.h"
+#include "cases/CaseInput.h"
+#include "cases/CaseValidator.h"
+
+#include <QObject>
+#include <memory>
+
+class SandboxServer;
+
+// What the GUI and the CLI call to verify a case: local pre-check, then (once the audit history exists) the case is
+// saved before the network call, then the signed call through ApiClient, then the outcome is recorded.
+// Widgets never touch ApiClient or SQL directly.
+class VerificationService : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        bool training = true; // embedded sandbox + training AccessKey
+        ClientConfig client; // endpoint etc.; in training mode the endpoint and CA are the sandbox's
+        Credentials credentials; // ignored in training mode
+        QString longTermValue = QString::fromUtf8(VerificationRequest::defaultLongTermValue);
+    };
+
+    explicit VerificationService(QObject* parent = nullptr);
+    ~VerificationService() override;
+
+    // Starts the sandbox in training mode. Returns false with errorString() when it cannot.
+    bool configure(const Options& options);
+    QString errorString() const { return m_error; }
+    bool isTraining() const { return m_options.training; }
+    const Options& options() const { return m_options; }
+    ApiClient* client() const { return m_client.get(); }
+    SandboxServer* sandbox() const { return m_sandbox.get(); }
+
+    // The date the pre-check calls today: the date in China Standard Time (UTC+8), where card dates live.
+    static QDate today();
+    // Local checks only; nothing is sent.
+    QList<ValidationIssue> precheck(const CaseInput& input) const;
+    // The parameters that would be sent for this case (MerchantBizId generated when the case has none).
+    VerificationRequest buildRequest(const CaseInput& input) const;
+    // Refuses (returns 0, errorString() says why) when precheck has a blocking issue, or a warning and !warningsAcknowledged.
+    quint64 submit(const CaseInput& input, bool warningsAcknowledged);
+    void cancel(quint64 callId);
+
+signals:
+    void submitted(quint64 callId, const QString& merchantBizId);
+    void attemptStarted(quint64 callId, int attempt);
+    void finished(quint64 callId, const VerificationResult& result);
+
+private:
+    Options m_options;
+    QString m_error;
+    std::unique_ptr<SandboxServer> m_sandbox;
+    std::unique_ptr<ApiClient> m_client;
+};

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QStringList>
+
+// Each sub-command of ekyc-desk-cli parses its own arguments (arguments[0] is the program, arguments[1] the
+// sub-command) and returns the process exit code. They run inside a QCoreApplication event loop where needed.
+namespace Cli {
+
+int runVerify(const QStringList& arguments); // VerifyCommand.cpp
+int runSandbox(const QStringList& arguments); // SandboxCommand.cpp
+int runHistory(const QStringList& arguments); // HistoryCommand.cpp
+int runAudit(const QStringList& arguments); // AuditCommand.cpp: audit verify | audit head
+int runDev(const QStringList& arguments); // DevCommand.cpp: dev seed
+
+} // namespace Cli
