@@ -1,7 +1,67 @@
+#include "cli/Commands.h"
+
 #include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTextStream>
+#include <QTranslator>
+
+namespace {
+
+void installTranslator(QCoreApplication& app)
+{
+    auto* translator = new QTranslator(&app);
+    if (translator->load(QLocale(), QStringLiteral("ekyc-desk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(translator);
+}
+
+int usage(int code)
+{
+    QTextStream out(code == 0 ? stdout : stderr);
+    out << QCoreApplication::translate(
+        "Cli",
+        "Usage: ekyc-desk-cli <command> [options]\n"
+        "\n"
+        "Commands:\n"
+        "  verify    Check a case locally, then verify it with Id2MetaPeriodVerifyIntl\n"
+        "  sandbox   Run the training sandbox on loopback for other clients\n"
+        "  history   List recent cases from the audit history (masked)\n"
+        "  audit     Verify the audit history's hash chain, or export its head hash\n"
+        "  dev       Developer tools (seed a synthetic history)\n"
+        "\n"
+        "Run 'ekyc-desk-cli <command> --help' for the options of a command.\n");
+    return code;
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setOrganizationName(QStringLiteral("eKYC Desk"));
+    QCoreApplication::setApplicationName(QStringLiteral("ekyc-desk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(EKYC_VERSION));
+    installTranslator(app);
+
+    const QStringList arguments = QCoreApplication::arguments();
+    const QString command = arguments.value(1);
+    if (command == QLatin1String("verify"))
+        return Cli::runVerify(arguments);
+    if (command == QLatin1String("sandbox"))
+        return Cli::runSandbox(arguments);
+    if (command == QLatin1String("history"))
+        return Cli::runHistory(arguments);
+    if (command == QLatin1String("audit"))
+        return Cli::runAudit(arguments);
+    if (command == QLatin1String("dev"))
+        return Cli::runDev(arguments);
+    if (command == QLatin1String("--version")) {
+        QTextStream(stdout) << "ekyc-desk-cli " << QCoreApplication::applicationVersion() << '\n';
+        return 0;
+    }
+    if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")
+        || command == QLatin1String("help"))
+        return usage(command.isEmpty() ? 3 : 0);
+    QTextStream(stderr) << QCoreApplication::translate("Cli", "Unknown command: %1").arg(command) << "\n\n";
+    return usage(3);
 }

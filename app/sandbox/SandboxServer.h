@@ -6,7 +6,11 @@
 #include <QString>
 #include <QUrl>
 
+#include <memory>
+
 class QSslServer;
+class SandboxConnection;
+class SandboxService;
 
 // The training sandbox: an in-process HTTPS server on loopback that speaks Id2MetaPeriodVerifyIntl like the real
 // service (V3 signature check with the training AccessKey, parameter errors, 200/202/223 from SandboxFixtures, and
@@ -35,9 +39,13 @@ public:
 
 private:
     friend class SandboxConnection;
+    void acceptConnections();
+
     QSslServer* m_server = nullptr;
+    std::unique_ptr<SandboxService> m_service;
     QString m_error;
     QString m_dataDir;
+    QString m_caPath;
     QList<QSslCertificate> m_ca;
     int m_slowMs = 5000;
     int m_connections = 0;

@@ -1,0 +1,56 @@
+#include "cli/Commands.h"
+
+#include "api/Credentials.h"
+#include "sandbox/SandboxServer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace Cli {
+
+int runSandbox(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "Cli",
+        "Runs the training sandbox, an imitation of Id2MetaPeriodVerifyIntl, on 127.0.0.1 only, until interrupted. "
+        "It accepts only the public training AccessKey printed below and answers from fictitious people."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("sandbox"), QString(), QStringLiteral("sandbox"));
+    QCommandLineOption portOption(QStringLiteral("port"),
+                                  QCoreApplication::translate("Cli", "TCP port on 127.0.0.1 (default: any free port)."),
+                                  QStringLiteral("N"),
+                                  QStringLiteral("0"));
+    QCommandLineOption dirOption(QStringLiteral("data-dir"),
+                                 QCoreApplication::translate("Cli", "Where the sandbox CA and certificate are kept."),
+                                 QStringLiteral("DIR"));
+    parser.addOption(portOption);
+    parser.addOption(dirOption);
+    parser.process(arguments);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    bool ok = false;
+    const uint port = parser.value(portOption).toUInt(&ok);
+    if (!ok || port > 65535) {
+        err << QCoreApplication::translate("Cli", "--port: expected a number from 0 to 65535.") << '\n';
+        return 3;
+    }
+    SandboxServer server;
+    if (!server.start(static_cast<quint16>(port), parser.value(dirOption))) {
+        err << QCoreApplication::translate("Cli", "The sandbox could not start: %1").arg(server.errorString()) << '\n';
+        return 5;
+    }
+    const Credentials training = Credentials::training();
+    out << QCoreApplication::translate("Cli", "Training sandbox listening on %1").arg(server.url().toString()) << '\n'
+        << QCoreApplication::translate("Cli", "CA certificate: %1").arg(server.caCertificatePath()) << '\n'
+        << QCoreApplication::translate("Cli", "Training AccessKey ID: %1").arg(training.accessKeyId()) << '\n'
+        << QCoreApplication::translate("Cli", "Training AccessKey secret (public, sandbox only): %1")
+               .arg(QString::fromUtf8(training.secretForSigning()))
+        << '\n';
+    out.flush();
+    return QCoreApplication::exec();
+}
+
+} // namespace Cli

@@ -1,0 +1,227 @@
+#include "cli/Commands.h"
+
+#include "api/EndpointConfig.h"
+#include "cases/CaseValidator.h"
+#include "cases/VerificationService.h"
+#include "util/Settings.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace Cli {
+
+namespace {
+
+enum ExitCode
+{
+    Passed = 0,
+    NotPassed = 2,
+    Refused = 3,
+    ApiError = 4,
+    NetworkError = 5,
+};
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Cli", text);
+}
+
+QDate parseDate(const QString& text)
+{
+    if (text.size() != 8)
+        return {};
+    return QDate::fromString(text, QStringLiteral("yyyyMMdd"));
+}
+
+void printJson(const QJsonObject& object)
+{
+    QTextStream(stdout) << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
+}
+
+QJsonArray issuesToJson(const QList<ValidationIssue>& issues)
+{
+    QJsonArray array;
+    for (const ValidationIssue& issue : issues) {
+        array.append(QJsonObject{{QStringLiteral("field"), CaseValidator::fieldLabel(issue.field)},
+                                 {QStringLiteral("code"), issue.code},
+                                 {QStringLiteral("blocking"), issue.blocking},
+                                 {QStringLiteral("message"), issue.message}});
+    }
+    return array;
+}
+
+int refuse(bool json, const QString& message, const QList<ValidationIssue>& issues = {})
+{
+    if (json) {
+        printJson({{QStringLiteral("refused"), true},
+                   {QStringLiteral("message"), message},
+                   {QStringLiteral("issues"), issuesToJson(issues)}});
+    } else {
+        QTextStream err(stderr);
+        err << message << '\n';
+        for (const ValidationIssue& issue : issues)
+            err << "  - " << issue.message << '\n';
+    }
+    return Refused;
+}
+
+QJsonObject requestToJson(const SignerV3::Request& request, const QUrl& url)
+{
+    QJsonObject headers;
+    for (const auto& [name, value] : request.headers) {
+        // The STS token is a credential: shown redacted, like the secret, which is never part of a request.
+        const bool token = name.compare("x-acs-security-token", Qt::CaseInsensitive) == 0;
+        headers.insert(QString::fromLatin1(name), token ? tr("<redacted>") : QString::fromUtf8(value));
+    }
+    return {{QStringLiteral("method"), QString::fromLatin1(request.method)},
+            {QStringLiteral("url"), url.toString()},
+            {QStringLiteral("headers"), headers},
+            {QStringLiteral("body"), QString::fromUtf8(request.body)}};
+}
+
+void printHuman(const VerificationResult& result)
+{
+    QTextStream out(stdout);
+    out << result.explanation() << '\n';
+    const QString guidance = result.guidance();
+    if (!guidance.isEmpty())
+        out << guidance << '\n';
+    if (!result.subCode.isEmpty())
+        out << tr("SubCode: %1").arg(result.subCode) << '\n';
+    if (!result.code.isEmpty())
+        out << tr("Code: %1 (HTTP %2)").arg(result.code).arg(result.httpStatus) << '\n';
+    if (!result.requestId.isEmpty())
+        out << tr("RequestId: %1").arg(result.requestId) << '\n';
+    out << tr("MerchantBizId: %1").arg(result.merchantBizId) << '\n';
+    out << tr("Attempts: %1").arg(result.attempts) << '\n';
+}
+
+} // namespace
+
+int runVerify(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Checks one case locally (ID number checksum, dates) and, when it passes, verifies it with Alibaba Cloud "
+           "Id2MetaPeriodVerifyIntl (eKYC_Date_MIN). Every answered call is billed.\n\n"
+           "Credentials: ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and, for STS, "
+           "ALIBABA_CLOUD_SECURITY_TOKEN. The secret is never printed.\n\n"
+           "Exit codes: 0 passed (SubCode 200); 2 not passed (202/223); 3 refused locally (bad input, no "
+           "credentials); 4 API error; 5 network or TLS error."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("verify"), QString(), QStringLiteral("verify"));
+    const QCommandLineOption name(QStringLiteral("name"), tr("Name as on the ID card."), QStringLiteral("NAME"));
+    const QCommandLineOption idNumber(QStringLiteral("id-number"),
+                                      tr("18-character resident ID number."),
+                                      QStringLiteral("NO"));
+    const QCommandLineOption start(QStringLiteral("start"), tr("Validity start date."), QStringLiteral("YYYYMMDD"));
+    const QCommandLineOption end(QStringLiteral("end"), tr("Validity end date."), QStringLiteral("YYYYMMDD"));
+    const QCommandLineOption longTerm(QStringLiteral("long-term"), tr("The card has no end date (长期)."));
+    const QCommandLineOption longTermValue(QStringLiteral("long-term-value"),
+                                           tr("What to send as ValidityEndDate for a long-term card: 长期 "
+                                              "(default, per the provider's Chinese reference) or long-term."),
+                                           QStringLiteral("VALUE"));
+    const QCommandLineOption scene(QStringLiteral("scene"),
+                                   tr("SceneCode: up to 10 letters, digits or underscores."),
+                                   QStringLiteral("CODE"));
+    const QCommandLineOption userId(QStringLiteral("user-id"),
+                                    tr("MerchantUserId (phone, e-mail, ...): only its SHA-256 hash leaves this "
+                                       "machine."),
+                                    QStringLiteral("ID"));
+    const QCommandLineOption bizId(QStringLiteral("merchant-biz-id"),
+                                   tr("MerchantBizId, up to 32 letters and digits (default: 32 random hex)."),
+                                   QStringLiteral("ID"));
+    const QCommandLineOption endpoint(QStringLiteral("endpoint"),
+                                      tr("hk-internet (default), hk-vpc, or an https:// URL."),
+                                      QStringLiteral("URL"));
+    const QCommandLineOption caFile(QStringLiteral("ca-file"),
+                                    tr("Extra CA certificates (PEM) to trust for a private endpoint."),
+                                    QStringLiteral("PEM"));
+    const QCommandLineOption training(QStringLiteral("training"),
+                                      tr("Use the built-in training sandbox and its public AccessKey."));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
+                                    tr("Print the fully signed HTTP request as JSON without sending it."));
+    parser.addOptions(
+        {name, idNumber, start, end, longTerm, longTermValue, scene, userId, bizId, endpoint, caFile, training, json,
+         dryRun});
+    parser.process(arguments);
+    const bool asJson = parser.isSet(json);
+
+    CaseInput input;
+    input.name = parser.value(name);
+    input.idNumber = parser.value(idNumber);
+    input.longTerm = parser.isSet(longTerm);
+    input.sceneCode = parser.value(scene);
+    input.merchantUserId = parser.value(userId);
+    input.merchantBizId = parser.value(bizId);
+    if (parser.isSet(start)) {
+        input.validityStart = parseDate(parser.value(start));
+        if (!input.validityStart.isValid())
+            return refuse(asJson, tr("Valid from (--start): expected a real date as YYYYMMDD."));
+    }
+    if (parser.isSet(end)) {
+        if (input.longTerm)
+            return refuse(asJson, tr("Give either --end or --long-term, not both."));
+        input.validityEnd = parseDate(parser.value(end));
+        if (!input.validityEnd.isValid())
+            return refuse(asJson, tr("Valid until (--end): expected a real date as YYYYMMDD."));
+    }
+
+    const QList<ValidationIssue> issues = CaseValidator::check(input, VerificationService::today());
+    if (CaseValidator::hasBlocking(issues))
+        return refuse(asJson, tr("Refused locally; nothing was sent or billed."), issues);
+    if (!asJson) {
+        for (const ValidationIssue& issue : issues)
+            QTextStream(stderr) << tr("Warning: %1").arg(issue.message) << '\n';
+    }
+
+    Settings settings;
+    VerificationService::Options options;
+    options.training = parser.isSet(training);
+    QString error;
+    if (!EndpointConfig::fromSettings(settings, &options.client, &error)
+        || (parser.isSet(endpoint) && !EndpointConfig::resolveEndpoint(parser.value(endpoint), &options.client.endpoint, &error))
+        || (parser.isSet(caFile)
+            && !EndpointConfig::loadCaFile(parser.value(caFile), &options.client.extraCaCertificates, &error)))
+        return refuse(asJson, error);
+    options.credentials = Credentials::fromEnvironment();
+    options.longTermValue = parser.isSet(longTermValue) ? parser.value(longTermValue)
+                                                        : settings.value(Settings::longTermValue);
+    if (options.longTermValue != QStringLiteral("长期") && options.longTermValue != QLatin1String("long-term"))
+        return refuse(asJson, tr("--long-term-value: use 长期 or long-term."));
+
+    VerificationService service;
+    if (!service.configure(options))
+        return refuse(asJson, service.errorString());
+
+    if (parser.isSet(dryRun)) {
+        const VerificationRequest request = service.buildRequest(input);
+        printJson(requestToJson(service.client()->prepare(request), service.options().client.endpoint));
+        return Passed;
+    }
+
+    VerificationResult outcome;
+    QObject::connect(&service, &VerificationService::finished, &service, [&](quint64, const VerificationResult& r) {
+        outcome = r;
+        QCoreApplication::exit(0);
+    });
+    if (service.submit(input, true) == 0)
+        return refuse(asJson, service.errorString());
+    QCoreApplication::exec();
+
+    if (asJson) {
+        QJsonObject object = outcome.toJson();
+        object.insert(QStringLiteral("warnings"), issuesToJson(issues));
+        printJson(object);
+    } else {
+        printHuman(outcome);
+    }
+    return outcome.exitCode();
+}
+
+} // namespace Cli

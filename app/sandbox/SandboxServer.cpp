@@ -1,0 +1,100 @@
+#include "SandboxServer.h"
+
+#include "sandbox/SandboxCa.h"
+#include "sandbox/SandboxConnection.h"
+#include "sandbox/SandboxService.h"
+#include "util/Clock.h"
+#include "util/Random.h"
+
+#include <QDir>
+#include <QHostAddress>
+#include <QSslConfiguration>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QStandardPaths>
+
+SandboxServer::SandboxServer(QObject* parent)
+    : QObject(parent)
+{
+}
+
+SandboxServer::~SandboxServer()
+{
+    stop();
+}
+
+bool SandboxServer::start(quint16 port, const QString& dataDir)
+{
+    stop();
+    m_error.clear();
+    m_dataDir = dataDir.isEmpty()
+        ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("sandbox"))
+        : dataDir;
+
+    SandboxCa ca;
+    if (!ca.ensure(m_dataDir)) {
+        m_error = ca.errorString();
+        return false;
+    }
+    m_ca = { ca.caCertificate() };
+    m_caPath = ca.caCertificatePath();
+
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain({ ca.serverCertificate(), ca.caCertificate() });
+    tls.setPrivateKey(ca.serverKey());
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone); // clients do not present certificates
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+
+    m_service = std::make_unique<SandboxService>(Clock::system(), Random::system());
+    m_connections = 0;
+    m_requests = 0;
+    m_server = new QSslServer(this);
+    m_server->setSslConfiguration(tls);
+    connect(m_server, &QTcpServer::pendingConnectionAvailable, this, &SandboxServer::acceptConnections);
+    if (!m_server->listen(QHostAddress::LocalHost, port)) {
+        m_error = tr("The training sandbox cannot listen on 127.0.0.1:%1: %2").arg(port).arg(m_server->errorString());
+        delete m_server;
+        m_server = nullptr;
+        return false;
+    }
+    return true;
+}
+
+void SandboxServer::acceptConnections()
+{
+    while (m_server && m_server->hasPendingConnections()) {
+        auto* socket = qobject_cast<QSslSocket*>(m_server->nextPendingConnection());
+        if (!socket)
+            continue;
+        ++m_connections;
+        new SandboxConnection(socket, this);
+    }
+}
+
+void SandboxServer::stop()
+{
+    if (m_server) {
+        m_server->close();
+        delete m_server;
+        m_server = nullptr;
+    }
+    for (SandboxConnection* connection : findChildren<SandboxConnection*>(Qt::FindDirectChildrenOnly))
+        delete connection;
+}
+
+QUrl SandboxServer::url() const
+{
+    if (!m_server || !m_server->isListening())
+        return {};
+    return QUrl(QStringLiteral("https://127.0.0.1:%1/").arg(m_server->serverPort()));
+}
+
+QList<QSslCertificate> SandboxServer::caCertificates() const
+{
+    return m_ca;
+}
+
+QString SandboxServer::caCertificatePath() const
+{
+    return m_caPath;
+}

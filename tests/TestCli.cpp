@@ -1,0 +1,157 @@
+#include "sandbox/SandboxFixtures.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// ekyc-desk-cli as other tools see it: a real process, talking HTTPS to its in-process training sandbox.
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    Run run(const QStringList& arguments)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        // A private home: the sandbox CA, settings and history of this test only.
+        env.insert(QStringLiteral("HOME"), m_home.path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        env.remove(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID"));
+        env.remove(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET"));
+        env.remove(QStringLiteral("ALIBABA_CLOUD_SECURITY_TOKEN"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(EKYC_CLI_PATH), arguments);
+        if (!process.waitForFinished(120000))
+            process.kill();
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                process.readAllStandardOutput(),
+                process.readAllStandardError()};
+    }
+
+    static QStringList caseArgs(const SandboxFixtures::Person& p)
+    {
+        QStringList args{QStringLiteral("verify"),
+                         QStringLiteral("--training"),
+                         QStringLiteral("--json"),
+                         QStringLiteral("--name"),
+                         p.docName,
+                         QStringLiteral("--id-number"),
+                         p.docNo,
+                         QStringLiteral("--start"),
+                         p.validityStartDate};
+        if (p.isLongTerm())
+            args << QStringLiteral("--long-term");
+        else
+            args << QStringLiteral("--end") << p.validityEndDate;
+        return args;
+    }
+
+private slots:
+    void verify_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("subCode");
+        QTest::addColumn<QString>("code");
+
+        const SandboxFixtures::Person first = SandboxFixtures::people().first();
+        QTest::newRow("200 consistent") << caseArgs(first) << 0 << QStringLiteral("200") << QStringLiteral("Success");
+        for (const SandboxFixtures::Person& p : SandboxFixtures::people()) {
+            if (p.isLongTerm())
+                QTest::newRow("200 long-term card") << caseArgs(p) << 0 << QStringLiteral("200") << QStringLiteral("Success");
+        }
+        SandboxFixtures::Person mismatch = first;
+        mismatch.validityEndDate = QString::number(mismatch.validityEndDate.left(4).toInt() - 10)
+            + mismatch.validityEndDate.mid(4);
+        QTest::newRow("223 wrong end date") << caseArgs(mismatch) << 2 << QStringLiteral("223") << QStringLiteral("Success");
+        SandboxFixtures::Person unknown{QStringLiteral("测试乙"), QStringLiteral("11010519491231002X"),
+                                        QStringLiteral("20100101"), QString()};
+        QTest::newRow("202 not in database") << caseArgs(unknown) << 2 << QStringLiteral("202") << QStringLiteral("Success");
+        SandboxFixtures::Person ram = unknown;
+        ram.docName = SandboxFixtures::ramDenied;
+        QTest::newRow("403 RAM user denied") << caseArgs(ram) << 4 << QString() << QStringLiteral("Forbidden.RAMUserAccessDenied");
+        SandboxFixtures::Person reset = unknown;
+        reset.docName = SandboxFixtures::malformed;
+        QTest::newRow("malformed answer") << caseArgs(reset) << 5 << QString() << QString();
+        SandboxFixtures::Person badId = first;
+        badId.docNo[16] = badId.docNo[16] == QLatin1Char('1') ? QLatin1Char('2') : QLatin1Char('1');
+        QTest::newRow("bad checksum refused") << caseArgs(badId) << 3 << QString() << QString();
+    }
+
+    void verify()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, subCode);
+        QFETCH(QString, code);
+        const Run r = run(arguments);
+        QVERIFY2(r.exitCode == exitCode, (r.out + r.err).constData());
+        const QJsonObject json = QJsonDocument::fromJson(r.out).object();
+        QVERIFY2(!json.isEmpty(), r.out.constData());
+        if (exitCode == 3) {
+            QVERIFY(json.value(QStringLiteral("refused")).toBool());
+            QVERIFY(!json.value(QStringLiteral("message")).toString().isEmpty());
+            return;
+        }
+        for (const char* key : {"requestId", "code", "message", "passed", "subCode", "merchantBizId", "httpStatus",
+                                "explanation"})
+            QVERIFY2(json.contains(QLatin1String(key)), key);
+        QCOMPARE(json.value(QStringLiteral("subCode")).toString(), subCode);
+        if (!code.isEmpty())
+            QCOMPARE(json.value(QStringLiteral("code")).toString(), code);
+        QCOMPARE(json.value(QStringLiteral("passed")).toBool(), exitCode == 0);
+        QCOMPARE(json.value(QStringLiteral("merchantBizId")).toString().size(), 32);
+        QVERIFY(!json.value(QStringLiteral("explanation")).toString().isEmpty());
+    }
+
+    void dryRunPrintsSignedRequestWithoutSecret()
+    {
+        QStringList args = caseArgs(SandboxFixtures::people().first());
+        args << QStringLiteral("--dry-run") << QStringLiteral("--merchant-biz-id") << QStringLiteral("case42");
+        const Run r = run(args);
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(json.value(QStringLiteral("method")).toString(), QStringLiteral("POST"));
+        QVERIFY(json.value(QStringLiteral("url")).toString().startsWith(QLatin1String("https://127.0.0.1:")));
+        const QJsonObject headers = json.value(QStringLiteral("headers")).toObject();
+        QVERIFY(headers.value(QStringLiteral("Authorization")).toString().startsWith(QLatin1String("ACS3-HMAC-SHA256 ")));
+        QCOMPARE(headers.value(QStringLiteral("x-acs-action")).toString(), QStringLiteral("Id2MetaPeriodVerifyIntl"));
+        QCOMPARE(headers.value(QStringLiteral("x-acs-version")).toString(), QStringLiteral("2022-08-09"));
+        QVERIFY(json.value(QStringLiteral("body")).toString().contains(QLatin1String("MerchantBizId=case42")));
+        QVERIFY(json.value(QStringLiteral("body")).toString().contains(QLatin1String("ProductCode=eKYC_Date_MIN")));
+        QVERIFY(!r.out.contains("training-secret"));
+    }
+
+    void liveWithoutCredentialsIsRefused()
+    {
+        QStringList args = caseArgs(SandboxFixtures::people().first());
+        args.removeAll(QStringLiteral("--training"));
+        const Run r = run(args);
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.out.contains("ALIBABA_CLOUD_ACCESS_KEY_ID"));
+    }
+
+    void helpDocumentsExitCodes()
+    {
+        const Run r = run({QStringLiteral("verify"), QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("--dry-run"));
+        QVERIFY(r.out.contains("3 refused locally"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "TestCli.moc"
