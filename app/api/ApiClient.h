@@ -1,6 +1,9 @@
 #pragma once
 
 #include "api/Credentials.h"
+#include "api/NetworkErrorMap.h"
+#include "api/RateLimiter.h"
+#include "api/RetryPolicy.h"
 #include "api/SignerV3.h"
 #include "api/VerificationRequest.h"
 #include "api/VerificationResult.h"
@@ -9,6 +12,7 @@
 #include <QList>
 #include <QObject>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QUrl>
 
 class Clock;
@@ -52,22 +56,42 @@ public:
     // TLS handshakes completed by this client (each new connection counts one).
     int tlsHandshakes() const { return m_tlsHandshakes; }
 
+    // "ekyc-desk/<version>", sent as User-Agent.
+    static QByteArray userAgent();
+    // host header value for an endpoint: the host, with ":port" when the port is not 443.
+    static QByteArray hostHeader(const QUrl& endpoint);
+    // The TLS configuration every request uses: system CAs plus config.extraCaCertificates; never relaxed.
+    const QSslConfiguration& sslConfiguration() const { return m_sslConfig; }
+    RateLimiter& rateLimiter() { return m_limiter; }
+    const RetryPolicy& retryPolicy() const { return m_retry; }
+
 signals:
     void attemptStarted(quint64 callId, int attempt, const QString& merchantBizId);
     void attemptFinished(quint64 callId, int attempt, const VerificationResult& result);
     void finished(quint64 callId, const VerificationResult& result);
+    // The exact signed request of an attempt, emitted just before it is sent (for audit and tests; it carries the
+    // signature but never the secret).
+    void attemptSigned(quint64 callId, int attempt, const SignerV3::Request& request);
 
 private:
     struct Call;
     // implementation detail members live in ApiClient.cpp's Call and below
     void startAttempt(quint64 callId);
     void scheduleNext(quint64 callId, qint64 delayMs);
+    void waitForRateLimit(quint64 callId);
+    void attemptDone(quint64 callId, int attempt);
+    void abortAttempt(quint64 callId, int attempt, NetworkErrorMap::Abort reason);
+    void finishCall(quint64 callId, VerificationResult result);
+    SignerV3::Request buildSigned(const VerificationRequest& request) const;
 
     ClientConfig m_config;
     Credentials m_credentials;
     Clock& m_clock;
     Random& m_random;
     QNetworkAccessManager* m_network;
+    QSslConfiguration m_sslConfig;
+    RateLimiter m_limiter;
+    RetryPolicy m_retry;
     QHash<quint64, Call*> m_calls;
     quint64 m_nextId = 1;
     int m_tlsHandshakes = 0;

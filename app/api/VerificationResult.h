@@ -63,6 +63,8 @@ public:
     qint64 latencyMs = 0; // of the last attempt
     QString detail; // transport error text or parse problem; never contains a secret
     QDateTime serverDate; // the response Date header, for clock-skew warnings
+    // Throttling only: the server's TimeLeft hint (x-ratelimit-user-api / x-ratelimit-user), 0 when absent.
+    qint64 retryAfterMs = 0;
 
     // A business answer (200/202/223 or any SubCode) is billed and must never be retried.
     bool isBusinessAnswer() const { return status == Status::Passed || status == Status::NotPassed; }

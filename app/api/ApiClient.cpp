@@ -1,0 +1,346 @@
+#include "ApiClient.h"
+
+#include "api/NetworkErrorMap.h"
+#include "api/ResponseParser.h"
+#include "util/Clock.h"
+#include "util/Random.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPointer>
+
+// Retries and the MerchantBizId
+// -----------------------------
+// Every business answer (SubCode 200, 202, 223, or any other SubCode) is billed, so a call that produced one is
+// never sent again, whatever the answer. Only attempts that ended without a business answer are retried:
+// throttling (403 Throttling*), server faults (500 InternalError, 503 ServiceUnavailable, any other 5xx), and
+// transport failures that may heal within seconds (timeout, connection reset, connection refused). A host name
+// that does not resolve and a TLS certificate that does not verify will not heal in seconds, so they are not
+// retried; neither are parameter, permission or signature errors, nor malformed or oversized answers (those may
+// have been billed answers we could not read).
+//
+// A retry REUSES the call's MerchantBizId. One business case is one MerchantBizId: it is the key a reviewer and the
+// provider's console use to find the case, and the provider does not check its uniqueness, so reusing it is
+// accepted. Since retries only follow attempts that produced no business answer, nothing is billed twice under it.
+// The one grey zone is a timeout or reset after the provider already processed the request: then the provider
+// may hold two records, both under this one MerchantBizId, which keeps them recognisable as one case when the
+// bill is reconciled (a fresh id per attempt would make them look like two cases). Each attempt gets a fresh
+// x-acs-signature-nonce and x-acs-date, because the gateway rejects a replayed nonce (SignatureNonceUsed) and a
+// stale time stamp (InvalidTimeStamp.Expired). Every attempt is reported (attemptStarted/attemptFinished) so the
+// audit history records each one.
+
+namespace {
+
+// Honours the system proxy configuration, but never sends loopback traffic (the training sandbox) to a proxy.
+class SystemProxyFactory : public QNetworkProxyFactory
+{
+public:
+    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery& query) override
+    {
+        const QString host = query.peerHostName();
+        const QHostAddress address(host);
+        if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0
+            || (!address.isNull() && address.isLoopback()))
+            return { QNetworkProxy(QNetworkProxy::NoProxy) };
+        return systemProxyForQuery(query);
+    }
+};
+
+QSslConfiguration makeSslConfiguration(const QList<QSslCertificate>& extraCaCertificates)
+{
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    if (!extraCaCertificates.isEmpty()) {
+        // Adding CAs switches off the on-demand loading of the system store, so load it explicitly first: the
+        // extra CAs are trusted IN ADDITION to the system ones, never instead of them.
+        if (configuration.caCertificates().isEmpty())
+            configuration.setCaCertificates(QSslConfiguration::systemCaCertificates());
+        configuration.addCaCertificates(extraCaCertificates);
+    }
+    return configuration;
+}
+
+} // namespace
+
+struct ApiClient::Call
+{
+    VerificationRequest request;
+    int attempt = 0; // attempts started
+    QPointer<QNetworkReply> reply; // the attempt in flight, if any
+    NetworkErrorMap::Abort abort = NetworkErrorMap::Abort::None;
+    QList<QSslError> sslErrors;
+    qint64 startedMs = 0;
+};
+
+ApiClient::ApiClient(ClientConfig config, Credentials credentials, QObject* parent)
+    : ApiClient(std::move(config), std::move(credentials), Clock::system(), Random::system(), parent)
+{
+}
+
+ApiClient::ApiClient(ClientConfig config, Credentials credentials, Clock& clock, Random& random, QObject* parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_credentials(std::move(credentials))
+    , m_clock(clock)
+    , m_random(random)
+    , m_network(new QNetworkAccessManager(this))
+    , m_sslConfig(makeSslConfiguration(m_config.extraCaCertificates))
+    , m_limiter(clock, m_config.rateLimitQps, 1.0)
+    , m_retry(m_config.maxAttempts, m_config.backoffBaseMs, m_config.backoffCapMs)
+{
+    m_network->setProxyFactory(new SystemProxyFactory);
+    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+}
+
+ApiClient::~ApiClient()
+{
+    for (Call* call : std::as_const(m_calls)) {
+        if (call->reply) {
+            call->reply->disconnect(this);
+            call->reply->abort();
+        }
+        delete call;
+    }
+    m_calls.clear();
+}
+
+QByteArray ApiClient::userAgent()
+{
+#ifdef EKYC_VERSION
+    return QByteArray("ekyc-desk/") + EKYC_VERSION;
+#else
+    const QString version = QCoreApplication::applicationVersion();
+    return "ekyc-desk/" + (version.isEmpty() ? QByteArray("0.0.0") : version.toUtf8());
+#endif
+}
+
+QByteArray ApiClient::hostHeader(const QUrl& endpoint)
+{
+    QByteArray host = endpoint.host(QUrl::FullyEncoded).toLatin1();
+    if (host.contains(':'))
+        host = '[' + host + ']';
+    const int port = endpoint.port(443);
+    if (port != 443)
+        host += ':' + QByteArray::number(port);
+    return host;
+}
+
+SignerV3::Request ApiClient::buildSigned(const VerificationRequest& request) const
+{
+    SignerV3::Request r;
+    r.method = "POST";
+    r.path = "/";
+    r.body = request.formBody();
+    r.headers = {
+        { "host", hostHeader(m_config.endpoint) },
+        { "x-acs-action", VerificationRequest::action },
+        { "x-acs-version", VerificationRequest::apiVersion },
+        { "x-acs-date", m_clock.nowUtc().toUTC().toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'")).toLatin1() },
+        { "x-acs-signature-nonce", m_random.hex32() },
+        { "content-type", "application/x-www-form-urlencoded" },
+        { "accept", "application/json" },
+        { "user-agent", userAgent() },
+    };
+    SignerV3::sign(r, m_credentials);
+    return r;
+}
+
+SignerV3::Request ApiClient::prepare(const VerificationRequest& request) const
+{
+    return buildSigned(request);
+}
+
+int ApiClient::pendingCalls() const
+{
+    return static_cast<int>(m_calls.size());
+}
+
+quint64 ApiClient::verify(const VerificationRequest& request)
+{
+    const quint64 id = m_nextId++;
+    auto* call = new Call;
+    call->request = request;
+    m_calls.insert(id, call);
+
+    const QUrl& endpoint = m_config.endpoint;
+    if (!endpoint.isValid() || endpoint.scheme() != QLatin1String("https") || endpoint.host().isEmpty()) {
+        VerificationResult refused;
+        refused.status = VerificationResult::Status::NetworkError;
+        refused.error = VerificationResult::Error::TlsFailure;
+        refused.merchantBizId = request.merchantBizId;
+        refused.detail = tr("The endpoint %1 is not an https:// URL; only HTTPS endpoints are used.")
+                             .arg(endpoint.toDisplayString(QUrl::RemoveUserInfo));
+        // Queued, so the caller has the call id before any signal about it.
+        QMetaObject::invokeMethod(
+            this, [this, id, refused] { finishCall(id, refused); }, Qt::QueuedConnection);
+        return id;
+    }
+    scheduleNext(id, 0);
+    return id;
+}
+
+void ApiClient::scheduleNext(quint64 callId, qint64 delayMs)
+{
+    if (delayMs > 0)
+        m_clock.callAfter(delayMs, this, [this, callId] { waitForRateLimit(callId); });
+    else
+        QMetaObject::invokeMethod(
+            this, [this, callId] { waitForRateLimit(callId); }, Qt::QueuedConnection);
+}
+
+void ApiClient::waitForRateLimit(quint64 callId)
+{
+    if (!m_calls.contains(callId))
+        return; // cancelled while waiting
+    const qint64 delay = m_limiter.delayBeforeNext();
+    if (delay > 0)
+        m_clock.callAfter(delay, this, [this, callId] { startAttempt(callId); });
+    else
+        startAttempt(callId);
+}
+
+void ApiClient::startAttempt(quint64 callId)
+{
+    Call* call = m_calls.value(callId);
+    if (!call || call->reply)
+        return;
+    const int attempt = ++call->attempt;
+    const SignerV3::Request signedRequest = buildSigned(call->request);
+
+    emit attemptStarted(callId, attempt, call->request.merchantBizId);
+    if (!m_calls.contains(callId))
+        return; // cancelled by a slot
+    emit attemptSigned(callId, attempt, signedRequest);
+    call = m_calls.value(callId);
+    if (!call)
+        return;
+
+    QUrl url = m_config.endpoint;
+    url.setPath(QStringLiteral("/"));
+    url.setQuery(QString());
+    url.setFragment(QString());
+    QNetworkRequest networkRequest(url);
+    for (const auto& [name, value] : signedRequest.headers)
+        networkRequest.setRawHeader(name, value);
+    networkRequest.setSslConfiguration(m_sslConfig);
+    networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    networkRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    networkRequest.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    networkRequest.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    networkRequest.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+
+    call->abort = NetworkErrorMap::Abort::None;
+    call->sslErrors.clear();
+    call->startedMs = m_clock.monotonicMs();
+    QNetworkReply* reply = m_network->post(networkRequest, signedRequest.body);
+    call->reply = reply;
+
+    // Emitted once per new TLS connection; a request on a kept-alive connection does not emit it.
+    connect(reply, &QNetworkReply::encrypted, this, [this] { ++m_tlsHandshakes; });
+    connect(reply, &QNetworkReply::sslErrors, this, [this, callId, attempt](const QList<QSslError>& errors) {
+        Call* c = m_calls.value(callId);
+        if (c && c->attempt == attempt)
+            c->sslErrors = errors; // recorded for the explanation; never ignored
+    });
+    const qint64 limit = m_config.maxResponseBytes;
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, callId, attempt, reply, limit] {
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (limit > 0 && length.isValid() && length.toLongLong() > limit)
+            abortAttempt(callId, attempt, NetworkErrorMap::Abort::Oversized);
+    });
+    connect(
+        reply, &QNetworkReply::downloadProgress, this, [this, callId, attempt, limit](qint64 received, qint64 total) {
+            if (limit > 0 && (received > limit || total > limit))
+                abortAttempt(callId, attempt, NetworkErrorMap::Abort::Oversized);
+        });
+    connect(reply, &QNetworkReply::finished, this, [this, callId, attempt] { attemptDone(callId, attempt); });
+    m_clock.callAfter(m_config.timeoutMs, this, [this, callId, attempt] {
+        abortAttempt(callId, attempt, NetworkErrorMap::Abort::Timeout);
+    });
+}
+
+void ApiClient::abortAttempt(quint64 callId, int attempt, NetworkErrorMap::Abort reason)
+{
+    Call* call = m_calls.value(callId);
+    if (!call || call->attempt != attempt || !call->reply || call->reply->isFinished())
+        return;
+    if (call->abort != NetworkErrorMap::Abort::None)
+        return;
+    call->abort = reason;
+    call->reply->abort(); // finished() follows, and attemptDone() reads the reason
+}
+
+void ApiClient::attemptDone(quint64 callId, int attempt)
+{
+    Call* call = m_calls.value(callId);
+    if (!call || call->attempt != attempt || !call->reply)
+        return;
+    QNetworkReply* reply = call->reply;
+    call->reply = nullptr;
+    reply->disconnect(this);
+    reply->deleteLater();
+
+    const qint64 latency = m_clock.monotonicMs() - call->startedMs;
+    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const int httpStatus = statusAttribute.isValid() ? statusAttribute.toInt() : 0;
+    const QNetworkReply::NetworkError error = reply->error();
+
+    VerificationResult result;
+    if (call->abort != NetworkErrorMap::Abort::None || NetworkErrorMap::isTransportError(error) || httpStatus == 0) {
+        result = NetworkErrorMap::toResult(error, call->abort, reply->errorString(), call->sslErrors);
+        if (call->abort == NetworkErrorMap::Abort::Oversized)
+            result.httpStatus = httpStatus;
+    } else {
+        // Content, protocol and server errors (4xx/5xx) carry an answer: read it, at most one byte over the limit.
+        const qint64 limit = m_config.maxResponseBytes > 0 ? m_config.maxResponseBytes + 1 : reply->bytesAvailable();
+        const QByteArray body = reply->read(limit);
+        result = ResponseParser::parse(httpStatus, reply->rawHeaderPairs(), body, m_config.maxResponseBytes);
+    }
+    result.merchantBizId = call->request.merchantBizId;
+    result.attempts = attempt;
+    result.latencyMs = latency;
+
+    emit attemptFinished(callId, attempt, result);
+    if (!m_calls.contains(callId))
+        return; // cancelled by a slot
+
+    if (result.status != VerificationResult::Status::Cancelled && m_retry.shouldRetry(result, attempt)) {
+        scheduleNext(callId, m_retry.delayMs(result, attempt, m_random));
+        return;
+    }
+    finishCall(callId, result);
+}
+
+void ApiClient::cancel(quint64 callId)
+{
+    Call* call = m_calls.value(callId);
+    if (!call)
+        return;
+    VerificationResult result = NetworkErrorMap::toResult(
+        QNetworkReply::OperationCanceledError, NetworkErrorMap::Abort::Cancelled, QString(), {});
+    result.merchantBizId = call->request.merchantBizId;
+    result.attempts = call->attempt;
+    if (call->reply) {
+        QNetworkReply* reply = call->reply;
+        call->reply = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+        result.latencyMs = m_clock.monotonicMs() - call->startedMs;
+        emit attemptFinished(callId, call->attempt, result);
+    }
+    finishCall(callId, result);
+}
+
+void ApiClient::finishCall(quint64 callId, VerificationResult result)
+{
+    Call* call = m_calls.take(callId);
+    if (!call)
+        return;
+    delete call;
+    emit finished(callId, result);
+}

@@ -1,0 +1,103 @@
+#include "NetworkErrorMap.h"
+
+#include <QStringList>
+
+VerificationResult::Error NetworkErrorMap::toError(QNetworkReply::NetworkError code, Abort abort)
+{
+    using E = VerificationResult::Error;
+    switch (abort) {
+    case Abort::Timeout:
+        return E::Timeout;
+    case Abort::Cancelled:
+        return E::Cancelled;
+    case Abort::Oversized:
+        return E::OversizedResponse;
+    case Abort::None:
+        break;
+    }
+    switch (code) {
+    case QNetworkReply::NoError:
+        return E::None;
+    case QNetworkReply::TimeoutError:
+        return E::Timeout;
+    case QNetworkReply::OperationCanceledError:
+        // Not aborted by ApiClient: Qt's own transfer timeout, or the manager going away.
+        return E::Timeout;
+    case QNetworkReply::HostNotFoundError:
+        return E::HostNotFound;
+    case QNetworkReply::ConnectionRefusedError:
+        return E::ConnectionRefused;
+    case QNetworkReply::RemoteHostClosedError:
+        return E::ConnectionReset;
+    case QNetworkReply::SslHandshakeFailedError:
+        return E::TlsFailure;
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::UnknownProxyError:
+        return E::ProxyError;
+    default:
+        return E::OtherNetworkError;
+    }
+}
+
+bool NetworkErrorMap::isTransportError(QNetworkReply::NetworkError code)
+{
+    const int value = static_cast<int>(code);
+    return value >= 1 && value <= 199;
+}
+
+VerificationResult::Status NetworkErrorMap::statusFor(VerificationResult::Error error)
+{
+    return error == VerificationResult::Error::Cancelled ? VerificationResult::Status::Cancelled
+                                                         : VerificationResult::Status::NetworkError;
+}
+
+QString NetworkErrorMap::describeSslErrors(const QList<QSslError>& errors)
+{
+    QStringList texts;
+    for (const QSslError& error : errors) {
+        QString text = error.errorString();
+        if (!error.certificate().isNull()) {
+            const QStringList cn = error.certificate().subjectInfo(QSslCertificate::CommonName);
+            if (!cn.isEmpty())
+                text += QStringLiteral(" (") + cn.join(QStringLiteral(", ")) + QLatin1Char(')');
+        }
+        if (!texts.contains(text))
+            texts.append(text);
+    }
+    return texts.join(QStringLiteral("; "));
+}
+
+VerificationResult NetworkErrorMap::toResult(
+    QNetworkReply::NetworkError code, Abort abort, const QString& errorString, const QList<QSslError>& sslErrors)
+{
+    VerificationResult result;
+    result.error = toError(code, abort);
+    if (result.error == VerificationResult::Error::None)
+        result.error = VerificationResult::Error::OtherNetworkError;
+    result.status = statusFor(result.error);
+    switch (abort) {
+    case Abort::Timeout:
+        result.detail = tr("No complete answer within the time limit.");
+        break;
+    case Abort::Cancelled:
+        result.detail = tr("Cancelled.");
+        break;
+    case Abort::Oversized:
+        result.detail = tr("The answer exceeded the size limit and was not read.");
+        break;
+    case Abort::None:
+        result.detail = errorString;
+        break;
+    }
+    if (!sslErrors.isEmpty()) {
+        // A TLS verification failure is a TLS failure whatever error code Qt reported with it.
+        if (abort == Abort::None)
+            result.error = VerificationResult::Error::TlsFailure;
+        result.detail = tr("%1 TLS errors: %2").arg(result.detail, describeSslErrors(sslErrors)).trimmed();
+    }
+    return result;
+}

@@ -1,0 +1,692 @@
+#include "api/ApiClient.h"
+#include "api/Credentials.h"
+#include "api/VerificationRequest.h"
+#include "api/VerificationResult.h"
+#include "sandbox/SandboxFixtures.h"
+#include "sandbox/SandboxServer.h"
+#include "util/Clock.h"
+
+#include "FakeClock.h"
+#include "FakeRandom.h"
+
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+Q_DECLARE_METATYPE(VerificationRequest)
+
+using Status = VerificationResult::Status;
+using Error = VerificationResult::Error;
+
+namespace {
+
+// Everything a client reports about its calls, in order.
+struct Recorder
+{
+    explicit Recorder(ApiClient& client)
+    {
+        QObject::connect(
+            &client, &ApiClient::attemptStarted, &client, [this](quint64 id, int attempt, const QString& bizId) {
+                started.append(attempt);
+                bizIds.append(bizId);
+                callIds.append(id);
+            });
+        QObject::connect(
+            &client, &ApiClient::attemptSigned, &client, [this](quint64, int, const SignerV3::Request& request) {
+                nonces.append(request.header("x-acs-signature-nonce"));
+                dates.append(request.header("x-acs-date"));
+            });
+        QObject::connect(&client,
+            &ApiClient::attemptFinished,
+            &client,
+            [this](quint64, int attempt, const VerificationResult& result) {
+                finishedAttempts.append(attempt);
+                attempts.append(result);
+            });
+        QObject::connect(&client, &ApiClient::finished, &client, [this](quint64 id, const VerificationResult& result) {
+            finalIds.append(id);
+            finals.append(result);
+        });
+    }
+
+    bool done() const { return !finals.isEmpty(); }
+    const VerificationResult& result() const { return finals.first(); }
+
+    QList<int> started;
+    QStringList bizIds;
+    QList<quint64> callIds;
+    QList<QByteArray> nonces;
+    QList<QByteArray> dates;
+    QList<int> finishedAttempts;
+    QList<VerificationResult> attempts;
+    QList<quint64> finalIds;
+    QList<VerificationResult> finals;
+};
+
+VerificationRequest requestFor(const QString& name, const QString& docNo, const QString& start, const QString& end)
+{
+    VerificationRequest r;
+    r.merchantBizId = QString::fromLatin1(Random::system().hex32());
+    r.docName = name;
+    r.docNo = docNo;
+    r.validityStartDate = start;
+    r.validityEndDate = end;
+    return r;
+}
+
+VerificationRequest personRequest(int index)
+{
+    const SandboxFixtures::Person& p = SandboxFixtures::people().at(index);
+    return requestFor(
+        p.docName, p.docNo, p.validityStartDate, p.isLongTerm() ? SandboxFixtures::longTermChinese : p.validityEndDate);
+}
+
+VerificationRequest triggerRequest(const QString& trigger)
+{
+    const SandboxFixtures::Person& p = SandboxFixtures::people().at(0);
+    return requestFor(trigger, p.docNo, p.validityStartDate, p.validityEndDate);
+}
+
+} // namespace
+
+class TestApiClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    SandboxServer m_sandbox;
+    quint64 m_seed = 1;
+
+    // Deterministic, but a different sequence per test: the sandbox remembers nonces and answers a replayed one
+    // with SignatureNonceUsed, as the real gateway does.
+    std::unique_ptr<FakeRandom> makeRandom() { return std::make_unique<FakeRandom>(0x9E3779B97F4A7C15ull * ++m_seed); }
+
+    ClientConfig sandboxConfig() const
+    {
+        ClientConfig c;
+        c.endpoint = m_sandbox.url();
+        c.extraCaCertificates = m_sandbox.caCertificates();
+        c.timeoutMs = 20000;
+        c.backoffBaseMs = 10; // real clock in the rows below: keep the back-off short
+        c.backoffCapMs = 40;
+        c.rateLimitQps = 1000;
+        return c;
+    }
+
+    // Runs one call on the system clock and waits for its final result.
+    static VerificationResult run(ApiClient& client, const VerificationRequest& request, Recorder* out = nullptr)
+    {
+        Recorder local(client);
+        Recorder& rec = out ? *out : local;
+        client.verify(request);
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(rec.done(), 30000); }();
+        return rec.done() ? rec.result() : VerificationResult();
+    }
+
+    static void checkInvariants(const Recorder& rec, const VerificationRequest& request)
+    {
+        QCOMPARE(rec.finals.size(), 1);
+        const VerificationResult& r = rec.result();
+        QCOMPARE(r.merchantBizId, request.merchantBizId);
+        QCOMPARE(r.attempts, rec.started.size());
+        QCOMPARE(rec.finishedAttempts.size(), rec.started.size());
+        for (int i = 0; i < rec.started.size(); ++i) {
+            QCOMPARE(rec.started.at(i), i + 1);
+            QCOMPARE(rec.finishedAttempts.at(i), i + 1);
+            QCOMPARE(rec.bizIds.at(i), request.merchantBizId); // one business case, one id, every attempt
+        }
+        // Only the last attempt may be a business answer; nothing after one.
+        for (int i = 0; i + 1 < rec.attempts.size(); ++i) {
+            QVERIFY(!rec.attempts.at(i).isBusinessAnswer());
+            QVERIFY(rec.attempts.at(i).isRetryable());
+        }
+        QCOMPARE(QSet<QByteArray>(rec.nonces.begin(), rec.nonces.end()).size(), rec.nonces.size());
+        QVERIFY(!r.explanation().isEmpty());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(m_sandbox.start(0, m_dir.filePath(QStringLiteral("sandbox"))), qPrintable(m_sandbox.errorString()));
+        QVERIFY(!m_sandbox.caCertificates().isEmpty());
+    }
+
+    void prepareBuildsTheSignedRequest()
+    {
+        FakeClock clock(QDateTime(QDate(2026, 11, 25), QTime(9, 0, 0), Qt::UTC));
+        auto randomPtr = makeRandom();
+        FakeRandom& random = *randomPtr;
+        ClientConfig c = sandboxConfig();
+        ApiClient client(c, Credentials::training(), clock, random);
+        const VerificationRequest request = personRequest(0);
+        const SignerV3::Request r = client.prepare(request);
+        QCOMPARE(r.method, QByteArray("POST"));
+        QCOMPARE(r.path, QByteArray("/"));
+        QVERIFY(r.query.isEmpty());
+        QCOMPARE(r.body, request.formBody());
+        QCOMPARE(r.header("host"), "127.0.0.1:" + QByteArray::number(m_sandbox.url().port()));
+        QCOMPARE(r.header("x-acs-action"), QByteArray("Id2MetaPeriodVerifyIntl"));
+        QCOMPARE(r.header("x-acs-version"), QByteArray("2022-08-09"));
+        QCOMPARE(r.header("x-acs-date"), QByteArray("2026-11-25T09:00:00Z"));
+        QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{32}$"))
+                    .match(QString::fromLatin1(r.header("x-acs-signature-nonce")))
+                    .hasMatch());
+        QCOMPARE(r.header("content-type"), QByteArray("application/x-www-form-urlencoded"));
+        QCOMPARE(r.header("accept"), QByteArray("application/json"));
+        QVERIFY(r.header("user-agent").startsWith("ekyc-desk/"));
+        QCOMPARE(r.header("x-acs-content-sha256").size(), 64);
+        QVERIFY(r.header("Authorization").startsWith("ACS3-HMAC-SHA256 Credential="));
+        QVERIFY(r.header("x-acs-security-token").isEmpty());
+        // Nothing in the request carries the secret.
+        const QByteArray secret = Credentials::training().secretForSigning();
+        for (const auto& header : r.headers)
+            QVERIFY(!header.second.contains(secret));
+        // A fresh nonce every time.
+        QVERIFY(client.prepare(request).header("x-acs-signature-nonce") != r.header("x-acs-signature-nonce"));
+    }
+
+    void stsTokenIsSigned()
+    {
+        FakeClock clock(QDateTime(QDate(2026, 11, 25), QTime(9, 0, 0), Qt::UTC));
+        auto random = makeRandom();
+        ApiClient client(sandboxConfig(),
+            Credentials(QStringLiteral("STS.id"), QStringLiteral("secret"), QStringLiteral("token"), {}),
+            clock,
+            *random);
+        const SignerV3::Request r = client.prepare(personRequest(0));
+        QCOMPARE(r.header("x-acs-security-token"), QByteArray("token"));
+        QVERIFY(r.header("Authorization").contains("x-acs-security-token"));
+    }
+
+    void tlsConfigurationAddsToTheSystemStore()
+    {
+        ApiClient client(sandboxConfig(), Credentials::training());
+        const QSslConfiguration& tls = client.sslConfiguration();
+        QCOMPARE(tls.peerVerifyMode(), QSslSocket::VerifyPeer);
+        const QList<QSslCertificate> cas = tls.caCertificates();
+        for (const QSslCertificate& ca : m_sandbox.caCertificates())
+            QVERIFY(cas.contains(ca));
+        const QList<QSslCertificate> system = QSslConfiguration::systemCaCertificates();
+        QVERIFY(cas.size() >= system.size() + m_sandbox.caCertificates().size());
+        for (const QSslCertificate& ca : system)
+            QVERIFY(cas.contains(ca));
+        // Without extra CAs the default configuration is used untouched.
+        ClientConfig plain = sandboxConfig();
+        plain.extraCaCertificates.clear();
+        ApiClient plainClient(plain, Credentials::training());
+        for (const QSslCertificate& ca : m_sandbox.caCertificates())
+            QVERIFY(!plainClient.sslConfiguration().caCertificates().contains(ca));
+    }
+
+    void hostHeader_data()
+    {
+        QTest::addColumn<QUrl>("url");
+        QTest::addColumn<QByteArray>("host");
+        QTest::newRow("default port") << ClientConfig::hongKongInternet()
+                                      << QByteArray("cloudauth-intl.cn-hongkong.aliyuncs.com");
+        QTest::newRow("explicit 443") << QUrl(QStringLiteral("https://example.test:443/"))
+                                      << QByteArray("example.test");
+        QTest::newRow("other port") << QUrl(QStringLiteral("https://127.0.0.1:8443/")) << QByteArray("127.0.0.1:8443");
+        QTest::newRow("IPv6") << QUrl(QStringLiteral("https://[::1]:9000/")) << QByteArray("[::1]:9000");
+    }
+
+    void hostHeader()
+    {
+        QFETCH(QUrl, url);
+        QFETCH(QByteArray, host);
+        QCOMPARE(ApiClient::hostHeader(url), host);
+    }
+
+    // Every SubCode and every error class the sandbox can produce, over real TLS.
+    void endToEnd_data()
+    {
+        namespace F = SandboxFixtures;
+        QTest::addColumn<VerificationRequest>("request");
+        QTest::addColumn<int>("maxAttempts");
+        QTest::addColumn<Status>("status");
+        QTest::addColumn<Error>("error");
+        QTest::addColumn<QString>("subCode");
+        QTest::addColumn<int>("httpStatus");
+        QTest::addColumn<int>("attempts");
+        QTest::addColumn<int>("exitCode");
+
+        const F::Person& p = F::people().at(0);
+        QTest::newRow("200 passed") << personRequest(0) << 4 << Status::Passed << Error::None << QStringLiteral("200")
+                                    << 200 << 1 << 0;
+        QTest::newRow("200 passed, middle dot name")
+            << personRequest(4) << 4 << Status::Passed << Error::None << QStringLiteral("200") << 200 << 1 << 0;
+        QTest::newRow("200 passed, long-term card")
+            << personRequest(3) << 4 << Status::Passed << Error::None << QStringLiteral("200") << 200 << 1 << 0;
+        QTest::newRow("202 not in database")
+            << requestFor(p.docName, QStringLiteral("11010519491231002X"), p.validityStartDate, p.validityEndDate) << 4
+            << Status::NotPassed << Error::None << QStringLiteral("202") << 200 << 1 << 2;
+        QTest::newRow("223 end date differs")
+            << requestFor(p.docName, p.docNo, p.validityStartDate, QStringLiteral("20300610")) << 4 << Status::NotPassed
+            << Error::None << QStringLiteral("223") << 200 << 1 << 2;
+        QTest::newRow("223 name differs")
+            << requestFor(QStringLiteral("王小红"), p.docNo, p.validityStartDate, p.validityEndDate) << 4
+            << Status::NotPassed << Error::None << QStringLiteral("223") << 200 << 1 << 2;
+        QTest::newRow("999 unknown SubCode") << triggerRequest(F::unknownSubCode) << 4 << Status::NotPassed
+                                             << Error::None << QStringLiteral("999") << 200 << 1 << 2;
+        QTest::newRow("400 MissingParameter")
+            << requestFor(QString(), p.docNo, p.validityStartDate, p.validityEndDate) << 4 << Status::ApiError
+            << Error::MissingParameter << QString() << 400 << 1 << 4;
+        VerificationRequest badScene = personRequest(0);
+        badScene.sceneCode = QStringLiteral("bad-scene!");
+        QTest::newRow("400 InvalidParameter (SceneCode)")
+            << badScene << 4 << Status::ApiError << Error::InvalidParameter << QString() << 400 << 1 << 4;
+        QTest::newRow("400 InvalidParameter (DocNo)")
+            << requestFor(p.docName, QStringLiteral("12345"), p.validityStartDate, p.validityEndDate) << 4
+            << Status::ApiError << Error::InvalidParameter << QString() << 400 << 1 << 4;
+        QTest::newRow("403 RAM user") << triggerRequest(F::ramDenied) << 4 << Status::ApiError
+                                      << Error::RamUserAccessDenied << QString() << 403 << 1 << 4;
+        QTest::newRow("403 account") << triggerRequest(F::accountDenied) << 4 << Status::ApiError
+                                     << Error::AccountAccessDenied << QString() << 403 << 1 << 4;
+        QTest::newRow("403 throttling, no retry allowed") << triggerRequest(F::throttleAlways) << 1 << Status::ApiError
+                                                          << Error::Throttling << QString() << 403 << 1 << 4;
+        QTest::newRow("500 retried up to the cap") << triggerRequest(F::serverErrorAlways) << 3 << Status::ApiError
+                                                   << Error::InternalError << QString() << 500 << 3 << 4;
+        QTest::newRow("500 once, then passed") << triggerRequest(F::serverErrorOnce) << 4 << Status::Passed
+                                               << Error::None << QStringLiteral("200") << 200 << 2 << 0;
+        QTest::newRow("503 retried up to the cap") << triggerRequest(F::unavailable) << 2 << Status::ApiError
+                                                   << Error::ServiceUnavailable << QString() << 503 << 2 << 4;
+        QTest::newRow("malformed, never retried") << triggerRequest(F::malformed) << 4 << Status::NetworkError
+                                                  << Error::MalformedResponse << QString() << 200 << 1 << 5;
+        QTest::newRow("oversized, never retried") << triggerRequest(F::oversized) << 4 << Status::NetworkError
+                                                  << Error::OversizedResponse << QString() << 200 << 1 << 5;
+        QTest::newRow("connection reset, retried") << triggerRequest(F::reset) << 2 << Status::NetworkError
+                                                   << Error::ConnectionReset << QString() << 0 << 2 << 5;
+    }
+
+    void endToEnd()
+    {
+        QFETCH(VerificationRequest, request);
+        QFETCH(int, maxAttempts);
+        QFETCH(Status, status);
+        QFETCH(Error, error);
+        QFETCH(QString, subCode);
+        QFETCH(int, httpStatus);
+        QFETCH(int, attempts);
+        QFETCH(int, exitCode);
+
+        ClientConfig c = sandboxConfig();
+        c.maxAttempts = maxAttempts;
+        ApiClient client(c, Credentials::training());
+        Recorder rec(client);
+        const VerificationResult r = run(client, request, &rec);
+        QVERIFY(rec.done());
+        QCOMPARE(r.status, status);
+        QCOMPARE(r.error, error);
+        QCOMPARE(r.subCode, subCode);
+        QCOMPARE(r.httpStatus, httpStatus);
+        QCOMPARE(r.attempts, attempts);
+        QCOMPARE(r.exitCode(), exitCode);
+        checkInvariants(rec, request);
+        if (r.isBusinessAnswer()) {
+            QVERIFY(!r.requestId.isEmpty());
+            QCOMPARE(r.code.compare(QLatin1String("success"), Qt::CaseInsensitive), 0);
+            QVERIFY(r.serverDate.isValid());
+            QVERIFY(qAbs(r.serverDate.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+        }
+        if (r.status == Status::ApiError)
+            QVERIFY(!r.code.isEmpty());
+        QCOMPARE(client.pendingCalls(), 0);
+        QCOMPARE(client.tlsHandshakes() >= 1, true);
+    }
+
+    void wrongSecret()
+    {
+        const Credentials training = Credentials::training();
+        ApiClient client(
+            sandboxConfig(), Credentials(training.accessKeyId(), QStringLiteral("not-the-secret"), {}, {}));
+        const VerificationResult r = run(client, personRequest(0));
+        QCOMPARE(r.status, Status::ApiError);
+        QCOMPARE(r.error, Error::SignatureDoesNotMatch);
+        QCOMPARE(r.attempts, 1);
+        QCOMPARE(r.exitCode(), 4);
+        QVERIFY(!r.detail.contains(QLatin1String("not-the-secret")));
+        QVERIFY(!r.message.contains(QLatin1String("not-the-secret")));
+    }
+
+    void unknownAccessKeyId()
+    {
+        ApiClient client(
+            sandboxConfig(), Credentials(QStringLiteral("LTAI0000000000unknown"), QStringLiteral("whatever"), {}, {}));
+        const VerificationResult r = run(client, personRequest(0));
+        QCOMPARE(r.status, Status::ApiError);
+        QCOMPARE(r.error, Error::InvalidAccessKeyId);
+        QCOMPARE(r.attempts, 1);
+    }
+
+    void timeout()
+    {
+        m_sandbox.setSlowResponseMs(3000);
+        ClientConfig c = sandboxConfig();
+        c.timeoutMs = 300;
+        c.maxAttempts = 1;
+        ApiClient client(c, Credentials::training()); // system clock: the timeout is real
+        Recorder rec(client);
+        const VerificationResult r = run(client, triggerRequest(SandboxFixtures::slow), &rec);
+        QCOMPARE(r.status, Status::NetworkError);
+        QCOMPARE(r.error, Error::Timeout);
+        QCOMPARE(r.attempts, 1);
+        QCOMPARE(r.httpStatus, 0);
+        QCOMPARE(r.exitCode(), 5);
+        QCOMPARE(rec.attempts.size(), 1);
+        QCOMPARE(rec.attempts.first().error, Error::Timeout);
+        m_sandbox.setSlowResponseMs(5000);
+    }
+
+    void timeoutDrivenByFakeClock()
+    {
+        m_sandbox.setSlowResponseMs(3000);
+        FakeClock clock(QDateTime::currentDateTimeUtc());
+        auto random = makeRandom();
+        ClientConfig c = sandboxConfig();
+        c.timeoutMs = 5000;
+        c.maxAttempts = 1;
+        ApiClient client(c, Credentials::training(), clock, *random);
+        Recorder rec(client);
+        client.verify(triggerRequest(SandboxFixtures::slow));
+        QTRY_COMPARE(rec.started.size(), 1);
+        QCOMPARE(clock.requestedDelays(), QList<qint64>({ 5000 }));
+        clock.advance(4999);
+        QVERIFY(!rec.done());
+        clock.advance(1);
+        QTRY_VERIFY(rec.done());
+        QCOMPARE(rec.result().error, Error::Timeout);
+        QCOMPARE(rec.result().attempts, 1);
+        m_sandbox.setSlowResponseMs(5000);
+    }
+
+    void timeoutIsRetried()
+    {
+        m_sandbox.setSlowResponseMs(1500);
+        ClientConfig c = sandboxConfig();
+        c.timeoutMs = 300;
+        c.maxAttempts = 2;
+        ApiClient client(c, Credentials::training());
+        const VerificationResult r = run(client, triggerRequest(SandboxFixtures::slow));
+        QCOMPARE(r.error, Error::Timeout);
+        QCOMPARE(r.attempts, 2);
+        m_sandbox.setSlowResponseMs(5000);
+    }
+
+    void tlsFailureWithoutTheSandboxCa()
+    {
+        ClientConfig c = sandboxConfig();
+        c.extraCaCertificates.clear();
+        ApiClient client(c, Credentials::training());
+        const VerificationResult r = run(client, personRequest(0));
+        QCOMPARE(r.status, Status::NetworkError);
+        QCOMPARE(r.error, Error::TlsFailure);
+        QCOMPARE(r.attempts, 1); // will not heal by retrying
+        QCOMPARE(r.httpStatus, 0);
+        QVERIFY2(!r.detail.isEmpty(), qPrintable(r.detail));
+        QVERIFY2(r.detail.contains(QLatin1String("TLS errors")), qPrintable(r.detail));
+        QCOMPARE(client.tlsHandshakes(), 0);
+        QCOMPARE(r.exitCode(), 5);
+    }
+
+    void hostNotFound()
+    {
+        ClientConfig c = sandboxConfig();
+        c.endpoint = QUrl(QStringLiteral("https://nonexistent.invalid/"));
+        ApiClient client(c, Credentials::training());
+        const VerificationResult r = run(client, personRequest(0));
+        QCOMPARE(r.status, Status::NetworkError);
+        QCOMPARE(r.error, Error::HostNotFound);
+        QCOMPARE(r.attempts, 1); // not retried
+    }
+
+    void connectionRefused()
+    {
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            port = probe.serverPort();
+        }
+        ClientConfig c = sandboxConfig();
+        c.endpoint = QUrl(QStringLiteral("https://127.0.0.1:%1/").arg(port));
+        c.maxAttempts = 2;
+        ApiClient client(c, Credentials::training());
+        const VerificationResult r = run(client, personRequest(0));
+        QCOMPARE(r.status, Status::NetworkError);
+        QCOMPARE(r.error, Error::ConnectionRefused);
+        QCOMPARE(r.attempts, 2); // refused is retried
+    }
+
+    void plainHttpIsRefused()
+    {
+        ClientConfig c = sandboxConfig();
+        c.endpoint = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_sandbox.url().port()));
+        ApiClient client(c, Credentials::training());
+        const int requestsBefore = m_sandbox.requestsServed();
+        Recorder rec(client);
+        const VerificationResult r = run(client, personRequest(0), &rec);
+        QCOMPARE(r.status, Status::NetworkError);
+        QCOMPARE(r.error, Error::TlsFailure);
+        QCOMPARE(r.attempts, 0);
+        QVERIFY(rec.started.isEmpty());
+        QCOMPARE(m_sandbox.requestsServed(), requestsBefore);
+    }
+
+    void cancelInFlight()
+    {
+        m_sandbox.setSlowResponseMs(3000);
+        ApiClient client(sandboxConfig(), Credentials::training());
+        Recorder rec(client);
+        const quint64 id = client.verify(triggerRequest(SandboxFixtures::slow));
+        QTRY_COMPARE(rec.started.size(), 1);
+        QTest::qWait(100); // let the request reach the sandbox: a real network event
+        client.cancel(id);
+        QCOMPARE(rec.finals.size(), 1);
+        QCOMPARE(rec.finalIds.first(), id);
+        QCOMPARE(rec.result().status, Status::Cancelled);
+        QCOMPARE(rec.result().error, Error::Cancelled);
+        QCOMPARE(rec.result().attempts, 1);
+        QCOMPARE(rec.attempts.size(), 1);
+        QCOMPARE(rec.attempts.first().status, Status::Cancelled);
+        QCOMPARE(client.pendingCalls(), 0);
+        QCOMPARE(rec.result().exitCode(), 5);
+        client.cancel(id); // unknown id now: nothing happens
+        QTest::qWait(50);
+        QCOMPARE(rec.finals.size(), 1);
+        m_sandbox.setSlowResponseMs(5000);
+    }
+
+    void cancelBeforeStart()
+    {
+        ApiClient client(sandboxConfig(), Credentials::training());
+        Recorder rec(client);
+        const int before = m_sandbox.requestsServed();
+        const quint64 id = client.verify(personRequest(0));
+        QCOMPARE(client.pendingCalls(), 1);
+        client.cancel(id);
+        QCOMPARE(rec.finals.size(), 1);
+        QCOMPARE(rec.result().status, Status::Cancelled);
+        QCOMPARE(rec.result().attempts, 0);
+        QTest::qWait(100);
+        QVERIFY(rec.started.isEmpty());
+        QCOMPARE(m_sandbox.requestsServed(), before);
+    }
+
+    // Retry with a fake clock: the client asks the clock for the back-off and nothing happens until it passes.
+    void throttleOnceRetriesAfterBackoff()
+    {
+        FakeClock clock(QDateTime::currentDateTimeUtc());
+        auto randomPtr = makeRandom();
+        FakeRandom& random = *randomPtr;
+        random.fixedUnit = 0.5;
+        ApiClient client(sandboxConfig(), Credentials::training(), clock, random);
+        Recorder rec(client);
+        const VerificationRequest request = triggerRequest(SandboxFixtures::throttleOnce);
+        client.verify(request);
+        QTRY_COMPARE(rec.attempts.size(), 1);
+        QCOMPARE(rec.attempts.first().error, Error::Throttling);
+        QCOMPARE(rec.attempts.first().httpStatus, 403);
+        QCOMPARE(rec.attempts.first().retryAfterMs, qint64(SandboxFixtures::throttleTimeLeftMs));
+        // Back-off: max(0.5 * 10 ms, TimeLeft 1000 ms) = 1000 ms, asked of the clock.
+        QCOMPARE(clock.requestedDelays().last(), qint64(SandboxFixtures::throttleTimeLeftMs));
+        QTest::qWait(100);
+        QCOMPARE(rec.started.size(), 1); // still waiting: the fake clock has not moved
+        QVERIFY(!rec.done());
+        clock.advance(SandboxFixtures::throttleTimeLeftMs - 1);
+        QCOMPARE(rec.started.size(), 1);
+        clock.advance(1);
+        QCOMPARE(rec.started.size(), 2);
+        QTRY_VERIFY(rec.done());
+        const VerificationResult& r = rec.result();
+        QCOMPARE(r.status, Status::Passed);
+        QCOMPARE(r.subCode, QStringLiteral("200"));
+        QCOMPARE(r.attempts, 2);
+        QCOMPARE(rec.bizIds, QStringList({ request.merchantBizId, request.merchantBizId }));
+        QCOMPARE(rec.nonces.size(), 2);
+        QVERIFY(rec.nonces.at(0) != rec.nonces.at(1));
+        QVERIFY(rec.dates.at(0) != rec.dates.at(1)); // a fresh x-acs-date too (1 s later)
+        checkInvariants(rec, request);
+    }
+
+    void serverErrorOnceUsesJitteredBackoff()
+    {
+        FakeClock clock(QDateTime::currentDateTimeUtc());
+        auto randomPtr = makeRandom();
+        FakeRandom& random = *randomPtr;
+        random.fixedUnit = 0.5;
+        ClientConfig c = sandboxConfig();
+        c.backoffBaseMs = 500;
+        c.backoffCapMs = 8000;
+        ApiClient client(c, Credentials::training(), clock, random);
+        Recorder rec(client);
+        client.verify(triggerRequest(SandboxFixtures::serverErrorOnce));
+        QTRY_COMPARE(rec.attempts.size(), 1);
+        QCOMPARE(rec.attempts.first().error, Error::InternalError);
+        QCOMPARE(clock.requestedDelays().last(), qint64(250)); // 0.5 * min(8000, 500 * 2^0)
+        clock.advance(250);
+        QTRY_VERIFY(rec.done());
+        QCOMPARE(rec.result().status, Status::Passed);
+        QCOMPARE(rec.result().attempts, 2);
+    }
+
+    void throttleAlwaysStopsAtMaxAttempts()
+    {
+        FakeClock clock(QDateTime::currentDateTimeUtc());
+        auto randomPtr = makeRandom();
+        FakeRandom& random = *randomPtr;
+        random.fixedUnit = 0.99;
+        ClientConfig c = sandboxConfig();
+        c.maxAttempts = 3;
+        c.backoffBaseMs = 800;
+        c.backoffCapMs = 8000;
+        ApiClient client(c, Credentials::training(), clock, random);
+        Recorder rec(client);
+        client.verify(triggerRequest(SandboxFixtures::throttleAlways));
+        QList<qint64> backoffs;
+        for (int attempt = 1; attempt <= 3 && !rec.done(); ++attempt) {
+            QTRY_VERIFY(rec.attempts.size() == attempt);
+            if (rec.done())
+                break;
+            backoffs.append(clock.requestedDelays().last());
+            clock.advance(backoffs.last());
+        }
+        QTRY_VERIFY(rec.done());
+        QCOMPARE(rec.result().error, Error::Throttling);
+        QCOMPARE(rec.result().attempts, 3);
+        QCOMPARE(rec.started.size(), 3);
+        // max(0.99 * 800, 1000) = 1000, then max(0.99 * 1600, 1000) = 1584.
+        QCOMPARE(backoffs, QList<qint64>({ 1000, 1584 }));
+        clock.advance(60000); // nothing left to fire
+        QCOMPARE(rec.started.size(), 3);
+        QCOMPARE(rec.finals.size(), 1);
+    }
+
+    void businessAnswerIsNeverRetried()
+    {
+        FakeClock clock(QDateTime::currentDateTimeUtc());
+        auto randomPtr = makeRandom();
+        FakeRandom& random = *randomPtr;
+        ApiClient client(sandboxConfig(), Credentials::training(), clock, random);
+        Recorder rec(client);
+        const SandboxFixtures::Person& p = SandboxFixtures::people().at(1);
+        client.verify(
+            requestFor(p.docName, QStringLiteral("11010519491231002X"), p.validityStartDate, p.validityEndDate));
+        QTRY_VERIFY(rec.done());
+        QCOMPARE(rec.result().subCode, QStringLiteral("202"));
+        QCOMPARE(rec.result().attempts, 1);
+        // The only delay asked for is the attempt's timeout: no back-off was scheduled.
+        QCOMPARE(clock.requestedDelays(), QList<qint64>({ sandboxConfig().timeoutMs }));
+        clock.advance(120000);
+        QCOMPARE(rec.started.size(), 1);
+    }
+
+    void cancelDuringBackoff()
+    {
+        FakeClock clock(QDateTime::currentDateTimeUtc());
+        auto randomPtr = makeRandom();
+        FakeRandom& random = *randomPtr;
+        ApiClient client(sandboxConfig(), Credentials::training(), clock, random);
+        Recorder rec(client);
+        const quint64 id = client.verify(triggerRequest(SandboxFixtures::throttleAlways));
+        QTRY_COMPARE(rec.attempts.size(), 1);
+        QCOMPARE(client.pendingCalls(), 1);
+        client.cancel(id);
+        QCOMPARE(rec.result().status, Status::Cancelled);
+        QCOMPARE(rec.result().attempts, 1);
+        QCOMPARE(rec.attempts.size(), 1); // no attempt was in flight, so no extra attemptFinished
+        clock.advance(60000);
+        QCOMPARE(rec.started.size(), 1);
+        QCOMPARE(client.pendingCalls(), 0);
+    }
+
+    void rateLimiterSpacesAttempts()
+    {
+        FakeClock clock(QDateTime::currentDateTimeUtc());
+        auto randomPtr = makeRandom();
+        FakeRandom& random = *randomPtr;
+        ClientConfig c = sandboxConfig();
+        c.rateLimitQps = 10;
+        ApiClient client(c, Credentials::training(), clock, random);
+        Recorder rec(client);
+        client.verify(personRequest(0));
+        client.verify(personRequest(1));
+        client.verify(personRequest(2));
+        QTRY_COMPARE(rec.started.size(), 1);
+        QTest::qWait(50);
+        QCOMPARE(rec.started.size(), 1);
+        QVERIFY(clock.requestedDelays().contains(100));
+        QVERIFY(clock.requestedDelays().contains(200));
+        clock.advance(100);
+        QCOMPARE(rec.started.size(), 2);
+        clock.advance(100);
+        QCOMPARE(rec.started.size(), 3);
+        QTRY_COMPARE(rec.finals.size(), 3);
+        for (const VerificationResult& r : std::as_const(rec.finals))
+            QCOMPARE(r.status, Status::Passed);
+    }
+
+    void keepAliveReusesOneTlsConnection()
+    {
+        SandboxServer sandbox;
+        QVERIFY(sandbox.start(0, m_dir.filePath(QStringLiteral("sandbox"))));
+        ClientConfig c = sandboxConfig();
+        c.endpoint = sandbox.url();
+        c.extraCaCertificates = sandbox.caCertificates();
+        ApiClient client(c, Credentials::training());
+        for (int i = 0; i < 20; ++i) {
+            const VerificationResult r = run(client, personRequest(i % SandboxFixtures::people().size()));
+            QCOMPARE(r.status, Status::Passed);
+        }
+        QCOMPARE(client.tlsHandshakes(), 1);
+        QCOMPARE(sandbox.connectionsAccepted(), 1);
+        QCOMPARE(sandbox.requestsServed(), 20);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApiClient)
+#include "TestApiClient.moc"
