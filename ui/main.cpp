@@ -1,7 +1,90 @@
+#include "MainWindow.h"
+#include "api/Credentials.h"
+#include "cases/VerificationService.h"
+
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QProcessEnvironment>
+#include <QTranslator>
+
+namespace {
+
+// The language from `--lang CODE` (or `--lang=CODE`), read before the parser so that --help is translated too.
+QString requestedLanguage(const QStringList& arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString& argument = arguments.at(i);
+        if (argument == QLatin1String("--lang") && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+        if (argument.startsWith(QLatin1String("--lang=")))
+            return argument.mid(7);
+    }
+    return QString();
+}
+
+void installTranslations(QApplication& app, const QString& requested)
+{
+    const QString language = requested.isEmpty() ? QLocale::system().name() : requested;
+    if (!language.startsWith(QLatin1String("zh"))) {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        return;
+    }
+    const QLocale chinese(QLocale::Chinese, QLocale::SimplifiedChineseScript, QLocale::China);
+    QLocale::setDefault(chinese);
+    auto* own = new QTranslator(&app);
+    if (own->load(QStringLiteral(":/i18n/ekyc-desk_zh_CN.qm")))
+        QApplication::installTranslator(own);
+    auto* qt = new QTranslator(&app);
+    if (qt->load(
+            chinese, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
-    return 0;
+    QApplication::setOrganizationName(QStringLiteral("eKYC Desk"));
+    QApplication::setApplicationName(QStringLiteral("ekyc-desk"));
+    QApplication::setApplicationDisplayName(QStringLiteral("eKYC Desk"));
+
+    installTranslations(app, requestedLanguage(QApplication::arguments()));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Verify a mainland Chinese resident ID card with Alibaba Cloud ID Verification."));
+    parser.addHelpOption();
+    const QCommandLineOption trainingOption(QStringLiteral("training"),
+        QApplication::translate("main",
+            "Use the built-in training sandbox (the default when ALIBABA_CLOUD_ACCESS_KEY_ID is "
+            "not set). Nothing is sent to Alibaba Cloud and nothing is billed."));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+        QApplication::translate("main", "User interface language: zh_CN or en."),
+        QStringLiteral("code"));
+    parser.addOption(trainingOption);
+    parser.addOption(langOption);
+    parser.process(app);
+
+    const bool hasAccessKey =
+        !QProcessEnvironment::systemEnvironment().value(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID")).isEmpty();
+    VerificationService::Options options;
+    options.training = parser.isSet(trainingOption) || !hasAccessKey;
+    if (!options.training)
+        options.credentials = Credentials::fromEnvironment();
+
+    VerificationService service;
+    if (!service.configure(options)) {
+        // The service's message already says what failed (sandbox, or credentials) and what to do.
+        QMessageBox::critical(
+            nullptr, QApplication::translate("main", "eKYC Desk cannot start"), service.errorString());
+        return 1;
+    }
+
+    MainWindow window(service);
+    window.show();
+    return QApplication::exec();
 }

@@ -1,0 +1,537 @@
+#include "CaseForm.h"
+#include "MainWindow.h"
+#include "ResultPanel.h"
+#include "api/Credentials.h"
+#include "cases/CaseValidator.h"
+#include "cases/FictitiousPeople.h"
+#include "cases/VerificationService.h"
+#include "sandbox/SandboxFixtures.h"
+#include "sandbox/SandboxServer.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCheckBox>
+#include <QDateEdit>
+#include <QDir>
+#include <QFile>
+#include <QInputMethodEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcessEnvironment>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+// The first main window, driven through its real widgets against the real training sandbox over HTTPS.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void cleanupTestCase();
+
+    void showsTrainingModeAndEndpoint();
+    void tabOrderFollowsTheCard();
+    void badIdNumberShowsFieldErrorAndSendsNothing_data();
+    void badIdNumberShowsFieldErrorAndSendsNothing();
+    void fieldErrorAppearsWhenLeavingTheField();
+    void longTermDisablesEndDate();
+    void moreHoldsTheOptionalFields();
+    void untouchedDateIsNotSet();
+    void verifiesAgainstSandbox_data();
+    void verifiesAgainstSandbox();
+    void showsErrorsAndUnknownSubCodes_data();
+    void showsErrorsAndUnknownSubCodes();
+    void warningsRequireAcknowledgement();
+    void verifyDisabledWhileCallRuns();
+    void escapeCancelsRunningCall();
+    void newCaseClearsFormAndOutcome();
+    void chineseCatalogueIsEmbedded();
+
+private:
+    template <typename T> T* widget(const char* name) const
+    {
+        return m_window->findChild<T*>(QString::fromLatin1(name));
+    }
+    // Types the case the way a reviewer does: into the name field, then Tab from field to field.
+    void typeCase(const QString& name, const QString& idNumber, const QString& start, const QString& end);
+    static void typeText(QWidget* target, const QString& text);
+    void pressEnter() { QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); }
+    void saveScreenshot(const QString& name) const;
+
+    VerificationService* m_service = nullptr;
+    MainWindow* m_window = nullptr;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_service = new VerificationService(this);
+    VerificationService::Options options;
+    options.training = true;
+    QVERIFY2(m_service->configure(options), qPrintable(m_service->errorString()));
+    QVERIFY(m_service->sandbox());
+}
+
+void TestMainWindow::init()
+{
+    m_service->sandbox()->setSlowResponseMs(5000);
+    m_window = new MainWindow(*m_service);
+    m_window->show();
+    m_window->activateWindow(); // also under a bare X server without a window manager
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    auto* name = widget<QLineEdit>("nameLineEdit");
+    QVERIFY(name);
+    name->setFocus(Qt::OtherFocusReason);
+    QTRY_VERIFY(name->hasFocus());
+}
+
+void TestMainWindow::cleanup()
+{
+    delete m_window;
+    m_window = nullptr;
+}
+
+void TestMainWindow::cleanupTestCase()
+{
+    delete m_service;
+    m_service = nullptr;
+}
+
+// Latin characters as key clicks; Chinese as an input method commits them, one character at a time.
+void TestMainWindow::typeText(QWidget* target, const QString& text)
+{
+    for (const QChar ch : text) {
+        if (ch.unicode() < 0x80) {
+            QTest::keyClick(target, static_cast<char>(ch.unicode()));
+        } else {
+            QInputMethodEvent commit;
+            commit.setCommitString(QString(ch));
+            QApplication::sendEvent(target, &commit);
+        }
+    }
+}
+
+void TestMainWindow::typeCase(const QString& name, const QString& idNumber, const QString& start, const QString& end)
+{
+    auto* nameEdit = widget<QLineEdit>("nameLineEdit");
+    nameEdit->setFocus(Qt::OtherFocusReason);
+    typeText(nameEdit, name);
+    QTest::keyClick(nameEdit, Qt::Key_Tab);
+    QTest::keyClicks(QApplication::focusWidget(), idNumber);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTest::keyClicks(QApplication::focusWidget(), start); // YYYYMMDD: each full section moves on to the next
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    if (end.isEmpty()) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab); // skip the end date, on to Long-term
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    } else {
+        QTest::keyClicks(QApplication::focusWidget(), end);
+    }
+}
+
+void TestMainWindow::saveScreenshot(const QString& name) const
+{
+    const QString dir = QProcessEnvironment::systemEnvironment().value(QStringLiteral("EKYC_SCREENSHOT_DIR"));
+    if (!dir.isEmpty())
+        QVERIFY(m_window->grab().save(QDir(dir).filePath(name)));
+}
+
+void TestMainWindow::showsTrainingModeAndEndpoint()
+{
+    QVERIFY(m_window->windowTitle().contains(QLatin1String("Training")));
+    auto* banner = widget<QLabel>("trainingBannerLabel");
+    QVERIFY(banner);
+    QVERIFY(banner->isVisible());
+    QVERIFY(banner->text().contains(QLatin1String("TRAINING")));
+    auto* endpoint = widget<QLabel>("endpointStatusLabel");
+    QVERIFY(endpoint);
+    QVERIFY2(endpoint->text().contains(m_service->sandbox()->url().toString()), qPrintable(endpoint->text()));
+    auto* credentials = widget<QLabel>("credentialsStatusLabel");
+    QVERIFY(credentials);
+    QCOMPARE(credentials->text(), Credentials::training().describe());
+    QVERIFY(!credentials->text().contains(QString::fromUtf8(Credentials::training().secretForSigning())));
+}
+
+void TestMainWindow::tabOrderFollowsTheCard()
+{
+    const char* order[] = {
+        "idNumberLineEdit", "validityStartDateEdit", "validityEndDateEdit", "longTermCheckBox", "moreToolButton"
+    };
+    for (const char* next : order) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QString::fromLatin1(next));
+    }
+    // Shift+Tab walks back, also out of a date edit (not through its year/month/day sections).
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab, Qt::ShiftModifier);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab, Qt::ShiftModifier);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab, Qt::ShiftModifier);
+    QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("validityStartDateEdit"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab, Qt::ShiftModifier);
+    QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("idNumberLineEdit"));
+}
+
+void TestMainWindow::badIdNumberShowsFieldErrorAndSendsNothing_data()
+{
+    QTest::addColumn<QString>("idNumber");
+    const QString valid = SandboxFixtures::people().constFirst().docNo;
+    QString wrongCheck = valid;
+    wrongCheck[17] = valid.at(17) == QLatin1Char('1') ? QLatin1Char('2') : QLatin1Char('1');
+    QTest::newRow("wrong check character") << wrongCheck;
+    QTest::newRow("too short") << valid.left(14);
+    QTest::newRow("old 15-digit number") << QStringLiteral("110101900307123");
+    QTest::newRow("letters inside") << QStringLiteral("1101011990A3071233");
+    QTest::newRow("Hong Kong permit 81") << FictitiousPeople::makeIdNumber(
+        QStringLiteral("810000"), QDate(1990, 3, 7), 123);
+}
+
+void TestMainWindow::badIdNumberShowsFieldErrorAndSendsNothing()
+{
+    QFETCH(QString, idNumber);
+    const SandboxFixtures::Person& person = SandboxFixtures::people().constFirst();
+    QSignalSpy submitted(m_service, &VerificationService::submitted);
+    const int served = m_service->sandbox()->requestsServed();
+
+    typeCase(person.docName, idNumber, person.validityStartDate, person.validityEndDate);
+    pressEnter();
+
+    auto* error = widget<QLabel>("idNumberErrorLabel");
+    QVERIFY(error);
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QLatin1String("ID number")), qPrintable(error->text()));
+    QVERIFY(error->text().contains(CaseValidator::fieldLabel(CaseField::IdNumber)));
+    QVERIFY(!widget<QPushButton>("verifyPushButton")->isEnabled());
+    QCOMPARE(QApplication::focusWidget(), widget<QLineEdit>("idNumberLineEdit"));
+    // The other fields are fine and say nothing.
+    QVERIFY(!widget<QLabel>("nameErrorLabel")->isVisible());
+    QVERIFY(!widget<QLabel>("validityStartErrorLabel")->isVisible());
+
+    pressEnter();
+    QTest::qWait(50); // let any (wrongly) started call reach the event loop
+    QCOMPARE(submitted.count(), 0);
+    QCOMPARE(m_service->sandbox()->requestsServed(), served);
+    QCOMPARE(m_window->resultPanel()->state(), QStringLiteral("empty"));
+    if (QByteArray(QTest::currentDataTag()) == "wrong check character")
+        saveScreenshot(QStringLiteral("shot-field-error.png"));
+}
+
+void TestMainWindow::fieldErrorAppearsWhenLeavingTheField()
+{
+    auto* id = widget<QLineEdit>("idNumberLineEdit");
+    auto* error = widget<QLabel>("idNumberErrorLabel");
+    QTest::keyClick(widget<QLineEdit>("nameLineEdit"), Qt::Key_Tab);
+    QTest::keyClicks(id, QStringLiteral("1101011990"));
+    QVERIFY(!error->isVisible()); // no scolding while typing
+    QTest::keyClick(id, Qt::Key_Tab);
+    QTRY_VERIFY(error->isVisible());
+    QVERIFY(error->text().contains(QLatin1String("ID number")));
+    // Correcting it clears the message while typing (debounced).
+    id->setFocus(Qt::OtherFocusReason);
+    id->selectAll();
+    QTest::keyClicks(id, SandboxFixtures::people().constFirst().docNo);
+    QTRY_VERIFY(!error->isVisible());
+}
+
+void TestMainWindow::longTermDisablesEndDate()
+{
+    auto* longTerm = widget<QCheckBox>("longTermCheckBox");
+    auto* end = widget<QDateEdit>("validityEndDateEdit");
+    QVERIFY(longTerm && end);
+    QVERIFY(end->isEnabled());
+    QVERIFY(end->calendarPopup());
+    QCOMPARE(end->displayFormat(), QStringLiteral("yyyy-MM-dd"));
+    QTest::keyClick(longTerm, Qt::Key_Space);
+    QVERIFY(longTerm->isChecked());
+    QVERIFY(!end->isEnabled());
+    QVERIFY(m_window->caseForm()->caseInput().longTerm);
+    QVERIFY(!m_window->caseForm()->caseInput().validityEnd.isValid());
+    QTest::keyClick(longTerm, Qt::Key_Space);
+    QVERIFY(!longTerm->isChecked());
+    QVERIFY(end->isEnabled());
+}
+
+void TestMainWindow::moreHoldsTheOptionalFields()
+{
+    auto* more = widget<QAbstractButton>("moreToolButton");
+    auto* scene = widget<QLineEdit>("sceneCodeLineEdit");
+    QVERIFY(more && scene);
+    QVERIFY(!scene->isVisible());
+    QTest::keyClick(m_window, Qt::Key_M, Qt::AltModifier); // the mnemonic "animates" the click for 100 ms
+    QTRY_VERIFY(more->isChecked());
+    QVERIFY(scene->isVisible());
+    QVERIFY(widget<QLabel>("merchantUserIdNoteLabel")->isVisible());
+    QVERIFY(widget<QLabel>("merchantUserIdNoteLabel")->text().contains(QLatin1String("SHA-256")));
+    QVERIFY(widget<QLineEdit>("merchantBizIdLineEdit")->placeholderText().contains(QLatin1String("generated")));
+
+    const SandboxFixtures::Person& person = SandboxFixtures::people().constFirst();
+    typeCase(person.docName, person.docNo, person.validityStartDate, person.validityEndDate);
+    scene->setFocus(Qt::OtherFocusReason);
+    QTest::keyClicks(scene, QStringLiteral("bad scene!"));
+    pressEnter();
+    auto* error = widget<QLabel>("sceneCodeErrorLabel");
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(CaseValidator::fieldLabel(CaseField::SceneCode)), qPrintable(error->text()));
+    QVERIFY(!widget<QPushButton>("verifyPushButton")->isEnabled());
+    QCOMPARE(m_window->caseForm()->caseInput().sceneCode, QStringLiteral("bad scene!"));
+    saveScreenshot(QStringLiteral("shot-more.png"));
+
+    // Collapsing More hides the fields; an error in them opens it again on Enter.
+    QTest::keyClick(m_window, Qt::Key_M, Qt::AltModifier);
+    QTRY_VERIFY(!scene->isVisible());
+    widget<QLineEdit>("nameLineEdit")->setFocus(Qt::OtherFocusReason);
+    pressEnter();
+    QVERIFY(scene->isVisible());
+    QCOMPARE(QApplication::focusWidget(), scene);
+}
+
+void TestMainWindow::untouchedDateIsNotSet()
+{
+    // Tabbing through a date without typing leaves it empty, so nothing is sent with a date nobody entered.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("validityStartDateEdit"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QVERIFY(!m_window->caseForm()->caseInput().validityStart.isValid());
+    // Typing sets it.
+    widget<QDateEdit>("validityStartDateEdit")->setFocus(Qt::TabFocusReason);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("20200610"));
+    QCOMPARE(m_window->caseForm()->caseInput().validityStart, QDate(2020, 6, 10));
+}
+
+void TestMainWindow::verifiesAgainstSandbox_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("idNumber");
+    QTest::addColumn<QString>("start");
+    QTest::addColumn<QString>("end"); // empty: long-term
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<QString>("subCode");
+
+    const auto& people = SandboxFixtures::people();
+    const SandboxFixtures::Person& first = people.constFirst();
+    QTest::newRow("fixture person: 200") << first.docName << first.docNo << first.validityStartDate
+                                         << first.validityEndDate << QStringLiteral("passed") << QStringLiteral("200");
+    for (const SandboxFixtures::Person& person : people) {
+        if (person.isLongTerm()) {
+            QTest::newRow("long-term fixture: 200") << person.docName << person.docNo << person.validityStartDate
+                                                    << QString() << QStringLiteral("passed") << QStringLiteral("200");
+            break;
+        }
+    }
+    // Born 1998, card issued at 22: a 10-year card. Valid check character, but not in the fixtures.
+    const QString unknown = FictitiousPeople::makeIdNumber(QStringLiteral("110101"), QDate(1998, 3, 7), 457);
+    QVERIFY(!SandboxFixtures::findByDocNo(unknown));
+    QTest::newRow("unknown person: 202") << QStringLiteral("测试甲") << unknown << QStringLiteral("20200610")
+                                         << QStringLiteral("20300610") << QStringLiteral("notPassed")
+                                         << QStringLiteral("202");
+    QTest::newRow("name does not match: 223")
+        << QStringLiteral("王小红") << first.docNo << first.validityStartDate << first.validityEndDate
+        << QStringLiteral("notPassed") << QStringLiteral("223");
+}
+
+void TestMainWindow::verifiesAgainstSandbox()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, idNumber);
+    QFETCH(QString, start);
+    QFETCH(QString, end);
+    QFETCH(QString, state);
+    QFETCH(QString, subCode);
+
+    QSignalSpy submitted(m_service, &VerificationService::submitted);
+    typeCase(name, idNumber, start, end);
+    const CaseInput input = m_window->caseForm()->caseInput();
+    QCOMPARE(input.idNumber, idNumber);
+    QCOMPARE(input.validityStart, QDate::fromString(start, QStringLiteral("yyyyMMdd")));
+    QCOMPARE(input.longTerm, end.isEmpty());
+    if (!end.isEmpty())
+        QCOMPARE(input.validityEnd, QDate::fromString(end, QStringLiteral("yyyyMMdd")));
+    QVERIFY2(m_window->caseForm()->issues().isEmpty(), qPrintable(m_window->caseForm()->issues().value(0).message));
+
+    pressEnter();
+    QCOMPARE(submitted.count(), 1);
+
+    ResultPanel* panel = m_window->resultPanel();
+    QTRY_COMPARE_WITH_TIMEOUT(panel->state(), state, 30000);
+    auto* headline = widget<QLabel>("headlineLabel");
+    QCOMPARE(headline->property("status").toString(), state);
+    auto* subCodeLabel = widget<QLabel>("subCodeLabel");
+    QVERIFY(subCodeLabel->isVisible());
+    QVERIFY2(subCodeLabel->text().contains(subCode), qPrintable(subCodeLabel->text()));
+    auto* explanation = widget<QLabel>("explanationLabel");
+    QVERIFY2(
+        explanation->text().contains(VerificationResult::subCodeExplanation(subCode)), qPrintable(explanation->text()));
+
+    auto* guidanceFrame = widget<QWidget>("guidanceFrame");
+    auto* manualReview = widget<QPushButton>("manualReviewPushButton");
+    if (state == QLatin1String("notPassed")) {
+        QVERIFY(guidanceFrame->isVisible());
+        QCOMPARE(widget<QLabel>("guidanceLabel")->text(), VerificationResult::subCodeGuidance(subCode));
+        QVERIFY(manualReview->isVisible());
+        QVERIFY(!manualReview->isEnabled());
+        QCOMPARE(manualReview->toolTip(), QStringLiteral("Manual review arrives with the reviewer workspace"));
+    } else {
+        QVERIFY(!guidanceFrame->isVisible());
+    }
+
+    auto* requestId = widget<QLabel>("requestIdValueLabel");
+    auto* bizId = widget<QLabel>("merchantBizIdValueLabel");
+    QVERIFY(!requestId->text().isEmpty());
+    QVERIFY(requestId->textInteractionFlags().testFlag(Qt::TextSelectableByMouse));
+    QCOMPARE(bizId->text(), submitted.at(0).at(1).toString());
+    QCOMPARE(bizId->text().size(), 32);
+    QVERIFY(bizId->textInteractionFlags().testFlag(Qt::TextSelectableByMouse));
+    QCOMPARE(widget<QLabel>("attemptsValueLabel")->text().left(1), QStringLiteral("1"));
+    QVERIFY(widget<QPushButton>("verifyPushButton")->isEnabled());
+
+    QString shot = QString::fromLatin1(QTest::currentDataTag()).left(18).simplified();
+    shot.replace(QLatin1Char(' '), QLatin1Char('-')).remove(QLatin1Char(':'));
+    saveScreenshot(QStringLiteral("shot-result-%1.png").arg(shot));
+    if (subCode == QLatin1String("202"))
+        saveScreenshot(QStringLiteral("shot-result.png"));
+}
+
+void TestMainWindow::showsErrorsAndUnknownSubCodes_data()
+{
+    QTest::addColumn<QString>("trigger"); // DocName of a sandbox fault trigger
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<QString>("headlineCode"); // what the SubCode line names
+    QTest::addColumn<QString>("explanation");
+    QTest::addColumn<bool>("guidance");
+
+    QTest::newRow("RAM user denied") << SandboxFixtures::ramDenied << QStringLiteral("error")
+                                     << QStringLiteral("Forbidden.RAMUserAccessDenied")
+                                     << VerificationResult::errorExplanation(
+                                            VerificationResult::Error::RamUserAccessDenied)
+                                     << false;
+    QTest::newRow("account not activated")
+        << SandboxFixtures::accountDenied << QStringLiteral("error") << QStringLiteral("Forbidden.AccountAccessDenied")
+        << VerificationResult::errorExplanation(VerificationResult::Error::AccountAccessDenied) << false;
+    QTest::newRow("undocumented SubCode")
+        << SandboxFixtures::unknownSubCode << QStringLiteral("notPassed") << QStringLiteral("999")
+        << VerificationResult::subCodeExplanation(QStringLiteral("999")) << true;
+}
+
+void TestMainWindow::showsErrorsAndUnknownSubCodes()
+{
+    QFETCH(QString, trigger);
+    QFETCH(QString, state);
+    QFETCH(QString, headlineCode);
+    QFETCH(QString, explanation);
+    QFETCH(bool, guidance);
+
+    const SandboxFixtures::Person& person = SandboxFixtures::people().constFirst();
+    typeCase(trigger, person.docNo, person.validityStartDate, person.validityEndDate);
+    pressEnter();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->resultPanel()->state(), state, 30000);
+    QVERIFY2(widget<QLabel>("subCodeLabel")->text().contains(headlineCode),
+        qPrintable(widget<QLabel>("subCodeLabel")->text()));
+    QVERIFY(!explanation.isEmpty());
+    QCOMPARE(widget<QLabel>("explanationLabel")->text(), explanation);
+    QCOMPARE(widget<QWidget>("guidanceFrame")->isVisible(), guidance);
+    QVERIFY(widget<QPushButton>("verifyPushButton")->isEnabled());
+    if (state == QLatin1String("error"))
+        saveScreenshot(QStringLiteral("shot-error.png"));
+}
+
+void TestMainWindow::warningsRequireAcknowledgement()
+{
+    // A 7-year term exists for nobody: a likely 223, so the reviewer must confirm before the billed call.
+    const SandboxFixtures::Person& person = SandboxFixtures::people().constFirst();
+    QSignalSpy submitted(m_service, &VerificationService::submitted);
+    const QString end = QString::number(person.validityStartDate.left(4).toInt() + 7) + person.validityStartDate.mid(4);
+    typeCase(person.docName, person.docNo, person.validityStartDate, end);
+
+    auto* warnings = widget<QWidget>("warningsFrame");
+    auto* acknowledge = widget<QCheckBox>("acknowledgeCheckBox");
+    QTRY_VERIFY(warnings->isVisible());
+    QVERIFY(widget<QLabel>("warningsLabel")->text().contains(QLatin1String("20")));
+    QVERIFY(!acknowledge->isChecked());
+    QVERIFY(widget<QPushButton>("verifyPushButton")->isEnabled()); // warnings do not block, they ask
+
+    pressEnter();
+    QTest::qWait(50);
+    QCOMPARE(submitted.count(), 0);
+    QCOMPARE(QApplication::focusWidget(), acknowledge);
+    saveScreenshot(QStringLiteral("shot-warnings.png"));
+
+    QTest::keyClick(acknowledge, Qt::Key_Space);
+    QVERIFY(acknowledge->isChecked());
+    pressEnter();
+    QCOMPARE(submitted.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->resultPanel()->state(), QStringLiteral("notPassed"), 30000);
+    QVERIFY(widget<QLabel>("subCodeLabel")->text().contains(QLatin1String("223")));
+}
+
+void TestMainWindow::verifyDisabledWhileCallRuns()
+{
+    m_service->sandbox()->setSlowResponseMs(1500);
+    const SandboxFixtures::Person& person = SandboxFixtures::people().constFirst();
+    typeCase(SandboxFixtures::slow, person.docNo, person.validityStartDate, person.validityEndDate);
+    auto* verify = widget<QPushButton>("verifyPushButton");
+    auto* name = widget<QLineEdit>("nameLineEdit");
+    QVERIFY(verify->isEnabled());
+
+    pressEnter();
+    QVERIFY(!verify->isEnabled());
+    QVERIFY(widget<QPushButton>("cancelPushButton")->isVisible());
+    QVERIFY(name->isReadOnly());
+    QCOMPARE(m_window->resultPanel()->state(), QStringLiteral("pending"));
+    QVERIFY(widget<QWidget>("progressBar")->isVisible());
+    QTRY_COMPARE(widget<QLabel>("attemptsValueLabel")->text(), QStringLiteral("1"));
+    QVERIFY(m_window->currentCall() != 0);
+    saveScreenshot(QStringLiteral("shot-pending.png"));
+    QSignalSpy submitted(m_service, &VerificationService::submitted);
+    pressEnter(); // a second Enter while waiting sends nothing
+    QCOMPARE(submitted.count(), 0);
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->resultPanel()->state(), QStringLiteral("passed"), 30000);
+    QVERIFY(verify->isEnabled());
+    QVERIFY(!name->isReadOnly());
+    QVERIFY(!widget<QPushButton>("cancelPushButton")->isVisible());
+    QCOMPARE(m_window->currentCall(), quint64(0));
+}
+
+void TestMainWindow::escapeCancelsRunningCall()
+{
+    m_service->sandbox()->setSlowResponseMs(20000);
+    const SandboxFixtures::Person& person = SandboxFixtures::people().constFirst();
+    typeCase(SandboxFixtures::slow, person.docNo, person.validityStartDate, person.validityEndDate);
+    pressEnter();
+    QCOMPARE(m_window->resultPanel()->state(), QStringLiteral("pending"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->resultPanel()->state(), QStringLiteral("cancelled"), 10000);
+    QVERIFY(widget<QPushButton>("verifyPushButton")->isEnabled());
+}
+
+void TestMainWindow::newCaseClearsFormAndOutcome()
+{
+    const SandboxFixtures::Person& person = SandboxFixtures::people().constFirst();
+    typeCase(person.docName, person.docNo, person.validityStartDate, person.validityEndDate);
+    pressEnter();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->resultPanel()->state(), QStringLiteral("passed"), 30000);
+
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_N, Qt::ControlModifier);
+    const CaseInput input = m_window->caseForm()->caseInput();
+    QVERIFY(input.name.isEmpty());
+    QVERIFY(input.idNumber.isEmpty());
+    QVERIFY(!input.validityStart.isValid());
+    QVERIFY(!input.validityEnd.isValid());
+    QVERIFY(!input.longTerm);
+    QCOMPARE(m_window->resultPanel()->state(), QStringLiteral("empty"));
+    QCOMPARE(QApplication::focusWidget(), widget<QLineEdit>("nameLineEdit"));
+    QVERIFY(!widget<QLabel>("idNumberErrorLabel")->isVisible()); // a fresh form does not scold
+}
+
+void TestMainWindow::chineseCatalogueIsEmbedded()
+{
+    // main.cpp loads it for --lang zh_CN or a Chinese system locale.
+    QVERIFY(QFile::exists(QStringLiteral(":/i18n/ekyc-desk_zh_CN.qm")));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"

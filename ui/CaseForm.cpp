@@ -1,0 +1,404 @@
+#include "CaseForm.h"
+#include "ui_CaseForm.h"
+
+#include "cases/VerificationService.h"
+
+#include <QCalendarWidget>
+#include <QDateEdit>
+#include <QFocusEvent>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QToolButton>
+
+namespace {
+
+// A date edit showing this value is "not set": QDateEdit has no empty state of its own.
+const QDate blankDate(1900, 1, 1);
+constexpr int checkDelayMs = 350;
+
+const QString errorStyle = QStringLiteral("color: #b3261e;");
+
+} // namespace
+
+CaseForm::CaseForm(VerificationService& service, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::CaseForm>())
+    , m_service(service)
+{
+    m_ui->setupUi(this);
+
+    m_fields = {
+        { CaseField::Name, { m_ui->nameLineEdit, m_ui->nameErrorLabel } },
+        { CaseField::IdNumber, { m_ui->idNumberLineEdit, m_ui->idNumberErrorLabel } },
+        { CaseField::ValidityStart, { m_ui->validityStartDateEdit, m_ui->validityStartErrorLabel } },
+        { CaseField::ValidityEnd, { m_ui->validityEndDateEdit, m_ui->validityEndErrorLabel } },
+        { CaseField::SceneCode, { m_ui->sceneCodeLineEdit, m_ui->sceneCodeErrorLabel } },
+        { CaseField::MerchantUserId, { m_ui->merchantUserIdLineEdit, m_ui->merchantUserIdErrorLabel } },
+        { CaseField::MerchantBizId, { m_ui->merchantBizIdLineEdit, m_ui->merchantBizIdErrorLabel } },
+    };
+    for (const FieldWidgets& widgets : std::as_const(m_fields)) {
+        widgets.errorLabel->setStyleSheet(errorStyle);
+        widgets.errorLabel->hide();
+        widgets.editor->installEventFilter(this);
+    }
+
+    m_ui->merchantUserIdNoteLabel->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_ui->warningsFrame->setStyleSheet(
+        QStringLiteral("#warningsFrame { background: #fff4e0; border: 1px solid #e0a040; border-radius: 4px; }"
+                       "#warningsFrame QLabel, #warningsFrame QCheckBox { color: #5a3a00; background: transparent; }"));
+    QFont titleFont = m_ui->warningsTitleLabel->font();
+    titleFont.setBold(true);
+    m_ui->warningsTitleLabel->setFont(titleFont);
+    m_ui->warningsFrame->hide();
+    m_ui->cancelPushButton->hide();
+
+    for (QDateEdit* edit : { m_ui->validityStartDateEdit, m_ui->validityEndDateEdit }) {
+        edit->setMinimumDate(blankDate);
+        edit->setMaximumDate(QDate(2199, 12, 31));
+        edit->setSpecialValueText(tr("not set"));
+        setBlankDate(edit);
+        connect(edit, &QDateEdit::dateChanged, this, [this, edit] {
+            if (!m_settingDate)
+                m_suggestedDates.remove(edit);
+        });
+        // Picking the very date already shown changes nothing, but it is still a choice.
+        connect(
+            edit->calendarWidget(), &QCalendarWidget::clicked, this, [this, edit] { m_suggestedDates.remove(edit); });
+    }
+
+    connect(m_ui->nameLineEdit, &QLineEdit::textEdited, this, [this] { fieldEdited(CaseField::Name); });
+    connect(m_ui->idNumberLineEdit, &QLineEdit::textEdited, this, [this] { fieldEdited(CaseField::IdNumber); });
+    connect(m_ui->sceneCodeLineEdit, &QLineEdit::textEdited, this, [this] { fieldEdited(CaseField::SceneCode); });
+    connect(
+        m_ui->merchantUserIdLineEdit, &QLineEdit::textEdited, this, [this] { fieldEdited(CaseField::MerchantUserId); });
+    connect(
+        m_ui->merchantBizIdLineEdit, &QLineEdit::textEdited, this, [this] { fieldEdited(CaseField::MerchantBizId); });
+    connect(m_ui->validityStartDateEdit, &QDateEdit::dateChanged, this, [this] {
+        if (!m_settingDate)
+            fieldEdited(CaseField::ValidityStart);
+    });
+    connect(m_ui->validityEndDateEdit, &QDateEdit::dateChanged, this, [this] {
+        if (!m_settingDate)
+            fieldEdited(CaseField::ValidityEnd);
+    });
+    connect(m_ui->longTermCheckBox, &QCheckBox::toggled, this, [this] {
+        updateLongTerm();
+        m_touched.insert(CaseField::ValidityEnd);
+        runCheck();
+    });
+    connect(m_ui->acknowledgeCheckBox, &QCheckBox::toggled, this, [this](bool checked) {
+        m_acknowledgedWarnings = checked ? warningKeys() : QStringList();
+        updateButtons();
+    });
+    connect(m_ui->moreToolButton, &QToolButton::toggled, this, &CaseForm::updateMoreToggle);
+    connect(m_ui->verifyPushButton, &QPushButton::clicked, this, &CaseForm::submit);
+    connect(m_ui->cancelPushButton, &QPushButton::clicked, this, &CaseForm::cancelRequested);
+    connect(m_ui->newCasePushButton, &QPushButton::clicked, this, &CaseForm::clear);
+
+    m_checkTimer.setSingleShot(true);
+    m_checkTimer.setInterval(checkDelayMs);
+    connect(&m_checkTimer, &QTimer::timeout, this, &CaseForm::runCheck);
+
+    // The optional fields line up with the required ones although they sit in their own grid.
+    int labelWidth = 0;
+    for (QLabel* label : { m_ui->nameLabel,
+             m_ui->idNumberLabel,
+             m_ui->validityStartLabel,
+             m_ui->validityEndLabel,
+             m_ui->sceneCodeLabel,
+             m_ui->merchantUserIdLabel,
+             m_ui->merchantBizIdLabel })
+        labelWidth = qMax(labelWidth, label->sizeHint().width());
+    m_ui->requiredLayout->setColumnMinimumWidth(0, labelWidth);
+    m_ui->moreLayout->setColumnMinimumWidth(0, labelWidth);
+
+    setFocusProxy(m_ui->nameLineEdit);
+    updateMoreToggle();
+    updateLongTerm();
+    runCheck();
+}
+
+CaseForm::~CaseForm() = default;
+
+CaseInput CaseForm::caseInput() const
+{
+    CaseInput input;
+    input.name = m_ui->nameLineEdit->text();
+    input.idNumber = m_ui->idNumberLineEdit->text();
+    input.validityStart = dateOf(m_ui->validityStartDateEdit);
+    input.longTerm = m_ui->longTermCheckBox->isChecked();
+    if (!input.longTerm)
+        input.validityEnd = dateOf(m_ui->validityEndDateEdit);
+    input.sceneCode = m_ui->sceneCodeLineEdit->text().trimmed();
+    input.merchantUserId = m_ui->merchantUserIdLineEdit->text();
+    input.merchantBizId = m_ui->merchantBizIdLineEdit->text().trimmed();
+    return input;
+}
+
+void CaseForm::setBusy(bool busy)
+{
+    m_busy = busy;
+    for (QLineEdit* edit : { m_ui->nameLineEdit,
+             m_ui->idNumberLineEdit,
+             m_ui->sceneCodeLineEdit,
+             m_ui->merchantUserIdLineEdit,
+             m_ui->merchantBizIdLineEdit })
+        edit->setReadOnly(busy);
+    m_ui->validityStartDateEdit->setReadOnly(busy);
+    m_ui->validityEndDateEdit->setReadOnly(busy);
+    m_ui->longTermCheckBox->setEnabled(!busy);
+    m_ui->acknowledgeCheckBox->setEnabled(!busy);
+    m_ui->newCasePushButton->setEnabled(!busy);
+    m_ui->cancelPushButton->setVisible(busy);
+    updateButtons();
+}
+
+void CaseForm::revealIssues()
+{
+    m_checkTimer.stop();
+    m_revealAll = true;
+    runCheck();
+    for (const ValidationIssue& issue : std::as_const(m_issues)) {
+        if (issue.blocking && m_ui->moreWidget->isAncestorOf(m_fields.value(issue.field).editor))
+            m_ui->moreToolButton->setChecked(true); // never hide what is wrong
+    }
+    for (const ValidationIssue& issue : std::as_const(m_issues)) {
+        if (issue.blocking) {
+            focusField(issue.field);
+            return;
+        }
+    }
+}
+
+void CaseForm::clear()
+{
+    if (m_busy)
+        return;
+    m_checkTimer.stop();
+    for (QLineEdit* edit : { m_ui->nameLineEdit,
+             m_ui->idNumberLineEdit,
+             m_ui->sceneCodeLineEdit,
+             m_ui->merchantUserIdLineEdit,
+             m_ui->merchantBizIdLineEdit })
+        edit->clear();
+    setBlankDate(m_ui->validityStartDateEdit);
+    setBlankDate(m_ui->validityEndDateEdit);
+    m_ui->longTermCheckBox->setChecked(false);
+    m_ui->acknowledgeCheckBox->setChecked(false);
+    m_touched.clear();
+    m_dirty.clear();
+    m_revealAll = false;
+    m_acknowledgedWarnings.clear();
+    runCheck();
+    m_ui->nameLineEdit->setFocus(Qt::OtherFocusReason);
+}
+
+void CaseForm::submit()
+{
+    if (m_busy)
+        return;
+    revealIssues();
+    if (CaseValidator::hasBlocking(m_issues))
+        return;
+    const bool hasWarnings = !warningKeys().isEmpty();
+    if (hasWarnings && !m_ui->acknowledgeCheckBox->isChecked()) {
+        m_ui->hintLabel->setText(tr("Read the warnings above, then tick \"I have checked, send anyway\" to send."));
+        m_ui->acknowledgeCheckBox->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    emit verifyRequested(caseInput(), hasWarnings);
+}
+
+bool CaseForm::eventFilter(QObject* watched, QEvent* event)
+{
+    auto* dateEdit = qobject_cast<QDateEdit*>(watched);
+    if (event->type() == QEvent::KeyPress && dateEdit) {
+        // Tab leaves the date like any other field (QDateEdit would walk its sections); typing YYYYMMDD or a
+        // separator moves between the sections.
+        const auto* keyEvent = static_cast<QKeyEvent*>(event);
+        if (keyEvent->key() == Qt::Key_Tab || keyEvent->key() == Qt::Key_Backtab) {
+            const bool forward = keyEvent->key() == Qt::Key_Tab && !keyEvent->modifiers().testFlag(Qt::ShiftModifier);
+            focusNextPrevChild(forward);
+            return true;
+        }
+    }
+    if (event->type() == QEvent::FocusIn && dateEdit && isBlank(dateEdit) && !dateEdit->isReadOnly()) {
+        // Offer a date to type over (the year is selected), so the reviewer never starts from 1900. Reverted on
+        // leaving the field unless the reviewer changed or picked it.
+        QDate suggestion = VerificationService::today(); // the pre-check's today
+        if (dateEdit == m_ui->validityEndDateEdit && !isBlank(m_ui->validityStartDateEdit))
+            suggestion = m_ui->validityStartDateEdit->date();
+        m_settingDate = true;
+        dateEdit->setDate(suggestion);
+        m_settingDate = false;
+        m_suggestedDates.insert(dateEdit);
+    } else if (event->type() == QEvent::FocusOut && dateEdit && m_suggestedDates.contains(dateEdit)) {
+        const auto reason = static_cast<QFocusEvent*>(event)->reason();
+        if (reason != Qt::PopupFocusReason && reason != Qt::ActiveWindowFocusReason)
+            setBlankDate(dateEdit);
+    }
+    if (event->type() == QEvent::FocusOut) {
+        const auto reason = static_cast<QFocusEvent*>(event)->reason();
+        if (reason != Qt::PopupFocusReason && reason != Qt::ActiveWindowFocusReason) {
+            for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
+                if (it->editor == watched && m_dirty.contains(it.key())) {
+                    m_touched.insert(it.key());
+                    m_checkTimer.stop();
+                    runCheck();
+                }
+            }
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void CaseForm::keyPressEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
+        // Enter on a button presses that button; anywhere else in the form it verifies.
+        if (auto* button = qobject_cast<QAbstractButton*>(focusWidget()); button && !qobject_cast<QCheckBox*>(button)) {
+            if (button->isEnabled())
+                button->click();
+        } else {
+            submit();
+        }
+        event->accept();
+        return;
+    }
+    if (event->key() == Qt::Key_Escape && m_busy) {
+        emit cancelRequested();
+        event->accept();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void CaseForm::fieldEdited(CaseField field)
+{
+    m_dirty.insert(field);
+    // Verify follows every keystroke; the messages wait until typing pauses, so they do not flicker.
+    refreshIssues();
+    m_checkTimer.start();
+}
+
+void CaseForm::refreshIssues()
+{
+    m_issues = m_service.precheck(caseInput());
+    if (warningKeys() != m_acknowledgedWarnings && m_ui->acknowledgeCheckBox->isChecked()) {
+        // What was confirmed is no longer what would be sent.
+        const QSignalBlocker blocker(m_ui->acknowledgeCheckBox);
+        m_ui->acknowledgeCheckBox->setChecked(false);
+        m_acknowledgedWarnings.clear();
+    }
+    updateButtons();
+}
+
+void CaseForm::runCheck()
+{
+    refreshIssues();
+    showIssues();
+}
+
+void CaseForm::showIssues()
+{
+    QHash<CaseField, QStringList> blocking;
+    QStringList warnings;
+    for (const ValidationIssue& issue : std::as_const(m_issues)) {
+        if (issue.blocking)
+            blocking[issue.field].append(issue.message);
+        else
+            warnings.append(issue.message);
+    }
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
+        const bool show = blocking.contains(it.key()) && (m_revealAll || m_touched.contains(it.key()));
+        it->errorLabel->setText(show ? blocking.value(it.key()).join(QLatin1Char('\n')) : QString());
+        it->errorLabel->setVisible(show);
+        it->editor->setProperty("invalid", show);
+        it->editor->setAccessibleDescription(show ? it->errorLabel->text() : QString());
+    }
+
+    m_ui->warningsFrame->setVisible(!warnings.isEmpty());
+    QString list;
+    for (const QString& warning : std::as_const(warnings))
+        list += QStringLiteral("<li>%1</li>").arg(warning.toHtmlEscaped());
+    m_ui->warningsLabel->setText(
+        QStringLiteral("<ul style=\"margin-left: 0px; -qt-list-indent: 1;\">%1</ul>").arg(list));
+}
+
+void CaseForm::updateButtons()
+{
+    const bool blocked = CaseValidator::hasBlocking(m_issues);
+    m_ui->verifyPushButton->setEnabled(!m_busy && !blocked);
+    QString hint;
+    if (m_busy) {
+        hint = tr("Verifying… Esc stops waiting.");
+    } else if (blocked && m_dirty.isEmpty() && !m_revealAll) {
+        hint = tr("Type the case as printed on the card. Tab moves on, Enter verifies.");
+    } else if (blocked) {
+        QSet<CaseField> fields;
+        for (const ValidationIssue& issue : std::as_const(m_issues))
+            if (issue.blocking)
+                fields.insert(issue.field);
+        hint = tr("Fields still to complete or fix: %1. Press Enter to see which.").arg(fields.size());
+    } else if (!warningKeys().isEmpty() && !m_ui->acknowledgeCheckBox->isChecked()) {
+        hint = tr("Read the warnings above and confirm them before sending.");
+    } else if (m_service.isTraining()) {
+        hint = tr("Press Enter to verify. Training: answers come from the sandbox and nothing is billed.");
+    } else {
+        hint = tr("Press Enter to verify. Every answered call is billed.");
+    }
+    m_ui->hintLabel->setText(hint);
+}
+
+void CaseForm::updateMoreToggle()
+{
+    const bool open = m_ui->moreToolButton->isChecked();
+    m_ui->moreToolButton->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+    m_ui->moreWidget->setVisible(open);
+}
+
+void CaseForm::updateLongTerm()
+{
+    m_ui->validityEndDateEdit->setEnabled(!m_ui->longTermCheckBox->isChecked());
+}
+
+void CaseForm::focusField(CaseField field)
+{
+    QWidget* editor = m_fields.value(field).editor;
+    if (!editor)
+        return;
+    if (m_ui->moreWidget->isAncestorOf(editor))
+        m_ui->moreToolButton->setChecked(true);
+    editor->setFocus(Qt::OtherFocusReason);
+    if (auto* lineEdit = qobject_cast<QLineEdit*>(editor))
+        lineEdit->selectAll();
+}
+
+QDate CaseForm::dateOf(const QDateEdit* edit) const
+{
+    return isBlank(edit) ? QDate() : edit->date();
+}
+
+void CaseForm::setBlankDate(QDateEdit* edit)
+{
+    m_settingDate = true;
+    edit->setDate(blankDate);
+    m_settingDate = false;
+    m_suggestedDates.remove(edit);
+}
+
+bool CaseForm::isBlank(const QDateEdit* edit) const
+{
+    return edit->date() == blankDate;
+}
+
+QStringList CaseForm::warningKeys() const
+{
+    QStringList keys;
+    for (const ValidationIssue& issue : m_issues)
+        if (!issue.blocking)
+            keys.append(issue.code + QLatin1Char(':') + issue.message);
+    return keys;
+}

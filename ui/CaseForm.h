@@ -1,0 +1,87 @@
+#pragma once
+
+#include "cases/CaseInput.h"
+#include "cases/CaseValidator.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QStringList>
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+
+class QDateEdit;
+class QLabel;
+class VerificationService;
+
+namespace Ui {
+class CaseForm;
+}
+
+// The case entry form. It holds no rules of its own: every check comes from VerificationService::precheck (the
+// core's CaseValidator), shown next to the field it concerns. Blocking issues keep Verify disabled; warnings must be
+// acknowledged before verifyRequested is emitted, because every answered call is billed.
+class CaseForm : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CaseForm(VerificationService& service, QWidget* parent = nullptr);
+    ~CaseForm() override;
+
+    // The case as entered; an untouched date is an invalid QDate.
+    CaseInput caseInput() const;
+    // While a call runs the fields are read-only and Verify is disabled; Cancel is offered instead.
+    void setBusy(bool busy);
+    bool isBusy() const { return m_busy; }
+    // Shows every issue, also on fields not edited yet, and focuses the first field that is wrong.
+    void revealIssues();
+    // The issues of the last pre-check.
+    const QList<ValidationIssue>& issues() const { return m_issues; }
+
+public slots:
+    void clear();
+    void submit();
+
+signals:
+    void verifyRequested(const CaseInput& input, bool warningsAcknowledged);
+    void cancelRequested();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    struct FieldWidgets
+    {
+        QWidget* editor;
+        QLabel* errorLabel;
+    };
+
+    void fieldEdited(CaseField field);
+    void refreshIssues();
+    void runCheck();
+    void showIssues();
+    void updateButtons();
+    void updateMoreToggle();
+    void updateLongTerm();
+    void focusField(CaseField field);
+    QDate dateOf(const QDateEdit* edit) const;
+    void setBlankDate(QDateEdit* edit);
+    bool isBlank(const QDateEdit* edit) const;
+    QStringList warningKeys() const;
+
+    const std::unique_ptr<Ui::CaseForm> m_ui;
+    VerificationService& m_service;
+    QHash<CaseField, FieldWidgets> m_fields;
+    QList<ValidationIssue> m_issues;
+    QSet<CaseField> m_dirty; // edited since the form was cleared
+    QSet<CaseField> m_touched; // edited and left: its issues are shown
+    QSet<QDateEdit*> m_suggestedDates; // blank dates showing a suggestion the reviewer has not taken yet
+    QStringList m_acknowledgedWarnings;
+    QTimer m_checkTimer;
+    bool m_revealAll = false;
+    bool m_busy = false;
+    bool m_settingDate = false;
+};

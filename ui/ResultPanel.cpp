@@ -1,0 +1,146 @@
+#include "ResultPanel.h"
+#include "ui_ResultPanel.h"
+
+#include <QStyle>
+
+ResultPanel::ResultPanel(QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ResultPanel>())
+{
+    m_ui->setupUi(this);
+
+    setStyleSheet(QStringLiteral(
+        "#headlineLabel { border-radius: 4px; border: 1px solid palette(mid); }"
+        "#headlineLabel[status=\"passed\"] { background: #e6f4ea; color: #1e6b34; border-color: #7cc08f; }"
+        "#headlineLabel[status=\"notPassed\"] { background: #fdecea; color: #a01c1c; border-color: #e08a8a; }"
+        "#headlineLabel[status=\"error\"] { background: #fff4e0; color: #7a4a00; border-color: #e0a040; }"
+        "#guidanceFrame { background: #f3f6fb; border: 1px solid #a9bcd8; border-radius: 4px; }"
+        "#guidanceFrame QLabel { background: transparent; }"));
+
+    QFont headlineFont = m_ui->headlineLabel->font();
+    headlineFont.setPointSizeF(headlineFont.pointSizeF() * 1.5);
+    headlineFont.setBold(true);
+    m_ui->headlineLabel->setFont(headlineFont);
+
+    QFont subCodeFont = m_ui->subCodeLabel->font();
+    subCodeFont.setBold(true);
+    m_ui->subCodeLabel->setFont(subCodeFont);
+
+    QFont explanationFont = m_ui->explanationLabel->font();
+    explanationFont.setPointSizeF(explanationFont.pointSizeF() * 1.15);
+    m_ui->explanationLabel->setFont(explanationFont);
+
+    clear();
+}
+
+ResultPanel::~ResultPanel() = default;
+
+void ResultPanel::clear()
+{
+    setHeadline(QStringLiteral("empty"), tr("No verification yet"));
+    m_ui->progressBar->hide();
+    m_ui->subCodeLabel->hide();
+    m_ui->explanationLabel->setText(
+        tr("Enter the case on the left and press Enter. The outcome and what to do next appear here."));
+    m_ui->guidanceFrame->hide();
+    setDetailsVisible(false);
+}
+
+void ResultPanel::showPending(const QString& merchantBizId)
+{
+    setHeadline(QStringLiteral("pending"), tr("Verifying…"));
+    m_ui->progressBar->show();
+    m_ui->subCodeLabel->hide();
+    m_ui->explanationLabel->setText(tr("Waiting for the answer. Busy or failing connections are retried safely."));
+    m_ui->guidanceFrame->hide();
+    setDetailsVisible(true);
+    m_ui->requestIdValueLabel->setText(tr("(not yet)"));
+    m_ui->merchantBizIdValueLabel->setText(merchantBizId);
+    m_ui->attemptsValueLabel->setText(QString());
+    m_ui->answerValueLabel->setText(QString());
+}
+
+void ResultPanel::showAttempt(int attempt)
+{
+    if (m_state != QLatin1String("pending"))
+        return;
+    m_ui->attemptsValueLabel->setText(QString::number(attempt));
+    if (attempt > 1)
+        setHeadline(QStringLiteral("pending"), tr("Verifying… attempt %1").arg(attempt));
+}
+
+void ResultPanel::showResult(const VerificationResult& result)
+{
+    using Status = VerificationResult::Status;
+    switch (result.status) {
+    case Status::Passed:
+        setHeadline(QStringLiteral("passed"), tr("Passed"));
+        break;
+    case Status::NotPassed:
+        setHeadline(QStringLiteral("notPassed"), tr("Not passed"));
+        break;
+    case Status::ApiError:
+    case Status::NetworkError:
+        setHeadline(QStringLiteral("error"), tr("Not verified: error"));
+        break;
+    case Status::Cancelled:
+        setHeadline(QStringLiteral("cancelled"), tr("Cancelled: nothing was verified"));
+        break;
+    }
+    m_ui->progressBar->hide();
+
+    if (result.isBusinessAnswer()) {
+        m_ui->subCodeLabel->setText(
+            result.subCode.isEmpty() ? tr("No SubCode in the answer") : tr("SubCode %1").arg(result.subCode));
+    } else if (!result.code.isEmpty()) {
+        m_ui->subCodeLabel->setText(tr("Error %1").arg(result.code));
+    } else {
+        m_ui->subCodeLabel->setText(QString());
+    }
+    m_ui->subCodeLabel->setVisible(!m_ui->subCodeLabel->text().isEmpty());
+    m_ui->explanationLabel->setText(result.explanation());
+
+    const QString guidance = result.guidance();
+    m_ui->guidanceLabel->setText(guidance);
+    m_ui->guidanceFrame->setVisible(!guidance.isEmpty());
+    m_ui->manualReviewPushButton->setVisible(result.status == Status::NotPassed);
+
+    setDetailsVisible(true);
+    m_ui->requestIdValueLabel->setText(result.requestId.isEmpty() ? tr("(none)") : result.requestId);
+    m_ui->merchantBizIdValueLabel->setText(result.merchantBizId);
+    m_ui->attemptsValueLabel->setText(result.latencyMs > 0
+            ? tr("%1 (last one took %2 ms)").arg(result.attempts).arg(result.latencyMs)
+            : QString::number(result.attempts));
+    QStringList answer;
+    if (result.httpStatus > 0)
+        answer << tr("HTTP %1").arg(result.httpStatus);
+    if (!result.code.isEmpty())
+        answer << tr("Code %1").arg(result.code);
+    if (!result.message.isEmpty() && result.message.compare(result.code, Qt::CaseInsensitive) != 0)
+        answer << result.message;
+    if (!result.detail.isEmpty())
+        answer << result.detail;
+    m_ui->answerValueLabel->setText(
+        tr("Answer: %1").arg(answer.isEmpty() ? tr("none") : answer.join(QStringLiteral(" · "))));
+}
+
+void ResultPanel::setHeadline(const QString& state, const QString& text)
+{
+    m_state = state;
+    m_ui->headlineLabel->setText(text);
+    m_ui->headlineLabel->setProperty("status", state);
+    m_ui->headlineLabel->style()->unpolish(m_ui->headlineLabel);
+    m_ui->headlineLabel->style()->polish(m_ui->headlineLabel);
+}
+
+void ResultPanel::setDetailsVisible(bool visible)
+{
+    for (QWidget* widget : { static_cast<QWidget*>(m_ui->requestIdTitleLabel),
+             static_cast<QWidget*>(m_ui->requestIdValueLabel),
+             static_cast<QWidget*>(m_ui->merchantBizIdTitleLabel),
+             static_cast<QWidget*>(m_ui->merchantBizIdValueLabel),
+             static_cast<QWidget*>(m_ui->attemptsTitleLabel),
+             static_cast<QWidget*>(m_ui->attemptsValueLabel),
+             static_cast<QWidget*>(m_ui->answerValueLabel) })
+        widget->setVisible(visible);
+}
