@@ -144,6 +144,41 @@ private slots:
         QVERIFY(r.out.contains("ALIBABA_CLOUD_ACCESS_KEY_ID"));
     }
 
+    void casesAreRecordedInTheHistory()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("history.sqlite"));
+        const SandboxFixtures::Person person = SandboxFixtures::people().first();
+        QStringList args = caseArgs(person);
+        args << QStringLiteral("--db") << db;
+        QCOMPARE(run(args).exitCode, 0);
+        SandboxFixtures::Person failing = person;
+        failing.docName = SandboxFixtures::accountDenied;
+        args = caseArgs(failing);
+        args << QStringLiteral("--db") << db;
+        QCOMPARE(run(args).exitCode, 4);
+
+        const Run history = run({QStringLiteral("history"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+        QCOMPARE(history.exitCode, 0);
+        // Masked only: neither the full ID number nor the full name appears.
+        QVERIFY(!history.out.contains(person.docNo.toUtf8()));
+        QVERIFY(!history.out.contains(person.docName.toUtf8()));
+        QVERIFY(history.out.contains(person.docNo.left(4).toUtf8()));
+        QCOMPARE(history.out.count('\n'), 2);
+
+        const Run audit = run({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"), db});
+        QVERIFY2(audit.exitCode == 0, (audit.out + audit.err).constData());
+        QVERIFY(audit.out.startsWith("OK"));
+
+        // A wrong passphrase is a clear error and sends nothing.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        qputenv("EKYC_DESK_PASSPHRASE", "wrong");
+        const Run wrong = run(args);
+        qputenv("EKYC_DESK_PASSPHRASE", env.value(QStringLiteral("EKYC_DESK_PASSPHRASE")).toUtf8());
+        QCOMPARE(wrong.exitCode, 3);
+        QVERIFY(wrong.out.contains("passphrase"));
+    }
+
     void helpDocumentsExitCodes()
     {
         const Run r = run({QStringLiteral("verify"), QStringLiteral("--help")});

@@ -1,8 +1,12 @@
 #include "VerificationService.h"
 
+#include "audit/AuditEvent.h"
+#include "audit/AuditStore.h"
 #include "sandbox/SandboxServer.h"
 #include "util/Clock.h"
 #include "util/Random.h"
+
+#include <QJsonArray>
 
 VerificationService::VerificationService(QObject* parent)
     : QObject(parent)
@@ -36,10 +40,9 @@ bool VerificationService::configure(const Options& options)
     }
     m_options.client = config;
     m_client = std::make_unique<ApiClient>(config, credentials);
-    connect(m_client.get(), &ApiClient::attemptStarted, this, [this](quint64 id, int attempt, const QString&) {
-        emit attemptStarted(id, attempt);
-    });
-    connect(m_client.get(), &ApiClient::finished, this, &VerificationService::finished);
+    connect(m_client.get(), &ApiClient::attemptStarted, this, &VerificationService::recordAttemptStarted);
+    connect(m_client.get(), &ApiClient::attemptFinished, this, &VerificationService::recordAttemptFinished);
+    connect(m_client.get(), &ApiClient::finished, this, &VerificationService::recordFinished);
     return true;
 }
 
@@ -75,9 +78,95 @@ quint64 VerificationService::submit(const CaseInput& input, bool warningsAcknowl
         return 0;
     }
     const VerificationRequest request = buildRequest(input);
+    QString caseId;
+    if (m_history) {
+        QStringList warnings;
+        for (const ValidationIssue& issue : issues)
+            warnings.append(issue.code);
+        CaseRecord record;
+        record.merchantBizId = request.merchantBizId;
+        record.sceneCode = request.sceneCode;
+        record.training = m_options.training;
+        record.name = request.docName;
+        record.idNumber = request.docNo;
+        // Sanitised parameters: no name, no ID number (those are stored only encrypted), never a credential.
+        record.payload = QJsonObject{
+            {QStringLiteral("productCode"), QString::fromLatin1(VerificationRequest::productCode)},
+            {QStringLiteral("docType"), QString::fromLatin1(VerificationRequest::docType)},
+            {QStringLiteral("validityStartDate"), request.validityStartDate},
+            {QStringLiteral("validityEndDate"), request.validityEndDate},
+            {QStringLiteral("merchantUserIdHash"), request.merchantUserId},
+            {QStringLiteral("endpoint"), m_options.client.endpoint.toString()},
+            {QStringLiteral("training"), m_options.training},
+            {QStringLiteral("acknowledgedWarnings"), QJsonArray::fromStringList(warnings)},
+        };
+        caseId = m_history->createCase(record);
+        if (caseId.isEmpty()) {
+            m_error = tr("The case could not be saved in the audit history, so it was not sent: %1")
+                          .arg(m_history->lastError());
+            return 0;
+        }
+    }
     const quint64 id = m_client->verify(request);
+    if (!caseId.isEmpty())
+        m_caseIds.insert(id, caseId);
     emit submitted(id, request.merchantBizId);
     return id;
+}
+
+void VerificationService::recordAttemptStarted(quint64 callId, int attempt, const QString& merchantBizId)
+{
+    const QString caseId = m_caseIds.value(callId);
+    if (m_history && !caseId.isEmpty()) {
+        const QJsonObject payload{{QStringLiteral("attempt"), attempt},
+                                  {QStringLiteral("merchantBizId"), merchantBizId},
+                                  {QStringLiteral("endpoint"), m_options.client.endpoint.toString()},
+                                  {QStringLiteral("training"), m_options.training}};
+        if (m_history->appendEvent(caseId, QString::fromLatin1(EventKind::attemptSent), payload) == 0)
+            emit historyError(tr("Attempt %1 could not be recorded: %2").arg(attempt).arg(m_history->lastError()));
+    }
+    emit attemptStarted(callId, attempt);
+}
+
+namespace {
+
+QJsonObject resultPayload(const VerificationResult& result)
+{
+    QJsonObject payload = result.toJson();
+    payload.remove(QStringLiteral("explanation")); // translated text; the codes are the record
+    payload.insert(QStringLiteral("latencyMs"), result.latencyMs);
+    if (!result.detail.isEmpty())
+        payload.insert(QStringLiteral("detail"), result.detail);
+    return payload;
+}
+
+} // namespace
+
+void VerificationService::recordAttemptFinished(quint64 callId, int attempt, const VerificationResult& result)
+{
+    const QString caseId = m_caseIds.value(callId);
+    if (!m_history || caseId.isEmpty())
+        return;
+    QJsonObject payload = resultPayload(result);
+    payload.insert(QStringLiteral("attempt"), attempt);
+    const bool answered = result.httpStatus != 0;
+    const QString kind = QString::fromLatin1(answered ? EventKind::responseReceived : EventKind::attemptFailed);
+    if (m_history->appendEvent(caseId, kind, payload) == 0)
+        emit historyError(tr("The answer to attempt %1 could not be recorded: %2").arg(attempt).arg(m_history->lastError()));
+}
+
+void VerificationService::recordFinished(quint64 callId, const VerificationResult& result)
+{
+    const QString caseId = m_caseIds.value(callId);
+    if (m_history && !caseId.isEmpty()) {
+        const bool business = result.isBusinessAnswer();
+        const QString state = QString::fromLatin1(business ? CaseState::completed : CaseState::failed);
+        const std::optional<bool> passed = business ? std::optional<bool>(result.passed) : std::nullopt;
+        if (!m_history->completeCase(caseId, state, passed, result.subCode, resultPayload(result)))
+            emit historyError(tr("The outcome could not be recorded: %1").arg(m_history->lastError()));
+    }
+    emit finished(callId, result);
+    m_caseIds.remove(callId);
 }
 
 void VerificationService::cancel(quint64 callId)

@@ -5,9 +5,11 @@
 #include "cases/CaseInput.h"
 #include "cases/CaseValidator.h"
 
+#include <QHash>
 #include <QObject>
 #include <memory>
 
+class AuditStore;
 class SandboxServer;
 
 // What the GUI and the CLI call to verify a case: local pre-check, then (once the audit history exists) the case is
@@ -38,6 +40,13 @@ public:
 
     // The date the pre-check calls today: the date in China Standard Time (UTC+8), where card dates live.
     static QDate today();
+    // The audit history every case and attempt is recorded in (not owned; nullptr: nothing is recorded). With a
+    // history, a case is written before its network call, and a case that cannot be written is not sent.
+    void setHistory(AuditStore* history) { m_history = history; }
+    AuditStore* history() const { return m_history; }
+    // The history case id of a running call, also while finished() is emitted (empty without a history).
+    QString caseIdOf(quint64 callId) const { return m_caseIds.value(callId); }
+
     // Local checks only; nothing is sent.
     QList<ValidationIssue> precheck(const CaseInput& input) const;
     // The parameters that would be sent for this case (MerchantBizId generated when the case has none).
@@ -48,11 +57,19 @@ public:
 
 signals:
     void submitted(quint64 callId, const QString& merchantBizId);
+    // Writing to the audit history failed after the call started; the message names what was not recorded.
+    void historyError(const QString& message);
     void attemptStarted(quint64 callId, int attempt);
     void finished(quint64 callId, const VerificationResult& result);
 
 private:
+    void recordAttemptStarted(quint64 callId, int attempt, const QString& merchantBizId);
+    void recordAttemptFinished(quint64 callId, int attempt, const VerificationResult& result);
+    void recordFinished(quint64 callId, const VerificationResult& result);
+
     Options m_options;
+    AuditStore* m_history = nullptr;
+    QHash<quint64, QString> m_caseIds;
     QString m_error;
     std::unique_ptr<SandboxServer> m_sandbox;
     std::unique_ptr<ApiClient> m_client;

@@ -2,7 +2,9 @@
 
 #include "api/EndpointConfig.h"
 #include "cases/CaseValidator.h"
+#include "audit/AuditStore.h"
 #include "cases/VerificationService.h"
+#include "cli/HistoryCli.h"
 #include "util/Settings.h"
 
 #include <QCommandLineParser>
@@ -110,6 +112,8 @@ int runVerify(const QStringList& arguments)
            "Id2MetaPeriodVerifyIntl (eKYC_Date_MIN). Every answered call is billed.\n\n"
            "Credentials: ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and, for STS, "
            "ALIBABA_CLOUD_SECURITY_TOKEN. The secret is never printed.\n\n"
+           "Every case and attempt is recorded in the audit history (--db, default: the app's own history) before "
+           "and after the call; its passphrase comes from EKYC_DESK_PASSPHRASE or is asked on the terminal.\n\n"
            "Exit codes: 0 passed (SubCode 200); 2 not passed (202/223); 3 refused locally (bad input, no "
            "credentials); 4 API error; 5 network or TLS error."));
     parser.addHelpOption();
@@ -146,8 +150,9 @@ int runVerify(const QStringList& arguments)
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));
     const QCommandLineOption dryRun(QStringLiteral("dry-run"),
                                     tr("Print the fully signed HTTP request as JSON without sending it."));
+    const QCommandLineOption db = HistoryCli::dbOption();
     parser.addOptions(
-        {name, idNumber, start, end, longTerm, longTermValue, scene, userId, bizId, endpoint, caFile, training, json,
+        {db, name, idNumber, start, end, longTerm, longTermValue, scene, userId, bizId, endpoint, caFile, training, json,
          dryRun});
     parser.process(arguments);
     const bool asJson = parser.isSet(json);
@@ -204,6 +209,15 @@ int runVerify(const QStringList& arguments)
         printJson(requestToJson(service.client()->prepare(request), service.options().client.endpoint));
         return Passed;
     }
+
+    // The case is written to the history before anything is sent; without a history nothing is sent.
+    const std::unique_ptr<AuditStore> history = HistoryCli::openStore(HistoryCli::location(parser), &error);
+    if (!history)
+        return refuse(asJson, tr("Audit history: %1").arg(error));
+    service.setHistory(history.get());
+    QObject::connect(&service, &VerificationService::historyError, &service, [](const QString& message) {
+        QTextStream(stderr) << tr("Audit history: %1").arg(message) << '\n';
+    });
 
     VerificationResult outcome;
     QObject::connect(&service, &VerificationService::finished, &service, [&](quint64, const VerificationResult& r) {

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+// The kinds of event the audit history records. Plain strings in the database, so new kinds need no migration.
+namespace EventKind {
+inline constexpr char caseCreated[] = "case_created";
+inline constexpr char attemptSent[] = "attempt_sent";
+inline constexpr char responseReceived[] = "response_received";
+inline constexpr char attemptFailed[] = "attempt_failed";
+inline constexpr char caseCompleted[] = "case_completed";
+inline constexpr char reviewDecision[] = "review_decision";
+inline constexpr char reverifyLink[] = "reverify_link";
+inline constexpr char piiRevealed[] = "pii_revealed";
+inline constexpr char exportMade[] = "export_made";
+inline constexpr char settingsChanged[] = "settings_changed";
+inline constexpr char credentialSourceChanged[] = "credential_source_changed";
+inline constexpr char login[] = "login";
+inline constexpr char loginFailed[] = "login_failed";
+inline constexpr char retentionPurge[] = "retention_purge";
+inline constexpr char anchorExported[] = "anchor_exported";
+inline constexpr char historyCreated[] = "history_created";
+
+QStringList all();
+} // namespace EventKind
+
+// Case states kept in the cases projection.
+namespace CaseState {
+inline constexpr char pending[] = "pending"; // created, no outcome recorded (yet, or the process died)
+inline constexpr char completed[] = "completed"; // a business answer (200/202/223) was recorded
+inline constexpr char failed[] = "failed"; // the call ended in an API or network error
+inline constexpr char reviewed[] = "reviewed"; // a manual-review decision was recorded
+} // namespace CaseState
+
+// One event of the append-only history, as stored. Hashes and the PII digest are lowercase hex.
+struct AuditEvent
+{
+    qint64 seq = 0;
+    QDateTime ts; // UTC, millisecond precision
+    QString actor;
+    QString workstation;
+    QString caseId; // empty for events that belong to no case
+    QString kind;
+    QByteArray payload; // compact JSON with sorted keys, exactly the bytes that are hashed
+    QByteArray piiDigest; // hex SHA-256 over the encrypted PII this event refers to, or empty
+    QByteArray prevHash; // hex
+    QByteArray hash; // hex
+
+    QJsonObject payloadObject() const;
+
+    // Payload keys that are never stored (compared case-insensitively, at any depth): secrets and plaintext PII.
+    static const QStringList& forbiddenPayloadKeys();
+    // Removes forbidden keys recursively. Returns the number removed.
+    static int sanitize(QJsonObject& payload);
+    // Compact JSON with sorted keys (QJsonObject keeps its keys sorted).
+    static QByteArray compactJson(const QJsonObject& payload);
+};

@@ -1,0 +1,152 @@
+#pragma once
+
+#include "audit/AuditEvent.h"
+#include "audit/ChainVerifier.h"
+#include "audit/HistoryQuery.h"
+#include "audit/KeyVault.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class Clock;
+class PiiCipher;
+
+// What a new case carries into the history. Name and ID number are stored only encrypted (plus masked forms and a
+// blind index); the payload of the case_created event holds the sanitised request parameters.
+struct CaseRecord
+{
+    QString caseId; // empty: a new UUID
+    QString merchantBizId;
+    QString sceneCode;
+    bool training = true;
+    QString name;
+    QString idNumber;
+    QJsonObject payload; // extra, sanitised (forbidden keys are dropped, see AuditEvent::forbiddenPayloadKeys)
+};
+
+struct RevealedPii
+{
+    QString name;
+    QString idNumber;
+};
+
+// The audit history: an append-only, hash-chained event log plus a cases projection, on SQLite (a file path) or
+// PostgreSQL (a postgresql:// URL). One instance owns one named connection; use it from one thread.
+//
+// Every write is one transaction that first locks the chain head (SQLite: BEGIN IMMEDIATE; PostgreSQL: SELECT ...
+// FOR UPDATE on chain_head), so concurrent writers in other processes or on other workstations never fork the chain.
+// Events are never updated or deleted; the retention purge erases only the encrypted PII in the cases table (the
+// chain covers a digest of it) and is itself an event.
+class AuditStore
+{
+    Q_DECLARE_TR_FUNCTIONS(AuditStore)
+public:
+    struct Options
+    {
+        KeyVault::Options keys;
+        Clock* clock = nullptr; // nullptr: Clock::system()
+        QString actor; // empty: the OS user name
+        QString workstation; // empty: QSysInfo::machineHostName()
+    };
+
+    // Opens (creating and migrating when new) the history at location (see HistoryLocation; empty = default path)
+    // and unlocks its keys. nullptr with *error on failure: a wrong or missing passphrase is a clear error, and a
+    // history that could not be created leaves nothing behind.
+    static std::unique_ptr<AuditStore> open(const QString& location, const KeyVault::Options& keys, QString* error);
+    static std::unique_ptr<AuditStore> open(const QString& location, const Options& options, QString* error);
+    ~AuditStore();
+    AuditStore(const AuditStore&) = delete;
+    AuditStore& operator=(const AuditStore&) = delete;
+
+    QString historyId() const { return m_historyId; }
+    QString displayLocation() const { return m_displayLocation; }
+    bool isPostgres() const { return m_postgres; }
+    QString keySource() const { return m_keySource; } // "keychain" | "passphrase"
+    QString actor() const { return m_actor; }
+    void setActor(const QString& actor) { m_actor = actor; }
+    QString workstation() const { return m_workstation; }
+    QString lastError() const { return m_lastError; }
+    // seq of the last event this instance committed (or appended inside a batch).
+    qint64 lastSeq() const { return m_lastSeq; }
+
+    // Writes the case row (state pending) and its case_created event in one transaction. Returns the case id, or an
+    // empty string with lastError().
+    QString createCase(const CaseRecord& record);
+    // Appends one event. attempt_sent also counts the attempt on the case. Returns its seq, 0 on failure.
+    qint64 appendEvent(const QString& caseId, const QString& kind, const QJsonObject& payload);
+    // Sets the case's outcome and appends case_completed (or review_decision for CaseState::reviewed) in one
+    // transaction. state: CaseState::completed | failed | reviewed.
+    bool completeCase(const QString& caseId,
+        const QString& state,
+        std::optional<bool> passed,
+        const QString& subCode,
+        const QJsonObject& payload);
+
+    QList<CaseSummary> recentCases(int n);
+    std::optional<CaseSummary> caseSummary(const QString& caseId);
+    QList<CaseSummary> findByIdNumber(const QString& idNumber);
+    HistoryPage queryCases(const HistoryQuery& query, const HistoryCursor& after, int limit);
+    QList<AuditEvent> eventsForCase(const QString& caseId);
+    // Streams every event in seq order; stop early by returning false. False on a database error.
+    bool forEachEvent(const std::function<bool(const AuditEvent&)>& visit);
+
+    // Decrypts name and ID number after appending a pii_revealed event with the reason (required). std::nullopt
+    // (lastError) when the reason is empty, the case is unknown or purged, or the ciphertext does not decrypt.
+    std::optional<RevealedPii> revealCase(const QString& caseId, const QString& reason);
+
+    ChainReport verifyChain(const std::optional<ChainAnchor>& anchor = std::nullopt);
+    ChainAnchor head();
+    QByteArray headHash() { return head().hash; }
+    // The current head as an anchor, and an anchor_exported event recording it (the anchor is the head before it).
+    std::optional<ChainAnchor> exportAnchor();
+
+    // Erases name and ID number (ciphertext, masks, blind index) of cases created before cutoff and appends a
+    // retention_purge event, in one transaction. Returns the number of cases purged, -1 on failure.
+    int purgeOlderThan(const QDateTime& cutoff, const QString& actor = QString());
+
+    // Groups many writes into one transaction (seeding, benchmarks). Writes inside a batch do not commit on their own.
+    bool beginBatch();
+    bool commitBatch();
+    void rollbackBatch();
+
+    QSqlDatabase database() const;
+
+private:
+    AuditStore() = default;
+    struct Queries;
+
+    QString initialize(const Options& options); // migrate, unlock keys, prepare statements; empty on success
+    bool openKeys(const HistoryKeys& keys);
+    bool write(const std::function<bool()>& body);
+    bool lockHead();
+    qint64 insertEvent(const QString& caseId, const QString& kind, QJsonObject payload, const QByteArray& piiDigest);
+    QByteArray aad(const QString& caseId, const char* field) const;
+    QDateTime now() const;
+    bool fail(const QString& message);
+    QList<CaseSummary> selectCases(const QString& tail, const QVariantList& values);
+
+    QString m_connection;
+    QString m_historyId;
+    QString m_displayLocation;
+    QString m_keySource;
+    QString m_actor;
+    QString m_workstation;
+    QString m_lastError;
+    bool m_postgres = false;
+    Clock* m_clock = nullptr;
+    QByteArray m_indexKey;
+    std::unique_ptr<PiiCipher> m_cipher;
+    std::unique_ptr<Queries> m_queries;
+    bool m_inBatch = false;
+    bool m_headLocked = false;
+    qint64 m_headSeq = 0;
+    QByteArray m_headHash;
+    qint64 m_lastSeq = 0;
+};

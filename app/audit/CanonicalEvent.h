@@ -1,0 +1,44 @@
+#pragma once
+
+#include "audit/AuditEvent.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+
+// The canonical bytes of an audit event: the one definition the hash chain is computed over, identical for every
+// backend and platform.
+//
+//   canonical = "ekyc-desk/audit-event/v1" 0x0A
+//               field(seq) field(ts) field(actor) field(workstation) field(case_id) field(kind) field(payload)
+//               field(pii_digest)
+//   field(x)  = length of x in bytes as 8 lowercase hex digits, ":", the UTF-8 bytes of x, 0x0A
+//
+//   seq        decimal, no sign, no leading zeros ("1", "42")
+//   ts         RFC 3339 UTC with milliseconds, "2026-11-25T09:00:00.000Z"
+//   case_id    "" for events without a case
+//   payload    compact JSON with sorted keys (QJsonDocument::Compact), exactly the stored payload bytes
+//   pii_digest lowercase hex SHA-256 (see piiDigest) or ""
+//
+//   hash(event) = SHA-256(raw prev_hash (32 bytes) || canonical(event)); stored as lowercase hex
+//   prev_hash of the first event (seq 1) = 32 zero bytes
+//
+// The ciphertext of the name and ID number is NOT part of the canonical bytes; only its digest is. The retention purge
+// can therefore erase the ciphertext and the chain still verifies.
+namespace CanonicalEvent {
+
+inline constexpr char magic[] = "ekyc-desk/audit-event/v1";
+
+QByteArray bytes(const AuditEvent& event);
+// Lowercase hex SHA-256 of prevHashHex's raw bytes followed by bytes(event).
+QByteArray chainHash(const QByteArray& prevHashHex, const AuditEvent& event);
+// The prev_hash of the first event: 64 '0' characters.
+QByteArray genesisHash();
+// "2026-11-25T09:00:00.000Z"
+QByteArray timestamp(const QDateTime& ts);
+// Parses what timestamp() writes; an invalid QDateTime on any other shape.
+QDateTime parseTimestamp(const QString& text);
+// Lowercase hex SHA-256 over the length-prefixed ciphertexts (same field() framing); "" when all are empty.
+QByteArray piiDigest(const QList<QByteArray>& ciphertexts);
+
+} // namespace CanonicalEvent

@@ -1,0 +1,159 @@
+#include "HistoryLocation.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUrl>
+#include <QUrlQuery>
+
+HistoryLocation HistoryLocation::parse(const QString& location)
+{
+    HistoryLocation result;
+    const QString text = location.trimmed().isEmpty() ? defaultPath() : location.trimmed();
+    if (text.startsWith(QLatin1String("postgresql://")) || text.startsWith(QLatin1String("postgres://"))) {
+        const QUrl url(text, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty()) {
+            result.error = tr("The PostgreSQL URL is not valid; expected postgresql://user:password@host:port/dbname.");
+            return result;
+        }
+        result.backend = Backend::Postgres;
+        result.user = url.userName(QUrl::FullyDecoded);
+        result.password = url.password(QUrl::FullyDecoded);
+        result.host = url.host(QUrl::FullyDecoded);
+        result.port = url.port(5432);
+        result.databaseName = url.path(QUrl::FullyDecoded).mid(1);
+        if (result.databaseName.isEmpty())
+            result.databaseName = result.user;
+        const QUrlQuery query(url);
+        result.schema = query.queryItemValue(QStringLiteral("schema"), QUrl::FullyDecoded);
+        result.sslMode = query.queryItemValue(QStringLiteral("sslmode"), QUrl::FullyDecoded);
+        static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,62}$"));
+        if (!result.schema.isEmpty() && !identifier.match(result.schema).hasMatch()) {
+            result.backend = Backend::Invalid;
+            result.error = tr("The schema in the PostgreSQL URL may contain only letters, digits and underscores.");
+        }
+        static const QRegularExpression sslModes(
+            QStringLiteral("^(disable|allow|prefer|require|verify-ca|verify-full)$"));
+        if (!result.sslMode.isEmpty() && !sslModes.match(result.sslMode).hasMatch()) {
+            result.backend = Backend::Invalid;
+            result.error = tr("The sslmode in the PostgreSQL URL is not one of disable, allow, prefer, require, "
+                              "verify-ca, verify-full.");
+        }
+        return result;
+    }
+    if (text.contains(QLatin1String("://"))) {
+        result.error = tr("The history location must be a file path or a postgresql:// URL.");
+        return result;
+    }
+    result.backend = Backend::Sqlite;
+    result.path = QDir::cleanPath(QFileInfo(text).absoluteFilePath());
+    return result;
+}
+
+QString HistoryLocation::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/history.sqlite");
+}
+
+QString HistoryLocation::displayName() const
+{
+    switch (backend) {
+    case Backend::Sqlite:
+        return path;
+    case Backend::Postgres: {
+        QString shown = QStringLiteral("postgresql://");
+        if (!user.isEmpty())
+            shown += user + QStringLiteral("@");
+        shown += host + QStringLiteral(":") + QString::number(port) + QStringLiteral("/") + databaseName;
+        if (!schema.isEmpty())
+            shown += QStringLiteral("?schema=") + schema;
+        return shown;
+    }
+    case Backend::Invalid:
+        break;
+    }
+    return {};
+}
+
+QSqlDatabase HistoryLocation::openConnection(const QString& connectionName, QString* error) const
+{
+    const QString message = setUpConnection(connectionName);
+    if (message.isEmpty())
+        return QSqlDatabase::database(connectionName, false);
+    if (error)
+        *error = message;
+    if (QSqlDatabase::contains(connectionName)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(connectionName);
+    }
+    return {};
+}
+
+QString HistoryLocation::setUpConnection(const QString& connectionName) const
+{
+    auto fail = [](const QString& message) { return message; };
+    if (backend == Backend::Invalid)
+        return fail(this->error.isEmpty() ? tr("No history location given.") : this->error);
+
+    if (backend == Backend::Sqlite) {
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+            return fail(tr("The SQLite driver for Qt is not installed (package libqt6sql6-sqlite)."));
+        const QFileInfo info(path);
+        if (!QDir().mkpath(info.absolutePath()))
+            return fail(tr("Cannot create the folder for the history: %1").arg(info.absolutePath()));
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
+        if (!db.open())
+            return fail(tr("Cannot open the history %1: %2").arg(path, db.lastError().text()));
+        QSqlQuery q(db);
+        // WAL lets readers work beside one writer; synchronous=FULL makes every COMMIT durable before it returns.
+        for (const char* pragma : { "PRAGMA busy_timeout = 30000",
+                 "PRAGMA journal_mode = WAL",
+                 "PRAGMA synchronous = FULL",
+                 "PRAGMA foreign_keys = ON" }) {
+            if (!q.exec(QLatin1String(pragma)))
+                return fail(tr("Cannot set up the history %1: %2").arg(path, q.lastError().text()));
+        }
+        q.finish();
+        return {};
+    }
+
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return fail(tr("The PostgreSQL driver for Qt is not installed (package libqt6sql6-psql)."));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    db.setHostName(host);
+    db.setPort(port);
+    db.setDatabaseName(databaseName);
+    db.setUserName(user);
+    db.setPassword(password);
+    QStringList options = { QStringLiteral("connect_timeout=10") };
+    if (!sslMode.isEmpty())
+        options << QStringLiteral("sslmode=") + sslMode;
+    db.setConnectOptions(options.join(u';'));
+    if (!db.open()) {
+        QString text = db.lastError().text();
+        if (!password.isEmpty())
+            text.replace(password, QStringLiteral("***"));
+        return fail(tr("Cannot connect to the history %1: %2").arg(displayName(), text));
+    }
+    QSqlQuery q(db);
+    QStringList setup = { QStringLiteral("SET TIME ZONE 'UTC'") };
+    if (!schema.isEmpty()) {
+        setup.prepend(QStringLiteral("SET search_path TO \"%1\"").arg(schema));
+        setup.prepend(QStringLiteral("CREATE SCHEMA IF NOT EXISTS \"%1\"").arg(schema));
+    }
+    setup.prepend(QStringLiteral("SET client_min_messages = warning"));
+    for (const QString& statement : setup) {
+        if (!q.exec(statement))
+            return fail(tr("Cannot set up the history %1: %2").arg(displayName(), q.lastError().text()));
+    }
+    q.finish();
+    return {};
+}

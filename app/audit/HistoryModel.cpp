@@ -1,0 +1,135 @@
+#include "HistoryModel.h"
+
+#include "audit/AuditStore.h"
+
+HistoryModel::HistoryModel(AuditStore* store, QObject* parent, int pageSize)
+    : QAbstractTableModel(parent)
+    , m_store(store)
+    , m_pageSize(qMax(1, pageSize))
+{
+    reload();
+}
+
+void HistoryModel::setQuery(const HistoryQuery& query)
+{
+    m_query = query;
+    reload();
+}
+
+void HistoryModel::reload()
+{
+    // The first page is loaded inside the reset, so views see one change, not a reset followed by an insert.
+    beginResetModel();
+    m_rows.clear();
+    m_cursor = HistoryCursor();
+    m_atEnd = true;
+    if (m_store) {
+        const HistoryPage page = m_store->queryCases(m_query, HistoryCursor(), m_pageSize);
+        m_rows = page.rows;
+        m_cursor = page.next;
+        m_atEnd = page.atEnd;
+    }
+    endResetModel();
+}
+
+const CaseSummary* HistoryModel::caseAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+int HistoryModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int HistoryModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant HistoryModel::data(const QModelIndex& index, int role) const
+{
+    const CaseSummary* c = index.isValid() ? caseAt(index.row()) : nullptr;
+    if (!c)
+        return {};
+    if (role == CaseIdRole)
+        return c->caseId;
+    if (role == StateRole)
+        return c->state;
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case CreatedColumn:
+        return c->createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    case ActorColumn:
+        return c->actor;
+    case NameColumn:
+        return c->purged ? tr("(purged)") : c->nameMasked;
+    case IdNumberColumn:
+        return c->purged ? tr("(purged)") : c->idMasked;
+    case SceneColumn:
+        return c->sceneCode;
+    case StateColumn:
+        return c->displayState();
+    case SubCodeColumn:
+        return c->subCode;
+    case PassedColumn:
+        return c->passed.has_value() ? (*c->passed ? tr("yes") : tr("no")) : QString();
+    case TrainingColumn:
+        return c->training ? tr("training") : tr("live");
+    case AttemptsColumn:
+        return c->attempts;
+    default:
+        return {};
+    }
+}
+
+QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case CreatedColumn:
+        return tr("Created");
+    case ActorColumn:
+        return tr("Reviewer");
+    case NameColumn:
+        return tr("Name");
+    case IdNumberColumn:
+        return tr("ID number");
+    case SceneColumn:
+        return tr("Scene");
+    case StateColumn:
+        return tr("State");
+    case SubCodeColumn:
+        return tr("SubCode");
+    case PassedColumn:
+        return tr("Passed");
+    case TrainingColumn:
+        return tr("Mode");
+    case AttemptsColumn:
+        return tr("Attempts");
+    default:
+        return {};
+    }
+}
+
+bool HistoryModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && !m_atEnd;
+}
+
+void HistoryModel::fetchMore(const QModelIndex& parent)
+{
+    if (parent.isValid() || m_atEnd || !m_store)
+        return;
+    const HistoryPage page = m_store->queryCases(m_query, m_cursor, m_pageSize);
+    m_atEnd = page.atEnd;
+    if (page.rows.isEmpty())
+        return;
+    const int first = static_cast<int>(m_rows.size());
+    beginInsertRows(QModelIndex(), first, first + static_cast<int>(page.rows.size()) - 1);
+    m_rows.append(page.rows);
+    endInsertRows();
+    m_cursor = page.next;
+}

@@ -1,0 +1,228 @@
+#include "Migrations.h"
+
+#include "audit/CanonicalEvent.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace SqlTransaction {
+
+bool begin(QSqlDatabase& db, bool postgres, QString* error)
+{
+    QSqlQuery q(db);
+    if (q.exec(postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE")))
+        return true;
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
+bool commit(QSqlDatabase& db, QString* error)
+{
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("COMMIT")))
+        return true;
+    if (error)
+        *error = q.lastError().text();
+    rollback(db);
+    return false;
+}
+
+void rollback(QSqlDatabase& db)
+{
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("ROLLBACK"));
+}
+
+} // namespace SqlTransaction
+
+namespace {
+
+QString genesis()
+{
+    return QString::fromLatin1(CanonicalEvent::genesisHash());
+}
+
+QStringList appendOnlyGuardsSqlite()
+{
+    return {
+        QStringLiteral("CREATE TRIGGER events_no_update BEFORE UPDATE ON events "
+                       "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END"),
+        QStringLiteral("CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
+                       "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END"),
+    };
+}
+
+QStringList appendOnlyGuardsPostgres()
+{
+    return {
+        QStringLiteral("CREATE OR REPLACE FUNCTION ekyc_events_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+                       "$$ BEGIN RAISE EXCEPTION 'audit events are append-only'; END $$"),
+        QStringLiteral("CREATE TRIGGER events_no_update BEFORE UPDATE OR DELETE ON events "
+                       "FOR EACH ROW EXECUTE FUNCTION ekyc_events_append_only()"),
+    };
+}
+
+QStringList indexes()
+{
+    return {
+        QStringLiteral("CREATE INDEX events_ts ON events (ts)"),
+        QStringLiteral("CREATE INDEX events_actor ON events (actor)"),
+        QStringLiteral("CREATE INDEX events_case ON events (case_id)"),
+        QStringLiteral("CREATE INDEX events_kind ON events (kind)"),
+        QStringLiteral("CREATE INDEX cases_created ON cases (created_at, case_id)"),
+        QStringLiteral("CREATE INDEX cases_actor ON cases (actor, created_at)"),
+        QStringLiteral("CREATE INDEX cases_sub_code ON cases (sub_code, created_at)"),
+        QStringLiteral("CREATE INDEX cases_state ON cases (state, created_at)"),
+        QStringLiteral("CREATE INDEX cases_scene ON cases (scene_code, created_at)"),
+        QStringLiteral("CREATE INDEX cases_id_index ON cases (id_index)"),
+    };
+}
+
+QStringList tables(bool postgres)
+{
+    const QString seqType = postgres ? QStringLiteral("BIGINT") : QStringLiteral("INTEGER");
+    const QString blob = postgres ? QStringLiteral("BYTEA") : QStringLiteral("BLOB");
+    return {
+        QStringLiteral("CREATE TABLE chain_head (id INTEGER PRIMARY KEY CHECK (id = 1), seq %1 NOT NULL, "
+                       "hash TEXT NOT NULL)")
+            .arg(seqType),
+        QStringLiteral("INSERT INTO chain_head (id, seq, hash) VALUES (1, 0, '%1')").arg(genesis()),
+        QStringLiteral("CREATE TABLE events (seq %1 PRIMARY KEY, ts TEXT NOT NULL, actor TEXT NOT NULL, "
+                       "workstation TEXT NOT NULL, case_id TEXT NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL, "
+                       "pii_digest TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)")
+            .arg(seqType),
+        QStringLiteral("CREATE TABLE cases (case_id TEXT PRIMARY KEY, created_at TEXT NOT NULL, "
+                       "updated_at TEXT NOT NULL, actor TEXT NOT NULL, workstation TEXT NOT NULL, "
+                       "merchant_biz_id TEXT NOT NULL, scene_code TEXT NOT NULL, state TEXT NOT NULL, "
+                       "sub_code TEXT NOT NULL DEFAULT '', passed INTEGER, training INTEGER NOT NULL, "
+                       "attempts INTEGER NOT NULL DEFAULT 0, name_enc %1, id_enc %1, name_masked TEXT, "
+                       "id_masked TEXT, id_index TEXT, purged_at TEXT)")
+            .arg(blob),
+    };
+}
+
+bool exec(QSqlDatabase& db, const QString& sql, QString* error)
+{
+    QSqlQuery q(db);
+    if (q.exec(sql))
+        return true;
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
+} // namespace
+
+const QList<Migrations::Step>& Migrations::steps()
+{
+    static const QList<Step> all = {
+        { 1, tables(false), tables(true) },
+        { 2, indexes() + appendOnlyGuardsSqlite(), indexes() + appendOnlyGuardsPostgres() },
+    };
+    return all;
+}
+
+int Migrations::latestVersion()
+{
+    return steps().constLast().version;
+}
+
+int Migrations::currentVersion(QSqlDatabase& db, bool postgres, QString* error)
+{
+    QSqlQuery q(db);
+    const QString exists = postgres
+        ? QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+                         "AND table_name = 'meta'")
+        : QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
+    if (!q.exec(exists) || !q.next()) {
+        if (error)
+            *error = q.lastError().text();
+        return -1;
+    }
+    if (q.value(0).toInt() == 0)
+        return 0;
+    q.finish();
+    if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'"))) {
+        if (error)
+            *error = q.lastError().text();
+        return -1;
+    }
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+bool Migrations::run(QSqlDatabase& db, bool postgres, QString* error, const QList<Step>& steps)
+{
+    const int latest = steps.isEmpty() ? 0 : steps.constLast().version;
+    QString detail;
+    int version = currentVersion(db, postgres, &detail);
+    if (version < 0) {
+        if (error)
+            *error = tr("Cannot read the history schema version: %1").arg(detail);
+        return false;
+    }
+    if (version > latest) {
+        if (error)
+            *error = tr("This history has schema version %1, written by a newer version of eKYC Desk (this one "
+                        "knows up to %2). Update eKYC Desk.")
+                         .arg(version)
+                         .arg(latest);
+        return false;
+    }
+    for (const Step& step : steps) {
+        if (step.version <= version)
+            continue;
+        if (!SqlTransaction::begin(db, postgres, &detail)) {
+            if (error)
+                *error = tr("Cannot start migration to schema version %1: %2").arg(step.version).arg(detail);
+            return false;
+        }
+        bool ok = true;
+        if (postgres) {
+            // Two workstations opening a fresh shared history at once: the second waits here, then sees the new
+            // version and skips the step.
+            ok = exec(db,
+                QStringLiteral("SELECT pg_advisory_xact_lock(hashtext('ekyc-desk-migrate:' || current_schema()))"),
+                &detail);
+        }
+        ok = ok
+            && exec(db,
+                QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+                &detail);
+        const int now = ok ? currentVersion(db, postgres, &detail) : -1;
+        if (now < 0) {
+            ok = false;
+        } else if (now >= step.version) {
+            SqlTransaction::rollback(db);
+            version = now;
+            continue;
+        }
+        for (const QString& sql : postgres ? step.postgres : step.sqlite) {
+            if (!ok)
+                break;
+            ok = exec(db, sql, &detail);
+        }
+        if (ok) {
+            QSqlQuery q(db);
+            q.prepare(now == 0 ? QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', :v)")
+                               : QStringLiteral("UPDATE meta SET value = :v WHERE key = 'schema_version'"));
+            q.bindValue(QStringLiteral(":v"), QString::number(step.version));
+            ok = q.exec();
+            if (!ok)
+                detail = q.lastError().text();
+        }
+        if (ok)
+            ok = SqlTransaction::commit(db, &detail);
+        else
+            SqlTransaction::rollback(db);
+        if (!ok) {
+            if (error)
+                *error =
+                    tr("Migration to schema version %1 failed and was rolled back: %2").arg(step.version).arg(detail);
+            return false;
+        }
+        version = step.version;
+    }
+    return true;
+}

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QList>
+#include <QSqlDatabase>
+#include <QStringList>
+
+// Write transactions that serialize every writer of one history: SQLite "BEGIN IMMEDIATE" (the write lock is taken
+// at BEGIN, so two processes never both read the same chain head), PostgreSQL "BEGIN" plus a lock taken by the
+// caller (a row lock on chain_head, or an advisory lock while migrating).
+namespace SqlTransaction {
+bool begin(QSqlDatabase& db, bool postgres, QString* error);
+bool commit(QSqlDatabase& db, QString* error);
+void rollback(QSqlDatabase& db);
+} // namespace SqlTransaction
+
+// The versioned schema. meta.schema_version says which steps ran; each step runs in its own transaction and is
+// rolled back completely when any statement fails. Opening a history always runs the missing steps, so a new file
+// and an old one end at the same schema; a history from a newer version of the app is refused.
+class Migrations
+{
+    Q_DECLARE_TR_FUNCTIONS(Migrations)
+public:
+    struct Step
+    {
+        int version;
+        QStringList sqlite;
+        QStringList postgres;
+    };
+
+    static const QList<Step>& steps();
+    static int latestVersion();
+
+    // 0 for an empty database (no meta table), -1 on error.
+    static int currentVersion(QSqlDatabase& db, bool postgres, QString* error);
+    // Runs the missing steps in order. Returns false with *error when a step fails (that step is rolled back; earlier
+    // steps stay) or when the schema is newer than `steps`.
+    static bool run(QSqlDatabase& db, bool postgres, QString* error, const QList<Step>& steps = Migrations::steps());
+};

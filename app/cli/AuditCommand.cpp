@@ -1,0 +1,147 @@
+#include "Commands.h"
+#include "HistoryCli.h"
+
+#include "audit/ChainVerifier.h"
+#include "audit/HistoryLocation.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace {
+
+// Verification reads only: it needs no passphrase, so an auditor without access to the personal data can run it.
+int verify(const QCommandLineParser& parser, const QCommandLineOption& anchorOption)
+{
+    std::optional<ChainAnchor> anchor;
+    if (parser.isSet(anchorOption)) {
+        QFile file(parser.value(anchorOption));
+        if (!file.open(QIODevice::ReadOnly)) {
+            HistoryCli::err(HistoryCli::tr("Cannot read the anchor file %1.").arg(file.fileName()) + u'\n');
+            return HistoryCli::BadUsage;
+        }
+        QString error;
+        anchor = ChainAnchor::fromJson(file.readAll(), &error);
+        if (!anchor) {
+            HistoryCli::err(error + u'\n');
+            return HistoryCli::BadUsage;
+        }
+    }
+    const HistoryLocation where = HistoryLocation::parse(HistoryCli::location(parser));
+    if (!where.isValid()) {
+        HistoryCli::err(where.error + u'\n');
+        return HistoryCli::BadUsage;
+    }
+    if (!where.isPostgres() && !QFileInfo::exists(where.path)) {
+        HistoryCli::err(HistoryCli::tr("There is no history at %1.").arg(where.path) + u'\n');
+        return HistoryCli::CannotOpen;
+    }
+    const QString connection =
+        QStringLiteral("ekyc-audit-verify-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    ChainReport report;
+    QString error;
+    {
+        QSqlDatabase db = where.openConnection(connection, &error);
+        if (!db.isValid()) {
+            HistoryCli::err(error + u'\n');
+            return HistoryCli::CannotOpen;
+        }
+        QString historyId;
+        {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'history_id'")) && q.next())
+                historyId = q.value(0).toString();
+        }
+        report = ChainVerifier::verify(db, anchor, historyId);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    if (report.ok) {
+        QString line =
+            QStringLiteral("OK %1 events, head %2").arg(report.count).arg(QString::fromLatin1(report.headHash));
+        if (report.anchorChecked)
+            line += HistoryCli::tr(" (anchor at event %1 confirmed)").arg(anchor->seq);
+        HistoryCli::out(line + u'\n');
+        return HistoryCli::Ok;
+    }
+    HistoryCli::out(QStringLiteral("BROKEN at event %1: %2\n").arg(report.firstBrokenSeq).arg(report.reason));
+    return HistoryCli::ChainBroken;
+}
+
+int head(const QCommandLineParser& parser, const QCommandLineOption& outOption)
+{
+    QString error;
+    auto store = HistoryCli::openStore(HistoryCli::location(parser), &error);
+    if (!store) {
+        HistoryCli::err(error + u'\n');
+        return HistoryCli::CannotOpen;
+    }
+    const auto anchor = store->exportAnchor();
+    if (!anchor) {
+        HistoryCli::err(store->lastError() + u'\n');
+        return HistoryCli::CannotOpen;
+    }
+    const QByteArray json = QJsonDocument(anchor->toJson()).toJson(QJsonDocument::Indented);
+    if (parser.isSet(outOption)) {
+        QSaveFile file(parser.value(outOption));
+        if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+            HistoryCli::err(HistoryCli::tr("Cannot write the anchor to %1.").arg(parser.value(outOption)) + u'\n');
+            return HistoryCli::BadUsage;
+        }
+    } else {
+        HistoryCli::out(QString::fromUtf8(json));
+    }
+    return HistoryCli::Ok;
+}
+
+} // namespace
+
+namespace Cli {
+
+int runAudit(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(HistoryCli::tr(
+        "Checks the tamper evidence of the audit history.\n"
+        "  audit verify [--db PATH|URL] [--anchor FILE]\n"
+        "      Walks the hash chain. Prints \"OK <count> events, head <hash>\" and exits 0, or prints the first broken "
+        "event and exits 1. With --anchor, also checks that the exported head is still on the chain (detects a "
+        "wholesale rewrite). Needs no passphrase.\n"
+        "  audit head [--db PATH|URL] [--out FILE]\n"
+        "      Exports the current head (seq, hash, time) as a small JSON anchor to keep outside the app, and records "
+        "an anchor_exported event.\n"
+        "Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opened."));
+    parser.addHelpOption();
+    parser.addOption(HistoryCli::dbOption());
+    const QCommandLineOption anchorOption(
+        QStringLiteral("anchor"), HistoryCli::tr("An anchor written by audit head."), HistoryCli::tr("FILE"));
+    const QCommandLineOption outOption(
+        QStringLiteral("out"), HistoryCli::tr("Write the anchor to this file."), HistoryCli::tr("FILE"));
+    parser.addOption(anchorOption);
+    parser.addOption(outOption);
+    parser.addPositionalArgument(QStringLiteral("action"), HistoryCli::tr("verify or head"));
+    QStringList args = arguments;
+    if (args.size() > 1)
+        args.removeAt(1);
+    if (!parser.parse(args)) {
+        HistoryCli::err(parser.errorText() + u'\n');
+        return HistoryCli::BadUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        HistoryCli::out(parser.helpText());
+        return HistoryCli::Ok;
+    }
+    const QStringList actions = parser.positionalArguments();
+    if (actions == QStringList { QStringLiteral("verify") })
+        return verify(parser, anchorOption);
+    if (actions == QStringList { QStringLiteral("head") })
+        return head(parser, outOption);
+    HistoryCli::err(HistoryCli::tr("Use: audit verify | audit head (see audit --help).") + u'\n');
+    return HistoryCli::BadUsage;
+}
+
+} // namespace Cli

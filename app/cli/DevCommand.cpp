@@ -1,0 +1,314 @@
+#include "Commands.h"
+#include "HistoryCli.h"
+
+#include "cases/FictitiousPeople.h"
+#include "util/Clock.h"
+#include "util/Random.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QMutex>
+
+namespace {
+
+// Deterministic for a given --seed, so seeded histories repeat.
+class SeededRandom : public Random
+{
+public:
+    explicit SeededRandom(quint64 seed)
+        : m_state(seed ? seed : 0x9E3779B97F4A7C15ull)
+    {
+    }
+    QByteArray bytes(int count) override
+    {
+        QByteArray out(count, Qt::Uninitialized);
+        for (int i = 0; i < count; ++i) {
+            m_state ^= m_state << 13;
+            m_state ^= m_state >> 7;
+            m_state ^= m_state << 17;
+            out[i] = static_cast<char>(m_state & 0xFF);
+        }
+        return out;
+    }
+    int below(int n) { return static_cast<int>(unit() * n); }
+
+private:
+    quint64 m_state;
+};
+
+// Seeded histories spread over the past: each reading of the clock moves it forward a little.
+class SteppingClock : public Clock
+{
+public:
+    explicit SteppingClock(QDateTime start)
+        : m_now(start)
+    {
+    }
+    QDateTime nowUtc() const override
+    {
+        QMutexLocker lock(&m_mutex);
+        m_now = m_now.addMSecs(37);
+        return m_now;
+    }
+    qint64 monotonicMs() const override { return Clock::system().monotonicMs(); }
+    void callAfter(qint64 ms, QObject* context, std::function<void()> fn) override
+    {
+        Clock::system().callAfter(ms, context, std::move(fn));
+    }
+    void jump(qint64 ms)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_now = m_now.addMSecs(ms);
+    }
+
+private:
+    mutable QMutex m_mutex;
+    mutable QDateTime m_now;
+};
+
+struct Outcome
+{
+    const char* subCode;
+    bool passed;
+};
+
+// 200 passed (most), 202 and 223 not passed.
+Outcome pickOutcome(SeededRandom& random)
+{
+    const int r = random.below(100);
+    if (r < 72)
+        return { "200", true };
+    if (r < 86)
+        return { "202", false };
+    return { "223", false };
+}
+
+int seed(const QCommandLineParser& parser,
+    const QCommandLineOption& eventsOption,
+    const QCommandLineOption& seedOption,
+    const QCommandLineOption& batchOption)
+{
+    bool ok = false;
+    const qint64 total = parser.value(eventsOption).toLongLong(&ok);
+    if (!ok || total < 1) {
+        HistoryCli::err(HistoryCli::tr("--events needs a positive number.") + u'\n');
+        return HistoryCli::BadUsage;
+    }
+    const int batch = qMax(1, parser.value(batchOption).toInt());
+    const quint64 seedValue = parser.isSet(seedOption) ? parser.value(seedOption).toULongLong()
+                                                       : static_cast<quint64>(QDateTime::currentMSecsSinceEpoch());
+    SeededRandom random(seedValue);
+    FictitiousPeople people(random);
+    // About 160 s per case on average: the history spans the past months.
+    SteppingClock clock(QDateTime::currentDateTimeUtc().addSecs(-(total / 4) * 160 - 3600));
+
+    AuditStore::Options options;
+    QString error;
+    if (!HistoryCli::keyOptions(&options.keys, &error)) {
+        HistoryCli::err(error + u'\n');
+        return HistoryCli::CannotOpen;
+    }
+    options.clock = &clock;
+    auto store = AuditStore::open(HistoryCli::location(parser), options, &error);
+    if (!store) {
+        HistoryCli::err(error + u'\n');
+        return HistoryCli::CannotOpen;
+    }
+    const QStringList reviewers = { QStringLiteral("reviewer-01"),
+        QStringLiteral("reviewer-02"),
+        QStringLiteral("reviewer-03"),
+        QStringLiteral("reviewer-04"),
+        QStringLiteral("supervisor-01") };
+    const QStringList scenes = { QStringLiteral("desk"), QStringLiteral("branch"), QStringLiteral("remote") };
+    const QDate today = QDate::currentDate();
+    QElapsedTimer timer;
+    timer.start();
+    qint64 written = 0;
+    qint64 inBatch = 0;
+    auto count = [&](bool success) {
+        if (!success)
+            return false;
+        ++written;
+        if (++inBatch >= batch) {
+            if (!store->commitBatch() || !store->beginBatch())
+                return false;
+            inBatch = 0;
+        }
+        if (written % 100000 == 0)
+            HistoryCli::err(HistoryCli::tr("%1 events…").arg(written) + u'\n');
+        return true;
+    };
+    if (!store->beginBatch()) {
+        HistoryCli::err(store->lastError() + u'\n');
+        return HistoryCli::CannotOpen;
+    }
+    bool good = true;
+    while (good && written < total) {
+        clock.jump(random.below(300000));
+        store->setActor(reviewers.at(random.below(static_cast<int>(reviewers.size()))));
+        const FictitiousPerson person = people.next(today);
+        CaseRecord record;
+        record.merchantBizId = QString::fromLatin1(random.hex32());
+        record.sceneCode = scenes.at(random.below(static_cast<int>(scenes.size())));
+        record.training = random.below(10) < 3;
+        record.name = person.name;
+        record.idNumber = person.idNumber;
+        const QString caseId = store->createCase(record);
+        good = count(!caseId.isEmpty());
+        int attempt = 1;
+        const QString endpoint = record.training ? QStringLiteral("https://127.0.0.1/")
+                                                 : QStringLiteral("https://cloudauth-intl.cn-hongkong.aliyuncs.com/");
+        if (good && written < total && random.below(20) == 0) {
+            // A throttled first attempt, retried after back-off.
+            good = count(store->appendEvent(caseId,
+                             QLatin1String(EventKind::attemptSent),
+                             { { QStringLiteral("attempt"), attempt },
+                                 { QStringLiteral("endpoint"), endpoint },
+                                 { QStringLiteral("merchantBizId"), record.merchantBizId } })
+                > 0);
+            if (good && written < total)
+                good = count(store->appendEvent(caseId,
+                                 QLatin1String(EventKind::attemptFailed),
+                                 { { QStringLiteral("attempt"), attempt },
+                                     { QStringLiteral("httpStatus"), 400 },
+                                     { QStringLiteral("code"), QStringLiteral("Throttling.Api") } })
+                    > 0);
+            ++attempt;
+        }
+        if (good && written < total)
+            good = count(store->appendEvent(caseId,
+                             QLatin1String(EventKind::attemptSent),
+                             { { QStringLiteral("attempt"), attempt },
+                                 { QStringLiteral("endpoint"), endpoint },
+                                 { QStringLiteral("merchantBizId"), record.merchantBizId } })
+                > 0);
+        if (!good || written >= total)
+            break;
+        const Outcome outcome = pickOutcome(random);
+        good = count(store->appendEvent(caseId,
+                         QLatin1String(EventKind::responseReceived),
+                         { { QStringLiteral("httpStatus"), 200 },
+                             { QStringLiteral("code"), QStringLiteral("Success") },
+                             { QStringLiteral("passed"), outcome.passed },
+                             { QStringLiteral("subCode"), QLatin1String(outcome.subCode) },
+                             { QStringLiteral("requestId"), QString::fromLatin1(random.hex32()) },
+                             { QStringLiteral("latencyMs"), 80 + random.below(400) } })
+            > 0);
+        if (good && written < total)
+            good = count(store->completeCase(
+                caseId, QLatin1String(CaseState::completed), outcome.passed, QLatin1String(outcome.subCode), {}));
+    }
+    if (!good || !store->commitBatch()) {
+        HistoryCli::err(store->lastError() + u'\n');
+        store->rollbackBatch();
+        return HistoryCli::CannotOpen;
+    }
+    const double seconds = qMax<qint64>(1, timer.elapsed()) / 1000.0;
+    HistoryCli::out(HistoryCli::tr("Seeded %1 events into %2 in %3 s (%4 events/s).")
+                        .arg(written)
+                        .arg(store->displayLocation())
+                        .arg(seconds, 0, 'f', 1)
+                        .arg(written / seconds, 0, 'f', 0)
+        + u'\n');
+    return HistoryCli::Ok;
+}
+
+// Hidden: the writer child of the kill -9 store test. Prints one line per committed write, after COMMIT returned:
+//   ready
+//   created <seq> <caseId> | event <seq> <caseId> | completed <seq> <caseId>
+int writeEvents(const QCommandLineParser& parser, const QCommandLineOption& casesOption)
+{
+    QString error;
+    auto store = HistoryCli::openStore(HistoryCli::location(parser), &error);
+    if (!store) {
+        HistoryCli::err(error + u'\n');
+        return HistoryCli::CannotOpen;
+    }
+    const qint64 cases = parser.isSet(casesOption) ? parser.value(casesOption).toLongLong() : -1;
+    SeededRandom random(static_cast<quint64>(QDateTime::currentMSecsSinceEpoch()));
+    FictitiousPeople people(random);
+    HistoryCli::out(QStringLiteral("ready\n"));
+    for (qint64 i = 0; cases < 0 || i < cases; ++i) {
+        const FictitiousPerson person = people.next(QDate::currentDate());
+        CaseRecord record;
+        record.merchantBizId = QString::fromLatin1(random.hex32());
+        record.name = person.name;
+        record.idNumber = person.idNumber;
+        const QString caseId = store->createCase(record);
+        if (caseId.isEmpty())
+            break;
+        HistoryCli::out(QStringLiteral("created %1 %2\n").arg(store->lastSeq()).arg(caseId));
+        if (store->appendEvent(caseId, QLatin1String(EventKind::attemptSent), { { QStringLiteral("attempt"), 1 } })
+            == 0)
+            break;
+        HistoryCli::out(QStringLiteral("event %1 %2\n").arg(store->lastSeq()).arg(caseId));
+        if (store->appendEvent(caseId,
+                QLatin1String(EventKind::responseReceived),
+                { { QStringLiteral("subCode"), QStringLiteral("200") } })
+            == 0)
+            break;
+        HistoryCli::out(QStringLiteral("event %1 %2\n").arg(store->lastSeq()).arg(caseId));
+        if (!store->completeCase(caseId, QLatin1String(CaseState::completed), true, QStringLiteral("200"), {}))
+            break;
+        HistoryCli::out(QStringLiteral("completed %1 %2\n").arg(store->lastSeq()).arg(caseId));
+    }
+    if (!store->lastError().isEmpty()) {
+        HistoryCli::err(store->lastError() + u'\n');
+        return HistoryCli::CannotOpen;
+    }
+    return HistoryCli::Ok;
+}
+
+} // namespace
+
+namespace Cli {
+
+int runDev(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(HistoryCli::tr(
+        "Developer tools.\n"
+        "  dev seed --events N [--db PATH|URL] [--seed S] [--batch B]\n"
+        "      Fills the history with a synthetic one: fictitious people (valid check digits), several reviewers and "
+        "scenes, attempts, throttled retries and answers 200/202/223, written in transactions of B events "
+        "(default 1000).\n"
+        "Exit codes: 0 done; 3 bad arguments; 6 the history cannot be opened or written."));
+    parser.addHelpOption();
+    parser.addOption(HistoryCli::dbOption());
+    const QCommandLineOption eventsOption(
+        QStringLiteral("events"), HistoryCli::tr("How many events to write."), HistoryCli::tr("N"));
+    const QCommandLineOption seedOption(
+        QStringLiteral("seed"), HistoryCli::tr("Seed for repeatable output."), HistoryCli::tr("S"));
+    const QCommandLineOption batchOption(QStringLiteral("batch"),
+        HistoryCli::tr("Events per transaction."),
+        HistoryCli::tr("B"),
+        QStringLiteral("1000"));
+    QCommandLineOption casesOption(QStringLiteral("cases"), QString(), QStringLiteral("N"));
+    casesOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(eventsOption);
+    parser.addOption(seedOption);
+    parser.addOption(batchOption);
+    parser.addOption(casesOption);
+    parser.addPositionalArgument(QStringLiteral("action"), HistoryCli::tr("seed"));
+    QStringList args = arguments;
+    if (args.size() > 1)
+        args.removeAt(1);
+    if (!parser.parse(args)) {
+        HistoryCli::err(parser.errorText() + u'\n');
+        return HistoryCli::BadUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        HistoryCli::out(parser.helpText());
+        return HistoryCli::Ok;
+    }
+    const QStringList actions = parser.positionalArguments();
+    if (actions == QStringList { QStringLiteral("seed") })
+        return seed(parser, eventsOption, seedOption, batchOption);
+    if (actions == QStringList { QStringLiteral("write-events") })
+        return writeEvents(parser, casesOption);
+    HistoryCli::err(HistoryCli::tr("Use: dev seed --events N [--db PATH|URL] (see dev --help).") + u'\n');
+    return HistoryCli::BadUsage;
+}
+
+} // namespace Cli

@@ -1,0 +1,80 @@
+#include "Commands.h"
+#include "HistoryCli.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+
+namespace {
+
+QString cell(const QString& text, int width)
+{
+    return text.leftJustified(width, u' ', true);
+}
+
+} // namespace
+
+namespace Cli {
+
+int runHistory(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        HistoryCli::tr("Lists the most recent cases of the audit history, newest first, with name and ID number "
+                       "masked.\nExit codes: 0 listed; 3 bad arguments; 6 the history or its keys cannot be opened.\n"
+                       "The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal."));
+    parser.addHelpOption();
+    parser.addOption(HistoryCli::dbOption());
+    const QCommandLineOption last(QStringLiteral("last"),
+        HistoryCli::tr("How many cases to list (default 20)."),
+        HistoryCli::tr("N"),
+        QStringLiteral("20"));
+    const QCommandLineOption json(
+        QStringLiteral("json"), HistoryCli::tr("One JSON object per line instead of a table."));
+    parser.addOption(last);
+    parser.addOption(json);
+    QStringList args = arguments;
+    if (args.size() > 1)
+        args.removeAt(1);
+    if (!parser.parse(args)) {
+        HistoryCli::err(parser.errorText() + u'\n');
+        return HistoryCli::BadUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        HistoryCli::out(parser.helpText());
+        return HistoryCli::Ok;
+    }
+    bool ok = false;
+    const int n = parser.value(last).toInt(&ok);
+    if (!ok || n < 1) {
+        HistoryCli::err(HistoryCli::tr("--last needs a positive number.") + u'\n');
+        return HistoryCli::BadUsage;
+    }
+    QString error;
+    auto store = HistoryCli::openStore(HistoryCli::location(parser), &error);
+    if (!store) {
+        HistoryCli::err(error + u'\n');
+        return HistoryCli::CannotOpen;
+    }
+    const QList<CaseSummary> cases = store->recentCases(n);
+    if (parser.isSet(json)) {
+        for (const CaseSummary& c : cases)
+            HistoryCli::out(QString::fromUtf8(QJsonDocument(c.toJson()).toJson(QJsonDocument::Compact)) + u'\n');
+        return HistoryCli::Ok;
+    }
+    QString table = cell(HistoryCli::tr("Created"), 20) + cell(HistoryCli::tr("Case"), 38)
+        + cell(HistoryCli::tr("Reviewer"), 14) + cell(HistoryCli::tr("Name"), 8) + cell(HistoryCli::tr("ID number"), 20)
+        + cell(HistoryCli::tr("Scene"), 10) + cell(HistoryCli::tr("State"), 18) + HistoryCli::tr("SubCode") + u'\n';
+    for (const CaseSummary& c : cases) {
+        const QString purged = HistoryCli::tr("(purged)");
+        table += cell(c.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), 20)
+            + cell(c.caseId, 38) + cell(c.actor, 14) + cell(c.purged ? purged : c.nameMasked, 8)
+            + cell(c.purged ? purged : c.idMasked, 20) + cell(c.sceneCode, 10) + cell(c.displayState(), 18) + c.subCode
+            + u'\n';
+    }
+    if (cases.isEmpty())
+        table += HistoryCli::tr("(no cases yet)") + u'\n';
+    HistoryCli::out(table);
+    return HistoryCli::Ok;
+}
+
+} // namespace Cli

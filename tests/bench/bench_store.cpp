@@ -1,0 +1,198 @@
+// Audit history benchmark (SQLite). Not a test: run it by hand or through `packaging/dev bench`.
+//
+//   bench_store [--events N] [--latency-samples M] [--dir DIR]
+//
+// Reports, for N events (default 1,000,000): the append rate in batched transactions of 1,000 events, the latency
+// of single durable createCase commits (synchronous=FULL; median and p95), the time to open the history (includes
+// the scrypt key derivation), the time of the chain verification (the code behind `audit verify`), and for
+// comparison `sha256sum` over a file holding the same canonical bytes.
+#include "audit/AuditStore.h"
+#include "audit/CanonicalEvent.h"
+#include "cases/FictitiousPeople.h"
+
+#include "FakeRandom.h"
+#include "StoreFixture.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace {
+
+void print(const QString& line)
+{
+    std::printf("%s\n", line.toUtf8().constData());
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption eventsOption(
+        QStringLiteral("events"), QStringLiteral("Number of events."), QStringLiteral("N"), QStringLiteral("1000000"));
+    const QCommandLineOption samplesOption(QStringLiteral("latency-samples"),
+        QStringLiteral("Single-case commits to time."),
+        QStringLiteral("M"),
+        QStringLiteral("200"));
+    const QCommandLineOption dirOption(
+        QStringLiteral("dir"), QStringLiteral("Work in this directory."), QStringLiteral("DIR"));
+    parser.addOption(eventsOption);
+    parser.addOption(samplesOption);
+    parser.addOption(dirOption);
+    parser.process(app);
+    const qint64 total = parser.value(eventsOption).toLongLong();
+    const int samples = parser.value(samplesOption).toInt();
+
+    QTemporaryDir tmp(parser.isSet(dirOption) ? parser.value(dirOption) + QStringLiteral("/bench-XXXXXX")
+                                              : QDir::tempPath() + QStringLiteral("/ekyc-bench-XXXXXX"));
+    if (!tmp.isValid()) {
+        print(QStringLiteral("cannot create a temporary directory"));
+        return 1;
+    }
+    const QString path = tmp.filePath(QStringLiteral("history.sqlite"));
+    QString error;
+    AuditStore::Options options;
+    options.keys = StoreFixture::keys();
+    options.actor = QStringLiteral("bench");
+
+    QElapsedTimer timer;
+    timer.start();
+    auto store = AuditStore::open(path, options, &error);
+    if (!store) {
+        print(error);
+        return 1;
+    }
+    print(QStringLiteral("create new history: %1 ms").arg(timer.elapsed()));
+
+    // 1. Append rate: cases of 4 events (created, attempt, response, completed), 1,000 events per transaction.
+    FakeRandom random(42);
+    FictitiousPeople people(random);
+    const QDate today(2026, 11, 25);
+    qint64 written = 0;
+    qint64 inBatch = 0;
+    const char* subCodes[] = { "200", "200", "200", "202", "223" };
+    timer.restart();
+    store->beginBatch();
+    auto step = [&](bool ok) {
+        if (!ok) {
+            print(QStringLiteral("append failed: ") + store->lastError());
+            std::exit(1);
+        }
+        ++written;
+        if (++inBatch >= 1000) {
+            store->commitBatch();
+            store->beginBatch();
+            inBatch = 0;
+        }
+    };
+    for (qint64 n = 0; written < total; ++n) {
+        const FictitiousPerson p = people.next(today);
+        CaseRecord r;
+        r.merchantBizId = QString::fromLatin1(random.hex32());
+        r.sceneCode = QStringLiteral("desk");
+        r.name = p.name;
+        r.idNumber = p.idNumber;
+        const QString caseId = store->createCase(r);
+        step(!caseId.isEmpty());
+        if (written < total)
+            step(store->appendEvent(caseId, QLatin1String(EventKind::attemptSent), { { QStringLiteral("attempt"), 1 } })
+                > 0);
+        const QString subCode = QLatin1String(subCodes[n % 5]);
+        if (written < total)
+            step(store->appendEvent(caseId,
+                     QLatin1String(EventKind::responseReceived),
+                     { { QStringLiteral("httpStatus"), 200 }, { QStringLiteral("subCode"), subCode } })
+                > 0);
+        if (written < total)
+            step(store->completeCase(
+                caseId, QLatin1String(CaseState::completed), subCode == QLatin1String("200"), subCode, {}));
+        if (written % 100000 < 4 && written >= 100000)
+            std::fprintf(stderr, "  %lld events\n", static_cast<long long>(written));
+    }
+    store->commitBatch();
+    const qint64 appendMs = qMax<qint64>(1, timer.elapsed());
+    print(QStringLiteral("append: %1 events in %2 s = %3 events/s (batches of 1000)")
+              .arg(written)
+              .arg(appendMs / 1000.0, 0, 'f', 1)
+              .arg(written * 1000.0 / appendMs, 0, 'f', 0));
+
+    // 2. Single-case durable commit latency.
+    QList<double> latencies;
+    for (int i = 0; i < samples; ++i) {
+        const FictitiousPerson p = people.next(today);
+        CaseRecord r;
+        r.merchantBizId = QString::fromLatin1(random.hex32());
+        r.name = p.name;
+        r.idNumber = p.idNumber;
+        QElapsedTimer one;
+        one.start();
+        if (store->createCase(r).isEmpty()) {
+            print(store->lastError());
+            return 1;
+        }
+        latencies << one.nsecsElapsed() / 1e6;
+    }
+    std::sort(latencies.begin(), latencies.end());
+    if (!latencies.isEmpty())
+        print(QStringLiteral("single createCase commit (synchronous=FULL, %1 samples): median %2 ms, p95 %3 ms")
+                  .arg(samples)
+                  .arg(latencies.at(latencies.size() / 2), 0, 'f', 2)
+                  .arg(latencies.at(qMin(latencies.size() - 1, latencies.size() * 95 / 100)), 0, 'f', 2));
+    store.reset();
+    print(QStringLiteral("database size: %1 MB")
+              .arg(QFileInfo(path).size() / 1e6 + QFileInfo(path + QStringLiteral("-wal")).size() / 1e6, 0, 'f', 1));
+
+    // 3. Open time (existing history: connection, migration check, scrypt unwrap of the keys).
+    timer.restart();
+    store = AuditStore::open(path, options, &error);
+    if (!store) {
+        print(error);
+        return 1;
+    }
+    print(QStringLiteral("open existing history: %1 ms").arg(timer.elapsed()));
+
+    // 4. Verify the chain.
+    timer.restart();
+    const ChainReport report = store->verifyChain();
+    const qint64 verifyMs = timer.elapsed();
+    print(QStringLiteral("audit verify: %1 (%2 events) in %3 ms = %4 events/s")
+              .arg(report.ok ? QStringLiteral("OK") : QStringLiteral("BROKEN"))
+              .arg(report.count)
+              .arg(verifyMs)
+              .arg(report.count * 1000.0 / qMax<qint64>(1, verifyMs), 0, 'f', 0));
+
+    // 5. sha256sum over the same canonical bytes.
+    const QString bytesPath = tmp.filePath(QStringLiteral("canonical.bin"));
+    QFile bytesFile(bytesPath);
+    if (!bytesFile.open(QIODevice::WriteOnly))
+        return 1;
+    qint64 canonicalBytes = 0;
+    store->forEachEvent([&](const AuditEvent& e) {
+        const QByteArray b = CanonicalEvent::bytes(e);
+        canonicalBytes += b.size();
+        bytesFile.write(b);
+        return true;
+    });
+    bytesFile.close();
+    QProcess sha;
+    timer.restart();
+    sha.start(QStringLiteral("sha256sum"), { bytesPath });
+    sha.waitForFinished(-1);
+    const qint64 shaMs = timer.elapsed();
+    print(QStringLiteral("sha256sum over %1 MB of canonical bytes: %2 ms (verify is %3x that)")
+              .arg(canonicalBytes / 1e6, 0, 'f', 1)
+              .arg(shaMs)
+              .arg(static_cast<double>(verifyMs) / qMax<qint64>(1, shaMs), 0, 'f', 1));
+    return report.ok ? 0 : 1;
+}

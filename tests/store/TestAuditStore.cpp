@@ -1,0 +1,473 @@
+#include "audit/AuditStore.h"
+#include "audit/CanonicalEvent.h"
+#include "cases/FictitiousPeople.h"
+#include "cases/Masking.h"
+
+#include "FakeClock.h"
+#include "FakeRandom.h"
+#include "StoreFixture.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <QTest>
+
+// The audit history on both backends: append and read back, masking, sanitising, reveal, purge, keys, pending
+// cases, blind-index search, paging, concurrent writers, and the cross-backend head hash.
+class TestAuditStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    static void backendRows()
+    {
+        QTest::addColumn<QString>("backend");
+        for (const QString& backend : StoreFixture::backends())
+            QTest::newRow(qPrintable(backend)) << backend;
+    }
+
+    static FictitiousPerson person(quint64 seed = 7)
+    {
+        FakeRandom random(seed);
+        return FictitiousPeople(random).next(QDate(2026, 11, 25));
+    }
+
+    static CaseRecord record(const FictitiousPerson& p, const QString& caseId = QString())
+    {
+        CaseRecord r;
+        r.caseId = caseId;
+        r.merchantBizId = QStringLiteral("0123456789abcdef0123456789abcdef");
+        r.sceneCode = QStringLiteral("desk");
+        r.training = true;
+        r.name = p.name;
+        r.idNumber = p.idNumber;
+        return r;
+    }
+
+private slots:
+    void appendAndReadBack_data() { backendRows(); }
+    void appendAndReadBack()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        FakeClock clock;
+        auto store = fx.open(&clock);
+        QVERIFY(store);
+        const FictitiousPerson p = person();
+        CaseRecord r = record(p);
+        r.payload.insert(QStringLiteral("endpoint"), QStringLiteral("https://127.0.0.1/"));
+        r.payload.insert(QStringLiteral("DocNo"), p.idNumber); // must be dropped
+        const QString caseId = store->createCase(r);
+        QVERIFY2(!caseId.isEmpty(), qPrintable(store->lastError()));
+        const qint64 created = store->lastSeq();
+        QCOMPARE(created, 1);
+        clock.advance(5);
+        QJsonObject attempt { { QStringLiteral("attempt"), 1 },
+            { QStringLiteral("accessKeySecret"), QStringLiteral("never-stored") },
+            { QStringLiteral("params"), QJsonObject { { QStringLiteral("DocName"), p.name } } } };
+        QCOMPARE(store->appendEvent(caseId, QLatin1String(EventKind::attemptSent), attempt), 2);
+        clock.advance(120);
+        QCOMPARE(store->appendEvent(caseId,
+                     QLatin1String(EventKind::responseReceived),
+                     { { QStringLiteral("httpStatus"), 200 }, { QStringLiteral("subCode"), QStringLiteral("200") } }),
+            3);
+        QVERIFY(store->completeCase(caseId, QLatin1String(CaseState::completed), true, QStringLiteral("200"), {}));
+        QCOMPARE(store->lastSeq(), 4);
+
+        const QList<AuditEvent> events = store->eventsForCase(caseId);
+        QCOMPARE(events.size(), 4);
+        QCOMPARE(events.at(0).kind, QLatin1String(EventKind::caseCreated));
+        QCOMPARE(events.at(0).actor, QStringLiteral("reviewer-a"));
+        QCOMPARE(events.at(0).workstation, QStringLiteral("ws-test"));
+        QCOMPARE(events.at(0).ts, clock.nowUtc().addMSecs(-125));
+        QCOMPARE(events.at(0).piiDigest.size(), 64);
+        QCOMPARE(events.at(1).kind, QLatin1String(EventKind::attemptSent));
+        QCOMPARE(events.at(3).kind, QLatin1String(EventKind::caseCompleted));
+        QVERIFY(!events.at(0).payloadObject().contains(QStringLiteral("DocNo")));
+        QCOMPARE(events.at(0).payloadObject().value(QStringLiteral("endpoint")).toString(),
+            QStringLiteral("https://127.0.0.1/"));
+        QVERIFY(!events.at(1).payloadObject().contains(QStringLiteral("accessKeySecret")));
+        QVERIFY(events.at(1).payloadObject().value(QStringLiteral("params")).toObject().isEmpty());
+
+        const QList<CaseSummary> recent = store->recentCases(10);
+        QCOMPARE(recent.size(), 1);
+        QCOMPARE(recent.first().caseId, caseId);
+        QCOMPARE(recent.first().nameMasked, Masking::name(p.name));
+        QCOMPARE(recent.first().idMasked, Masking::idNumber(p.idNumber));
+        QCOMPARE(recent.first().state, QLatin1String(CaseState::completed));
+        QCOMPARE(recent.first().subCode, QStringLiteral("200"));
+        QCOMPARE(recent.first().passed, std::optional<bool>(true));
+        QCOMPARE(recent.first().attempts, 1);
+
+        // The plaintext is nowhere in the stored rows.
+        QSqlQuery q(fx.raw());
+        QVERIFY(q.exec(QStringLiteral("SELECT payload FROM events")));
+        while (q.next()) {
+            QVERIFY(!q.value(0).toString().contains(p.name));
+            QVERIFY(!q.value(0).toString().contains(p.idNumber));
+            QVERIFY(!q.value(0).toString().contains(QStringLiteral("never-stored")));
+        }
+        QVERIFY(q.exec(QStringLiteral("SELECT name_enc, id_enc, name_masked, id_masked, id_index FROM cases")));
+        QVERIFY(q.next());
+        for (int i = 0; i < 5; ++i) {
+            QVERIFY(!q.value(i).toByteArray().contains(p.name.toUtf8()));
+            QVERIFY(!q.value(i).toByteArray().contains(p.idNumber.toUtf8()));
+        }
+        q.finish();
+        store.reset();
+        if (backend == QLatin1String("sqlite")) {
+            QFile file(fx.location());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray bytes = file.readAll();
+            QVERIFY(!bytes.contains(p.idNumber.toUtf8()));
+            QVERIFY(!bytes.contains(p.name.toUtf8()));
+        }
+    }
+
+    void verifyOk_data() { backendRows(); }
+    void verifyOk()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        FakeClock clock;
+        auto store = fx.open(&clock);
+        QVERIFY(store);
+        ChainReport empty = store->verifyChain();
+        QVERIFY(empty.ok);
+        QCOMPARE(empty.count, 0);
+        QCOMPARE(empty.headHash, CanonicalEvent::genesisHash());
+        for (int i = 0; i < 5; ++i) {
+            const QString caseId = store->createCase(record(person(100 + i)));
+            QVERIFY(!caseId.isEmpty());
+            clock.advance(10);
+            QVERIFY(store->appendEvent(caseId, QLatin1String(EventKind::attemptSent), {}) > 0);
+        }
+        const ChainReport report = store->verifyChain();
+        QVERIFY2(report.ok, qPrintable(report.reason));
+        QCOMPARE(report.count, 10);
+        QCOMPARE(report.headSeq, 10);
+        QCOMPARE(report.headHash, store->headHash());
+        QCOMPARE(report.firstBrokenSeq, 0);
+    }
+
+    void appendOnlyGuard_data() { backendRows(); }
+    void appendOnlyGuard()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        auto store = fx.open();
+        QVERIFY(store);
+        QVERIFY(store->appendEvent(QString(), QLatin1String(EventKind::settingsChanged), {}) > 0);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("append-only")));
+        QVERIFY(!fx.execRaw(QStringLiteral("UPDATE events SET actor = 'mallory'")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("append-only")));
+        QVERIFY(!fx.execRaw(QStringLiteral("DELETE FROM events")));
+        QVERIFY(store->verifyChain().ok);
+    }
+
+    void unknownCaseRefused_data() { backendRows(); }
+    void unknownCaseRefused()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        auto store = fx.open();
+        QVERIFY(store);
+        QCOMPARE(store->appendEvent(QStringLiteral("no-such-case"), QLatin1String(EventKind::attemptSent), {}), 0);
+        QVERIFY(!store->lastError().isEmpty());
+        QVERIFY(!store->completeCase(
+            QStringLiteral("no-such-case"), QLatin1String(CaseState::completed), true, QStringLiteral("200"), {}));
+        QCOMPARE(store->head().seq, 0);
+    }
+
+    void revealNeedsReasonAndIsLogged_data() { backendRows(); }
+    void revealNeedsReasonAndIsLogged()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        auto store = fx.open();
+        QVERIFY(store);
+        const FictitiousPerson p = person(11);
+        const QString caseId = store->createCase(record(p));
+        QVERIFY(!store->revealCase(caseId, QStringLiteral("  ")));
+        QCOMPARE(store->head().seq, 1);
+        const auto revealed = store->revealCase(caseId, QStringLiteral("customer called back"));
+        QVERIFY2(revealed, qPrintable(store->lastError()));
+        QCOMPARE(revealed->name, p.name);
+        QCOMPARE(revealed->idNumber, p.idNumber);
+        const QList<AuditEvent> events = store->eventsForCase(caseId);
+        QCOMPARE(events.size(), 2);
+        QCOMPARE(events.last().kind, QLatin1String(EventKind::piiRevealed));
+        QCOMPARE(events.last().payloadObject().value(QStringLiteral("reason")).toString(),
+            QStringLiteral("customer called back"));
+
+        // A ciphertext moved to another case does not decrypt there (bound by its associated data).
+        const QString other = store->createCase(record(person(12)));
+        QVERIFY(fx.execRaw(QStringLiteral("UPDATE cases SET id_enc = (SELECT id_enc FROM cases WHERE case_id = '%1') "
+                                          "WHERE case_id = '%2'")
+                               .arg(caseId, other)));
+        QVERIFY(!store->revealCase(other, QStringLiteral("check")));
+    }
+
+    void purgeKeepsChain_data() { backendRows(); }
+    void purgeKeepsChain()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        FakeClock clock;
+        auto store = fx.open(&clock);
+        QVERIFY(store);
+        const FictitiousPerson oldPerson = person(21);
+        const QString oldCase = store->createCase(record(oldPerson));
+        QVERIFY(store->completeCase(oldCase, QLatin1String(CaseState::completed), false, QStringLiteral("223"), {}));
+        clock.advance(qint64(40) * 24 * 3600 * 1000);
+        const FictitiousPerson newPerson = person(22);
+        const QString newCase = store->createCase(record(newPerson));
+        const QDateTime cutoff = clock.nowUtc().addDays(-30);
+
+        QCOMPARE(store->purgeOlderThan(cutoff, QStringLiteral("supervisor-b")), 1);
+        const ChainReport report = store->verifyChain();
+        QVERIFY2(report.ok, qPrintable(report.reason));
+        QCOMPARE(report.count, 4);
+
+        const CaseSummary purged = *store->caseSummary(oldCase);
+        QVERIFY(purged.purged);
+        QVERIFY(purged.nameMasked.isEmpty());
+        QVERIFY(purged.idMasked.isEmpty());
+        QCOMPARE(purged.subCode, QStringLiteral("223")); // metadata kept
+        QCOMPARE(purged.createdAt, clock.nowUtc().addDays(-40));
+        QVERIFY(!store->revealCase(oldCase, QStringLiteral("audit")));
+        QVERIFY(store->findByIdNumber(oldPerson.idNumber).isEmpty());
+        QVERIFY(!store->caseSummary(newCase)->purged);
+        QCOMPARE(store->findByIdNumber(newPerson.idNumber).size(), 1);
+
+        QSqlQuery q(fx.raw());
+        QVERIFY(q.exec(QStringLiteral("SELECT name_enc, id_enc FROM cases WHERE purged_at IS NOT NULL")));
+        QVERIFY(q.next());
+        QVERIFY(q.value(0).isNull());
+        QVERIFY(q.value(1).isNull());
+        QVERIFY(q.exec(QStringLiteral("SELECT actor, payload FROM events WHERE kind = 'retention_purge'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("supervisor-b"));
+        QVERIFY(q.value(1).toString().contains(QStringLiteral("\"cases\":1")));
+        q.finish();
+        // A second purge finds nothing more but is still recorded.
+        QCOMPARE(store->purgeOlderThan(cutoff), 0);
+        QCOMPARE(store->verifyChain().count, 5);
+    }
+
+    void wrongPassphrase_data() { backendRows(); }
+    void wrongPassphrase()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        QByteArray head;
+        {
+            auto store = fx.open();
+            QVERIFY(store);
+            QVERIFY(!store->createCase(record(person(31))).isEmpty());
+            head = store->headHash();
+        }
+        KeyVault::Options wrong;
+        wrong.passphrase = QStringLiteral("not the passphrase");
+        QString error;
+        QVERIFY(!AuditStore::open(fx.location(), wrong, &error));
+        QVERIFY2(error.contains(QStringLiteral("passphrase"), Qt::CaseInsensitive), qPrintable(error));
+        KeyVault::Options none;
+        error.clear();
+        QVERIFY(!AuditStore::open(fx.location(), none, &error));
+        QVERIFY(!error.isEmpty());
+        auto store = fx.open();
+        QVERIFY(store);
+        QCOMPARE(store->headHash(), head);
+        QCOMPARE(store->verifyChain().count, 1);
+        QCOMPARE(store->revealCase(store->recentCases(1).first().caseId, QStringLiteral("check"))->idNumber,
+            person(31).idNumber);
+    }
+
+    void newHistoryWithoutPassphraseLeavesNothing()
+    {
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, QStringLiteral("sqlite"));
+        QString error;
+        QVERIFY(!AuditStore::open(fx.location(), KeyVault::Options(), &error));
+        QVERIFY(!error.isEmpty());
+        QVERIFY(!QFile::exists(fx.location()));
+    }
+
+    void pendingAfterCrash_data() { backendRows(); }
+    void pendingAfterCrash()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        QString caseId;
+        {
+            auto store = fx.open();
+            QVERIFY(store);
+            caseId = store->createCase(record(person(41)));
+            QVERIFY(store->appendEvent(caseId, QLatin1String(EventKind::attemptSent), {}) > 0);
+            // The process dies here: no response, no completion.
+        }
+        auto store = fx.open();
+        QVERIFY(store);
+        const CaseSummary c = *store->caseSummary(caseId);
+        QCOMPARE(c.state, QLatin1String(CaseState::pending));
+        QCOMPARE(c.displayState(), QStringLiteral("pending — retry"));
+        QCOMPARE(c.attempts, 1);
+        QVERIFY(!c.passed.has_value());
+        QVERIFY(store->verifyChain().ok);
+    }
+
+    void blindIndexSearch_data() { backendRows(); }
+    void blindIndexSearch()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        FakeClock clock;
+        auto store = fx.open(&clock);
+        QVERIFY(store);
+        const QString withX = FictitiousPeople::makeIdNumber(QStringLiteral("110105"), QDate(1990, 3, 7), 1);
+        QString id = withX;
+        for (int order = 2; !id.endsWith(u'X') && order < 60; ++order)
+            id = FictitiousPeople::makeIdNumber(QStringLiteral("110105"), QDate(1990, 3, 7), order);
+        FictitiousPerson a = person(51);
+        a.idNumber = id;
+        const QString first = store->createCase(record(a));
+        clock.advance(1000);
+        const QString second = store->createCase(record(a));
+        store->createCase(record(person(52)));
+        const QString spaced =
+            id.left(6) + QStringLiteral(" ") + id.mid(6, 8) + QStringLiteral(" ") + id.mid(14).toLower();
+        const QList<CaseSummary> found = store->findByIdNumber(spaced);
+        QCOMPARE(found.size(), 2);
+        QCOMPARE(found.at(0).caseId, second);
+        QCOMPARE(found.at(1).caseId, first);
+        QVERIFY(store->findByIdNumber(person(53).idNumber).isEmpty());
+        HistoryQuery query;
+        query.idNumber = id;
+        QCOMPARE(store->queryCases(query, {}, 10).rows.size(), 2);
+    }
+
+    void keysetPagingAndFilters_data() { backendRows(); }
+    void keysetPagingAndFilters()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        FakeClock clock;
+        auto store = fx.open(&clock);
+        QVERIFY(store);
+        QVERIFY(store->beginBatch());
+        for (int i = 0; i < 25; ++i) {
+            CaseRecord r = record(person(200 + i));
+            r.sceneCode = i % 5 == 0 ? QStringLiteral("branch") : QStringLiteral("desk");
+            const QString caseId = store->createCase(r);
+            QVERIFY(!caseId.isEmpty());
+            if (i % 3 != 0)
+                QVERIFY(store->completeCase(caseId,
+                    QLatin1String(CaseState::completed),
+                    i % 3 == 1,
+                    i % 3 == 1 ? QStringLiteral("200") : QStringLiteral("223"),
+                    {}));
+            if (i % 2 == 0)
+                clock.advance(1000); // pairs share a time stamp: the case id breaks the tie
+        }
+        QVERIFY(store->commitBatch());
+
+        QStringList seen;
+        HistoryCursor cursor;
+        QList<int> sizes;
+        for (;;) {
+            const HistoryPage page = store->queryCases({}, cursor, 10);
+            sizes << static_cast<int>(page.rows.size());
+            for (const CaseSummary& c : page.rows)
+                seen << c.caseId;
+            if (page.atEnd)
+                break;
+            cursor = page.next;
+        }
+        QCOMPARE(sizes, (QList<int> { 10, 10, 5 }));
+        QCOMPARE(QSet<QString>(seen.begin(), seen.end()).size(), 25);
+        QList<CaseSummary> all = store->recentCases(100);
+        QStringList expected;
+        for (const CaseSummary& c : all)
+            expected << c.caseId;
+        QCOMPARE(seen, expected);
+
+        HistoryQuery pending;
+        pending.state = QLatin1String(CaseState::pending);
+        QCOMPARE(store->queryCases(pending, {}, 100).rows.size(), 9);
+        HistoryQuery notPassed;
+        notPassed.subCode = QStringLiteral("223");
+        notPassed.passed = false;
+        QCOMPARE(store->queryCases(notPassed, {}, 100).rows.size(), 8);
+        HistoryQuery branch;
+        branch.sceneCode = QStringLiteral("branch");
+        branch.actor = QStringLiteral("reviewer-a");
+        QCOMPARE(store->queryCases(branch, {}, 100).rows.size(), 5);
+        HistoryQuery window;
+        window.from = clock.nowUtc().addSecs(-5);
+        window.to = clock.nowUtc().addSecs(-2);
+        QCOMPARE(store->queryCases(window, {}, 100).rows.size(), 6);
+    }
+
+    void concurrentWritersDoNotFork_data() { backendRows(); }
+    void concurrentWritersDoNotFork()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        auto a = fx.open();
+        auto b = fx.open();
+        QVERIFY(a && b);
+        b->setActor(QStringLiteral("reviewer-b"));
+        for (int i = 0; i < 20; ++i) {
+            AuditStore* s = i % 3 == 0 ? b.get() : a.get();
+            QCOMPARE(
+                s->appendEvent(QString(), QLatin1String(EventKind::settingsChanged), { { QStringLiteral("i"), i } }),
+                i + 1);
+        }
+        const ChainReport report = a->verifyChain();
+        QVERIFY2(report.ok, qPrintable(report.reason));
+        QCOMPARE(report.count, 20);
+        QCOMPARE(b->headHash(), a->headHash());
+    }
+
+    void sameHeadOnBothBackends()
+    {
+        StoreFixture lite;
+        STORE_FIXTURE_PREPARE(lite, QStringLiteral("sqlite"));
+        StoreFixture pg;
+        STORE_FIXTURE_PREPARE(pg, QStringLiteral("postgresql"));
+        QByteArray heads[2];
+        StoreFixture* fixtures[2] = { &lite, &pg };
+        for (int i = 0; i < 2; ++i) {
+            FakeClock clock;
+            auto store = fixtures[i]->open(&clock);
+            QVERIFY(store);
+            for (int n = 0; n < 12; ++n) {
+                QJsonObject payload { { QStringLiteral("n"), n },
+                    { QStringLiteral("text"), QStringLiteral("测试 · \"quoted\" \\ ü") },
+                    { QStringLiteral("nested"),
+                        QJsonObject { { QStringLiteral("z"), 1.5 },
+                            { QStringLiteral("a"), QJsonArray { 1, QStringLiteral("x"), true } } } } };
+                QVERIFY(store->appendEvent(QString(), QLatin1String(EventKind::settingsChanged), payload) > 0);
+                clock.advance(7);
+            }
+            QVERIFY(store->verifyChain().ok);
+            heads[i] = store->headHash();
+        }
+        QCOMPARE(heads[0], heads[1]);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuditStore)
+#include "TestAuditStore.moc"

@@ -1,0 +1,155 @@
+#include "StoreFixture.h"
+
+#include "audit/HistoryLocation.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace {
+
+QString pgUrl()
+{
+    return qEnvironmentVariable("EKYC_TEST_PG_URL");
+}
+
+} // namespace
+
+StoreFixture::StoreFixture() = default;
+
+StoreFixture::~StoreFixture()
+{
+    if (!m_rawConnection.isEmpty()) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_rawConnection, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_rawConnection);
+    }
+    if (m_schemas.isEmpty())
+        return;
+    const QString name = QStringLiteral("store-fixture-cleanup-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        QSqlDatabase db = HistoryLocation::parse(pgUrl()).openConnection(name, nullptr);
+        if (db.isValid()) {
+            QSqlQuery q(db);
+            for (const QString& schema : std::as_const(m_schemas))
+                q.exec(QStringLiteral("DROP SCHEMA IF EXISTS \"%1\" CASCADE").arg(schema));
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+QStringList StoreFixture::backends()
+{
+    return { QStringLiteral("sqlite"), QStringLiteral("postgresql") };
+}
+
+QString StoreFixture::passphrase()
+{
+    const QString fromEnv = KeyVault::passphraseFromEnvironment();
+    return fromEnv.isEmpty() ? QStringLiteral("test-passphrase-not-secret") : fromEnv;
+}
+
+KeyVault::Options StoreFixture::keys()
+{
+    KeyVault::Options options;
+    options.passphrase = passphrase();
+    return options;
+}
+
+bool StoreFixture::prepare(const QString& backend, QString* skipReason)
+{
+    m_backend = backend;
+    if (backend == QLatin1String("sqlite")) {
+        m_dir = std::make_unique<QTemporaryDir>();
+        if (!m_dir->isValid()) {
+            *skipReason = QStringLiteral("no temporary directory");
+            return false;
+        }
+        m_location = freshLocation();
+        return true;
+    }
+    if (backend == QLatin1String("postgresql")) {
+        if (pgUrl().isEmpty()) {
+            *skipReason = QStringLiteral("EKYC_TEST_PG_URL is not set: PostgreSQL rows skipped");
+            return false;
+        }
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+            *skipReason = QStringLiteral("the QPSQL driver (libqt6sql6-psql) is not installed");
+            return false;
+        }
+        m_location = freshLocation();
+        return true;
+    }
+    *skipReason = QStringLiteral("unknown backend ") + backend;
+    return false;
+}
+
+std::unique_ptr<AuditStore> StoreFixture::open(Clock* clock, const QString& location, QString* error)
+{
+    AuditStore::Options options;
+    options.keys = keys();
+    options.clock = clock;
+    options.actor = QStringLiteral("reviewer-a");
+    options.workstation = QStringLiteral("ws-test");
+    QString message;
+    auto store = AuditStore::open(location.isEmpty() ? m_location : location, options, &message);
+    if (!store)
+        qWarning("StoreFixture: cannot open the history: %s", qPrintable(message));
+    if (error)
+        *error = message;
+    return store;
+}
+
+QString StoreFixture::freshLocation()
+{
+    ++m_counter;
+    if (m_backend == QLatin1String("sqlite"))
+        return m_dir->filePath(QStringLiteral("history-%1.sqlite").arg(m_counter));
+    return newPgLocation();
+}
+
+QString StoreFixture::newPgLocation()
+{
+    const QString schema = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
+    m_schemas << schema;
+    const QString url = pgUrl();
+    return url + (url.contains(u'?') ? QStringLiteral("&") : QStringLiteral("?")) + QStringLiteral("schema=") + schema;
+}
+
+QSqlDatabase StoreFixture::raw()
+{
+    if (m_rawConnection.isEmpty()) {
+        m_rawConnection = QStringLiteral("store-fixture-raw-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QString error;
+        QSqlDatabase db = HistoryLocation::parse(m_location).openConnection(m_rawConnection, &error);
+        if (!db.isValid()) {
+            qWarning("StoreFixture: %s", qPrintable(error));
+            m_rawConnection.clear();
+            return {};
+        }
+        return db;
+    }
+    return QSqlDatabase::database(m_rawConnection, false);
+}
+
+bool StoreFixture::execRaw(const QString& sql, QString* error)
+{
+    QSqlQuery q(raw());
+    if (q.exec(sql))
+        return true;
+    if (error)
+        *error = q.lastError().text();
+    qWarning("StoreFixture: %s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+    return false;
+}
+
+bool StoreFixture::dropAppendOnlyGuards()
+{
+    if (m_backend == QLatin1String("sqlite"))
+        return execRaw(QStringLiteral("DROP TRIGGER IF EXISTS events_no_update"))
+            && execRaw(QStringLiteral("DROP TRIGGER IF EXISTS events_no_delete"));
+    return execRaw(QStringLiteral("DROP TRIGGER IF EXISTS events_no_update ON events"));
+}

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "audit/AuditStore.h"
+#include "audit/KeyVault.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+class Clock;
+
+// A fresh, empty history location for one test, on either backend:
+//   "sqlite"     a file in a QTemporaryDir
+//   "postgresql" a uniquely named schema in the database of EKYC_TEST_PG_URL (dropped again afterwards); without that
+//                variable the test is skipped
+// Store tests add a "backend" column and one row per backend (see backends()), so the same test function runs on both.
+class StoreFixture
+{
+public:
+    StoreFixture();
+    ~StoreFixture();
+    StoreFixture(const StoreFixture&) = delete;
+    StoreFixture& operator=(const StoreFixture&) = delete;
+
+    static QStringList backends(); // {"sqlite", "postgresql"}
+    static QString passphrase(); // EKYC_DESK_PASSPHRASE, or the test default
+    static KeyVault::Options keys(); // no keychain, passphrase()
+
+    // Makes a fresh location. False with *skipReason when the backend is not available here.
+    bool prepare(const QString& backend, QString* skipReason);
+    QString backend() const { return m_backend; }
+    QString location() const { return m_location; }
+    // Opens the fixture's history (or another location) with keys(), actor "reviewer-a", workstation "ws-test".
+    std::unique_ptr<AuditStore> open(
+        Clock* clock = nullptr, const QString& location = QString(), QString* error = nullptr);
+    // A second, independent fresh location on the same backend (for the cross-backend and migration tests).
+    QString freshLocation();
+
+    // A separate connection to the same history, for tampering the way an attacker with database access would.
+    QSqlDatabase raw();
+    bool execRaw(const QString& sql, QString* error = nullptr);
+    // Removes the triggers that refuse UPDATE/DELETE on events (an attacker with database access can do that too).
+    bool dropAppendOnlyGuards();
+
+private:
+    QString newPgLocation();
+
+    QString m_backend;
+    QString m_location;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QStringList m_schemas;
+    QString m_rawConnection;
+    int m_counter = 0;
+};
+
+#define STORE_FIXTURE_PREPARE(fixture, backend)                                                                        \
+    do {                                                                                                               \
+        QString skipReason_;                                                                                           \
+        if (!(fixture).prepare((backend), &skipReason_))                                                               \
+            QSKIP(qPrintable(skipReason_));                                                                            \
+    } while (false)
