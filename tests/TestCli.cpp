@@ -36,22 +36,22 @@ private:
         process.start(QStringLiteral(EKYC_CLI_PATH), arguments);
         if (!process.waitForFinished(120000))
             process.kill();
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                process.readAllStandardOutput(),
-                process.readAllStandardError()};
+        return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(),
+            process.readAllStandardError() };
     }
 
     static QStringList caseArgs(const SandboxFixtures::Person& p)
     {
-        QStringList args{QStringLiteral("verify"),
-                         QStringLiteral("--training"),
-                         QStringLiteral("--json"),
-                         QStringLiteral("--name"),
-                         p.docName,
-                         QStringLiteral("--id-number"),
-                         p.docNo,
-                         QStringLiteral("--start"),
-                         p.validityStartDate};
+        QStringList args { QStringLiteral("verify"),
+            QStringLiteral("--training"),
+            QStringLiteral("--json"),
+            QStringLiteral("--name"),
+            p.docName,
+            QStringLiteral("--id-number"),
+            p.docNo,
+            QStringLiteral("--start"),
+            p.validityStartDate };
         if (p.isLongTerm())
             args << QStringLiteral("--long-term");
         else
@@ -71,18 +71,23 @@ private slots:
         QTest::newRow("200 consistent") << caseArgs(first) << 0 << QStringLiteral("200") << QStringLiteral("Success");
         for (const SandboxFixtures::Person& p : SandboxFixtures::people()) {
             if (p.isLongTerm())
-                QTest::newRow("200 long-term card") << caseArgs(p) << 0 << QStringLiteral("200") << QStringLiteral("Success");
+                QTest::newRow("200 long-term card")
+                    << caseArgs(p) << 0 << QStringLiteral("200") << QStringLiteral("Success");
         }
         SandboxFixtures::Person mismatch = first;
-        mismatch.validityEndDate = QString::number(mismatch.validityEndDate.left(4).toInt() - 10)
-            + mismatch.validityEndDate.mid(4);
-        QTest::newRow("223 wrong end date") << caseArgs(mismatch) << 2 << QStringLiteral("223") << QStringLiteral("Success");
-        SandboxFixtures::Person unknown{QStringLiteral("测试乙"), QStringLiteral("11010519491231002X"),
-                                        QStringLiteral("20100101"), QString()};
-        QTest::newRow("202 not in database") << caseArgs(unknown) << 2 << QStringLiteral("202") << QStringLiteral("Success");
+        mismatch.validityEndDate =
+            QString::number(mismatch.validityEndDate.left(4).toInt() - 10) + mismatch.validityEndDate.mid(4);
+        QTest::newRow("223 wrong end date")
+            << caseArgs(mismatch) << 2 << QStringLiteral("223") << QStringLiteral("Success");
+        SandboxFixtures::Person unknown {
+            QStringLiteral("测试乙"), QStringLiteral("11010519491231002X"), QStringLiteral("20100101"), QString()
+        };
+        QTest::newRow("202 not in database")
+            << caseArgs(unknown) << 2 << QStringLiteral("202") << QStringLiteral("Success");
         SandboxFixtures::Person ram = unknown;
         ram.docName = SandboxFixtures::ramDenied;
-        QTest::newRow("403 RAM user denied") << caseArgs(ram) << 4 << QString() << QStringLiteral("Forbidden.RAMUserAccessDenied");
+        QTest::newRow("403 RAM user denied")
+            << caseArgs(ram) << 4 << QString() << QStringLiteral("Forbidden.RAMUserAccessDenied");
         SandboxFixtures::Person reset = unknown;
         reset.docName = SandboxFixtures::malformed;
         QTest::newRow("malformed answer") << caseArgs(reset) << 5 << QString() << QString();
@@ -106,8 +111,8 @@ private slots:
             QVERIFY(!json.value(QStringLiteral("message")).toString().isEmpty());
             return;
         }
-        for (const char* key : {"requestId", "code", "message", "passed", "subCode", "merchantBizId", "httpStatus",
-                                "explanation"})
+        for (const char* key :
+            { "requestId", "code", "message", "passed", "subCode", "merchantBizId", "httpStatus", "explanation" })
             QVERIFY2(json.contains(QLatin1String(key)), key);
         QCOMPARE(json.value(QStringLiteral("subCode")).toString(), subCode);
         if (!code.isEmpty())
@@ -127,7 +132,8 @@ private slots:
         QCOMPARE(json.value(QStringLiteral("method")).toString(), QStringLiteral("POST"));
         QVERIFY(json.value(QStringLiteral("url")).toString().startsWith(QLatin1String("https://127.0.0.1:")));
         const QJsonObject headers = json.value(QStringLiteral("headers")).toObject();
-        QVERIFY(headers.value(QStringLiteral("Authorization")).toString().startsWith(QLatin1String("ACS3-HMAC-SHA256 ")));
+        QVERIFY(
+            headers.value(QStringLiteral("Authorization")).toString().startsWith(QLatin1String("ACS3-HMAC-SHA256 ")));
         QCOMPARE(headers.value(QStringLiteral("x-acs-action")).toString(), QStringLiteral("Id2MetaPeriodVerifyIntl"));
         QCOMPARE(headers.value(QStringLiteral("x-acs-version")).toString(), QStringLiteral("2022-08-09"));
         QVERIFY(json.value(QStringLiteral("body")).toString().contains(QLatin1String("MerchantBizId=case42")));
@@ -158,7 +164,7 @@ private slots:
         args << QStringLiteral("--db") << db;
         QCOMPARE(run(args).exitCode, 4);
 
-        const Run history = run({QStringLiteral("history"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+        const Run history = run({ QStringLiteral("history"), QStringLiteral("--db"), db, QStringLiteral("--json") });
         QCOMPARE(history.exitCode, 0);
         // Masked only: neither the full ID number nor the full name appears.
         QVERIFY(!history.out.contains(person.docNo.toUtf8()));
@@ -166,7 +172,7 @@ private slots:
         QVERIFY(history.out.contains(person.docNo.left(4).toUtf8()));
         QCOMPARE(history.out.count('\n'), 2);
 
-        const Run audit = run({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"), db});
+        const Run audit = run({ QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"), db });
         QVERIFY2(audit.exitCode == 0, (audit.out + audit.err).constData());
         QVERIFY(audit.out.startsWith("OK"));
 
@@ -181,7 +187,7 @@ private slots:
 
     void helpDocumentsExitCodes()
     {
-        const Run r = run({QStringLiteral("verify"), QStringLiteral("--help")});
+        const Run r = run({ QStringLiteral("verify"), QStringLiteral("--help") });
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("--dry-run"));
         QVERIFY(r.out.contains("3 refused locally"));

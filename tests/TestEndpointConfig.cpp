@@ -15,13 +15,14 @@ private slots:
         QTest::addColumn<QString>("choice");
         QTest::addColumn<bool>("ok");
         QTest::addColumn<QString>("url");
-        QTest::newRow("default") << QString() << true << QStringLiteral("https://cloudauth-intl.cn-hongkong.aliyuncs.com/");
+        QTest::newRow("default") << QString() << true
+                                 << QStringLiteral("https://cloudauth-intl.cn-hongkong.aliyuncs.com/");
         QTest::newRow("internet") << QStringLiteral("hk-internet") << true
                                   << QStringLiteral("https://cloudauth-intl.cn-hongkong.aliyuncs.com/");
         QTest::newRow("vpc") << QStringLiteral("hk-vpc") << true
                              << QStringLiteral("https://cloudauth-intl-vpc.cn-hongkong.aliyuncs.com/");
-        QTest::newRow("custom with port") << QStringLiteral("https://127.0.0.1:8443") << true
-                                          << QStringLiteral("https://127.0.0.1:8443/");
+        QTest::newRow("custom with port")
+            << QStringLiteral("https://127.0.0.1:8443") << true << QStringLiteral("https://127.0.0.1:8443/");
         QTest::newRow("plain http refused") << QStringLiteral("http://example.com/") << false << QString();
         QTest::newRow("garbage refused") << QStringLiteral("not a url") << false << QString();
         QTest::newRow("ftp refused") << QStringLiteral("ftp://example.com/") << false << QString();

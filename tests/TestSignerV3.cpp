@@ -14,12 +14,12 @@ private:
     static SignerV3::Request baseRequest(const QByteArray& host)
     {
         SignerV3::Request r;
-        r.headers = {{"host", host},
-                     {"x-acs-action", "Id2MetaPeriodVerifyIntl"},
-                     {"x-acs-version", "2022-08-09"},
-                     {"x-acs-date", "2026-11-25T09:00:00Z"},
-                     {"x-acs-signature-nonce", "0123456789abcdef0123456789abcdef"},
-                     {"content-type", "application/x-www-form-urlencoded"}};
+        r.headers = { { "host", host },
+            { "x-acs-action", "Id2MetaPeriodVerifyIntl" },
+            { "x-acs-version", "2022-08-09" },
+            { "x-acs-date", "2026-11-25T09:00:00Z" },
+            { "x-acs-signature-nonce", "0123456789abcdef0123456789abcdef" },
+            { "content-type", "application/x-www-form-urlencoded" } };
         return r;
     }
 
@@ -29,35 +29,36 @@ private slots:
         SignerV3::Request r;
         r.method = "POST";
         r.path = "/";
-        r.query = {{QStringLiteral("RegionId"), QStringLiteral("cn-shanghai")},
-                   {QStringLiteral("ImageId"), QStringLiteral("win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd")}};
-        r.headers = {{"host", "ecs.cn-shanghai.aliyuncs.com"},
-                     {"x-acs-action", "RunInstances"},
-                     {"x-acs-version", "2014-05-26"},
-                     {"x-acs-date", "2023-10-26T10:22:32Z"},
-                     {"x-acs-signature-nonce", "3156853299f313e23d1673dc12e1703d"},
-                     {"x-acs-content-sha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}};
+        r.query = { { QStringLiteral("RegionId"), QStringLiteral("cn-shanghai") },
+            { QStringLiteral("ImageId"), QStringLiteral("win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd") } };
+        r.headers = { { "host", "ecs.cn-shanghai.aliyuncs.com" },
+            { "x-acs-action", "RunInstances" },
+            { "x-acs-version", "2014-05-26" },
+            { "x-acs-date", "2023-10-26T10:22:32Z" },
+            { "x-acs-signature-nonce", "3156853299f313e23d1673dc12e1703d" },
+            { "x-acs-content-sha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" } };
         const QByteArray canonical = SignerV3::canonicalRequest(r);
         QCOMPARE(canonical,
-                 QByteArray("POST\n/\nImageId=win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd&RegionId=cn-shanghai\n"
-                            "host:ecs.cn-shanghai.aliyuncs.com\nx-acs-action:RunInstances\n"
-                            "x-acs-content-sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n"
-                            "x-acs-date:2023-10-26T10:22:32Z\nx-acs-signature-nonce:3156853299f313e23d1673dc12e1703d\n"
-                            "x-acs-version:2014-05-26\n\n"
-                            "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version\n"
-                            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+            QByteArray("POST\n/\nImageId=win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd&RegionId=cn-shanghai\n"
+                       "host:ecs.cn-shanghai.aliyuncs.com\nx-acs-action:RunInstances\n"
+                       "x-acs-content-sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n"
+                       "x-acs-date:2023-10-26T10:22:32Z\nx-acs-signature-nonce:3156853299f313e23d1673dc12e1703d\n"
+                       "x-acs-version:2014-05-26\n\n"
+                       "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version\n"
+                       "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
         const QByteArray toSign = SignerV3::stringToSign(canonical);
-        QCOMPARE(toSign,
-                 QByteArray("ACS3-HMAC-SHA256\n7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259"));
+        QCOMPARE(
+            toSign, QByteArray("ACS3-HMAC-SHA256\n7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259"));
         QCOMPARE(SignerV3::signature("YourAccessKeySecret", toSign),
-                 QByteArray("06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0"));
+            QByteArray("06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0"));
 
         // The same through sign(), which adds Authorization.
-        SignerV3::sign(r, Credentials(QStringLiteral("YourAccessKeyId"), QStringLiteral("YourAccessKeySecret"), {}, {}));
+        SignerV3::sign(
+            r, Credentials(QStringLiteral("YourAccessKeyId"), QStringLiteral("YourAccessKeySecret"), {}, {}));
         QCOMPARE(r.header("Authorization"),
-                 QByteArray("ACS3-HMAC-SHA256 Credential=YourAccessKeyId,SignedHeaders=host;x-acs-action;"
-                            "x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,"
-                            "Signature=06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0"));
+            QByteArray("ACS3-HMAC-SHA256 Credential=YourAccessKeyId,SignedHeaders=host;x-acs-action;"
+                       "x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,"
+                       "Signature=06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0"));
     }
 
     void vectors_data()
@@ -82,11 +83,11 @@ private slots:
                           "ValidityEndDate=%E9%95%BF%E6%9C%9F")
             << QStringLiteral("secretA") << QString()
             << QByteArray("88d9b6c93ce41128278c2b18bb8fb7c93b3394117f195a72fcce15a5d408d9c1");
-        QTest::newRow("spaces star tilde") << hk << QStringLiteral("Note") << QStringLiteral("a b*c~d")
-                                           << QByteArray("DocName=John%20Doe%2A~&SceneCode=a_b")
-                                           << QStringLiteral("s p*c~") << QString()
-                                           << QByteArray("9dc274e084c1383af37a6a1a3fa7cbca427d37caac1d09b7cc59243e"
-                                                         "5f05c10e");
+        QTest::newRow("spaces star tilde")
+            << hk << QStringLiteral("Note") << QStringLiteral("a b*c~d")
+            << QByteArray("DocName=John%20Doe%2A~&SceneCode=a_b") << QStringLiteral("s p*c~") << QString()
+            << QByteArray("9dc274e084c1383af37a6a1a3fa7cbca427d37caac1d09b7cc59243e"
+                          "5f05c10e");
         QTest::newRow("empty body") << hk << QString() << QString() << QByteArray()
                                     << QStringLiteral("YourAccessKeySecret") << QString()
                                     << QByteArray("9add826008bd829f5de73f554ac4618522742fcd9fbdbd297799a5450a02206b");
@@ -111,7 +112,7 @@ private slots:
 
         SignerV3::Request r = baseRequest(host);
         if (!queryName.isEmpty())
-            r.query = {{queryName, queryValue}};
+            r.query = { { queryName, queryValue } };
         r.body = body;
         SignerV3::sign(r, Credentials(QStringLiteral("AKID"), secret, token, {}));
         const QByteArray auth = r.header("Authorization");
@@ -165,7 +166,7 @@ private slots:
         b.headers.append(qMakePair(QByteArray("Accept"), QByteArray("application/json")));
         QCOMPARE(SignerV3::canonicalRequest(a), SignerV3::canonicalRequest(b));
         QCOMPARE(SignerV3::signedHeaderNames(b),
-                 QByteArray("content-type;host;x-acs-action;x-acs-date;x-acs-signature-nonce;x-acs-version"));
+            QByteArray("content-type;host;x-acs-action;x-acs-date;x-acs-signature-nonce;x-acs-version"));
     }
 };
 

@@ -14,17 +14,17 @@ Credentials Credentials::fromEnvironment()
 {
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     return Credentials(env.value(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID")).trimmed(),
-                       env.value(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET")).trimmed(),
-                       env.value(QStringLiteral("ALIBABA_CLOUD_SECURITY_TOKEN")).trimmed(),
-                       QStringLiteral("environment"));
+        env.value(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET")).trimmed(),
+        env.value(QStringLiteral("ALIBABA_CLOUD_SECURITY_TOKEN")).trimmed(),
+        QStringLiteral("environment"));
 }
 
 Credentials Credentials::training()
 {
     return Credentials(QStringLiteral("TRAINING-KEY-ID"),
-                       QStringLiteral("training-secret-public-not-a-real-key"),
-                       QString(),
-                       QStringLiteral("training"));
+        QStringLiteral("training-secret-public-not-a-real-key"),
+        QString(),
+        QStringLiteral("training"));
 }
 
 QString Credentials::describe() const

@@ -23,7 +23,7 @@ QList<QPair<QByteArray, QByteArray>> signedHeaders(const Request& request)
     for (const auto& [name, value] : request.headers) {
         const QByteArray lower = name.toLower();
         if (isSigned(lower))
-            out.append({lower, value.trimmed()});
+            out.append({ lower, value.trimmed() });
     }
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     return out;
@@ -48,7 +48,7 @@ void Request::setHeader(const QByteArray& name, const QByteArray& value)
             return;
         }
     }
-    headers.append({name, value});
+    headers.append({ name, value });
 }
 
 QByteArray percentEncode(const QString& value)
@@ -77,7 +77,7 @@ QByteArray encodeParameters(const QList<QPair<QString, QString>>& parameters)
     QList<QPair<QByteArray, QByteArray>> encoded;
     encoded.reserve(parameters.size());
     for (const auto& [name, value] : parameters)
-        encoded.append({percentEncode(name), percentEncode(value)});
+        encoded.append({ percentEncode(name), percentEncode(value) });
     std::sort(encoded.begin(), encoded.end());
     QByteArray out;
     for (const auto& [name, value] : encoded) {

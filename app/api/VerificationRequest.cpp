@@ -9,19 +9,19 @@
 
 QList<QPair<QString, QString>> VerificationRequest::parameters() const
 {
-    QList<QPair<QString, QString>> out{
-        {QStringLiteral("ProductCode"), QString::fromLatin1(productCode)},
-        {QStringLiteral("MerchantBizId"), merchantBizId},
-        {QStringLiteral("DocType"), QString::fromLatin1(docType)},
-        {QStringLiteral("DocName"), docName},
-        {QStringLiteral("DocNo"), docNo},
-        {QStringLiteral("ValidityStartDate"), validityStartDate},
-        {QStringLiteral("ValidityEndDate"), validityEndDate},
+    QList<QPair<QString, QString>> out {
+        { QStringLiteral("ProductCode"), QString::fromLatin1(productCode) },
+        { QStringLiteral("MerchantBizId"), merchantBizId },
+        { QStringLiteral("DocType"), QString::fromLatin1(docType) },
+        { QStringLiteral("DocName"), docName },
+        { QStringLiteral("DocNo"), docNo },
+        { QStringLiteral("ValidityStartDate"), validityStartDate },
+        { QStringLiteral("ValidityEndDate"), validityEndDate },
     };
     if (!sceneCode.isEmpty())
-        out.append({QStringLiteral("SceneCode"), sceneCode});
+        out.append({ QStringLiteral("SceneCode"), sceneCode });
     if (!merchantUserId.isEmpty())
-        out.append({QStringLiteral("MerchantUserId"), merchantUserId});
+        out.append({ QStringLiteral("MerchantUserId"), merchantUserId });
     return out;
 }
 
@@ -34,8 +34,8 @@ VerificationRequest VerificationRequest::fromCase(const CaseInput& input, const 
 {
     VerificationRequest request;
     request.sceneCode = input.sceneCode.trimmed();
-    request.merchantBizId = input.merchantBizId.trimmed().isEmpty() ? QString::fromLatin1(random.hex32())
-                                                                     : input.merchantBizId.trimmed();
+    request.merchantBizId =
+        input.merchantBizId.trimmed().isEmpty() ? QString::fromLatin1(random.hex32()) : input.merchantBizId.trimmed();
     request.merchantUserId = desensitiseUserId(input.merchantUserId);
     request.docName = CaseValidator::normalizeName(input.name);
     request.docNo = IdNumber::normalize(input.idNumber);

@@ -90,15 +90,15 @@ quint64 VerificationService::submit(const CaseInput& input, bool warningsAcknowl
         record.name = request.docName;
         record.idNumber = request.docNo;
         // Sanitised parameters: no name, no ID number (those are stored only encrypted), never a credential.
-        record.payload = QJsonObject{
-            {QStringLiteral("productCode"), QString::fromLatin1(VerificationRequest::productCode)},
-            {QStringLiteral("docType"), QString::fromLatin1(VerificationRequest::docType)},
-            {QStringLiteral("validityStartDate"), request.validityStartDate},
-            {QStringLiteral("validityEndDate"), request.validityEndDate},
-            {QStringLiteral("merchantUserIdHash"), request.merchantUserId},
-            {QStringLiteral("endpoint"), m_options.client.endpoint.toString()},
-            {QStringLiteral("training"), m_options.training},
-            {QStringLiteral("acknowledgedWarnings"), QJsonArray::fromStringList(warnings)},
+        record.payload = QJsonObject {
+            { QStringLiteral("productCode"), QString::fromLatin1(VerificationRequest::productCode) },
+            { QStringLiteral("docType"), QString::fromLatin1(VerificationRequest::docType) },
+            { QStringLiteral("validityStartDate"), request.validityStartDate },
+            { QStringLiteral("validityEndDate"), request.validityEndDate },
+            { QStringLiteral("merchantUserIdHash"), request.merchantUserId },
+            { QStringLiteral("endpoint"), m_options.client.endpoint.toString() },
+            { QStringLiteral("training"), m_options.training },
+            { QStringLiteral("acknowledgedWarnings"), QJsonArray::fromStringList(warnings) },
         };
         caseId = m_history->createCase(record);
         if (caseId.isEmpty()) {
@@ -118,10 +118,10 @@ void VerificationService::recordAttemptStarted(quint64 callId, int attempt, cons
 {
     const QString caseId = m_caseIds.value(callId);
     if (m_history && !caseId.isEmpty()) {
-        const QJsonObject payload{{QStringLiteral("attempt"), attempt},
-                                  {QStringLiteral("merchantBizId"), merchantBizId},
-                                  {QStringLiteral("endpoint"), m_options.client.endpoint.toString()},
-                                  {QStringLiteral("training"), m_options.training}};
+        const QJsonObject payload { { QStringLiteral("attempt"), attempt },
+            { QStringLiteral("merchantBizId"), merchantBizId },
+            { QStringLiteral("endpoint"), m_options.client.endpoint.toString() },
+            { QStringLiteral("training"), m_options.training } };
         if (m_history->appendEvent(caseId, QString::fromLatin1(EventKind::attemptSent), payload) == 0)
             emit historyError(tr("Attempt %1 could not be recorded: %2").arg(attempt).arg(m_history->lastError()));
     }
@@ -152,7 +152,8 @@ void VerificationService::recordAttemptFinished(quint64 callId, int attempt, con
     const bool answered = result.httpStatus != 0;
     const QString kind = QString::fromLatin1(answered ? EventKind::responseReceived : EventKind::attemptFailed);
     if (m_history->appendEvent(caseId, kind, payload) == 0)
-        emit historyError(tr("The answer to attempt %1 could not be recorded: %2").arg(attempt).arg(m_history->lastError()));
+        emit historyError(
+            tr("The answer to attempt %1 could not be recorded: %2").arg(attempt).arg(m_history->lastError()));
 }
 
 void VerificationService::recordFinished(quint64 callId, const VerificationResult& result)

@@ -51,7 +51,8 @@ public:
     QList<ValidationIssue> precheck(const CaseInput& input) const;
     // The parameters that would be sent for this case (MerchantBizId generated when the case has none).
     VerificationRequest buildRequest(const CaseInput& input) const;
-    // Refuses (returns 0, errorString() says why) when precheck has a blocking issue, or a warning and !warningsAcknowledged.
+    // Refuses (returns 0, errorString() says why) when precheck has a blocking issue, or a warning and
+    // !warningsAcknowledged.
     quint64 submit(const CaseInput& input, bool warningsAcknowledged);
     void cancel(quint64 callId);
 

@@ -12,19 +12,18 @@ namespace Cli {
 int runSandbox(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "Cli",
+    parser.setApplicationDescription(QCoreApplication::translate("Cli",
         "Runs the training sandbox, an imitation of Id2MetaPeriodVerifyIntl, on 127.0.0.1 only, until interrupted. "
         "It accepts only the public training AccessKey printed below and answers from fictitious people."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("sandbox"), QString(), QStringLiteral("sandbox"));
     QCommandLineOption portOption(QStringLiteral("port"),
-                                  QCoreApplication::translate("Cli", "TCP port on 127.0.0.1 (default: any free port)."),
-                                  QStringLiteral("N"),
-                                  QStringLiteral("0"));
+        QCoreApplication::translate("Cli", "TCP port on 127.0.0.1 (default: any free port)."),
+        QStringLiteral("N"),
+        QStringLiteral("0"));
     QCommandLineOption dirOption(QStringLiteral("data-dir"),
-                                 QCoreApplication::translate("Cli", "Where the sandbox CA and certificate are kept."),
-                                 QStringLiteral("DIR"));
+        QCoreApplication::translate("Cli", "Where the sandbox CA and certificate are kept."),
+        QStringLiteral("DIR"));
     parser.addOption(portOption);
     parser.addOption(dirOption);
     parser.process(arguments);

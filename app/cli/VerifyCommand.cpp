@@ -1,8 +1,8 @@
 #include "cli/Commands.h"
 
 #include "api/EndpointConfig.h"
-#include "cases/CaseValidator.h"
 #include "audit/AuditStore.h"
+#include "cases/CaseValidator.h"
 #include "cases/VerificationService.h"
 #include "cli/HistoryCli.h"
 #include "util/Settings.h"
@@ -48,10 +48,10 @@ QJsonArray issuesToJson(const QList<ValidationIssue>& issues)
 {
     QJsonArray array;
     for (const ValidationIssue& issue : issues) {
-        array.append(QJsonObject{{QStringLiteral("field"), CaseValidator::fieldLabel(issue.field)},
-                                 {QStringLiteral("code"), issue.code},
-                                 {QStringLiteral("blocking"), issue.blocking},
-                                 {QStringLiteral("message"), issue.message}});
+        array.append(QJsonObject { { QStringLiteral("field"), CaseValidator::fieldLabel(issue.field) },
+            { QStringLiteral("code"), issue.code },
+            { QStringLiteral("blocking"), issue.blocking },
+            { QStringLiteral("message"), issue.message } });
     }
     return array;
 }
@@ -59,9 +59,9 @@ QJsonArray issuesToJson(const QList<ValidationIssue>& issues)
 int refuse(bool json, const QString& message, const QList<ValidationIssue>& issues = {})
 {
     if (json) {
-        printJson({{QStringLiteral("refused"), true},
-                   {QStringLiteral("message"), message},
-                   {QStringLiteral("issues"), issuesToJson(issues)}});
+        printJson({ { QStringLiteral("refused"), true },
+            { QStringLiteral("message"), message },
+            { QStringLiteral("issues"), issuesToJson(issues) } });
     } else {
         QTextStream err(stderr);
         err << message << '\n';
@@ -79,10 +79,10 @@ QJsonObject requestToJson(const SignerV3::Request& request, const QUrl& url)
         const bool token = name.compare("x-acs-security-token", Qt::CaseInsensitive) == 0;
         headers.insert(QString::fromLatin1(name), token ? tr("<redacted>") : QString::fromUtf8(value));
     }
-    return {{QStringLiteral("method"), QString::fromLatin1(request.method)},
-            {QStringLiteral("url"), url.toString()},
-            {QStringLiteral("headers"), headers},
-            {QStringLiteral("body"), QString::fromUtf8(request.body)}};
+    return { { QStringLiteral("method"), QString::fromLatin1(request.method) },
+        { QStringLiteral("url"), url.toString() },
+        { QStringLiteral("headers"), headers },
+        { QStringLiteral("body"), QString::fromUtf8(request.body) } };
 }
 
 void printHuman(const VerificationResult& result)
@@ -119,41 +119,50 @@ int runVerify(const QStringList& arguments)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("verify"), QString(), QStringLiteral("verify"));
     const QCommandLineOption name(QStringLiteral("name"), tr("Name as on the ID card."), QStringLiteral("NAME"));
-    const QCommandLineOption idNumber(QStringLiteral("id-number"),
-                                      tr("18-character resident ID number."),
-                                      QStringLiteral("NO"));
+    const QCommandLineOption idNumber(
+        QStringLiteral("id-number"), tr("18-character resident ID number."), QStringLiteral("NO"));
     const QCommandLineOption start(QStringLiteral("start"), tr("Validity start date."), QStringLiteral("YYYYMMDD"));
     const QCommandLineOption end(QStringLiteral("end"), tr("Validity end date."), QStringLiteral("YYYYMMDD"));
     const QCommandLineOption longTerm(QStringLiteral("long-term"), tr("The card has no end date (长期)."));
     const QCommandLineOption longTermValue(QStringLiteral("long-term-value"),
-                                           tr("What to send as ValidityEndDate for a long-term card: 长期 "
-                                              "(default, per the provider's Chinese reference) or long-term."),
-                                           QStringLiteral("VALUE"));
-    const QCommandLineOption scene(QStringLiteral("scene"),
-                                   tr("SceneCode: up to 10 letters, digits or underscores."),
-                                   QStringLiteral("CODE"));
+        tr("What to send as ValidityEndDate for a long-term card: 长期 "
+           "(default, per the provider's Chinese reference) or long-term."),
+        QStringLiteral("VALUE"));
+    const QCommandLineOption scene(
+        QStringLiteral("scene"), tr("SceneCode: up to 10 letters, digits or underscores."), QStringLiteral("CODE"));
     const QCommandLineOption userId(QStringLiteral("user-id"),
-                                    tr("MerchantUserId (phone, e-mail, ...): only its SHA-256 hash leaves this "
-                                       "machine."),
-                                    QStringLiteral("ID"));
+        tr("MerchantUserId (phone, e-mail, ...): only its SHA-256 hash leaves this "
+           "machine."),
+        QStringLiteral("ID"));
     const QCommandLineOption bizId(QStringLiteral("merchant-biz-id"),
-                                   tr("MerchantBizId, up to 32 letters and digits (default: 32 random hex)."),
-                                   QStringLiteral("ID"));
-    const QCommandLineOption endpoint(QStringLiteral("endpoint"),
-                                      tr("hk-internet (default), hk-vpc, or an https:// URL."),
-                                      QStringLiteral("URL"));
+        tr("MerchantBizId, up to 32 letters and digits (default: 32 random hex)."),
+        QStringLiteral("ID"));
+    const QCommandLineOption endpoint(
+        QStringLiteral("endpoint"), tr("hk-internet (default), hk-vpc, or an https:// URL."), QStringLiteral("URL"));
     const QCommandLineOption caFile(QStringLiteral("ca-file"),
-                                    tr("Extra CA certificates (PEM) to trust for a private endpoint."),
-                                    QStringLiteral("PEM"));
-    const QCommandLineOption training(QStringLiteral("training"),
-                                      tr("Use the built-in training sandbox and its public AccessKey."));
+        tr("Extra CA certificates (PEM) to trust for a private endpoint."),
+        QStringLiteral("PEM"));
+    const QCommandLineOption training(
+        QStringLiteral("training"), tr("Use the built-in training sandbox and its public AccessKey."));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));
-    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
-                                    tr("Print the fully signed HTTP request as JSON without sending it."));
+    const QCommandLineOption dryRun(
+        QStringLiteral("dry-run"), tr("Print the fully signed HTTP request as JSON without sending it."));
     const QCommandLineOption db = HistoryCli::dbOption();
-    parser.addOptions(
-        {db, name, idNumber, start, end, longTerm, longTermValue, scene, userId, bizId, endpoint, caFile, training, json,
-         dryRun});
+    parser.addOptions({ db,
+        name,
+        idNumber,
+        start,
+        end,
+        longTerm,
+        longTermValue,
+        scene,
+        userId,
+        bizId,
+        endpoint,
+        caFile,
+        training,
+        json,
+        dryRun });
     parser.process(arguments);
     const bool asJson = parser.isSet(json);
 
@@ -190,13 +199,14 @@ int runVerify(const QStringList& arguments)
     options.training = parser.isSet(training);
     QString error;
     if (!EndpointConfig::fromSettings(settings, &options.client, &error)
-        || (parser.isSet(endpoint) && !EndpointConfig::resolveEndpoint(parser.value(endpoint), &options.client.endpoint, &error))
+        || (parser.isSet(endpoint)
+            && !EndpointConfig::resolveEndpoint(parser.value(endpoint), &options.client.endpoint, &error))
         || (parser.isSet(caFile)
             && !EndpointConfig::loadCaFile(parser.value(caFile), &options.client.extraCaCertificates, &error)))
         return refuse(asJson, error);
     options.credentials = Credentials::fromEnvironment();
-    options.longTermValue = parser.isSet(longTermValue) ? parser.value(longTermValue)
-                                                        : settings.value(Settings::longTermValue);
+    options.longTermValue =
+        parser.isSet(longTermValue) ? parser.value(longTermValue) : settings.value(Settings::longTermValue);
     if (options.longTermValue != QStringLiteral("长期") && options.longTermValue != QLatin1String("long-term"))
         return refuse(asJson, tr("--long-term-value: use 长期 or long-term."));
 

@@ -18,8 +18,7 @@ void installTranslator(QCoreApplication& app)
 int usage(int code)
 {
     QTextStream out(code == 0 ? stdout : stderr);
-    out << QCoreApplication::translate(
-        "Cli",
+    out << QCoreApplication::translate("Cli",
         "Usage: ekyc-desk-cli <command> [options]\n"
         "\n"
         "Commands:\n"

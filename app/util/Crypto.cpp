@@ -25,12 +25,12 @@ QByteArray hmacSha256(const QByteArray& key, const QByteArray& data)
     unsigned char out[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     if (!HMAC(EVP_sha256(),
-              key.constData(),
-              static_cast<int>(key.size()),
-              reinterpret_cast<const unsigned char*>(data.constData()),
-              static_cast<size_t>(data.size()),
-              out,
-              &length))
+            key.constData(),
+            static_cast<int>(key.size()),
+            reinterpret_cast<const unsigned char*>(data.constData()),
+            static_cast<size_t>(data.size()),
+            out,
+            &length))
         throw std::runtime_error("HMAC-SHA256 failed");
     return QByteArray(reinterpret_cast<const char*>(out), static_cast<qsizetype>(length));
 }

@@ -15,7 +15,7 @@ QDateTime FakeClock::nowUtc() const
 void FakeClock::callAfter(qint64 ms, QObject* context, std::function<void()> fn)
 {
     m_requested.append(ms);
-    m_timers.append({m_ms + qMax<qint64>(0, ms), m_order++, context, std::move(fn)});
+    m_timers.append({ m_ms + qMax<qint64>(0, ms), m_order++, context, std::move(fn) });
 }
 
 void FakeClock::advance(qint64 ms)
