@@ -1,10 +1,15 @@
+#include "api/Credentials.h"
 #include "sandbox/SandboxFixtures.h"
+#include "sandbox/SandboxServer.h"
 
+#include <QDirIterator>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 // ekyc-desk-cli as other tools see it: a real process, talking HTTPS to its in-process training sandbox.
 class TestCli : public QObject
@@ -13,6 +18,7 @@ class TestCli : public QObject
 
 private:
     QTemporaryDir m_home;
+    QHash<QString, QString> m_extraEnv;
 
     struct Run
     {
@@ -32,10 +38,19 @@ private:
         env.remove(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID"));
         env.remove(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET"));
         env.remove(QStringLiteral("ALIBABA_CLOUD_SECURITY_TOKEN"));
+        for (auto it = m_extraEnv.cbegin(); it != m_extraEnv.cend(); ++it)
+            env.insert(it.key(), it.value());
         process.setProcessEnvironment(env);
+        // The event loop keeps running while the child works, so an in-process sandbox of this test can answer it.
+        QEventLoop loop;
+        connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
         process.start(QStringLiteral(EKYC_CLI_PATH), arguments);
-        if (!process.waitForFinished(120000))
+        loop.exec();
+        if (process.state() != QProcess::NotRunning) {
             process.kill();
+            process.waitForFinished();
+        }
         return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             process.readAllStandardOutput(),
             process.readAllStandardError() };
@@ -183,6 +198,48 @@ private slots:
         qputenv("EKYC_DESK_PASSPHRASE", env.value(QStringLiteral("EKYC_DESK_PASSPHRASE")).toUtf8());
         QCOMPARE(wrong.exitCode, 3);
         QVERIFY(wrong.out.contains("passphrase"));
+    }
+
+    // The live path (credentials from the environment, a custom endpoint, an extra CA file) against a sandbox run
+    // by this test: the AccessKey secret appears in no output and in no byte of the history.
+    void liveCredentialsNeverLeak()
+    {
+        QTemporaryDir dir;
+        SandboxServer sandbox;
+        QVERIFY2(sandbox.start(0, dir.filePath(QStringLiteral("sandbox"))), qPrintable(sandbox.errorString()));
+        const Credentials training = Credentials::training();
+        const QByteArray secret = training.secretForSigning();
+        m_extraEnv = { { QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID"), training.accessKeyId() },
+            { QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), QString::fromUtf8(secret) } };
+        const QString db = dir.filePath(QStringLiteral("history.sqlite"));
+        QStringList args = caseArgs(SandboxFixtures::people().first());
+        args.removeAll(QStringLiteral("--training"));
+        args << QStringLiteral("--endpoint") << sandbox.url().toString() << QStringLiteral("--ca-file")
+             << sandbox.caCertificatePath() << QStringLiteral("--db") << db;
+        const Run live = run(args);
+        const Run untrusted = run(args.mid(0, args.size() - 4) << QStringLiteral("--db") << db);
+        const Run dry = run(args << QStringLiteral("--dry-run"));
+        m_extraEnv.clear();
+
+        QVERIFY2(live.exitCode == 0, (live.out + live.err).constData());
+        QCOMPARE(QJsonDocument::fromJson(live.out).object().value(QStringLiteral("subCode")).toString(),
+            QStringLiteral("200"));
+        // Without the extra CA the sandbox's certificate is not trusted: a TLS error, never a silent success.
+        QCOMPARE(untrusted.exitCode, 5);
+        QCOMPARE(dry.exitCode, 0);
+        for (const Run& r : { live, untrusted, dry }) {
+            QVERIFY(!r.out.contains(secret));
+            QVERIFY(!r.err.contains(secret));
+        }
+        QDirIterator files(dir.path(), QDir::Files, QDirIterator::Subdirectories);
+        int checked = 0;
+        while (files.hasNext()) {
+            QFile file(files.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(!file.readAll().contains(secret), qPrintable(file.fileName()));
+            ++checked;
+        }
+        QVERIFY(checked >= 2); // the history and the sandbox's certificates at least
     }
 
     void helpDocumentsExitCodes()
