@@ -1,6 +1,7 @@
 #include "HistoryCli.h"
 
 #include "audit/HistoryLocation.h"
+#include "util/Settings.h"
 
 #include <QCommandLineParser>
 
@@ -19,7 +20,10 @@ QCommandLineOption HistoryCli::dbOption()
 
 QString HistoryCli::location(const QCommandLineParser& parser)
 {
-    const QString value = parser.value(dbOption());
+    // --db, else the app's setting (the same history the main window uses), else the default file.
+    QString value = parser.value(dbOption());
+    if (value.isEmpty())
+        value = Settings().value(Settings::historyLocation);
     return value.isEmpty() ? HistoryLocation::defaultPath() : value;
 }
 
