@@ -2,8 +2,11 @@
 #include "ui_MainWindow.h"
 
 #include "CaseForm.h"
+#include "HistoryOpener.h"
+#include "HistoryPanel.h"
 #include "ResultPanel.h"
 #include "api/Credentials.h"
+#include "audit/AuditStore.h"
 #include "cases/VerificationService.h"
 #include "sandbox/SandboxServer.h"
 
@@ -12,6 +15,11 @@
 #include <QStatusBar>
 
 MainWindow::MainWindow(VerificationService& service, QWidget* parent)
+    : MainWindow(service, nullptr, parent)
+{
+}
+
+MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidget* parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_service(service)
@@ -19,6 +27,9 @@ MainWindow::MainWindow(VerificationService& service, QWidget* parent)
     , m_result(nullptr)
     , m_endpointLabel(new QLabel(this))
     , m_credentialsLabel(new QLabel(this))
+    , m_historyLabel(new QLabel(this))
+    , m_history(history)
+    , m_historyPanel(nullptr)
 {
     m_ui->setupUi(this);
 
@@ -28,6 +39,14 @@ MainWindow::MainWindow(VerificationService& service, QWidget* parent)
     m_result = new ResultPanel(m_ui->resultGroupBox);
     m_result->setObjectName(QStringLiteral("resultPanel"));
     m_ui->resultLayout->addWidget(m_result);
+    if (history)
+        service.setHistory(history);
+    m_historyPanel = new HistoryPanel(history, m_ui->historyTab);
+    m_historyPanel->setObjectName(QStringLiteral("historyPanel"));
+    m_ui->historyLayout->addWidget(m_historyPanel);
+    m_ui->historyWarningLabel->setStyleSheet(QStringLiteral(
+        "#historyWarningLabel { background: #fdecea; color: #8c1d18; font-weight: bold; border-radius: 4px; }"));
+    m_ui->historyWarningLabel->hide();
 
     const bool training = service.isTraining();
     setWindowTitle(training ? tr("eKYC Desk — Training") : tr("eKYC Desk"));
@@ -50,17 +69,36 @@ MainWindow::MainWindow(VerificationService& service, QWidget* parent)
     m_credentialsLabel->setContentsMargins(6, 0, 6, 0);
     statusBar()->addPermanentWidget(m_endpointLabel);
     statusBar()->addPermanentWidget(m_credentialsLabel);
+    m_historyLabel->setObjectName(QStringLiteral("historyStatusLabel"));
+    m_historyLabel->setContentsMargins(6, 0, 6, 0);
+    if (history) {
+        // A long path or URL is shortened in the middle; the tooltip has it in full.
+        const QString location = history->displayLocation();
+        const QString shown = m_historyLabel->fontMetrics().elidedText(location, Qt::ElideMiddle, 320);
+        const QString keySource = HistoryOpener::describeKeySource(history->keySource());
+        m_historyLabel->setText(tr("History: %1 (key from %2)").arg(shown, keySource));
+        m_historyLabel->setToolTip(tr("History: %1 (key from %2)").arg(location, keySource));
+    } else {
+        m_historyLabel->setText(tr("No audit history: cases are not recorded"));
+    }
+    statusBar()->addPermanentWidget(m_historyLabel);
 
     connect(m_ui->newCaseAction, &QAction::triggered, this, &MainWindow::newCase);
     connect(m_ui->verifyAction, &QAction::triggered, m_form, &CaseForm::submit);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_ui->showVerifyAction, &QAction::triggered, this, [this] {
+        m_ui->mainTabWidget->setCurrentWidget(m_ui->verifyTab);
+        m_form->setFocus(Qt::OtherFocusReason);
+    });
+    connect(m_ui->showHistoryAction, &QAction::triggered, this, &MainWindow::showHistory);
 
     connect(m_form, &CaseForm::verifyRequested, this, &MainWindow::submitCase);
     connect(m_form, &CaseForm::cancelRequested, this, &MainWindow::cancelCase);
     connect(&service, &VerificationService::submitted, this, &MainWindow::handleSubmitted);
     connect(&service, &VerificationService::attemptStarted, this, &MainWindow::handleAttempt);
     connect(&service, &VerificationService::finished, this, &MainWindow::handleFinished);
+    connect(&service, &VerificationService::historyError, this, &MainWindow::showHistoryError);
 
     resize(900, 640);
     m_form->setFocus(Qt::OtherFocusReason);
@@ -71,6 +109,8 @@ MainWindow::~MainWindow()
     disconnect(&m_service, nullptr, this, nullptr);
     if (m_currentCall != 0)
         m_service.cancel(m_currentCall);
+    if (m_history && m_service.history() == m_history)
+        m_service.setHistory(nullptr);
 }
 
 void MainWindow::newCase()
@@ -79,7 +119,9 @@ void MainWindow::newCase()
         return;
     m_form->clear();
     m_result->clear();
+    m_ui->historyWarningLabel->hide();
     statusBar()->clearMessage();
+    m_ui->mainTabWidget->setCurrentWidget(m_ui->verifyTab);
 }
 
 void MainWindow::submitCase(const CaseInput& input, bool warningsAcknowledged)
@@ -89,6 +131,7 @@ void MainWindow::submitCase(const CaseInput& input, bool warningsAcknowledged)
     m_submitting = true;
     m_finishedDuringSubmit = false;
     m_lastAttempt = 0;
+    m_ui->historyWarningLabel->hide();
     m_form->setBusy(true);
     const quint64 callId = m_service.submit(input, warningsAcknowledged);
     m_submitting = false;
@@ -117,6 +160,20 @@ void MainWindow::showAbout()
         tr("About eKYC Desk"),
         tr("<p><b>eKYC Desk</b></p><p>Checks a mainland Chinese resident ID card (name, number and "
            "validity dates) with Alibaba Cloud ID Verification (Id2MetaPeriodVerifyIntl).</p>"));
+}
+
+void MainWindow::showHistory()
+{
+    m_historyPanel->reload();
+    m_ui->mainTabWidget->setCurrentWidget(m_ui->historyTab);
+}
+
+void MainWindow::showHistoryError(const QString& message)
+{
+    const QString text = tr("Not recorded in the audit history: %1").arg(message);
+    m_ui->historyWarningLabel->setText(text);
+    m_ui->historyWarningLabel->show();
+    statusBar()->showMessage(text);
 }
 
 void MainWindow::handleSubmitted(quint64 callId, const QString& merchantBizId)
@@ -152,5 +209,7 @@ void MainWindow::handleFinished(quint64 callId, const VerificationResult& result
     m_currentCall = 0;
     m_form->setBusy(false);
     m_result->showResult(result);
-    statusBar()->clearMessage();
+    if (m_ui->historyWarningLabel->isHidden())
+        statusBar()->clearMessage();
+    m_historyPanel->reload();
 }

@@ -7,7 +7,9 @@
 
 #include <memory>
 
+class AuditStore;
 class CaseForm;
+class HistoryPanel;
 class QLabel;
 class ResultPanel;
 class VerificationService;
@@ -16,17 +18,22 @@ namespace Ui {
 class MainWindow;
 }
 
-// The first main window: the case form beside the outcome. It only wires widgets to VerificationService (configured
-// by main.cpp) and reacts to its signals; one call at a time.
+// The main window: the case form beside the outcome, and the reviewer's recent cases from the audit history. It only
+// wires widgets to VerificationService (configured by main.cpp) and reacts to its signals; one call at a time.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     explicit MainWindow(VerificationService& service, QWidget* parent = nullptr);
+    // With the audit history (not owned; it must outlive the window): every case is recorded through the service
+    // (service.setHistory(history) is called here and undone in the destructor), the History tab lists the
+    // reviewer's cases, and the status bar names the history and where its key came from.
+    MainWindow(VerificationService& service, AuditStore* history, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     CaseForm* caseForm() const { return m_form; }
     ResultPanel* resultPanel() const { return m_result; }
+    HistoryPanel* historyPanel() const { return m_historyPanel; }
     // The id of the call in flight, 0 when none.
     quint64 currentCall() const { return m_currentCall; }
 
@@ -35,6 +42,9 @@ public slots:
     void submitCase(const CaseInput& input, bool warningsAcknowledged);
     void cancelCase();
     void showAbout();
+    void showHistory();
+    // A write to the audit history failed: a warning that stays until the next case.
+    void showHistoryError(const QString& message);
 
 private:
     void handleSubmitted(quint64 callId, const QString& merchantBizId);
@@ -47,6 +57,9 @@ private:
     ResultPanel* m_result;
     QLabel* m_endpointLabel;
     QLabel* m_credentialsLabel;
+    QLabel* m_historyLabel;
+    AuditStore* m_history;
+    HistoryPanel* m_historyPanel;
     quint64 m_currentCall = 0;
     bool m_submitting = false;
     bool m_finishedDuringSubmit = false;

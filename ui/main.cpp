@@ -1,6 +1,10 @@
+#include "HistoryOpener.h"
 #include "MainWindow.h"
 #include "api/Credentials.h"
+#include "audit/AuditStore.h"
+#include "audit/SecretStore.h"
 #include "cases/VerificationService.h"
+#include "util/Settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -69,6 +73,13 @@ int main(int argc, char* argv[])
     parser.addOption(langOption);
     parser.process(app);
 
+    // The audit history first: the application never verifies without it. Quitting the passphrase dialog quits.
+    KeychainSecretStore keychain;
+    HistoryOpener opener(&keychain);
+    const std::unique_ptr<AuditStore> history = opener.open(Settings().value(Settings::historyLocation));
+    if (!history)
+        return 1;
+
     const bool hasAccessKey =
         !QProcessEnvironment::systemEnvironment().value(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID")).isEmpty();
     VerificationService::Options options;
@@ -84,7 +95,7 @@ int main(int argc, char* argv[])
         return 1;
     }
 
-    MainWindow window(service);
+    MainWindow window(service, history.get());
     window.show();
     return QApplication::exec();
 }

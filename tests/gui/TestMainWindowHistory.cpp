@@ -1,0 +1,351 @@
+#include "CaseForm.h"
+#include "HistoryOpener.h"
+#include "HistoryPanel.h"
+#include "MainWindow.h"
+#include "ResultPanel.h"
+#include "RevealDialog.h"
+#include "audit/AuditEvent.h"
+#include "audit/AuditStore.h"
+#include "audit/HistoryModel.h"
+#include "audit/KeyVault.h"
+#include "cases/VerificationService.h"
+#include "sandbox/SandboxFixtures.h"
+#include "sandbox/SandboxServer.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QInputMethodEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProcessEnvironment>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The main window records every case in the audit history: verified through the real widgets against the training
+// sandbox over HTTPS, then checked in the real SQLite history (opened with EKYC_DESK_PASSPHRASE, as scripts do).
+class TestMainWindowHistory : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void cleanupTestCase();
+
+    void statusBarNamesHistoryAndKeySource();
+    void caseIsRecordedWithAllEvents();
+    void historyViewShowsMaskedRow();
+    void revealNeedsReasonAndIsAudited();
+    void historyErrorShowsWarning();
+    void historyViewAfterTwoCases();
+
+private:
+    template <typename T> T* widget(const char* name) const
+    {
+        return m_window->findChild<T*>(QString::fromLatin1(name));
+    }
+    void typeCase(const SandboxFixtures::Person& person, const QString& name = QString());
+    static void typeText(QWidget* target, const QString& text);
+    // Types and verifies one case; returns its history case id.
+    QString verifyCase(const SandboxFixtures::Person& person, const QString& expectedState, const QString& name = {});
+    void saveScreenshot(const QString& name) const;
+
+    VerificationService* m_service = nullptr;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<AuditStore> m_history;
+    MainWindow* m_window = nullptr;
+};
+
+void TestMainWindowHistory::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(!KeyVault::passphraseFromEnvironment().isEmpty(), "run with EKYC_DESK_PASSPHRASE set (ctest sets it)");
+    m_service = new VerificationService(this);
+    VerificationService::Options options;
+    options.training = true;
+    QVERIFY2(m_service->configure(options), qPrintable(m_service->errorString()));
+}
+
+void TestMainWindowHistory::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    // As at start-up, with the passphrase from the environment and no keychain (none runs here).
+    HistoryOpener opener(nullptr);
+    opener.setPassphrasePrompt([](PassphraseDialog::Mode, const QString&, const QString& error) {
+        qWarning("unexpected passphrase prompt: %s", qPrintable(error));
+        return std::optional<QString>();
+    });
+    opener.setRetryPrompt([](const QString& message) {
+        qWarning("unexpected failure: %s", qPrintable(message));
+        return false;
+    });
+    m_history = opener.open(m_dir->filePath(QStringLiteral("history.sqlite")));
+    QVERIFY(m_history);
+    m_service->sandbox()->setSlowResponseMs(5000);
+    m_window = new MainWindow(*m_service, m_history.get());
+    QCOMPARE(m_service->history(), m_history.get());
+    m_window->show();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+}
+
+void TestMainWindowHistory::cleanup()
+{
+    delete m_window;
+    m_window = nullptr;
+    QCOMPARE(m_service->history(), static_cast<AuditStore*>(nullptr)); // the window unhooks the history it set
+    m_history.reset();
+    m_dir.reset();
+}
+
+void TestMainWindowHistory::cleanupTestCase()
+{
+    delete m_service;
+    m_service = nullptr;
+}
+
+void TestMainWindowHistory::typeText(QWidget* target, const QString& text)
+{
+    for (const QChar ch : text) {
+        if (ch.unicode() < 0x80) {
+            QTest::keyClick(target, static_cast<char>(ch.unicode()));
+        } else {
+            QInputMethodEvent commit; // QTest::keyClicks cannot type Chinese
+            commit.setCommitString(QString(ch));
+            QApplication::sendEvent(target, &commit);
+        }
+    }
+}
+
+void TestMainWindowHistory::typeCase(const SandboxFixtures::Person& person, const QString& name)
+{
+    auto* nameEdit = widget<QLineEdit>("nameLineEdit");
+    nameEdit->setFocus(Qt::OtherFocusReason);
+    typeText(nameEdit, name.isEmpty() ? person.docName : name);
+    QTest::keyClick(nameEdit, Qt::Key_Tab);
+    QTest::keyClicks(QApplication::focusWidget(), person.docNo);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTest::keyClicks(QApplication::focusWidget(), person.validityStartDate);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    if (person.isLongTerm()) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    } else {
+        QTest::keyClicks(QApplication::focusWidget(), person.validityEndDate);
+    }
+}
+
+QString TestMainWindowHistory::verifyCase(
+    const SandboxFixtures::Person& person, const QString& expectedState, const QString& name)
+{
+    QSignalSpy submitted(m_service, &VerificationService::submitted);
+    QSignalSpy finished(m_service, &VerificationService::finished);
+    typeCase(person, name);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    if (submitted.count() != 1)
+        return QString();
+    const quint64 callId = submitted.at(0).at(0).toULongLong();
+    const QString caseId = m_service->caseIdOf(callId); // known while the call runs
+    if (!QTest::qWaitFor([&] { return finished.count() == 1; }, 30000))
+        return QString();
+    if (m_window->resultPanel()->state() != expectedState)
+        return QString();
+    return caseId;
+}
+
+void TestMainWindowHistory::saveScreenshot(const QString& name) const
+{
+    const QString dir = QProcessEnvironment::systemEnvironment().value(QStringLiteral("EKYC_SCREENSHOT_DIR"));
+    if (!dir.isEmpty())
+        QVERIFY(m_window->grab().save(QDir(dir).filePath(name)));
+}
+
+void TestMainWindowHistory::statusBarNamesHistoryAndKeySource()
+{
+    auto* label = widget<QLabel>("historyStatusLabel");
+    QVERIFY(label);
+    QVERIFY(label->isVisible());
+    QVERIFY2(label->toolTip().contains(m_history->displayLocation()), qPrintable(label->toolTip()));
+    QVERIFY(label->text().contains(QLatin1String("history.sqlite"))); // long paths are shortened in the middle
+    QVERIFY2(label->text().contains(HistoryOpener::describeKeySource(QStringLiteral("passphrase"))),
+        qPrintable(label->text()));
+    QVERIFY(!label->text().contains(KeyVault::passphraseFromEnvironment()));
+    QVERIFY(!widget<QLabel>("historyWarningLabel")->isVisible());
+}
+
+void TestMainWindowHistory::caseIsRecordedWithAllEvents()
+{
+    const SandboxFixtures::Person& person = SandboxFixtures::people().constFirst();
+    const QString caseId = verifyCase(person, QStringLiteral("passed"));
+    QVERIFY(!caseId.isEmpty());
+
+    const std::optional<CaseSummary> summary = m_history->caseSummary(caseId);
+    QVERIFY(summary);
+    QCOMPARE(summary->state, QString::fromLatin1(CaseState::completed));
+    QCOMPARE(summary->subCode, QStringLiteral("200"));
+    QCOMPARE(summary->passed, std::optional<bool>(true));
+    QVERIFY(summary->training);
+    QCOMPARE(summary->attempts, 1);
+    QCOMPARE(summary->merchantBizId, widget<QLabel>("merchantBizIdValueLabel")->text());
+
+    QStringList kinds;
+    for (const AuditEvent& event : m_history->eventsForCase(caseId)) {
+        kinds.append(event.kind);
+        QVERIFY(!event.payload.contains(person.docNo.toUtf8())); // never the plaintext ID number
+    }
+    QCOMPARE(kinds,
+        QStringList({ QString::fromLatin1(EventKind::caseCreated),
+            QString::fromLatin1(EventKind::attemptSent),
+            QString::fromLatin1(EventKind::responseReceived),
+            QString::fromLatin1(EventKind::caseCompleted) }));
+    QVERIFY(m_history->verifyChain().ok);
+    QVERIFY(!widget<QLabel>("historyWarningLabel")->isVisible());
+}
+
+void TestMainWindowHistory::historyViewShowsMaskedRow()
+{
+    const SandboxFixtures::Person& person = SandboxFixtures::people().constFirst();
+    const QString caseId = verifyCase(person, QStringLiteral("passed"));
+    QVERIFY(!caseId.isEmpty());
+
+    QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier); // View > History
+    auto* tabs = widget<QTabWidget>("mainTabWidget");
+    QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("historyTab"));
+    auto* table = widget<QTableView>("historyTableView");
+    QVERIFY(table && table->isVisible());
+    QAbstractItemModel* model = table->model();
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, 0).data(HistoryModel::CaseIdRole).toString(), caseId);
+    for (int column = 0; column < model->columnCount(); ++column) {
+        const QString cell = model->index(0, column).data(Qt::DisplayRole).toString();
+        QVERIFY2(!cell.contains(person.docNo), qPrintable(cell));
+        QVERIFY2(!cell.contains(person.docName), qPrintable(cell));
+    }
+    const QString idMasked = model->index(0, HistoryModel::IdNumberColumn).data().toString();
+    QCOMPARE(idMasked.size(), person.docNo.size());
+    QVERIFY(idMasked.contains(QLatin1Char('*')));
+    QVERIFY(idMasked.startsWith(person.docNo.left(4)));
+    QVERIFY(model->index(0, HistoryModel::NameColumn).data().toString().contains(QLatin1Char('*')));
+    QCOMPARE(model->index(0, HistoryModel::SubCodeColumn).data().toString(), QStringLiteral("200"));
+    QCOMPARE(model->index(0, HistoryModel::StateColumn).data().toString(),
+        CaseSummary::displayState(QStringLiteral("completed")));
+    QCOMPARE(model->index(0, HistoryModel::TrainingColumn).data().toString(), QStringLiteral("training"));
+    // Time in local time, as the model formats it.
+    QCOMPARE(model->index(0, HistoryModel::CreatedColumn).data().toString(),
+        m_history->caseSummary(caseId)->createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+
+    // Selecting the case lists its events.
+    table->setCurrentIndex(model->index(0, HistoryModel::CreatedColumn));
+    auto* events = widget<QListWidget>("eventsListWidget");
+    QCOMPARE(events->count(), 4);
+    QVERIFY2(events->item(3)->text().contains(QLatin1String("200")), qPrintable(events->item(3)->text()));
+    for (int i = 0; i < events->count(); ++i) {
+        QVERIFY(!events->item(i)->text().contains(person.docNo));
+        QVERIFY(!events->item(i)->toolTip().contains(person.docNo));
+    }
+}
+
+void TestMainWindowHistory::revealNeedsReasonAndIsAudited()
+{
+    const SandboxFixtures::Person& person = SandboxFixtures::people().constFirst();
+    const QString caseId = verifyCase(person, QStringLiteral("passed"));
+    QVERIFY(!caseId.isEmpty());
+    const int eventsBefore = static_cast<int>(m_history->eventsForCase(caseId).size());
+
+    widget<QTabWidget>("mainTabWidget")->setCurrentWidget(widget<QWidget>("historyTab"));
+    auto* table = widget<QTableView>("historyTableView");
+    table->setCurrentIndex(table->model()->index(0, HistoryModel::CreatedColumn));
+    auto* revealButton = widget<QPushButton>("revealPushButton");
+    QVERIFY(revealButton->isEnabled());
+    QTest::mouseClick(revealButton, Qt::LeftButton);
+    RevealDialog* dialog = m_window->historyPanel()->revealDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    auto* reason = dialog->findChild<QLineEdit*>(QStringLiteral("reasonLineEdit"));
+    auto* confirm = dialog->findChild<QPushButton*>(QStringLiteral("revealPushButton"));
+    auto* name = dialog->findChild<QLabel*>(QStringLiteral("nameValueLabel"));
+    auto* idNumber = dialog->findChild<QLabel*>(QStringLiteral("idNumberValueLabel"));
+    QVERIFY(reason && confirm && name && idNumber);
+
+    // Without a reason: refused, nothing decrypted, nothing recorded.
+    QVERIFY(!confirm->isEnabled());
+    QTest::keyClicks(reason, QStringLiteral("   "));
+    QVERIFY(!confirm->isEnabled());
+    QVERIFY(!dialog->reveal());
+    QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("errorLabel"))->isVisible());
+    QVERIFY(!name->isVisible());
+    QVERIFY(name->text().isEmpty());
+    QVERIFY(idNumber->text().isEmpty());
+    QCOMPARE(m_history->eventsForCase(caseId).size(), eventsBefore);
+
+    // With a reason: the values, and a pii_revealed event with the reason.
+    reason->clear();
+    QTest::keyClicks(reason, QStringLiteral("ticket 4711: customer asked"));
+    QVERIFY(confirm->isEnabled());
+    QTest::mouseClick(confirm, Qt::LeftButton);
+    QVERIFY(dialog->isRevealed());
+    QVERIFY(name->isVisible());
+    QCOMPARE(name->text(), person.docName);
+    QCOMPARE(idNumber->text(), person.docNo);
+    const QList<AuditEvent> events = m_history->eventsForCase(caseId);
+    QCOMPARE(events.size(), eventsBefore + 1);
+    QCOMPARE(events.constLast().kind, QString::fromLatin1(EventKind::piiRevealed));
+    QCOMPARE(events.constLast().payloadObject().value(QStringLiteral("reason")).toString(),
+        QStringLiteral("ticket 4711: customer asked"));
+    QVERIFY(!events.constLast().payload.contains(person.docNo.toUtf8()));
+    // The events list shows the reveal too.
+    auto* list = widget<QListWidget>("eventsListWidget");
+    QCOMPARE(list->count(), eventsBefore + 1);
+    QVERIFY(list->item(list->count() - 1)->text().contains(QLatin1String("ticket 4711")));
+    saveScreenshot(QStringLiteral("shot-history-reveal.png"));
+    const QString shots = QProcessEnvironment::systemEnvironment().value(QStringLiteral("EKYC_SCREENSHOT_DIR"));
+    if (!shots.isEmpty())
+        QVERIFY(dialog->grab().save(QDir(shots).filePath(QStringLiteral("shot-reveal-dialog.png"))));
+
+    dialog->close();
+    QTRY_VERIFY(!m_window->historyPanel()->revealDialog()); // deleted on close, with the plaintext
+    QVERIFY(m_history->verifyChain().ok);
+}
+
+void TestMainWindowHistory::historyErrorShowsWarning()
+{
+    auto* warning = widget<QLabel>("historyWarningLabel");
+    QVERIFY(!warning->isVisible());
+    emit m_service->historyError(QStringLiteral("The outcome could not be recorded: disk I/O error"));
+    QVERIFY(warning->isVisible());
+    QVERIFY(warning->text().contains(QLatin1String("Not recorded")));
+    QVERIFY(warning->text().contains(QLatin1String("disk I/O error")));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("disk I/O error")));
+    QVERIFY(QApplication::activeModalWidget() == nullptr); // not modal
+    // The next case starts without the old warning.
+    QVERIFY(!verifyCase(SandboxFixtures::people().constFirst(), QStringLiteral("passed")).isEmpty());
+    QVERIFY(!warning->isVisible());
+}
+
+void TestMainWindowHistory::historyViewAfterTwoCases()
+{
+    const auto& people = SandboxFixtures::people();
+    QVERIFY(!verifyCase(people.at(0), QStringLiteral("passed")).isEmpty());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_N, Qt::ControlModifier);
+    QVERIFY(!verifyCase(people.at(0), QStringLiteral("notPassed"), QStringLiteral("王小红")).isEmpty());
+
+    QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier);
+    auto* table = widget<QTableView>("historyTableView");
+    QCOMPARE(table->model()->rowCount(), 2);
+    QCOMPARE(table->model()->index(0, HistoryModel::SubCodeColumn).data().toString(), QStringLiteral("223"));
+    QCOMPARE(table->model()->index(1, HistoryModel::SubCodeColumn).data().toString(), QStringLiteral("200"));
+    table->setCurrentIndex(table->model()->index(0, HistoryModel::CreatedColumn));
+    saveScreenshot(QStringLiteral("shot-history.png"));
+}
+
+QTEST_MAIN(TestMainWindowHistory)
+#include "TestMainWindowHistory.moc"

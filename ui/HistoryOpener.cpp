@@ -1,0 +1,206 @@
+#include "HistoryOpener.h"
+
+#include "audit/AuditStore.h"
+#include "audit/HistoryLocation.h"
+#include "audit/SecretStore.h"
+
+#include <QApplication>
+#include <QMessageBox>
+#include <QPushButton>
+
+namespace {
+
+// Passed for the first, keychain-only attempt: reads go to the real keychain, writes are refused and noted. A write
+// means KeyVault::create ran, i.e. the history does not exist yet; the refusal keeps it from being created with a
+// keychain-only key (nothing is left behind: the store rolls the new history back).
+class ProbeSecretStore : public SecretStore
+{
+    Q_DECLARE_TR_FUNCTIONS(HistoryOpener)
+public:
+    explicit ProbeSecretStore(SecretStore* inner)
+        : m_inner(inner)
+    {
+    }
+
+    bool writeAttempted() const { return m_writeAttempted; }
+
+    bool write(const QString&, const QByteArray&, QString* error) override
+    {
+        m_writeAttempted = true;
+        setLastStatus(Status::Unavailable);
+        if (error)
+            *error = tr("A new history needs a passphrase first.");
+        return false;
+    }
+    std::optional<QByteArray> read(const QString& account, QString* error) override
+    {
+        if (!m_inner) {
+            setLastStatus(Status::Unavailable);
+            if (error)
+                *error = KeychainSecretStore::unavailableMessage();
+            return std::nullopt;
+        }
+        std::optional<QByteArray> secret = m_inner->read(account, error);
+        setLastStatus(m_inner->lastStatus());
+        return secret;
+    }
+    bool remove(const QString&, QString* error) override
+    {
+        setLastStatus(Status::Unavailable);
+        if (error)
+            *error = tr("A new history needs a passphrase first.");
+        return false;
+    }
+
+private:
+    SecretStore* m_inner;
+    bool m_writeAttempted = false;
+};
+
+void forget(QString& passphrase)
+{
+    passphrase.fill(QLatin1Char('\0'));
+    passphrase.clear();
+}
+
+} // namespace
+
+HistoryOpener::HistoryOpener(SecretStore* keychain, QWidget* parent)
+    : m_keychain(keychain)
+    , m_parent(parent)
+    , m_environmentPassphrase(KeyVault::passphraseFromEnvironment())
+{
+}
+
+std::unique_ptr<AuditStore> HistoryOpener::open(const QString& location)
+{
+    const HistoryLocation where = HistoryLocation::parse(location);
+    if (!where.isValid()) {
+        // Only the settings can fix this; retrying the same location would fail the same way.
+        askRetry(tr("The audit history location in the settings is not valid: %1").arg(where.error));
+        return nullptr;
+    }
+    const QString shownLocation = where.displayName();
+
+    for (;;) {
+        QString error;
+        PassphraseDialog::Mode mode = PassphraseDialog::Mode::Unlock;
+        if (!m_environmentPassphrase.isEmpty()) {
+            QString passphrase = m_environmentPassphrase;
+            std::unique_ptr<AuditStore> store = attempt(location, m_keychain, passphrase, &error);
+            forget(passphrase);
+            if (store)
+                return store;
+            if (keyError(error) != KeyVault::Error::WrongPassphrase) {
+                if (askRetry(error))
+                    continue;
+                return nullptr;
+            }
+            // A wrong passphrase in the environment: ask the reviewer instead.
+        } else {
+            ProbeSecretStore probe(m_keychain);
+            std::unique_ptr<AuditStore> store = attempt(location, &probe, QString(), &error);
+            if (store)
+                return store;
+            if (probe.writeAttempted()) {
+                mode = PassphraseDialog::Mode::Create;
+                error.clear();
+            } else if (keyError(error) != KeyVault::Error::PassphraseRequired) {
+                if (askRetry(error))
+                    continue;
+                return nullptr;
+            } else {
+                error.clear(); // the first question needs no error
+            }
+        }
+
+        bool retryFromStart = false;
+        while (!retryFromStart) {
+            std::optional<QString> passphrase = askPassphrase(mode, shownLocation, error);
+            if (!passphrase)
+                return nullptr;
+            std::unique_ptr<AuditStore> store = attempt(location, m_keychain, *passphrase, &error);
+            forget(*passphrase);
+            if (store)
+                return store;
+            switch (keyError(error)) {
+            case KeyVault::Error::WrongPassphrase:
+                mode = PassphraseDialog::Mode::Unlock; // also when someone else created it meanwhile
+                break;
+            case KeyVault::Error::PassphraseRequired:
+                break;
+            default:
+                if (!askRetry(error))
+                    return nullptr;
+                retryFromStart = true;
+                break;
+            }
+        }
+    }
+}
+
+std::unique_ptr<AuditStore> HistoryOpener::attempt(
+    const QString& location, SecretStore* keychain, const QString& passphrase, QString* error) const
+{
+    KeyVault::Options keys;
+    keys.keychain = keychain;
+    keys.passphrase = passphrase;
+    const bool gui = qobject_cast<QApplication*>(QCoreApplication::instance()) != nullptr;
+    if (gui)
+        QApplication::setOverrideCursor(Qt::WaitCursor); // scrypt and the keychain block for a moment
+    std::unique_ptr<AuditStore> store = AuditStore::open(location, keys, error);
+    if (gui)
+        QApplication::restoreOverrideCursor();
+    keys.passphrase.fill(QLatin1Char('\0'));
+    return store;
+}
+
+std::optional<QString> HistoryOpener::askPassphrase(
+    PassphraseDialog::Mode mode, const QString& location, const QString& error)
+{
+    if (m_passphrasePrompt)
+        return m_passphrasePrompt(mode, location, error);
+    PassphraseDialog dialog(mode, location, m_parent);
+    if (!error.isEmpty())
+        dialog.setError(error);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return dialog.passphrase();
+}
+
+bool HistoryOpener::askRetry(const QString& message)
+{
+    if (m_retryPrompt)
+        return m_retryPrompt(message);
+    QMessageBox box(QMessageBox::Critical,
+        tr("The audit history cannot be opened"),
+        tr("eKYC Desk records every case in its audit history and does not verify without it.\n\n%1").arg(message),
+        QMessageBox::Retry | QMessageBox::Close,
+        m_parent);
+    box.button(QMessageBox::Close)->setText(tr("Quit"));
+    box.setDefaultButton(QMessageBox::Retry);
+    return box.exec() == QMessageBox::Retry;
+}
+
+KeyVault::Error HistoryOpener::keyError(const QString& message)
+{
+    // AuditStore::open reports key problems with KeyVault's message (plus a detail), so the text tells the kind.
+    for (KeyVault::Error error : { KeyVault::Error::PassphraseRequired,
+             KeyVault::Error::WrongPassphrase,
+             KeyVault::Error::KeychainUnavailable,
+             KeyVault::Error::KeyMissing,
+             KeyVault::Error::CorruptRecord }) {
+        if (!message.isEmpty() && message.startsWith(KeyVault::errorMessage(error)))
+            return error;
+    }
+    return KeyVault::Error::None;
+}
+
+QString HistoryOpener::describeKeySource(const QString& source)
+{
+    if (source == QLatin1String("keychain"))
+        return tr("OS keychain");
+    if (source == QLatin1String("passphrase"))
+        return tr("passphrase");
+    return source;
+}

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "PassphraseDialog.h"
+#include "audit/KeyVault.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class AuditStore;
+class QWidget;
+class SecretStore;
+
+// Opens the audit history at start-up, asking the reviewer only when needed:
+//  1. EKYC_DESK_PASSPHRASE set (scripts, tests): open or create with it (and the keychain).
+//  2. Otherwise try the keychain alone. A history that does not exist yet is not created that way (a keychain-only
+//     key could not be opened on another workstation): the reviewer chooses a passphrase first ("create" dialog).
+//  3. A history that needs its passphrase: the "unlock" dialog, again after a wrong one, with the store's error.
+// Every open also passes the keychain, so a new key is kept there when the system has one. Other failures (server
+// down, disk full, damaged key record) are shown with Retry / Quit: the application never verifies without a history.
+// The passphrase is never stored; it lives only as long as one open attempt.
+class HistoryOpener
+{
+    Q_DECLARE_TR_FUNCTIONS(HistoryOpener)
+public:
+    // Returns the passphrase, or std::nullopt when the reviewer quits. error: the store's message after a failed
+    // attempt (empty the first time).
+    using PassphrasePrompt = std::function<std::optional<QString>(
+        PassphraseDialog::Mode mode, const QString& location, const QString& error)>;
+    // Returns true to try again, false to quit.
+    using RetryPrompt = std::function<bool(const QString& message)>;
+
+    // keychain: the OS keychain (not owned; nullptr: none). The default prompts are PassphraseDialog and a
+    // QMessageBox with Retry / Quit, parented to parent.
+    explicit HistoryOpener(SecretStore* keychain, QWidget* parent = nullptr);
+
+    void setPassphrasePrompt(PassphrasePrompt prompt) { m_passphrasePrompt = std::move(prompt); }
+    void setRetryPrompt(RetryPrompt prompt) { m_retryPrompt = std::move(prompt); }
+    // Defaults to KeyVault::passphraseFromEnvironment().
+    void setEnvironmentPassphrase(const QString& passphrase) { m_environmentPassphrase = passphrase; }
+
+    // location: Settings::historyLocation (empty: the default path). nullptr when the reviewer quits.
+    std::unique_ptr<AuditStore> open(const QString& location);
+
+    // Which KeyVault error a message from AuditStore::open is (None: not a key error, e.g. the server is down).
+    static KeyVault::Error keyError(const QString& message);
+    // "OS keychain" / "passphrase", translated, from AuditStore::keySource().
+    static QString describeKeySource(const QString& source);
+
+private:
+    std::unique_ptr<AuditStore> attempt(
+        const QString& location, SecretStore* keychain, const QString& passphrase, QString* error) const;
+    std::optional<QString> askPassphrase(PassphraseDialog::Mode mode, const QString& location, const QString& error);
+    bool askRetry(const QString& message);
+
+    SecretStore* m_keychain;
+    QWidget* m_parent;
+    QString m_environmentPassphrase;
+    PassphrasePrompt m_passphrasePrompt;
+    RetryPrompt m_retryPrompt;
+};

@@ -1,0 +1,169 @@
+#include "HistoryPanel.h"
+#include "ui_HistoryPanel.h"
+
+#include "RevealDialog.h"
+#include "audit/AuditEvent.h"
+#include "audit/AuditStore.h"
+#include "audit/HistoryModel.h"
+
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QJsonObject>
+#include <QListWidgetItem>
+
+HistoryPanel::HistoryPanel(AuditStore* history, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::HistoryPanel>())
+    , m_history(history)
+{
+    m_ui->setupUi(this);
+    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(1, 1);
+
+    if (history) {
+        m_model = new HistoryModel(history, this, 100);
+        HistoryQuery query;
+        query.actor = history->actor(); // the reviewer's own cases
+        m_model->setQuery(query);
+        m_ui->historyTableView->setModel(m_model);
+        QHeaderView* header = m_ui->historyTableView->horizontalHeader();
+        header->setSectionResizeMode(QHeaderView::ResizeToContents);
+        m_ui->historyTableView->setColumnHidden(HistoryModel::ActorColumn, true); // always this reviewer
+        m_ui->historyTableView->setColumnHidden(HistoryModel::SceneColumn, true);
+        connect(m_ui->historyTableView->selectionModel(),
+            &QItemSelectionModel::currentRowChanged,
+            this,
+            &HistoryPanel::showEvents);
+        connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryPanel::updateSummary);
+        connect(m_model, &QAbstractItemModel::rowsInserted, this, &HistoryPanel::updateSummary);
+    } else {
+        m_ui->historyTableView->setEnabled(false);
+        m_ui->refreshPushButton->setEnabled(false);
+    }
+    connect(m_ui->refreshPushButton, &QPushButton::clicked, this, &HistoryPanel::reload);
+    connect(m_ui->revealPushButton, &QPushButton::clicked, this, &HistoryPanel::revealSelected);
+    updateSummary();
+    showEvents();
+}
+
+HistoryPanel::~HistoryPanel() = default;
+
+QString HistoryPanel::selectedCaseId() const
+{
+    const QModelIndex current = m_ui->historyTableView->currentIndex();
+    return current.isValid() ? current.data(HistoryModel::CaseIdRole).toString() : QString();
+}
+
+void HistoryPanel::reload()
+{
+    if (!m_model)
+        return;
+    const QString selected = selectedCaseId();
+    m_model->reload();
+    if (!selected.isEmpty())
+        selectCase(selected);
+    showEvents();
+}
+
+void HistoryPanel::selectCase(const QString& caseId)
+{
+    if (!m_model)
+        return;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->caseAt(row)->caseId == caseId) {
+            m_ui->historyTableView->setCurrentIndex(m_model->index(row, HistoryModel::CreatedColumn));
+            return;
+        }
+    }
+}
+
+void HistoryPanel::revealSelected()
+{
+    if (!m_history || m_revealDialog)
+        return;
+    const QModelIndex current = m_ui->historyTableView->currentIndex();
+    const CaseSummary* summary = current.isValid() ? m_model->caseAt(current.row()) : nullptr;
+    if (!summary || summary->purged)
+        return;
+    m_revealDialog = new RevealDialog(*m_history, *summary, this);
+    m_revealDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_revealDialog, &RevealDialog::revealed, this, &HistoryPanel::showEvents);
+    connect(m_revealDialog, &QObject::destroyed, this, [this] { m_revealDialog = nullptr; });
+    m_revealDialog->open();
+}
+
+void HistoryPanel::showEvents()
+{
+    m_ui->eventsListWidget->clear();
+    const QString caseId = selectedCaseId();
+    const QModelIndex current = m_ui->historyTableView->currentIndex();
+    const CaseSummary* summary = m_model && current.isValid() ? m_model->caseAt(current.row()) : nullptr;
+    m_ui->revealPushButton->setEnabled(summary && !summary->purged);
+    m_ui->eventsLabel->setText(summary
+            ? tr("Events of the case %1 (MerchantBizId %2)").arg(summary->nameMasked, summary->merchantBizId)
+            : tr("Select a case to see its events."));
+    if (!m_history || caseId.isEmpty())
+        return;
+    for (const AuditEvent& event : m_history->eventsForCase(caseId)) {
+        const QString time = QLocale().toString(event.ts.toLocalTime(), QStringLiteral("HH:mm:ss"));
+        auto* item = new QListWidgetItem(tr("%1  %2").arg(time, describeEvent(event)), m_ui->eventsListWidget);
+        // The payload is sanitised (no name, no ID number, no secret): safe to show in full.
+        item->setToolTip(tr("#%1 %2 by %3 on %4\n%5")
+                             .arg(QString::number(event.seq),
+                                 event.kind,
+                                 event.actor,
+                                 event.workstation,
+                                 QString::fromUtf8(event.payload)));
+    }
+}
+
+void HistoryPanel::updateSummary()
+{
+    if (!m_history) {
+        m_ui->summaryLabel->setText(tr("No audit history is open."));
+        return;
+    }
+    const int rows = m_model->rowCount();
+    m_ui->summaryLabel->setText(m_model->canFetchMore(QModelIndex())
+            ? tr("Your most recent cases, newest first (%1 shown, scroll for more). Names and ID numbers are masked.")
+                  .arg(rows)
+            : tr("Your cases, newest first (%n). Names and ID numbers are masked.", nullptr, rows));
+}
+
+QString HistoryPanel::describeEvent(const AuditEvent& event)
+{
+    const QJsonObject p = event.payloadObject();
+    const QString attempt = QString::number(p.value(QStringLiteral("attempt")).toInt());
+    const QString kind = event.kind;
+    if (kind == QLatin1String(EventKind::caseCreated))
+        return p.value(QStringLiteral("training")).toBool() ? tr("Case created (training)") : tr("Case created");
+    if (kind == QLatin1String(EventKind::attemptSent))
+        return tr("Attempt %1 sent").arg(attempt);
+    if (kind == QLatin1String(EventKind::responseReceived)) {
+        return tr("Answer to attempt %1: HTTP %2, Code %3, SubCode %4, %5 ms")
+            .arg(attempt,
+                QString::number(p.value(QStringLiteral("httpStatus")).toInt()),
+                p.value(QStringLiteral("code")).toString(),
+                p.value(QStringLiteral("subCode")).toString(),
+                QString::number(p.value(QStringLiteral("latencyMs")).toInteger()));
+    }
+    if (kind == QLatin1String(EventKind::attemptFailed))
+        return tr("Attempt %1 failed: %2").arg(attempt, p.value(QStringLiteral("error")).toString());
+    if (kind == QLatin1String(EventKind::caseCompleted)) {
+        const QString subCode = p.value(QStringLiteral("subCode")).toString();
+        if (subCode.isEmpty())
+            return tr("Case ended without an answer: %1").arg(p.value(QStringLiteral("error")).toString());
+        return p.value(QStringLiteral("passed")).toBool() ? tr("Case completed: SubCode %1, passed").arg(subCode)
+                                                          : tr("Case completed: SubCode %1, not passed").arg(subCode);
+    }
+    if (kind == QLatin1String(EventKind::reviewDecision))
+        return tr("Manual review decision");
+    if (kind == QLatin1String(EventKind::piiRevealed))
+        return tr("Name and ID number revealed to %1, reason: %2")
+            .arg(event.actor, p.value(QStringLiteral("reason")).toString());
+    if (kind == QLatin1String(EventKind::reverifyLink))
+        return tr("Linked to a re-verification");
+    if (kind == QLatin1String(EventKind::retentionPurge))
+        return tr("Name and ID number erased (retention)");
+    return kind;
+}

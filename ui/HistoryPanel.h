@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+
+struct AuditEvent;
+class AuditStore;
+class HistoryModel;
+class RevealDialog;
+
+namespace Ui {
+class HistoryPanel;
+}
+
+// The reviewer's recent cases, masked, newest first (HistoryModel over the audit history, filtered to this
+// reviewer), with the events of the selected case and "Reveal…", which asks for a reason and is audited by the store.
+// The full supervisor history browser is a separate, later widget.
+class HistoryPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    // history: not owned, may be nullptr (then the panel says that no history is open).
+    explicit HistoryPanel(AuditStore* history, QWidget* parent = nullptr);
+    ~HistoryPanel() override;
+
+    HistoryModel* model() const { return m_model; }
+    QString selectedCaseId() const;
+    // The reveal dialog while it is open (for tests), else nullptr.
+    RevealDialog* revealDialog() const { return m_revealDialog; }
+
+    // One line of the events list, translated.
+    static QString describeEvent(const AuditEvent& event);
+
+public slots:
+    // Reloads the cases; the selected case stays selected when it is still listed.
+    void reload();
+    void selectCase(const QString& caseId);
+    // Opens the reveal dialog for the selected case (window-modal, does not block).
+    void revealSelected();
+
+private:
+    void showEvents();
+    void updateSummary();
+
+    const std::unique_ptr<Ui::HistoryPanel> m_ui;
+    AuditStore* m_history;
+    HistoryModel* m_model = nullptr;
+    RevealDialog* m_revealDialog = nullptr;
+};

@@ -1,0 +1,70 @@
+#include "RevealDialog.h"
+#include "ui_RevealDialog.h"
+
+#include "audit/AuditStore.h"
+#include "audit/HistoryQuery.h"
+
+#include <QLocale>
+
+RevealDialog::RevealDialog(AuditStore& store, const CaseSummary& summary, QWidget* parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::RevealDialog>())
+    , m_store(store)
+    , m_caseId(summary.caseId)
+{
+    m_ui->setupUi(this);
+    m_ui->caseLabel->setText(tr("Case of %1 (%2), created %3")
+                                 .arg(summary.nameMasked,
+                                     summary.idMasked,
+                                     QLocale().toString(summary.createdAt.toLocalTime(), QLocale::ShortFormat)));
+    m_ui->errorLabel->setStyleSheet(QStringLiteral("#errorLabel { color: #b3261e; }"));
+    m_ui->errorLabel->hide();
+    m_ui->revealedFrame->hide();
+
+    connect(m_ui->reasonLineEdit, &QLineEdit::textChanged, this, &RevealDialog::updateButtons);
+    connect(m_ui->revealPushButton, &QPushButton::clicked, this, &RevealDialog::reveal);
+    connect(m_ui->closePushButton, &QPushButton::clicked, this, &QDialog::reject);
+    updateButtons();
+    m_ui->reasonLineEdit->setFocus(Qt::OtherFocusReason);
+}
+
+RevealDialog::~RevealDialog()
+{
+    m_ui->nameValueLabel->clear();
+    m_ui->idNumberValueLabel->clear();
+}
+
+bool RevealDialog::reveal()
+{
+    if (m_revealed)
+        return true;
+    const QString reason = m_ui->reasonLineEdit->text().trimmed();
+    if (reason.isEmpty()) {
+        m_ui->errorLabel->setText(tr("Give the reason for revealing the personal data; it is recorded."));
+        m_ui->errorLabel->show();
+        m_ui->reasonLineEdit->setFocus(Qt::OtherFocusReason);
+        return false;
+    }
+    const std::optional<RevealedPii> pii = m_store.revealCase(m_caseId, reason);
+    if (!pii) {
+        m_ui->errorLabel->setText(tr("Not revealed: %1").arg(m_store.lastError()));
+        m_ui->errorLabel->show();
+        return false;
+    }
+    m_revealed = true;
+    m_ui->errorLabel->hide();
+    m_ui->nameValueLabel->setText(pii->name);
+    m_ui->idNumberValueLabel->setText(pii->idNumber);
+    m_ui->revealedFrame->show();
+    m_ui->reasonLineEdit->setReadOnly(true);
+    updateButtons();
+    m_ui->closePushButton->setDefault(true);
+    m_ui->closePushButton->setFocus(Qt::OtherFocusReason);
+    emit revealed(m_caseId);
+    return true;
+}
+
+void RevealDialog::updateButtons()
+{
+    m_ui->revealPushButton->setEnabled(!m_revealed && !m_ui->reasonLineEdit->text().trimmed().isEmpty());
+}
