@@ -1,6 +1,7 @@
 #include "HistoryOpener.h"
 #include "MainWindow.h"
 #include "api/Credentials.h"
+#include "api/EndpointConfig.h"
 #include "audit/AuditStore.h"
 #include "audit/SecretStore.h"
 #include "cases/VerificationService.h"
@@ -82,10 +83,18 @@ int main(int argc, char* argv[])
 
     const bool hasAccessKey =
         !QProcessEnvironment::systemEnvironment().value(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID")).isEmpty();
+    const Settings settings;
     VerificationService::Options options;
     options.training = parser.isSet(trainingOption) || !hasAccessKey;
-    if (!options.training)
+    options.longTermValue = settings.value(Settings::longTermValue);
+    QString settingsError;
+    if (!options.training) {
         options.credentials = Credentials::fromEnvironment();
+        if (!EndpointConfig::fromSettings(settings, &options.client, &settingsError)) {
+            QMessageBox::critical(nullptr, QApplication::translate("main", "eKYC Desk cannot start"), settingsError);
+            return 1;
+        }
+    }
 
     VerificationService service;
     if (!service.configure(options)) {

@@ -284,7 +284,10 @@ KeyVault::Result KeyVault::open(const QString& historyId, const QByteArray& keyR
 
     Error keychainError = Error::None;
     QString keychainDetail;
-    if (hasKeychain) {
+    bool keychainMismatch = false;
+    // The keychain is asked whenever one is given: a workstation that unlocked this history with the passphrase
+    // once keeps the keys there (see below), even if the history was created elsewhere.
+    if (hasKeychain || options.keychain) {
         if (!options.keychain) {
             keychainError = Error::KeychainUnavailable;
         } else if (auto entry = options.keychain->read(historyId, &keychainDetail)) {
@@ -295,6 +298,7 @@ KeyVault::Result KeyVault::open(const QString& historyId, const QByteArray& keyR
             if (matches)
                 return succeed(material, SourceKeychain);
             wipe(material);
+            keychainMismatch = true;
             keychainError = Error::KeyMissing;
             keychainDetail = tr("The keychain entry \"%1\" holds a different key than this history.").arg(historyId);
         } else {
@@ -318,6 +322,14 @@ KeyVault::Result KeyVault::open(const QString& historyId, const QByteArray& keyR
         // The passphrase authenticated the wrapped keys, so the record itself was altered.
         wipe(*material);
         return failure(Error::CorruptRecord);
+    }
+    // Cache the keys in this workstation's keychain so the passphrase is asked rarely (best effort), unless the
+    // keychain holds another key under this id, which is never overwritten.
+    if (options.keychain && !keychainMismatch) {
+        QByteArray entry = KeychainEntryVersion + *material;
+        QString ignored;
+        options.keychain->write(historyId, entry, &ignored);
+        wipe(entry);
     }
     return succeed(*material, SourcePassphrase);
 }
