@@ -3,6 +3,7 @@
 #include "api/Credentials.h"
 #include "api/EndpointConfig.h"
 #include "audit/AuditStore.h"
+#include "audit/ConfigurationAudit.h"
 #include "audit/SecretStore.h"
 #include "cases/VerificationService.h"
 #include "util/Settings.h"
@@ -83,7 +84,7 @@ int main(int argc, char* argv[])
 
     const bool hasAccessKey =
         !QProcessEnvironment::systemEnvironment().value(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID")).isEmpty();
-    const Settings settings;
+    Settings settings;
     VerificationService::Options options;
     options.training = parser.isSet(trainingOption) || !hasAccessKey;
     options.longTermValue = settings.value(Settings::longTermValue);
@@ -101,6 +102,11 @@ int main(int argc, char* argv[])
         // The service's message already says what failed (sandbox, or credentials) and what to do.
         QMessageBox::critical(
             nullptr, QApplication::translate("main", "eKYC Desk cannot start"), service.errorString());
+        return 1;
+    }
+
+    if (!ConfigurationAudit::record(*history, settings, options.credentials, options.training, &settingsError)) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "eKYC Desk cannot start"), settingsError);
         return 1;
     }
 

@@ -27,10 +27,15 @@ Credentials Credentials::training()
         QStringLiteral("training"));
 }
 
+QString Credentials::maskedKeyId() const
+{
+    return m_accessKeyId.size() > 6 ? m_accessKeyId.left(4) + QStringLiteral("…") + m_accessKeyId.right(2)
+                                    : QStringLiteral("…");
+}
+
 QString Credentials::describe() const
 {
-    const QString id = m_accessKeyId.size() > 6 ? m_accessKeyId.left(4) + QStringLiteral("…") + m_accessKeyId.right(2)
-                                                : QStringLiteral("…");
+    const QString id = maskedKeyId();
     return m_securityToken.isEmpty() ? tr("AccessKey %1 from %2").arg(id, m_source)
                                      : tr("STS AccessKey %1 from %2").arg(id, m_source);
 }

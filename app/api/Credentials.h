@@ -25,6 +25,8 @@ public:
     const QString& source() const { return m_source; }
     // For the signer only.
     QByteArray secretForSigning() const { return m_accessKeySecret.toUtf8(); }
+    // The key id with its middle hidden ("LTAI…xy"); safe to print and to record.
+    QString maskedKeyId() const;
     // Safe to print: the key id partly masked, the source, and whether an STS token is present.
     QString describe() const;
 

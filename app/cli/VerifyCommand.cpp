@@ -2,6 +2,7 @@
 
 #include "api/EndpointConfig.h"
 #include "audit/AuditStore.h"
+#include "audit/ConfigurationAudit.h"
 #include "cases/CaseValidator.h"
 #include "cases/VerificationService.h"
 #include "cli/HistoryCli.h"
@@ -225,6 +226,8 @@ int runVerify(const QStringList& arguments)
     if (!history)
         return refuse(asJson, tr("Audit history: %1").arg(error));
     service.setHistory(history.get());
+    if (!ConfigurationAudit::record(*history, settings, options.credentials, options.training, &error))
+        return refuse(asJson, tr("Audit history: %1").arg(error));
     QObject::connect(&service, &VerificationService::historyError, &service, [](const QString& message) {
         QTextStream(stderr) << tr("Audit history: %1").arg(message) << '\n';
     });

@@ -1,0 +1,87 @@
+#include "StoreFixture.h"
+
+#include "api/Credentials.h"
+#include "audit/AuditEvent.h"
+#include "audit/ConfigurationAudit.h"
+#include "util/Settings.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestConfigurationAudit : public QObject
+{
+    Q_OBJECT
+
+    static QList<AuditEvent> eventsOfKind(AuditStore& store, const char* kind)
+    {
+        QList<AuditEvent> out;
+        store.forEachEvent([&](const AuditEvent& e) {
+            if (e.kind == QLatin1String(kind))
+                out.append(e);
+            return true;
+        });
+        return out;
+    }
+
+private slots:
+    void recordsChangesNotValues_data()
+    {
+        QTest::addColumn<QString>("backend");
+        for (const QString& backend : StoreFixture::backends())
+            QTest::newRow(qPrintable(backend)) << backend;
+    }
+
+    void recordsChangesNotValues()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fixture;
+        STORE_FIXTURE_PREPARE(fixture, backend);
+        auto store = fixture.open();
+        QVERIFY(store);
+        QTemporaryDir dir;
+        Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+        QString error;
+
+        // First start in training mode: the credential source is recorded once, no settings change yet.
+        QVERIFY(ConfigurationAudit::record(*store, settings, Credentials::training(), true, &error));
+        QVERIFY(ConfigurationAudit::record(*store, settings, Credentials::training(), true, &error));
+        QCOMPARE(eventsOfKind(*store, EventKind::credentialSourceChanged).size(), 1);
+        QCOMPARE(eventsOfKind(*store, EventKind::settingsChanged).size(), 0);
+
+        // A custom endpoint and a new long-term value: one event naming both settings, without their values.
+        const QString privateUrl = QStringLiteral("https://verify.internal.example:9443/");
+        settings.setValue(Settings::endpointKind, QStringLiteral("custom"));
+        settings.setValue(Settings::customEndpoint, privateUrl);
+        settings.setValue(Settings::longTermValue, QStringLiteral("long-term"));
+        const Credentials env(QStringLiteral("LTAIexample1234"),
+            QStringLiteral("very-secret-value"),
+            QString(),
+            QStringLiteral("environment"));
+        QVERIFY(ConfigurationAudit::record(*store, settings, env, false, &error));
+        const QList<AuditEvent> changes = eventsOfKind(*store, EventKind::settingsChanged);
+        QCOMPARE(changes.size(), 1);
+        const QJsonArray changed = changes.first().payloadObject().value(QStringLiteral("changed")).toArray();
+        QCOMPARE(changed.size(), 3);
+        QVERIFY(changed.contains(QStringLiteral("api/customEndpoint")));
+        QVERIFY(changed.contains(QStringLiteral("api/longTermValue")));
+
+        const QList<AuditEvent> sources = eventsOfKind(*store, EventKind::credentialSourceChanged);
+        QCOMPARE(sources.size(), 2);
+        const QJsonObject last = sources.last().payloadObject();
+        QCOMPARE(last.value(QStringLiteral("source")).toString(), QStringLiteral("environment"));
+        QCOMPARE(last.value(QStringLiteral("accessKeyId")).toString(), env.maskedKeyId());
+
+        // Nothing of the values or the secret is in any event.
+        store->forEachEvent([&](const AuditEvent& e) {
+            const QByteArray& json = e.payload;
+            if (json.contains("very-secret-value") || json.contains("internal.example") || json.contains("LTAIexample"))
+                qFatal("a value reached the history");
+            return true;
+        });
+        QVERIFY(store->verifyChain().ok);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConfigurationAudit)
+#include "TestConfigurationAudit.moc"
