@@ -62,7 +62,47 @@ VerificationRequest VerificationService::buildRequest(const CaseInput& input) co
     return VerificationRequest::fromCase(input, m_options.longTermValue, Random::system());
 }
 
-quint64 VerificationService::submit(const CaseInput& input, bool warningsAcknowledged)
+std::optional<CaseInput> VerificationService::caseForReverification(const QString& caseId)
+{
+    if (!m_history) {
+        m_error = tr("Re-verification needs the audit history.");
+        return std::nullopt;
+    }
+    const std::optional<CaseSummary> summary = m_history->caseSummary(caseId);
+    if (!summary) {
+        m_error = tr("The case %1 is not in the audit history.").arg(caseId);
+        return std::nullopt;
+    }
+    if (summary->purged) {
+        m_error = tr("The name and ID number of this case were erased by the retention purge; enter them again.");
+        return std::nullopt;
+    }
+    QJsonObject created;
+    for (const AuditEvent& event : m_history->eventsForCase(caseId)) {
+        if (event.kind == QLatin1String(EventKind::caseCreated)) {
+            created = event.payloadObject();
+            break;
+        }
+    }
+    const std::optional<RevealedPii> pii = m_history->revealCase(caseId, tr("re-verification"));
+    if (!pii) {
+        m_error = m_history->lastError();
+        return std::nullopt;
+    }
+    CaseInput input;
+    input.name = pii->name;
+    input.idNumber = pii->idNumber;
+    input.sceneCode = summary->sceneCode;
+    input.validityStart =
+        QDate::fromString(created.value(QStringLiteral("validityStartDate")).toString(), QStringLiteral("yyyyMMdd"));
+    const QString end = created.value(QStringLiteral("validityEndDate")).toString();
+    input.validityEnd = QDate::fromString(end, QStringLiteral("yyyyMMdd"));
+    input.longTerm = !end.isEmpty() && !input.validityEnd.isValid();
+    // The MerchantUserId was kept only as its hash, and a new case gets its own MerchantBizId.
+    return input;
+}
+
+quint64 VerificationService::submit(const CaseInput& input, bool warningsAcknowledged, const QString& reverifyOf)
 {
     if (!m_client) {
         m_error = tr("The verification service is not configured.");
@@ -100,9 +140,20 @@ quint64 VerificationService::submit(const CaseInput& input, bool warningsAcknowl
             { QStringLiteral("training"), m_options.training },
             { QStringLiteral("acknowledgedWarnings"), QJsonArray::fromStringList(warnings) },
         };
+        if (!reverifyOf.isEmpty())
+            record.payload.insert(QStringLiteral("reverifies"), reverifyOf);
         caseId = m_history->createCase(record);
         if (caseId.isEmpty()) {
             m_error = tr("The case could not be saved in the audit history, so it was not sent: %1")
+                          .arg(m_history->lastError());
+            return 0;
+        }
+        if (!reverifyOf.isEmpty()
+            && m_history->appendEvent(reverifyOf,
+                   QString::fromLatin1(EventKind::reverifyLink),
+                   { { QStringLiteral("newCaseId"), caseId } })
+                == 0) {
+            m_error = tr("The link to the earlier case could not be recorded, so the case was not sent: %1")
                           .arg(m_history->lastError());
             return 0;
         }

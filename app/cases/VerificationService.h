@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QObject>
 #include <memory>
+#include <optional>
 
 class AuditStore;
 class SandboxServer;
@@ -51,9 +52,14 @@ public:
     QList<ValidationIssue> precheck(const CaseInput& input) const;
     // The parameters that would be sent for this case (MerchantBizId generated when the case has none).
     VerificationRequest buildRequest(const CaseInput& input) const;
+    // A recorded case as input for verifying it again (after an error, an interrupted call, or a person's
+    // correction): decrypts its name and ID number through the history, which records the reveal with the reason
+    // "re-verification". std::nullopt with errorString() without a history, for an unknown or purged case.
+    std::optional<CaseInput> caseForReverification(const QString& caseId);
     // Refuses (returns 0, errorString() says why) when precheck has a blocking issue, or a warning and
     // !warningsAcknowledged.
-    quint64 submit(const CaseInput& input, bool warningsAcknowledged);
+    // With reverifyOf, the new case is linked to that earlier case by a reverify_link event.
+    quint64 submit(const CaseInput& input, bool warningsAcknowledged, const QString& reverifyOf = QString());
     void cancel(quint64 callId);
 
 signals:

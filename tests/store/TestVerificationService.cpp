@@ -1,0 +1,186 @@
+#include "StoreFixture.h"
+
+#include "audit/AuditEvent.h"
+#include "cases/VerificationService.h"
+#include "sandbox/SandboxFixtures.h"
+
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+// The service as the GUI and the CLI use it, against the training sandbox over HTTPS and a real history on each
+// backend: the case is in the history before the network call, and every attempt and outcome follows it.
+class TestVerificationService : public QObject
+{
+    Q_OBJECT
+
+    static CaseInput caseOf(const SandboxFixtures::Person& p)
+    {
+        CaseInput input;
+        input.name = p.docName;
+        input.idNumber = p.docNo;
+        input.validityStart = QDate::fromString(p.validityStartDate, QStringLiteral("yyyyMMdd"));
+        input.longTerm = p.isLongTerm();
+        input.validityEnd = QDate::fromString(p.validityEndDate, QStringLiteral("yyyyMMdd"));
+        return input;
+    }
+
+    static QStringList kinds(AuditStore& store, const QString& caseId)
+    {
+        QStringList out;
+        for (const AuditEvent& e : store.eventsForCase(caseId))
+            out.append(e.kind);
+        return out;
+    }
+
+    static void addBackends()
+    {
+        QTest::addColumn<QString>("backend");
+        for (const QString& backend : StoreFixture::backends())
+            QTest::newRow(qPrintable(backend)) << backend;
+    }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void outcomes_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("state");
+        QTest::addColumn<QString>("subCode");
+        QTest::addColumn<QStringList>("events");
+        const QStringList answered { QStringLiteral("case_created"),
+            QStringLiteral("attempt_sent"),
+            QStringLiteral("response_received"),
+            QStringLiteral("case_completed") };
+        for (const QString& backend : StoreFixture::backends()) {
+            const QByteArray b = backend.toLatin1();
+            QTest::newRow(b + " 200") << backend << QString() << QStringLiteral("completed") << QStringLiteral("200")
+                                      << answered;
+            QTest::newRow(b + " 223") << backend << QStringLiteral("张错名") << QStringLiteral("completed")
+                                      << QStringLiteral("223") << answered;
+            QTest::newRow(b + " api error")
+                << backend << SandboxFixtures::ramDenied << QStringLiteral("failed") << QString() << answered;
+            QTest::newRow(b + " 500 then 200")
+                << backend << SandboxFixtures::serverErrorOnce << QStringLiteral("completed") << QStringLiteral("200")
+                << QStringList { QStringLiteral("case_created"),
+                       QStringLiteral("attempt_sent"),
+                       QStringLiteral("response_received"),
+                       QStringLiteral("attempt_sent"),
+                       QStringLiteral("response_received"),
+                       QStringLiteral("case_completed") };
+            QTest::newRow(b + " malformed")
+                << backend << SandboxFixtures::malformed << QStringLiteral("failed") << QString()
+                << QStringList { QStringLiteral("case_created"),
+                       QStringLiteral("attempt_sent"),
+                       QStringLiteral("response_received"),
+                       QStringLiteral("case_completed") };
+        }
+    }
+
+    void outcomes()
+    {
+        QFETCH(QString, backend);
+        QFETCH(QString, name);
+        QFETCH(QString, state);
+        QFETCH(QString, subCode);
+        QFETCH(QStringList, events);
+        StoreFixture fixture;
+        STORE_FIXTURE_PREPARE(fixture, backend);
+        auto store = fixture.open();
+        QVERIFY(store);
+
+        VerificationService service;
+        VerificationService::Options options;
+        options.client.backoffBaseMs = 10; // real time: keep the one retry short
+        QVERIFY2(service.configure(options), qPrintable(service.errorString()));
+        service.setHistory(store.get());
+        QSignalSpy finished(&service, &VerificationService::finished);
+        QSignalSpy historyErrors(&service, &VerificationService::historyError);
+
+        CaseInput input = caseOf(SandboxFixtures::people().first());
+        if (!name.isEmpty())
+            input.name = name;
+        const quint64 call = service.submit(input, false);
+        QVERIFY2(call != 0, qPrintable(service.errorString()));
+
+        // Before the event loop has run (so before anything reached the network) the case is in the history.
+        const QString caseId = service.caseIdOf(call);
+        QVERIFY(!caseId.isEmpty());
+        QCOMPARE(store->caseSummary(caseId)->state, QStringLiteral("pending"));
+        QCOMPARE(kinds(*store, caseId), QStringList { QStringLiteral("case_created") });
+
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(historyErrors.count(), 0);
+        const CaseSummary summary = *store->caseSummary(caseId);
+        QCOMPARE(summary.state, state);
+        QCOMPARE(summary.subCode, subCode);
+        QCOMPARE(kinds(*store, caseId), events);
+        QCOMPARE(summary.attempts, static_cast<int>(events.count(QStringLiteral("attempt_sent"))));
+        QCOMPARE(summary.idMasked, QStringLiteral("1101**********1233"));
+        QVERIFY(store->verifyChain().ok);
+    }
+
+    void refusedCaseIsNotRecorded_data() { addBackends(); }
+    void refusedCaseIsNotRecorded()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fixture;
+        STORE_FIXTURE_PREPARE(fixture, backend);
+        auto store = fixture.open();
+        VerificationService service;
+        QVERIFY(service.configure({}));
+        service.setHistory(store.get());
+        CaseInput input = caseOf(SandboxFixtures::people().first());
+        input.idNumber[17] = input.idNumber[17] == QLatin1Char('3') ? QLatin1Char('4') : QLatin1Char('3');
+        QCOMPARE(service.submit(input, true), quint64(0));
+        QVERIFY(!service.errorString().isEmpty());
+        QCOMPARE(store->recentCases(10).size(), 0);
+    }
+
+    void reverificationLinksTheCases_data() { addBackends(); }
+    void reverificationLinksTheCases()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fixture;
+        STORE_FIXTURE_PREPARE(fixture, backend);
+        auto store = fixture.open();
+        VerificationService service;
+        QVERIFY(service.configure({}));
+        service.setHistory(store.get());
+        QSignalSpy finished(&service, &VerificationService::finished);
+
+        const SandboxFixtures::Person person = SandboxFixtures::people().at(3); // the long-term card
+        QVERIFY(person.isLongTerm());
+        CaseInput first = caseOf(person);
+        first.name = SandboxFixtures::reset; // the first call dies without an answer
+        const quint64 firstCall = service.submit(first, false);
+        const QString firstCase = service.caseIdOf(firstCall);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(store->caseSummary(firstCase)->state, QStringLiteral("failed"));
+
+        const std::optional<CaseInput> again = service.caseForReverification(firstCase);
+        QVERIFY2(again, qPrintable(service.errorString()));
+        QCOMPARE(again->name, first.name);
+        QCOMPARE(again->idNumber, person.docNo);
+        QCOMPARE(again->validityStart, first.validityStart);
+        QVERIFY(again->longTerm);
+        QCOMPARE(kinds(*store, firstCase).last(), QStringLiteral("pii_revealed"));
+
+        CaseInput corrected = *again;
+        corrected.name = person.docName;
+        const quint64 secondCall = service.submit(corrected, false, firstCase);
+        const QString secondCase = service.caseIdOf(secondCall);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.last().at(1).value<VerificationResult>().subCode, QStringLiteral("200"));
+        QVERIFY(secondCase != firstCase);
+        const QList<AuditEvent> firstEvents = store->eventsForCase(firstCase);
+        QCOMPARE(firstEvents.last().kind, QStringLiteral("reverify_link"));
+        QCOMPARE(firstEvents.last().payloadObject().value(QStringLiteral("newCaseId")).toString(), secondCase);
+        QVERIFY(store->verifyChain().ok);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVerificationService)
+#include "TestVerificationService.moc"
