@@ -191,6 +191,42 @@ private slots:
         QVERIFY2(audit.exitCode == 0, (audit.out + audit.err).constData());
         QVERIFY(audit.out.startsWith("OK"));
 
+        // The head exported as an anchor still verifies after more events; then the retention purge erases the
+        // personal data, the masked forms go, the chain still verifies against the anchor.
+        const QString anchor = dir.filePath(QStringLiteral("anchor.json"));
+        QCOMPARE(run({ QStringLiteral("audit"),
+                         QStringLiteral("head"),
+                         QStringLiteral("--db"),
+                         db,
+                         QStringLiteral("--out"),
+                         anchor })
+                     .exitCode,
+            0);
+        const Run purge = run({ QStringLiteral("audit"),
+            QStringLiteral("purge"),
+            QStringLiteral("--db"),
+            db,
+            QStringLiteral("--older-than"),
+            QStringLiteral("-1") });
+        QCOMPARE(purge.exitCode, 3);
+        QVERIFY(purge.err.contains("--older-than"));
+        const Run kept = run({ QStringLiteral("audit"),
+            QStringLiteral("purge"),
+            QStringLiteral("--db"),
+            db,
+            QStringLiteral("--older-than"),
+            QStringLiteral("30") });
+        QCOMPARE(kept.exitCode, 0);
+        QVERIFY2(kept.out.contains(" 0 case"), kept.out.constData()); // today's cases are younger than 30 days
+        QCOMPARE(run({ QStringLiteral("audit"),
+                         QStringLiteral("verify"),
+                         QStringLiteral("--db"),
+                         db,
+                         QStringLiteral("--anchor"),
+                         anchor })
+                     .exitCode,
+            0);
+
         // A wrong passphrase is a clear error and sends nothing.
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         qputenv("EKYC_DESK_PASSPHRASE", "wrong");

@@ -3,6 +3,7 @@
 
 #include "audit/ChainVerifier.h"
 #include "audit/HistoryLocation.h"
+#include "util/Settings.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -98,6 +99,37 @@ int head(const QCommandLineParser& parser, const QCommandLineOption& outOption)
     return HistoryCli::Ok;
 }
 
+int purge(const QCommandLineParser& parser, const QCommandLineOption& olderThanOption)
+{
+    int days = Settings().value(Settings::retentionDays);
+    if (parser.isSet(olderThanOption)) {
+        bool ok = false;
+        days = parser.value(olderThanOption).toInt(&ok);
+        if (!ok || days < 1) {
+            HistoryCli::err(HistoryCli::tr("--older-than: expected a number of days, 1 or more.") + u'\n');
+            return HistoryCli::BadUsage;
+        }
+    }
+    QString error;
+    auto store = HistoryCli::openStore(HistoryCli::location(parser), &error);
+    if (!store) {
+        HistoryCli::err(error + u'\n');
+        return HistoryCli::CannotOpen;
+    }
+    const QDateTime cutoff = QDateTime::currentDateTimeUtc().addDays(-days);
+    const int purged = store->purgeOlderThan(cutoff);
+    if (purged < 0) {
+        HistoryCli::err(store->lastError() + u'\n');
+        return HistoryCli::CannotOpen;
+    }
+    HistoryCli::out(HistoryCli::tr("Erased name and ID number of %1 case(s) created before %2; their metadata and the "
+                                   "hash chain are kept.")
+                        .arg(purged)
+                        .arg(cutoff.toString(Qt::ISODate))
+        + u'\n');
+    return HistoryCli::Ok;
+}
+
 } // namespace
 
 namespace Cli {
@@ -114,6 +146,9 @@ int runAudit(const QStringList& arguments)
         "  audit head [--db PATH|URL] [--out FILE]\n"
         "      Exports the current head (seq, hash, time) as a small JSON anchor to keep outside the app, and records "
         "an anchor_exported event.\n"
+        "  audit purge [--db PATH|URL] [--older-than DAYS]\n"
+        "      Erases name and ID number of cases older than DAYS (default: the history/retentionDays setting, 365) "
+        "and records a retention_purge event; times, outcomes and SubCodes are kept and the chain still verifies.\n"
         "Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opened."));
     parser.addHelpOption();
     parser.addOption(HistoryCli::dbOption());
@@ -121,9 +156,13 @@ int runAudit(const QStringList& arguments)
         QStringLiteral("anchor"), HistoryCli::tr("An anchor written by audit head."), HistoryCli::tr("FILE"));
     const QCommandLineOption outOption(
         QStringLiteral("out"), HistoryCli::tr("Write the anchor to this file."), HistoryCli::tr("FILE"));
+    const QCommandLineOption olderThanOption(QStringLiteral("older-than"),
+        HistoryCli::tr("Retention period in days for audit purge."),
+        HistoryCli::tr("DAYS"));
     parser.addOption(anchorOption);
     parser.addOption(outOption);
-    parser.addPositionalArgument(QStringLiteral("action"), HistoryCli::tr("verify or head"));
+    parser.addOption(olderThanOption);
+    parser.addPositionalArgument(QStringLiteral("action"), HistoryCli::tr("verify, head or purge"));
     QStringList args = arguments;
     if (args.size() > 1)
         args.removeAt(1);
@@ -140,7 +179,9 @@ int runAudit(const QStringList& arguments)
         return verify(parser, anchorOption);
     if (actions == QStringList { QStringLiteral("head") })
         return head(parser, outOption);
-    HistoryCli::err(HistoryCli::tr("Use: audit verify | audit head (see audit --help).") + u'\n');
+    if (actions == QStringList { QStringLiteral("purge") })
+        return purge(parser, olderThanOption);
+    HistoryCli::err(HistoryCli::tr("Use: audit verify | audit head | audit purge (see audit --help).") + u'\n');
     return HistoryCli::BadUsage;
 }
 

@@ -31,6 +31,9 @@ public:
     // Empty: the default SQLite file under the app-data location; else a path or a postgresql:// URL.
     static inline const SettingKey<QString> historyLocation { "history/location", QString() };
     static inline const SettingKey<QString> language { "ui/language", QString() };
+    // Days after which `audit purge` erases name and ID number of a case (metadata stays). PIPL: keep personal data
+    // no longer than needed; the provider itself keeps results 30 days.
+    static inline const SettingKey<int> retentionDays { "history/retentionDays", 365 };
 
     // The application's QSettings (organisation "eKYC Desk", application "ekyc-desk").
     Settings();
