@@ -193,6 +193,45 @@ void CaseForm::clear()
     m_acknowledgedWarnings.clear();
     runCheck();
     m_ui->nameLineEdit->setFocus(Qt::OtherFocusReason);
+    emit cleared();
+}
+
+void CaseForm::setCaseInput(const CaseInput& input)
+{
+    if (m_busy)
+        return;
+    m_checkTimer.stop();
+    m_ui->nameLineEdit->setText(input.name);
+    m_ui->idNumberLineEdit->setText(input.idNumber);
+    m_ui->sceneCodeLineEdit->setText(input.sceneCode);
+    m_ui->merchantUserIdLineEdit->clear();
+    m_ui->merchantBizIdLineEdit->clear();
+    m_settingDate = true;
+    const QDate end = input.longTerm ? QDate() : input.validityEnd;
+    m_ui->validityStartDateEdit->setDate(input.validityStart.isValid() ? input.validityStart : blankDate);
+    m_ui->validityEndDateEdit->setDate(end.isValid() ? end : blankDate);
+    m_settingDate = false;
+    m_suggestedDates.clear();
+    {
+        const QSignalBlocker blocker(m_ui->longTermCheckBox);
+        m_ui->longTermCheckBox->setChecked(input.longTerm);
+    }
+    updateLongTerm();
+    {
+        const QSignalBlocker blocker(m_ui->acknowledgeCheckBox);
+        m_ui->acknowledgeCheckBox->setChecked(false);
+    }
+    m_acknowledgedWarnings.clear();
+    // What was filled in counts as entered: its issues show at once.
+    m_dirty = { CaseField::Name, CaseField::IdNumber, CaseField::ValidityStart, CaseField::ValidityEnd };
+    if (!input.sceneCode.isEmpty())
+        m_dirty.insert(CaseField::SceneCode);
+    m_touched = m_dirty;
+    m_revealAll = false;
+    if (!input.sceneCode.isEmpty())
+        m_ui->moreToolButton->setChecked(true); // never hide what will be sent
+    runCheck();
+    m_ui->nameLineEdit->setFocus(Qt::OtherFocusReason);
 }
 
 void CaseForm::submit()

@@ -39,6 +39,10 @@ public:
     void revealIssues();
     // The issues of the last pre-check.
     const QList<ValidationIssue>& issues() const { return m_issues; }
+    // Fills the form with a recorded case (re-verification): name, ID number, dates, long-term and scene code, each
+    // checked as if entered. MerchantUserId and MerchantBizId are left empty (a new case gets its own). Ignored
+    // while busy.
+    void setCaseInput(const CaseInput& input);
 
 public slots:
     void clear();
@@ -47,6 +51,8 @@ public slots:
 signals:
     void verifyRequested(const CaseInput& input, bool warningsAcknowledged);
     void cancelRequested();
+    // The form was emptied (New case).
+    void cleared();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

@@ -42,6 +42,7 @@ HistoryPanel::HistoryPanel(AuditStore* history, QWidget* parent)
     }
     connect(m_ui->refreshPushButton, &QPushButton::clicked, this, &HistoryPanel::reload);
     connect(m_ui->revealPushButton, &QPushButton::clicked, this, &HistoryPanel::revealSelected);
+    connect(m_ui->verifyAgainPushButton, &QPushButton::clicked, this, &HistoryPanel::reverifySelected);
     updateSummary();
     showEvents();
 }
@@ -77,12 +78,17 @@ void HistoryPanel::selectCase(const QString& caseId)
     }
 }
 
+const CaseSummary* HistoryPanel::selectedSummary() const
+{
+    const QModelIndex current = m_ui->historyTableView->currentIndex();
+    return m_model && current.isValid() ? m_model->caseAt(current.row()) : nullptr;
+}
+
 void HistoryPanel::revealSelected()
 {
     if (!m_history || m_revealDialog)
         return;
-    const QModelIndex current = m_ui->historyTableView->currentIndex();
-    const CaseSummary* summary = current.isValid() ? m_model->caseAt(current.row()) : nullptr;
+    const CaseSummary* summary = selectedSummary();
     if (!summary || summary->purged)
         return;
     m_revealDialog = new RevealDialog(*m_history, *summary, this);
@@ -92,13 +98,21 @@ void HistoryPanel::revealSelected()
     m_revealDialog->open();
 }
 
+void HistoryPanel::reverifySelected()
+{
+    const CaseSummary* summary = selectedSummary();
+    if (!m_history || !summary || summary->purged)
+        return;
+    emit reverifyRequested(summary->caseId);
+}
+
 void HistoryPanel::showEvents()
 {
     m_ui->eventsListWidget->clear();
     const QString caseId = selectedCaseId();
-    const QModelIndex current = m_ui->historyTableView->currentIndex();
-    const CaseSummary* summary = m_model && current.isValid() ? m_model->caseAt(current.row()) : nullptr;
+    const CaseSummary* summary = selectedSummary();
     m_ui->revealPushButton->setEnabled(summary && !summary->purged);
+    m_ui->verifyAgainPushButton->setEnabled(summary && !summary->purged);
     m_ui->eventsLabel->setText(summary
             ? tr("Events of the case %1 (MerchantBizId %2)").arg(summary->nameMasked, summary->merchantBizId)
             : tr("Select a case to see its events."));

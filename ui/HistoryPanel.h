@@ -5,6 +5,7 @@
 #include <memory>
 
 struct AuditEvent;
+struct CaseSummary;
 class AuditStore;
 class HistoryModel;
 class RevealDialog;
@@ -14,7 +15,8 @@ class HistoryPanel;
 }
 
 // The reviewer's recent cases, masked, newest first (HistoryModel over the audit history, filtered to this
-// reviewer), with the events of the selected case and "Reveal…", which asks for a reason and is audited by the store.
+// reviewer), with the events of the selected case and "Reveal…", which asks for a reason and is audited by the store,
+// and "Verify again…", which hands the case to the main window for a linked re-verification.
 // The full supervisor history browser is a separate, later widget.
 class HistoryPanel : public QWidget
 {
@@ -38,10 +40,19 @@ public slots:
     void selectCase(const QString& caseId);
     // Opens the reveal dialog for the selected case (window-modal, does not block).
     void revealSelected();
+    // Asks to verify the selected case again (emits reverifyRequested); nothing when none or a purged one is selected.
+    void reverifySelected();
+
+signals:
+    // The reviewer wants to verify this recorded case again. The receiver decrypts its name and ID number through
+    // VerificationService::caseForReverification (audited) and links the new case to it.
+    void reverifyRequested(const QString& caseId);
 
 private:
     void showEvents();
     void updateSummary();
+    // The selected case, nullptr when none.
+    const CaseSummary* selectedSummary() const;
 
     const std::unique_ptr<Ui::HistoryPanel> m_ui;
     AuditStore* m_history;

@@ -11,7 +11,9 @@
 #include "sandbox/SandboxServer.h"
 
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 
 MainWindow::MainWindow(VerificationService& service, QWidget* parent)
@@ -47,6 +49,10 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     m_ui->historyWarningLabel->setStyleSheet(QStringLiteral(
         "#historyWarningLabel { background: #fdecea; color: #8c1d18; font-weight: bold; border-radius: 4px; }"));
     m_ui->historyWarningLabel->hide();
+    m_ui->reverifyFrame->setStyleSheet(
+        QStringLiteral("#reverifyFrame { background: #e8f0fe; border: 1px solid #8ab4f8; border-radius: 4px; }"
+                       "#reverifyFrame QLabel { color: #0b2e6b; background: transparent; }"));
+    m_ui->reverifyFrame->hide();
 
     const bool training = service.isTraining();
     setWindowTitle(training ? tr("eKYC Desk — Training") : tr("eKYC Desk"));
@@ -95,6 +101,9 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
 
     connect(m_form, &CaseForm::verifyRequested, this, &MainWindow::submitCase);
     connect(m_form, &CaseForm::cancelRequested, this, &MainWindow::cancelCase);
+    connect(m_form, &CaseForm::cleared, this, &MainWindow::clearReverification);
+    connect(m_ui->reverifyClearPushButton, &QPushButton::clicked, this, &MainWindow::clearReverification);
+    connect(m_historyPanel, &HistoryPanel::reverifyRequested, this, &MainWindow::verifyAgain);
     connect(&service, &VerificationService::submitted, this, &MainWindow::handleSubmitted);
     connect(&service, &VerificationService::attemptStarted, this, &MainWindow::handleAttempt);
     connect(&service, &VerificationService::finished, this, &MainWindow::handleFinished);
@@ -117,7 +126,8 @@ void MainWindow::newCase()
 {
     if (m_currentCall != 0)
         return;
-    m_form->clear();
+    m_form->clear(); // also drops a re-verification link
+    clearReverification();
     m_result->clear();
     m_ui->historyWarningLabel->hide();
     statusBar()->clearMessage();
@@ -133,7 +143,7 @@ void MainWindow::submitCase(const CaseInput& input, bool warningsAcknowledged)
     m_lastAttempt = 0;
     m_ui->historyWarningLabel->hide();
     m_form->setBusy(true);
-    const quint64 callId = m_service.submit(input, warningsAcknowledged);
+    const quint64 callId = m_service.submit(input, warningsAcknowledged, m_reverifyOf);
     m_submitting = false;
     if (callId == 0) {
         // The core refused the case: its pre-check disagrees with what the form showed, so show it again.
@@ -144,6 +154,7 @@ void MainWindow::submitCase(const CaseInput& input, bool warningsAcknowledged)
             error.isEmpty() ? tr("Not sent: the case did not pass the local check.") : tr("Not sent: %1").arg(error));
         return;
     }
+    clearReverification(); // the link is recorded; a later case is a new one unless asked again
     if (m_currentCall == 0 && !m_finishedDuringSubmit)
         m_currentCall = callId;
 }
@@ -174,6 +185,57 @@ void MainWindow::showHistoryError(const QString& message)
     m_ui->historyWarningLabel->setText(text);
     m_ui->historyWarningLabel->show();
     statusBar()->showMessage(text);
+}
+
+void MainWindow::verifyAgain(const QString& caseId)
+{
+    if (m_currentCall != 0 || m_form->isBusy()) {
+        showReverifyError(tr("Wait until the current case has an answer, then verify the case again."));
+        return;
+    }
+    const std::optional<CaseInput> input = m_service.caseForReverification(caseId);
+    if (!input) {
+        showReverifyError(m_service.errorString());
+        return;
+    }
+    m_ui->mainTabWidget->setCurrentWidget(m_ui->verifyTab);
+    m_result->clear();
+    m_ui->historyWarningLabel->hide();
+    statusBar()->clearMessage();
+    m_form->setCaseInput(*input);
+    m_reverifyOf = caseId;
+    m_ui->reverifyLabel->setText(
+        tr("Verifying again case %1 — the new case will be linked to it.").arg(caseId.left(8)));
+    QString details = tr("Case %1").arg(caseId);
+    if (m_history) {
+        if (const std::optional<CaseSummary> summary = m_history->caseSummary(caseId))
+            details = tr("Case %1\nMerchantBizId %2\nCreated %3, %4")
+                          .arg(caseId,
+                              summary->merchantBizId,
+                              QLocale().toString(summary->createdAt.toLocalTime(), QLocale::ShortFormat),
+                              summary->displayState());
+    }
+    m_ui->reverifyLabel->setToolTip(details);
+    m_ui->reverifyFrame->show();
+}
+
+void MainWindow::clearReverification()
+{
+    m_reverifyOf.clear();
+    m_ui->reverifyFrame->hide();
+    m_ui->reverifyLabel->clear();
+    m_ui->reverifyLabel->setToolTip(QString());
+}
+
+void MainWindow::showReverifyError(const QString& message)
+{
+    // Window-modal but not blocking: the reviewer reads it and goes on.
+    auto* box =
+        new QMessageBox(QMessageBox::Warning, tr("Cannot verify the case again"), message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("reverifyErrorMessageBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    statusBar()->showMessage(tr("Cannot verify the case again: %1").arg(message));
 }
 
 void MainWindow::handleSubmitted(quint64 callId, const QString& merchantBizId)

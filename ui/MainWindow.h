@@ -36,6 +36,8 @@ public:
     HistoryPanel* historyPanel() const { return m_historyPanel; }
     // The id of the call in flight, 0 when none.
     quint64 currentCall() const { return m_currentCall; }
+    // The recorded case the next submit re-verifies (linked by a reverify_link event), empty when none.
+    QString reverifyOf() const { return m_reverifyOf; }
 
 public slots:
     void newCase();
@@ -45,11 +47,17 @@ public slots:
     void showHistory();
     // A write to the audit history failed: a warning that stays until the next case.
     void showHistoryError(const QString& message);
+    // Fills the case form with a recorded case (its name and ID number are decrypted, which the history records)
+    // and links the next submitted case to it. A failure is shown in a warning that does not block.
+    void verifyAgain(const QString& caseId);
+    // The next case is not linked to an earlier one.
+    void clearReverification();
 
 private:
     void handleSubmitted(quint64 callId, const QString& merchantBizId);
     void handleAttempt(quint64 callId, int attempt);
     void handleFinished(quint64 callId, const VerificationResult& result);
+    void showReverifyError(const QString& message);
 
     const std::unique_ptr<Ui::MainWindow> m_ui;
     VerificationService& m_service;
@@ -64,4 +72,5 @@ private:
     bool m_submitting = false;
     bool m_finishedDuringSubmit = false;
     int m_lastAttempt = 0;
+    QString m_reverifyOf;
 };
