@@ -84,13 +84,8 @@ private slots:
         row("GB example, long-term at 60", n, gbExample, QDate(2010, 3, 15), QDate(), true, ok);
         row("lower-case x", n, QStringLiteral("11010519491231002x"), QDate(2010, 3, 15), QDate(), true, ok);
         row("spaces inside the number", n, QStringLiteral(" 110105 19491231 002X "), QDate(2010, 3, 15), {}, true, ok);
-        row("full-width digits",
-            n,
-            QStringLiteral("\uFF11\uFF11\uFF10\uFF11\uFF10\uFF15198005121231"),
-            s,
-            e,
-            false,
-            ok);
+        const QString fullWidth = QStringLiteral("\uFF11\uFF11\uFF10\uFF11\uFF10\uFF15198005121231");
+        row("full-width digits", n, fullWidth, s, e, false, ok);
         row("long-term ignores end date", n, gbExample, QDate(2010, 3, 15), QDate(2001, 1, 1), true, ok);
         row("start today", n, base, today, QDate(), true, ok);
 
@@ -131,25 +126,15 @@ private slots:
         row("check digit wrong", n, QStringLiteral("110105198005121232"), s, e, false, c({ "id.checksum" }));
         row("X instead of digit", n, QStringLiteral("11010519800512123X"), s, e, false, c({ "id.checksum" }));
         row("digits swapped", n, QStringLiteral("110105198005211231"), s, e, false, c({ "id.checksum" }));
-        row("province and checksum",
-            n,
-            QStringLiteral("990105198005121231"),
-            s,
-            e,
-            false,
-            c({ "id.checksum", "id.province" }));
+        const QString badProvinceAndCheck = QStringLiteral("990105198005121231");
+        row("province and checksum", n, badProvinceAndCheck, s, e, false, c({ "id.checksum", "id.province" }));
 
         // Validity dates.
         row("start missing", n, base, QDate(), e, false, c({ "start.required" }));
         row("start tomorrow", n, base, today.addDays(1), QDate(2046, 11, 26), false, c({ "start.future" }));
-        // Born 2010-06-01.
-        row("start before birth",
-            n,
-            QStringLiteral("110105201006011231"),
-            QDate(2009, 1, 1),
-            QDate(2014, 1, 1),
-            false,
-            c({ "start.before_birth" }));
+        const QString born2010 = QStringLiteral("110105201006011231"); // born 2010-06-01
+        const QStringList beforeBirth = c({ "start.before_birth" });
+        row("start before birth", n, born2010, QDate(2009, 1, 1), QDate(2014, 1, 1), false, beforeBirth);
         row("end missing", n, base, s, QDate(), false, c({ "end.required" }));
         row("end equals start", n, base, s, s, false, c({ "end.not_after_start" }));
         row("end before start", n, base, s, s.addDays(-1), false, c({ "end.not_after_start" }));
@@ -168,78 +153,35 @@ private slots:
         params("user id e-mail", none, none, QStringLiteral("someone@example.com"), ok);
 
         // Warnings. Term bands by age on the start date.
-        row("10 years at 40", n, base, QDate(2020, 6, 1), QDate(2030, 6, 1), false, c({ "warn.term_mismatch" }));
-        row("20 years at 60", n, gbExample, QDate(2010, 3, 15), QDate(2030, 3, 15), false, c({ "warn.term_mismatch" }));
+        const QStringList termMismatch = c({ "warn.term_mismatch" });
+        row("10 years at 40", n, base, QDate(2020, 6, 1), QDate(2030, 6, 1), false, termMismatch);
+        row("20 years at 60", n, gbExample, QDate(2010, 3, 15), QDate(2030, 3, 15), false, termMismatch);
         row("long-term at 35", n, base, s, QDate(), true, c({ "warn.long_term_under_46" }));
         row("long-term at 45", n, base, QDate(2026, 5, 11), QDate(), true, c({ "warn.long_term_under_46" }));
         row("long-term at 46", n, base, QDate(2026, 5, 12), QDate(), true, ok);
         row("month-day differs", n, base, s, QDate(2035, 6, 2), false, c({ "warn.month_day" }));
-        // Born 2005-06-01: 16 on 2021-06-01.
-        row("age 16 -> 10 years",
-            n,
-            QStringLiteral("110105200506011233"),
-            QDate(2021, 6, 1),
-            QDate(2031, 6, 1),
-            false,
-            ok);
-        row("age 15 -> 5 years, not 10",
-            n,
-            QStringLiteral("110105200506011233"),
-            QDate(2021, 5, 31),
-            QDate(2031, 5, 31),
-            false,
-            c({ "warn.term_mismatch" }));
-        // Born 1990-03-10: 26 on 2016-03-10.
-        row("age 26 -> 20 years",
-            n,
-            QStringLiteral("110105199003101231"),
-            QDate(2016, 3, 10),
-            QDate(2036, 3, 10),
-            false,
-            ok);
-        // Born 1970-07-01: 45 on 2016-06-30.
-        row("age 45 -> 20 years",
-            n,
-            QStringLiteral("110105197007011234"),
-            QDate(2016, 6, 30),
-            QDate(2036, 6, 30),
-            false,
-            ok);
+        const QString born2005 = QStringLiteral("110105200506011233"); // born 2005-06-01: 16 on 2021-06-01
+        row("age 16 -> 10 years", n, born2005, QDate(2021, 6, 1), QDate(2031, 6, 1), false, ok);
+        row("age 15 -> 5 years, not 10", n, born2005, QDate(2021, 5, 31), QDate(2031, 5, 31), false, termMismatch);
+        const QString born1990 = QStringLiteral("110105199003101231"); // born 1990-03-10: 26 on 2016-03-10
+        row("age 26 -> 20 years", n, born1990, QDate(2016, 3, 10), QDate(2036, 3, 10), false, ok);
+        const QString born1970 = QStringLiteral("110105197007011234"); // born 1970-07-01: 45 on 2016-06-30
+        row("age 45 -> 20 years", n, born1970, QDate(2016, 6, 30), QDate(2036, 6, 30), false, ok);
         // Born 2000-01-01: 20 on 2020-02-29, 10 years to a non-leap year.
-        row("29 Feb start -> 28 Feb",
-            n,
-            QStringLiteral("110105200001011238"),
-            QDate(2020, 2, 29),
-            QDate(2030, 2, 28),
-            false,
-            ok);
-        row("29 Feb start -> 1 Mar",
-            n,
-            QStringLiteral("110105200001011238"),
-            QDate(2020, 2, 29),
-            QDate(2030, 3, 1),
-            false,
-            ok);
-        row("29 Feb start -> 2 Mar",
-            n,
-            QStringLiteral("110105200001011238"),
-            QDate(2020, 2, 29),
-            QDate(2030, 3, 2),
-            false,
-            c({ "warn.month_day" }));
+        const QString born2000 = QStringLiteral("110105200001011238");
+        const QStringList monthDay = c({ "warn.month_day" });
+        row("29 Feb start -> 28 Feb", n, born2000, QDate(2020, 2, 29), QDate(2030, 2, 28), false, ok);
+        row("29 Feb start -> 1 Mar", n, born2000, QDate(2020, 2, 29), QDate(2030, 3, 1), false, ok);
+        row("29 Feb start -> 2 Mar", n, born2000, QDate(2020, 2, 29), QDate(2030, 3, 2), false, monthDay);
         row("start before 2004", n, gbExample, QDate(2003, 5, 1), QDate(), true, c({ "warn.start_before_2004" }));
         // 25 on 2006-01-10 -> 10 years, ended 2016.
         row("expired", n, base, QDate(2006, 1, 10), QDate(2016, 1, 10), false, c({ "warn.expired" }));
         row("ends today is not expired", n, base, QDate(2006, 11, 25), QDate(2026, 11, 25), false, ok);
 
         // Several fields at once.
-        row("empty name, bad checksum, future start",
-            QString(),
-            QStringLiteral("110105198005121232"),
-            today.addDays(3),
-            today.addYears(20),
-            false,
-            c({ "id.checksum", "name.empty", "start.future" }));
+        const QStringList three = c({ "id.checksum", "name.empty", "start.future" });
+        const QString badCheck = QStringLiteral("110105198005121232");
+        row("empty name, bad checksum, future start", {}, badCheck, today.addDays(3), today.addYears(20), false, three);
     }
 
     void rules()

@@ -210,36 +210,26 @@ private slots:
 
         namespace F = SandboxFixtures;
         const F::Person& p = F::people().constFirst();
-        QTest::newRow("200 passed") << params(p.docName, p.docNo, p.validityStartDate, p.validityEndDate) << 200
-                                    << "Success"
-                                    << "Y"
-                                    << "200";
-        QTest::newRow("202 not found") << params(
-            p.docName, QStringLiteral("11010119900307124X"), p.validityStartDate, p.validityEndDate)
-                                       << 200 << "Success"
-                                       << "N"
-                                       << "202";
-        QTest::newRow("223 mismatch") << params(
-            QStringLiteral("王大明"), p.docNo, p.validityStartDate, p.validityEndDate)
-                                      << 200 << "Success"
-                                      << "N"
-                                      << "223";
-        QTest::newRow("missing") << params(p.docName, QString(), p.validityStartDate, p.validityEndDate) << 400
-                                 << "MissingParameter"
-                                 << ""
-                                 << "";
-        QTest::newRow("throttled") << trigger(F::throttleAlways) << 403 << "Throttling.Api"
-                                   << ""
-                                   << "";
-        QTest::newRow("internal error") << trigger(F::serverErrorAlways) << 500 << "InternalError"
-                                        << ""
-                                        << "";
-        QTest::newRow("unavailable") << trigger(F::unavailable) << 503 << "ServiceUnavailable"
-                                     << ""
-                                     << "";
-        QTest::newRow("ram denied") << trigger(F::ramDenied) << 403 << "Forbidden.RAMUserAccessDenied"
-                                    << ""
-                                    << "";
+        const QString& start = p.validityStartDate;
+        const QString& end = p.validityEndDate;
+        const QString notOnFile = QStringLiteral("11010119900307124X");
+        // Passed and SubCode only come with a business answer (HTTP 200).
+        auto row = [](const char* title,
+                       const Parameters& parameters,
+                       int status,
+                       const char* code,
+                       const char* passed = "",
+                       const char* subCode = "") {
+            QTest::newRow(title) << parameters << status << code << passed << subCode;
+        };
+        row("200 passed", params(p.docName, p.docNo, start, end), 200, "Success", "Y", "200");
+        row("202 not found", params(p.docName, notOnFile, start, end), 200, "Success", "N", "202");
+        row("223 mismatch", params(QStringLiteral("王大明"), p.docNo, start, end), 200, "Success", "N", "223");
+        row("missing", params(p.docName, QString(), start, end), 400, "MissingParameter");
+        row("throttled", trigger(F::throttleAlways), 403, "Throttling.Api");
+        row("internal error", trigger(F::serverErrorAlways), 500, "InternalError");
+        row("unavailable", trigger(F::unavailable), 503, "ServiceUnavailable");
+        row("ram denied", trigger(F::ramDenied), 403, "Forbidden.RAMUserAccessDenied");
     }
 
     void answers()

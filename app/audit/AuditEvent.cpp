@@ -1,7 +1,11 @@
 #include "AuditEvent.h"
 
+#include "audit/CanonicalEvent.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlQuery>
+#include <QVariant>
 
 namespace EventKind {
 
@@ -34,6 +38,27 @@ QStringList all()
 QJsonObject AuditEvent::payloadObject() const
 {
     return QJsonDocument::fromJson(payload).object();
+}
+
+QString AuditEvent::columns()
+{
+    return QStringLiteral("seq, ts, actor, workstation, case_id, kind, payload, pii_digest, prev_hash, hash");
+}
+
+AuditEvent AuditEvent::fromRow(const QSqlQuery& query)
+{
+    AuditEvent e;
+    e.seq = query.value(0).toLongLong();
+    e.ts = CanonicalEvent::parseTimestamp(query.value(1).toString());
+    e.actor = query.value(2).toString();
+    e.workstation = query.value(3).toString();
+    e.caseId = query.value(4).toString();
+    e.kind = query.value(5).toString();
+    e.payload = query.value(6).toString().toUtf8();
+    e.piiDigest = query.value(7).toString().toLatin1();
+    e.prevHash = query.value(8).toString().toLatin1();
+    e.hash = query.value(9).toString().toLatin1();
+    return e;
 }
 
 const QStringList& AuditEvent::forbiddenPayloadKeys()

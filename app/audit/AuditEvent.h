@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+class QSqlQuery;
+
 // The kinds of event the audit history records. Plain strings in the database, so new kinds need no migration.
 namespace EventKind {
 inline constexpr char caseCreated[] = "case_created";
@@ -51,6 +53,11 @@ struct AuditEvent
     QByteArray hash; // hex
 
     QJsonObject payloadObject() const;
+
+    // The columns of the events table that fromRow reads, in its order: "seq, ts, ..., prev_hash, hash".
+    static QString columns();
+    // The event at the current row of a query that selected columns() first.
+    static AuditEvent fromRow(const QSqlQuery& query);
 
     // Payload keys that are never stored (compared case-insensitively, at any depth): secrets and plaintext PII.
     static const QStringList& forbiddenPayloadKeys();

@@ -568,22 +568,10 @@ bool AuditStore::forEachEvent(const std::function<bool(const AuditEvent&)>& visi
 {
     QSqlQuery q(database());
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT seq, ts, actor, workstation, case_id, kind, payload, pii_digest, prev_hash, "
-                               "hash FROM events ORDER BY seq")))
+    if (!q.exec(QStringLiteral("SELECT %1 FROM events ORDER BY seq").arg(AuditEvent::columns())))
         return fail(tr("Cannot read the events: %1").arg(q.lastError().text()));
-    AuditEvent e;
     while (q.next()) {
-        e.seq = q.value(0).toLongLong();
-        e.ts = CanonicalEvent::parseTimestamp(q.value(1).toString());
-        e.actor = q.value(2).toString();
-        e.workstation = q.value(3).toString();
-        e.caseId = q.value(4).toString();
-        e.kind = q.value(5).toString();
-        e.payload = q.value(6).toString().toUtf8();
-        e.piiDigest = q.value(7).toString().toLatin1();
-        e.prevHash = q.value(8).toString().toLatin1();
-        e.hash = q.value(9).toString().toLatin1();
-        if (!visit(e))
+        if (!visit(AuditEvent::fromRow(q)))
             break;
     }
     return true;
@@ -593,27 +581,14 @@ QList<AuditEvent> AuditStore::eventsForCase(const QString& caseId)
 {
     QList<AuditEvent> events;
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT seq, ts, actor, workstation, case_id, kind, payload, pii_digest, prev_hash, hash "
-                             "FROM events WHERE case_id = ? ORDER BY seq"));
+    q.prepare(QStringLiteral("SELECT %1 FROM events WHERE case_id = ? ORDER BY seq").arg(AuditEvent::columns()));
     q.bindValue(0, caseId);
     if (!q.exec()) {
         fail(tr("Cannot read the events: %1").arg(q.lastError().text()));
         return events;
     }
-    while (q.next()) {
-        AuditEvent e;
-        e.seq = q.value(0).toLongLong();
-        e.ts = CanonicalEvent::parseTimestamp(q.value(1).toString());
-        e.actor = q.value(2).toString();
-        e.workstation = q.value(3).toString();
-        e.caseId = q.value(4).toString();
-        e.kind = q.value(5).toString();
-        e.payload = q.value(6).toString().toUtf8();
-        e.piiDigest = q.value(7).toString().toLatin1();
-        e.prevHash = q.value(8).toString().toLatin1();
-        e.hash = q.value(9).toString().toLatin1();
-        events.append(e);
-    }
+    while (q.next())
+        events.append(AuditEvent::fromRow(q));
     return events;
 }
 

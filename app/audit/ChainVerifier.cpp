@@ -69,8 +69,7 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const std::optional<ChainAnch
 
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT seq, ts, actor, workstation, case_id, kind, payload, pii_digest, prev_hash, hash "
-                             "FROM events WHERE seq <= ? ORDER BY seq"));
+    q.prepare(QStringLiteral("SELECT %1 FROM events WHERE seq <= ? ORDER BY seq").arg(AuditEvent::columns()));
     q.bindValue(0, recordedSeq);
     if (!q.exec())
         return broken(1, tr("Cannot read the events: %1").arg(q.lastError().text()));
@@ -78,19 +77,9 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const std::optional<ChainAnch
     QByteArray running = CanonicalEvent::genesisHash();
     qint64 expected = 1;
     bool anchorSeen = false;
-    AuditEvent e;
     while (q.next()) {
-        e.seq = q.value(0).toLongLong();
+        const AuditEvent e = AuditEvent::fromRow(q);
         const QString tsText = q.value(1).toString();
-        e.ts = CanonicalEvent::parseTimestamp(tsText);
-        e.actor = q.value(2).toString();
-        e.workstation = q.value(3).toString();
-        e.caseId = q.value(4).toString();
-        e.kind = q.value(5).toString();
-        e.payload = q.value(6).toString().toUtf8();
-        e.piiDigest = q.value(7).toString().toLatin1();
-        e.prevHash = q.value(8).toString().toLatin1();
-        e.hash = q.value(9).toString().toLatin1();
         if (e.seq != expected) {
             if (e.seq > expected)
                 return broken(expected, tr("Event %1 is missing (the next event is %2).").arg(expected).arg(e.seq));

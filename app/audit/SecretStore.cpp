@@ -43,6 +43,20 @@ bool hasEventLoop(QString* error)
     return false;
 }
 
+// Runs the job on the account's entry, never with QtKeychain's insecure plain-file fallback. False with *error when the
+// keychain does not answer in time.
+bool runJob(QKeychain::Job* job, const QString& account, int timeoutMs, QString* error)
+{
+    job->setKey(account);
+    job->setInsecureFallback(false);
+    if (runBlocking(job, timeoutMs))
+        return true;
+    if (error)
+        *error = KeychainSecretStore::unavailableMessage(
+            KeychainSecretStore::tr("the keychain did not answer within %1 s").arg(timeoutMs / 1000));
+    return false;
+}
+
 } // namespace
 
 QString KeychainSecretStore::serviceName()
@@ -68,14 +82,9 @@ bool KeychainSecretStore::write(const QString& account, const QByteArray& secret
     if (!hasEventLoop(error))
         return false;
     auto* job = new QKeychain::WritePasswordJob(serviceName());
-    job->setKey(account);
     job->setBinaryData(secret);
-    job->setInsecureFallback(false);
-    if (!runBlocking(job, m_timeoutMs)) {
-        if (error)
-            *error = unavailableMessage(tr("the keychain did not answer within %1 s").arg(m_timeoutMs / 1000));
+    if (!runJob(job, account, m_timeoutMs, error))
         return false;
-    }
     const QKeychain::Error code = job->error();
     const QString detail = job->errorString();
     delete job;
@@ -94,13 +103,8 @@ std::optional<QByteArray> KeychainSecretStore::read(const QString& account, QStr
     if (!hasEventLoop(error))
         return std::nullopt;
     auto* job = new QKeychain::ReadPasswordJob(serviceName());
-    job->setKey(account);
-    job->setInsecureFallback(false);
-    if (!runBlocking(job, m_timeoutMs)) {
-        if (error)
-            *error = unavailableMessage(tr("the keychain did not answer within %1 s").arg(m_timeoutMs / 1000));
+    if (!runJob(job, account, m_timeoutMs, error))
         return std::nullopt;
-    }
     const QKeychain::Error code = job->error();
     const QString detail = job->errorString();
     const QByteArray secret = job->binaryData();
@@ -126,13 +130,8 @@ bool KeychainSecretStore::remove(const QString& account, QString* error)
     if (!hasEventLoop(error))
         return false;
     auto* job = new QKeychain::DeletePasswordJob(serviceName());
-    job->setKey(account);
-    job->setInsecureFallback(false);
-    if (!runBlocking(job, m_timeoutMs)) {
-        if (error)
-            *error = unavailableMessage(tr("the keychain did not answer within %1 s").arg(m_timeoutMs / 1000));
+    if (!runJob(job, account, m_timeoutMs, error))
         return false;
-    }
     const QKeychain::Error code = job->error();
     const QString detail = job->errorString();
     delete job;

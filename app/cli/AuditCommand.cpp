@@ -75,12 +75,9 @@ int verify(const QCommandLineParser& parser, const QCommandLineOption& anchorOpt
 
 int head(const QCommandLineParser& parser, const QCommandLineOption& outOption)
 {
-    QString error;
-    auto store = HistoryCli::openStore(HistoryCli::location(parser), &error);
-    if (!store) {
-        HistoryCli::err(error + u'\n');
+    auto store = HistoryCli::openStore(parser);
+    if (!store)
         return HistoryCli::CannotOpen;
-    }
     const auto anchor = store->exportAnchor();
     if (!anchor) {
         HistoryCli::err(store->lastError() + u'\n');
@@ -110,12 +107,9 @@ int purge(const QCommandLineParser& parser, const QCommandLineOption& olderThanO
             return HistoryCli::BadUsage;
         }
     }
-    QString error;
-    auto store = HistoryCli::openStore(HistoryCli::location(parser), &error);
-    if (!store) {
-        HistoryCli::err(error + u'\n');
+    auto store = HistoryCli::openStore(parser);
+    if (!store)
         return HistoryCli::CannotOpen;
-    }
     const QDateTime cutoff = QDateTime::currentDateTimeUtc().addDays(-days);
     const int purged = store->purgeOlderThan(cutoff);
     if (purged < 0) {
@@ -163,17 +157,8 @@ int runAudit(const QStringList& arguments)
     parser.addOption(outOption);
     parser.addOption(olderThanOption);
     parser.addPositionalArgument(QStringLiteral("action"), HistoryCli::tr("verify, head or purge"));
-    QStringList args = arguments;
-    if (args.size() > 1)
-        args.removeAt(1);
-    if (!parser.parse(args)) {
-        HistoryCli::err(parser.errorText() + u'\n');
-        return HistoryCli::BadUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        HistoryCli::out(parser.helpText());
-        return HistoryCli::Ok;
-    }
+    if (const std::optional<int> done = HistoryCli::parse(parser, arguments))
+        return *done;
     const QStringList actions = parser.positionalArguments();
     if (actions == QStringList { QStringLiteral("verify") })
         return verify(parser, anchorOption);

@@ -3,7 +3,7 @@
 
 #include "cases/FictitiousPeople.h"
 #include "util/Clock.h"
-#include "util/Random.h"
+#include "util/XorShiftRandom.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -13,28 +13,14 @@
 namespace {
 
 // Deterministic for a given --seed, so seeded histories repeat.
-class SeededRandom : public Random
+class SeededRandom : public XorShiftRandom
 {
 public:
     explicit SeededRandom(quint64 seed)
-        : m_state(seed ? seed : 0x9E3779B97F4A7C15ull)
+        : XorShiftRandom(seed ? seed : 0x9E3779B97F4A7C15ull)
     {
-    }
-    QByteArray bytes(int count) override
-    {
-        QByteArray out(count, Qt::Uninitialized);
-        for (int i = 0; i < count; ++i) {
-            m_state ^= m_state << 13;
-            m_state ^= m_state >> 7;
-            m_state ^= m_state << 17;
-            out[i] = static_cast<char>(m_state & 0xFF);
-        }
-        return out;
     }
     int below(int n) { return static_cast<int>(unit() * n); }
-
-private:
-    quint64 m_state;
 };
 
 // Seeded histories spread over the past: each reading of the clock moves it forward a little.
@@ -159,14 +145,17 @@ int seed(const QCommandLineParser& parser,
         int attempt = 1;
         const QString endpoint = record.training ? QStringLiteral("https://127.0.0.1/")
                                                  : QStringLiteral("https://cloudauth-intl.cn-hongkong.aliyuncs.com/");
-        if (good && written < total && random.below(20) == 0) {
-            // A throttled first attempt, retried after back-off.
-            good = count(store->appendEvent(caseId,
+        auto sendAttempt = [&] {
+            return count(store->appendEvent(caseId,
                              QLatin1String(EventKind::attemptSent),
                              { { QStringLiteral("attempt"), attempt },
                                  { QStringLiteral("endpoint"), endpoint },
                                  { QStringLiteral("merchantBizId"), record.merchantBizId } })
                 > 0);
+        };
+        if (good && written < total && random.below(20) == 0) {
+            // A throttled first attempt, retried after back-off.
+            good = sendAttempt();
             if (good && written < total)
                 good = count(store->appendEvent(caseId,
                                  QLatin1String(EventKind::attemptFailed),
@@ -177,12 +166,7 @@ int seed(const QCommandLineParser& parser,
             ++attempt;
         }
         if (good && written < total)
-            good = count(store->appendEvent(caseId,
-                             QLatin1String(EventKind::attemptSent),
-                             { { QStringLiteral("attempt"), attempt },
-                                 { QStringLiteral("endpoint"), endpoint },
-                                 { QStringLiteral("merchantBizId"), record.merchantBizId } })
-                > 0);
+            good = sendAttempt();
         if (!good || written >= total)
             break;
         const Outcome outcome = pickOutcome(random);
@@ -219,12 +203,9 @@ int seed(const QCommandLineParser& parser,
 //   created <seq> <caseId> | event <seq> <caseId> | completed <seq> <caseId>
 int writeEvents(const QCommandLineParser& parser, const QCommandLineOption& casesOption)
 {
-    QString error;
-    auto store = HistoryCli::openStore(HistoryCli::location(parser), &error);
-    if (!store) {
-        HistoryCli::err(error + u'\n');
+    auto store = HistoryCli::openStore(parser);
+    if (!store)
         return HistoryCli::CannotOpen;
-    }
     const qint64 cases = parser.isSet(casesOption) ? parser.value(casesOption).toLongLong() : -1;
     SeededRandom random(static_cast<quint64>(QDateTime::currentMSecsSinceEpoch()));
     FictitiousPeople people(random);
@@ -291,17 +272,8 @@ int runDev(const QStringList& arguments)
     parser.addOption(batchOption);
     parser.addOption(casesOption);
     parser.addPositionalArgument(QStringLiteral("action"), HistoryCli::tr("seed"));
-    QStringList args = arguments;
-    if (args.size() > 1)
-        args.removeAt(1);
-    if (!parser.parse(args)) {
-        HistoryCli::err(parser.errorText() + u'\n');
-        return HistoryCli::BadUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        HistoryCli::out(parser.helpText());
-        return HistoryCli::Ok;
-    }
+    if (const std::optional<int> done = HistoryCli::parse(parser, arguments))
+        return *done;
     const QStringList actions = parser.positionalArguments();
     if (actions == QStringList { QStringLiteral("seed") })
         return seed(parser, eventsOption, seedOption, batchOption);

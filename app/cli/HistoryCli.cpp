@@ -71,6 +71,31 @@ std::unique_ptr<AuditStore> HistoryCli::openStore(const QString& location, QStri
     return AuditStore::open(location, keys, error);
 }
 
+std::unique_ptr<AuditStore> HistoryCli::openStore(const QCommandLineParser& parser)
+{
+    QString error;
+    auto store = openStore(location(parser), &error);
+    if (!store)
+        err(error + u'\n');
+    return store;
+}
+
+std::optional<int> HistoryCli::parse(QCommandLineParser& parser, const QStringList& arguments)
+{
+    QStringList args = arguments;
+    if (args.size() > 1)
+        args.removeAt(1);
+    if (!parser.parse(args)) {
+        err(parser.errorText() + u'\n');
+        return BadUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out(parser.helpText());
+        return Ok;
+    }
+    return std::nullopt;
+}
+
 void HistoryCli::out(const QString& text)
 {
     const QByteArray bytes = text.toUtf8();

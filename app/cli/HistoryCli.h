@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 class QCommandLineParser;
 
@@ -30,6 +31,12 @@ public:
     // EKYC_DESK_PASSPHRASE; else asked on the terminal without echo when stdin is a terminal; else an error.
     static bool keyOptions(KeyVault::Options* options, QString* error);
     static std::unique_ptr<AuditStore> openStore(const QString& location, QString* error);
+    // openStore at location(parser); prints the error when it cannot (the caller returns CannotOpen).
+    static std::unique_ptr<AuditStore> openStore(const QCommandLineParser& parser);
+
+    // Parses the arguments of a sub-command (arguments[1], the sub-command's name, is skipped) and answers --help.
+    // Returns the exit code when that ends the command (bad arguments: BadUsage; help: Ok), else std::nullopt.
+    static std::optional<int> parse(QCommandLineParser& parser, const QStringList& arguments);
 
     static void out(const QString& text); // stdout, UTF-8, flushed
     static void err(const QString& text); // stderr, UTF-8, flushed

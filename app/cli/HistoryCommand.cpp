@@ -32,29 +32,17 @@ int runHistory(const QStringList& arguments)
         QStringLiteral("json"), HistoryCli::tr("One JSON object per line instead of a table."));
     parser.addOption(last);
     parser.addOption(json);
-    QStringList args = arguments;
-    if (args.size() > 1)
-        args.removeAt(1);
-    if (!parser.parse(args)) {
-        HistoryCli::err(parser.errorText() + u'\n');
-        return HistoryCli::BadUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        HistoryCli::out(parser.helpText());
-        return HistoryCli::Ok;
-    }
+    if (const std::optional<int> done = HistoryCli::parse(parser, arguments))
+        return *done;
     bool ok = false;
     const int n = parser.value(last).toInt(&ok);
     if (!ok || n < 1) {
         HistoryCli::err(HistoryCli::tr("--last needs a positive number.") + u'\n');
         return HistoryCli::BadUsage;
     }
-    QString error;
-    auto store = HistoryCli::openStore(HistoryCli::location(parser), &error);
-    if (!store) {
-        HistoryCli::err(error + u'\n');
+    auto store = HistoryCli::openStore(parser);
+    if (!store)
         return HistoryCli::CannotOpen;
-    }
     const QList<CaseSummary> cases = store->recentCases(n);
     if (parser.isSet(json)) {
         for (const CaseSummary& c : cases)

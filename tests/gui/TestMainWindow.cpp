@@ -1,4 +1,5 @@
 #include "CaseForm.h"
+#include "GuiDriver.h"
 #include "MainWindow.h"
 #include "ResultPanel.h"
 #include "api/Credentials.h"
@@ -12,12 +13,9 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDateEdit>
-#include <QDir>
 #include <QFile>
-#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProcessEnvironment>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -58,10 +56,12 @@ private:
         return m_window->findChild<T*>(QString::fromLatin1(name));
     }
     // Types the case the way a reviewer does: into the name field, then Tab from field to field.
-    void typeCase(const QString& name, const QString& idNumber, const QString& start, const QString& end);
-    static void typeText(QWidget* target, const QString& text);
+    void typeCase(const QString& name, const QString& idNumber, const QString& start, const QString& end)
+    {
+        GuiDriver::typeCase(m_window, name, idNumber, start, end);
+    }
     void pressEnter() { QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); }
-    void saveScreenshot(const QString& name) const;
+    void saveScreenshot(const QString& name) const { GuiDriver::saveScreenshot(m_window, name); }
 
     VerificationService* m_service = nullptr;
     MainWindow* m_window = nullptr;
@@ -81,9 +81,7 @@ void TestMainWindow::init()
 {
     m_service->sandbox()->setSlowResponseMs(5000);
     m_window = new MainWindow(*m_service);
-    m_window->show();
-    m_window->activateWindow(); // also under a bare X server without a window manager
-    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    QVERIFY(GuiDriver::showActive(m_window));
     auto* name = widget<QLineEdit>("nameLineEdit");
     QVERIFY(name);
     name->setFocus(Qt::OtherFocusReason);
@@ -100,45 +98,6 @@ void TestMainWindow::cleanupTestCase()
 {
     delete m_service;
     m_service = nullptr;
-}
-
-// Latin characters as key clicks; Chinese as an input method commits them, one character at a time.
-void TestMainWindow::typeText(QWidget* target, const QString& text)
-{
-    for (const QChar ch : text) {
-        if (ch.unicode() < 0x80) {
-            QTest::keyClick(target, static_cast<char>(ch.unicode()));
-        } else {
-            QInputMethodEvent commit;
-            commit.setCommitString(QString(ch));
-            QApplication::sendEvent(target, &commit);
-        }
-    }
-}
-
-void TestMainWindow::typeCase(const QString& name, const QString& idNumber, const QString& start, const QString& end)
-{
-    auto* nameEdit = widget<QLineEdit>("nameLineEdit");
-    nameEdit->setFocus(Qt::OtherFocusReason);
-    typeText(nameEdit, name);
-    QTest::keyClick(nameEdit, Qt::Key_Tab);
-    QTest::keyClicks(QApplication::focusWidget(), idNumber);
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-    QTest::keyClicks(QApplication::focusWidget(), start); // YYYYMMDD: each full section moves on to the next
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-    if (end.isEmpty()) {
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab); // skip the end date, on to Long-term
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
-    } else {
-        QTest::keyClicks(QApplication::focusWidget(), end);
-    }
-}
-
-void TestMainWindow::saveScreenshot(const QString& name) const
-{
-    const QString dir = QProcessEnvironment::systemEnvironment().value(QStringLiteral("EKYC_SCREENSHOT_DIR"));
-    if (!dir.isEmpty())
-        QVERIFY(m_window->grab().save(QDir(dir).filePath(name)));
 }
 
 void TestMainWindow::showsTrainingModeAndEndpoint()

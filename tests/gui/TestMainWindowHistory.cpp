@@ -1,4 +1,5 @@
 #include "CaseForm.h"
+#include "GuiDriver.h"
 #include "HistoryOpener.h"
 #include "HistoryPanel.h"
 #include "MainWindow.h"
@@ -13,14 +14,10 @@
 #include "sandbox/SandboxServer.h"
 
 #include <QApplication>
-#include <QDir>
-#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QProcessEnvironment>
 #include <QPushButton>
-#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -52,11 +49,12 @@ private:
     {
         return m_window->findChild<T*>(QString::fromLatin1(name));
     }
-    void typeCase(const SandboxFixtures::Person& person, const QString& name = QString());
-    static void typeText(QWidget* target, const QString& text);
     // Types and verifies one case; returns its history case id.
-    QString verifyCase(const SandboxFixtures::Person& person, const QString& expectedState, const QString& name = {});
-    void saveScreenshot(const QString& name) const;
+    QString verifyCase(const SandboxFixtures::Person& person, const QString& expectedState, const QString& name = {})
+    {
+        return GuiDriver::verifyCase(*m_service, m_window, person, expectedState, name);
+    }
+    void saveScreenshot(const QString& name) const { GuiDriver::saveScreenshot(m_window, name); }
 
     VerificationService* m_service = nullptr;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -79,23 +77,12 @@ void TestMainWindowHistory::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     // As at start-up, with the passphrase from the environment and no keychain (none runs here).
-    HistoryOpener opener(nullptr);
-    opener.setPassphrasePrompt([](PassphraseDialog::Mode, const QString&, const QString& error) {
-        qWarning("unexpected passphrase prompt: %s", qPrintable(error));
-        return std::optional<QString>();
-    });
-    opener.setRetryPrompt([](const QString& message) {
-        qWarning("unexpected failure: %s", qPrintable(message));
-        return false;
-    });
-    m_history = opener.open(m_dir->filePath(QStringLiteral("history.sqlite")));
+    m_history = GuiDriver::openHistory(m_dir->filePath(QStringLiteral("history.sqlite")));
     QVERIFY(m_history);
     m_service->sandbox()->setSlowResponseMs(5000);
     m_window = new MainWindow(*m_service, m_history.get());
     QCOMPARE(m_service->history(), m_history.get());
-    m_window->show();
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    QVERIFY(GuiDriver::showActive(m_window));
 }
 
 void TestMainWindowHistory::cleanup()
@@ -111,62 +98,6 @@ void TestMainWindowHistory::cleanupTestCase()
 {
     delete m_service;
     m_service = nullptr;
-}
-
-void TestMainWindowHistory::typeText(QWidget* target, const QString& text)
-{
-    for (const QChar ch : text) {
-        if (ch.unicode() < 0x80) {
-            QTest::keyClick(target, static_cast<char>(ch.unicode()));
-        } else {
-            QInputMethodEvent commit; // QTest::keyClicks cannot type Chinese
-            commit.setCommitString(QString(ch));
-            QApplication::sendEvent(target, &commit);
-        }
-    }
-}
-
-void TestMainWindowHistory::typeCase(const SandboxFixtures::Person& person, const QString& name)
-{
-    auto* nameEdit = widget<QLineEdit>("nameLineEdit");
-    nameEdit->setFocus(Qt::OtherFocusReason);
-    typeText(nameEdit, name.isEmpty() ? person.docName : name);
-    QTest::keyClick(nameEdit, Qt::Key_Tab);
-    QTest::keyClicks(QApplication::focusWidget(), person.docNo);
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-    QTest::keyClicks(QApplication::focusWidget(), person.validityStartDate);
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-    if (person.isLongTerm()) {
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
-    } else {
-        QTest::keyClicks(QApplication::focusWidget(), person.validityEndDate);
-    }
-}
-
-QString TestMainWindowHistory::verifyCase(
-    const SandboxFixtures::Person& person, const QString& expectedState, const QString& name)
-{
-    QSignalSpy submitted(m_service, &VerificationService::submitted);
-    QSignalSpy finished(m_service, &VerificationService::finished);
-    typeCase(person, name);
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
-    if (submitted.count() != 1)
-        return QString();
-    const quint64 callId = submitted.at(0).at(0).toULongLong();
-    const QString caseId = m_service->caseIdOf(callId); // known while the call runs
-    if (!QTest::qWaitFor([&] { return finished.count() == 1; }, 30000))
-        return QString();
-    if (m_window->resultPanel()->state() != expectedState)
-        return QString();
-    return caseId;
-}
-
-void TestMainWindowHistory::saveScreenshot(const QString& name) const
-{
-    const QString dir = QProcessEnvironment::systemEnvironment().value(QStringLiteral("EKYC_SCREENSHOT_DIR"));
-    if (!dir.isEmpty())
-        QVERIFY(m_window->grab().save(QDir(dir).filePath(name)));
 }
 
 void TestMainWindowHistory::statusBarNamesHistoryAndKeySource()
@@ -307,9 +238,7 @@ void TestMainWindowHistory::revealNeedsReasonAndIsAudited()
     QCOMPARE(list->count(), eventsBefore + 1);
     QVERIFY(list->item(list->count() - 1)->text().contains(QLatin1String("ticket 4711")));
     saveScreenshot(QStringLiteral("shot-history-reveal.png"));
-    const QString shots = QProcessEnvironment::systemEnvironment().value(QStringLiteral("EKYC_SCREENSHOT_DIR"));
-    if (!shots.isEmpty())
-        QVERIFY(dialog->grab().save(QDir(shots).filePath(QStringLiteral("shot-reveal-dialog.png"))));
+    GuiDriver::saveScreenshot(dialog, QStringLiteral("shot-reveal-dialog.png"));
 
     dialog->close();
     QTRY_VERIFY(!m_window->historyPanel()->revealDialog()); // deleted on close, with the plaintext

@@ -1,5 +1,5 @@
 #include "CaseForm.h"
-#include "HistoryOpener.h"
+#include "GuiDriver.h"
 #include "HistoryPanel.h"
 #include "MainWindow.h"
 #include "ResultPanel.h"
@@ -13,13 +13,10 @@
 
 #include <QApplication>
 #include <QDateEdit>
-#include <QDir>
-#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QProcessEnvironment>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -53,14 +50,15 @@ private:
     {
         return m_window->findChild<T*>(QString::fromLatin1(name));
     }
-    static void typeText(QWidget* target, const QString& text);
-    void typeCase(const SandboxFixtures::Person& person, const QString& name = QString());
     // Types and verifies one case; returns its history case id (empty on failure).
-    QString verifyCase(const SandboxFixtures::Person& person, const QString& expectedState, const QString& name = {});
+    QString verifyCase(const SandboxFixtures::Person& person, const QString& expectedState, const QString& name = {})
+    {
+        return GuiDriver::verifyCase(*m_service, m_window, person, expectedState, name);
+    }
     // Shows the History tab and clicks the row of this case.
     bool selectInHistory(const QString& caseId);
     QStringList kindsOf(const QString& caseId) const;
-    void saveScreenshot(const QString& name) const;
+    void saveScreenshot(const QString& name) const { GuiDriver::saveScreenshot(m_window, name); }
 
     VerificationService* m_service = nullptr;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -97,22 +95,11 @@ void TestReverification::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    HistoryOpener opener(nullptr);
-    opener.setPassphrasePrompt([](PassphraseDialog::Mode, const QString&, const QString& error) {
-        qWarning("unexpected passphrase prompt: %s", qPrintable(error));
-        return std::optional<QString>();
-    });
-    opener.setRetryPrompt([](const QString& message) {
-        qWarning("unexpected failure: %s", qPrintable(message));
-        return false;
-    });
-    m_history = opener.open(m_dir->filePath(QStringLiteral("history.sqlite")));
+    m_history = GuiDriver::openHistory(m_dir->filePath(QStringLiteral("history.sqlite")));
     QVERIFY(m_history);
     m_service->sandbox()->setSlowResponseMs(5000);
     m_window = new MainWindow(*m_service, m_history.get());
-    m_window->show();
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    QVERIFY(GuiDriver::showActive(m_window));
 }
 
 void TestReverification::cleanup()
@@ -127,49 +114,6 @@ void TestReverification::cleanupTestCase()
 {
     delete m_service;
     m_service = nullptr;
-}
-
-void TestReverification::typeText(QWidget* target, const QString& text)
-{
-    for (const QChar ch : text) {
-        if (ch.unicode() < 0x80) {
-            QTest::keyClick(target, static_cast<char>(ch.unicode()));
-        } else {
-            QInputMethodEvent commit; // QTest::keyClicks cannot type Chinese
-            commit.setCommitString(QString(ch));
-            QApplication::sendEvent(target, &commit);
-        }
-    }
-}
-
-void TestReverification::typeCase(const SandboxFixtures::Person& person, const QString& name)
-{
-    auto* nameEdit = widget<QLineEdit>("nameLineEdit");
-    nameEdit->setFocus(Qt::OtherFocusReason);
-    typeText(nameEdit, name.isEmpty() ? person.docName : name);
-    QTest::keyClick(nameEdit, Qt::Key_Tab);
-    QTest::keyClicks(QApplication::focusWidget(), person.docNo);
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-    QTest::keyClicks(QApplication::focusWidget(), person.validityStartDate);
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-    QTest::keyClicks(QApplication::focusWidget(), person.validityEndDate);
-}
-
-QString TestReverification::verifyCase(
-    const SandboxFixtures::Person& person, const QString& expectedState, const QString& name)
-{
-    QSignalSpy submitted(m_service, &VerificationService::submitted);
-    QSignalSpy finished(m_service, &VerificationService::finished);
-    typeCase(person, name);
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
-    if (submitted.count() != 1)
-        return QString();
-    const QString caseId = m_service->caseIdOf(submitted.at(0).at(0).toULongLong());
-    if (!QTest::qWaitFor([&] { return finished.count() == 1; }, 30000))
-        return QString();
-    if (m_window->resultPanel()->state() != expectedState)
-        return QString();
-    return caseId;
 }
 
 bool TestReverification::selectInHistory(const QString& caseId)
@@ -194,13 +138,6 @@ QStringList TestReverification::kindsOf(const QString& caseId) const
     for (const AuditEvent& event : m_history->eventsForCase(caseId))
         kinds.append(event.kind);
     return kinds;
-}
-
-void TestReverification::saveScreenshot(const QString& name) const
-{
-    const QString dir = QProcessEnvironment::systemEnvironment().value(QStringLiteral("EKYC_SCREENSHOT_DIR"));
-    if (!dir.isEmpty())
-        QVERIFY(m_window->grab().save(QDir(dir).filePath(name)));
 }
 
 void TestReverification::correctedCaseIsLinked()
@@ -249,7 +186,7 @@ void TestReverification::correctedCaseIsLinked()
     QTest::keyClick(nameEdit, Qt::Key_A, Qt::ControlModifier);
     QTest::keyClick(nameEdit, Qt::Key_Backspace);
     QVERIFY(nameEdit->text().isEmpty());
-    typeText(nameEdit, person.docName);
+    GuiDriver::typeText(nameEdit, person.docName);
     QCOMPARE(nameEdit->text(), person.docName);
     QSignalSpy submitted(m_service, &VerificationService::submitted);
     QSignalSpy finished(m_service, &VerificationService::finished);
@@ -391,7 +328,7 @@ void TestReverification::refusedWhileCallRuns()
     m_window->newCase();
     QSignalSpy submitted(m_service, &VerificationService::submitted);
     QSignalSpy finished(m_service, &VerificationService::finished);
-    typeCase(fixture(), SandboxFixtures::slow);
+    GuiDriver::typeCase(m_window, fixture(), SandboxFixtures::slow);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
     QCOMPARE(submitted.count(), 1);
     QVERIFY(m_window->currentCall() != 0);

@@ -19,13 +19,6 @@ class TestAuditStore : public QObject
     Q_OBJECT
 
 private:
-    static void backendRows()
-    {
-        QTest::addColumn<QString>("backend");
-        for (const QString& backend : StoreFixture::backends())
-            QTest::newRow(qPrintable(backend)) << backend;
-    }
-
     static FictitiousPerson person(quint64 seed = 7)
     {
         FakeRandom random(seed);
@@ -45,7 +38,7 @@ private:
     }
 
 private slots:
-    void appendAndReadBack_data() { backendRows(); }
+    void appendAndReadBack_data() { StoreFixture::addBackendRows(); }
     void appendAndReadBack()
     {
         QFETCH(QString, backend);
@@ -125,7 +118,7 @@ private slots:
         }
     }
 
-    void verifyOk_data() { backendRows(); }
+    void verifyOk_data() { StoreFixture::addBackendRows(); }
     void verifyOk()
     {
         QFETCH(QString, backend);
@@ -152,7 +145,7 @@ private slots:
         QCOMPARE(report.firstBrokenSeq, 0);
     }
 
-    void appendOnlyGuard_data() { backendRows(); }
+    void appendOnlyGuard_data() { StoreFixture::addBackendRows(); }
     void appendOnlyGuard()
     {
         QFETCH(QString, backend);
@@ -168,7 +161,7 @@ private slots:
         QVERIFY(store->verifyChain().ok);
     }
 
-    void unknownCaseRefused_data() { backendRows(); }
+    void unknownCaseRefused_data() { StoreFixture::addBackendRows(); }
     void unknownCaseRefused()
     {
         QFETCH(QString, backend);
@@ -183,7 +176,7 @@ private slots:
         QCOMPARE(store->head().seq, 0);
     }
 
-    void revealNeedsReasonAndIsLogged_data() { backendRows(); }
+    void revealNeedsReasonAndIsLogged_data() { StoreFixture::addBackendRows(); }
     void revealNeedsReasonAndIsLogged()
     {
         QFETCH(QString, backend);
@@ -213,7 +206,7 @@ private slots:
         QVERIFY(!store->revealCase(other, QStringLiteral("check")));
     }
 
-    void purgeKeepsChain_data() { backendRows(); }
+    void purgeKeepsChain_data() { StoreFixture::addBackendRows(); }
     void purgeKeepsChain()
     {
         QFETCH(QString, backend);
@@ -261,7 +254,7 @@ private slots:
         QCOMPARE(store->verifyChain().count, 5);
     }
 
-    void wrongPassphrase_data() { backendRows(); }
+    void wrongPassphrase_data() { StoreFixture::addBackendRows(); }
     void wrongPassphrase()
     {
         QFETCH(QString, backend);
@@ -301,7 +294,7 @@ private slots:
         QVERIFY(!QFile::exists(fx.location()));
     }
 
-    void pendingAfterCrash_data() { backendRows(); }
+    void pendingAfterCrash_data() { StoreFixture::addBackendRows(); }
     void pendingAfterCrash()
     {
         QFETCH(QString, backend);
@@ -325,7 +318,7 @@ private slots:
         QVERIFY(store->verifyChain().ok);
     }
 
-    void blindIndexSearch_data() { backendRows(); }
+    void blindIndexSearch_data() { StoreFixture::addBackendRows(); }
     void blindIndexSearch()
     {
         QFETCH(QString, backend);
@@ -356,7 +349,7 @@ private slots:
         QCOMPARE(store->queryCases(query, {}, 10).rows.size(), 2);
     }
 
-    void keysetPagingAndFilters_data() { backendRows(); }
+    void keysetPagingAndFilters_data() { StoreFixture::addBackendRows(); }
     void keysetPagingAndFilters()
     {
         QFETCH(QString, backend);
@@ -419,7 +412,7 @@ private slots:
         QCOMPARE(store->queryCases(window, {}, 100).rows.size(), 6);
     }
 
-    void concurrentWritersDoNotFork_data() { backendRows(); }
+    void concurrentWritersDoNotFork_data() { StoreFixture::addBackendRows(); }
     void concurrentWritersDoNotFork()
     {
         QFETCH(QString, backend);

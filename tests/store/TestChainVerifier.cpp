@@ -49,22 +49,10 @@ private:
         QList<AuditEvent> events;
         {
             QSqlQuery q(fx.raw());
-            if (!q.exec(
-                    QStringLiteral("SELECT seq, ts, actor, workstation, case_id, kind, payload, pii_digest FROM events "
-                                   "ORDER BY seq")))
+            if (!q.exec(QStringLiteral("SELECT %1 FROM events ORDER BY seq").arg(AuditEvent::columns())))
                 return false;
-            while (q.next()) {
-                AuditEvent e;
-                e.seq = q.value(0).toLongLong();
-                e.ts = CanonicalEvent::parseTimestamp(q.value(1).toString());
-                e.actor = q.value(2).toString();
-                e.workstation = q.value(3).toString();
-                e.caseId = q.value(4).toString();
-                e.kind = q.value(5).toString();
-                e.payload = q.value(6).toString().toUtf8();
-                e.piiDigest = q.value(7).toString().toLatin1();
-                events.append(e);
-            }
+            while (q.next())
+                events.append(AuditEvent::fromRow(q)); // prev_hash and hash are recomputed below
         }
         QByteArray prev = CanonicalEvent::genesisHash();
         for (AuditEvent& e : events) {

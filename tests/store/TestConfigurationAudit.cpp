@@ -25,12 +25,7 @@ class TestConfigurationAudit : public QObject
     }
 
 private slots:
-    void recordsChangesNotValues_data()
-    {
-        QTest::addColumn<QString>("backend");
-        for (const QString& backend : StoreFixture::backends())
-            QTest::newRow(qPrintable(backend)) << backend;
-    }
+    void recordsChangesNotValues_data() { StoreFixture::addBackendRows(); }
 
     void recordsChangesNotValues()
     {

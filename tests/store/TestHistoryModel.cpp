@@ -16,12 +16,7 @@ class TestHistoryModel : public QObject
     Q_OBJECT
 
 private slots:
-    void lazyPaging_data()
-    {
-        QTest::addColumn<QString>("backend");
-        for (const QString& backend : StoreFixture::backends())
-            QTest::newRow(qPrintable(backend)) << backend;
-    }
+    void lazyPaging_data() { StoreFixture::addBackendRows(); }
 
     void lazyPaging()
     {

@@ -20,12 +20,7 @@ private:
     static QString cliPath() { return qEnvironmentVariable("EKYC_CLI_PATH", QStringLiteral(EKYC_CLI_PATH)); }
 
 private slots:
-    void killRepeatedly_data()
-    {
-        QTest::addColumn<QString>("backend");
-        for (const QString& backend : StoreFixture::backends())
-            QTest::newRow(qPrintable(backend)) << backend;
-    }
+    void killRepeatedly_data() { StoreFixture::addBackendRows(); }
 
     void killRepeatedly()
     {

@@ -14,13 +14,6 @@ class TestMigrations : public QObject
     Q_OBJECT
 
 private:
-    static void backendRows()
-    {
-        QTest::addColumn<QString>("backend");
-        for (const QString& backend : StoreFixture::backends())
-            QTest::newRow(qPrintable(backend)) << backend;
-    }
-
     static QString metaValue(StoreFixture& fx, const QString& key)
     {
         QSqlQuery q(fx.raw());
@@ -41,7 +34,7 @@ private:
     }
 
 private slots:
-    void fromEmptyAndIdempotentReopen_data() { backendRows(); }
+    void fromEmptyAndIdempotentReopen_data() { StoreFixture::addBackendRows(); }
     void fromEmptyAndIdempotentReopen()
     {
         QFETCH(QString, backend);
@@ -72,7 +65,7 @@ private slots:
         QCOMPARE(metaValue(fx, QStringLiteral("schema_version")), QString::number(Migrations::latestVersion()));
     }
 
-    void failingStepRollsBack_data() { backendRows(); }
+    void failingStepRollsBack_data() { StoreFixture::addBackendRows(); }
     void failingStepRollsBack()
     {
         QFETCH(QString, backend);
@@ -103,7 +96,7 @@ private slots:
         QVERIFY(tableExists(fx, QStringLiteral("second_table")));
     }
 
-    void newerSchemaRefused_data() { backendRows(); }
+    void newerSchemaRefused_data() { StoreFixture::addBackendRows(); }
     void newerSchemaRefused()
     {
         QFETCH(QString, backend);

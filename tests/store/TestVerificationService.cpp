@@ -33,13 +33,6 @@ class TestVerificationService : public QObject
         return out;
     }
 
-    static void addBackends()
-    {
-        QTest::addColumn<QString>("backend");
-        for (const QString& backend : StoreFixture::backends())
-            QTest::newRow(qPrintable(backend)) << backend;
-    }
-
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
@@ -122,7 +115,7 @@ private slots:
         QVERIFY(store->verifyChain().ok);
     }
 
-    void refusedCaseIsNotRecorded_data() { addBackends(); }
+    void refusedCaseIsNotRecorded_data() { StoreFixture::addBackendRows(); }
     void refusedCaseIsNotRecorded()
     {
         QFETCH(QString, backend);
@@ -139,7 +132,7 @@ private slots:
         QCOMPARE(store->recentCases(10).size(), 0);
     }
 
-    void reverificationLinksTheCases_data() { addBackends(); }
+    void reverificationLinksTheCases_data() { StoreFixture::addBackendRows(); }
     void reverificationLinksTheCases()
     {
         QFETCH(QString, backend);

@@ -4,6 +4,7 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTest>
 #include <QUuid>
 
 namespace {
@@ -16,6 +17,13 @@ QString pgUrl()
 } // namespace
 
 StoreFixture::StoreFixture() = default;
+
+void StoreFixture::addBackendRows()
+{
+    QTest::addColumn<QString>("backend");
+    for (const QString& backend : backends())
+        QTest::newRow(qPrintable(backend)) << backend;
+}
 
 StoreFixture::~StoreFixture()
 {

@@ -26,6 +26,8 @@ public:
     StoreFixture& operator=(const StoreFixture&) = delete;
 
     static QStringList backends(); // {"sqlite", "postgresql"}
+    // In a _data() function: the "backend" column and one row per backend.
+    static void addBackendRows();
     static QString passphrase(); // EKYC_DESK_PASSPHRASE, or the test default
     static KeyVault::Options keys(); // no keychain, passphrase()
 
