@@ -1,4 +1,1811 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>ApiClient</name>
+    <message>
+        <source>The endpoint %1 is not an https:// URL; only HTTPS endpoints are used.</source>
+        <translation>接入点 %1 不是 https:// URL；只使用 HTTPS 接入点。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditStore</name>
+    <message>
+        <source>Cannot write to the history: %1</source>
+        <translation>无法写入审计记录：%1</translation>
+    </message>
+    <message>
+        <source>The history keys are not valid.</source>
+        <translation>审计记录的密钥无效。</translation>
+    </message>
+    <message>
+        <source>Cannot read the chain head: %1</source>
+        <translation>无法读取链头：%1</translation>
+    </message>
+    <message>
+        <source>Cannot append the event: %1</source>
+        <translation>无法追加事件：%1</translation>
+    </message>
+    <message>
+        <source>Cannot update the chain head: %1</source>
+        <translation>无法更新链头：%1</translation>
+    </message>
+    <message>
+        <source>Cannot encrypt the personal data of the case.</source>
+        <translation>无法加密该案件的个人数据。</translation>
+    </message>
+    <message>
+        <source>Cannot save the case: %1</source>
+        <translation>无法保存案件：%1</translation>
+    </message>
+    <message>
+        <source>An audit event needs a kind.</source>
+        <translation>审计事件必须指定类型。</translation>
+    </message>
+    <message>
+        <source>Cannot update the case: %1</source>
+        <translation>无法更新案件：%1</translation>
+    </message>
+    <message>
+        <source>There is no case %1 in the history.</source>
+        <translation>审计记录中没有案件 %1。</translation>
+    </message>
+    <message>
+        <source>A case can only be completed as completed, failed or reviewed, not %1.</source>
+        <translation>案件只能以“已完成”“失败”或“已审核”状态结束，不能是 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot read the history: %1</source>
+        <translation>无法读取审计记录：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the events: %1</source>
+        <translation>无法读取事件：%1</translation>
+    </message>
+    <message>
+        <source>Give a reason to reveal the name and ID number.</source>
+        <translation>请说明显示姓名和身份证号码的理由。</translation>
+    </message>
+    <message>
+        <source>The name and ID number of case %1 were erased by the retention purge.</source>
+        <translation>案件 %1 的姓名和身份证号码已在保留期清理中删除。</translation>
+    </message>
+    <message>
+        <source>The personal data of case %1 does not decrypt: it was altered or belongs to other keys.</source>
+        <translation>案件 %1 的个人数据无法解密：数据已被篡改，或属于其他密钥。</translation>
+    </message>
+    <message>
+        <source>The retention purge needs a cut-off date.</source>
+        <translation>保留期清理需要指定截止日期。</translation>
+    </message>
+    <message>
+        <source>Cannot purge the history: %1</source>
+        <translation>无法清理审计记录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseForm</name>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>As printed on the card, e.g. 王小明</source>
+        <translation>与证件上所印一致，例如：王小明</translation>
+    </message>
+    <message>
+        <source>&amp;ID number</source>
+        <translation>身份证号码(&amp;I)</translation>
+    </message>
+    <message>
+        <source>18 characters, last may be X</source>
+        <translation>18 位，最后一位可能是 X</translation>
+    </message>
+    <message>
+        <source>Valid &amp;from</source>
+        <translation>有效期起始日期(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Type the date as YYYYMMDD, or open the calendar with Alt+Down</source>
+        <translation>按 YYYYMMDD 格式输入日期，或按 Alt+↓ 打开日历</translation>
+    </message>
+    <message>
+        <source>Valid &amp;until</source>
+        <translation>有效期截止日期(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Long-term</source>
+        <translation>长期(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The card says 长期 (long-term) instead of an end date</source>
+        <translation>证件上印的是“长期”而不是截止日期</translation>
+    </message>
+    <message>
+        <source>&amp;More: scene code, merchant IDs</source>
+        <translation>更多：场景码、商户 ID(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Scene code</source>
+        <translation>场景码(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Optional, up to 10 letters, digits or _</source>
+        <translation>可选，最多 10 个字母、数字或 _</translation>
+    </message>
+    <message>
+        <source>Merchant user I&amp;D</source>
+        <translation>商户用户 ID(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. a phone number or e-mail</source>
+        <translation>可选，例如手机号码或电子邮箱</translation>
+    </message>
+    <message>
+        <source>Sent only as a SHA-256 hash, never as typed.</source>
+        <translation>仅以 SHA-256 哈希值发送，绝不发送输入的原文。</translation>
+    </message>
+    <message>
+        <source>Merchant &amp;business ID</source>
+        <translation>商户业务 ID(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Blank: a new one is generated for this case</source>
+        <translation>留空：为本案件生成新的 ID</translation>
+    </message>
+    <message>
+        <source>Check before sending: these details often lead to SubCode 223, and every answered call is billed.</source>
+        <translation>发送前请核对：这些信息常导致 SubCode 223，而每次得到应答的调用都会计费。</translation>
+    </message>
+    <message>
+        <source>I have &amp;checked, send anyway</source>
+        <translation>我已核对，仍然发送(&amp;C)</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <source>Clear the form for the next case (Ctrl+N)</source>
+        <translation>清空表单，录入下一个案件（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop waiting for this call (Esc). An answer already on its way may still be billed.</source>
+        <translation>停止等待本次调用（Esc）。已在返回途中的应答仍可能计费。</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>核验(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Send the case for verification (Enter). Every answered call is billed.</source>
+        <translation>发送案件进行核验（Enter）。每次得到应答的调用都会计费。</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Read the warnings above, then tick &quot;I have checked, send anyway&quot; to send.</source>
+        <translation>请阅读上方的警告，然后勾选“我已核对，仍然发送”再发送。</translation>
+    </message>
+    <message>
+        <source>Verifying… Esc stops waiting.</source>
+        <translation>正在核验… 按 Esc 停止等待。</translation>
+    </message>
+    <message>
+        <source>Type the case as printed on the card. Tab moves on, Enter verifies.</source>
+        <translation>按证件上所印内容录入案件。Tab 键移到下一项，Enter 键开始核验。</translation>
+    </message>
+    <message>
+        <source>Fields still to complete or fix: %1. Press Enter to see which.</source>
+        <translation>还有 %1 个字段需要填写或更正。按 Enter 键查看是哪些字段。</translation>
+    </message>
+    <message>
+        <source>Read the warnings above and confirm them before sending.</source>
+        <translation>请阅读上方的警告并确认后再发送。</translation>
+    </message>
+    <message>
+        <source>Press Enter to verify. Training: answers come from the sandbox and nothing is billed.</source>
+        <translation>按 Enter 键开始核验。培训模式：应答来自沙箱，不会计费。</translation>
+    </message>
+    <message>
+        <source>Press Enter to verify. Every answered call is billed.</source>
+        <translation>按 Enter 键开始核验。每次得到应答的调用都会计费。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSummary</name>
+    <message>
+        <source>pending — retry</source>
+        <translation>待处理 — 需重试</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>已审核</translation>
+    </message>
+</context>
+<context>
+    <name>CaseValidator</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>有效期起始日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期截止日期</translation>
+    </message>
+    <message>
+        <source>Scene code</source>
+        <translation>场景码</translation>
+    </message>
+    <message>
+        <source>Merchant business ID</source>
+        <translation>商户业务 ID</translation>
+    </message>
+    <message>
+        <source>Merchant user ID</source>
+        <translation>商户用户 ID</translation>
+    </message>
+    <message>
+        <source>Name is required: enter the name exactly as printed on the ID card.</source>
+        <translation>必须填写姓名：请按身份证上所印准确输入姓名。</translation>
+    </message>
+    <message>
+        <source>Name is too long (%1 characters, at most %2): check that only the name was entered.</source>
+        <translation>姓名过长（%1 个字符，最多 %2 个）：请检查是否只输入了姓名。</translation>
+    </message>
+    <message>
+        <source>Name contains digits or symbols: use only letters, spaces and the separators · . - &apos; as printed on the card.</source>
+        <translation>姓名含有数字或符号：请按证件所印，只使用文字、空格和分隔符 · . - &apos;。</translation>
+    </message>
+    <message>
+        <source>ID number is required: enter the 18-character number printed on the ID card.</source>
+        <translation>必须填写身份证号码：请输入身份证上所印的 18 位号码。</translation>
+    </message>
+    <message>
+        <source>ID number has 15 digits: this is a first-generation number, invalid since 1 January 2013. Ask for the 18-character number on the person&apos;s current second-generation card.</source>
+        <translation>身份证号码为 15 位：这是第一代身份证号码，自 2013 年 1 月 1 日起已停止使用。请向本人索取其现持第二代身份证上的 18 位号码。</translation>
+    </message>
+    <message>
+        <source>ID number has %1 characters; it must have exactly 18 (17 digits and a final digit or X). Check for missing or extra characters.</source>
+        <translation>身份证号码有 %1 位，必须恰好为 18 位（17 位数字加最后一位数字或 X）。请检查是否漏输或多输了字符。</translation>
+    </message>
+    <message>
+        <source>ID number may contain only digits, with X allowed as the last character. Check for letters or symbols typed by mistake.</source>
+        <translation>身份证号码只能包含数字，最后一位可以是 X。请检查是否误输入了字母或符号。</translation>
+    </message>
+    <message>
+        <source>ID number starts with %1: this is a residence permit for Hong Kong, Macao or Taiwan residents, not a mainland resident ID card. This verification supports only mainland second-generation ID cards; use another verification method.</source>
+        <translation>身份证号码以 %1 开头：这是港澳台居民居住证，不是内地居民身份证。本核验仅支持内地第二代居民身份证，请改用其他核验方式。</translation>
+    </message>
+    <message>
+        <source>ID number starts with %1, which is not a mainland province code. Check the first two digits against the card.</source>
+        <translation>身份证号码以 %1 开头，这不是内地省级行政区划代码。请对照证件核对前两位。</translation>
+    </message>
+    <message>
+        <source>ID number: digits 7 to 14 (%1) are not a real date of birth (YYYYMMDD). Check them against the card.</source>
+        <translation>身份证号码：第 7 至 14 位（%1）不是有效的出生日期（YYYYMMDD）。请对照证件核对。</translation>
+    </message>
+    <message>
+        <source>ID number: the date of birth it contains (%1) is in the future. Check digits 7 to 14 against the card.</source>
+        <translation>身份证号码：其中的出生日期（%1）晚于今天。请对照证件核对第 7 至 14 位。</translation>
+    </message>
+    <message>
+        <source>ID number is mistyped: its last character does not match the others. Compare every character with the card.</source>
+        <translation>身份证号码有误：最后一位与其他各位不符。请逐位与证件核对。</translation>
+    </message>
+    <message>
+        <source>Valid from is required: enter the first date of the validity period printed on the back of the card.</source>
+        <translation>必须填写有效期起始日期：请输入证件背面所印有效期限的起始日期。</translation>
+    </message>
+    <message>
+        <source>Valid from (%1) is in the future: a card cannot be valid before it is issued. Check the date on the card.</source>
+        <translation>有效期起始日期（%1）晚于今天：证件不可能在签发前生效。请核对证件上的日期。</translation>
+    </message>
+    <message>
+        <source>Valid from (%1) is before the date of birth in the ID number (%2). Check the date and the ID number.</source>
+        <translation>有效期起始日期（%1）早于身份证号码中的出生日期（%2）。请核对该日期和身份证号码。</translation>
+    </message>
+    <message>
+        <source>Valid until is required: enter the last date of the validity period, or tick Long-term if the card says 长期.</source>
+        <translation>必须填写有效期截止日期：请输入有效期限的截止日期；如证件上印的是“长期”，请勾选“长期”。</translation>
+    </message>
+    <message>
+        <source>Valid until (%1) must be after Valid from (%2). Check both dates on the card.</source>
+        <translation>有效期截止日期（%1）必须晚于有效期起始日期（%2）。请核对证件上的两个日期。</translation>
+    </message>
+    <message>
+        <source>Scene code may have at most %1 characters, each a letter A-Z or a-z, a digit or an underscore. Shorten it or leave it empty.</source>
+        <translation>场景码最多 %1 个字符，每个字符只能是字母 A-Z 或 a-z、数字或下划线。请缩短或留空。</translation>
+    </message>
+    <message>
+        <source>Merchant business ID may have at most %1 characters, letters A-Z or a-z and digits only. Leave it empty to have a unique one generated.</source>
+        <translation>商户业务 ID 最多 %1 个字符，只能包含字母 A-Z 或 a-z 和数字。留空则自动生成一个唯一 ID。</translation>
+    </message>
+    <message>
+        <source>Merchant user ID may have at most %1 characters. It is sent only as its SHA-256 hash; shorten it or leave it empty.</source>
+        <translation>商户用户 ID 最多 %1 个字符。它仅以 SHA-256 哈希值发送；请缩短或留空。</translation>
+    </message>
+    <message>
+        <source>Valid from (%1) is before 2004, when second-generation ID cards were first issued. Check the date on the card.</source>
+        <translation>有效期起始日期（%1）早于 2004 年，而第二代居民身份证自 2004 年起才开始签发。请核对证件上的日期。</translation>
+    </message>
+    <message>
+        <source>Valid until is long-term, but the person was %1 on the Valid from date; long-term cards are issued only from age 46 (the term is %2 years). Check both dates: a mismatch is likely to come back as 223 (billed).</source>
+        <translation>有效期截止日期为长期，但本人在有效期起始日期时为 %1 岁；长期证件仅签发给 46 岁及以上人员（按年龄有效期限应为 %2 年）。请核对两个日期：不一致很可能返回 223（计费）。</translation>
+    </message>
+    <message>
+        <source>Valid until: the person was %1 on the Valid from date, so the card should be long-term (issued from age 46). Check the dates or tick Long-term: a mismatch is likely to come back as 223 (billed).</source>
+        <translation>有效期截止日期：本人在有效期起始日期时为 %1 岁，因此证件应为长期（46 岁起签发）。请核对日期或勾选“长期”：不一致很可能返回 223（计费）。</translation>
+    </message>
+    <message>
+        <source>Valid until: a card issued at age %1 is valid %2 years, but the dates entered span %3. Check both dates on the card: a mismatch is likely to come back as 223 (billed).</source>
+        <translation>有效期截止日期：%1 岁时签发的证件有效期限为 %2 年，但输入的日期相隔 %3 年。请核对证件上的两个日期：不一致很可能返回 223（计费）。</translation>
+    </message>
+    <message>
+        <source>Valid until (%1) does not fall on the same month and day as Valid from (%2), as it does on real cards. Check both dates: a mismatch is likely to come back as 223 (billed).</source>
+        <translation>有效期截止日期（%1）与有效期起始日期（%2）的月、日不同，而真实证件上两者相同。请核对两个日期：不一致很可能返回 223（计费）。</translation>
+    </message>
+    <message>
+        <source>Valid until (%1) has passed: the card has expired. It can still be verified, but ask the person whether they hold a newer card and use its dates.</source>
+        <translation>有效期截止日期（%1）已过：证件已过期。仍可核验，但请询问本人是否持有更新的证件，并使用新证件上的日期。</translation>
+    </message>
+</context>
+<context>
+    <name>ChainAnchor</name>
+    <message>
+        <source>The anchor file is not an eKYC Desk anchor (format ekyc-desk-anchor/1).</source>
+        <translation>该锚点文件不是 eKYC Desk 锚点（格式 ekyc-desk-anchor/1）。</translation>
+    </message>
+    <message>
+        <source>The anchor file has no valid seq and hash.</source>
+        <translation>该锚点文件没有有效的 seq 和 hash。</translation>
+    </message>
+</context>
+<context>
+    <name>ChainVerifier</name>
+    <message>
+        <source>The chain head record is missing: %1</source>
+        <translation>缺少链头记录：%1</translation>
+    </message>
+    <message>
+        <source>The anchor belongs to another history (%1, this one is %2).</source>
+        <translation>该锚点属于另一份审计记录（%1，当前为 %2）。</translation>
+    </message>
+    <message>
+        <source>Cannot read the events: %1</source>
+        <translation>无法读取事件：%1</translation>
+    </message>
+    <message>
+        <source>Event %1 is missing (the next event is %2).</source>
+        <translation>事件 %1 缺失（下一个事件是 %2）。</translation>
+    </message>
+    <message>
+        <source>Event %1 is out of order.</source>
+        <translation>事件 %1 顺序错误。</translation>
+    </message>
+    <message>
+        <source>Event %1 has a malformed time stamp.</source>
+        <translation>事件 %1 的时间戳格式错误。</translation>
+    </message>
+    <message>
+        <source>Event %1 does not follow the event before it (previous hash mismatch): a row was deleted, inserted or moved.</source>
+        <translation>事件 %1 与前一个事件不衔接（前一哈希不匹配）：有行被删除、插入或移动。</translation>
+    </message>
+    <message>
+        <source>Event %1 was changed after it was written (hash mismatch).</source>
+        <translation>事件 %1 在写入后被修改（哈希不匹配）。</translation>
+    </message>
+    <message>
+        <source>Event %1 differs from the exported anchor: the history was rewritten.</source>
+        <translation>事件 %1 与导出的锚点不一致：审计记录已被改写。</translation>
+    </message>
+    <message>
+        <source>The chain head records %1 events but only %2 are present: events at the end were deleted.</source>
+        <translation>链头记录了 %1 个事件，但只存在 %2 个：末尾的事件已被删除。</translation>
+    </message>
+    <message>
+        <source>The chain head does not match the last event %1.</source>
+        <translation>链头与最后一个事件 %1 不匹配。</translation>
+    </message>
+    <message>
+        <source>Event %1 lies beyond the chain head: it was inserted outside the application.</source>
+        <translation>事件 %1 位于链头之后：它是在应用之外插入的。</translation>
+    </message>
+    <message>
+        <source>The anchored event %1 is no longer in the history: events were deleted.</source>
+        <translation>锚定的事件 %1 已不在审计记录中：有事件被删除。</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Runs the training sandbox, an imitation of Id2MetaPeriodVerifyIntl, on 127.0.0.1 only, until interrupted. It accepts only the public training AccessKey printed below and answers from fictitious people.</source>
+        <translation>运行培训沙箱（模拟 Id2MetaPeriodVerifyIntl 的服务），仅监听 127.0.0.1，直到被中断。它只接受下方打印的公开培训 AccessKey，并以虚构人员的数据应答。</translation>
+    </message>
+    <message>
+        <source>TCP port on 127.0.0.1 (default: any free port).</source>
+        <translation>127.0.0.1 上的 TCP 端口（默认：任一空闲端口）。</translation>
+    </message>
+    <message>
+        <source>Where the sandbox CA and certificate are kept.</source>
+        <translation>沙箱 CA 和证书的存放位置。</translation>
+    </message>
+    <message>
+        <source>--port: expected a number from 0 to 65535.</source>
+        <translation>--port：应为 0 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>The sandbox could not start: %1</source>
+        <translation>沙箱无法启动：%1</translation>
+    </message>
+    <message>
+        <source>Training sandbox listening on %1</source>
+        <translation>培训沙箱正在监听 %1</translation>
+    </message>
+    <message>
+        <source>CA certificate: %1</source>
+        <translation>CA 证书：%1</translation>
+    </message>
+    <message>
+        <source>Training AccessKey ID: %1</source>
+        <translation>培训 AccessKey ID：%1</translation>
+    </message>
+    <message>
+        <source>Training AccessKey secret (public, sandbox only): %1</source>
+        <translation>培训 AccessKey Secret（公开，仅限沙箱）：%1</translation>
+    </message>
+    <message>
+        <source>&lt;redacted&gt;</source>
+        <translation>&lt;已隐去&gt;</translation>
+    </message>
+    <message>
+        <source>SubCode: %1</source>
+        <translation>SubCode：%1</translation>
+    </message>
+    <message>
+        <source>Code: %1 (HTTP %2)</source>
+        <translation>Code：%1（HTTP %2）</translation>
+    </message>
+    <message>
+        <source>RequestId: %1</source>
+        <translation>RequestId：%1</translation>
+    </message>
+    <message>
+        <source>MerchantBizId: %1</source>
+        <translation>MerchantBizId：%1</translation>
+    </message>
+    <message>
+        <source>Attempts: %1</source>
+        <translation>尝试次数：%1</translation>
+    </message>
+    <message>
+        <source>Checks one case locally (ID number checksum, dates) and, when it passes, verifies it with Alibaba Cloud Id2MetaPeriodVerifyIntl (eKYC_Date_MIN). Every answered call is billed.
+
+Credentials: ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and, for STS, ALIBABA_CLOUD_SECURITY_TOKEN. The secret is never printed.
+
+Every case and attempt is recorded in the audit history (--db, default: the app&apos;s own history) before and after the call; its passphrase comes from EKYC_DESK_PASSPHRASE or is asked on the terminal.
+
+Exit codes: 0 passed (SubCode 200); 2 not passed (202/223); 3 refused locally (bad input, no credentials); 4 API error; 5 network or TLS error.</source>
+        <translation>在本地检查一个案件（身份证号码校验码、日期），通过后再调用阿里云 Id2MetaPeriodVerifyIntl（eKYC_Date_MIN）进行核验。每次得到应答的调用都会计费。
+
+凭据：ALIBABA_CLOUD_ACCESS_KEY_ID、ALIBABA_CLOUD_ACCESS_KEY_SECRET，使用 STS 时还需 ALIBABA_CLOUD_SECURITY_TOKEN。Secret 绝不会被打印。
+
+每个案件及每次尝试都会在调用前后记入审计记录（--db，默认：本应用自己的审计记录）；其口令取自 EKYC_DESK_PASSPHRASE，否则在终端中询问。
+
+退出码：0 通过（SubCode 200）；2 未通过（202/223）；3 本地拒绝（输入有误、无凭据）；4 API 错误；5 网络或 TLS 错误。</translation>
+    </message>
+    <message>
+        <source>Name as on the ID card.</source>
+        <translation>身份证上的姓名。</translation>
+    </message>
+    <message>
+        <source>18-character resident ID number.</source>
+        <translation>18 位居民身份证号码。</translation>
+    </message>
+    <message>
+        <source>Validity start date.</source>
+        <translation>有效期起始日期。</translation>
+    </message>
+    <message>
+        <source>Validity end date.</source>
+        <translation>有效期截止日期。</translation>
+    </message>
+    <message>
+        <source>The card has no end date (长期).</source>
+        <translation>证件没有截止日期（长期）。</translation>
+    </message>
+    <message>
+        <source>What to send as ValidityEndDate for a long-term card: 长期 (default, per the provider&apos;s Chinese reference) or long-term.</source>
+        <translation>长期证件的 ValidityEndDate 发送什么值：长期（默认，依据服务商的中文参考文档）或 long-term。</translation>
+    </message>
+    <message>
+        <source>SceneCode: up to 10 letters, digits or underscores.</source>
+        <translation>SceneCode：最多 10 个字母、数字或下划线。</translation>
+    </message>
+    <message>
+        <source>MerchantUserId (phone, e-mail, ...): only its SHA-256 hash leaves this machine.</source>
+        <translation>MerchantUserId（手机号码、电子邮箱等）：只有其 SHA-256 哈希值会离开本机。</translation>
+    </message>
+    <message>
+        <source>MerchantBizId, up to 32 letters and digits (default: 32 random hex).</source>
+        <translation>MerchantBizId，最多 32 个字母和数字（默认：32 位随机十六进制数）。</translation>
+    </message>
+    <message>
+        <source>hk-internet (default), hk-vpc, or an https:// URL.</source>
+        <translation>hk-internet（默认）、hk-vpc 或 https:// URL。</translation>
+    </message>
+    <message>
+        <source>Extra CA certificates (PEM) to trust for a private endpoint.</source>
+        <translation>访问私有接入点时额外信任的 CA 证书（PEM）。</translation>
+    </message>
+    <message>
+        <source>Use the built-in training sandbox and its public AccessKey.</source>
+        <translation>使用内置培训沙箱及其公开 AccessKey。</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>输出一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Print the fully signed HTTP request as JSON without sending it.</source>
+        <translation>以 JSON 输出完整签名的 HTTP 请求，但不发送。</translation>
+    </message>
+    <message>
+        <source>Valid from (--start): expected a real date as YYYYMMDD.</source>
+        <translation>有效期起始日期（--start）：应为 YYYYMMDD 格式的有效日期。</translation>
+    </message>
+    <message>
+        <source>Give either --end or --long-term, not both.</source>
+        <translation>--end 和 --long-term 只能指定其一。</translation>
+    </message>
+    <message>
+        <source>Valid until (--end): expected a real date as YYYYMMDD.</source>
+        <translation>有效期截止日期（--end）：应为 YYYYMMDD 格式的有效日期。</translation>
+    </message>
+    <message>
+        <source>Refused locally; nothing was sent or billed.</source>
+        <translation>已在本地拒绝；未发送任何内容，也未计费。</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>--long-term-value: use 长期 or long-term.</source>
+        <translation>--long-term-value：请使用 长期 或 long-term。</translation>
+    </message>
+    <message>
+        <source>Audit history: %1</source>
+        <translation>审计记录：%1</translation>
+    </message>
+    <message>
+        <source>Usage: ekyc-desk-cli &lt;command&gt; [options]
+
+Commands:
+  verify    Check a case locally, then verify it with Id2MetaPeriodVerifyIntl
+  sandbox   Run the training sandbox on loopback for other clients
+  history   List recent cases from the audit history (masked)
+  audit     Verify the audit history&apos;s hash chain, or export its head hash
+  dev       Developer tools (seed a synthetic history)
+
+Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a command.
+</source>
+        <translation>用法：ekyc-desk-cli &lt;命令&gt; [选项]
+
+命令：
+  verify    在本地检查案件，然后通过 Id2MetaPeriodVerifyIntl 核验
+  sandbox   在回环地址上为其他客户端运行培训沙箱
+  history   列出审计记录中的最近案件（已脱敏）
+  audit     校验审计记录的哈希链，或导出其链头哈希
+  dev       开发者工具（生成合成审计记录）
+
+运行 &apos;ekyc-desk-cli &lt;命令&gt; --help&apos; 查看某个命令的选项。
+</translation>
+    </message>
+    <message>
+        <source>Unknown command: %1</source>
+        <translation>未知命令：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Credentials</name>
+    <message>
+        <source>AccessKey %1 from %2</source>
+        <translation>AccessKey %1（来源：%2）</translation>
+    </message>
+    <message>
+        <source>STS AccessKey %1 from %2</source>
+        <translation>STS AccessKey %1（来源：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointConfig</name>
+    <message>
+        <source>Endpoint: &quot;%1&quot; is not a valid URL. Use hk-internet, hk-vpc or an https:// URL.</source>
+        <translation>接入点：“%1”不是有效的 URL。请使用 hk-internet、hk-vpc 或 https:// URL。</translation>
+    </message>
+    <message>
+        <source>Endpoint: only https:// endpoints are allowed; personal data is never sent unencrypted.</source>
+        <translation>接入点：只允许 https:// 接入点；个人数据绝不以未加密方式发送。</translation>
+    </message>
+    <message>
+        <source>CA file: cannot read %1 (%2).</source>
+        <translation>CA 文件：无法读取 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>CA file: %1 holds no PEM certificate.</source>
+        <translation>CA 文件：%1 中没有 PEM 证书。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryCli</name>
+    <message>
+        <source>Cannot read the anchor file %1.</source>
+        <translation>无法读取锚点文件 %1。</translation>
+    </message>
+    <message>
+        <source>There is no history at %1.</source>
+        <translation>%1 处没有审计记录。</translation>
+    </message>
+    <message>
+        <source> (anchor at event %1 confirmed)</source>
+        <translation> （已确认事件 %1 处的锚点）</translation>
+    </message>
+    <message>
+        <source>Cannot write the anchor to %1.</source>
+        <translation>无法将锚点写入 %1。</translation>
+    </message>
+    <message>
+        <source>An anchor written by audit head.</source>
+        <translation>由 audit head 写出的锚点。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Write the anchor to this file.</source>
+        <translation>将锚点写入此文件。</translation>
+    </message>
+    <message>
+        <source>--events needs a positive number.</source>
+        <translation>--events 需要一个正数。</translation>
+    </message>
+    <message>
+        <source>%1 events…</source>
+        <translation>%1 个事件…</translation>
+    </message>
+    <message>
+        <source>Seeded %1 events into %2 in %3 s (%4 events/s).</source>
+        <translation>已在 %3 秒内向 %2 写入 %1 个事件（每秒 %4 个事件）。</translation>
+    </message>
+    <message>
+        <source>Developer tools.
+  dev seed --events N [--db PATH|URL] [--seed S] [--batch B]
+      Fills the history with a synthetic one: fictitious people (valid check digits), several reviewers and scenes, attempts, throttled retries and answers 200/202/223, written in transactions of B events (default 1000).
+Exit codes: 0 done; 3 bad arguments; 6 the history cannot be opened or written.</source>
+        <translation>开发者工具。
+  dev seed --events N [--db PATH|URL] [--seed S] [--batch B]
+      用合成数据填充审计记录：虚构人员（校验码有效）、多名审核员和多个场景、多次尝试、限流后的重试以及 200/202/223 应答，每个事务写入 B 个事件（默认 1000）。
+退出码：0 完成；3 参数错误；6 无法打开或写入审计记录。</translation>
+    </message>
+    <message>
+        <source>How many events to write.</source>
+        <translation>要写入的事件数。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Seed for repeatable output.</source>
+        <translation>用于生成可重复输出的种子。</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Events per transaction.</source>
+        <translation>每个事务的事件数。</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>seed</translation>
+    </message>
+    <message>
+        <source>Use: dev seed --events N [--db PATH|URL] (see dev --help).</source>
+        <translation>用法：dev seed --events N [--db PATH|URL]（参见 dev --help）。</translation>
+    </message>
+    <message>
+        <source>The audit history: a SQLite file path or a postgresql://user:password@host:port/db URL (default: %1).</source>
+        <translation>审计记录：SQLite 文件路径或 postgresql://user:password@host:port/db URL（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>PATH|URL</source>
+        <translation>PATH|URL</translation>
+    </message>
+    <message>
+        <source>The audit history needs its passphrase: set EKYC_DESK_PASSPHRASE, or run this command on a terminal to be asked for it.</source>
+        <translation>审计记录需要口令：请设置 EKYC_DESK_PASSPHRASE，或在终端中运行此命令以便输入口令。</translation>
+    </message>
+    <message>
+        <source>Passphrase for the audit history: </source>
+        <translation>审计记录口令： </translation>
+    </message>
+    <message>
+        <source>No passphrase given.</source>
+        <translation>未提供口令。</translation>
+    </message>
+    <message>
+        <source>Lists the most recent cases of the audit history, newest first, with name and ID number masked.
+Exit codes: 0 listed; 3 bad arguments; 6 the history or its keys cannot be opened.
+The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</source>
+        <translation>列出审计记录中最近的案件，最新的在前，姓名和身份证号码已脱敏。
+退出码：0 已列出；3 参数错误；6 无法打开审计记录或其密钥。
+口令取自 EKYC_DESK_PASSPHRASE，否则在终端中询问。</translation>
+    </message>
+    <message>
+        <source>How many cases to list (default 20).</source>
+        <translation>要列出的案件数（默认 20）。</translation>
+    </message>
+    <message>
+        <source>One JSON object per line instead of a table.</source>
+        <translation>每行输出一个 JSON 对象，而不是表格。</translation>
+    </message>
+    <message>
+        <source>--last needs a positive number.</source>
+        <translation>--last 需要一个正数。</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>SubCode</source>
+        <translation>SubCode</translation>
+    </message>
+    <message>
+        <source>(purged)</source>
+        <translation>（已清理）</translation>
+    </message>
+    <message>
+        <source>(no cases yet)</source>
+        <translation>（暂无案件）</translation>
+    </message>
+    <message>
+        <source>--older-than: expected a number of days, 1 or more.</source>
+        <translation>--older-than：应为天数，至少为 1。</translation>
+    </message>
+    <message>
+        <source>Erased name and ID number of %1 case(s) created before %2; their metadata and the hash chain are kept.</source>
+        <translation>已删除 %2 之前创建的 %1 个案件的姓名和身份证号码；其元数据和哈希链均予保留。</translation>
+    </message>
+    <message>
+        <source>Checks the tamper evidence of the audit history.
+  audit verify [--db PATH|URL] [--anchor FILE]
+      Walks the hash chain. Prints &quot;OK &lt;count&gt; events, head &lt;hash&gt;&quot; and exits 0, or prints the first broken event and exits 1. With --anchor, also checks that the exported head is still on the chain (detects a wholesale rewrite). Needs no passphrase.
+  audit head [--db PATH|URL] [--out FILE]
+      Exports the current head (seq, hash, time) as a small JSON anchor to keep outside the app, and records an anchor_exported event.
+  audit purge [--db PATH|URL] [--older-than DAYS]
+      Erases name and ID number of cases older than DAYS (default: the history/retentionDays setting, 365) and records a retention_purge event; times, outcomes and SubCodes are kept and the chain still verifies.
+Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opened.</source>
+        <translation>检查审计记录的防篡改证据。
+  audit verify [--db PATH|URL] [--anchor FILE]
+      遍历哈希链。输出“OK &lt;count&gt; events, head &lt;hash&gt;”并以 0 退出，或输出第一个损坏的事件并以 1 退出。使用 --anchor 时，还会检查导出的链头是否仍在链上（可发现整体改写）。无需口令。
+  audit head [--db PATH|URL] [--out FILE]
+      将当前链头（seq、hash、时间）导出为小型 JSON 锚点，保存在应用之外，并记录一条 anchor_exported 事件。
+  audit purge [--db PATH|URL] [--older-than DAYS]
+      删除早于 DAYS 天的案件的姓名和身份证号码（默认：设置项 history/retentionDays，365），并记录一条 retention_purge 事件；时间、结果和 SubCode 均予保留，哈希链仍可通过校验。
+退出码：0 正常；1 链已损坏；3 参数错误；6 无法打开审计记录。</translation>
+    </message>
+    <message>
+        <source>Retention period in days for audit purge.</source>
+        <translation>audit purge 使用的保留期限（天）。</translation>
+    </message>
+    <message>
+        <source>DAYS</source>
+        <translation>DAYS</translation>
+    </message>
+    <message>
+        <source>verify, head or purge</source>
+        <translation>verify、head 或 purge</translation>
+    </message>
+    <message>
+        <source>Use: audit verify | audit head | audit purge (see audit --help).</source>
+        <translation>用法：audit verify | audit head | audit purge（参见 audit --help）。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryLocation</name>
+    <message>
+        <source>The PostgreSQL URL is not valid; expected postgresql://user:password@host:port/dbname.</source>
+        <translation>PostgreSQL URL 无效；应为 postgresql://user:password@host:port/dbname。</translation>
+    </message>
+    <message>
+        <source>The schema in the PostgreSQL URL may contain only letters, digits and underscores.</source>
+        <translation>PostgreSQL URL 中的 schema 只能包含字母、数字和下划线。</translation>
+    </message>
+    <message>
+        <source>The sslmode in the PostgreSQL URL is not one of disable, allow, prefer, require, verify-ca, verify-full.</source>
+        <translation>PostgreSQL URL 中的 sslmode 不是 disable、allow、prefer、require、verify-ca、verify-full 之一。</translation>
+    </message>
+    <message>
+        <source>The history location must be a file path or a postgresql:// URL.</source>
+        <translation>审计记录位置必须是文件路径或 postgresql:// URL。</translation>
+    </message>
+    <message>
+        <source>No history location given.</source>
+        <translation>未指定审计记录位置。</translation>
+    </message>
+    <message>
+        <source>The SQLite driver for Qt is not installed (package libqt6sql6-sqlite).</source>
+        <translation>未安装 Qt 的 SQLite 驱动（软件包 libqt6sql6-sqlite）。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for the history: %1</source>
+        <translation>无法创建审计记录所在的文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Cannot open the history %1: %2</source>
+        <translation>无法打开审计记录 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot set up the history %1: %2</source>
+        <translation>无法初始化审计记录 %1：%2</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver for Qt is not installed (package libqt6sql6-psql).</source>
+        <translation>未安装 Qt 的 PostgreSQL 驱动（软件包 libqt6sql6-psql）。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the history %1: %2</source>
+        <translation>无法连接审计记录 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>(purged)</source>
+        <translation>（已清理）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>正式</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>SubCode</source>
+        <translation>SubCode</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>是否通过</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryOpener</name>
+    <message>
+        <source>A new history needs a passphrase first.</source>
+        <translation>新的审计记录需要先设置口令。</translation>
+    </message>
+    <message>
+        <source>The audit history location in the settings is not valid: %1</source>
+        <translation>设置中的审计记录位置无效：%1</translation>
+    </message>
+    <message>
+        <source>The audit history cannot be opened</source>
+        <translation>无法打开审计记录</translation>
+    </message>
+    <message>
+        <source>eKYC Desk records every case in its audit history and does not verify without it.
+
+%1</source>
+        <translation>eKYC Desk 会将每个案件记入审计记录，没有审计记录就不会进行核验。
+
+%1</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>OS keychain</source>
+        <translation>系统钥匙串</translation>
+    </message>
+    <message>
+        <source>passphrase</source>
+        <translation>口令</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Events of the selected case</source>
+        <translation>所选案件的事件</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal…</source>
+        <translation>显示(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Events of the case %1 (MerchantBizId %2)</source>
+        <translation>案件 %1 的事件（MerchantBizId %2）</translation>
+    </message>
+    <message>
+        <source>Select a case to see its events.</source>
+        <translation>选择一个案件以查看其事件。</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>#%1 %2 by %3 on %4
+%5</source>
+        <translation>#%1 %2，操作人 %3，时间 %4
+%5</translation>
+    </message>
+    <message>
+        <source>No audit history is open.</source>
+        <translation>未打开审计记录。</translation>
+    </message>
+    <message>
+        <source>Case created (training)</source>
+        <translation>案件已创建（培训）</translation>
+    </message>
+    <message>
+        <source>Case created</source>
+        <translation>案件已创建</translation>
+    </message>
+    <message>
+        <source>Attempt %1 sent</source>
+        <translation>已发送第 %1 次尝试</translation>
+    </message>
+    <message>
+        <source>Answer to attempt %1: HTTP %2, Code %3, SubCode %4, %5 ms</source>
+        <translation>第 %1 次尝试的应答：HTTP %2，Code %3，SubCode %4，%5 毫秒</translation>
+    </message>
+    <message>
+        <source>Attempt %1 failed: %2</source>
+        <translation>第 %1 次尝试失败：%2</translation>
+    </message>
+    <message>
+        <source>Case ended without an answer: %1</source>
+        <translation>案件未收到应答即结束：%1</translation>
+    </message>
+    <message>
+        <source>Case completed: SubCode %1, passed</source>
+        <translation>案件已完成：SubCode %1，通过</translation>
+    </message>
+    <message>
+        <source>Case completed: SubCode %1, not passed</source>
+        <translation>案件已完成：SubCode %1，未通过</translation>
+    </message>
+    <message>
+        <source>Manual review decision</source>
+        <translation>人工审核决定</translation>
+    </message>
+    <message>
+        <source>Name and ID number revealed to %1, reason: %2</source>
+        <translation>姓名和身份证号码已向 %1 显示，理由：%2</translation>
+    </message>
+    <message>
+        <source>Linked to a re-verification</source>
+        <translation>已关联到重新核验</translation>
+    </message>
+    <message>
+        <source>Name and ID number erased (retention)</source>
+        <translation>姓名和身份证号码已删除（保留期到期）</translation>
+    </message>
+    <message>
+        <source>Your most recent cases, newest first (%1 shown, scroll for more). Names and ID numbers are masked.</source>
+        <translation>您最近的案件，最新的在前（已显示 %1 个，滚动查看更多）。姓名和身份证号码已脱敏。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your cases, newest first (%n). Names and ID numbers are masked.</source>
+        <translation>
+            <numerusform>您的案件，最新的在前（共 %n 个）。姓名和身份证号码已脱敏。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Verify again…</source>
+        <translation>重新核验(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Verify this case again, for example after an error or a correction. Its name and ID number are decrypted into the case form; the history records this, and the new case is linked to this one.</source>
+        <translation>重新核验此案件，例如在出错或更正之后。其姓名和身份证号码将被解密并填入案件表单；审计记录会记下此操作，新案件将与此案件关联。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyVault</name>
+    <message>
+        <source>This audit history needs its passphrase. Enter it when asked, or give it in the EKYC_DESK_PASSPHRASE environment variable for scripts and scheduled jobs.</source>
+        <translation>此审计记录需要口令。请在提示时输入；脚本和计划任务可通过环境变量 EKYC_DESK_PASSPHRASE 提供。</translation>
+    </message>
+    <message>
+        <source>The passphrase does not unlock this audit history. Check it (including keyboard layout and Caps Lock) and try again. Nothing was decrypted and no new key was made.</source>
+        <translation>该口令无法解锁此审计记录。请检查口令（包括键盘布局和大写锁定）后重试。未解密任何数据，也未生成新密钥。</translation>
+    </message>
+    <message>
+        <source>No keychain service is available to hold the key of this audit history. Unlock the system keychain, or use a passphrase instead (EKYC_DESK_PASSPHRASE for scripts).</source>
+        <translation>没有可用的系统钥匙串服务来保存此审计记录的密钥。请解锁系统钥匙串，或改用口令（脚本中使用 EKYC_DESK_PASSPHRASE）。</translation>
+    </message>
+    <message>
+        <source>The key of this audit history is not in the keychain of this user account, and the history has no passphrase. Open it as the user and on the workstation that created it, or restore the keychain entry.</source>
+        <translation>此审计记录的密钥不在当前用户账户的系统钥匙串中，且该审计记录没有设置口令。请在创建它的工作站上以创建它的用户身份打开，或恢复该钥匙串条目。</translation>
+    </message>
+    <message>
+        <source>The key record of this audit history is damaged or comes from a newer version of eKYC Desk, so the history cannot be decrypted. Restore the history database from a backup.</source>
+        <translation>此审计记录的密钥记录已损坏，或来自更新版本的 eKYC Desk，因此无法解密该审计记录。请从备份恢复审计记录数据库。</translation>
+    </message>
+    <message>
+        <source>The keychain entry &quot;%1&quot; holds a different key than this history.</source>
+        <translation>钥匙串条目“%1”中的密钥与此审计记录的密钥不同。</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainSecretStore</name>
+    <message>
+        <source>No keychain service is available to keep the audit history key (on Linux: a Secret Service such as GNOME Keyring or KWallet, unlocked in this session).</source>
+        <translation>没有可用的系统钥匙串服务来保存审计记录密钥（在 Linux 上：需要已在本会话中解锁的 Secret Service，如 GNOME Keyring 或 KWallet）。</translation>
+    </message>
+    <message>
+        <source>%1 Detail: %2</source>
+        <translation>%1 详细信息：%2</translation>
+    </message>
+    <message>
+        <source>the keychain did not answer within %1 s</source>
+        <translation>系统钥匙串在 %1 秒内没有响应</translation>
+    </message>
+    <message>
+        <source>The keychain has no entry &quot;%1&quot; for service &quot;%2&quot;.</source>
+        <translation>系统钥匙串中没有服务“%2”的条目“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>eKYC Desk</source>
+        <translation>eKYC Desk</translation>
+    </message>
+    <message>
+        <source>TRAINING MODE: answers come from the built-in sandbox with fictitious people. Nothing is sent to Alibaba Cloud and nothing is billed.</source>
+        <translation>培训模式：应答来自内置沙箱，使用虚构人员数据。不会向阿里云发送任何内容，也不会计费。</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;New case</source>
+        <translation>新建案件(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>核验(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About eKYC Desk</source>
+        <translation>关于 eKYC Desk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>eKYC Desk — Training</source>
+        <translation>eKYC Desk — 培训</translation>
+    </message>
+    <message>
+        <source>Training sandbox at %1</source>
+        <translation>培训沙箱：%1</translation>
+    </message>
+    <message>
+        <source>Live endpoint %1</source>
+        <translation>正式接入点：%1</translation>
+    </message>
+    <message>
+        <source>Not sent: the case did not pass the local check.</source>
+        <translation>未发送：案件未通过本地检查。</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <source>About eKYC Desk</source>
+        <translation>关于 eKYC Desk</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;eKYC Desk&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Checks a mainland Chinese resident ID card (name, number and validity dates) with Alibaba Cloud ID Verification (Id2MetaPeriodVerifyIntl).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;eKYC Desk&lt;/b&gt;&lt;/p&gt;&lt;p&gt;通过阿里云身份核验服务（Id2MetaPeriodVerifyIntl）核验中国内地居民身份证（姓名、号码和有效期限）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Sent case %1</source>
+        <translation>已发送案件 %1</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Vie&amp;w</source>
+        <translation>视图(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>案件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>审计记录(&amp;H)</translation>
+    </message>
+    <message>
+        <source>History: %1 (key from %2)</source>
+        <translation>审计记录：%1（密钥来源：%2）</translation>
+    </message>
+    <message>
+        <source>No audit history: cases are not recorded</source>
+        <translation>无审计记录：案件不会被记录</translation>
+    </message>
+    <message>
+        <source>Not recorded in the audit history: %1</source>
+        <translation>未记入审计记录：%1</translation>
+    </message>
+    <message>
+        <source>Not a re-verification</source>
+        <translation>不作为重新核验</translation>
+    </message>
+    <message>
+        <source>Keep what is in the form but do not link the new case to the earlier one.</source>
+        <translation>保留表单中的内容，但不将新案件与之前的案件关联。</translation>
+    </message>
+    <message>
+        <source>Wait until the current case has an answer, then verify the case again.</source>
+        <translation>请等当前案件收到应答后，再重新核验该案件。</translation>
+    </message>
+    <message>
+        <source>Verifying again case %1 — the new case will be linked to it.</source>
+        <translation>正在重新核验案件 %1 — 新案件将与其关联。</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>案件 %1</translation>
+    </message>
+    <message>
+        <source>Case %1
+MerchantBizId %2
+Created %3, %4</source>
+        <translation>案件 %1
+MerchantBizId %2
+创建于 %3，%4</translation>
+    </message>
+    <message>
+        <source>Cannot verify the case again</source>
+        <translation>无法重新核验该案件</translation>
+    </message>
+    <message>
+        <source>Cannot verify the case again: %1</source>
+        <translation>无法重新核验该案件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Migrations</name>
+    <message>
+        <source>Cannot read the history schema version: %1</source>
+        <translation>无法读取审计记录的架构版本：%1</translation>
+    </message>
+    <message>
+        <source>This history has schema version %1, written by a newer version of eKYC Desk (this one knows up to %2). Update eKYC Desk.</source>
+        <translation>此审计记录的架构版本为 %1，由更新版本的 eKYC Desk 写入（本版本最高支持 %2）。请更新 eKYC Desk。</translation>
+    </message>
+    <message>
+        <source>Cannot start migration to schema version %1: %2</source>
+        <translation>无法开始迁移到架构版本 %1：%2</translation>
+    </message>
+    <message>
+        <source>Migration to schema version %1 failed and was rolled back: %2</source>
+        <translation>迁移到架构版本 %1 失败，已回滚：%2</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkErrorMap</name>
+    <message>
+        <source>No complete answer within the time limit.</source>
+        <translation>在时限内未收到完整应答。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The answer exceeded the size limit and was not read.</source>
+        <translation>应答超出大小限制，未读取。</translation>
+    </message>
+    <message>
+        <source>%1 TLS errors: %2</source>
+        <translation>%1 TLS 错误：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Audit history passphrase</source>
+        <translation>审计记录口令</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>确认口令(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Protect the audit history</source>
+        <translation>保护审计记录</translation>
+    </message>
+    <message>
+        <source>Unlock the audit history</source>
+        <translation>解锁审计记录</translation>
+    </message>
+    <message numerus="yes">
+        <source>eKYC Desk records every case in an audit history. The history holds personal data (names and ID numbers), which is stored encrypted. Choose a passphrase that protects its key; it must have at least %n characters.</source>
+        <translation>
+            <numerusform>eKYC Desk 会将每个案件记入审计记录。审计记录包含个人数据（姓名和身份证号码），这些数据以加密方式保存。请设置一个口令来保护其密钥；口令至少需要 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of the audit history to open it.</source>
+        <translation>请输入审计记录的口令以打开它。</translation>
+    </message>
+    <message>
+        <source>History: %1</source>
+        <translation>审计记录：%1</translation>
+    </message>
+    <message>
+        <source>The key is also kept in the keychain of your user account when the system has one, so you are asked for the passphrase rarely. The passphrase is needed to open the history on other workstations that share a PostgreSQL history. It cannot be recovered: keep it somewhere safe.</source>
+        <translation>如系统提供钥匙串，密钥还会保存在您账户的系统钥匙串中，因此很少需要输入口令。在共享同一 PostgreSQL 审计记录的其他工作站上打开时需要此口令。口令无法找回，请妥善保管。</translation>
+    </message>
+    <message>
+        <source>Create history</source>
+        <translation>创建审计记录</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The passphrase must have at least %n characters.</source>
+        <translation>
+            <numerusform>口令至少需要 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseParser</name>
+    <message>
+        <source>The answer has %1 bytes, more than the limit of %2.</source>
+        <translation>应答有 %1 字节，超过了 %2 字节的上限。</translation>
+    </message>
+    <message>
+        <source>HTTP %1 with a body that is not JSON (%2 at offset %3).</source>
+        <translation>HTTP %1，响应体不是 JSON（%2，位于偏移量 %3）。</translation>
+    </message>
+    <message>
+        <source>HTTP %1 with a JSON body that is not an object.</source>
+        <translation>HTTP %1，JSON 响应体不是对象。</translation>
+    </message>
+    <message>
+        <source>A success answer without a Result object.</source>
+        <translation>成功应答中没有 Result 对象。</translation>
+    </message>
+    <message>
+        <source>A success answer whose Result.Passed is neither Y nor N.</source>
+        <translation>成功应答中的 Result.Passed 既不是 Y 也不是 N。</translation>
+    </message>
+    <message>
+        <source>A success answer without Result.SubCode.</source>
+        <translation>成功应答中没有 Result.SubCode。</translation>
+    </message>
+    <message>
+        <source>HTTP %1 without an error code.</source>
+        <translation>HTTP %1，没有错误码。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPanel</name>
+    <message>
+        <source>Route to manual review</source>
+        <translation>转人工审核</translation>
+    </message>
+    <message>
+        <source>Manual review arrives with the reviewer workspace</source>
+        <translation>人工审核功能将随审核员工作区一同提供</translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation>请求 ID</translation>
+    </message>
+    <message>
+        <source>Merchant business ID</source>
+        <translation>商户业务 ID</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>No verification yet</source>
+        <translation>尚未核验</translation>
+    </message>
+    <message>
+        <source>Enter the case on the left and press Enter. The outcome and what to do next appear here.</source>
+        <translation>在左侧录入案件并按 Enter 键。结果和后续操作将显示在这里。</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <source>Waiting for the answer. Busy or failing connections are retried safely.</source>
+        <translation>正在等待应答。繁忙或失败的连接会被安全地重试。</translation>
+    </message>
+    <message>
+        <source>(not yet)</source>
+        <translation>（尚无）</translation>
+    </message>
+    <message>
+        <source>Verifying… attempt %1</source>
+        <translation>正在核验… 第 %1 次尝试</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Not verified: error</source>
+        <translation>未核验：出错</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was verified</source>
+        <translation>已取消：未进行任何核验</translation>
+    </message>
+    <message>
+        <source>No SubCode in the answer</source>
+        <translation>应答中没有 SubCode</translation>
+    </message>
+    <message>
+        <source>SubCode %1</source>
+        <translation>SubCode %1</translation>
+    </message>
+    <message>
+        <source>Error %1</source>
+        <translation>错误 %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%1 (last one took %2 ms)</source>
+        <translation>%1（最近一次耗时 %2 毫秒）</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Code %1</source>
+        <translation>Code %1</translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>应答：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>RevealDialog</name>
+    <message>
+        <source>Reveal name and ID number</source>
+        <translation>显示完整姓名和身份证号码</translation>
+    </message>
+    <message>
+        <source>Revealing personal data is recorded in the audit history with your name and the reason.</source>
+        <translation>显示个人数据的操作将连同您的姓名和理由记入审计记录。</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>e.g. customer called about ticket 4711</source>
+        <translation>例如：客户就工单 4711 来电</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>身份证号码：</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Case of %1 (%2), created %3</source>
+        <translation>%1（%2）的案件，创建于 %3</translation>
+    </message>
+    <message>
+        <source>Give the reason for revealing the personal data; it is recorded.</source>
+        <translation>请填写显示个人数据的理由；该理由会被记录。</translation>
+    </message>
+    <message>
+        <source>Not revealed: %1</source>
+        <translation>未显示：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxCa</name>
+    <message>
+        <source>The training sandbox certificates were created in %1 but cannot be read back.</source>
+        <translation>培训沙箱证书已在 %1 中创建，但无法读回。</translation>
+    </message>
+    <message>
+        <source>Cannot create the training sandbox folder %1.</source>
+        <translation>无法创建培训沙箱文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not generate the training sandbox keys.</source>
+        <translation>OpenSSL 无法生成培训沙箱密钥。</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not create the training sandbox certificates.</source>
+        <translation>OpenSSL 无法创建培训沙箱证书。</translation>
+    </message>
+    <message>
+        <source>Cannot write the training sandbox certificates to %1.</source>
+        <translation>无法将培训沙箱证书写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxServer</name>
+    <message>
+        <source>The training sandbox cannot listen on 127.0.0.1:%1: %2</source>
+        <translation>培训沙箱无法监听 127.0.0.1:%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationResult</name>
+    <message>
+        <source>The information is consistent. Verification passed.</source>
+        <translation>信息一致，核验通过。</translation>
+    </message>
+    <message>
+        <source>The identity cannot be found in the official database. The information may be wrong or fraudulent.</source>
+        <translation>在官方数据库中查不到该身份。信息可能有误或为虚假信息。</translation>
+    </message>
+    <message>
+        <source>The name and ID number do not match, or the validity start or end date does not match the official database. The information may be wrong or fraudulent.</source>
+        <translation>姓名与身份证号码不匹配，或有效期起始日期或截止日期与官方数据库不一致。信息可能有误或为虚假信息。</translation>
+    </message>
+    <message>
+        <source>Unrecognised result – escalate to a supervisor</source>
+        <translation>无法识别的结果 — 请上报主管</translation>
+    </message>
+    <message>
+        <source>Ask the person to confirm the information and try again. If they confirm it is correct, route the case to manual review.</source>
+        <translation>请本人确认信息后重试。如本人确认信息无误，请将案件转人工审核。</translation>
+    </message>
+    <message>
+        <source>Do not decide the case on this result: the service returned a result code this version does not know. Escalate the case to a supervisor.</source>
+        <translation>请勿依据此结果处理案件：服务返回了本版本无法识别的结果码。请将案件上报主管。</translation>
+    </message>
+    <message>
+        <source>The service reports that a required parameter is missing. Check that the name, ID number and validity dates are filled in; if they are, report this to support.</source>
+        <translation>服务报告缺少必需的参数。请检查姓名、身份证号码和有效期限是否已填写；如已填写，请向技术支持报告此问题。</translation>
+    </message>
+    <message>
+        <source>The service rejected a parameter as invalid. Check the name, ID number, validity dates and scene code, correct them and try again.</source>
+        <translation>服务认为某个参数无效而拒绝了请求。请检查姓名、身份证号码、有效期限和场景码，更正后重试。</translation>
+    </message>
+    <message>
+        <source>The AccessKey belongs to a RAM user that is not allowed to call ID Verification. Ask the account administrator to grant the AliyunAntCloudAuthFullAccess policy to this RAM user.</source>
+        <translation>该 AccessKey 所属的 RAM 用户无权调用身份核验服务。请联系账户管理员为该 RAM 用户授予 AliyunAntCloudAuthFullAccess 权限策略。</translation>
+    </message>
+    <message>
+        <source>The Alibaba Cloud account cannot use ID Verification: the service is not activated or the account has an overdue payment. Ask the account administrator to activate ID Verification or settle the overdue payment.</source>
+        <translation>该阿里云账户无法使用身份核验服务：服务未开通或账户已欠费。请联系账户管理员开通身份核验服务或结清欠费。</translation>
+    </message>
+    <message>
+        <source>The request was refused by throttling. The account&apos;s limit of 10 requests per second is shared by all its users. Wait a moment and try again; if it keeps happening, lower this workstation&apos;s rate limit setting.</source>
+        <translation>请求因限流被拒绝。账户每秒 10 次请求的限额由其所有用户共享。请稍候重试；如果反复出现，请调低本工作站的速率限制设置。</translation>
+    </message>
+    <message>
+        <source>The service could not verify the request signature. Check that the AccessKey secret is correct and that this computer&apos;s clock is set correctly.</source>
+        <translation>服务无法验证请求签名。请检查 AccessKey Secret 是否正确，以及本机时钟是否准确。</translation>
+    </message>
+    <message>
+        <source>The service received an incomplete signature. Check the AccessKey secret and this computer&apos;s clock; if both are right, report this to support.</source>
+        <translation>服务收到的签名不完整。请检查 AccessKey Secret 和本机时钟；如两者均无误，请向技术支持报告此问题。</translation>
+    </message>
+    <message>
+        <source>The service does not know this AccessKey ID. Check the AccessKey ID, and that the key is still enabled in the RAM console.</source>
+        <translation>服务无法识别此 AccessKey ID。请检查 AccessKey ID，并确认该密钥在 RAM 控制台中仍处于启用状态。</translation>
+    </message>
+    <message>
+        <source>The service saw this request&apos;s one-time nonce before. Try again; if it keeps happening, report this to support.</source>
+        <translation>服务此前已收到过此请求的一次性随机数（nonce）。请重试；如果反复出现，请向技术支持报告此问题。</translation>
+    </message>
+    <message>
+        <source>The request&apos;s time stamp was too far from the service&apos;s time. Set this computer&apos;s clock correctly (automatic time synchronisation) and try again.</source>
+        <translation>请求的时间戳与服务端时间相差过大。请正确设置本机时钟（开启自动时间同步）后重试。</translation>
+    </message>
+    <message>
+        <source>The service had an internal error; nothing was billed. Try again later; if it persists, report it to Alibaba Cloud with the request ID.</source>
+        <translation>服务发生内部错误；未计费。请稍后重试；如果问题持续存在，请凭请求 ID 向阿里云报告。</translation>
+    </message>
+    <message>
+        <source>The service is temporarily unavailable; nothing was billed. Try again in a few minutes.</source>
+        <translation>服务暂时不可用；未计费。请几分钟后重试。</translation>
+    </message>
+    <message>
+        <source>The service returned an error this version does not know. Read the code and message shown, and report them to support if they are unclear.</source>
+        <translation>服务返回了本版本无法识别的错误。请阅读显示的错误码和消息；如有疑问，请向技术支持报告。</translation>
+    </message>
+    <message>
+        <source>The service&apos;s answer could not be read. Do not retry blindly: the call may have been billed. Check the case in the Alibaba Cloud console by its MerchantBizId or report this to support.</source>
+        <translation>无法读取服务的应答。请勿盲目重试：此次调用可能已计费。请在阿里云控制台中按 MerchantBizId 查询该案件，或向技术支持报告此问题。</translation>
+    </message>
+    <message>
+        <source>The service&apos;s answer was larger than allowed and was not read. Check the endpoint setting; the call may have been billed, so check the case in the Alibaba Cloud console.</source>
+        <translation>服务的应答超出允许的大小，未读取。请检查接入点设置；此次调用可能已计费，请在阿里云控制台中查询该案件。</translation>
+    </message>
+    <message>
+        <source>The service did not answer in time. Check the network connection and try again.</source>
+        <translation>服务未及时应答。请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <source>The service&apos;s host name could not be found. Check the endpoint setting and the network or DNS configuration.</source>
+        <translation>找不到服务的主机名。请检查接入点设置以及网络或 DNS 配置。</translation>
+    </message>
+    <message>
+        <source>The connection to the service was refused. Check the endpoint setting and any firewall or proxy.</source>
+        <translation>与服务的连接被拒绝。请检查接入点设置以及防火墙或代理。</translation>
+    </message>
+    <message>
+        <source>The connection to the service was closed unexpectedly. Check the network connection and try again.</source>
+        <translation>与服务的连接意外关闭。请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <source>The secure connection failed: the server certificate could not be verified. Check the endpoint, the proxy, or the extra CA file setting. Certificate errors are never ignored.</source>
+        <translation>安全连接失败：无法验证服务器证书。请检查接入点、代理或额外 CA 文件设置。证书错误绝不会被忽略。</translation>
+    </message>
+    <message>
+        <source>The proxy server failed or refused the connection. Check the system proxy settings.</source>
+        <translation>代理服务器出错或拒绝了连接。请检查系统代理设置。</translation>
+    </message>
+    <message>
+        <source>A network error occurred. Check the network connection and try again.</source>
+        <translation>发生网络错误。请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <source>The verification was cancelled before an answer arrived.</source>
+        <translation>在收到应答之前，核验已被取消。</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationService</name>
+    <message>
+        <source>The training sandbox could not start: %1</source>
+        <translation>培训沙箱无法启动：%1</translation>
+    </message>
+    <message>
+        <source>No AccessKey found. Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for STS), or use training mode.</source>
+        <translation>未找到 AccessKey。请设置 ALIBABA_CLOUD_ACCESS_KEY_ID 和 ALIBABA_CLOUD_ACCESS_KEY_SECRET（使用 STS 时还需设置 ALIBABA_CLOUD_SECURITY_TOKEN），或使用培训模式。</translation>
+    </message>
+    <message>
+        <source>The verification service is not configured.</source>
+        <translation>核验服务未配置。</translation>
+    </message>
+    <message>
+        <source>The case was refused locally; nothing was sent or billed.</source>
+        <translation>案件已在本地被拒绝；未发送任何内容，也未计费。</translation>
+    </message>
+    <message>
+        <source>The case has warnings that must be acknowledged before a billed call.</source>
+        <translation>该案件有警告，必须先确认才能进行计费调用。</translation>
+    </message>
+    <message>
+        <source>The case could not be saved in the audit history, so it was not sent: %1</source>
+        <translation>无法将案件保存到审计记录，因此未发送：%1</translation>
+    </message>
+    <message>
+        <source>Attempt %1 could not be recorded: %2</source>
+        <translation>无法记录第 %1 次尝试：%2</translation>
+    </message>
+    <message>
+        <source>The answer to attempt %1 could not be recorded: %2</source>
+        <translation>无法记录第 %1 次尝试的应答：%2</translation>
+    </message>
+    <message>
+        <source>The outcome could not be recorded: %1</source>
+        <translation>无法记录结果：%1</translation>
+    </message>
+    <message>
+        <source>Re-verification needs the audit history.</source>
+        <translation>重新核验需要审计记录。</translation>
+    </message>
+    <message>
+        <source>The case %1 is not in the audit history.</source>
+        <translation>审计记录中没有案件 %1。</translation>
+    </message>
+    <message>
+        <source>The name and ID number of this case were erased by the retention purge; enter them again.</source>
+        <translation>此案件的姓名和身份证号码已在保留期清理中删除；请重新输入。</translation>
+    </message>
+    <message>
+        <source>re-verification</source>
+        <translation>重新核验</translation>
+    </message>
+    <message>
+        <source>The link to the earlier case could not be recorded, so the case was not sent: %1</source>
+        <translation>无法记录与之前案件的关联，因此未发送该案件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Verify a mainland Chinese resident ID card with Alibaba Cloud ID Verification.</source>
+        <translation>通过阿里云身份核验服务核验中国内地居民身份证。</translation>
+    </message>
+    <message>
+        <source>Use the built-in training sandbox (the default when ALIBABA_CLOUD_ACCESS_KEY_ID is not set). Nothing is sent to Alibaba Cloud and nothing is billed.</source>
+        <translation>使用内置培训沙箱（未设置 ALIBABA_CLOUD_ACCESS_KEY_ID 时的默认方式）。不会向阿里云发送任何内容，也不会计费。</translation>
+    </message>
+    <message>
+        <source>User interface language: zh_CN or en.</source>
+        <translation>界面语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>eKYC Desk cannot start</source>
+        <translation>eKYC Desk 无法启动</translation>
+    </message>
+</context>
 </TS>
