@@ -639,6 +639,14 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
         <source>STS AccessKey %1 from %2</source>
         <translation>STS AccessKey %1（来源：%2）</translation>
     </message>
+    <message>
+        <source>environment variables</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>training mode</source>
+        <translation>培训模式</translation>
+    </message>
 </context>
 <context>
     <name>EndpointConfig</name>

@@ -1,6 +1,7 @@
 #include "PassphraseDialog.h"
 #include "ui_PassphraseDialog.h"
 
+#include <QLayout>
 #include <QPushButton>
 
 PassphraseDialog::PassphraseDialog(Mode mode, const QString& location, QWidget* parent)
@@ -42,6 +43,9 @@ PassphraseDialog::PassphraseDialog(Mode mode, const QString& location, QWidget* 
 
     m_ui->passphraseLineEdit->setFocus(Qt::OtherFocusReason);
     updateState();
+    // Word-wrapped labels report their height for a width: fix the width, then let the layout take their height.
+    m_ui->explanationLabel->setMinimumWidth(480);
+    layout()->setSizeConstraint(QLayout::SetMinimumSize);
     adjustSize();
 }
 

@@ -36,6 +36,9 @@ QString Credentials::maskedKeyId() const
 QString Credentials::describe() const
 {
     const QString id = maskedKeyId();
-    return m_securityToken.isEmpty() ? tr("AccessKey %1 from %2").arg(id, m_source)
-                                     : tr("STS AccessKey %1 from %2").arg(id, m_source);
+    const QString source = m_source == QLatin1String("environment") ? tr("environment variables")
+        : m_source == QLatin1String("training")                     ? tr("training mode")
+                                                                    : m_source;
+    return m_securityToken.isEmpty() ? tr("AccessKey %1 from %2").arg(id, source)
+                                     : tr("STS AccessKey %1 from %2").arg(id, source);
 }

@@ -6,9 +6,28 @@
 
 namespace {
 
+// Terminal columns a character takes: East Asian wide and full-width characters take two.
+int displayWidth(char32_t c)
+{
+    const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3)
+        || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
+        || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+    return wide ? 2 : 1;
+}
+
+// The text cut or padded to exactly width terminal columns (plus one separating space).
 QString cell(const QString& text, int width)
 {
-    return text.leftJustified(width, u' ', true);
+    QString out;
+    int used = 0;
+    for (const char32_t c : text.toUcs4()) {
+        const int w = displayWidth(c);
+        if (used + w > width - 1)
+            break;
+        out += QString::fromUcs4(&c, 1);
+        used += w;
+    }
+    return out + QString(width - used, u' ');
 }
 
 } // namespace

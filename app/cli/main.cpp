@@ -13,6 +13,13 @@ void installTranslator(QCoreApplication& app)
     auto* translator = new QTranslator(&app);
     if (translator->load(QLocale(), QStringLiteral("ekyc-desk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(translator);
+    // Qt's own strings (QCommandLineParser's "Usage:", "Options:").
+    auto* qt = new QTranslator(&app);
+    if (qt->load(QLocale(),
+            QStringLiteral("qtbase"),
+            QStringLiteral("_"),
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
 }
 
 int usage(int code)
