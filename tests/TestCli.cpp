@@ -278,6 +278,40 @@ private slots:
         QVERIFY(checked >= 2); // the history and the sandbox's certificates at least
     }
 
+    // `sandbox` on its own, as other clients use it: it prints its URL, CA file and the training AccessKey, and a
+    // live-mode verify given exactly those gets its answer.
+    void standaloneSandboxServesOtherClients()
+    {
+        QTemporaryDir dir;
+        QProcess sandbox;
+        sandbox.start(QStringLiteral(EKYC_CLI_PATH),
+            { QStringLiteral("sandbox"), QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("ca")) });
+        QByteArray banner;
+        QTRY_VERIFY_WITH_TIMEOUT((banner += sandbox.readAllStandardOutput()).count('\n') >= 4, 20000);
+        const QList<QByteArray> lines = banner.split('\n');
+        const QString url = QString::fromUtf8(lines.at(0).mid(lines.at(0).indexOf("https://")));
+        const QString caFile = QString::fromUtf8(lines.at(1).mid(lines.at(1).indexOf(':') + 2));
+        const QString keyId = QString::fromUtf8(lines.at(2).mid(lines.at(2).lastIndexOf(' ') + 1));
+        const QString secret = QString::fromUtf8(lines.at(3).mid(lines.at(3).lastIndexOf(' ') + 1));
+        QVERIFY2(url.startsWith(QLatin1String("https://127.0.0.1:")), banner.constData());
+        QVERIFY(QFile::exists(caFile));
+        QCOMPARE(keyId, Credentials::training().accessKeyId());
+
+        m_extraEnv = { { QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID"), keyId },
+            { QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), secret } };
+        QStringList args = caseArgs(SandboxFixtures::people().at(1));
+        args.removeAll(QStringLiteral("--training"));
+        args << QStringLiteral("--endpoint") << url << QStringLiteral("--ca-file") << caFile << QStringLiteral("--db")
+             << dir.filePath(QStringLiteral("history.sqlite"));
+        const Run r = run(args);
+        m_extraEnv.clear();
+        sandbox.kill();
+        sandbox.waitForFinished();
+        QVERIFY2(r.exitCode == 0, (r.out + r.err).constData());
+        QCOMPARE(
+            QJsonDocument::fromJson(r.out).object().value(QStringLiteral("subCode")).toString(), QStringLiteral("200"));
+    }
+
     void helpDocumentsExitCodes()
     {
         const Run r = run({ QStringLiteral("verify"), QStringLiteral("--help") });
