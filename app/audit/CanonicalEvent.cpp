@@ -4,6 +4,8 @@
 
 #include <QTimeZone>
 
+#include <cstdio>
+
 namespace CanonicalEvent {
 
 namespace {
@@ -48,20 +50,51 @@ QByteArray genesisHash()
     return QByteArray(64, '0');
 }
 
+// Both run once per event when the chain is verified, so they avoid Qt's pattern-based formatting and parsing.
 QByteArray timestamp(const QDateTime& ts)
 {
-    return ts.toUTC().toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss.zzz'Z'")).toLatin1();
+    const QDateTime utc = ts.timeSpec() == Qt::UTC ? ts : ts.toUTC();
+    const QDate d = utc.date();
+    const QTime t = utc.time();
+    char buffer[32];
+    const int n = std::snprintf(buffer,
+        sizeof buffer,
+        "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+        d.year(),
+        d.month(),
+        d.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        t.msec());
+    return QByteArray(buffer, n);
 }
 
 QDateTime parseTimestamp(const QString& text)
 {
-    if (text.size() != 24 || text.at(10) != u'T' || text.at(23) != u'Z')
+    // "yyyy-MM-ddTHH:mm:ss.zzzZ"
+    static constexpr char shape[] = "dddd-dd-ddTdd:dd:dd.dddZ";
+    if (text.size() != 24)
         return {};
-    const QDate date = QDate::fromString(text.left(10), QStringLiteral("yyyy-MM-dd"));
-    const QTime time = QTime::fromString(text.mid(11, 12), QStringLiteral("HH:mm:ss.zzz"));
+    int numbers[7] = {};
+    int field = 0;
+    for (int i = 0; i < 24; ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (shape[i] == 'd') {
+            if (c < u'0' || c > u'9')
+                return {};
+            numbers[field] = numbers[field] * 10 + (c - u'0');
+        } else if (c != static_cast<char16_t>(shape[i])) {
+            return {};
+        } else if (field < 6) {
+            ++field;
+        }
+    }
+    const QDate date(numbers[0], numbers[1], numbers[2]);
+    const QTime time(numbers[3], numbers[4], numbers[5], numbers[6]);
     if (!date.isValid() || !time.isValid())
         return {};
-    return QDateTime(date, time, QTimeZone::utc());
+    return QDateTime(date, time, Qt::UTC);
 }
 
 QByteArray piiDigest(const QList<QByteArray>& ciphertexts)
