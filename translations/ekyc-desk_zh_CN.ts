@@ -1306,6 +1306,14 @@ MerchantBizId %2
         <source>Cannot verify the case again: %1</source>
         <translation>无法重新核验该案件：%1</translation>
     </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Settings unchanged.</source>
+        <translation>设置未更改。</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>
@@ -1617,6 +1625,153 @@ MerchantBizId %2
     <message>
         <source>The training sandbox cannot listen on 127.0.0.1:%1: %2</source>
         <translation>培训沙箱无法监听 127.0.0.1:%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation>接入点：</translation>
+    </message>
+    <message>
+        <source>&amp;Custom https URL:</source>
+        <translation>自定义 https 地址(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Extra CA &amp;file:</source>
+        <translation>附加 CA 文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>None: the system&apos;s certificates only</source>
+        <translation>无：仅使用系统证书</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Requests per second:</source>
+        <translation>每秒请求数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>The account&apos;s limit for eKYC_Date_MIN is 10 QPS, shared by everyone using the account.</source>
+        <translation>该账号 eKYC_Date_MIN 的限额为 10 QPS，由使用该账号的所有人共享。</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>超时(&amp;T)：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>How long one attempt may take before it is given up.</source>
+        <translation>单次尝试在放弃前最多可用的时间。</translation>
+    </message>
+    <message>
+        <source>&amp;Attempts:</source>
+        <translation>尝试次数(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>How often a case is sent at most, counting retries after a timeout or a throttled answer.</source>
+        <translation>一个案件最多发送的次数，包括超时或被限流后的重试。</translation>
+    </message>
+    <message>
+        <source>The AccessKey is not set here: for now it comes from the environment (ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET). Secrets are never stored in the settings.</source>
+        <translation>AccessKey 不在此处设置：目前从环境变量（ALIBABA_CLOUD_ACCESS_KEY_ID 和 ALIBABA_CLOUD_ACCESS_KEY_SECRET）读取。密钥绝不会保存在设置中。</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Long-term card:</source>
+        <translation>长期有效证件：</translation>
+    </message>
+    <message>
+        <source>长期 — as the provider&apos;s Chinese reference specifies (default)</source>
+        <translation>长期 — 与服务商中文文档一致（默认）</translation>
+    </message>
+    <message>
+        <source>long-term — as its English page renders it</source>
+        <translation>long-term — 与服务商英文页面的写法一致</translation>
+    </message>
+    <message>
+        <source>What is sent as the end of validity (ValidityEndDate) of a card valid for the long term. Keep 长期 unless a live call on a known long-term card shows that the service expects the English value.</source>
+        <translation>长期有效证件的有效期截止日期（ValidityEndDate）发送的值。除非用一张已知的长期证件实际调用后发现服务要求英文值，否则请保留“长期”。</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>位置(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>A SQLite file path or a postgresql:// URL of a shared server; empty: the default file shown in grey. Leave the database password out of the URL: PostgreSQL reads it from PGPASSWORD or ~/.pgpass.</source>
+        <translation>SQLite 文件路径，或共享服务器的 postgresql:// 地址；留空则使用灰色显示的默认文件。请勿在地址中填写数据库密码：PostgreSQL 会从 PGPASSWORD 或 ~/.pgpass 读取。</translation>
+    </message>
+    <message>
+        <source>R&amp;etention:</source>
+        <translation>保留期(&amp;E)：</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>After this many days the audit purge erases the name and ID number of a case; the rest of the record stays.</source>
+        <translation>超过该天数后，审计清理会删除案件中的姓名和身份证号码，记录的其余部分保留。</translation>
+    </message>
+    <message>
+        <source>Changes take effect at the next start of eKYC Desk, which records them in the audit history.</source>
+        <translation>更改将在 eKYC Desk 下次启动时生效，届时会记入审计记录。</translation>
+    </message>
+    <message>
+        <source>Hong Kong, &amp;Internet (%1)</source>
+        <translation>中国香港，公网(&amp;I)（%1）</translation>
+    </message>
+    <message>
+        <source>Hong Kong, &amp;VPC (%1)</source>
+        <translation>中国香港，VPC(&amp;V)（%1）</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>默认：%1</translation>
+    </message>
+    <message>
+        <source>Settings saved. They take effect at the next start of eKYC Desk, which records the changes in the audit history.</source>
+        <translation>设置已保存。将在 eKYC Desk 下次启动时生效，届时更改会记入审计记录。</translation>
+    </message>
+    <message>
+        <source>The stored URL holds a password, which is not shown; it is kept unless you change the location.</source>
+        <translation>已保存的地址中含有密码，此处不显示；除非更改位置，否则该密码保持不变。</translation>
+    </message>
+    <message>
+        <source>Extra CA certificates</source>
+        <translation>附加 CA 证书</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Endpoint: enter the https:// URL of the custom endpoint.</source>
+        <translation>接入点：请输入自定义接入点的 https:// 地址。</translation>
+    </message>
+    <message>
+        <source>History: leave the password out of the URL; PostgreSQL reads it from PGPASSWORD or ~/.pgpass. Passwords are never stored in the settings.</source>
+        <translation>审计记录：请勿在地址中填写密码；PostgreSQL 会从 PGPASSWORD 或 ~/.pgpass 读取。密码绝不会保存在设置中。</translation>
     </message>
 </context>
 <context>

@@ -5,10 +5,12 @@
 #include "HistoryOpener.h"
 #include "HistoryPanel.h"
 #include "ResultPanel.h"
+#include "SettingsDialog.h"
 #include "api/Credentials.h"
 #include "audit/AuditStore.h"
 #include "cases/VerificationService.h"
 #include "sandbox/SandboxServer.h"
+#include "util/Settings.h"
 
 #include <QLabel>
 #include <QLocale>
@@ -93,6 +95,7 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     connect(m_ui->verifyAction, &QAction::triggered, m_form, &CaseForm::submit);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
     connect(m_ui->showVerifyAction, &QAction::triggered, this, [this] {
         m_ui->mainTabWidget->setCurrentWidget(m_ui->verifyTab);
         m_form->setFocus(Qt::OtherFocusReason);
@@ -177,6 +180,22 @@ void MainWindow::showHistory()
 {
     m_historyPanel->reload();
     m_ui->mainTabWidget->setCurrentWidget(m_ui->historyTab);
+}
+
+void MainWindow::showSettings()
+{
+    if (!m_settings) {
+        m_ownSettings = std::make_unique<Settings>();
+        m_settings = m_ownSettings.get();
+    }
+    auto* dialog = new SettingsDialog(*m_settings, this);
+    dialog->setObjectName(QStringLiteral("settingsDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        statusBar()->showMessage(
+            dialog->changedKeys().isEmpty() ? tr("Settings unchanged.") : SettingsDialog::savedMessage());
+    });
+    dialog->open();
 }
 
 void MainWindow::showHistoryError(const QString& message)

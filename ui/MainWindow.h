@@ -12,6 +12,7 @@ class CaseForm;
 class HistoryPanel;
 class QLabel;
 class ResultPanel;
+class Settings;
 class VerificationService;
 
 namespace Ui {
@@ -38,6 +39,9 @@ public:
     quint64 currentCall() const { return m_currentCall; }
     // The recorded case the next submit re-verifies (linked by a reverify_link event), empty when none.
     QString reverifyOf() const { return m_reverifyOf; }
+    // The settings that File → Settings… edits (not owned; it must outlive the window). Without it the window uses
+    // the application's settings. Tests pass a throw-away INI file.
+    void setSettings(Settings* settings) { m_settings = settings; }
 
 public slots:
     void newCase();
@@ -45,6 +49,8 @@ public slots:
     void cancelCase();
     void showAbout();
     void showHistory();
+    // Opens the settings dialog (window-modal, object name "settingsDialog"); saving shows a note in the status bar.
+    void showSettings();
     // A write to the audit history failed: a warning that stays until the next case.
     void showHistoryError(const QString& message);
     // Fills the case form with a recorded case (its name and ID number are decrypted, which the history records)
@@ -73,4 +79,6 @@ private:
     bool m_finishedDuringSubmit = false;
     int m_lastAttempt = 0;
     QString m_reverifyOf;
+    Settings* m_settings = nullptr;
+    std::unique_ptr<Settings> m_ownSettings; // the application's settings, when none were given
 };
