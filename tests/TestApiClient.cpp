@@ -296,9 +296,9 @@ private slots:
         QTest::newRow("503 retried up to the cap") << triggerRequest(F::unavailable) << 2 << Status::ApiError
                                                    << Error::ServiceUnavailable << QString() << 503 << 2 << 4;
         QTest::newRow("malformed, never retried") << triggerRequest(F::malformed) << 4 << Status::NetworkError
-                                                  << Error::MalformedResponse << QString() << 200 << 1 << 5;
+                                                  << Error::MalformedResponse << QString() << 200 << 1 << 4;
         QTest::newRow("oversized, never retried") << triggerRequest(F::oversized) << 4 << Status::NetworkError
-                                                  << Error::OversizedResponse << QString() << 200 << 1 << 5;
+                                                  << Error::OversizedResponse << QString() << 200 << 1 << 4;
         QTest::newRow("connection reset, retried") << triggerRequest(F::reset) << 2 << Status::NetworkError
                                                    << Error::ConnectionReset << QString() << 0 << 2 << 5;
     }

@@ -105,7 +105,7 @@ private slots:
             << caseArgs(ram) << 4 << QString() << QStringLiteral("Forbidden.RAMUserAccessDenied");
         SandboxFixtures::Person reset = unknown;
         reset.docName = SandboxFixtures::malformed;
-        QTest::newRow("malformed answer") << caseArgs(reset) << 5 << QString() << QString();
+        QTest::newRow("malformed answer") << caseArgs(reset) << 4 << QString() << QString();
         SandboxFixtures::Person badId = first;
         badId.docNo[16] = badId.docNo[16] == QLatin1Char('1') ? QLatin1Char('2') : QLatin1Char('1');
         QTest::newRow("bad checksum refused") << caseArgs(badId) << 3 << QString() << QString();
@@ -232,7 +232,7 @@ private slots:
         qputenv("EKYC_DESK_PASSPHRASE", "wrong");
         const Run wrong = run(args);
         qputenv("EKYC_DESK_PASSPHRASE", env.value(QStringLiteral("EKYC_DESK_PASSPHRASE")).toUtf8());
-        QCOMPARE(wrong.exitCode, 3);
+        QCOMPARE(wrong.exitCode, 6);
         QVERIFY(wrong.out.contains("passphrase"));
     }
 
@@ -310,6 +310,59 @@ private slots:
         QVERIFY2(r.exitCode == 0, (r.out + r.err).constData());
         QCOMPARE(
             QJsonDocument::fromJson(r.out).object().value(QStringLiteral("subCode")).toString(), QStringLiteral("200"));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("message");
+        const QString missing = m_home.filePath(QStringLiteral("no/such/history.sqlite"));
+        QTest::newRow("unknown option") << QStringList { QStringLiteral("verify"), QStringLiteral("--bogus") } << 3
+                                        << QByteArray("bogus");
+        QTest::newRow("extra argument") << (caseArgs(SandboxFixtures::people().first()) << QStringLiteral("extra")) << 3
+                                        << QByteArray("extra");
+        QTest::newRow("history of a mistyped path")
+            << QStringList { QStringLiteral("history"), QStringLiteral("--db"), missing } << 6
+            << QByteArray("no history");
+        QTest::newRow("anchor of a mistyped path")
+            << QStringList { QStringLiteral("audit"), QStringLiteral("head"), QStringLiteral("--db"), missing } << 6
+            << QByteArray("no history");
+        QTest::newRow("purge of a mistyped path")
+            << QStringList { QStringLiteral("audit"), QStringLiteral("purge"), QStringLiteral("--db"), missing } << 6
+            << QByteArray("no history");
+        QTest::newRow("seed without --db") << QStringList {
+            QStringLiteral("dev"), QStringLiteral("seed"), QStringLiteral("--events"), QStringLiteral("10")
+        } << 3 << QByteArray("--db");
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, message);
+        const Run r = run(arguments);
+        QVERIFY2(r.exitCode == exitCode, (r.out + r.err).constData());
+        QVERIFY2(r.err.contains(message) || r.out.contains(message), (r.out + r.err).constData());
+        QVERIFY(!QFile::exists(m_home.filePath(QStringLiteral("no/such/history.sqlite"))));
+    }
+
+    void seedOnlyIntoANewHistory()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("seeded.sqlite"));
+        const QStringList seed { QStringLiteral("dev"),
+            QStringLiteral("seed"),
+            QStringLiteral("--events"),
+            QStringLiteral("40"),
+            QStringLiteral("--db"),
+            db };
+        QCOMPARE(run(seed).exitCode, 0);
+        QCOMPARE(QFile::permissions(db) & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
+        const Run again = run(seed);
+        QCOMPARE(again.exitCode, 3);
+        QVERIFY(again.err.contains("already holds cases"));
+        QCOMPARE(run({ QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"), db }).exitCode, 0);
     }
 
     void helpDocumentsExitCodes()

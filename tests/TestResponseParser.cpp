@@ -229,7 +229,7 @@ private slots:
         r = ResponseParser::parse(403, {}, error("Throttling.Api"));
         QVERIFY(r.explanation().contains(QLatin1String("shared")));
         r = ResponseParser::parse(200, {}, QByteArray("garbage"));
-        QCOMPARE(r.exitCode(), 5);
+        QCOMPARE(r.exitCode(), 4); // an answer that could not be read: escalate, like an API error
         QVERIFY(VerificationResult::errorExplanation(Error::TlsFailure).contains(QLatin1String("never ignored")));
         QVERIFY(VerificationResult::errorExplanation(Error::TimestampExpired).contains(QLatin1String("clock")));
         QVERIFY(VerificationResult::errorExplanation(Error::SignatureDoesNotMatch).contains(QLatin1String("clock")));

@@ -82,6 +82,22 @@
         <source>Cannot purge the history: %1</source>
         <translation>无法清理审计记录：%1</translation>
     </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <source>There is no history at %1.</source>
+        <translation>%1 处没有审计记录。</translation>
+    </message>
+    <message>
+        <source>Cannot purge the history: the cases changed while they were purged.</source>
+        <translation>无法清理审计记录：清理期间案件发生了变化。</translation>
+    </message>
 </context>
 <context>
     <name>CaseForm</name>
@@ -437,6 +453,26 @@
         <source>The anchored event %1 is no longer in the history: events were deleted.</source>
         <translation>锚定的事件 %1 已不在审计记录中：有事件被删除。</translation>
     </message>
+    <message>
+        <source>Cannot read the case records: %1</source>
+        <translation>无法读取案件记录：%1</translation>
+    </message>
+    <message>
+        <source>The case record %1 has no case_created event: it was inserted outside the application.</source>
+        <translation>案件记录 %1 没有 case_created 事件：它是在应用之外插入的。</translation>
+    </message>
+    <message>
+        <source>The case record %1 does not match its events (%2): the cases table was edited.</source>
+        <translation>案件记录 %1 与其事件不一致（%2）：案件表已被修改。</translation>
+    </message>
+    <message>
+        <source>The case record %1 is missing from the cases table: it was deleted.</source>
+        <translation>案件表中缺少案件记录 %1：它已被删除。</translation>
+    </message>
+    <message>
+        <source>In all, %1 case records differ from their events.</source>
+        <translation>共有 %1 条案件记录与其事件不一致。</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -499,22 +535,6 @@
     <message>
         <source>Attempts: %1</source>
         <translation>尝试次数：%1</translation>
-    </message>
-    <message>
-        <source>Checks one case locally (ID number checksum, dates) and, when it passes, verifies it with Alibaba Cloud Id2MetaPeriodVerifyIntl (eKYC_Date_MIN). Every answered call is billed.
-
-Credentials: ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and, for STS, ALIBABA_CLOUD_SECURITY_TOKEN. The secret is never printed.
-
-Every case and attempt is recorded in the audit history (--db, default: the app&apos;s own history) before and after the call; its passphrase comes from EKYC_DESK_PASSPHRASE or is asked on the terminal.
-
-Exit codes: 0 passed (SubCode 200); 2 not passed (202/223); 3 refused locally (bad input, no credentials); 4 API error; 5 network or TLS error.</source>
-        <translation>在本地检查一个案件（身份证号码校验码、日期），通过后再调用阿里云 Id2MetaPeriodVerifyIntl（eKYC_Date_MIN）进行核验。每次得到应答的调用都会计费。
-
-凭据：ALIBABA_CLOUD_ACCESS_KEY_ID、ALIBABA_CLOUD_ACCESS_KEY_SECRET，使用 STS 时还需 ALIBABA_CLOUD_SECURITY_TOKEN。Secret 绝不会被打印。
-
-每个案件及每次尝试都会在调用前后记入审计记录（--db，默认：本应用自己的审计记录）；其口令取自 EKYC_DESK_PASSPHRASE，否则在终端中询问。
-
-退出码：0 通过（SubCode 200）；2 未通过（202/223）；3 本地拒绝（输入有误、无凭据）；4 API 错误；5 网络或 TLS 错误。</translation>
     </message>
     <message>
         <source>Name as on the ID card.</source>
@@ -627,6 +647,26 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
     <message>
         <source>Unknown command: %1</source>
         <translation>未知命令：%1</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>多余的参数：%1</translation>
+    </message>
+    <message>
+        <source>Checks one case locally (ID number checksum, dates) and, when it passes, verifies it with Alibaba Cloud Id2MetaPeriodVerifyIntl (eKYC_Date_MIN). Every answered call is billed.
+
+Credentials: ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and, for STS, ALIBABA_CLOUD_SECURITY_TOKEN. The secret is never printed.
+
+Every case and attempt is recorded in the audit history (--db, default: the app&apos;s own history) before and after the call; its passphrase comes from EKYC_DESK_PASSPHRASE or is asked on the terminal.
+
+Exit codes: 0 passed (SubCode 200); 2 not passed (202/223, or an undocumented SubCode: escalate); 3 refused locally (bad input, no credentials); 4 API error, or an answer that could not be read; 5 network or TLS error; 6 the audit history cannot be opened (wrong passphrase, server down).</source>
+        <translation>在本地检查一个案件（身份证号码校验码、日期），通过后再调用阿里云 Id2MetaPeriodVerifyIntl（eKYC_Date_MIN）进行核验。每次得到应答的调用都会计费。
+
+凭据：ALIBABA_CLOUD_ACCESS_KEY_ID、ALIBABA_CLOUD_ACCESS_KEY_SECRET，使用 STS 时还需 ALIBABA_CLOUD_SECURITY_TOKEN。Secret 绝不会被打印。
+
+每个案件及每次尝试都会在调用前后记入审计记录（--db，默认：本应用自己的审计记录）；其口令取自 EKYC_DESK_PASSPHRASE，否则在终端中询问。
+
+退出码：0 通过（SubCode 200）；2 未通过（202/223，或未在文档中列出的 SubCode：请上报）；3 本地拒绝（输入有误、无凭据）；4 API 错误，或应答无法读取；5 网络或 TLS 错误；6 无法打开审计记录（口令错误、服务器不可用）。</translation>
     </message>
 </context>
 <context>
@@ -872,6 +912,14 @@ Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opene
     <message>
         <source>Use: audit verify | audit head | audit purge (see audit --help).</source>
         <translation>用法：audit verify | audit head | audit purge（参见 audit --help）。</translation>
+    </message>
+    <message>
+        <source>dev seed needs --db PATH|URL naming a new, empty history.</source>
+        <translation>dev seed 需要用 --db PATH|URL 指定一个新的空审计记录。</translation>
+    </message>
+    <message>
+        <source>%1 already holds cases; dev seed writes only into a new, empty history.</source>
+        <translation>%1 中已有案件；dev seed 只写入新的空审计记录。</translation>
     </message>
 </context>
 <context>

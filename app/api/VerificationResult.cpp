@@ -151,7 +151,9 @@ int VerificationResult::exitCode() const
         return 4;
     case Status::NetworkError:
     case Status::Cancelled:
-        return 5;
+        // An answer arrived but could not be read: the service answered (and may have billed), so it is an API
+        // matter to escalate, not a connection to retry.
+        return error == Error::MalformedResponse || error == Error::OversizedResponse ? 4 : 5;
     }
     return 5;
 }

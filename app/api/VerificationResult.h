@@ -79,7 +79,9 @@ public:
     static QString subCodeGuidance(const QString& subCode);
     static QString errorExplanation(Error error);
 
-    // CLI exit code: 0 passed, 2 not passed, 4 API error, 5 network/TLS error (3 is local refusal, decided earlier).
+    // CLI exit code: 0 passed; 2 not passed (202/223, or an undocumented SubCode with Passed N, whose explanation
+    // says to escalate); 4 API error, including an answer that could not be read; 5 network/TLS error (3 is a local
+    // refusal, decided earlier).
     int exitCode() const;
     // requestId, code, message, passed, subCode, merchantBizId, httpStatus, explanation (+ error, attempts).
     QJsonObject toJson() const;

@@ -8,8 +8,10 @@
 #include "cases/Masking.h"
 #include "util/Clock.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSysInfo>
@@ -17,6 +19,9 @@
 #include <QVariant>
 
 #include <stdexcept>
+
+#include <pwd.h>
+#include <unistd.h>
 
 // Prepared statements reused for every append (the hot path of seeding and of the benchmark).
 struct AuditStore::Queries
@@ -59,12 +64,35 @@ QVariant nullBytes()
     return QVariant(QMetaType::fromType<QByteArray>());
 }
 
+// The account the process runs as, from the password database, not from $USER, which anyone can set. (Accounts
+// with roles of the app's own replace this later.)
 QString osUserName()
 {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME");
-    return user.isEmpty() ? QStringLiteral("unknown") : user;
+    if (const passwd* entry = getpwuid(geteuid()); entry && entry->pw_name && *entry->pw_name)
+        return QString::fromLocal8Bit(entry->pw_name);
+    return QStringLiteral("uid-%1").arg(geteuid());
+}
+
+// A new history file and its folder are private to the user: 0600 and 0700 (SQLite gives -wal and -shm the file's
+// mode).
+bool createPrivateFile(const QString& path, QString* detail)
+{
+    const QFileInfo info(path);
+    QDir dir = info.absoluteDir();
+    if (!dir.exists()) {
+        if (!QDir().mkpath(dir.absolutePath())) {
+            *detail = AuditStore::tr("Cannot create the folder %1.").arg(dir.absolutePath());
+            return false;
+        }
+        QFile::setPermissions(dir.absolutePath(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        *detail = AuditStore::tr("Cannot create %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    file.close();
+    return file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
 }
 
 void removeSqliteFiles(const QString& path)
@@ -95,6 +123,10 @@ std::unique_ptr<AuditStore> AuditStore::open(const QString& location, const Opti
         return nullptr;
     }
     const bool isNewFile = !where.isPostgres() && !QFileInfo::exists(where.path);
+    if (isNewFile && options.mustExist) {
+        setError(tr("There is no history at %1.").arg(where.displayName()));
+        return nullptr;
+    }
     auto failAndClean = [&](std::unique_ptr<AuditStore> store, const QString& message) {
         setError(message);
         store.reset();
@@ -112,6 +144,8 @@ std::unique_ptr<AuditStore> AuditStore::open(const QString& location, const Opti
     store->m_workstation = options.workstation.isEmpty() ? QSysInfo::machineHostName() : options.workstation;
 
     QString detail;
+    if (isNewFile && !createPrivateFile(where.path, &detail))
+        return failAndClean(std::move(store), detail);
     {
         QSqlDatabase db = where.openConnection(store->m_connection, &detail);
         if (!db.isValid()) {
@@ -140,6 +174,8 @@ QString AuditStore::initialize(const Options& options)
     QString historyId = readMeta("history_id");
     QByteArray keyRecord = QByteArray::fromBase64(readMeta("key_record").toLatin1());
     KeyVault::Result keys;
+    if (keyRecord.isEmpty() && options.mustExist)
+        return tr("There is no history at %1.").arg(m_displayLocation);
     if (keyRecord.isEmpty()) {
         // A new history: make its keys, then record them, under the write lock so that two processes opening the
         // same new file agree on one key record.
@@ -626,7 +662,25 @@ std::optional<RevealedPii> AuditStore::revealCase(const QString& caseId, const Q
 
 ChainReport AuditStore::verifyChain(const std::optional<ChainAnchor>& anchor)
 {
-    return ChainVerifier::verify(database(), anchor, m_historyId);
+    ChainVerifier::Options options;
+    options.anchor = anchor;
+    options.historyId = m_historyId;
+    options.snapshot = !m_inBatch;
+    options.piiCheck = [this](const CasePii& pii) { return piiMatchesMasks(pii); };
+    return ChainVerifier::verify(database(), options);
+}
+
+bool AuditStore::piiMatchesMasks(const CasePii& pii) const
+{
+    const auto name = m_cipher->decrypt(pii.nameEnc, aad(pii.caseId, "name"));
+    const auto id = m_cipher->decrypt(pii.idEnc, aad(pii.caseId, "id_number"));
+    if (!name || !id)
+        return false;
+    const QString idNumber = QString::fromUtf8(*id);
+    const QString index =
+        idNumber.isEmpty() ? QString() : QString::fromLatin1(BlindIndex::compute(m_indexKey, idNumber));
+    return Masking::name(QString::fromUtf8(*name)) == pii.nameMasked && Masking::idNumber(idNumber) == pii.idMasked
+        && index == pii.idIndex;
 }
 
 ChainAnchor AuditStore::head()
@@ -673,19 +727,44 @@ int AuditStore::purgeOlderThan(const QDateTime& cutoff, const QString& actor)
         m_actor = actor;
     int purged = -1;
     const bool ok = write([&] {
+        // The age of a case is the time of its case_created event (hash-chained), not the editable created_at
+        // column; the event lists the purged cases so that the verifier knows which records must be empty.
+        const QString selection = QStringLiteral("SELECT case_id FROM events WHERE kind = ? AND ts < ? AND seq <= ?");
+        auto bindSelection = [&](QSqlQuery& q, int first) {
+            q.bindValue(first, QLatin1String(EventKind::caseCreated));
+            q.bindValue(first + 1, ts(cutoff));
+            q.bindValue(first + 2, m_headSeq);
+        };
+        QJsonArray caseIds;
+        {
+            QSqlQuery q(database());
+            q.setForwardOnly(true);
+            q.prepare(QStringLiteral("SELECT case_id FROM cases WHERE purged_at IS NULL AND case_id IN (%1) "
+                                     "ORDER BY case_id")
+                          .arg(selection));
+            bindSelection(q, 0);
+            if (!q.exec())
+                return fail(tr("Cannot purge the history: %1").arg(q.lastError().text()));
+            while (q.next())
+                caseIds.append(q.value(0).toString());
+        }
         QSqlQuery q(database());
         q.prepare(QStringLiteral("UPDATE cases SET name_enc = ?, id_enc = ?, name_masked = NULL, id_masked = NULL, "
-                                 "id_index = NULL, purged_at = ? WHERE created_at < ? AND purged_at IS NULL"));
+                                 "id_index = NULL, purged_at = ? WHERE purged_at IS NULL AND case_id IN (%1)")
+                      .arg(selection));
         q.bindValue(0, nullBytes());
         q.bindValue(1, nullBytes());
         q.bindValue(2, ts(now()));
-        q.bindValue(3, ts(cutoff));
+        bindSelection(q, 3);
         if (!q.exec())
             return fail(tr("Cannot purge the history: %1").arg(q.lastError().text()));
         purged = q.numRowsAffected();
+        if (purged != caseIds.size())
+            return fail(tr("Cannot purge the history: the cases changed while they were purged."));
         QJsonObject payload;
         payload.insert(QStringLiteral("cutoff"), ts(cutoff));
         payload.insert(QStringLiteral("cases"), purged);
+        payload.insert(QStringLiteral("caseIds"), caseIds);
         return insertEvent(QString(), QLatin1String(EventKind::retentionPurge), payload, QByteArray()) > 0;
     });
     m_actor = previousActor;

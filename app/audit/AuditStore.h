@@ -54,6 +54,7 @@ public:
         Clock* clock = nullptr; // nullptr: Clock::system()
         QString actor; // empty: the OS user name
         QString workstation; // empty: QSysInfo::machineHostName()
+        bool mustExist = false; // read-only tools: never create a history at a mistyped location
     };
 
     // Opens (creating and migrating when new) the history at location (see HistoryLocation; empty = default path)
@@ -101,14 +102,17 @@ public:
     // (lastError) when the reason is empty, the case is unknown or purged, or the ciphertext does not decrypt.
     std::optional<RevealedPii> revealCase(const QString& caseId, const QString& reason);
 
+    // ChainVerifier::verify, plus the check of every unpurged case's masks and blind index against its decrypted
+    // name and ID number (this store has the keys; `audit verify` without a passphrase does not).
     ChainReport verifyChain(const std::optional<ChainAnchor>& anchor = std::nullopt);
     ChainAnchor head();
     QByteArray headHash() { return head().hash; }
     // The current head as an anchor, and an anchor_exported event recording it (the anchor is the head before it).
     std::optional<ChainAnchor> exportAnchor();
 
-    // Erases name and ID number (ciphertext, masks, blind index) of cases created before cutoff and appends a
-    // retention_purge event, in one transaction. Returns the number of cases purged, -1 on failure.
+    // Erases name and ID number (ciphertext, masks, blind index) of cases whose case_created event is older than
+    // cutoff and appends a retention_purge event {"caseIds":[...],"cases":n,"cutoff":...}, in one transaction.
+    // Returns the number of cases purged, -1 on failure.
     int purgeOlderThan(const QDateTime& cutoff, const QString& actor = QString());
 
     // Groups many writes into one transaction (seeding, benchmarks). Writes inside a batch do not commit on their own.
@@ -124,6 +128,7 @@ private:
 
     QString initialize(const Options& options); // migrate, unlock keys, prepare statements; empty on success
     bool openKeys(const HistoryKeys& keys);
+    bool piiMatchesMasks(const CasePii& pii) const; // the verifier's keyed check of masks and blind index
     bool write(const std::function<bool()>& body);
     bool lockHead();
     qint64 insertEvent(const QString& caseId, const QString& kind, QJsonObject payload, const QByteArray& piiDigest);

@@ -2,12 +2,301 @@
 
 #include "audit/AuditEvent.h"
 #include "audit/CanonicalEvent.h"
+#include "audit/PiiCipher.h"
 #include "util/Crypto.h"
 
+#include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+
+namespace {
+
+// One case's row in the cases table as its events say it must be.
+struct ExpectedCase
+{
+    qint64 createdSeq = 0;
+    qint64 createdMs = 0;
+    qint64 updatedMs = 0;
+    qint64 purgedMs = -1; // -1: not purged
+    QString actor;
+    QString workstation;
+    QString merchantBizId;
+    QString sceneCode;
+    QString state;
+    QString subCode;
+    QByteArray piiDigest;
+    qint32 attempts = 0;
+    qint8 passed = -1; // -1: NULL
+    bool training = false;
+    bool seen = false;
+};
+
+// Shares the storage of the few distinct actors, workstations, scenes, states and SubCodes among all cases.
+class StringPool
+{
+public:
+    QString intern(const QString& s)
+    {
+        const auto it = m_pool.constFind(s);
+        if (it != m_pool.constEnd())
+            return *it;
+        m_pool.insert(s);
+        return s;
+    }
+
+private:
+    QSet<QString> m_pool;
+};
+
+// Holds the read snapshot for the whole verification and ends it (read only: rolled back).
+class ReadSnapshot
+{
+public:
+    ReadSnapshot(QSqlDatabase& db, bool enabled)
+        : m_db(db)
+    {
+        if (!enabled)
+            return;
+        const bool postgres = db.driverName() == QLatin1String("QPSQL");
+        QSqlQuery q(db);
+        m_active = q.exec(
+            postgres ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") : QStringLiteral("BEGIN"));
+    }
+    ~ReadSnapshot()
+    {
+        if (!m_active)
+            return;
+        QSqlQuery q(m_db);
+        q.exec(QStringLiteral("ROLLBACK"));
+    }
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+    QSqlDatabase& m_db;
+    bool m_active = false;
+};
+
+bool near(qint64 actualMs, qint64 expectedMs)
+{
+    return qAbs(actualMs - expectedMs) <= ChainVerifier::projectionSlackMs;
+}
+
+// A time stamp column within the slack of the event time; NULL or malformed never matches.
+bool timeMatches(const QVariant& column, qint64 expectedMs)
+{
+    if (column.isNull())
+        return false;
+    const QDateTime t = CanonicalEvent::parseTimestamp(column.toString());
+    return t.isValid() && near(t.toMSecsSinceEpoch(), expectedMs);
+}
+
+bool isEmptyColumn(const QVariant& column)
+{
+    return column.isNull() || column.toByteArray().isEmpty();
+}
+
+// Folds one verified event into the expected projection.
+void project(QHash<QString, ExpectedCase>& cases, StringPool& pool, const AuditEvent& e)
+{
+    if (e.kind == QLatin1String(EventKind::retentionPurge)) {
+        const QJsonObject payload = e.payloadObject();
+        const qint64 at = e.ts.toMSecsSinceEpoch();
+        const QJsonValue ids = payload.value(QStringLiteral("caseIds"));
+        if (ids.isArray()) {
+            for (const QJsonValue& id : ids.toArray()) {
+                const auto it = cases.find(id.toString());
+                if (it != cases.end() && it->purgedMs < 0)
+                    it->purgedMs = at;
+            }
+            return;
+        }
+        // Written before the event listed its cases: every case created before the cut-off.
+        const QDateTime cutoff = CanonicalEvent::parseTimestamp(payload.value(QStringLiteral("cutoff")).toString());
+        if (!cutoff.isValid())
+            return;
+        const qint64 cutoffMs = cutoff.toMSecsSinceEpoch();
+        for (ExpectedCase& c : cases) {
+            if (c.purgedMs < 0 && c.createdMs < cutoffMs)
+                c.purgedMs = at;
+        }
+        return;
+    }
+    if (e.caseId.isEmpty())
+        return;
+    if (e.kind == QLatin1String(EventKind::caseCreated)) {
+        if (cases.contains(e.caseId))
+            return; // never written by the app; the first one stands
+        const QJsonObject payload = e.payloadObject();
+        ExpectedCase c;
+        c.createdSeq = e.seq;
+        c.createdMs = e.ts.toMSecsSinceEpoch();
+        c.updatedMs = c.createdMs;
+        c.actor = pool.intern(e.actor);
+        c.workstation = pool.intern(e.workstation);
+        c.merchantBizId = payload.value(QStringLiteral("merchantBizId")).toString();
+        c.sceneCode = pool.intern(payload.value(QStringLiteral("sceneCode")).toString());
+        c.training = payload.value(QStringLiteral("training")).toBool();
+        c.state = pool.intern(QLatin1String(CaseState::pending));
+        c.subCode = pool.intern(QString());
+        c.piiDigest = e.piiDigest;
+        cases.insert(e.caseId, c);
+        return;
+    }
+    const auto it = cases.find(e.caseId);
+    if (it == cases.end())
+        return; // the app writes no event for a case it has not created
+    it->updatedMs = e.ts.toMSecsSinceEpoch();
+    if (e.kind == QLatin1String(EventKind::attemptSent)) {
+        ++it->attempts;
+    } else if (e.kind == QLatin1String(EventKind::caseCompleted)
+        || e.kind == QLatin1String(EventKind::reviewDecision)) {
+        const QJsonObject payload = e.payloadObject();
+        it->state = pool.intern(payload.value(QStringLiteral("state")).toString());
+        const QJsonValue passed = payload.value(QStringLiteral("passed"));
+        it->passed = passed.isBool() ? (passed.toBool() ? 1 : 0) : -1;
+        it->subCode = pool.intern(payload.value(QStringLiteral("subCode")).toString());
+    }
+}
+
+// The columns of one row that differ from its expected projection; empty when it matches.
+QStringList differences(
+    const QSqlQuery& row, const QString& caseId, const ExpectedCase& c, const CasePiiCheck& piiCheck)
+{
+    QStringList columns;
+    if (!timeMatches(row.value(1), c.createdMs))
+        columns << QStringLiteral("created_at");
+    if (!timeMatches(row.value(2), c.updatedMs))
+        columns << QStringLiteral("updated_at");
+    if (row.value(3).toString() != c.actor)
+        columns << QStringLiteral("actor");
+    if (row.value(4).toString() != c.workstation)
+        columns << QStringLiteral("workstation");
+    if (row.value(5).toString() != c.merchantBizId)
+        columns << QStringLiteral("merchant_biz_id");
+    if (row.value(6).toString() != c.sceneCode)
+        columns << QStringLiteral("scene_code");
+    if (row.value(7).toString() != c.state)
+        columns << QStringLiteral("state");
+    if (row.value(8).toString() != c.subCode)
+        columns << QStringLiteral("sub_code");
+    const QVariant passed = row.value(9);
+    if ((passed.isNull() ? -1 : (passed.toInt() != 0 ? 1 : 0)) != c.passed)
+        columns << QStringLiteral("passed");
+    if (row.value(10).isNull() || (row.value(10).toInt() != 0) != c.training)
+        columns << QStringLiteral("training");
+    if (row.value(11).isNull() || row.value(11).toLongLong() != c.attempts)
+        columns << QStringLiteral("attempts");
+
+    const QVariant nameEnc = row.value(12);
+    const QVariant idEnc = row.value(13);
+    const QVariant nameMasked = row.value(14);
+    const QVariant idMasked = row.value(15);
+    const QVariant idIndex = row.value(16);
+    const QVariant purgedAt = row.value(17);
+    if (c.purgedMs >= 0) {
+        if (!timeMatches(purgedAt, c.purgedMs))
+            columns << QStringLiteral("purged_at");
+        const std::pair<const char*, const QVariant*> erased[] = { { "name_enc", &nameEnc },
+            { "id_enc", &idEnc },
+            { "name_masked", &nameMasked },
+            { "id_masked", &idMasked },
+            { "id_index", &idIndex } };
+        for (const auto& [name, value] : erased) {
+            if (!isEmptyColumn(*value))
+                columns << QLatin1String(name);
+        }
+        return columns;
+    }
+    if (!purgedAt.isNull())
+        columns << QStringLiteral("purged_at");
+    const QByteArray nameBlob = nameEnc.toByteArray();
+    const QByteArray idBlob = idEnc.toByteArray();
+    if (nameEnc.isNull() || idEnc.isNull() || CanonicalEvent::piiDigest({ nameBlob, idBlob }) != c.piiDigest) {
+        columns << QStringLiteral("name_enc/id_enc");
+        return columns; // the masks cannot be judged against foreign ciphertext
+    }
+    // A mask is empty exactly when what it masks is (a blob of an empty value is just the overhead); the blind
+    // index exists exactly when the ID number does.
+    const QString nameMask = nameMasked.toString();
+    const QString idMask = idMasked.toString();
+    const QString index = idIndex.isNull() ? QString() : idIndex.toString();
+    const bool masksPresent = !nameMasked.isNull() && !idMasked.isNull()
+        && nameMask.isEmpty() == (nameBlob.size() <= PiiCipher::Overhead)
+        && idMask.isEmpty() == (idBlob.size() <= PiiCipher::Overhead) && index.isEmpty() == idMask.isEmpty();
+    if (!masksPresent || (piiCheck && !piiCheck(CasePii { caseId, nameBlob, idBlob, nameMask, idMask, index })))
+        columns << QStringLiteral("name_masked/id_masked/id_index");
+    return columns;
+}
+
+// Reads the cases table once and compares every row with the projection rebuilt from the events. Marks the report
+// broken at the lowest case_created seq of any differing case.
+void compareCases(
+    QSqlDatabase& db, QHash<QString, ExpectedCase>& cases, const CasePiiCheck& piiCheck, ChainReport& report)
+{
+    auto mismatch = [&](qint64 seq, const QString& caseId, const QString& reason) {
+        ++report.brokenCases;
+        if (report.ok || seq < report.firstBrokenSeq) {
+            report.ok = false;
+            report.firstBrokenSeq = seq;
+            report.brokenCaseId = caseId;
+            report.reason = reason;
+        }
+    };
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT case_id, created_at, updated_at, actor, workstation, merchant_biz_id, "
+                               "scene_code, state, sub_code, passed, training, attempts, name_enc, id_enc, "
+                               "name_masked, id_masked, id_index, purged_at FROM cases"))) {
+        report.ok = false;
+        report.firstBrokenSeq = report.headSeq;
+        report.reason = ChainVerifier::tr("Cannot read the case records: %1").arg(q.lastError().text());
+        return;
+    }
+    while (q.next()) {
+        ++report.casesChecked;
+        const QString caseId = q.value(0).toString();
+        const auto it = cases.find(caseId);
+        if (it == cases.end()) {
+            mismatch(report.headSeq,
+                caseId,
+                ChainVerifier::tr("The case record %1 has no case_created event: it was inserted outside the "
+                                  "application.")
+                    .arg(caseId));
+            continue;
+        }
+        if (it->seen) // a duplicate key can only come from a table rebuilt without its primary key
+            continue;
+        it->seen = true;
+        const QStringList columns = differences(q, caseId, *it, piiCheck);
+        if (!columns.isEmpty())
+            mismatch(it->createdSeq,
+                caseId,
+                ChainVerifier::tr("The case record %1 does not match its events (%2): the cases table was edited.")
+                    .arg(caseId, columns.join(QStringLiteral(", "))));
+    }
+    if (q.lastError().isValid()) {
+        mismatch(
+            report.headSeq, QString(), ChainVerifier::tr("Cannot read the case records: %1").arg(q.lastError().text()));
+        return;
+    }
+    for (auto it = cases.cbegin(); it != cases.cend(); ++it) {
+        if (!it->seen)
+            mismatch(it->createdSeq,
+                it.key(),
+                ChainVerifier::tr("The case record %1 is missing from the cases table: it was deleted.").arg(it.key()));
+    }
+    if (report.brokenCases > 1)
+        report.reason +=
+            u' ' + ChainVerifier::tr("In all, %1 case records differ from their events.").arg(report.brokenCases);
+}
+
+} // namespace
 
 QJsonObject ChainAnchor::toJson() const
 {
@@ -46,6 +335,17 @@ std::optional<ChainAnchor> ChainAnchor::fromJson(const QByteArray& json, QString
 
 ChainReport ChainVerifier::verify(QSqlDatabase db, const std::optional<ChainAnchor>& anchor, const QString& historyId)
 {
+    Options options;
+    options.anchor = anchor;
+    options.historyId = historyId;
+    return verify(db, options);
+}
+
+ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
+{
+    const std::optional<ChainAnchor>& anchor = options.anchor;
+    const QString& historyId = options.historyId;
+    const ReadSnapshot snapshot(db, options.snapshot);
     ChainReport report;
     report.headHash = CanonicalEvent::genesisHash();
     auto broken = [&](qint64 seq, const QString& reason) {
@@ -77,6 +377,8 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const std::optional<ChainAnch
     QByteArray running = CanonicalEvent::genesisHash();
     qint64 expected = 1;
     bool anchorSeen = false;
+    QHash<QString, ExpectedCase> cases;
+    StringPool pool;
     while (q.next()) {
         const AuditEvent e = AuditEvent::fromRow(q);
         const QString tsText = q.value(1).toString();
@@ -97,6 +399,7 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const std::optional<ChainAnch
             return broken(e.seq, tr("Event %1 was changed after it was written (hash mismatch).").arg(e.seq));
         running = computed;
         ++report.count;
+        project(cases, pool, e);
         if (anchor && e.seq == anchor->seq) {
             anchorSeen = true;
             if (e.hash != anchor->hash)
@@ -138,5 +441,8 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const std::optional<ChainAnch
     report.ok = true;
     report.headSeq = lastSeq;
     report.headHash = running;
+    compareCases(db, cases, options.piiCheck, report);
+    if (!report.ok)
+        report.anchorChecked = false;
     return report;
 }

@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 // A head hash exported out of the app ("anchored"), to detect a wholesale rewrite of the history later.
@@ -33,15 +34,56 @@ struct ChainReport
     qint64 firstBrokenSeq = 0; // 0 when ok
     QString reason; // translated, empty when ok
     bool anchorChecked = false;
+    // The cases projection, compared with what the events say (only when the chain itself verified).
+    qint64 casesChecked = 0; // rows of the cases table read
+    qint64 brokenCases = 0; // case records that are missing, extra or differ from their events
+    QString brokenCaseId; // the first of them (lowest case_created seq), empty when none
 };
+
+// The personal-data columns of one unpurged case record, for a check that needs the history's keys.
+struct CasePii
+{
+    QString caseId;
+    QByteArray nameEnc;
+    QByteArray idEnc;
+    QString nameMasked;
+    QString idMasked;
+    QString idIndex; // empty for NULL
+};
+// True when the masks and the blind index belong to the decrypted name and ID number.
+using CasePiiCheck = std::function<bool(const CasePii&)>;
 
 // Walks the events table in seq order and recomputes the chain (see CanonicalEvent). Detects an edited field
 // (hash mismatch), a deleted, inserted or reordered row (seq gap or prev_hash mismatch), a deleted or forged tail
 // (disagreement with the chain_head row) and, with an anchor, a rewrite that re-hashed everything after the anchor.
+//
+// Then checks the cases projection (what the history list, ID-number search, reveal and the purge read) against the
+// verified events: each case's expected row is rebuilt from its events (case_created: created_at, actor, workstation,
+// merchant_biz_id, scene_code, training, pii_digest; attempt_sent: attempts; case_completed and review_decision:
+// state, passed, sub_code; retention_purge: purged, erased PII; every event of the case: updated_at) and compared
+// with every row of the cases table. A missing, extra or differing row breaks the history. The ciphertexts of an
+// unpurged case must hash to the case_created pii_digest, its masks and blind index must be present exactly when
+// the data they mask is, and a purged case must have no ciphertext, masks or index. With a CasePiiCheck (the store
+// has the keys) the masks and index are also compared with the decrypted values.
+//
+// Everything is read in one snapshot (a read transaction), so a concurrent writer never looks like tampering.
 class ChainVerifier
 {
     Q_DECLARE_TR_FUNCTIONS(ChainVerifier)
 public:
+    struct Options
+    {
+        std::optional<ChainAnchor> anchor;
+        QString historyId; // to refuse an anchor from another history
+        CasePiiCheck piiCheck; // optional
+        bool snapshot = true; // false when db is already inside a transaction (a write batch)
+    };
+
     static ChainReport verify(
         QSqlDatabase db, const std::optional<ChainAnchor>& anchor = std::nullopt, const QString& historyId = QString());
+    static ChainReport verify(QSqlDatabase db, const Options& options);
+
+    // created_at, updated_at and purged_at are written just before the event they belong to, from a second reading
+    // of the clock, so they may differ from the event's ts by the time one statement takes.
+    static constexpr qint64 projectionSlackMs = 60 * 1000;
 };

@@ -64,6 +64,30 @@ QStringList appendOnlyGuardsPostgres()
     };
 }
 
+// Version 3: case records are never deleted (the retention purge only clears their PII columns), and on PostgreSQL
+// TRUNCATE, which skips row-level triggers, is refused on events and cases.
+QStringList projectionGuardsSqlite()
+{
+    return {
+        QStringLiteral("CREATE TRIGGER cases_no_delete BEFORE DELETE ON cases "
+                       "BEGIN SELECT RAISE(ABORT, 'case records are never deleted'); END"),
+    };
+}
+
+QStringList projectionGuardsPostgres()
+{
+    return {
+        QStringLiteral("CREATE OR REPLACE FUNCTION ekyc_cases_no_delete() RETURNS trigger LANGUAGE plpgsql AS "
+                       "$$ BEGIN RAISE EXCEPTION 'case records are never deleted'; END $$"),
+        QStringLiteral("CREATE TRIGGER cases_no_delete BEFORE DELETE ON cases "
+                       "FOR EACH ROW EXECUTE FUNCTION ekyc_cases_no_delete()"),
+        QStringLiteral("CREATE TRIGGER cases_no_truncate BEFORE TRUNCATE ON cases "
+                       "FOR EACH STATEMENT EXECUTE FUNCTION ekyc_cases_no_delete()"),
+        QStringLiteral("CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events "
+                       "FOR EACH STATEMENT EXECUTE FUNCTION ekyc_events_append_only()"),
+    };
+}
+
 QStringList indexes()
 {
     return {
@@ -120,6 +144,7 @@ const QList<Migrations::Step>& Migrations::steps()
     static const QList<Step> all = {
         { 1, tables(false), tables(true) },
         { 2, indexes() + appendOnlyGuardsSqlite(), indexes() + appendOnlyGuardsPostgres() },
+        { 3, projectionGuardsSqlite(), projectionGuardsPostgres() },
     };
     return all;
 }

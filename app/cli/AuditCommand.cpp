@@ -75,7 +75,7 @@ int verify(const QCommandLineParser& parser, const QCommandLineOption& anchorOpt
 
 int head(const QCommandLineParser& parser, const QCommandLineOption& outOption)
 {
-    auto store = HistoryCli::openStore(parser);
+    auto store = HistoryCli::openStore(parser, true);
     if (!store)
         return HistoryCli::CannotOpen;
     const auto anchor = store->exportAnchor();
@@ -107,7 +107,7 @@ int purge(const QCommandLineParser& parser, const QCommandLineOption& olderThanO
             return HistoryCli::BadUsage;
         }
     }
-    auto store = HistoryCli::openStore(parser);
+    auto store = HistoryCli::openStore(parser, true);
     if (!store)
         return HistoryCli::CannotOpen;
     const QDateTime cutoff = QDateTime::currentDateTimeUtc().addDays(-days);

@@ -81,6 +81,11 @@ int seed(const QCommandLineParser& parser,
         HistoryCli::err(HistoryCli::tr("--events needs a positive number.") + u'\n');
         return HistoryCli::BadUsage;
     }
+    // Synthetic cases never go into a real history: --db is required and must name a new, empty history.
+    if (parser.value(HistoryCli::dbOption()).isEmpty()) {
+        HistoryCli::err(HistoryCli::tr("dev seed needs --db PATH|URL naming a new, empty history.") + u'\n');
+        return HistoryCli::BadUsage;
+    }
     const int batch = qMax(1, parser.value(batchOption).toInt());
     const quint64 seedValue = parser.isSet(seedOption) ? parser.value(seedOption).toULongLong()
                                                        : static_cast<quint64>(QDateTime::currentMSecsSinceEpoch());
@@ -100,6 +105,12 @@ int seed(const QCommandLineParser& parser,
     if (!store) {
         HistoryCli::err(error + u'\n');
         return HistoryCli::CannotOpen;
+    }
+    if (!store->recentCases(1).isEmpty()) {
+        HistoryCli::err(HistoryCli::tr("%1 already holds cases; dev seed writes only into a new, empty history.")
+                            .arg(store->displayLocation())
+            + u'\n');
+        return HistoryCli::BadUsage;
     }
     const QStringList reviewers = { QStringLiteral("reviewer-01"),
         QStringLiteral("reviewer-02"),

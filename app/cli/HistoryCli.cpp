@@ -63,18 +63,19 @@ bool HistoryCli::keyOptions(KeyVault::Options* options, QString* error)
     return true;
 }
 
-std::unique_ptr<AuditStore> HistoryCli::openStore(const QString& location, QString* error)
+std::unique_ptr<AuditStore> HistoryCli::openStore(const QString& location, QString* error, bool mustExist)
 {
-    KeyVault::Options keys;
-    if (!keyOptions(&keys, error))
+    AuditStore::Options options;
+    if (!keyOptions(&options.keys, error))
         return nullptr;
-    return AuditStore::open(location, keys, error);
+    options.mustExist = mustExist;
+    return AuditStore::open(location, options, error);
 }
 
-std::unique_ptr<AuditStore> HistoryCli::openStore(const QCommandLineParser& parser)
+std::unique_ptr<AuditStore> HistoryCli::openStore(const QCommandLineParser& parser, bool mustExist)
 {
     QString error;
-    auto store = openStore(location(parser), &error);
+    auto store = openStore(location(parser), &error, mustExist);
     if (!store)
         err(error + u'\n');
     return store;

@@ -30,9 +30,10 @@ public:
     static QString location(const QCommandLineParser& parser);
     // EKYC_DESK_PASSPHRASE; else asked on the terminal without echo when stdin is a terminal; else an error.
     static bool keyOptions(KeyVault::Options* options, QString* error);
-    static std::unique_ptr<AuditStore> openStore(const QString& location, QString* error);
+    // mustExist: for tools that only read or maintain a history; a mistyped location is an error, not a new history.
+    static std::unique_ptr<AuditStore> openStore(const QString& location, QString* error, bool mustExist = false);
     // openStore at location(parser); prints the error when it cannot (the caller returns CannotOpen).
-    static std::unique_ptr<AuditStore> openStore(const QCommandLineParser& parser);
+    static std::unique_ptr<AuditStore> openStore(const QCommandLineParser& parser, bool mustExist = false);
 
     // Parses the arguments of a sub-command (arguments[1], the sub-command's name, is skipped) and answers --help.
     // Returns the exit code when that ends the command (bad arguments: BadUsage; help: Ok), else std::nullopt.

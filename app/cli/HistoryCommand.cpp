@@ -59,7 +59,7 @@ int runHistory(const QStringList& arguments)
         HistoryCli::err(HistoryCli::tr("--last needs a positive number.") + u'\n');
         return HistoryCli::BadUsage;
     }
-    auto store = HistoryCli::openStore(parser);
+    auto store = HistoryCli::openStore(parser, true);
     if (!store)
         return HistoryCli::CannotOpen;
     const QList<CaseSummary> cases = store->recentCases(n);

@@ -1,6 +1,7 @@
 #include "cli/Commands.h"
 
 #include "api/Credentials.h"
+#include "cli/HistoryCli.h"
 #include "sandbox/SandboxServer.h"
 
 #include <QCommandLineParser>
@@ -16,7 +17,6 @@ int runSandbox(const QStringList& arguments)
         "Runs the training sandbox, an imitation of Id2MetaPeriodVerifyIntl, on 127.0.0.1 only, until interrupted. "
         "It accepts only the public training AccessKey printed below and answers from fictitious people."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("sandbox"), QString(), QStringLiteral("sandbox"));
     QCommandLineOption portOption(QStringLiteral("port"),
         QCoreApplication::translate("Cli", "TCP port on 127.0.0.1 (default: any free port)."),
         QStringLiteral("N"),
@@ -26,7 +26,14 @@ int runSandbox(const QStringList& arguments)
         QStringLiteral("DIR"));
     parser.addOption(portOption);
     parser.addOption(dirOption);
-    parser.process(arguments);
+    if (const std::optional<int> done = HistoryCli::parse(parser, arguments))
+        return *done;
+    if (!parser.positionalArguments().isEmpty()) {
+        HistoryCli::err(
+            QCoreApplication::translate("Cli", "Unexpected argument: %1").arg(parser.positionalArguments().first())
+            + u'\n');
+        return HistoryCli::BadUsage;
+    }
 
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -115,10 +115,10 @@ int runVerify(const QStringList& arguments)
            "ALIBABA_CLOUD_SECURITY_TOKEN. The secret is never printed.\n\n"
            "Every case and attempt is recorded in the audit history (--db, default: the app's own history) before "
            "and after the call; its passphrase comes from EKYC_DESK_PASSPHRASE or is asked on the terminal.\n\n"
-           "Exit codes: 0 passed (SubCode 200); 2 not passed (202/223); 3 refused locally (bad input, no "
-           "credentials); 4 API error; 5 network or TLS error."));
+           "Exit codes: 0 passed (SubCode 200); 2 not passed (202/223, or an undocumented SubCode: escalate); 3 "
+           "refused locally (bad input, no credentials); 4 API error, or an answer that could not be read; 5 network "
+           "or TLS error; 6 the audit history cannot be opened (wrong passphrase, server down)."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("verify"), QString(), QStringLiteral("verify"));
     const QCommandLineOption name(QStringLiteral("name"), tr("Name as on the ID card."), QStringLiteral("NAME"));
     const QCommandLineOption idNumber(
         QStringLiteral("id-number"), tr("18-character resident ID number."), QStringLiteral("NO"));
@@ -164,7 +164,12 @@ int runVerify(const QStringList& arguments)
         training,
         json,
         dryRun });
-    parser.process(arguments);
+    if (const std::optional<int> done = HistoryCli::parse(parser, arguments))
+        return *done == HistoryCli::Ok ? Passed : Refused;
+    if (!parser.positionalArguments().isEmpty()) {
+        HistoryCli::err(tr("Unexpected argument: %1").arg(parser.positionalArguments().first()) + u'\n');
+        return Refused;
+    }
     const bool asJson = parser.isSet(json);
 
     CaseInput input;
@@ -223,8 +228,10 @@ int runVerify(const QStringList& arguments)
 
     // The case is written to the history before anything is sent; without a history nothing is sent.
     const std::unique_ptr<AuditStore> history = HistoryCli::openStore(HistoryCli::location(parser), &error);
-    if (!history)
-        return refuse(asJson, tr("Audit history: %1").arg(error));
+    if (!history) {
+        refuse(asJson, tr("Audit history: %1").arg(error));
+        return HistoryCli::CannotOpen;
+    }
     service.setHistory(history.get());
     if (!ConfigurationAudit::record(*history, settings, options.credentials, options.training, &error))
         return refuse(asJson, tr("Audit history: %1").arg(error));

@@ -21,20 +21,22 @@
 //
 // Fault triggers, chosen by DocName; every other parameter must still be well-formed (any valid-looking DocNo):
 //
-// | DocName    | Constant           | Answer                                                                     |
-// |------------|--------------------|----------------------------------------------------------------------------|
-// | 限流测试   | throttleAlways     | 403 Throttling.Api, header x-ratelimit-user-api: Limit:10,Remain:0,TimeLeft:1000
-// | | 限流一次   | throttleOnce       | first request per MerchantBizId 403 Throttling.Api, later ones 200 Y/200  | |
-// 故障测试   | serverErrorAlways  | 500 InternalError                                                          | |
-// 故障一次   | serverErrorOnce    | first request per MerchantBizId 500 InternalError, later ones 200 Y/200   | |
-// 维护测试   | unavailable        | 503 ServiceUnavailable                                                     | |
-// 慢速测试   | slow               | 200 Y/200 after SandboxServer::setSlowResponseMs (default 5000 ms)         | |
-// 乱码测试   | malformed          | 200 with a truncated, invalid JSON body                                    | |
-// 超大测试   | oversized          | 200 with a valid JSON body of exactly 2 MiB                                | |
-// 断开测试   | reset              | connection aborted, no response at all                                     | |
-// 无权测试   | ramDenied          | 403 Forbidden.RAMUserAccessDenied                                          | |
-// 未开通测试 | accountDenied      | 403 Forbidden.AccountAccessDenied                                          | |
-// 未知结果   | unknownSubCode     | 200 Passed=N SubCode=999 (undocumented SubCode)                            |
+// clang-format off
+// | DocName    | Constant          | Answer                                                                  |
+// |------------|-------------------|-------------------------------------------------------------------------|
+// | 限流测试   | throttleAlways    | 403 Throttling.Api, x-ratelimit-user-api: Limit:10,Remain:0,TimeLeft:1000 |
+// | 限流一次   | throttleOnce      | first request per MerchantBizId 403 Throttling.Api, later ones 200 Y/200 |
+// | 故障测试   | serverErrorAlways | 500 InternalError                                                       |
+// | 故障一次   | serverErrorOnce   | first request per MerchantBizId 500 InternalError, later ones 200 Y/200  |
+// | 维护测试   | unavailable       | 503 ServiceUnavailable                                                  |
+// | 慢速测试   | slow              | 200 Y/200 after SandboxServer::setSlowResponseMs (default 5000 ms)      |
+// | 乱码测试   | malformed         | 200 with a truncated, invalid JSON body                                 |
+// | 超大测试   | oversized         | 200 with a valid JSON body of exactly 2 MiB                             |
+// | 断开测试   | reset             | connection aborted, no response at all                                  |
+// | 无权测试   | ramDenied         | 403 Forbidden.RAMUserAccessDenied                                       |
+// | 未开通测试 | accountDenied     | 403 Forbidden.AccountAccessDenied                                       |
+// | 未知结果   | unknownSubCode    | 200 Passed=N SubCode=999 (undocumented SubCode)                         |
+// clang-format on
 namespace SandboxFixtures {
 
 struct Person

@@ -1,18 +1,21 @@
 #include "audit/AuditStore.h"
 #include "audit/CanonicalEvent.h"
 #include "audit/ChainVerifier.h"
+#include "audit/Migrations.h"
 #include "cases/FictitiousPeople.h"
 
 #include "FakeClock.h"
 #include "FakeRandom.h"
 #include "StoreFixture.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QTest>
 
-// Every kind of tampering with the stored events, done the way someone with direct database access would (triggers
-// dropped first), on both backends; each is reported at the first broken seq.
+// Every kind of tampering with the stored events and with the cases projection, done the way someone with direct
+// database access would (triggers dropped first), on both backends; each is reported at the first broken seq (for a
+// case record: its case_created event).
 class TestChainVerifier : public QObject
 {
     Q_OBJECT
@@ -83,11 +86,26 @@ private slots:
         QTest::addColumn<QStringList>("sql"); // "REWRITE" = recompute the whole chain
         QTest::addColumn<bool>("useAnchor");
         QTest::addColumn<qint64>("firstBroken"); // 0: the tampering is not detectable this way (and verify says OK)
+        QTest::addColumn<QString>("reasonContains");
         const QString lastHash = QStringLiteral("(SELECT hash FROM events WHERE seq = 9)");
+        // The cases of seed(), by the seq of their case_created event: 1, 4 and 7.
+        auto caseAt = [](int seq) { return QStringLiteral("(SELECT case_id FROM events WHERE seq = %1)").arg(seq); };
+        // Sets columns of the case created at `to` to those of the case created at `from`.
+        auto copyColumns = [&](const QStringList& columns, int from, int to) {
+            QStringList sets;
+            for (const QString& c : columns)
+                sets << QStringLiteral("%1 = (SELECT %1 FROM cases WHERE case_id = %2)").arg(c, caseAt(from));
+            return QStringLiteral("UPDATE cases SET %1 WHERE case_id = %2")
+                .arg(sets.join(QStringLiteral(", ")), caseAt(to));
+        };
         for (const QString& b : StoreFixture::backends()) {
-            auto row = [&](const char* name, const QStringList& sql, bool anchor, qint64 broken) {
+            auto row = [&](const char* name,
+                           const QStringList& sql,
+                           bool anchor,
+                           qint64 broken,
+                           const QString& reason = QString()) {
                 QTest::newRow(qPrintable(b + QStringLiteral(":") + QLatin1String(name)))
-                    << b << sql << anchor << broken;
+                    << b << sql << anchor << broken << reason;
             };
             row("untouched", {}, false, 0);
             row("untouched, anchored", {}, true, 0);
@@ -135,6 +153,88 @@ private slots:
                 3);
             row("wholesale rewrite, no anchor", { QStringLiteral("REWRITE") }, false, 0);
             row("wholesale rewrite, anchored", { QStringLiteral("REWRITE") }, true, 10);
+
+            // The cases projection (history list, ID search, reveal, purge) against the events.
+            row("cases: edit sub_code and passed",
+                { QStringLiteral("UPDATE cases SET sub_code = '223', passed = 0 WHERE case_id = %1").arg(caseAt(4)) },
+                false,
+                4,
+                QStringLiteral("(sub_code, passed)"));
+            row("cases: edit state",
+                { QStringLiteral("UPDATE cases SET state = 'failed' WHERE case_id = %1").arg(caseAt(7)) },
+                false,
+                7,
+                QStringLiteral("(state)"));
+            row("cases: edit attempts",
+                { QStringLiteral("UPDATE cases SET attempts = 0 WHERE case_id = %1").arg(caseAt(1)) },
+                false,
+                1,
+                QStringLiteral("(attempts)"));
+            row("cases: edit actor and scene",
+                { QStringLiteral("UPDATE cases SET actor = 'mallory', scene_code = 'X' WHERE case_id = %1")
+                        .arg(caseAt(4)) },
+                false,
+                4,
+                QStringLiteral("(actor, scene_code)"));
+            row("cases: delete a row",
+                { QStringLiteral("DELETE FROM cases WHERE case_id = %1").arg(caseAt(7)) },
+                false,
+                7,
+                QStringLiteral("was deleted"));
+            row("cases: insert a row",
+                { QStringLiteral(
+                    "INSERT INTO cases (case_id, created_at, updated_at, actor, workstation, "
+                    "merchant_biz_id, scene_code, state, sub_code, passed, training, attempts) "
+                    "SELECT 'forged-case', created_at, updated_at, actor, workstation, merchant_biz_id, "
+                    "scene_code, state, sub_code, passed, training, attempts FROM cases WHERE case_id = %1")
+                        .arg(caseAt(1)) },
+                false,
+                10,
+                QStringLiteral("forged-case has no case_created event"));
+            row("cases: copy another case's ciphertext, masks and index",
+                { copyColumns({ QStringLiteral("name_enc"),
+                                  QStringLiteral("id_enc"),
+                                  QStringLiteral("name_masked"),
+                                  QStringLiteral("id_masked"),
+                                  QStringLiteral("id_index") },
+                    1,
+                    4) },
+                false,
+                4,
+                QStringLiteral("(name_enc/id_enc)"));
+            row("cases: copy another case's masks and index",
+                { copyColumns(
+                    { QStringLiteral("name_masked"), QStringLiteral("id_masked"), QStringLiteral("id_index") }, 7, 4) },
+                false,
+                4,
+                QStringLiteral("(name_masked/id_masked/id_index)"));
+            row("cases: backdate created_at",
+                { QStringLiteral("UPDATE cases SET created_at = '2026-10-01T09:00:00.000Z' WHERE case_id = %1")
+                        .arg(caseAt(1)) },
+                false,
+                1,
+                QStringLiteral("(created_at)"));
+            row("cases: clear the masks of an unpurged case",
+                { QStringLiteral("UPDATE cases SET name_masked = NULL, id_masked = NULL, id_index = NULL "
+                                 "WHERE case_id = %1")
+                        .arg(caseAt(7)) },
+                false,
+                7,
+                QStringLiteral("(name_masked/id_masked/id_index)"));
+            row("cases: purge outside the application",
+                { QStringLiteral("UPDATE cases SET name_enc = NULL, id_enc = NULL, name_masked = NULL, "
+                                 "id_masked = NULL, id_index = NULL, purged_at = '2026-11-25T09:00:18.000Z' "
+                                 "WHERE case_id = %1")
+                        .arg(caseAt(4)) },
+                false,
+                4,
+                QStringLiteral("(purged_at, name_enc/id_enc)"));
+            row("cases: two records edited, the first is reported",
+                { QStringLiteral("UPDATE cases SET sub_code = '202' WHERE case_id = %1").arg(caseAt(7)),
+                    QStringLiteral("UPDATE cases SET passed = 0 WHERE case_id = %1").arg(caseAt(4)) },
+                false,
+                4,
+                QStringLiteral("In all, 2 case records"));
         }
     }
 
@@ -144,6 +244,7 @@ private slots:
         QFETCH(QStringList, sql);
         QFETCH(bool, useAnchor);
         QFETCH(qint64, firstBroken);
+        QFETCH(QString, reasonContains);
         StoreFixture fx;
         STORE_FIXTURE_PREPARE(fx, backend);
         FakeClock clock;
@@ -172,8 +273,138 @@ private slots:
             QVERIFY(!report.ok);
             QCOMPARE(report.firstBrokenSeq, firstBroken);
             QVERIFY(!report.reason.isEmpty());
+            QVERIFY2(report.reason.contains(reasonContains), qPrintable(report.reason));
         }
         QCOMPARE(report.anchorChecked, useAnchor && report.ok);
+        if (report.ok)
+            QCOMPARE(report.casesChecked, 3);
+    }
+
+    // The purge lists the cases it erased and judges their age by the case_created event, so a backdated
+    // created_at column erases nothing early; the purged records verify.
+    void purgeThenVerify_data() { StoreFixture::addBackendRows(); }
+    void purgeThenVerify()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        FakeClock clock;
+        auto store = fx.open(&clock);
+        QVERIFY(store);
+        seed(*store, clock);
+        if (QTest::currentTestFailed())
+            return;
+        clock.advance(qint64(40) * 24 * 3600 * 1000);
+        CaseRecord r;
+        r.merchantBizId = QStringLiteral("recent");
+        r.name = QStringLiteral("Recent Person");
+        r.idNumber = QStringLiteral("11010519491231002X");
+        const QString recent = store->createCase(r);
+        QVERIFY(!recent.isEmpty());
+        const qint64 recentSeq = store->lastSeq();
+        const QDateTime cutoff = clock.nowUtc().addDays(-30);
+
+        QCOMPARE(store->purgeOlderThan(cutoff), 3);
+        ChainReport report = store->verifyChain();
+        QVERIFY2(report.ok, qPrintable(report.reason));
+        QCOMPARE(report.casesChecked, 4);
+        const QList<AuditEvent> purges = [&] {
+            QList<AuditEvent> found;
+            store->forEachEvent([&](const AuditEvent& e) {
+                if (e.kind == QLatin1String(EventKind::retentionPurge))
+                    found << e;
+                return true;
+            });
+            return found;
+        }();
+        QCOMPARE(purges.size(), 1);
+        const QJsonArray ids = purges.first().payloadObject().value(QStringLiteral("caseIds")).toArray();
+        QCOMPARE(ids.size(), 3);
+        QVERIFY(!ids.contains(recent));
+
+        // Backdating the column does not make the recent case old enough...
+        QVERIFY(
+            fx.execRaw(QStringLiteral("UPDATE cases SET created_at = '2026-01-01T00:00:00.000Z' WHERE case_id = '%1'")
+                           .arg(recent)));
+        QCOMPARE(store->purgeOlderThan(cutoff), 0);
+        QVERIFY(!store->caseSummary(recent)->purged);
+        QCOMPARE(store->findByIdNumber(r.idNumber).size(), 1);
+        // ...and verify reports it.
+        report = store->verifyChain();
+        QVERIFY(!report.ok);
+        QCOMPARE(report.firstBrokenSeq, recentSeq);
+        QCOMPARE(report.brokenCaseId, recent);
+        QVERIFY2(report.reason.contains(QStringLiteral("(created_at)")), qPrintable(report.reason));
+    }
+
+    // A retention_purge event written before events listed their cases ({cases, cutoff} only): the purged set is the
+    // cases created before the cut-off.
+    void legacyPurgeEventVerifies_data() { StoreFixture::addBackendRows(); }
+    void legacyPurgeEventVerifies()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        FakeClock clock;
+        auto store = fx.open(&clock);
+        QVERIFY(store);
+        seed(*store, clock);
+        if (QTest::currentTestFailed())
+            return;
+        clock.advance(qint64(40) * 24 * 3600 * 1000);
+        const QString cutoff = QString::fromLatin1(CanonicalEvent::timestamp(clock.nowUtc().addDays(-30)));
+        const QString now = QString::fromLatin1(CanonicalEvent::timestamp(clock.nowUtc()));
+        // What the older purge did: erase by the created_at column, then record {cases, cutoff}.
+        QVERIFY(fx.execRaw(QStringLiteral("UPDATE cases SET name_enc = NULL, id_enc = NULL, name_masked = NULL, "
+                                          "id_masked = NULL, id_index = NULL, purged_at = '%1' WHERE created_at < '%2'")
+                               .arg(now, cutoff)));
+        QVERIFY(store->appendEvent(QString(),
+                    QLatin1String(EventKind::retentionPurge),
+                    { { QStringLiteral("cases"), 3 }, { QStringLiteral("cutoff"), cutoff } })
+            > 0);
+        const ChainReport report = store->verifyChain();
+        QVERIFY2(report.ok, qPrintable(report.reason));
+        QCOMPARE(report.casesChecked, 3);
+    }
+
+    // Schema version 3: case records cannot be deleted, and on PostgreSQL neither table can be truncated. A history
+    // at version 2 gets the guards when it is opened.
+    void projectionGuards_data() { StoreFixture::addBackendRows(); }
+    void projectionGuards()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        const bool postgres = backend == QLatin1String("postgresql");
+        {
+            QSqlDatabase db = fx.raw();
+            QString error;
+            QVERIFY2(Migrations::run(db, postgres, &error, Migrations::steps().mid(0, 2)), qPrintable(error));
+            QCOMPARE(Migrations::currentVersion(db, postgres, &error), 2);
+        }
+        FakeClock clock;
+        auto store = fx.open(&clock);
+        QVERIFY(store);
+        QSqlDatabase db = fx.raw();
+        QString error;
+        QCOMPARE(Migrations::currentVersion(db, postgres, &error), Migrations::latestVersion());
+        seed(*store, clock);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(!fx.execRaw(QStringLiteral("DELETE FROM cases"), &error));
+        QVERIFY2(error.contains(QStringLiteral("never deleted")), qPrintable(error));
+        if (postgres) {
+            QVERIFY(!fx.execRaw(QStringLiteral("TRUNCATE events"), &error));
+            QVERIFY2(error.contains(QStringLiteral("append-only")), qPrintable(error));
+            QVERIFY(!fx.execRaw(QStringLiteral("TRUNCATE cases"), &error));
+            QVERIFY2(error.contains(QStringLiteral("never deleted")), qPrintable(error));
+        }
+        // The purge only updates case records, so it passes the guards.
+        clock.advance(qint64(40) * 24 * 3600 * 1000);
+        QCOMPARE(store->purgeOlderThan(clock.nowUtc().addDays(-30)), 3);
+        const ChainReport report = store->verifyChain();
+        QVERIFY2(report.ok, qPrintable(report.reason));
+        QCOMPARE(report.count, 11);
     }
 
     void anchorRoundTrip()

@@ -158,6 +158,10 @@ bool StoreFixture::dropAppendOnlyGuards()
 {
     if (m_backend == QLatin1String("sqlite"))
         return execRaw(QStringLiteral("DROP TRIGGER IF EXISTS events_no_update"))
-            && execRaw(QStringLiteral("DROP TRIGGER IF EXISTS events_no_delete"));
-    return execRaw(QStringLiteral("DROP TRIGGER IF EXISTS events_no_update ON events"));
+            && execRaw(QStringLiteral("DROP TRIGGER IF EXISTS events_no_delete"))
+            && execRaw(QStringLiteral("DROP TRIGGER IF EXISTS cases_no_delete"));
+    return execRaw(QStringLiteral("DROP TRIGGER IF EXISTS events_no_update ON events"))
+        && execRaw(QStringLiteral("DROP TRIGGER IF EXISTS events_no_truncate ON events"))
+        && execRaw(QStringLiteral("DROP TRIGGER IF EXISTS cases_no_delete ON cases"))
+        && execRaw(QStringLiteral("DROP TRIGGER IF EXISTS cases_no_truncate ON cases"));
 }

@@ -44,7 +44,8 @@ public:
     // A separate connection to the same history, for tampering the way an attacker with database access would.
     QSqlDatabase raw();
     bool execRaw(const QString& sql, QString* error = nullptr);
-    // Removes the triggers that refuse UPDATE/DELETE on events (an attacker with database access can do that too).
+    // Removes the triggers that refuse UPDATE/DELETE/TRUNCATE on events and DELETE/TRUNCATE on cases (an attacker
+    // with database access can do that too).
     bool dropAppendOnlyGuards();
 
 private:
