@@ -9,7 +9,9 @@
 #include "FakeClock.h"
 #include "FakeRandom.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -117,13 +119,35 @@ private:
         return c;
     }
 
+    // How long a real network event (a request reaching the sandbox, an answer reaching the client) may take on a
+    // loaded machine before a test gives up. Waits end as soon as the event happens; this is only the bound.
+    static constexpr int networkTimeoutMs = 30000;
+    // The slow trigger's answer delay in tests that drive the client's timeout with a FakeClock: long enough that
+    // the sandbox never answers while the test runs, so only the fake clock decides.
+    static constexpr int answerNeverMs = 10 * 60 * 1000;
+
+    // Sets the slow trigger's delay; the returned guard puts the default back when the test ends, even on failure.
+    [[nodiscard]] auto slowAnswers(int ms)
+    {
+        m_sandbox.setSlowResponseMs(ms);
+        return qScopeGuard([this] { m_sandbox.setSlowResponseMs(5000); });
+    }
+
+    // Delivers everything already queued (queued invocations, posted events) without letting time pass: enough to
+    // show that nothing happens until the fake clock moves.
+    static void processQueuedEvents()
+    {
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+    }
+
     // Runs one call on the system clock and waits for its final result.
     static VerificationResult run(ApiClient& client, const VerificationRequest& request, Recorder* out = nullptr)
     {
         Recorder local(client);
         Recorder& rec = out ? *out : local;
         client.verify(request);
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(rec.done(), 30000); }();
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(rec.done(), networkTimeoutMs); }();
         return rec.done() ? rec.result() : VerificationResult();
     }
 
@@ -363,15 +387,30 @@ private slots:
         QCOMPARE(r.attempts, 1);
     }
 
+    // The per-attempt timeout goes through the clock: the request waits at the sandbox, which does not answer, until
+    // the fake clock passes timeoutMs.
     void timeout()
     {
-        m_sandbox.setSlowResponseMs(3000);
+        const auto restore = slowAnswers(answerNeverMs);
+        FakeClock clock(QDateTime::currentDateTimeUtc());
+        auto random = makeRandom();
         ClientConfig c = sandboxConfig();
         c.timeoutMs = 300;
         c.maxAttempts = 1;
-        ApiClient client(c, Credentials::training()); // system clock: the timeout is real
+        ApiClient client(c, Credentials::training(), clock, *random);
         Recorder rec(client);
-        const VerificationResult r = run(client, triggerRequest(SandboxFixtures::slow), &rec);
+        const int received = m_sandbox.requestsReceived();
+        const VerificationRequest request = triggerRequest(SandboxFixtures::slow);
+        client.verify(request);
+        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox.requestsReceived(), received + 1, networkTimeoutMs);
+        QCOMPARE(clock.requestedDelays(), QList<qint64>({ 300 }));
+        clock.advance(299);
+        processQueuedEvents();
+        QVERIFY(!rec.done());
+        QVERIFY(rec.attempts.isEmpty());
+        clock.advance(1);
+        QTRY_VERIFY_WITH_TIMEOUT(rec.done(), networkTimeoutMs);
+        const VerificationResult& r = rec.result();
         QCOMPARE(r.status, Status::NetworkError);
         QCOMPARE(r.error, Error::Timeout);
         QCOMPARE(r.attempts, 1);
@@ -379,12 +418,13 @@ private slots:
         QCOMPARE(r.exitCode(), 5);
         QCOMPARE(rec.attempts.size(), 1);
         QCOMPARE(rec.attempts.first().error, Error::Timeout);
-        m_sandbox.setSlowResponseMs(5000);
+        QCOMPARE(client.pendingCalls(), 0);
+        checkInvariants(rec, request);
     }
 
     void timeoutDrivenByFakeClock()
     {
-        m_sandbox.setSlowResponseMs(3000);
+        const auto restore = slowAnswers(answerNeverMs);
         FakeClock clock(QDateTime::currentDateTimeUtc());
         auto random = makeRandom();
         ClientConfig c = sandboxConfig();
@@ -401,20 +441,61 @@ private slots:
         QTRY_VERIFY(rec.done());
         QCOMPARE(rec.result().error, Error::Timeout);
         QCOMPARE(rec.result().attempts, 1);
-        m_sandbox.setSlowResponseMs(5000);
     }
 
+    // A timed-out attempt is retried after the back-off the client asked of the clock, with the same business id.
     void timeoutIsRetried()
     {
-        m_sandbox.setSlowResponseMs(1500);
+        const auto restore = slowAnswers(answerNeverMs);
+        FakeClock clock(QDateTime::currentDateTimeUtc());
+        auto randomPtr = makeRandom();
+        FakeRandom& random = *randomPtr;
+        random.fixedUnit = 0.5;
         ClientConfig c = sandboxConfig();
         c.timeoutMs = 300;
         c.maxAttempts = 2;
-        ApiClient client(c, Credentials::training());
-        const VerificationResult r = run(client, triggerRequest(SandboxFixtures::slow));
+        c.backoffBaseMs = 500;
+        c.backoffCapMs = 8000;
+        ApiClient client(c, Credentials::training(), clock, random);
+        Recorder rec(client);
+        const int received = m_sandbox.requestsReceived();
+        const VerificationRequest request = triggerRequest(SandboxFixtures::slow);
+        client.verify(request);
+
+        // Attempt 1 reaches the sandbox and times out on the fake clock.
+        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox.requestsReceived(), received + 1, networkTimeoutMs);
+        QCOMPARE(clock.requestedDelays(), QList<qint64>({ 300 }));
+        clock.advance(300);
+        QTRY_COMPARE_WITH_TIMEOUT(rec.attempts.size(), 1, networkTimeoutMs);
+        QCOMPARE(rec.attempts.first().error, Error::Timeout);
+        QVERIFY(rec.attempts.first().isRetryable());
+        QVERIFY(!rec.done());
+
+        // The back-off, asked of the clock: 0.5 * min(8000, 500 * 2^0) = 250 ms. Nothing starts before it passes.
+        QCOMPARE(clock.requestedDelays().size(), 2);
+        const qint64 backoff = clock.requestedDelays().last();
+        QCOMPARE(backoff, qint64(250));
+        clock.advance(backoff - 1);
+        processQueuedEvents();
+        QCOMPARE(rec.started.size(), 1);
+        clock.advance(1);
+        QCOMPARE(rec.started.size(), 2);
+
+        // Attempt 2 reaches the sandbox and times out too; no attempts are left.
+        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox.requestsReceived(), received + 2, networkTimeoutMs);
+        QCOMPARE(clock.requestedDelays().last(), qint64(300));
+        clock.advance(300);
+        QTRY_VERIFY_WITH_TIMEOUT(rec.done(), networkTimeoutMs);
+        const VerificationResult& r = rec.result();
+        QCOMPARE(r.status, Status::NetworkError);
         QCOMPARE(r.error, Error::Timeout);
         QCOMPARE(r.attempts, 2);
-        m_sandbox.setSlowResponseMs(5000);
+        QCOMPARE(rec.started, QList<int>({ 1, 2 }));
+        QCOMPARE(rec.bizIds, QStringList({ request.merchantBizId, request.merchantBizId }));
+        checkInvariants(rec, request);
+        clock.advance(60000); // nothing left to fire
+        QCOMPARE(rec.started.size(), 2);
+        QCOMPARE(rec.finals.size(), 1);
     }
 
     void tlsFailureWithoutTheSandboxCa()
@@ -479,12 +560,15 @@ private slots:
 
     void cancelInFlight()
     {
-        m_sandbox.setSlowResponseMs(3000);
+        const auto restore = slowAnswers(answerNeverMs);
         ApiClient client(sandboxConfig(), Credentials::training());
         Recorder rec(client);
+        const int received = m_sandbox.requestsReceived();
         const quint64 id = client.verify(triggerRequest(SandboxFixtures::slow));
         QTRY_COMPARE(rec.started.size(), 1);
-        QTest::qWait(100); // let the request reach the sandbox: a real network event
+        // The request is at the sandbox, which holds its answer back: the call is truly in flight.
+        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox.requestsReceived(), received + 1, networkTimeoutMs);
+        QVERIFY(!rec.done());
         client.cancel(id);
         QCOMPARE(rec.finals.size(), 1);
         QCOMPARE(rec.finalIds.first(), id);
@@ -496,9 +580,9 @@ private slots:
         QCOMPARE(client.pendingCalls(), 0);
         QCOMPARE(rec.result().exitCode(), 5);
         client.cancel(id); // unknown id now: nothing happens
-        QTest::qWait(50);
+        processQueuedEvents();
         QCOMPARE(rec.finals.size(), 1);
-        m_sandbox.setSlowResponseMs(5000);
+        QCOMPARE(rec.attempts.size(), 1);
     }
 
     void cancelBeforeStart()
@@ -512,8 +596,9 @@ private slots:
         QCOMPARE(rec.finals.size(), 1);
         QCOMPARE(rec.result().status, Status::Cancelled);
         QCOMPARE(rec.result().attempts, 0);
-        QTest::qWait(100);
+        processQueuedEvents(); // the queued start runs, finds the call gone and sends nothing
         QVERIFY(rec.started.isEmpty());
+        QCOMPARE(rec.finals.size(), 1);
         QCOMPARE(m_sandbox.requestsServed(), before);
     }
 
@@ -534,7 +619,7 @@ private slots:
         QCOMPARE(rec.attempts.first().retryAfterMs, qint64(SandboxFixtures::throttleTimeLeftMs));
         // Back-off: max(0.5 * 10 ms, TimeLeft 1000 ms) = 1000 ms, asked of the clock.
         QCOMPARE(clock.requestedDelays().last(), qint64(SandboxFixtures::throttleTimeLeftMs));
-        QTest::qWait(100);
+        processQueuedEvents();
         QCOMPARE(rec.started.size(), 1); // still waiting: the fake clock has not moved
         QVERIFY(!rec.done());
         clock.advance(SandboxFixtures::throttleTimeLeftMs - 1);
@@ -657,7 +742,8 @@ private slots:
         client.verify(personRequest(1));
         client.verify(personRequest(2));
         QTRY_COMPARE(rec.started.size(), 1);
-        QTest::qWait(50);
+        // A full round trip of the first call passes, and the others still wait for the fake clock.
+        QTRY_COMPARE_WITH_TIMEOUT(rec.finals.size(), 1, networkTimeoutMs);
         QCOMPARE(rec.started.size(), 1);
         QVERIFY(clock.requestedDelays().contains(100));
         QVERIFY(clock.requestedDelays().contains(200));

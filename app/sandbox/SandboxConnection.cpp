@@ -168,6 +168,8 @@ void SandboxConnection::processBuffer()
         const QByteArray connection = request.header("connection").toLower();
         const bool keepAlive =
             requestLine[2] == "HTTP/1.1" ? !connection.contains("close") : connection.contains("keep-alive");
+        ++m_server->m_received;
+        emit m_server->requestReceived();
         const SandboxResponse response = m_server->m_service->handle(request);
         switch (response.action) {
         case SandboxResponse::Action::Abort:

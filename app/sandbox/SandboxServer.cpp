@@ -48,6 +48,7 @@ bool SandboxServer::start(quint16 port, const QString& dataDir)
     m_service = std::make_unique<SandboxService>(Clock::system(), Random::system());
     m_connections = 0;
     m_requests = 0;
+    m_received = 0;
     m_server = new QSslServer(this);
     m_server->setSslConfiguration(tls);
     connect(m_server, &QTcpServer::pendingConnectionAvailable, this, &SandboxServer::acceptConnections);

@@ -35,7 +35,16 @@ public:
     // How long the slow-response trigger waits before answering (default 5000 ms).
     void setSlowResponseMs(int ms) { m_slowMs = ms; }
     int connectionsAccepted() const { return m_connections; }
+    // Requests answered (a response written, error answers included).
     int requestsServed() const { return m_requests; }
+    // Complete requests parsed (request line, headers and body), counted before any answer, so a test can tell
+    // that a request has reached the sandbox even when its answer is slow. Malformed or oversized requests, answered
+    // 400/413 without being parsed, are not counted.
+    int requestsReceived() const { return m_received; }
+
+signals:
+    // Emitted after requestsReceived() has grown, before the request is handled.
+    void requestReceived();
 
 private:
     friend class SandboxConnection;
@@ -50,4 +59,5 @@ private:
     int m_slowMs = 5000;
     int m_connections = 0;
     int m_requests = 0;
+    int m_received = 0;
 };
