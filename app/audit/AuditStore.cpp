@@ -369,12 +369,12 @@ void AuditStore::rollbackBatch()
 }
 
 qint64 AuditStore::insertEvent(
-    const QString& caseId, const QString& kind, QJsonObject payload, const QByteArray& piiDigest)
+    const QDateTime& at, const QString& caseId, const QString& kind, QJsonObject payload, const QByteArray& piiDigest)
 {
     AuditEvent::sanitize(payload);
     AuditEvent e;
     e.seq = m_headSeq + 1;
-    e.ts = now();
+    e.ts = at;
     e.actor = m_actor;
     e.workstation = m_workstation;
     e.caseId = caseId;
@@ -433,7 +433,8 @@ QString AuditStore::createCase(const CaseRecord& record)
     payload.insert(QStringLiteral("training"), record.training);
 
     const bool ok = write([&] {
-        const QString created = ts(now());
+        const QDateTime at = now(); // created_at == updated_at == the case_created event's ts
+        const QString created = ts(at);
         QSqlQuery q(database());
         q.prepare(QStringLiteral("INSERT INTO cases (case_id, created_at, updated_at, actor, workstation, "
                                  "merchant_biz_id, scene_code, state, sub_code, passed, training, attempts, name_enc, "
@@ -456,7 +457,7 @@ QString AuditStore::createCase(const CaseRecord& record)
             13, index.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(QString::fromLatin1(index)));
         if (!q.exec())
             return fail(tr("Cannot save the case: %1").arg(q.lastError().text()));
-        return insertEvent(caseId, QLatin1String(EventKind::caseCreated), payload, digest) > 0;
+        return insertEvent(at, caseId, QLatin1String(EventKind::caseCreated), payload, digest) > 0;
     });
     return ok ? caseId : QString();
 }
@@ -469,17 +470,18 @@ qint64 AuditStore::appendEvent(const QString& caseId, const QString& kind, const
     }
     qint64 seq = 0;
     write([&] {
+        const QDateTime at = now(); // updated_at == the event's ts
         if (!caseId.isEmpty()) {
             QSqlQuery& touch =
                 kind == QLatin1String(EventKind::attemptSent) ? m_queries->touchCaseAttempt : m_queries->touchCase;
-            touch.bindValue(0, ts(now()));
+            touch.bindValue(0, ts(at));
             touch.bindValue(1, caseId);
             if (!touch.exec())
                 return fail(tr("Cannot update the case: %1").arg(touch.lastError().text()));
             if (touch.numRowsAffected() != 1)
                 return fail(tr("There is no case %1 in the history.").arg(caseId));
         }
-        seq = insertEvent(caseId, kind, payload, QByteArray());
+        seq = insertEvent(at, caseId, kind, payload, QByteArray());
         return seq > 0;
     });
     return m_inBatch || seq == 0 || m_lastSeq == seq ? seq : 0;
@@ -499,13 +501,14 @@ bool AuditStore::completeCase(const QString& caseId,
     body.insert(QStringLiteral("passed"), passed.has_value() ? QJsonValue(*passed) : QJsonValue());
     body.insert(QStringLiteral("subCode"), subCode);
     return write([&] {
+        const QDateTime at = now(); // updated_at == the case_completed / review_decision event's ts
         QSqlQuery q(database());
         q.prepare(QStringLiteral("UPDATE cases SET state = ?, passed = ?, sub_code = ?, updated_at = ? "
                                  "WHERE case_id = ?"));
         q.bindValue(0, state);
         q.bindValue(1, passed.has_value() ? QVariant(*passed ? 1 : 0) : QVariant(QMetaType::fromType<int>()));
         q.bindValue(2, text(subCode));
-        q.bindValue(3, ts(now()));
+        q.bindValue(3, ts(at));
         q.bindValue(4, caseId);
         if (!q.exec())
             return fail(tr("Cannot update the case: %1").arg(q.lastError().text()));
@@ -513,7 +516,7 @@ bool AuditStore::completeCase(const QString& caseId,
             return fail(tr("There is no case %1 in the history.").arg(caseId));
         const char* kind =
             state == QLatin1String(CaseState::reviewed) ? EventKind::reviewDecision : EventKind::caseCompleted;
-        return insertEvent(caseId, QLatin1String(kind), body, QByteArray()) > 0;
+        return insertEvent(at, caseId, QLatin1String(kind), body, QByteArray()) > 0;
     });
 }
 
@@ -709,7 +712,8 @@ std::optional<ChainAnchor> AuditStore::exportAnchor()
         payload.insert(QStringLiteral("seq"), a.seq);
         payload.insert(QStringLiteral("hash"), QString::fromLatin1(a.hash));
         anchor = a;
-        return insertEvent(QString(), QLatin1String(EventKind::anchorExported), payload, QByteArray()) > 0;
+        return insertEvent(a.exportedAt, QString(), QLatin1String(EventKind::anchorExported), payload, QByteArray())
+            > 0;
     });
     if (!ok)
         return std::nullopt;
@@ -727,6 +731,7 @@ int AuditStore::purgeOlderThan(const QDateTime& cutoff, const QString& actor)
         m_actor = actor;
     int purged = -1;
     const bool ok = write([&] {
+        const QDateTime at = now(); // purged_at == the retention_purge event's ts
         // The age of a case is the time of its case_created event (hash-chained), not the editable created_at
         // column; the event lists the purged cases so that the verifier knows which records must be empty.
         const QString selection = QStringLiteral("SELECT case_id FROM events WHERE kind = ? AND ts < ? AND seq <= ?");
@@ -754,7 +759,7 @@ int AuditStore::purgeOlderThan(const QDateTime& cutoff, const QString& actor)
                       .arg(selection));
         q.bindValue(0, nullBytes());
         q.bindValue(1, nullBytes());
-        q.bindValue(2, ts(now()));
+        q.bindValue(2, ts(at));
         bindSelection(q, 3);
         if (!q.exec())
             return fail(tr("Cannot purge the history: %1").arg(q.lastError().text()));
@@ -765,7 +770,7 @@ int AuditStore::purgeOlderThan(const QDateTime& cutoff, const QString& actor)
         payload.insert(QStringLiteral("cutoff"), ts(cutoff));
         payload.insert(QStringLiteral("cases"), purged);
         payload.insert(QStringLiteral("caseIds"), caseIds);
-        return insertEvent(QString(), QLatin1String(EventKind::retentionPurge), payload, QByteArray()) > 0;
+        return insertEvent(at, QString(), QLatin1String(EventKind::retentionPurge), payload, QByteArray()) > 0;
     });
     m_actor = previousActor;
     return ok ? purged : -1;

@@ -131,7 +131,13 @@ private:
     bool piiMatchesMasks(const CasePii& pii) const; // the verifier's keyed check of masks and blind index
     bool write(const std::function<bool()>& body);
     bool lockHead();
-    qint64 insertEvent(const QString& caseId, const QString& kind, QJsonObject payload, const QByteArray& piiDigest);
+    // at: the one time of the write, read once (now()) and used for the event's ts and for every time column of the
+    // case record the same write touches, so the two agree exactly (ChainVerifier compares them exactly).
+    qint64 insertEvent(const QDateTime& at,
+        const QString& caseId,
+        const QString& kind,
+        QJsonObject payload,
+        const QByteArray& piiDigest);
     QByteArray aad(const QString& caseId, const char* field) const;
     QDateTime now() const;
     bool fail(const QString& message);

@@ -2,6 +2,7 @@
 
 #include "audit/AuditEvent.h"
 #include "audit/CanonicalEvent.h"
+#include "audit/Migrations.h"
 #include "audit/PiiCipher.h"
 #include "util/Crypto.h"
 
@@ -21,7 +22,9 @@ struct ExpectedCase
 {
     qint64 createdSeq = 0;
     qint64 createdMs = 0;
+    qint64 updatedSeq = 0; // the event that last changed the case
     qint64 updatedMs = 0;
+    qint64 purgedSeq = 0; // its retention_purge event
     qint64 purgedMs = -1; // -1: not purged
     QString actor;
     QString workstation;
@@ -82,18 +85,44 @@ private:
     bool m_active = false;
 };
 
-bool near(qint64 actualMs, qint64 expectedMs)
-{
-    return qAbs(actualMs - expectedMs) <= ChainVerifier::projectionSlackMs;
-}
-
-// A time stamp column within the slack of the event time; NULL or malformed never matches.
-bool timeMatches(const QVariant& column, qint64 expectedMs)
+// A time stamp column equal to the time of the event at seq (exactly from exactFromSeq on, before it within the
+// slack; see ChainVerifier::projectionSlackMs); NULL or malformed never matches. parseTimestamp accepts only the
+// canonical "yyyy-MM-ddTHH:mm:ss.zzzZ", so an exact match is the same text as the event's ts.
+bool timeMatches(const QVariant& column, qint64 expectedMs, qint64 seq, qint64 exactFromSeq)
 {
     if (column.isNull())
         return false;
     const QDateTime t = CanonicalEvent::parseTimestamp(column.toString());
-    return t.isValid() && near(t.toMSecsSinceEpoch(), expectedMs);
+    if (!t.isValid())
+        return false;
+    const qint64 delta = qAbs(t.toMSecsSinceEpoch() - expectedMs);
+    return seq >= exactFromSeq ? delta == 0 : delta <= ChainVerifier::projectionSlackMs;
+}
+
+// The first seq whose case times are exact (see ChainVerifier::projectionSlackMs for the rule).
+qint64 exactTimesFromSeq(QSqlDatabase& db, qint64 headSeq)
+{
+    int version = 0;
+    QString value;
+    bool haveValue = false;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT key, value FROM meta WHERE key IN ('schema_version', ?)"));
+    q.bindValue(0, QLatin1String(Migrations::exactTimesKey));
+    if (!q.exec())
+        return 1;
+    while (q.next()) {
+        if (q.value(0).toString() == QLatin1String("schema_version")) {
+            version = q.value(1).toString().toInt();
+        } else {
+            value = q.value(1).toString();
+            haveValue = true;
+        }
+    }
+    if (version < Migrations::exactTimesVersion && !haveValue)
+        return headSeq + 1;
+    bool ok = false;
+    const qint64 from = value.toLongLong(&ok);
+    return ok && from >= 1 && from <= headSeq + 1 ? from : 1;
 }
 
 bool isEmptyColumn(const QVariant& column)
@@ -111,8 +140,10 @@ void project(QHash<QString, ExpectedCase>& cases, StringPool& pool, const AuditE
         if (ids.isArray()) {
             for (const QJsonValue& id : ids.toArray()) {
                 const auto it = cases.find(id.toString());
-                if (it != cases.end() && it->purgedMs < 0)
+                if (it != cases.end() && it->purgedMs < 0) {
                     it->purgedMs = at;
+                    it->purgedSeq = e.seq;
+                }
             }
             return;
         }
@@ -122,8 +153,10 @@ void project(QHash<QString, ExpectedCase>& cases, StringPool& pool, const AuditE
             return;
         const qint64 cutoffMs = cutoff.toMSecsSinceEpoch();
         for (ExpectedCase& c : cases) {
-            if (c.purgedMs < 0 && c.createdMs < cutoffMs)
+            if (c.purgedMs < 0 && c.createdMs < cutoffMs) {
                 c.purgedMs = at;
+                c.purgedSeq = e.seq;
+            }
         }
         return;
     }
@@ -136,6 +169,7 @@ void project(QHash<QString, ExpectedCase>& cases, StringPool& pool, const AuditE
         ExpectedCase c;
         c.createdSeq = e.seq;
         c.createdMs = e.ts.toMSecsSinceEpoch();
+        c.updatedSeq = e.seq;
         c.updatedMs = c.createdMs;
         c.actor = pool.intern(e.actor);
         c.workstation = pool.intern(e.workstation);
@@ -151,6 +185,7 @@ void project(QHash<QString, ExpectedCase>& cases, StringPool& pool, const AuditE
     const auto it = cases.find(e.caseId);
     if (it == cases.end())
         return; // the app writes no event for a case it has not created
+    it->updatedSeq = e.seq;
     it->updatedMs = e.ts.toMSecsSinceEpoch();
     if (e.kind == QLatin1String(EventKind::attemptSent)) {
         ++it->attempts;
@@ -165,13 +200,16 @@ void project(QHash<QString, ExpectedCase>& cases, StringPool& pool, const AuditE
 }
 
 // The columns of one row that differ from its expected projection; empty when it matches.
-QStringList differences(
-    const QSqlQuery& row, const QString& caseId, const ExpectedCase& c, const CasePiiCheck& piiCheck)
+QStringList differences(const QSqlQuery& row,
+    const QString& caseId,
+    const ExpectedCase& c,
+    const CasePiiCheck& piiCheck,
+    qint64 exactFromSeq)
 {
     QStringList columns;
-    if (!timeMatches(row.value(1), c.createdMs))
+    if (!timeMatches(row.value(1), c.createdMs, c.createdSeq, exactFromSeq))
         columns << QStringLiteral("created_at");
-    if (!timeMatches(row.value(2), c.updatedMs))
+    if (!timeMatches(row.value(2), c.updatedMs, c.updatedSeq, exactFromSeq))
         columns << QStringLiteral("updated_at");
     if (row.value(3).toString() != c.actor)
         columns << QStringLiteral("actor");
@@ -200,7 +238,7 @@ QStringList differences(
     const QVariant idIndex = row.value(16);
     const QVariant purgedAt = row.value(17);
     if (c.purgedMs >= 0) {
-        if (!timeMatches(purgedAt, c.purgedMs))
+        if (!timeMatches(purgedAt, c.purgedMs, c.purgedSeq, exactFromSeq))
             columns << QStringLiteral("purged_at");
         const std::pair<const char*, const QVariant*> erased[] = { { "name_enc", &nameEnc },
             { "id_enc", &idEnc },
@@ -273,7 +311,7 @@ void compareCases(
         if (it->seen) // a duplicate key can only come from a table rebuilt without its primary key
             continue;
         it->seen = true;
-        const QStringList columns = differences(q, caseId, *it, piiCheck);
+        const QStringList columns = differences(q, caseId, *it, piiCheck, report.exactTimesFromSeq);
         if (!columns.isEmpty())
             mismatch(it->createdSeq,
                 caseId,
@@ -441,6 +479,7 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
     report.ok = true;
     report.headSeq = lastSeq;
     report.headHash = running;
+    report.exactTimesFromSeq = exactTimesFromSeq(db, lastSeq);
     compareCases(db, cases, options.piiCheck, report);
     if (!report.ok)
         report.anchorChecked = false;

@@ -38,6 +38,9 @@ struct ChainReport
     qint64 casesChecked = 0; // rows of the cases table read
     qint64 brokenCases = 0; // case records that are missing, extra or differ from their events
     QString brokenCaseId; // the first of them (lowest case_created seq), empty when none
+    // Case times written by events from this seq on are compared exactly; earlier ones (written before schema
+    // version 4) within ChainVerifier::projectionSlackMs. headSeq + 1 when no event is compared exactly.
+    qint64 exactTimesFromSeq = 1;
 };
 
 // The personal-data columns of one unpurged case record, for a check that needs the history's keys.
@@ -83,7 +86,20 @@ public:
         QSqlDatabase db, const std::optional<ChainAnchor>& anchor = std::nullopt, const QString& historyId = QString());
     static ChainReport verify(QSqlDatabase db, const Options& options);
 
-    // created_at, updated_at and purged_at are written just before the event they belong to, from a second reading
-    // of the clock, so they may differ from the event's ts by the time one statement takes.
+    // Exact case times. Since schema version 4 (Migrations::exactTimesVersion) a write reads the clock once, so
+    // created_at, updated_at and purged_at must equal the ts of the event that wrote them, to the millisecond. Before
+    // it, the case record was written from a second reading of the clock and may differ by the time one statement
+    // took. The rule, by the seq of the event a time belongs to (case_created, the case's last event,
+    // retention_purge):
+    //   - seq >= meta.exact_times_from_seq (the head + 1 when the migration ran; 1 for a history created since):
+    //     exact;
+    //   - an earlier seq: within projectionSlackMs;
+    //   - a history still at schema version 3 or older (not yet opened by this version, e.g. `audit verify` on an
+    //     old file): every time within projectionSlackMs;
+    //   - version 4 or newer with the meta value missing, malformed or beyond the head + 1: exact from seq 1 (the
+    //     strictest reading; that value is only ever written by the migration).
+    // The meta table is not covered by the chain: someone with database access who raises the value can regain the
+    // slack for the events before it, never more than projectionSlackMs. ChainReport::exactTimesFromSeq shows the
+    // value used.
     static constexpr qint64 projectionSlackMs = 60 * 1000;
 };

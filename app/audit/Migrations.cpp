@@ -88,6 +88,22 @@ QStringList projectionGuardsPostgres()
     };
 }
 
+// Version 4: the first seq whose case times are exact (see Migrations::exactTimesVersion). On PostgreSQL the chain
+// head is locked first, so a writer of the previous version still running elsewhere cannot append between the read
+// of the head and the commit of the step.
+QStringList exactTimesSqlite()
+{
+    return {
+        QStringLiteral("INSERT INTO meta (key, value) SELECT '%1', CAST(seq + 1 AS TEXT) FROM chain_head WHERE id = 1")
+            .arg(QLatin1String(Migrations::exactTimesKey)),
+    };
+}
+
+QStringList exactTimesPostgres()
+{
+    return QStringList { QStringLiteral("SELECT seq FROM chain_head WHERE id = 1 FOR UPDATE") } + exactTimesSqlite();
+}
+
 QStringList indexes()
 {
     return {
@@ -145,6 +161,7 @@ const QList<Migrations::Step>& Migrations::steps()
         { 1, tables(false), tables(true) },
         { 2, indexes() + appendOnlyGuardsSqlite(), indexes() + appendOnlyGuardsPostgres() },
         { 3, projectionGuardsSqlite(), projectionGuardsPostgres() },
+        { exactTimesVersion, exactTimesSqlite(), exactTimesPostgres() },
     };
     return all;
 }

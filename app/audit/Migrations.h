@@ -31,6 +31,14 @@ public:
     static const QList<Step>& steps();
     static int latestVersion();
 
+    // Version 4 (exact case times): from this version on, every write reads the clock once, so a case record's
+    // created_at, updated_at and purged_at equal the ts of the event that wrote them, to the millisecond. The step
+    // records in meta[exactTimesKey] the first seq written that way (the chain head + 1 when it ran, "1" for a new
+    // history); ChainVerifier compares the times of events from that seq on exactly, and earlier ones with
+    // ChainVerifier::projectionSlackMs.
+    static constexpr int exactTimesVersion = 4;
+    static constexpr char exactTimesKey[] = "exact_times_from_seq";
+
     // 0 for an empty database (no meta table), -1 on error.
     static int currentVersion(QSqlDatabase& db, bool postgres, QString* error);
     // Runs the missing steps in order. Returns false with *error when a step fails (that step is rolled back; earlier

@@ -21,6 +21,44 @@ class TestChainVerifier : public QObject
     Q_OBJECT
 
 private:
+    // A fake clock that moves 7 ms every time it is read: a write that read it twice would give its case record a
+    // time other than its event's.
+    class TickingClock : public FakeClock
+    {
+    public:
+        QDateTime nowUtc() const override { return FakeClock::nowUtc().addMSecs(7 * ++m_reads); }
+
+    private:
+        mutable qint64 m_reads = 0;
+    };
+
+    static QString caseAtSeq(StoreFixture& fx, int seq)
+    {
+        QSqlQuery q(fx.raw());
+        q.prepare(QStringLiteral("SELECT case_id FROM events WHERE seq = ?"));
+        q.bindValue(0, seq);
+        return q.exec() && q.next() ? q.value(0).toString() : QString();
+    }
+
+    // Moves a time column of one case record by deltaMs, the way someone with database access would.
+    static bool shiftTime(StoreFixture& fx, const QString& column, const QString& caseId, qint64 deltaMs)
+    {
+        QSqlQuery q(fx.raw());
+        q.prepare(QStringLiteral("SELECT %1 FROM cases WHERE case_id = ?").arg(column));
+        q.bindValue(0, caseId);
+        if (!q.exec() || !q.next())
+            return false;
+        const QDateTime t = CanonicalEvent::parseTimestamp(q.value(0).toString());
+        if (!t.isValid())
+            return false;
+        q.finish();
+        QSqlQuery u(fx.raw());
+        u.prepare(QStringLiteral("UPDATE cases SET %1 = ? WHERE case_id = ?").arg(column));
+        u.bindValue(0, QString::fromLatin1(CanonicalEvent::timestamp(t.addMSecs(deltaMs))));
+        u.bindValue(1, caseId);
+        return u.exec() && u.numRowsAffected() == 1;
+    }
+
     // 10 events: 3 cases (created, attempt, completed) and one settings change.
     static void seed(AuditStore& store, FakeClock& clock)
     {
@@ -405,6 +443,197 @@ private slots:
         const ChainReport report = store->verifyChain();
         QVERIFY2(report.ok, qPrintable(report.reason));
         QCOMPARE(report.count, 11);
+    }
+
+    // Every write reads the clock once: even with a clock that moves on every read, each case record's created_at,
+    // updated_at and purged_at are the ts of its case_created, last and retention_purge event, to the millisecond
+    // and in the same text on both backends.
+    void everyWriteUsesOneTime_data() { StoreFixture::addBackendRows(); }
+    void everyWriteUsesOneTime()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        TickingClock clock;
+        auto store = fx.open(&clock);
+        QVERIFY(store);
+        seed(*store, clock);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(store->revealCase(caseAtSeq(fx, 4), QStringLiteral("complaint 17")));
+        QVERIFY(store->exportAnchor());
+        clock.advance(qint64(40) * 24 * 3600 * 1000);
+        QCOMPARE(store->purgeOlderThan(clock.nowUtc().addDays(-30)), 3);
+        QVERIFY(store->appendEvent(caseAtSeq(fx, 7), QLatin1String(EventKind::piiRevealed), {}) > 0);
+
+        QSqlQuery q(fx.raw());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT ts) FROM events")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 14);
+        QCOMPARE(q.value(1).toInt(), 14); // the clock really moved between writes
+        q.finish();
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT c.case_id, c.created_at, c.updated_at, c.purged_at, "
+            "(SELECT ts FROM events e WHERE e.case_id = c.case_id AND e.kind = 'case_created'), "
+            "(SELECT ts FROM events e WHERE e.case_id = c.case_id ORDER BY e.seq DESC LIMIT 1), "
+            "(SELECT ts FROM events e WHERE e.kind = 'retention_purge') FROM cases c ORDER BY c.created_at")));
+        int rows = 0;
+        int purged = 0;
+        while (q.next()) {
+            ++rows;
+            QCOMPARE(q.value(1).toString(), q.value(4).toString());
+            QCOMPARE(q.value(2).toString(), q.value(5).toString());
+            if (!q.value(3).isNull()) {
+                ++purged;
+                QCOMPARE(q.value(3).toString(), q.value(6).toString());
+            }
+        }
+        QCOMPARE(rows, 3);
+        QCOMPARE(purged, 3);
+        const ChainReport report = store->verifyChain();
+        QVERIFY2(report.ok, qPrintable(report.reason));
+        QCOMPARE(report.exactTimesFromSeq, 1);
+    }
+
+    // In a history written with one time per write, a case time moved by any amount is reported: 2 s, or 1 ms.
+    void shiftedTimeReported_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<qint64>("deltaMs");
+        QTest::addColumn<int>("caseSeq"); // the case_created seq of the shifted case
+        for (const QString& b : StoreFixture::backends()) {
+            auto row = [&](const char* name, const char* column, qint64 delta, int seq) {
+                QTest::newRow(qPrintable(b + QStringLiteral(":") + QLatin1String(name)))
+                    << b << QString::fromLatin1(column) << delta << seq;
+            };
+            row("created_at +2 s", "created_at", 2000, 1);
+            row("created_at -2 s", "created_at", -2000, 4);
+            row("updated_at +1 ms", "updated_at", 1, 7);
+            row("purged_at -2 s", "purged_at", -2000, 1);
+        }
+    }
+    void shiftedTimeReported()
+    {
+        QFETCH(QString, backend);
+        QFETCH(QString, column);
+        QFETCH(qint64, deltaMs);
+        QFETCH(int, caseSeq);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        TickingClock clock;
+        auto store = fx.open(&clock);
+        QVERIFY(store);
+        seed(*store, clock);
+        if (QTest::currentTestFailed())
+            return;
+        clock.advance(qint64(40) * 24 * 3600 * 1000);
+        QCOMPARE(store->purgeOlderThan(clock.nowUtc().addDays(-30)), 3);
+        QVERIFY(store->verifyChain().ok);
+
+        const QString caseId = caseAtSeq(fx, caseSeq);
+        QVERIFY(shiftTime(fx, column, caseId, deltaMs));
+        const ChainReport report = store->verifyChain();
+        QVERIFY(!report.ok);
+        QCOMPARE(report.firstBrokenSeq, caseSeq);
+        QCOMPARE(report.brokenCaseId, caseId);
+        QCOMPARE(report.brokenCases, 1);
+        QVERIFY2(report.reason.contains(QStringLiteral("(%1)").arg(column)), qPrintable(report.reason));
+        QCOMPARE(report.exactTimesFromSeq, 1);
+    }
+
+    // A history written before schema version 4 had case times a few ms off their events. Simulated: a history at
+    // version 3 whose case records were moved by raw SQL. It verifies with the slack before and after the migration,
+    // which records the first exact seq; events from there on are compared exactly; a time moved beyond the slack
+    // is reported even in the old part; and a removed meta value is read as "exact everywhere".
+    void oldStyleHistoryVerifies_data() { StoreFixture::addBackendRows(); }
+    void oldStyleHistoryVerifies()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        const QString key = QLatin1String(Migrations::exactTimesKey);
+        FakeClock clock;
+        {
+            auto store = fx.open(&clock);
+            QVERIFY(store);
+            seed(*store, clock);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        // Back to version 3, with the offsets the two clock readings of that version produced.
+        QVERIFY(fx.execRaw(QStringLiteral("DELETE FROM meta WHERE key = '%1'").arg(key)));
+        QVERIFY(fx.execRaw(QStringLiteral("UPDATE meta SET value = '3' WHERE key = 'schema_version'")));
+        const QString old1 = caseAtSeq(fx, 1);
+        const QString old4 = caseAtSeq(fx, 4);
+        const QString old7 = caseAtSeq(fx, 7);
+        QVERIFY(shiftTime(fx, QStringLiteral("created_at"), old1, -4));
+        QVERIFY(shiftTime(fx, QStringLiteral("updated_at"), old1, -2));
+        QVERIFY(shiftTime(fx, QStringLiteral("created_at"), old4, -30));
+        QVERIFY(shiftTime(fx, QStringLiteral("updated_at"), old7, -1));
+
+        // `audit verify` reads a version-3 history as it is: every time within the slack.
+        {
+            const ChainReport report = ChainVerifier::verify(fx.raw());
+            QVERIFY2(report.ok, qPrintable(report.reason));
+            QCOMPARE(report.exactTimesFromSeq, 11);
+        }
+        auto store = fx.open(&clock); // runs migration 4: exact from the next seq on
+        QVERIFY(store);
+        {
+            QSqlQuery q(fx.raw());
+            q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+            q.bindValue(0, key);
+            QVERIFY(q.exec() && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("11"));
+        }
+        CaseRecord r;
+        r.merchantBizId = QStringLiteral("after-upgrade");
+        r.name = QStringLiteral("Recent Person");
+        r.idNumber = QStringLiteral("11010519491231002X");
+        const QString recent = store->createCase(r);
+        QVERIFY(!recent.isEmpty());
+        QCOMPARE(store->lastSeq(), 11);
+        clock.advance(5);
+        // A new event on an old case: its updated_at is now exact.
+        QVERIFY(store->appendEvent(old4, QLatin1String(EventKind::attemptSent), {}) > 0);
+        ChainReport report = store->verifyChain();
+        QVERIFY2(report.ok, qPrintable(report.reason));
+        QCOMPARE(report.exactTimesFromSeq, 11);
+        QCOMPARE(report.casesChecked, 4);
+
+        // Within the slack before the first exact seq (old1's created_at, seq 1): still accepted.
+        QVERIFY(shiftTime(fx, QStringLiteral("created_at"), old1, 20 * 1000));
+        QVERIFY(store->verifyChain().ok);
+        // The same 2 s on the old case's new event, and on the new case, are reported.
+        QVERIFY(shiftTime(fx, QStringLiteral("updated_at"), old4, 2000));
+        QVERIFY(shiftTime(fx, QStringLiteral("created_at"), recent, 2000));
+        report = store->verifyChain();
+        QVERIFY(!report.ok);
+        QCOMPARE(report.brokenCases, 2);
+        QCOMPARE(report.firstBrokenSeq, 4);
+        QVERIFY2(report.reason.contains(QStringLiteral("(updated_at)")), qPrintable(report.reason));
+        QVERIFY(shiftTime(fx, QStringLiteral("updated_at"), old4, -2000));
+        QVERIFY(shiftTime(fx, QStringLiteral("created_at"), recent, -2000));
+        QVERIFY(store->verifyChain().ok);
+        // Beyond the slack, an old time is reported too.
+        QVERIFY(shiftTime(fx, QStringLiteral("updated_at"), old7, -2 * ChainVerifier::projectionSlackMs));
+        report = store->verifyChain();
+        QVERIFY(!report.ok);
+        QCOMPARE(report.firstBrokenSeq, 7);
+        QVERIFY(shiftTime(fx, QStringLiteral("updated_at"), old7, 2 * ChainVerifier::projectionSlackMs));
+        QVERIFY(store->verifyChain().ok);
+
+        // The meta value removed, or moved beyond the head: exact everywhere, so the old offsets show.
+        for (const QString& sql : { QStringLiteral("DELETE FROM meta WHERE key = '%1'").arg(key),
+                 QStringLiteral("INSERT INTO meta (key, value) VALUES ('%1', '99')").arg(key) }) {
+            QVERIFY(fx.execRaw(sql));
+            report = store->verifyChain();
+            QVERIFY(!report.ok);
+            QCOMPARE(report.exactTimesFromSeq, 1);
+            QCOMPARE(report.firstBrokenSeq, 1);
+            QVERIFY2(report.reason.contains(QStringLiteral("(created_at, updated_at)")), qPrintable(report.reason));
+        }
     }
 
     void anchorRoundTrip()

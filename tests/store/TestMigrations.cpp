@@ -52,6 +52,8 @@ private slots:
         QCOMPARE(metaValue(fx, QStringLiteral("history_id")), historyId);
         QVERIFY(!metaValue(fx, QStringLiteral("key_record")).isEmpty());
         QVERIFY(!metaValue(fx, QStringLiteral("created_at")).isEmpty());
+        // A new history writes exact case times from its first event on (see Migrations::exactTimesVersion).
+        QCOMPARE(metaValue(fx, QLatin1String(Migrations::exactTimesKey)), QStringLiteral("1"));
         for (const char* table : { "meta", "events", "cases", "chain_head" })
             QVERIFY2(tableExists(fx, QLatin1String(table)), table);
         for (int i = 0; i < 2; ++i) {
