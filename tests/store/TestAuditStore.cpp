@@ -41,12 +41,8 @@ private slots:
     void appendAndReadBack_data() { StoreFixture::addBackendRows(); }
     void appendAndReadBack()
     {
-        QFETCH(QString, backend);
-        StoreFixture fx;
-        STORE_FIXTURE_PREPARE(fx, backend);
         FakeClock clock;
-        auto store = fx.open(&clock);
-        QVERIFY(store);
+        STORE_FIXTURE_OPEN(fx, store, &clock);
         const FictitiousPerson p = person();
         CaseRecord r = record(p);
         r.payload.insert(QStringLiteral("endpoint"), QStringLiteral("https://127.0.0.1/"));
@@ -121,12 +117,8 @@ private slots:
     void verifyOk_data() { StoreFixture::addBackendRows(); }
     void verifyOk()
     {
-        QFETCH(QString, backend);
-        StoreFixture fx;
-        STORE_FIXTURE_PREPARE(fx, backend);
         FakeClock clock;
-        auto store = fx.open(&clock);
-        QVERIFY(store);
+        STORE_FIXTURE_OPEN(fx, store, &clock);
         ChainReport empty = store->verifyChain();
         QVERIFY(empty.ok);
         QCOMPARE(empty.count, 0);
@@ -148,11 +140,7 @@ private slots:
     void appendOnlyGuard_data() { StoreFixture::addBackendRows(); }
     void appendOnlyGuard()
     {
-        QFETCH(QString, backend);
-        StoreFixture fx;
-        STORE_FIXTURE_PREPARE(fx, backend);
-        auto store = fx.open();
-        QVERIFY(store);
+        STORE_FIXTURE_OPEN(fx, store, nullptr);
         QVERIFY(store->appendEvent(QString(), QLatin1String(EventKind::settingsChanged), {}) > 0);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("append-only")));
         QVERIFY(!fx.execRaw(QStringLiteral("UPDATE events SET actor = 'mallory'")));
@@ -164,11 +152,7 @@ private slots:
     void unknownCaseRefused_data() { StoreFixture::addBackendRows(); }
     void unknownCaseRefused()
     {
-        QFETCH(QString, backend);
-        StoreFixture fx;
-        STORE_FIXTURE_PREPARE(fx, backend);
-        auto store = fx.open();
-        QVERIFY(store);
+        STORE_FIXTURE_OPEN(fx, store, nullptr);
         QCOMPARE(store->appendEvent(QStringLiteral("no-such-case"), QLatin1String(EventKind::attemptSent), {}), 0);
         QVERIFY(!store->lastError().isEmpty());
         QVERIFY(!store->completeCase(
@@ -179,11 +163,7 @@ private slots:
     void revealNeedsReasonAndIsLogged_data() { StoreFixture::addBackendRows(); }
     void revealNeedsReasonAndIsLogged()
     {
-        QFETCH(QString, backend);
-        StoreFixture fx;
-        STORE_FIXTURE_PREPARE(fx, backend);
-        auto store = fx.open();
-        QVERIFY(store);
+        STORE_FIXTURE_OPEN(fx, store, nullptr);
         const FictitiousPerson p = person(11);
         const QString caseId = store->createCase(record(p));
         QVERIFY(!store->revealCase(caseId, QStringLiteral("  ")));
@@ -209,12 +189,8 @@ private slots:
     void purgeKeepsChain_data() { StoreFixture::addBackendRows(); }
     void purgeKeepsChain()
     {
-        QFETCH(QString, backend);
-        StoreFixture fx;
-        STORE_FIXTURE_PREPARE(fx, backend);
         FakeClock clock;
-        auto store = fx.open(&clock);
-        QVERIFY(store);
+        STORE_FIXTURE_OPEN(fx, store, &clock);
         const FictitiousPerson oldPerson = person(21);
         const QString oldCase = store->createCase(record(oldPerson));
         QVERIFY(store->completeCase(oldCase, QLatin1String(CaseState::completed), false, QStringLiteral("223"), {}));
@@ -321,12 +297,8 @@ private slots:
     void blindIndexSearch_data() { StoreFixture::addBackendRows(); }
     void blindIndexSearch()
     {
-        QFETCH(QString, backend);
-        StoreFixture fx;
-        STORE_FIXTURE_PREPARE(fx, backend);
         FakeClock clock;
-        auto store = fx.open(&clock);
-        QVERIFY(store);
+        STORE_FIXTURE_OPEN(fx, store, &clock);
         const QString withX = FictitiousPeople::makeIdNumber(QStringLiteral("110105"), QDate(1990, 3, 7), 1);
         QString id = withX;
         for (int order = 2; !id.endsWith(u'X') && order < 60; ++order)
@@ -352,12 +324,8 @@ private slots:
     void keysetPagingAndFilters_data() { StoreFixture::addBackendRows(); }
     void keysetPagingAndFilters()
     {
-        QFETCH(QString, backend);
-        StoreFixture fx;
-        STORE_FIXTURE_PREPARE(fx, backend);
         FakeClock clock;
-        auto store = fx.open(&clock);
-        QVERIFY(store);
+        STORE_FIXTURE_OPEN(fx, store, &clock);
         QVERIFY(store->beginBatch());
         for (int i = 0; i < 25; ++i) {
             CaseRecord r = record(person(200 + i));

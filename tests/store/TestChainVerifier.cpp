@@ -13,6 +13,14 @@
 #include <QSqlQuery>
 #include <QTest>
 
+// seed() the history; a test whose seeding failed stops there.
+#define SEED_OR_RETURN(store, clock)                                                                                   \
+    do {                                                                                                               \
+        seed((store), (clock));                                                                                        \
+        if (QTest::currentTestFailed())                                                                                \
+            return;                                                                                                    \
+    } while (false)
+
 // Every kind of tampering with the stored events and with the cases projection, done the way someone with direct
 // database access would (triggers dropped first), on both backends; each is reported at the first broken seq (for a
 // case record: its case_created event).
@@ -278,19 +286,13 @@ private slots:
 
     void tampering()
     {
-        QFETCH(QString, backend);
         QFETCH(QStringList, sql);
         QFETCH(bool, useAnchor);
         QFETCH(qint64, firstBroken);
         QFETCH(QString, reasonContains);
-        StoreFixture fx;
-        STORE_FIXTURE_PREPARE(fx, backend);
         FakeClock clock;
-        auto store = fx.open(&clock);
-        QVERIFY(store);
-        seed(*store, clock);
-        if (QTest::currentTestFailed())
-            return;
+        STORE_FIXTURE_OPEN(fx, store, &clock);
+        SEED_OR_RETURN(*store, clock);
         const ChainAnchor anchor = store->head();
         QCOMPARE(anchor.seq, 10);
         QVERIFY(store->verifyChain().ok);
@@ -323,15 +325,9 @@ private slots:
     void purgeThenVerify_data() { StoreFixture::addBackendRows(); }
     void purgeThenVerify()
     {
-        QFETCH(QString, backend);
-        StoreFixture fx;
-        STORE_FIXTURE_PREPARE(fx, backend);
         FakeClock clock;
-        auto store = fx.open(&clock);
-        QVERIFY(store);
-        seed(*store, clock);
-        if (QTest::currentTestFailed())
-            return;
+        STORE_FIXTURE_OPEN(fx, store, &clock);
+        SEED_OR_RETURN(*store, clock);
         clock.advance(qint64(40) * 24 * 3600 * 1000);
         CaseRecord r;
         r.merchantBizId = QStringLiteral("recent");
@@ -380,15 +376,9 @@ private slots:
     void legacyPurgeEventVerifies_data() { StoreFixture::addBackendRows(); }
     void legacyPurgeEventVerifies()
     {
-        QFETCH(QString, backend);
-        StoreFixture fx;
-        STORE_FIXTURE_PREPARE(fx, backend);
         FakeClock clock;
-        auto store = fx.open(&clock);
-        QVERIFY(store);
-        seed(*store, clock);
-        if (QTest::currentTestFailed())
-            return;
+        STORE_FIXTURE_OPEN(fx, store, &clock);
+        SEED_OR_RETURN(*store, clock);
         clock.advance(qint64(40) * 24 * 3600 * 1000);
         const QString cutoff = QString::fromLatin1(CanonicalEvent::timestamp(clock.nowUtc().addDays(-30)));
         const QString now = QString::fromLatin1(CanonicalEvent::timestamp(clock.nowUtc()));
@@ -426,9 +416,7 @@ private slots:
         QSqlDatabase db = fx.raw();
         QString error;
         QCOMPARE(Migrations::currentVersion(db, postgres, &error), Migrations::latestVersion());
-        seed(*store, clock);
-        if (QTest::currentTestFailed())
-            return;
+        SEED_OR_RETURN(*store, clock);
         QVERIFY(!fx.execRaw(QStringLiteral("DELETE FROM cases"), &error));
         QVERIFY2(error.contains(QStringLiteral("never deleted")), qPrintable(error));
         if (postgres) {
@@ -451,15 +439,9 @@ private slots:
     void everyWriteUsesOneTime_data() { StoreFixture::addBackendRows(); }
     void everyWriteUsesOneTime()
     {
-        QFETCH(QString, backend);
-        StoreFixture fx;
-        STORE_FIXTURE_PREPARE(fx, backend);
         TickingClock clock;
-        auto store = fx.open(&clock);
-        QVERIFY(store);
-        seed(*store, clock);
-        if (QTest::currentTestFailed())
-            return;
+        STORE_FIXTURE_OPEN(fx, store, &clock);
+        SEED_OR_RETURN(*store, clock);
         QVERIFY(store->revealCase(caseAtSeq(fx, 4), QStringLiteral("complaint 17")));
         QVERIFY(store->exportAnchor());
         clock.advance(qint64(40) * 24 * 3600 * 1000);
@@ -515,18 +497,12 @@ private slots:
     }
     void shiftedTimeReported()
     {
-        QFETCH(QString, backend);
         QFETCH(QString, column);
         QFETCH(qint64, deltaMs);
         QFETCH(int, caseSeq);
-        StoreFixture fx;
-        STORE_FIXTURE_PREPARE(fx, backend);
         TickingClock clock;
-        auto store = fx.open(&clock);
-        QVERIFY(store);
-        seed(*store, clock);
-        if (QTest::currentTestFailed())
-            return;
+        STORE_FIXTURE_OPEN(fx, store, &clock);
+        SEED_OR_RETURN(*store, clock);
         clock.advance(qint64(40) * 24 * 3600 * 1000);
         QCOMPARE(store->purgeOlderThan(clock.nowUtc().addDays(-30)), 3);
         QVERIFY(store->verifyChain().ok);
@@ -557,9 +533,7 @@ private slots:
         {
             auto store = fx.open(&clock);
             QVERIFY(store);
-            seed(*store, clock);
-            if (QTest::currentTestFailed())
-                return;
+            SEED_OR_RETURN(*store, clock);
         }
         // Back to version 3, with the offsets the two clock readings of that version produced.
         QVERIFY(fx.execRaw(QStringLiteral("DELETE FROM meta WHERE key = '%1'").arg(key)));

@@ -29,11 +29,7 @@ private slots:
 
     void recordsChangesNotValues()
     {
-        QFETCH(QString, backend);
-        StoreFixture fixture;
-        STORE_FIXTURE_PREPARE(fixture, backend);
-        auto store = fixture.open();
-        QVERIFY(store);
+        STORE_FIXTURE_OPEN(fixture, store, nullptr);
         QTemporaryDir dir;
         Settings settings(dir.filePath(QStringLiteral("settings.ini")));
         QString error;

@@ -20,12 +20,8 @@ private slots:
 
     void lazyPaging()
     {
-        QFETCH(QString, backend);
-        StoreFixture fx;
-        STORE_FIXTURE_PREPARE(fx, backend);
         FakeClock clock;
-        auto store = fx.open(&clock);
-        QVERIFY(store);
+        STORE_FIXTURE_OPEN(fx, store, &clock);
         FakeRandom random(5);
         FictitiousPeople people(random);
         QList<FictitiousPerson> persons;

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <memory>
 
@@ -65,3 +66,14 @@ private:
         if (!(fixture).prepare((backend), &skipReason_))                                                               \
             QSKIP(qPrintable(skipReason_));                                                                            \
     } while (false)
+
+// The usual start of a store test function with a "backend" column (see addBackendRows()): fetches `backend`, declares
+// and prepares the fixture `fx` (skipping when the backend is not available here) and opens its history as `store`
+// with `clock` (a Clock*, may be nullptr), failing the test when it cannot be opened. Declares backend, fx and store
+// in the calling scope, so it is not wrapped in do/while.
+#define STORE_FIXTURE_OPEN(fx, store, clock)                                                                           \
+    QFETCH(QString, backend);                                                                                          \
+    StoreFixture fx;                                                                                                   \
+    STORE_FIXTURE_PREPARE(fx, backend);                                                                                \
+    auto store = (fx).open(clock);                                                                                     \
+    QVERIFY(store)
