@@ -76,15 +76,15 @@ int main(int argc, char* argv[])
     parser.process(app);
 
     // The audit history first: the application never verifies without it. Quitting the passphrase dialog quits.
+    Settings settings;
     KeychainSecretStore keychain;
     HistoryOpener opener(&keychain);
-    const std::unique_ptr<AuditStore> history = opener.open(Settings().value(Settings::historyLocation));
+    const std::unique_ptr<AuditStore> history = opener.open(settings.value(Settings::historyLocation));
     if (!history)
         return 1;
 
     const bool hasAccessKey =
         !QProcessEnvironment::systemEnvironment().value(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID")).isEmpty();
-    Settings settings;
     VerificationService::Options options;
     options.training = parser.isSet(trainingOption) || !hasAccessKey;
     options.longTermValue = settings.value(Settings::longTermValue);
@@ -111,6 +111,7 @@ int main(int argc, char* argv[])
     }
 
     MainWindow window(service, history.get());
+    window.setSettings(&settings);
     window.show();
     return QApplication::exec();
 }

@@ -118,10 +118,7 @@ private slots:
     void refusedCaseIsNotRecorded_data() { StoreFixture::addBackendRows(); }
     void refusedCaseIsNotRecorded()
     {
-        QFETCH(QString, backend);
-        StoreFixture fixture;
-        STORE_FIXTURE_PREPARE(fixture, backend);
-        auto store = fixture.open();
+        STORE_FIXTURE_OPEN(fixture, store, nullptr);
         VerificationService service;
         QVERIFY(service.configure({}));
         service.setHistory(store.get());
@@ -135,10 +132,7 @@ private slots:
     void reverificationLinksTheCases_data() { StoreFixture::addBackendRows(); }
     void reverificationLinksTheCases()
     {
-        QFETCH(QString, backend);
-        StoreFixture fixture;
-        STORE_FIXTURE_PREPARE(fixture, backend);
-        auto store = fixture.open();
+        STORE_FIXTURE_OPEN(fixture, store, nullptr);
         VerificationService service;
         QVERIFY(service.configure({}));
         service.setHistory(store.get());
