@@ -2,9 +2,9 @@
 #include "api/Credentials.h"
 #include "api/VerificationRequest.h"
 #include "api/VerificationResult.h"
+#include "base/Clock.h"
 #include "sandbox/SandboxFixtures.h"
 #include "sandbox/SandboxServer.h"
-#include "util/Clock.h"
 
 #include "FakeClock.h"
 #include "FakeRandom.h"

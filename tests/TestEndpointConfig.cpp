@@ -1,5 +1,5 @@
 #include "api/EndpointConfig.h"
-#include "util/Settings.h"
+#include "base/Settings.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,6 +1,6 @@
-#include "cases/CaseValidator.h"
-#include "cases/FictitiousPeople.h"
-#include "cases/IdNumber.h"
+#include "domain/CaseValidator.h"
+#include "domain/FictitiousPeople.h"
+#include "domain/IdNumber.h"
 
 #include "FakeRandom.h"
 

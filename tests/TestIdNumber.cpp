@@ -1,4 +1,4 @@
-#include "cases/IdNumber.h"
+#include "domain/IdNumber.h"
 
 #include <QTest>
 

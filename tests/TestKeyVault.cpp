@@ -1,6 +1,6 @@
-#include "audit/KeyVault.h"
-#include "audit/PiiCipher.h"
-#include "audit/SecretStore.h"
+#include "crypto/KeyVault.h"
+#include "crypto/PiiCipher.h"
+#include "crypto/SecretStore.h"
 
 #include "MemorySecretStore.h"
 

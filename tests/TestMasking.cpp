@@ -1,4 +1,4 @@
-#include "cases/Masking.h"
+#include "domain/Masking.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "audit/PiiCipher.h"
+#include "crypto/PiiCipher.h"
 
 #include <QSet>
 #include <QTest>

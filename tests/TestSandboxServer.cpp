@@ -1,8 +1,8 @@
 #include "api/Credentials.h"
 #include "api/SignerV3.h"
+#include "crypto/Random.h"
 #include "sandbox/SandboxFixtures.h"
 #include "sandbox/SandboxServer.h"
-#include "util/Random.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #include "api/Credentials.h"
 #include "api/SignerV3.h"
-#include "util/Crypto.h"
+#include "crypto/Crypto.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "cases/CaseValidator.h"
+#include "domain/CaseValidator.h"
 
 #include <QCoreApplication>
 #include <QFile>

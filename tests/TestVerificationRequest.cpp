@@ -1,5 +1,5 @@
 #include "api/VerificationRequest.h"
-#include "cases/CaseInput.h"
+#include "domain/CaseInput.h"
 
 #include "FakeRandom.h"
 

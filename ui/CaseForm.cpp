@@ -1,7 +1,7 @@
 #include "CaseForm.h"
 #include "ui_CaseForm.h"
 
-#include "cases/VerificationService.h"
+#include "session/VerificationService.h"
 
 #include <QCalendarWidget>
 #include <QDateEdit>

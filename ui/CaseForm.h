@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cases/CaseInput.h"
-#include "cases/CaseValidator.h"
+#include "domain/CaseInput.h"
+#include "domain/CaseValidator.h"
 
 #include <QHash>
 #include <QList>

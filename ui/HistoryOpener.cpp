@@ -1,8 +1,8 @@
 #include "HistoryOpener.h"
 
-#include "audit/AuditStore.h"
-#include "audit/HistoryLocation.h"
-#include "audit/SecretStore.h"
+#include "crypto/SecretStore.h"
+#include "history/AuditStore.h"
+#include "history/HistoryLocation.h"
 
 #include <QApplication>
 #include <QMessageBox>

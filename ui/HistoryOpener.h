@@ -1,7 +1,7 @@
 #pragma once
 
 #include "PassphraseDialog.h"
-#include "audit/KeyVault.h"
+#include "crypto/KeyVault.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -2,9 +2,9 @@
 #include "ui_HistoryPanel.h"
 
 #include "RevealDialog.h"
-#include "audit/AuditEvent.h"
-#include "audit/AuditStore.h"
-#include "audit/HistoryModel.h"
+#include "history/AuditEvent.h"
+#include "history/AuditStore.h"
+#include "history/HistoryModel.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>

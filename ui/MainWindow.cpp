@@ -7,10 +7,10 @@
 #include "ResultPanel.h"
 #include "SettingsDialog.h"
 #include "api/Credentials.h"
-#include "audit/AuditStore.h"
-#include "cases/VerificationService.h"
+#include "base/Settings.h"
+#include "history/AuditStore.h"
 #include "sandbox/SandboxServer.h"
-#include "util/Settings.h"
+#include "session/VerificationService.h"
 
 #include <QLabel>
 #include <QLocale>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "api/VerificationResult.h"
-#include "cases/CaseInput.h"
+#include "domain/CaseInput.h"
 
 #include <QMainWindow>
 

@@ -1,8 +1,8 @@
 #include "RevealDialog.h"
 #include "ui_RevealDialog.h"
 
-#include "audit/AuditStore.h"
-#include "audit/HistoryQuery.h"
+#include "history/AuditStore.h"
+#include "history/HistoryQuery.h"
 
 #include <QLocale>
 

@@ -3,8 +3,8 @@
 
 #include "api/ApiClient.h"
 #include "api/EndpointConfig.h"
-#include "audit/HistoryLocation.h"
-#include "util/Settings.h"
+#include "base/Settings.h"
+#include "history/HistoryLocation.h"
 
 #include <QFileDialog>
 #include <QFileInfo>

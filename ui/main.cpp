@@ -2,11 +2,11 @@
 #include "MainWindow.h"
 #include "api/Credentials.h"
 #include "api/EndpointConfig.h"
-#include "audit/AuditStore.h"
-#include "audit/ConfigurationAudit.h"
-#include "audit/SecretStore.h"
-#include "cases/VerificationService.h"
-#include "util/Settings.h"
+#include "base/Settings.h"
+#include "crypto/SecretStore.h"
+#include "history/AuditStore.h"
+#include "session/ConfigurationAudit.h"
+#include "session/VerificationService.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

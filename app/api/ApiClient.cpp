@@ -2,8 +2,8 @@
 
 #include "api/NetworkErrorMap.h"
 #include "api/ResponseParser.h"
-#include "util/Clock.h"
-#include "util/Random.h"
+#include "base/Clock.h"
+#include "crypto/Random.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>

@@ -1,6 +1,6 @@
 #include "EndpointConfig.h"
 
-#include "util/Settings.h"
+#include "base/Settings.h"
 
 #include <QFile>
 

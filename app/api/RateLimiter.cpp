@@ -1,6 +1,6 @@
 #include "RateLimiter.h"
 
-#include "util/Clock.h"
+#include "base/Clock.h"
 
 #include <cmath>
 

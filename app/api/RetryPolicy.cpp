@@ -1,6 +1,6 @@
 #include "RetryPolicy.h"
 
-#include "util/Random.h"
+#include "crypto/Random.h"
 
 #include <cmath>
 

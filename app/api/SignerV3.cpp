@@ -1,7 +1,7 @@
 #include "SignerV3.h"
 
 #include "api/Credentials.h"
-#include "util/Crypto.h"
+#include "crypto/Crypto.h"
 
 #include <algorithm>
 

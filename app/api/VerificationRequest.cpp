@@ -1,11 +1,11 @@
 #include "VerificationRequest.h"
 
 #include "api/SignerV3.h"
-#include "cases/CaseInput.h"
-#include "cases/CaseValidator.h"
-#include "cases/IdNumber.h"
-#include "util/Crypto.h"
-#include "util/Random.h"
+#include "crypto/Crypto.h"
+#include "crypto/Random.h"
+#include "domain/CaseInput.h"
+#include "domain/CaseValidator.h"
+#include "domain/IdNumber.h"
 
 QList<QPair<QString, QString>> VerificationRequest::parameters() const
 {

@@ -1,9 +1,9 @@
 #include "Commands.h"
 #include "HistoryCli.h"
 
-#include "audit/ChainVerifier.h"
-#include "audit/HistoryLocation.h"
-#include "util/Settings.h"
+#include "base/Settings.h"
+#include "history/ChainVerifier.h"
+#include "history/HistoryLocation.h"
 
 #include <QCommandLineParser>
 #include <QFile>

@@ -1,9 +1,9 @@
 #include "Commands.h"
 #include "HistoryCli.h"
 
-#include "cases/FictitiousPeople.h"
-#include "util/Clock.h"
-#include "util/XorShiftRandom.h"
+#include "base/Clock.h"
+#include "crypto/XorShiftRandom.h"
+#include "domain/FictitiousPeople.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -209,49 +209,6 @@ int seed(const QCommandLineParser& parser,
     return HistoryCli::Ok;
 }
 
-// Hidden: the writer child of the kill -9 store test. Prints one line per committed write, after COMMIT returned:
-//   ready
-//   created <seq> <caseId> | event <seq> <caseId> | completed <seq> <caseId>
-int writeEvents(const QCommandLineParser& parser, const QCommandLineOption& casesOption)
-{
-    auto store = HistoryCli::openStore(parser);
-    if (!store)
-        return HistoryCli::CannotOpen;
-    const qint64 cases = parser.isSet(casesOption) ? parser.value(casesOption).toLongLong() : -1;
-    SeededRandom random(static_cast<quint64>(QDateTime::currentMSecsSinceEpoch()));
-    FictitiousPeople people(random);
-    HistoryCli::out(QStringLiteral("ready\n"));
-    for (qint64 i = 0; cases < 0 || i < cases; ++i) {
-        const FictitiousPerson person = people.next(QDate::currentDate());
-        CaseRecord record;
-        record.merchantBizId = QString::fromLatin1(random.hex32());
-        record.name = person.name;
-        record.idNumber = person.idNumber;
-        const QString caseId = store->createCase(record);
-        if (caseId.isEmpty())
-            break;
-        HistoryCli::out(QStringLiteral("created %1 %2\n").arg(store->lastSeq()).arg(caseId));
-        if (store->appendEvent(caseId, QLatin1String(EventKind::attemptSent), { { QStringLiteral("attempt"), 1 } })
-            == 0)
-            break;
-        HistoryCli::out(QStringLiteral("event %1 %2\n").arg(store->lastSeq()).arg(caseId));
-        if (store->appendEvent(caseId,
-                QLatin1String(EventKind::responseReceived),
-                { { QStringLiteral("subCode"), QStringLiteral("200") } })
-            == 0)
-            break;
-        HistoryCli::out(QStringLiteral("event %1 %2\n").arg(store->lastSeq()).arg(caseId));
-        if (!store->completeCase(caseId, QLatin1String(CaseState::completed), true, QStringLiteral("200"), {}))
-            break;
-        HistoryCli::out(QStringLiteral("completed %1 %2\n").arg(store->lastSeq()).arg(caseId));
-    }
-    if (!store->lastError().isEmpty()) {
-        HistoryCli::err(store->lastError() + u'\n');
-        return HistoryCli::CannotOpen;
-    }
-    return HistoryCli::Ok;
-}
-
 } // namespace
 
 namespace Cli {
@@ -276,20 +233,15 @@ int runDev(const QStringList& arguments)
         HistoryCli::tr("Events per transaction."),
         HistoryCli::tr("B"),
         QStringLiteral("1000"));
-    QCommandLineOption casesOption(QStringLiteral("cases"), QString(), QStringLiteral("N"));
-    casesOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(eventsOption);
     parser.addOption(seedOption);
     parser.addOption(batchOption);
-    parser.addOption(casesOption);
     parser.addPositionalArgument(QStringLiteral("action"), HistoryCli::tr("seed"));
     if (const std::optional<int> done = HistoryCli::parse(parser, arguments))
         return *done;
     const QStringList actions = parser.positionalArguments();
     if (actions == QStringList { QStringLiteral("seed") })
         return seed(parser, eventsOption, seedOption, batchOption);
-    if (actions == QStringList { QStringLiteral("write-events") })
-        return writeEvents(parser, casesOption);
     HistoryCli::err(HistoryCli::tr("Use: dev seed --events N [--db PATH|URL] (see dev --help).") + u'\n');
     return HistoryCli::BadUsage;
 }

@@ -1,7 +1,7 @@
 #include "HistoryCli.h"
 
-#include "audit/HistoryLocation.h"
-#include "util/Settings.h"
+#include "base/Settings.h"
+#include "history/HistoryLocation.h"
 
 #include <QCommandLineParser>
 

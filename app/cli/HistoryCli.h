@@ -1,6 +1,6 @@
 #pragma once
 
-#include "audit/AuditStore.h"
+#include "history/AuditStore.h"
 
 #include <QCommandLineOption>
 #include <QCoreApplication>

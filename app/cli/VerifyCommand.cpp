@@ -1,12 +1,12 @@
 #include "cli/Commands.h"
 
 #include "api/EndpointConfig.h"
-#include "audit/AuditStore.h"
-#include "audit/ConfigurationAudit.h"
-#include "cases/CaseValidator.h"
-#include "cases/VerificationService.h"
+#include "base/Settings.h"
 #include "cli/HistoryCli.h"
-#include "util/Settings.h"
+#include "domain/CaseValidator.h"
+#include "history/AuditStore.h"
+#include "session/ConfigurationAudit.h"
+#include "session/VerificationService.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,10 +1,10 @@
 #include "SandboxServer.h"
 
-#include "sandbox/SandboxCa.h"
+#include "base/Clock.h"
+#include "crypto/Random.h"
+#include "crypto/SandboxCa.h"
 #include "sandbox/SandboxConnection.h"
 #include "sandbox/SandboxService.h"
-#include "util/Clock.h"
-#include "util/Random.h"
 
 #include <QDir>
 #include <QHostAddress>

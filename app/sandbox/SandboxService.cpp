@@ -1,10 +1,10 @@
 #include "SandboxService.h"
 
 #include "api/Credentials.h"
+#include "base/Clock.h"
+#include "crypto/Crypto.h"
+#include "crypto/Random.h"
 #include "sandbox/SandboxFixtures.h"
-#include "util/Clock.h"
-#include "util/Crypto.h"
-#include "util/Random.h"
 
 #include <QDate>
 #include <QDateTime>

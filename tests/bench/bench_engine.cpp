@@ -10,9 +10,9 @@
 #include "api/Credentials.h"
 #include "api/SignerV3.h"
 #include "api/VerificationRequest.h"
+#include "crypto/Random.h"
 #include "sandbox/SandboxFixtures.h"
 #include "sandbox/SandboxServer.h"
-#include "util/Random.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

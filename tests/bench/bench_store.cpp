@@ -6,9 +6,9 @@
 // of single durable createCase commits (synchronous=FULL; median and p95), the time to open the history (includes
 // the scrypt key derivation), the time of the chain verification (the code behind `audit verify`), and for
 // comparison `sha256sum` over a file holding the same canonical bytes.
-#include "audit/AuditStore.h"
-#include "audit/CanonicalEvent.h"
-#include "cases/FictitiousPeople.h"
+#include "domain/FictitiousPeople.h"
+#include "history/AuditStore.h"
+#include "history/CanonicalEvent.h"
 
 #include "FakeRandom.h"
 #include "StoreFixture.h"

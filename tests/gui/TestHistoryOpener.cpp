@@ -1,7 +1,7 @@
 #include "HistoryOpener.h"
 #include "MemorySecretStore.h"
-#include "audit/AuditStore.h"
-#include "audit/KeyVault.h"
+#include "crypto/KeyVault.h"
+#include "history/AuditStore.h"
 
 #include <QFile>
 #include <QStandardPaths>

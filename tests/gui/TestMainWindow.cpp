@@ -3,11 +3,11 @@
 #include "MainWindow.h"
 #include "ResultPanel.h"
 #include "api/Credentials.h"
-#include "cases/CaseValidator.h"
-#include "cases/FictitiousPeople.h"
-#include "cases/VerificationService.h"
+#include "domain/CaseValidator.h"
+#include "domain/FictitiousPeople.h"
 #include "sandbox/SandboxFixtures.h"
 #include "sandbox/SandboxServer.h"
+#include "session/VerificationService.h"
 
 #include <QAbstractButton>
 #include <QApplication>

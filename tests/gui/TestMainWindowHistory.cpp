@@ -5,13 +5,13 @@
 #include "MainWindow.h"
 #include "ResultPanel.h"
 #include "RevealDialog.h"
-#include "audit/AuditEvent.h"
-#include "audit/AuditStore.h"
-#include "audit/HistoryModel.h"
-#include "audit/KeyVault.h"
-#include "cases/VerificationService.h"
+#include "crypto/KeyVault.h"
+#include "history/AuditEvent.h"
+#include "history/AuditStore.h"
+#include "history/HistoryModel.h"
 #include "sandbox/SandboxFixtures.h"
 #include "sandbox/SandboxServer.h"
+#include "session/VerificationService.h"
 
 #include <QApplication>
 #include <QLabel>

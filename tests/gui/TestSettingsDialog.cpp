@@ -2,10 +2,10 @@
 #include "MainWindow.h"
 #include "SettingsDialog.h"
 #include "api/EndpointConfig.h"
-#include "audit/HistoryLocation.h"
-#include "cases/VerificationService.h"
-#include "sandbox/SandboxCa.h"
-#include "util/Settings.h"
+#include "base/Settings.h"
+#include "crypto/SandboxCa.h"
+#include "history/HistoryLocation.h"
+#include "session/VerificationService.h"
 
 #include <QAction>
 #include <QApplication>

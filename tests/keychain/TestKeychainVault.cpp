@@ -1,7 +1,7 @@
-#include "audit/KeyVault.h"
-#include "audit/SecretStore.h"
+#include "crypto/KeyVault.h"
+#include "crypto/SecretStore.h"
 
-#include "util/Random.h"
+#include "crypto/Random.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "audit/CanonicalEvent.h"
+#include "history/CanonicalEvent.h"
 
 #include <QCryptographicHash>
 #include <QTest>

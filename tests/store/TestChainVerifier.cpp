@@ -1,8 +1,8 @@
-#include "audit/AuditStore.h"
-#include "audit/CanonicalEvent.h"
-#include "audit/ChainVerifier.h"
-#include "audit/Migrations.h"
-#include "cases/FictitiousPeople.h"
+#include "domain/FictitiousPeople.h"
+#include "history/AuditStore.h"
+#include "history/CanonicalEvent.h"
+#include "history/ChainVerifier.h"
+#include "history/Migrations.h"
 
 #include "FakeClock.h"
 #include "FakeRandom.h"

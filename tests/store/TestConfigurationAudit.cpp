@@ -1,9 +1,9 @@
 #include "StoreFixture.h"
 
 #include "api/Credentials.h"
-#include "audit/AuditEvent.h"
-#include "audit/ConfigurationAudit.h"
-#include "util/Settings.h"
+#include "base/Settings.h"
+#include "history/AuditEvent.h"
+#include "session/ConfigurationAudit.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>

@@ -1,7 +1,7 @@
-#include "audit/AuditStore.h"
-#include "audit/HistoryModel.h"
-#include "cases/FictitiousPeople.h"
-#include "cases/Masking.h"
+#include "domain/FictitiousPeople.h"
+#include "domain/Masking.h"
+#include "history/AuditStore.h"
+#include "history/HistoryModel.h"
 
 #include "FakeClock.h"
 #include "FakeRandom.h"

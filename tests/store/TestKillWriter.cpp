@@ -1,4 +1,4 @@
-#include "audit/AuditStore.h"
+#include "history/AuditStore.h"
 
 #include "FakeRandom.h"
 #include "StoreFixture.h"
@@ -11,13 +11,13 @@
 
 // kill -9 of a writer process at random moments: every write the child reported committed survives, the chain stays
 // valid, and the case it was working on shows as pending — retry. The child is the hidden
-// `ekyc-desk-cli dev write-events`, which prints each committed seq after COMMIT returned.
+// `ekyc-test-writer` (tests/helpers), which prints each committed seq after COMMIT returned.
 class TestKillWriter : public QObject
 {
     Q_OBJECT
 
 private:
-    static QString cliPath() { return qEnvironmentVariable("EKYC_CLI_PATH", QStringLiteral(EKYC_CLI_PATH)); }
+    static QString writerPath() { return QStringLiteral(EKYC_TEST_WRITER_PATH); }
 
 private slots:
     void killRepeatedly_data() { StoreFixture::addBackendRows(); }
@@ -45,9 +45,8 @@ private slots:
             QProcess child;
             child.setProcessEnvironment(env);
             child.setProcessChannelMode(QProcess::SeparateChannels);
-            child.start(cliPath(),
-                { QStringLiteral("dev"), QStringLiteral("write-events"), QStringLiteral("--db"), fx.location() });
-            QVERIFY2(child.waitForStarted(10000), qPrintable(cliPath()));
+            child.start(writerPath(), { QStringLiteral("--db"), fx.location() });
+            QVERIFY2(child.waitForStarted(10000), qPrintable(writerPath()));
             QByteArray out;
             // Every fifth child dies during start-up (opening, key derivation); the others while writing.
             const bool duringStartup = i % 5 == 4;

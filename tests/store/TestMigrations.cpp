@@ -1,6 +1,6 @@
-#include "audit/AuditStore.h"
-#include "audit/HistoryLocation.h"
-#include "audit/Migrations.h"
+#include "history/AuditStore.h"
+#include "history/HistoryLocation.h"
+#include "history/Migrations.h"
 
 #include "StoreFixture.h"
 

@@ -1,8 +1,8 @@
 #include "StoreFixture.h"
 
-#include "audit/AuditEvent.h"
-#include "cases/VerificationService.h"
+#include "history/AuditEvent.h"
 #include "sandbox/SandboxFixtures.h"
+#include "session/VerificationService.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "util/Clock.h"
+#include "base/Clock.h"
 
 #include <QList>
 #include <QPointer>

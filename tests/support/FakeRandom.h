@@ -1,6 +1,6 @@
 #pragma once
 
-#include "util/XorShiftRandom.h"
+#include "crypto/XorShiftRandom.h"
 
 // Deterministic bytes (a counter-seeded xorshift), so nonces, MerchantBizIds and jitter repeat run to run.
 class FakeRandom : public XorShiftRandom

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "audit/SecretStore.h"
+#include "crypto/SecretStore.h"
 
 #include <QHash>
 

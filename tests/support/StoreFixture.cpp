@@ -1,6 +1,6 @@
 #include "StoreFixture.h"
 
-#include "audit/HistoryLocation.h"
+#include "history/HistoryLocation.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

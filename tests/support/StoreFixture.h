@@ -1,7 +1,7 @@
 #pragma once
 
-#include "audit/AuditStore.h"
-#include "audit/KeyVault.h"
+#include "crypto/KeyVault.h"
+#include "history/AuditStore.h"
 
 #include <QSqlDatabase>
 #include <QString>

@@ -3,9 +3,9 @@
 #include "HistoryOpener.h"
 #include "MainWindow.h"
 #include "ResultPanel.h"
-#include "audit/AuditStore.h"
-#include "cases/VerificationService.h"
+#include "history/AuditStore.h"
 #include "sandbox/SandboxFixtures.h"
+#include "session/VerificationService.h"
 
 #include <QApplication>
 #include <QDir>

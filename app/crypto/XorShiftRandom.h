@@ -1,6 +1,6 @@
 #pragma once
 
-#include "util/Random.h"
+#include "crypto/Random.h"
 
 // Deterministic bytes from a xorshift64 generator: the same state gives the same bytes, run to run. For tests and
 // synthetic histories (dev seed) only, never for the nonces or MerchantBizIds of real calls.

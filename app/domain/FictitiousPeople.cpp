@@ -1,8 +1,8 @@
 #include "FictitiousPeople.h"
 
-#include "cases/CardTerm.h"
-#include "cases/IdNumber.h"
-#include "util/Random.h"
+#include "crypto/Random.h"
+#include "domain/CardTerm.h"
+#include "domain/IdNumber.h"
 
 #include <algorithm>
 #include <array>

@@ -1,9 +1,9 @@
 #include "KeyVault.h"
 
-#include "audit/PiiCipher.h"
-#include "audit/SecretStore.h"
-#include "util/Crypto.h"
-#include "util/Random.h"
+#include "crypto/Crypto.h"
+#include "crypto/PiiCipher.h"
+#include "crypto/Random.h"
+#include "crypto/SecretStore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

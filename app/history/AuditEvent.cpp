@@ -1,6 +1,6 @@
 #include "AuditEvent.h"
 
-#include "audit/CanonicalEvent.h"
+#include "history/CanonicalEvent.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

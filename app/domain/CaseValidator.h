@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cases/CaseInput.h"
+#include "domain/CaseInput.h"
 
 #include <QCoreApplication>
 #include <QDate>

@@ -1,10 +1,10 @@
 #include "VerificationService.h"
 
-#include "audit/AuditEvent.h"
-#include "audit/AuditStore.h"
+#include "base/Clock.h"
+#include "crypto/Random.h"
+#include "history/AuditEvent.h"
+#include "history/AuditStore.h"
 #include "sandbox/SandboxServer.h"
-#include "util/Clock.h"
-#include "util/Random.h"
 
 #include <QJsonArray>
 

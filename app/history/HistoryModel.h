@@ -1,6 +1,6 @@
 #pragma once
 
-#include "audit/HistoryQuery.h"
+#include "history/HistoryQuery.h"
 
 #include <QAbstractTableModel>
 

@@ -1,12 +1,12 @@
 #include "AuditStore.h"
 
-#include "audit/CanonicalEvent.h"
-#include "audit/HistoryLocation.h"
-#include "audit/Migrations.h"
-#include "audit/PiiCipher.h"
-#include "cases/IdNumber.h"
-#include "cases/Masking.h"
-#include "util/Clock.h"
+#include "base/Clock.h"
+#include "crypto/PiiCipher.h"
+#include "domain/IdNumber.h"
+#include "domain/Masking.h"
+#include "history/CanonicalEvent.h"
+#include "history/HistoryLocation.h"
+#include "history/Migrations.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,10 +1,10 @@
 #include "ConfigurationAudit.h"
 
 #include "api/Credentials.h"
-#include "audit/AuditEvent.h"
-#include "audit/AuditStore.h"
-#include "util/Crypto.h"
-#include "util/Settings.h"
+#include "base/Settings.h"
+#include "crypto/Crypto.h"
+#include "history/AuditEvent.h"
+#include "history/AuditStore.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -30,8 +30,8 @@ QList<QPair<QString, QString>> watchedSettings(const Settings& settings)
     };
 }
 
-const SettingKey<QString> lastDigestsKey { "audit/recordedSettingDigests", QString() };
-const SettingKey<QString> lastCredentialKey { "audit/recordedCredentialSource", QString() };
+const SettingKey<QString> lastDigestsKey { "history/recordedSettingDigests", QString() };
+const SettingKey<QString> lastCredentialKey { "history/recordedCredentialSource", QString() };
 
 QString digest(const QString& historyId, const QString& value)
 {

@@ -1,7 +1,7 @@
 #include "CaseValidator.h"
 
-#include "cases/CardTerm.h"
-#include "cases/IdNumber.h"
+#include "domain/CardTerm.h"
+#include "domain/IdNumber.h"
 
 #include <QRegularExpression>
 #include <QStringList>

@@ -1,6 +1,6 @@
 #include "CanonicalEvent.h"
 
-#include "util/Crypto.h"
+#include "crypto/Crypto.h"
 
 #include <QTimeZone>
 

@@ -1,6 +1,6 @@
 #include "HistoryModel.h"
 
-#include "audit/AuditStore.h"
+#include "history/AuditStore.h"
 
 HistoryModel::HistoryModel(AuditStore* store, QObject* parent, int pageSize)
     : QAbstractTableModel(parent)

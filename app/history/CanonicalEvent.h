@@ -1,6 +1,6 @@
 #pragma once
 
-#include "audit/AuditEvent.h"
+#include "history/AuditEvent.h"
 
 #include <QByteArray>
 #include <QDateTime>

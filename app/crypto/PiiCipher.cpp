@@ -1,7 +1,7 @@
 #include "PiiCipher.h"
 
-#include "util/Crypto.h"
-#include "util/Random.h"
+#include "crypto/Crypto.h"
+#include "crypto/Random.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>

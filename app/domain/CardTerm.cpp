@@ -1,6 +1,6 @@
 #include "CardTerm.h"
 
-#include "cases/IdNumber.h"
+#include "domain/IdNumber.h"
 
 namespace CardTerm {
 

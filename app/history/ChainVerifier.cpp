@@ -1,10 +1,10 @@
 #include "ChainVerifier.h"
 
-#include "audit/AuditEvent.h"
-#include "audit/CanonicalEvent.h"
-#include "audit/Migrations.h"
-#include "audit/PiiCipher.h"
-#include "util/Crypto.h"
+#include "crypto/Crypto.h"
+#include "crypto/PiiCipher.h"
+#include "history/AuditEvent.h"
+#include "history/CanonicalEvent.h"
+#include "history/Migrations.h"
 
 #include <QHash>
 #include <QJsonArray>

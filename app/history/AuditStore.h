@@ -1,9 +1,9 @@
 #pragma once
 
-#include "audit/AuditEvent.h"
-#include "audit/ChainVerifier.h"
-#include "audit/HistoryQuery.h"
-#include "audit/KeyVault.h"
+#include "crypto/KeyVault.h"
+#include "history/AuditEvent.h"
+#include "history/ChainVerifier.h"
+#include "history/HistoryQuery.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

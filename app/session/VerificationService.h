@@ -2,8 +2,8 @@
 
 #include "api/ApiClient.h"
 #include "api/VerificationResult.h"
-#include "cases/CaseInput.h"
-#include "cases/CaseValidator.h"
+#include "domain/CaseInput.h"
+#include "domain/CaseValidator.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,6 +1,6 @@
 #include "Migrations.h"
 
-#include "audit/CanonicalEvent.h"
+#include "history/CanonicalEvent.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

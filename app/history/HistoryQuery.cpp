@@ -1,7 +1,7 @@
 #include "HistoryQuery.h"
 
-#include "audit/AuditEvent.h"
-#include "audit/CanonicalEvent.h"
+#include "history/AuditEvent.h"
+#include "history/CanonicalEvent.h"
 
 QString CaseSummary::displayState(const QString& state)
 {

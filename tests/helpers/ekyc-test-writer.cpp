@@ -1,0 +1,60 @@
+// The writer child of the kill -9 store test (TestKillWriter); not part of the product.
+//   ekyc-test-writer --db LOCATION
+// Opens the history (passphrase from EKYC_DESK_PASSPHRASE) and writes cases until killed, printing one line per
+// committed write, after COMMIT returned:
+//   ready
+//   created <seq> <caseId> | event <seq> <caseId> | completed <seq> <caseId>
+#include "cli/HistoryCli.h"
+#include "crypto/XorShiftRandom.h"
+#include "domain/FictitiousPeople.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace {
+
+bool writeOneCase(AuditStore& store, Random& random, FictitiousPeople& people)
+{
+    const FictitiousPerson person = people.next(QDate::currentDate());
+    CaseRecord record;
+    record.merchantBizId = QString::fromLatin1(random.hex32());
+    record.name = person.name;
+    record.idNumber = person.idNumber;
+    const QString caseId = store.createCase(record);
+    if (caseId.isEmpty())
+        return false;
+    HistoryCli::out(QStringLiteral("created %1 %2\n").arg(store.lastSeq()).arg(caseId));
+    if (store.appendEvent(caseId, QLatin1String(EventKind::attemptSent), { { QStringLiteral("attempt"), 1 } }) == 0)
+        return false;
+    HistoryCli::out(QStringLiteral("event %1 %2\n").arg(store.lastSeq()).arg(caseId));
+    if (store.appendEvent(caseId,
+            QLatin1String(EventKind::responseReceived),
+            { { QStringLiteral("subCode"), QStringLiteral("200") } })
+        == 0)
+        return false;
+    HistoryCli::out(QStringLiteral("event %1 %2\n").arg(store.lastSeq()).arg(caseId));
+    if (!store.completeCase(caseId, QLatin1String(CaseState::completed), true, QStringLiteral("200"), {}))
+        return false;
+    HistoryCli::out(QStringLiteral("completed %1 %2\n").arg(store.lastSeq()).arg(caseId));
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addOption(HistoryCli::dbOption());
+    parser.process(app);
+    auto store = HistoryCli::openStore(parser);
+    if (!store)
+        return HistoryCli::CannotOpen;
+    XorShiftRandom random(static_cast<quint64>(QDateTime::currentMSecsSinceEpoch()) | 1u);
+    FictitiousPeople people(random);
+    HistoryCli::out(QStringLiteral("ready\n"));
+    while (writeOneCase(*store, random, people)) { }
+    HistoryCli::err(store->lastError() + u'\n');
+    return HistoryCli::CannotOpen;
+}
