@@ -13,10 +13,12 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
+#include <utility>
 
 Q_DECLARE_METATYPE(VerificationRequest)
 
@@ -323,8 +325,10 @@ private slots:
                                                   << Error::MalformedResponse << QString() << 200 << 1 << 4;
         QTest::newRow("oversized, never retried") << triggerRequest(F::oversized) << 4 << Status::NetworkError
                                                   << Error::OversizedResponse << QString() << 200 << 1 << 4;
-        QTest::newRow("connection reset, retried") << triggerRequest(F::reset) << 2 << Status::NetworkError
-                                                   << Error::ConnectionReset << QString() << 0 << 2 << 5;
+        // The sandbox read the request before it dropped the connection: the outcome is unknown, never retried.
+        QTest::newRow("connection reset after sending, not retried")
+            << triggerRequest(F::reset) << 2 << Status::OutcomeUnknown << Error::ConnectionReset << QString() << 0 << 1
+            << 7;
     }
 
     void endToEnd()
@@ -419,70 +423,138 @@ private slots:
         clock.advance(1);
         QTRY_VERIFY_WITH_TIMEOUT(rec.done(), networkTimeoutMs);
         const VerificationResult& r = rec.result();
-        QCOMPARE(r.status, Status::NetworkError);
+        // The request had reached the sandbox: the outcome is unknown and may have been billed.
+        QCOMPARE(r.status, Status::OutcomeUnknown);
         QCOMPARE(r.error, Error::Timeout);
+        QVERIFY(r.requestSent);
+        QVERIFY(r.mayHaveBeenBilled());
+        QVERIFY(!r.isRetryable());
         QCOMPARE(r.attempts, 1);
         QCOMPARE(r.httpStatus, 0);
-        QCOMPARE(r.exitCode(), 5);
+        QCOMPARE(r.exitCode(), 7);
         QCOMPARE(rec.attempts.size(), 1);
         QCOMPARE(rec.attempts.first().error, Error::Timeout);
         QCOMPARE(client.pendingCalls(), 0);
         checkInvariants(rec, request);
     }
 
-    // A timed-out attempt is retried after the back-off the client asked of the clock, with the same business id.
-    void timeoutIsRetried()
+    // A request that reached the server and timed out may have been processed and billed: never retried
+    // automatically, whatever maxAttempts allows.
+    void timeoutAfterSendingIsNotRetried()
     {
         const auto restore = slowAnswers(answerNeverMs);
+        FakeClock clock(QDateTime::currentDateTimeUtc());
+        auto random = makeRandom();
+        ClientConfig c = sandboxConfig();
+        c.timeoutMs = 300;
+        c.maxAttempts = 4;
+        ApiClient client(c, Credentials::training(), clock, *random);
+        Recorder rec(client);
+        const int received = m_sandbox.requestsReceived();
+        const VerificationRequest request = triggerRequest(SandboxFixtures::slow);
+        client.verify(request);
+        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox.requestsReceived(), received + 1, networkTimeoutMs);
+        processQueuedEvents();
+        clock.advance(300);
+        QTRY_VERIFY_WITH_TIMEOUT(rec.done(), networkTimeoutMs);
+        QCOMPARE(rec.result().status, Status::OutcomeUnknown);
+        QCOMPARE(rec.result().attempts, 1);
+        QCOMPARE(rec.result().merchantBizId, request.merchantBizId);
+        QCOMPARE(clock.requestedDelays(), QList<qint64>({ 300 })); // no back-off was asked for
+        clock.advance(60000);
+        processQueuedEvents();
+        QCOMPARE(rec.started, QList<int>({ 1 }));
+        QCOMPARE(rec.finals.size(), 1);
+        QCOMPARE(m_sandbox.requestsReceived(), received + 1);
+        checkInvariants(rec, request);
+    }
+
+    // A server that accepts the connection and never completes the TLS handshake: the attempt times out before the
+    // request left, so nothing can have been billed and it is retried after the back-off, with the same business id.
+    void timeoutBeforeSendingIsRetried()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        int connections = 0;
+        connect(&silent, &QTcpServer::newConnection, &silent, [&] {
+            while (QTcpSocket* socket = silent.nextPendingConnection()) {
+                ++connections;
+                socket->setParent(&silent); // kept open, never answered
+            }
+        });
         FakeClock clock(QDateTime::currentDateTimeUtc());
         auto randomPtr = makeRandom();
         FakeRandom& random = *randomPtr;
         random.fixedUnit = 0.5;
         ClientConfig c = sandboxConfig();
+        c.endpoint = QUrl(QStringLiteral("https://127.0.0.1:%1/").arg(silent.serverPort()));
         c.timeoutMs = 300;
         c.maxAttempts = 2;
         c.backoffBaseMs = 500;
         c.backoffCapMs = 8000;
         ApiClient client(c, Credentials::training(), clock, random);
         Recorder rec(client);
-        const int received = m_sandbox.requestsReceived();
-        const VerificationRequest request = triggerRequest(SandboxFixtures::slow);
+        const VerificationRequest request = personRequest(0);
         client.verify(request);
 
-        // Attempt 1 reaches the sandbox and times out on the fake clock.
-        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox.requestsReceived(), received + 1, networkTimeoutMs);
-        QCOMPARE(clock.requestedDelays(), QList<qint64>({ 300 }));
+        QTRY_COMPARE_WITH_TIMEOUT(connections, 1, networkTimeoutMs);
         clock.advance(300);
         QTRY_COMPARE_WITH_TIMEOUT(rec.attempts.size(), 1, networkTimeoutMs);
         QCOMPARE(rec.attempts.first().error, Error::Timeout);
+        QCOMPARE(rec.attempts.first().status, Status::NetworkError);
+        QVERIFY(!rec.attempts.first().requestSent);
         QVERIFY(rec.attempts.first().isRetryable());
         QVERIFY(!rec.done());
-
         // The back-off, asked of the clock: 0.5 * min(8000, 500 * 2^0) = 250 ms. Nothing starts before it passes.
-        QCOMPARE(clock.requestedDelays().size(), 2);
-        const qint64 backoff = clock.requestedDelays().last();
-        QCOMPARE(backoff, qint64(250));
-        clock.advance(backoff - 1);
+        QCOMPARE(clock.requestedDelays(), QList<qint64>({ 300, 250 }));
+        clock.advance(249);
         processQueuedEvents();
         QCOMPARE(rec.started.size(), 1);
         clock.advance(1);
         QCOMPARE(rec.started.size(), 2);
 
-        // Attempt 2 reaches the sandbox and times out too; no attempts are left.
-        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox.requestsReceived(), received + 2, networkTimeoutMs);
-        QCOMPARE(clock.requestedDelays().last(), qint64(300));
+        // Attempt 2 meets the same silent server and times out too; no attempts are left.
         clock.advance(300);
         QTRY_VERIFY_WITH_TIMEOUT(rec.done(), networkTimeoutMs);
         const VerificationResult& r = rec.result();
         QCOMPARE(r.status, Status::NetworkError);
         QCOMPARE(r.error, Error::Timeout);
         QCOMPARE(r.attempts, 2);
-        QCOMPARE(rec.started, QList<int>({ 1, 2 }));
+        QCOMPARE(r.exitCode(), 5);
+        QVERIFY(!r.mayHaveBeenBilled());
         QCOMPARE(rec.bizIds, QStringList({ request.merchantBizId, request.merchantBizId }));
-        checkInvariants(rec, request);
-        clock.advance(60000); // nothing left to fire
-        QCOMPARE(rec.started.size(), 2);
-        QCOMPARE(rec.finals.size(), 1);
+    }
+
+    // A slot of attemptStarted that cannot record the attempt stops the call there: the request never leaves.
+    // Counted at the sandbox: a later call's full round trip passes and only that one request arrived.
+    void stopFromAttemptStartedSendsNothing()
+    {
+        ApiClient client(sandboxConfig(), Credentials::training());
+        Recorder rec(client);
+        const int received = m_sandbox.requestsReceived();
+        bool stopNext = true;
+        connect(&client, &ApiClient::attemptStarted, &client, [&](quint64 id, int, const QString&) {
+            if (!std::exchange(stopNext, false))
+                return;
+            VerificationResult notRecorded;
+            notRecorded.status = Status::NotRecorded;
+            notRecorded.error = Error::HistoryUnavailable;
+            client.stop(id, notRecorded);
+        });
+        const VerificationRequest request = personRequest(0);
+        client.verify(request);
+        QTRY_VERIFY(rec.done());
+        const VerificationResult stopped = rec.result();
+        QCOMPARE(stopped.status, Status::NotRecorded);
+        QCOMPARE(stopped.attempts, 0);
+        QCOMPARE(stopped.merchantBizId, request.merchantBizId);
+        QCOMPARE(stopped.exitCode(), 6);
+        QVERIFY(rec.attempts.isEmpty());
+
+        const VerificationResult next = run(client, personRequest(1));
+        QCOMPARE(next.status, Status::Passed);
+        QCOMPARE(m_sandbox.requestsReceived(), received + 1);
+        QCOMPARE(client.pendingCalls(), 0);
     }
 
     void tlsFailureWithoutTheSandboxCa()
@@ -556,16 +628,18 @@ private slots:
         // The request is at the sandbox, which holds its answer back: the call is truly in flight.
         QTRY_COMPARE_WITH_TIMEOUT(m_sandbox.requestsReceived(), received + 1, networkTimeoutMs);
         QVERIFY(!rec.done());
+        processQueuedEvents();
         client.cancel(id);
         QCOMPARE(rec.finals.size(), 1);
         QCOMPARE(rec.finalIds.first(), id);
-        QCOMPARE(rec.result().status, Status::Cancelled);
+        // Cancelled after the request left: it may have been processed and billed.
+        QCOMPARE(rec.result().status, Status::OutcomeUnknown);
         QCOMPARE(rec.result().error, Error::Cancelled);
         QCOMPARE(rec.result().attempts, 1);
         QCOMPARE(rec.attempts.size(), 1);
-        QCOMPARE(rec.attempts.first().status, Status::Cancelled);
+        QCOMPARE(rec.attempts.first().status, Status::OutcomeUnknown);
         QCOMPARE(client.pendingCalls(), 0);
-        QCOMPARE(rec.result().exitCode(), 5);
+        QCOMPARE(rec.result().exitCode(), 7);
         client.cancel(id); // unknown id now: nothing happens
         processQueuedEvents();
         QCOMPARE(rec.finals.size(), 1);

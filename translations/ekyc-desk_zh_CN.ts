@@ -51,10 +51,6 @@
         <translation>审计记录中没有案件 %1。</translation>
     </message>
     <message>
-        <source>A case can only be completed as completed, failed or reviewed, not %1.</source>
-        <translation>案件只能以“已完成”“失败”或“已审核”状态结束，不能是 %1。</translation>
-    </message>
-    <message>
         <source>Cannot read the history: %1</source>
         <translation>无法读取审计记录：%1</translation>
     </message>
@@ -97,6 +93,10 @@
     <message>
         <source>Cannot purge the history: the cases changed while they were purged.</source>
         <translation>无法清理审计记录：清理期间案件发生了变化。</translation>
+    </message>
+    <message>
+        <source>A case cannot be completed as %1.</source>
+        <translation>案件不能以 %1 状态结束。</translation>
     </message>
 </context>
 <context>
@@ -245,12 +245,20 @@
         <translation>已完成</translation>
     </message>
     <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
         <source>reviewed</source>
         <translation>已审核</translation>
+    </message>
+    <message>
+        <source>failed — safe to retry</source>
+        <translation>失败 — 可安全重试</translation>
+    </message>
+    <message>
+        <source>refused by the service</source>
+        <translation>被服务拒绝</translation>
+    </message>
+    <message>
+        <source>outcome unknown — may have been billed</source>
+        <translation>结果未知 — 可能已计费</translation>
     </message>
 </context>
 <context>
@@ -653,20 +661,24 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
         <translation>多余的参数：%1</translation>
     </message>
     <message>
+        <source>Warning: this answer was billed but is not recorded in the audit history yet; it waits in the history&apos;s spool.</source>
+        <translation>警告：此应答已计费，但尚未记入审计记录；它暂存在审计记录的缓存队列中。</translation>
+    </message>
+    <message>
         <source>Checks one case locally (ID number checksum, dates) and, when it passes, verifies it with Alibaba Cloud Id2MetaPeriodVerifyIntl (eKYC_Date_MIN). Every answered call is billed.
 
 Credentials: ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and, for STS, ALIBABA_CLOUD_SECURITY_TOKEN. The secret is never printed.
 
 Every case and attempt is recorded in the audit history (--db, default: the app&apos;s own history) before and after the call; its passphrase comes from EKYC_DESK_PASSPHRASE or is asked on the terminal.
 
-Exit codes: 0 passed (SubCode 200); 2 not passed (202/223, or an undocumented SubCode: escalate); 3 refused locally (bad input, no credentials); 4 API error, or an answer that could not be read; 5 network or TLS error; 6 the audit history cannot be opened (wrong passphrase, server down).</source>
-        <translation>在本地检查一个案件（身份证号码校验码、日期），通过后再调用阿里云 Id2MetaPeriodVerifyIntl（eKYC_Date_MIN）进行核验。每次得到应答的调用都会计费。
+Exit codes: 0 passed (SubCode 200); 2 not passed (202/223, or an undocumented SubCode: escalate); 3 refused locally (bad input, no credentials); 4 API error, or an answer that could not be read; 5 network or TLS error before the request left (nothing billed); 6 the audit history cannot be opened or stopped recording (nothing more was sent; an answer that arrived is printed and kept in the history&apos;s spool); 7 outcome unknown: the request was sent and no answer arrived, so it may have been billed (not retried; retry with --merchant-biz-id set to the MerchantBizId printed).</source>
+        <translation>在本地检查一个案件（身份证号码校验位、日期），通过后使用阿里云 Id2MetaPeriodVerifyIntl（eKYC_Date_MIN）进行核验。每次得到应答的调用都会计费。
 
-凭据：ALIBABA_CLOUD_ACCESS_KEY_ID、ALIBABA_CLOUD_ACCESS_KEY_SECRET，使用 STS 时还需 ALIBABA_CLOUD_SECURITY_TOKEN。Secret 绝不会被打印。
+凭证：ALIBABA_CLOUD_ACCESS_KEY_ID、ALIBABA_CLOUD_ACCESS_KEY_SECRET，使用 STS 时还需 ALIBABA_CLOUD_SECURITY_TOKEN。密钥绝不会被打印。
 
-每个案件及每次尝试都会在调用前后记入审计记录（--db，默认：本应用自己的审计记录）；其口令取自 EKYC_DESK_PASSPHRASE，否则在终端中询问。
+每个案件和每次尝试在调用前后都会记入审计记录（--db，默认：应用自己的审计记录）；其口令来自 EKYC_DESK_PASSPHRASE，或在终端上询问。
 
-退出码：0 通过（SubCode 200）；2 未通过（202/223，或未在文档中列出的 SubCode：请上报）；3 本地拒绝（输入有误、无凭据）；4 API 错误，或应答无法读取；5 网络或 TLS 错误；6 无法打开审计记录（口令错误、服务器不可用）。</translation>
+退出码：0 通过（SubCode 200）；2 未通过（202/223，或未记载的 SubCode：请上报）；3 已在本地拒绝（输入有误、无凭证）；4 API 错误，或无法读取的应答；5 请求发出前的网络或 TLS 错误（未计费）；6 审计记录无法打开或停止记录（未再发送任何内容；已收到的应答会被打印并保存在审计记录的缓存队列中）；7 结果未知：请求已发出但未收到应答，因此可能已计费（不会自动重试；请将 --merchant-biz-id 设为打印出的 MerchantBizId 后重试）。</translation>
     </message>
 </context>
 <context>
@@ -1469,6 +1481,25 @@ MerchantBizId %2
     </message>
 </context>
 <context>
+    <name>RecordSpool</name>
+    <message>
+        <source>The spool %1 cannot be opened.</source>
+        <translation>无法打开缓存队列 %1。</translation>
+    </message>
+    <message>
+        <source>The spool %1 cannot be written: %2</source>
+        <translation>无法写入缓存队列 %1：%2</translation>
+    </message>
+    <message>
+        <source>The spool %1 cannot be removed.</source>
+        <translation>无法删除缓存队列 %1。</translation>
+    </message>
+    <message>
+        <source>The spool %1 cannot be rewritten: %2</source>
+        <translation>无法重写缓存队列 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>ResponseParser</name>
     <message>
         <source>The answer has %1 bytes, more than the limit of %2.</source>
@@ -1596,6 +1627,18 @@ MerchantBizId %2
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>Outcome unknown — may have been billed</source>
+        <translation>结果未知 — 可能已计费</translation>
+    </message>
+    <message>
+        <source>Not recorded — the history is unavailable</source>
+        <translation>未记录 — 审计记录不可用</translation>
+    </message>
+    <message>
+        <source>Warning: this answer was billed but could not be recorded in the audit history. Note its RequestId; it is kept in the history&apos;s spool and written as soon as the history is available again.</source>
+        <translation>警告：此应答已计费，但无法记入审计记录。请记下其 RequestId；它保存在审计记录的缓存队列中，审计记录恢复可用后会立即写入。</translation>
     </message>
 </context>
 <context>
@@ -1940,6 +1983,26 @@ MerchantBizId %2
         <source>The verification was cancelled before an answer arrived.</source>
         <translation>在收到应答之前，核验已被取消。</translation>
     </message>
+    <message>
+        <source>Outcome unknown: the request was sent but no answer arrived (%1). The service may have processed and billed it, so it was not retried automatically. Look the case up in the Alibaba Cloud console by its MerchantBizId, or retry it with the same MerchantBizId.</source>
+        <translation>结果未知：请求已发出，但未收到应答（%1）。服务可能已处理并计费，因此未自动重试。请在阿里云控制台中按 MerchantBizId 查询该案件，或使用同一 MerchantBizId 重试。</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>连接中断</translation>
+    </message>
+    <message>
+        <source>Not recorded — the audit history is unavailable, so nothing more was sent. Check the disk space or the database server, then verify the case again.</source>
+        <translation>未记录 — 审计记录不可用，因此未再发送任何内容。请检查磁盘空间或数据库服务器，然后重新核验该案件。</translation>
+    </message>
 </context>
 <context>
     <name>VerificationService</name>
@@ -1968,18 +2031,6 @@ MerchantBizId %2
         <translation>无法将案件保存到审计记录，因此未发送：%1</translation>
     </message>
     <message>
-        <source>Attempt %1 could not be recorded: %2</source>
-        <translation>无法记录第 %1 次尝试：%2</translation>
-    </message>
-    <message>
-        <source>The answer to attempt %1 could not be recorded: %2</source>
-        <translation>无法记录第 %1 次尝试的应答：%2</translation>
-    </message>
-    <message>
-        <source>The outcome could not be recorded: %1</source>
-        <translation>无法记录结果：%1</translation>
-    </message>
-    <message>
         <source>Re-verification needs the audit history.</source>
         <translation>重新核验需要审计记录。</translation>
     </message>
@@ -1998,6 +2049,26 @@ MerchantBizId %2
     <message>
         <source>The link to the earlier case could not be recorded, so the case was not sent: %1</source>
         <translation>无法记录与之前案件的关联，因此未发送该案件：%1</translation>
+    </message>
+    <message>
+        <source>an earlier record of this case is still waiting in the spool</source>
+        <translation>该案件之前的一条记录仍在缓存队列中等待写入</translation>
+    </message>
+    <message>
+        <source>Attempt %1 could not be recorded, so it was not sent: %2</source>
+        <translation>第 %1 次尝试无法记录，因此未发送：%2</translation>
+    </message>
+    <message>
+        <source>The audit history could not record this case (%1). What happened is kept in %2 and will be written when the history is available again.</source>
+        <translation>审计记录无法记录此案件（%1）。发生的情况已保存在 %2 中，审计记录恢复可用后会写入。</translation>
+    </message>
+    <message>
+        <source>The audit history could not record this case (%1), and neither could its spool (%2). Note the RequestId shown: this record exists nowhere else.</source>
+        <translation>审计记录无法记录此案件（%1），其缓存队列也无法写入（%2）。请记下显示的 RequestId：此记录在其他任何地方都不存在。</translation>
+    </message>
+    <message>
+        <source>Records waiting in %1 cannot be written to the audit history, so nothing new is sent: %2</source>
+        <translation>%1 中等待的记录无法写入审计记录，因此不会发送新的内容：%2</translation>
     </message>
 </context>
 <context>

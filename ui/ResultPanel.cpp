@@ -86,6 +86,12 @@ void ResultPanel::showResult(const VerificationResult& result)
     case Status::Cancelled:
         setHeadline(QStringLiteral("cancelled"), tr("Cancelled: nothing was verified"));
         break;
+    case Status::OutcomeUnknown:
+        setHeadline(QStringLiteral("error"), tr("Outcome unknown — may have been billed"));
+        break;
+    case Status::NotRecorded:
+        setHeadline(QStringLiteral("error"), tr("Not recorded — the history is unavailable"));
+        break;
     }
     m_ui->progressBar->hide();
 
@@ -98,7 +104,12 @@ void ResultPanel::showResult(const VerificationResult& result)
         m_ui->subCodeLabel->setText(QString());
     }
     m_ui->subCodeLabel->setVisible(!m_ui->subCodeLabel->text().isEmpty());
-    m_ui->explanationLabel->setText(result.explanation());
+    QString explanation = result.explanation();
+    if (result.unrecorded && result.mayHaveBeenBilled())
+        explanation += u'\n'
+            + tr("Warning: this answer was billed but could not be recorded in the audit history. Note its RequestId; "
+                 "it is kept in the history's spool and written as soon as the history is available again.");
+    m_ui->explanationLabel->setText(explanation);
 
     const QString guidance = result.guidance();
     m_ui->guidanceLabel->setText(guidance);

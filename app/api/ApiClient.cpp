@@ -16,22 +16,21 @@
 // Retries and the MerchantBizId
 // -----------------------------
 // Every business answer (SubCode 200, 202, 223, or any other SubCode) is billed, so a call that produced one is
-// never sent again, whatever the answer. Only attempts that ended without a business answer are retried:
-// throttling (403 Throttling*), server faults (500 InternalError, 503 ServiceUnavailable, any other 5xx), and
-// transport failures that may heal within seconds (timeout, connection reset, connection refused). A host name
-// that does not resolve and a TLS certificate that does not verify will not heal in seconds, so they are not
-// retried; neither are parameter, permission or signature errors, nor malformed or oversized answers (those may
-// have been billed answers we could not read).
+// never sent again, whatever the answer. Only attempts that cannot have been billed are retried automatically:
+// throttling (403/429 Throttling*) and server faults (500 InternalError, 503 ServiceUnavailable, any other 5xx)
+// with the server's answer in hand, a refused connection, and a timeout or reset that ended the attempt BEFORE the
+// request left (no upload progress, no answer). A timeout, reset or cancel AFTER the request left ends the call as
+// OutcomeUnknown: the service may have processed and billed it, so only a person retries it, with the same
+// MerchantBizId. A host name that does not resolve and a TLS certificate that does not verify will not heal in
+// seconds, so they are not retried; neither are parameter, permission or signature errors, nor malformed or
+// oversized answers (those may have been billed answers we could not read).
 //
 // A retry REUSES the call's MerchantBizId. One business case is one MerchantBizId: it is the key a reviewer and the
 // provider's console use to find the case, and the provider does not check its uniqueness, so reusing it is
-// accepted. Since retries only follow attempts that produced no business answer, nothing is billed twice under it.
-// The one grey zone is a timeout or reset after the provider already processed the request: then the provider
-// may hold two records, both under this one MerchantBizId, which keeps them recognisable as one case when the
-// bill is reconciled (a fresh id per attempt would make them look like two cases). Each attempt gets a fresh
-// x-acs-signature-nonce and x-acs-date, because the gateway rejects a replayed nonce (SignatureNonceUsed) and a
-// stale time stamp (InvalidTimeStamp.Expired). Every attempt is reported (attemptStarted/attemptFinished) so the
-// audit history records each one.
+// accepted. Each attempt gets a fresh x-acs-signature-nonce and x-acs-date, because the gateway rejects a replayed
+// nonce (SignatureNonceUsed) and a stale time stamp (InvalidTimeStamp.Expired). Every attempt is reported
+// (attemptStarted/attemptFinished) before it is sent and after it ends, so the audit history records each one; a
+// slot that cannot record an attempt stops the call (stop()) and nothing is sent.
 
 namespace {
 
@@ -74,6 +73,8 @@ struct ApiClient::Call
     NetworkErrorMap::Abort abort = NetworkErrorMap::Abort::None;
     QList<QSslError> sslErrors;
     qint64 startedMs = 0;
+    bool sent = false; // the attempt's request has left: upload progress or an answer was seen
+    bool starting = false; // attemptStarted is being emitted: the current attempt has not been sent
 };
 
 ApiClient::ApiClient(ClientConfig config, Credentials credentials, QObject* parent)
@@ -211,9 +212,11 @@ void ApiClient::startAttempt(quint64 callId)
     const int attempt = ++call->attempt;
     const SignerV3::Request signedRequest = buildSigned(call->request);
 
+    call->starting = true;
     emit attemptStarted(callId, attempt, call->request.merchantBizId);
     if (!m_calls.contains(callId))
-        return; // cancelled by a slot
+        return; // stopped by a slot (it could not record the attempt): nothing is sent
+    call->starting = false;
     emit attemptSigned(callId, attempt, signedRequest);
     call = m_calls.value(callId);
     if (!call)
@@ -235,6 +238,7 @@ void ApiClient::startAttempt(quint64 callId)
 
     call->abort = NetworkErrorMap::Abort::None;
     call->sslErrors.clear();
+    call->sent = false;
     call->startedMs = m_clock.monotonicMs();
     QNetworkReply* reply = m_network->post(networkRequest, signedRequest.body);
     call->reply = reply;
@@ -246,8 +250,18 @@ void ApiClient::startAttempt(quint64 callId)
         if (c && c->attempt == attempt)
             c->sslErrors = errors; // recorded for the explanation; never ignored
     });
+    auto markSent = [this, callId, attempt] {
+        Call* c = m_calls.value(callId);
+        if (c && c->attempt == attempt)
+            c->sent = true;
+    };
+    connect(reply, &QNetworkReply::uploadProgress, this, [markSent](qint64 bytesSent, qint64) {
+        if (bytesSent > 0)
+            markSent();
+    });
     const qint64 limit = m_config.maxResponseBytes;
-    connect(reply, &QNetworkReply::metaDataChanged, this, [this, callId, attempt, reply, limit] {
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, callId, attempt, reply, limit, markSent] {
+        markSent();
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         if (limit > 0 && length.isValid() && length.toLongLong() > limit)
             abortAttempt(callId, attempt, NetworkErrorMap::Abort::Oversized);
@@ -294,6 +308,7 @@ void ApiClient::attemptDone(quint64 callId, int attempt)
         result = NetworkErrorMap::toResult(error, call->abort, reply->errorString(), call->sslErrors);
         if (call->abort == NetworkErrorMap::Abort::Oversized)
             result.httpStatus = httpStatus;
+        markOutcome(result, call->sent || httpStatus != 0);
     } else {
         // Content, protocol and server errors (4xx/5xx) carry an answer: read it, at most one byte over the limit.
         const qint64 limit = m_config.maxResponseBytes > 0 ? m_config.maxResponseBytes + 1 : reply->bytesAvailable();
@@ -322,18 +337,42 @@ void ApiClient::cancel(quint64 callId)
         return;
     VerificationResult result = NetworkErrorMap::toResult(
         QNetworkReply::OperationCanceledError, NetworkErrorMap::Abort::Cancelled, QString(), {});
+    if (call->reply)
+        markOutcome(result, call->sent);
+    stop(callId, result);
+}
+
+void ApiClient::stop(quint64 callId, VerificationResult result)
+{
+    Call* call = m_calls.value(callId);
+    if (!call)
+        return;
     result.merchantBizId = call->request.merchantBizId;
-    result.attempts = call->attempt;
     if (call->reply) {
         QNetworkReply* reply = call->reply;
         call->reply = nullptr;
         reply->disconnect(this);
         reply->abort();
         reply->deleteLater();
+        result.attempts = call->attempt;
         result.latencyMs = m_clock.monotonicMs() - call->startedMs;
         emit attemptFinished(callId, call->attempt, result);
+    } else {
+        result.attempts = call->attempt - (call->starting ? 1 : 0);
     }
     finishCall(callId, result);
+}
+
+void ApiClient::markOutcome(VerificationResult& result, bool sent)
+{
+    using E = VerificationResult::Error;
+    result.requestSent = sent;
+    // Errors that happen before anything leaves (no such host, refused, TLS) say nothing about billing.
+    const bool beforeSending = result.error == E::HostNotFound || result.error == E::ConnectionRefused
+        || result.error == E::TlsFailure || result.error == E::ProxyError;
+    const bool answerUnread = result.error == E::MalformedResponse || result.error == E::OversizedResponse;
+    if (sent && !beforeSending && !answerUnread)
+        result.status = VerificationResult::Status::OutcomeUnknown;
 }
 
 void ApiClient::finishCall(quint64 callId, VerificationResult result)

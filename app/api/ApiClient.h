@@ -51,7 +51,12 @@ public:
     SignerV3::Request prepare(const VerificationRequest& request) const;
     // Starts a call; returns its id. Emits attemptStarted/attemptFinished per attempt and finished once.
     quint64 verify(const VerificationRequest& request);
+    // Cancels a call. A request already sent ends as OutcomeUnknown (it may have been billed), else as Cancelled.
     void cancel(quint64 callId);
+    // Ends a call at once with this result: no further attempt starts, an attempt in flight is aborted (and
+    // reported by attemptFinished with this result). For a slot of attemptStarted that cannot record the attempt:
+    // called from there, the attempt is never sent.
+    void stop(quint64 callId, VerificationResult result);
     int pendingCalls() const;
     // TLS handshakes completed by this client (each new connection counts one).
     int tlsHandshakes() const { return m_tlsHandshakes; }
@@ -82,6 +87,8 @@ private:
     void attemptDone(quint64 callId, int attempt);
     void abortAttempt(quint64 callId, int attempt, NetworkErrorMap::Abort reason);
     void finishCall(quint64 callId, VerificationResult result);
+    // Sets requestSent and turns a transport error after the request left into OutcomeUnknown.
+    static void markOutcome(VerificationResult& result, bool sent);
     SignerV3::Request buildSigned(const VerificationRequest& request) const;
 
     ClientConfig m_config;

@@ -6,7 +6,8 @@
 bool VerificationResult::isRetryable() const
 {
     // Every business answer is billed: never again.
-    if (isBusinessAnswer() || status == Status::Cancelled)
+    if (isBusinessAnswer() || status == Status::Cancelled || status == Status::OutcomeUnknown
+        || status == Status::NotRecorded)
         return false;
     switch (error) {
     case Error::Throttling:
@@ -14,6 +15,8 @@ bool VerificationResult::isRetryable() const
     case Error::ServiceUnavailable:
     case Error::Timeout:
     case Error::ConnectionReset:
+        // Only while the request had not left; after that the status is OutcomeUnknown (handled above).
+        return !requestSent;
     case Error::ConnectionRefused:
         return true;
     case Error::OtherApiError:
@@ -26,10 +29,25 @@ bool VerificationResult::isRetryable() const
     }
 }
 
+bool VerificationResult::mayHaveBeenBilled() const
+{
+    return isBusinessAnswer() || status == Status::OutcomeUnknown || error == Error::MalformedResponse
+        || error == Error::OversizedResponse;
+}
+
 QString VerificationResult::explanation() const
 {
     if (isBusinessAnswer())
         return subCodeExplanation(subCode);
+    if (status == Status::OutcomeUnknown)
+        return tr("Outcome unknown: the request was sent but no answer arrived (%1). The service may have processed "
+                  "and billed it, so it was not retried automatically. Look the case up in the Alibaba Cloud console "
+                  "by its MerchantBizId, or retry it with the same MerchantBizId.")
+            .arg(error == Error::Cancelled    ? tr("cancelled")
+                    : error == Error::Timeout ? tr("timed out")
+                                              : tr("connection lost"));
+    if (status == Status::NotRecorded)
+        return errorExplanation(Error::HistoryUnavailable);
     if (status == Status::Cancelled)
         return errorExplanation(Error::Cancelled);
     return errorExplanation(error);
@@ -136,6 +154,9 @@ QString VerificationResult::errorExplanation(Error error)
         return tr("A network error occurred. Check the network connection and try again.");
     case Error::Cancelled:
         return tr("The verification was cancelled before an answer arrived.");
+    case Error::HistoryUnavailable:
+        return tr("Not recorded — the audit history is unavailable, so nothing more was sent. Check the disk space "
+                  "or the database server, then verify the case again.");
     }
     return QString();
 }
@@ -149,6 +170,10 @@ int VerificationResult::exitCode() const
         return 2;
     case Status::ApiError:
         return 4;
+    case Status::OutcomeUnknown:
+        return 7;
+    case Status::NotRecorded:
+        return 6;
     case Status::NetworkError:
     case Status::Cancelled:
         // An answer arrived but could not be read: the service answered (and may have billed), so it is an API
@@ -175,5 +200,8 @@ QJsonObject VerificationResult::toJson() const
         out.insert(QStringLiteral("error"),
             QString::fromLatin1(QMetaEnum::fromType<Error>().valueToKey(static_cast<int>(error))));
     out.insert(QStringLiteral("attempts"), attempts);
+    out.insert(QStringLiteral("status"),
+        QString::fromLatin1(QMetaEnum::fromType<Status>().valueToKey(static_cast<int>(status))));
+    out.insert(QStringLiteral("mayHaveBeenBilled"), mayHaveBeenBilled());
     return out;
 }

@@ -16,8 +16,13 @@ public:
         Passed, // Code success, Result.Passed Y (SubCode 200)
         NotPassed, // Code success, Result.Passed N (SubCode 202, 223, or an unrecognised one)
         ApiError, // an error Code from the service or its gateway; nothing billed
-        NetworkError, // transport, TLS, timeout, malformed or oversized answer
-        Cancelled,
+        NetworkError, // transport, TLS, timeout (before the request left), malformed or oversized answer
+        Cancelled, // before the request left
+        // The request was sent and no answer arrived (timeout, reset, cancelled): the service may have processed
+        // and billed it. Never retried automatically; a retry reuses the MerchantBizId.
+        OutcomeUnknown,
+        // The audit history could not record the attempt, so it was not sent (nothing billed).
+        NotRecorded,
     };
     Q_ENUM(Status)
 
@@ -47,6 +52,7 @@ public:
         ProxyError,
         OtherNetworkError,
         Cancelled,
+        HistoryUnavailable, // the audit history refused a write (disk full, database down)
     };
     Q_ENUM(Error)
 
@@ -65,11 +71,17 @@ public:
     QDateTime serverDate; // the response Date header, for clock-skew warnings
     // Throttling only: the server's TimeLeft hint (x-ratelimit-user-api / x-ratelimit-user), 0 when absent.
     qint64 retryAfterMs = 0;
+    // Transport errors: whether the request had left (upload progress or an answer seen) when the attempt ended.
+    bool requestSent = false;
+    // The answer (or outcome) could not be written to the audit history; it waits in the history's spool.
+    bool unrecorded = false;
 
     // A business answer (200/202/223 or any SubCode) is billed and must never be retried.
     bool isBusinessAnswer() const { return status == Status::Passed || status == Status::NotPassed; }
-    // Throttling, 5xx and transport errors may be retried; nothing else.
+    // Throttling, 5xx and transport errors that cannot have been billed may be retried; nothing else.
     bool isRetryable() const;
+    // An answer, or a request that left without one: the provider may bill it.
+    bool mayHaveBeenBilled() const;
 
     // Plain-language explanation for the reviewer, translated: the SubCode meaning, or the error and its fix.
     QString explanation() const;
@@ -80,9 +92,11 @@ public:
     static QString errorExplanation(Error error);
 
     // CLI exit code: 0 passed; 2 not passed (202/223, or an undocumented SubCode with Passed N, whose explanation
-    // says to escalate); 4 API error, including an answer that could not be read; 5 network/TLS error (3 is a local
-    // refusal, decided earlier).
+    // says to escalate); 4 API error, including an answer that could not be read; 5 network/TLS error before the
+    // request left; 6 not recorded (nothing sent, or an answer the history could not record); 7 outcome unknown, may
+    // have been billed (3 is a local refusal, decided earlier).
     int exitCode() const;
-    // requestId, code, message, passed, subCode, merchantBizId, httpStatus, explanation (+ error, attempts).
+    // requestId, code, message, passed, subCode, merchantBizId, httpStatus, explanation (+ error, attempts, status,
+    // mayHaveBeenBilled).
     QJsonObject toJson() const;
 };

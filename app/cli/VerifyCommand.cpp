@@ -101,6 +101,10 @@ void printHuman(const VerificationResult& result)
         out << tr("RequestId: %1").arg(result.requestId) << '\n';
     out << tr("MerchantBizId: %1").arg(result.merchantBizId) << '\n';
     out << tr("Attempts: %1").arg(result.attempts) << '\n';
+    if (result.unrecorded && result.mayHaveBeenBilled())
+        out << tr("Warning: this answer was billed but is not recorded in the audit history yet; it waits in the "
+                  "history's spool.")
+            << '\n';
 }
 
 } // namespace
@@ -117,7 +121,10 @@ int runVerify(const QStringList& arguments)
            "and after the call; its passphrase comes from EKYC_DESK_PASSPHRASE or is asked on the terminal.\n\n"
            "Exit codes: 0 passed (SubCode 200); 2 not passed (202/223, or an undocumented SubCode: escalate); 3 "
            "refused locally (bad input, no credentials); 4 API error, or an answer that could not be read; 5 network "
-           "or TLS error; 6 the audit history cannot be opened (wrong passphrase, server down)."));
+           "or TLS error before the request left (nothing billed); 6 the audit history cannot be opened or stopped "
+           "recording (nothing more was sent; an answer that arrived is printed and kept in the history's spool); 7 "
+           "outcome unknown: the request was sent and no answer arrived, so it may have been billed (not retried; "
+           "retry with --merchant-biz-id set to the MerchantBizId printed)."));
     parser.addHelpOption();
     const QCommandLineOption name(QStringLiteral("name"), tr("Name as on the ID card."), QStringLiteral("NAME"));
     const QCommandLineOption idNumber(
@@ -233,8 +240,10 @@ int runVerify(const QStringList& arguments)
         return HistoryCli::CannotOpen;
     }
     service.setHistory(history.get());
-    if (!ConfigurationAudit::record(*history, settings, options.credentials, options.training, &error))
-        return refuse(asJson, tr("Audit history: %1").arg(error));
+    if (!ConfigurationAudit::record(*history, settings, options.credentials, options.training, &error)) {
+        refuse(asJson, tr("Audit history: %1").arg(error));
+        return HistoryCli::CannotOpen;
+    }
     QObject::connect(&service, &VerificationService::historyError, &service, [](const QString& message) {
         QTextStream(stderr) << tr("Audit history: %1").arg(message) << '\n';
     });
@@ -244,18 +253,29 @@ int runVerify(const QStringList& arguments)
         outcome = r;
         QCoreApplication::exit(0);
     });
-    if (service.submit(input, true) == 0)
-        return refuse(asJson, service.errorString());
+    QString caseId;
+    QObject::connect(&service, &VerificationService::submitted, &service, [&](quint64 id, const QString&) {
+        caseId = service.caseIdOf(id);
+    });
+    if (service.submit(input, true) == 0) {
+        // The pre-check passed above, so what refused the case is the history: nothing was sent.
+        refuse(asJson, service.errorString());
+        return HistoryCli::CannotOpen;
+    }
     QCoreApplication::exec();
 
     if (asJson) {
         QJsonObject object = outcome.toJson();
         object.insert(QStringLiteral("warnings"), issuesToJson(issues));
+        object.insert(QStringLiteral("caseId"), caseId);
+        object.insert(QStringLiteral("recorded"),
+            !outcome.unrecorded && outcome.status != VerificationResult::Status::NotRecorded);
         printJson(object);
     } else {
         printHuman(outcome);
     }
-    return outcome.exitCode();
+    // An answer the history could not record is shown, and the exit code says the history failed.
+    return outcome.unrecorded ? static_cast<int>(HistoryCli::CannotOpen) : outcome.exitCode();
 }
 
 } // namespace Cli

@@ -34,7 +34,9 @@ QStringList all();
 namespace CaseState {
 inline constexpr char pending[] = "pending"; // created, no outcome recorded (yet, or the process died)
 inline constexpr char completed[] = "completed"; // a business answer (200/202/223) was recorded
-inline constexpr char failed[] = "failed"; // the call ended in an API or network error
+inline constexpr char failed[] = "failed"; // an error that cannot have been billed: safe to retry
+inline constexpr char refused[] = "refused"; // the service refused the request (parameters, permission, signature)
+inline constexpr char outcomeUnknown[] = "outcome_unknown"; // sent, no answer: may have been billed
 inline constexpr char reviewed[] = "reviewed"; // a manual-review decision was recorded
 } // namespace CaseState
 

@@ -139,6 +139,7 @@ std::unique_ptr<AuditStore> AuditStore::open(const QString& location, const Opti
     store->m_connection = QStringLiteral("ekyc-audit-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     store->m_postgres = where.isPostgres();
     store->m_displayLocation = where.displayName();
+    store->m_sqlitePath = where.isPostgres() ? QString() : QFileInfo(where.path).absoluteFilePath();
     store->m_clock = options.clock ? options.clock : &Clock::system();
     store->m_actor = options.actor.isEmpty() ? osUserName() : options.actor;
     store->m_workstation = options.workstation.isEmpty() ? QSysInfo::machineHostName() : options.workstation;
@@ -493,9 +494,13 @@ bool AuditStore::completeCase(const QString& caseId,
     const QString& subCode,
     const QJsonObject& payload)
 {
-    if (state != QLatin1String(CaseState::completed) && state != QLatin1String(CaseState::failed)
-        && state != QLatin1String(CaseState::reviewed))
-        return fail(tr("A case can only be completed as completed, failed or reviewed, not %1.").arg(state));
+    static const QStringList endStates { QLatin1String(CaseState::completed),
+        QLatin1String(CaseState::failed),
+        QLatin1String(CaseState::refused),
+        QLatin1String(CaseState::outcomeUnknown),
+        QLatin1String(CaseState::reviewed) };
+    if (!endStates.contains(state))
+        return fail(tr("A case cannot be completed as %1.").arg(state));
     QJsonObject body = payload;
     body.insert(QStringLiteral("state"), state);
     body.insert(QStringLiteral("passed"), passed.has_value() ? QJsonValue(*passed) : QJsonValue());

@@ -68,6 +68,8 @@ public:
 
     QString historyId() const { return m_historyId; }
     QString displayLocation() const { return m_displayLocation; }
+    // The SQLite file, empty for PostgreSQL.
+    QString sqlitePath() const { return m_sqlitePath; }
     bool isPostgres() const { return m_postgres; }
     QString keySource() const { return m_keySource; } // "keychain" | "passphrase"
     QString actor() const { return m_actor; }
@@ -146,6 +148,7 @@ private:
     QString m_connection;
     QString m_historyId;
     QString m_displayLocation;
+    QString m_sqlitePath;
     QString m_keySource;
     QString m_actor;
     QString m_workstation;

@@ -10,7 +10,11 @@ QString CaseSummary::displayState(const QString& state)
     if (state == QLatin1String(CaseState::completed))
         return tr("completed");
     if (state == QLatin1String(CaseState::failed))
-        return tr("failed");
+        return tr("failed — safe to retry");
+    if (state == QLatin1String(CaseState::refused))
+        return tr("refused by the service");
+    if (state == QLatin1String(CaseState::outcomeUnknown))
+        return tr("outcome unknown — may have been billed");
     if (state == QLatin1String(CaseState::reviewed))
         return tr("reviewed");
     return state;

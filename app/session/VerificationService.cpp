@@ -4,6 +4,7 @@
 #include "crypto/Random.h"
 #include "history/AuditEvent.h"
 #include "history/AuditStore.h"
+#include "history/RecordSpool.h"
 #include "sandbox/SandboxServer.h"
 
 #include <QJsonArray>
@@ -117,6 +118,8 @@ quint64 VerificationService::submit(const CaseInput& input, bool warningsAcknowl
         m_error = tr("The case has warnings that must be acknowledged before a billed call.");
         return 0;
     }
+    if (!replaySpool())
+        return 0;
     const VerificationRequest request = buildRequest(input);
     QString caseId;
     if (m_history) {
@@ -136,7 +139,7 @@ quint64 VerificationService::submit(const CaseInput& input, bool warningsAcknowl
             { QStringLiteral("validityStartDate"), request.validityStartDate },
             { QStringLiteral("validityEndDate"), request.validityEndDate },
             { QStringLiteral("merchantUserIdHash"), request.merchantUserId },
-            { QStringLiteral("endpoint"), m_options.client.endpoint.toString() },
+            { QStringLiteral("endpoint"), m_options.client.endpoint.toString(QUrl::RemoveUserInfo) },
             { QStringLiteral("training"), m_options.training },
             { QStringLiteral("acknowledgedWarnings"), QJsonArray::fromStringList(warnings) },
         };
@@ -160,21 +163,36 @@ quint64 VerificationService::submit(const CaseInput& input, bool warningsAcknowl
     }
     const quint64 id = m_client->verify(request);
     if (!caseId.isEmpty())
-        m_caseIds.insert(id, caseId);
+        m_calls.insert(id, CallRecord { caseId, false });
     emit submitted(id, request.merchantBizId);
     return id;
 }
 
 void VerificationService::recordAttemptStarted(quint64 callId, int attempt, const QString& merchantBizId)
 {
-    const QString caseId = m_caseIds.value(callId);
-    if (m_history && !caseId.isEmpty()) {
-        const QJsonObject payload { { QStringLiteral("attempt"), attempt },
-            { QStringLiteral("merchantBizId"), merchantBizId },
-            { QStringLiteral("endpoint"), m_options.client.endpoint.toString() },
-            { QStringLiteral("training"), m_options.training } };
-        if (m_history->appendEvent(caseId, QString::fromLatin1(EventKind::attemptSent), payload) == 0)
-            emit historyError(tr("Attempt %1 could not be recorded: %2").arg(attempt).arg(m_history->lastError()));
+    const auto it = m_calls.find(callId);
+    if (m_history && it != m_calls.end()) {
+        // Recorded durably before the request leaves; when that fails, the call stops here and nothing is sent.
+        QString problem;
+        if (it->spooled) {
+            problem = tr("an earlier record of this case is still waiting in the spool");
+        } else {
+            const QJsonObject payload { { QStringLiteral("attempt"), attempt },
+                { QStringLiteral("merchantBizId"), merchantBizId },
+                { QStringLiteral("endpoint"), m_options.client.endpoint.toString(QUrl::RemoveUserInfo) },
+                { QStringLiteral("training"), m_options.training } };
+            if (m_history->appendEvent(it->caseId, QString::fromLatin1(EventKind::attemptSent), payload) == 0)
+                problem = m_history->lastError();
+        }
+        if (!problem.isEmpty()) {
+            emit historyError(tr("Attempt %1 could not be recorded, so it was not sent: %2").arg(attempt).arg(problem));
+            VerificationResult notRecorded;
+            notRecorded.status = VerificationResult::Status::NotRecorded;
+            notRecorded.error = VerificationResult::Error::HistoryUnavailable;
+            notRecorded.detail = problem;
+            m_client->stop(callId, notRecorded);
+            return;
+        }
     }
     emit attemptStarted(callId, attempt);
 }
@@ -191,34 +209,90 @@ QJsonObject resultPayload(const VerificationResult& result)
     return payload;
 }
 
+// The case state that tells apart what a reviewer does next.
+const char* endState(const VerificationResult& result)
+{
+    if (result.isBusinessAnswer())
+        return CaseState::completed;
+    if (result.mayHaveBeenBilled())
+        return CaseState::outcomeUnknown;
+    if (result.status == VerificationResult::Status::ApiError)
+        return CaseState::refused;
+    return CaseState::failed;
+}
+
 } // namespace
 
 void VerificationService::recordAttemptFinished(quint64 callId, int attempt, const VerificationResult& result)
 {
-    const QString caseId = m_caseIds.value(callId);
-    if (!m_history || caseId.isEmpty())
+    const auto it = m_calls.find(callId);
+    if (!m_history || it == m_calls.end() || result.status == VerificationResult::Status::NotRecorded)
         return;
     QJsonObject payload = resultPayload(result);
     payload.insert(QStringLiteral("attempt"), attempt);
     const bool answered = result.httpStatus != 0;
     const QString kind = QString::fromLatin1(answered ? EventKind::responseReceived : EventKind::attemptFailed);
-    if (m_history->appendEvent(caseId, kind, payload) == 0)
-        emit historyError(
-            tr("The answer to attempt %1 could not be recorded: %2").arg(attempt).arg(m_history->lastError()));
+    if (!it->spooled && m_history->appendEvent(it->caseId, kind, payload) != 0)
+        return;
+    // The history refused it: keep it in the spool, and send nothing more for this case.
+    spool(*it, [&](RecordSpool& spool, QString* error) { return spool.addEvent(it->caseId, kind, payload, error); });
+    if (!result.isBusinessAnswer() && result.status != VerificationResult::Status::Cancelled) {
+        VerificationResult stopped = result;
+        stopped.unrecorded = true;
+        m_client->stop(callId, stopped);
+    }
 }
 
-void VerificationService::recordFinished(quint64 callId, const VerificationResult& result)
+void VerificationService::recordFinished(quint64 callId, VerificationResult result)
 {
-    const QString caseId = m_caseIds.value(callId);
-    if (m_history && !caseId.isEmpty()) {
-        const bool business = result.isBusinessAnswer();
-        const QString state = QString::fromLatin1(business ? CaseState::completed : CaseState::failed);
-        const std::optional<bool> passed = business ? std::optional<bool>(result.passed) : std::nullopt;
-        if (!m_history->completeCase(caseId, state, passed, result.subCode, resultPayload(result)))
-            emit historyError(tr("The outcome could not be recorded: %1").arg(m_history->lastError()));
+    const auto it = m_calls.find(callId);
+    if (m_history && it != m_calls.end()) {
+        const QString state = QString::fromLatin1(endState(result));
+        const std::optional<bool> passed =
+            result.isBusinessAnswer() ? std::optional<bool>(result.passed) : std::nullopt;
+        const QJsonObject payload = resultPayload(result);
+        if (it->spooled || !m_history->completeCase(it->caseId, state, passed, result.subCode, payload)) {
+            spool(*it, [&](RecordSpool& spool, QString* error) {
+                return spool.addCompletion(it->caseId, state, passed, result.subCode, payload, error);
+            });
+        }
+        result.unrecorded = result.unrecorded || it->spooled;
     }
     emit finished(callId, result);
-    m_caseIds.remove(callId);
+    m_calls.remove(callId);
+}
+
+void VerificationService::spool(CallRecord& call, const std::function<bool(RecordSpool&, QString*)>& write)
+{
+    const QString refused = m_history->lastError();
+    call.spooled = true;
+    RecordSpool spool(RecordSpool::pathFor(*m_history));
+    QString error;
+    if (write(spool, &error)) {
+        emit historyError(tr("The audit history could not record this case (%1). What happened is kept in %2 and "
+                             "will be written when the history is available again.")
+                              .arg(refused, spool.path()));
+    } else {
+        emit historyError(tr("The audit history could not record this case (%1), and neither could its spool (%2). "
+                             "Note the RequestId shown: this record exists nowhere else.")
+                              .arg(refused, error));
+    }
+}
+
+bool VerificationService::replaySpool()
+{
+    if (!m_history)
+        return true;
+    RecordSpool spool(RecordSpool::pathFor(*m_history));
+    if (spool.isEmpty())
+        return true;
+    QString error;
+    if (spool.replay(*m_history, &error) < 0) {
+        m_error = tr("Records waiting in %1 cannot be written to the audit history, so nothing new is sent: %2")
+                      .arg(spool.path(), error);
+        return false;
+    }
+    return true;
 }
 
 void VerificationService::cancel(quint64 callId)

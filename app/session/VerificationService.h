@@ -7,10 +7,12 @@
 
 #include <QHash>
 #include <QObject>
+#include <functional>
 #include <memory>
 #include <optional>
 
 class AuditStore;
+class RecordSpool;
 class SandboxServer;
 
 // What the GUI and the CLI call to verify a case: local pre-check, then (once the audit history exists) the case is
@@ -46,7 +48,10 @@ public:
     void setHistory(AuditStore* history) { m_history = history; }
     AuditStore* history() const { return m_history; }
     // The history case id of a running call, also while finished() is emitted (empty without a history).
-    QString caseIdOf(quint64 callId) const { return m_caseIds.value(callId); }
+    QString caseIdOf(quint64 callId) const { return m_calls.value(callId).caseId; }
+    // Writes what waits in the history's spool (answers the history could not record) into the history. False with
+    // errorString() when it still cannot; submit() calls it first and sends nothing new until it succeeds.
+    bool replaySpool();
 
     // Local checks only; nothing is sent.
     QList<ValidationIssue> precheck(const CaseInput& input) const;
@@ -64,19 +69,26 @@ public:
 
 signals:
     void submitted(quint64 callId, const QString& merchantBizId);
-    // Writing to the audit history failed after the call started; the message names what was not recorded.
+    // Writing to the audit history failed after the call started; the message names what was not recorded and
+    // where it is kept (the spool) until the history is back.
     void historyError(const QString& message);
     void attemptStarted(quint64 callId, int attempt);
     void finished(quint64 callId, const VerificationResult& result);
 
 private:
+    struct CallRecord
+    {
+        QString caseId;
+        bool spooled = false; // something of this case went to the spool: the rest follows it there
+    };
     void recordAttemptStarted(quint64 callId, int attempt, const QString& merchantBizId);
     void recordAttemptFinished(quint64 callId, int attempt, const VerificationResult& result);
-    void recordFinished(quint64 callId, const VerificationResult& result);
+    void recordFinished(quint64 callId, VerificationResult result);
+    void spool(CallRecord& call, const std::function<bool(RecordSpool&, QString*)>& write);
 
     Options m_options;
     AuditStore* m_history = nullptr;
-    QHash<quint64, QString> m_caseIds;
+    QHash<quint64, CallRecord> m_calls;
     QString m_error;
     std::unique_ptr<SandboxServer> m_sandbox;
     std::unique_ptr<ApiClient> m_client;

@@ -1,9 +1,14 @@
+#include "HistoryOutage.h"
 #include "StoreFixture.h"
 
 #include "history/AuditEvent.h"
+#include "history/RecordSpool.h"
 #include "sandbox/SandboxFixtures.h"
+#include "sandbox/SandboxServer.h"
 #include "session/VerificationService.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -54,7 +59,7 @@ private slots:
             QTest::newRow(b + " 223") << backend << QStringLiteral("张错名") << QStringLiteral("completed")
                                       << QStringLiteral("223") << answered;
             QTest::newRow(b + " api error")
-                << backend << SandboxFixtures::ramDenied << QStringLiteral("failed") << QString() << answered;
+                << backend << SandboxFixtures::ramDenied << QStringLiteral("refused") << QString() << answered;
             QTest::newRow(b + " 500 then 200")
                 << backend << SandboxFixtures::serverErrorOnce << QStringLiteral("completed") << QStringLiteral("200")
                 << QStringList { QStringLiteral("case_created"),
@@ -63,8 +68,14 @@ private slots:
                        QStringLiteral("attempt_sent"),
                        QStringLiteral("response_received"),
                        QStringLiteral("case_completed") };
+            QTest::newRow(b + " reset after sending")
+                << backend << SandboxFixtures::reset << QStringLiteral("outcome_unknown") << QString()
+                << QStringList { QStringLiteral("case_created"),
+                       QStringLiteral("attempt_sent"),
+                       QStringLiteral("attempt_failed"),
+                       QStringLiteral("case_completed") };
             QTest::newRow(b + " malformed")
-                << backend << SandboxFixtures::malformed << QStringLiteral("failed") << QString()
+                << backend << SandboxFixtures::malformed << QStringLiteral("outcome_unknown") << QString()
                 << QStringList { QStringLiteral("case_created"),
                        QStringLiteral("attempt_sent"),
                        QStringLiteral("response_received"),
@@ -145,7 +156,7 @@ private slots:
         const quint64 firstCall = service.submit(first, false);
         const QString firstCase = service.caseIdOf(firstCall);
         QVERIFY(finished.wait(30000));
-        QCOMPARE(store->caseSummary(firstCase)->state, QStringLiteral("failed"));
+        QCOMPARE(store->caseSummary(firstCase)->state, QStringLiteral("outcome_unknown"));
 
         const std::optional<CaseInput> again = service.caseForReverification(firstCase);
         QVERIFY2(again, qPrintable(service.errorString()));
@@ -166,6 +177,122 @@ private slots:
         QCOMPARE(firstEvents.last().kind, QStringLiteral("reverify_link"));
         QCOMPARE(firstEvents.last().payloadObject().value(QStringLiteral("newCaseId")).toString(), secondCase);
         QVERIFY(store->verifyChain().ok);
+    }
+
+    // The history stops recording during a case: on SQLite another writer holds the write lock (the store's busy
+    // timeout shortened so the write gives up at once), on PostgreSQL the server ends the store's session, as when
+    // it is stopped. "before" fails the attempt_sent write: nothing is sent (counted at the sandbox). "after" fails
+    // the first write after the request reached the sandbox: the answer is shown, flagged unrecorded, kept in the
+    // spool, and written into the history, in order, once it is back.
+    void recordingFails_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<bool>("afterSending");
+        for (const QString& backend : StoreFixture::backends()) {
+            QTest::newRow(qPrintable(backend + QStringLiteral(" before sending"))) << backend << false;
+            QTest::newRow(qPrintable(backend + QStringLiteral(" after sending"))) << backend << true;
+        }
+    }
+    void recordingFails()
+    {
+        QFETCH(bool, afterSending);
+        STORE_FIXTURE_OPEN(fx, store, nullptr);
+        VerificationService service;
+        QVERIFY(service.configure({}));
+        service.setHistory(store.get());
+        QSignalSpy finished(&service, &VerificationService::finished);
+        QSignalSpy historyErrors(&service, &VerificationService::historyError);
+        SandboxServer* sandbox = service.sandbox();
+        HistoryOutage outage(fx, *store);
+
+        const quint64 call = service.submit(caseOf(SandboxFixtures::people().first()), false);
+        QVERIFY2(call != 0, qPrintable(service.errorString()));
+        const QString caseId = service.caseIdOf(call);
+        if (afterSending) {
+            connect(sandbox, &SandboxServer::requestReceived, this, [&] { QVERIFY(outage.begin()); });
+        } else {
+            QVERIFY(outage.begin());
+        }
+        QVERIFY(finished.wait(30000));
+        const VerificationResult result = finished.first().at(1).value<VerificationResult>();
+        QVERIFY(historyErrors.count() >= 1);
+        store.reset(); // the broken session goes; the history comes back below
+        outage.end();
+        auto back = fx.open();
+        QVERIFY(back);
+        service.setHistory(back.get());
+        const QString spoolPath = RecordSpool::pathFor(*back);
+        if (!afterSending) {
+            QCOMPARE(sandbox->requestsReceived(), 0);
+            QCOMPARE(result.status, VerificationResult::Status::NotRecorded);
+            QCOMPARE(result.exitCode(), 6);
+            QCOMPARE(kinds(*back, caseId).first(), QStringLiteral("case_created"));
+            QVERIFY(!kinds(*back, caseId).contains(QStringLiteral("attempt_sent")));
+        } else {
+            QCOMPARE(sandbox->requestsReceived(), 1);
+            QCOMPARE(result.status, VerificationResult::Status::Passed);
+            QVERIFY(result.unrecorded);
+            QVERIFY(!result.requestId.isEmpty());
+            QCOMPARE(RecordSpool(spoolPath).size(), 2); // response_received, then the outcome
+            QCOMPARE(
+                kinds(*back, caseId), QStringList({ QStringLiteral("case_created"), QStringLiteral("attempt_sent") }));
+        }
+        QVERIFY2(service.replaySpool(), qPrintable(service.errorString()));
+        QVERIFY(RecordSpool(spoolPath).isEmpty());
+        QVERIFY(!QFile::exists(spoolPath));
+        if (afterSending) {
+            QCOMPARE(kinds(*back, caseId),
+                QStringList({ QStringLiteral("case_created"),
+                    QStringLiteral("attempt_sent"),
+                    QStringLiteral("response_received"),
+                    QStringLiteral("case_completed") }));
+            const CaseSummary summary = *back->caseSummary(caseId);
+            QCOMPARE(summary.state, QStringLiteral("completed"));
+            QCOMPARE(summary.subCode, QStringLiteral("200"));
+            const QJsonObject response = back->eventsForCase(caseId).at(2).payloadObject();
+            QCOMPARE(response.value(QStringLiteral("requestId")).toString(), result.requestId);
+            QVERIFY(response.contains(QStringLiteral("spooledAt")));
+        }
+        QVERIFY(back->verifyChain().ok);
+    }
+
+    // What waits in the spool goes into the history before anything new is sent; while it cannot, nothing is sent.
+    void spoolIsReplayedBeforeTheNextCase_data() { StoreFixture::addBackendRows(); }
+    void spoolIsReplayedBeforeTheNextCase()
+    {
+        STORE_FIXTURE_OPEN(fx, store, nullptr);
+        const CaseSummary pending = [&] {
+            CaseRecord record;
+            record.name = SandboxFixtures::people().first().docName;
+            record.idNumber = SandboxFixtures::people().first().docNo;
+            return *store->caseSummary(store->createCase(record));
+        }();
+        RecordSpool spool(RecordSpool::pathFor(*store));
+        QString error;
+        QVERIFY(spool.addCompletion(
+            pending.caseId, QStringLiteral("outcome_unknown"), std::nullopt, QString(), {}, &error));
+        QVERIFY(QFileInfo(spool.path()).permissions()
+            == (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser));
+
+        VerificationService service;
+        QVERIFY(service.configure({}));
+        service.setHistory(store.get());
+        HistoryOutage outage(fx, *store);
+        QVERIFY(outage.begin());
+        QCOMPARE(service.submit(caseOf(SandboxFixtures::people().first()), false), quint64(0));
+        QVERIFY2(service.errorString().contains(spool.path()), qPrintable(service.errorString()));
+        QCOMPARE(service.sandbox()->requestsReceived(), 0);
+        QCOMPARE(spool.size(), 1);
+        store.reset();
+        outage.end();
+        auto back = fx.open();
+        service.setHistory(back.get());
+        QSignalSpy finished(&service, &VerificationService::finished);
+        QVERIFY(service.submit(caseOf(SandboxFixtures::people().first()), false) != 0);
+        QVERIFY(spool.isEmpty());
+        QCOMPARE(back->caseSummary(pending.caseId)->state, QStringLiteral("outcome_unknown"));
+        QVERIFY(finished.wait(30000));
+        QVERIFY(back->verifyChain().ok);
     }
 };
 

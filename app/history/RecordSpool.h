@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+class AuditStore;
+
+// A small durable queue beside the audit history for what the history could not record at the moment it happened:
+// the answer to a call that was already sent (and billed), and the outcome that follows it. One JSON object a line,
+// appended and fsync'ed before the caller goes on; replayed into the history, in order, before anything new is
+// written, and removed line by line as it lands. Holds no name and no ID number (the payloads are the sanitised
+// ones the history would have stored), and is created private to the user (0600).
+class RecordSpool
+{
+    Q_DECLARE_TR_FUNCTIONS(RecordSpool)
+public:
+    explicit RecordSpool(QString path);
+
+    // Beside a SQLite history: <file>.spool; for a PostgreSQL history: <AppDataLocation>/spool-<historyId>.jsonl.
+    static QString pathFor(const AuditStore& history);
+
+    QString path() const { return m_path; }
+    bool isEmpty() const;
+    int size() const; // records waiting
+
+    // Each returns false with *error when the record could not be made durable.
+    bool addEvent(const QString& caseId, const QString& kind, const QJsonObject& payload, QString* error);
+    bool addCompletion(const QString& caseId,
+        const QString& state,
+        std::optional<bool> passed,
+        const QString& subCode,
+        const QJsonObject& payload,
+        QString* error);
+
+    // Writes the waiting records into the history in order, each with "spooledAt" (when it happened) in its payload.
+    // Returns the number written, or -1 with *error at the first that the history refused (it and the records after
+    // it stay in the spool).
+    int replay(AuditStore& history, QString* error);
+
+private:
+    bool append(const QJsonObject& record, QString* error);
+    bool rewrite(const QList<QByteArray>& lines, QString* error);
+    QList<QByteArray> lines() const;
+
+    QString m_path;
+};
