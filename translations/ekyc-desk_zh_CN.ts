@@ -680,6 +680,10 @@ Exit codes: 0 passed (SubCode 200); 2 not passed (202/223, or an undocumented Su
 
 退出码：0 通过（SubCode 200）；2 未通过（202/223，或未记载的 SubCode：请上报）；3 已在本地拒绝（输入有误、无凭证）；4 API 错误，或无法读取的应答；5 请求发出前的网络或 TLS 错误（未计费）；6 审计记录无法打开或停止记录（未再发送任何内容；已收到的应答会被打印并保存在审计记录的缓存队列中）；7 结果未知：请求已发出但未收到应答，因此可能已计费（不会自动重试；请将 --merchant-biz-id 设为打印出的 MerchantBizId 后重试）。</translation>
     </message>
+    <message>
+        <source>The audit history cannot be opened.</source>
+        <translation>无法打开审计记录。</translation>
+    </message>
 </context>
 <context>
     <name>Credentials</name>
@@ -1716,6 +1720,13 @@ MerchantBizId %2
     <message>
         <source>The training sandbox cannot listen on 127.0.0.1:%1: %2</source>
         <translation>培训沙箱无法监听 127.0.0.1:%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>The long-term value must be 长期 or long-term, not &quot;%1&quot;.</source>
+        <translation>长期有效值必须是“长期”或 long-term，而不是“%1”。</translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,9 @@
 #include "HistoryOpener.h"
 #include "MainWindow.h"
-#include "api/Credentials.h"
-#include "api/EndpointConfig.h"
 #include "base/Settings.h"
 #include "crypto/SecretStore.h"
 #include "history/AuditStore.h"
-#include "session/ConfigurationAudit.h"
-#include "session/VerificationService.h"
+#include "session/Session.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -75,42 +72,31 @@ int main(int argc, char* argv[])
     parser.addOption(langOption);
     parser.process(app);
 
-    // The audit history first: the application never verifies without it. Quitting the passphrase dialog quits.
+    const bool hasAccessKey =
+        !QProcessEnvironment::systemEnvironment().value(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID")).isEmpty();
     Settings settings;
     KeychainSecretStore keychain;
     HistoryOpener opener(&keychain);
-    const std::unique_ptr<AuditStore> history = opener.open(settings.value(Settings::historyLocation));
-    if (!history)
-        return 1;
-
-    const bool hasAccessKey =
-        !QProcessEnvironment::systemEnvironment().value(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID")).isEmpty();
-    VerificationService::Options options;
-    options.training = parser.isSet(trainingOption) || !hasAccessKey;
-    options.longTermValue = settings.value(Settings::longTermValue);
-    QString settingsError;
-    if (!options.training) {
-        options.credentials = Credentials::fromEnvironment();
-        if (!EndpointConfig::fromSettings(settings, &options.client, &settingsError)) {
-            QMessageBox::critical(nullptr, QApplication::translate("main", "eKYC Desk cannot start"), settingsError);
-            return 1;
+    Session::Request request;
+    request.training = parser.isSet(trainingOption) || !hasAccessKey;
+    // The application never verifies without its history. Quitting the passphrase dialog quits.
+    request.openHistoryWith = [&opener](const QString& location, QString* error) {
+        auto store = opener.open(location);
+        if (!store)
+            error->clear();
+        return store;
+    };
+    Session::Failure failure;
+    const std::unique_ptr<Session> session = Session::create(settings, request, &failure);
+    if (!session) {
+        if (failure.error != Session::Error::Cancelled) {
+            // The message already says what failed (settings, sandbox, credentials, history) and what to do.
+            QMessageBox::critical(nullptr, QApplication::translate("main", "eKYC Desk cannot start"), failure.message);
         }
-    }
-
-    VerificationService service;
-    if (!service.configure(options)) {
-        // The service's message already says what failed (sandbox, or credentials) and what to do.
-        QMessageBox::critical(
-            nullptr, QApplication::translate("main", "eKYC Desk cannot start"), service.errorString());
         return 1;
     }
 
-    if (!ConfigurationAudit::record(*history, settings, options.credentials, options.training, &settingsError)) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "eKYC Desk cannot start"), settingsError);
-        return 1;
-    }
-
-    MainWindow window(service, history.get());
+    MainWindow window(session->verification(), session->history());
     window.setSettings(&settings);
     window.show();
     return QApplication::exec();

@@ -1,11 +1,10 @@
 #include "cli/Commands.h"
 
-#include "api/EndpointConfig.h"
 #include "base/Settings.h"
 #include "cli/HistoryCli.h"
 #include "domain/CaseValidator.h"
 #include "history/AuditStore.h"
-#include "session/ConfigurationAudit.h"
+#include "session/Session.h"
 #include "session/VerificationService.h"
 
 #include <QCommandLineParser>
@@ -207,42 +206,41 @@ int runVerify(const QStringList& arguments)
             QTextStream(stderr) << tr("Warning: %1").arg(issue.message) << '\n';
     }
 
-    Settings settings;
-    VerificationService::Options options;
-    options.training = parser.isSet(training);
-    QString error;
-    if (!EndpointConfig::fromSettings(settings, &options.client, &error)
-        || (parser.isSet(endpoint)
-            && !EndpointConfig::resolveEndpoint(parser.value(endpoint), &options.client.endpoint, &error))
-        || (parser.isSet(caFile)
-            && !EndpointConfig::loadCaFile(parser.value(caFile), &options.client.extraCaCertificates, &error)))
-        return refuse(asJson, error);
-    options.credentials = Credentials::fromEnvironment();
-    options.longTermValue =
-        parser.isSet(longTermValue) ? parser.value(longTermValue) : settings.value(Settings::longTermValue);
-    if (options.longTermValue != QStringLiteral("长期") && options.longTermValue != QLatin1String("long-term"))
+    if (parser.isSet(longTermValue) && parser.value(longTermValue) != QStringLiteral("长期")
+        && parser.value(longTermValue) != QLatin1String("long-term"))
         return refuse(asJson, tr("--long-term-value: use 长期 or long-term."));
 
-    VerificationService service;
-    if (!service.configure(options))
-        return refuse(asJson, service.errorString());
+    // The same start-up as the app: settings read and checked once, the service, then the history, into which the
+    // case is written before anything is sent; without a history nothing is sent.
+    Settings settings;
+    Session::Request request;
+    request.training = parser.isSet(training);
+    request.historyLocation = HistoryCli::location(parser);
+    request.endpoint = parser.value(endpoint);
+    request.caFile = parser.value(caFile);
+    request.longTermValue = parser.value(longTermValue);
+    request.openHistory = !parser.isSet(dryRun);
+    request.openHistoryWith = [](const QString& location, QString* error) {
+        auto store = HistoryCli::openStore(location, error);
+        if (!store && error->isEmpty())
+            *error = tr("The audit history cannot be opened.");
+        return store;
+    };
+    Session::Failure failure;
+    const std::unique_ptr<Session> session = Session::create(settings, request, &failure);
+    if (!session) {
+        if (failure.error == Session::Error::HistoryUnavailable) {
+            refuse(asJson, tr("Audit history: %1").arg(failure.message));
+            return HistoryCli::CannotOpen;
+        }
+        return refuse(asJson, failure.message);
+    }
+    VerificationService& service = session->verification();
 
     if (parser.isSet(dryRun)) {
-        const VerificationRequest request = service.buildRequest(input);
-        printJson(requestToJson(service.client()->prepare(request), service.options().client.endpoint));
+        const VerificationRequest prepared = service.buildRequest(input);
+        printJson(requestToJson(service.client()->prepare(prepared), service.options().client.endpoint));
         return Passed;
-    }
-
-    // The case is written to the history before anything is sent; without a history nothing is sent.
-    const std::unique_ptr<AuditStore> history = HistoryCli::openStore(HistoryCli::location(parser), &error);
-    if (!history) {
-        refuse(asJson, tr("Audit history: %1").arg(error));
-        return HistoryCli::CannotOpen;
-    }
-    service.setHistory(history.get());
-    if (!ConfigurationAudit::record(*history, settings, options.credentials, options.training, &error)) {
-        refuse(asJson, tr("Audit history: %1").arg(error));
-        return HistoryCli::CannotOpen;
     }
     QObject::connect(&service, &VerificationService::historyError, &service, [](const QString& message) {
         QTextStream(stderr) << tr("Audit history: %1").arg(message) << '\n';

@@ -38,6 +38,8 @@ public:
     QString errorString() const { return m_error; }
     bool isTraining() const { return m_options.training; }
     const Options& options() const { return m_options; }
+    // The credentials given (in training mode the sandbox's public key is used instead).
+    const Credentials& credentials() const { return m_options.credentials; }
     ApiClient* client() const { return m_client.get(); }
     SandboxServer* sandbox() const { return m_sandbox.get(); }
 

@@ -1,0 +1,98 @@
+#include "Session.h"
+
+#include "api/EndpointConfig.h"
+#include "base/Settings.h"
+#include "history/AuditStore.h"
+#include "session/ConfigurationAudit.h"
+
+#include <QSysInfo>
+
+#include <pwd.h>
+#include <unistd.h>
+
+Actor Actor::localUser()
+{
+    Actor actor;
+    if (const passwd* entry = getpwuid(geteuid()); entry && entry->pw_name && *entry->pw_name)
+        actor.name = QString::fromLocal8Bit(entry->pw_name);
+    else
+        actor.name = QStringLiteral("uid-%1").arg(geteuid());
+    actor.workstation = QSysInfo::machineHostName();
+    return actor;
+}
+
+Session::Session(Settings& settings)
+    : m_settings(settings)
+    , m_actor(Actor::localUser())
+    , m_service(std::make_unique<VerificationService>())
+{
+}
+
+Session::~Session()
+{
+    m_service->setHistory(nullptr);
+    m_service.reset(); // before the history it records into
+}
+
+std::unique_ptr<Session> Session::create(Settings& settings, const Request& request, Failure* failure)
+{
+    std::unique_ptr<Session> session(new Session(settings));
+    if (!session->configure(request, failure))
+        return nullptr;
+    if (request.openHistory && !session->openHistory(request, failure))
+        return nullptr;
+    return session;
+}
+
+bool Session::configure(const Request& request, Failure* failure)
+{
+    auto fail = [failure](Error error, const QString& message) {
+        *failure = { error, message };
+        return false;
+    };
+    VerificationService::Options options;
+    options.training = request.training;
+    QString error;
+    // In training mode the sandbox is the endpoint: the endpoint settings are not used, so not checked either.
+    if ((!EndpointConfig::fromSettings(m_settings, &options.client, &error) && !request.training)
+        || (!request.endpoint.isEmpty()
+            && !EndpointConfig::resolveEndpoint(request.endpoint, &options.client.endpoint, &error))
+        || (!request.caFile.isEmpty()
+            && !EndpointConfig::loadCaFile(request.caFile, &options.client.extraCaCertificates, &error)))
+        return fail(Error::BadSettings, error);
+    options.longTermValue =
+        request.longTermValue.isEmpty() ? m_settings.value(Settings::longTermValue) : request.longTermValue;
+    if (options.longTermValue != QStringLiteral("长期") && options.longTermValue != QLatin1String("long-term"))
+        return fail(Error::BadSettings,
+            tr("The long-term value must be 长期 or long-term, not \"%1\".").arg(options.longTermValue));
+    if (!options.training)
+        options.credentials = Credentials::fromEnvironment();
+    if (!m_service->configure(options)) {
+        return fail(options.training ? Error::SandboxFailed : Error::NoCredentials, m_service->errorString());
+    }
+    return true;
+}
+
+bool Session::openHistory(const Request& request, Failure* failure)
+{
+    const QString location =
+        request.historyLocation.isEmpty() ? m_settings.value(Settings::historyLocation) : request.historyLocation;
+    QString error;
+    m_history = request.openHistoryWith(location, &error);
+    if (!m_history) {
+        *failure = { error.isEmpty() ? Error::Cancelled : Error::HistoryUnavailable, error };
+        return false;
+    }
+    m_history->setActor(m_actor.name);
+    if (!ConfigurationAudit::record(
+            *m_history, m_settings, m_service->credentials(), m_service->isTraining(), &error)) {
+        *failure = { Error::HistoryUnavailable, error };
+        return false;
+    }
+    m_service->setHistory(m_history.get());
+    if (!m_service->replaySpool()) {
+        *failure = { Error::HistoryUnavailable, m_service->errorString() };
+        return false;
+    }
+    return true;
+}
