@@ -2,14 +2,18 @@
 #include "sandbox/SandboxFixtures.h"
 #include "sandbox/SandboxServer.h"
 
+#include <QDir>
 #include <QDirIterator>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUrl>
 
 // ekyc-desk-cli as other tools see it: a real process, talking HTTPS to its in-process training sandbox.
 class TestCli : public QObject
@@ -363,6 +367,59 @@ private slots:
         QCOMPARE(again.exitCode, 3);
         QVERIFY(again.err.contains("already holds cases"));
         QCOMPARE(run({ QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"), db }).exitCode, 0);
+    }
+
+    // The long-term value has one rule, the setting's: a bad stored setting reads as 长期 with a warning, a bad
+    // --long-term-value is refused (exit 3).
+    void longTermValueHasOneRule_data()
+    {
+        QTest::addColumn<QString>("stored"); // in the settings file; empty: not set
+        QTest::addColumn<QString>("option"); // --long-term-value; empty: not given
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("sent"); // ValidityEndDate in the signed body
+        QTest::addColumn<QByteArray>("message");
+        const QByteArray chinese = QUrl::toPercentEncoding(QString::fromUtf8("长期"));
+        QTest::newRow("default") << QString() << QString() << 0 << chinese << QByteArray();
+        QTest::newRow("setting long-term")
+            << QStringLiteral("long-term") << QString() << 0 << QByteArray("long-term") << QByteArray();
+        QTest::newRow("garbage setting") << QStringLiteral("forever") << QString() << 0 << chinese
+                                         << QByteArray("Setting api/longTermValue holds \"forever\"");
+        QTest::newRow("option over garbage setting")
+            << QStringLiteral("forever") << QStringLiteral("long-term") << 0 << QByteArray("long-term") << QByteArray();
+        QTest::newRow("garbage option") << QString() << QStringLiteral("forever") << 3 << QByteArray()
+                                        << QByteArray("--long-term-value");
+    }
+
+    void longTermValueHasOneRule()
+    {
+        QFETCH(QString, stored);
+        QFETCH(QString, option);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, sent);
+        QFETCH(QByteArray, message);
+        const QString ini = m_home.filePath(QStringLiteral("config/eKYC Desk/ekyc-desk.conf"));
+        const auto removeIni = qScopeGuard([&] { QFile::remove(ini); });
+        if (!stored.isEmpty()) {
+            QVERIFY(QDir().mkpath(QFileInfo(ini).absolutePath()));
+            QFile file(ini);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("[api]\nlongTermValue=" + stored.toUtf8() + '\n');
+        }
+        SandboxFixtures::Person longTerm;
+        for (const SandboxFixtures::Person& p : SandboxFixtures::people()) {
+            if (p.isLongTerm())
+                longTerm = p;
+        }
+        QStringList args = caseArgs(longTerm) << QStringLiteral("--dry-run");
+        if (!option.isEmpty())
+            args << QStringLiteral("--long-term-value") << option;
+        const Run r = run(args);
+        QVERIFY2(r.exitCode == exitCode, (r.out + r.err).constData());
+        QVERIFY2((r.out + r.err).contains(message), (r.out + r.err).constData());
+        if (exitCode != 0)
+            return;
+        const QString body = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("body")).toString();
+        QVERIFY2(body.contains(QStringLiteral("ValidityEndDate=") + QString::fromLatin1(sent)), qPrintable(body));
     }
 
     void helpDocumentsExitCodes()

@@ -1676,6 +1676,33 @@ MerchantBizId %2
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>a valid value</source>
+        <translation>有效的值</translation>
+    </message>
+    <message>
+        <source>Setting %1 holds &quot;%2&quot;, not %3; using %4.</source>
+        <translation>设置 %1 的值为“%2”，不是%3；改用 %4。</translation>
+    </message>
+    <message>
+        <source>the default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>长期 or long-term</source>
+        <translation>长期或 long-term</translation>
+    </message>
+    <message>
+        <source>a number above 0</source>
+        <translation>大于 0 的数</translation>
+    </message>
+    <message>
+        <source>a whole number above 0</source>
+        <translation>大于 0 的整数</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>

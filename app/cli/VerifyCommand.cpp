@@ -211,9 +211,10 @@ int runVerify(const QStringList& arguments)
             && !EndpointConfig::loadCaFile(parser.value(caFile), &options.client.extraCaCertificates, &error)))
         return refuse(asJson, error);
     options.credentials = Credentials::fromEnvironment();
+    // The option is checked by the setting's own rule; a bad stored setting reads as its default, with a warning.
     options.longTermValue =
         parser.isSet(longTermValue) ? parser.value(longTermValue) : settings.value(Settings::longTermValue);
-    if (options.longTermValue != QStringLiteral("长期") && options.longTermValue != QLatin1String("long-term"))
+    if (!Settings::longTermValue.accepts(options.longTermValue))
         return refuse(asJson, tr("--long-term-value: use 长期 or long-term."));
 
     VerificationService service;
