@@ -422,6 +422,45 @@ private slots:
         QVERIFY2(body.contains(QStringLiteral("ValidityEndDate=") + QString::fromLatin1(sent)), qPrintable(body));
     }
 
+    // A file that exists but is no history is never taken over: exit 6, a clear error, not a byte written.
+    void fileThatIsNoHistoryIsLeftAlone_data()
+    {
+        QTest::addColumn<QStringList>("command");
+        QTest::addColumn<QByteArray>("content");
+        const QStringList history { QStringLiteral("history") };
+        const QStringList verify = caseArgs(SandboxFixtures::people().first());
+        const QStringList auditVerify { QStringLiteral("audit"), QStringLiteral("verify") };
+        const QStringList purge { QStringLiteral("audit"), QStringLiteral("purge") };
+        const QByteArray text("Reviewer notes, not a database.\n");
+        QTest::newRow("history, empty file") << history << QByteArray();
+        QTest::newRow("verify, empty file") << verify << QByteArray();
+        QTest::newRow("audit verify, empty file") << auditVerify << QByteArray();
+        QTest::newRow("audit purge, empty file") << purge << QByteArray();
+        QTest::newRow("history, text file") << history << text;
+        QTest::newRow("verify, text file") << verify << text;
+    }
+
+    void fileThatIsNoHistoryIsLeftAlone()
+    {
+        QFETCH(QStringList, command);
+        QFETCH(QByteArray, content);
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("empty.sqlite"));
+        {
+            QFile file(db);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QCOMPARE(file.write(content), content.size());
+        }
+        const Run r = run(command << QStringLiteral("--db") << db);
+        QVERIFY2(r.exitCode == 6, (r.out + r.err).constData());
+        QVERIFY2((r.out + r.err).contains("is not an eKYC Desk history"), (r.out + r.err).constData());
+        QFile file(db);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.size(), content.size());
+        QCOMPARE(file.readAll(), content);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList { QStringLiteral("empty.sqlite") });
+    }
+
     void helpDocumentsExitCodes()
     {
         const Run r = run({ QStringLiteral("verify"), QStringLiteral("--help") });

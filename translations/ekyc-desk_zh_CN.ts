@@ -1381,6 +1381,30 @@ MerchantBizId %2
         <source>Migration to schema version %1 failed and was rolled back: %2</source>
         <translation>迁移到架构版本 %1 失败，已回滚：%2</translation>
     </message>
+    <message>
+        <source>%1 is not an eKYC Desk history (%2), and it was left untouched. Give the location of a history, or a path where no file exists yet to start a new one.</source>
+        <translation>%1 不是 eKYC Desk 审计记录（%2），未对其作任何改动。请指定一个审计记录的位置，或指定一个尚无文件的路径以新建审计记录。</translation>
+    </message>
+    <message>
+        <source>it is not a file</source>
+        <translation>它不是文件</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>it is not a SQLite database</source>
+        <translation>它不是 SQLite 数据库</translation>
+    </message>
+    <message>
+        <source>a SQLite database without the eKYC Desk schema</source>
+        <translation>它是没有 eKYC Desk 架构的 SQLite 数据库</translation>
+    </message>
 </context>
 <context>
     <name>NetworkErrorMap</name>

@@ -127,6 +127,14 @@ std::unique_ptr<AuditStore> AuditStore::open(const QString& location, const Opti
         setError(tr("There is no history at %1.").arg(where.displayName()));
         return nullptr;
     }
+    // An existing file is opened only when it is a history: nothing is written to an empty or foreign file.
+    if (!where.isPostgres() && !isNewFile) {
+        const QString refusal = Migrations::checkExistingFile(where.path);
+        if (!refusal.isEmpty()) {
+            setError(refusal);
+            return nullptr;
+        }
+    }
     auto failAndClean = [&](std::unique_ptr<AuditStore> store, const QString& message) {
         setError(message);
         store.reset();
