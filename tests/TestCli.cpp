@@ -10,6 +10,9 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -459,6 +462,40 @@ private slots:
         QCOMPARE(file.size(), content.size());
         QCOMPARE(file.readAll(), content);
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList { QStringLiteral("empty.sqlite") });
+    }
+
+    // A history that opens but whose cases cannot be read says so and exits 6, never "(no cases yet)".
+    void historyThatCannotReadItsCasesSaysSo()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("seeded.sqlite"));
+        QCOMPARE(run({ QStringLiteral("dev"),
+                         QStringLiteral("seed"),
+                         QStringLiteral("--events"),
+                         QStringLiteral("20"),
+                         QStringLiteral("--db"),
+                         db })
+                     .exitCode,
+            0);
+        // The cases table loses a column the listing reads; the keys and the chain are untouched.
+        const QString connection = QStringLiteral("test-cli-damage");
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            raw.setDatabaseName(db);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY2(q.exec(QStringLiteral("ALTER TABLE cases RENAME COLUMN name_masked TO name_hidden")),
+                qPrintable(q.lastError().text()));
+            q.finish();
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(connection);
+        for (const QStringList& extra : { QStringList(), QStringList { QStringLiteral("--json") } }) {
+            const Run r = run(QStringList { QStringLiteral("history"), QStringLiteral("--db"), db } + extra);
+            QVERIFY2(r.exitCode == 6, (r.out + r.err).constData());
+            QVERIFY2(r.err.contains("Cannot read the history"), r.err.constData());
+            QVERIFY2(r.out.isEmpty(), r.out.constData());
+        }
     }
 
     void helpDocumentsExitCodes()

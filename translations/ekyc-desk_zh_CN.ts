@@ -812,14 +812,6 @@ Exit codes: 0 done; 3 bad arguments; 6 the history cannot be opened or written.<
         <translation>未提供口令。</translation>
     </message>
     <message>
-        <source>Lists the most recent cases of the audit history, newest first, with name and ID number masked.
-Exit codes: 0 listed; 3 bad arguments; 6 the history or its keys cannot be opened.
-The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</source>
-        <translation>列出审计记录中最近的案件，最新的在前，姓名和身份证号码已脱敏。
-退出码：0 已列出；3 参数错误；6 无法打开审计记录或其密钥。
-口令取自 EKYC_DESK_PASSPHRASE，否则在终端中询问。</translation>
-    </message>
-    <message>
         <source>How many cases to list (default 20).</source>
         <translation>要列出的案件数（默认 20）。</translation>
     </message>
@@ -920,6 +912,14 @@ Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opene
     <message>
         <source>%1 already holds cases; dev seed writes only into a new, empty history.</source>
         <translation>%1 中已有案件；dev seed 只写入新的空审计记录。</translation>
+    </message>
+    <message>
+        <source>Lists the most recent cases of the audit history, newest first, with name and ID number masked.
+Exit codes: 0 listed; 3 bad arguments; 6 the history or its keys cannot be opened, or its cases cannot be read.
+The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</source>
+        <translation>列出审计记录中最近的案件，最新的在前，姓名和身份证号码已脱敏。
+退出码：0 已列出；3 参数错误；6 无法打开审计记录或其密钥，或无法读取其中的案件。
+口令取自 EKYC_DESK_PASSPHRASE，否则在终端中询问。</translation>
     </message>
 </context>
 <context>
