@@ -2,14 +2,21 @@
 #include "sandbox/SandboxFixtures.h"
 #include "sandbox/SandboxServer.h"
 
+#include <QDir>
 #include <QDirIterator>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUrl>
 
 // ekyc-desk-cli as other tools see it: a real process, talking HTTPS to its in-process training sandbox.
 class TestCli : public QObject
@@ -363,6 +370,132 @@ private slots:
         QCOMPARE(again.exitCode, 3);
         QVERIFY(again.err.contains("already holds cases"));
         QCOMPARE(run({ QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"), db }).exitCode, 0);
+    }
+
+    // The long-term value has one rule, the setting's: a bad stored setting reads as 长期 with a warning, a bad
+    // --long-term-value is refused (exit 3).
+    void longTermValueHasOneRule_data()
+    {
+        QTest::addColumn<QString>("stored"); // in the settings file; empty: not set
+        QTest::addColumn<QString>("option"); // --long-term-value; empty: not given
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("sent"); // ValidityEndDate in the signed body
+        QTest::addColumn<QByteArray>("message");
+        const QByteArray chinese = QUrl::toPercentEncoding(QString::fromUtf8("长期"));
+        QTest::newRow("default") << QString() << QString() << 0 << chinese << QByteArray();
+        QTest::newRow("setting long-term")
+            << QStringLiteral("long-term") << QString() << 0 << QByteArray("long-term") << QByteArray();
+        QTest::newRow("garbage setting") << QStringLiteral("forever") << QString() << 0 << chinese
+                                         << QByteArray("Setting api/longTermValue holds \"forever\"");
+        QTest::newRow("option over garbage setting")
+            << QStringLiteral("forever") << QStringLiteral("long-term") << 0 << QByteArray("long-term") << QByteArray();
+        QTest::newRow("garbage option") << QString() << QStringLiteral("forever") << 3 << QByteArray()
+                                        << QByteArray("--long-term-value");
+    }
+
+    void longTermValueHasOneRule()
+    {
+        QFETCH(QString, stored);
+        QFETCH(QString, option);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, sent);
+        QFETCH(QByteArray, message);
+        const QString ini = m_home.filePath(QStringLiteral("config/eKYC Desk/ekyc-desk.conf"));
+        const auto removeIni = qScopeGuard([&] { QFile::remove(ini); });
+        if (!stored.isEmpty()) {
+            QVERIFY(QDir().mkpath(QFileInfo(ini).absolutePath()));
+            QFile file(ini);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("[api]\nlongTermValue=" + stored.toUtf8() + '\n');
+        }
+        SandboxFixtures::Person longTerm;
+        for (const SandboxFixtures::Person& p : SandboxFixtures::people()) {
+            if (p.isLongTerm())
+                longTerm = p;
+        }
+        QStringList args = caseArgs(longTerm) << QStringLiteral("--dry-run");
+        if (!option.isEmpty())
+            args << QStringLiteral("--long-term-value") << option;
+        const Run r = run(args);
+        QVERIFY2(r.exitCode == exitCode, (r.out + r.err).constData());
+        QVERIFY2((r.out + r.err).contains(message), (r.out + r.err).constData());
+        if (exitCode != 0)
+            return;
+        const QString body = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("body")).toString();
+        QVERIFY2(body.contains(QStringLiteral("ValidityEndDate=") + QString::fromLatin1(sent)), qPrintable(body));
+    }
+
+    // A file that exists but is no history is never taken over: exit 6, a clear error, not a byte written.
+    void fileThatIsNoHistoryIsLeftAlone_data()
+    {
+        QTest::addColumn<QStringList>("command");
+        QTest::addColumn<QByteArray>("content");
+        const QStringList history { QStringLiteral("history") };
+        const QStringList verify = caseArgs(SandboxFixtures::people().first());
+        const QStringList auditVerify { QStringLiteral("audit"), QStringLiteral("verify") };
+        const QStringList purge { QStringLiteral("audit"), QStringLiteral("purge") };
+        const QByteArray text("Reviewer notes, not a database.\n");
+        QTest::newRow("history, empty file") << history << QByteArray();
+        QTest::newRow("verify, empty file") << verify << QByteArray();
+        QTest::newRow("audit verify, empty file") << auditVerify << QByteArray();
+        QTest::newRow("audit purge, empty file") << purge << QByteArray();
+        QTest::newRow("history, text file") << history << text;
+        QTest::newRow("verify, text file") << verify << text;
+    }
+
+    void fileThatIsNoHistoryIsLeftAlone()
+    {
+        QFETCH(QStringList, command);
+        QFETCH(QByteArray, content);
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("empty.sqlite"));
+        {
+            QFile file(db);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QCOMPARE(file.write(content), content.size());
+        }
+        const Run r = run(command << QStringLiteral("--db") << db);
+        QVERIFY2(r.exitCode == 6, (r.out + r.err).constData());
+        QVERIFY2((r.out + r.err).contains("is not an eKYC Desk history"), (r.out + r.err).constData());
+        QFile file(db);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.size(), content.size());
+        QCOMPARE(file.readAll(), content);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList { QStringLiteral("empty.sqlite") });
+    }
+
+    // A history that opens but whose cases cannot be read says so and exits 6, never "(no cases yet)".
+    void historyThatCannotReadItsCasesSaysSo()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("seeded.sqlite"));
+        QCOMPARE(run({ QStringLiteral("dev"),
+                         QStringLiteral("seed"),
+                         QStringLiteral("--events"),
+                         QStringLiteral("20"),
+                         QStringLiteral("--db"),
+                         db })
+                     .exitCode,
+            0);
+        // The cases table loses a column the listing reads; the keys and the chain are untouched.
+        const QString connection = QStringLiteral("test-cli-damage");
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            raw.setDatabaseName(db);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY2(q.exec(QStringLiteral("ALTER TABLE cases RENAME COLUMN name_masked TO name_hidden")),
+                qPrintable(q.lastError().text()));
+            q.finish();
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(connection);
+        for (const QStringList& extra : { QStringList(), QStringList { QStringLiteral("--json") } }) {
+            const Run r = run(QStringList { QStringLiteral("history"), QStringLiteral("--db"), db } + extra);
+            QVERIFY2(r.exitCode == 6, (r.out + r.err).constData());
+            QVERIFY2(r.err.contains("Cannot read the history"), r.err.constData());
+            QVERIFY2(r.out.isEmpty(), r.out.constData());
+        }
     }
 
     void helpDocumentsExitCodes()

@@ -2,6 +2,7 @@
 #include "base/Settings.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -82,6 +83,28 @@ private slots:
 
         settings.setValue(Settings::customEndpoint, QStringLiteral("http://127.0.0.1:9443/"));
         QVERIFY(!EndpointConfig::fromSettings(settings, &config, &error));
+    }
+
+    // Garbage in the settings file reaches the client as the defaults, not as 0 (which was a 1 s timeout and
+    // 0.1 QPS after clamping).
+    void garbageSettingsGiveDefaults()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("s.ini")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[api]\ntimeoutSeconds=abc\nrateLimitQps=ten\nmaxAttempts=\n");
+        file.close();
+        const Settings settings(file.fileName());
+        for (const char* key : { "timeoutSeconds", "rateLimitQps", "maxAttempts" })
+            QTest::ignoreMessage(
+                QtWarningMsg, QRegularExpression(QStringLiteral("^Setting api/") + QLatin1String(key)));
+        ClientConfig config;
+        QString error;
+        QVERIFY2(EndpointConfig::fromSettings(settings, &config, &error), qPrintable(error));
+        QCOMPARE(config.timeoutMs, 20000);
+        QCOMPARE(config.rateLimitQps, 10.0);
+        QCOMPARE(config.maxAttempts, 4);
+        QCOMPARE(settings.warnings().size(), 3);
     }
 };
 

@@ -828,14 +828,6 @@ Exit codes: 0 done; 3 bad arguments; 6 the history cannot be opened or written.<
         <translation>未提供口令。</translation>
     </message>
     <message>
-        <source>Lists the most recent cases of the audit history, newest first, with name and ID number masked.
-Exit codes: 0 listed; 3 bad arguments; 6 the history or its keys cannot be opened.
-The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</source>
-        <translation>列出审计记录中最近的案件，最新的在前，姓名和身份证号码已脱敏。
-退出码：0 已列出；3 参数错误；6 无法打开审计记录或其密钥。
-口令取自 EKYC_DESK_PASSPHRASE，否则在终端中询问。</translation>
-    </message>
-    <message>
         <source>How many cases to list (default 20).</source>
         <translation>要列出的案件数（默认 20）。</translation>
     </message>
@@ -936,6 +928,14 @@ Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opene
     <message>
         <source>%1 already holds cases; dev seed writes only into a new, empty history.</source>
         <translation>%1 中已有案件；dev seed 只写入新的空审计记录。</translation>
+    </message>
+    <message>
+        <source>Lists the most recent cases of the audit history, newest first, with name and ID number masked.
+Exit codes: 0 listed; 3 bad arguments; 6 the history or its keys cannot be opened, or its cases cannot be read.
+The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</source>
+        <translation>列出审计记录中最近的案件，最新的在前，姓名和身份证号码已脱敏。
+退出码：0 已列出；3 参数错误；6 无法打开审计记录或其密钥，或无法读取其中的案件。
+口令取自 EKYC_DESK_PASSPHRASE，否则在终端中询问。</translation>
     </message>
 </context>
 <context>
@@ -1397,6 +1397,30 @@ MerchantBizId %2
         <source>Migration to schema version %1 failed and was rolled back: %2</source>
         <translation>迁移到架构版本 %1 失败，已回滚：%2</translation>
     </message>
+    <message>
+        <source>%1 is not an eKYC Desk history (%2), and it was left untouched. Give the location of a history, or a path where no file exists yet to start a new one.</source>
+        <translation>%1 不是 eKYC Desk 审计记录（%2），未对其作任何改动。请指定一个审计记录的位置，或指定一个尚无文件的路径以新建审计记录。</translation>
+    </message>
+    <message>
+        <source>it is not a file</source>
+        <translation>它不是文件</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>it is not a SQLite database</source>
+        <translation>它不是 SQLite 数据库</translation>
+    </message>
+    <message>
+        <source>a SQLite database without the eKYC Desk schema</source>
+        <translation>它是没有 eKYC Desk 架构的 SQLite 数据库</translation>
+    </message>
 </context>
 <context>
     <name>NetworkErrorMap</name>
@@ -1727,6 +1751,33 @@ MerchantBizId %2
     <message>
         <source>The long-term value must be 长期 or long-term, not &quot;%1&quot;.</source>
         <translation>长期有效值必须是“长期”或 long-term，而不是“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>a valid value</source>
+        <translation>有效的值</translation>
+    </message>
+    <message>
+        <source>Setting %1 holds &quot;%2&quot;, not %3; using %4.</source>
+        <translation>设置 %1 的值为“%2”，不是%3；改用 %4。</translation>
+    </message>
+    <message>
+        <source>the default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>长期 or long-term</source>
+        <translation>长期或 long-term</translation>
+    </message>
+    <message>
+        <source>a number above 0</source>
+        <translation>大于 0 的数</translation>
+    </message>
+    <message>
+        <source>a whole number above 0</source>
+        <translation>大于 0 的整数</translation>
     </message>
 </context>
 <context>

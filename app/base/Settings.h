@@ -3,37 +3,86 @@
 #include <QCoreApplication>
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
+#include <cmath>
 #include <memory>
+#include <optional>
 
 // Typed settings keys with their defaults in one table. Secrets never go here.
 template <typename T> struct SettingKey
 {
     const char* name;
     T defaultValue;
+    // Key-specific validity beyond the type (nullptr: any value of the type) and what it asks for, in words
+    // (QT_TRANSLATE_NOOP("Settings", ...)), for the warning about a value it refuses.
+    bool (*check)(const T&) = nullptr;
+    const char* rule = nullptr;
+
+    bool accepts(const T& value) const { return !check || check(value); }
 };
 
+// A stored value that does not parse as its key's type, or that its key refuses, reads as the key's default, never
+// as 0 or an empty text: the instance keeps a translated warning naming the key and the value (warnings()), and logs
+// it once with qWarning. The endpoint, the CA file and the history location are taken as written and checked where
+// they are used (EndpointConfig, HistoryLocation), because falling back to a default there would send the cases, or
+// record them, somewhere else.
 class Settings
 {
     Q_DECLARE_TR_FUNCTIONS(Settings)
 public:
+    static bool isPositive(const int& value) { return value > 0; }
+    static bool isPositiveNumber(const double& value) { return std::isfinite(value) && value > 0; }
+    // The two ways the provider's reference writes the end date of a long-term card.
+    static bool isLongTermValue(const QString& value)
+    {
+        return value == QStringLiteral("长期") || value == QLatin1String("long-term");
+    }
+
     // Endpoint choice: "hk-internet" (default), "hk-vpc" or "custom" (customEndpoint).
     static inline const SettingKey<QString> endpointKind { "api/endpoint", QStringLiteral("hk-internet") };
     static inline const SettingKey<QString> customEndpoint { "api/customEndpoint", QString() };
     static inline const SettingKey<QString> extraCaFile { "api/extraCaFile", QString() };
     // What is sent as ValidityEndDate for a long-term card: "长期" (default) or "long-term".
-    static inline const SettingKey<QString> longTermValue { "api/longTermValue", QStringLiteral("长期") };
-    static inline const SettingKey<double> rateLimitQps { "api/rateLimitQps", 10.0 };
-    static inline const SettingKey<int> timeoutSeconds { "api/timeoutSeconds", 20 };
-    static inline const SettingKey<int> maxAttempts { "api/maxAttempts", 4 };
+    static inline const SettingKey<QString> longTermValue { "api/longTermValue",
+        QStringLiteral("长期"),
+        &isLongTermValue,
+        QT_TRANSLATE_NOOP("Settings", "长期 or long-term") };
+    static inline const SettingKey<double> rateLimitQps {
+        "api/rateLimitQps", 10.0, &isPositiveNumber, QT_TRANSLATE_NOOP("Settings", "a number above 0")
+    };
+    static inline const SettingKey<int> timeoutSeconds {
+        "api/timeoutSeconds", 20, &isPositive, QT_TRANSLATE_NOOP("Settings", "a whole number above 0")
+    };
+    static inline const SettingKey<int> maxAttempts {
+        "api/maxAttempts", 4, &isPositive, QT_TRANSLATE_NOOP("Settings", "a whole number above 0")
+    };
     static inline const SettingKey<QString> sceneCode { "case/defaultSceneCode", QString() };
     // Empty: the default SQLite file under the app-data location; else a path or a postgresql:// URL.
     static inline const SettingKey<QString> historyLocation { "history/location", QString() };
     static inline const SettingKey<QString> language { "ui/language", QString() };
     // Days after which `audit purge` erases name and ID number of a case (metadata stays). PIPL: keep personal data
     // no longer than needed; the provider itself keeps results 30 days.
-    static inline const SettingKey<int> retentionDays { "history/retentionDays", 365 };
+    static inline const SettingKey<int> retentionDays {
+        "history/retentionDays", 365, &isPositive, QT_TRANSLATE_NOOP("Settings", "a whole number above 0")
+    };
+
+    // Calls visit(key) for every key of the table above (tests cover each one).
+    template <typename Visit> static void forEachKey(Visit&& visit)
+    {
+        visit(endpointKind);
+        visit(customEndpoint);
+        visit(extraCaFile);
+        visit(longTermValue);
+        visit(rateLimitQps);
+        visit(timeoutSeconds);
+        visit(maxAttempts);
+        visit(sceneCode);
+        visit(historyLocation);
+        visit(language);
+        visit(retentionDays);
+    }
 
     // The application's QSettings (organisation "eKYC Desk", application "ekyc-desk").
     Settings();
@@ -42,17 +91,33 @@ public:
 
     template <typename T> T value(const SettingKey<T>& key) const
     {
-        const QVariant v = m_settings->value(QLatin1String(key.name));
-        return v.isValid() && v.canConvert<T>() ? v.value<T>() : key.defaultValue;
+        const QVariant stored = m_settings->value(QLatin1String(key.name));
+        if (!stored.isValid())
+            return key.defaultValue;
+        const std::optional<T> parsed = parse(stored, static_cast<const T*>(nullptr));
+        if (parsed && key.accepts(*parsed))
+            return *parsed;
+        warn(key.name, stored, key.rule, text(key.defaultValue));
+        return key.defaultValue;
     }
     template <typename T> void setValue(const SettingKey<T>& key, const T& value)
     {
         m_settings->setValue(QLatin1String(key.name), QVariant::fromValue(value));
     }
 
+    // The warnings about stored values read so far, each once, translated.
+    QStringList warnings() const { return m_warnings; }
     QString fileName() const { return m_settings->fileName(); }
     void sync() { m_settings->sync(); }
 
 private:
+    // Strict conversions: the whole text, trimmed, must be a number of the type; std::nullopt otherwise.
+    static std::optional<int> parse(const QVariant& stored, const int*);
+    static std::optional<double> parse(const QVariant& stored, const double*);
+    static std::optional<QString> parse(const QVariant& stored, const QString*);
+    static QString text(const QVariant& stored);
+    void warn(const char* key, const QVariant& stored, const char* rule, const QString& fallback) const;
+
     std::unique_ptr<QSettings> m_settings;
+    mutable QStringList m_warnings;
 };

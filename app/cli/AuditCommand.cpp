@@ -4,6 +4,7 @@
 #include "base/Settings.h"
 #include "history/ChainVerifier.h"
 #include "history/HistoryLocation.h"
+#include "history/Migrations.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -39,6 +40,11 @@ int verify(const QCommandLineParser& parser, const QCommandLineOption& anchorOpt
     }
     if (!where.isPostgres() && !QFileInfo::exists(where.path)) {
         HistoryCli::err(HistoryCli::tr("There is no history at %1.").arg(where.path) + u'\n');
+        return HistoryCli::CannotOpen;
+    }
+    if (const QString refusal = where.isPostgres() ? QString() : Migrations::checkExistingFile(where.path);
+        !refusal.isEmpty()) {
+        HistoryCli::err(refusal + u'\n');
         return HistoryCli::CannotOpen;
     }
     const QString connection =

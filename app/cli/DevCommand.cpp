@@ -106,7 +106,12 @@ int seed(const QCommandLineParser& parser,
         HistoryCli::err(error + u'\n');
         return HistoryCli::CannotOpen;
     }
-    if (!store->recentCases(1).isEmpty()) {
+    const std::optional<QList<CaseSummary>> existing = store->recentCases(1);
+    if (!existing) {
+        HistoryCli::err(store->lastError() + u'\n');
+        return HistoryCli::CannotOpen;
+    }
+    if (!existing->isEmpty()) {
         HistoryCli::err(HistoryCli::tr("%1 already holds cases; dev seed writes only into a new, empty history.")
                             .arg(store->displayLocation())
             + u'\n');

@@ -30,6 +30,23 @@ QString cell(const QString& text, int width)
     return out + QString(width - used, u' ');
 }
 
+QString table(const QList<CaseSummary>& cases)
+{
+    QString table = cell(HistoryCli::tr("Created"), 20) + cell(HistoryCli::tr("Case"), 38)
+        + cell(HistoryCli::tr("Reviewer"), 14) + cell(HistoryCli::tr("Name"), 8) + cell(HistoryCli::tr("ID number"), 20)
+        + cell(HistoryCli::tr("Scene"), 10) + cell(HistoryCli::tr("State"), 18) + HistoryCli::tr("SubCode") + u'\n';
+    for (const CaseSummary& c : cases) {
+        const QString purged = HistoryCli::tr("(purged)");
+        table += cell(c.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), 20)
+            + cell(c.caseId, 38) + cell(c.actor, 14) + cell(c.purged ? purged : c.nameMasked, 8)
+            + cell(c.purged ? purged : c.idMasked, 20) + cell(c.sceneCode, 10) + cell(c.displayState(), 18) + c.subCode
+            + u'\n';
+    }
+    if (cases.isEmpty())
+        table += HistoryCli::tr("(no cases yet)") + u'\n';
+    return table;
+}
+
 } // namespace
 
 namespace Cli {
@@ -37,10 +54,11 @@ namespace Cli {
 int runHistory(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        HistoryCli::tr("Lists the most recent cases of the audit history, newest first, with name and ID number "
-                       "masked.\nExit codes: 0 listed; 3 bad arguments; 6 the history or its keys cannot be opened.\n"
-                       "The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal."));
+    parser.setApplicationDescription(HistoryCli::tr(
+        "Lists the most recent cases of the audit history, newest first, with name and ID number "
+        "masked.\nExit codes: 0 listed; 3 bad arguments; 6 the history or its keys cannot be opened, or its cases "
+        "cannot be read.\n"
+        "The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal."));
     parser.addHelpOption();
     parser.addOption(HistoryCli::dbOption());
     const QCommandLineOption last(QStringLiteral("last"),
@@ -62,25 +80,17 @@ int runHistory(const QStringList& arguments)
     auto store = HistoryCli::openStore(parser, true);
     if (!store)
         return HistoryCli::CannotOpen;
-    const QList<CaseSummary> cases = store->recentCases(n);
+    const std::optional<QList<CaseSummary>> cases = store->recentCases(n);
+    if (!cases) {
+        HistoryCli::err(store->lastError() + u'\n');
+        return HistoryCli::CannotOpen;
+    }
     if (parser.isSet(json)) {
-        for (const CaseSummary& c : cases)
+        for (const CaseSummary& c : *cases)
             HistoryCli::out(QString::fromUtf8(QJsonDocument(c.toJson()).toJson(QJsonDocument::Compact)) + u'\n');
-        return HistoryCli::Ok;
+    } else {
+        HistoryCli::out(table(*cases));
     }
-    QString table = cell(HistoryCli::tr("Created"), 20) + cell(HistoryCli::tr("Case"), 38)
-        + cell(HistoryCli::tr("Reviewer"), 14) + cell(HistoryCli::tr("Name"), 8) + cell(HistoryCli::tr("ID number"), 20)
-        + cell(HistoryCli::tr("Scene"), 10) + cell(HistoryCli::tr("State"), 18) + HistoryCli::tr("SubCode") + u'\n';
-    for (const CaseSummary& c : cases) {
-        const QString purged = HistoryCli::tr("(purged)");
-        table += cell(c.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), 20)
-            + cell(c.caseId, 38) + cell(c.actor, 14) + cell(c.purged ? purged : c.nameMasked, 8)
-            + cell(c.purged ? purged : c.idMasked, 20) + cell(c.sceneCode, 10) + cell(c.displayState(), 18) + c.subCode
-            + u'\n';
-    }
-    if (cases.isEmpty())
-        table += HistoryCli::tr("(no cases yet)") + u'\n';
-    HistoryCli::out(table);
     return HistoryCli::Ok;
 }
 

@@ -206,8 +206,8 @@ int runVerify(const QStringList& arguments)
             QTextStream(stderr) << tr("Warning: %1").arg(issue.message) << '\n';
     }
 
-    if (parser.isSet(longTermValue) && parser.value(longTermValue) != QStringLiteral("长期")
-        && parser.value(longTermValue) != QLatin1String("long-term"))
+    // The option is checked by the setting's own rule; a bad stored setting reads as its default, with a warning.
+    if (parser.isSet(longTermValue) && !Settings::longTermValue.accepts(parser.value(longTermValue)))
         return refuse(asJson, tr("--long-term-value: use 长期 or long-term."));
 
     // The same start-up as the app: settings read and checked once, the service, then the history, into which the

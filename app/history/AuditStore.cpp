@@ -127,6 +127,14 @@ std::unique_ptr<AuditStore> AuditStore::open(const QString& location, const Opti
         setError(tr("There is no history at %1.").arg(where.displayName()));
         return nullptr;
     }
+    // An existing file is opened only when it is a history: nothing is written to an empty or foreign file.
+    if (!where.isPostgres() && !isNewFile) {
+        const QString refusal = Migrations::checkExistingFile(where.path);
+        if (!refusal.isEmpty()) {
+            setError(refusal);
+            return nullptr;
+        }
+    }
     auto failAndClean = [&](std::unique_ptr<AuditStore> store, const QString& message) {
         setError(message);
         store.reset();
@@ -525,9 +533,8 @@ bool AuditStore::completeCase(const QString& caseId,
     });
 }
 
-QList<CaseSummary> AuditStore::selectCases(const QString& tail, const QVariantList& values)
+bool AuditStore::selectCases(const QString& tail, const QVariantList& values, QList<CaseSummary>* rows)
 {
-    QList<CaseSummary> rows;
     QSqlQuery q(database());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT case_id, created_at, updated_at, actor, workstation, merchant_biz_id, scene_code, "
@@ -536,10 +543,8 @@ QList<CaseSummary> AuditStore::selectCases(const QString& tail, const QVariantLi
         + tail);
     for (qsizetype i = 0; i < values.size(); ++i)
         q.bindValue(static_cast<int>(i), values.at(i));
-    if (!q.exec()) {
-        fail(tr("Cannot read the history: %1").arg(q.lastError().text()));
-        return rows;
-    }
+    if (!q.exec())
+        return fail(tr("Cannot read the history: %1").arg(q.lastError().text()));
     while (q.next()) {
         CaseSummary c;
         c.caseId = q.value(0).toString();
@@ -558,20 +563,25 @@ QList<CaseSummary> AuditStore::selectCases(const QString& tail, const QVariantLi
         c.nameMasked = q.value(12).toString();
         c.idMasked = q.value(13).toString();
         c.purged = !q.value(14).isNull();
-        rows.append(c);
+        rows->append(c);
     }
-    return rows;
+    if (q.lastError().isValid())
+        return fail(tr("Cannot read the history: %1").arg(q.lastError().text()));
+    return true;
 }
 
-QList<CaseSummary> AuditStore::recentCases(int n)
+std::optional<QList<CaseSummary>> AuditStore::recentCases(int n)
 {
-    return selectCases(QStringLiteral("ORDER BY created_at DESC, case_id DESC LIMIT ?"), { qMax(0, n) });
+    QList<CaseSummary> rows;
+    if (!selectCases(QStringLiteral("ORDER BY created_at DESC, case_id DESC LIMIT ?"), { qMax(0, n) }, &rows))
+        return std::nullopt;
+    return rows;
 }
 
 std::optional<CaseSummary> AuditStore::caseSummary(const QString& caseId)
 {
-    const QList<CaseSummary> rows = selectCases(QStringLiteral("WHERE case_id = ?"), { caseId });
-    if (rows.isEmpty())
+    QList<CaseSummary> rows;
+    if (!selectCases(QStringLiteral("WHERE case_id = ?"), { caseId }, &rows) || rows.isEmpty())
         return std::nullopt;
     return rows.first();
 }
@@ -581,8 +591,11 @@ QList<CaseSummary> AuditStore::findByIdNumber(const QString& idNumber)
     const QString normalized = IdNumber::normalize(idNumber);
     if (normalized.isEmpty())
         return {};
-    return selectCases(QStringLiteral("WHERE id_index = ? ORDER BY created_at DESC, case_id DESC"),
-        { QString::fromLatin1(BlindIndex::compute(m_indexKey, normalized)) });
+    QList<CaseSummary> rows;
+    selectCases(QStringLiteral("WHERE id_index = ? ORDER BY created_at DESC, case_id DESC"),
+        { QString::fromLatin1(BlindIndex::compute(m_indexKey, normalized)) },
+        &rows);
+    return rows;
 }
 
 HistoryPage AuditStore::queryCases(const HistoryQuery& query, const HistoryCursor& after, int limit)
@@ -597,7 +610,7 @@ HistoryPage AuditStore::queryCases(const HistoryQuery& query, const HistoryCurso
     QVariantList values;
     const QString where = query.whereClause(index, after, &values);
     values.append(limit + 1);
-    page.rows = selectCases(where + QStringLiteral(" ORDER BY created_at DESC, case_id DESC LIMIT ?"), values);
+    selectCases(where + QStringLiteral(" ORDER BY created_at DESC, case_id DESC LIMIT ?"), values, &page.rows);
     page.atEnd = page.rows.size() <= limit;
     if (!page.atEnd)
         page.rows.resize(limit);

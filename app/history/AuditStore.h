@@ -92,7 +92,8 @@ public:
         const QString& subCode,
         const QJsonObject& payload);
 
-    QList<CaseSummary> recentCases(int n);
+    // The n newest cases; std::nullopt (lastError) when they cannot be read, which is not the same as none.
+    std::optional<QList<CaseSummary>> recentCases(int n);
     std::optional<CaseSummary> caseSummary(const QString& caseId);
     QList<CaseSummary> findByIdNumber(const QString& idNumber);
     HistoryPage queryCases(const HistoryQuery& query, const HistoryCursor& after, int limit);
@@ -143,7 +144,8 @@ private:
     QByteArray aad(const QString& caseId, const char* field) const;
     QDateTime now() const;
     bool fail(const QString& message);
-    QList<CaseSummary> selectCases(const QString& tail, const QVariantList& values);
+    // Appends the case records the query finds to *rows; false (lastError) when the query fails.
+    bool selectCases(const QString& tail, const QVariantList& values, QList<CaseSummary>* rows);
 
     QString m_connection;
     QString m_historyId;

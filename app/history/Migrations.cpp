@@ -2,8 +2,11 @@
 
 #include "history/CanonicalEvent.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUuid>
 #include <QVariant>
 
 namespace SqlTransaction {
@@ -192,6 +195,58 @@ int Migrations::currentVersion(QSqlDatabase& db, bool postgres, QString* error)
         return -1;
     }
     return q.next() ? q.value(0).toInt() : 0;
+}
+
+namespace {
+
+QString notAHistory(const QString& path, const QString& why)
+{
+    return Migrations::tr("%1 is not an eKYC Desk history (%2), and it was left untouched. Give the location of a "
+                          "history, or a path where no file exists yet to start a new one.")
+        .arg(path, why);
+}
+
+// The schema version read over a read-only connection of its own; -1 with *error when it cannot be read.
+int readOnlyVersion(const QString& path, QString* error)
+{
+    const QString name = QStringLiteral("ekyc-probe-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    int version = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=30000"));
+        if (db.open())
+            version = Migrations::currentVersion(db, false, error);
+        else
+            *error = db.lastError().text();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return version;
+}
+
+} // namespace
+
+QString Migrations::checkExistingFile(const QString& path)
+{
+    if (!QFileInfo(path).isFile())
+        return notAHistory(path, tr("it is not a file"));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return tr("Cannot read %1: %2").arg(path, file.errorString());
+    const QByteArray header = file.read(16);
+    file.close();
+    if (header.isEmpty())
+        return notAHistory(path, tr("the file is empty"));
+    if (header != QByteArray("SQLite format 3", 16))
+        return notAHistory(path, tr("it is not a SQLite database"));
+    QString detail;
+    const int version = readOnlyVersion(path, &detail);
+    if (version < 0)
+        return tr("Cannot read %1: %2").arg(path, detail);
+    if (version == 0)
+        return notAHistory(path, tr("a SQLite database without the eKYC Desk schema"));
+    return {};
 }
 
 bool Migrations::run(QSqlDatabase& db, bool postgres, QString* error, const QList<Step>& steps)

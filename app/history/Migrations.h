@@ -41,6 +41,11 @@ public:
 
     // 0 for an empty database (no meta table), -1 on error.
     static int currentVersion(QSqlDatabase& db, bool postgres, QString* error);
+    // Whether the existing SQLite file at path is an eKYC Desk history: a SQLite database whose meta table holds a
+    // schema version. Read without writing a byte (the file's header, then a read-only connection, none of the set-up
+    // HistoryLocation::openConnection does), so an empty file, a text file or another program's database is refused
+    // before anything is written to it. Empty on success, else why not (translated).
+    static QString checkExistingFile(const QString& path);
     // Runs the missing steps in order. Returns false with *error when a step fails (that step is rolled back; earlier
     // steps stay) or when the schema is newer than `steps`.
     static bool run(QSqlDatabase& db, bool postgres, QString* error, const QList<Step>& steps = Migrations::steps());

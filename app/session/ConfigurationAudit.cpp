@@ -6,6 +6,7 @@
 #include "history/AuditEvent.h"
 #include "history/AuditStore.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -38,19 +39,32 @@ QString digest(const QString& historyId, const QString& value)
     return QString::fromLatin1(Crypto::sha256Hex((historyId + QLatin1Char('\n') + value).toUtf8()).left(16));
 }
 
-} // namespace
-
-bool record(AuditStore& history, Settings& settings, const Credentials& credentials, bool training, QString* error)
+// The digests recorded last, by setting name ("name=digest,name=digest"). Earlier versions stored bare digests in the
+// order of watchedSettings(), which reads wrong as soon as a setting is added to it: such a list counts as no digests
+// at all, so it is replaced silently and nothing is reported as changed.
+QHash<QString, QString> recordedDigests(const Settings& settings)
 {
-    const QString id = history.historyId();
-    const QStringList previous = settings.value(lastDigestsKey).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    QStringList digests;
+    QHash<QString, QString> byName;
+    for (const QString& pair : settings.value(lastDigestsKey).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const qsizetype equals = pair.indexOf(QLatin1Char('='));
+        if (equals <= 0)
+            return {};
+        byName.insert(pair.left(equals), pair.mid(equals + 1));
+    }
+    return byName;
+}
+
+bool recordSettings(AuditStore& history, Settings& settings, QString* error)
+{
+    const QHash<QString, QString> previous = recordedDigests(settings);
+    QStringList pairs;
     QJsonArray changed;
-    const auto watched = watchedSettings(settings);
-    for (qsizetype i = 0; i < watched.size(); ++i) {
-        digests.append(digest(id, watched.at(i).second));
-        if (!previous.isEmpty() && previous.value(i) != digests.last())
-            changed.append(watched.at(i).first);
+    for (const auto& [name, value] : watchedSettings(settings)) {
+        const QString current = digest(history.historyId(), value);
+        pairs.append(name + QLatin1Char('=') + current);
+        // A setting without an earlier digest (a first start, or a setting watched since this version) is no change.
+        if (previous.contains(name) && previous.value(name) != current)
+            changed.append(name);
     }
     if (!changed.isEmpty()
         && history.appendEvent(
@@ -59,24 +73,37 @@ bool record(AuditStore& history, Settings& settings, const Credentials& credenti
         *error = history.lastError();
         return false;
     }
-    settings.setValue(lastDigestsKey, digests.join(QLatin1Char(',')));
+    settings.setValue(lastDigestsKey, pairs.join(QLatin1Char(',')));
+    return true;
+}
 
+bool recordCredentialSource(
+    AuditStore& history, Settings& settings, const Credentials& credentials, bool training, QString* error)
+{
     const QString source = training ? QStringLiteral("training") : credentials.source();
     const QString keyId = training ? QString() : credentials.maskedKeyId();
-    const QString current = digest(id,
+    const QString current = digest(history.historyId(),
         source + QLatin1Char('|') + keyId + QLatin1Char('|')
             + (credentials.securityToken().isEmpty() ? QLatin1String("ak") : QLatin1String("sts")));
-    if (settings.value(lastCredentialKey) != current) {
-        const QJsonObject payload { { QStringLiteral("source"), source },
-            { QStringLiteral("accessKeyId"), keyId },
-            { QStringLiteral("sts"), !credentials.securityToken().isEmpty() } };
-        if (history.appendEvent(QString(), QString::fromLatin1(EventKind::credentialSourceChanged), payload) == 0) {
-            *error = history.lastError();
-            return false;
-        }
-        settings.setValue(lastCredentialKey, current);
+    if (settings.value(lastCredentialKey) == current)
+        return true;
+    const QJsonObject payload { { QStringLiteral("source"), source },
+        { QStringLiteral("accessKeyId"), keyId },
+        { QStringLiteral("sts"), !credentials.securityToken().isEmpty() } };
+    if (history.appendEvent(QString(), QString::fromLatin1(EventKind::credentialSourceChanged), payload) == 0) {
+        *error = history.lastError();
+        return false;
     }
+    settings.setValue(lastCredentialKey, current);
     return true;
+}
+
+} // namespace
+
+bool record(AuditStore& history, Settings& settings, const Credentials& credentials, bool training, QString* error)
+{
+    return recordSettings(history, settings, error)
+        && recordCredentialSource(history, settings, credentials, training, error);
 }
 
 } // namespace ConfigurationAudit

@@ -62,7 +62,7 @@ bool Session::configure(const Request& request, Failure* failure)
         return fail(Error::BadSettings, error);
     options.longTermValue =
         request.longTermValue.isEmpty() ? m_settings.value(Settings::longTermValue) : request.longTermValue;
-    if (options.longTermValue != QStringLiteral("长期") && options.longTermValue != QLatin1String("long-term"))
+    if (!Settings::longTermValue.accepts(options.longTermValue))
         return fail(Error::BadSettings,
             tr("The long-term value must be 长期 or long-term, not \"%1\".").arg(options.longTermValue));
     if (!options.training)

@@ -79,7 +79,7 @@ private slots:
         QVERIFY(!events.at(1).payloadObject().contains(QStringLiteral("accessKeySecret")));
         QVERIFY(events.at(1).payloadObject().value(QStringLiteral("params")).toObject().isEmpty());
 
-        const QList<CaseSummary> recent = store->recentCases(10);
+        const QList<CaseSummary> recent = store->recentCases(10).value();
         QCOMPARE(recent.size(), 1);
         QCOMPARE(recent.first().caseId, caseId);
         QCOMPARE(recent.first().nameMasked, Masking::name(p.name));
@@ -256,7 +256,7 @@ private slots:
         QVERIFY(store);
         QCOMPARE(store->headHash(), head);
         QCOMPARE(store->verifyChain().count, 1);
-        QCOMPARE(store->revealCase(store->recentCases(1).first().caseId, QStringLiteral("check"))->idNumber,
+        QCOMPARE(store->revealCase(store->recentCases(1).value().first().caseId, QStringLiteral("check"))->idNumber,
             person(31).idNumber);
     }
 
@@ -357,7 +357,7 @@ private slots:
         }
         QCOMPARE(sizes, (QList<int> { 10, 10, 5 }));
         QCOMPARE(QSet<QString>(seen.begin(), seen.end()).size(), 25);
-        QList<CaseSummary> all = store->recentCases(100);
+        QList<CaseSummary> all = store->recentCases(100).value();
         QStringList expected;
         for (const CaseSummary& c : all)
             expected << c.caseId;

@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+
 class TestConfigurationAudit : public QObject
 {
     Q_OBJECT
@@ -70,6 +72,55 @@ private slots:
                 qFatal("a value reached the history");
             return true;
         });
+        QVERIFY(store->verifyChain().ok);
+    }
+
+    // The digests are kept by setting name. A setting with no earlier digest (one added to the watched list since the
+    // last start, in the positional list earlier versions stored or in the list by name) is no change, and a real
+    // change names exactly the setting that changed.
+    void comparesSettingsByName_data() { StoreFixture::addBackendRows(); }
+    void comparesSettingsByName()
+    {
+        STORE_FIXTURE_OPEN(fixture, store, nullptr);
+        QTemporaryDir dir;
+        const QString ini = dir.filePath(QStringLiteral("settings.ini"));
+        const SettingKey<QString> digestsKey { "history/recordedSettingDigests", QString() };
+        QString error;
+        // One start of the app: the settings file read afresh, recorded, written back.
+        auto start = [&](const std::function<void(Settings&)>& edit) {
+            {
+                Settings settings(ini);
+                edit(settings);
+            }
+            Settings settings(ini);
+            if (!ConfigurationAudit::record(*store, settings, Credentials::training(), true, &error))
+                return QString();
+            return settings.value(digestsKey);
+        };
+        const QString byName = start([](Settings&) {});
+        const QStringList pairs = byName.split(QLatin1Char(','));
+        QVERIFY2(pairs.size() >= 8, qPrintable(byName));
+        QStringList positional;
+        for (const QString& pair : pairs) {
+            QVERIFY2(
+                pair.startsWith(QLatin1String("api/")) || pair.startsWith(QLatin1String("history/")), qPrintable(pair));
+            positional.append(pair.mid(pair.indexOf(QLatin1Char('=')) + 1));
+        }
+        positional.removeLast();
+        QStringList lackingOne = pairs;
+        lackingOne.removeAt(3);
+        const QStringList reversed(pairs.crbegin(), pairs.crend());
+        for (const QStringList& stored : { positional, lackingOne, reversed }) {
+            const QString now = start([&](Settings& s) { s.setValue(digestsKey, stored.join(QLatin1Char(','))); });
+            QCOMPARE(now, byName);
+        }
+        QCOMPARE(eventsOfKind(*store, EventKind::settingsChanged).size(), 0);
+
+        start([](Settings& s) { s.setValue(Settings::timeoutSeconds, 45); });
+        const QList<AuditEvent> changes = eventsOfKind(*store, EventKind::settingsChanged);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().payloadObject().value(QStringLiteral("changed")).toArray(),
+            QJsonArray { QStringLiteral("api/timeoutSeconds") });
         QVERIFY(store->verifyChain().ok);
     }
 };

@@ -115,7 +115,7 @@ class TestFullDisk : public QObject
 
     static std::optional<CaseSummary> caseOf(AuditStore& store, const QString& merchantBizId)
     {
-        for (const CaseSummary& c : store.recentCases(100)) {
+        for (const CaseSummary& c : store.recentCases(100).value_or(QList<CaseSummary>())) {
             if (c.merchantBizId == merchantBizId)
                 return c;
         }

@@ -137,7 +137,7 @@ private slots:
         input.idNumber[17] = input.idNumber[17] == QLatin1Char('3') ? QLatin1Char('4') : QLatin1Char('3');
         QCOMPARE(service.submit(input, true), quint64(0));
         QVERIFY(!service.errorString().isEmpty());
-        QCOMPARE(store->recentCases(10).size(), 0);
+        QCOMPARE(store->recentCases(10).value().size(), 0);
     }
 
     void reverificationLinksTheCases_data() { StoreFixture::addBackendRows(); }

@@ -1,0 +1,151 @@
+#include "history/AuditStore.h"
+#include "history/Migrations.h"
+
+#include "StoreFixture.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+// What a history location may already hold (SQLite): a file that exists but is empty, or is not an eKYC Desk history,
+// is refused with a clear error and left exactly as it was; a path where nothing exists yet becomes a new, private
+// history.
+class TestHistoryOpen : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+
+    static QByteArray readAll(const QString& path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<unreadable>");
+    }
+
+    static bool writeFile(const QString& path, const QByteArray& bytes)
+    {
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly | QIODevice::NewOnly) && file.write(bytes) == bytes.size();
+    }
+
+    // A SQLite database of another program, made through its own connection.
+    static bool makeSqlite(const QString& path, const QStringList& statements)
+    {
+        const QString name = QStringLiteral("foreign-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        bool ok = true;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(path);
+            ok = db.open();
+            QSqlQuery q(db);
+            for (const QString& sql : statements) {
+                if (ok && !q.exec(sql)) {
+                    qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+                    ok = false;
+                }
+            }
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return ok;
+    }
+
+    static std::unique_ptr<AuditStore> open(const QString& path, bool mustExist, QString* error)
+    {
+        AuditStore::Options options;
+        options.keys = StoreFixture::keys();
+        options.mustExist = mustExist;
+        return AuditStore::open(path, options, error);
+    }
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+    }
+
+    void existingFileThatIsNoHistoryIsRefused_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<bool>("mustExist");
+        QTest::addColumn<QString>("why");
+        for (const bool mustExist : { false, true }) {
+            const char* mode = mustExist ? "read-only tool" : "verify";
+            QTest::addRow("empty file, %s", mode) << QStringLiteral("empty") << mustExist << QStringLiteral("empty");
+            QTest::addRow("text file, %s", mode) << QStringLiteral("text") << mustExist << QStringLiteral("SQLite");
+            QTest::addRow("other program's database, %s", mode)
+                << QStringLiteral("foreign") << mustExist << QStringLiteral("schema");
+            QTest::addRow("database with an unrelated meta table, %s", mode)
+                << QStringLiteral("foreign meta") << mustExist << QStringLiteral("schema");
+        }
+    }
+    void existingFileThatIsNoHistoryIsRefused()
+    {
+        QFETCH(QString, kind);
+        QFETCH(bool, mustExist);
+        QFETCH(QString, why);
+        const QString path = m_dir->filePath(QStringLiteral("history.sqlite"));
+        if (kind == QLatin1String("empty"))
+            QVERIFY(writeFile(path, {}));
+        else if (kind == QLatin1String("text"))
+            QVERIFY(writeFile(path, "Reviewer notes, not a database.\n"));
+        else if (kind == QLatin1String("foreign"))
+            QVERIFY(makeSqlite(path,
+                { QStringLiteral("CREATE TABLE recipes (name TEXT, minutes INTEGER)"),
+                    QStringLiteral("INSERT INTO recipes VALUES ('noodles', 8)") }));
+        else
+            QVERIFY(makeSqlite(path, { QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)") }));
+        const QByteArray before = readAll(path);
+        const QStringList filesBefore = QDir(m_dir->path()).entryList(QDir::Files);
+
+        QString error;
+        QVERIFY(!open(path, mustExist, &error));
+        QVERIFY2(error.contains(QStringLiteral("is not an eKYC Desk history")), qPrintable(error));
+        QVERIFY2(error.contains(why), qPrintable(error));
+        QVERIFY2(error.contains(path), qPrintable(error));
+        QCOMPARE(readAll(path), before);
+        QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files), filesBefore); // no -wal, -shm or -journal either
+        QCOMPARE(Migrations::checkExistingFile(path), error);
+    }
+
+    void folderIsRefused()
+    {
+        QString error;
+        QVERIFY(!open(m_dir->path(), false, &error));
+        QVERIFY2(error.contains(QStringLiteral("is not an eKYC Desk history")), qPrintable(error));
+        QVERIFY(QDir(m_dir->path()).isEmpty());
+    }
+
+    void newPathBecomesAPrivateHistory()
+    {
+        const QString folder = m_dir->filePath(QStringLiteral("new/folder"));
+        const QString path = folder + QStringLiteral("/history.sqlite");
+        QString error;
+        {
+            auto store = open(path, false, &error);
+            QVERIFY2(store, qPrintable(error));
+            QVERIFY(store->appendEvent(QString(), QLatin1String(EventKind::login), {}) > 0);
+        }
+        const QFile::Permissions modeBits = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+            | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+        QCOMPARE(QFile::permissions(path) & modeBits, QFile::ReadOwner | QFile::WriteOwner); // 0600
+        QCOMPARE(QFile::permissions(folder) & modeBits, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner); // 0700
+        QVERIFY2(Migrations::checkExistingFile(path).isEmpty(), qPrintable(Migrations::checkExistingFile(path)));
+        // And it opens again, also for the read-only tools.
+        auto again = open(path, true, &error);
+        QVERIFY2(again, qPrintable(error));
+        QCOMPARE(again->verifyChain().count, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistoryOpen)
+#include "TestHistoryOpen.moc"
