@@ -98,6 +98,10 @@
         <source>A case cannot be completed as %1.</source>
         <translation>案件不能以 %1 状态结束。</translation>
     </message>
+    <message>
+        <source>The history at %1 is not the one these keys belong to.</source>
+        <translation>%1 处的审计记录不是这些密钥所属的审计记录。</translation>
+    </message>
 </context>
 <context>
     <name>CaseForm</name>
@@ -1187,6 +1191,13 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
     </message>
 </context>
 <context>
+    <name>HistoryWriter</name>
+    <message>
+        <source>an earlier record of this case is still waiting in the spool</source>
+        <translation>该案件之前的一条记录仍在缓存队列中等待写入</translation>
+    </message>
+</context>
+<context>
     <name>KeyVault</name>
     <message>
         <source>This audit history needs its passphrase. Enter it when asked, or give it in the EKYC_DESK_PASSPHRASE environment variable for scripts and scheduled jobs.</source>
@@ -2113,10 +2124,6 @@ MerchantBizId %2
         <translation>无法记录与之前案件的关联，因此未发送该案件：%1</translation>
     </message>
     <message>
-        <source>an earlier record of this case is still waiting in the spool</source>
-        <translation>该案件之前的一条记录仍在缓存队列中等待写入</translation>
-    </message>
-    <message>
         <source>Attempt %1 could not be recorded, so it was not sent: %2</source>
         <translation>第 %1 次尝试无法记录，因此未发送：%2</translation>
     </message>
@@ -2125,12 +2132,12 @@ MerchantBizId %2
         <translation>审计记录无法记录此案件（%1）。发生的情况已保存在 %2 中，审计记录恢复可用后会写入。</translation>
     </message>
     <message>
-        <source>The audit history could not record this case (%1), and neither could its spool (%2). Note the RequestId shown: this record exists nowhere else.</source>
-        <translation>审计记录无法记录此案件（%1），其缓存队列也无法写入（%2）。请记下显示的 RequestId：此记录在其他任何地方都不存在。</translation>
+        <source>Records waiting in the spool cannot be written to the audit history, so nothing new is sent: %1</source>
+        <translation>缓存队列中等待的记录无法写入审计记录，因此不会发送新的内容：%1</translation>
     </message>
     <message>
-        <source>Records waiting in %1 cannot be written to the audit history, so nothing new is sent: %2</source>
-        <translation>%1 中等待的记录无法写入审计记录，因此不会发送新的内容：%2</translation>
+        <source>The audit history could not record this case (%1), and neither could its spool. Note the RequestId shown: this record exists nowhere else.</source>
+        <translation>审计记录无法记录此案件（%1），其缓存队列也无法写入。请记下显示的 RequestId：此记录在其他任何地方都不存在。</translation>
     </message>
 </context>
 <context>

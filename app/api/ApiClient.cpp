@@ -74,7 +74,7 @@ struct ApiClient::Call
     QList<QSslError> sslErrors;
     qint64 startedMs = 0;
     bool sent = false; // the attempt's request has left: upload progress or an answer was seen
-    bool starting = false; // attemptStarted is being emitted: the current attempt has not been sent
+    bool starting = false; // the current attempt has started but not left (attemptStarted, or the gate decides)
 };
 
 ApiClient::ApiClient(ClientConfig config, Credentials credentials, QObject* parent)
@@ -207,16 +207,40 @@ void ApiClient::waitForRateLimit(quint64 callId)
 void ApiClient::startAttempt(quint64 callId)
 {
     Call* call = m_calls.value(callId);
-    if (!call || call->reply)
+    if (!call || call->reply || call->starting)
         return;
     const int attempt = ++call->attempt;
-    const SignerV3::Request signedRequest = buildSigned(call->request);
-
     call->starting = true;
     emit attemptStarted(callId, attempt, call->request.merchantBizId);
     if (!m_calls.contains(callId))
         return; // stopped by a slot (it could not record the attempt): nothing is sent
+    if (!m_gate) {
+        sendAttempt(callId, attempt);
+        return;
+    }
+    m_gate(callId,
+        attempt,
+        [this, guard = QPointer<ApiClient>(this), callId, attempt](bool send, VerificationResult ifNot) {
+            if (!guard)
+                return;
+            Call* c = m_calls.value(callId);
+            if (!c || c->attempt != attempt || !c->starting)
+                return; // cancelled while the gate was deciding
+            if (send)
+                sendAttempt(callId, attempt);
+            else
+                stop(callId, ifNot);
+        });
+}
+
+void ApiClient::sendAttempt(quint64 callId, int attempt)
+{
+    Call* call = m_calls.value(callId);
+    if (!call)
+        return;
     call->starting = false;
+    // Signed now, after the gate: its date and nonce are fresh however long the gate took.
+    const SignerV3::Request signedRequest = buildSigned(call->request);
     emit attemptSigned(callId, attempt, signedRequest);
     call = m_calls.value(callId);
     if (!call)

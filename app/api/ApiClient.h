@@ -15,6 +15,8 @@
 #include <QSslConfiguration>
 #include <QUrl>
 
+#include <functional>
+
 class Clock;
 class Random;
 class QNetworkAccessManager;
@@ -57,6 +59,12 @@ public:
     // reported by attemptFinished with this result). For a slot of attemptStarted that cannot record the attempt:
     // called from there, the attempt is never sent.
     void stop(quint64 callId, VerificationResult result);
+    // Decides, before each attempt is sent, whether it may be (the audit history records it first, on another
+    // thread). It is called after attemptStarted and must call proceed exactly once, later or at once, on this
+    // client's thread: proceed(true, {}) sends the attempt, proceed(false, result) ends the call with result instead.
+    using Proceed = std::function<void(bool send, VerificationResult ifNot)>;
+    using AttemptGate = std::function<void(quint64 callId, int attempt, Proceed proceed)>;
+    void setAttemptGate(AttemptGate gate) { m_gate = std::move(gate); }
     int pendingCalls() const;
     // TLS handshakes completed by this client (each new connection counts one).
     int tlsHandshakes() const { return m_tlsHandshakes; }
@@ -82,6 +90,7 @@ private:
     struct Call;
     // implementation detail members live in ApiClient.cpp's Call and below
     void startAttempt(quint64 callId);
+    void sendAttempt(quint64 callId, int attempt);
     void scheduleNext(quint64 callId, qint64 delayMs);
     void waitForRateLimit(quint64 callId);
     void attemptDone(quint64 callId, int attempt);
@@ -99,6 +108,7 @@ private:
     QSslConfiguration m_sslConfig;
     RateLimiter m_limiter;
     RetryPolicy m_retry;
+    AttemptGate m_gate;
     QHash<quint64, Call*> m_calls;
     quint64 m_nextId = 1;
     int m_tlsHandshakes = 0;

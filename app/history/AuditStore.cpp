@@ -147,6 +147,7 @@ std::unique_ptr<AuditStore> AuditStore::open(const QString& location, const Opti
     store->m_connection = QStringLiteral("ekyc-audit-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     store->m_postgres = where.isPostgres();
     store->m_displayLocation = where.displayName();
+    store->m_location = location;
     store->m_sqlitePath = where.isPostgres() ? QString() : QFileInfo(where.path).absoluteFilePath();
     store->m_clock = options.clock ? options.clock : &Clock::system();
     store->m_actor = options.actor.isEmpty() ? osUserName() : options.actor;
@@ -225,11 +226,17 @@ QString AuditStore::initialize(const Options& options)
             SqlTransaction::rollback(db);
             keys = KeyVault::open(historyId, keyRecord, options.keys);
         }
+    } else if (options.unlockedKeys) {
+        if (historyId != options.expectedHistoryId)
+            return tr("The history at %1 is not the one these keys belong to.").arg(m_displayLocation);
+        keys.keys = *options.unlockedKeys;
+        keys.source = QStringLiteral("shared");
     } else {
         keys = KeyVault::open(historyId, keyRecord, options.keys);
     }
     if (!keys.ok())
         return keys.message;
+    m_keys = keys.keys;
     m_historyId = historyId;
     m_keySource = keys.source;
     if (!openKeys(keys.keys))
@@ -259,6 +266,18 @@ AuditStore::~AuditStore()
         db.close();
     }
     QSqlDatabase::removeDatabase(m_connection);
+}
+
+AuditStore::Options AuditStore::sharedOptions() const
+{
+    Options shared;
+    shared.clock = m_clock;
+    shared.actor = m_actor;
+    shared.workstation = m_workstation;
+    shared.mustExist = true;
+    shared.unlockedKeys = m_keys;
+    shared.expectedHistoryId = m_historyId;
+    return shared;
 }
 
 QSqlDatabase AuditStore::database() const

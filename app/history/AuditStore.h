@@ -55,6 +55,10 @@ public:
         QString actor; // empty: the OS user name
         QString workstation; // empty: QSysInfo::machineHostName()
         bool mustExist = false; // read-only tools: never create a history at a mistyped location
+        // Keys another instance already unlocked (sharedOptions()): no scrypt, no keychain; the history must exist
+        // and be the one they belong to (expectedHistoryId).
+        std::optional<HistoryKeys> unlockedKeys;
+        QString expectedHistoryId;
     };
 
     // Opens (creating and migrating when new) the history at location (see HistoryLocation; empty = default path)
@@ -67,6 +71,11 @@ public:
     AuditStore& operator=(const AuditStore&) = delete;
 
     QString historyId() const { return m_historyId; }
+    // Where it was opened from, as given to open().
+    QString location() const { return m_location; }
+    // What another instance on another thread needs to open this same history without unlocking its keys again:
+    // the keys (read-only), actor, workstation and clock. Open it on the thread that will use it.
+    Options sharedOptions() const;
     QString displayLocation() const { return m_displayLocation; }
     // The SQLite file, empty for PostgreSQL.
     QString sqlitePath() const { return m_sqlitePath; }
@@ -148,6 +157,8 @@ private:
     bool selectCases(const QString& tail, const QVariantList& values, QList<CaseSummary>* rows);
 
     QString m_connection;
+    QString m_location;
+    HistoryKeys m_keys;
     QString m_historyId;
     QString m_displayLocation;
     QString m_sqlitePath;

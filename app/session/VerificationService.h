@@ -12,8 +12,9 @@
 #include <optional>
 
 class AuditStore;
-class RecordSpool;
+class HistoryWriter;
 class SandboxServer;
+struct CaseRecord;
 
 // What the GUI and the CLI call to verify a case: local pre-check, then (once the audit history exists) the case is
 // saved before the network call, then the signed call through ApiClient, then the outcome is recorded.
@@ -47,10 +48,14 @@ public:
     static QDate today();
     // The audit history every case and attempt is recorded in (not owned; nullptr: nothing is recorded). With a
     // history, a case is written before its network call, and a case that cannot be written is not sent.
-    void setHistory(AuditStore* history) { m_history = history; }
+    // Writes go through a HistoryWriter: its own instance of the history on a thread of its own.
+    void setHistory(AuditStore* history);
     AuditStore* history() const { return m_history; }
-    // The history case id of a running call, also while finished() is emitted (empty without a history).
+    // The history case id of a running call once recorded (see recorded()), also while finished() is emitted; empty
+    // before, and without a history.
     QString caseIdOf(quint64 callId) const { return m_calls.value(callId).caseId; }
+    // The history's writer thread (nullptr without a history).
+    HistoryWriter* writer() const { return m_writer.get(); }
     // Writes what waits in the history's spool (answers the history could not record) into the history. False with
     // errorString() when it still cannot; submit() calls it first and sends nothing new until it succeeds.
     bool replaySpool();
@@ -64,13 +69,17 @@ public:
     // "re-verification". std::nullopt with errorString() without a history, for an unknown or purged case.
     std::optional<CaseInput> caseForReverification(const QString& caseId);
     // Refuses (returns 0, errorString() says why) when precheck has a blocking issue, or a warning and
-    // !warningsAcknowledged.
+    // !warningsAcknowledged. Otherwise returns the call's id at once: the case is recorded on the writer thread
+    // (recorded() follows), then sent, each attempt recorded before it leaves; finished() comes once, after the
+    // outcome was recorded (or spooled: result.unrecorded). A case the history refuses ends as NotRecorded.
     // With reverifyOf, the new case is linked to that earlier case by a reverify_link event.
     quint64 submit(const CaseInput& input, bool warningsAcknowledged, const QString& reverifyOf = QString());
     void cancel(quint64 callId);
 
 signals:
     void submitted(quint64 callId, const QString& merchantBizId);
+    // The case is in the history (before anything is sent).
+    void recorded(quint64 callId, const QString& caseId);
     // Writing to the audit history failed after the call started; the message names what was not recorded and
     // where it is kept (the spool) until the history is back.
     void historyError(const QString& message);
@@ -80,17 +89,31 @@ signals:
 private:
     struct CallRecord
     {
+        VerificationRequest request;
         QString caseId;
-        bool spooled = false; // something of this case went to the spool: the rest follows it there
+        quint64 apiId = 0; // ApiClient's id once sent
+        bool cancelled = false; // cancelled while being recorded
+        bool unrecorded = false; // a record of it went to the spool, or was lost
     };
-    void recordAttemptStarted(quint64 callId, int attempt, const QString& merchantBizId);
-    void recordAttemptFinished(quint64 callId, int attempt, const VerificationResult& result);
-    void recordFinished(quint64 callId, VerificationResult result);
-    void spool(CallRecord& call, const std::function<bool(RecordSpool&, QString*)>& write);
+    CaseRecord caseRecord(
+        const VerificationRequest& request, const QStringList& warnings, const QString& reverifyOf) const;
+    void startCall(quint64 id);
+    // VerificationRecording.cpp: the writes of a call, on the writer thread, and their answers here.
+    void createCase(quint64 id, const CaseRecord& record, const QString& reverifyOf);
+    void caseCreated(quint64 id, const QString& caseId, const QString& error);
+    void recordAttempt(quint64 apiId, int attempt, ApiClient::Proceed proceed);
+    void recordAttemptFinished(quint64 apiId, int attempt, const VerificationResult& result);
+    void recordFinished(quint64 apiId, const VerificationResult& result);
+    void completeCall(quint64 id, const VerificationResult& result); // records the outcome, then finishCall
+    void finishCall(quint64 id, VerificationResult result);
+    void reportUnrecorded(int outcome, const QString& error, const QString& spoolPath);
 
     Options m_options;
     AuditStore* m_history = nullptr;
-    QHash<quint64, CallRecord> m_calls;
+    QHash<quint64, CallRecord> m_calls; // by this service's call id
+    QHash<quint64, quint64> m_byApiId; // ApiClient's id -> this service's
+    quint64 m_nextId = 1;
+    std::unique_ptr<HistoryWriter> m_writer;
     QString m_error;
     std::unique_ptr<SandboxServer> m_sandbox;
     std::unique_ptr<ApiClient> m_client;

@@ -189,10 +189,12 @@ void TestReverification::correctedCaseIsLinked()
     GuiDriver::typeText(nameEdit, person.docName);
     QCOMPARE(nameEdit->text(), person.docName);
     QSignalSpy submitted(m_service, &VerificationService::submitted);
+    QSignalSpy recorded(m_service, &VerificationService::recorded);
     QSignalSpy finished(m_service, &VerificationService::finished);
     QTest::keyClick(nameEdit, Qt::Key_Return);
     QCOMPARE(submitted.count(), 1);
-    const QString newCase = m_service->caseIdOf(submitted.at(0).at(0).toULongLong());
+    QTRY_COMPARE_WITH_TIMEOUT(recorded.count(), 1, 30000);
+    const QString newCase = recorded.at(0).at(1).toString();
     QVERIFY(!newCase.isEmpty());
     QVERIFY(newCase != oldCase);
     // Linked once: the note is gone and the next case is a new one.

@@ -1,5 +1,9 @@
-// The writer child of the kill -9 store test (TestKillWriter); not part of the product.
+// Children of the store and GUI tests; not part of the product.
 //   ekyc-test-writer --db LOCATION
+//       the writer child of the kill -9 store test (TestKillWriter)
+//   ekyc-test-writer --db FILE --hold-lock-ms N
+//       another process that holds the SQLite write lock (BEGIN IMMEDIATE) for N ms: prints "locked", then
+//       "released" after COMMIT (TestResponsiveness)
 // Opens the history (passphrase from EKYC_DESK_PASSPHRASE) and writes cases until killed, printing one line per
 // committed write, after COMMIT returned:
 //   ready
@@ -11,6 +15,9 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QThread>
 
 namespace {
 
@@ -40,6 +47,21 @@ bool writeOneCase(AuditStore& store, Random& random, FictitiousPeople& people)
     return true;
 }
 
+int holdLock(const QString& path, int ms)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lock"));
+    db.setDatabaseName(path);
+    QSqlQuery q(db);
+    if (!db.open() || !q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return 1;
+    HistoryCli::out(QStringLiteral("locked\n"));
+    QThread::msleep(static_cast<unsigned long>(ms)); // this process only holds the lock; nothing to react to
+    if (!q.exec(QStringLiteral("COMMIT")))
+        return 1;
+    HistoryCli::out(QStringLiteral("released\n"));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -47,7 +69,11 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addOption(HistoryCli::dbOption());
+    const QCommandLineOption holdLockOption(QStringLiteral("hold-lock-ms"), QString(), QStringLiteral("N"));
+    parser.addOption(holdLockOption);
     parser.process(app);
+    if (parser.isSet(holdLockOption))
+        return holdLock(HistoryCli::location(parser), parser.value(holdLockOption).toInt());
     auto store = HistoryCli::openStore(parser);
     if (!store)
         return HistoryCli::CannotOpen;

@@ -1,19 +1,23 @@
 #include "HistoryOutage.h"
 
 #include "StoreFixture.h"
+#include "session/HistoryWriter.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 
-HistoryOutage::HistoryOutage(StoreFixture& fixture, AuditStore& store)
+HistoryOutage::HistoryOutage(StoreFixture& fixture, HistoryWriter& writer)
     : m_fixture(fixture)
-    , m_store(store)
+    , m_writer(writer)
 {
-    if (!m_store.isPostgres())
-        return;
-    QSqlQuery q(m_store.database());
-    if (q.exec(QStringLiteral("SELECT pg_backend_pid()")) && q.next())
-        m_pgPid = q.value(0).toLongLong();
+    m_writer.runAndWait([this](AuditStore* store) {
+        if (!store || !store->isPostgres())
+            return;
+        m_postgres = true;
+        QSqlQuery q(store->database());
+        if (q.exec(QStringLiteral("SELECT pg_backend_pid()")) && q.next())
+            m_pgPid = q.value(0).toLongLong();
+    });
 }
 
 HistoryOutage::~HistoryOutage()
@@ -23,13 +27,14 @@ HistoryOutage::~HistoryOutage()
 
 bool HistoryOutage::begin()
 {
-    if (m_store.isPostgres()) {
+    if (m_postgres)
         return m_pgPid != 0 && m_fixture.execRaw(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(m_pgPid));
-    }
-    QSqlQuery timeout(m_store.database());
-    if (!timeout.exec(QStringLiteral("PRAGMA busy_timeout = 20")))
-        return false;
-    m_locked = m_fixture.execRaw(QStringLiteral("BEGIN IMMEDIATE"));
+    bool shortened = false;
+    m_writer.runAndWait([&shortened](AuditStore* store) {
+        QSqlQuery timeout(store->database());
+        shortened = timeout.exec(QStringLiteral("PRAGMA busy_timeout = 20"));
+    });
+    m_locked = shortened && m_fixture.execRaw(QStringLiteral("BEGIN IMMEDIATE"));
     return m_locked;
 }
 

@@ -3,17 +3,19 @@
 #include <QString>
 
 class AuditStore;
+class HistoryWriter;
 class StoreFixture;
 
-// Makes a store's history stop recording, the way it happens in production, without mocking the database:
-//   SQLite      another connection holds the write lock (BEGIN IMMEDIATE) and the store's busy timeout is cut to
+// Makes the history stop recording for a VerificationService's writer thread (HistoryWriter), the way it happens in
+// production, without mocking the database:
+//   SQLite      another connection holds the write lock (BEGIN IMMEDIATE) and the writer's busy timeout is cut to
 //               20 ms, so its next write fails with "database is locked" instead of waiting 30 s;
-//   PostgreSQL  the server ends the store's session (pg_terminate_backend), as when the server is stopped.
-// end() releases the lock (SQLite); a PostgreSQL store stays broken and is opened again by the test.
+//   PostgreSQL  the server ends the writer's session (pg_terminate_backend), as when the server is stopped.
+// end() releases the lock (SQLite); a PostgreSQL writer stays broken: the test gives the service a history again.
 class HistoryOutage
 {
 public:
-    HistoryOutage(StoreFixture& fixture, AuditStore& store);
+    HistoryOutage(StoreFixture& fixture, HistoryWriter& writer);
     ~HistoryOutage();
     HistoryOutage(const HistoryOutage&) = delete;
     HistoryOutage& operator=(const HistoryOutage&) = delete;
@@ -23,7 +25,8 @@ public:
 
 private:
     StoreFixture& m_fixture;
-    AuditStore& m_store;
+    HistoryWriter& m_writer;
+    bool m_postgres = false;
     qint64 m_pgPid = 0;
     bool m_locked = false;
 };

@@ -61,14 +61,15 @@ QString verifyCase(VerificationService& service,
     const QString& name)
 {
     QSignalSpy submitted(&service, &VerificationService::submitted);
+    QSignalSpy recorded(&service, &VerificationService::recorded);
     QSignalSpy finished(&service, &VerificationService::finished);
     typeCase(window, person, name);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
     if (submitted.count() != 1)
         return QString();
-    const QString caseId = service.caseIdOf(submitted.at(0).at(0).toULongLong()); // known while the call runs
-    if (!QTest::qWaitFor([&] { return finished.count() == 1; }, 30000))
+    if (!QTest::qWaitFor([&] { return finished.count() == 1; }, 30000) || recorded.count() != 1)
         return QString();
+    const QString caseId = recorded.at(0).at(1).toString();
     if (window->resultPanel()->state() != expectedState)
         return QString();
     return caseId;

@@ -1,0 +1,233 @@
+// VerificationService: what a call writes to the audit history, and when. Every write runs on the HistoryWriter's
+// thread, in the order posted; the answers come back here, on the service's thread.
+//
+//   submit ─► [writer] replay the spool, case_created (+ reverify_link) ─► caseCreated ─► ApiClient::verify
+//   attempt ─► gate ─► [writer] attempt_sent ─► proceed: send, or stop as NotRecorded (nothing leaves)
+//   answer or error ─► [writer] response_received / attempt_failed (spooled when refused)
+//   end ─► [writer] case_completed (spooled when refused) ─► finished
+#include "VerificationService.h"
+
+#include "history/AuditEvent.h"
+#include "history/AuditStore.h"
+#include "session/HistoryWriter.h"
+
+namespace {
+
+struct Created
+{
+    QString caseId;
+    QString error;
+};
+
+VerificationResult notRecorded(const QString& problem)
+{
+    VerificationResult result;
+    result.status = VerificationResult::Status::NotRecorded;
+    result.error = VerificationResult::Error::HistoryUnavailable;
+    result.detail = problem;
+    return result;
+}
+
+QJsonObject resultPayload(const VerificationResult& result)
+{
+    QJsonObject payload = result.toJson();
+    payload.remove(QStringLiteral("explanation")); // translated text; the codes are the record
+    payload.insert(QStringLiteral("latencyMs"), result.latencyMs);
+    if (!result.detail.isEmpty())
+        payload.insert(QStringLiteral("detail"), result.detail);
+    return payload;
+}
+
+// The case state that tells apart what a reviewer does next.
+const char* endState(const VerificationResult& result)
+{
+    if (result.isBusinessAnswer())
+        return CaseState::completed;
+    if (result.mayHaveBeenBilled())
+        return CaseState::outcomeUnknown;
+    if (result.status == VerificationResult::Status::ApiError)
+        return CaseState::refused;
+    return CaseState::failed;
+}
+
+} // namespace
+
+void VerificationService::createCase(quint64 id, const CaseRecord& record, const QString& reverifyOf)
+{
+    HistoryWriter* writer = m_writer.get();
+    writer->run<Created>(
+        [writer, record, reverifyOf](AuditStore* store) -> Created {
+            QString error;
+            if (!writer->replaySpool(store, &error))
+                return { QString(),
+                    tr("Records waiting in the spool cannot be written to the audit history, so "
+                       "nothing new is sent: %1")
+                        .arg(error) };
+            const QString caseId = store->createCase(record);
+            if (caseId.isEmpty())
+                return { QString(),
+                    tr("The case could not be saved in the audit history, so it was not sent: %1")
+                        .arg(store->lastError()) };
+            if (!reverifyOf.isEmpty()
+                && store->appendEvent(reverifyOf,
+                       QString::fromLatin1(EventKind::reverifyLink),
+                       { { QStringLiteral("newCaseId"), caseId } })
+                    == 0)
+                return { caseId,
+                    tr("The link to the earlier case could not be recorded, so the case was not sent: %1")
+                        .arg(store->lastError()) };
+            return { caseId, QString() };
+        },
+        this,
+        [this, id](const Created& created) { caseCreated(id, created.caseId, created.error); });
+}
+
+void VerificationService::caseCreated(quint64 id, const QString& caseId, const QString& error)
+{
+    const auto it = m_calls.find(id);
+    if (it == m_calls.end())
+        return;
+    it->caseId = caseId;
+    if (!error.isEmpty()) {
+        emit historyError(error);
+        VerificationResult result = notRecorded(error);
+        result.merchantBizId = it->request.merchantBizId;
+        finishCall(id, result);
+        return;
+    }
+    emit recorded(id, caseId);
+    if (it->cancelled) {
+        VerificationResult result;
+        result.status = VerificationResult::Status::Cancelled;
+        result.error = VerificationResult::Error::Cancelled;
+        result.merchantBizId = it->request.merchantBizId;
+        completeCall(id, result);
+        return;
+    }
+    startCall(id);
+}
+
+void VerificationService::recordAttempt(quint64 apiId, int attempt, ApiClient::Proceed proceed)
+{
+    const quint64 id = m_byApiId.value(apiId);
+    const auto it = m_calls.find(id);
+    if (!m_writer || it == m_calls.end()) {
+        emit attemptStarted(id, attempt);
+        proceed(true, {});
+        return;
+    }
+    const QString caseId = it->caseId;
+    const QJsonObject payload { { QStringLiteral("attempt"), attempt },
+        { QStringLiteral("merchantBizId"), it->request.merchantBizId },
+        { QStringLiteral("endpoint"), m_options.client.endpoint.toString(QUrl::RemoveUserInfo) },
+        { QStringLiteral("training"), m_options.training } };
+    HistoryWriter* writer = m_writer.get();
+    // Recorded durably before the request leaves; when that fails, the call stops and nothing is sent.
+    writer->run<QString>(
+        [writer, caseId, payload](AuditStore* store) {
+            QString error;
+            return writer->recordAttempt(store, caseId, payload, &error) ? QString() : error;
+        },
+        this,
+        [this, id, attempt, proceed](const QString& error) {
+            if (error.isEmpty()) {
+                emit attemptStarted(id, attempt);
+                proceed(true, {});
+                return;
+            }
+            emit historyError(tr("Attempt %1 could not be recorded, so it was not sent: %2").arg(attempt).arg(error));
+            proceed(false, notRecorded(error));
+        });
+}
+
+void VerificationService::recordAttemptFinished(quint64 apiId, int attempt, const VerificationResult& result)
+{
+    const quint64 id = m_byApiId.value(apiId);
+    const auto it = m_calls.find(id);
+    if (!m_writer || it == m_calls.end() || result.status == VerificationResult::Status::NotRecorded)
+        return;
+    QJsonObject payload = resultPayload(result);
+    payload.insert(QStringLiteral("attempt"), attempt);
+    const QString kind =
+        QString::fromLatin1(result.httpStatus != 0 ? EventKind::responseReceived : EventKind::attemptFailed);
+    const QString caseId = it->caseId;
+    HistoryWriter* writer = m_writer.get();
+    // Refused: spooled, and the case sends nothing more (its next attempt_sent is refused on the writer thread).
+    writer->run<HistoryWriter::Written>(
+        [writer, caseId, kind, payload](
+            AuditStore* store) { return writer->recordEvent(store, caseId, kind, payload); },
+        this,
+        [this, id](const HistoryWriter::Written& written) {
+            if (written.outcome == HistoryWriter::Outcome::Written)
+                return;
+            if (const auto call = m_calls.find(id); call != m_calls.end())
+                call->unrecorded = true;
+            reportUnrecorded(static_cast<int>(written.outcome), written.error, written.spoolPath);
+        });
+}
+
+void VerificationService::recordFinished(quint64 apiId, const VerificationResult& result)
+{
+    completeCall(m_byApiId.take(apiId), result);
+}
+
+void VerificationService::completeCall(quint64 id, const VerificationResult& result)
+{
+    const auto it = m_calls.find(id);
+    if (!m_writer || it == m_calls.end() || it->caseId.isEmpty()) {
+        finishCall(id, result);
+        return;
+    }
+    const QString caseId = it->caseId;
+    const QString state = QString::fromLatin1(endState(result));
+    const std::optional<bool> passed = result.isBusinessAnswer() ? std::optional<bool>(result.passed) : std::nullopt;
+    const QJsonObject payload = resultPayload(result);
+    HistoryWriter* writer = m_writer.get();
+    writer->run<HistoryWriter::Written>(
+        [writer, caseId, state, passed, subCode = result.subCode, payload](
+            AuditStore* store) { return writer->recordCompletion(store, caseId, state, passed, subCode, payload); },
+        this,
+        [this, id, ended = result](const HistoryWriter::Written& written) mutable {
+            if (written.outcome != HistoryWriter::Outcome::Written) {
+                ended.unrecorded = true;
+                reportUnrecorded(static_cast<int>(written.outcome), written.error, written.spoolPath);
+            }
+            finishCall(id, ended);
+        });
+}
+
+void VerificationService::finishCall(quint64 id, VerificationResult result)
+{
+    const auto it = m_calls.find(id);
+    if (it == m_calls.end())
+        return;
+    result.unrecorded = result.unrecorded || it->unrecorded;
+    emit finished(id, result); // caseIdOf(id) still answers here
+    m_calls.remove(id);
+}
+
+void VerificationService::reportUnrecorded(int outcome, const QString& error, const QString& spoolPath)
+{
+    if (outcome == static_cast<int>(HistoryWriter::Outcome::Spooled)) {
+        emit historyError(tr("The audit history could not record this case (%1). What happened is kept in %2 and "
+                             "will be written when the history is available again.")
+                              .arg(error, spoolPath));
+    } else {
+        emit historyError(tr("The audit history could not record this case (%1), and neither could its spool. "
+                             "Note the RequestId shown: this record exists nowhere else.")
+                              .arg(error));
+    }
+}
+
+bool VerificationService::replaySpool()
+{
+    if (!m_writer)
+        return true;
+    QString error;
+    bool ok = true;
+    m_writer->runAndWait([this, &error, &ok](AuditStore* store) { ok = m_writer->replaySpool(store, &error); });
+    if (!ok)
+        m_error = tr("Records waiting in the spool cannot be written to the audit history, so nothing new is sent: %1")
+                      .arg(error);
+    return ok;
+}

@@ -1,0 +1,109 @@
+#include "GuiDriver.h"
+#include "MainWindow.h"
+#include "ResultPanel.h"
+#include "history/AuditStore.h"
+#include "sandbox/SandboxFixtures.h"
+#include "sandbox/SandboxServer.h"
+#include "session/VerificationService.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+// The window never waits for the history. Another process holds the SQLite write lock for 5 s while a reviewer
+// verifies a case: the history's writer thread waits for the lock (busy timeout 30 s), the main event loop goes on
+// turning, and the case is recorded, then sent, once the lock is released.
+//
+// The stall is measured as the longest gap between two ticks of a 5 ms timer on the main thread, from Enter until
+// the answer is shown.
+class TestResponsiveness : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void verificationWhileAnotherProcessHoldsTheLock()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+        std::unique_ptr<AuditStore> history = GuiDriver::openHistory(path);
+        QVERIFY(history);
+        VerificationService service;
+        VerificationService::Options options;
+        options.training = true;
+        QVERIFY2(service.configure(options), qPrintable(service.errorString()));
+        auto* window = new MainWindow(service, history.get());
+        QVERIFY(GuiDriver::showActive(window));
+
+        QProcess holder;
+        holder.start(QStringLiteral(EKYC_TEST_WRITER_PATH),
+            { QStringLiteral("--db"), path, QStringLiteral("--hold-lock-ms"), QStringLiteral("5000") });
+        QVERIFY(holder.waitForStarted(10000));
+        QByteArray holderOut;
+        while (!holderOut.contains("locked\n")) {
+            QVERIFY2(holder.waitForReadyRead(10000), holder.readAllStandardError().constData());
+            holderOut += holder.readAllStandardOutput();
+        }
+
+        QElapsedTimer clock;
+        clock.start();
+        qint64 lastTick = 0;
+        qint64 longestStall = 0;
+        QTimer ticker;
+        ticker.setInterval(5);
+        connect(&ticker, &QTimer::timeout, this, [&] {
+            const qint64 now = clock.elapsed();
+            longestStall = qMax(longestStall, now - lastTick);
+            lastTick = now;
+        });
+        qint64 releasedAt = -1;
+        qint64 recordedAt = -1;
+        qint64 firstRequestAt = -1;
+        connect(&holder, &QProcess::readyReadStandardOutput, this, [&] {
+            holderOut += holder.readAllStandardOutput();
+            if (releasedAt < 0 && holderOut.contains("released\n"))
+                releasedAt = clock.elapsed();
+        });
+        connect(&service, &VerificationService::recorded, this, [&] { recordedAt = clock.elapsed(); });
+        connect(service.sandbox(), &SandboxServer::requestReceived, this, [&] {
+            if (firstRequestAt < 0)
+                firstRequestAt = clock.elapsed();
+        });
+        QSignalSpy finished(&service, &VerificationService::finished);
+
+        GuiDriver::typeCase(window, SandboxFixtures::people().constFirst());
+        lastTick = clock.elapsed();
+        ticker.start();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QVERIFY(QTest::qWaitFor([&] { return finished.count() == 1; }, 30000));
+        ticker.stop();
+        QVERIFY(holder.state() == QProcess::NotRunning || holder.waitForFinished(10000));
+        holderOut += holder.readAllStandardOutput();
+        if (releasedAt < 0 && holderOut.contains("released\n"))
+            releasedAt = clock.elapsed();
+
+        qInfo("lock released at %lld ms, case recorded at %lld ms, longest stall of the event loop %lld ms",
+            releasedAt,
+            recordedAt,
+            longestStall);
+        QVERIFY2(releasedAt >= 0, holderOut.constData());
+        // The write really waited for the lock, and nothing was sent before the case was recorded.
+        QVERIFY(recordedAt >= releasedAt);
+        QVERIFY(firstRequestAt >= recordedAt);
+        QVERIFY2(longestStall < 100, qPrintable(QString::number(longestStall)));
+        QCOMPARE(window->resultPanel()->state(), QStringLiteral("passed"));
+        const std::optional<QList<CaseSummary>> cases = history->recentCases(5);
+        QVERIFY(cases && cases->size() == 1);
+        QCOMPARE(cases->constFirst().state, QStringLiteral("completed"));
+        delete window;
+    }
+};
+
+QTEST_MAIN(TestResponsiveness)
+#include "TestResponsiveness.moc"
