@@ -5,8 +5,10 @@
 #include "history/HistoryLocation.h"
 
 #include <QApplication>
+#include <QEventLoop>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QThread>
 
 namespace {
 
@@ -87,11 +89,12 @@ std::unique_ptr<AuditStore> HistoryOpener::open(const QString& location)
         PassphraseDialog::Mode mode = PassphraseDialog::Mode::Unlock;
         if (!m_environmentPassphrase.isEmpty()) {
             QString passphrase = m_environmentPassphrase;
-            std::unique_ptr<AuditStore> store = attempt(location, m_keychain, passphrase, &error);
+            KeyVault::Error keyError = KeyVault::Error::None;
+            std::unique_ptr<AuditStore> store = attempt(location, m_keychain, passphrase, &error, &keyError);
             forget(passphrase);
             if (store)
                 return store;
-            if (keyError(error) != KeyVault::Error::WrongPassphrase) {
+            if (keyError != KeyVault::Error::WrongPassphrase) {
                 if (askRetry(error))
                     continue;
                 return nullptr;
@@ -99,13 +102,14 @@ std::unique_ptr<AuditStore> HistoryOpener::open(const QString& location)
             // A wrong passphrase in the environment: ask the reviewer instead.
         } else {
             ProbeSecretStore probe(m_keychain);
-            std::unique_ptr<AuditStore> store = attempt(location, &probe, QString(), &error);
+            KeyVault::Error keyError = KeyVault::Error::None;
+            std::unique_ptr<AuditStore> store = attempt(location, &probe, QString(), &error, &keyError);
             if (store)
                 return store;
             if (probe.writeAttempted()) {
                 mode = PassphraseDialog::Mode::Create;
                 error.clear();
-            } else if (keyError(error) != KeyVault::Error::PassphraseRequired) {
+            } else if (keyError != KeyVault::Error::PassphraseRequired) {
                 if (askRetry(error))
                     continue;
                 return nullptr;
@@ -119,11 +123,12 @@ std::unique_ptr<AuditStore> HistoryOpener::open(const QString& location)
             std::optional<QString> passphrase = askPassphrase(mode, shownLocation, error);
             if (!passphrase)
                 return nullptr;
-            std::unique_ptr<AuditStore> store = attempt(location, m_keychain, *passphrase, &error);
+            KeyVault::Error keyError = KeyVault::Error::None;
+            std::unique_ptr<AuditStore> store = attempt(location, m_keychain, *passphrase, &error, &keyError);
             forget(*passphrase);
             if (store)
                 return store;
-            switch (keyError(error)) {
+            switch (keyError) {
             case KeyVault::Error::WrongPassphrase:
                 mode = PassphraseDialog::Mode::Unlock; // also when someone else created it meanwhile
                 break;
@@ -139,19 +144,42 @@ std::unique_ptr<AuditStore> HistoryOpener::open(const QString& location)
     }
 }
 
-std::unique_ptr<AuditStore> HistoryOpener::attempt(
-    const QString& location, SecretStore* keychain, const QString& passphrase, QString* error) const
+std::unique_ptr<AuditStore> HistoryOpener::attempt(const QString& location,
+    SecretStore* keychain,
+    const QString& passphrase,
+    QString* error,
+    KeyVault::Error* keyError) const
 {
-    KeyVault::Options keys;
-    keys.keychain = keychain;
-    keys.passphrase = passphrase;
+    AuditStore::Options options;
+    options.keys.keychain = keychain;
+    options.keys.passphrase = passphrase;
     const bool gui = qobject_cast<QApplication*>(QCoreApplication::instance()) != nullptr;
     if (gui)
-        QApplication::setOverrideCursor(Qt::WaitCursor); // scrypt and the keychain block for a moment
-    std::unique_ptr<AuditStore> store = AuditStore::open(location, keys, error);
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+    // Key derivation (scrypt), the keychain and migrations take their time on a thread of their own while this
+    // event loop goes on; the keys they unlock then open the history here, which is quick.
+    AuditStore::OpenFailure failure;
+    std::optional<AuditStore::Options> unlocked;
+    QEventLoop loop;
+    std::unique_ptr<QThread> worker(QThread::create([&] {
+        if (std::unique_ptr<AuditStore> first = AuditStore::open(location, options, &failure))
+            unlocked = first->sharedOptions();
+    }));
+    QObject::connect(worker.get(), &QThread::finished, &loop, &QEventLoop::quit);
+    worker->start();
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    worker->wait();
+    options.keys.passphrase.fill(QLatin1Char('\0'));
+    std::unique_ptr<AuditStore> store;
+    if (unlocked) {
+        unlocked->mustExist = true;
+        store = AuditStore::open(location, *unlocked, &failure);
+        unlocked->unlockedKeys.reset();
+    }
     if (gui)
         QApplication::restoreOverrideCursor();
-    keys.passphrase.fill(QLatin1Char('\0'));
+    *error = failure.message;
+    *keyError = failure.keyError;
     return store;
 }
 
@@ -180,20 +208,6 @@ bool HistoryOpener::askRetry(const QString& message)
     box.button(QMessageBox::Close)->setText(tr("Quit"));
     box.setDefaultButton(QMessageBox::Retry);
     return box.exec() == QMessageBox::Retry;
-}
-
-KeyVault::Error HistoryOpener::keyError(const QString& message)
-{
-    // AuditStore::open reports key problems with KeyVault's message (plus a detail), so the text tells the kind.
-    for (KeyVault::Error error : { KeyVault::Error::PassphraseRequired,
-             KeyVault::Error::WrongPassphrase,
-             KeyVault::Error::KeychainUnavailable,
-             KeyVault::Error::KeyMissing,
-             KeyVault::Error::CorruptRecord }) {
-        if (!message.isEmpty() && message.startsWith(KeyVault::errorMessage(error)))
-            return error;
-    }
-    return KeyVault::Error::None;
 }
 
 QString HistoryOpener::describeKeySource(const QString& source)

@@ -45,14 +45,16 @@ public:
     // location: Settings::historyLocation (empty: the default path). nullptr when the reviewer quits.
     std::unique_ptr<AuditStore> open(const QString& location);
 
-    // Which KeyVault error a message from AuditStore::open is (None: not a key error, e.g. the server is down).
-    static KeyVault::Error keyError(const QString& message);
     // "OS keychain" / "passphrase", translated, from AuditStore::keySource().
     static QString describeKeySource(const QString& source);
 
 private:
-    std::unique_ptr<AuditStore> attempt(
-        const QString& location, SecretStore* keychain, const QString& passphrase, QString* error) const;
+    // One open; *keyError says which key problem stopped it (None: another kind, e.g. the server is down).
+    std::unique_ptr<AuditStore> attempt(const QString& location,
+        SecretStore* keychain,
+        const QString& passphrase,
+        QString* error,
+        KeyVault::Error* keyError) const;
     std::optional<QString> askPassphrase(PassphraseDialog::Mode mode, const QString& location, const QString& error);
     bool askRetry(const QString& message);
 

@@ -113,34 +113,39 @@ std::unique_ptr<AuditStore> AuditStore::open(const QString& location, const KeyV
 
 std::unique_ptr<AuditStore> AuditStore::open(const QString& location, const Options& options, QString* error)
 {
+    OpenFailure failure;
+    std::unique_ptr<AuditStore> store = open(location, options, &failure);
+    if (!store && error)
+        *error = failure.message;
+    return store;
+}
+
+std::unique_ptr<AuditStore> AuditStore::open(const QString& location, const Options& options, OpenFailure* failure)
+{
+    using Kind = OpenFailure::Kind;
     const HistoryLocation where = HistoryLocation::parse(location);
-    auto setError = [error](const QString& message) {
-        if (error)
-            *error = message;
+    auto fail = [failure](Kind kind, const QString& message, KeyVault::Error keyError = KeyVault::Error::None) {
+        if (failure)
+            *failure = { kind, keyError, message };
+        return std::unique_ptr<AuditStore>();
     };
-    if (!where.isValid()) {
-        setError(where.error);
-        return nullptr;
-    }
+    if (!where.isValid())
+        return fail(Kind::Location, where.error);
     const bool isNewFile = !where.isPostgres() && !QFileInfo::exists(where.path);
-    if (isNewFile && options.mustExist) {
-        setError(tr("There is no history at %1.").arg(where.displayName()));
-        return nullptr;
-    }
+    if (isNewFile && options.mustExist)
+        return fail(Kind::Missing, tr("There is no history at %1.").arg(where.displayName()));
     // An existing file is opened only when it is a history: nothing is written to an empty or foreign file.
     if (!where.isPostgres() && !isNewFile) {
         const QString refusal = Migrations::checkExistingFile(where.path);
-        if (!refusal.isEmpty()) {
-            setError(refusal);
-            return nullptr;
-        }
+        if (!refusal.isEmpty())
+            return fail(Kind::NotAHistory, refusal);
     }
     auto failAndClean = [&](std::unique_ptr<AuditStore> store, const QString& message) {
-        setError(message);
+        const KeyVault::Error keyError = store ? store->m_keyError : KeyVault::Error::None;
         store.reset();
         if (isNewFile)
             removeSqliteFiles(where.path);
-        return std::unique_ptr<AuditStore>();
+        return fail(keyError == KeyVault::Error::None ? Kind::Database : Kind::Keys, message, keyError);
     };
 
     std::unique_ptr<AuditStore> store(new AuditStore);
@@ -202,6 +207,7 @@ QString AuditStore::initialize(const Options& options)
             keys = KeyVault::create(historyId, options.keys);
             if (!keys.ok()) {
                 SqlTransaction::rollback(db);
+                m_keyError = keys.error;
                 return keys.message;
             }
             bool ok = true;
@@ -230,12 +236,14 @@ QString AuditStore::initialize(const Options& options)
         if (historyId != options.expectedHistoryId)
             return tr("The history at %1 is not the one these keys belong to.").arg(m_displayLocation);
         keys.keys = *options.unlockedKeys;
-        keys.source = QStringLiteral("shared");
+        keys.source = options.unlockedKeySource;
     } else {
         keys = KeyVault::open(historyId, keyRecord, options.keys);
     }
-    if (!keys.ok())
+    if (!keys.ok()) {
+        m_keyError = keys.error;
         return keys.message;
+    }
     m_keys = keys.keys;
     m_historyId = historyId;
     m_keySource = keys.source;
@@ -277,6 +285,7 @@ AuditStore::Options AuditStore::sharedOptions() const
     shared.mustExist = true;
     shared.unlockedKeys = m_keys;
     shared.expectedHistoryId = m_historyId;
+    shared.unlockedKeySource = m_keySource;
     return shared;
 }
 

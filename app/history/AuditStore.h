@@ -59,6 +59,7 @@ public:
         // and be the one they belong to (expectedHistoryId).
         std::optional<HistoryKeys> unlockedKeys;
         QString expectedHistoryId;
+        QString unlockedKeySource; // where those keys came from: keySource() of the instance that unlocked them
     };
 
     // Opens (creating and migrating when new) the history at location (see HistoryLocation; empty = default path)
@@ -66,6 +67,24 @@ public:
     // history that could not be created leaves nothing behind.
     static std::unique_ptr<AuditStore> open(const QString& location, const KeyVault::Options& keys, QString* error);
     static std::unique_ptr<AuditStore> open(const QString& location, const Options& options, QString* error);
+
+    // Why open() failed, as a kind to branch on and a translated message to show (never parse the message).
+    struct OpenFailure
+    {
+        enum class Kind
+        {
+            None,
+            Location, // the location is not valid
+            Missing, // mustExist and there is nothing there
+            NotAHistory, // an existing file that is empty or not an eKYC Desk history: left untouched
+            Keys, // keyError says which
+            Database, // cannot connect, create, migrate or read
+        };
+        Kind kind = Kind::None;
+        KeyVault::Error keyError = KeyVault::Error::None;
+        QString message;
+    };
+    static std::unique_ptr<AuditStore> open(const QString& location, const Options& options, OpenFailure* failure);
     ~AuditStore();
     AuditStore(const AuditStore&) = delete;
     AuditStore& operator=(const AuditStore&) = delete;
@@ -138,7 +157,8 @@ private:
     AuditStore() = default;
     struct Queries;
 
-    QString initialize(const Options& options); // migrate, unlock keys, prepare statements; empty on success
+    // Migrate, unlock keys, prepare statements; empty on success (m_keyError says when the keys failed).
+    QString initialize(const Options& options);
     bool openKeys(const HistoryKeys& keys);
     bool piiMatchesMasks(const CasePii& pii) const; // the verifier's keyed check of masks and blind index
     bool write(const std::function<bool()>& body);
@@ -162,6 +182,7 @@ private:
     QString m_historyId;
     QString m_displayLocation;
     QString m_sqlitePath;
+    KeyVault::Error m_keyError = KeyVault::Error::None;
     QString m_keySource;
     QString m_actor;
     QString m_workstation;

@@ -27,7 +27,6 @@ private slots:
     void wrongEnvironmentPassphraseFallsBackToTheDialog();
     void otherFailuresOfferRetryOrQuit();
     void invalidLocationIsReported();
-    void keyErrorRecognisesStoreMessages();
 
 private:
     struct Prompt
@@ -212,20 +211,6 @@ void TestHistoryOpener::invalidLocationIsReported()
     QCOMPARE(m_retryMessages.size(), 1);
     QVERIFY(m_retryMessages.at(0).contains(QLatin1String("postgresql://")));
     QVERIFY(m_prompts.isEmpty());
-}
-
-void TestHistoryOpener::keyErrorRecognisesStoreMessages()
-{
-    for (KeyVault::Error error : { KeyVault::Error::PassphraseRequired,
-             KeyVault::Error::WrongPassphrase,
-             KeyVault::Error::KeychainUnavailable,
-             KeyVault::Error::KeyMissing,
-             KeyVault::Error::CorruptRecord }) {
-        QCOMPARE(HistoryOpener::keyError(KeyVault::errorMessage(error)), error);
-        QCOMPARE(HistoryOpener::keyError(KeyVault::errorMessage(error) + QStringLiteral(" detail")), error);
-    }
-    QCOMPARE(HistoryOpener::keyError(QStringLiteral("could not connect to server")), KeyVault::Error::None);
-    QCOMPARE(HistoryOpener::keyError(QString()), KeyVault::Error::None);
 }
 
 QTEST_MAIN(TestHistoryOpener)

@@ -1,4 +1,5 @@
 #include "GuiDriver.h"
+#include "HistoryOpener.h"
 #include "MainWindow.h"
 #include "ResultPanel.h"
 #include "history/AuditStore.h"
@@ -15,6 +16,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include <functional>
+
 // The window never waits for the history. Another process holds the SQLite write lock for 5 s while a reviewer
 // verifies a case: the history's writer thread waits for the lock (busy timeout 30 s), the main event loop goes on
 // turning, and the case is recorded, then sent, once the lock is released.
@@ -25,8 +28,52 @@ class TestResponsiveness : public QObject
 {
     Q_OBJECT
 
+    // The longest gap between two ticks of a 5 ms timer on this thread while work() runs.
+    static qint64 longestStallDuring(const std::function<void()>& work)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        qint64 lastTick = 0;
+        qint64 longest = 0;
+        QTimer ticker;
+        ticker.setInterval(5);
+        QObject::connect(&ticker, &QTimer::timeout, &ticker, [&] {
+            const qint64 now = clock.elapsed();
+            longest = qMax(longest, now - lastTick);
+            lastTick = now;
+        });
+        ticker.start();
+        work();
+        longest = qMax(longest, clock.elapsed() - lastTick);
+        return longest;
+    }
+
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    // Unlocking the keys (scrypt over the passphrase) and migrating happen on a thread of their own: the window's
+    // event loop keeps turning while the history opens, for a new history and for an existing one.
+    void openingTheHistoryDoesNotBlock()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+        for (const char* what : { "new", "existing" }) {
+            HistoryOpener opener(nullptr);
+            opener.setEnvironmentPassphrase(KeyVault::passphraseFromEnvironment());
+            opener.setRetryPrompt([](const QString& message) {
+                qWarning("unexpected retry prompt: %s", qPrintable(message));
+                return false;
+            });
+            std::unique_ptr<AuditStore> store;
+            QElapsedTimer took;
+            took.start();
+            const qint64 stall = longestStallDuring([&] { store = opener.open(path); });
+            qInfo("%s history opened in %lld ms, longest stall of the event loop %lld ms", what, took.elapsed(), stall);
+            QVERIFY(store);
+            QCOMPARE(store->keySource(), QStringLiteral("passphrase"));
+            QVERIFY2(stall < 100, qPrintable(QString::number(stall)));
+        }
+    }
 
     void verificationWhileAnotherProcessHoldsTheLock()
     {

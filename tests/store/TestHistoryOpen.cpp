@@ -13,6 +13,9 @@
 #include <QTest>
 #include <QUuid>
 
+Q_DECLARE_METATYPE(AuditStore::OpenFailure::Kind)
+Q_DECLARE_METATYPE(KeyVault::Error)
+
 // What a history location may already hold (SQLite): a file that exists but is empty, or is not an eKYC Desk history,
 // is refused with a clear error and left exactly as it was; a path where nothing exists yet becomes a new, private
 // history.
@@ -144,6 +147,56 @@ private slots:
         auto again = open(path, true, &error);
         QVERIFY2(again, qPrintable(error));
         QCOMPARE(again->verifyChain().count, 1);
+    }
+
+    // Callers branch on the kind of failure, never on its translated message (the history opener asks for the
+    // passphrase again only for a key problem).
+    void failuresHaveAKind_data()
+    {
+        using Kind = AuditStore::OpenFailure::Kind;
+        QTest::addColumn<QString>("setup");
+        QTest::addColumn<QString>("passphrase");
+        QTest::addColumn<bool>("mustExist");
+        QTest::addColumn<Kind>("kind");
+        QTest::addColumn<KeyVault::Error>("keyError");
+        QTest::newRow("wrong passphrase")
+            << "history"
+            << "not-the-passphrase" << false << Kind::Keys << KeyVault::Error::WrongPassphrase;
+        QTest::newRow("no passphrase, no keychain")
+            << "history" << QString() << false << Kind::Keys << KeyVault::Error::PassphraseRequired;
+        QTest::newRow("new history without a passphrase")
+            << "nothing" << QString() << false << Kind::Keys << KeyVault::Error::PassphraseRequired;
+        QTest::newRow("missing") << "nothing" << StoreFixture::passphrase() << true << Kind::Missing
+                                 << KeyVault::Error::None;
+        QTest::newRow("empty file") << "empty" << StoreFixture::passphrase() << false << Kind::NotAHistory
+                                    << KeyVault::Error::None;
+        QTest::newRow("invalid location")
+            << "bad-url" << StoreFixture::passphrase() << false << Kind::Location << KeyVault::Error::None;
+    }
+    void failuresHaveAKind()
+    {
+        QFETCH(QString, setup);
+        QFETCH(QString, passphrase);
+        QFETCH(bool, mustExist);
+        QFETCH(AuditStore::OpenFailure::Kind, kind);
+        QFETCH(KeyVault::Error, keyError);
+        QString location = m_dir->filePath(QStringLiteral("history.sqlite"));
+        if (setup == QLatin1String("history")) {
+            QString error;
+            QVERIFY2(open(location, false, &error), qPrintable(error));
+        } else if (setup == QLatin1String("empty")) {
+            QVERIFY(writeFile(location, QByteArray()));
+        } else if (setup == QLatin1String("bad-url")) {
+            location = QStringLiteral("postgresql://");
+        }
+        AuditStore::Options options;
+        options.keys.passphrase = passphrase;
+        options.mustExist = mustExist;
+        AuditStore::OpenFailure failure;
+        QVERIFY(!AuditStore::open(location, options, &failure));
+        QCOMPARE(failure.kind, kind);
+        QCOMPARE(failure.keyError, keyError);
+        QVERIFY(!failure.message.isEmpty());
     }
 };
 
