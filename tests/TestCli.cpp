@@ -1,4 +1,7 @@
+#include "StoreFixture.h"
+
 #include "api/Credentials.h"
+#include "history/AuditEvent.h"
 #include "sandbox/SandboxFixtures.h"
 #include "sandbox/SandboxServer.h"
 
@@ -170,6 +173,72 @@ private slots:
         const Run r = run(args);
         QCOMPARE(r.exitCode, 3);
         QVERIFY(r.out.contains("ALIBABA_CLOUD_ACCESS_KEY_ID"));
+    }
+
+    // A request that left without an answer exits 7 (may have been billed, not retried); `verify --retry CASE_ID`
+    // sends that case again under the same MerchantBizId, linked to it, with the reveal recorded. Any other case is
+    // not retried that way (exit 3), and --retry takes nothing that would contradict the recorded case.
+    void retryKeepsTheMerchantBizId()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("history.sqlite"));
+        SandboxFixtures::Person unanswered = SandboxFixtures::people().first();
+        unanswered.docName = SandboxFixtures::reset; // the sandbox reads the request, then drops the connection
+        QStringList args = caseArgs(unanswered);
+        args << QStringLiteral("--db") << db;
+        const Run first = run(args);
+        QVERIFY2(first.exitCode == 7, (first.out + first.err).constData());
+        const QJsonObject lost = QJsonDocument::fromJson(first.out).object();
+        QCOMPARE(lost.value(QStringLiteral("status")).toString(), QStringLiteral("OutcomeUnknown"));
+        QVERIFY(lost.value(QStringLiteral("mayHaveBeenBilled")).toBool());
+        QCOMPARE(lost.value(QStringLiteral("attempts")).toInt(), 1);
+        const QString caseId = lost.value(QStringLiteral("caseId")).toString();
+        QVERIFY(!caseId.isEmpty());
+
+        const QStringList retryArgs { QStringLiteral("verify"),
+            QStringLiteral("--training"),
+            QStringLiteral("--json"),
+            QStringLiteral("--db"),
+            db,
+            QStringLiteral("--retry"),
+            caseId };
+        const Run again = run(retryArgs);
+        QVERIFY2(again.exitCode == 7, (again.out + again.err).constData()); // the same name meets the same fault
+        const QJsonObject retried = QJsonDocument::fromJson(again.out).object();
+        QCOMPARE(retried.value(QStringLiteral("merchantBizId")), lost.value(QStringLiteral("merchantBizId")));
+        QVERIFY(retried.value(QStringLiteral("caseId")).toString() != caseId);
+
+        StoreFixture reader;
+        QString skip;
+        QVERIFY(reader.prepare(QStringLiteral("sqlite"), &skip));
+        auto store = reader.open(nullptr, db);
+        QVERIFY(store);
+        QStringList kinds;
+        QString revealReason;
+        for (const AuditEvent& e : store->eventsForCase(caseId)) {
+            kinds << e.kind;
+            if (e.kind == QLatin1String("pii_revealed"))
+                revealReason = e.payloadObject().value(QStringLiteral("reason")).toString();
+        }
+        QCOMPARE(kinds.mid(kinds.size() - 2),
+            QStringList({ QStringLiteral("pii_revealed"), QStringLiteral("reverify_link") }));
+        QCOMPARE(revealReason, QStringLiteral("retry after an unknown outcome"));
+        store.reset();
+
+        // A case with an answer is not retried under its id.
+        args = caseArgs(SandboxFixtures::people().first());
+        args << QStringLiteral("--db") << db;
+        const Run answered = run(args);
+        QCOMPARE(answered.exitCode, 0);
+        const QString answeredCase =
+            QJsonDocument::fromJson(answered.out).object().value(QStringLiteral("caseId")).toString();
+        QStringList refused = retryArgs;
+        refused.last() = answeredCase;
+        QCOMPARE(run(refused).exitCode, 3);
+        refused << QStringLiteral("--name") << QStringLiteral("X");
+        const Run contradictory = run(refused);
+        QCOMPARE(contradictory.exitCode, 3);
+        QVERIFY(contradictory.out.contains("--name"));
     }
 
     void casesAreRecordedInTheHistory()

@@ -669,24 +669,32 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
         <translation>警告：此应答已计费，但尚未记入审计记录；它暂存在审计记录的缓存队列中。</translation>
     </message>
     <message>
+        <source>The audit history cannot be opened.</source>
+        <translation>无法打开审计记录。</translation>
+    </message>
+    <message>
         <source>Checks one case locally (ID number checksum, dates) and, when it passes, verifies it with Alibaba Cloud Id2MetaPeriodVerifyIntl (eKYC_Date_MIN). Every answered call is billed.
 
 Credentials: ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and, for STS, ALIBABA_CLOUD_SECURITY_TOKEN. The secret is never printed.
 
 Every case and attempt is recorded in the audit history (--db, default: the app&apos;s own history) before and after the call; its passphrase comes from EKYC_DESK_PASSPHRASE or is asked on the terminal.
 
-Exit codes: 0 passed (SubCode 200); 2 not passed (202/223, or an undocumented SubCode: escalate); 3 refused locally (bad input, no credentials); 4 API error, or an answer that could not be read; 5 network or TLS error before the request left (nothing billed); 6 the audit history cannot be opened or stopped recording (nothing more was sent; an answer that arrived is printed and kept in the history&apos;s spool); 7 outcome unknown: the request was sent and no answer arrived, so it may have been billed (not retried; retry with --merchant-biz-id set to the MerchantBizId printed).</source>
+Exit codes: 0 passed (SubCode 200); 2 not passed (202/223, or an undocumented SubCode: escalate); 3 refused locally (bad input, no credentials); 4 API error, or an answer that could not be read; 5 network or TLS error before the request left (nothing billed); 6 the audit history cannot be opened or stopped recording (nothing more was sent; an answer that arrived is printed and kept in the history&apos;s spool); 7 outcome unknown: the request was sent and no answer arrived, so it may have been billed (not retried; retry it with --retry CASE_ID, which keeps its MerchantBizId).</source>
         <translation>在本地检查一个案件（身份证号码校验位、日期），通过后使用阿里云 Id2MetaPeriodVerifyIntl（eKYC_Date_MIN）进行核验。每次得到应答的调用都会计费。
 
 凭证：ALIBABA_CLOUD_ACCESS_KEY_ID、ALIBABA_CLOUD_ACCESS_KEY_SECRET，使用 STS 时还需 ALIBABA_CLOUD_SECURITY_TOKEN。密钥绝不会被打印。
 
 每个案件和每次尝试在调用前后都会记入审计记录（--db，默认：应用自己的审计记录）；其口令来自 EKYC_DESK_PASSPHRASE，或在终端上询问。
 
-退出码：0 通过（SubCode 200）；2 未通过（202/223，或未记载的 SubCode：请上报）；3 已在本地拒绝（输入有误、无凭证）；4 API 错误，或无法读取的应答；5 请求发出前的网络或 TLS 错误（未计费）；6 审计记录无法打开或停止记录（未再发送任何内容；已收到的应答会被打印并保存在审计记录的缓存队列中）；7 结果未知：请求已发出但未收到应答，因此可能已计费（不会自动重试；请将 --merchant-biz-id 设为打印出的 MerchantBizId 后重试）。</translation>
+退出码：0 通过（SubCode 200）；2 未通过（202/223，或未记载的 SubCode：请上报）；3 已在本地拒绝（输入有误、无凭证）；4 API 错误，或无法读取的应答；5 请求发出前的网络或 TLS 错误（未计费）；6 审计记录无法打开或停止记录（未再发送任何内容；已收到的应答会被打印并保存在审计记录的缓存队列中）；7 结果未知：请求已发出但未收到应答，因此可能已计费（不会自动重试；请用 --retry 案件ID 重试，它会沿用原 MerchantBizId）。</translation>
     </message>
     <message>
-        <source>The audit history cannot be opened.</source>
-        <translation>无法打开审计记录。</translation>
+        <source>Send a case whose outcome is unknown (exit 7) again, under its own MerchantBizId and linked to it; its name and ID number come from the history (the reveal is recorded).</source>
+        <translation>再次发送一个结果未知（退出码 7）的案件，沿用其 MerchantBizId 并与之关联；姓名和身份证号码取自审计记录（显示操作会被记录）。</translation>
+    </message>
+    <message>
+        <source>--retry takes the case from the history; --%1 cannot be given with it.</source>
+        <translation>--retry 从审计记录中取得案件；不能同时指定 --%1。</translation>
     </message>
 </context>
 <context>
@@ -1679,6 +1687,14 @@ MerchantBizId %2
         <source>Warning: this answer was billed but could not be recorded in the audit history. Note its RequestId; it is kept in the history&apos;s spool and written as soon as the history is available again.</source>
         <translation>警告：此应答已计费，但无法记入审计记录。请记下其 RequestId；它保存在审计记录的缓存队列中，审计记录恢复可用后会立即写入。</translation>
     </message>
+    <message>
+        <source>&amp;Retry with the same MerchantBizId</source>
+        <translation>沿用同一 MerchantBizId 重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Sends this case again under its MerchantBizId, linked to it; its name and ID number come from the audit history, which records the reveal</source>
+        <translation>沿用此案件的 MerchantBizId 再次发送并与之关联；姓名和身份证号码取自审计记录，显示操作会被记录</translation>
+    </message>
 </context>
 <context>
     <name>RevealDialog</name>
@@ -2076,6 +2092,10 @@ MerchantBizId %2
         <source>Not recorded — the audit history is unavailable, so nothing more was sent. Check the disk space or the database server, then verify the case again.</source>
         <translation>未记录 — 审计记录不可用，因此未再发送任何内容。请检查磁盘空间或数据库服务器，然后重新核验该案件。</translation>
     </message>
+    <message>
+        <source>Before retrying, look for this MerchantBizId in the Alibaba Cloud console: if the service has a record of it, the call was billed and its result is there. Otherwise retry; the retry keeps the MerchantBizId, so two records at the provider stay recognisable as one case.</source>
+        <translation>重试前，请先在阿里云控制台中查找此 MerchantBizId：如果服务有它的记录，说明此次调用已计费，结果也在那里。否则请重试；重试会沿用该 MerchantBizId，因此服务商处的两条记录仍可识别为同一案件。</translation>
+    </message>
 </context>
 <context>
     <name>VerificationService</name>
@@ -2138,6 +2158,14 @@ MerchantBizId %2
     <message>
         <source>The audit history could not record this case (%1), and neither could its spool. Note the RequestId shown: this record exists nowhere else.</source>
         <translation>审计记录无法记录此案件（%1），其缓存队列也无法写入。请记下显示的 RequestId：此记录在其他任何地方都不存在。</translation>
+    </message>
+    <message>
+        <source>retry after an unknown outcome</source>
+        <translation>结果未知后重试</translation>
+    </message>
+    <message>
+        <source>Only a case whose outcome is unknown is retried with its MerchantBizId; verify this one again as a new case.</source>
+        <translation>只有结果未知的案件才能沿用其 MerchantBizId 重试；请将此案件作为新案件重新核验。</translation>
     </message>
 </context>
 <context>

@@ -111,6 +111,7 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     connect(&service, &VerificationService::attemptStarted, this, &MainWindow::handleAttempt);
     connect(&service, &VerificationService::finished, this, &MainWindow::handleFinished);
     connect(&service, &VerificationService::historyError, this, &MainWindow::showHistoryError);
+    connect(m_result, &ResultPanel::retryRequested, this, &MainWindow::retryLastCase);
 
     resize(900, 640);
     m_form->setFocus(Qt::OtherFocusReason);
@@ -238,6 +239,19 @@ void MainWindow::verifyAgain(const QString& caseId)
     m_ui->reverifyFrame->show();
 }
 
+void MainWindow::retryLastCase()
+{
+    if (m_currentCall != 0 || m_lastCaseId.isEmpty())
+        return;
+    const std::optional<CaseInput> input = m_service.caseForRetry(m_lastCaseId);
+    if (!input) {
+        showReverifyError(m_service.errorString());
+        return;
+    }
+    m_reverifyOf = m_lastCaseId;
+    submitCase(*input, true);
+}
+
 void MainWindow::clearReverification()
 {
     m_reverifyOf.clear();
@@ -288,6 +302,7 @@ void MainWindow::handleFinished(quint64 callId, const VerificationResult& result
         return;
     m_finishedDuringSubmit = m_submitting;
     m_currentCall = 0;
+    m_lastCaseId = m_service.caseIdOf(callId);
     m_form->setBusy(false);
     m_result->showResult(result);
     if (m_ui->historyWarningLabel->isHidden())

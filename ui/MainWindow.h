@@ -58,6 +58,9 @@ public slots:
     void verifyAgain(const QString& caseId);
     // The next case is not linked to an earlier one.
     void clearReverification();
+    // Sends the last case again under its MerchantBizId, when its outcome is unknown (VerificationService::
+    // caseForRetry, which records the reveal), linked to it.
+    void retryLastCase();
 
 private:
     void handleSubmitted(quint64 callId, const QString& merchantBizId);
@@ -75,6 +78,7 @@ private:
     AuditStore* m_history;
     HistoryPanel* m_historyPanel;
     quint64 m_currentCall = 0;
+    QString m_lastCaseId; // the history case of the last finished call
     bool m_submitting = false;
     bool m_finishedDuringSubmit = false;
     int m_lastAttempt = 0;

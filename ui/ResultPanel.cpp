@@ -1,6 +1,8 @@
 #include "ResultPanel.h"
 #include "ui_ResultPanel.h"
 
+#include <QPushButton>
+
 #include <QStyle>
 
 ResultPanel::ResultPanel(QWidget* parent)
@@ -8,6 +10,7 @@ ResultPanel::ResultPanel(QWidget* parent)
     , m_ui(std::make_unique<Ui::ResultPanel>())
 {
     m_ui->setupUi(this);
+    connect(m_ui->retryPushButton, &QPushButton::clicked, this, &ResultPanel::retryRequested);
 
     setStyleSheet(QStringLiteral(
         "#headlineLabel { border-radius: 4px; border: 1px solid palette(mid); }"
@@ -115,6 +118,7 @@ void ResultPanel::showResult(const VerificationResult& result)
     m_ui->guidanceLabel->setText(guidance);
     m_ui->guidanceFrame->setVisible(!guidance.isEmpty());
     m_ui->manualReviewPushButton->setVisible(result.status == Status::NotPassed);
+    m_ui->retryPushButton->setVisible(result.status == Status::OutcomeUnknown);
 
     setDetailsVisible(true);
     m_ui->requestIdValueLabel->setText(result.requestId.isEmpty() ? tr("(none)") : result.requestId);

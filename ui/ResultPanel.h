@@ -22,6 +22,10 @@ public:
     // "passed", "notPassed", "error", "cancelled", "pending" or "empty"; also the headline's "status" property.
     QString state() const { return m_state; }
 
+signals:
+    // The reviewer asks to send a case whose outcome is unknown again, with the same MerchantBizId.
+    void retryRequested();
+
 public slots:
     void clear();
     void showPending(const QString& merchantBizId);

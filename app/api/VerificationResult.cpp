@@ -55,6 +55,10 @@ QString VerificationResult::explanation() const
 
 QString VerificationResult::guidance() const
 {
+    if (status == Status::OutcomeUnknown)
+        return tr("Before retrying, look for this MerchantBizId in the Alibaba Cloud console: if the service has a "
+                  "record of it, the call was billed and its result is there. Otherwise retry; the retry keeps the "
+                  "MerchantBizId, so two records at the provider stay recognisable as one case.");
     if (status != Status::NotPassed)
         return QString();
     return subCodeGuidance(subCode);

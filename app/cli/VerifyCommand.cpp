@@ -106,6 +106,44 @@ void printHuman(const VerificationResult& result)
             << '\n';
 }
 
+// Sends the case through the session's service (recorded first) and prints the outcome; returns the exit code.
+int sendCase(VerificationService& service,
+    const CaseInput& input,
+    const QString& reverifyOf,
+    bool asJson,
+    const QList<ValidationIssue>& issues)
+{
+    QObject::connect(&service, &VerificationService::historyError, &service, [](const QString& message) {
+        QTextStream(stderr) << tr("Audit history: %1").arg(message) << '\n';
+    });
+    VerificationResult outcome;
+    QObject::connect(&service, &VerificationService::finished, &service, [&](quint64, const VerificationResult& r) {
+        outcome = r;
+        QCoreApplication::exit(0);
+    });
+    QString caseId;
+    QObject::connect(
+        &service, &VerificationService::recorded, &service, [&](quint64, const QString& id) { caseId = id; });
+    if (service.submit(input, true, reverifyOf) == 0) {
+        refuse(asJson, service.errorString());
+        return Refused;
+    }
+    QCoreApplication::exec();
+
+    if (asJson) {
+        QJsonObject object = outcome.toJson();
+        object.insert(QStringLiteral("warnings"), issuesToJson(issues));
+        object.insert(QStringLiteral("caseId"), caseId);
+        object.insert(QStringLiteral("recorded"),
+            !outcome.unrecorded && outcome.status != VerificationResult::Status::NotRecorded);
+        printJson(object);
+    } else {
+        printHuman(outcome);
+    }
+    // An answer the history could not record is shown, and the exit code says the history failed.
+    return outcome.unrecorded ? static_cast<int>(HistoryCli::CannotOpen) : outcome.exitCode();
+}
+
 } // namespace
 
 int runVerify(const QStringList& arguments)
@@ -123,7 +161,7 @@ int runVerify(const QStringList& arguments)
            "or TLS error before the request left (nothing billed); 6 the audit history cannot be opened or stopped "
            "recording (nothing more was sent; an answer that arrived is printed and kept in the history's spool); 7 "
            "outcome unknown: the request was sent and no answer arrived, so it may have been billed (not retried; "
-           "retry with --merchant-biz-id set to the MerchantBizId printed)."));
+           "retry it with --retry CASE_ID, which keeps its MerchantBizId)."));
     parser.addHelpOption();
     const QCommandLineOption name(QStringLiteral("name"), tr("Name as on the ID card."), QStringLiteral("NAME"));
     const QCommandLineOption idNumber(
@@ -154,8 +192,13 @@ int runVerify(const QStringList& arguments)
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));
     const QCommandLineOption dryRun(
         QStringLiteral("dry-run"), tr("Print the fully signed HTTP request as JSON without sending it."));
+    const QCommandLineOption retry(QStringLiteral("retry"),
+        tr("Send a case whose outcome is unknown (exit 7) again, under its own MerchantBizId and linked to it; its "
+           "name and ID number come from the history (the reveal is recorded)."),
+        QStringLiteral("CASE_ID"));
     const QCommandLineOption db = HistoryCli::dbOption();
     parser.addOptions({ db,
+        retry,
         name,
         idNumber,
         start,
@@ -177,6 +220,14 @@ int runVerify(const QStringList& arguments)
         return Refused;
     }
     const bool asJson = parser.isSet(json);
+    if (parser.isSet(retry)) {
+        for (const QCommandLineOption* given : { &name, &idNumber, &start, &end, &longTerm, &bizId, &dryRun }) {
+            if (parser.isSet(*given))
+                return refuse(asJson,
+                    tr("--retry takes the case from the history; --%1 cannot be given with it.")
+                        .arg(given->names().constFirst()));
+        }
+    }
 
     CaseInput input;
     input.name = parser.value(name);
@@ -198,8 +249,8 @@ int runVerify(const QStringList& arguments)
             return refuse(asJson, tr("Valid until (--end): expected a real date as YYYYMMDD."));
     }
 
-    const QList<ValidationIssue> issues = CaseValidator::check(input, VerificationService::today());
-    if (CaseValidator::hasBlocking(issues))
+    QList<ValidationIssue> issues = CaseValidator::check(input, VerificationService::today());
+    if (!parser.isSet(retry) && CaseValidator::hasBlocking(issues))
         return refuse(asJson, tr("Refused locally; nothing was sent or billed."), issues);
     if (!asJson) {
         for (const ValidationIssue& issue : issues)
@@ -242,38 +293,16 @@ int runVerify(const QStringList& arguments)
         printJson(requestToJson(service.client()->prepare(prepared), service.options().client.endpoint));
         return Passed;
     }
-    QObject::connect(&service, &VerificationService::historyError, &service, [](const QString& message) {
-        QTextStream(stderr) << tr("Audit history: %1").arg(message) << '\n';
-    });
-
-    VerificationResult outcome;
-    QObject::connect(&service, &VerificationService::finished, &service, [&](quint64, const VerificationResult& r) {
-        outcome = r;
-        QCoreApplication::exit(0);
-    });
-    QString caseId;
-    QObject::connect(&service, &VerificationService::submitted, &service, [&](quint64 id, const QString&) {
-        caseId = service.caseIdOf(id);
-    });
-    if (service.submit(input, true) == 0) {
-        // The pre-check passed above, so what refused the case is the history: nothing was sent.
-        refuse(asJson, service.errorString());
-        return HistoryCli::CannotOpen;
+    if (parser.isSet(retry)) {
+        const std::optional<CaseInput> again = service.caseForRetry(parser.value(retry));
+        if (!again)
+            return refuse(asJson, service.errorString());
+        input = *again;
+        issues = CaseValidator::check(input, VerificationService::today());
+        if (CaseValidator::hasBlocking(issues))
+            return refuse(asJson, tr("Refused locally; nothing was sent or billed."), issues);
     }
-    QCoreApplication::exec();
-
-    if (asJson) {
-        QJsonObject object = outcome.toJson();
-        object.insert(QStringLiteral("warnings"), issuesToJson(issues));
-        object.insert(QStringLiteral("caseId"), caseId);
-        object.insert(QStringLiteral("recorded"),
-            !outcome.unrecorded && outcome.status != VerificationResult::Status::NotRecorded);
-        printJson(object);
-    } else {
-        printHuman(outcome);
-    }
-    // An answer the history could not record is shown, and the exit code says the history failed.
-    return outcome.unrecorded ? static_cast<int>(HistoryCli::CannotOpen) : outcome.exitCode();
+    return sendCase(service, input, parser.value(retry), asJson, issues);
 }
 
 } // namespace Cli

@@ -77,7 +77,23 @@ VerificationRequest VerificationService::buildRequest(const CaseInput& input) co
     return VerificationRequest::fromCase(input, m_options.longTermValue, Random::system());
 }
 
-std::optional<CaseInput> VerificationService::caseForReverification(const QString& caseId)
+std::optional<CaseInput> VerificationService::caseForRetry(const QString& caseId)
+{
+    std::optional<CaseInput> input = caseForReverification(caseId, tr("retry after an unknown outcome"));
+    if (!input)
+        return std::nullopt;
+    const std::optional<CaseSummary> summary = m_history->caseSummary(caseId);
+    if (summary->state != QLatin1String(CaseState::outcomeUnknown)
+        && summary->state != QLatin1String(CaseState::pending)) {
+        m_error = tr("Only a case whose outcome is unknown is retried with its MerchantBizId; verify this one again "
+                     "as a new case.");
+        return std::nullopt;
+    }
+    input->merchantBizId = summary->merchantBizId; // if the first request was billed, both carry one id
+    return input;
+}
+
+std::optional<CaseInput> VerificationService::caseForReverification(const QString& caseId, const QString& reason)
 {
     if (!m_history) {
         m_error = tr("Re-verification needs the audit history.");
@@ -99,7 +115,8 @@ std::optional<CaseInput> VerificationService::caseForReverification(const QStrin
             break;
         }
     }
-    const std::optional<RevealedPii> pii = m_history->revealCase(caseId, tr("re-verification"));
+    const std::optional<RevealedPii> pii =
+        m_history->revealCase(caseId, reason.isEmpty() ? tr("re-verification") : reason);
     if (!pii) {
         m_error = m_history->lastError();
         return std::nullopt;

@@ -67,7 +67,12 @@ public:
     // A recorded case as input for verifying it again (after an error, an interrupted call, or a person's
     // correction): decrypts its name and ID number through the history, which records the reveal with the reason
     // "re-verification". std::nullopt with errorString() without a history, for an unknown or purged case.
-    std::optional<CaseInput> caseForReverification(const QString& caseId);
+    // reason: recorded with the reveal (default "re-verification").
+    std::optional<CaseInput> caseForReverification(const QString& caseId, const QString& reason = QString());
+    // A case whose outcome is unknown (sent, no answer: it may have been billed), to send again under the SAME
+    // MerchantBizId, so that both requests, if both were processed, are one case at the provider. Submit it with
+    // reverifyOf = caseId to link the two. std::nullopt with errorString() for any other state.
+    std::optional<CaseInput> caseForRetry(const QString& caseId);
     // Refuses (returns 0, errorString() says why) when precheck has a blocking issue, or a warning and
     // !warningsAcknowledged. Otherwise returns the call's id at once: the case is recorded on the writer thread
     // (recorded() follows), then sent, each attempt recorded before it leaves; finished() comes once, after the
