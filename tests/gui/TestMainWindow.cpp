@@ -382,12 +382,17 @@ void TestMainWindow::warningsRequireAcknowledgement()
 
 void TestMainWindow::verifyDisabledWhileCallRuns()
 {
-    sandbox()->setSlowResponseMs(1500);
+    // The answer is due at once, and still the call stays in flight for every check up to the wait for the result:
+    // once its request has reached the sandbox, the test runs no event loop until then, and the answer needs several
+    // passes of it (the sandbox writes it from a posted event, its bytes leave on a later pass, the client's reply
+    // arrives through posted events again). So no check depends on how long an answer takes.
+    sandbox()->setSlowResponseMs(0);
     const SandboxFixtures::Person& person = SandboxFixtures::people().constFirst();
     typeCase(SandboxFixtures::slow, person.docNo, person.validityStartDate, person.validityEndDate);
     auto* verify = widget<QPushButton>("verifyPushButton");
     auto* name = widget<QLineEdit>("nameLineEdit");
     QVERIFY(verify->isEnabled());
+    QSignalSpy received(sandbox(), &SandboxServer::requestReceived);
 
     pressEnter();
     QVERIFY(!verify->isEnabled());
@@ -395,7 +400,8 @@ void TestMainWindow::verifyDisabledWhileCallRuns()
     QVERIFY(name->isReadOnly());
     QCOMPARE(window()->resultPanel()->state(), QStringLiteral("pending"));
     QVERIFY(widget<QWidget>("progressBar")->isVisible());
-    QTRY_COMPARE(widget<QLabel>("attemptsValueLabel")->text(), QStringLiteral("1"));
+    QVERIFY(received.wait(30000)); // the attempt has started and its request is at the sandbox
+    QCOMPARE(widget<QLabel>("attemptsValueLabel")->text(), QStringLiteral("1"));
     QVERIFY(window()->currentCall() != 0);
     saveScreenshot(QStringLiteral("shot-pending.png"));
     QSignalSpy submitted(service(), &VerificationService::submitted);
@@ -411,7 +417,7 @@ void TestMainWindow::verifyDisabledWhileCallRuns()
 
 void TestMainWindow::escapeCancelsRunningCall()
 {
-    sandbox()->setSlowResponseMs(20000);
+    // The sandbox holds the answer (MainWindowFixture::heldAnswerMs): only Escape ends the call.
     const SandboxFixtures::Person& person = SandboxFixtures::people().constFirst();
     typeCase(SandboxFixtures::slow, person.docNo, person.validityStartDate, person.validityEndDate);
     pressEnter();

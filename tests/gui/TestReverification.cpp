@@ -271,7 +271,7 @@ void TestReverification::refusedWhileCallRuns()
     const QString oldCase = verifyCase(fixture(), QStringLiteral("error"), SandboxFixtures::reset);
     QVERIFY(!oldCase.isEmpty());
     const QStringList kinds = kindsOf(oldCase);
-    // A slow call is running.
+    // A slow call is running: the sandbox holds its answer (MainWindowFixture::heldAnswerMs) until it is cancelled.
     window()->newCase();
     QSignalSpy submitted(service(), &VerificationService::submitted);
     QSignalSpy finished(service(), &VerificationService::finished);

@@ -55,7 +55,7 @@ void MainWindowFixture::initTestCase()
 
 void MainWindowFixture::init()
 {
-    sandbox()->setSlowResponseMs(5000); // the sandbox's default; a test may have changed it
+    sandbox()->setSlowResponseMs(heldAnswerMs);
     if (m_options.history) {
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());

@@ -20,6 +20,10 @@ struct Person;
 // field; with Options::history also a fresh SQLite history in a temporary folder, opened as at start-up. A test class
 // derives from it and declares only its test functions: initTestCase(), init(), cleanup() and cleanupTestCase() are
 // the fixture's. cleanup() deletes the window, which cancels its call, and checks that the client has no call left.
+//
+// The slow trigger of the sandbox (SandboxFixtures::slow) holds its answer for heldAnswerMs, far longer than any test
+// runs: such a call stays in flight until the test cancels it. A test that wants the answer sets another time with
+// sandbox()->setSlowResponseMs() before the call is sent; init() sets heldAnswerMs again for the next test.
 class MainWindowFixture : public QObject
 {
     Q_OBJECT
@@ -29,6 +33,8 @@ public:
         bool history = false; // record the cases in a fresh history for every test function
         int maxAttempts = 0; // attempts per call; 0: the client's default
     };
+
+    static constexpr int heldAnswerMs = 24 * 60 * 60 * 1000;
 
 protected:
     MainWindowFixture();
