@@ -4,6 +4,8 @@
 #include "domain/CardTerm.h"
 #include "domain/IdNumber.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
 #include <array>
 
@@ -61,6 +63,26 @@ constexpr std::array<const char*, 16> givenNames {
 // Some transliterated-style names with the middle dot U+00B7, as in minority and foreign names.
 constexpr std::array<const char*, 4> dottedNames { "测试·样本", "演示·示例", "假名·虚拟", "样例·测甲" };
 
+// Order codes per day of birth: the 3 digits before the check character.
+constexpr int ordersPerDay = 1000;
+// Days of birth are counted from 1940-01-01: under 2^dayBits up to 2015.
+constexpr int dayBits = 20;
+
+quint64 dayKey(int address, int day)
+{
+    return (static_cast<quint64>(address) << dayBits) | static_cast<quint64>(day);
+}
+
+int dayOf(quint64 dayKey)
+{
+    return static_cast<int>(dayKey & ((quint64(1) << dayBits) - 1));
+}
+
+quint64 orderKey(quint64 dayKey, int order)
+{
+    return dayKey * ordersPerDay + static_cast<quint64>(order);
+}
+
 } // namespace
 
 FictitiousPeople::FictitiousPeople(Random& random)
@@ -90,6 +112,57 @@ QString FictitiousPeople::makeIdNumber(const QString& address6, const QDate& bir
     return check.isNull() ? QString() : first17 + check;
 }
 
+int FictitiousPeople::freeDay(int address, int day, int lastDay)
+{
+    const int found = freeDayFrom(address, day, lastDay);
+    if (found <= lastDay)
+        return found;
+    // Taken up to the last day of birth: on from the first. Some 23 million numbers per address: one is free.
+    return freeDayFrom(address, 0, lastDay);
+}
+
+int FictitiousPeople::freeDayFrom(int address, int day, int lastDay)
+{
+    QVarLengthArray<Day*, 8> passed;
+    for (;;) {
+        ++m_lookups;
+        const auto it = m_days.find(dayKey(address, day));
+        if (it == m_days.end() || it->taken < ordersPerDay)
+            break;
+        passed.append(&*it);
+        day = it->next;
+        if (day > lastDay) // possible when an earlier call had a later today
+            break;
+    }
+    for (Day* full : passed)
+        full->next = day;
+    return day;
+}
+
+int FictitiousPeople::freeOrder(quint64 dayKey, int order)
+{
+    QVarLengthArray<quint64, 8> passed;
+    for (;;) {
+        ++m_lookups;
+        const auto it = m_nextOrder.constFind(orderKey(dayKey, order));
+        if (it == m_nextOrder.constEnd())
+            break;
+        passed.append(it.key());
+        order = *it;
+    }
+    for (const quint64 key : passed)
+        m_nextOrder[key] = order;
+    return order;
+}
+
+void FictitiousPeople::take(quint64 dayKey, int order)
+{
+    m_nextOrder.insert(orderKey(dayKey, order), (order + 1) % ordersPerDay);
+    Day& day = m_days[dayKey];
+    if (++day.taken == ordersPerDay)
+        day.next = dayOf(dayKey) + 1;
+}
+
 FictitiousPerson FictitiousPeople::next(const QDate& today)
 {
     FictitiousPerson person;
@@ -106,18 +179,16 @@ FictitiousPerson FictitiousPeople::next(const QDate& today)
     const QDate lastBirth = std::min(QDate(2015, 12, 31), today);
     QDate birth = firstBirth.addDays(uniform(0, static_cast<int>(firstBirth.daysTo(lastBirth))));
 
-    // A unique number: on a clash try the next order codes, then the next day of birth.
-    const QString address = QString::fromLatin1(pick(addressCodes));
-    int order = uniform(0, 999);
-    QString id = makeIdNumber(address, birth, order);
-    for (int tries = 0; m_issued.contains(id); ++tries) {
-        if (tries % 1000 == 999)
-            birth = birth < lastBirth ? birth.addDays(1) : firstBirth;
-        order = (order + 1) % 1000;
-        id = makeIdNumber(address, birth, order);
-    }
-    m_issued.insert(id);
-    person.idNumber = id;
+    // A unique number: when it is taken, the next order code of that day (round past 999 to 0, back to the one
+    // drawn); when the whole day is taken, the same search on the next day of birth (after the last, the first).
+    const int address = uniform(0, static_cast<int>(addressCodes.size()) - 1);
+    const int drawnOrder = uniform(0, ordersPerDay - 1);
+    const int day =
+        freeDay(address, static_cast<int>(firstBirth.daysTo(birth)), static_cast<int>(firstBirth.daysTo(lastBirth)));
+    const int order = freeOrder(dayKey(address, day), drawnOrder);
+    take(dayKey(address, day), order);
+    birth = firstBirth.addDays(day);
+    person.idNumber = makeIdNumber(QString::fromLatin1(addressCodes[static_cast<size_t>(address)]), birth, order);
 
     // The card held today: issued in 2004..today, not before birth, and still valid today.
     const QDate firstIssue = std::max(QDate(CardTerm::firstIssueYear, 1, 1), birth);

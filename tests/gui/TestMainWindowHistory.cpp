@@ -3,6 +3,7 @@
 #include "HistoryOpener.h"
 #include "HistoryPanel.h"
 #include "MainWindow.h"
+#include "MainWindowFixture.h"
 #include "ResultPanel.h"
 #include "RevealDialog.h"
 #include "crypto/KeyVault.h"
@@ -10,7 +11,6 @@
 #include "history/AuditStore.h"
 #include "history/HistoryModel.h"
 #include "sandbox/SandboxFixtures.h"
-#include "sandbox/SandboxServer.h"
 #include "session/VerificationService.h"
 
 #include <QApplication>
@@ -18,94 +18,37 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 
 // The main window records every case in the audit history: verified through the real widgets against the training
 // sandbox over HTTPS, then checked in the real SQLite history (opened with EKYC_DESK_PASSPHRASE, as scripts do).
-class TestMainWindowHistory : public QObject
+class TestMainWindowHistory : public MainWindowFixture
 {
     Q_OBJECT
+public:
+    TestMainWindowHistory()
+        : MainWindowFixture({ .history = true })
+    {
+    }
 
 private slots:
-    void initTestCase();
-    void init();
-    void cleanup();
-    void cleanupTestCase();
-
     void statusBarNamesHistoryAndKeySource();
     void caseIsRecordedWithAllEvents();
     void historyViewShowsMaskedRow();
     void revealNeedsReasonAndIsAudited();
     void historyErrorShowsWarning();
     void historyViewAfterTwoCases();
-
-private:
-    template <typename T> T* widget(const char* name) const
-    {
-        return m_window->findChild<T*>(QString::fromLatin1(name));
-    }
-    // Types and verifies one case; returns its history case id.
-    QString verifyCase(const SandboxFixtures::Person& person, const QString& expectedState, const QString& name = {})
-    {
-        return GuiDriver::verifyCase(*m_service, m_window, person, expectedState, name);
-    }
-    void saveScreenshot(const QString& name) const { GuiDriver::saveScreenshot(m_window, name); }
-
-    VerificationService* m_service = nullptr;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<AuditStore> m_history;
-    MainWindow* m_window = nullptr;
 };
-
-void TestMainWindowHistory::initTestCase()
-{
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY2(!KeyVault::passphraseFromEnvironment().isEmpty(), "run with EKYC_DESK_PASSPHRASE set (ctest sets it)");
-    m_service = new VerificationService(this);
-    VerificationService::Options options;
-    options.training = true;
-    QVERIFY2(m_service->configure(options), qPrintable(m_service->errorString()));
-}
-
-void TestMainWindowHistory::init()
-{
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    // As at start-up, with the passphrase from the environment and no keychain (none runs here).
-    m_history = GuiDriver::openHistory(m_dir->filePath(QStringLiteral("history.sqlite")));
-    QVERIFY(m_history);
-    m_service->sandbox()->setSlowResponseMs(5000);
-    m_window = new MainWindow(*m_service, m_history.get());
-    QCOMPARE(m_service->history(), m_history.get());
-    QVERIFY(GuiDriver::showActive(m_window));
-}
-
-void TestMainWindowHistory::cleanup()
-{
-    delete m_window;
-    m_window = nullptr;
-    QCOMPARE(m_service->history(), static_cast<AuditStore*>(nullptr)); // the window unhooks the history it set
-    m_history.reset();
-    m_dir.reset();
-}
-
-void TestMainWindowHistory::cleanupTestCase()
-{
-    delete m_service;
-    m_service = nullptr;
-}
 
 void TestMainWindowHistory::statusBarNamesHistoryAndKeySource()
 {
     auto* label = widget<QLabel>("historyStatusLabel");
     QVERIFY(label);
     QVERIFY(label->isVisible());
-    QVERIFY2(label->toolTip().contains(m_history->displayLocation()), qPrintable(label->toolTip()));
+    QVERIFY2(label->toolTip().contains(history()->displayLocation()), qPrintable(label->toolTip()));
     QVERIFY(label->text().contains(QLatin1String("history.sqlite"))); // long paths are shortened in the middle
     QVERIFY2(label->text().contains(HistoryOpener::describeKeySource(QStringLiteral("passphrase"))),
         qPrintable(label->text()));
@@ -119,7 +62,7 @@ void TestMainWindowHistory::caseIsRecordedWithAllEvents()
     const QString caseId = verifyCase(person, QStringLiteral("passed"));
     QVERIFY(!caseId.isEmpty());
 
-    const std::optional<CaseSummary> summary = m_history->caseSummary(caseId);
+    const std::optional<CaseSummary> summary = history()->caseSummary(caseId);
     QVERIFY(summary);
     QCOMPARE(summary->state, QString::fromLatin1(CaseState::completed));
     QCOMPARE(summary->subCode, QStringLiteral("200"));
@@ -129,7 +72,7 @@ void TestMainWindowHistory::caseIsRecordedWithAllEvents()
     QCOMPARE(summary->merchantBizId, widget<QLabel>("merchantBizIdValueLabel")->text());
 
     QStringList kinds;
-    for (const AuditEvent& event : m_history->eventsForCase(caseId)) {
+    for (const AuditEvent& event : history()->eventsForCase(caseId)) {
         kinds.append(event.kind);
         QVERIFY(!event.payload.contains(person.docNo.toUtf8())); // never the plaintext ID number
     }
@@ -138,7 +81,7 @@ void TestMainWindowHistory::caseIsRecordedWithAllEvents()
             QString::fromLatin1(EventKind::attemptSent),
             QString::fromLatin1(EventKind::responseReceived),
             QString::fromLatin1(EventKind::caseCompleted) }));
-    QVERIFY(m_history->verifyChain().ok);
+    QVERIFY(history()->verifyChain().ok);
     QVERIFY(!widget<QLabel>("historyWarningLabel")->isVisible());
 }
 
@@ -148,7 +91,7 @@ void TestMainWindowHistory::historyViewShowsMaskedRow()
     const QString caseId = verifyCase(person, QStringLiteral("passed"));
     QVERIFY(!caseId.isEmpty());
 
-    QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier); // View > History
+    QTest::keyClick(window(), Qt::Key_2, Qt::ControlModifier); // View > History
     auto* tabs = widget<QTabWidget>("mainTabWidget");
     QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("historyTab"));
     auto* table = widget<QTableView>("historyTableView");
@@ -172,7 +115,7 @@ void TestMainWindowHistory::historyViewShowsMaskedRow()
     QCOMPARE(model->index(0, HistoryModel::TrainingColumn).data().toString(), QStringLiteral("training"));
     // Time in local time, as the model formats it.
     QCOMPARE(model->index(0, HistoryModel::CreatedColumn).data().toString(),
-        m_history->caseSummary(caseId)->createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        history()->caseSummary(caseId)->createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
 
     // Selecting the case lists its events.
     table->setCurrentIndex(model->index(0, HistoryModel::CreatedColumn));
@@ -190,7 +133,7 @@ void TestMainWindowHistory::revealNeedsReasonAndIsAudited()
     const SandboxFixtures::Person& person = SandboxFixtures::people().constFirst();
     const QString caseId = verifyCase(person, QStringLiteral("passed"));
     QVERIFY(!caseId.isEmpty());
-    const int eventsBefore = static_cast<int>(m_history->eventsForCase(caseId).size());
+    const int eventsBefore = static_cast<int>(history()->eventsForCase(caseId).size());
 
     widget<QTabWidget>("mainTabWidget")->setCurrentWidget(widget<QWidget>("historyTab"));
     auto* table = widget<QTableView>("historyTableView");
@@ -198,7 +141,7 @@ void TestMainWindowHistory::revealNeedsReasonAndIsAudited()
     auto* revealButton = widget<QPushButton>("revealPushButton");
     QVERIFY(revealButton->isEnabled());
     QTest::mouseClick(revealButton, Qt::LeftButton);
-    RevealDialog* dialog = m_window->historyPanel()->revealDialog();
+    RevealDialog* dialog = window()->historyPanel()->revealDialog();
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
     auto* reason = dialog->findChild<QLineEdit*>(QStringLiteral("reasonLineEdit"));
@@ -216,7 +159,7 @@ void TestMainWindowHistory::revealNeedsReasonAndIsAudited()
     QVERIFY(!name->isVisible());
     QVERIFY(name->text().isEmpty());
     QVERIFY(idNumber->text().isEmpty());
-    QCOMPARE(m_history->eventsForCase(caseId).size(), eventsBefore);
+    QCOMPARE(history()->eventsForCase(caseId).size(), eventsBefore);
 
     // With a reason: the values, and a pii_revealed event with the reason.
     reason->clear();
@@ -227,7 +170,7 @@ void TestMainWindowHistory::revealNeedsReasonAndIsAudited()
     QVERIFY(name->isVisible());
     QCOMPARE(name->text(), person.docName);
     QCOMPARE(idNumber->text(), person.docNo);
-    const QList<AuditEvent> events = m_history->eventsForCase(caseId);
+    const QList<AuditEvent> events = history()->eventsForCase(caseId);
     QCOMPARE(events.size(), eventsBefore + 1);
     QCOMPARE(events.constLast().kind, QString::fromLatin1(EventKind::piiRevealed));
     QCOMPARE(events.constLast().payloadObject().value(QStringLiteral("reason")).toString(),
@@ -241,19 +184,19 @@ void TestMainWindowHistory::revealNeedsReasonAndIsAudited()
     GuiDriver::saveScreenshot(dialog, QStringLiteral("shot-reveal-dialog.png"));
 
     dialog->close();
-    QTRY_VERIFY(!m_window->historyPanel()->revealDialog()); // deleted on close, with the plaintext
-    QVERIFY(m_history->verifyChain().ok);
+    QTRY_VERIFY(!window()->historyPanel()->revealDialog()); // deleted on close, with the plaintext
+    QVERIFY(history()->verifyChain().ok);
 }
 
 void TestMainWindowHistory::historyErrorShowsWarning()
 {
     auto* warning = widget<QLabel>("historyWarningLabel");
     QVERIFY(!warning->isVisible());
-    emit m_service->historyError(QStringLiteral("The outcome could not be recorded: disk I/O error"));
+    emit service()->historyError(QStringLiteral("The outcome could not be recorded: disk I/O error"));
     QVERIFY(warning->isVisible());
     QVERIFY(warning->text().contains(QLatin1String("Not recorded")));
     QVERIFY(warning->text().contains(QLatin1String("disk I/O error")));
-    QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("disk I/O error")));
+    QVERIFY(window()->statusBar()->currentMessage().contains(QLatin1String("disk I/O error")));
     QVERIFY(QApplication::activeModalWidget() == nullptr); // not modal
     // The next case starts without the old warning.
     QVERIFY(!verifyCase(SandboxFixtures::people().constFirst(), QStringLiteral("passed")).isEmpty());
@@ -267,7 +210,7 @@ void TestMainWindowHistory::historyViewAfterTwoCases()
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_N, Qt::ControlModifier);
     QVERIFY(!verifyCase(people.at(0), QStringLiteral("notPassed"), QStringLiteral("王小红")).isEmpty());
 
-    QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier);
+    QTest::keyClick(window(), Qt::Key_2, Qt::ControlModifier);
     auto* table = widget<QTableView>("historyTableView");
     QCOMPARE(table->model()->rowCount(), 2);
     QCOMPARE(table->model()->index(0, HistoryModel::SubCodeColumn).data().toString(), QStringLiteral("223"));

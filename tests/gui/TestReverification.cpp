@@ -2,13 +2,12 @@
 #include "GuiDriver.h"
 #include "HistoryPanel.h"
 #include "MainWindow.h"
+#include "MainWindowFixture.h"
 #include "ResultPanel.h"
-#include "crypto/KeyVault.h"
 #include "history/AuditEvent.h"
 #include "history/AuditStore.h"
 #include "history/HistoryModel.h"
 #include "sandbox/SandboxFixtures.h"
-#include "sandbox/SandboxServer.h"
 #include "session/VerificationService.h"
 
 #include <QApplication>
@@ -19,25 +18,24 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 
 // Verifying a recorded case again from the History tab: the form is filled from the history (an audited reveal), the
 // new case is linked to the old one by a reverify_link event. Real widgets, the training sandbox over HTTPS and a real
 // SQLite history.
-class TestReverification : public QObject
+class TestReverification : public MainWindowFixture
 {
     Q_OBJECT
+public:
+    // One attempt per call: a dropped connection ends the case at once, without real back-off waits.
+    TestReverification()
+        : MainWindowFixture({ .history = true, .maxAttempts = 1 })
+    {
+    }
 
 private slots:
-    void initTestCase();
-    void init();
-    void cleanup();
-    void cleanupTestCase();
-
     void correctedCaseIsLinked();
     void linkCanBeDropped_data();
     void linkCanBeDropped();
@@ -46,24 +44,9 @@ private slots:
     void refusedWhileCallRuns();
 
 private:
-    template <typename T> T* widget(const char* name) const
-    {
-        return m_window->findChild<T*>(QString::fromLatin1(name));
-    }
-    // Types and verifies one case; returns its history case id (empty on failure).
-    QString verifyCase(const SandboxFixtures::Person& person, const QString& expectedState, const QString& name = {})
-    {
-        return GuiDriver::verifyCase(*m_service, m_window, person, expectedState, name);
-    }
     // Shows the History tab and clicks the row of this case.
     bool selectInHistory(const QString& caseId);
     QStringList kindsOf(const QString& caseId) const;
-    void saveScreenshot(const QString& name) const { GuiDriver::saveScreenshot(m_window, name); }
-
-    VerificationService* m_service = nullptr;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<AuditStore> m_history;
-    MainWindow* m_window = nullptr;
 };
 
 namespace {
@@ -80,45 +63,9 @@ QString kind(const char* eventKind)
 
 } // namespace
 
-void TestReverification::initTestCase()
-{
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY2(!KeyVault::passphraseFromEnvironment().isEmpty(), "run with EKYC_DESK_PASSPHRASE set (ctest sets it)");
-    m_service = new VerificationService(this);
-    VerificationService::Options options;
-    options.training = true;
-    options.client.maxAttempts = 1; // a dropped connection ends the case at once, without real back-off waits
-    QVERIFY2(m_service->configure(options), qPrintable(m_service->errorString()));
-}
-
-void TestReverification::init()
-{
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_history = GuiDriver::openHistory(m_dir->filePath(QStringLiteral("history.sqlite")));
-    QVERIFY(m_history);
-    m_service->sandbox()->setSlowResponseMs(5000);
-    m_window = new MainWindow(*m_service, m_history.get());
-    QVERIFY(GuiDriver::showActive(m_window));
-}
-
-void TestReverification::cleanup()
-{
-    delete m_window;
-    m_window = nullptr;
-    m_history.reset();
-    m_dir.reset();
-}
-
-void TestReverification::cleanupTestCase()
-{
-    delete m_service;
-    m_service = nullptr;
-}
-
 bool TestReverification::selectInHistory(const QString& caseId)
 {
-    QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier); // View > History
+    QTest::keyClick(window(), Qt::Key_2, Qt::ControlModifier); // View > History
     auto* table = widget<QTableView>("historyTableView");
     if (!table->isVisible())
         return false;
@@ -126,7 +73,7 @@ bool TestReverification::selectInHistory(const QString& caseId)
         const QModelIndex index = table->model()->index(row, HistoryModel::CreatedColumn);
         if (index.data(HistoryModel::CaseIdRole).toString() == caseId) {
             QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
-            return m_window->historyPanel()->selectedCaseId() == caseId;
+            return window()->historyPanel()->selectedCaseId() == caseId;
         }
     }
     return false;
@@ -135,7 +82,7 @@ bool TestReverification::selectInHistory(const QString& caseId)
 QStringList TestReverification::kindsOf(const QString& caseId) const
 {
     QStringList kinds;
-    for (const AuditEvent& event : m_history->eventsForCase(caseId))
+    for (const AuditEvent& event : history()->eventsForCase(caseId))
         kinds.append(event.kind);
     return kinds;
 }
@@ -168,16 +115,16 @@ void TestReverification::correctedCaseIsLinked()
         QDate::fromString(person.validityEndDate, QStringLiteral("yyyyMMdd")));
     QVERIFY(widget<QLineEdit>("merchantBizIdLineEdit")->text().isEmpty());
     QVERIFY(widget<QLineEdit>("merchantUserIdLineEdit")->text().isEmpty());
-    QCOMPARE(m_window->caseForm()->caseInput().validityStart,
+    QCOMPARE(window()->caseForm()->caseInput().validityStart,
         QDate::fromString(person.validityStartDate, QStringLiteral("yyyyMMdd")));
-    QCOMPARE(m_window->resultPanel()->state(), QStringLiteral("empty"));
+    QCOMPARE(window()->resultPanel()->state(), QStringLiteral("empty"));
 
     // The note names the old case, and the history recorded the reveal.
     QVERIFY(widget<QWidget>("reverifyFrame")->isVisible());
     QVERIFY2(widget<QLabel>("reverifyLabel")->text().contains(oldCase.left(8)),
         qPrintable(widget<QLabel>("reverifyLabel")->text()));
     QVERIFY(widget<QPushButton>("reverifyClearPushButton")->isVisible());
-    QCOMPARE(m_window->reverifyOf(), oldCase);
+    QCOMPARE(window()->reverifyOf(), oldCase);
     QCOMPARE(kindsOf(oldCase), oldKinds + QStringList { kind(EventKind::piiRevealed) });
     saveScreenshot(QStringLiteral("shot-reverify-note.png"));
 
@@ -188,9 +135,9 @@ void TestReverification::correctedCaseIsLinked()
     QVERIFY(nameEdit->text().isEmpty());
     GuiDriver::typeText(nameEdit, person.docName);
     QCOMPARE(nameEdit->text(), person.docName);
-    QSignalSpy submitted(m_service, &VerificationService::submitted);
-    QSignalSpy recorded(m_service, &VerificationService::recorded);
-    QSignalSpy finished(m_service, &VerificationService::finished);
+    QSignalSpy submitted(service(), &VerificationService::submitted);
+    QSignalSpy recorded(service(), &VerificationService::recorded);
+    QSignalSpy finished(service(), &VerificationService::finished);
     QTest::keyClick(nameEdit, Qt::Key_Return);
     QCOMPARE(submitted.count(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(recorded.count(), 1, 30000);
@@ -199,12 +146,12 @@ void TestReverification::correctedCaseIsLinked()
     QVERIFY(newCase != oldCase);
     // Linked once: the note is gone and the next case is a new one.
     QVERIFY(!widget<QWidget>("reverifyFrame")->isVisible());
-    QVERIFY(m_window->reverifyOf().isEmpty());
+    QVERIFY(window()->reverifyOf().isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
-    QCOMPARE(m_window->resultPanel()->state(), QStringLiteral("passed"));
+    QCOMPARE(window()->resultPanel()->state(), QStringLiteral("passed"));
 
     // The old case: revealed for re-verification, then linked to the new case.
-    const QList<AuditEvent> events = m_history->eventsForCase(oldCase);
+    const QList<AuditEvent> events = history()->eventsForCase(oldCase);
     QVERIFY(events.size() >= 2);
     const AuditEvent& reveal = events.at(events.size() - 2);
     const AuditEvent& link = events.constLast();
@@ -219,15 +166,15 @@ void TestReverification::correctedCaseIsLinked()
     }
 
     // The new case: completed with 200, and says which case it re-verifies.
-    const std::optional<CaseSummary> summary = m_history->caseSummary(newCase);
+    const std::optional<CaseSummary> summary = history()->caseSummary(newCase);
     QVERIFY(summary);
     QCOMPARE(summary->state, kind(CaseState::completed));
     QCOMPARE(summary->subCode, QStringLiteral("200"));
     QCOMPARE(summary->passed, std::optional<bool>(true));
-    const QList<AuditEvent> newEvents = m_history->eventsForCase(newCase);
+    const QList<AuditEvent> newEvents = history()->eventsForCase(newCase);
     QCOMPARE(newEvents.constFirst().kind, kind(EventKind::caseCreated));
     QCOMPARE(newEvents.constFirst().payloadObject().value(QStringLiteral("reverifies")).toString(), oldCase);
-    QVERIFY(m_history->verifyChain().ok);
+    QVERIFY(history()->verifyChain().ok);
 
     // The History tab shows the link on the old case.
     QVERIFY(selectInHistory(oldCase));
@@ -255,25 +202,25 @@ void TestReverification::linkCanBeDropped()
     QVERIFY(!oldCase.isEmpty());
     QVERIFY(selectInHistory(oldCase));
     QTest::mouseClick(widget<QPushButton>("verifyAgainPushButton"), Qt::LeftButton);
-    QCOMPARE(m_window->reverifyOf(), oldCase);
+    QCOMPARE(window()->reverifyOf(), oldCase);
     QVERIFY(widget<QWidget>("reverifyFrame")->isVisible());
 
     if (how.isEmpty())
-        QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
+        QTest::keyClick(window(), Qt::Key_N, Qt::ControlModifier);
     else
-        QTest::mouseClick(m_window->findChild<QPushButton*>(how), Qt::LeftButton);
-    QVERIFY(m_window->reverifyOf().isEmpty());
+        QTest::mouseClick(window()->findChild<QPushButton*>(how), Qt::LeftButton);
+    QVERIFY(window()->reverifyOf().isEmpty());
     QVERIFY(!widget<QWidget>("reverifyFrame")->isVisible());
     QCOMPARE(widget<QLineEdit>("nameLineEdit")->text(), formKept ? SandboxFixtures::reset : QString());
     QCOMPARE(widget<QLineEdit>("idNumberLineEdit")->text(), formKept ? person.docNo : QString());
 
     // The next case is not linked.
-    m_window->newCase();
+    window()->newCase();
     const QString newCase = verifyCase(person, QStringLiteral("passed"));
     QVERIFY(!newCase.isEmpty());
     QVERIFY(!kindsOf(oldCase).contains(kind(EventKind::reverifyLink)));
-    QVERIFY(!m_history->eventsForCase(newCase).constFirst().payloadObject().contains(QStringLiteral("reverifies")));
-    QVERIFY(m_history->verifyChain().ok);
+    QVERIFY(!history()->eventsForCase(newCase).constFirst().payloadObject().contains(QStringLiteral("reverifies")));
+    QVERIFY(history()->verifyChain().ok);
 }
 
 void TestReverification::purgedCaseDisablesButton()
@@ -284,25 +231,25 @@ void TestReverification::purgedCaseDisablesButton()
     auto* verifyAgain = widget<QPushButton>("verifyAgainPushButton");
     QVERIFY(verifyAgain->isEnabled());
 
-    QCOMPARE(m_history->purgeOlderThan(QDateTime::currentDateTimeUtc().addDays(1)), 1);
+    QCOMPARE(history()->purgeOlderThan(QDateTime::currentDateTimeUtc().addDays(1)), 1);
     QTest::mouseClick(widget<QPushButton>("refreshPushButton"), Qt::LeftButton);
-    QCOMPARE(m_window->historyPanel()->selectedCaseId(), caseId);
+    QCOMPARE(window()->historyPanel()->selectedCaseId(), caseId);
     QVERIFY(!verifyAgain->isEnabled());
     QVERIFY(!widget<QPushButton>("revealPushButton")->isEnabled());
-    QSignalSpy requested(m_window->historyPanel(), &HistoryPanel::reverifyRequested);
+    QSignalSpy requested(window()->historyPanel(), &HistoryPanel::reverifyRequested);
     QTest::mouseClick(verifyAgain, Qt::LeftButton);
-    m_window->historyPanel()->reverifySelected();
+    window()->historyPanel()->reverifySelected();
     QCOMPARE(requested.count(), 0);
 
     // Asked anyway (e.g. by a stale request): a warning, nothing decrypted, nothing filled in.
     const QStringList kinds = kindsOf(caseId);
-    m_window->verifyAgain(caseId);
-    auto* box = m_window->findChild<QMessageBox*>(QStringLiteral("reverifyErrorMessageBox"));
+    window()->verifyAgain(caseId);
+    auto* box = window()->findChild<QMessageBox*>(QStringLiteral("reverifyErrorMessageBox"));
     QVERIFY(box);
     QTRY_VERIFY(box->isVisible());
     QVERIFY2(box->text().contains(QLatin1String("retention")), qPrintable(box->text()));
     QCOMPARE(kindsOf(caseId), kinds);
-    QVERIFY(m_window->reverifyOf().isEmpty());
+    QVERIFY(window()->reverifyOf().isEmpty());
     QCOMPARE(widget<QTabWidget>("mainTabWidget")->currentWidget()->objectName(), QStringLiteral("historyTab"));
     box->close();
 }
@@ -310,15 +257,15 @@ void TestReverification::purgedCaseDisablesButton()
 void TestReverification::unknownCaseShowsWarning()
 {
     QVERIFY(!widget<QPushButton>("verifyAgainPushButton")->isEnabled()); // nothing selected
-    m_window->verifyAgain(QStringLiteral("00000000-0000-0000-0000-000000000000"));
-    auto* box = m_window->findChild<QMessageBox*>(QStringLiteral("reverifyErrorMessageBox"));
+    window()->verifyAgain(QStringLiteral("00000000-0000-0000-0000-000000000000"));
+    auto* box = window()->findChild<QMessageBox*>(QStringLiteral("reverifyErrorMessageBox"));
     QVERIFY(box);
     QTRY_VERIFY(box->isVisible());
     QVERIFY(box->text().contains(QLatin1String("not in the audit history")));
     QVERIFY(!widget<QWidget>("reverifyFrame")->isVisible());
     QVERIFY(widget<QLineEdit>("nameLineEdit")->text().isEmpty());
     box->close();
-    QTRY_VERIFY(!m_window->findChild<QMessageBox*>(QStringLiteral("reverifyErrorMessageBox")));
+    QTRY_VERIFY(!window()->findChild<QMessageBox*>(QStringLiteral("reverifyErrorMessageBox")));
 }
 
 void TestReverification::refusedWhileCallRuns()
@@ -326,26 +273,26 @@ void TestReverification::refusedWhileCallRuns()
     const QString oldCase = verifyCase(fixture(), QStringLiteral("error"), SandboxFixtures::reset);
     QVERIFY(!oldCase.isEmpty());
     const QStringList kinds = kindsOf(oldCase);
-    // A slow call is running.
-    m_window->newCase();
-    QSignalSpy submitted(m_service, &VerificationService::submitted);
-    QSignalSpy finished(m_service, &VerificationService::finished);
-    GuiDriver::typeCase(m_window, fixture(), SandboxFixtures::slow);
+    // A slow call is running: the sandbox holds its answer (MainWindowFixture::heldAnswerMs) until it is cancelled.
+    window()->newCase();
+    QSignalSpy submitted(service(), &VerificationService::submitted);
+    QSignalSpy finished(service(), &VerificationService::finished);
+    GuiDriver::typeCase(window(), fixture(), SandboxFixtures::slow);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
     QCOMPARE(submitted.count(), 1);
-    QVERIFY(m_window->currentCall() != 0);
+    QVERIFY(window()->currentCall() != 0);
 
     QVERIFY(selectInHistory(oldCase));
     QTest::mouseClick(widget<QPushButton>("verifyAgainPushButton"), Qt::LeftButton);
-    auto* box = m_window->findChild<QMessageBox*>(QStringLiteral("reverifyErrorMessageBox"));
+    auto* box = window()->findChild<QMessageBox*>(QStringLiteral("reverifyErrorMessageBox"));
     QVERIFY(box);
     QTRY_VERIFY(box->isVisible());
     QCOMPARE(kindsOf(oldCase), kinds); // nothing decrypted
-    QVERIFY(m_window->reverifyOf().isEmpty());
+    QVERIFY(window()->reverifyOf().isEmpty());
     QCOMPARE(widget<QLineEdit>("nameLineEdit")->text(), SandboxFixtures::slow);
     box->close();
 
-    m_window->cancelCase();
+    window()->cancelCase();
     QTRY_COMPARE(finished.count(), 1);
 }
 
