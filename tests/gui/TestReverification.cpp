@@ -36,6 +36,7 @@ public:
     }
 
 private slots:
+    void retryButtonKeepsTheMerchantBizId();
     void correctedCaseIsLinked();
     void linkCanBeDropped_data();
     void linkCanBeDropped();
@@ -294,6 +295,39 @@ void TestReverification::refusedWhileCallRuns()
 
     window()->cancelCase();
     QTRY_COMPARE(finished.count(), 1);
+}
+
+// An answer that never came (the sandbox read the request, then dropped the connection): the result offers a retry
+// under the same MerchantBizId; it reveals through the history with its own reason and links the two cases. A case
+// with an answer offers none.
+void TestReverification::retryButtonKeepsTheMerchantBizId()
+{
+    const SandboxFixtures::Person& person = SandboxFixtures::people().constFirst();
+    const QString oldCase = verifyCase(person, QStringLiteral("error"), SandboxFixtures::reset);
+    QVERIFY(!oldCase.isEmpty());
+    auto* retry = widget<QPushButton>("retryPushButton");
+    QVERIFY(retry && retry->isVisible());
+    const QString bizId = history()->caseSummary(oldCase)->merchantBizId;
+
+    QSignalSpy recorded(service(), &VerificationService::recorded);
+    QSignalSpy finished(service(), &VerificationService::finished);
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QCOMPARE(recorded.count(), 1);
+    const QString newCase = recorded.at(0).at(1).toString();
+    QVERIFY(newCase != oldCase);
+    QCOMPARE(history()->caseSummary(newCase)->merchantBizId, bizId);
+    QCOMPARE(finished.at(0).at(1).value<VerificationResult>().status, VerificationResult::Status::OutcomeUnknown);
+    const QList<AuditEvent> events = history()->eventsForCase(oldCase);
+    const AuditEvent& reveal = events.at(events.size() - 2);
+    QCOMPARE(reveal.kind, kind(EventKind::piiRevealed));
+    QCOMPARE(reveal.payloadObject().value(QStringLiteral("reason")).toString(),
+        QStringLiteral("retry after an unknown outcome"));
+    QCOMPARE(events.constLast().kind, kind(EventKind::reverifyLink));
+
+    window()->newCase();
+    QVERIFY(!verifyCase(person, QStringLiteral("passed")).isEmpty());
+    QVERIFY(!retry->isVisible());
 }
 
 QTEST_MAIN(TestReverification)
