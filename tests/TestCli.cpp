@@ -194,6 +194,13 @@ private slots:
         QCOMPARE(lost.value(QStringLiteral("attempts")).toInt(), 1);
         const QString caseId = lost.value(QStringLiteral("caseId")).toString();
         QVERIFY(!caseId.isEmpty());
+        // The history tells this case apart, with its error code.
+        const Run listed = run({ QStringLiteral("history"), QStringLiteral("--db"), db, QStringLiteral("--json") });
+        QCOMPARE(listed.exitCode, 0);
+        const QJsonObject row = QJsonDocument::fromJson(listed.out.trimmed()).object();
+        QCOMPARE(row.value(QStringLiteral("caseId")).toString(), caseId);
+        QCOMPARE(row.value(QStringLiteral("state")).toString(), QStringLiteral("outcome_unknown"));
+        QCOMPARE(row.value(QStringLiteral("error")).toString(), QStringLiteral("ConnectionReset"));
 
         const QStringList retryArgs { QStringLiteral("verify"),
             QStringLiteral("--training"),

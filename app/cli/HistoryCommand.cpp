@@ -1,8 +1,11 @@
 #include "Commands.h"
 #include "HistoryCli.h"
 
+#include "history/AuditEvent.h"
+
 #include <QCommandLineParser>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace {
 
@@ -47,6 +50,20 @@ QString table(const QList<CaseSummary>& cases)
     return table;
 }
 
+// The error code of a case's outcome (Timeout, ConnectionReset, HistoryUnavailable, ...) from its case_completed
+// event; null for an answer or a case without an outcome yet.
+QJsonValue errorCodeOf(AuditStore& store, const CaseSummary& summary)
+{
+    if (summary.state == QLatin1String(CaseState::completed) || summary.state == QLatin1String(CaseState::pending))
+        return QJsonValue::Null;
+    const QList<AuditEvent> events = store.eventsForCase(summary.caseId);
+    for (auto it = events.crbegin(); it != events.crend(); ++it) {
+        if (it->kind == QLatin1String(EventKind::caseCompleted))
+            return it->payloadObject().value(QStringLiteral("error"));
+    }
+    return QJsonValue::Null;
+}
+
 } // namespace
 
 namespace Cli {
@@ -86,8 +103,11 @@ int runHistory(const QStringList& arguments)
         return HistoryCli::CannotOpen;
     }
     if (parser.isSet(json)) {
-        for (const CaseSummary& c : *cases)
-            HistoryCli::out(QString::fromUtf8(QJsonDocument(c.toJson()).toJson(QJsonDocument::Compact)) + u'\n');
+        for (const CaseSummary& c : *cases) {
+            QJsonObject line = c.toJson();
+            line.insert(QStringLiteral("error"), errorCodeOf(*store, c));
+            HistoryCli::out(QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact)) + u'\n');
+        }
     } else {
         HistoryCli::out(table(*cases));
     }

@@ -16,37 +16,53 @@
 #include <QTest>
 #include <QTimer>
 
-#include <functional>
-
 // The window never waits for the history. Another process holds the SQLite write lock for 5 s while a reviewer
 // verifies a case: the history's writer thread waits for the lock (busy timeout 30 s), the main event loop goes on
 // turning, and the case is recorded, then sent, once the lock is released.
 //
 // The stall is measured as the longest gap between two ticks of a 5 ms timer on the main thread, from Enter until
 // the answer is shown.
+// The longest gap between two ticks of a 5 ms timer on this thread, from start() on.
+class StallMeter
+{
+public:
+    StallMeter()
+    {
+        m_ticker.setInterval(5);
+        QObject::connect(&m_ticker, &QTimer::timeout, &m_ticker, [this] { tick(); });
+    }
+    void start()
+    {
+        m_clock.start();
+        m_lastTick = 0;
+        m_longest = 0;
+        m_ticker.start();
+    }
+    qint64 stop()
+    {
+        m_ticker.stop();
+        tick();
+        return m_longest;
+    }
+    qint64 elapsed() const { return m_clock.elapsed(); }
+
+private:
+    void tick()
+    {
+        const qint64 now = m_clock.elapsed();
+        m_longest = qMax(m_longest, now - m_lastTick);
+        m_lastTick = now;
+    }
+
+    QTimer m_ticker;
+    QElapsedTimer m_clock;
+    qint64 m_lastTick = 0;
+    qint64 m_longest = 0;
+};
+
 class TestResponsiveness : public QObject
 {
     Q_OBJECT
-
-    // The longest gap between two ticks of a 5 ms timer on this thread while work() runs.
-    static qint64 longestStallDuring(const std::function<void()>& work)
-    {
-        QElapsedTimer clock;
-        clock.start();
-        qint64 lastTick = 0;
-        qint64 longest = 0;
-        QTimer ticker;
-        ticker.setInterval(5);
-        QObject::connect(&ticker, &QTimer::timeout, &ticker, [&] {
-            const qint64 now = clock.elapsed();
-            longest = qMax(longest, now - lastTick);
-            lastTick = now;
-        });
-        ticker.start();
-        work();
-        longest = qMax(longest, clock.elapsed() - lastTick);
-        return longest;
-    }
 
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
@@ -64,11 +80,12 @@ private slots:
                 qWarning("unexpected retry prompt: %s", qPrintable(message));
                 return false;
             });
-            std::unique_ptr<AuditStore> store;
-            QElapsedTimer took;
-            took.start();
-            const qint64 stall = longestStallDuring([&] { store = opener.open(path); });
-            qInfo("%s history opened in %lld ms, longest stall of the event loop %lld ms", what, took.elapsed(), stall);
+            StallMeter meter;
+            meter.start();
+            std::unique_ptr<AuditStore> store = opener.open(path);
+            const qint64 took = meter.elapsed();
+            const qint64 stall = meter.stop();
+            qInfo("%s history opened in %lld ms, longest stall of the event loop %lld ms", what, took, stall);
             QVERIFY(store);
             QCOMPARE(store->keySource(), QStringLiteral("passphrase"));
             QVERIFY2(stall < 100, qPrintable(QString::number(stall)));
@@ -98,42 +115,31 @@ private slots:
             holderOut += holder.readAllStandardOutput();
         }
 
-        QElapsedTimer clock;
-        clock.start();
-        qint64 lastTick = 0;
-        qint64 longestStall = 0;
-        QTimer ticker;
-        ticker.setInterval(5);
-        connect(&ticker, &QTimer::timeout, this, [&] {
-            const qint64 now = clock.elapsed();
-            longestStall = qMax(longestStall, now - lastTick);
-            lastTick = now;
-        });
+        StallMeter meter;
         qint64 releasedAt = -1;
         qint64 recordedAt = -1;
         qint64 firstRequestAt = -1;
         connect(&holder, &QProcess::readyReadStandardOutput, this, [&] {
             holderOut += holder.readAllStandardOutput();
             if (releasedAt < 0 && holderOut.contains("released\n"))
-                releasedAt = clock.elapsed();
+                releasedAt = meter.elapsed();
         });
-        connect(&service, &VerificationService::recorded, this, [&] { recordedAt = clock.elapsed(); });
+        connect(&service, &VerificationService::recorded, this, [&] { recordedAt = meter.elapsed(); });
         connect(service.sandbox(), &SandboxServer::requestReceived, this, [&] {
             if (firstRequestAt < 0)
-                firstRequestAt = clock.elapsed();
+                firstRequestAt = meter.elapsed();
         });
         QSignalSpy finished(&service, &VerificationService::finished);
 
         GuiDriver::typeCase(window, SandboxFixtures::people().constFirst());
-        lastTick = clock.elapsed();
-        ticker.start();
+        meter.start();
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
         QVERIFY(QTest::qWaitFor([&] { return finished.count() == 1; }, 30000));
-        ticker.stop();
+        const qint64 longestStall = meter.stop();
         QVERIFY(holder.state() == QProcess::NotRunning || holder.waitForFinished(10000));
         holderOut += holder.readAllStandardOutput();
         if (releasedAt < 0 && holderOut.contains("released\n"))
-            releasedAt = clock.elapsed();
+            releasedAt = meter.elapsed();
 
         qInfo("lock released at %lld ms, case recorded at %lld ms, longest stall of the event loop %lld ms",
             releasedAt,

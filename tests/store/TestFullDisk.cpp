@@ -122,13 +122,7 @@ class TestFullDisk : public QObject
         return std::nullopt;
     }
 
-    static QStringList kinds(AuditStore& store, const QString& caseId)
-    {
-        QStringList out;
-        for (const AuditEvent& e : store.eventsForCase(caseId))
-            out.append(e.kind);
-        return out;
-    }
+    static QStringList kinds(AuditStore& store, const QString& caseId) { return StoreFixture::kindsOf(store, caseId); }
 
 private slots:
     void initTestCase()

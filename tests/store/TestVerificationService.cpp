@@ -30,13 +30,7 @@ class TestVerificationService : public QObject
         return input;
     }
 
-    static QStringList kinds(AuditStore& store, const QString& caseId)
-    {
-        QStringList out;
-        for (const AuditEvent& e : store.eventsForCase(caseId))
-            out.append(e.kind);
-        return out;
-    }
+    static QStringList kinds(AuditStore& store, const QString& caseId) { return StoreFixture::kindsOf(store, caseId); }
 
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }

@@ -1,5 +1,7 @@
 #include "StoreFixture.h"
 
+#include "history/AuditEvent.h"
+
 #include "history/HistoryLocation.h"
 
 #include <QSqlError>
@@ -164,4 +166,12 @@ bool StoreFixture::dropAppendOnlyGuards()
         && execRaw(QStringLiteral("DROP TRIGGER IF EXISTS events_no_truncate ON events"))
         && execRaw(QStringLiteral("DROP TRIGGER IF EXISTS cases_no_delete ON cases"))
         && execRaw(QStringLiteral("DROP TRIGGER IF EXISTS cases_no_truncate ON cases"));
+}
+
+QStringList StoreFixture::kindsOf(AuditStore& store, const QString& caseId)
+{
+    QStringList out;
+    for (const AuditEvent& e : store.eventsForCase(caseId))
+        out.append(e.kind);
+    return out;
 }

@@ -49,6 +49,9 @@ public:
     // with database access can do that too).
     bool dropAppendOnlyGuards();
 
+    // The kinds of a case's events, in chain order.
+    static QStringList kindsOf(AuditStore& store, const QString& caseId);
+
 private:
     QString newPgLocation();
 
