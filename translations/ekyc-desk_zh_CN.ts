@@ -1545,6 +1545,10 @@ MerchantBizId %2
         <source>The spool %1 cannot be rewritten: %2</source>
         <translation>无法重写缓存队列 %1：%2</translation>
     </message>
+    <message>
+        <source>The spool %1 is in use by another process.</source>
+        <translation>缓存队列 %1 正被另一个进程使用。</translation>
+    </message>
 </context>
 <context>
     <name>ResponseParser</name>
@@ -2096,6 +2100,10 @@ MerchantBizId %2
         <source>Before retrying, look for this MerchantBizId in the Alibaba Cloud console: if the service has a record of it, the call was billed and its result is there. Otherwise retry; the retry keeps the MerchantBizId, so two records at the provider stay recognisable as one case.</source>
         <translation>重试前，请先在阿里云控制台中查找此 MerchantBizId：如果服务有它的记录，说明此次调用已计费，结果也在那里。否则请重试；重试会沿用该 MerchantBizId，因此服务商处的两条记录仍可识别为同一案件。</translation>
     </message>
+    <message>
+        <source>the network resent the request, and the service had seen it</source>
+        <translation>网络重发了该请求，而服务此前已收到过它</translation>
+    </message>
 </context>
 <context>
     <name>VerificationService</name>
@@ -2166,6 +2174,10 @@ MerchantBizId %2
     <message>
         <source>Only a case whose outcome is unknown is retried with its MerchantBizId; verify this one again as a new case.</source>
         <translation>只有结果未知的案件才能沿用其 MerchantBizId 重试；请将此案件作为新案件重新核验。</translation>
+    </message>
+    <message>
+        <source>the audit history was closed</source>
+        <translation>审计记录已关闭</translation>
     </message>
 </context>
 <context>

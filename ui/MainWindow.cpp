@@ -250,6 +250,8 @@ void MainWindow::retryLastCase()
     }
     m_reverifyOf = m_lastCaseId;
     submitCase(*input, true);
+    if (m_currentCall == 0)
+        clearReverification(); // refused: the next case is not linked to this one
 }
 
 void MainWindow::clearReverification()

@@ -73,7 +73,13 @@ struct ApiClient::Call
     NetworkErrorMap::Abort abort = NetworkErrorMap::Abort::None;
     QList<QSslError> sslErrors;
     qint64 startedMs = 0;
-    bool sent = false; // the attempt's request has left: upload progress or an answer was seen
+    // Whether the attempt's request may have left. Qt reports from its HTTP thread, so the signals below can trail
+    // the abort of a timeout: "not sent" is concluded only when this attempt was seen opening a NEW connection and
+    // that connection never finished its TLS handshake, with no upload progress and no answer. A request on a
+    // kept-alive connection is written at once: it counts as sent.
+    bool sent = false; // upload progress, requestSent or an answer was seen
+    bool connecting = false; // socketStartedConnecting: this attempt opened a new connection
+    bool encrypted = false; // ... and its TLS handshake completed
     bool starting = false; // the current attempt has started but not left (attemptStarted, or the gate decides)
 };
 
@@ -259,16 +265,28 @@ void ApiClient::sendAttempt(quint64 callId, int attempt)
     networkRequest.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     networkRequest.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     networkRequest.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    // HTTP/1.1 only: what the sandbox speaks and the tests cover, and how the "sent" signals below behave.
+    networkRequest.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
 
     call->abort = NetworkErrorMap::Abort::None;
     call->sslErrors.clear();
     call->sent = false;
+    call->connecting = false;
+    call->encrypted = false;
     call->startedMs = m_clock.monotonicMs();
     QNetworkReply* reply = m_network->post(networkRequest, signedRequest.body);
     call->reply = reply;
 
     // Emitted once per new TLS connection; a request on a kept-alive connection does not emit it.
-    connect(reply, &QNetworkReply::encrypted, this, [this] { ++m_tlsHandshakes; });
+    connect(reply, &QNetworkReply::encrypted, this, [this, callId, attempt] {
+        ++m_tlsHandshakes;
+        if (Call* c = m_calls.value(callId); c && c->attempt == attempt)
+            c->encrypted = true;
+    });
+    connect(reply, &QNetworkReply::socketStartedConnecting, this, [this, callId, attempt] {
+        if (Call* c = m_calls.value(callId); c && c->attempt == attempt)
+            c->connecting = true;
+    });
     connect(reply, &QNetworkReply::sslErrors, this, [this, callId, attempt](const QList<QSslError>& errors) {
         Call* c = m_calls.value(callId);
         if (c && c->attempt == attempt)
@@ -283,6 +301,7 @@ void ApiClient::sendAttempt(quint64 callId, int attempt)
         if (bytesSent > 0)
             markSent();
     });
+    connect(reply, &QNetworkReply::requestSent, this, markSent);
     const qint64 limit = m_config.maxResponseBytes;
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, callId, attempt, reply, limit, markSent] {
         markSent();
@@ -332,12 +351,16 @@ void ApiClient::attemptDone(quint64 callId, int attempt)
         result = NetworkErrorMap::toResult(error, call->abort, reply->errorString(), call->sslErrors);
         if (call->abort == NetworkErrorMap::Abort::Oversized)
             result.httpStatus = httpStatus;
-        markOutcome(result, call->sent || httpStatus != 0);
+        markOutcome(result, mayHaveLeft(*call) || httpStatus != 0);
     } else {
         // Content, protocol and server errors (4xx/5xx) carry an answer: read it, at most one byte over the limit.
         const qint64 limit = m_config.maxResponseBytes > 0 ? m_config.maxResponseBytes + 1 : reply->bytesAvailable();
         const QByteArray body = reply->read(limit);
         result = ResponseParser::parse(httpStatus, reply->rawHeaderPairs(), body, m_config.maxResponseBytes);
+        // Every attempt signs with a fresh nonce, so "nonce already used" means the network stack resent this very
+        // request: its first copy reached the gateway and may have been billed.
+        if (result.error == VerificationResult::Error::SignatureNonceUsed)
+            result.status = VerificationResult::Status::OutcomeUnknown;
     }
     result.merchantBizId = call->request.merchantBizId;
     result.attempts = attempt;
@@ -362,7 +385,7 @@ void ApiClient::cancel(quint64 callId)
     VerificationResult result = NetworkErrorMap::toResult(
         QNetworkReply::OperationCanceledError, NetworkErrorMap::Abort::Cancelled, QString(), {});
     if (call->reply)
-        markOutcome(result, call->sent);
+        markOutcome(result, mayHaveLeft(*call));
     stop(callId, result);
 }
 
@@ -385,6 +408,11 @@ void ApiClient::stop(quint64 callId, VerificationResult result)
         result.attempts = call->attempt - (call->starting ? 1 : 0);
     }
     finishCall(callId, result);
+}
+
+bool ApiClient::mayHaveLeft(const Call& call)
+{
+    return call.sent || call.encrypted || !call.connecting;
 }
 
 void ApiClient::markOutcome(VerificationResult& result, bool sent)

@@ -56,8 +56,8 @@ public:
     // Cancels a call. A request already sent ends as OutcomeUnknown (it may have been billed), else as Cancelled.
     void cancel(quint64 callId);
     // Ends a call at once with this result: no further attempt starts, an attempt in flight is aborted (and
-    // reported by attemptFinished with this result). For a slot of attemptStarted that cannot record the attempt:
-    // called from there, the attempt is never sent.
+    // reported by attemptFinished with this result). Called from a slot of attemptStarted, or through the attempt
+    // gate's proceed(false, ...), the attempt is never sent.
     void stop(quint64 callId, VerificationResult result);
     // Decides, before each attempt is sent, whether it may be (the audit history records it first, on another
     // thread). It is called after attemptStarted and must call proceed exactly once, later or at once, on this
@@ -96,8 +96,9 @@ private:
     void attemptDone(quint64 callId, int attempt);
     void abortAttempt(quint64 callId, int attempt, NetworkErrorMap::Abort reason);
     void finishCall(quint64 callId, VerificationResult result);
-    // Sets requestSent and turns a transport error after the request left into OutcomeUnknown.
+    // Sets requestSent and turns a transport error after the request may have left into OutcomeUnknown.
     static void markOutcome(VerificationResult& result, bool sent);
+    static bool mayHaveLeft(const Call& call);
     SignerV3::Request buildSigned(const VerificationRequest& request) const;
 
     ClientConfig m_config;

@@ -29,6 +29,20 @@ bool VerificationResult::isRetryable() const
     }
 }
 
+QString VerificationResult::outcomeUnknownReason() const
+{
+    switch (error) {
+    case Error::Cancelled:
+        return tr("cancelled");
+    case Error::Timeout:
+        return tr("timed out");
+    case Error::SignatureNonceUsed:
+        return tr("the network resent the request, and the service had seen it");
+    default:
+        return tr("connection lost");
+    }
+}
+
 bool VerificationResult::mayHaveBeenBilled() const
 {
     return isBusinessAnswer() || status == Status::OutcomeUnknown || error == Error::MalformedResponse

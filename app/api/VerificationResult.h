@@ -90,6 +90,7 @@ public:
     static QString subCodeExplanation(const QString& subCode);
     static QString subCodeGuidance(const QString& subCode);
     static QString errorExplanation(Error error);
+    QString outcomeUnknownReason() const; // why an OutcomeUnknown has no answer, translated
 
     // CLI exit code: 0 passed; 2 not passed (202/223, or an undocumented SubCode with Passed N, whose explanation
     // says to escalate); 4 API error, including an answer that could not be read; 5 network/TLS error before the

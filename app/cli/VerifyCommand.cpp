@@ -295,8 +295,10 @@ int runVerify(const QStringList& arguments)
     }
     if (parser.isSet(retry)) {
         const std::optional<CaseInput> again = service.caseForRetry(parser.value(retry));
-        if (!again)
-            return refuse(asJson, service.errorString());
+        if (!again) {
+            refuse(asJson, service.errorString());
+            return service.historyFailed() ? static_cast<int>(HistoryCli::CannotOpen) : static_cast<int>(Refused);
+        }
         input = *again;
         issues = CaseValidator::check(input, VerificationService::today());
         if (CaseValidator::hasBlocking(issues))

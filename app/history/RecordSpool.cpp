@@ -7,8 +7,10 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QLockFile>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QUuid>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -24,6 +26,35 @@ const QString kPassed = QStringLiteral("passed");
 const QString kSubCode = QStringLiteral("subCode");
 const QString kAt = QStringLiteral("at");
 const QString kSpooledAt = QStringLiteral("spooledAt");
+const QString kId = QStringLiteral("id");
+const QString kSpoolId = QStringLiteral("spoolId");
+
+// The GUI and the CLI may share a spool: appends and replays take turns.
+bool lockSpool(QLockFile& lock, const QString& path, QString* error)
+{
+    lock.setStaleLockTime(30000);
+    if (lock.tryLock(10000))
+        return true;
+    *error = RecordSpool::tr("The spool %1 is in use by another process.").arg(path);
+    return false;
+}
+
+// Whether the history already holds this spooled record (written by a replay that stopped before it could remove
+// the record from the spool).
+bool alreadyWritten(AuditStore& history, const QString& caseId, const QString& id)
+{
+    for (const AuditEvent& event : history.eventsForCase(caseId)) {
+        if (event.payloadObject().value(kSpoolId).toString() == id)
+            return true;
+    }
+    return false;
+}
+
+bool endsWithNewline(int fd, qint64 size)
+{
+    char last = 0;
+    return ::pread(fd, &last, 1, static_cast<off_t>(size - 1)) == 1 && last == '\n';
+}
 
 bool syncFile(QFile& file)
 {
@@ -68,21 +99,32 @@ int RecordSpool::size() const
     return static_cast<int>(lines().size());
 }
 
-bool RecordSpool::append(const QJsonObject& record, QString* error)
+bool RecordSpool::append(QJsonObject record, QString* error)
 {
     QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QLockFile lock(m_path + QStringLiteral(".lock"));
+    if (!lockSpool(lock, m_path, error))
+        return false;
+    record.insert(kId, QUuid::createUuid().toString(QUuid::WithoutBraces));
     // O_APPEND with 0600 from the start: never readable by others, even for a moment.
-    const int fd = ::open(QFile::encodeName(m_path).constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    const int fd = ::open(QFile::encodeName(m_path).constData(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     QFile file;
-    if (fd < 0 || !file.open(fd, QIODevice::WriteOnly | QIODevice::Append, QFileDevice::AutoCloseHandle)) {
+    if (fd < 0 || !file.open(fd, QIODevice::ReadWrite | QIODevice::Append, QFileDevice::AutoCloseHandle)) {
         if (fd >= 0)
             ::close(fd);
         *error = tr("The spool %1 cannot be opened.").arg(m_path);
         return false;
     }
-    const QByteArray line = QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n';
+    QByteArray line = QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n';
+    const qint64 before = file.size();
+    if (before > 0 && !endsWithNewline(file.handle(), before))
+        line.prepend('\n'); // after a line cut by a power loss: that one stays unreadable, this one does not
+
     if (file.write(line) != line.size() || !syncFile(file)) {
         *error = tr("The spool %1 cannot be written: %2").arg(m_path, file.errorString());
+        // No half line may stay behind: it would spoil the next record too.
+        if (::ftruncate(file.handle(), before) == 0)
+            ::fsync(file.handle());
         return false;
     }
     return true;
@@ -142,32 +184,59 @@ bool RecordSpool::rewrite(const QList<QByteArray>& rest, QString* error)
 
 int RecordSpool::replay(AuditStore& history, QString* error)
 {
+    QLockFile lock(m_path + QStringLiteral(".lock"));
+    if (!lockSpool(lock, m_path, error))
+        return -1;
     QList<QByteArray> pending = lines();
     int written = 0;
     while (!pending.isEmpty()) {
         const QJsonObject record = QJsonDocument::fromJson(pending.first()).object();
-        QJsonObject payload = record.value(kPayload).toObject();
-        payload.insert(kSpooledAt, record.value(kAt));
         const QString caseId = record.value(kCaseId).toString();
-        bool ok = false;
-        if (record.value(kOp).toString() == QLatin1String("complete")) {
-            const QJsonValue passed = record.value(kPassed);
-            ok = history.completeCase(caseId,
-                record.value(kState).toString(),
-                passed.isBool() ? std::optional<bool>(passed.toBool()) : std::nullopt,
-                record.value(kSubCode).toString(),
-                payload);
-        } else {
-            ok = history.appendEvent(caseId, record.value(kKind).toString(), payload) != 0;
-        }
-        if (!ok) {
-            *error = history.lastError();
-            return -1;
+        const QString id = record.value(kId).toString();
+        if (caseId.isEmpty() || id.isEmpty()) {
+            // A line cut by a power loss during its append: set aside, never replayed, never in the way.
+            setAside(pending.first());
+        } else if (!alreadyWritten(history, caseId, id)) {
+            if (!write(history, record)) {
+                *error = history.lastError();
+                return -1;
+            }
+            ++written;
         }
         pending.removeFirst();
-        ++written;
         if (!rewrite(pending, error))
             return -1;
     }
     return written;
+}
+
+bool RecordSpool::write(AuditStore& history, const QJsonObject& record)
+{
+    QJsonObject payload = record.value(kPayload).toObject();
+    payload.insert(kSpooledAt, record.value(kAt));
+    payload.insert(kSpoolId, record.value(kId));
+    const QString caseId = record.value(kCaseId).toString();
+    if (record.value(kOp).toString() == QLatin1String("complete")) {
+        const QJsonValue passed = record.value(kPassed);
+        return history.completeCase(caseId,
+            record.value(kState).toString(),
+            passed.isBool() ? std::optional<bool>(passed.toBool()) : std::nullopt,
+            record.value(kSubCode).toString(),
+            payload);
+    }
+    return history.appendEvent(caseId, record.value(kKind).toString(), payload) != 0;
+}
+
+void RecordSpool::setAside(const QByteArray& line)
+{
+    qWarning("RecordSpool: an unreadable line of %s is set aside in %s.bad", qPrintable(m_path), qPrintable(m_path));
+    const int fd = ::open(QFile::encodeName(m_path + QStringLiteral(".bad")).constData(),
+        O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
+        0600);
+    if (fd < 0)
+        return;
+    const QByteArray out = line + '\n';
+    if (::write(fd, out.constData(), static_cast<size_t>(out.size())) == out.size())
+        ::fsync(fd);
+    ::close(fd);
 }

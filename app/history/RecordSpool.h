@@ -35,13 +35,17 @@ public:
         const QJsonObject& payload,
         QString* error);
 
-    // Writes the waiting records into the history in order, each with "spooledAt" (when it happened) in its payload.
-    // Returns the number written, or -1 with *error at the first that the history refused (it and the records after
-    // it stay in the spool).
+    // Writes the waiting records into the history in order, each with "spooledAt" (when it happened) and "spoolId"
+    // in its payload; a record the history already holds (a replay that stopped between writing it and removing it)
+    // is not written twice, and a line cut by a power loss is set aside in <spool>.bad. Returns the number written,
+    // or -1 with *error at the first that the history refused (it and the records after it stay in the spool).
+    // Appends and replays of several processes take turns (<spool>.lock).
     int replay(AuditStore& history, QString* error);
 
 private:
-    bool append(const QJsonObject& record, QString* error);
+    bool append(QJsonObject record, QString* error);
+    bool write(AuditStore& history, const QJsonObject& record);
+    void setAside(const QByteArray& line);
     bool rewrite(const QList<QByteArray>& lines, QString* error);
     QList<QByteArray> lines() const;
 

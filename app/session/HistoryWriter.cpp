@@ -46,10 +46,12 @@ void HistoryWriter::runAndWait(const std::function<void(AuditStore*)>& work)
 
 AuditStore* HistoryWriter::store()
 {
-    if (!m_opened) {
-        m_opened = true;
+    // Opened at the first write, and again at the next one while it cannot be (a server restarting, too many
+    // connections): a failed open refuses that write, it does not disable the writer.
+    if (!m_store) {
         m_store = AuditStore::open(m_location, m_options, &m_openError);
-        m_options.unlockedKeys.reset(); // the keys now live in the store only
+        if (m_store)
+            m_options.unlockedKeys.reset(); // the keys now live in the store only
     }
     return m_store.get();
 }
@@ -65,13 +67,13 @@ QString HistoryWriter::refusal(AuditStore* store, const QString& caseId) const
 
 bool HistoryWriter::replaySpool(AuditStore* store, QString* error)
 {
-    RecordSpool spool(m_spoolPath);
-    if (spool.isEmpty())
-        return true;
     if (!store) {
         *error = m_openError;
         return false;
     }
+    RecordSpool spool(m_spoolPath);
+    if (spool.isEmpty())
+        return true;
     if (spool.replay(*store, error) < 0)
         return false;
     m_spooledCases.clear();

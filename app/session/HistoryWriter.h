@@ -56,7 +56,7 @@ public:
                     context, [done, result] { done(result); }, Qt::QueuedConnection);
         });
     }
-    // Runs work on the writer thread and waits for it (tests, and the end of a CLI command).
+    // Runs work on the writer thread and waits for it (start-up, tests). Never call it from the writer thread.
     void runAndWait(const std::function<void(AuditStore*)>& work);
 
     // Writer-thread helpers, for use inside run(): they keep a case's records in order across the spool.
@@ -85,6 +85,5 @@ private:
     // Writer thread only:
     std::unique_ptr<AuditStore> m_store;
     QString m_openError;
-    bool m_opened = false;
     QSet<QString> m_spooledCases;
 };

@@ -92,7 +92,10 @@ void VerificationService::caseCreated(quint64 id, const QString& caseId, const Q
         emit historyError(error);
         VerificationResult result = notRecorded(error);
         result.merchantBizId = it->request.merchantBizId;
-        finishCall(id, result);
+        if (caseId.isEmpty())
+            finishCall(id, result);
+        else
+            completeCall(id, result); // created but not linked: it ends as failed (nothing sent), not pending
         return;
     }
     emit recorded(id, caseId);
@@ -111,6 +114,11 @@ void VerificationService::recordAttempt(quint64 apiId, int attempt, ApiClient::P
 {
     const quint64 id = m_byApiId.value(apiId);
     const auto it = m_calls.find(id);
+    if (it != m_calls.end() && !it->caseId.isEmpty() && !m_writer) {
+        // The history was taken away while the call ran: with nowhere to record the attempt, it is not sent.
+        proceed(false, notRecorded(tr("the audit history was closed")));
+        return;
+    }
     if (!m_writer || it == m_calls.end()) {
         emit attemptStarted(id, attempt);
         proceed(true, {});

@@ -79,16 +79,25 @@ VerificationRequest VerificationService::buildRequest(const CaseInput& input) co
 
 std::optional<CaseInput> VerificationService::caseForRetry(const QString& caseId)
 {
-    std::optional<CaseInput> input = caseForReverification(caseId, tr("retry after an unknown outcome"));
-    if (!input)
+    m_historyFailed = false;
+    if (!m_history) {
+        m_error = tr("Re-verification needs the audit history.");
         return std::nullopt;
+    }
+    // The state first: nothing is revealed for a case that is not retried this way.
     const std::optional<CaseSummary> summary = m_history->caseSummary(caseId);
-    if (summary->state != QLatin1String(CaseState::outcomeUnknown)
-        && summary->state != QLatin1String(CaseState::pending)) {
+    if (!summary) {
+        m_error = tr("The case %1 is not in the audit history.").arg(caseId);
+        return std::nullopt;
+    }
+    if (summary->state != QLatin1String(CaseState::outcomeUnknown)) {
         m_error = tr("Only a case whose outcome is unknown is retried with its MerchantBizId; verify this one again "
                      "as a new case.");
         return std::nullopt;
     }
+    std::optional<CaseInput> input = caseForReverification(caseId, tr("retry after an unknown outcome"));
+    if (!input)
+        return std::nullopt;
     input->merchantBizId = summary->merchantBizId; // if the first request was billed, both carry one id
     return input;
 }
@@ -118,6 +127,7 @@ std::optional<CaseInput> VerificationService::caseForReverification(const QStrin
     const std::optional<RevealedPii> pii =
         m_history->revealCase(caseId, reason.isEmpty() ? tr("re-verification") : reason);
     if (!pii) {
+        m_historyFailed = true;
         m_error = m_history->lastError();
         return std::nullopt;
     }

@@ -73,6 +73,9 @@ public:
     // MerchantBizId, so that both requests, if both were processed, are one case at the provider. Submit it with
     // reverifyOf = caseId to link the two. std::nullopt with errorString() for any other state.
     std::optional<CaseInput> caseForRetry(const QString& caseId);
+    // After caseForRetry/caseForReverification failed: whether the history failed (a read or the reveal's write),
+    // rather than the case being unknown, purged or in another state.
+    bool historyFailed() const { return m_historyFailed; }
     // Refuses (returns 0, errorString() says why) when precheck has a blocking issue, or a warning and
     // !warningsAcknowledged. Otherwise returns the call's id at once: the case is recorded on the writer thread
     // (recorded() follows), then sent, each attempt recorded before it leaves; finished() comes once, after the
@@ -120,6 +123,7 @@ private:
     quint64 m_nextId = 1;
     std::unique_ptr<HistoryWriter> m_writer;
     QString m_error;
+    bool m_historyFailed = false;
     std::unique_ptr<SandboxServer> m_sandbox;
     std::unique_ptr<ApiClient> m_client;
 };
