@@ -307,6 +307,7 @@ void TestReverification::retryButtonKeepsTheMerchantBizId()
     QVERIFY(!oldCase.isEmpty());
     auto* retry = widget<QPushButton>("retryPushButton");
     QVERIFY(retry && retry->isVisible());
+    saveScreenshot(QStringLiteral("outcome-unknown.png"));
     const QString bizId = history()->caseSummary(oldCase)->merchantBizId;
 
     QSignalSpy recorded(service(), &VerificationService::recorded);
