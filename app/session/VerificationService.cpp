@@ -79,17 +79,10 @@ VerificationRequest VerificationService::buildRequest(const CaseInput& input) co
 
 std::optional<CaseInput> VerificationService::caseForRetry(const QString& caseId)
 {
-    m_historyFailed = false;
-    if (!m_history) {
-        m_error = tr("Re-verification needs the audit history.");
-        return std::nullopt;
-    }
     // The state first: nothing is revealed for a case that is not retried this way.
-    const std::optional<CaseSummary> summary = m_history->caseSummary(caseId);
-    if (!summary) {
-        m_error = tr("The case %1 is not in the audit history.").arg(caseId);
+    const std::optional<CaseSummary> summary = recordedCase(caseId);
+    if (!summary)
         return std::nullopt;
-    }
     if (summary->state != QLatin1String(CaseState::outcomeUnknown)) {
         m_error = tr("Only a case whose outcome is unknown is retried with its MerchantBizId; verify this one again "
                      "as a new case.");
@@ -102,17 +95,24 @@ std::optional<CaseInput> VerificationService::caseForRetry(const QString& caseId
     return input;
 }
 
-std::optional<CaseInput> VerificationService::caseForReverification(const QString& caseId, const QString& reason)
+std::optional<CaseSummary> VerificationService::recordedCase(const QString& caseId)
 {
+    m_historyFailed = false;
     if (!m_history) {
         m_error = tr("Re-verification needs the audit history.");
         return std::nullopt;
     }
-    const std::optional<CaseSummary> summary = m_history->caseSummary(caseId);
-    if (!summary) {
+    std::optional<CaseSummary> summary = m_history->caseSummary(caseId);
+    if (!summary)
         m_error = tr("The case %1 is not in the audit history.").arg(caseId);
+    return summary;
+}
+
+std::optional<CaseInput> VerificationService::caseForReverification(const QString& caseId, const QString& reason)
+{
+    const std::optional<CaseSummary> summary = recordedCase(caseId);
+    if (!summary)
         return std::nullopt;
-    }
     if (summary->purged) {
         m_error = tr("The name and ID number of this case were erased by the retention purge; enter them again.");
         return std::nullopt;

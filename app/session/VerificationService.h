@@ -13,6 +13,7 @@
 
 class AuditStore;
 class HistoryWriter;
+struct CaseSummary;
 class SandboxServer;
 struct CaseRecord;
 
@@ -103,6 +104,7 @@ private:
         bool cancelled = false; // cancelled while being recorded
         bool unrecorded = false; // a record of it went to the spool, or was lost
     };
+    std::optional<CaseSummary> recordedCase(const QString& caseId); // errorString() when it is not there
     CaseRecord caseRecord(
         const VerificationRequest& request, const QStringList& warnings, const QString& reverifyOf) const;
     void startCall(quint64 id);
