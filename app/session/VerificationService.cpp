@@ -52,7 +52,10 @@ bool VerificationService::configure(const Options& options)
         return false;
     }
     m_options.client = config;
-    m_client = std::make_unique<ApiClient>(config, credentials);
+    m_client = std::make_unique<ApiClient>(config,
+        credentials,
+        options.clock ? *options.clock : Clock::system(),
+        options.random ? *options.random : Random::system());
     m_client->setAttemptGate([this](quint64 apiId, int attempt, ApiClient::Proceed proceed) {
         recordAttempt(apiId, attempt, std::move(proceed));
     });

@@ -12,7 +12,9 @@
 #include <optional>
 
 class AuditStore;
+class Clock;
 class HistoryWriter;
+class Random;
 struct CaseSummary;
 class SandboxServer;
 struct CaseRecord;
@@ -30,6 +32,10 @@ public:
         ClientConfig client; // endpoint etc.; in training mode the endpoint and CA are the sandbox's
         Credentials credentials; // ignored in training mode
         QString longTermValue = QString::fromUtf8(VerificationRequest::defaultLongTermValue);
+        // Time (timeouts, back-off, rate limit, signature dates) and randomness (nonces, jitter) of the client;
+        // nullptr: the system's. Tests pass fakes. Not owned.
+        Clock* clock = nullptr;
+        Random* random = nullptr;
     };
 
     explicit VerificationService(QObject* parent = nullptr);

@@ -1,3 +1,4 @@
+#include "FakeClock.h"
 #include "HistoryOutage.h"
 #include "StoreFixture.h"
 
@@ -305,6 +306,45 @@ private slots:
         QVERIFY(spool.isEmpty());
         QCOMPARE(back->caseSummary(pending.caseId)->state, QStringLiteral("outcome_unknown"));
         QVERIFY(back->verifyChain().ok);
+    }
+
+    // The service's client runs on the clock it is given: a request that reached the sandbox and then timed out on
+    // the fake clock ends as outcome unknown, is recorded so, and is not sent again, whatever maxAttempts allows.
+    void timeoutAfterSendingIsRecordedAsOutcomeUnknown_data() { StoreFixture::addBackendRows(); }
+    void timeoutAfterSendingIsRecordedAsOutcomeUnknown()
+    {
+        STORE_FIXTURE_OPEN(fx, store, nullptr);
+        FakeClock clock(QDateTime::currentDateTimeUtc());
+        VerificationService service;
+        VerificationService::Options options;
+        options.clock = &clock;
+        options.client.timeoutMs = 1000;
+        options.client.maxAttempts = 4;
+        QVERIFY(service.configure(options));
+        service.sandbox()->setSlowResponseMs(24 * 60 * 60 * 1000); // holds its answer
+        service.setHistory(store.get());
+        QSignalSpy finished(&service, &VerificationService::finished);
+        QSignalSpy recorded(&service, &VerificationService::recorded);
+        CaseInput input = caseOf(SandboxFixtures::people().first());
+        input.name = SandboxFixtures::slow;
+        QVERIFY(service.submit(input, false) != 0);
+        QTRY_COMPARE_WITH_TIMEOUT(service.sandbox()->requestsReceived(), 1, 30000);
+        QVERIFY(clock.requestedDelays().contains(1000));
+        clock.advance(1000);
+        QVERIFY(finished.wait(30000));
+        const VerificationResult result = finished.first().at(1).value<VerificationResult>();
+        QCOMPARE(result.status, VerificationResult::Status::OutcomeUnknown);
+        QCOMPARE(result.attempts, 1);
+        clock.advance(60000);
+        QCOMPARE(service.client()->pendingCalls(), 0);
+        QCOMPARE(service.sandbox()->requestsReceived(), 1);
+        const QString caseId = recorded.first().at(1).toString();
+        QCOMPARE(store->caseSummary(caseId)->state, QStringLiteral("outcome_unknown"));
+        QCOMPARE(kinds(*store, caseId),
+            QStringList({ QStringLiteral("case_created"),
+                QStringLiteral("attempt_sent"),
+                QStringLiteral("attempt_failed"),
+                QStringLiteral("case_completed") }));
     }
 };
 
