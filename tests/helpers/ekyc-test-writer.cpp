@@ -1,9 +1,9 @@
 // Children of the store and GUI tests; not part of the product.
 //   ekyc-test-writer --db LOCATION
 //       the writer child of the kill -9 store test (TestKillWriter)
-//   ekyc-test-writer --db FILE --hold-lock-ms N
-//       another process that holds the SQLite write lock (BEGIN IMMEDIATE) for N ms: prints "locked", then
-//       "released" after COMMIT (TestResponsiveness)
+//   ekyc-test-writer --db FILE --hold-lock
+//       another process that holds the SQLite write lock (BEGIN IMMEDIATE) until a line arrives on its standard
+//       input: prints "locked", then "released" after COMMIT (TestResponsiveness)
 // Opens the history (passphrase from EKYC_DESK_PASSPHRASE) and writes cases until killed, printing one line per
 // committed write, after COMMIT returned:
 //   ready
@@ -17,7 +17,9 @@
 #include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QThread>
+
+#include <iostream>
+#include <string>
 
 namespace {
 
@@ -47,7 +49,7 @@ bool writeOneCase(AuditStore& store, Random& random, FictitiousPeople& people)
     return true;
 }
 
-int holdLock(const QString& path, int ms)
+int holdLock(const QString& path)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lock"));
     db.setDatabaseName(path);
@@ -55,7 +57,8 @@ int holdLock(const QString& path, int ms)
     if (!db.open() || !q.exec(QStringLiteral("BEGIN IMMEDIATE")))
         return 1;
     HistoryCli::out(QStringLiteral("locked\n"));
-    QThread::msleep(static_cast<unsigned long>(ms)); // this process only holds the lock; nothing to react to
+    std::string line;
+    std::getline(std::cin, line); // the test says when: nothing here waits on the clock
     if (!q.exec(QStringLiteral("COMMIT")))
         return 1;
     HistoryCli::out(QStringLiteral("released\n"));
@@ -69,11 +72,11 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addOption(HistoryCli::dbOption());
-    const QCommandLineOption holdLockOption(QStringLiteral("hold-lock-ms"), QString(), QStringLiteral("N"));
+    const QCommandLineOption holdLockOption(QStringLiteral("hold-lock"));
     parser.addOption(holdLockOption);
     parser.process(app);
     if (parser.isSet(holdLockOption))
-        return holdLock(HistoryCli::location(parser), parser.value(holdLockOption).toInt());
+        return holdLock(HistoryCli::location(parser));
     auto store = HistoryCli::openStore(parser);
     if (!store)
         return HistoryCli::CannotOpen;
