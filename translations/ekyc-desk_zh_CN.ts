@@ -15,68 +15,12 @@
         <translation>无法写入审计记录：%1</translation>
     </message>
     <message>
-        <source>The history keys are not valid.</source>
-        <translation>审计记录的密钥无效。</translation>
-    </message>
-    <message>
-        <source>Cannot read the chain head: %1</source>
-        <translation>无法读取链头：%1</translation>
-    </message>
-    <message>
-        <source>Cannot append the event: %1</source>
-        <translation>无法追加事件：%1</translation>
-    </message>
-    <message>
-        <source>Cannot update the chain head: %1</source>
-        <translation>无法更新链头：%1</translation>
-    </message>
-    <message>
-        <source>Cannot encrypt the personal data of the case.</source>
-        <translation>无法加密该案件的个人数据。</translation>
-    </message>
-    <message>
-        <source>Cannot save the case: %1</source>
-        <translation>无法保存案件：%1</translation>
-    </message>
-    <message>
         <source>An audit event needs a kind.</source>
         <translation>审计事件必须指定类型。</translation>
     </message>
     <message>
-        <source>Cannot update the case: %1</source>
-        <translation>无法更新案件：%1</translation>
-    </message>
-    <message>
-        <source>There is no case %1 in the history.</source>
-        <translation>审计记录中没有案件 %1。</translation>
-    </message>
-    <message>
-        <source>Cannot read the history: %1</source>
-        <translation>无法读取审计记录：%1</translation>
-    </message>
-    <message>
-        <source>Cannot read the events: %1</source>
-        <translation>无法读取事件：%1</translation>
-    </message>
-    <message>
-        <source>Give a reason to reveal the name and ID number.</source>
-        <translation>请说明显示姓名和身份证号码的理由。</translation>
-    </message>
-    <message>
         <source>The name and ID number of case %1 were erased by the retention purge.</source>
         <translation>案件 %1 的姓名和身份证号码已在保留期清理中删除。</translation>
-    </message>
-    <message>
-        <source>The personal data of case %1 does not decrypt: it was altered or belongs to other keys.</source>
-        <translation>案件 %1 的个人数据无法解密：数据已被篡改，或属于其他密钥。</translation>
-    </message>
-    <message>
-        <source>The retention purge needs a cut-off date.</source>
-        <translation>保留期清理需要指定截止日期。</translation>
-    </message>
-    <message>
-        <source>Cannot purge the history: %1</source>
-        <translation>无法清理审计记录：%1</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -89,14 +33,6 @@
     <message>
         <source>There is no history at %1.</source>
         <translation>%1 处没有审计记录。</translation>
-    </message>
-    <message>
-        <source>Cannot purge the history: the cases changed while they were purged.</source>
-        <translation>无法清理审计记录：清理期间案件发生了变化。</translation>
-    </message>
-    <message>
-        <source>A case cannot be completed as %1.</source>
-        <translation>案件不能以 %1 状态结束。</translation>
     </message>
     <message>
         <source>The history at %1 is not the one these keys belong to.</source>
@@ -239,6 +175,21 @@
     </message>
 </context>
 <context>
+    <name>CaseQueries</name>
+    <message>
+        <source>Cannot read the history: %1</source>
+        <translation>无法读取历史记录：%1</translation>
+    </message>
+    <message>
+        <source>There is no case %1 in the history.</source>
+        <translation>历史记录中没有案件 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot read the events: %1</source>
+        <translation>无法读取事件：%1</translation>
+    </message>
+</context>
+<context>
     <name>CaseSummary</name>
     <message>
         <source>pending — retry</source>
@@ -263,6 +214,33 @@
     <message>
         <source>outcome unknown — may have been billed</source>
         <translation>结果未知 — 可能已计费</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTable</name>
+    <message>
+        <source>There is no case %1 in the history.</source>
+        <translation>历史记录中没有案件 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot save the case: %1</source>
+        <translation>无法保存案件：%1</translation>
+    </message>
+    <message>
+        <source>Cannot update the case: %1</source>
+        <translation>无法更新案件：%1</translation>
+    </message>
+    <message>
+        <source>Cannot purge the history: %1</source>
+        <translation>无法清理历史记录：%1</translation>
+    </message>
+    <message>
+        <source>Cannot purge the history: the cases changed while they were purged.</source>
+        <translation>无法清理历史记录：清理期间案件发生了变化。</translation>
+    </message>
+    <message>
+        <source>Cannot read the history: %1</source>
+        <translation>无法读取历史记录：%1</translation>
     </message>
 </context>
 <context>
@@ -669,10 +647,6 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
         <translation>警告：此应答已计费，但尚未记入审计记录；它暂存在审计记录的缓存队列中。</translation>
     </message>
     <message>
-        <source>The audit history cannot be opened.</source>
-        <translation>无法打开审计记录。</translation>
-    </message>
-    <message>
         <source>Checks one case locally (ID number checksum, dates) and, when it passes, verifies it with Alibaba Cloud Id2MetaPeriodVerifyIntl (eKYC_Date_MIN). Every answered call is billed.
 
 Credentials: ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and, for STS, ALIBABA_CLOUD_SECURITY_TOKEN. The secret is never printed.
@@ -733,6 +707,21 @@ Exit codes: 0 passed (SubCode 200); 2 not passed (202/223, or an undocumented Su
     <message>
         <source>CA file: %1 holds no PEM certificate.</source>
         <translation>CA 文件：%1 中没有 PEM 证书。</translation>
+    </message>
+</context>
+<context>
+    <name>EventLog</name>
+    <message>
+        <source>Cannot read the chain head: %1</source>
+        <translation>无法读取链头：%1</translation>
+    </message>
+    <message>
+        <source>Cannot append the event: %1</source>
+        <translation>无法追加事件：%1</translation>
+    </message>
+    <message>
+        <source>Cannot update the chain head: %1</source>
+        <translation>无法更新链头：%1</translation>
     </message>
 </context>
 <context>
@@ -1197,6 +1186,29 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
         <source>Verify this case again, for example after an error or a correction. Its name and ID number are decrypted into the case form; the history records this, and the new case is linked to this one.</source>
         <translation>重新核验此案件，例如在出错或更正之后。其姓名和身份证号码将被解密并填入案件表单；审计记录会记下此操作，新案件将与此案件关联。</translation>
     </message>
+    <message>
+        <source>The events of this case cannot be read: %1</source>
+        <translation>无法读取此案件的事件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPolicy</name>
+    <message>
+        <source>The history records who acts: the actor has no name.</source>
+        <translation>历史记录要记下操作人：该操作人没有名称。</translation>
+    </message>
+    <message>
+        <source>Give a reason to reveal the name and ID number.</source>
+        <translation>请填写显示姓名和身份证号的理由。</translation>
+    </message>
+    <message>
+        <source>A case cannot be completed as %1.</source>
+        <translation>案件不能以 %1 状态结束。</translation>
+    </message>
+    <message>
+        <source>The retention purge needs a cut-off date.</source>
+        <translation>保留期清理需要一个截止日期。</translation>
+    </message>
 </context>
 <context>
     <name>HistoryWriter</name>
@@ -1525,6 +1537,21 @@ MerchantBizId %2
     <message>
         <source>The two passphrases do not match.</source>
         <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>PiiVault</name>
+    <message>
+        <source>The history keys are not valid.</source>
+        <translation>历史记录的密钥无效。</translation>
+    </message>
+    <message>
+        <source>Cannot encrypt the personal data of the case.</source>
+        <translation>无法加密案件的个人数据。</translation>
+    </message>
+    <message>
+        <source>The personal data of case %1 does not decrypt: it was altered or belongs to other keys.</source>
+        <translation>案件 %1 的个人数据无法解密：数据已被改动，或属于其他密钥。</translation>
     </message>
 </context>
 <context>

@@ -74,13 +74,14 @@ HistoryOpener::HistoryOpener(SecretStore* keychain, QWidget* parent)
 {
 }
 
-std::unique_ptr<AuditStore> HistoryOpener::open(const QString& location)
+Result<std::unique_ptr<AuditStore>> HistoryOpener::open(const QString& location)
 {
+    const Failure quit(ErrorCode::Cancelled, QString());
     const HistoryLocation where = HistoryLocation::parse(location);
     if (!where.isValid()) {
         // Only the settings can fix this; retrying the same location would fail the same way.
         askRetry(tr("The audit history location in the settings is not valid: %1").arg(where.error));
-        return nullptr;
+        return quit;
     }
     const QString shownLocation = where.displayName();
 
@@ -89,30 +90,29 @@ std::unique_ptr<AuditStore> HistoryOpener::open(const QString& location)
         PassphraseDialog::Mode mode = PassphraseDialog::Mode::Unlock;
         if (!m_environmentPassphrase.isEmpty()) {
             QString passphrase = m_environmentPassphrase;
-            KeyVault::Error keyError = KeyVault::Error::None;
-            std::unique_ptr<AuditStore> store = attempt(location, m_keychain, passphrase, &error, &keyError);
+            Result<std::unique_ptr<AuditStore>> store = attempt(location, m_keychain, passphrase);
             forget(passphrase);
             if (store)
                 return store;
-            if (keyError != KeyVault::Error::WrongPassphrase) {
-                if (askRetry(error))
+            if (store.error() != ErrorCode::WrongPassphrase) {
+                if (askRetry(store.message()))
                     continue;
-                return nullptr;
+                return quit;
             }
+            error = store.message();
             // A wrong passphrase in the environment: ask the reviewer instead.
         } else {
             ProbeSecretStore probe(m_keychain);
-            KeyVault::Error keyError = KeyVault::Error::None;
-            std::unique_ptr<AuditStore> store = attempt(location, &probe, QString(), &error, &keyError);
+            Result<std::unique_ptr<AuditStore>> store = attempt(location, &probe, QString());
             if (store)
                 return store;
             if (probe.writeAttempted()) {
                 mode = PassphraseDialog::Mode::Create;
                 error.clear();
-            } else if (keyError != KeyVault::Error::PassphraseRequired) {
-                if (askRetry(error))
+            } else if (store.error() != ErrorCode::PassphraseRequired) {
+                if (askRetry(store.message()))
                     continue;
-                return nullptr;
+                return quit;
             } else {
                 error.clear(); // the first question needs no error
             }
@@ -122,21 +122,21 @@ std::unique_ptr<AuditStore> HistoryOpener::open(const QString& location)
         while (!retryFromStart) {
             std::optional<QString> passphrase = askPassphrase(mode, shownLocation, error);
             if (!passphrase)
-                return nullptr;
-            KeyVault::Error keyError = KeyVault::Error::None;
-            std::unique_ptr<AuditStore> store = attempt(location, m_keychain, *passphrase, &error, &keyError);
+                return quit;
+            Result<std::unique_ptr<AuditStore>> store = attempt(location, m_keychain, *passphrase);
             forget(*passphrase);
             if (store)
                 return store;
-            switch (keyError) {
-            case KeyVault::Error::WrongPassphrase:
+            error = store.message();
+            switch (store.error()) {
+            case ErrorCode::WrongPassphrase:
                 mode = PassphraseDialog::Mode::Unlock; // also when someone else created it meanwhile
                 break;
-            case KeyVault::Error::PassphraseRequired:
+            case ErrorCode::PassphraseRequired:
                 break;
             default:
                 if (!askRetry(error))
-                    return nullptr;
+                    return quit;
                 retryFromStart = true;
                 break;
             }
@@ -144,11 +144,8 @@ std::unique_ptr<AuditStore> HistoryOpener::open(const QString& location)
     }
 }
 
-std::unique_ptr<AuditStore> HistoryOpener::attempt(const QString& location,
-    SecretStore* keychain,
-    const QString& passphrase,
-    QString* error,
-    KeyVault::Error* keyError) const
+Result<std::unique_ptr<AuditStore>> HistoryOpener::attempt(
+    const QString& location, SecretStore* keychain, const QString& passphrase) const
 {
     AuditStore::Options options;
     options.keys.keychain = keychain;
@@ -158,28 +155,29 @@ std::unique_ptr<AuditStore> HistoryOpener::attempt(const QString& location,
         QApplication::setOverrideCursor(Qt::WaitCursor);
     // Key derivation (scrypt), the keychain and migrations take their time on a thread of their own while this
     // event loop goes on; the keys they unlock then open the history here, which is quick.
-    AuditStore::OpenFailure failure;
+    Failure failure;
     std::optional<AuditStore::Options> unlocked;
     QEventLoop loop;
     std::unique_ptr<QThread> worker(QThread::create([&] {
-        if (std::unique_ptr<AuditStore> first = AuditStore::open(location, options, &failure))
-            unlocked = first->sharedOptions();
+        Result<std::unique_ptr<AuditStore>> first = AuditStore::open(location, options);
+        if (first)
+            unlocked = (*first)->sharedOptions();
+        else
+            failure = first.failure();
     }));
     QObject::connect(worker.get(), &QThread::finished, &loop, &QEventLoop::quit);
     worker->start();
     loop.exec(QEventLoop::ExcludeUserInputEvents);
     worker->wait();
     options.keys.passphrase.fill(QLatin1Char('\0'));
-    std::unique_ptr<AuditStore> store;
+    Result<std::unique_ptr<AuditStore>> store = failure;
     if (unlocked) {
         unlocked->mustExist = true;
-        store = AuditStore::open(location, *unlocked, &failure);
+        store = AuditStore::open(location, *unlocked);
         unlocked->unlockedKeys.reset();
     }
     if (gui)
         QApplication::restoreOverrideCursor();
-    *error = failure.message;
-    *keyError = failure.keyError;
     return store;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "PassphraseDialog.h"
+#include "base/Result.h"
 #include "crypto/KeyVault.h"
 
 #include <QCoreApplication>
@@ -42,19 +43,16 @@ public:
     // Defaults to KeyVault::passphraseFromEnvironment().
     void setEnvironmentPassphrase(const QString& passphrase) { m_environmentPassphrase = passphrase; }
 
-    // location: Settings::historyLocation (empty: the default path). nullptr when the reviewer quits.
-    std::unique_ptr<AuditStore> open(const QString& location);
+    // location: Settings::historyLocation (empty: the default path). ErrorCode::Cancelled when the reviewer quits.
+    Result<std::unique_ptr<AuditStore>> open(const QString& location);
 
     // "OS keychain" / "passphrase", translated, from AuditStore::keySource().
     static QString describeKeySource(const QString& source);
 
 private:
-    // One open; *keyError says which key problem stopped it (None: another kind, e.g. the server is down).
-    std::unique_ptr<AuditStore> attempt(const QString& location,
-        SecretStore* keychain,
-        const QString& passphrase,
-        QString* error,
-        KeyVault::Error* keyError) const;
+    // One open; the failure's code says which problem stopped it (a key problem, or the server is down, ...).
+    Result<std::unique_ptr<AuditStore>> attempt(
+        const QString& location, SecretStore* keychain, const QString& passphrase) const;
     std::optional<QString> askPassphrase(PassphraseDialog::Mode mode, const QString& location, const QString& error);
     bool askRetry(const QString& message);
 

@@ -11,10 +11,11 @@
 #include <QJsonObject>
 #include <QListWidgetItem>
 
-HistoryPanel::HistoryPanel(AuditStore* history, QWidget* parent)
+HistoryPanel::HistoryPanel(AuditStore* history, const Actor& actor, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::HistoryPanel>())
     , m_history(history)
+    , m_actor(actor)
 {
     m_ui->setupUi(this);
     m_ui->splitter->setStretchFactor(0, 3);
@@ -23,7 +24,7 @@ HistoryPanel::HistoryPanel(AuditStore* history, QWidget* parent)
     if (history) {
         m_model = new HistoryModel(history, this, 100);
         HistoryQuery query;
-        query.actor = history->actor(); // the reviewer's own cases
+        query.actor = actor.name; // the reviewer's own cases
         m_model->setQuery(query);
         m_ui->historyTableView->setModel(m_model);
         QHeaderView* header = m_ui->historyTableView->horizontalHeader();
@@ -91,7 +92,7 @@ void HistoryPanel::revealSelected()
     const CaseSummary* summary = selectedSummary();
     if (!summary || summary->purged)
         return;
-    m_revealDialog = new RevealDialog(*m_history, *summary, this);
+    m_revealDialog = new RevealDialog(*m_history, m_actor, *summary, this);
     m_revealDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_revealDialog, &RevealDialog::revealed, this, &HistoryPanel::showEvents);
     connect(m_revealDialog, &QObject::destroyed, this, [this] { m_revealDialog = nullptr; });
@@ -118,7 +119,12 @@ void HistoryPanel::showEvents()
             : tr("Select a case to see its events."));
     if (!m_history || caseId.isEmpty())
         return;
-    for (const AuditEvent& event : m_history->eventsForCase(caseId)) {
+    const Result<QList<AuditEvent>> events = m_history->eventsForCase(caseId);
+    if (!events) {
+        m_ui->eventsLabel->setText(tr("The events of this case cannot be read: %1").arg(events.message()));
+        return;
+    }
+    for (const AuditEvent& event : *events) {
         const QString time = QLocale().toString(event.ts.toLocalTime(), QStringLiteral("HH:mm:ss"));
         auto* item = new QListWidgetItem(tr("%1  %2").arg(time, describeEvent(event)), m_ui->eventsListWidget);
         // The payload is sanitised (no name, no ID number, no secret): safe to show in full.

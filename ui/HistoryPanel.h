@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/Actor.h"
+
 #include <QWidget>
 
 #include <memory>
@@ -23,7 +25,8 @@ class HistoryPanel : public QWidget
     Q_OBJECT
 public:
     // history: not owned, may be nullptr (then the panel says that no history is open).
-    explicit HistoryPanel(AuditStore* history, QWidget* parent = nullptr);
+    // actor: whose cases it lists, and who reveals.
+    HistoryPanel(AuditStore* history, const Actor& actor, QWidget* parent = nullptr);
     ~HistoryPanel() override;
 
     HistoryModel* model() const { return m_model; }
@@ -58,4 +61,5 @@ private:
     AuditStore* m_history;
     HistoryModel* m_model = nullptr;
     RevealDialog* m_revealDialog = nullptr;
+    Actor m_actor;
 };

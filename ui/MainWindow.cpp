@@ -45,7 +45,7 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     m_ui->resultLayout->addWidget(m_result);
     if (history)
         service.setHistory(history);
-    m_historyPanel = new HistoryPanel(history, m_ui->historyTab);
+    m_historyPanel = new HistoryPanel(history, service.actor(), m_ui->historyTab);
     m_historyPanel->setObjectName(QStringLiteral("historyPanel"));
     m_ui->historyLayout->addWidget(m_historyPanel);
     m_ui->historyWarningLabel->setStyleSheet(QStringLiteral(
@@ -228,7 +228,7 @@ void MainWindow::verifyAgain(const QString& caseId)
         tr("Verifying again case %1 — the new case will be linked to it.").arg(caseId.left(8)));
     QString details = tr("Case %1").arg(caseId);
     if (m_history) {
-        if (const std::optional<CaseSummary> summary = m_history->caseSummary(caseId))
+        if (const Result<CaseSummary> summary = m_history->caseSummary(caseId))
             details = tr("Case %1\nMerchantBizId %2\nCreated %3, %4")
                           .arg(caseId,
                               summary->merchantBizId,

@@ -6,10 +6,11 @@
 
 #include <QLocale>
 
-RevealDialog::RevealDialog(AuditStore& store, const CaseSummary& summary, QWidget* parent)
+RevealDialog::RevealDialog(AuditStore& store, const Actor& actor, const CaseSummary& summary, QWidget* parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::RevealDialog>())
     , m_store(store)
+    , m_actor(actor)
     , m_caseId(summary.caseId)
 {
     m_ui->setupUi(this);
@@ -45,9 +46,9 @@ bool RevealDialog::reveal()
         m_ui->reasonLineEdit->setFocus(Qt::OtherFocusReason);
         return false;
     }
-    const std::optional<RevealedPii> pii = m_store.revealCase(m_caseId, reason);
+    const Result<RevealedPii> pii = m_store.revealCase(m_actor, m_caseId, reason);
     if (!pii) {
-        m_ui->errorLabel->setText(tr("Not revealed: %1").arg(m_store.lastError()));
+        m_ui->errorLabel->setText(tr("Not revealed: %1").arg(pii.message()));
         m_ui->errorLabel->show();
         return false;
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/Actor.h"
+
 #include <QDialog>
 
 #include <memory>
@@ -19,7 +21,8 @@ class RevealDialog : public QDialog
     Q_OBJECT
 public:
     // The store must outlive the dialog.
-    RevealDialog(AuditStore& store, const CaseSummary& summary, QWidget* parent = nullptr);
+    // The reveal is recorded as actor's.
+    RevealDialog(AuditStore& store, const Actor& actor, const CaseSummary& summary, QWidget* parent = nullptr);
     ~RevealDialog() override;
 
     bool isRevealed() const { return m_revealed; }
@@ -36,6 +39,7 @@ private:
 
     const std::unique_ptr<Ui::RevealDialog> m_ui;
     AuditStore& m_store;
+    Actor m_actor;
     QString m_caseId;
     bool m_revealed = false;
 };

@@ -80,12 +80,7 @@ int main(int argc, char* argv[])
     Session::Request request;
     request.training = parser.isSet(trainingOption) || !hasAccessKey;
     // The application never verifies without its history. Quitting the passphrase dialog quits.
-    request.openHistoryWith = [&opener](const QString& location, QString* error) {
-        auto store = opener.open(location);
-        if (!store)
-            error->clear();
-        return store;
-    };
+    request.openHistoryWith = [&opener](const QString& location) { return opener.open(location); };
     Session::Failure failure;
     const std::unique_ptr<Session> session = Session::create(settings, request, &failure);
     if (!session) {

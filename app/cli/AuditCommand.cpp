@@ -84,9 +84,9 @@ int head(const QCommandLineParser& parser, const QCommandLineOption& outOption)
     auto store = HistoryCli::openStore(parser, true);
     if (!store)
         return HistoryCli::CannotOpen;
-    const auto anchor = store->exportAnchor();
+    const Result<ChainAnchor> anchor = store->exportAnchor(Actor::localUser());
     if (!anchor) {
-        HistoryCli::err(store->lastError() + u'\n');
+        HistoryCli::err(anchor.message() + u'\n');
         return HistoryCli::CannotOpen;
     }
     const QByteArray json = QJsonDocument(anchor->toJson()).toJson(QJsonDocument::Indented);
@@ -117,14 +117,14 @@ int purge(const QCommandLineParser& parser, const QCommandLineOption& olderThanO
     if (!store)
         return HistoryCli::CannotOpen;
     const QDateTime cutoff = QDateTime::currentDateTimeUtc().addDays(-days);
-    const int purged = store->purgeOlderThan(cutoff);
-    if (purged < 0) {
-        HistoryCli::err(store->lastError() + u'\n');
+    const Result<int> purged = store->purgeOlderThan(Actor::localUser(), cutoff);
+    if (!purged) {
+        HistoryCli::err(purged.message() + u'\n');
         return HistoryCli::CannotOpen;
     }
     HistoryCli::out(HistoryCli::tr("Erased name and ID number of %1 case(s) created before %2; their metadata and the "
                                    "hash chain are kept.")
-                        .arg(purged)
+                        .arg(*purged)
                         .arg(cutoff.toString(Qt::ISODate))
         + u'\n');
     return HistoryCli::Ok;

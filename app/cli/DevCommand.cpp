@@ -101,14 +101,15 @@ int seed(const QCommandLineParser& parser,
         return HistoryCli::CannotOpen;
     }
     options.clock = &clock;
-    auto store = AuditStore::open(HistoryCli::location(parser), options, &error);
-    if (!store) {
-        HistoryCli::err(error + u'\n');
+    Result<std::unique_ptr<AuditStore>> opened = AuditStore::open(HistoryCli::location(parser), options);
+    if (!opened) {
+        HistoryCli::err(opened.message() + u'\n');
         return HistoryCli::CannotOpen;
     }
-    const std::optional<QList<CaseSummary>> existing = store->recentCases(1);
+    const std::unique_ptr<AuditStore> store = std::move(*opened);
+    const Result<QList<CaseSummary>> existing = store->recentCases(1);
     if (!existing) {
-        HistoryCli::err(store->lastError() + u'\n');
+        HistoryCli::err(existing.message() + u'\n');
         return HistoryCli::CannotOpen;
     }
     if (!existing->isEmpty()) {
@@ -128,27 +129,39 @@ int seed(const QCommandLineParser& parser,
     timer.start();
     qint64 written = 0;
     qint64 inBatch = 0;
-    auto count = [&](bool success) {
-        if (!success)
+    QString problem;
+    auto count = [&](const auto& result) {
+        if (!result) {
+            problem = result.message();
             return false;
+        }
         ++written;
         if (++inBatch >= batch) {
-            if (!store->commitBatch() || !store->beginBatch())
+            Result<void> renewed = store->commitBatch();
+            if (renewed)
+                renewed = store->beginBatch();
+            if (!renewed) {
+                problem = renewed.message();
                 return false;
+            }
             inBatch = 0;
         }
         if (written % 100000 == 0)
             HistoryCli::err(HistoryCli::tr("%1 events…").arg(written) + u'\n');
         return true;
     };
-    if (!store->beginBatch()) {
-        HistoryCli::err(store->lastError() + u'\n');
+    if (const Result<void> begun = store->beginBatch(); !begun) {
+        HistoryCli::err(begun.message() + u'\n');
         return HistoryCli::CannotOpen;
     }
     bool good = true;
     while (good && written < total) {
         clock.jump(random.below(300000));
-        store->setActor(reviewers.at(random.below(static_cast<int>(reviewers.size()))));
+        Actor actor;
+        actor.name = reviewers.at(random.below(static_cast<int>(reviewers.size())));
+        actor.role = actor.name.startsWith(QLatin1String("supervisor")) ? QStringLiteral("supervisor")
+                                                                        : QStringLiteral("reviewer");
+        actor.workstation = QStringLiteral("seed");
         const FictitiousPerson person = people.next(today);
         CaseRecord record;
         record.merchantBizId = QString::fromLatin1(random.hex32());
@@ -156,29 +169,30 @@ int seed(const QCommandLineParser& parser,
         record.training = random.below(10) < 3;
         record.name = person.name;
         record.idNumber = person.idNumber;
-        const QString caseId = store->createCase(record);
-        good = count(!caseId.isEmpty());
+        const Result<QString> created = store->createCase(actor, record);
+        good = count(created);
+        const QString caseId = created.valueOr(QString());
         int attempt = 1;
         const QString endpoint = record.training ? QStringLiteral("https://127.0.0.1/")
                                                  : QStringLiteral("https://cloudauth-intl.cn-hongkong.aliyuncs.com/");
         auto sendAttempt = [&] {
-            return count(store->appendEvent(caseId,
-                             QLatin1String(EventKind::attemptSent),
-                             { { QStringLiteral("attempt"), attempt },
-                                 { QStringLiteral("endpoint"), endpoint },
-                                 { QStringLiteral("merchantBizId"), record.merchantBizId } })
-                > 0);
+            return count(store->appendEvent(actor,
+                caseId,
+                QLatin1String(EventKind::attemptSent),
+                { { QStringLiteral("attempt"), attempt },
+                    { QStringLiteral("endpoint"), endpoint },
+                    { QStringLiteral("merchantBizId"), record.merchantBizId } }));
         };
         if (good && written < total && random.below(20) == 0) {
             // A throttled first attempt, retried after back-off.
             good = sendAttempt();
             if (good && written < total)
-                good = count(store->appendEvent(caseId,
-                                 QLatin1String(EventKind::attemptFailed),
-                                 { { QStringLiteral("attempt"), attempt },
-                                     { QStringLiteral("httpStatus"), 400 },
-                                     { QStringLiteral("code"), QStringLiteral("Throttling.Api") } })
-                    > 0);
+                good = count(store->appendEvent(actor,
+                    caseId,
+                    QLatin1String(EventKind::attemptFailed),
+                    { { QStringLiteral("attempt"), attempt },
+                        { QStringLiteral("httpStatus"), 400 },
+                        { QStringLiteral("code"), QStringLiteral("Throttling.Api") } }));
             ++attempt;
         }
         if (good && written < total)
@@ -186,21 +200,26 @@ int seed(const QCommandLineParser& parser,
         if (!good || written >= total)
             break;
         const Outcome outcome = pickOutcome(random);
-        good = count(store->appendEvent(caseId,
-                         QLatin1String(EventKind::responseReceived),
-                         { { QStringLiteral("httpStatus"), 200 },
-                             { QStringLiteral("code"), QStringLiteral("Success") },
-                             { QStringLiteral("passed"), outcome.passed },
-                             { QStringLiteral("subCode"), QLatin1String(outcome.subCode) },
-                             { QStringLiteral("requestId"), QString::fromLatin1(random.hex32()) },
-                             { QStringLiteral("latencyMs"), 80 + random.below(400) } })
-            > 0);
+        good = count(store->appendEvent(actor,
+            caseId,
+            QLatin1String(EventKind::responseReceived),
+            { { QStringLiteral("httpStatus"), 200 },
+                { QStringLiteral("code"), QStringLiteral("Success") },
+                { QStringLiteral("passed"), outcome.passed },
+                { QStringLiteral("subCode"), QLatin1String(outcome.subCode) },
+                { QStringLiteral("requestId"), QString::fromLatin1(random.hex32()) },
+                { QStringLiteral("latencyMs"), 80 + random.below(400) } }));
         if (good && written < total)
             good = count(store->completeCase(
-                caseId, QLatin1String(CaseState::completed), outcome.passed, QLatin1String(outcome.subCode), {}));
+                actor, caseId, QLatin1String(CaseState::completed), outcome.passed, QLatin1String(outcome.subCode)));
     }
-    if (!good || !store->commitBatch()) {
-        HistoryCli::err(store->lastError() + u'\n');
+    if (good) {
+        const Result<void> committed = store->commitBatch();
+        good = committed.ok();
+        problem = committed.message();
+    }
+    if (!good) {
+        HistoryCli::err(problem + u'\n');
         store->rollbackBatch();
         return HistoryCli::CannotOpen;
     }

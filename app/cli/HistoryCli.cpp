@@ -63,22 +63,24 @@ bool HistoryCli::keyOptions(KeyVault::Options* options, QString* error)
     return true;
 }
 
-std::unique_ptr<AuditStore> HistoryCli::openStore(const QString& location, QString* error, bool mustExist)
+Result<std::unique_ptr<AuditStore>> HistoryCli::openStore(const QString& location, bool mustExist)
 {
     AuditStore::Options options;
-    if (!keyOptions(&options.keys, error))
-        return nullptr;
+    QString error;
+    if (!keyOptions(&options.keys, &error))
+        return Failure(ErrorCode::PassphraseRequired, error);
     options.mustExist = mustExist;
-    return AuditStore::open(location, options, error);
+    return AuditStore::open(location, options);
 }
 
 std::unique_ptr<AuditStore> HistoryCli::openStore(const QCommandLineParser& parser, bool mustExist)
 {
-    QString error;
-    auto store = openStore(location(parser), &error, mustExist);
-    if (!store)
-        err(error + u'\n');
-    return store;
+    Result<std::unique_ptr<AuditStore>> store = openStore(location(parser), mustExist);
+    if (!store) {
+        err(store.message() + u'\n');
+        return nullptr;
+    }
+    return std::move(*store);
 }
 
 std::optional<int> HistoryCli::parse(QCommandLineParser& parser, const QStringList& arguments)

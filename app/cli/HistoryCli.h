@@ -31,7 +31,7 @@ public:
     // EKYC_DESK_PASSPHRASE; else asked on the terminal without echo when stdin is a terminal; else an error.
     static bool keyOptions(KeyVault::Options* options, QString* error);
     // mustExist: for tools that only read or maintain a history; a mistyped location is an error, not a new history.
-    static std::unique_ptr<AuditStore> openStore(const QString& location, QString* error, bool mustExist = false);
+    static Result<std::unique_ptr<AuditStore>> openStore(const QString& location, bool mustExist = false);
     // openStore at location(parser); prints the error when it cannot (the caller returns CannotOpen).
     static std::unique_ptr<AuditStore> openStore(const QCommandLineParser& parser, bool mustExist = false);
 

@@ -52,16 +52,18 @@ QString table(const QList<CaseSummary>& cases)
 
 // The error code of a case's outcome (Timeout, ConnectionReset, HistoryUnavailable, ...) from its case_completed
 // event; null for an answer or a case without an outcome yet.
-QJsonValue errorCodeOf(AuditStore& store, const CaseSummary& summary)
+Result<QJsonValue> errorCodeOf(AuditStore& store, const CaseSummary& summary)
 {
     if (summary.state == QLatin1String(CaseState::completed) || summary.state == QLatin1String(CaseState::pending))
-        return QJsonValue::Null;
-    const QList<AuditEvent> events = store.eventsForCase(summary.caseId);
-    for (auto it = events.crbegin(); it != events.crend(); ++it) {
+        return QJsonValue(QJsonValue::Null);
+    const Result<QList<AuditEvent>> events = store.eventsForCase(summary.caseId);
+    if (!events)
+        return events.failure();
+    for (auto it = events->crbegin(); it != events->crend(); ++it) {
         if (it->kind == QLatin1String(EventKind::caseCompleted))
             return it->payloadObject().value(QStringLiteral("error"));
     }
-    return QJsonValue::Null;
+    return QJsonValue(QJsonValue::Null);
 }
 
 } // namespace
@@ -97,15 +99,20 @@ int runHistory(const QStringList& arguments)
     auto store = HistoryCli::openStore(parser, true);
     if (!store)
         return HistoryCli::CannotOpen;
-    const std::optional<QList<CaseSummary>> cases = store->recentCases(n);
+    const Result<QList<CaseSummary>> cases = store->recentCases(n);
     if (!cases) {
-        HistoryCli::err(store->lastError() + u'\n');
+        HistoryCli::err(cases.message() + u'\n');
         return HistoryCli::CannotOpen;
     }
     if (parser.isSet(json)) {
         for (const CaseSummary& c : *cases) {
             QJsonObject line = c.toJson();
-            line.insert(QStringLiteral("error"), errorCodeOf(*store, c));
+            const Result<QJsonValue> error = errorCodeOf(*store, c);
+            if (!error) {
+                HistoryCli::err(error.message() + u'\n');
+                return HistoryCli::CannotOpen;
+            }
+            line.insert(QStringLiteral("error"), *error);
             HistoryCli::out(QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact)) + u'\n');
         }
     } else {

@@ -271,12 +271,7 @@ int runVerify(const QStringList& arguments)
     request.caFile = parser.value(caFile);
     request.longTermValue = parser.value(longTermValue);
     request.openHistory = !parser.isSet(dryRun);
-    request.openHistoryWith = [](const QString& location, QString* error) {
-        auto store = HistoryCli::openStore(location, error);
-        if (!store && error->isEmpty())
-            *error = tr("The audit history cannot be opened.");
-        return store;
-    };
+    request.openHistoryWith = [](const QString& location) { return HistoryCli::openStore(location); };
     Session::Failure failure;
     const std::unique_ptr<Session> session = Session::create(settings, request, &failure);
     if (!session) {

@@ -23,11 +23,16 @@ void HistoryModel::reload()
     m_rows.clear();
     m_cursor = HistoryCursor();
     m_atEnd = true;
+    m_failure = Failure();
     if (m_store) {
-        const HistoryPage page = m_store->queryCases(m_query, HistoryCursor(), m_pageSize);
-        m_rows = page.rows;
-        m_cursor = page.next;
-        m_atEnd = page.atEnd;
+        Result<HistoryPage> page = m_store->queryCases(m_query, HistoryCursor(), m_pageSize);
+        if (page) {
+            m_rows = page->rows;
+            m_cursor = page->next;
+            m_atEnd = page->atEnd;
+        } else {
+            m_failure = page.failure();
+        }
     }
     endResetModel();
 }
@@ -123,7 +128,13 @@ void HistoryModel::fetchMore(const QModelIndex& parent)
 {
     if (parent.isValid() || m_atEnd || !m_store)
         return;
-    const HistoryPage page = m_store->queryCases(m_query, m_cursor, m_pageSize);
+    Result<HistoryPage> result = m_store->queryCases(m_query, m_cursor, m_pageSize);
+    if (!result) {
+        m_failure = result.failure();
+        m_atEnd = true; // no endless retry from the view; reload() starts again
+        return;
+    }
+    const HistoryPage& page = *result;
     m_atEnd = page.atEnd;
     if (page.rows.isEmpty())
         return;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/Result.h"
 #include "history/HistoryQuery.h"
 
 #include <QAbstractTableModel>
@@ -41,6 +42,8 @@ public:
     const HistoryQuery& query() const { return m_query; }
     void reload();
     const CaseSummary* caseAt(int row) const;
+    // Why the last page could not be read (code None when it could): a failed read is not an empty history.
+    const Failure& failure() const { return m_failure; }
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;
@@ -56,4 +59,5 @@ private:
     QList<CaseSummary> m_rows;
     HistoryCursor m_cursor;
     bool m_atEnd = false;
+    Failure m_failure;
 };

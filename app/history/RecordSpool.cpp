@@ -25,6 +25,27 @@ const QString kState = QStringLiteral("state");
 const QString kPassed = QStringLiteral("passed");
 const QString kSubCode = QStringLiteral("subCode");
 const QString kAt = QStringLiteral("at");
+const QString kActor = QStringLiteral("actor");
+
+QJsonObject actorJson(const Actor& actor)
+{
+    return { { QStringLiteral("name"), actor.name },
+        { QStringLiteral("role"), actor.role },
+        { QStringLiteral("workstation"), actor.workstation } };
+}
+
+// Who did what the record holds; a record without one (written by an older version) is the replaying actor's.
+Actor actorOf(const QJsonObject& record, const Actor& fallback)
+{
+    const QJsonObject json = record.value(kActor).toObject();
+    if (json.value(QStringLiteral("name")).toString().isEmpty())
+        return fallback;
+    Actor actor;
+    actor.name = json.value(QStringLiteral("name")).toString();
+    actor.role = json.value(QStringLiteral("role")).toString();
+    actor.workstation = json.value(QStringLiteral("workstation")).toString();
+    return actor;
+}
 const QString kSpooledAt = QStringLiteral("spooledAt");
 const QString kId = QStringLiteral("id");
 const QString kSpoolId = QStringLiteral("spoolId");
@@ -43,7 +64,8 @@ bool lockSpool(QLockFile& lock, const QString& path, QString* error)
 // the record from the spool).
 bool alreadyWritten(AuditStore& history, const QString& caseId, const QString& id)
 {
-    for (const AuditEvent& event : history.eventsForCase(caseId)) {
+    const Result<QList<AuditEvent>> events = history.eventsForCase(caseId);
+    for (const AuditEvent& event : events.valueOr({})) {
         if (event.payloadObject().value(kSpoolId).toString() == id)
             return true;
     }
@@ -130,9 +152,11 @@ bool RecordSpool::append(QJsonObject record, QString* error)
     return true;
 }
 
-bool RecordSpool::addEvent(const QString& caseId, const QString& kind, const QJsonObject& payload, QString* error)
+bool RecordSpool::addEvent(
+    const Actor& actor, const QString& caseId, const QString& kind, const QJsonObject& payload, QString* error)
 {
     return append({ { kOp, QStringLiteral("event") },
+                      { kActor, actorJson(actor) },
                       { kCaseId, caseId },
                       { kKind, kind },
                       { kPayload, payload },
@@ -140,7 +164,8 @@ bool RecordSpool::addEvent(const QString& caseId, const QString& kind, const QJs
         error);
 }
 
-bool RecordSpool::addCompletion(const QString& caseId,
+bool RecordSpool::addCompletion(const Actor& actor,
+    const QString& caseId,
     const QString& state,
     std::optional<bool> passed,
     const QString& subCode,
@@ -148,6 +173,7 @@ bool RecordSpool::addCompletion(const QString& caseId,
     QString* error)
 {
     QJsonObject record { { kOp, QStringLiteral("complete") },
+        { kActor, actorJson(actor) },
         { kCaseId, caseId },
         { kState, state },
         { kSubCode, subCode },
@@ -182,7 +208,7 @@ bool RecordSpool::rewrite(const QList<QByteArray>& rest, QString* error)
     return true;
 }
 
-int RecordSpool::replay(AuditStore& history, QString* error)
+int RecordSpool::replay(AuditStore& history, const Actor& replayer, QString* error)
 {
     QLockFile lock(m_path + QStringLiteral(".lock"));
     if (!lockSpool(lock, m_path, error))
@@ -197,8 +223,8 @@ int RecordSpool::replay(AuditStore& history, QString* error)
             // A line cut by a power loss during its append: set aside, never replayed, never in the way.
             setAside(pending.first());
         } else if (!alreadyWritten(history, caseId, id)) {
-            if (!write(history, record)) {
-                *error = history.lastError();
+            if (const Result<void> written = write(history, actorOf(record, replayer), record); !written) {
+                *error = written.message();
                 return -1;
             }
             ++written;
@@ -210,7 +236,7 @@ int RecordSpool::replay(AuditStore& history, QString* error)
     return written;
 }
 
-bool RecordSpool::write(AuditStore& history, const QJsonObject& record)
+Result<void> RecordSpool::write(AuditStore& history, const Actor& actor, const QJsonObject& record)
 {
     QJsonObject payload = record.value(kPayload).toObject();
     payload.insert(kSpooledAt, record.value(kAt));
@@ -218,13 +244,15 @@ bool RecordSpool::write(AuditStore& history, const QJsonObject& record)
     const QString caseId = record.value(kCaseId).toString();
     if (record.value(kOp).toString() == QLatin1String("complete")) {
         const QJsonValue passed = record.value(kPassed);
-        return history.completeCase(caseId,
+        return history.completeCase(actor,
+            caseId,
             record.value(kState).toString(),
             passed.isBool() ? std::optional<bool>(passed.toBool()) : std::nullopt,
             record.value(kSubCode).toString(),
             payload);
     }
-    return history.appendEvent(caseId, record.value(kKind).toString(), payload) != 0;
+    const Result<qint64> appended = history.appendEvent(actor, caseId, record.value(kKind).toString(), payload);
+    return appended ? Result<void>() : appended.failure();
 }
 
 void RecordSpool::setAside(const QByteArray& line)

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "base/Actor.h"
+#include "base/Result.h"
+
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
@@ -27,8 +30,11 @@ public:
     int size() const; // records waiting
 
     // Each returns false with *error when the record could not be made durable.
-    bool addEvent(const QString& caseId, const QString& kind, const QJsonObject& payload, QString* error);
-    bool addCompletion(const QString& caseId,
+    // The actor is kept with the record and is the one the history records when it is replayed.
+    bool addEvent(
+        const Actor& actor, const QString& caseId, const QString& kind, const QJsonObject& payload, QString* error);
+    bool addCompletion(const Actor& actor,
+        const QString& caseId,
         const QString& state,
         std::optional<bool> passed,
         const QString& subCode,
@@ -39,12 +45,13 @@ public:
     // in its payload; a record the history already holds (a replay that stopped between writing it and removing it)
     // is not written twice, and a line cut by a power loss is set aside in <spool>.bad. Returns the number written,
     // or -1 with *error at the first that the history refused (it and the records after it stay in the spool).
-    // Appends and replays of several processes take turns (<spool>.lock).
-    int replay(AuditStore& history, QString* error);
+    // Appends and replays of several processes take turns (<spool>.lock). Records from before actors were spooled
+    // are recorded as the replayer's.
+    int replay(AuditStore& history, const Actor& replayer, QString* error);
 
 private:
     bool append(QJsonObject record, QString* error);
-    bool write(AuditStore& history, const QJsonObject& record);
+    Result<void> write(AuditStore& history, const Actor& actor, const QJsonObject& record);
     void setAside(const QByteArray& line);
     bool rewrite(const QList<QByteArray>& lines, QString* error);
     QList<QByteArray> lines() const;

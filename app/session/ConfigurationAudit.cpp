@@ -54,7 +54,7 @@ QHash<QString, QString> recordedDigests(const Settings& settings)
     return byName;
 }
 
-bool recordSettings(AuditStore& history, Settings& settings, QString* error)
+Result<void> recordSettings(AuditStore& history, const Actor& actor, Settings& settings)
 {
     const QHash<QString, QString> previous = recordedDigests(settings);
     QStringList pairs;
@@ -66,19 +66,20 @@ bool recordSettings(AuditStore& history, Settings& settings, QString* error)
         if (previous.contains(name) && previous.value(name) != current)
             changed.append(name);
     }
-    if (!changed.isEmpty()
-        && history.appendEvent(
-               QString(), QString::fromLatin1(EventKind::settingsChanged), { { QStringLiteral("changed"), changed } })
-            == 0) {
-        *error = history.lastError();
-        return false;
+    if (!changed.isEmpty()) {
+        const Result<qint64> written = history.appendEvent(actor,
+            QString(),
+            QString::fromLatin1(EventKind::settingsChanged),
+            { { QStringLiteral("changed"), changed } });
+        if (!written)
+            return written.failure();
     }
     settings.setValue(lastDigestsKey, pairs.join(QLatin1Char(',')));
-    return true;
+    return {};
 }
 
-bool recordCredentialSource(
-    AuditStore& history, Settings& settings, const Credentials& credentials, bool training, QString* error)
+Result<void> recordCredentialSource(
+    AuditStore& history, const Actor& actor, Settings& settings, const Credentials& credentials, bool training)
 {
     const QString source = training ? QStringLiteral("training") : credentials.source();
     const QString keyId = training ? QString() : credentials.maskedKeyId();
@@ -86,24 +87,26 @@ bool recordCredentialSource(
         source + QLatin1Char('|') + keyId + QLatin1Char('|')
             + (credentials.securityToken().isEmpty() ? QLatin1String("ak") : QLatin1String("sts")));
     if (settings.value(lastCredentialKey) == current)
-        return true;
+        return {};
     const QJsonObject payload { { QStringLiteral("source"), source },
         { QStringLiteral("accessKeyId"), keyId },
         { QStringLiteral("sts"), !credentials.securityToken().isEmpty() } };
-    if (history.appendEvent(QString(), QString::fromLatin1(EventKind::credentialSourceChanged), payload) == 0) {
-        *error = history.lastError();
-        return false;
-    }
+    const Result<qint64> written =
+        history.appendEvent(actor, QString(), QString::fromLatin1(EventKind::credentialSourceChanged), payload);
+    if (!written)
+        return written.failure();
     settings.setValue(lastCredentialKey, current);
-    return true;
+    return {};
 }
 
 } // namespace
 
-bool record(AuditStore& history, Settings& settings, const Credentials& credentials, bool training, QString* error)
+Result<void> record(
+    AuditStore& history, const Actor& actor, Settings& settings, const Credentials& credentials, bool training)
 {
-    return recordSettings(history, settings, error)
-        && recordCredentialSource(history, settings, credentials, training, error);
+    if (Result<void> recorded = recordSettings(history, actor, settings); !recorded)
+        return recorded;
+    return recordCredentialSource(history, actor, settings, credentials, training);
 }
 
 } // namespace ConfigurationAudit

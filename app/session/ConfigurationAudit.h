@@ -1,5 +1,8 @@
 #pragma once
 
+#include "base/Actor.h"
+#include "base/Result.h"
+
 #include <QString>
 
 class AuditStore;
@@ -11,7 +14,8 @@ class Settings;
 // when it differs from what this workstation recorded last (kept in the settings, digests only).
 namespace ConfigurationAudit {
 
-// Returns false with *error when the history refused a write.
-bool record(AuditStore& history, Settings& settings, const Credentials& credentials, bool training, QString* error);
+// Fails when the history refused a write.
+Result<void> record(
+    AuditStore& history, const Actor& actor, Settings& settings, const Credentials& credentials, bool training);
 
 } // namespace ConfigurationAudit

@@ -49,23 +49,27 @@ AuditStore* HistoryWriter::store()
     // Opened at the first write, and again at the next one while it cannot be (a server restarting, too many
     // connections): a failed open refuses that write, it does not disable the writer.
     if (!m_store) {
-        m_store = AuditStore::open(m_location, m_options, &m_openError);
-        if (m_store)
+        Result<std::unique_ptr<AuditStore>> opened = AuditStore::open(m_location, m_options);
+        if (opened) {
+            m_store = std::move(*opened);
             m_options.unlockedKeys.reset(); // the keys now live in the store only
+        } else {
+            m_openError = opened.message();
+        }
     }
     return m_store.get();
 }
 
-QString HistoryWriter::refusal(AuditStore* store, const QString& caseId) const
+QString HistoryWriter::refusal(AuditStore* store, const QString& caseId, const QString& error) const
 {
     if (!store)
         return m_openError;
     if (m_spooledCases.contains(caseId))
         return tr("an earlier record of this case is still waiting in the spool");
-    return store->lastError();
+    return error;
 }
 
-bool HistoryWriter::replaySpool(AuditStore* store, QString* error)
+bool HistoryWriter::replaySpool(AuditStore* store, const Actor& actor, QString* error)
 {
     if (!store) {
         *error = m_openError;
@@ -74,34 +78,44 @@ bool HistoryWriter::replaySpool(AuditStore* store, QString* error)
     RecordSpool spool(m_spoolPath);
     if (spool.isEmpty())
         return true;
-    if (spool.replay(*store, error) < 0)
+    if (spool.replay(*store, actor, error) < 0)
         return false;
     m_spooledCases.clear();
     return true;
 }
 
-bool HistoryWriter::recordAttempt(AuditStore* store, const QString& caseId, const QJsonObject& payload, QString* error)
+bool HistoryWriter::recordAttempt(
+    AuditStore* store, const Actor& actor, const QString& caseId, const QJsonObject& payload, QString* error)
 {
     if (!store) {
         *error = m_openError;
         return false;
     }
-    if (!m_spooledCases.contains(caseId)
-        && store->appendEvent(caseId, QString::fromLatin1(EventKind::attemptSent), payload) != 0)
-        return true;
-    *error = refusal(store, caseId);
-    return false;
+    if (m_spooledCases.contains(caseId)) {
+        *error = refusal(store, caseId, QString());
+        return false;
+    }
+    const Result<qint64> written =
+        store->appendEvent(actor, caseId, QString::fromLatin1(EventKind::attemptSent), payload);
+    if (!written)
+        *error = written.message();
+    return written.ok();
 }
 
 HistoryWriter::Written HistoryWriter::recordEvent(
-    AuditStore* store, const QString& caseId, const QString& kind, const QJsonObject& payload)
+    AuditStore* store, const Actor& actor, const QString& caseId, const QString& kind, const QJsonObject& payload)
 {
-    if (store && !m_spooledCases.contains(caseId) && store->appendEvent(caseId, kind, payload) != 0)
-        return {};
-    Written written { Outcome::Spooled, refusal(store, caseId), m_spoolPath };
+    QString error;
+    if (store && !m_spooledCases.contains(caseId)) {
+        const Result<qint64> appended = store->appendEvent(actor, caseId, kind, payload);
+        if (appended)
+            return {};
+        error = appended.message();
+    }
+    Written written { Outcome::Spooled, refusal(store, caseId, error), m_spoolPath };
     m_spooledCases.insert(caseId);
     QString spoolError;
-    if (!RecordSpool(m_spoolPath).addEvent(caseId, kind, payload, &spoolError)) {
+    if (!RecordSpool(m_spoolPath).addEvent(actor, caseId, kind, payload, &spoolError)) {
         written.outcome = Outcome::Lost;
         written.error += QStringLiteral("; ") + spoolError;
     }
@@ -109,18 +123,24 @@ HistoryWriter::Written HistoryWriter::recordEvent(
 }
 
 HistoryWriter::Written HistoryWriter::recordCompletion(AuditStore* store,
+    const Actor& actor,
     const QString& caseId,
     const QString& state,
     std::optional<bool> passed,
     const QString& subCode,
     const QJsonObject& payload)
 {
-    if (store && !m_spooledCases.contains(caseId) && store->completeCase(caseId, state, passed, subCode, payload))
-        return {};
-    Written written { Outcome::Spooled, refusal(store, caseId), m_spoolPath };
+    QString error;
+    if (store && !m_spooledCases.contains(caseId)) {
+        const Result<void> completed = store->completeCase(actor, caseId, state, passed, subCode, payload);
+        if (completed)
+            return {};
+        error = completed.message();
+    }
+    Written written { Outcome::Spooled, refusal(store, caseId, error), m_spoolPath };
     m_spooledCases.insert(caseId);
     QString spoolError;
-    if (!RecordSpool(m_spoolPath).addCompletion(caseId, state, passed, subCode, payload, &spoolError)) {
+    if (!RecordSpool(m_spoolPath).addCompletion(actor, caseId, state, passed, subCode, payload, &spoolError)) {
         written.outcome = Outcome::Lost;
         written.error += QStringLiteral("; ") + spoolError;
     }

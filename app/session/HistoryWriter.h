@@ -61,11 +61,15 @@ public:
 
     // Writer-thread helpers, for use inside run(): they keep a case's records in order across the spool.
     // The spool is written into the history first; false with *error when it cannot be (then nothing new is sent).
-    bool replaySpool(AuditStore* store, QString* error);
+    // Spooled records are written as their own actor; actor stands in for those spooled without one.
+    bool replaySpool(AuditStore* store, const Actor& actor, QString* error);
     // Records an attempt before it is sent. Never spooled: false with *error means "do not send".
-    bool recordAttempt(AuditStore* store, const QString& caseId, const QJsonObject& payload, QString* error);
-    Written recordEvent(AuditStore* store, const QString& caseId, const QString& kind, const QJsonObject& payload);
+    bool recordAttempt(
+        AuditStore* store, const Actor& actor, const QString& caseId, const QJsonObject& payload, QString* error);
+    Written recordEvent(
+        AuditStore* store, const Actor& actor, const QString& caseId, const QString& kind, const QJsonObject& payload);
     Written recordCompletion(AuditStore* store,
+        const Actor& actor,
         const QString& caseId,
         const QString& state,
         std::optional<bool> passed,
@@ -75,7 +79,8 @@ public:
 private:
     void post(std::function<void()> job);
     AuditStore* store(); // writer thread only
-    QString refusal(AuditStore* store, const QString& caseId) const; // why a write of the case was refused
+    // Why a write of the case was refused: the open error, the spooled case before it, or the store's error.
+    QString refusal(AuditStore* store, const QString& caseId, const QString& error) const;
 
     QString m_location;
     AuditStore::Options m_options;

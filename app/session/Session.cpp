@@ -5,22 +5,6 @@
 #include "history/AuditStore.h"
 #include "session/ConfigurationAudit.h"
 
-#include <QSysInfo>
-
-#include <pwd.h>
-#include <unistd.h>
-
-Actor Actor::localUser()
-{
-    Actor actor;
-    if (const passwd* entry = getpwuid(geteuid()); entry && entry->pw_name && *entry->pw_name)
-        actor.name = QString::fromLocal8Bit(entry->pw_name);
-    else
-        actor.name = QStringLiteral("uid-%1").arg(geteuid());
-    actor.workstation = QSysInfo::machineHostName();
-    return actor;
-}
-
 Session::Session(Settings& settings)
     : m_settings(settings)
     , m_actor(Actor::localUser())
@@ -77,18 +61,20 @@ bool Session::openHistory(const Request& request, Failure* failure)
 {
     const QString location =
         request.historyLocation.isEmpty() ? m_settings.value(Settings::historyLocation) : request.historyLocation;
-    QString error;
-    m_history = request.openHistoryWith(location, &error);
-    if (!m_history) {
-        *failure = { error.isEmpty() ? Error::Cancelled : Error::HistoryUnavailable, error };
+    Result<std::unique_ptr<AuditStore>> opened = request.openHistoryWith(location);
+    if (!opened) {
+        *failure = { opened.error() == ErrorCode::Cancelled ? Error::Cancelled : Error::HistoryUnavailable,
+            opened.message() };
         return false;
     }
-    m_history->setActor(m_actor.name);
-    if (!ConfigurationAudit::record(
-            *m_history, m_settings, m_service->credentials(), m_service->isTraining(), &error)) {
-        *failure = { Error::HistoryUnavailable, error };
+    m_history = std::move(*opened);
+    const Result<void> recorded =
+        ConfigurationAudit::record(*m_history, m_actor, m_settings, m_service->credentials(), m_service->isTraining());
+    if (!recorded) {
+        *failure = { Error::HistoryUnavailable, recorded.message() };
         return false;
     }
+    m_service->setActor(m_actor);
     m_service->setHistory(m_history.get());
     if (!m_service->replaySpool()) {
         *failure = { Error::HistoryUnavailable, m_service->errorString() };

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/Actor.h"
+#include "base/Result.h"
 #include "session/VerificationService.h"
 
 #include <QCoreApplication>
@@ -11,17 +13,6 @@
 
 class AuditStore;
 class Settings;
-
-// Who does what, on which workstation: recorded with every write to the history. Until accounts exist it is the
-// local operating-system user with the reviewer role.
-struct Actor
-{
-    QString name;
-    QString role = QStringLiteral("reviewer");
-    QString workstation;
-
-    static Actor localUser();
-};
 
 // A running eKYC Desk, as the GUI and the CLI both use it: the settings read once, the verification service in
 // training or live mode, the audit history with its keys unlocked, and the actor. Built by Session::create only.
@@ -46,9 +37,9 @@ public:
         QString message;
     };
 
-    // Opens the history at a location (empty: the default); nullptr with *error, or with an empty *error when the
-    // person quit. The GUI asks through dialogs, the CLI on the terminal.
-    using HistoryOpener = std::function<std::unique_ptr<AuditStore>(const QString& location, QString* error)>;
+    // Opens the history at a location (empty: the default); ErrorCode::Cancelled when the person quit. The GUI asks
+    // through dialogs, the CLI on the terminal.
+    using HistoryOpener = std::function<Result<std::unique_ptr<AuditStore>>(const QString& location)>;
 
     struct Request
     {

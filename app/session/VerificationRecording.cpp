@@ -52,31 +52,35 @@ const char* endState(const VerificationResult& result)
 
 } // namespace
 
-void VerificationService::createCase(quint64 id, const CaseRecord& record, const QString& reverifyOf)
+void VerificationService::createCase(
+    quint64 id, const Actor& actor, const CaseRecord& record, const QString& reverifyOf)
 {
     HistoryWriter* writer = m_writer.get();
     writer->run<Created>(
-        [writer, record, reverifyOf](AuditStore* store) -> Created {
+        [writer, actor, record, reverifyOf](AuditStore* store) -> Created {
             QString error;
-            if (!writer->replaySpool(store, &error))
+            if (!writer->replaySpool(store, actor, &error))
                 return { QString(),
                     tr("Records waiting in the spool cannot be written to the audit history, so "
                        "nothing new is sent: %1")
                         .arg(error) };
-            const QString caseId = store->createCase(record);
-            if (caseId.isEmpty())
-                return { QString(),
-                    tr("The case could not be saved in the audit history, so it was not sent: %1")
-                        .arg(store->lastError()) };
-            if (!reverifyOf.isEmpty()
-                && store->appendEvent(reverifyOf,
-                       QString::fromLatin1(EventKind::reverifyLink),
-                       { { QStringLiteral("newCaseId"), caseId } })
-                    == 0)
-                return { caseId,
+            const Result<QString> caseId = store->createCase(actor, record);
+            if (!caseId)
+                return {
+                    QString(),
+                    tr("The case could not be saved in the audit history, so it was not sent: %1").arg(caseId.message())
+                };
+            if (reverifyOf.isEmpty())
+                return { *caseId, QString() };
+            const Result<qint64> linked = store->appendEvent(actor,
+                reverifyOf,
+                QString::fromLatin1(EventKind::reverifyLink),
+                { { QStringLiteral("newCaseId"), *caseId } });
+            if (!linked)
+                return { *caseId,
                     tr("The link to the earlier case could not be recorded, so the case was not sent: %1")
-                        .arg(store->lastError()) };
-            return { caseId, QString() };
+                        .arg(linked.message()) };
+            return { *caseId, QString() };
         },
         this,
         [this, id](const Created& created) { caseCreated(id, created.caseId, created.error); });
@@ -125,6 +129,7 @@ void VerificationService::recordAttempt(quint64 apiId, int attempt, ApiClient::P
         return;
     }
     const QString caseId = it->caseId;
+    const Actor actor = it->actor;
     const QJsonObject payload { { QStringLiteral("attempt"), attempt },
         { QStringLiteral("merchantBizId"), it->request.merchantBizId },
         { QStringLiteral("endpoint"), m_options.client.endpoint.toString(QUrl::RemoveUserInfo) },
@@ -132,9 +137,9 @@ void VerificationService::recordAttempt(quint64 apiId, int attempt, ApiClient::P
     HistoryWriter* writer = m_writer.get();
     // Recorded durably before the request leaves; when that fails, the call stops and nothing is sent.
     writer->run<QString>(
-        [writer, caseId, payload](AuditStore* store) {
+        [writer, actor, caseId, payload](AuditStore* store) {
             QString error;
-            return writer->recordAttempt(store, caseId, payload, &error) ? QString() : error;
+            return writer->recordAttempt(store, actor, caseId, payload, &error) ? QString() : error;
         },
         this,
         [this, id, attempt, proceed](const QString& error) {
@@ -159,11 +164,12 @@ void VerificationService::recordAttemptFinished(quint64 apiId, int attempt, cons
     const QString kind =
         QString::fromLatin1(result.httpStatus != 0 ? EventKind::responseReceived : EventKind::attemptFailed);
     const QString caseId = it->caseId;
+    const Actor actor = it->actor;
     HistoryWriter* writer = m_writer.get();
     // Refused: spooled, and the case sends nothing more (its next attempt_sent is refused on the writer thread).
     writer->run<HistoryWriter::Written>(
-        [writer, caseId, kind, payload](
-            AuditStore* store) { return writer->recordEvent(store, caseId, kind, payload); },
+        [writer, actor, caseId, kind, payload](
+            AuditStore* store) { return writer->recordEvent(store, actor, caseId, kind, payload); },
         this,
         [this, id](const HistoryWriter::Written& written) {
             if (written.outcome == HistoryWriter::Outcome::Written)
@@ -187,13 +193,15 @@ void VerificationService::completeCall(quint64 id, const VerificationResult& res
         return;
     }
     const QString caseId = it->caseId;
+    const Actor actor = it->actor;
     const QString state = QString::fromLatin1(endState(result));
     const std::optional<bool> passed = result.isBusinessAnswer() ? std::optional<bool>(result.passed) : std::nullopt;
     const QJsonObject payload = resultPayload(result);
     HistoryWriter* writer = m_writer.get();
     writer->run<HistoryWriter::Written>(
-        [writer, caseId, state, passed, subCode = result.subCode, payload](
-            AuditStore* store) { return writer->recordCompletion(store, caseId, state, passed, subCode, payload); },
+        [writer, actor, caseId, state, passed, subCode = result.subCode, payload](AuditStore* store) {
+            return writer->recordCompletion(store, actor, caseId, state, passed, subCode, payload);
+        },
         this,
         [this, id, ended = result](const HistoryWriter::Written& written) mutable {
             if (written.outcome != HistoryWriter::Outcome::Written) {
@@ -233,7 +241,8 @@ bool VerificationService::replaySpool()
         return true;
     QString error;
     bool ok = true;
-    m_writer->runAndWait([this, &error, &ok](AuditStore* store) { ok = m_writer->replaySpool(store, &error); });
+    m_writer->runAndWait(
+        [this, &error, &ok](AuditStore* store) { ok = m_writer->replaySpool(store, m_actor, &error); });
     if (!ok)
         m_error = tr("Records waiting in the spool cannot be written to the audit history, so nothing new is sent: %1")
                       .arg(error);

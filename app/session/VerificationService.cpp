@@ -11,6 +11,7 @@
 
 VerificationService::VerificationService(QObject* parent)
     : QObject(parent)
+    , m_actor(Actor::localUser())
 {
 }
 
@@ -105,10 +106,12 @@ std::optional<CaseSummary> VerificationService::recordedCase(const QString& case
         m_error = tr("Re-verification needs the audit history.");
         return std::nullopt;
     }
-    std::optional<CaseSummary> summary = m_history->caseSummary(caseId);
-    if (!summary)
-        m_error = tr("The case %1 is not in the audit history.").arg(caseId);
-    return summary;
+    Result<CaseSummary> summary = m_history->caseSummary(caseId);
+    if (summary)
+        return *summary;
+    m_historyFailed = summary.error() != ErrorCode::NotFound;
+    m_error = m_historyFailed ? summary.message() : tr("The case %1 is not in the audit history.").arg(caseId);
+    return std::nullopt;
 }
 
 std::optional<CaseInput> VerificationService::caseForReverification(const QString& caseId, const QString& reason)
@@ -120,18 +123,24 @@ std::optional<CaseInput> VerificationService::caseForReverification(const QStrin
         m_error = tr("The name and ID number of this case were erased by the retention purge; enter them again.");
         return std::nullopt;
     }
+    const Result<QList<AuditEvent>> events = m_history->eventsForCase(caseId);
+    if (!events) {
+        m_historyFailed = true;
+        m_error = events.message();
+        return std::nullopt;
+    }
     QJsonObject created;
-    for (const AuditEvent& event : m_history->eventsForCase(caseId)) {
+    for (const AuditEvent& event : *events) {
         if (event.kind == QLatin1String(EventKind::caseCreated)) {
             created = event.payloadObject();
             break;
         }
     }
-    const std::optional<RevealedPii> pii =
-        m_history->revealCase(caseId, reason.isEmpty() ? tr("re-verification") : reason);
+    const Result<RevealedPii> pii =
+        m_history->revealCase(m_actor, caseId, reason.isEmpty() ? tr("re-verification") : reason);
     if (!pii) {
         m_historyFailed = true;
-        m_error = m_history->lastError();
+        m_error = pii.message();
         return std::nullopt;
     }
     CaseInput input;
@@ -165,6 +174,7 @@ quint64 VerificationService::submit(const CaseInput& input, bool warningsAcknowl
     const quint64 id = m_nextId++;
     CallRecord& call = m_calls[id];
     call.request = buildRequest(input);
+    call.actor = m_actor;
     emit submitted(id, call.request.merchantBizId);
     if (!m_writer) {
         startCall(id);
@@ -173,7 +183,7 @@ quint64 VerificationService::submit(const CaseInput& input, bool warningsAcknowl
     QStringList warnings;
     for (const ValidationIssue& issue : issues)
         warnings.append(issue.code);
-    createCase(id, caseRecord(call.request, warnings, reverifyOf), reverifyOf);
+    createCase(id, m_actor, caseRecord(call.request, warnings, reverifyOf), reverifyOf);
     return id;
 }
 

@@ -2,6 +2,7 @@
 
 #include "api/ApiClient.h"
 #include "api/VerificationResult.h"
+#include "base/Actor.h"
 #include "domain/CaseInput.h"
 #include "domain/CaseValidator.h"
 
@@ -58,6 +59,9 @@ public:
     // Writes go through a HistoryWriter: its own instance of the history on a thread of its own.
     void setHistory(AuditStore* history);
     AuditStore* history() const { return m_history; }
+    // Who the history records for the cases submitted from now on (default: Actor::localUser()).
+    void setActor(const Actor& actor) { m_actor = actor; }
+    const Actor& actor() const { return m_actor; }
     // The history case id of a running call once recorded (see recorded()), also while finished() is emitted; empty
     // before, and without a history.
     QString caseIdOf(quint64 callId) const { return m_calls.value(callId).caseId; }
@@ -105,6 +109,7 @@ private:
     struct CallRecord
     {
         VerificationRequest request;
+        Actor actor; // who submitted it: every record of the call is theirs
         QString caseId;
         quint64 apiId = 0; // ApiClient's id once sent
         bool cancelled = false; // cancelled while being recorded
@@ -115,7 +120,7 @@ private:
         const VerificationRequest& request, const QStringList& warnings, const QString& reverifyOf) const;
     void startCall(quint64 id);
     // VerificationRecording.cpp: the writes of a call, on the writer thread, and their answers here.
-    void createCase(quint64 id, const CaseRecord& record, const QString& reverifyOf);
+    void createCase(quint64 id, const Actor& actor, const CaseRecord& record, const QString& reverifyOf);
     void caseCreated(quint64 id, const QString& caseId, const QString& error);
     void recordAttempt(quint64 apiId, int attempt, ApiClient::Proceed proceed);
     void recordAttemptFinished(quint64 apiId, int attempt, const VerificationResult& result);
@@ -125,6 +130,7 @@ private:
     void reportUnrecorded(int outcome, const QString& error, const QString& spoolPath);
 
     Options m_options;
+    Actor m_actor;
     AuditStore* m_history = nullptr;
     QHash<quint64, CallRecord> m_calls; // by this service's call id
     QHash<quint64, quint64> m_byApiId; // ApiClient's id -> this service's

@@ -61,16 +61,14 @@ int main(int argc, char* argv[])
         return 1;
     }
     const QString path = tmp.filePath(QStringLiteral("history.sqlite"));
-    QString error;
     AuditStore::Options options;
     options.keys = StoreFixture::keys();
-    options.actor = QStringLiteral("bench");
 
     QElapsedTimer timer;
     timer.start();
-    auto store = AuditStore::open(path, options, &error);
+    std::unique_ptr<AuditStore> store = StoreFixture::storeOf(AuditStore::open(path, options));
     if (!store) {
-        print(error);
+        print(QStringLiteral("cannot open the history"));
         return 1;
     }
     print(QStringLiteral("create new history: %1 ms").arg(timer.elapsed()));
@@ -83,16 +81,19 @@ int main(int argc, char* argv[])
     qint64 inBatch = 0;
     const char* subCodes[] = { "200", "200", "200", "202", "223" };
     timer.restart();
-    store->beginBatch();
-    auto step = [&](bool ok) {
-        if (!ok) {
-            print(QStringLiteral("append failed: ") + store->lastError());
+    auto must = [](const auto& result) {
+        if (!result) {
+            print(QStringLiteral("append failed: ") + result.message());
             std::exit(1);
         }
+    };
+    must(store->beginBatch());
+    auto step = [&](const auto& result) {
+        must(result);
         ++written;
         if (++inBatch >= 1000) {
-            store->commitBatch();
-            store->beginBatch();
+            must(store->commitBatch());
+            must(store->beginBatch());
             inBatch = 0;
         }
     };
@@ -103,24 +104,26 @@ int main(int argc, char* argv[])
         r.sceneCode = QStringLiteral("desk");
         r.name = p.name;
         r.idNumber = p.idNumber;
-        const QString caseId = store->createCase(r);
-        step(!caseId.isEmpty());
+        const Actor actor = StoreFixture::actor();
+        const Result<QString> created = store->createCase(actor, r);
+        step(created);
+        const QString caseId = *created;
         if (written < total)
-            step(store->appendEvent(caseId, QLatin1String(EventKind::attemptSent), { { QStringLiteral("attempt"), 1 } })
-                > 0);
+            step(store->appendEvent(
+                actor, caseId, QLatin1String(EventKind::attemptSent), { { QStringLiteral("attempt"), 1 } }));
         const QString subCode = QLatin1String(subCodes[n % 5]);
         if (written < total)
-            step(store->appendEvent(caseId,
-                     QLatin1String(EventKind::responseReceived),
-                     { { QStringLiteral("httpStatus"), 200 }, { QStringLiteral("subCode"), subCode } })
-                > 0);
+            step(store->appendEvent(actor,
+                caseId,
+                QLatin1String(EventKind::responseReceived),
+                { { QStringLiteral("httpStatus"), 200 }, { QStringLiteral("subCode"), subCode } }));
         if (written < total)
             step(store->completeCase(
-                caseId, QLatin1String(CaseState::completed), subCode == QLatin1String("200"), subCode, {}));
+                actor, caseId, QLatin1String(CaseState::completed), subCode == QLatin1String("200"), subCode));
         if (written % 100000 < 4 && written >= 100000)
             std::fprintf(stderr, "  %lld events\n", static_cast<long long>(written));
     }
-    store->commitBatch();
+    must(store->commitBatch());
     const qint64 appendMs = qMax<qint64>(1, timer.elapsed());
     print(QStringLiteral("append: %1 events in %2 s = %3 events/s (batches of 1000)")
               .arg(written)
@@ -137,10 +140,7 @@ int main(int argc, char* argv[])
         r.idNumber = p.idNumber;
         QElapsedTimer one;
         one.start();
-        if (store->createCase(r).isEmpty()) {
-            print(store->lastError());
-            return 1;
-        }
+        must(store->createCase(StoreFixture::actor(), r));
         latencies << one.nsecsElapsed() / 1e6;
     }
     std::sort(latencies.begin(), latencies.end());
@@ -155,9 +155,9 @@ int main(int argc, char* argv[])
 
     // 3. Open time (existing history: connection, migration check, scrypt unwrap of the keys).
     timer.restart();
-    store = AuditStore::open(path, options, &error);
+    store = StoreFixture::storeOf(AuditStore::open(path, options));
     if (!store) {
-        print(error);
+        print(QStringLiteral("cannot open the history"));
         return 1;
     }
     print(QStringLiteral("open existing history: %1 ms").arg(timer.elapsed()));
@@ -178,12 +178,12 @@ int main(int argc, char* argv[])
     if (!bytesFile.open(QIODevice::WriteOnly))
         return 1;
     qint64 canonicalBytes = 0;
-    store->forEachEvent([&](const AuditEvent& e) {
+    must(store->forEachEvent([&](const AuditEvent& e) {
         const QByteArray b = CanonicalEvent::bytes(e);
         canonicalBytes += b.size();
         bytesFile.write(b);
         return true;
-    });
+    }));
     bytesFile.close();
     QProcess sha;
     timer.restart();

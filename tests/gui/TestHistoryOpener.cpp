@@ -1,5 +1,6 @@
 #include "HistoryOpener.h"
 #include "MemorySecretStore.h"
+#include "StoreFixture.h"
 #include "crypto/KeyVault.h"
 #include "history/AuditStore.h"
 
@@ -81,7 +82,7 @@ void TestHistoryOpener::newHistoryAsksToCreateAPassphrase()
     MemorySecretStore keychain; // a working keychain: still, a new history gets a passphrase first
     m_answers = { QStringLiteral("first passphrase") };
     HistoryOpener opener = makeOpener(&keychain);
-    std::unique_ptr<AuditStore> store = opener.open(location());
+    std::unique_ptr<AuditStore> store = StoreFixture::storeOf(opener.open(location()));
     QVERIFY(store);
     QCOMPARE(m_prompts.size(), 1);
     QCOMPARE(m_prompts.at(0).mode, PassphraseDialog::Mode::Create);
@@ -96,7 +97,7 @@ void TestHistoryOpener::newHistoryAsksToCreateAPassphrase()
     m_prompts.clear();
     m_answers = { QStringLiteral("first passphrase") };
     HistoryOpener elsewhere = makeOpener(&otherWorkstation);
-    store = elsewhere.open(location());
+    store = StoreFixture::storeOf(elsewhere.open(location()));
     QVERIFY(store);
     QCOMPARE(m_prompts.size(), 1);
     QCOMPARE(m_prompts.at(0).mode, PassphraseDialog::Mode::Unlock);
@@ -109,7 +110,7 @@ void TestHistoryOpener::keychainOpensWithoutAsking()
     m_answers = { QStringLiteral("first passphrase") };
     QVERIFY(makeOpener(&keychain).open(location()));
     m_prompts.clear();
-    std::unique_ptr<AuditStore> store = makeOpener(&keychain).open(location());
+    std::unique_ptr<AuditStore> store = StoreFixture::storeOf(makeOpener(&keychain).open(location()));
     QVERIFY(store);
     QVERIFY(m_prompts.isEmpty());
     QCOMPARE(store->keySource(), QStringLiteral("keychain"));
@@ -120,7 +121,7 @@ void TestHistoryOpener::passphraseOnlyHistoryAsksToUnlock()
     MemorySecretStore noKeychain;
     noKeychain.available = false;
     m_answers = { QStringLiteral("first passphrase") };
-    std::unique_ptr<AuditStore> store = makeOpener(&noKeychain).open(location());
+    std::unique_ptr<AuditStore> store = StoreFixture::storeOf(makeOpener(&noKeychain).open(location()));
     QVERIFY(store);
     QCOMPARE(store->keySource(), QStringLiteral("passphrase"));
     QCOMPARE(m_prompts.size(), 1);
@@ -129,7 +130,7 @@ void TestHistoryOpener::passphraseOnlyHistoryAsksToUnlock()
 
     m_prompts.clear();
     m_answers = { QStringLiteral("first passphrase") };
-    store = makeOpener(&noKeychain).open(location());
+    store = StoreFixture::storeOf(makeOpener(&noKeychain).open(location()));
     QVERIFY(store);
     QCOMPARE(m_prompts.size(), 1);
     QCOMPARE(m_prompts.at(0).mode, PassphraseDialog::Mode::Unlock);
@@ -142,7 +143,7 @@ void TestHistoryOpener::wrongPassphraseShowsErrorAndAsksAgain()
     QVERIFY(makeOpener(nullptr).open(location()));
     m_prompts.clear();
     m_answers = { QStringLiteral("not it"), QStringLiteral("also not it"), QStringLiteral("first passphrase") };
-    std::unique_ptr<AuditStore> store = makeOpener(nullptr).open(location());
+    std::unique_ptr<AuditStore> store = StoreFixture::storeOf(makeOpener(nullptr).open(location()));
     QVERIFY(store);
     QCOMPARE(m_prompts.size(), 3);
     QVERIFY(m_prompts.at(0).error.isEmpty());
@@ -166,11 +167,12 @@ void TestHistoryOpener::cancelQuitsAndLeavesNothingBehind()
 
 void TestHistoryOpener::environmentPassphraseAsksNothing()
 {
-    std::unique_ptr<AuditStore> store = makeOpener(nullptr, QStringLiteral("from the environment")).open(location());
+    std::unique_ptr<AuditStore> store =
+        StoreFixture::storeOf(makeOpener(nullptr, QStringLiteral("from the environment")).open(location()));
     QVERIFY(store);
     QCOMPARE(store->keySource(), QStringLiteral("passphrase"));
     store.reset();
-    store = makeOpener(nullptr, QStringLiteral("from the environment")).open(location());
+    store = StoreFixture::storeOf(makeOpener(nullptr, QStringLiteral("from the environment")).open(location()));
     QVERIFY(store);
     QVERIFY(m_prompts.isEmpty());
     QVERIFY(m_retryMessages.isEmpty());

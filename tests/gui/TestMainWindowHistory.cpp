@@ -62,7 +62,7 @@ void TestMainWindowHistory::caseIsRecordedWithAllEvents()
     const QString caseId = verifyCase(person, QStringLiteral("passed"));
     QVERIFY(!caseId.isEmpty());
 
-    const std::optional<CaseSummary> summary = history()->caseSummary(caseId);
+    const Result<CaseSummary> summary = history()->caseSummary(caseId);
     QVERIFY(summary);
     QCOMPARE(summary->state, QString::fromLatin1(CaseState::completed));
     QCOMPARE(summary->subCode, QStringLiteral("200"));
@@ -72,7 +72,7 @@ void TestMainWindowHistory::caseIsRecordedWithAllEvents()
     QCOMPARE(summary->merchantBizId, widget<QLabel>("merchantBizIdValueLabel")->text());
 
     QStringList kinds;
-    for (const AuditEvent& event : history()->eventsForCase(caseId)) {
+    for (const AuditEvent& event : history()->eventsForCase(caseId).valueOr({})) {
         kinds.append(event.kind);
         QVERIFY(!event.payload.contains(person.docNo.toUtf8())); // never the plaintext ID number
     }
@@ -133,7 +133,7 @@ void TestMainWindowHistory::revealNeedsReasonAndIsAudited()
     const SandboxFixtures::Person& person = SandboxFixtures::people().constFirst();
     const QString caseId = verifyCase(person, QStringLiteral("passed"));
     QVERIFY(!caseId.isEmpty());
-    const int eventsBefore = static_cast<int>(history()->eventsForCase(caseId).size());
+    const int eventsBefore = static_cast<int>(history()->eventsForCase(caseId).valueOr({}).size());
 
     widget<QTabWidget>("mainTabWidget")->setCurrentWidget(widget<QWidget>("historyTab"));
     auto* table = widget<QTableView>("historyTableView");
@@ -159,7 +159,7 @@ void TestMainWindowHistory::revealNeedsReasonAndIsAudited()
     QVERIFY(!name->isVisible());
     QVERIFY(name->text().isEmpty());
     QVERIFY(idNumber->text().isEmpty());
-    QCOMPARE(history()->eventsForCase(caseId).size(), eventsBefore);
+    QCOMPARE(history()->eventsForCase(caseId).valueOr({}).size(), eventsBefore);
 
     // With a reason: the values, and a pii_revealed event with the reason.
     reason->clear();
@@ -170,7 +170,7 @@ void TestMainWindowHistory::revealNeedsReasonAndIsAudited()
     QVERIFY(name->isVisible());
     QCOMPARE(name->text(), person.docName);
     QCOMPARE(idNumber->text(), person.docNo);
-    const QList<AuditEvent> events = history()->eventsForCase(caseId);
+    const QList<AuditEvent> events = history()->eventsForCase(caseId).valueOr({});
     QCOMPARE(events.size(), eventsBefore + 1);
     QCOMPARE(events.constLast().kind, QString::fromLatin1(EventKind::piiRevealed));
     QCOMPARE(events.constLast().payloadObject().value(QStringLiteral("reason")).toString(),

@@ -2,6 +2,7 @@
 #include "HistoryOpener.h"
 #include "MainWindow.h"
 #include "ResultPanel.h"
+#include "StoreFixture.h"
 #include "history/AuditStore.h"
 #include "sandbox/SandboxFixtures.h"
 #include "sandbox/SandboxServer.h"
@@ -89,7 +90,7 @@ private slots:
             });
             StallMeter meter;
             meter.start();
-            std::unique_ptr<AuditStore> store = opener.open(path);
+            std::unique_ptr<AuditStore> store = StoreFixture::storeOf(opener.open(path));
             const qint64 took = meter.elapsed();
             const qint64 stall = meter.stop();
             qInfo("%s history opened in %lld ms, longest stall of the event loop %lld ms", what, took, stall);
@@ -168,7 +169,7 @@ private slots:
         QVERIFY(firstRequestAt >= recordedAt);
         QVERIFY2(longestStall < 100, qPrintable(QString::number(longestStall)));
         QCOMPARE(window->resultPanel()->state(), QStringLiteral("passed"));
-        const std::optional<QList<CaseSummary>> cases = history->recentCases(5);
+        const Result<QList<CaseSummary>> cases = history->recentCases(5);
         QVERIFY(cases && cases->size() == 1);
         QCOMPARE(cases->constFirst().state, QStringLiteral("completed"));
         delete window;

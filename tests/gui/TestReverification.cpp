@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "MainWindowFixture.h"
 #include "ResultPanel.h"
+#include "StoreFixture.h"
 #include "history/AuditEvent.h"
 #include "history/AuditStore.h"
 #include "history/HistoryModel.h"
@@ -83,7 +84,7 @@ bool TestReverification::selectInHistory(const QString& caseId)
 QStringList TestReverification::kindsOf(const QString& caseId) const
 {
     QStringList kinds;
-    for (const AuditEvent& event : history()->eventsForCase(caseId))
+    for (const AuditEvent& event : history()->eventsForCase(caseId).valueOr({}))
         kinds.append(event.kind);
     return kinds;
 }
@@ -152,7 +153,7 @@ void TestReverification::correctedCaseIsLinked()
     QCOMPARE(window()->resultPanel()->state(), QStringLiteral("passed"));
 
     // The old case: revealed for re-verification, then linked to the new case.
-    const QList<AuditEvent> events = history()->eventsForCase(oldCase);
+    const QList<AuditEvent> events = history()->eventsForCase(oldCase).valueOr({});
     QVERIFY(events.size() >= 2);
     const AuditEvent& reveal = events.at(events.size() - 2);
     const AuditEvent& link = events.constLast();
@@ -167,12 +168,12 @@ void TestReverification::correctedCaseIsLinked()
     }
 
     // The new case: completed with 200, and says which case it re-verifies.
-    const std::optional<CaseSummary> summary = history()->caseSummary(newCase);
+    const Result<CaseSummary> summary = history()->caseSummary(newCase);
     QVERIFY(summary);
     QCOMPARE(summary->state, kind(CaseState::completed));
     QCOMPARE(summary->subCode, QStringLiteral("200"));
     QCOMPARE(summary->passed, std::optional<bool>(true));
-    const QList<AuditEvent> newEvents = history()->eventsForCase(newCase);
+    const QList<AuditEvent> newEvents = history()->eventsForCase(newCase).valueOr({});
     QCOMPARE(newEvents.constFirst().kind, kind(EventKind::caseCreated));
     QCOMPARE(newEvents.constFirst().payloadObject().value(QStringLiteral("reverifies")).toString(), oldCase);
     QVERIFY(history()->verifyChain().ok);
@@ -220,7 +221,8 @@ void TestReverification::linkCanBeDropped()
     const QString newCase = verifyCase(person, QStringLiteral("passed"));
     QVERIFY(!newCase.isEmpty());
     QVERIFY(!kindsOf(oldCase).contains(kind(EventKind::reverifyLink)));
-    QVERIFY(!history()->eventsForCase(newCase).constFirst().payloadObject().contains(QStringLiteral("reverifies")));
+    QVERIFY(!history()->eventsForCase(newCase).valueOr({}).constFirst().payloadObject().contains(
+        QStringLiteral("reverifies")));
     QVERIFY(history()->verifyChain().ok);
 }
 
@@ -232,7 +234,8 @@ void TestReverification::purgedCaseDisablesButton()
     auto* verifyAgain = widget<QPushButton>("verifyAgainPushButton");
     QVERIFY(verifyAgain->isEnabled());
 
-    QCOMPARE(history()->purgeOlderThan(QDateTime::currentDateTimeUtc().addDays(1)), 1);
+    QCOMPARE(
+        history()->purgeOlderThan(StoreFixture::actor(), QDateTime::currentDateTimeUtc().addDays(1)).valueOr(-1), 1);
     QTest::mouseClick(widget<QPushButton>("refreshPushButton"), Qt::LeftButton);
     QCOMPARE(window()->historyPanel()->selectedCaseId(), caseId);
     QVERIFY(!verifyAgain->isEnabled());
@@ -319,7 +322,7 @@ void TestReverification::retryButtonKeepsTheMerchantBizId()
     QVERIFY(newCase != oldCase);
     QCOMPARE(history()->caseSummary(newCase)->merchantBizId, bizId);
     QCOMPARE(finished.at(0).at(1).value<VerificationResult>().status, VerificationResult::Status::OutcomeUnknown);
-    const QList<AuditEvent> events = history()->eventsForCase(oldCase);
+    const QList<AuditEvent> events = history()->eventsForCase(oldCase).valueOr({});
     const AuditEvent& reveal = events.at(events.size() - 2);
     QCOMPARE(reveal.kind, kind(EventKind::piiRevealed));
     QCOMPARE(reveal.payloadObject().value(QStringLiteral("reason")).toString(),

@@ -23,30 +23,37 @@
 
 namespace {
 
-bool writeOneCase(AuditStore& store, Random& random, FictitiousPeople& people)
+// Writes one case in four commits, printing each; the first failure is returned.
+Result<void> writeOneCase(AuditStore& store, Random& random, FictitiousPeople& people)
 {
+    const Actor actor = Actor::localUser();
     const FictitiousPerson person = people.next(QDate::currentDate());
     CaseRecord record;
     record.merchantBizId = QString::fromLatin1(random.hex32());
     record.name = person.name;
     record.idNumber = person.idNumber;
-    const QString caseId = store.createCase(record);
-    if (caseId.isEmpty())
-        return false;
-    HistoryCli::out(QStringLiteral("created %1 %2\n").arg(store.lastSeq()).arg(caseId));
-    if (store.appendEvent(caseId, QLatin1String(EventKind::attemptSent), { { QStringLiteral("attempt"), 1 } }) == 0)
-        return false;
-    HistoryCli::out(QStringLiteral("event %1 %2\n").arg(store.lastSeq()).arg(caseId));
-    if (store.appendEvent(caseId,
-            QLatin1String(EventKind::responseReceived),
-            { { QStringLiteral("subCode"), QStringLiteral("200") } })
-        == 0)
-        return false;
-    HistoryCli::out(QStringLiteral("event %1 %2\n").arg(store.lastSeq()).arg(caseId));
-    if (!store.completeCase(caseId, QLatin1String(CaseState::completed), true, QStringLiteral("200"), {}))
-        return false;
-    HistoryCli::out(QStringLiteral("completed %1 %2\n").arg(store.lastSeq()).arg(caseId));
-    return true;
+    const Result<QString> caseId = store.createCase(actor, record);
+    if (!caseId)
+        return caseId.failure();
+    HistoryCli::out(QStringLiteral("created %1 %2\n").arg(store.lastSeq()).arg(*caseId));
+    Result<qint64> seq =
+        store.appendEvent(actor, *caseId, QLatin1String(EventKind::attemptSent), { { QStringLiteral("attempt"), 1 } });
+    if (!seq)
+        return seq.failure();
+    HistoryCli::out(QStringLiteral("event %1 %2\n").arg(store.lastSeq()).arg(*caseId));
+    seq = store.appendEvent(actor,
+        *caseId,
+        QLatin1String(EventKind::responseReceived),
+        { { QStringLiteral("subCode"), QStringLiteral("200") } });
+    if (!seq)
+        return seq.failure();
+    HistoryCli::out(QStringLiteral("event %1 %2\n").arg(store.lastSeq()).arg(*caseId));
+    const Result<void> completed =
+        store.completeCase(actor, *caseId, QLatin1String(CaseState::completed), true, QStringLiteral("200"));
+    if (!completed)
+        return completed;
+    HistoryCli::out(QStringLiteral("completed %1 %2\n").arg(store.lastSeq()).arg(*caseId));
+    return {};
 }
 
 int holdLock(const QString& path)
@@ -83,7 +90,8 @@ int main(int argc, char* argv[])
     XorShiftRandom random(static_cast<quint64>(QDateTime::currentMSecsSinceEpoch()) | 1u);
     FictitiousPeople people(random);
     HistoryCli::out(QStringLiteral("ready\n"));
-    while (writeOneCase(*store, random, people)) { }
-    HistoryCli::err(store->lastError() + u'\n');
+    Result<void> written;
+    while ((written = writeOneCase(*store, random, people))) { }
+    HistoryCli::err(written.message() + u'\n');
     return HistoryCli::CannotOpen;
 }

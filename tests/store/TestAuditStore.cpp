@@ -47,28 +47,40 @@ private slots:
         CaseRecord r = record(p);
         r.payload.insert(QStringLiteral("endpoint"), QStringLiteral("https://127.0.0.1/"));
         r.payload.insert(QStringLiteral("DocNo"), p.idNumber); // must be dropped
-        const QString caseId = store->createCase(r);
-        QVERIFY2(!caseId.isEmpty(), qPrintable(store->lastError()));
-        const qint64 created = store->lastSeq();
-        QCOMPARE(created, 1);
+        const Result<QString> created = store->createCase(StoreFixture::actor(), r);
+        QVERIFY2(created, qPrintable(created.message()));
+        const QString caseId = *created;
+        QCOMPARE(store->lastSeq(), 1);
         clock.advance(5);
         QJsonObject attempt { { QStringLiteral("attempt"), 1 },
             { QStringLiteral("accessKeySecret"), QStringLiteral("never-stored") },
             { QStringLiteral("params"), QJsonObject { { QStringLiteral("DocName"), p.name } } } };
-        QCOMPARE(store->appendEvent(caseId, QLatin1String(EventKind::attemptSent), attempt), 2);
+        QCOMPARE(store->appendEvent(StoreFixture::actor(), caseId, QLatin1String(EventKind::attemptSent), attempt)
+                     .valueOr(0),
+            2);
         clock.advance(120);
-        QCOMPARE(store->appendEvent(caseId,
-                     QLatin1String(EventKind::responseReceived),
-                     { { QStringLiteral("httpStatus"), 200 }, { QStringLiteral("subCode"), QStringLiteral("200") } }),
+        QCOMPARE(
+            store
+                ->appendEvent(StoreFixture::actor(),
+                    caseId,
+                    QLatin1String(EventKind::responseReceived),
+                    { { QStringLiteral("httpStatus"), 200 }, { QStringLiteral("subCode"), QStringLiteral("200") } })
+                .valueOr(0),
             3);
-        QVERIFY(store->completeCase(caseId, QLatin1String(CaseState::completed), true, QStringLiteral("200"), {}));
+        QVERIFY(
+            store
+                ->completeCase(
+                    StoreFixture::actor(), caseId, QLatin1String(CaseState::completed), true, QStringLiteral("200"), {})
+                .ok());
         QCOMPARE(store->lastSeq(), 4);
 
-        const QList<AuditEvent> events = store->eventsForCase(caseId);
+        const QList<AuditEvent> events = store->eventsForCase(caseId).valueOr({});
         QCOMPARE(events.size(), 4);
         QCOMPARE(events.at(0).kind, QLatin1String(EventKind::caseCreated));
         QCOMPARE(events.at(0).actor, QStringLiteral("reviewer-a"));
         QCOMPARE(events.at(0).workstation, QStringLiteral("ws-test"));
+        for (const AuditEvent& e : events) // the role of whoever wrote it, in the hashed payload
+            QCOMPARE(e.payloadObject().value(QStringLiteral("actorRole")).toString(), QStringLiteral("reviewer"));
         QCOMPARE(events.at(0).ts, clock.nowUtc().addMSecs(-125));
         QCOMPARE(events.at(0).piiDigest.size(), 64);
         QCOMPARE(events.at(1).kind, QLatin1String(EventKind::attemptSent));
@@ -124,16 +136,18 @@ private slots:
         QCOMPARE(empty.count, 0);
         QCOMPARE(empty.headHash, CanonicalEvent::genesisHash());
         for (int i = 0; i < 5; ++i) {
-            const QString caseId = store->createCase(record(person(100 + i)));
+            const QString caseId = store->createCase(StoreFixture::actor(), record(person(100 + i))).valueOr(QString());
             QVERIFY(!caseId.isEmpty());
             clock.advance(10);
-            QVERIFY(store->appendEvent(caseId, QLatin1String(EventKind::attemptSent), {}) > 0);
+            QVERIFY(
+                store->appendEvent(StoreFixture::actor(), caseId, QLatin1String(EventKind::attemptSent), {}).valueOr(0)
+                > 0);
         }
         const ChainReport report = store->verifyChain();
         QVERIFY2(report.ok, qPrintable(report.reason));
         QCOMPARE(report.count, 10);
         QCOMPARE(report.headSeq, 10);
-        QCOMPARE(report.headHash, store->headHash());
+        QCOMPARE(report.headHash, store->head().valueOr({}).hash);
         QCOMPARE(report.firstBrokenSeq, 0);
     }
 
@@ -141,7 +155,9 @@ private slots:
     void appendOnlyGuard()
     {
         STORE_FIXTURE_OPEN(fx, store, nullptr);
-        QVERIFY(store->appendEvent(QString(), QLatin1String(EventKind::settingsChanged), {}) > 0);
+        QVERIFY(store->appendEvent(StoreFixture::actor(), QString(), QLatin1String(EventKind::settingsChanged), {})
+                    .valueOr(0)
+            > 0);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("append-only")));
         QVERIFY(!fx.execRaw(QStringLiteral("UPDATE events SET actor = 'mallory'")));
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("append-only")));
@@ -153,11 +169,21 @@ private slots:
     void unknownCaseRefused()
     {
         STORE_FIXTURE_OPEN(fx, store, nullptr);
-        QCOMPARE(store->appendEvent(QStringLiteral("no-such-case"), QLatin1String(EventKind::attemptSent), {}), 0);
-        QVERIFY(!store->lastError().isEmpty());
-        QVERIFY(!store->completeCase(
-            QStringLiteral("no-such-case"), QLatin1String(CaseState::completed), true, QStringLiteral("200"), {}));
-        QCOMPARE(store->head().seq, 0);
+        const Result<qint64> orphan = store->appendEvent(
+            StoreFixture::actor(), QStringLiteral("no-such-case"), QLatin1String(EventKind::attemptSent), {});
+        QCOMPARE(orphan.error(), ErrorCode::NotFound);
+        QVERIFY(!orphan.message().isEmpty());
+        QCOMPARE(store->appendEvent(Actor(), QString(), QLatin1String(EventKind::settingsChanged)).error(),
+            ErrorCode::InvalidArgument); // nobody to record
+        QVERIFY(!store
+                     ->completeCase(StoreFixture::actor(),
+                         QStringLiteral("no-such-case"),
+                         QLatin1String(CaseState::completed),
+                         true,
+                         QStringLiteral("200"),
+                         {})
+                     .ok());
+        QCOMPARE(store->head().valueOr({}).seq, 0);
     }
 
     void revealNeedsReasonAndIsLogged_data() { StoreFixture::addBackendRows(); }
@@ -165,25 +191,25 @@ private slots:
     {
         STORE_FIXTURE_OPEN(fx, store, nullptr);
         const FictitiousPerson p = person(11);
-        const QString caseId = store->createCase(record(p));
-        QVERIFY(!store->revealCase(caseId, QStringLiteral("  ")));
-        QCOMPARE(store->head().seq, 1);
-        const auto revealed = store->revealCase(caseId, QStringLiteral("customer called back"));
-        QVERIFY2(revealed, qPrintable(store->lastError()));
+        const QString caseId = store->createCase(StoreFixture::actor(), record(p)).valueOr(QString());
+        QVERIFY(!store->revealCase(StoreFixture::actor(), caseId, QStringLiteral("  ")));
+        QCOMPARE(store->head().valueOr({}).seq, 1);
+        const auto revealed = store->revealCase(StoreFixture::actor(), caseId, QStringLiteral("customer called back"));
+        QVERIFY2(revealed, qPrintable(revealed.message()));
         QCOMPARE(revealed->name, p.name);
         QCOMPARE(revealed->idNumber, p.idNumber);
-        const QList<AuditEvent> events = store->eventsForCase(caseId);
+        const QList<AuditEvent> events = store->eventsForCase(caseId).valueOr({});
         QCOMPARE(events.size(), 2);
         QCOMPARE(events.last().kind, QLatin1String(EventKind::piiRevealed));
         QCOMPARE(events.last().payloadObject().value(QStringLiteral("reason")).toString(),
             QStringLiteral("customer called back"));
 
         // A ciphertext moved to another case does not decrypt there (bound by its associated data).
-        const QString other = store->createCase(record(person(12)));
+        const QString other = store->createCase(StoreFixture::actor(), record(person(12))).valueOr(QString());
         QVERIFY(fx.execRaw(QStringLiteral("UPDATE cases SET id_enc = (SELECT id_enc FROM cases WHERE case_id = '%1') "
                                           "WHERE case_id = '%2'")
                                .arg(caseId, other)));
-        QVERIFY(!store->revealCase(other, QStringLiteral("check")));
+        QVERIFY(!store->revealCase(StoreFixture::actor(), other, QStringLiteral("check")));
     }
 
     void purgeKeepsChain_data() { StoreFixture::addBackendRows(); }
@@ -192,14 +218,22 @@ private slots:
         FakeClock clock;
         STORE_FIXTURE_OPEN(fx, store, &clock);
         const FictitiousPerson oldPerson = person(21);
-        const QString oldCase = store->createCase(record(oldPerson));
-        QVERIFY(store->completeCase(oldCase, QLatin1String(CaseState::completed), false, QStringLiteral("223"), {}));
+        const QString oldCase = store->createCase(StoreFixture::actor(), record(oldPerson)).valueOr(QString());
+        QVERIFY(store
+                    ->completeCase(StoreFixture::actor(),
+                        oldCase,
+                        QLatin1String(CaseState::completed),
+                        false,
+                        QStringLiteral("223"),
+                        {})
+                    .ok());
         clock.advance(qint64(40) * 24 * 3600 * 1000);
         const FictitiousPerson newPerson = person(22);
-        const QString newCase = store->createCase(record(newPerson));
+        const QString newCase = store->createCase(StoreFixture::actor(), record(newPerson)).valueOr(QString());
         const QDateTime cutoff = clock.nowUtc().addDays(-30);
 
-        QCOMPARE(store->purgeOlderThan(cutoff, QStringLiteral("supervisor-b")), 1);
+        const Actor supervisor { QStringLiteral("supervisor-b"), QStringLiteral("supervisor"), QStringLiteral("ws-2") };
+        QCOMPARE(store->purgeOlderThan(supervisor, cutoff).valueOr(-1), 1);
         const ChainReport report = store->verifyChain();
         QVERIFY2(report.ok, qPrintable(report.reason));
         QCOMPARE(report.count, 4);
@@ -210,10 +244,10 @@ private slots:
         QVERIFY(purged.idMasked.isEmpty());
         QCOMPARE(purged.subCode, QStringLiteral("223")); // metadata kept
         QCOMPARE(purged.createdAt, clock.nowUtc().addDays(-40));
-        QVERIFY(!store->revealCase(oldCase, QStringLiteral("audit")));
-        QVERIFY(store->findByIdNumber(oldPerson.idNumber).isEmpty());
+        QVERIFY(!store->revealCase(StoreFixture::actor(), oldCase, QStringLiteral("audit")));
+        QVERIFY(store->findByIdNumber(oldPerson.idNumber).valueOr({}).isEmpty());
         QVERIFY(!store->caseSummary(newCase)->purged);
-        QCOMPARE(store->findByIdNumber(newPerson.idNumber).size(), 1);
+        QCOMPARE(store->findByIdNumber(newPerson.idNumber).valueOr({}).size(), 1);
 
         QSqlQuery q(fx.raw());
         QVERIFY(q.exec(QStringLiteral("SELECT name_enc, id_enc FROM cases WHERE purged_at IS NOT NULL")));
@@ -224,9 +258,10 @@ private slots:
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("supervisor-b"));
         QVERIFY(q.value(1).toString().contains(QStringLiteral("\"cases\":1")));
+        QVERIFY(q.value(1).toString().contains(QStringLiteral("\"actorRole\":\"supervisor\"")));
         q.finish();
         // A second purge finds nothing more but is still recorded.
-        QCOMPARE(store->purgeOlderThan(cutoff), 0);
+        QCOMPARE(store->purgeOlderThan(StoreFixture::actor(), cutoff).valueOr(-1), 0);
         QCOMPARE(store->verifyChain().count, 5);
     }
 
@@ -240,23 +275,27 @@ private slots:
         {
             auto store = fx.open();
             QVERIFY(store);
-            QVERIFY(!store->createCase(record(person(31))).isEmpty());
-            head = store->headHash();
+            QVERIFY(!store->createCase(StoreFixture::actor(), record(person(31))).valueOr(QString()).isEmpty());
+            head = store->head().valueOr({}).hash;
         }
         KeyVault::Options wrong;
         wrong.passphrase = QStringLiteral("not the passphrase");
-        QString error;
-        QVERIFY(!AuditStore::open(fx.location(), wrong, &error));
-        QVERIFY2(error.contains(QStringLiteral("passphrase"), Qt::CaseInsensitive), qPrintable(error));
+        const auto refused = AuditStore::open(fx.location(), wrong);
+        QCOMPARE(refused.error(), ErrorCode::WrongPassphrase);
+        QVERIFY2(refused.message().contains(QStringLiteral("passphrase"), Qt::CaseInsensitive),
+            qPrintable(refused.message()));
         KeyVault::Options none;
-        error.clear();
-        QVERIFY(!AuditStore::open(fx.location(), none, &error));
-        QVERIFY(!error.isEmpty());
+        const auto withoutPassphrase = AuditStore::open(fx.location(), none);
+        QVERIFY(!withoutPassphrase);
+        QVERIFY(!withoutPassphrase.message().isEmpty());
         auto store = fx.open();
         QVERIFY(store);
-        QCOMPARE(store->headHash(), head);
+        QCOMPARE(store->head().valueOr({}).hash, head);
         QCOMPARE(store->verifyChain().count, 1);
-        QCOMPARE(store->revealCase(store->recentCases(1).value().first().caseId, QStringLiteral("check"))->idNumber,
+        QCOMPARE(store
+                     ->revealCase(
+                         StoreFixture::actor(), store->recentCases(1).value().first().caseId, QStringLiteral("check"))
+                     ->idNumber,
             person(31).idNumber);
     }
 
@@ -264,9 +303,9 @@ private slots:
     {
         StoreFixture fx;
         STORE_FIXTURE_PREPARE(fx, QStringLiteral("sqlite"));
-        QString error;
-        QVERIFY(!AuditStore::open(fx.location(), KeyVault::Options(), &error));
-        QVERIFY(!error.isEmpty());
+        const auto refused = AuditStore::open(fx.location(), KeyVault::Options());
+        QVERIFY(!refused);
+        QVERIFY(!refused.message().isEmpty());
         QVERIFY(!QFile::exists(fx.location()));
     }
 
@@ -280,8 +319,10 @@ private slots:
         {
             auto store = fx.open();
             QVERIFY(store);
-            caseId = store->createCase(record(person(41)));
-            QVERIFY(store->appendEvent(caseId, QLatin1String(EventKind::attemptSent), {}) > 0);
+            caseId = store->createCase(StoreFixture::actor(), record(person(41))).valueOr(QString());
+            QVERIFY(
+                store->appendEvent(StoreFixture::actor(), caseId, QLatin1String(EventKind::attemptSent), {}).valueOr(0)
+                > 0);
             // The process dies here: no response, no completion.
         }
         auto store = fx.open();
@@ -305,20 +346,20 @@ private slots:
             id = FictitiousPeople::makeIdNumber(QStringLiteral("110105"), QDate(1990, 3, 7), order);
         FictitiousPerson a = person(51);
         a.idNumber = id;
-        const QString first = store->createCase(record(a));
+        const QString first = store->createCase(StoreFixture::actor(), record(a)).valueOr(QString());
         clock.advance(1000);
-        const QString second = store->createCase(record(a));
-        store->createCase(record(person(52)));
+        const QString second = store->createCase(StoreFixture::actor(), record(a)).valueOr(QString());
+        store->createCase(StoreFixture::actor(), record(person(52))).valueOr(QString());
         const QString spaced =
             id.left(6) + QStringLiteral(" ") + id.mid(6, 8) + QStringLiteral(" ") + id.mid(14).toLower();
-        const QList<CaseSummary> found = store->findByIdNumber(spaced);
+        const QList<CaseSummary> found = store->findByIdNumber(spaced).valueOr({});
         QCOMPARE(found.size(), 2);
         QCOMPARE(found.at(0).caseId, second);
         QCOMPARE(found.at(1).caseId, first);
-        QVERIFY(store->findByIdNumber(person(53).idNumber).isEmpty());
+        QVERIFY(store->findByIdNumber(person(53).idNumber).valueOr({}).isEmpty());
         HistoryQuery query;
         query.idNumber = id;
-        QCOMPARE(store->queryCases(query, {}, 10).rows.size(), 2);
+        QCOMPARE(store->queryCases(query, {}, 10).valueOr({}).rows.size(), 2);
     }
 
     void keysetPagingAndFilters_data() { StoreFixture::addBackendRows(); }
@@ -330,14 +371,17 @@ private slots:
         for (int i = 0; i < 25; ++i) {
             CaseRecord r = record(person(200 + i));
             r.sceneCode = i % 5 == 0 ? QStringLiteral("branch") : QStringLiteral("desk");
-            const QString caseId = store->createCase(r);
+            const QString caseId = store->createCase(StoreFixture::actor(), r).valueOr(QString());
             QVERIFY(!caseId.isEmpty());
             if (i % 3 != 0)
-                QVERIFY(store->completeCase(caseId,
-                    QLatin1String(CaseState::completed),
-                    i % 3 == 1,
-                    i % 3 == 1 ? QStringLiteral("200") : QStringLiteral("223"),
-                    {}));
+                QVERIFY(store
+                            ->completeCase(StoreFixture::actor(),
+                                caseId,
+                                QLatin1String(CaseState::completed),
+                                i % 3 == 1,
+                                i % 3 == 1 ? QStringLiteral("200") : QStringLiteral("223"),
+                                {})
+                            .ok());
             if (i % 2 == 0)
                 clock.advance(1000); // pairs share a time stamp: the case id breaks the tie
         }
@@ -347,7 +391,7 @@ private slots:
         HistoryCursor cursor;
         QList<int> sizes;
         for (;;) {
-            const HistoryPage page = store->queryCases({}, cursor, 10);
+            const HistoryPage page = store->queryCases({}, cursor, 10).valueOr({});
             sizes << static_cast<int>(page.rows.size());
             for (const CaseSummary& c : page.rows)
                 seen << c.caseId;
@@ -365,19 +409,19 @@ private slots:
 
         HistoryQuery pending;
         pending.state = QLatin1String(CaseState::pending);
-        QCOMPARE(store->queryCases(pending, {}, 100).rows.size(), 9);
+        QCOMPARE(store->queryCases(pending, {}, 100).valueOr({}).rows.size(), 9);
         HistoryQuery notPassed;
         notPassed.subCode = QStringLiteral("223");
         notPassed.passed = false;
-        QCOMPARE(store->queryCases(notPassed, {}, 100).rows.size(), 8);
+        QCOMPARE(store->queryCases(notPassed, {}, 100).valueOr({}).rows.size(), 8);
         HistoryQuery branch;
         branch.sceneCode = QStringLiteral("branch");
         branch.actor = QStringLiteral("reviewer-a");
-        QCOMPARE(store->queryCases(branch, {}, 100).rows.size(), 5);
+        QCOMPARE(store->queryCases(branch, {}, 100).valueOr({}).rows.size(), 5);
         HistoryQuery window;
         window.from = clock.nowUtc().addSecs(-5);
         window.to = clock.nowUtc().addSecs(-2);
-        QCOMPARE(store->queryCases(window, {}, 100).rows.size(), 6);
+        QCOMPARE(store->queryCases(window, {}, 100).valueOr({}).rows.size(), 6);
     }
 
     void concurrentWritersDoNotFork_data() { StoreFixture::addBackendRows(); }
@@ -389,17 +433,20 @@ private slots:
         auto a = fx.open();
         auto b = fx.open();
         QVERIFY(a && b);
-        b->setActor(QStringLiteral("reviewer-b"));
+        const Actor other { QStringLiteral("reviewer-b"), QStringLiteral("reviewer"), QStringLiteral("ws-test") };
         for (int i = 0; i < 20; ++i) {
             AuditStore* s = i % 3 == 0 ? b.get() : a.get();
-            QCOMPARE(
-                s->appendEvent(QString(), QLatin1String(EventKind::settingsChanged), { { QStringLiteral("i"), i } }),
+            QCOMPARE(s->appendEvent(i % 3 == 0 ? other : StoreFixture::actor(),
+                          QString(),
+                          QLatin1String(EventKind::settingsChanged),
+                          { { QStringLiteral("i"), i } })
+                         .valueOr(0),
                 i + 1);
         }
         const ChainReport report = a->verifyChain();
         QVERIFY2(report.ok, qPrintable(report.reason));
         QCOMPARE(report.count, 20);
-        QCOMPARE(b->headHash(), a->headHash());
+        QCOMPARE(b->head().valueOr({}).hash, a->head().valueOr({}).hash);
     }
 
     void sameHeadOnBothBackends()
@@ -420,11 +467,15 @@ private slots:
                     { QStringLiteral("nested"),
                         QJsonObject { { QStringLiteral("z"), 1.5 },
                             { QStringLiteral("a"), QJsonArray { 1, QStringLiteral("x"), true } } } } };
-                QVERIFY(store->appendEvent(QString(), QLatin1String(EventKind::settingsChanged), payload) > 0);
+                QVERIFY(store
+                            ->appendEvent(
+                                StoreFixture::actor(), QString(), QLatin1String(EventKind::settingsChanged), payload)
+                            .valueOr(0)
+                    > 0);
                 clock.advance(7);
             }
             QVERIFY(store->verifyChain().ok);
-            heads[i] = store->headHash();
+            heads[i] = store->head().valueOr({}).hash;
         }
         QCOMPARE(heads[0], heads[1]);
     }

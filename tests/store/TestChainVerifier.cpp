@@ -78,17 +78,32 @@ private:
             r.merchantBizId = QStringLiteral("biz%1").arg(i);
             r.name = p.name;
             r.idNumber = p.idNumber;
-            const QString caseId = store.createCase(r);
+            const QString caseId = store.createCase(StoreFixture::actor(), r).valueOr(QString());
             QVERIFY(!caseId.isEmpty());
             clock.advance(3);
-            QVERIFY(
-                store.appendEvent(caseId, QLatin1String(EventKind::attemptSent), { { QStringLiteral("n"), 1 } }) > 0);
+            QVERIFY(store
+                        .appendEvent(StoreFixture::actor(),
+                            caseId,
+                            QLatin1String(EventKind::attemptSent),
+                            { { QStringLiteral("n"), 1 } })
+                        .valueOr(0)
+                > 0);
             clock.advance(3);
-            QVERIFY(store.completeCase(caseId, QLatin1String(CaseState::completed), true, QStringLiteral("200"), {}));
+            QVERIFY(store
+                        .completeCase(StoreFixture::actor(),
+                            caseId,
+                            QLatin1String(CaseState::completed),
+                            true,
+                            QStringLiteral("200"),
+                            {})
+                        .ok());
         }
-        QVERIFY(store.appendEvent(QString(),
-                    QLatin1String(EventKind::settingsChanged),
-                    { { QStringLiteral("key"), QStringLiteral("rate") } })
+        QVERIFY(store
+                    .appendEvent(StoreFixture::actor(),
+                        QString(),
+                        QLatin1String(EventKind::settingsChanged),
+                        { { QStringLiteral("key"), QStringLiteral("rate") } })
+                    .valueOr(0)
             > 0);
     }
 
@@ -293,7 +308,7 @@ private slots:
         FakeClock clock;
         STORE_FIXTURE_OPEN(fx, store, &clock);
         SEED_OR_RETURN(*store, clock);
-        const ChainAnchor anchor = store->head();
+        const ChainAnchor anchor = store->head().valueOr({});
         QCOMPARE(anchor.seq, 10);
         QVERIFY(store->verifyChain().ok);
 
@@ -333,22 +348,24 @@ private slots:
         r.merchantBizId = QStringLiteral("recent");
         r.name = QStringLiteral("Recent Person");
         r.idNumber = QStringLiteral("11010519491231002X");
-        const QString recent = store->createCase(r);
+        const QString recent = store->createCase(StoreFixture::actor(), r).valueOr(QString());
         QVERIFY(!recent.isEmpty());
         const qint64 recentSeq = store->lastSeq();
         const QDateTime cutoff = clock.nowUtc().addDays(-30);
 
-        QCOMPARE(store->purgeOlderThan(cutoff), 3);
+        QCOMPARE(store->purgeOlderThan(StoreFixture::actor(), cutoff).valueOr(-1), 3);
         ChainReport report = store->verifyChain();
         QVERIFY2(report.ok, qPrintable(report.reason));
         QCOMPARE(report.casesChecked, 4);
         const QList<AuditEvent> purges = [&] {
             QList<AuditEvent> found;
-            store->forEachEvent([&](const AuditEvent& e) {
+            const Result<void> read = store->forEachEvent([&](const AuditEvent& e) {
                 if (e.kind == QLatin1String(EventKind::retentionPurge))
                     found << e;
                 return true;
             });
+            if (!read)
+                found.clear();
             return found;
         }();
         QCOMPARE(purges.size(), 1);
@@ -360,9 +377,9 @@ private slots:
         QVERIFY(
             fx.execRaw(QStringLiteral("UPDATE cases SET created_at = '2026-01-01T00:00:00.000Z' WHERE case_id = '%1'")
                            .arg(recent)));
-        QCOMPARE(store->purgeOlderThan(cutoff), 0);
+        QCOMPARE(store->purgeOlderThan(StoreFixture::actor(), cutoff).valueOr(-1), 0);
         QVERIFY(!store->caseSummary(recent)->purged);
-        QCOMPARE(store->findByIdNumber(r.idNumber).size(), 1);
+        QCOMPARE(store->findByIdNumber(r.idNumber).valueOr({}).size(), 1);
         // ...and verify reports it.
         report = store->verifyChain();
         QVERIFY(!report.ok);
@@ -386,9 +403,12 @@ private slots:
         QVERIFY(fx.execRaw(QStringLiteral("UPDATE cases SET name_enc = NULL, id_enc = NULL, name_masked = NULL, "
                                           "id_masked = NULL, id_index = NULL, purged_at = '%1' WHERE created_at < '%2'")
                                .arg(now, cutoff)));
-        QVERIFY(store->appendEvent(QString(),
-                    QLatin1String(EventKind::retentionPurge),
-                    { { QStringLiteral("cases"), 3 }, { QStringLiteral("cutoff"), cutoff } })
+        QVERIFY(store
+                    ->appendEvent(StoreFixture::actor(),
+                        QString(),
+                        QLatin1String(EventKind::retentionPurge),
+                        { { QStringLiteral("cases"), 3 }, { QStringLiteral("cutoff"), cutoff } })
+                    .valueOr(0)
             > 0);
         const ChainReport report = store->verifyChain();
         QVERIFY2(report.ok, qPrintable(report.reason));
@@ -427,7 +447,7 @@ private slots:
         }
         // The purge only updates case records, so it passes the guards.
         clock.advance(qint64(40) * 24 * 3600 * 1000);
-        QCOMPARE(store->purgeOlderThan(clock.nowUtc().addDays(-30)), 3);
+        QCOMPARE(store->purgeOlderThan(StoreFixture::actor(), clock.nowUtc().addDays(-30)).valueOr(-1), 3);
         const ChainReport report = store->verifyChain();
         QVERIFY2(report.ok, qPrintable(report.reason));
         QCOMPARE(report.count, 11);
@@ -442,11 +462,13 @@ private slots:
         TickingClock clock;
         STORE_FIXTURE_OPEN(fx, store, &clock);
         SEED_OR_RETURN(*store, clock);
-        QVERIFY(store->revealCase(caseAtSeq(fx, 4), QStringLiteral("complaint 17")));
-        QVERIFY(store->exportAnchor());
+        QVERIFY(store->revealCase(StoreFixture::actor(), caseAtSeq(fx, 4), QStringLiteral("complaint 17")));
+        QVERIFY(store->exportAnchor(StoreFixture::actor()));
         clock.advance(qint64(40) * 24 * 3600 * 1000);
-        QCOMPARE(store->purgeOlderThan(clock.nowUtc().addDays(-30)), 3);
-        QVERIFY(store->appendEvent(caseAtSeq(fx, 7), QLatin1String(EventKind::piiRevealed), {}) > 0);
+        QCOMPARE(store->purgeOlderThan(StoreFixture::actor(), clock.nowUtc().addDays(-30)).valueOr(-1), 3);
+        QVERIFY(store->appendEvent(StoreFixture::actor(), caseAtSeq(fx, 7), QLatin1String(EventKind::piiRevealed), {})
+                    .valueOr(0)
+            > 0);
 
         QSqlQuery q(fx.raw());
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT ts) FROM events")));
@@ -504,7 +526,7 @@ private slots:
         STORE_FIXTURE_OPEN(fx, store, &clock);
         SEED_OR_RETURN(*store, clock);
         clock.advance(qint64(40) * 24 * 3600 * 1000);
-        QCOMPARE(store->purgeOlderThan(clock.nowUtc().addDays(-30)), 3);
+        QCOMPARE(store->purgeOlderThan(StoreFixture::actor(), clock.nowUtc().addDays(-30)).valueOr(-1), 3);
         QVERIFY(store->verifyChain().ok);
 
         const QString caseId = caseAtSeq(fx, caseSeq);
@@ -565,12 +587,13 @@ private slots:
         r.merchantBizId = QStringLiteral("after-upgrade");
         r.name = QStringLiteral("Recent Person");
         r.idNumber = QStringLiteral("11010519491231002X");
-        const QString recent = store->createCase(r);
+        const QString recent = store->createCase(StoreFixture::actor(), r).valueOr(QString());
         QVERIFY(!recent.isEmpty());
         QCOMPARE(store->lastSeq(), 11);
         clock.advance(5);
         // A new event on an old case: its updated_at is now exact.
-        QVERIFY(store->appendEvent(old4, QLatin1String(EventKind::attemptSent), {}) > 0);
+        QVERIFY(
+            store->appendEvent(StoreFixture::actor(), old4, QLatin1String(EventKind::attemptSent), {}).valueOr(0) > 0);
         ChainReport report = store->verifyChain();
         QVERIFY2(report.ok, qPrintable(report.reason));
         QCOMPARE(report.exactTimesFromSeq, 11);
@@ -634,8 +657,9 @@ private slots:
         STORE_FIXTURE_PREPARE(fx, QStringLiteral("sqlite"));
         auto store = fx.open();
         QVERIFY(store);
-        QVERIFY(store->appendEvent(QString(), QLatin1String(EventKind::login), {}) > 0);
-        ChainAnchor anchor = store->head();
+        QVERIFY(
+            store->appendEvent(StoreFixture::actor(), QString(), QLatin1String(EventKind::login), {}).valueOr(0) > 0);
+        ChainAnchor anchor = store->head().valueOr({});
         anchor.historyId = QStringLiteral("another-history");
         const ChainReport report = store->verifyChain(anchor);
         QVERIFY(!report.ok);
@@ -648,14 +672,15 @@ private slots:
         STORE_FIXTURE_PREPARE(fx, QStringLiteral("sqlite"));
         auto store = fx.open();
         QVERIFY(store);
-        QVERIFY(store->appendEvent(QString(), QLatin1String(EventKind::login), {}) > 0);
-        const QByteArray before = store->headHash();
-        const auto anchor = store->exportAnchor();
+        QVERIFY(
+            store->appendEvent(StoreFixture::actor(), QString(), QLatin1String(EventKind::login), {}).valueOr(0) > 0);
+        const QByteArray before = store->head().valueOr({}).hash;
+        const auto anchor = store->exportAnchor(StoreFixture::actor());
         QVERIFY(anchor);
         QCOMPARE(anchor->seq, 1);
         QCOMPARE(anchor->hash, before);
-        QCOMPARE(store->head().seq, 2);
-        const ChainReport report = store->verifyChain(anchor);
+        QCOMPARE(store->head().valueOr({}).seq, 2);
+        const ChainReport report = store->verifyChain(*anchor);
         QVERIFY2(report.ok, qPrintable(report.reason));
         QVERIFY(report.anchorChecked);
     }

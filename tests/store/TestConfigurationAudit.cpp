@@ -18,11 +18,13 @@ class TestConfigurationAudit : public QObject
     static QList<AuditEvent> eventsOfKind(AuditStore& store, const char* kind)
     {
         QList<AuditEvent> out;
-        store.forEachEvent([&](const AuditEvent& e) {
+        const Result<void> read = store.forEachEvent([&](const AuditEvent& e) {
             if (e.kind == QLatin1String(kind))
                 out.append(e);
             return true;
         });
+        if (!read)
+            qWarning("cannot read the events: %s", qPrintable(read.message()));
         return out;
     }
 
@@ -34,11 +36,10 @@ private slots:
         STORE_FIXTURE_OPEN(fixture, store, nullptr);
         QTemporaryDir dir;
         Settings settings(dir.filePath(QStringLiteral("settings.ini")));
-        QString error;
 
         // First start in training mode: the credential source is recorded once, no settings change yet.
-        QVERIFY(ConfigurationAudit::record(*store, settings, Credentials::training(), true, &error));
-        QVERIFY(ConfigurationAudit::record(*store, settings, Credentials::training(), true, &error));
+        QVERIFY(ConfigurationAudit::record(*store, StoreFixture::actor(), settings, Credentials::training(), true));
+        QVERIFY(ConfigurationAudit::record(*store, StoreFixture::actor(), settings, Credentials::training(), true));
         QCOMPARE(eventsOfKind(*store, EventKind::credentialSourceChanged).size(), 1);
         QCOMPARE(eventsOfKind(*store, EventKind::settingsChanged).size(), 0);
 
@@ -51,7 +52,7 @@ private slots:
             QStringLiteral("very-secret-value"),
             QString(),
             QStringLiteral("environment"));
-        QVERIFY(ConfigurationAudit::record(*store, settings, env, false, &error));
+        QVERIFY(ConfigurationAudit::record(*store, StoreFixture::actor(), settings, env, false));
         const QList<AuditEvent> changes = eventsOfKind(*store, EventKind::settingsChanged);
         QCOMPARE(changes.size(), 1);
         const QJsonArray changed = changes.first().payloadObject().value(QStringLiteral("changed")).toArray();
@@ -66,12 +67,13 @@ private slots:
         QCOMPARE(last.value(QStringLiteral("accessKeyId")).toString(), env.maskedKeyId());
 
         // Nothing of the values or the secret is in any event.
-        store->forEachEvent([&](const AuditEvent& e) {
+        const Result<void> scanned = store->forEachEvent([&](const AuditEvent& e) {
             const QByteArray& json = e.payload;
             if (json.contains("very-secret-value") || json.contains("internal.example") || json.contains("LTAIexample"))
                 qFatal("a value reached the history");
             return true;
         });
+        QVERIFY(scanned);
         QVERIFY(store->verifyChain().ok);
     }
 
@@ -85,7 +87,6 @@ private slots:
         QTemporaryDir dir;
         const QString ini = dir.filePath(QStringLiteral("settings.ini"));
         const SettingKey<QString> digestsKey { "history/recordedSettingDigests", QString() };
-        QString error;
         // One start of the app: the settings file read afresh, recorded, written back.
         auto start = [&](const std::function<void(Settings&)>& edit) {
             {
@@ -93,7 +94,7 @@ private slots:
                 edit(settings);
             }
             Settings settings(ini);
-            if (!ConfigurationAudit::record(*store, settings, Credentials::training(), true, &error))
+            if (!ConfigurationAudit::record(*store, StoreFixture::actor(), settings, Credentials::training(), true))
                 return QString();
             return settings.value(digestsKey);
         };

@@ -115,7 +115,7 @@ class TestFullDisk : public QObject
 
     static std::optional<CaseSummary> caseOf(AuditStore& store, const QString& merchantBizId)
     {
-        for (const CaseSummary& c : store.recentCases(100).value_or(QList<CaseSummary>())) {
+        for (const CaseSummary& c : store.recentCases(100).valueOr({})) {
             if (c.merchantBizId == merchantBizId)
                 return c;
         }
@@ -198,8 +198,8 @@ private slots:
                 }
                 ++spooled;
                 QString error;
-                QVERIFY2(spool.replay(*store, &error) > 0, qPrintable(error));
-                const QList<AuditEvent> events = store->eventsForCase(recorded->caseId);
+                QVERIFY2(spool.replay(*store, StoreFixture::actor(), &error) > 0, qPrintable(error));
+                const QList<AuditEvent> events = store->eventsForCase(recorded->caseId).valueOr({});
                 QCOMPARE(events.last().kind, QStringLiteral("case_completed"));
                 bool found = false;
                 for (const AuditEvent& e : events)

@@ -132,8 +132,8 @@ private slots:
         QString error;
         auto store = fx.open(nullptr, m_path, &error);
         QVERIFY2(store, qPrintable(error));
-        const std::optional<QList<CaseSummary>> cases = store->recentCases(100);
-        QVERIFY2(cases, qPrintable(store->lastError()));
+        const Result<QList<CaseSummary>> cases = store->recentCases(100);
+        QVERIFY2(cases, qPrintable(cases.message()));
         QCOMPARE(cases->size(), fixtureCases);
         QMap<QString, int> counts;
         for (const CaseSummary& c : *cases)
@@ -148,7 +148,7 @@ private slots:
                 QStringLiteral("failed/=1") }));
 
         // The last case, found through the blind index, and its name and ID number decrypted with the stored keys.
-        const QList<CaseSummary> found = store->findByIdNumber(QStringLiteral("33010620120418208X"));
+        const QList<CaseSummary> found = store->findByIdNumber(QStringLiteral("33010620120418208X")).valueOr({});
         QCOMPARE(found.size(), 1);
         const CaseSummary& last = found.first();
         QCOMPARE(last.merchantBizId, QStringLiteral("fixturecase0001"));
@@ -157,8 +157,9 @@ private slots:
         QCOMPARE(last.workstation, QStringLiteral("desk-ws-01"));
         QCOMPARE(last.passed.value_or(false), true);
         QCOMPARE(last.attempts, 1);
-        const std::optional<RevealedPii> pii = store->revealCase(last.caseId, QStringLiteral("fixture check"));
-        QVERIFY2(pii, qPrintable(store->lastError()));
+        const Result<RevealedPii> pii =
+            store->revealCase(StoreFixture::actor(), last.caseId, QStringLiteral("fixture check"));
+        QVERIFY2(pii, qPrintable(pii.message()));
         QCOMPARE(pii->name, QString::fromUtf8("刘洋"));
         QCOMPARE(pii->idNumber, QStringLiteral("33010620120418208X"));
         QCOMPARE(store->verifyChain().count, fixtureEvents + 1); // the reveal is an event

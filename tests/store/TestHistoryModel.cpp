@@ -34,11 +34,17 @@ private slots:
             r.sceneCode = i % 2 ? QStringLiteral("desk") : QStringLiteral("branch");
             r.name = p.name;
             r.idNumber = p.idNumber;
-            const QString caseId = store->createCase(r);
+            const QString caseId = store->createCase(StoreFixture::actor(), r).valueOr(QString());
             QVERIFY(!caseId.isEmpty());
             if (i % 4 == 0)
-                QVERIFY(
-                    store->completeCase(caseId, QLatin1String(CaseState::completed), false, QStringLiteral("202"), {}));
+                QVERIFY(store
+                            ->completeCase(StoreFixture::actor(),
+                                caseId,
+                                QLatin1String(CaseState::completed),
+                                false,
+                                QStringLiteral("202"),
+                                {})
+                            .ok());
             clock.advance(1000);
         }
         QVERIFY(store->commitBatch());

@@ -13,8 +13,7 @@
 #include <QTest>
 #include <QUuid>
 
-Q_DECLARE_METATYPE(AuditStore::OpenFailure::Kind)
-Q_DECLARE_METATYPE(KeyVault::Error)
+Q_DECLARE_METATYPE(ErrorCode)
 
 // What a history location may already hold (SQLite): a file that exists but is empty, or is not an eKYC Desk history,
 // is refused with a clear error and left exactly as it was; a path where nothing exists yet becomes a new, private
@@ -66,7 +65,12 @@ private:
         AuditStore::Options options;
         options.keys = StoreFixture::keys();
         options.mustExist = mustExist;
-        return AuditStore::open(path, options, error);
+        Result<std::unique_ptr<AuditStore>> store = AuditStore::open(path, options);
+        if (!store) {
+            *error = store.message();
+            return nullptr;
+        }
+        return std::move(*store);
     }
 
 private slots:
@@ -136,7 +140,8 @@ private slots:
         {
             auto store = open(path, false, &error);
             QVERIFY2(store, qPrintable(error));
-            QVERIFY(store->appendEvent(QString(), QLatin1String(EventKind::login), {}) > 0);
+            QVERIFY(store->appendEvent(StoreFixture::actor(), QString(), QLatin1String(EventKind::login), {}).valueOr(0)
+                > 0);
         }
         const QFile::Permissions modeBits = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
             | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
@@ -153,33 +158,26 @@ private slots:
     // passphrase again only for a key problem).
     void failuresHaveAKind_data()
     {
-        using Kind = AuditStore::OpenFailure::Kind;
         QTest::addColumn<QString>("setup");
         QTest::addColumn<QString>("passphrase");
         QTest::addColumn<bool>("mustExist");
-        QTest::addColumn<Kind>("kind");
-        QTest::addColumn<KeyVault::Error>("keyError");
-        QTest::newRow("wrong passphrase")
-            << "history"
-            << "not-the-passphrase" << false << Kind::Keys << KeyVault::Error::WrongPassphrase;
-        QTest::newRow("no passphrase, no keychain")
-            << "history" << QString() << false << Kind::Keys << KeyVault::Error::PassphraseRequired;
+        QTest::addColumn<ErrorCode>("code");
+        QTest::newRow("wrong passphrase") << "history"
+                                          << "not-the-passphrase" << false << ErrorCode::WrongPassphrase;
+        QTest::newRow("no passphrase, no keychain") << "history" << QString() << false << ErrorCode::PassphraseRequired;
         QTest::newRow("new history without a passphrase")
-            << "nothing" << QString() << false << Kind::Keys << KeyVault::Error::PassphraseRequired;
-        QTest::newRow("missing") << "nothing" << StoreFixture::passphrase() << true << Kind::Missing
-                                 << KeyVault::Error::None;
-        QTest::newRow("empty file") << "empty" << StoreFixture::passphrase() << false << Kind::NotAHistory
-                                    << KeyVault::Error::None;
+            << "nothing" << QString() << false << ErrorCode::PassphraseRequired;
+        QTest::newRow("missing") << "nothing" << StoreFixture::passphrase() << true << ErrorCode::NotFound;
+        QTest::newRow("empty file") << "empty" << StoreFixture::passphrase() << false << ErrorCode::NotAHistory;
         QTest::newRow("invalid location")
-            << "bad-url" << StoreFixture::passphrase() << false << Kind::Location << KeyVault::Error::None;
+            << "bad-url" << StoreFixture::passphrase() << false << ErrorCode::InvalidArgument;
     }
     void failuresHaveAKind()
     {
         QFETCH(QString, setup);
         QFETCH(QString, passphrase);
         QFETCH(bool, mustExist);
-        QFETCH(AuditStore::OpenFailure::Kind, kind);
-        QFETCH(KeyVault::Error, keyError);
+        QFETCH(ErrorCode, code);
         QString location = m_dir->filePath(QStringLiteral("history.sqlite"));
         if (setup == QLatin1String("history")) {
             QString error;
@@ -192,11 +190,10 @@ private slots:
         AuditStore::Options options;
         options.keys.passphrase = passphrase;
         options.mustExist = mustExist;
-        AuditStore::OpenFailure failure;
-        QVERIFY(!AuditStore::open(location, options, &failure));
-        QCOMPARE(failure.kind, kind);
-        QCOMPARE(failure.keyError, keyError);
-        QVERIFY(!failure.message.isEmpty());
+        const Result<std::unique_ptr<AuditStore>> failure = AuditStore::open(location, options);
+        QVERIFY(!failure);
+        QCOMPARE(failure.error(), code);
+        QVERIFY(!failure.message().isEmpty());
     }
 };
 

@@ -98,7 +98,7 @@ private slots:
                 const auto summary = store->caseSummary(caseId);
                 QVERIFY(summary);
                 bool completionCommitted = false;
-                for (const AuditEvent& e : store->eventsForCase(caseId))
+                for (const AuditEvent& e : store->eventsForCase(caseId).valueOr({}))
                     completionCommitted = completionCommitted || e.kind == QLatin1String(EventKind::caseCompleted);
                 if (completionCommitted) {
                     QCOMPARE(summary->state, QLatin1String(CaseState::completed));

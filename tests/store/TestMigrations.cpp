@@ -46,7 +46,8 @@ private slots:
             QVERIFY(store);
             historyId = store->historyId();
             QVERIFY(!QUuid::fromString(historyId).isNull());
-            QVERIFY(store->appendEvent(QString(), QLatin1String(EventKind::login), {}) > 0);
+            QVERIFY(store->appendEvent(StoreFixture::actor(), QString(), QLatin1String(EventKind::login), {}).valueOr(0)
+                > 0);
         }
         QCOMPARE(metaValue(fx, QStringLiteral("schema_version")), QString::number(Migrations::latestVersion()));
         QCOMPARE(metaValue(fx, QStringLiteral("history_id")), historyId);

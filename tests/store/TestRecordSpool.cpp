@@ -18,7 +18,13 @@ class TestRecordSpool : public QObject
         CaseRecord record;
         record.name = QStringLiteral("王小明");
         record.idNumber = QStringLiteral("11010519491231002X");
-        return store.createCase(record);
+        return store.createCase(StoreFixture::actor(), record).valueOr(QString());
+    }
+
+    // Who replays the spool: not who did what it holds.
+    static Actor replayer()
+    {
+        return Actor { QStringLiteral("reviewer-z"), QStringLiteral("reviewer"), QStringLiteral("ws-other") };
     }
 
     static bool appendRaw(const QString& path, const QByteArray& bytes)
@@ -39,21 +45,30 @@ private slots:
         const QString caseId = newCase(*store);
         RecordSpool spool(RecordSpool::pathFor(*store));
         QString error;
-        QVERIFY(spool.addEvent(caseId, QStringLiteral("attempt_failed"), { { QStringLiteral("attempt"), 1 } }, &error));
-        QVERIFY(spool.addCompletion(caseId, QStringLiteral("failed"), std::nullopt, QString(), {}, &error));
+        QVERIFY(spool.addEvent(StoreFixture::actor(),
+            caseId,
+            QStringLiteral("attempt_failed"),
+            { { QStringLiteral("attempt"), 1 } },
+            &error));
+        QVERIFY(spool.addCompletion(
+            StoreFixture::actor(), caseId, QStringLiteral("failed"), std::nullopt, QString(), {}, &error));
         QCOMPARE(QFileInfo(spool.path()).permissions() & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
         QFile::copy(spool.path(), spool.path() + QStringLiteral(".copy"));
 
-        QCOMPARE(spool.replay(*store, &error), 2);
+        QCOMPARE(spool.replay(*store, replayer(), &error), 2);
         QVERIFY(spool.isEmpty());
         const QStringList once {
             QStringLiteral("case_created"), QStringLiteral("attempt_failed"), QStringLiteral("case_completed")
         };
         QCOMPARE(StoreFixture::kindsOf(*store, caseId), once);
+        for (const AuditEvent& e : store->eventsForCase(caseId).valueOr({})) { // recorded as the one who did it
+            QCOMPARE(e.actor, StoreFixture::actor().name);
+            QCOMPARE(e.workstation, StoreFixture::actor().workstation);
+        }
 
         QVERIFY(QFile::rename(spool.path() + QStringLiteral(".copy"), spool.path())); // as if never removed
         QCOMPARE(spool.size(), 2);
-        QCOMPARE(spool.replay(*store, &error), 0);
+        QCOMPARE(spool.replay(*store, replayer(), &error), 0);
         QVERIFY(spool.isEmpty());
         QCOMPARE(StoreFixture::kindsOf(*store, caseId), once);
         QVERIFY(store->verifyChain().ok);
@@ -68,12 +83,17 @@ private slots:
         const QString caseId = newCase(*store);
         RecordSpool spool(RecordSpool::pathFor(*store));
         QString error;
-        QVERIFY(spool.addEvent(caseId, QStringLiteral("attempt_failed"), { { QStringLiteral("attempt"), 1 } }, &error));
+        QVERIFY(spool.addEvent(StoreFixture::actor(),
+            caseId,
+            QStringLiteral("attempt_failed"),
+            { { QStringLiteral("attempt"), 1 } },
+            &error));
         QVERIFY(appendRaw(spool.path(), "{\"op\":\"event\",\"caseId\":\""));
-        QVERIFY(spool.addCompletion(caseId, QStringLiteral("failed"), std::nullopt, QString(), {}, &error));
+        QVERIFY(spool.addCompletion(
+            StoreFixture::actor(), caseId, QStringLiteral("failed"), std::nullopt, QString(), {}, &error));
         QCOMPARE(spool.size(), 3);
 
-        QCOMPARE(spool.replay(*store, &error), 2);
+        QCOMPARE(spool.replay(*store, replayer(), &error), 2);
         QVERIFY(spool.isEmpty());
         QCOMPARE(StoreFixture::kindsOf(*store, caseId),
             QStringList({ QStringLiteral("case_created"),

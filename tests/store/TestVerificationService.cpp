@@ -174,7 +174,7 @@ private slots:
         const QString secondCase = recorded.last().at(1).toString();
         QCOMPARE(finished.last().at(1).value<VerificationResult>().subCode, QStringLiteral("200"));
         QVERIFY(secondCase != firstCase);
-        const QList<AuditEvent> firstEvents = store->eventsForCase(firstCase);
+        const QList<AuditEvent> firstEvents = store->eventsForCase(firstCase).valueOr({});
         QCOMPARE(firstEvents.last().kind, QStringLiteral("reverify_link"));
         QCOMPARE(firstEvents.last().payloadObject().value(QStringLiteral("newCaseId")).toString(), secondCase);
         QVERIFY(store->verifyChain().ok);
@@ -257,7 +257,7 @@ private slots:
             const CaseSummary summary = *back->caseSummary(caseId);
             QCOMPARE(summary.state, QStringLiteral("completed"));
             QCOMPARE(summary.subCode, QStringLiteral("200"));
-            const QJsonObject response = back->eventsForCase(caseId).at(2).payloadObject();
+            const QJsonObject response = back->eventsForCase(caseId).valueOr({}).at(2).payloadObject();
             QCOMPARE(response.value(QStringLiteral("requestId")).toString(), result.requestId);
             QVERIFY(response.contains(QStringLiteral("spooledAt")));
         }
@@ -273,12 +273,17 @@ private slots:
             CaseRecord record;
             record.name = SandboxFixtures::people().first().docName;
             record.idNumber = SandboxFixtures::people().first().docNo;
-            return *store->caseSummary(store->createCase(record));
+            return *store->caseSummary(store->createCase(StoreFixture::actor(), record).valueOr(QString()));
         }();
         RecordSpool spool(RecordSpool::pathFor(*store));
         QString error;
-        QVERIFY(spool.addCompletion(
-            pending.caseId, QStringLiteral("outcome_unknown"), std::nullopt, QString(), {}, &error));
+        QVERIFY(spool.addCompletion(StoreFixture::actor(),
+            pending.caseId,
+            QStringLiteral("outcome_unknown"),
+            std::nullopt,
+            QString(),
+            {},
+            &error));
         QVERIFY(QFileInfo(spool.path()).permissions()
             == (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser));
 

@@ -102,15 +102,14 @@ std::unique_ptr<AuditStore> StoreFixture::open(Clock* clock, const QString& loca
     AuditStore::Options options;
     options.keys = keys();
     options.clock = clock;
-    options.actor = QStringLiteral("reviewer-a");
-    options.workstation = QStringLiteral("ws-test");
-    QString message;
-    auto store = AuditStore::open(location.isEmpty() ? m_location : location, options, &message);
-    if (!store)
-        qWarning("StoreFixture: cannot open the history: %s", qPrintable(message));
-    if (error)
-        *error = message;
-    return store;
+    Result<std::unique_ptr<AuditStore>> store = AuditStore::open(location.isEmpty() ? m_location : location, options);
+    if (!store) {
+        qWarning("StoreFixture: cannot open the history: %s", qPrintable(store.message()));
+        if (error)
+            *error = store.message();
+        return nullptr;
+    }
+    return std::move(*store);
 }
 
 QString StoreFixture::freshLocation()
@@ -171,7 +170,7 @@ bool StoreFixture::dropAppendOnlyGuards()
 QStringList StoreFixture::kindsOf(AuditStore& store, const QString& caseId)
 {
     QStringList out;
-    for (const AuditEvent& e : store.eventsForCase(caseId))
+    for (const AuditEvent& e : store.eventsForCase(caseId).valueOr({}))
         out.append(e.kind);
     return out;
 }

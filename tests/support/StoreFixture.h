@@ -36,7 +36,21 @@ public:
     bool prepare(const QString& backend, QString* skipReason);
     QString backend() const { return m_backend; }
     QString location() const { return m_location; }
-    // Opens the fixture's history (or another location) with keys(), actor "reviewer-a", workstation "ws-test".
+    // The store an open returned; nullptr (with a warning naming why) when it failed.
+    static std::unique_ptr<AuditStore> storeOf(Result<std::unique_ptr<AuditStore>> opened)
+    {
+        if (!opened) {
+            qWarning("the history did not open: %s", qPrintable(opened.message()));
+            return nullptr;
+        }
+        return std::move(*opened);
+    }
+    // The actor the store tests write as: "reviewer-a", reviewer, on "ws-test".
+    static Actor actor()
+    {
+        return Actor { QStringLiteral("reviewer-a"), QStringLiteral("reviewer"), QStringLiteral("ws-test") };
+    }
+    // Opens the fixture's history (or another location) with keys().
     std::unique_ptr<AuditStore> open(
         Clock* clock = nullptr, const QString& location = QString(), QString* error = nullptr);
     // A second, independent fresh location on the same backend (for the cross-backend and migration tests).

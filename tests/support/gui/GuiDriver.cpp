@@ -100,7 +100,8 @@ std::unique_ptr<AuditStore> openHistory(const QString& path)
         qWarning("unexpected failure: %s", qPrintable(message));
         return false;
     });
-    return opener.open(path);
+    Result<std::unique_ptr<AuditStore>> store = opener.open(path);
+    return store ? std::move(*store) : nullptr;
 }
 
 } // namespace GuiDriver

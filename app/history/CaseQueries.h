@@ -1,0 +1,38 @@
+#pragma once
+
+#include "base/Result.h"
+#include "history/AuditEvent.h"
+#include "history/HistoryQuery.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariantList>
+
+#include <functional>
+
+class PiiVault;
+
+// What the history answers without writing: case rows (masked) and events. Read-only SQL on the connection it is
+// given; ID numbers are looked up through the vault's blind index.
+class CaseQueries
+{
+    Q_DECLARE_TR_FUNCTIONS(CaseQueries)
+public:
+    CaseQueries(const QSqlDatabase& db, const PiiVault& vault);
+
+    Result<QList<CaseSummary>> recent(int n) const;
+    Result<CaseSummary> summary(const QString& caseId) const;
+    Result<QList<CaseSummary>> byIdNumber(const QString& idNumber) const;
+    Result<HistoryPage> page(const HistoryQuery& query, const HistoryCursor& after, int limit) const;
+    Result<QList<AuditEvent>> eventsForCase(const QString& caseId) const;
+    // Streams every event in seq order; stop early by returning false.
+    Result<void> forEachEvent(const std::function<bool(const AuditEvent&)>& visit) const;
+
+private:
+    Result<QList<CaseSummary>> select(const QString& tail, const QVariantList& values) const;
+
+    QSqlDatabase m_db;
+    const PiiVault& m_vault;
+};

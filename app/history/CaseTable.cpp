@@ -1,0 +1,153 @@
+#include "CaseTable.h"
+
+#include "history/AuditEvent.h"
+#include "history/CanonicalEvent.h"
+#include "history/PiiVault.h"
+
+#include <QSqlError>
+#include <QVariant>
+
+namespace {
+
+QString ts(const QDateTime& t)
+{
+    return QString::fromLatin1(CanonicalEvent::timestamp(t));
+}
+
+QString text(const QString& value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+Failure cannot(const QString& what, const QSqlQuery& q)
+{
+    return Failure(ErrorCode::Unavailable, what.arg(q.lastError().text()));
+}
+
+} // namespace
+
+CaseTable::CaseTable(const QSqlDatabase& db)
+    : m_db(db)
+    , m_touch(db)
+    , m_touchAttempt(db)
+{
+    m_touch.prepare(QStringLiteral("UPDATE cases SET updated_at = ? WHERE case_id = ?"));
+    m_touchAttempt.prepare(
+        QStringLiteral("UPDATE cases SET updated_at = ?, attempts = attempts + 1 WHERE case_id = ?"));
+}
+
+Failure CaseTable::missing(const QString& caseId) const
+{
+    return Failure(ErrorCode::NotFound, tr("There is no case %1 in the history.").arg(caseId));
+}
+
+Result<void> CaseTable::insert(const NewCase& row, const QDateTime& at, const Actor& actor, const SealedPii& pii)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO cases (case_id, created_at, updated_at, actor, workstation, "
+                             "merchant_biz_id, scene_code, state, sub_code, passed, training, attempts, name_enc, "
+                             "id_enc, name_masked, id_masked, id_index, purged_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', NULL, ?, 0, ?, ?, ?, ?, ?, NULL)"));
+    const QString created = ts(at);
+    const QVariantList values { row.caseId,
+        created,
+        created,
+        text(actor.name),
+        text(actor.workstation),
+        text(row.merchantBizId),
+        text(row.sceneCode),
+        QString::fromLatin1(CaseState::pending),
+        row.training ? 1 : 0,
+        pii.nameEnc,
+        pii.idEnc,
+        pii.nameMasked,
+        pii.idMasked,
+        pii.idIndex.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(QString::fromLatin1(pii.idIndex)) };
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values.at(i));
+    if (!q.exec())
+        return cannot(tr("Cannot save the case: %1"), q);
+    return {};
+}
+
+Result<void> CaseTable::touch(const QString& caseId, const QDateTime& at, bool countAttempt)
+{
+    QSqlQuery& q = countAttempt ? m_touchAttempt : m_touch;
+    q.bindValue(0, ts(at));
+    q.bindValue(1, caseId);
+    if (!q.exec())
+        return cannot(tr("Cannot update the case: %1"), q);
+    if (q.numRowsAffected() != 1)
+        return missing(caseId);
+    return {};
+}
+
+Result<void> CaseTable::setOutcome(const QString& caseId,
+    const QDateTime& at,
+    const QString& state,
+    std::optional<bool> passed,
+    const QString& subCode)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE cases SET state = ?, passed = ?, sub_code = ?, updated_at = ? WHERE case_id = ?"));
+    q.bindValue(0, state);
+    q.bindValue(1, passed.has_value() ? QVariant(*passed ? 1 : 0) : QVariant(QMetaType::fromType<int>()));
+    q.bindValue(2, text(subCode));
+    q.bindValue(3, ts(at));
+    q.bindValue(4, caseId);
+    if (!q.exec())
+        return cannot(tr("Cannot update the case: %1"), q);
+    if (q.numRowsAffected() != 1)
+        return missing(caseId);
+    return {};
+}
+
+Result<QJsonArray> CaseTable::purge(const QDateTime& cutoff, const QDateTime& at, qint64 maxSeq)
+{
+    // The age of a case is the time of its case_created event (hash-chained), not the editable created_at column;
+    // the caller lists the purged cases in its event so that the verifier knows which records must be empty.
+    const QString selection = QStringLiteral("SELECT case_id FROM events WHERE kind = ? AND ts < ? AND seq <= ?");
+    auto bindSelection = [&](QSqlQuery& q, int first) {
+        q.bindValue(first, QLatin1String(EventKind::caseCreated));
+        q.bindValue(first + 1, ts(cutoff));
+        q.bindValue(first + 2, maxSeq);
+    };
+    QJsonArray caseIds;
+    {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT case_id FROM cases WHERE purged_at IS NULL AND case_id IN (%1) "
+                                 "ORDER BY case_id")
+                      .arg(selection));
+        bindSelection(q, 0);
+        if (!q.exec())
+            return cannot(tr("Cannot purge the history: %1"), q);
+        while (q.next())
+            caseIds.append(q.value(0).toString());
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE cases SET name_enc = ?, id_enc = ?, name_masked = NULL, id_masked = NULL, "
+                             "id_index = NULL, purged_at = ? WHERE purged_at IS NULL AND case_id IN (%1)")
+                  .arg(selection));
+    q.bindValue(0, QVariant(QMetaType::fromType<QByteArray>()));
+    q.bindValue(1, QVariant(QMetaType::fromType<QByteArray>()));
+    q.bindValue(2, ts(at));
+    bindSelection(q, 3);
+    if (!q.exec())
+        return cannot(tr("Cannot purge the history: %1"), q);
+    if (q.numRowsAffected() != caseIds.size())
+        return Failure(ErrorCode::Conflict, tr("Cannot purge the history: the cases changed while they were purged."));
+    return caseIds;
+}
+
+Result<CaseTable::Sealed> CaseTable::sealed(const QString& caseId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT name_enc, id_enc, purged_at FROM cases WHERE case_id = ?"));
+    q.bindValue(0, caseId);
+    if (!q.exec())
+        return cannot(tr("Cannot read the history: %1"), q);
+    if (!q.next())
+        return missing(caseId);
+    return Sealed { q.value(0).toByteArray(), q.value(1).toByteArray(), !q.value(2).isNull() };
+}

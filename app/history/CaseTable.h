@@ -1,0 +1,59 @@
+#pragma once
+
+#include "base/Actor.h"
+#include "base/Result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <optional>
+
+struct SealedPii;
+
+// The cases projection: one row per case, written in the same transaction as the event that changes it, with the
+// event's time in its time columns (the chain verifier compares them exactly).
+class CaseTable
+{
+    Q_DECLARE_TR_FUNCTIONS(CaseTable)
+public:
+    explicit CaseTable(const QSqlDatabase& db);
+
+    struct NewCase
+    {
+        QString caseId;
+        QString merchantBizId;
+        QString sceneCode;
+        bool training = true;
+    };
+    Result<void> insert(const NewCase& row, const QDateTime& at, const Actor& actor, const SealedPii& pii);
+    // updated_at = at; attempts + 1 when countAttempt.
+    Result<void> touch(const QString& caseId, const QDateTime& at, bool countAttempt);
+    Result<void> setOutcome(const QString& caseId,
+        const QDateTime& at,
+        const QString& state,
+        std::optional<bool> passed,
+        const QString& subCode);
+    // Erases the PII of the unpurged cases whose case_created event (up to seq maxSeq) is older than cutoff.
+    // Returns their ids, sorted.
+    Result<QJsonArray> purge(const QDateTime& cutoff, const QDateTime& at, qint64 maxSeq);
+
+    struct Sealed
+    {
+        QByteArray nameEnc;
+        QByteArray idEnc;
+        bool purged = false;
+    };
+    Result<Sealed> sealed(const QString& caseId);
+
+private:
+    Failure missing(const QString& caseId) const;
+
+    QSqlDatabase m_db;
+    QSqlQuery m_touch;
+    QSqlQuery m_touchAttempt;
+};

@@ -1,0 +1,103 @@
+#include "EventLog.h"
+
+#include "history/AuditEvent.h"
+#include "history/CanonicalEvent.h"
+
+#include <QSqlError>
+#include <QVariant>
+
+namespace {
+
+// A NOT NULL text column gets "" for an empty value, never NULL.
+QString text(const QString& value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+QString text(const QByteArray& value)
+{
+    return value.isEmpty() ? QStringLiteral("") : QString::fromLatin1(value);
+}
+
+} // namespace
+
+EventLog::EventLog(const QSqlDatabase& db, bool postgres)
+    : m_selectHead(db)
+    , m_insert(db)
+    , m_updateHead(db)
+{
+    m_selectHead.prepare(postgres ? QStringLiteral("SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE")
+                                  : QStringLiteral("SELECT seq, hash FROM chain_head WHERE id = 1"));
+    m_insert.prepare(QStringLiteral("INSERT INTO events (seq, ts, actor, workstation, case_id, kind, payload, "
+                                    "pii_digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    m_updateHead.prepare(QStringLiteral("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1"));
+}
+
+Result<void> EventLog::lockHead()
+{
+    if (!m_selectHead.exec() || !m_selectHead.next())
+        return Failure(
+            ErrorCode::Unavailable, tr("Cannot read the chain head: %1").arg(m_selectHead.lastError().text()));
+    m_headSeq = m_selectHead.value(0).toLongLong();
+    m_headHash = m_selectHead.value(1).toString().toLatin1();
+    m_selectHead.finish();
+    m_headLocked = true;
+    return {};
+}
+
+Result<qint64> EventLog::append(const QDateTime& at,
+    const Actor& actor,
+    const QString& caseId,
+    const QString& kind,
+    QJsonObject payload,
+    const QByteArray& piiDigest)
+{
+    if (!actor.role.isEmpty())
+        payload.insert(QStringLiteral("actorRole"), actor.role);
+    AuditEvent::sanitize(payload);
+    AuditEvent e;
+    e.seq = m_headSeq + 1;
+    e.ts = at;
+    e.actor = actor.name;
+    e.workstation = actor.workstation;
+    e.caseId = caseId;
+    e.kind = kind;
+    e.payload = AuditEvent::compactJson(payload);
+    e.piiDigest = piiDigest;
+    e.prevHash = m_headHash;
+    e.hash = CanonicalEvent::chainHash(e.prevHash, e);
+
+    const QVariantList values { e.seq,
+        QString::fromLatin1(CanonicalEvent::timestamp(e.ts)),
+        text(e.actor),
+        text(e.workstation),
+        text(e.caseId),
+        text(e.kind),
+        QString::fromUtf8(e.payload),
+        text(e.piiDigest),
+        text(e.prevHash),
+        text(e.hash) };
+    for (int i = 0; i < values.size(); ++i)
+        m_insert.bindValue(i, values.at(i));
+    if (!m_insert.exec())
+        return Failure(ErrorCode::Unavailable, tr("Cannot append the event: %1").arg(m_insert.lastError().text()));
+    m_updateHead.bindValue(0, e.seq);
+    m_updateHead.bindValue(1, QString::fromLatin1(e.hash));
+    if (!m_updateHead.exec())
+        return Failure(
+            ErrorCode::Unavailable, tr("Cannot update the chain head: %1").arg(m_updateHead.lastError().text()));
+    m_headSeq = e.seq;
+    m_headHash = e.hash;
+    return e.seq;
+}
+
+Result<ChainAnchor> EventLog::readHead(const QSqlDatabase& db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT seq, hash FROM chain_head WHERE id = 1")) || !q.next())
+        return Failure(ErrorCode::Unavailable, tr("Cannot read the chain head: %1").arg(q.lastError().text()));
+    ChainAnchor anchor;
+    anchor.seq = q.value(0).toLongLong();
+    anchor.hash = q.value(1).toString().toLatin1();
+    return anchor;
+}
