@@ -15,10 +15,6 @@
         <translation>无法写入审计记录：%1</translation>
     </message>
     <message>
-        <source>An audit event needs a kind.</source>
-        <translation>审计事件必须指定类型。</translation>
-    </message>
-    <message>
         <source>The name and ID number of case %1 were erased by the retention purge.</source>
         <translation>案件 %1 的姓名和身份证号码已在保留期清理中删除。</translation>
     </message>
@@ -37,6 +33,18 @@
     <message>
         <source>The history at %1 is not the one these keys belong to.</source>
         <translation>%1 处的审计记录不是这些密钥所属的审计记录。</translation>
+    </message>
+    <message>
+        <source>A %1 event is written with its case record, not on its own.</source>
+        <translation>%1 事件随案件记录一起写入，不能单独写入。</translation>
+    </message>
+    <message>
+        <source>A manual-review decision is a review_decision event.</source>
+        <translation>人工审核决定是 review_decision 事件。</translation>
+    </message>
+    <message>
+        <source>A review decision ends the case as reviewed.</source>
+        <translation>审核决定以“已审核”结束案件。</translation>
     </message>
 </context>
 <context>
@@ -722,6 +730,53 @@ Exit codes: 0 passed (SubCode 200); 2 not passed (202/223, or an undocumented Su
     <message>
         <source>Cannot update the chain head: %1</source>
         <translation>无法更新链头：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Events</name>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>a list of strings</source>
+        <translation>字符串列表</translation>
+    </message>
+    <message>
+        <source>The %1 event has no %2.</source>
+        <translation>%1 事件缺少 %2。</translation>
+    </message>
+    <message>
+        <source>The %1 event&apos;s %2 is neither %3 nor null.</source>
+        <translation>%1 事件的 %2 既不是%3，也不是 null。</translation>
+    </message>
+    <message>
+        <source>The %1 event&apos;s %2 is not %3.</source>
+        <translation>%1 事件的 %2 不是%3。</translation>
+    </message>
+    <message>
+        <source>The %1 event has an invalid version.</source>
+        <translation>%1 事件的版本无效。</translation>
+    </message>
+    <message>
+        <source>The %1 event is version %2, newer than this version of eKYC Desk can read (up to version %3).</source>
+        <translation>%1 事件为第 %2 版，比本版 eKYC Desk 能读取的版本更新（最高第 %3 版）。</translation>
+    </message>
+    <message>
+        <source>Unknown audit event kind %1.</source>
+        <translation>未知的审计事件类型 %1。</translation>
+    </message>
+    <message>
+        <source>Expected a %1 event, not a %2 event.</source>
+        <translation>应为 %1 事件，而不是 %2 事件。</translation>
     </message>
 </context>
 <context>
@@ -1575,6 +1630,10 @@ MerchantBizId %2
     <message>
         <source>The spool %1 is in use by another process.</source>
         <translation>缓存队列 %1 正被另一个进程使用。</translation>
+    </message>
+    <message>
+        <source>The spool holds a completion of another kind.</source>
+        <translation>暂存区中有另一种类型的结束记录。</translation>
     </message>
 </context>
 <context>

@@ -176,23 +176,22 @@ int seed(const QCommandLineParser& parser,
         const QString endpoint = record.training ? QStringLiteral("https://127.0.0.1/")
                                                  : QStringLiteral("https://cloudauth-intl.cn-hongkong.aliyuncs.com/");
         auto sendAttempt = [&] {
-            return count(store->appendEvent(actor,
-                caseId,
-                QLatin1String(EventKind::attemptSent),
-                { { QStringLiteral("attempt"), attempt },
-                    { QStringLiteral("endpoint"), endpoint },
-                    { QStringLiteral("merchantBizId"), record.merchantBizId } }));
+            Events::AttemptSent sent;
+            sent.attempt = attempt;
+            sent.endpoint = endpoint;
+            sent.merchantBizId = record.merchantBizId;
+            return count(store->record(actor, caseId, sent));
         };
         if (good && written < total && random.below(20) == 0) {
             // A throttled first attempt, retried after back-off.
             good = sendAttempt();
-            if (good && written < total)
-                good = count(store->appendEvent(actor,
-                    caseId,
-                    QLatin1String(EventKind::attemptFailed),
-                    { { QStringLiteral("attempt"), attempt },
-                        { QStringLiteral("httpStatus"), 400 },
-                        { QStringLiteral("code"), QStringLiteral("Throttling.Api") } }));
+            if (good && written < total) {
+                Events::AttemptFailed throttled;
+                throttled.attempt = attempt;
+                throttled.httpStatus = 400;
+                throttled.code = QStringLiteral("Throttling.Api");
+                good = count(store->record(actor, caseId, throttled));
+            }
             ++attempt;
         }
         if (good && written < total)
@@ -200,18 +199,21 @@ int seed(const QCommandLineParser& parser,
         if (!good || written >= total)
             break;
         const Outcome outcome = pickOutcome(random);
-        good = count(store->appendEvent(actor,
-            caseId,
-            QLatin1String(EventKind::responseReceived),
-            { { QStringLiteral("httpStatus"), 200 },
-                { QStringLiteral("code"), QStringLiteral("Success") },
-                { QStringLiteral("passed"), outcome.passed },
-                { QStringLiteral("subCode"), QLatin1String(outcome.subCode) },
-                { QStringLiteral("requestId"), QString::fromLatin1(random.hex32()) },
-                { QStringLiteral("latencyMs"), 80 + random.below(400) } }));
-        if (good && written < total)
-            good = count(store->completeCase(
-                actor, caseId, QLatin1String(CaseState::completed), outcome.passed, QLatin1String(outcome.subCode)));
+        Events::ResponseReceived answer;
+        answer.httpStatus = 200;
+        answer.code = QStringLiteral("Success");
+        answer.passed = outcome.passed;
+        answer.subCode = QLatin1String(outcome.subCode);
+        answer.requestId = QString::fromLatin1(random.hex32());
+        answer.latencyMs = 80 + random.below(400);
+        good = count(store->record(actor, caseId, answer));
+        if (good && written < total) {
+            Events::CaseCompleted completed;
+            completed.state = QLatin1String(CaseState::completed);
+            completed.passed = outcome.passed;
+            completed.subCode = QLatin1String(outcome.subCode);
+            good = count(store->completeCase(actor, caseId, completed));
+        }
     }
     if (good) {
         const Result<void> committed = store->commitBatch();

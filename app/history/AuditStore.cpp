@@ -378,11 +378,14 @@ Result<QString> AuditStore::createCase(const Actor& actor, const CaseRecord& rec
     return caseId;
 }
 
-Result<qint64> AuditStore::appendEvent(
-    const Actor& actor, const QString& caseId, const QString& kind, const QJsonObject& payload)
+Result<qint64> AuditStore::record(const Actor& actor, const QString& caseId, const Events::Event& event)
 {
-    if (kind.isEmpty())
-        return Failure(ErrorCode::InvalidArgument, tr("An audit event needs a kind."));
+    if (std::holds_alternative<Events::CaseCreated>(event) || std::holds_alternative<Events::CaseCompleted>(event)
+        || std::holds_alternative<Events::ReviewDecision>(event))
+        return Failure(ErrorCode::InvalidArgument,
+            tr("A %1 event is written with its case record, not on its own.").arg(Events::kindOf(event)));
+    const QString kind = Events::kindOf(event);
+    const QJsonObject payload = Events::toPayload(event);
     qint64 seq = 0;
     const Result<void> done = write(actor, [&]() -> Result<void> {
         const QDateTime at = now(); // updated_at == the event's ts
@@ -402,26 +405,32 @@ Result<qint64> AuditStore::appendEvent(
     return seq;
 }
 
-Result<void> AuditStore::completeCase(const Actor& actor,
-    const QString& caseId,
-    const QString& state,
-    std::optional<bool> passed,
-    const QString& subCode,
-    const QJsonObject& payload)
+Result<void> AuditStore::completeCase(const Actor& actor, const QString& caseId, const Events::CaseCompleted& event)
 {
-    if (Result<void> allowed = HistoryPolicy::mayEndAs(state); !allowed)
+    if (event.state == QLatin1String(CaseState::reviewed))
+        return Failure(ErrorCode::InvalidArgument, tr("A manual-review decision is a review_decision event."));
+    return complete(actor, caseId, event, event);
+}
+
+Result<void> AuditStore::completeCase(const Actor& actor, const QString& caseId, const Events::ReviewDecision& event)
+{
+    if (event.state != QLatin1String(CaseState::reviewed))
+        return Failure(ErrorCode::InvalidArgument, tr("A review decision ends the case as reviewed."));
+    return complete(actor, caseId, event, event);
+}
+
+Result<void> AuditStore::complete(
+    const Actor& actor, const QString& caseId, const Events::Completion& outcome, const Events::Event& event)
+{
+    if (Result<void> allowed = HistoryPolicy::mayEndAs(outcome.state); !allowed)
         return allowed;
-    QJsonObject body = payload;
-    body.insert(QStringLiteral("state"), state);
-    body.insert(QStringLiteral("passed"), passed.has_value() ? QJsonValue(*passed) : QJsonValue());
-    body.insert(QStringLiteral("subCode"), subCode);
+    const QJsonObject payload = Events::toPayload(event);
     return write(actor, [&]() -> Result<void> {
         const QDateTime at = now(); // updated_at == the case_completed / review_decision event's ts
-        if (Result<void> updated = m_cases->setOutcome(caseId, at, state, passed, subCode); !updated)
+        if (Result<void> updated = m_cases->setOutcome(caseId, at, outcome.state, outcome.passed, outcome.subCode);
+            !updated)
             return updated;
-        const char* kind =
-            state == QLatin1String(CaseState::reviewed) ? EventKind::reviewDecision : EventKind::caseCompleted;
-        Result<qint64> seq = logEvent(at, actor, caseId, QLatin1String(kind), body);
+        Result<qint64> seq = logEvent(at, actor, caseId, Events::kindOf(event), payload);
         return seq ? Result<void>() : seq.failure();
     });
 }
@@ -470,8 +479,7 @@ Result<RevealedPii> AuditStore::revealCase(const Actor& actor, const QString& ca
     if (!plain)
         return plain;
     // Logged before it is shown: no reveal without its event.
-    Result<qint64> logged = appendEvent(
-        actor, caseId, QLatin1String(EventKind::piiRevealed), { { QStringLiteral("reason"), reason.trimmed() } });
+    Result<qint64> logged = record(actor, caseId, Events::PiiRevealed { reason.trimmed(), {} });
     if (!logged)
         return logged.failure();
     return plain;
@@ -505,10 +513,9 @@ Result<ChainAnchor> AuditStore::exportAnchor(const Actor& actor)
         anchor.seq = m_log->headSeq();
         anchor.hash = m_log->headHash();
         anchor.exportedAt = now();
-        const QJsonObject payload { { QStringLiteral("seq"), anchor.seq },
-            { QStringLiteral("hash"), QString::fromLatin1(anchor.hash) } };
+        const Events::AnchorExported event { anchor.seq, QString::fromLatin1(anchor.hash), {} };
         Result<qint64> seq =
-            logEvent(anchor.exportedAt, actor, QString(), QLatin1String(EventKind::anchorExported), payload);
+            logEvent(anchor.exportedAt, actor, QString(), QLatin1String(event.kind), Events::toPayload(event));
         return seq ? Result<void>() : seq.failure();
     });
     if (!done)
@@ -523,14 +530,12 @@ Result<int> AuditStore::purgeOlderThan(const Actor& actor, const QDateTime& cuto
     int purged = 0;
     const Result<void> done = write(actor, [&]() -> Result<void> {
         const QDateTime at = now(); // purged_at == the retention_purge event's ts
-        Result<QJsonArray> caseIds = m_cases->purge(cutoff, at, m_log->headSeq());
+        Result<QStringList> caseIds = m_cases->purge(cutoff, at, m_log->headSeq());
         if (!caseIds)
             return caseIds.failure();
         purged = static_cast<int>(caseIds->size());
-        const QJsonObject payload { { QStringLiteral("cutoff"), ts(cutoff) },
-            { QStringLiteral("cases"), purged },
-            { QStringLiteral("caseIds"), *caseIds } };
-        Result<qint64> seq = logEvent(at, actor, QString(), QLatin1String(EventKind::retentionPurge), payload);
+        const Events::RetentionPurge event { ts(cutoff), purged, *caseIds, {} };
+        Result<qint64> seq = logEvent(at, actor, QString(), QLatin1String(event.kind), Events::toPayload(event));
         return seq ? Result<void>() : seq.failure();
     });
     if (!done)

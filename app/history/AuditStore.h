@@ -5,6 +5,7 @@
 #include "crypto/KeyVault.h"
 #include "history/AuditEvent.h"
 #include "history/ChainVerifier.h"
+#include "history/Events.h"
 #include "history/HistoryQuery.h"
 #include "history/PiiVault.h"
 
@@ -91,17 +92,13 @@ public:
 
     // Writes the case row (state pending) and its case_created event in one transaction. Returns the case id.
     Result<QString> createCase(const Actor& actor, const CaseRecord& record);
-    // Appends one event. attempt_sent also counts the attempt on the case. Returns its seq.
-    Result<qint64> appendEvent(
-        const Actor& actor, const QString& caseId, const QString& kind, const QJsonObject& payload = {});
-    // Sets the case's outcome and appends case_completed (or review_decision for CaseState::reviewed) in one
-    // transaction. state: CaseState::completed | failed | refused | outcome_unknown | reviewed.
-    Result<void> completeCase(const Actor& actor,
-        const QString& caseId,
-        const QString& state,
-        std::optional<bool> passed,
-        const QString& subCode,
-        const QJsonObject& payload = {});
+    // Appends one event (of any kind but case_created, case_completed and review_decision, which createCase and
+    // completeCase write with the case record). attempt_sent also counts the attempt on the case. Returns its seq.
+    Result<qint64> record(const Actor& actor, const QString& caseId, const Events::Event& event);
+    // Sets the case's outcome from the event's state, passed and subCode and appends the event, in one transaction.
+    // case_completed: state CaseState::completed | failed | refused | outcome_unknown; review_decision: reviewed.
+    Result<void> completeCase(const Actor& actor, const QString& caseId, const Events::CaseCompleted& event);
+    Result<void> completeCase(const Actor& actor, const QString& caseId, const Events::ReviewDecision& event);
 
     // The n newest cases.
     Result<QList<CaseSummary>> recentCases(int n) const;
@@ -144,6 +141,8 @@ private:
     // Migrate, unlock keys, build the parts.
     Result<void> initialize(const Options& options);
     Result<void> write(const Actor& actor, const std::function<Result<void>()>& body);
+    Result<void> complete(
+        const Actor& actor, const QString& caseId, const Events::Completion& outcome, const Events::Event& event);
     // Appends through the event log and remembers the seq (lastSeq()).
     Result<qint64> logEvent(const QDateTime& at,
         const Actor& actor,

@@ -102,7 +102,7 @@ Result<void> CaseTable::setOutcome(const QString& caseId,
     return {};
 }
 
-Result<QJsonArray> CaseTable::purge(const QDateTime& cutoff, const QDateTime& at, qint64 maxSeq)
+Result<QStringList> CaseTable::purge(const QDateTime& cutoff, const QDateTime& at, qint64 maxSeq)
 {
     // The age of a case is the time of its case_created event (hash-chained), not the editable created_at column;
     // the caller lists the purged cases in its event so that the verifier knows which records must be empty.
@@ -112,7 +112,7 @@ Result<QJsonArray> CaseTable::purge(const QDateTime& cutoff, const QDateTime& at
         q.bindValue(first + 1, ts(cutoff));
         q.bindValue(first + 2, maxSeq);
     };
-    QJsonArray caseIds;
+    QStringList caseIds;
     {
         QSqlQuery q(m_db);
         q.setForwardOnly(true);

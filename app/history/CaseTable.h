@@ -40,7 +40,7 @@ public:
         const QString& subCode);
     // Erases the PII of the unpurged cases whose case_created event (up to seq maxSeq) is older than cutoff.
     // Returns their ids, sorted.
-    Result<QJsonArray> purge(const QDateTime& cutoff, const QDateTime& at, qint64 maxSeq);
+    Result<QStringList> purge(const QDateTime& cutoff, const QDateTime& at, qint64 maxSeq);
 
     struct Sealed
     {

@@ -152,36 +152,27 @@ bool RecordSpool::append(QJsonObject record, QString* error)
     return true;
 }
 
-bool RecordSpool::addEvent(
-    const Actor& actor, const QString& caseId, const QString& kind, const QJsonObject& payload, QString* error)
+bool RecordSpool::addEvent(const Actor& actor, const QString& caseId, const Events::Event& event, QString* error)
 {
     return append({ { kOp, QStringLiteral("event") },
                       { kActor, actorJson(actor) },
                       { kCaseId, caseId },
-                      { kKind, kind },
-                      { kPayload, payload },
+                      { kKind, Events::kindOf(event) },
+                      { kPayload, Events::toPayload(event) },
                       { kAt, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } },
         error);
 }
 
-bool RecordSpool::addCompletion(const Actor& actor,
-    const QString& caseId,
-    const QString& state,
-    std::optional<bool> passed,
-    const QString& subCode,
-    const QJsonObject& payload,
-    QString* error)
+bool RecordSpool::addCompletion(
+    const Actor& actor, const QString& caseId, const Events::CaseCompleted& event, QString* error)
 {
-    QJsonObject record { { kOp, QStringLiteral("complete") },
-        { kActor, actorJson(actor) },
-        { kCaseId, caseId },
-        { kState, state },
-        { kSubCode, subCode },
-        { kPayload, payload },
-        { kAt, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } };
-    if (passed)
-        record.insert(kPassed, *passed);
-    return append(record, error);
+    return append({ { kOp, QStringLiteral("complete") },
+                      { kActor, actorJson(actor) },
+                      { kCaseId, caseId },
+                      { kKind, QString::fromLatin1(event.kind) },
+                      { kPayload, Events::toPayload(event) },
+                      { kAt, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } },
+        error);
 }
 
 bool RecordSpool::rewrite(const QList<QByteArray>& rest, QString* error)
@@ -223,11 +214,15 @@ int RecordSpool::replay(AuditStore& history, const Actor& replayer, QString* err
             // A line cut by a power loss during its append: set aside, never replayed, never in the way.
             setAside(pending.first());
         } else if (!alreadyWritten(history, caseId, id)) {
-            if (const Result<void> written = write(history, actorOf(record, replayer), record); !written) {
-                *error = written.message();
+            const Result<void> replayed = write(history, actorOf(record, replayer), record);
+            if (replayed.error() == ErrorCode::Corrupt) {
+                setAside(pending.first()); // a record no version of the history can take: kept, not in the way
+            } else if (!replayed) {
+                *error = replayed.message();
                 return -1;
+            } else {
+                ++written;
             }
-            ++written;
         }
         pending.removeFirst();
         if (!rewrite(pending, error))
@@ -243,15 +238,27 @@ Result<void> RecordSpool::write(AuditStore& history, const Actor& actor, const Q
     payload.insert(kSpoolId, record.value(kId));
     const QString caseId = record.value(kCaseId).toString();
     if (record.value(kOp).toString() == QLatin1String("complete")) {
-        const QJsonValue passed = record.value(kPassed);
-        return history.completeCase(actor,
-            caseId,
-            record.value(kState).toString(),
-            passed.isBool() ? std::optional<bool>(passed.toBool()) : std::nullopt,
-            record.value(kSubCode).toString(),
-            payload);
+        // Spooled before completions were typed: the end state beside the payload.
+        if (record.contains(kState)) {
+            payload.insert(QStringLiteral("state"), record.value(kState));
+            payload.insert(
+                QStringLiteral("passed"), record.value(kPassed).isBool() ? record.value(kPassed) : QJsonValue());
+            payload.insert(QStringLiteral("subCode"), record.value(kSubCode));
+        }
+        const Result<Events::Event> event =
+            Events::fromPayload(record.value(kKind).toString(QString::fromLatin1(EventKind::caseCompleted)), payload);
+        if (!event)
+            return event.failure();
+        if (const auto* completed = std::get_if<Events::CaseCompleted>(&*event))
+            return history.completeCase(actor, caseId, *completed);
+        if (const auto* decided = std::get_if<Events::ReviewDecision>(&*event))
+            return history.completeCase(actor, caseId, *decided);
+        return Failure(ErrorCode::Corrupt, tr("The spool holds a completion of another kind."));
     }
-    const Result<qint64> appended = history.appendEvent(actor, caseId, record.value(kKind).toString(), payload);
+    const Result<Events::Event> event = Events::fromPayload(record.value(kKind).toString(), payload);
+    if (!event)
+        return event.failure();
+    const Result<qint64> appended = history.record(actor, caseId, *event);
     return appended ? Result<void>() : appended.failure();
 }
 

@@ -2,6 +2,7 @@
 
 #include "base/Actor.h"
 #include "base/Result.h"
+#include "history/Events.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -31,22 +32,15 @@ public:
 
     // Each returns false with *error when the record could not be made durable.
     // The actor is kept with the record and is the one the history records when it is replayed.
-    bool addEvent(
-        const Actor& actor, const QString& caseId, const QString& kind, const QJsonObject& payload, QString* error);
-    bool addCompletion(const Actor& actor,
-        const QString& caseId,
-        const QString& state,
-        std::optional<bool> passed,
-        const QString& subCode,
-        const QJsonObject& payload,
-        QString* error);
+    bool addEvent(const Actor& actor, const QString& caseId, const Events::Event& event, QString* error);
+    bool addCompletion(const Actor& actor, const QString& caseId, const Events::CaseCompleted& event, QString* error);
 
     // Writes the waiting records into the history in order, each with "spooledAt" (when it happened) and "spoolId"
     // in its payload; a record the history already holds (a replay that stopped between writing it and removing it)
     // is not written twice, and a line cut by a power loss is set aside in <spool>.bad. Returns the number written,
     // or -1 with *error at the first that the history refused (it and the records after it stay in the spool).
     // Appends and replays of several processes take turns (<spool>.lock). Records from before actors were spooled
-    // are recorded as the replayer's.
+    // are recorded as the replayer's; a record whose event does not parse is set aside in <spool>.bad too.
     int replay(AuditStore& history, const Actor& replayer, QString* error);
 
 private:

@@ -58,7 +58,7 @@ Result<void> recordSettings(AuditStore& history, const Actor& actor, Settings& s
 {
     const QHash<QString, QString> previous = recordedDigests(settings);
     QStringList pairs;
-    QJsonArray changed;
+    QStringList changed;
     for (const auto& [name, value] : watchedSettings(settings)) {
         const QString current = digest(history.historyId(), value);
         pairs.append(name + QLatin1Char('=') + current);
@@ -67,10 +67,7 @@ Result<void> recordSettings(AuditStore& history, const Actor& actor, Settings& s
             changed.append(name);
     }
     if (!changed.isEmpty()) {
-        const Result<qint64> written = history.appendEvent(actor,
-            QString(),
-            QString::fromLatin1(EventKind::settingsChanged),
-            { { QStringLiteral("changed"), changed } });
+        const Result<qint64> written = history.record(actor, QString(), Events::SettingsChanged { changed, {} });
         if (!written)
             return written.failure();
     }
@@ -88,11 +85,8 @@ Result<void> recordCredentialSource(
             + (credentials.securityToken().isEmpty() ? QLatin1String("ak") : QLatin1String("sts")));
     if (settings.value(lastCredentialKey) == current)
         return {};
-    const QJsonObject payload { { QStringLiteral("source"), source },
-        { QStringLiteral("accessKeyId"), keyId },
-        { QStringLiteral("sts"), !credentials.securityToken().isEmpty() } };
-    const Result<qint64> written =
-        history.appendEvent(actor, QString(), QString::fromLatin1(EventKind::credentialSourceChanged), payload);
+    const Events::CredentialSourceChanged event { source, keyId, !credentials.securityToken().isEmpty(), {} };
+    const Result<qint64> written = history.record(actor, QString(), event);
     if (!written)
         return written.failure();
     settings.setValue(lastCredentialKey, current);

@@ -85,7 +85,7 @@ bool HistoryWriter::replaySpool(AuditStore* store, const Actor& actor, QString* 
 }
 
 bool HistoryWriter::recordAttempt(
-    AuditStore* store, const Actor& actor, const QString& caseId, const QJsonObject& payload, QString* error)
+    AuditStore* store, const Actor& actor, const QString& caseId, const Events::AttemptSent& attempt, QString* error)
 {
     if (!store) {
         *error = m_openError;
@@ -95,19 +95,18 @@ bool HistoryWriter::recordAttempt(
         *error = refusal(store, caseId, QString());
         return false;
     }
-    const Result<qint64> written =
-        store->appendEvent(actor, caseId, QString::fromLatin1(EventKind::attemptSent), payload);
+    const Result<qint64> written = store->record(actor, caseId, attempt);
     if (!written)
         *error = written.message();
     return written.ok();
 }
 
 HistoryWriter::Written HistoryWriter::recordEvent(
-    AuditStore* store, const Actor& actor, const QString& caseId, const QString& kind, const QJsonObject& payload)
+    AuditStore* store, const Actor& actor, const QString& caseId, const Events::Event& event)
 {
     QString error;
     if (store && !m_spooledCases.contains(caseId)) {
-        const Result<qint64> appended = store->appendEvent(actor, caseId, kind, payload);
+        const Result<qint64> appended = store->record(actor, caseId, event);
         if (appended)
             return {};
         error = appended.message();
@@ -115,24 +114,19 @@ HistoryWriter::Written HistoryWriter::recordEvent(
     Written written { Outcome::Spooled, refusal(store, caseId, error), m_spoolPath };
     m_spooledCases.insert(caseId);
     QString spoolError;
-    if (!RecordSpool(m_spoolPath).addEvent(actor, caseId, kind, payload, &spoolError)) {
+    if (!RecordSpool(m_spoolPath).addEvent(actor, caseId, event, &spoolError)) {
         written.outcome = Outcome::Lost;
         written.error += QStringLiteral("; ") + spoolError;
     }
     return written;
 }
 
-HistoryWriter::Written HistoryWriter::recordCompletion(AuditStore* store,
-    const Actor& actor,
-    const QString& caseId,
-    const QString& state,
-    std::optional<bool> passed,
-    const QString& subCode,
-    const QJsonObject& payload)
+HistoryWriter::Written HistoryWriter::recordCompletion(
+    AuditStore* store, const Actor& actor, const QString& caseId, const Events::CaseCompleted& event)
 {
     QString error;
     if (store && !m_spooledCases.contains(caseId)) {
-        const Result<void> completed = store->completeCase(actor, caseId, state, passed, subCode, payload);
+        const Result<void> completed = store->completeCase(actor, caseId, event);
         if (completed)
             return {};
         error = completed.message();
@@ -140,7 +134,7 @@ HistoryWriter::Written HistoryWriter::recordCompletion(AuditStore* store,
     Written written { Outcome::Spooled, refusal(store, caseId, error), m_spoolPath };
     m_spooledCases.insert(caseId);
     QString spoolError;
-    if (!RecordSpool(m_spoolPath).addCompletion(actor, caseId, state, passed, subCode, payload, &spoolError)) {
+    if (!RecordSpool(m_spoolPath).addCompletion(actor, caseId, event, &spoolError)) {
         written.outcome = Outcome::Lost;
         written.error += QStringLiteral("; ") + spoolError;
     }

@@ -64,17 +64,14 @@ public:
     // Spooled records are written as their own actor; actor stands in for those spooled without one.
     bool replaySpool(AuditStore* store, const Actor& actor, QString* error);
     // Records an attempt before it is sent. Never spooled: false with *error means "do not send".
-    bool recordAttempt(
-        AuditStore* store, const Actor& actor, const QString& caseId, const QJsonObject& payload, QString* error);
-    Written recordEvent(
-        AuditStore* store, const Actor& actor, const QString& caseId, const QString& kind, const QJsonObject& payload);
-    Written recordCompletion(AuditStore* store,
+    bool recordAttempt(AuditStore* store,
         const Actor& actor,
         const QString& caseId,
-        const QString& state,
-        std::optional<bool> passed,
-        const QString& subCode,
-        const QJsonObject& payload);
+        const Events::AttemptSent& attempt,
+        QString* error);
+    Written recordEvent(AuditStore* store, const Actor& actor, const QString& caseId, const Events::Event& event);
+    Written recordCompletion(
+        AuditStore* store, const Actor& actor, const QString& caseId, const Events::CaseCompleted& event);
 
 private:
     void post(std::function<void()> job);

@@ -28,14 +28,38 @@ VerificationResult notRecorded(const QString& problem)
     return result;
 }
 
-QJsonObject resultPayload(const VerificationResult& result)
+// What the history keeps of a call's result: its codes, never the translated explanation.
+Events::CallOutcome outcomeOf(const VerificationResult& result)
 {
-    QJsonObject payload = result.toJson();
-    payload.remove(QStringLiteral("explanation")); // translated text; the codes are the record
-    payload.insert(QStringLiteral("latencyMs"), result.latencyMs);
+    const QJsonObject json = result.toJson(); // the one mapping of status and error to their keys
+    Events::CallOutcome outcome;
+    outcome.requestId = result.requestId;
+    outcome.code = result.code;
+    outcome.message = result.message;
+    outcome.merchantBizId = result.merchantBizId;
+    outcome.httpStatus = result.httpStatus;
+    const QJsonValue error = json.value(QStringLiteral("error"));
+    outcome.error = error.isString() ? Events::Nullable<QString>(error.toString()) : Events::Nullable<QString>();
+    outcome.attempts = result.attempts;
+    outcome.status = json.value(QStringLiteral("status")).toString();
+    outcome.mayHaveBeenBilled = result.mayHaveBeenBilled();
+    outcome.latencyMs = result.latencyMs;
     if (!result.detail.isEmpty())
-        payload.insert(QStringLiteral("detail"), result.detail);
-    return payload;
+        outcome.detail = result.detail;
+    return outcome;
+}
+
+// The record of one attempt's end: an HTTP answer, or an attempt that ended without one.
+Events::Event attemptEnded(const VerificationResult& result, int attempt)
+{
+    auto fill = [&](auto event) {
+        static_cast<Events::CallOutcome&>(event) = outcomeOf(result);
+        event.attempt = attempt;
+        event.passed = result.passed;
+        event.subCode = result.subCode;
+        return Events::Event(event);
+    };
+    return result.httpStatus != 0 ? fill(Events::ResponseReceived()) : fill(Events::AttemptFailed());
 }
 
 // The case state that tells apart what a reviewer does next.
@@ -72,10 +96,7 @@ void VerificationService::createCase(
                 };
             if (reverifyOf.isEmpty())
                 return { *caseId, QString() };
-            const Result<qint64> linked = store->appendEvent(actor,
-                reverifyOf,
-                QString::fromLatin1(EventKind::reverifyLink),
-                { { QStringLiteral("newCaseId"), *caseId } });
+            const Result<qint64> linked = store->record(actor, reverifyOf, Events::ReverifyLink { *caseId, {} });
             if (!linked)
                 return { *caseId,
                     tr("The link to the earlier case could not be recorded, so the case was not sent: %1")
@@ -130,16 +151,17 @@ void VerificationService::recordAttempt(quint64 apiId, int attempt, ApiClient::P
     }
     const QString caseId = it->caseId;
     const Actor actor = it->actor;
-    const QJsonObject payload { { QStringLiteral("attempt"), attempt },
-        { QStringLiteral("merchantBizId"), it->request.merchantBizId },
-        { QStringLiteral("endpoint"), m_options.client.endpoint.toString(QUrl::RemoveUserInfo) },
-        { QStringLiteral("training"), m_options.training } };
+    Events::AttemptSent sent;
+    sent.attempt = attempt;
+    sent.merchantBizId = it->request.merchantBizId;
+    sent.endpoint = m_options.client.endpoint.toString(QUrl::RemoveUserInfo);
+    sent.training = m_options.training;
     HistoryWriter* writer = m_writer.get();
     // Recorded durably before the request leaves; when that fails, the call stops and nothing is sent.
     writer->run<QString>(
-        [writer, actor, caseId, payload](AuditStore* store) {
+        [writer, actor, caseId, sent](AuditStore* store) {
             QString error;
-            return writer->recordAttempt(store, actor, caseId, payload, &error) ? QString() : error;
+            return writer->recordAttempt(store, actor, caseId, sent, &error) ? QString() : error;
         },
         this,
         [this, id, attempt, proceed](const QString& error) {
@@ -159,17 +181,13 @@ void VerificationService::recordAttemptFinished(quint64 apiId, int attempt, cons
     const auto it = m_calls.find(id);
     if (!m_writer || it == m_calls.end() || result.status == VerificationResult::Status::NotRecorded)
         return;
-    QJsonObject payload = resultPayload(result);
-    payload.insert(QStringLiteral("attempt"), attempt);
-    const QString kind =
-        QString::fromLatin1(result.httpStatus != 0 ? EventKind::responseReceived : EventKind::attemptFailed);
+    const Events::Event ended = attemptEnded(result, attempt);
     const QString caseId = it->caseId;
     const Actor actor = it->actor;
     HistoryWriter* writer = m_writer.get();
     // Refused: spooled, and the case sends nothing more (its next attempt_sent is refused on the writer thread).
     writer->run<HistoryWriter::Written>(
-        [writer, actor, caseId, kind, payload](
-            AuditStore* store) { return writer->recordEvent(store, actor, caseId, kind, payload); },
+        [writer, actor, caseId, ended](AuditStore* store) { return writer->recordEvent(store, actor, caseId, ended); },
         this,
         [this, id](const HistoryWriter::Written& written) {
             if (written.outcome == HistoryWriter::Outcome::Written)
@@ -194,14 +212,15 @@ void VerificationService::completeCall(quint64 id, const VerificationResult& res
     }
     const QString caseId = it->caseId;
     const Actor actor = it->actor;
-    const QString state = QString::fromLatin1(endState(result));
-    const std::optional<bool> passed = result.isBusinessAnswer() ? std::optional<bool>(result.passed) : std::nullopt;
-    const QJsonObject payload = resultPayload(result);
+    Events::CaseCompleted completed;
+    static_cast<Events::CallOutcome&>(completed) = outcomeOf(result);
+    completed.state = QString::fromLatin1(endState(result));
+    completed.passed = result.isBusinessAnswer() ? Events::Nullable<bool>(result.passed) : std::nullopt;
+    completed.subCode = result.subCode;
     HistoryWriter* writer = m_writer.get();
     writer->run<HistoryWriter::Written>(
-        [writer, actor, caseId, state, passed, subCode = result.subCode, payload](AuditStore* store) {
-            return writer->recordCompletion(store, actor, caseId, state, passed, subCode, payload);
-        },
+        [writer, actor, caseId, completed](
+            AuditStore* store) { return writer->recordCompletion(store, actor, caseId, completed); },
         this,
         [this, id, ended = result](const HistoryWriter::Written& written) mutable {
             if (written.outcome != HistoryWriter::Outcome::Written) {

@@ -109,17 +109,20 @@ int main(int argc, char* argv[])
         step(created);
         const QString caseId = *created;
         if (written < total)
-            step(store->appendEvent(
-                actor, caseId, QLatin1String(EventKind::attemptSent), { { QStringLiteral("attempt"), 1 } }));
+            step(store->record(actor,
+                caseId,
+                StoreFixture::event(QLatin1String(EventKind::attemptSent), { { QStringLiteral("attempt"), 1 } })));
         const QString subCode = QLatin1String(subCodes[n % 5]);
         if (written < total)
-            step(store->appendEvent(actor,
+            step(store->record(actor,
                 caseId,
-                QLatin1String(EventKind::responseReceived),
-                { { QStringLiteral("httpStatus"), 200 }, { QStringLiteral("subCode"), subCode } }));
+                StoreFixture::event(QLatin1String(EventKind::responseReceived),
+                    { { QStringLiteral("httpStatus"), 200 }, { QStringLiteral("subCode"), subCode } })));
         if (written < total)
-            step(store->completeCase(
-                actor, caseId, QLatin1String(CaseState::completed), subCode == QLatin1String("200"), subCode));
+            step(store->completeCase(actor,
+                caseId,
+                StoreFixture::completion(
+                    QLatin1String(CaseState::completed), subCode == QLatin1String("200"), subCode)));
         if (written % 100000 < 4 && written >= 100000)
             std::fprintf(stderr, "  %lld events\n", static_cast<long long>(written));
     }

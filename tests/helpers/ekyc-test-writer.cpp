@@ -36,20 +36,21 @@ Result<void> writeOneCase(AuditStore& store, Random& random, FictitiousPeople& p
     if (!caseId)
         return caseId.failure();
     HistoryCli::out(QStringLiteral("created %1 %2\n").arg(store.lastSeq()).arg(*caseId));
-    Result<qint64> seq =
-        store.appendEvent(actor, *caseId, QLatin1String(EventKind::attemptSent), { { QStringLiteral("attempt"), 1 } });
+    Result<qint64> seq = store.record(actor, *caseId, Events::AttemptSent());
     if (!seq)
         return seq.failure();
     HistoryCli::out(QStringLiteral("event %1 %2\n").arg(store.lastSeq()).arg(*caseId));
-    seq = store.appendEvent(actor,
-        *caseId,
-        QLatin1String(EventKind::responseReceived),
-        { { QStringLiteral("subCode"), QStringLiteral("200") } });
+    Events::ResponseReceived answer;
+    answer.subCode = QStringLiteral("200");
+    seq = store.record(actor, *caseId, answer);
     if (!seq)
         return seq.failure();
     HistoryCli::out(QStringLiteral("event %1 %2\n").arg(store.lastSeq()).arg(*caseId));
-    const Result<void> completed =
-        store.completeCase(actor, *caseId, QLatin1String(CaseState::completed), true, QStringLiteral("200"));
+    Events::CaseCompleted done;
+    done.state = QLatin1String(CaseState::completed);
+    done.passed = true;
+    done.subCode = QStringLiteral("200");
+    const Result<void> completed = store.completeCase(actor, *caseId, done);
     if (!completed)
         return completed;
     HistoryCli::out(QStringLiteral("completed %1 %2\n").arg(store.lastSeq()).arg(*caseId));

@@ -55,23 +55,26 @@ private slots:
         QJsonObject attempt { { QStringLiteral("attempt"), 1 },
             { QStringLiteral("accessKeySecret"), QStringLiteral("never-stored") },
             { QStringLiteral("params"), QJsonObject { { QStringLiteral("DocName"), p.name } } } };
-        QCOMPARE(store->appendEvent(StoreFixture::actor(), caseId, QLatin1String(EventKind::attemptSent), attempt)
-                     .valueOr(0),
-            2);
-        clock.advance(120);
         QCOMPARE(
             store
-                ->appendEvent(StoreFixture::actor(),
-                    caseId,
-                    QLatin1String(EventKind::responseReceived),
-                    { { QStringLiteral("httpStatus"), 200 }, { QStringLiteral("subCode"), QStringLiteral("200") } })
+                ->record(
+                    StoreFixture::actor(), caseId, StoreFixture::event(QLatin1String(EventKind::attemptSent), attempt))
                 .valueOr(0),
+            2);
+        clock.advance(120);
+        QCOMPARE(store
+                     ->record(StoreFixture::actor(),
+                         caseId,
+                         StoreFixture::event(QLatin1String(EventKind::responseReceived),
+                             { { QStringLiteral("httpStatus"), 200 },
+                                 { QStringLiteral("subCode"), QStringLiteral("200") } }))
+                     .valueOr(0),
             3);
-        QVERIFY(
-            store
-                ->completeCase(
-                    StoreFixture::actor(), caseId, QLatin1String(CaseState::completed), true, QStringLiteral("200"), {})
-                .ok());
+        QVERIFY(store
+                    ->completeCase(StoreFixture::actor(),
+                        caseId,
+                        StoreFixture::completion(QLatin1String(CaseState::completed), true, QStringLiteral("200")))
+                    .ok());
         QCOMPARE(store->lastSeq(), 4);
 
         const QList<AuditEvent> events = store->eventsForCase(caseId).valueOr({});
@@ -139,9 +142,7 @@ private slots:
             const QString caseId = store->createCase(StoreFixture::actor(), record(person(100 + i))).valueOr(QString());
             QVERIFY(!caseId.isEmpty());
             clock.advance(10);
-            QVERIFY(
-                store->appendEvent(StoreFixture::actor(), caseId, QLatin1String(EventKind::attemptSent), {}).valueOr(0)
-                > 0);
+            QVERIFY(store->record(StoreFixture::actor(), caseId, Events::AttemptSent()).valueOr(0) > 0);
         }
         const ChainReport report = store->verifyChain();
         QVERIFY2(report.ok, qPrintable(report.reason));
@@ -155,9 +156,7 @@ private slots:
     void appendOnlyGuard()
     {
         STORE_FIXTURE_OPEN(fx, store, nullptr);
-        QVERIFY(store->appendEvent(StoreFixture::actor(), QString(), QLatin1String(EventKind::settingsChanged), {})
-                    .valueOr(0)
-            > 0);
+        QVERIFY(store->record(StoreFixture::actor(), QString(), Events::SettingsChanged()).valueOr(0) > 0);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("append-only")));
         QVERIFY(!fx.execRaw(QStringLiteral("UPDATE events SET actor = 'mallory'")));
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("append-only")));
@@ -169,19 +168,16 @@ private slots:
     void unknownCaseRefused()
     {
         STORE_FIXTURE_OPEN(fx, store, nullptr);
-        const Result<qint64> orphan = store->appendEvent(
-            StoreFixture::actor(), QStringLiteral("no-such-case"), QLatin1String(EventKind::attemptSent), {});
+        const Result<qint64> orphan =
+            store->record(StoreFixture::actor(), QStringLiteral("no-such-case"), Events::AttemptSent());
         QCOMPARE(orphan.error(), ErrorCode::NotFound);
         QVERIFY(!orphan.message().isEmpty());
-        QCOMPARE(store->appendEvent(Actor(), QString(), QLatin1String(EventKind::settingsChanged)).error(),
+        QCOMPARE(store->record(Actor(), QString(), Events::SettingsChanged()).error(),
             ErrorCode::InvalidArgument); // nobody to record
         QVERIFY(!store
                      ->completeCase(StoreFixture::actor(),
                          QStringLiteral("no-such-case"),
-                         QLatin1String(CaseState::completed),
-                         true,
-                         QStringLiteral("200"),
-                         {})
+                         StoreFixture::completion(QLatin1String(CaseState::completed), true, QStringLiteral("200")))
                      .ok());
         QCOMPARE(store->head().valueOr({}).seq, 0);
     }
@@ -222,10 +218,7 @@ private slots:
         QVERIFY(store
                     ->completeCase(StoreFixture::actor(),
                         oldCase,
-                        QLatin1String(CaseState::completed),
-                        false,
-                        QStringLiteral("223"),
-                        {})
+                        StoreFixture::completion(QLatin1String(CaseState::completed), false, QStringLiteral("223")))
                     .ok());
         clock.advance(qint64(40) * 24 * 3600 * 1000);
         const FictitiousPerson newPerson = person(22);
@@ -320,9 +313,7 @@ private slots:
             auto store = fx.open();
             QVERIFY(store);
             caseId = store->createCase(StoreFixture::actor(), record(person(41))).valueOr(QString());
-            QVERIFY(
-                store->appendEvent(StoreFixture::actor(), caseId, QLatin1String(EventKind::attemptSent), {}).valueOr(0)
-                > 0);
+            QVERIFY(store->record(StoreFixture::actor(), caseId, Events::AttemptSent()).valueOr(0) > 0);
             // The process dies here: no response, no completion.
         }
         auto store = fx.open();
@@ -377,10 +368,9 @@ private slots:
                 QVERIFY(store
                             ->completeCase(StoreFixture::actor(),
                                 caseId,
-                                QLatin1String(CaseState::completed),
-                                i % 3 == 1,
-                                i % 3 == 1 ? QStringLiteral("200") : QStringLiteral("223"),
-                                {})
+                                StoreFixture::completion(QLatin1String(CaseState::completed),
+                                    i % 3 == 1,
+                                    i % 3 == 1 ? QStringLiteral("200") : QStringLiteral("223")))
                             .ok());
             if (i % 2 == 0)
                 clock.advance(1000); // pairs share a time stamp: the case id breaks the tie
@@ -436,10 +426,9 @@ private slots:
         const Actor other { QStringLiteral("reviewer-b"), QStringLiteral("reviewer"), QStringLiteral("ws-test") };
         for (int i = 0; i < 20; ++i) {
             AuditStore* s = i % 3 == 0 ? b.get() : a.get();
-            QCOMPARE(s->appendEvent(i % 3 == 0 ? other : StoreFixture::actor(),
+            QCOMPARE(s->record(i % 3 == 0 ? other : StoreFixture::actor(),
                           QString(),
-                          QLatin1String(EventKind::settingsChanged),
-                          { { QStringLiteral("i"), i } })
+                          Events::SettingsChanged { { QString::number(i) }, {} })
                          .valueOr(0),
                 i + 1);
         }
@@ -462,14 +451,16 @@ private slots:
             auto store = fixtures[i]->open(&clock);
             QVERIFY(store);
             for (int n = 0; n < 12; ++n) {
-                QJsonObject payload { { QStringLiteral("n"), n },
+                QJsonObject payload { { QStringLiteral("changed"), QJsonArray { QStringLiteral("rate") } },
+                    { QStringLiteral("n"), n },
                     { QStringLiteral("text"), QStringLiteral("测试 · \"quoted\" \\ ü") },
                     { QStringLiteral("nested"),
                         QJsonObject { { QStringLiteral("z"), 1.5 },
                             { QStringLiteral("a"), QJsonArray { 1, QStringLiteral("x"), true } } } } };
                 QVERIFY(store
-                            ->appendEvent(
-                                StoreFixture::actor(), QString(), QLatin1String(EventKind::settingsChanged), payload)
+                            ->record(StoreFixture::actor(),
+                                QString(),
+                                StoreFixture::event(QLatin1String(EventKind::settingsChanged), payload))
                             .valueOr(0)
                     > 0);
                 clock.advance(7);

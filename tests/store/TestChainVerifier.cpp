@@ -81,29 +81,17 @@ private:
             const QString caseId = store.createCase(StoreFixture::actor(), r).valueOr(QString());
             QVERIFY(!caseId.isEmpty());
             clock.advance(3);
-            QVERIFY(store
-                        .appendEvent(StoreFixture::actor(),
-                            caseId,
-                            QLatin1String(EventKind::attemptSent),
-                            { { QStringLiteral("n"), 1 } })
-                        .valueOr(0)
-                > 0);
+            QVERIFY(store.record(StoreFixture::actor(), caseId, Events::AttemptSent()).valueOr(0) > 0);
             clock.advance(3);
             QVERIFY(store
                         .completeCase(StoreFixture::actor(),
                             caseId,
-                            QLatin1String(CaseState::completed),
-                            true,
-                            QStringLiteral("200"),
-                            {})
+                            StoreFixture::completion(QLatin1String(CaseState::completed), true, QStringLiteral("200")))
                         .ok());
         }
-        QVERIFY(store
-                    .appendEvent(StoreFixture::actor(),
-                        QString(),
-                        QLatin1String(EventKind::settingsChanged),
-                        { { QStringLiteral("key"), QStringLiteral("rate") } })
-                    .valueOr(0)
+        QVERIFY(
+            store.record(StoreFixture::actor(), QString(), Events::SettingsChanged { { QStringLiteral("rate") }, {} })
+                .valueOr(0)
             > 0);
     }
 
@@ -404,10 +392,10 @@ private slots:
                                           "id_masked = NULL, id_index = NULL, purged_at = '%1' WHERE created_at < '%2'")
                                .arg(now, cutoff)));
         QVERIFY(store
-                    ->appendEvent(StoreFixture::actor(),
+                    ->record(StoreFixture::actor(),
                         QString(),
-                        QLatin1String(EventKind::retentionPurge),
-                        { { QStringLiteral("cases"), 3 }, { QStringLiteral("cutoff"), cutoff } })
+                        StoreFixture::event(QLatin1String(EventKind::retentionPurge),
+                            { { QStringLiteral("cases"), 3 }, { QStringLiteral("cutoff"), cutoff } }))
                     .valueOr(0)
             > 0);
         const ChainReport report = store->verifyChain();
@@ -466,8 +454,9 @@ private slots:
         QVERIFY(store->exportAnchor(StoreFixture::actor()));
         clock.advance(qint64(40) * 24 * 3600 * 1000);
         QCOMPARE(store->purgeOlderThan(StoreFixture::actor(), clock.nowUtc().addDays(-30)).valueOr(-1), 3);
-        QVERIFY(store->appendEvent(StoreFixture::actor(), caseAtSeq(fx, 7), QLatin1String(EventKind::piiRevealed), {})
-                    .valueOr(0)
+        QVERIFY(
+            store->record(StoreFixture::actor(), caseAtSeq(fx, 7), Events::PiiRevealed { QStringLiteral("check"), {} })
+                .valueOr(0)
             > 0);
 
         QSqlQuery q(fx.raw());
@@ -592,8 +581,7 @@ private slots:
         QCOMPARE(store->lastSeq(), 11);
         clock.advance(5);
         // A new event on an old case: its updated_at is now exact.
-        QVERIFY(
-            store->appendEvent(StoreFixture::actor(), old4, QLatin1String(EventKind::attemptSent), {}).valueOr(0) > 0);
+        QVERIFY(store->record(StoreFixture::actor(), old4, Events::AttemptSent()).valueOr(0) > 0);
         ChainReport report = store->verifyChain();
         QVERIFY2(report.ok, qPrintable(report.reason));
         QCOMPARE(report.exactTimesFromSeq, 11);
@@ -658,7 +646,9 @@ private slots:
         auto store = fx.open();
         QVERIFY(store);
         QVERIFY(
-            store->appendEvent(StoreFixture::actor(), QString(), QLatin1String(EventKind::login), {}).valueOr(0) > 0);
+            store->record(StoreFixture::actor(), QString(), StoreFixture::event(QLatin1String(EventKind::login), {}))
+                .valueOr(0)
+            > 0);
         ChainAnchor anchor = store->head().valueOr({});
         anchor.historyId = QStringLiteral("another-history");
         const ChainReport report = store->verifyChain(anchor);
@@ -673,7 +663,9 @@ private slots:
         auto store = fx.open();
         QVERIFY(store);
         QVERIFY(
-            store->appendEvent(StoreFixture::actor(), QString(), QLatin1String(EventKind::login), {}).valueOr(0) > 0);
+            store->record(StoreFixture::actor(), QString(), StoreFixture::event(QLatin1String(EventKind::login), {}))
+                .valueOr(0)
+            > 0);
         const QByteArray before = store->head().valueOr({}).hash;
         const auto anchor = store->exportAnchor(StoreFixture::actor());
         QVERIFY(anchor);

@@ -37,14 +37,12 @@ private slots:
             const QString caseId = store->createCase(StoreFixture::actor(), r).valueOr(QString());
             QVERIFY(!caseId.isEmpty());
             if (i % 4 == 0)
-                QVERIFY(store
-                            ->completeCase(StoreFixture::actor(),
-                                caseId,
-                                QLatin1String(CaseState::completed),
-                                false,
-                                QStringLiteral("202"),
-                                {})
-                            .ok());
+                QVERIFY(
+                    store
+                        ->completeCase(StoreFixture::actor(),
+                            caseId,
+                            StoreFixture::completion(QLatin1String(CaseState::completed), false, QStringLiteral("202")))
+                        .ok());
             clock.advance(1000);
         }
         QVERIFY(store->commitBatch());

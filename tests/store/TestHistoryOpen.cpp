@@ -140,7 +140,10 @@ private slots:
         {
             auto store = open(path, false, &error);
             QVERIFY2(store, qPrintable(error));
-            QVERIFY(store->appendEvent(StoreFixture::actor(), QString(), QLatin1String(EventKind::login), {}).valueOr(0)
+            QVERIFY(
+                store->record(
+                         StoreFixture::actor(), QString(), StoreFixture::event(QLatin1String(EventKind::login), {}))
+                    .valueOr(0)
                 > 0);
         }
         const QFile::Permissions modeBits = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup

@@ -46,7 +46,10 @@ private slots:
             QVERIFY(store);
             historyId = store->historyId();
             QVERIFY(!QUuid::fromString(historyId).isNull());
-            QVERIFY(store->appendEvent(StoreFixture::actor(), QString(), QLatin1String(EventKind::login), {}).valueOr(0)
+            QVERIFY(
+                store->record(
+                         StoreFixture::actor(), QString(), StoreFixture::event(QLatin1String(EventKind::login), {}))
+                    .valueOr(0)
                 > 0);
         }
         QCOMPARE(metaValue(fx, QStringLiteral("schema_version")), QString::number(Migrations::latestVersion()));

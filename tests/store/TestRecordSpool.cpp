@@ -47,11 +47,12 @@ private slots:
         QString error;
         QVERIFY(spool.addEvent(StoreFixture::actor(),
             caseId,
-            QStringLiteral("attempt_failed"),
-            { { QStringLiteral("attempt"), 1 } },
+            StoreFixture::event(EventKind::attemptFailed, { { QStringLiteral("attempt"), 1 } }),
             &error));
-        QVERIFY(spool.addCompletion(
-            StoreFixture::actor(), caseId, QStringLiteral("failed"), std::nullopt, QString(), {}, &error));
+        QVERIFY(spool.addCompletion(StoreFixture::actor(),
+            caseId,
+            StoreFixture::completion(QStringLiteral("failed"), std::nullopt, QString()),
+            &error));
         QCOMPARE(QFileInfo(spool.path()).permissions() & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
         QFile::copy(spool.path(), spool.path() + QStringLiteral(".copy"));
 
@@ -85,12 +86,13 @@ private slots:
         QString error;
         QVERIFY(spool.addEvent(StoreFixture::actor(),
             caseId,
-            QStringLiteral("attempt_failed"),
-            { { QStringLiteral("attempt"), 1 } },
+            StoreFixture::event(EventKind::attemptFailed, { { QStringLiteral("attempt"), 1 } }),
             &error));
         QVERIFY(appendRaw(spool.path(), "{\"op\":\"event\",\"caseId\":\""));
-        QVERIFY(spool.addCompletion(
-            StoreFixture::actor(), caseId, QStringLiteral("failed"), std::nullopt, QString(), {}, &error));
+        QVERIFY(spool.addCompletion(StoreFixture::actor(),
+            caseId,
+            StoreFixture::completion(QStringLiteral("failed"), std::nullopt, QString()),
+            &error));
         QCOMPARE(spool.size(), 3);
 
         QCOMPARE(spool.replay(*store, replayer(), &error), 2);

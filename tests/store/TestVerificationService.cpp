@@ -279,10 +279,7 @@ private slots:
         QString error;
         QVERIFY(spool.addCompletion(StoreFixture::actor(),
             pending.caseId,
-            QStringLiteral("outcome_unknown"),
-            std::nullopt,
-            QString(),
-            {},
+            StoreFixture::completion(QStringLiteral("outcome_unknown"), std::nullopt, QString()),
             &error));
         QVERIFY(QFileInfo(spool.path()).permissions()
             == (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser));

@@ -174,3 +174,20 @@ QStringList StoreFixture::kindsOf(AuditStore& store, const QString& caseId)
         out.append(e.kind);
     return out;
 }
+
+Events::Event StoreFixture::event(const QString& kind, const QJsonObject& payload)
+{
+    Result<Events::Event> parsed = Events::fromPayload(kind, payload);
+    if (!parsed)
+        qFatal("StoreFixture::event: %s", qPrintable(parsed.message()));
+    return *parsed;
+}
+
+Events::CaseCompleted StoreFixture::completion(const QString& state, std::optional<bool> passed, const QString& subCode)
+{
+    Events::CaseCompleted completed;
+    completed.state = state;
+    completed.passed = passed;
+    completed.subCode = subCode;
+    return completed;
+}

@@ -45,6 +45,14 @@ public:
         }
         return std::move(*opened);
     }
+    // A typed event from a kind and payload as the tests write them (through Events::fromPayload: a payload its
+    // kind does not accept is a test bug, and fatal).
+    static Events::Event event(const QString& kind, const QJsonObject& payload = {});
+    static Events::Event event(const char* kind, const QJsonObject& payload = {})
+    {
+        return event(QString::fromLatin1(kind), payload);
+    }
+    static Events::CaseCompleted completion(const QString& state, std::optional<bool> passed, const QString& subCode);
     // The actor the store tests write as: "reviewer-a", reviewer, on "ws-test".
     static Actor actor()
     {
