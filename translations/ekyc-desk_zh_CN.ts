@@ -1373,10 +1373,6 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
         <translation>正式接入点：%1</translation>
     </message>
     <message>
-        <source>Not sent: the case did not pass the local check.</source>
-        <translation>未发送：案件未通过本地检查。</translation>
-    </message>
-    <message>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>

@@ -107,9 +107,6 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     connect(m_form, &CaseForm::cleared, this, &MainWindow::clearReverification);
     connect(m_ui->reverifyClearPushButton, &QPushButton::clicked, this, &MainWindow::clearReverification);
     connect(m_historyPanel, &HistoryPanel::reverifyRequested, this, &MainWindow::verifyAgain);
-    connect(&service, &VerificationService::submitted, this, &MainWindow::handleSubmitted);
-    connect(&service, &VerificationService::attemptStarted, this, &MainWindow::handleAttempt);
-    connect(&service, &VerificationService::finished, this, &MainWindow::handleFinished);
     connect(&service, &VerificationService::historyError, this, &MainWindow::showHistoryError);
     connect(m_result, &ResultPanel::retryRequested, this, &MainWindow::retryLastCase);
 
@@ -120,15 +117,17 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
 MainWindow::~MainWindow()
 {
     disconnect(&m_service, nullptr, this, nullptr);
-    if (m_currentCall != 0)
-        m_service.cancel(m_currentCall);
+    if (m_currentCall) {
+        disconnect(m_currentCall, nullptr, this, nullptr);
+        m_currentCall->cancel();
+    }
     if (m_history && m_service.history() == m_history)
         m_service.setHistory(nullptr);
 }
 
 void MainWindow::newCase()
 {
-    if (m_currentCall != 0)
+    if (m_currentCall)
         return;
     m_form->clear(); // also drops a re-verification link
     clearReverification();
@@ -140,33 +139,29 @@ void MainWindow::newCase()
 
 void MainWindow::submitCase(const CaseInput& input, bool warningsAcknowledged)
 {
-    if (m_currentCall != 0)
+    if (m_currentCall)
         return;
-    m_submitting = true;
-    m_finishedDuringSubmit = false;
-    m_lastAttempt = 0;
     m_ui->historyWarningLabel->hide();
-    m_form->setBusy(true);
-    const quint64 callId = m_service.submit(input, warningsAcknowledged, m_reverifyOf);
-    m_submitting = false;
-    if (callId == 0) {
+    const Result<VerificationCall*> call = m_service.submit(input, warningsAcknowledged, m_reverifyOf);
+    if (!call) {
         // The core refused the case: its pre-check disagrees with what the form showed, so show it again.
-        m_form->setBusy(false);
         m_form->revealIssues();
-        const QString error = m_service.errorString();
-        statusBar()->showMessage(
-            error.isEmpty() ? tr("Not sent: the case did not pass the local check.") : tr("Not sent: %1").arg(error));
+        statusBar()->showMessage(tr("Not sent: %1").arg(call.message()));
         return;
     }
+    m_currentCall = *call;
+    connect(m_currentCall, &VerificationCall::attemptStarted, this, &MainWindow::handleAttempt);
+    connect(m_currentCall, &VerificationCall::finished, this, &MainWindow::handleFinished);
+    m_form->setBusy(true);
+    m_result->showPending(m_currentCall->merchantBizId());
+    statusBar()->showMessage(tr("Sent case %1").arg(m_currentCall->merchantBizId()));
     clearReverification(); // the link is recorded; a later case is a new one unless asked again
-    if (m_currentCall == 0 && !m_finishedDuringSubmit)
-        m_currentCall = callId;
 }
 
 void MainWindow::cancelCase()
 {
-    if (m_currentCall != 0)
-        m_service.cancel(m_currentCall);
+    if (m_currentCall)
+        m_currentCall->cancel();
 }
 
 void MainWindow::showAbout()
@@ -209,7 +204,7 @@ void MainWindow::showHistoryError(const QString& message)
 
 void MainWindow::verifyAgain(const QString& caseId)
 {
-    if (m_currentCall != 0 || m_form->isBusy()) {
+    if (m_currentCall || m_form->isBusy()) {
         showReverifyError(tr("Wait until the current case has an answer, then verify the case again."));
         return;
     }
@@ -241,7 +236,7 @@ void MainWindow::verifyAgain(const QString& caseId)
 
 void MainWindow::retryLastCase()
 {
-    if (m_currentCall != 0 || m_lastCaseId.isEmpty())
+    if (m_currentCall || m_lastCaseId.isEmpty())
         return;
     const std::optional<CaseInput> input = m_service.caseForRetry(m_lastCaseId);
     if (!input) {
@@ -250,7 +245,7 @@ void MainWindow::retryLastCase()
     }
     m_reverifyOf = m_lastCaseId;
     submitCase(*input, true);
-    if (m_currentCall == 0)
+    if (!m_currentCall)
         clearReverification(); // refused: the next case is not linked to this one
 }
 
@@ -273,38 +268,19 @@ void MainWindow::showReverifyError(const QString& message)
     statusBar()->showMessage(tr("Cannot verify the case again: %1").arg(message));
 }
 
-void MainWindow::handleSubmitted(quint64 callId, const QString& merchantBizId)
+void MainWindow::handleAttempt(int attempt)
 {
-    // submit() may announce the call before it returns its id.
-    if (m_submitting && m_currentCall == 0)
-        m_currentCall = callId;
-    if (callId != m_currentCall)
-        return;
-    m_result->showPending(merchantBizId);
-    if (m_lastAttempt > 0)
-        m_result->showAttempt(m_lastAttempt); // the first attempt may start before submit() returns
-    statusBar()->showMessage(tr("Sent case %1").arg(merchantBizId));
-}
-
-void MainWindow::handleAttempt(quint64 callId, int attempt)
-{
-    if (m_submitting && m_currentCall == 0)
-        m_currentCall = callId;
-    if (callId != m_currentCall)
-        return;
-    m_lastAttempt = attempt;
     m_result->showAttempt(attempt);
 }
 
-void MainWindow::handleFinished(quint64 callId, const VerificationResult& result)
+void MainWindow::handleFinished(const VerificationResult& result)
 {
-    if (m_submitting && m_currentCall == 0)
-        m_currentCall = callId;
-    if (callId != m_currentCall)
+    VerificationCall* call = m_currentCall;
+    m_currentCall = nullptr;
+    if (!call)
         return;
-    m_finishedDuringSubmit = m_submitting;
-    m_currentCall = 0;
-    m_lastCaseId = m_service.caseIdOf(callId);
+    m_lastCaseId = call->caseId();
+    call->deleteLater();
     m_form->setBusy(false);
     m_result->showResult(result);
     if (m_ui->historyWarningLabel->isHidden())

@@ -2,8 +2,10 @@
 
 #include "api/VerificationResult.h"
 #include "domain/CaseInput.h"
+#include "session/VerificationCall.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -36,7 +38,7 @@ public:
     ResultPanel* resultPanel() const { return m_result; }
     HistoryPanel* historyPanel() const { return m_historyPanel; }
     // The id of the call in flight, 0 when none.
-    quint64 currentCall() const { return m_currentCall; }
+    VerificationCall* currentCall() const { return m_currentCall; } // nullptr when no case is running
     // The recorded case the next submit re-verifies (linked by a reverify_link event), empty when none.
     QString reverifyOf() const { return m_reverifyOf; }
     // The settings that File → Settings… edits (not owned; it must outlive the window). Without it the window uses
@@ -63,9 +65,8 @@ public slots:
     void retryLastCase();
 
 private:
-    void handleSubmitted(quint64 callId, const QString& merchantBizId);
-    void handleAttempt(quint64 callId, int attempt);
-    void handleFinished(quint64 callId, const VerificationResult& result);
+    void handleAttempt(int attempt);
+    void handleFinished(const VerificationResult& result);
     void showReverifyError(const QString& message);
 
     const std::unique_ptr<Ui::MainWindow> m_ui;
@@ -77,11 +78,8 @@ private:
     QLabel* m_historyLabel;
     AuditStore* m_history;
     HistoryPanel* m_historyPanel;
-    quint64 m_currentCall = 0;
+    QPointer<VerificationCall> m_currentCall;
     QString m_lastCaseId; // the history case of the last finished call
-    bool m_submitting = false;
-    bool m_finishedDuringSubmit = false;
-    int m_lastAttempt = 0;
     QString m_reverifyOf;
     Settings* m_settings = nullptr;
     std::unique_ptr<Settings> m_ownSettings; // the application's settings, when none were given

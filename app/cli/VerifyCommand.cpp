@@ -116,19 +116,16 @@ int sendCase(VerificationService& service,
     QObject::connect(&service, &VerificationService::historyError, &service, [](const QString& message) {
         QTextStream(stderr) << tr("Audit history: %1").arg(message) << '\n';
     });
-    VerificationResult outcome;
-    QObject::connect(&service, &VerificationService::finished, &service, [&](quint64, const VerificationResult& r) {
-        outcome = r;
-        QCoreApplication::exit(0);
-    });
-    QString caseId;
-    QObject::connect(
-        &service, &VerificationService::recorded, &service, [&](quint64, const QString& id) { caseId = id; });
-    if (service.submit(input, true, reverifyOf) == 0) {
-        refuse(asJson, service.errorString());
+    const Result<VerificationCall*> call = service.submit(input, true, reverifyOf);
+    if (!call) {
+        refuse(asJson, call.message());
         return Refused;
     }
+    const std::unique_ptr<VerificationCall> owned(*call);
+    QObject::connect(owned.get(), &VerificationCall::finished, owned.get(), [] { QCoreApplication::exit(0); });
     QCoreApplication::exec();
+    const VerificationResult outcome = owned->result();
+    const QString caseId = owned->caseId();
 
     if (asJson) {
         QJsonObject object = outcome.toJson();

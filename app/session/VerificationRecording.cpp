@@ -76,12 +76,11 @@ const char* endState(const VerificationResult& result)
 
 } // namespace
 
-void VerificationService::createCase(
-    quint64 id, const Actor& actor, const CaseRecord& record, const QString& reverifyOf)
+void VerificationService::createCase(VerificationCall* call, const CaseRecord& record, const QString& reverifyOf)
 {
     HistoryWriter* writer = m_writer.get();
     writer->run<Created>(
-        [writer, actor, record, reverifyOf](AuditStore* store) -> Created {
+        [writer, actor = call->actor(), record, reverifyOf](AuditStore* store) -> Created {
             QString error;
             if (!writer->replaySpool(store, actor, &error))
                 return { QString(),
@@ -103,70 +102,63 @@ void VerificationService::createCase(
                         .arg(linked.message()) };
             return { *caseId, QString() };
         },
-        this,
-        [this, id](const Created& created) { caseCreated(id, created.caseId, created.error); });
+        call,
+        [this, call](const Created& created) { caseCreated(call, created.caseId, created.error); });
 }
 
-void VerificationService::caseCreated(quint64 id, const QString& caseId, const QString& error)
+void VerificationService::caseCreated(VerificationCall* call, const QString& caseId, const QString& error)
 {
-    const auto it = m_calls.find(id);
-    if (it == m_calls.end())
-        return;
-    it->caseId = caseId;
+    call->m_caseId = caseId;
     if (!error.isEmpty()) {
         emit historyError(error);
         VerificationResult result = notRecorded(error);
-        result.merchantBizId = it->request.merchantBizId;
+        result.merchantBizId = call->merchantBizId();
         if (caseId.isEmpty())
-            finishCall(id, result);
+            finishCall(call, result);
         else
-            completeCall(id, result); // created but not linked: it ends as failed (nothing sent), not pending
+            completeCall(call, result); // created but not linked: it ends as failed (nothing sent), not pending
         return;
     }
-    emit recorded(id, caseId);
-    if (it->cancelled) {
-        VerificationResult result;
-        result.status = VerificationResult::Status::Cancelled;
-        result.error = VerificationResult::Error::Cancelled;
-        result.merchantBizId = it->request.merchantBizId;
-        completeCall(id, result);
-        return;
-    }
-    startCall(id);
+    emit call->recorded(caseId);
+    emit recorded(call, caseId);
+    startCall(call); // a call cancelled meanwhile ends there, before anything is sent
 }
 
 void VerificationService::recordAttempt(quint64 apiId, int attempt, ApiClient::Proceed proceed)
 {
-    const quint64 id = m_byApiId.value(apiId);
-    const auto it = m_calls.find(id);
-    if (it != m_calls.end() && !it->caseId.isEmpty() && !m_writer) {
+    VerificationCall* call = m_byApiId.value(apiId);
+    if (call && !call->caseId().isEmpty() && !m_writer) {
         // The history was taken away while the call ran: with nowhere to record the attempt, it is not sent.
         proceed(false, notRecorded(tr("the audit history was closed")));
         return;
     }
-    if (!m_writer || it == m_calls.end()) {
-        emit attemptStarted(id, attempt);
+    if (!m_writer || !call) {
+        if (call) {
+            call->m_attempt = attempt;
+            emit call->attemptStarted(attempt);
+            emit attemptStarted(call, attempt);
+        }
         proceed(true, {});
         return;
     }
-    const QString caseId = it->caseId;
-    const Actor actor = it->actor;
     Events::AttemptSent sent;
     sent.attempt = attempt;
-    sent.merchantBizId = it->request.merchantBizId;
+    sent.merchantBizId = call->merchantBizId();
     sent.endpoint = m_options.client.endpoint.toString(QUrl::RemoveUserInfo);
     sent.training = m_options.training;
     HistoryWriter* writer = m_writer.get();
     // Recorded durably before the request leaves; when that fails, the call stops and nothing is sent.
     writer->run<QString>(
-        [writer, actor, caseId, sent](AuditStore* store) {
+        [writer, actor = call->actor(), caseId = call->caseId(), sent](AuditStore* store) {
             QString error;
             return writer->recordAttempt(store, actor, caseId, sent, &error) ? QString() : error;
         },
-        this,
-        [this, id, attempt, proceed](const QString& error) {
+        call,
+        [this, call, attempt, proceed](const QString& error) {
             if (error.isEmpty()) {
-                emit attemptStarted(id, attempt);
+                call->m_attempt = attempt;
+                emit call->attemptStarted(attempt);
+                emit attemptStarted(call, attempt);
                 proceed(true, {});
                 return;
             }
@@ -177,41 +169,36 @@ void VerificationService::recordAttempt(quint64 apiId, int attempt, ApiClient::P
 
 void VerificationService::recordAttemptFinished(quint64 apiId, int attempt, const VerificationResult& result)
 {
-    const quint64 id = m_byApiId.value(apiId);
-    const auto it = m_calls.find(id);
-    if (!m_writer || it == m_calls.end() || result.status == VerificationResult::Status::NotRecorded)
+    VerificationCall* call = m_byApiId.value(apiId);
+    if (!m_writer || !call || result.status == VerificationResult::Status::NotRecorded)
         return;
-    const Events::Event ended = attemptEnded(result, attempt);
-    const QString caseId = it->caseId;
-    const Actor actor = it->actor;
     HistoryWriter* writer = m_writer.get();
     // Refused: spooled, and the case sends nothing more (its next attempt_sent is refused on the writer thread).
     writer->run<HistoryWriter::Written>(
-        [writer, actor, caseId, ended](AuditStore* store) { return writer->recordEvent(store, actor, caseId, ended); },
-        this,
-        [this, id](const HistoryWriter::Written& written) {
+        [writer, actor = call->actor(), caseId = call->caseId(), ended = attemptEnded(result, attempt)](
+            AuditStore* store) { return writer->recordEvent(store, actor, caseId, ended); },
+        call,
+        [this, call](const HistoryWriter::Written& written) {
             if (written.outcome == HistoryWriter::Outcome::Written)
                 return;
-            if (const auto call = m_calls.find(id); call != m_calls.end())
-                call->unrecorded = true;
+            call->m_unrecorded = true;
             reportUnrecorded(static_cast<int>(written.outcome), written.error, written.spoolPath);
         });
 }
 
 void VerificationService::recordFinished(quint64 apiId, const VerificationResult& result)
 {
-    completeCall(m_byApiId.take(apiId), result);
+    VerificationCall* call = m_byApiId.take(apiId);
+    if (call)
+        completeCall(call, result);
 }
 
-void VerificationService::completeCall(quint64 id, const VerificationResult& result)
+void VerificationService::completeCall(VerificationCall* call, const VerificationResult& result)
 {
-    const auto it = m_calls.find(id);
-    if (!m_writer || it == m_calls.end() || it->caseId.isEmpty()) {
-        finishCall(id, result);
+    if (!m_writer || call->caseId().isEmpty()) {
+        finishCall(call, result);
         return;
     }
-    const QString caseId = it->caseId;
-    const Actor actor = it->actor;
     Events::CaseCompleted completed;
     static_cast<Events::CallOutcome&>(completed) = outcomeOf(result);
     completed.state = QString::fromLatin1(endState(result));
@@ -219,26 +206,29 @@ void VerificationService::completeCall(quint64 id, const VerificationResult& res
     completed.subCode = result.subCode;
     HistoryWriter* writer = m_writer.get();
     writer->run<HistoryWriter::Written>(
-        [writer, actor, caseId, completed](
+        [writer, actor = call->actor(), caseId = call->caseId(), completed](
             AuditStore* store) { return writer->recordCompletion(store, actor, caseId, completed); },
-        this,
-        [this, id, ended = result](const HistoryWriter::Written& written) mutable {
+        call,
+        [this, call, ended = result](const HistoryWriter::Written& written) mutable {
             if (written.outcome != HistoryWriter::Outcome::Written) {
                 ended.unrecorded = true;
                 reportUnrecorded(static_cast<int>(written.outcome), written.error, written.spoolPath);
             }
-            finishCall(id, ended);
+            finishCall(call, ended);
         });
 }
 
-void VerificationService::finishCall(quint64 id, VerificationResult result)
+void VerificationService::finishCall(VerificationCall* call, VerificationResult result)
 {
-    const auto it = m_calls.find(id);
-    if (it == m_calls.end())
+    if (call->m_finished)
         return;
-    result.unrecorded = result.unrecorded || it->unrecorded;
-    emit finished(id, result); // caseIdOf(id) still answers here
-    m_calls.remove(id);
+    result.unrecorded = result.unrecorded || call->m_unrecorded;
+    call->m_result = result;
+    call->m_finished = true;
+    const QPointer<VerificationCall> guard(call); // a receiver may delete it
+    emit call->finished(call->m_result);
+    if (guard)
+        emit finished(call, call->m_result);
 }
 
 void VerificationService::reportUnrecorded(int outcome, const QString& error, const QString& spoolPath)

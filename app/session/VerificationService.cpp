@@ -156,35 +156,35 @@ std::optional<CaseInput> VerificationService::caseForReverification(const QStrin
     return input;
 }
 
-quint64 VerificationService::submit(const CaseInput& input, bool warningsAcknowledged, const QString& reverifyOf)
+Result<VerificationCall*> VerificationService::submit(
+    const CaseInput& input, bool warningsAcknowledged, const QString& reverifyOf)
 {
-    if (!m_client) {
-        m_error = tr("The verification service is not configured.");
-        return 0;
-    }
+    if (!m_client)
+        return Failure(ErrorCode::Unavailable, tr("The verification service is not configured."));
     const QList<ValidationIssue> issues = precheck(input);
-    if (CaseValidator::hasBlocking(issues)) {
-        m_error = tr("The case was refused locally; nothing was sent or billed.");
-        return 0;
-    }
-    if (!issues.isEmpty() && !warningsAcknowledged) {
-        m_error = tr("The case has warnings that must be acknowledged before a billed call.");
-        return 0;
-    }
-    const quint64 id = m_nextId++;
-    CallRecord& call = m_calls[id];
-    call.request = buildRequest(input);
-    call.actor = m_actor;
-    emit submitted(id, call.request.merchantBizId);
+    if (CaseValidator::hasBlocking(issues))
+        return Failure(ErrorCode::InvalidArgument, tr("The case was refused locally; nothing was sent or billed."));
+    if (!issues.isEmpty() && !warningsAcknowledged)
+        return Failure(
+            ErrorCode::InvalidArgument, tr("The case has warnings that must be acknowledged before a billed call."));
+    auto* call = new VerificationCall(this, buildRequest(input), m_actor);
+    emit submitted(call, call->merchantBizId());
     if (!m_writer) {
-        startCall(id);
-        return id;
+        // Started from the event loop, so that whoever called submit() has connected to the call by then.
+        QMetaObject::invokeMethod(
+            this,
+            [this, call = QPointer<VerificationCall>(call)] {
+                if (call)
+                    startCall(call);
+            },
+            Qt::QueuedConnection);
+        return call;
     }
     QStringList warnings;
     for (const ValidationIssue& issue : issues)
         warnings.append(issue.code);
-    createCase(id, m_actor, caseRecord(call.request, warnings, reverifyOf), reverifyOf);
-    return id;
+    createCase(call, caseRecord(call->request(), warnings, reverifyOf), reverifyOf);
+    return call;
 }
 
 CaseRecord VerificationService::caseRecord(
@@ -212,22 +212,32 @@ CaseRecord VerificationService::caseRecord(
     return record;
 }
 
-void VerificationService::startCall(quint64 id)
+void VerificationService::startCall(VerificationCall* call)
 {
-    const auto it = m_calls.find(id);
-    if (it == m_calls.end())
+    if (call->m_cancelled) {
+        VerificationResult result;
+        result.status = VerificationResult::Status::Cancelled;
+        result.error = VerificationResult::Error::Cancelled;
+        result.merchantBizId = call->merchantBizId();
+        completeCall(call, result);
         return;
-    it->apiId = m_client->verify(it->request);
-    m_byApiId.insert(it->apiId, id);
+    }
+    call->m_apiId = m_client->verify(call->request());
+    m_byApiId.insert(call->m_apiId, call);
 }
 
-void VerificationService::cancel(quint64 callId)
+void VerificationService::cancel(VerificationCall* call)
 {
-    const auto it = m_calls.find(callId);
-    if (it == m_calls.end())
-        return;
-    if (it->apiId != 0)
-        m_client->cancel(it->apiId); // finished follows, through recordFinished
+    if (call->m_apiId != 0)
+        m_client->cancel(call->m_apiId); // finished follows, through recordFinished
     else
-        it->cancelled = true; // still being recorded: it ends there, before anything is sent
+        call->m_cancelled = true; // still being recorded: it ends there, before anything is sent
+}
+
+void VerificationService::forget(VerificationCall* call)
+{
+    if (call->m_apiId != 0 && m_client) {
+        m_byApiId.remove(call->m_apiId);
+        m_client->cancel(call->m_apiId);
+    }
 }

@@ -3,8 +3,10 @@
 #include "api/ApiClient.h"
 #include "api/VerificationResult.h"
 #include "base/Actor.h"
+#include "base/Result.h"
 #include "domain/CaseInput.h"
 #include "domain/CaseValidator.h"
+#include "session/VerificationCall.h"
 
 #include <QHash>
 #include <QObject>
@@ -62,9 +64,6 @@ public:
     // Who the history records for the cases submitted from now on (default: Actor::localUser()).
     void setActor(const Actor& actor) { m_actor = actor; }
     const Actor& actor() const { return m_actor; }
-    // The history case id of a running call once recorded (see recorded()), also while finished() is emitted; empty
-    // before, and without a history.
-    QString caseIdOf(quint64 callId) const { return m_calls.value(callId).caseId; }
     // The history's writer thread (nullptr without a history).
     HistoryWriter* writer() const { return m_writer.get(); }
     // Writes what waits in the history's spool (answers the history could not record) into the history. False with
@@ -87,54 +86,48 @@ public:
     // After caseForRetry/caseForReverification failed: whether the history failed (a read or the reveal's write),
     // rather than the case being unknown, purged or in another state.
     bool historyFailed() const { return m_historyFailed; }
-    // Refuses (returns 0, errorString() says why) when precheck has a blocking issue, or a warning and
-    // !warningsAcknowledged. Otherwise returns the call's id at once: the case is recorded on the writer thread
-    // (recorded() follows), then sent, each attempt recorded before it leaves; finished() comes once, after the
-    // outcome was recorded (or spooled: result.unrecorded). A case the history refuses ends as NotRecorded.
-    // With reverifyOf, the new case is linked to that earlier case by a reverify_link event.
-    quint64 submit(const CaseInput& input, bool warningsAcknowledged, const QString& reverifyOf = QString());
-    void cancel(quint64 callId);
+    // Refuses with InvalidArgument when precheck has a blocking issue, or a warning and !warningsAcknowledged
+    // (Unavailable when the service is not configured). Otherwise returns the call at once, before anything happens:
+    // the case is recorded on the writer thread (call->recorded() follows), then sent, each attempt recorded before
+    // it leaves; call->finished() comes once, after the outcome was recorded (or spooled: result.unrecorded). A case
+    // the history refuses ends as NotRecorded. With reverifyOf, the new case is linked to that earlier case by a
+    // reverify_link event. The call's records are the current actor's.
+    Result<VerificationCall*> submit(
+        const CaseInput& input, bool warningsAcknowledged, const QString& reverifyOf = QString());
 
 signals:
-    void submitted(quint64 callId, const QString& merchantBizId);
-    // The case is in the history (before anything is sent).
-    void recorded(quint64 callId, const QString& caseId);
+    // Every call, as QNetworkAccessManager::finished(QNetworkReply*) reports every reply: for whoever watches all
+    // of them (status, dashboards, tests). The call's own signals come first.
+    void submitted(VerificationCall* call, const QString& merchantBizId); // from submit(), before it returns
+    void recorded(VerificationCall* call, const QString& caseId);
+    void attemptStarted(VerificationCall* call, int attempt);
+    void finished(VerificationCall* call, const VerificationResult& result);
     // Writing to the audit history failed after the call started; the message names what was not recorded and
     // where it is kept (the spool) until the history is back.
     void historyError(const QString& message);
-    void attemptStarted(quint64 callId, int attempt);
-    void finished(quint64 callId, const VerificationResult& result);
 
 private:
-    struct CallRecord
-    {
-        VerificationRequest request;
-        Actor actor; // who submitted it: every record of the call is theirs
-        QString caseId;
-        quint64 apiId = 0; // ApiClient's id once sent
-        bool cancelled = false; // cancelled while being recorded
-        bool unrecorded = false; // a record of it went to the spool, or was lost
-    };
+    friend class VerificationCall;
+    void cancel(VerificationCall* call);
+    void forget(VerificationCall* call); // a call deleted before it finished
     std::optional<CaseSummary> recordedCase(const QString& caseId); // errorString() when it is not there
     CaseRecord caseRecord(
         const VerificationRequest& request, const QStringList& warnings, const QString& reverifyOf) const;
-    void startCall(quint64 id);
+    void startCall(VerificationCall* call);
     // VerificationRecording.cpp: the writes of a call, on the writer thread, and their answers here.
-    void createCase(quint64 id, const Actor& actor, const CaseRecord& record, const QString& reverifyOf);
-    void caseCreated(quint64 id, const QString& caseId, const QString& error);
+    void createCase(VerificationCall* call, const CaseRecord& record, const QString& reverifyOf);
+    void caseCreated(VerificationCall* call, const QString& caseId, const QString& error);
     void recordAttempt(quint64 apiId, int attempt, ApiClient::Proceed proceed);
     void recordAttemptFinished(quint64 apiId, int attempt, const VerificationResult& result);
     void recordFinished(quint64 apiId, const VerificationResult& result);
-    void completeCall(quint64 id, const VerificationResult& result); // records the outcome, then finishCall
-    void finishCall(quint64 id, VerificationResult result);
+    void completeCall(VerificationCall* call, const VerificationResult& result); // records the outcome, then finishCall
+    void finishCall(VerificationCall* call, VerificationResult result);
     void reportUnrecorded(int outcome, const QString& error, const QString& spoolPath);
 
     Options m_options;
     Actor m_actor;
     AuditStore* m_history = nullptr;
-    QHash<quint64, CallRecord> m_calls; // by this service's call id
-    QHash<quint64, quint64> m_byApiId; // ApiClient's id -> this service's
-    quint64 m_nextId = 1;
+    QHash<quint64, QPointer<VerificationCall>> m_byApiId; // the client reports by its own id
     std::unique_ptr<HistoryWriter> m_writer;
     QString m_error;
     bool m_historyFailed = false;

@@ -284,7 +284,7 @@ void TestReverification::refusedWhileCallRuns()
     GuiDriver::typeCase(window(), fixture(), SandboxFixtures::slow);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
     QCOMPARE(submitted.count(), 1);
-    QVERIFY(window()->currentCall() != 0);
+    QVERIFY(window()->currentCall() != nullptr);
 
     QVERIFY(selectInHistory(oldCase));
     QTest::mouseClick(widget<QPushButton>("verifyAgainPushButton"), Qt::LeftButton);

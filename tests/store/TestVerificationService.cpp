@@ -105,13 +105,13 @@ private slots:
         QString caseId;
         QStringList kindsWhenRecorded;
         int receivedWhenRecorded = -1;
-        connect(&service, &VerificationService::recorded, this, [&](quint64, const QString& id) {
+        connect(&service, &VerificationService::recorded, this, [&](VerificationCall*, const QString& id) {
             caseId = id;
             kindsWhenRecorded = kinds(*store, id);
             receivedWhenRecorded = service.sandbox()->requestsReceived();
         });
-        const quint64 call = service.submit(input, false);
-        QVERIFY2(call != 0, qPrintable(service.errorString()));
+        const Result<VerificationCall*> call = service.submit(input, false);
+        QVERIFY2(call, qPrintable(call.message()));
         QVERIFY(finished.wait(30000));
         QVERIFY(!caseId.isEmpty());
         QCOMPARE(kindsWhenRecorded, QStringList { QStringLiteral("case_created") });
@@ -126,6 +126,64 @@ private slots:
         QVERIFY(store->verifyChain().ok);
     }
 
+    // The call object carries its case: its signals come in order to whoever connected after submit(), and its
+    // case id, attempts and result are its own. Cancelled before its case was recorded, it sends nothing and its
+    // case ends as failed, not pending.
+    void callCarriesItsCase_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<bool>("cancelAtOnce");
+        for (const char* backend : { "sqlite", "postgresql" }) {
+            const QByteArray b(backend);
+            QTest::newRow(b + " answered") << QString::fromLatin1(backend) << false;
+            QTest::newRow(b + " cancelled before sending") << QString::fromLatin1(backend) << true;
+        }
+    }
+    void callCarriesItsCase()
+    {
+        QFETCH(QString, backend);
+        QFETCH(bool, cancelAtOnce);
+        StoreFixture fixture;
+        STORE_FIXTURE_PREPARE(fixture, backend);
+        auto store = fixture.open();
+        QVERIFY(store);
+        VerificationService service;
+        QVERIFY(service.configure({}));
+        service.setHistory(store.get());
+        const Result<VerificationCall*> submitted = service.submit(caseOf(SandboxFixtures::people().first()), false);
+        QVERIFY2(submitted, qPrintable(submitted.message()));
+        const std::unique_ptr<VerificationCall> call(*submitted);
+        QStringList order;
+        connect(call.get(), &VerificationCall::recorded, this, [&] { order << QStringLiteral("recorded"); });
+        connect(call.get(), &VerificationCall::attemptStarted, this, [&](int n) {
+            order << QStringLiteral("attempt %1").arg(n);
+        });
+        QSignalSpy finished(call.get(), &VerificationCall::finished);
+        QVERIFY(call->caseId().isEmpty()); // nothing has happened yet
+        if (cancelAtOnce)
+            call->cancel();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(call->isFinished());
+        QVERIFY(!call->caseId().isEmpty());
+        const CaseSummary summary = *store->caseSummary(call->caseId());
+        QCOMPARE(summary.merchantBizId, call->merchantBizId());
+        if (cancelAtOnce) {
+            QCOMPARE(order, QStringList { QStringLiteral("recorded") });
+            QCOMPARE(call->result().status, VerificationResult::Status::Cancelled);
+            QCOMPARE(service.sandbox()->requestsReceived(), 0);
+            QCOMPARE(summary.state, QStringLiteral("failed"));
+            QCOMPARE(call->attempt(), 0);
+        } else {
+            QCOMPARE(order, (QStringList { QStringLiteral("recorded"), QStringLiteral("attempt 1") }));
+            QCOMPARE(call->result().subCode, QStringLiteral("200"));
+            QCOMPARE(service.sandbox()->requestsReceived(), 1);
+            QCOMPARE(summary.state, QStringLiteral("completed"));
+            QCOMPARE(call->attempt(), 1);
+        }
+        QCOMPARE(call->result().merchantBizId, call->merchantBizId());
+    }
+
     void refusedCaseIsNotRecorded_data() { StoreFixture::addBackendRows(); }
     void refusedCaseIsNotRecorded()
     {
@@ -135,8 +193,9 @@ private slots:
         service.setHistory(store.get());
         CaseInput input = caseOf(SandboxFixtures::people().first());
         input.idNumber[17] = input.idNumber[17] == QLatin1Char('3') ? QLatin1Char('4') : QLatin1Char('3');
-        QCOMPARE(service.submit(input, true), quint64(0));
-        QVERIFY(!service.errorString().isEmpty());
+        const Result<VerificationCall*> refusal = service.submit(input, true);
+        QCOMPARE(refusal.error(), ErrorCode::InvalidArgument);
+        QVERIFY(!refusal.message().isEmpty());
         QCOMPARE(store->recentCases(10).value().size(), 0);
     }
 
@@ -154,7 +213,7 @@ private slots:
         QVERIFY(person.isLongTerm());
         CaseInput first = caseOf(person);
         first.name = SandboxFixtures::reset; // the first call dies without an answer
-        QVERIFY(service.submit(first, false) != 0);
+        QVERIFY(service.submit(first, false));
         QVERIFY(finished.wait(30000));
         const QString firstCase = recorded.last().at(1).toString();
         QCOMPARE(store->caseSummary(firstCase)->state, QStringLiteral("outcome_unknown"));
@@ -169,7 +228,7 @@ private slots:
 
         CaseInput corrected = *again;
         corrected.name = person.docName;
-        QVERIFY(service.submit(corrected, false, firstCase) != 0);
+        QVERIFY(service.submit(corrected, false, firstCase));
         QVERIFY(finished.wait(30000));
         const QString secondCase = recorded.last().at(1).toString();
         QCOMPARE(finished.last().at(1).value<VerificationResult>().subCode, QStringLiteral("200"));
@@ -209,7 +268,7 @@ private slots:
         // The outage begins once the case is recorded ("before"), or once the request reached the sandbox.
         QString caseId;
         bool begun = false;
-        connect(&service, &VerificationService::recorded, this, [&](quint64, const QString& id) {
+        connect(&service, &VerificationService::recorded, this, [&](VerificationCall*, const QString& id) {
             caseId = id;
             if (!afterSending)
                 begun = outage.begin();
@@ -218,8 +277,7 @@ private slots:
             if (afterSending)
                 begun = outage.begin();
         });
-        QVERIFY2(
-            service.submit(caseOf(SandboxFixtures::people().first()), false) != 0, qPrintable(service.errorString()));
+        QVERIFY(service.submit(caseOf(SandboxFixtures::people().first()), false));
         QVERIFY(finished.wait(30000));
         QVERIFY(begun);
         const VerificationResult result = finished.first().at(1).value<VerificationResult>();
@@ -290,7 +348,7 @@ private slots:
         HistoryOutage outage(fx, *service.writer());
         QVERIFY(outage.begin());
         QSignalSpy refused(&service, &VerificationService::finished);
-        QVERIFY(service.submit(caseOf(SandboxFixtures::people().first()), false) != 0);
+        QVERIFY(service.submit(caseOf(SandboxFixtures::people().first()), false));
         QVERIFY(refused.wait(30000));
         const VerificationResult notSent = refused.first().at(1).value<VerificationResult>();
         QCOMPARE(notSent.status, VerificationResult::Status::NotRecorded);
@@ -302,7 +360,7 @@ private slots:
         auto back = fx.open();
         service.setHistory(back.get());
         QSignalSpy finished(&service, &VerificationService::finished);
-        QVERIFY(service.submit(caseOf(SandboxFixtures::people().first()), false) != 0);
+        QVERIFY(service.submit(caseOf(SandboxFixtures::people().first()), false));
         QVERIFY(finished.wait(30000));
         QCOMPARE(finished.first().at(1).value<VerificationResult>().status, VerificationResult::Status::Passed);
         QVERIFY(spool.isEmpty());
@@ -329,7 +387,7 @@ private slots:
         QSignalSpy recorded(&service, &VerificationService::recorded);
         CaseInput input = caseOf(SandboxFixtures::people().first());
         input.name = SandboxFixtures::slow;
-        QVERIFY(service.submit(input, false) != 0);
+        QVERIFY(service.submit(input, false));
         QTRY_COMPARE_WITH_TIMEOUT(service.sandbox()->requestsReceived(), 1, 30000);
         QVERIFY(clock.requestedDelays().contains(1000));
         clock.advance(1000);

@@ -1,0 +1,23 @@
+#include "VerificationCall.h"
+
+#include "session/VerificationService.h"
+
+VerificationCall::VerificationCall(VerificationService* service, VerificationRequest request, Actor actor)
+    : QObject(service)
+    , m_service(service)
+    , m_request(std::move(request))
+    , m_actor(std::move(actor))
+{
+}
+
+VerificationCall::~VerificationCall()
+{
+    if (!m_finished && m_service)
+        m_service->forget(this);
+}
+
+void VerificationCall::cancel()
+{
+    if (!m_finished && m_service)
+        m_service->cancel(this);
+}
