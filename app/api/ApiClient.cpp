@@ -81,6 +81,7 @@ struct ApiClient::Call
     bool connecting = false; // socketStartedConnecting: this attempt opened a new connection
     bool encrypted = false; // ... and its TLS handshake completed
     bool starting = false; // the current attempt has started but not left (attemptStarted, or the gate decides)
+    ApiClient::AttemptGate gate; // this call's own, else the client's
 };
 
 ApiClient::ApiClient(ClientConfig config, Credentials credentials, QObject* parent)
@@ -166,11 +167,12 @@ int ApiClient::pendingCalls() const
     return static_cast<int>(m_calls.size());
 }
 
-quint64 ApiClient::verify(const VerificationRequest& request)
+quint64 ApiClient::verify(const VerificationRequest& request, AttemptGate gate)
 {
     const quint64 id = m_nextId++;
     auto* call = new Call;
     call->request = request;
+    call->gate = gate ? std::move(gate) : m_gate;
     m_calls.insert(id, call);
 
     const QUrl& endpoint = m_config.endpoint;
@@ -220,11 +222,12 @@ void ApiClient::startAttempt(quint64 callId)
     emit attemptStarted(callId, attempt, call->request.merchantBizId);
     if (!m_calls.contains(callId))
         return; // stopped by a slot (it could not record the attempt): nothing is sent
-    if (!m_gate) {
+    if (!call->gate) {
         sendAttempt(callId, attempt);
         return;
     }
-    m_gate(callId,
+    const AttemptGate gate = call->gate; // the call may end while it decides
+    gate(callId,
         attempt,
         [this, guard = QPointer<ApiClient>(this), callId, attempt](bool send, VerificationResult ifNot) {
             if (!guard)

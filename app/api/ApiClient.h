@@ -51,8 +51,11 @@ public:
 
     // The fully signed request (fresh date and nonce) that verify() would send first.
     SignerV3::Request prepare(const VerificationRequest& request) const;
-    // Starts a call; returns its id. Emits attemptStarted/attemptFinished per attempt and finished once.
-    quint64 verify(const VerificationRequest& request);
+    // Starts a call; returns its id before any signal about it. Emits attemptStarted/attemptFinished per attempt and
+    // finished once. gate: this call's attempt gate (see setAttemptGate), else the client's.
+    using Proceed = std::function<void(bool send, VerificationResult ifNot)>;
+    using AttemptGate = std::function<void(quint64 callId, int attempt, Proceed proceed)>;
+    quint64 verify(const VerificationRequest& request, AttemptGate gate = {});
     // Cancels a call. A request already sent ends as OutcomeUnknown (it may have been billed), else as Cancelled.
     void cancel(quint64 callId);
     // Ends a call at once with this result: no further attempt starts, an attempt in flight is aborted (and
@@ -62,8 +65,6 @@ public:
     // Decides, before each attempt is sent, whether it may be (the audit history records it first, on another
     // thread). It is called after attemptStarted and must call proceed exactly once, later or at once, on this
     // client's thread: proceed(true, {}) sends the attempt, proceed(false, result) ends the call with result instead.
-    using Proceed = std::function<void(bool send, VerificationResult ifNot)>;
-    using AttemptGate = std::function<void(quint64 callId, int attempt, Proceed proceed)>;
     void setAttemptGate(AttemptGate gate) { m_gate = std::move(gate); }
     int pendingCalls() const;
     // TLS handshakes completed by this client (each new connection counts one).

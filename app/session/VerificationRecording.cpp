@@ -124,20 +124,17 @@ void VerificationService::caseCreated(VerificationCall* call, const QString& cas
     startCall(call); // a call cancelled meanwhile ends there, before anything is sent
 }
 
-void VerificationService::recordAttempt(quint64 apiId, int attempt, ApiClient::Proceed proceed)
+void VerificationService::recordAttempt(VerificationCall* call, int attempt, ApiClient::Proceed proceed)
 {
-    VerificationCall* call = m_byApiId.value(apiId);
-    if (call && !call->caseId().isEmpty() && !m_writer) {
+    if (!call->caseId().isEmpty() && !m_writer) {
         // The history was taken away while the call ran: with nowhere to record the attempt, it is not sent.
         proceed(false, notRecorded(tr("the audit history was closed")));
         return;
     }
-    if (!m_writer || !call) {
-        if (call) {
-            call->m_attempt = attempt;
-            emit call->attemptStarted(attempt);
-            emit attemptStarted(call, attempt);
-        }
+    if (!m_writer) {
+        call->m_attempt = attempt;
+        emit call->attemptStarted(attempt);
+        emit attemptStarted(call, attempt);
         proceed(true, {});
         return;
     }
@@ -167,10 +164,9 @@ void VerificationService::recordAttempt(quint64 apiId, int attempt, ApiClient::P
         });
 }
 
-void VerificationService::recordAttemptFinished(quint64 apiId, int attempt, const VerificationResult& result)
+void VerificationService::recordAttemptFinished(VerificationCall* call, int attempt, const VerificationResult& result)
 {
-    VerificationCall* call = m_byApiId.value(apiId);
-    if (!m_writer || !call || result.status == VerificationResult::Status::NotRecorded)
+    if (!m_writer || result.status == VerificationResult::Status::NotRecorded)
         return;
     HistoryWriter* writer = m_writer.get();
     // Refused: spooled, and the case sends nothing more (its next attempt_sent is refused on the writer thread).
@@ -184,13 +180,6 @@ void VerificationService::recordAttemptFinished(quint64 apiId, int attempt, cons
             call->m_unrecorded = true;
             reportUnrecorded(static_cast<int>(written.outcome), written.error, written.spoolPath);
         });
-}
-
-void VerificationService::recordFinished(quint64 apiId, const VerificationResult& result)
-{
-    VerificationCall* call = m_byApiId.take(apiId);
-    if (call)
-        completeCall(call, result);
 }
 
 void VerificationService::completeCall(VerificationCall* call, const VerificationResult& result)

@@ -57,11 +57,6 @@ bool VerificationService::configure(const Options& options)
         credentials,
         options.clock ? *options.clock : Clock::system(),
         options.random ? *options.random : Random::system());
-    m_client->setAttemptGate([this](quint64 apiId, int attempt, ApiClient::Proceed proceed) {
-        recordAttempt(apiId, attempt, std::move(proceed));
-    });
-    connect(m_client.get(), &ApiClient::attemptFinished, this, &VerificationService::recordAttemptFinished);
-    connect(m_client.get(), &ApiClient::finished, this, &VerificationService::recordFinished);
     return true;
 }
 
@@ -212,18 +207,46 @@ CaseRecord VerificationService::caseRecord(
     return record;
 }
 
+namespace {
+
+VerificationResult cancelled()
+{
+    VerificationResult result;
+    result.status = VerificationResult::Status::Cancelled;
+    result.error = VerificationResult::Error::Cancelled;
+    return result;
+}
+
+} // namespace
+
 void VerificationService::startCall(VerificationCall* call)
 {
     if (call->m_cancelled) {
-        VerificationResult result;
-        result.status = VerificationResult::Status::Cancelled;
-        result.error = VerificationResult::Error::Cancelled;
+        VerificationResult result = cancelled();
         result.merchantBizId = call->merchantBizId();
         completeCall(call, result);
         return;
     }
-    call->m_apiId = m_client->verify(call->request());
-    m_byApiId.insert(call->m_apiId, call);
+    // The call's own gate and connections: each attempt is recorded before it leaves, and what the client reports
+    // about this call reaches this call only (the connections end with it).
+    call->m_apiId = m_client->verify(call->request(),
+        [this, call = QPointer<VerificationCall>(call)](quint64, int attempt, ApiClient::Proceed proceed) {
+            if (call)
+                recordAttempt(call, attempt, std::move(proceed));
+            else
+                proceed(false, cancelled()); // deleted while running: nothing more is sent
+        });
+    connect(m_client.get(),
+        &ApiClient::attemptFinished,
+        call,
+        [this, call](quint64 apiId, int attempt, const VerificationResult& result) {
+            if (apiId == call->m_apiId)
+                recordAttemptFinished(call, attempt, result);
+        });
+    connect(m_client.get(), &ApiClient::finished, call, [this, call](quint64 apiId, const VerificationResult& result) {
+        if (apiId == call->m_apiId)
+            completeCall(call, result);
+    });
 }
 
 void VerificationService::cancel(VerificationCall* call)
@@ -236,8 +259,6 @@ void VerificationService::cancel(VerificationCall* call)
 
 void VerificationService::forget(VerificationCall* call)
 {
-    if (call->m_apiId != 0 && m_client) {
-        m_byApiId.remove(call->m_apiId);
+    if (call->m_apiId != 0 && m_client)
         m_client->cancel(call->m_apiId);
-    }
 }

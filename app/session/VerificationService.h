@@ -117,9 +117,8 @@ private:
     // VerificationRecording.cpp: the writes of a call, on the writer thread, and their answers here.
     void createCase(VerificationCall* call, const CaseRecord& record, const QString& reverifyOf);
     void caseCreated(VerificationCall* call, const QString& caseId, const QString& error);
-    void recordAttempt(quint64 apiId, int attempt, ApiClient::Proceed proceed);
-    void recordAttemptFinished(quint64 apiId, int attempt, const VerificationResult& result);
-    void recordFinished(quint64 apiId, const VerificationResult& result);
+    void recordAttempt(VerificationCall* call, int attempt, ApiClient::Proceed proceed);
+    void recordAttemptFinished(VerificationCall* call, int attempt, const VerificationResult& result);
     void completeCall(VerificationCall* call, const VerificationResult& result); // records the outcome, then finishCall
     void finishCall(VerificationCall* call, VerificationResult result);
     void reportUnrecorded(int outcome, const QString& error, const QString& spoolPath);
@@ -127,7 +126,6 @@ private:
     Options m_options;
     Actor m_actor;
     AuditStore* m_history = nullptr;
-    QHash<quint64, QPointer<VerificationCall>> m_byApiId; // the client reports by its own id
     std::unique_ptr<HistoryWriter> m_writer;
     QString m_error;
     bool m_historyFailed = false;
