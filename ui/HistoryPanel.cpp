@@ -5,6 +5,7 @@
 #include "history/AuditEvent.h"
 #include "history/AuditStore.h"
 #include "history/HistoryModel.h"
+#include "session/HistoryThread.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -22,7 +23,21 @@ HistoryPanel::HistoryPanel(AuditStore* history, const Actor& actor, QWidget* par
     m_ui->splitter->setStretchFactor(1, 1);
 
     if (history) {
-        m_model = new HistoryModel(history, this, 100);
+        m_reader = std::make_unique<HistoryThread>(*history, QStringLiteral("history-reader"));
+        HistoryThread* reader = m_reader.get();
+        auto fetch =
+            [this, reader](
+                const HistoryQuery& query, const HistoryCursor& after, int limit, const HistoryModel::PageDone& done) {
+                reader->run<Result<HistoryPage>>(
+                    [reader, query, after, limit](AuditStore* store) -> Result<HistoryPage> {
+                        if (!store)
+                            return Failure(ErrorCode::Unavailable, reader->openError());
+                        return store->queryCases(query, after, limit);
+                    },
+                    this,
+                    done);
+            };
+        m_model = new HistoryModel(fetch, this, 100);
         HistoryQuery query;
         query.actor = actor.name; // the reviewer's own cases
         m_model->setQuery(query);
@@ -37,6 +52,7 @@ HistoryPanel::HistoryPanel(AuditStore* history, const Actor& actor, QWidget* par
             &HistoryPanel::showEvents);
         connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryPanel::updateSummary);
         connect(m_model, &QAbstractItemModel::rowsInserted, this, &HistoryPanel::updateSummary);
+        connect(m_model, &HistoryModel::pageLoaded, this, &HistoryPanel::pageLoaded);
     } else {
         m_ui->historyTableView->setEnabled(false);
         m_ui->refreshPushButton->setEnabled(false);
@@ -48,7 +64,11 @@ HistoryPanel::HistoryPanel(AuditStore* history, const Actor& actor, QWidget* par
     showEvents();
 }
 
-HistoryPanel::~HistoryPanel() = default;
+HistoryPanel::~HistoryPanel()
+{
+    delete m_model; // before the reader it reads through
+    m_model = nullptr;
+}
 
 QString HistoryPanel::selectedCaseId() const
 {
@@ -63,8 +83,15 @@ void HistoryPanel::reload()
     const QString selected = selectedCaseId();
     m_model->reload();
     if (!selected.isEmpty())
-        selectCase(selected);
+        selectCase(selected); // at once when the page is there, else when it arrives
     showEvents();
+}
+
+void HistoryPanel::pageLoaded()
+{
+    if (!m_pendingSelection.isEmpty())
+        selectCase(m_pendingSelection);
+    updateSummary();
 }
 
 void HistoryPanel::selectCase(const QString& caseId)
@@ -73,10 +100,13 @@ void HistoryPanel::selectCase(const QString& caseId)
         return;
     for (int row = 0; row < m_model->rowCount(); ++row) {
         if (m_model->caseAt(row)->caseId == caseId) {
+            m_pendingSelection.clear();
             m_ui->historyTableView->setCurrentIndex(m_model->index(row, HistoryModel::CreatedColumn));
             return;
         }
     }
+    if (m_model->isLoading())
+        m_pendingSelection = caseId;
 }
 
 const CaseSummary* HistoryPanel::selectedSummary() const
@@ -92,7 +122,7 @@ void HistoryPanel::revealSelected()
     const CaseSummary* summary = selectedSummary();
     if (!summary || summary->purged)
         return;
-    m_revealDialog = new RevealDialog(*m_history, m_actor, *summary, this);
+    m_revealDialog = new RevealDialog(*m_reader, m_actor, *summary, this);
     m_revealDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_revealDialog, &RevealDialog::revealed, this, &HistoryPanel::showEvents);
     connect(m_revealDialog, &QObject::destroyed, this, [this] { m_revealDialog = nullptr; });
@@ -117,14 +147,31 @@ void HistoryPanel::showEvents()
     m_ui->eventsLabel->setText(summary
             ? tr("Events of the case %1 (MerchantBizId %2)").arg(summary->nameMasked, summary->merchantBizId)
             : tr("Select a case to see its events."));
-    if (!m_history || caseId.isEmpty())
+    if (!m_reader || caseId.isEmpty())
         return;
-    const Result<QList<AuditEvent>> events = m_history->eventsForCase(caseId);
-    if (!events) {
-        m_ui->eventsLabel->setText(tr("The events of this case cannot be read: %1").arg(events.message()));
-        return;
-    }
-    for (const AuditEvent& event : *events) {
+    HistoryThread* reader = m_reader.get();
+    reader->run<Result<QList<AuditEvent>>>(
+        [reader, caseId](AuditStore* store) -> Result<QList<AuditEvent>> {
+            if (!store)
+                return Failure(ErrorCode::Unavailable, reader->openError());
+            return store->eventsForCase(caseId);
+        },
+        this,
+        [this, caseId](const Result<QList<AuditEvent>>& events) {
+            if (caseId != selectedCaseId())
+                return; // another case was selected meanwhile
+            if (!events) {
+                m_ui->eventsLabel->setText(tr("The events of this case cannot be read: %1").arg(events.message()));
+                return;
+            }
+            listEvents(*events);
+        });
+}
+
+void HistoryPanel::listEvents(const QList<AuditEvent>& events)
+{
+    m_ui->eventsListWidget->clear();
+    for (const AuditEvent& event : events) {
         const QString time = QLocale().toString(event.ts.toLocalTime(), QStringLiteral("HH:mm:ss"));
         auto* item = new QListWidgetItem(tr("%1  %2").arg(time, describeEvent(event)), m_ui->eventsListWidget);
         // The payload is sanitised (no name, no ID number, no secret): safe to show in full.

@@ -10,6 +10,7 @@ struct AuditEvent;
 struct CaseSummary;
 class AuditStore;
 class HistoryModel;
+class HistoryThread;
 class RevealDialog;
 
 namespace Ui {
@@ -19,7 +20,7 @@ class HistoryPanel;
 // The reviewer's recent cases, masked, newest first (HistoryModel over the audit history, filtered to this
 // reviewer), with the events of the selected case and "Reveal…", which asks for a reason and is audited by the store,
 // and "Verify again…", which hands the case to the main window for a linked re-verification.
-// The full supervisor history browser is a separate, later widget.
+// The full supervisor history browser is a separate, later widget. Every read runs on a HistoryThread of its own.
 class HistoryPanel : public QWidget
 {
     Q_OBJECT
@@ -38,7 +39,7 @@ public:
     static QString describeEvent(const AuditEvent& event);
 
 public slots:
-    // Reloads the cases; the selected case stays selected when it is still listed.
+    // Reloads the cases (on the reader thread); the selected case stays selected when it is still listed.
     void reload();
     void selectCase(const QString& caseId);
     // Opens the reveal dialog for the selected case (window-modal, does not block).
@@ -53,13 +54,17 @@ signals:
 
 private:
     void showEvents();
+    void listEvents(const QList<AuditEvent>& events);
     void updateSummary();
+    void pageLoaded();
     // The selected case, nullptr when none.
     const CaseSummary* selectedSummary() const;
 
     const std::unique_ptr<Ui::HistoryPanel> m_ui;
     AuditStore* m_history;
+    std::unique_ptr<HistoryThread> m_reader; // the history's reads run there, never on the GUI thread
     HistoryModel* m_model = nullptr;
+    QString m_pendingSelection; // selected again once its row has arrived
     RevealDialog* m_revealDialog = nullptr;
     Actor m_actor;
 };

@@ -3,13 +3,14 @@
 
 #include "history/AuditStore.h"
 #include "history/HistoryQuery.h"
+#include "session/HistoryThread.h"
 
 #include <QLocale>
 
-RevealDialog::RevealDialog(AuditStore& store, const Actor& actor, const CaseSummary& summary, QWidget* parent)
+RevealDialog::RevealDialog(HistoryThread& reader, const Actor& actor, const CaseSummary& summary, QWidget* parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::RevealDialog>())
-    , m_store(store)
+    , m_reader(reader)
     , m_actor(actor)
     , m_caseId(summary.caseId)
 {
@@ -46,11 +47,30 @@ bool RevealDialog::reveal()
         m_ui->reasonLineEdit->setFocus(Qt::OtherFocusReason);
         return false;
     }
-    const Result<RevealedPii> pii = m_store.revealCase(m_actor, m_caseId, reason);
+    if (m_asking)
+        return false;
+    m_asking = true;
+    updateButtons();
+    HistoryThread* reader = &m_reader;
+    reader->run<Result<RevealedPii>>(
+        [reader, actor = m_actor, caseId = m_caseId, reason](AuditStore* store) -> Result<RevealedPii> {
+            if (!store)
+                return Failure(ErrorCode::Unavailable, reader->openError());
+            return store->revealCase(actor, caseId, reason);
+        },
+        this,
+        [this](const Result<RevealedPii>& pii) { showRevealed(pii); });
+    return true;
+}
+
+void RevealDialog::showRevealed(const Result<RevealedPii>& pii)
+{
+    m_asking = false;
     if (!pii) {
         m_ui->errorLabel->setText(tr("Not revealed: %1").arg(pii.message()));
         m_ui->errorLabel->show();
-        return false;
+        updateButtons();
+        return;
     }
     m_revealed = true;
     m_ui->errorLabel->hide();
@@ -62,10 +82,9 @@ bool RevealDialog::reveal()
     m_ui->closePushButton->setDefault(true);
     m_ui->closePushButton->setFocus(Qt::OtherFocusReason);
     emit revealed(m_caseId);
-    return true;
 }
 
 void RevealDialog::updateButtons()
 {
-    m_ui->revealPushButton->setEnabled(!m_revealed && !m_ui->reasonLineEdit->text().trimmed().isEmpty());
+    m_ui->revealPushButton->setEnabled(!m_revealed && !m_asking && !m_ui->reasonLineEdit->text().trimmed().isEmpty());
 }

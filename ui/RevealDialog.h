@@ -6,8 +6,10 @@
 
 #include <memory>
 
-class AuditStore;
+class HistoryThread;
 struct CaseSummary;
+struct RevealedPii;
+template <typename T> class Result;
 
 namespace Ui {
 class RevealDialog;
@@ -20,15 +22,15 @@ class RevealDialog : public QDialog
 {
     Q_OBJECT
 public:
-    // The store must outlive the dialog.
-    // The reveal is recorded as actor's.
-    RevealDialog(AuditStore& store, const Actor& actor, const CaseSummary& summary, QWidget* parent = nullptr);
+    // The reveal runs on the reader's thread (which must outlive the dialog) and is recorded as actor's.
+    RevealDialog(HistoryThread& reader, const Actor& actor, const CaseSummary& summary, QWidget* parent = nullptr);
     ~RevealDialog() override;
 
     bool isRevealed() const { return m_revealed; }
 
 public slots:
-    // Asks the store with the reason typed; shows the values or the store's error. False when nothing was revealed.
+    // Asks the history, on the reader's thread, with the reason typed; the values or the history's error follow
+    // (revealed() when shown). False when it was not asked: no reason given, or already asking.
     bool reveal();
 
 signals:
@@ -36,10 +38,12 @@ signals:
 
 private:
     void updateButtons();
+    void showRevealed(const Result<RevealedPii>& pii);
 
     const std::unique_ptr<Ui::RevealDialog> m_ui;
-    AuditStore& m_store;
+    HistoryThread& m_reader;
     Actor m_actor;
     QString m_caseId;
     bool m_revealed = false;
+    bool m_asking = false;
 };

@@ -2,12 +2,23 @@
 
 #include "history/AuditStore.h"
 
-HistoryModel::HistoryModel(AuditStore* store, QObject* parent, int pageSize)
+HistoryModel::HistoryModel(PageFetcher fetch, QObject* parent, int pageSize)
     : QAbstractTableModel(parent)
-    , m_store(store)
+    , m_fetch(std::move(fetch))
     , m_pageSize(qMax(1, pageSize))
 {
     reload();
+}
+
+HistoryModel::HistoryModel(AuditStore* store, QObject* parent, int pageSize)
+    : HistoryModel(
+        [store](const HistoryQuery& query, const HistoryCursor& after, int limit, const PageDone& done) {
+            if (store)
+                done(store->queryCases(query, after, limit));
+        },
+        parent,
+        pageSize)
+{
 }
 
 void HistoryModel::setQuery(const HistoryQuery& query)
@@ -18,23 +29,46 @@ void HistoryModel::setQuery(const HistoryQuery& query)
 
 void HistoryModel::reload()
 {
-    // The first page is loaded inside the reset, so views see one change, not a reset followed by an insert.
     beginResetModel();
     m_rows.clear();
     m_cursor = HistoryCursor();
-    m_atEnd = true;
+    m_atEnd = false;
     m_failure = Failure();
-    if (m_store) {
-        Result<HistoryPage> page = m_store->queryCases(m_query, HistoryCursor(), m_pageSize);
-        if (page) {
-            m_rows = page->rows;
-            m_cursor = page->next;
-            m_atEnd = page->atEnd;
-        } else {
-            m_failure = page.failure();
-        }
-    }
+    ++m_generation;
+    m_loading = true; // views asking for more during the reset wait for the first page
     endResetModel();
+    request(HistoryCursor());
+}
+
+void HistoryModel::request(const HistoryCursor& after)
+{
+    m_loading = true;
+    const quint64 generation = m_generation;
+    m_fetch(
+        m_query, after, m_pageSize, [this, generation](const Result<HistoryPage>& page) { receive(generation, page); });
+}
+
+void HistoryModel::receive(quint64 generation, const Result<HistoryPage>& result)
+{
+    if (generation != m_generation)
+        return; // a page of a query that was replaced
+    m_loading = false;
+    if (!result) {
+        m_failure = result.failure();
+        m_atEnd = true; // no endless retry from the view; reload() starts again
+        emit pageLoaded();
+        return;
+    }
+    const HistoryPage& page = *result;
+    m_atEnd = page.atEnd;
+    if (!page.rows.isEmpty()) {
+        const int first = static_cast<int>(m_rows.size());
+        beginInsertRows(QModelIndex(), first, first + static_cast<int>(page.rows.size()) - 1);
+        m_rows.append(page.rows);
+        endInsertRows();
+        m_cursor = page.next;
+    }
+    emit pageLoaded();
 }
 
 const CaseSummary* HistoryModel::caseAt(int row) const
@@ -121,26 +155,12 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
 
 bool HistoryModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && !m_atEnd;
+    return !parent.isValid() && !m_atEnd && !m_loading;
 }
 
 void HistoryModel::fetchMore(const QModelIndex& parent)
 {
-    if (parent.isValid() || m_atEnd || !m_store)
+    if (parent.isValid() || m_atEnd || m_loading)
         return;
-    Result<HistoryPage> result = m_store->queryCases(m_query, m_cursor, m_pageSize);
-    if (!result) {
-        m_failure = result.failure();
-        m_atEnd = true; // no endless retry from the view; reload() starts again
-        return;
-    }
-    const HistoryPage& page = *result;
-    m_atEnd = page.atEnd;
-    if (page.rows.isEmpty())
-        return;
-    const int first = static_cast<int>(m_rows.size());
-    beginInsertRows(QModelIndex(), first, first + static_cast<int>(page.rows.size()) - 1);
-    m_rows.append(page.rows);
-    endInsertRows();
-    m_cursor = page.next;
+    request(m_cursor);
 }

@@ -5,6 +5,8 @@
 
 #include <QAbstractTableModel>
 
+#include <functional>
+
 class AuditStore;
 
 // The history as a table for the GUI's history browser: cases newest first, masked, loaded a page at a time
@@ -35,12 +37,22 @@ public:
         StateRole,
     };
 
-    // The store must outlive the model.
+    // Reads one page and calls done with it, later (from another thread's work, on the model's thread) or at once.
+    using PageDone = std::function<void(const Result<HistoryPage>& page)>;
+    using PageFetcher =
+        std::function<void(const HistoryQuery& query, const HistoryCursor& after, int limit, PageDone done)>;
+
+    // Pages read from fetch: the GUI reads them on a thread of its own (session's HistoryThread), so the window never
+    // waits for the database. Pages of a query that was replaced meanwhile are dropped.
+    HistoryModel(PageFetcher fetch, QObject* parent = nullptr, int pageSize = 200);
+    // Pages read from store at once, on this thread (tools, tests). The store must outlive the model.
     explicit HistoryModel(AuditStore* store, QObject* parent = nullptr, int pageSize = 200);
 
     void setQuery(const HistoryQuery& query); // resets and loads the first page
     const HistoryQuery& query() const { return m_query; }
+    // Empties the model and asks for the first page again; pageLoaded() follows.
     void reload();
+    bool isLoading() const { return m_loading; }
     const CaseSummary* caseAt(int row) const;
     // Why the last page could not be read (code None when it could): a failed read is not an empty history.
     const Failure& failure() const { return m_failure; }
@@ -52,12 +64,21 @@ public:
     bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
 
+signals:
+    // A page arrived (its rows are in the model), or its read failed (failure() says why).
+    void pageLoaded();
+
 private:
-    AuditStore* m_store;
+    void request(const HistoryCursor& after);
+    void receive(quint64 generation, const Result<HistoryPage>& page);
+
+    PageFetcher m_fetch;
     int m_pageSize;
     HistoryQuery m_query;
     QList<CaseSummary> m_rows;
     HistoryCursor m_cursor;
     bool m_atEnd = false;
+    bool m_loading = false;
+    quint64 m_generation = 0; // bumped by reload(): older pages are dropped
     Failure m_failure;
 };
