@@ -1433,10 +1433,6 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
         <translation>正在重新核验案件 %1 — 新案件将与其关联。</translation>
     </message>
     <message>
-        <source>Case %1</source>
-        <translation>案件 %1</translation>
-    </message>
-    <message>
         <source>Case %1
 MerchantBizId %2
 Created %3, %4</source>
@@ -1459,6 +1455,10 @@ MerchantBizId %2
     <message>
         <source>Settings unchanged.</source>
         <translation>设置未更改。</translation>
+    </message>
+    <message>
+        <source>Opening case %1…</source>
+        <translation>正在打开案件 %1…</translation>
     </message>
 </context>
 <context>
@@ -1630,6 +1630,29 @@ MerchantBizId %2
     <message>
         <source>The spool holds a completion of another kind.</source>
         <translation>暂存区中有另一种类型的结束记录。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordedCase</name>
+    <message>
+        <source>The case %1 is not in the audit history.</source>
+        <translation>审计历史中没有案件 %1。</translation>
+    </message>
+    <message>
+        <source>The name and ID number of this case were erased by the retention purge; enter them again.</source>
+        <translation>此案件的姓名和身份证号已被保留期清理删除；请重新输入。</translation>
+    </message>
+    <message>
+        <source>re-verification</source>
+        <translation>重新核验</translation>
+    </message>
+    <message>
+        <source>Only a case whose outcome is unknown is retried with its MerchantBizId; verify this one again as a new case.</source>
+        <translation>只有结果未知的案件才会以原 MerchantBizId 重试；请将此案件作为新案件重新核验。</translation>
+    </message>
+    <message>
+        <source>retry after an unknown outcome</source>
+        <translation>结果未知后重试</translation>
     </message>
 </context>
 <context>
@@ -2218,18 +2241,6 @@ MerchantBizId %2
         <translation>重新核验需要审计记录。</translation>
     </message>
     <message>
-        <source>The case %1 is not in the audit history.</source>
-        <translation>审计记录中没有案件 %1。</translation>
-    </message>
-    <message>
-        <source>The name and ID number of this case were erased by the retention purge; enter them again.</source>
-        <translation>此案件的姓名和身份证号码已在保留期清理中删除；请重新输入。</translation>
-    </message>
-    <message>
-        <source>re-verification</source>
-        <translation>重新核验</translation>
-    </message>
-    <message>
         <source>The link to the earlier case could not be recorded, so the case was not sent: %1</source>
         <translation>无法记录与之前案件的关联，因此未发送该案件：%1</translation>
     </message>
@@ -2248,14 +2259,6 @@ MerchantBizId %2
     <message>
         <source>The audit history could not record this case (%1), and neither could its spool. Note the RequestId shown: this record exists nowhere else.</source>
         <translation>审计记录无法记录此案件（%1），其缓存队列也无法写入。请记下显示的 RequestId：此记录在其他任何地方都不存在。</translation>
-    </message>
-    <message>
-        <source>retry after an unknown outcome</source>
-        <translation>结果未知后重试</translation>
-    </message>
-    <message>
-        <source>Only a case whose outcome is unknown is retried with its MerchantBizId; verify this one again as a new case.</source>
-        <translation>只有结果未知的案件才能沿用其 MerchantBizId 重试；请将此案件作为新案件重新核验。</translation>
     </message>
     <message>
         <source>the audit history was closed</source>

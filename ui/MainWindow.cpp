@@ -208,29 +208,34 @@ void MainWindow::verifyAgain(const QString& caseId)
         showReverifyError(tr("Wait until the current case has an answer, then verify the case again."));
         return;
     }
-    const std::optional<CaseInput> input = m_service.caseForReverification(caseId);
-    if (!input) {
-        showReverifyError(m_service.errorString());
-        return;
-    }
+    statusBar()->showMessage(tr("Opening case %1…").arg(caseId.left(8)));
+    m_service.caseForReverification(caseId, QString(), this, [this](const Result<RecordedCase>& recorded) {
+        if (!recorded) {
+            showReverifyError(recorded.message());
+            return;
+        }
+        if (m_currentCall || m_form->isBusy())
+            return; // a case was started meanwhile
+        showReverification(*recorded);
+    });
+}
+
+void MainWindow::showReverification(const RecordedCase& recorded)
+{
+    const CaseSummary& summary = recorded.summary;
     m_ui->mainTabWidget->setCurrentWidget(m_ui->verifyTab);
     m_result->clear();
     m_ui->historyWarningLabel->hide();
     statusBar()->clearMessage();
-    m_form->setCaseInput(*input);
-    m_reverifyOf = caseId;
+    m_form->setCaseInput(recorded.input);
+    m_reverifyOf = summary.caseId;
     m_ui->reverifyLabel->setText(
-        tr("Verifying again case %1 — the new case will be linked to it.").arg(caseId.left(8)));
-    QString details = tr("Case %1").arg(caseId);
-    if (m_history) {
-        if (const Result<CaseSummary> summary = m_history->caseSummary(caseId))
-            details = tr("Case %1\nMerchantBizId %2\nCreated %3, %4")
-                          .arg(caseId,
-                              summary->merchantBizId,
-                              QLocale().toString(summary->createdAt.toLocalTime(), QLocale::ShortFormat),
-                              summary->displayState());
-    }
-    m_ui->reverifyLabel->setToolTip(details);
+        tr("Verifying again case %1 — the new case will be linked to it.").arg(summary.caseId.left(8)));
+    m_ui->reverifyLabel->setToolTip(tr("Case %1\nMerchantBizId %2\nCreated %3, %4")
+                                        .arg(summary.caseId,
+                                            summary.merchantBizId,
+                                            QLocale().toString(summary.createdAt.toLocalTime(), QLocale::ShortFormat),
+                                            summary.displayState()));
     m_ui->reverifyFrame->show();
 }
 
@@ -238,15 +243,19 @@ void MainWindow::retryLastCase()
 {
     if (m_currentCall || m_lastCaseId.isEmpty())
         return;
-    const std::optional<CaseInput> input = m_service.caseForRetry(m_lastCaseId);
-    if (!input) {
-        showReverifyError(m_service.errorString());
-        return;
-    }
-    m_reverifyOf = m_lastCaseId;
-    submitCase(*input, true);
-    if (!m_currentCall)
-        clearReverification(); // refused: the next case is not linked to this one
+    const QString caseId = m_lastCaseId;
+    m_service.caseForRetry(caseId, this, [this, caseId](const Result<RecordedCase>& recorded) {
+        if (!recorded) {
+            showReverifyError(recorded.message());
+            return;
+        }
+        if (m_currentCall)
+            return;
+        m_reverifyOf = caseId;
+        submitCase(recorded->input, true);
+        if (!m_currentCall)
+            clearReverification(); // refused: the next case is not linked to this one
+    });
 }
 
 void MainWindow::clearReverification()

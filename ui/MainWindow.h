@@ -2,6 +2,7 @@
 
 #include "api/VerificationResult.h"
 #include "domain/CaseInput.h"
+#include "session/RecordedCase.h"
 #include "session/VerificationCall.h"
 
 #include <QMainWindow>
@@ -65,6 +66,7 @@ public slots:
     void retryLastCase();
 
 private:
+    void showReverification(const RecordedCase& recorded);
     void handleAttempt(int attempt);
     void handleFinished(const VerificationResult& result);
     void showReverifyError(const QString& message);

@@ -286,12 +286,19 @@ int runVerify(const QStringList& arguments)
         return Passed;
     }
     if (parser.isSet(retry)) {
-        const std::optional<CaseInput> again = service.caseForRetry(parser.value(retry));
-        if (!again) {
-            refuse(asJson, service.errorString());
-            return service.historyFailed() ? static_cast<int>(HistoryCli::CannotOpen) : static_cast<int>(Refused);
+        std::optional<Result<RecordedCase>> again;
+        service.caseForRetry(parser.value(retry), &service, [&again](const Result<RecordedCase>& recorded) {
+            again = recorded;
+            QCoreApplication::exit(0);
+        });
+        QCoreApplication::exec();
+        if (!*again) {
+            refuse(asJson, again->message());
+            const ErrorCode code = again->error();
+            const bool historyFailed = code != ErrorCode::NotFound && code != ErrorCode::InvalidArgument;
+            return historyFailed ? static_cast<int>(HistoryCli::CannotOpen) : static_cast<int>(Refused);
         }
-        input = *again;
+        input = (*again)->input;
         issues = CaseValidator::check(input, VerificationService::today());
         if (CaseValidator::hasBlocking(issues))
             return refuse(asJson, tr("Refused locally; nothing was sent or billed."), issues);

@@ -76,79 +76,41 @@ VerificationRequest VerificationService::buildRequest(const CaseInput& input) co
     return VerificationRequest::fromCase(input, m_options.longTermValue, Random::system());
 }
 
-std::optional<CaseInput> VerificationService::caseForRetry(const QString& caseId)
+void VerificationService::caseForReverification(
+    const QString& caseId, const QString& reason, QObject* context, std::function<void(Result<RecordedCase>)> done)
 {
-    // The state first: nothing is revealed for a case that is not retried this way.
-    const std::optional<CaseSummary> summary = recordedCase(caseId);
-    if (!summary)
-        return std::nullopt;
-    if (summary->state != QLatin1String(CaseState::outcomeUnknown)) {
-        m_error = tr("Only a case whose outcome is unknown is retried with its MerchantBizId; verify this one again "
-                     "as a new case.");
-        return std::nullopt;
-    }
-    std::optional<CaseInput> input = caseForReverification(caseId, tr("retry after an unknown outcome"));
-    if (!input)
-        return std::nullopt;
-    input->merchantBizId = summary->merchantBizId; // if the first request was billed, both carry one id
-    return input;
+    takeUp(context, std::move(done), [actor = m_actor, caseId, reason](AuditStore& store) {
+        return RecordedCase::forReverification(store, actor, caseId, reason);
+    });
 }
 
-std::optional<CaseSummary> VerificationService::recordedCase(const QString& caseId)
+void VerificationService::caseForRetry(
+    const QString& caseId, QObject* context, std::function<void(Result<RecordedCase>)> done)
 {
-    m_historyFailed = false;
-    if (!m_history) {
-        m_error = tr("Re-verification needs the audit history.");
-        return std::nullopt;
-    }
-    Result<CaseSummary> summary = m_history->caseSummary(caseId);
-    if (summary)
-        return *summary;
-    m_historyFailed = summary.error() != ErrorCode::NotFound;
-    m_error = m_historyFailed ? summary.message() : tr("The case %1 is not in the audit history.").arg(caseId);
-    return std::nullopt;
+    takeUp(context, std::move(done), [actor = m_actor, caseId](AuditStore& store) {
+        return RecordedCase::forRetry(store, actor, caseId);
+    });
 }
 
-std::optional<CaseInput> VerificationService::caseForReverification(const QString& caseId, const QString& reason)
+void VerificationService::takeUp(QObject* context,
+    std::function<void(Result<RecordedCase>)> done,
+    std::function<Result<RecordedCase>(AuditStore&)> work)
 {
-    const std::optional<CaseSummary> summary = recordedCase(caseId);
-    if (!summary)
-        return std::nullopt;
-    if (summary->purged) {
-        m_error = tr("The name and ID number of this case were erased by the retention purge; enter them again.");
-        return std::nullopt;
+    if (!m_writer) {
+        const Failure noHistory(ErrorCode::InvalidArgument, tr("Re-verification needs the audit history."));
+        QMetaObject::invokeMethod(
+            context, [done, noHistory] { done(noHistory); }, Qt::QueuedConnection);
+        return;
     }
-    const Result<QList<AuditEvent>> events = m_history->eventsForCase(caseId);
-    if (!events) {
-        m_historyFailed = true;
-        m_error = events.message();
-        return std::nullopt;
-    }
-    QJsonObject created;
-    for (const AuditEvent& event : *events) {
-        if (event.kind == QLatin1String(EventKind::caseCreated)) {
-            created = event.payloadObject();
-            break;
-        }
-    }
-    const Result<RevealedPii> pii =
-        m_history->revealCase(m_actor, caseId, reason.isEmpty() ? tr("re-verification") : reason);
-    if (!pii) {
-        m_historyFailed = true;
-        m_error = pii.message();
-        return std::nullopt;
-    }
-    CaseInput input;
-    input.name = pii->name;
-    input.idNumber = pii->idNumber;
-    input.sceneCode = summary->sceneCode;
-    input.validityStart =
-        QDate::fromString(created.value(QStringLiteral("validityStartDate")).toString(), QStringLiteral("yyyyMMdd"));
-    const QString end = created.value(QStringLiteral("validityEndDate")).toString();
-    input.validityEnd = QDate::fromString(end, QStringLiteral("yyyyMMdd"));
-    input.longTerm = !end.isEmpty() && !input.validityEnd.isValid();
-    // The MerchantUserId was kept only as its hash, and a new case gets its own MerchantBizId.
-    return input;
+    HistoryWriter* writer = m_writer.get();
+    writer->run<Result<RecordedCase>>(
+        [writer, work](AuditStore* store) -> Result<RecordedCase> {
+            if (!store)
+                return Failure(ErrorCode::Unavailable, writer->openError());
+            return work(*store);
+        },
+        context,
+        done);
 }
 
 Result<VerificationCall*> VerificationService::submit(

@@ -6,6 +6,7 @@
 #include "base/Result.h"
 #include "domain/CaseInput.h"
 #include "domain/CaseValidator.h"
+#include "session/RecordedCase.h"
 #include "session/VerificationCall.h"
 
 #include <QHash>
@@ -74,18 +75,12 @@ public:
     QList<ValidationIssue> precheck(const CaseInput& input) const;
     // The parameters that would be sent for this case (MerchantBizId generated when the case has none).
     VerificationRequest buildRequest(const CaseInput& input) const;
-    // A recorded case as input for verifying it again (after an error, an interrupted call, or a person's
-    // correction): decrypts its name and ID number through the history, which records the reveal with the reason
-    // "re-verification". std::nullopt with errorString() without a history, for an unknown or purged case.
-    // reason: recorded with the reveal (default "re-verification").
-    std::optional<CaseInput> caseForReverification(const QString& caseId, const QString& reason = QString());
-    // A case whose outcome is unknown (sent, no answer: it may have been billed), to send again under the SAME
-    // MerchantBizId, so that both requests, if both were processed, are one case at the provider. Submit it with
-    // reverifyOf = caseId to link the two. std::nullopt with errorString() for any other state.
-    std::optional<CaseInput> caseForRetry(const QString& caseId);
-    // After caseForRetry/caseForReverification failed: whether the history failed (a read or the reveal's write),
-    // rather than the case being unknown, purged or in another state.
-    bool historyFailed() const { return m_historyFailed; }
+    // A recorded case taken up again, on the writer thread (the reveal is an audited write): done gets it on
+    // context's thread. See RecordedCase::forReverification (reason: recorded with the reveal, default
+    // "re-verification") and RecordedCase::forRetry (the same MerchantBizId). The records are the current actor's.
+    void caseForReverification(
+        const QString& caseId, const QString& reason, QObject* context, std::function<void(Result<RecordedCase>)> done);
+    void caseForRetry(const QString& caseId, QObject* context, std::function<void(Result<RecordedCase>)> done);
     // Refuses with InvalidArgument when precheck has a blocking issue, or a warning and !warningsAcknowledged
     // (Unavailable when the service is not configured). Otherwise returns the call at once, before anything happens:
     // the case is recorded on the writer thread (call->recorded() follows), then sent, each attempt recorded before
@@ -110,7 +105,9 @@ private:
     friend class VerificationCall;
     void cancel(VerificationCall* call);
     void forget(VerificationCall* call); // a call deleted before it finished
-    std::optional<CaseSummary> recordedCase(const QString& caseId); // errorString() when it is not there
+    void takeUp(QObject* context,
+        std::function<void(Result<RecordedCase>)> done,
+        std::function<Result<RecordedCase>(AuditStore&)> work);
     CaseRecord caseRecord(
         const VerificationRequest& request, const QStringList& warnings, const QString& reverifyOf) const;
     void startCall(VerificationCall* call);
@@ -128,7 +125,6 @@ private:
     AuditStore* m_history = nullptr;
     std::unique_ptr<HistoryWriter> m_writer;
     QString m_error;
-    bool m_historyFailed = false;
     std::unique_ptr<SandboxServer> m_sandbox;
     std::unique_ptr<ApiClient> m_client;
 };

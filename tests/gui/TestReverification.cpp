@@ -109,8 +109,8 @@ void TestReverification::correctedCaseIsLinked()
     saveScreenshot(QStringLiteral("shot-history-verify-again.png"));
     QTest::mouseClick(verifyAgain, Qt::LeftButton);
 
-    // The Case tab, filled from the history; a new case gets its own MerchantBizId.
-    QCOMPARE(widget<QTabWidget>("mainTabWidget")->currentWidget()->objectName(), QStringLiteral("verifyTab"));
+    // The Case tab, filled from the history (read on the writer thread); a new case gets its own MerchantBizId.
+    QTRY_COMPARE(widget<QTabWidget>("mainTabWidget")->currentWidget()->objectName(), QStringLiteral("verifyTab"));
     auto* nameEdit = widget<QLineEdit>("nameLineEdit");
     QCOMPARE(nameEdit->text(), SandboxFixtures::reset);
     QCOMPARE(widget<QLineEdit>("idNumberLineEdit")->text(), person.docNo);
@@ -207,7 +207,7 @@ void TestReverification::linkCanBeDropped()
     QVERIFY(!oldCase.isEmpty());
     QVERIFY(selectInHistory(oldCase));
     QTest::mouseClick(widget<QPushButton>("verifyAgainPushButton"), Qt::LeftButton);
-    QCOMPARE(window()->reverifyOf(), oldCase);
+    QTRY_COMPARE(window()->reverifyOf(), oldCase);
     QVERIFY(widget<QWidget>("reverifyFrame")->isVisible());
 
     if (how.isEmpty())
@@ -251,8 +251,8 @@ void TestReverification::purgedCaseDisablesButton()
     // Asked anyway (e.g. by a stale request): a warning, nothing decrypted, nothing filled in.
     const QStringList kinds = kindsOf(caseId);
     window()->verifyAgain(caseId);
-    auto* box = window()->findChild<QMessageBox*>(QStringLiteral("reverifyErrorMessageBox"));
-    QVERIFY(box);
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY((box = window()->findChild<QMessageBox*>(QStringLiteral("reverifyErrorMessageBox"))));
     QTRY_VERIFY(box->isVisible());
     QVERIFY2(box->text().contains(QLatin1String("retention")), qPrintable(box->text()));
     QCOMPARE(kindsOf(caseId), kinds);
@@ -265,8 +265,8 @@ void TestReverification::unknownCaseShowsWarning()
 {
     QVERIFY(!widget<QPushButton>("verifyAgainPushButton")->isEnabled()); // nothing selected
     window()->verifyAgain(QStringLiteral("00000000-0000-0000-0000-000000000000"));
-    auto* box = window()->findChild<QMessageBox*>(QStringLiteral("reverifyErrorMessageBox"));
-    QVERIFY(box);
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY((box = window()->findChild<QMessageBox*>(QStringLiteral("reverifyErrorMessageBox"))));
     QTRY_VERIFY(box->isVisible());
     QVERIFY(box->text().contains(QLatin1String("not in the audit history")));
     QVERIFY(!widget<QWidget>("reverifyFrame")->isVisible());
@@ -291,8 +291,8 @@ void TestReverification::refusedWhileCallRuns()
 
     QVERIFY(selectInHistory(oldCase));
     QTest::mouseClick(widget<QPushButton>("verifyAgainPushButton"), Qt::LeftButton);
-    auto* box = window()->findChild<QMessageBox*>(QStringLiteral("reverifyErrorMessageBox"));
-    QVERIFY(box);
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY((box = window()->findChild<QMessageBox*>(QStringLiteral("reverifyErrorMessageBox"))));
     QTRY_VERIFY(box->isVisible());
     QCOMPARE(kindsOf(oldCase), kinds); // nothing decrypted
     QVERIFY(window()->reverifyOf().isEmpty());

@@ -218,8 +218,13 @@ private slots:
         const QString firstCase = recorded.last().at(1).toString();
         QCOMPARE(store->caseSummary(firstCase)->state, QStringLiteral("outcome_unknown"));
 
-        const std::optional<CaseInput> again = service.caseForReverification(firstCase);
-        QVERIFY2(again, qPrintable(service.errorString()));
+        std::optional<Result<RecordedCase>> takenUp;
+        service.caseForReverification(
+            firstCase, QString(), this, [&takenUp](const Result<RecordedCase>& r) { takenUp = r; });
+        QTRY_VERIFY(takenUp.has_value()); // taken up on the writer thread
+        QVERIFY2(*takenUp, qPrintable(takenUp->message()));
+        QCOMPARE((*takenUp)->summary.caseId, firstCase);
+        const std::optional<CaseInput> again = (*takenUp)->input;
         QCOMPARE(again->name, first.name);
         QCOMPARE(again->idNumber, person.docNo);
         QCOMPARE(again->validityStart, first.validityStart);
