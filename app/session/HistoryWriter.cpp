@@ -58,37 +58,43 @@ bool HistoryWriter::recordAttempt(
 HistoryWriter::Written HistoryWriter::recordEvent(
     AuditStore* store, const Actor& actor, const QString& caseId, const Events::Event& event)
 {
-    QString error;
-    if (store && !m_spooledCases.contains(caseId)) {
-        const Result<qint64> appended = store->record(actor, caseId, event);
-        if (appended)
-            return {};
-        error = appended.message();
-    }
-    Written written { Outcome::Spooled, refusal(store, caseId, error), m_spoolPath };
-    m_spooledCases.insert(caseId);
-    QString spoolError;
-    if (!RecordSpool(m_spoolPath).addEvent(actor, caseId, event, &spoolError)) {
-        written.outcome = Outcome::Lost;
-        written.error += QStringLiteral("; ") + spoolError;
-    }
-    return written;
+    return writeOrSpool(
+        store,
+        caseId,
+        [&] {
+            const Result<qint64> appended = store->record(actor, caseId, event);
+            return appended ? Result<void>() : appended.failure();
+        },
+        [&](RecordSpool& spool, QString* error) { return spool.addEvent(actor, caseId, event, error); });
 }
 
 HistoryWriter::Written HistoryWriter::recordCompletion(
     AuditStore* store, const Actor& actor, const QString& caseId, const Events::CaseCompleted& event)
 {
+    return writeOrSpool(
+        store,
+        caseId,
+        [&] { return store->completeCase(actor, caseId, event); },
+        [&](RecordSpool& spool, QString* error) { return spool.addCompletion(actor, caseId, event, error); });
+}
+
+HistoryWriter::Written HistoryWriter::writeOrSpool(AuditStore* store,
+    const QString& caseId,
+    const std::function<Result<void>()>& write,
+    const std::function<bool(RecordSpool&, QString*)>& spool)
+{
     QString error;
     if (store && !m_spooledCases.contains(caseId)) {
-        const Result<void> completed = store->completeCase(actor, caseId, event);
-        if (completed)
+        const Result<void> written = write();
+        if (written)
             return {};
-        error = completed.message();
+        error = written.message();
     }
     Written written { Outcome::Spooled, refusal(store, caseId, error), m_spoolPath };
     m_spooledCases.insert(caseId);
     QString spoolError;
-    if (!RecordSpool(m_spoolPath).addCompletion(actor, caseId, event, &spoolError)) {
+    RecordSpool spoolFile(m_spoolPath);
+    if (!spool(spoolFile, &spoolError)) {
         written.outcome = Outcome::Lost;
         written.error += QStringLiteral("; ") + spoolError;
     }

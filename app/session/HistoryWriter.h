@@ -7,6 +7,10 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
+
+class RecordSpool;
+
 // The audit history's writer thread (see HistoryThread): the writes of verifications run there, one after the other
 // in the order they were posted.
 //
@@ -48,6 +52,11 @@ public:
         AuditStore* store, const Actor& actor, const QString& caseId, const Events::CaseCompleted& event);
 
 private:
+    // write() into the history, else (refused, or an earlier record of the case is spooled) spool() behind it.
+    Written writeOrSpool(AuditStore* store,
+        const QString& caseId,
+        const std::function<Result<void>()>& write,
+        const std::function<bool(RecordSpool&, QString*)>& spool);
     // Why a write of the case was refused: the open error, the spooled case before it, or the store's error.
     QString refusal(AuditStore* store, const QString& caseId, const QString& error) const;
 
