@@ -144,6 +144,8 @@ void TestMainWindow::badIdNumberShowsFieldErrorAndSendsNothing()
     QCOMPARE(submitted.count(), 1);
     QCOMPARE(sandbox()->requestsReceived(), received + 1);
     QCOMPARE(service()->client()->pendingCalls(), 0);
+    // The attempt's timeout was asked of the fixture's fake clock: no real timer runs in these tests.
+    QVERIFY(clock().requestedDelays().contains(service()->options().client.timeoutMs));
 }
 
 void TestMainWindow::fieldErrorAppearsWhenLeavingTheField()

@@ -47,6 +47,8 @@ void MainWindowFixture::initTestCase()
     m_service = std::make_unique<VerificationService>();
     VerificationService::Options options;
     options.training = true;
+    options.clock = &m_clock;
+    options.client.rateLimitQps = 0;
     if (m_options.maxAttempts > 0)
         options.client.maxAttempts = m_options.maxAttempts;
     QVERIFY2(m_service->configure(options), qPrintable(m_service->errorString()));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FakeClock.h"
 #include "MainWindow.h"
 
 #include <QObject>
@@ -42,6 +43,8 @@ protected:
     ~MainWindowFixture() override;
 
     VerificationService* service() const { return m_service.get(); }
+    // The client's time: timeouts and back-off move only when a test advances it.
+    FakeClock& clock() { return m_clock; }
     SandboxServer* sandbox() const;
     MainWindow* window() const { return m_window.get(); }
     // nullptr without Options::history.
@@ -64,6 +67,7 @@ private slots:
 
 private:
     const Options m_options;
+    FakeClock m_clock { QDateTime::currentDateTimeUtc() }; // starts at now: the sandbox refuses skewed request dates
     std::unique_ptr<VerificationService> m_service;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<AuditStore> m_history;
