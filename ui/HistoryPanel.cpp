@@ -89,6 +89,7 @@ void HistoryPanel::reload()
 
 void HistoryPanel::pageLoaded()
 {
+    m_ui->historyTableView->resizeColumnsToContents(); // the rows arrive after the view was laid out
     if (!m_pendingSelection.isEmpty())
         selectCase(m_pendingSelection);
     updateSummary();

@@ -217,6 +217,7 @@ void TestMainWindowHistory::historyViewAfterTwoCases()
     QCOMPARE(table->model()->index(0, HistoryModel::SubCodeColumn).data().toString(), QStringLiteral("223"));
     QCOMPARE(table->model()->index(1, HistoryModel::SubCodeColumn).data().toString(), QStringLiteral("200"));
     table->setCurrentIndex(table->model()->index(0, HistoryModel::CreatedColumn));
+    QTRY_COMPARE(widget<QListWidget>("eventsListWidget")->count(), 4); // the case's events, read on the reader thread
     saveScreenshot(QStringLiteral("shot-history.png"));
 }
 
