@@ -27,6 +27,22 @@ class TestRecordSpool : public QObject
         return Actor { QStringLiteral("reviewer-z"), QStringLiteral("reviewer"), QStringLiteral("ws-other") };
     }
 
+    // What a call that failed without an answer leaves in the spool: its attempt_failed, then its completion.
+    static bool spoolFailedAttempt(RecordSpool& spool, const QString& caseId, QString* error)
+    {
+        return spool.addEvent(StoreFixture::actor(),
+            caseId,
+            StoreFixture::event(EventKind::attemptFailed, { { QStringLiteral("attempt"), 1 } }),
+            error);
+    }
+    static bool spoolFailedCompletion(RecordSpool& spool, const QString& caseId, QString* error)
+    {
+        return spool.addCompletion(StoreFixture::actor(),
+            caseId,
+            StoreFixture::completion(QStringLiteral("failed"), std::nullopt, QString()),
+            error);
+    }
+
     static bool appendRaw(const QString& path, const QByteArray& bytes)
     {
         QFile file(path);
@@ -45,14 +61,8 @@ private slots:
         const QString caseId = newCase(*store);
         RecordSpool spool(RecordSpool::pathFor(*store));
         QString error;
-        QVERIFY(spool.addEvent(StoreFixture::actor(),
-            caseId,
-            StoreFixture::event(EventKind::attemptFailed, { { QStringLiteral("attempt"), 1 } }),
-            &error));
-        QVERIFY(spool.addCompletion(StoreFixture::actor(),
-            caseId,
-            StoreFixture::completion(QStringLiteral("failed"), std::nullopt, QString()),
-            &error));
+        QVERIFY(spoolFailedAttempt(spool, caseId, &error));
+        QVERIFY(spoolFailedCompletion(spool, caseId, &error));
         QCOMPARE(QFileInfo(spool.path()).permissions() & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
         QFile::copy(spool.path(), spool.path() + QStringLiteral(".copy"));
 
@@ -84,15 +94,9 @@ private slots:
         const QString caseId = newCase(*store);
         RecordSpool spool(RecordSpool::pathFor(*store));
         QString error;
-        QVERIFY(spool.addEvent(StoreFixture::actor(),
-            caseId,
-            StoreFixture::event(EventKind::attemptFailed, { { QStringLiteral("attempt"), 1 } }),
-            &error));
+        QVERIFY(spoolFailedAttempt(spool, caseId, &error));
         QVERIFY(appendRaw(spool.path(), "{\"op\":\"event\",\"caseId\":\""));
-        QVERIFY(spool.addCompletion(StoreFixture::actor(),
-            caseId,
-            StoreFixture::completion(QStringLiteral("failed"), std::nullopt, QString()),
-            &error));
+        QVERIFY(spoolFailedCompletion(spool, caseId, &error));
         QCOMPARE(spool.size(), 3);
 
         QCOMPARE(spool.replay(*store, replayer(), &error), 2);
@@ -106,6 +110,39 @@ private slots:
         QCOMPARE(bad.readAll(),
             QByteArray("{\"op\":\"event\",\"caseId\":\""
                        "\n"));
+    }
+
+    // Records spooled by the version before typed events (no actor; a completion with its state beside the payload)
+    // are replayed as the replayer's; a record whose event does not parse is set aside in <spool>.bad, not retried
+    // forever in front of the records behind it.
+    void olderAndUnreadableRecords_data() { StoreFixture::addBackendRows(); }
+    void olderAndUnreadableRecords()
+    {
+        STORE_FIXTURE_OPEN(fx, store, nullptr);
+        const QString caseId = newCase(*store);
+        RecordSpool spool(RecordSpool::pathFor(*store));
+        const QByteArray unreadable = "{\"op\":\"event\",\"caseId\":\"" + caseId.toLatin1()
+            + "\",\"id\":\"r1\",\"kind\":\"attempt_sent\",\"payload\":{},\"at\":\"2026-12-01T10:00:00.000Z\"}\n";
+        const QByteArray olderCompletion = "{\"op\":\"complete\",\"caseId\":\"" + caseId.toLatin1()
+            + "\",\"id\":\"r2\",\"state\":\"outcome_unknown\",\"subCode\":\"\",\"payload\":{\"httpStatus\":0},"
+              "\"at\":\"2026-12-01T10:00:01.000Z\"}\n";
+        QVERIFY(appendRaw(spool.path(), unreadable + olderCompletion));
+
+        QString error;
+        QCOMPARE(spool.replay(*store, replayer(), &error), 1);
+        QVERIFY(spool.isEmpty());
+        QCOMPARE(StoreFixture::kindsOf(*store, caseId),
+            QStringList({ QStringLiteral("case_created"), QStringLiteral("case_completed") }));
+        const CaseSummary summary = *store->caseSummary(caseId);
+        QCOMPARE(summary.state, QStringLiteral("outcome_unknown"));
+        QVERIFY(!summary.passed.has_value());
+        const AuditEvent completed = store->eventsForCase(caseId).valueOr({}).constLast();
+        QCOMPARE(completed.actor, replayer().name); // no actor was spooled with it
+        QVERIFY(completed.payloadObject().value(QStringLiteral("passed")).isNull());
+        QFile bad(spool.path() + QStringLiteral(".bad"));
+        QVERIFY(bad.open(QIODevice::ReadOnly));
+        QCOMPARE(bad.readAll(), unreadable);
+        QVERIFY(store->verifyChain().ok);
     }
 };
 
