@@ -222,7 +222,7 @@ private slots:
         QVERIFY(store);
         QStringList kinds;
         QString revealReason;
-        for (const AuditEvent& e : store->eventsForCase(caseId).valueOr({})) {
+        for (const AuditEvent& e : store->eventsForCase(StoreFixture::reader(), caseId).valueOr({})) {
             kinds << e.kind;
             if (e.kind == QLatin1String("pii_revealed"))
                 revealReason = e.payloadObject().value(QStringLiteral("reason")).toString();

@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Access</name>
+    <message>
+        <source>reviewer</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>auditor</source>
+        <translation>审计员</translation>
+    </message>
+    <message>
+        <source>verify cases</source>
+        <translation>核验案件</translation>
+    </message>
+    <message>
+        <source>read cases</source>
+        <translation>查看案件</translation>
+    </message>
+    <message>
+        <source>reveal names and ID numbers</source>
+        <translation>显示姓名和身份证号</translation>
+    </message>
+    <message>
+        <source>decide manual reviews</source>
+        <translation>作出人工复核决定</translation>
+    </message>
+    <message>
+        <source>export the history</source>
+        <translation>导出历史记录</translation>
+    </message>
+    <message>
+        <source>export names and ID numbers unmasked</source>
+        <translation>导出未打码的姓名和身份证号</translation>
+    </message>
+    <message>
+        <source>manage accounts</source>
+        <translation>管理账户</translation>
+    </message>
+    <message>
+        <source>change settings</source>
+        <translation>更改设置</translation>
+    </message>
+    <message>
+        <source>verify the audit chain</source>
+        <translation>校验审计链</translation>
+    </message>
+    <message>
+        <source>purge old personal data</source>
+        <translation>清除过期个人数据</translation>
+    </message>
+    <message>
+        <source>export chain anchors</source>
+        <translation>导出链锚点</translation>
+    </message>
+    <message>
+        <source>use the desk</source>
+        <translation>使用本工作台</translation>
+    </message>
+    <message>
+        <source>A %1 may %2 only on their own cases.</source>
+        <translation>%1只能对自己的案件%2。</translation>
+    </message>
+    <message>
+        <source>A %1 may not %2.</source>
+        <translation>%1无权%2。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTable</name>
+    <message>
+        <source>Cannot read the accounts: %1</source>
+        <translation>无法读取账户：%1</translation>
+    </message>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>不存在账户 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot save the account: %1</source>
+        <translation>无法保存账户：%1</translation>
+    </message>
+</context>
+<context>
     <name>ApiClient</name>
     <message>
         <source>The endpoint %1 is not an https:// URL; only HTTPS endpoints are used.</source>
@@ -35,16 +121,56 @@
         <translation>%1 处的审计记录不是这些密钥所属的审计记录。</translation>
     </message>
     <message>
-        <source>A %1 event is written with its case record, not on its own.</source>
-        <translation>%1 事件随案件记录一起写入，不能单独写入。</translation>
-    </message>
-    <message>
         <source>A manual-review decision is a review_decision event.</source>
         <translation>人工审核决定是 review_decision 事件。</translation>
     </message>
     <message>
         <source>A review decision ends the case as reviewed.</source>
         <translation>审核决定以“已审核”结束案件。</translation>
+    </message>
+    <message>
+        <source>A %1 event is written by the history itself, not on its own.</source>
+        <translation>%1 事件由历史记录自行写入，不能单独写入。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>The account %1 is locked after %2 failed sign-ins. A supervisor can unlock it.</source>
+        <translation>账户 %1 因 %2 次登录失败已被锁定，可由主管解锁。</translation>
+    </message>
+    <message>
+        <source>The account %1 is disabled. A supervisor can enable it.</source>
+        <translation>账户 %1 已停用，可由主管重新启用。</translation>
+    </message>
+    <message>
+        <source>This history has accounts: sign in first (there is no account %1).</source>
+        <translation>此历史记录设有账户：请先登录（不存在账户 %1）。</translation>
+    </message>
+    <message>
+        <source>The first account of a history is a supervisor.</source>
+        <translation>历史记录的第一个账户必须是主管。</translation>
+    </message>
+    <message>
+        <source>User name: use 1 to %1 letters, digits, dots, hyphens, underscores or @.</source>
+        <translation>用户名：请使用 1 到 %1 个字母、数字、点、连字符、下划线或 @。</translation>
+    </message>
+    <message>
+        <source>Role: choose reviewer, supervisor or auditor.</source>
+        <translation>角色：请选择审核员、主管或审计员。</translation>
+    </message>
+    <message>
+        <source>Password: %1</source>
+        <translation>密码：%1</translation>
+    </message>
+    <message>
+        <source>There is already an account %1.</source>
+        <translation>账户 %1 已存在。</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用自己的账户。</translation>
     </message>
 </context>
 <context>
@@ -872,16 +998,8 @@ Exit codes: 0 done; 3 bad arguments; 6 the history cannot be opened or written.<
         <translation>PATH|URL</translation>
     </message>
     <message>
-        <source>The audit history needs its passphrase: set EKYC_DESK_PASSPHRASE, or run this command on a terminal to be asked for it.</source>
-        <translation>审计记录需要口令：请设置 EKYC_DESK_PASSPHRASE，或在终端中运行此命令以便输入口令。</translation>
-    </message>
-    <message>
         <source>Passphrase for the audit history: </source>
         <translation>审计记录口令： </translation>
-    </message>
-    <message>
-        <source>No passphrase given.</source>
-        <translation>未提供口令。</translation>
     </message>
     <message>
         <source>How many cases to list (default 20).</source>
@@ -986,12 +1104,48 @@ Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opene
         <translation>%1 中已有案件；dev seed 只写入新的空审计记录。</translation>
     </message>
     <message>
-        <source>Lists the most recent cases of the audit history, newest first, with name and ID number masked.
-Exit codes: 0 listed; 3 bad arguments; 6 the history or its keys cannot be opened, or its cases cannot be read.
+        <source>Set %1, or run this command on a terminal to be asked.</source>
+        <translation>请设置 %1，或在终端中运行此命令以便输入。</translation>
+    </message>
+    <message>
+        <source>Nothing was entered.</source>
+        <translation>未输入任何内容。</translation>
+    </message>
+    <message>
+        <source>The audit history needs its passphrase. %1</source>
+        <translation>审计历史需要口令。%1</translation>
+    </message>
+    <message>
+        <source>Sign in to the history as NAME (password from EKYC_DESK_PASSWORD, or asked on the terminal).</source>
+        <translation>以 NAME 登录历史记录（密码取自 EKYC_DESK_PASSWORD，或在终端中询问）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>This history has accounts: sign in with --user NAME.</source>
+        <translation>此历史记录设有账户：请使用 --user NAME 登录。</translation>
+    </message>
+    <message>
+        <source>This history has no accounts yet: acting as its local owner %1.</source>
+        <translation>此历史记录尚无账户：以本地所有者 %1 的身份操作。</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>%1 的密码：</translation>
+    </message>
+    <message>
+        <source>No password for %1. %2</source>
+        <translation>没有 %1 的密码。%2</translation>
+    </message>
+    <message>
+        <source>Lists the most recent cases of the audit history, newest first, with name and ID number masked (a reviewer sees their own cases).
+Exit codes: 0 listed; 3 bad arguments; 6 the history or its keys cannot be opened, or its cases cannot be read; 7 not permitted; 8 sign-in failed.
 The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</source>
-        <translation>列出审计记录中最近的案件，最新的在前，姓名和身份证号码已脱敏。
-退出码：0 已列出；3 参数错误；6 无法打开审计记录或其密钥，或无法读取其中的案件。
-口令取自 EKYC_DESK_PASSPHRASE，否则在终端中询问。</translation>
+        <translation>列出审计历史中最近的案件，最新的在前，姓名和身份证号已打码（审核员只能看到自己的案件）。
+退出码：0 已列出；3 参数错误；6 无法打开历史记录或其密钥，或无法读取其案件；7 无权操作；8 登录失败。
+口令取自 EKYC_DESK_PASSPHRASE，或在终端中询问。</translation>
     </message>
 </context>
 <context>
@@ -1588,6 +1742,21 @@ MerchantBizId %2
     <message>
         <source>The two passphrases do not match.</source>
         <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordHash</name>
+    <message>
+        <source>The password is empty.</source>
+        <translation>密码为空。</translation>
+    </message>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The password must not be the user name.</source>
+        <translation>密码不能与用户名相同。</translation>
     </message>
 </context>
 <context>

@@ -29,10 +29,10 @@ HistoryPanel::HistoryPanel(AuditStore* history, const Actor& actor, QWidget* par
             [this, reader](
                 const HistoryQuery& query, const HistoryCursor& after, int limit, const HistoryModel::PageDone& done) {
                 reader->run<Result<HistoryPage>>(
-                    [reader, query, after, limit](AuditStore* store) -> Result<HistoryPage> {
+                    [reader, actor = m_actor, query, after, limit](AuditStore* store) -> Result<HistoryPage> {
                         if (!store)
                             return Failure(ErrorCode::Unavailable, reader->openError());
-                        return store->queryCases(query, after, limit);
+                        return store->queryCases(actor, query, after, limit);
                     },
                     this,
                     done);
@@ -152,10 +152,10 @@ void HistoryPanel::showEvents()
         return;
     HistoryThread* reader = m_reader.get();
     reader->run<Result<QList<AuditEvent>>>(
-        [reader, caseId](AuditStore* store) -> Result<QList<AuditEvent>> {
+        [reader, actor = m_actor, caseId](AuditStore* store) -> Result<QList<AuditEvent>> {
             if (!store)
                 return Failure(ErrorCode::Unavailable, reader->openError());
-            return store->eventsForCase(caseId);
+            return store->eventsForCase(actor, caseId);
         },
         this,
         [this, caseId](const Result<QList<AuditEvent>>& events) {

@@ -21,6 +21,7 @@ enum class ErrorCode
     KeychainUnavailable,
     KeyMissing,
     Cancelled, // the person stopped it
+    SignInFailed, // wrong user name or password, or a disabled or locked account
 };
 
 struct Failure

@@ -84,10 +84,14 @@ int head(const QCommandLineParser& parser, const QCommandLineOption& outOption)
     auto store = HistoryCli::openStore(parser, true);
     if (!store)
         return HistoryCli::CannotOpen;
-    const Result<ChainAnchor> anchor = store->exportAnchor(Actor::localUser());
+    int refused = HistoryCli::Ok;
+    const std::optional<Actor> actor = HistoryCli::signIn(parser, *store, &refused);
+    if (!actor)
+        return refused;
+    const Result<ChainAnchor> anchor = store->exportAnchor(*actor);
     if (!anchor) {
         HistoryCli::err(anchor.message() + u'\n');
-        return HistoryCli::CannotOpen;
+        return HistoryCli::exitCodeFor(anchor.failure());
     }
     const QByteArray json = QJsonDocument(anchor->toJson()).toJson(QJsonDocument::Indented);
     if (parser.isSet(outOption)) {
@@ -116,11 +120,15 @@ int purge(const QCommandLineParser& parser, const QCommandLineOption& olderThanO
     auto store = HistoryCli::openStore(parser, true);
     if (!store)
         return HistoryCli::CannotOpen;
+    int refused = HistoryCli::Ok;
+    const std::optional<Actor> actor = HistoryCli::signIn(parser, *store, &refused);
+    if (!actor)
+        return refused;
     const QDateTime cutoff = QDateTime::currentDateTimeUtc().addDays(-days);
-    const Result<int> purged = store->purgeOlderThan(Actor::localUser(), cutoff);
+    const Result<int> purged = store->purgeOlderThan(*actor, cutoff);
     if (!purged) {
         HistoryCli::err(purged.message() + u'\n');
-        return HistoryCli::CannotOpen;
+        return HistoryCli::exitCodeFor(purged.failure());
     }
     HistoryCli::out(HistoryCli::tr("Erased name and ID number of %1 case(s) created before %2; their metadata and the "
                                    "hash chain are kept.")
@@ -152,6 +160,7 @@ int runAudit(const QStringList& arguments)
         "Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opened."));
     parser.addHelpOption();
     parser.addOption(HistoryCli::dbOption());
+    parser.addOption(HistoryCli::userOption());
     const QCommandLineOption anchorOption(
         QStringLiteral("anchor"), HistoryCli::tr("An anchor written by audit head."), HistoryCli::tr("FILE"));
     const QCommandLineOption outOption(

@@ -107,7 +107,8 @@ int seed(const QCommandLineParser& parser,
         return HistoryCli::CannotOpen;
     }
     const std::unique_ptr<AuditStore> store = std::move(*opened);
-    const Result<QList<CaseSummary>> existing = store->recentCases(1);
+    const Result<QList<CaseSummary>> existing =
+        store->recentCases(Actor { QStringLiteral("seed"), QLatin1String(Role::supervisor), QString() }, 1);
     if (!existing) {
         HistoryCli::err(existing.message() + u'\n');
         return HistoryCli::CannotOpen;

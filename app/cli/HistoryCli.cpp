@@ -27,18 +27,16 @@ QString HistoryCli::location(const QCommandLineParser& parser)
     return value.isEmpty() ? HistoryLocation::defaultPath() : value;
 }
 
-bool HistoryCli::keyOptions(KeyVault::Options* options, QString* error)
+std::optional<QString> HistoryCli::readSecret(const char* variable, const QString& prompt, QString* error)
 {
-    options->keychain = nullptr;
-    options->passphrase = KeyVault::passphraseFromEnvironment();
-    if (!options->passphrase.isEmpty())
-        return true;
+    const QString fromEnvironment = qEnvironmentVariable(variable);
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
     if (!isatty(STDIN_FILENO)) {
-        *error = tr("The audit history needs its passphrase: set EKYC_DESK_PASSPHRASE, or run this command on a "
-                    "terminal to be asked for it.");
-        return false;
+        *error = tr("Set %1, or run this command on a terminal to be asked.").arg(QLatin1String(variable));
+        return std::nullopt;
     }
-    err(tr("Passphrase for the audit history: "));
+    err(prompt);
     termios saved {};
     const bool haveTermios = tcgetattr(STDIN_FILENO, &saved) == 0;
     if (haveTermios) {
@@ -54,13 +52,82 @@ bool HistoryCli::keyOptions(KeyVault::Options* options, QString* error)
     err(QStringLiteral("\n"));
     if (line.endsWith('\r'))
         line.chop(1);
-    options->passphrase = QString::fromUtf8(line);
+    const QString secret = QString::fromUtf8(line);
     line.fill('\0');
-    if (options->passphrase.isEmpty()) {
-        *error = tr("No passphrase given.");
+    if (secret.isEmpty()) {
+        *error = tr("Nothing was entered.");
+        return std::nullopt;
+    }
+    return secret;
+}
+
+bool HistoryCli::keyOptions(KeyVault::Options* options, QString* error)
+{
+    options->keychain = nullptr;
+    QString why;
+    const std::optional<QString> passphrase =
+        readSecret("EKYC_DESK_PASSPHRASE", tr("Passphrase for the audit history: "), &why);
+    if (!passphrase) {
+        *error = tr("The audit history needs its passphrase. %1").arg(why);
         return false;
     }
+    options->passphrase = *passphrase;
     return true;
+}
+
+QCommandLineOption HistoryCli::userOption()
+{
+    return QCommandLineOption(QStringLiteral("user"),
+        tr("Sign in to the history as NAME (password from EKYC_DESK_PASSWORD, or asked on the terminal)."),
+        tr("NAME"));
+}
+
+std::optional<Actor> HistoryCli::signIn(const QCommandLineParser& parser, AuditStore& store, int* exitCode)
+{
+    const QString user = parser.isSet(userOption()) ? parser.value(userOption()) : QString();
+    Actor actor = Actor::localUser();
+    if (user.isEmpty()) {
+        const Result<bool> accounts = store.hasAccounts();
+        if (!accounts) {
+            err(accounts.message() + u'\n');
+            *exitCode = CannotOpen;
+            return std::nullopt;
+        }
+        if (*accounts) {
+            err(tr("This history has accounts: sign in with --user NAME.") + u'\n');
+            *exitCode = SignInFailed;
+            return std::nullopt;
+        }
+        actor.role = QLatin1String(Role::supervisor);
+        err(tr("This history has no accounts yet: acting as its local owner %1.").arg(actor.name) + u'\n');
+        return actor;
+    }
+    QString why;
+    const std::optional<QString> password = readSecret("EKYC_DESK_PASSWORD", tr("Password for %1: ").arg(user), &why);
+    if (!password) {
+        err(tr("No password for %1. %2").arg(user, why) + u'\n');
+        *exitCode = SignInFailed;
+        return std::nullopt;
+    }
+    const Result<Actor> signedIn = store.signIn(user, *password, actor.workstation);
+    if (!signedIn) {
+        err(signedIn.message() + u'\n');
+        *exitCode = exitCodeFor(signedIn.failure());
+        return std::nullopt;
+    }
+    return *signedIn;
+}
+
+int HistoryCli::exitCodeFor(const Failure& failure)
+{
+    switch (failure.code) {
+    case ErrorCode::PermissionDenied:
+        return NotPermitted;
+    case ErrorCode::SignInFailed:
+        return SignInFailed;
+    default:
+        return CannotOpen;
+    }
 }
 
 Result<std::unique_ptr<AuditStore>> HistoryCli::openStore(const QString& location, bool mustExist)

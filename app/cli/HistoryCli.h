@@ -23,7 +23,20 @@ public:
         ChainBroken = 1, // audit verify: the first broken event is printed
         BadUsage = 3,
         CannotOpen = 6, // the history or its keys cannot be opened (wrong passphrase, server down, ...)
+        NotPermitted = 7, // the signed-in account's role may not do this (recorded as access_refused)
+        SignInFailed = 8, // wrong user name or password, a disabled or locked account, or no --user
     };
+
+    static QCommandLineOption userOption();
+    // Who acts: with --user NAME, that account signed in with EKYC_DESK_PASSWORD or a password asked on the
+    // terminal; without it, on a history that has no accounts yet, the local owner (a supervisor), said on stderr.
+    // Prints why not and returns nullopt (exit with SignInFailed, or CannotOpen when the history failed).
+    static std::optional<Actor> signIn(const QCommandLineParser& parser, AuditStore& store, int* exitCode);
+    // The exit code for a failure of the history: NotPermitted, SignInFailed, else CannotOpen.
+    static int exitCodeFor(const Failure& failure);
+    // Reads a secret: from the environment variable when set, else asked on the terminal without echo, else an
+    // error naming the variable. Never echoed, never logged.
+    static std::optional<QString> readSecret(const char* variable, const QString& prompt, QString* error);
 
     static QCommandLineOption dbOption();
     // The --db value, or the default location.

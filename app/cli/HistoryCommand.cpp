@@ -52,11 +52,11 @@ QString table(const QList<CaseSummary>& cases)
 
 // The error code of a case's outcome (Timeout, ConnectionReset, HistoryUnavailable, ...) from its case_completed
 // event; null for an answer or a case without an outcome yet.
-Result<QJsonValue> errorCodeOf(AuditStore& store, const CaseSummary& summary)
+Result<QJsonValue> errorCodeOf(AuditStore& store, const Actor& actor, const CaseSummary& summary)
 {
     if (summary.state == QLatin1String(CaseState::completed) || summary.state == QLatin1String(CaseState::pending))
         return QJsonValue(QJsonValue::Null);
-    const Result<QList<AuditEvent>> events = store.eventsForCase(summary.caseId);
+    const Result<QList<AuditEvent>> events = store.eventsForCase(actor, summary.caseId);
     if (!events)
         return events.failure();
     for (auto it = events->crbegin(); it != events->crend(); ++it) {
@@ -75,11 +75,12 @@ int runHistory(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(HistoryCli::tr(
         "Lists the most recent cases of the audit history, newest first, with name and ID number "
-        "masked.\nExit codes: 0 listed; 3 bad arguments; 6 the history or its keys cannot be opened, or its cases "
-        "cannot be read.\n"
+        "masked (a reviewer sees their own cases).\nExit codes: 0 listed; 3 bad arguments; 6 the history or its keys "
+        "cannot be opened, or its cases cannot be read; 7 not permitted; 8 sign-in failed.\n"
         "The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal."));
     parser.addHelpOption();
     parser.addOption(HistoryCli::dbOption());
+    parser.addOption(HistoryCli::userOption());
     const QCommandLineOption last(QStringLiteral("last"),
         HistoryCli::tr("How many cases to list (default 20)."),
         HistoryCli::tr("N"),
@@ -99,15 +100,19 @@ int runHistory(const QStringList& arguments)
     auto store = HistoryCli::openStore(parser, true);
     if (!store)
         return HistoryCli::CannotOpen;
-    const Result<QList<CaseSummary>> cases = store->recentCases(n);
+    int refused = HistoryCli::Ok;
+    const std::optional<Actor> actor = HistoryCli::signIn(parser, *store, &refused);
+    if (!actor)
+        return refused;
+    const Result<QList<CaseSummary>> cases = store->recentCases(*actor, n);
     if (!cases) {
         HistoryCli::err(cases.message() + u'\n');
-        return HistoryCli::CannotOpen;
+        return HistoryCli::exitCodeFor(cases.failure());
     }
     if (parser.isSet(json)) {
         for (const CaseSummary& c : *cases) {
             QJsonObject line = c.toJson();
-            const Result<QJsonValue> error = errorCodeOf(*store, c);
+            const Result<QJsonValue> error = errorCodeOf(*store, *actor, c);
             if (!error) {
                 HistoryCli::err(error.message() + u'\n');
                 return HistoryCli::CannotOpen;

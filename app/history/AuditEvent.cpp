@@ -27,7 +27,13 @@ QStringList all()
              loginFailed,
              retentionPurge,
              anchorExported,
-             historyCreated }) {
+             historyCreated,
+             accountCreated,
+             accountChanged,
+             accountLocked,
+             accessRefused,
+             sessionLocked,
+             sessionUnlocked }) {
         kinds.append(QLatin1String(kind));
     }
     return kinds;

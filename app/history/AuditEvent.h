@@ -26,6 +26,12 @@ inline constexpr char loginFailed[] = "login_failed";
 inline constexpr char retentionPurge[] = "retention_purge";
 inline constexpr char anchorExported[] = "anchor_exported";
 inline constexpr char historyCreated[] = "history_created";
+inline constexpr char accountCreated[] = "account_created";
+inline constexpr char accountChanged[] = "account_changed";
+inline constexpr char accountLocked[] = "account_locked";
+inline constexpr char accessRefused[] = "access_refused";
+inline constexpr char sessionLocked[] = "session_locked";
+inline constexpr char sessionUnlocked[] = "session_unlocked";
 
 QStringList all();
 } // namespace EventKind

@@ -233,6 +233,7 @@ Result<void> AuditStore::initialize(const Options& options)
     m_log = std::make_unique<EventLog>(db, m_postgres);
     m_cases = std::make_unique<CaseTable>(db);
     m_queries = std::make_unique<CaseQueries>(db, *m_vault);
+    m_accounts = std::make_unique<AccountTable>(db);
     return {};
 }
 
@@ -240,6 +241,7 @@ AuditStore::~AuditStore()
 {
     if (m_inBatch)
         rollbackBatch();
+    m_accounts.reset();
     m_queries.reset();
     m_cases.reset();
     m_log.reset();
@@ -355,8 +357,12 @@ void AuditStore::rollbackBatch()
     m_log->releaseHead();
 }
 
-Result<QString> AuditStore::createCase(const Actor& actor, const CaseRecord& record)
+Result<QString> AuditStore::createCase(const Actor& who, const CaseRecord& record)
 {
+    const Result<Actor> authorized = authorize(who, Access::Operation::VerifyCase);
+    if (!authorized)
+        return authorized.failure();
+    const Actor& actor = *authorized;
     const QString caseId = record.caseId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : record.caseId;
     Result<SealedPii> pii = m_vault->seal(caseId, record.name, record.idNumber);
     if (!pii)
@@ -378,12 +384,49 @@ Result<QString> AuditStore::createCase(const Actor& actor, const CaseRecord& rec
     return caseId;
 }
 
-Result<qint64> AuditStore::record(const Actor& actor, const QString& caseId, const Events::Event& event)
+namespace {
+
+// What recording an event of this kind through record() takes; nullopt: the history writes that kind itself.
+std::optional<Access::Operation> operationFor(const Events::Event& event)
 {
-    if (std::holds_alternative<Events::CaseCreated>(event) || std::holds_alternative<Events::CaseCompleted>(event)
-        || std::holds_alternative<Events::ReviewDecision>(event))
+    using Op = Access::Operation;
+    return std::visit(
+        [](const auto& e) -> std::optional<Access::Operation> {
+            using E = std::remove_cvref_t<decltype(e)>;
+            if constexpr (
+                std::is_same_v<E,
+                    Events::
+                        AttemptSent> || std::is_same_v<E, Events::ResponseReceived> || std::is_same_v<E, Events::AttemptFailed> || std::is_same_v<E, Events::ReverifyLink>)
+                return Op::VerifyCase;
+            else if constexpr (std::is_same_v<E, Events::ExportMade>)
+                return Op::ExportMasked;
+            else if constexpr (std::is_same_v<E, Events::RetentionPurge>) // as a purge of another tool records it
+                return Op::PurgeRetention;
+            else if constexpr (std::is_same_v<E,
+                                   Events::SettingsChanged> || std::is_same_v<E, Events::CredentialSourceChanged>)
+                return Op::RecordActivity;
+            else
+                return std::nullopt;
+        },
+        event);
+}
+
+} // namespace
+
+Result<qint64> AuditStore::record(const Actor& who, const QString& caseId, const Events::Event& event)
+{
+    const std::optional<Access::Operation> operation = operationFor(event);
+    if (!operation)
         return Failure(ErrorCode::InvalidArgument,
-            tr("A %1 event is written with its case record, not on its own.").arg(Events::kindOf(event)));
+            tr("A %1 event is written by the history itself, not on its own.").arg(Events::kindOf(event)));
+    const Result<Actor> authorized = authorize(who, *operation, caseId);
+    if (!authorized)
+        return authorized.failure();
+    return recordUnchecked(*authorized, caseId, event);
+}
+
+Result<qint64> AuditStore::recordUnchecked(const Actor& actor, const QString& caseId, const Events::Event& event)
+{
     const QString kind = Events::kindOf(event);
     const QJsonObject payload = Events::toPayload(event);
     qint64 seq = 0;
@@ -420,10 +463,16 @@ Result<void> AuditStore::completeCase(const Actor& actor, const QString& caseId,
 }
 
 Result<void> AuditStore::complete(
-    const Actor& actor, const QString& caseId, const Events::Completion& outcome, const Events::Event& event)
+    const Actor& who, const QString& caseId, const Events::Completion& outcome, const Events::Event& event)
 {
     if (Result<void> allowed = HistoryPolicy::mayEndAs(outcome.state); !allowed)
         return allowed;
+    const bool decision = std::holds_alternative<Events::ReviewDecision>(event);
+    const Result<Actor> authorized =
+        authorize(who, decision ? Access::Operation::DecideReview : Access::Operation::VerifyCase, caseId);
+    if (!authorized)
+        return authorized.failure();
+    const Actor& actor = *authorized;
     const QJsonObject payload = Events::toPayload(event);
     return write(actor, [&]() -> Result<void> {
         const QDateTime at = now(); // updated_at == the case_completed / review_decision event's ts
@@ -435,28 +484,55 @@ Result<void> AuditStore::complete(
     });
 }
 
-Result<QList<CaseSummary>> AuditStore::recentCases(int n) const
+Result<QList<CaseSummary>> AuditStore::recentCases(const Actor& actor, int n)
 {
-    return m_queries->recent(n);
+    Result<HistoryPage> page = queryCases(actor, HistoryQuery(), HistoryCursor(), n);
+    if (!page)
+        return page.failure();
+    return page->rows;
 }
 
-Result<CaseSummary> AuditStore::caseSummary(const QString& caseId) const
+Result<CaseSummary> AuditStore::caseSummary(const Actor& actor, const QString& caseId)
 {
+    if (Result<Actor> allowed = authorize(actor, Access::Operation::ReadCases, caseId); !allowed)
+        return allowed.failure();
     return m_queries->summary(caseId);
 }
 
-Result<QList<CaseSummary>> AuditStore::findByIdNumber(const QString& idNumber) const
+Result<QList<CaseSummary>> AuditStore::findByIdNumber(const Actor& actor, const QString& idNumber)
 {
-    return m_queries->byIdNumber(idNumber);
+    const Result<Actor> allowed = authorize(actor, Access::Operation::ReadCases);
+    if (!allowed)
+        return allowed.failure();
+    Result<QList<CaseSummary>> found = m_queries->byIdNumber(idNumber);
+    if (found && Access::scope(allowed->role, Access::Operation::ReadCases) == Access::Scope::Own)
+        found->removeIf([&](const CaseSummary& row) { return row.actor != allowed->name; });
+    return found;
 }
 
-Result<HistoryPage> AuditStore::queryCases(const HistoryQuery& query, const HistoryCursor& after, int limit) const
+Result<HistoryPage> AuditStore::queryCases(
+    const Actor& actor, HistoryQuery query, const HistoryCursor& after, int limit)
 {
+    const Result<Actor> allowed = authorize(actor, Access::Operation::ReadCases);
+    if (!allowed)
+        return allowed.failure();
+    if (Access::scope(allowed->role, Access::Operation::ReadCases) == Access::Scope::Own) {
+        if (!query.actor.isEmpty() && query.actor != allowed->name) {
+            return refuse(*allowed,
+                Access::Operation::ReadCases,
+                QString(),
+                QStringLiteral("own_cases_only"),
+                Access::refusal(allowed->role, Access::Operation::ReadCases, true));
+        }
+        query.actor = allowed->name;
+    }
     return m_queries->page(query, after, limit);
 }
 
-Result<QList<AuditEvent>> AuditStore::eventsForCase(const QString& caseId) const
+Result<QList<AuditEvent>> AuditStore::eventsForCase(const Actor& actor, const QString& caseId)
 {
+    if (Result<Actor> allowed = authorize(actor, Access::Operation::ReadCases, caseId); !allowed)
+        return allowed.failure();
     return m_queries->eventsForCase(caseId);
 }
 
@@ -465,10 +541,14 @@ Result<void> AuditStore::forEachEvent(const std::function<bool(const AuditEvent&
     return m_queries->forEachEvent(visit);
 }
 
-Result<RevealedPii> AuditStore::revealCase(const Actor& actor, const QString& caseId, const QString& reason)
+Result<RevealedPii> AuditStore::revealCase(const Actor& who, const QString& caseId, const QString& reason)
 {
-    if (Result<void> allowed = HistoryPolicy::mayReveal(actor, reason); !allowed)
+    if (Result<void> allowed = HistoryPolicy::mayReveal(who, reason); !allowed)
         return allowed.failure();
+    const Result<Actor> authorized = authorize(who, Access::Operation::RevealCase, caseId);
+    if (!authorized)
+        return authorized.failure();
+    const Actor& actor = *authorized;
     Result<CaseTable::Sealed> sealed = m_cases->sealed(caseId);
     if (!sealed)
         return sealed.failure();
@@ -479,7 +559,7 @@ Result<RevealedPii> AuditStore::revealCase(const Actor& actor, const QString& ca
     if (!plain)
         return plain;
     // Logged before it is shown: no reveal without its event.
-    Result<qint64> logged = record(actor, caseId, Events::PiiRevealed { reason.trimmed(), {} });
+    Result<qint64> logged = recordUnchecked(actor, caseId, Events::PiiRevealed { reason.trimmed(), {} });
     if (!logged)
         return logged.failure();
     return plain;
@@ -505,8 +585,12 @@ Result<ChainAnchor> AuditStore::head() const
     return anchor;
 }
 
-Result<ChainAnchor> AuditStore::exportAnchor(const Actor& actor)
+Result<ChainAnchor> AuditStore::exportAnchor(const Actor& who)
 {
+    const Result<Actor> authorized = authorize(who, Access::Operation::ExportAnchor);
+    if (!authorized)
+        return authorized.failure();
+    const Actor& actor = *authorized;
     ChainAnchor anchor;
     const Result<void> done = write(actor, [&]() -> Result<void> {
         anchor.historyId = m_historyId;
@@ -523,10 +607,14 @@ Result<ChainAnchor> AuditStore::exportAnchor(const Actor& actor)
     return anchor;
 }
 
-Result<int> AuditStore::purgeOlderThan(const Actor& actor, const QDateTime& cutoff)
+Result<int> AuditStore::purgeOlderThan(const Actor& who, const QDateTime& cutoff)
 {
-    if (Result<void> allowed = HistoryPolicy::mayPurge(actor, cutoff); !allowed)
+    if (Result<void> allowed = HistoryPolicy::mayPurge(who, cutoff); !allowed)
         return allowed.failure();
+    const Result<Actor> authorized = authorize(who, Access::Operation::PurgeRetention);
+    if (!authorized)
+        return authorized.failure();
+    const Actor& actor = *authorized;
     int purged = 0;
     const Result<void> done = write(actor, [&]() -> Result<void> {
         const QDateTime at = now(); // purged_at == the retention_purge event's ts

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "base/Access.h"
 #include "base/Actor.h"
 #include "base/Result.h"
 #include "crypto/KeyVault.h"
+#include "history/AccountTable.h"
 #include "history/AuditEvent.h"
 #include "history/ChainVerifier.h"
 #include "history/Events.h"
@@ -100,15 +102,47 @@ public:
     Result<void> completeCase(const Actor& actor, const QString& caseId, const Events::CaseCompleted& event);
     Result<void> completeCase(const Actor& actor, const QString& caseId, const Events::ReviewDecision& event);
 
+    // Reads, as the actor may see them (Access::Operation::ReadCases): a reviewer sees only their own cases, a
+    // supervisor and an auditor every case; all masked.
     // The n newest cases.
-    Result<QList<CaseSummary>> recentCases(int n) const;
+    Result<QList<CaseSummary>> recentCases(const Actor& actor, int n);
     // NotFound when there is no such case.
-    Result<CaseSummary> caseSummary(const QString& caseId) const;
-    Result<QList<CaseSummary>> findByIdNumber(const QString& idNumber) const;
-    Result<HistoryPage> queryCases(const HistoryQuery& query, const HistoryCursor& after, int limit) const;
-    Result<QList<AuditEvent>> eventsForCase(const QString& caseId) const;
-    // Streams every event in seq order; stop early by returning false.
+    Result<CaseSummary> caseSummary(const Actor& actor, const QString& caseId);
+    Result<QList<CaseSummary>> findByIdNumber(const Actor& actor, const QString& idNumber);
+    Result<HistoryPage> queryCases(const Actor& actor, HistoryQuery query, const HistoryCursor& after, int limit);
+    Result<QList<AuditEvent>> eventsForCase(const Actor& actor, const QString& caseId);
+    // Streams every event in seq order; stop early by returning false. For the chain tools (verification, spool,
+    // benchmarks), which see the raw, masked chain.
     Result<void> forEachEvent(const std::function<bool(const AuditEvent&)>& visit) const;
+
+    // ---- People and permissions (AuditStoreAccounts.cpp) ----
+    // Failed sign-ins within LockoutWindowMinutes that lock an account until a supervisor unlocks it.
+    static constexpr int LockoutFailures = 5;
+    static constexpr int LockoutWindowMinutes = 15;
+
+    // False on a history nobody signs in to: its owner acts (the CLI's local user, the training desk's trainee).
+    Result<bool> hasAccounts();
+    // Checks the password (scrypt, constant time) and returns the actor with the account's role, recording a login
+    // event; or SignInFailed, recording login_failed (and account_locked at the LockoutFailures-th failure in the
+    // window). A disabled or locked account cannot sign in.
+    Result<Actor> signIn(const QString& name, const QString& password, const QString& workstation);
+    // The idle lock: recorded when the desk locks, and the password asked again to go on (a wrong one counts
+    // toward the lockout like a failed sign-in).
+    Result<void> lockSession(const Actor& actor, int idleMinutes);
+    Result<void> unlockSession(const Actor& actor, const QString& password);
+    // Account management (Access::Operation::ManageAccounts). The first account of a history is a supervisor,
+    // created by its owner.
+    Result<void> createAccount(const Actor& actor, const QString& name, const QString& role, const QString& password);
+    Result<void> setAccountRole(const Actor& actor, const QString& name, const QString& role);
+    Result<void> setAccountDisabled(const Actor& actor, const QString& name, bool disabled);
+    Result<void> resetPassword(const Actor& actor, const QString& name, const QString& password);
+    Result<void> unlockAccount(const Actor& actor, const QString& name);
+    Result<QList<Account>> accounts(const Actor& actor);
+    // The actor as the history judges them: with the role their account holds (on a history with accounts), and
+    // refused when the account is unknown, disabled or locked, or when the role may not do the operation (on
+    // caseId's case, for operations a reviewer may do on their own cases only). A refusal is recorded as an
+    // access_refused event and returned as PermissionDenied with a translated reason.
+    Result<Actor> authorize(const Actor& actor, Access::Operation operation, const QString& caseId = QString());
 
     // Decrypts name and ID number after appending a pii_revealed event with the reason (required). Fails when the
     // reason is empty, the case is unknown (NotFound) or purged, or the ciphertext does not decrypt (Corrupt).
@@ -151,6 +185,18 @@ private:
         const QJsonObject& payload,
         const QByteArray& piiDigest = QByteArray());
     QDateTime now() const;
+    // Records an access_refused event; the PermissionDenied failure to return (or why it could not be recorded).
+    Failure refuse(const Actor& actor,
+        Access::Operation operation,
+        const QString& caseId,
+        const QString& reason,
+        const QString& message);
+    Result<qint64> recordUnchecked(const Actor& actor, const QString& caseId, const Events::Event& event);
+    Result<void> changeAccount(const Actor& actor,
+        const Events::AccountChanged& event,
+        const std::function<Result<void>(const QDateTime&)>& update);
+    // Counts a failed password for name and locks the account at LockoutFailures; appends the events.
+    Result<void> countFailure(const Actor& actor, const QString& name, const QDateTime& at);
 
     QString m_connection;
     QString m_location;
@@ -165,6 +211,7 @@ private:
     std::unique_ptr<EventLog> m_log;
     std::unique_ptr<CaseTable> m_cases;
     std::unique_ptr<CaseQueries> m_queries;
+    std::unique_ptr<AccountTable> m_accounts;
     bool m_inBatch = false;
     qint64 m_lastSeq = 0;
 };

@@ -384,6 +384,40 @@ template <class Io, OneOf<HistoryCreated> E> void describe(Io& io, E& e)
     io.field("schemaVersion", e.schemaVersion);
 }
 
+template <class Io, OneOf<AccountCreated> E> void describe(Io& io, E& e)
+{
+    io.field("user", e.user);
+    io.field("role", e.role);
+}
+
+template <class Io, OneOf<AccountChanged> E> void describe(Io& io, E& e)
+{
+    io.field("user", e.user);
+    io.field("change", e.change);
+    io.field("role", e.role);
+    io.field("previousRole", e.previousRole);
+}
+
+template <class Io, OneOf<AccountLocked> E> void describe(Io& io, E& e)
+{
+    io.field("user", e.user);
+    io.field("failures", e.failures);
+}
+
+template <class Io, OneOf<AccessRefused> E> void describe(Io& io, E& e)
+{
+    io.field("operation", e.operation);
+    io.field("role", e.role);
+    io.field("reason", e.reason);
+}
+
+template <class Io, OneOf<SessionLocked> E> void describe(Io& io, E& e)
+{
+    io.field("idleMinutes", e.idleMinutes);
+}
+
+template <class Io, OneOf<SessionUnlocked> E> void describe(Io&, E&) { }
+
 template <class E> QJsonObject write(const E& event)
 {
     Writer writer(event.extra);

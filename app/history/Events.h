@@ -171,7 +171,7 @@ struct CredentialSourceChanged
     QJsonObject extra;
 };
 
-// No producer yet.
+// A person signed in (AuditStore::signIn); role is the account's.
 struct Login
 {
     static constexpr const char* kind = EventKind::login;
@@ -181,7 +181,7 @@ struct Login
     QJsonObject extra;
 };
 
-// No producer yet.
+// A sign-in or an unlock that failed: reason "wrong_password", "unknown_user", "disabled" or "locked".
 struct LoginFailed
 {
     static constexpr const char* kind = EventKind::loginFailed;
@@ -221,6 +221,66 @@ struct HistoryCreated
     QJsonObject extra;
 };
 
+// A supervisor (or, for the first account of a history, its owner) added an account.
+struct AccountCreated
+{
+    static constexpr const char* kind = EventKind::accountCreated;
+    static constexpr int version = 1;
+    QString user;
+    QString role;
+    QJsonObject extra;
+};
+
+// change: "role" (role and previousRole set), "disabled", "enabled", "password_reset", "unlocked".
+struct AccountChanged
+{
+    static constexpr const char* kind = EventKind::accountChanged;
+    static constexpr int version = 1;
+    QString user;
+    QString change;
+    std::optional<QString> role;
+    std::optional<QString> previousRole;
+    QJsonObject extra;
+};
+
+// Too many failed sign-ins within the window: the account stays locked until a supervisor unlocks it.
+struct AccountLocked
+{
+    static constexpr const char* kind = EventKind::accountLocked;
+    static constexpr int version = 1;
+    QString user;
+    int failures = 0;
+    QJsonObject extra;
+};
+
+// The history refused an operation to the actor (Access::key), with the role it judged by.
+struct AccessRefused
+{
+    static constexpr const char* kind = EventKind::accessRefused;
+    static constexpr int version = 1;
+    QString operation;
+    QString role;
+    std::optional<QString> reason; // "role", "own_cases_only", "disabled", "locked", "no_account"
+    QJsonObject extra;
+};
+
+// The desk locked itself after idle minutes, or the person locked it (idleMinutes 0).
+struct SessionLocked
+{
+    static constexpr const char* kind = EventKind::sessionLocked;
+    static constexpr int version = 1;
+    int idleMinutes = 0;
+    QJsonObject extra;
+};
+
+// The person gave their password again and went on.
+struct SessionUnlocked
+{
+    static constexpr const char* kind = EventKind::sessionUnlocked;
+    static constexpr int version = 1;
+    QJsonObject extra;
+};
+
 using Event = std::variant<CaseCreated,
     AttemptSent,
     ResponseReceived,
@@ -236,7 +296,13 @@ using Event = std::variant<CaseCreated,
     LoginFailed,
     RetentionPurge,
     AnchorExported,
-    HistoryCreated>;
+    HistoryCreated,
+    AccountCreated,
+    AccountChanged,
+    AccountLocked,
+    AccessRefused,
+    SessionLocked,
+    SessionUnlocked>;
 
 QString kindOf(const Event& event);
 // The payload to store (AuditStore sanitises and serialises it with AuditEvent::compactJson).

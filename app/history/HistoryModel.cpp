@@ -10,11 +10,11 @@ HistoryModel::HistoryModel(PageFetcher fetch, QObject* parent, int pageSize)
     reload();
 }
 
-HistoryModel::HistoryModel(AuditStore* store, QObject* parent, int pageSize)
+HistoryModel::HistoryModel(AuditStore* store, const Actor& actor, QObject* parent, int pageSize)
     : HistoryModel(
-        [store](const HistoryQuery& query, const HistoryCursor& after, int limit, const PageDone& done) {
+        [store, actor](const HistoryQuery& query, const HistoryCursor& after, int limit, const PageDone& done) {
             if (store)
-                done(store->queryCases(query, after, limit));
+                done(store->queryCases(actor, query, after, limit));
         },
         parent,
         pageSize)

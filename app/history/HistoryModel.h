@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/Actor.h"
 #include "base/Result.h"
 #include "history/HistoryQuery.h"
 
@@ -45,8 +46,9 @@ public:
     // Pages read from fetch: the GUI reads them on a thread of its own (session's HistoryThread), so the window never
     // waits for the database. Pages of a query that was replaced meanwhile are dropped.
     HistoryModel(PageFetcher fetch, QObject* parent = nullptr, int pageSize = 200);
-    // Pages read from store at once, on this thread (tools, tests). The store must outlive the model.
-    explicit HistoryModel(AuditStore* store, QObject* parent = nullptr, int pageSize = 200);
+    // Pages read from store at once, on this thread, as actor may see them (tools, tests). The store must outlive
+    // the model.
+    HistoryModel(AuditStore* store, const Actor& actor, QObject* parent = nullptr, int pageSize = 200);
 
     void setQuery(const HistoryQuery& query); // resets and loads the first page
     const HistoryQuery& query() const { return m_query; }

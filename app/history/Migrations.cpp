@@ -107,6 +107,34 @@ QStringList exactTimesPostgres()
     return QStringList { QStringLiteral("SELECT seq FROM chain_head WHERE id = 1 FOR UPDATE") } + exactTimesSqlite();
 }
 
+// Version 5: the people who sign in. An account is never deleted (a disabled one keeps its history); every change
+// to it is also an event in the chain.
+QStringList accountsSqlite()
+{
+    return {
+        QStringLiteral("CREATE TABLE accounts (name TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL, "
+                       "disabled INTEGER NOT NULL DEFAULT 0, locked_at TEXT, failures TEXT NOT NULL DEFAULT '', "
+                       "created_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE TRIGGER accounts_no_delete BEFORE DELETE ON accounts "
+                       "BEGIN SELECT RAISE(ABORT, 'accounts are never deleted'); END"),
+    };
+}
+
+QStringList accountsPostgres()
+{
+    return {
+        QStringLiteral("CREATE TABLE accounts (name TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL, "
+                       "disabled INTEGER NOT NULL DEFAULT 0, locked_at TEXT, failures TEXT NOT NULL DEFAULT '', "
+                       "created_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE OR REPLACE FUNCTION ekyc_accounts_no_delete() RETURNS trigger LANGUAGE plpgsql AS "
+                       "$$ BEGIN RAISE EXCEPTION 'accounts are never deleted'; END $$"),
+        QStringLiteral("CREATE TRIGGER accounts_no_delete BEFORE DELETE ON accounts "
+                       "FOR EACH ROW EXECUTE FUNCTION ekyc_accounts_no_delete()"),
+        QStringLiteral("CREATE TRIGGER accounts_no_truncate BEFORE TRUNCATE ON accounts "
+                       "FOR EACH STATEMENT EXECUTE FUNCTION ekyc_accounts_no_delete()"),
+    };
+}
+
 QStringList indexes()
 {
     return {
@@ -165,6 +193,7 @@ const QList<Migrations::Step>& Migrations::steps()
         { 2, indexes() + appendOnlyGuardsSqlite(), indexes() + appendOnlyGuardsPostgres() },
         { 3, projectionGuardsSqlite(), projectionGuardsPostgres() },
         { exactTimesVersion, exactTimesSqlite(), exactTimesPostgres() },
+        { 5, accountsSqlite(), accountsPostgres() },
     };
     return all;
 }

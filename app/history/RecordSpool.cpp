@@ -62,9 +62,9 @@ bool lockSpool(QLockFile& lock, const QString& path, QString* error)
 
 // Whether the history already holds this spooled record (written by a replay that stopped before it could remove
 // the record from the spool).
-bool alreadyWritten(AuditStore& history, const QString& caseId, const QString& id)
+bool alreadyWritten(AuditStore& history, const Actor& actor, const QString& caseId, const QString& id)
 {
-    const Result<QList<AuditEvent>> events = history.eventsForCase(caseId);
+    const Result<QList<AuditEvent>> events = history.eventsForCase(actor, caseId);
     for (const AuditEvent& event : events.valueOr({})) {
         if (event.payloadObject().value(kSpoolId).toString() == id)
             return true;
@@ -213,7 +213,7 @@ int RecordSpool::replay(AuditStore& history, const Actor& replayer, QString* err
         if (caseId.isEmpty() || id.isEmpty()) {
             // A line cut by a power loss during its append: set aside, never replayed, never in the way.
             setAside(pending.first());
-        } else if (!alreadyWritten(history, caseId, id)) {
+        } else if (!alreadyWritten(history, actorOf(record, replayer), caseId, id)) {
             const Result<void> replayed = write(history, actorOf(record, replayer), record);
             if (replayed.error() == ErrorCode::Corrupt) {
                 setAside(pending.first()); // a record no version of the history can take: kept, not in the way

@@ -6,9 +6,9 @@
 
 namespace {
 
-Result<CaseSummary> summaryOf(AuditStore& store, const QString& caseId)
+Result<CaseSummary> summaryOf(AuditStore& store, const Actor& actor, const QString& caseId)
 {
-    Result<CaseSummary> summary = store.caseSummary(caseId);
+    Result<CaseSummary> summary = store.caseSummary(actor, caseId);
     if (summary.error() == ErrorCode::NotFound)
         return Failure(ErrorCode::NotFound, RecordedCase::tr("The case %1 is not in the audit history.").arg(caseId));
     return summary;
@@ -19,13 +19,13 @@ Result<CaseSummary> summaryOf(AuditStore& store, const QString& caseId)
 Result<RecordedCase> RecordedCase::forReverification(
     AuditStore& store, const Actor& actor, const QString& caseId, const QString& reason)
 {
-    Result<CaseSummary> summary = summaryOf(store, caseId);
+    Result<CaseSummary> summary = summaryOf(store, actor, caseId);
     if (!summary)
         return summary.failure();
     if (summary->purged)
         return Failure(ErrorCode::InvalidArgument,
             tr("The name and ID number of this case were erased by the retention purge; enter them again."));
-    const Result<QList<AuditEvent>> events = store.eventsForCase(caseId);
+    const Result<QList<AuditEvent>> events = store.eventsForCase(actor, caseId);
     if (!events)
         return events.failure();
     QJsonObject created;
@@ -55,7 +55,7 @@ Result<RecordedCase> RecordedCase::forReverification(
 Result<RecordedCase> RecordedCase::forRetry(AuditStore& store, const Actor& actor, const QString& caseId)
 {
     // The state first: nothing is revealed for a case that is not retried this way.
-    const Result<CaseSummary> summary = summaryOf(store, caseId);
+    const Result<CaseSummary> summary = summaryOf(store, actor, caseId);
     if (!summary)
         return summary.failure();
     if (summary->state != QLatin1String(CaseState::outcomeUnknown))

@@ -6,6 +6,7 @@
 #include "MainWindowFixture.h"
 #include "ResultPanel.h"
 #include "RevealDialog.h"
+#include "StoreFixture.h"
 #include "crypto/KeyVault.h"
 #include "history/AuditEvent.h"
 #include "history/AuditStore.h"
@@ -62,7 +63,7 @@ void TestMainWindowHistory::caseIsRecordedWithAllEvents()
     const QString caseId = verifyCase(person, QStringLiteral("passed"));
     QVERIFY(!caseId.isEmpty());
 
-    const Result<CaseSummary> summary = history()->caseSummary(caseId);
+    const Result<CaseSummary> summary = history()->caseSummary(StoreFixture::reader(), caseId);
     QVERIFY(summary);
     QCOMPARE(summary->state, QString::fromLatin1(CaseState::completed));
     QCOMPARE(summary->subCode, QStringLiteral("200"));
@@ -72,7 +73,7 @@ void TestMainWindowHistory::caseIsRecordedWithAllEvents()
     QCOMPARE(summary->merchantBizId, widget<QLabel>("merchantBizIdValueLabel")->text());
 
     QStringList kinds;
-    for (const AuditEvent& event : history()->eventsForCase(caseId).valueOr({})) {
+    for (const AuditEvent& event : history()->eventsForCase(StoreFixture::reader(), caseId).valueOr({})) {
         kinds.append(event.kind);
         QVERIFY(!event.payload.contains(person.docNo.toUtf8())); // never the plaintext ID number
     }
@@ -115,7 +116,10 @@ void TestMainWindowHistory::historyViewShowsMaskedRow()
     QCOMPARE(model->index(0, HistoryModel::TrainingColumn).data().toString(), QStringLiteral("training"));
     // Time in local time, as the model formats it.
     QCOMPARE(model->index(0, HistoryModel::CreatedColumn).data().toString(),
-        history()->caseSummary(caseId)->createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        history()
+            ->caseSummary(StoreFixture::reader(), caseId)
+            ->createdAt.toLocalTime()
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
 
     // Selecting the case lists its events.
     table->setCurrentIndex(model->index(0, HistoryModel::CreatedColumn));
@@ -133,7 +137,8 @@ void TestMainWindowHistory::revealNeedsReasonAndIsAudited()
     const SandboxFixtures::Person& person = SandboxFixtures::people().constFirst();
     const QString caseId = verifyCase(person, QStringLiteral("passed"));
     QVERIFY(!caseId.isEmpty());
-    const int eventsBefore = static_cast<int>(history()->eventsForCase(caseId).valueOr({}).size());
+    const int eventsBefore =
+        static_cast<int>(history()->eventsForCase(StoreFixture::reader(), caseId).valueOr({}).size());
 
     widget<QTabWidget>("mainTabWidget")->setCurrentWidget(widget<QWidget>("historyTab"));
     auto* table = widget<QTableView>("historyTableView");
@@ -160,7 +165,7 @@ void TestMainWindowHistory::revealNeedsReasonAndIsAudited()
     QVERIFY(!name->isVisible());
     QVERIFY(name->text().isEmpty());
     QVERIFY(idNumber->text().isEmpty());
-    QCOMPARE(history()->eventsForCase(caseId).valueOr({}).size(), eventsBefore);
+    QCOMPARE(history()->eventsForCase(StoreFixture::reader(), caseId).valueOr({}).size(), eventsBefore);
 
     // With a reason: the values, and a pii_revealed event with the reason.
     reason->clear();
@@ -171,7 +176,7 @@ void TestMainWindowHistory::revealNeedsReasonAndIsAudited()
     QVERIFY(name->isVisible());
     QCOMPARE(name->text(), person.docName);
     QCOMPARE(idNumber->text(), person.docNo);
-    const QList<AuditEvent> events = history()->eventsForCase(caseId).valueOr({});
+    const QList<AuditEvent> events = history()->eventsForCase(StoreFixture::reader(), caseId).valueOr({});
     QCOMPARE(events.size(), eventsBefore + 1);
     QCOMPARE(events.constLast().kind, QString::fromLatin1(EventKind::piiRevealed));
     QCOMPARE(events.constLast().payloadObject().value(QStringLiteral("reason")).toString(),

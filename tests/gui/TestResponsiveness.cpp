@@ -169,7 +169,7 @@ private slots:
         QVERIFY(firstRequestAt >= recordedAt);
         QVERIFY2(longestStall < 100, qPrintable(QString::number(longestStall)));
         QCOMPARE(window->resultPanel()->state(), QStringLiteral("passed"));
-        const Result<QList<CaseSummary>> cases = history->recentCases(5);
+        const Result<QList<CaseSummary>> cases = history->recentCases(StoreFixture::reader(), 5);
         QVERIFY(cases && cases->size() == 1);
         QCOMPARE(cases->constFirst().state, QStringLiteral("completed"));
         delete window;

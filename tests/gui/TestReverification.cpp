@@ -87,7 +87,7 @@ bool TestReverification::selectInHistory(const QString& caseId)
 QStringList TestReverification::kindsOf(const QString& caseId) const
 {
     QStringList kinds;
-    for (const AuditEvent& event : history()->eventsForCase(caseId).valueOr({}))
+    for (const AuditEvent& event : history()->eventsForCase(StoreFixture::reader(), caseId).valueOr({}))
         kinds.append(event.kind);
     return kinds;
 }
@@ -156,7 +156,7 @@ void TestReverification::correctedCaseIsLinked()
     QCOMPARE(window()->resultPanel()->state(), QStringLiteral("passed"));
 
     // The old case: revealed for re-verification, then linked to the new case.
-    const QList<AuditEvent> events = history()->eventsForCase(oldCase).valueOr({});
+    const QList<AuditEvent> events = history()->eventsForCase(StoreFixture::reader(), oldCase).valueOr({});
     QVERIFY(events.size() >= 2);
     const AuditEvent& reveal = events.at(events.size() - 2);
     const AuditEvent& link = events.constLast();
@@ -171,12 +171,12 @@ void TestReverification::correctedCaseIsLinked()
     }
 
     // The new case: completed with 200, and says which case it re-verifies.
-    const Result<CaseSummary> summary = history()->caseSummary(newCase);
+    const Result<CaseSummary> summary = history()->caseSummary(StoreFixture::reader(), newCase);
     QVERIFY(summary);
     QCOMPARE(summary->state, kind(CaseState::completed));
     QCOMPARE(summary->subCode, QStringLiteral("200"));
     QCOMPARE(summary->passed, std::optional<bool>(true));
-    const QList<AuditEvent> newEvents = history()->eventsForCase(newCase).valueOr({});
+    const QList<AuditEvent> newEvents = history()->eventsForCase(StoreFixture::reader(), newCase).valueOr({});
     QCOMPARE(newEvents.constFirst().kind, kind(EventKind::caseCreated));
     QCOMPARE(newEvents.constFirst().payloadObject().value(QStringLiteral("reverifies")).toString(), oldCase);
     QVERIFY(history()->verifyChain().ok);
@@ -224,8 +224,12 @@ void TestReverification::linkCanBeDropped()
     const QString newCase = verifyCase(person, QStringLiteral("passed"));
     QVERIFY(!newCase.isEmpty());
     QVERIFY(!kindsOf(oldCase).contains(kind(EventKind::reverifyLink)));
-    QVERIFY(!history()->eventsForCase(newCase).valueOr({}).constFirst().payloadObject().contains(
-        QStringLiteral("reverifies")));
+    QVERIFY(!history()
+                 ->eventsForCase(StoreFixture::reader(), newCase)
+                 .valueOr({})
+                 .constFirst()
+                 .payloadObject()
+                 .contains(QStringLiteral("reverifies")));
     QVERIFY(history()->verifyChain().ok);
 }
 
@@ -238,7 +242,7 @@ void TestReverification::purgedCaseDisablesButton()
     QVERIFY(verifyAgain->isEnabled());
 
     QCOMPARE(
-        history()->purgeOlderThan(StoreFixture::actor(), QDateTime::currentDateTimeUtc().addDays(1)).valueOr(-1), 1);
+        history()->purgeOlderThan(StoreFixture::reader(), QDateTime::currentDateTimeUtc().addDays(1)).valueOr(-1), 1);
     QTest::mouseClick(widget<QPushButton>("refreshPushButton"), Qt::LeftButton);
     QTRY_COMPARE(window()->historyPanel()->selectedCaseId(), caseId); // selected again once its row is back
     QVERIFY(!verifyAgain->isEnabled());
@@ -314,7 +318,7 @@ void TestReverification::retryButtonKeepsTheMerchantBizId()
     auto* retry = widget<QPushButton>("retryPushButton");
     QVERIFY(retry && retry->isVisible());
     saveScreenshot(QStringLiteral("outcome-unknown.png"));
-    const QString bizId = history()->caseSummary(oldCase)->merchantBizId;
+    const QString bizId = history()->caseSummary(StoreFixture::reader(), oldCase)->merchantBizId;
 
     QSignalSpy recorded(service(), &VerificationService::recorded);
     QSignalSpy finished(service(), &VerificationService::finished);
@@ -323,9 +327,9 @@ void TestReverification::retryButtonKeepsTheMerchantBizId()
     QCOMPARE(recorded.count(), 1);
     const QString newCase = recorded.at(0).at(1).toString();
     QVERIFY(newCase != oldCase);
-    QCOMPARE(history()->caseSummary(newCase)->merchantBizId, bizId);
+    QCOMPARE(history()->caseSummary(StoreFixture::reader(), newCase)->merchantBizId, bizId);
     QCOMPARE(finished.at(0).at(1).value<VerificationResult>().status, VerificationResult::Status::OutcomeUnknown);
-    const QList<AuditEvent> events = history()->eventsForCase(oldCase).valueOr({});
+    const QList<AuditEvent> events = history()->eventsForCase(StoreFixture::reader(), oldCase).valueOr({});
     const AuditEvent& reveal = events.at(events.size() - 2);
     QCOMPARE(reveal.kind, kind(EventKind::piiRevealed));
     QCOMPARE(reveal.payloadObject().value(QStringLiteral("reason")).toString(),

@@ -77,7 +77,7 @@ private slots:
                     .ok());
         QCOMPARE(store->lastSeq(), 4);
 
-        const QList<AuditEvent> events = store->eventsForCase(caseId).valueOr({});
+        const QList<AuditEvent> events = store->eventsForCase(StoreFixture::reader(), caseId).valueOr({});
         QCOMPARE(events.size(), 4);
         QCOMPARE(events.at(0).kind, QLatin1String(EventKind::caseCreated));
         QCOMPARE(events.at(0).actor, QStringLiteral("reviewer-a"));
@@ -94,7 +94,7 @@ private slots:
         QVERIFY(!events.at(1).payloadObject().contains(QStringLiteral("accessKeySecret")));
         QVERIFY(events.at(1).payloadObject().value(QStringLiteral("params")).toObject().isEmpty());
 
-        const QList<CaseSummary> recent = store->recentCases(10).value();
+        const QList<CaseSummary> recent = store->recentCases(StoreFixture::reader(), 10).value();
         QCOMPARE(recent.size(), 1);
         QCOMPARE(recent.first().caseId, caseId);
         QCOMPARE(recent.first().nameMasked, Masking::name(p.name));
@@ -194,7 +194,7 @@ private slots:
         QVERIFY2(revealed, qPrintable(revealed.message()));
         QCOMPARE(revealed->name, p.name);
         QCOMPARE(revealed->idNumber, p.idNumber);
-        const QList<AuditEvent> events = store->eventsForCase(caseId).valueOr({});
+        const QList<AuditEvent> events = store->eventsForCase(StoreFixture::reader(), caseId).valueOr({});
         QCOMPARE(events.size(), 2);
         QCOMPARE(events.last().kind, QLatin1String(EventKind::piiRevealed));
         QCOMPARE(events.last().payloadObject().value(QStringLiteral("reason")).toString(),
@@ -231,16 +231,16 @@ private slots:
         QVERIFY2(report.ok, qPrintable(report.reason));
         QCOMPARE(report.count, 4);
 
-        const CaseSummary purged = *store->caseSummary(oldCase);
+        const CaseSummary purged = *store->caseSummary(StoreFixture::reader(), oldCase);
         QVERIFY(purged.purged);
         QVERIFY(purged.nameMasked.isEmpty());
         QVERIFY(purged.idMasked.isEmpty());
         QCOMPARE(purged.subCode, QStringLiteral("223")); // metadata kept
         QCOMPARE(purged.createdAt, clock.nowUtc().addDays(-40));
         QVERIFY(!store->revealCase(StoreFixture::actor(), oldCase, QStringLiteral("audit")));
-        QVERIFY(store->findByIdNumber(oldPerson.idNumber).valueOr({}).isEmpty());
-        QVERIFY(!store->caseSummary(newCase)->purged);
-        QCOMPARE(store->findByIdNumber(newPerson.idNumber).valueOr({}).size(), 1);
+        QVERIFY(store->findByIdNumber(StoreFixture::reader(), oldPerson.idNumber).valueOr({}).isEmpty());
+        QVERIFY(!store->caseSummary(StoreFixture::reader(), newCase)->purged);
+        QCOMPARE(store->findByIdNumber(StoreFixture::reader(), newPerson.idNumber).valueOr({}).size(), 1);
 
         QSqlQuery q(fx.raw());
         QVERIFY(q.exec(QStringLiteral("SELECT name_enc, id_enc FROM cases WHERE purged_at IS NOT NULL")));
@@ -254,7 +254,7 @@ private slots:
         QVERIFY(q.value(1).toString().contains(QStringLiteral("\"actorRole\":\"supervisor\"")));
         q.finish();
         // A second purge finds nothing more but is still recorded.
-        QCOMPARE(store->purgeOlderThan(StoreFixture::actor(), cutoff).valueOr(-1), 0);
+        QCOMPARE(store->purgeOlderThan(StoreFixture::reader(), cutoff).valueOr(-1), 0);
         QCOMPARE(store->verifyChain().count, 5);
     }
 
@@ -286,8 +286,9 @@ private slots:
         QCOMPARE(store->head().valueOr({}).hash, head);
         QCOMPARE(store->verifyChain().count, 1);
         QCOMPARE(store
-                     ->revealCase(
-                         StoreFixture::actor(), store->recentCases(1).value().first().caseId, QStringLiteral("check"))
+                     ->revealCase(StoreFixture::actor(),
+                         store->recentCases(StoreFixture::reader(), 1).value().first().caseId,
+                         QStringLiteral("check"))
                      ->idNumber,
             person(31).idNumber);
     }
@@ -318,7 +319,7 @@ private slots:
         }
         auto store = fx.open();
         QVERIFY(store);
-        const CaseSummary c = *store->caseSummary(caseId);
+        const CaseSummary c = *store->caseSummary(StoreFixture::reader(), caseId);
         QCOMPARE(c.state, QLatin1String(CaseState::pending));
         QCOMPARE(c.displayState(), QStringLiteral("pending — retry"));
         QCOMPARE(c.attempts, 1);
@@ -343,14 +344,14 @@ private slots:
         store->createCase(StoreFixture::actor(), record(person(52))).valueOr(QString());
         const QString spaced =
             id.left(6) + QStringLiteral(" ") + id.mid(6, 8) + QStringLiteral(" ") + id.mid(14).toLower();
-        const QList<CaseSummary> found = store->findByIdNumber(spaced).valueOr({});
+        const QList<CaseSummary> found = store->findByIdNumber(StoreFixture::reader(), spaced).valueOr({});
         QCOMPARE(found.size(), 2);
         QCOMPARE(found.at(0).caseId, second);
         QCOMPARE(found.at(1).caseId, first);
-        QVERIFY(store->findByIdNumber(person(53).idNumber).valueOr({}).isEmpty());
+        QVERIFY(store->findByIdNumber(StoreFixture::reader(), person(53).idNumber).valueOr({}).isEmpty());
         HistoryQuery query;
         query.idNumber = id;
-        QCOMPARE(store->queryCases(query, {}, 10).valueOr({}).rows.size(), 2);
+        QCOMPARE(store->queryCases(StoreFixture::reader(), query, {}, 10).valueOr({}).rows.size(), 2);
     }
 
     void keysetPagingAndFilters_data() { StoreFixture::addBackendRows(); }
@@ -381,7 +382,7 @@ private slots:
         HistoryCursor cursor;
         QList<int> sizes;
         for (;;) {
-            const HistoryPage page = store->queryCases({}, cursor, 10).valueOr({});
+            const HistoryPage page = store->queryCases(StoreFixture::reader(), {}, cursor, 10).valueOr({});
             sizes << static_cast<int>(page.rows.size());
             for (const CaseSummary& c : page.rows)
                 seen << c.caseId;
@@ -391,7 +392,7 @@ private slots:
         }
         QCOMPARE(sizes, (QList<int> { 10, 10, 5 }));
         QCOMPARE(QSet<QString>(seen.begin(), seen.end()).size(), 25);
-        QList<CaseSummary> all = store->recentCases(100).value();
+        QList<CaseSummary> all = store->recentCases(StoreFixture::reader(), 100).value();
         QStringList expected;
         for (const CaseSummary& c : all)
             expected << c.caseId;
@@ -399,19 +400,19 @@ private slots:
 
         HistoryQuery pending;
         pending.state = QLatin1String(CaseState::pending);
-        QCOMPARE(store->queryCases(pending, {}, 100).valueOr({}).rows.size(), 9);
+        QCOMPARE(store->queryCases(StoreFixture::reader(), pending, {}, 100).valueOr({}).rows.size(), 9);
         HistoryQuery notPassed;
         notPassed.subCode = QStringLiteral("223");
         notPassed.passed = false;
-        QCOMPARE(store->queryCases(notPassed, {}, 100).valueOr({}).rows.size(), 8);
+        QCOMPARE(store->queryCases(StoreFixture::reader(), notPassed, {}, 100).valueOr({}).rows.size(), 8);
         HistoryQuery branch;
         branch.sceneCode = QStringLiteral("branch");
         branch.actor = QStringLiteral("reviewer-a");
-        QCOMPARE(store->queryCases(branch, {}, 100).valueOr({}).rows.size(), 5);
+        QCOMPARE(store->queryCases(StoreFixture::reader(), branch, {}, 100).valueOr({}).rows.size(), 5);
         HistoryQuery window;
         window.from = clock.nowUtc().addSecs(-5);
         window.to = clock.nowUtc().addSecs(-2);
-        QCOMPARE(store->queryCases(window, {}, 100).valueOr({}).rows.size(), 6);
+        QCOMPARE(store->queryCases(StoreFixture::reader(), window, {}, 100).valueOr({}).rows.size(), 6);
     }
 
     void concurrentWritersDoNotFork_data() { StoreFixture::addBackendRows(); }

@@ -341,7 +341,7 @@ private slots:
         const qint64 recentSeq = store->lastSeq();
         const QDateTime cutoff = clock.nowUtc().addDays(-30);
 
-        QCOMPARE(store->purgeOlderThan(StoreFixture::actor(), cutoff).valueOr(-1), 3);
+        QCOMPARE(store->purgeOlderThan(StoreFixture::reader(), cutoff).valueOr(-1), 3);
         ChainReport report = store->verifyChain();
         QVERIFY2(report.ok, qPrintable(report.reason));
         QCOMPARE(report.casesChecked, 4);
@@ -365,9 +365,9 @@ private slots:
         QVERIFY(
             fx.execRaw(QStringLiteral("UPDATE cases SET created_at = '2026-01-01T00:00:00.000Z' WHERE case_id = '%1'")
                            .arg(recent)));
-        QCOMPARE(store->purgeOlderThan(StoreFixture::actor(), cutoff).valueOr(-1), 0);
-        QVERIFY(!store->caseSummary(recent)->purged);
-        QCOMPARE(store->findByIdNumber(r.idNumber).valueOr({}).size(), 1);
+        QCOMPARE(store->purgeOlderThan(StoreFixture::reader(), cutoff).valueOr(-1), 0);
+        QVERIFY(!store->caseSummary(StoreFixture::reader(), recent)->purged);
+        QCOMPARE(store->findByIdNumber(StoreFixture::reader(), r.idNumber).valueOr({}).size(), 1);
         // ...and verify reports it.
         report = store->verifyChain();
         QVERIFY(!report.ok);
@@ -392,7 +392,7 @@ private slots:
                                           "id_masked = NULL, id_index = NULL, purged_at = '%1' WHERE created_at < '%2'")
                                .arg(now, cutoff)));
         QVERIFY(store
-                    ->record(StoreFixture::actor(),
+                    ->record(StoreFixture::reader(),
                         QString(),
                         StoreFixture::event(QLatin1String(EventKind::retentionPurge),
                             { { QStringLiteral("cases"), 3 }, { QStringLiteral("cutoff"), cutoff } }))
@@ -435,7 +435,7 @@ private slots:
         }
         // The purge only updates case records, so it passes the guards.
         clock.advance(qint64(40) * 24 * 3600 * 1000);
-        QCOMPARE(store->purgeOlderThan(StoreFixture::actor(), clock.nowUtc().addDays(-30)).valueOr(-1), 3);
+        QCOMPARE(store->purgeOlderThan(StoreFixture::reader(), clock.nowUtc().addDays(-30)).valueOr(-1), 3);
         const ChainReport report = store->verifyChain();
         QVERIFY2(report.ok, qPrintable(report.reason));
         QCOMPARE(report.count, 11);
@@ -451,12 +451,14 @@ private slots:
         STORE_FIXTURE_OPEN(fx, store, &clock);
         SEED_OR_RETURN(*store, clock);
         QVERIFY(store->revealCase(StoreFixture::actor(), caseAtSeq(fx, 4), QStringLiteral("complaint 17")));
-        QVERIFY(store->exportAnchor(StoreFixture::actor()));
+        QVERIFY(store->exportAnchor(StoreFixture::reader()));
         clock.advance(qint64(40) * 24 * 3600 * 1000);
-        QCOMPARE(store->purgeOlderThan(StoreFixture::actor(), clock.nowUtc().addDays(-30)).valueOr(-1), 3);
-        QVERIFY(
-            store->record(StoreFixture::actor(), caseAtSeq(fx, 7), Events::PiiRevealed { QStringLiteral("check"), {} })
-                .valueOr(0)
+        QCOMPARE(store->purgeOlderThan(StoreFixture::reader(), clock.nowUtc().addDays(-30)).valueOr(-1), 3);
+        QVERIFY(store
+                    ->record(StoreFixture::reader(),
+                        caseAtSeq(fx, 7),
+                        StoreFixture::event(EventKind::attemptSent, { { QStringLiteral("attempt"), 2 } }))
+                    .valueOr(0)
             > 0);
 
         QSqlQuery q(fx.raw());
@@ -515,7 +517,7 @@ private slots:
         STORE_FIXTURE_OPEN(fx, store, &clock);
         SEED_OR_RETURN(*store, clock);
         clock.advance(qint64(40) * 24 * 3600 * 1000);
-        QCOMPARE(store->purgeOlderThan(StoreFixture::actor(), clock.nowUtc().addDays(-30)).valueOr(-1), 3);
+        QCOMPARE(store->purgeOlderThan(StoreFixture::reader(), clock.nowUtc().addDays(-30)).valueOr(-1), 3);
         QVERIFY(store->verifyChain().ok);
 
         const QString caseId = caseAtSeq(fx, caseSeq);
@@ -549,6 +551,7 @@ private slots:
         // Back to version 3, with the offsets the two clock readings of that version produced.
         QVERIFY(fx.execRaw(QStringLiteral("DELETE FROM meta WHERE key = '%1'").arg(key)));
         QVERIFY(fx.execRaw(QStringLiteral("UPDATE meta SET value = '3' WHERE key = 'schema_version'")));
+        QVERIFY(fx.execRaw(QStringLiteral("DROP TABLE accounts"))); // version 5's
         const QString old1 = caseAtSeq(fx, 1);
         const QString old4 = caseAtSeq(fx, 4);
         const QString old7 = caseAtSeq(fx, 7);
@@ -645,9 +648,12 @@ private slots:
         STORE_FIXTURE_PREPARE(fx, QStringLiteral("sqlite"));
         auto store = fx.open();
         QVERIFY(store);
-        QVERIFY(
-            store->record(StoreFixture::actor(), QString(), StoreFixture::event(QLatin1String(EventKind::login), {}))
-                .valueOr(0)
+        QVERIFY(store
+                    ->record(StoreFixture::actor(),
+                        QString(),
+                        StoreFixture::event(QLatin1String(EventKind::settingsChanged),
+                            { { QStringLiteral("changed"), QJsonArray { QStringLiteral("api/timeoutSeconds") } } }))
+                    .valueOr(0)
             > 0);
         ChainAnchor anchor = store->head().valueOr({});
         anchor.historyId = QStringLiteral("another-history");
@@ -662,12 +668,15 @@ private slots:
         STORE_FIXTURE_PREPARE(fx, QStringLiteral("sqlite"));
         auto store = fx.open();
         QVERIFY(store);
-        QVERIFY(
-            store->record(StoreFixture::actor(), QString(), StoreFixture::event(QLatin1String(EventKind::login), {}))
-                .valueOr(0)
+        QVERIFY(store
+                    ->record(StoreFixture::actor(),
+                        QString(),
+                        StoreFixture::event(QLatin1String(EventKind::settingsChanged),
+                            { { QStringLiteral("changed"), QJsonArray { QStringLiteral("api/timeoutSeconds") } } }))
+                    .valueOr(0)
             > 0);
         const QByteArray before = store->head().valueOr({}).hash;
-        const auto anchor = store->exportAnchor(StoreFixture::actor());
+        const auto anchor = store->exportAnchor(StoreFixture::reader());
         QVERIFY(anchor);
         QCOMPARE(anchor->seq, 1);
         QCOMPARE(anchor->hash, before);

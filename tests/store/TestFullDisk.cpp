@@ -115,7 +115,7 @@ class TestFullDisk : public QObject
 
     static std::optional<CaseSummary> caseOf(AuditStore& store, const QString& merchantBizId)
     {
-        for (const CaseSummary& c : store.recentCases(100).valueOr({})) {
+        for (const CaseSummary& c : store.recentCases(StoreFixture::reader(), 100).valueOr({})) {
             if (c.merchantBizId == merchantBizId)
                 return c;
         }
@@ -199,7 +199,8 @@ private slots:
                 ++spooled;
                 QString error;
                 QVERIFY2(spool.replay(*store, StoreFixture::actor(), &error) > 0, qPrintable(error));
-                const QList<AuditEvent> events = store->eventsForCase(recorded->caseId).valueOr({});
+                const QList<AuditEvent> events =
+                    store->eventsForCase(StoreFixture::reader(), recorded->caseId).valueOr({});
                 QCOMPARE(events.last().kind, QStringLiteral("case_completed"));
                 bool found = false;
                 for (const AuditEvent& e : events)

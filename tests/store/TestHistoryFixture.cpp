@@ -132,7 +132,7 @@ private slots:
         QString error;
         auto store = fx.open(nullptr, m_path, &error);
         QVERIFY2(store, qPrintable(error));
-        const Result<QList<CaseSummary>> cases = store->recentCases(100);
+        const Result<QList<CaseSummary>> cases = store->recentCases(StoreFixture::reader(), 100);
         QVERIFY2(cases, qPrintable(cases.message()));
         QCOMPARE(cases->size(), fixtureCases);
         QMap<QString, int> counts;
@@ -148,7 +148,8 @@ private slots:
                 QStringLiteral("failed/=1") }));
 
         // The last case, found through the blind index, and its name and ID number decrypted with the stored keys.
-        const QList<CaseSummary> found = store->findByIdNumber(QStringLiteral("33010620120418208X")).valueOr({});
+        const QList<CaseSummary> found =
+            store->findByIdNumber(StoreFixture::reader(), QStringLiteral("33010620120418208X")).valueOr({});
         QCOMPARE(found.size(), 1);
         const CaseSummary& last = found.first();
         QCOMPARE(last.merchantBizId, QStringLiteral("fixturecase0001"));
@@ -158,7 +159,7 @@ private slots:
         QCOMPARE(last.passed.value_or(false), true);
         QCOMPARE(last.attempts, 1);
         const Result<RevealedPii> pii =
-            store->revealCase(StoreFixture::actor(), last.caseId, QStringLiteral("fixture check"));
+            store->revealCase(StoreFixture::reader(), last.caseId, QStringLiteral("fixture check"));
         QVERIFY2(pii, qPrintable(pii.message()));
         QCOMPARE(pii->name, QString::fromUtf8("刘洋"));
         QCOMPARE(pii->idNumber, QStringLiteral("33010620120418208X"));

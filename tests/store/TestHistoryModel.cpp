@@ -47,7 +47,7 @@ private slots:
         }
         QVERIFY(store->commitBatch());
 
-        HistoryModel model(store.get(), nullptr, 100);
+        HistoryModel model(store.get(), StoreFixture::reader(), nullptr, 100);
         QCOMPARE(model.rowCount(), 100);
         QCOMPARE(model.columnCount(), int(HistoryModel::ColumnCount));
         QVERIFY(model.canFetchMore(QModelIndex()));

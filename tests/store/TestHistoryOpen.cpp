@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -140,10 +141,12 @@ private slots:
         {
             auto store = open(path, false, &error);
             QVERIFY2(store, qPrintable(error));
-            QVERIFY(
-                store->record(
-                         StoreFixture::actor(), QString(), StoreFixture::event(QLatin1String(EventKind::login), {}))
-                    .valueOr(0)
+            QVERIFY(store
+                        ->record(StoreFixture::actor(),
+                            QString(),
+                            StoreFixture::event(QLatin1String(EventKind::settingsChanged),
+                                { { QStringLiteral("changed"), QJsonArray { QStringLiteral("api/timeoutSeconds") } } }))
+                        .valueOr(0)
                 > 0);
         }
         const QFile::Permissions modeBits = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup

@@ -95,10 +95,10 @@ private slots:
             for (const QString& caseId : std::as_const(createdCases)) {
                 if (completedCases.contains(caseId))
                     continue;
-                const auto summary = store->caseSummary(caseId);
+                const auto summary = store->caseSummary(StoreFixture::reader(), caseId);
                 QVERIFY(summary);
                 bool completionCommitted = false;
-                for (const AuditEvent& e : store->eventsForCase(caseId).valueOr({}))
+                for (const AuditEvent& e : store->eventsForCase(StoreFixture::reader(), caseId).valueOr({}))
                     completionCommitted = completionCommitted || e.kind == QLatin1String(EventKind::caseCompleted);
                 if (completionCommitted) {
                     QCOMPARE(summary->state, QLatin1String(CaseState::completed));

@@ -4,6 +4,7 @@
 
 #include "StoreFixture.h"
 
+#include <QJsonArray>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -46,10 +47,12 @@ private slots:
             QVERIFY(store);
             historyId = store->historyId();
             QVERIFY(!QUuid::fromString(historyId).isNull());
-            QVERIFY(
-                store->record(
-                         StoreFixture::actor(), QString(), StoreFixture::event(QLatin1String(EventKind::login), {}))
-                    .valueOr(0)
+            QVERIFY(store
+                        ->record(StoreFixture::actor(),
+                            QString(),
+                            StoreFixture::event(QLatin1String(EventKind::settingsChanged),
+                                { { QStringLiteral("changed"), QJsonArray { QStringLiteral("api/timeoutSeconds") } } }))
+                        .valueOr(0)
                 > 0);
         }
         QCOMPARE(metaValue(fx, QStringLiteral("schema_version")), QString::number(Migrations::latestVersion()));

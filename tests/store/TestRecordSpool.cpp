@@ -24,7 +24,8 @@ class TestRecordSpool : public QObject
     // Who replays the spool: not who did what it holds.
     static Actor replayer()
     {
-        return Actor { QStringLiteral("reviewer-z"), QStringLiteral("reviewer"), QStringLiteral("ws-other") };
+        // A supervisor: records without an actor replay as the replayer's, on a case another reviewer created.
+        return Actor { QStringLiteral("reviewer-z"), QStringLiteral("supervisor"), QStringLiteral("ws-other") };
     }
 
     // What a call that failed without an answer leaves in the spool: its attempt_failed, then its completion.
@@ -72,7 +73,8 @@ private slots:
             QStringLiteral("case_created"), QStringLiteral("attempt_failed"), QStringLiteral("case_completed")
         };
         QCOMPARE(StoreFixture::kindsOf(*store, caseId), once);
-        for (const AuditEvent& e : store->eventsForCase(caseId).valueOr({})) { // recorded as the one who did it
+        for (const AuditEvent& e :
+            store->eventsForCase(StoreFixture::reader(), caseId).valueOr({})) { // recorded as the one who did it
             QCOMPARE(e.actor, StoreFixture::actor().name);
             QCOMPARE(e.workstation, StoreFixture::actor().workstation);
         }
@@ -133,10 +135,10 @@ private slots:
         QVERIFY(spool.isEmpty());
         QCOMPARE(StoreFixture::kindsOf(*store, caseId),
             QStringList({ QStringLiteral("case_created"), QStringLiteral("case_completed") }));
-        const CaseSummary summary = *store->caseSummary(caseId);
+        const CaseSummary summary = *store->caseSummary(StoreFixture::reader(), caseId);
         QCOMPARE(summary.state, QStringLiteral("outcome_unknown"));
         QVERIFY(!summary.passed.has_value());
-        const AuditEvent completed = store->eventsForCase(caseId).valueOr({}).constLast();
+        const AuditEvent completed = store->eventsForCase(StoreFixture::reader(), caseId).valueOr({}).constLast();
         QCOMPARE(completed.actor, replayer().name); // no actor was spooled with it
         QVERIFY(completed.payloadObject().value(QStringLiteral("passed")).isNull());
         QFile bad(spool.path() + QStringLiteral(".bad"));

@@ -117,7 +117,7 @@ private slots:
         QCOMPARE(kindsWhenRecorded, QStringList { QStringLiteral("case_created") });
         QCOMPARE(receivedWhenRecorded, 0);
         QCOMPARE(historyErrors.count(), 0);
-        const CaseSummary summary = *store->caseSummary(caseId);
+        const CaseSummary summary = *store->caseSummary(StoreFixture::reader(), caseId);
         QCOMPARE(summary.state, state);
         QCOMPARE(summary.subCode, subCode);
         QCOMPARE(kinds(*store, caseId), events);
@@ -166,7 +166,7 @@ private slots:
         QCOMPARE(finished.count(), 1);
         QVERIFY(call->isFinished());
         QVERIFY(!call->caseId().isEmpty());
-        const CaseSummary summary = *store->caseSummary(call->caseId());
+        const CaseSummary summary = *store->caseSummary(StoreFixture::reader(), call->caseId());
         QCOMPARE(summary.merchantBizId, call->merchantBizId());
         if (cancelAtOnce) {
             QCOMPARE(order, QStringList { QStringLiteral("recorded") });
@@ -196,7 +196,7 @@ private slots:
         const Result<VerificationCall*> refusal = service.submit(input, true);
         QCOMPARE(refusal.error(), ErrorCode::InvalidArgument);
         QVERIFY(!refusal.message().isEmpty());
-        QCOMPARE(store->recentCases(10).value().size(), 0);
+        QCOMPARE(store->recentCases(StoreFixture::reader(), 10).value().size(), 0);
     }
 
     void reverificationLinksTheCases_data() { StoreFixture::addBackendRows(); }
@@ -216,7 +216,7 @@ private slots:
         QVERIFY(service.submit(first, false));
         QVERIFY(finished.wait(30000));
         const QString firstCase = recorded.last().at(1).toString();
-        QCOMPARE(store->caseSummary(firstCase)->state, QStringLiteral("outcome_unknown"));
+        QCOMPARE(store->caseSummary(StoreFixture::reader(), firstCase)->state, QStringLiteral("outcome_unknown"));
 
         std::optional<Result<RecordedCase>> takenUp;
         service.caseForReverification(
@@ -238,7 +238,7 @@ private slots:
         const QString secondCase = recorded.last().at(1).toString();
         QCOMPARE(finished.last().at(1).value<VerificationResult>().subCode, QStringLiteral("200"));
         QVERIFY(secondCase != firstCase);
-        const QList<AuditEvent> firstEvents = store->eventsForCase(firstCase).valueOr({});
+        const QList<AuditEvent> firstEvents = store->eventsForCase(StoreFixture::reader(), firstCase).valueOr({});
         QCOMPARE(firstEvents.last().kind, QStringLiteral("reverify_link"));
         QCOMPARE(firstEvents.last().payloadObject().value(QStringLiteral("newCaseId")).toString(), secondCase);
         QVERIFY(store->verifyChain().ok);
@@ -317,10 +317,11 @@ private slots:
                     QStringLiteral("attempt_sent"),
                     QStringLiteral("response_received"),
                     QStringLiteral("case_completed") }));
-            const CaseSummary summary = *back->caseSummary(caseId);
+            const CaseSummary summary = *back->caseSummary(StoreFixture::reader(), caseId);
             QCOMPARE(summary.state, QStringLiteral("completed"));
             QCOMPARE(summary.subCode, QStringLiteral("200"));
-            const QJsonObject response = back->eventsForCase(caseId).valueOr({}).at(2).payloadObject();
+            const QJsonObject response =
+                back->eventsForCase(StoreFixture::reader(), caseId).valueOr({}).at(2).payloadObject();
             QCOMPARE(response.value(QStringLiteral("requestId")).toString(), result.requestId);
             QVERIFY(response.contains(QStringLiteral("spooledAt")));
         }
@@ -336,7 +337,8 @@ private slots:
             CaseRecord record;
             record.name = SandboxFixtures::people().first().docName;
             record.idNumber = SandboxFixtures::people().first().docNo;
-            return *store->caseSummary(store->createCase(StoreFixture::actor(), record).valueOr(QString()));
+            return *store->caseSummary(
+                StoreFixture::reader(), store->createCase(StoreFixture::actor(), record).valueOr(QString()));
         }();
         RecordSpool spool(RecordSpool::pathFor(*store));
         QString error;
@@ -369,7 +371,7 @@ private slots:
         QVERIFY(finished.wait(30000));
         QCOMPARE(finished.first().at(1).value<VerificationResult>().status, VerificationResult::Status::Passed);
         QVERIFY(spool.isEmpty());
-        QCOMPARE(back->caseSummary(pending.caseId)->state, QStringLiteral("outcome_unknown"));
+        QCOMPARE(back->caseSummary(StoreFixture::reader(), pending.caseId)->state, QStringLiteral("outcome_unknown"));
         QVERIFY(back->verifyChain().ok);
     }
 
@@ -404,7 +406,7 @@ private slots:
         QCOMPARE(service.client()->pendingCalls(), 0);
         QCOMPARE(service.sandbox()->requestsReceived(), 1);
         const QString caseId = recorded.first().at(1).toString();
-        QCOMPARE(store->caseSummary(caseId)->state, QStringLiteral("outcome_unknown"));
+        QCOMPARE(store->caseSummary(StoreFixture::reader(), caseId)->state, QStringLiteral("outcome_unknown"));
         QCOMPARE(kinds(*store, caseId),
             QStringList({ QStringLiteral("case_created"),
                 QStringLiteral("attempt_sent"),

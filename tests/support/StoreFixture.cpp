@@ -170,7 +170,7 @@ bool StoreFixture::dropAppendOnlyGuards()
 QStringList StoreFixture::kindsOf(AuditStore& store, const QString& caseId)
 {
     QStringList out;
-    for (const AuditEvent& e : store.eventsForCase(caseId).valueOr({}))
+    for (const AuditEvent& e : store.eventsForCase(StoreFixture::reader(), caseId).valueOr({}))
         out.append(e.kind);
     return out;
 }

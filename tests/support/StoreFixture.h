@@ -58,6 +58,12 @@ public:
     {
         return Actor { QStringLiteral("reviewer-a"), QStringLiteral("reviewer"), QStringLiteral("ws-test") };
     }
+    // Who the tests read as: "supervisor-s", supervisor, on "ws-test" (sees every case of a history without
+    // accounts).
+    static Actor reader()
+    {
+        return Actor { QStringLiteral("supervisor-s"), QStringLiteral("supervisor"), QStringLiteral("ws-test") };
+    }
     // Opens the fixture's history (or another location) with keys().
     std::unique_ptr<AuditStore> open(
         Clock* clock = nullptr, const QString& location = QString(), QString* error = nullptr);

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "base/Result.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+// An account as the history keeps it (never the password; the hash stays in the table).
+struct Account
+{
+    QString name;
+    QString role; // Role::*
+    bool disabled = false;
+    QDateTime lockedAt; // invalid: not locked
+    QDateTime createdAt;
+    QString createdBy;
+    QDateTime updatedAt;
+    QList<QDateTime> failures; // recent failed sign-ins, oldest first
+
+    bool isLocked() const { return lockedAt.isValid(); }
+};
+
+// The accounts table: one row per person who signs in, written in the same transaction as the event that changes
+// it. Rows are never deleted (the database refuses it).
+class AccountTable
+{
+    Q_DECLARE_TR_FUNCTIONS(AccountTable)
+public:
+    explicit AccountTable(const QSqlDatabase& db);
+
+    Result<int> count() const;
+    // NotFound when there is no such account.
+    Result<Account> find(const QString& name) const;
+    Result<QByteArray> passwordHash(const QString& name) const;
+    Result<QList<Account>> all() const;
+
+    Result<void> insert(const Account& account, const QByteArray& passwordHash);
+    Result<void> setRole(const QString& name, const QString& role, const QDateTime& at);
+    Result<void> setDisabled(const QString& name, bool disabled, const QDateTime& at);
+    Result<void> setPasswordHash(const QString& name, const QByteArray& passwordHash, const QDateTime& at);
+    // The failure times and the lock (invalid lockedAt: unlocked).
+    Result<void> setFailures(
+        const QString& name, const QList<QDateTime>& failures, const QDateTime& lockedAt, const QDateTime& at);
+
+private:
+    Result<void> update(const QString& sql, const QVariantList& values, const QString& name);
+
+    QSqlDatabase m_db;
+};

@@ -1,0 +1,271 @@
+#include "history/AuditStore.h"
+
+#include "FakeClock.h"
+#include "StoreFixture.h"
+
+#include <QSqlQuery>
+#include <QTest>
+
+// Accounts in the history, on both backends: the first supervisor, sign-in, the lockout window, disabling, password
+// resets, role changes that apply at once, the idle lock, and every one of them as an event in the chain.
+class TestAccounts : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QString password() { return QStringLiteral("correct horse battery"); }
+    static Actor owner()
+    {
+        return Actor { QStringLiteral("owner"), QStringLiteral("supervisor"), QStringLiteral("ws") };
+    }
+
+    // The first supervisor, created by the owner, signed in.
+    static std::optional<Actor> boss(AuditStore& store)
+    {
+        const Result<void> created =
+            store.createAccount(owner(), QStringLiteral("boss"), QLatin1String(Role::supervisor), password());
+        Result<Actor> signedIn = created ? store.signIn(QStringLiteral("boss"), password(), QStringLiteral("ws"))
+                                         : Result<Actor>(created.failure());
+        if (!signedIn)
+            qWarning("boss: %s", qPrintable(signedIn.message()));
+        return signedIn ? std::optional<Actor>(*signedIn) : std::nullopt;
+    }
+
+    // Every event of the history after seq `after`: its kind and its payload's "user"/"reason"/"change" when present.
+    static QStringList eventsAfter(AuditStore& store, qint64 after)
+    {
+        QStringList out;
+        (void)store.forEachEvent([&](const AuditEvent& e) {
+            if (e.seq <= after)
+                return true;
+            QString line = e.kind;
+            const QJsonObject p = e.payloadObject();
+            for (const char* key : { "user", "reason", "change", "operation" })
+                if (p.contains(QLatin1String(key)))
+                    line += u' ' + p.value(QLatin1String(key)).toString();
+            out.append(line);
+            return true;
+        });
+        return out;
+    }
+
+private slots:
+    void firstAccountIsASupervisor_data() { StoreFixture::addBackendRows(); }
+    void firstAccountIsASupervisor()
+    {
+        STORE_FIXTURE_OPEN(fx, store, nullptr);
+        QCOMPARE(store->hasAccounts().valueOr(true), false);
+        const Result<void> reviewer =
+            store->createAccount(owner(), QStringLiteral("rev"), QLatin1String(Role::reviewer), password());
+        QCOMPARE(reviewer.error(), ErrorCode::InvalidArgument);
+        QVERIFY(boss(*store));
+        QCOMPARE(store->hasAccounts().valueOr(false), true);
+        // From now on only a signed-in supervisor adds accounts; the owner has no account and is refused.
+        const Result<void> again =
+            store->createAccount(owner(), QStringLiteral("rev"), QLatin1String(Role::reviewer), password());
+        QCOMPARE(again.error(), ErrorCode::PermissionDenied);
+        QCOMPARE(eventsAfter(*store, 0),
+            QStringList({ QStringLiteral("account_created boss"),
+                QStringLiteral("login boss"),
+                QStringLiteral("access_refused no_account manage_accounts") }));
+    }
+
+    void badAccountsAreRefused_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<QString>("messageNames");
+        QTest::newRow("short password") << "ann"
+                                        << "reviewer"
+                                        << "short"
+                                        << "Password";
+        QTest::newRow("name as password") << "ann.reviewer"
+                                          << "reviewer"
+                                          << "ANN.REVIEWER"
+                                          << "Password";
+        QTest::newRow("blank password") << "ann"
+                                        << "reviewer"
+                                        << "            "
+                                        << "Password";
+        QTest::newRow("space in name") << "ann lee"
+                                       << "reviewer" << password() << "User name";
+        QTest::newRow("empty name") << ""
+                                    << "reviewer" << password() << "User name";
+        QTest::newRow("long name") << QString(65, u'a') << "reviewer" << password() << "User name";
+        QTest::newRow("unknown role") << "ann"
+                                      << "admin" << password() << "Role";
+        QTest::newRow("taken") << "boss"
+                               << "reviewer" << password() << "already";
+    }
+    void badAccountsAreRefused()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, role);
+        QFETCH(QString, password);
+        QFETCH(QString, messageNames);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, QStringLiteral("sqlite"));
+        auto store = fx.open();
+        QVERIFY(store);
+        const std::optional<Actor> supervisor = boss(*store);
+        QVERIFY(supervisor);
+        const Result<void> created = store->createAccount(*supervisor, name, role, password);
+        QVERIFY(!created);
+        QVERIFY2(created.message().contains(messageNames), qPrintable(created.message()));
+        QVERIFY(!created.message().contains(password) || password.size() < 6);
+    }
+
+    void signInAndLockout_data() { StoreFixture::addBackendRows(); }
+    void signInAndLockout()
+    {
+        FakeClock clock;
+        STORE_FIXTURE_OPEN(fx, store, &clock);
+        const std::optional<Actor> supervisor = boss(*store);
+        QVERIFY(supervisor);
+        QVERIFY(store->createAccount(*supervisor, QStringLiteral("ann"), QLatin1String(Role::reviewer), password()));
+        const qint64 before = store->head().valueOr({}).seq;
+
+        // Four failures, then a fifth more than 15 minutes after the first: the first no longer counts.
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(
+                store->signIn(QStringLiteral("ann"), QStringLiteral("wrong password!"), QStringLiteral("ws")).error(),
+                ErrorCode::SignInFailed);
+            clock.advance(qint64(5) * 60 * 1000);
+        }
+        QCOMPARE(store->signIn(QStringLiteral("ann"), QStringLiteral("wrong again!!"), QStringLiteral("ws")).error(),
+            ErrorCode::SignInFailed);
+        const Result<Actor> stillOpen = store->signIn(QStringLiteral("ann"), password(), QStringLiteral("ws"));
+        QVERIFY2(stillOpen, qPrintable(stillOpen.message()));
+        QCOMPARE(stillOpen->role, QLatin1String(Role::reviewer));
+
+        // A success clears the count; five failures within the window lock the account, even for the right
+        // password.
+        for (int i = 0; i < AuditStore::LockoutFailures; ++i)
+            QVERIFY(!store->signIn(QStringLiteral("ann"), QStringLiteral("wrong password!"), QStringLiteral("ws")));
+        const Result<Actor> locked = store->signIn(QStringLiteral("ann"), password(), QStringLiteral("ws"));
+        QCOMPARE(locked.error(), ErrorCode::SignInFailed);
+        QVERIFY2(locked.message().contains(QStringLiteral("locked")), qPrintable(locked.message()));
+        clock.advance(qint64(24) * 3600 * 1000); // a lock does not expire by itself
+        QVERIFY(!store->signIn(QStringLiteral("ann"), password(), QStringLiteral("ws")));
+        QCOMPARE(store->accounts(*supervisor).valueOr({}).value(0).isLocked(), true); // sorted: ann, boss
+
+        QVERIFY(store->unlockAccount(*supervisor, QStringLiteral("ann")));
+        QVERIFY(store->signIn(QStringLiteral("ann"), password(), QStringLiteral("ws")));
+
+        QStringList expected;
+        for (int i = 0; i < 5; ++i)
+            expected << QStringLiteral("login_failed ann wrong_password");
+        expected << QStringLiteral("login ann");
+        for (int i = 0; i < 5; ++i)
+            expected << QStringLiteral("login_failed ann wrong_password");
+        expected << QStringLiteral("account_locked ann") << QStringLiteral("login_failed ann locked")
+                 << QStringLiteral("login_failed ann locked") << QStringLiteral("account_changed ann unlocked")
+                 << QStringLiteral("login ann");
+        QCOMPARE(eventsAfter(*store, before), expected);
+        QVERIFY(store->verifyChain().ok);
+    }
+
+    void unknownUserLooksLikeAWrongPassword_data() { StoreFixture::addBackendRows(); }
+    void unknownUserLooksLikeAWrongPassword()
+    {
+        STORE_FIXTURE_OPEN(fx, store, nullptr);
+        QVERIFY(boss(*store));
+        const Result<Actor> unknown = store->signIn(QStringLiteral("nobody"), password(), QStringLiteral("ws"));
+        const Result<Actor> wrong =
+            store->signIn(QStringLiteral("boss"), QStringLiteral("not the password"), QStringLiteral("ws"));
+        QCOMPARE(unknown.error(), ErrorCode::SignInFailed);
+        QCOMPARE(unknown.message(), wrong.message());
+        QCOMPARE(eventsAfter(*store, 2).first(), QStringLiteral("login_failed nobody unknown_user"));
+    }
+
+    void disableResetAndRoleChange_data() { StoreFixture::addBackendRows(); }
+    void disableResetAndRoleChange()
+    {
+        STORE_FIXTURE_OPEN(fx, store, nullptr);
+        const std::optional<Actor> supervisor = boss(*store);
+        QVERIFY(supervisor);
+        QVERIFY(store->createAccount(*supervisor, QStringLiteral("ann"), QLatin1String(Role::reviewer), password()));
+        const Actor ann = *store->signIn(QStringLiteral("ann"), password(), QStringLiteral("ws"));
+        const qint64 before = store->head().valueOr({}).seq;
+
+        // The role in the account decides, not the one a caller claims; a change applies to the next operation.
+        Actor claiming = ann;
+        claiming.role = QLatin1String(Role::supervisor);
+        QCOMPARE(store->accounts(claiming).error(), ErrorCode::PermissionDenied);
+        QVERIFY(store->setAccountRole(*supervisor, QStringLiteral("ann"), QLatin1String(Role::supervisor)));
+        QVERIFY(store->accounts(ann));
+        QVERIFY(store->setAccountRole(*supervisor, QStringLiteral("ann"), QLatin1String(Role::auditor)));
+        QCOMPARE(store->accounts(ann).error(), ErrorCode::PermissionDenied);
+
+        // Disabled: no sign-in, no operation; the account and its history stay.
+        QCOMPARE(
+            store->setAccountDisabled(*supervisor, QStringLiteral("boss"), true).error(), ErrorCode::InvalidArgument);
+        QVERIFY(store->setAccountDisabled(*supervisor, QStringLiteral("ann"), true));
+        QCOMPARE(
+            store->signIn(QStringLiteral("ann"), password(), QStringLiteral("ws")).error(), ErrorCode::SignInFailed);
+        QCOMPARE(store->recentCases(ann, 5).error(), ErrorCode::PermissionDenied);
+        QVERIFY(store->setAccountDisabled(*supervisor, QStringLiteral("ann"), false));
+
+        // A reset: the old password no longer works, the new one does; a weak one is refused.
+        QCOMPARE(store->resetPassword(*supervisor, QStringLiteral("ann"), QStringLiteral("short")).error(),
+            ErrorCode::InvalidArgument);
+        QVERIFY(store->resetPassword(*supervisor, QStringLiteral("ann"), QStringLiteral("a brand new passphrase")));
+        QVERIFY(!store->signIn(QStringLiteral("ann"), password(), QStringLiteral("ws")));
+        QVERIFY(store->signIn(QStringLiteral("ann"), QStringLiteral("a brand new passphrase"), QStringLiteral("ws")));
+
+        QCOMPARE(eventsAfter(*store, before),
+            QStringList({ QStringLiteral("access_refused role manage_accounts"),
+                QStringLiteral("account_changed ann role"),
+                QStringLiteral("account_changed ann role"),
+                QStringLiteral("access_refused role manage_accounts"),
+                QStringLiteral("account_changed ann disabled"),
+                QStringLiteral("login_failed ann disabled"),
+                QStringLiteral("access_refused disabled read_cases"),
+                QStringLiteral("account_changed ann enabled"),
+                QStringLiteral("account_changed ann password_reset"),
+                QStringLiteral("login_failed ann wrong_password"),
+                QStringLiteral("login ann") }));
+        // Nothing is deleted: the database refuses it.
+        QVERIFY(!fx.execRaw(QStringLiteral("DELETE FROM accounts WHERE name = 'ann'")));
+    }
+
+    void passwordsAreStoredHashed_data() { StoreFixture::addBackendRows(); }
+    void passwordsAreStoredHashed()
+    {
+        STORE_FIXTURE_OPEN(fx, store, nullptr);
+        QVERIFY(boss(*store));
+        QSqlQuery q(fx.raw());
+        QVERIFY(q.exec(QStringLiteral("SELECT password_hash FROM accounts")));
+        QVERIFY(q.next());
+        const QString stored = q.value(0).toString();
+        QVERIFY2(stored.startsWith(QStringLiteral("scrypt$ln=15$r=8$p=1$")), qPrintable(stored));
+        QVERIFY(!stored.contains(password()));
+        bool leaked = false;
+        (void)store->forEachEvent([&](const AuditEvent& e) {
+            leaked = leaked || e.payload.contains(password().toUtf8());
+            return true;
+        });
+        QVERIFY(!leaked);
+    }
+
+    void idleLock_data() { StoreFixture::addBackendRows(); }
+    void idleLock()
+    {
+        STORE_FIXTURE_OPEN(fx, store, nullptr);
+        const std::optional<Actor> supervisor = boss(*store);
+        QVERIFY(supervisor);
+        const qint64 before = store->head().valueOr({}).seq;
+        QVERIFY(store->lockSession(*supervisor, 10));
+        QCOMPARE(store->unlockSession(*supervisor, QStringLiteral("not it at all")).error(), ErrorCode::SignInFailed);
+        QVERIFY(store->unlockSession(*supervisor, password()));
+        QCOMPARE(eventsAfter(*store, before),
+            QStringList({ QStringLiteral("session_locked"),
+                QStringLiteral("login_failed boss wrong_password"),
+                QStringLiteral("login boss"),
+                QStringLiteral("session_unlocked") }));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAccounts)
+#include "TestAccounts.moc"

@@ -1,0 +1,260 @@
+#include "history/AuditStore.h"
+
+#include "StoreFixture.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+#include <map>
+
+// Every operation of the history as every role, and as a disabled and a locked account, on both backends: allowed
+// or refused, and each refusal recorded as an access_refused event. The roles come from the accounts (a caller's
+// claim is not trusted).
+class TestRoleMatrix : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum Op
+    {
+        CreateCase,
+        AttemptOwn,
+        AttemptOther,
+        CompleteOwn,
+        ReadOwn,
+        ReadOtherFilter,
+        SummaryOther,
+        EventsOther,
+        RevealOwn,
+        RevealOther,
+        DecideOwn,
+        Export,
+        AddAccount,
+        SetRole,
+        Purge,
+        Anchor,
+        RecordSettings,
+        ListAccounts,
+        OpCount
+    };
+
+private:
+    static QString password() { return QStringLiteral("matrix password 1"); }
+
+    // One history per backend, shared by the rows: accounts of every kind, each with one case of its own per
+    // operation (made while it was an active reviewer), and the cases of "other", a second reviewer.
+    struct World
+    {
+        StoreFixture fx;
+        std::unique_ptr<AuditStore> store;
+        std::map<QString, Actor> actors; // by account: "supervisor", "reviewer", "auditor", "disabled", "locked"
+        std::map<QString, QStringList> cases; // by account, and "other"
+        int added = 0;
+    };
+    std::map<QString, std::unique_ptr<World>> m_worlds;
+
+    static CaseRecord record(int i)
+    {
+        CaseRecord r;
+        r.merchantBizId = QStringLiteral("matrix%1").arg(i, 4, 10, QLatin1Char('0'));
+        r.sceneCode = QStringLiteral("desk");
+        r.name = QStringLiteral("张三");
+        r.idNumber = QStringLiteral("11010519491231002X");
+        return r;
+    }
+
+    static bool addCases(World& w, const QString& account, const Actor& actor)
+    {
+        for (int i = 0; i < OpCount; ++i) {
+            const Result<QString> id = w.store->createCase(actor, record(i));
+            if (!id)
+                return false;
+            w.cases[account].append(*id);
+        }
+        return true;
+    }
+
+    static std::unique_ptr<World> build(const QString& backend, QString* skip)
+    {
+        auto w = std::make_unique<World>();
+        if (!w->fx.prepare(backend, skip))
+            return nullptr;
+        w->store = w->fx.open();
+        AuditStore& s = *w->store;
+        const Actor owner { QStringLiteral("owner"), QStringLiteral("supervisor"), QStringLiteral("ws") };
+        if (!s.createAccount(owner, QStringLiteral("supervisor"), QLatin1String(Role::supervisor), password()))
+            return nullptr;
+        const Actor boss = s.signIn(QStringLiteral("supervisor"), password(), QStringLiteral("ws")).valueOr({});
+        for (const char* name : { "reviewer", "other", "auditor", "disabled", "locked" }) {
+            const QString account = QLatin1String(name);
+            if (!s.createAccount(boss, account, QLatin1String(Role::reviewer), password()))
+                return nullptr;
+            const Result<Actor> actor = s.signIn(account, password(), QStringLiteral("ws"));
+            if (!actor || !addCases(*w, account, *actor))
+                return nullptr;
+            w->actors[account] = *actor;
+        }
+        if (!addCases(*w, QStringLiteral("supervisor"), boss))
+            return nullptr;
+        w->actors[QStringLiteral("supervisor")] = boss;
+        if (!s.setAccountRole(boss, QStringLiteral("auditor"), QLatin1String(Role::auditor))
+            || !s.setAccountDisabled(boss, QStringLiteral("disabled"), true))
+            return nullptr;
+        for (int i = 0; i < AuditStore::LockoutFailures; ++i)
+            (void)s.signIn(QStringLiteral("locked"), QStringLiteral("not the password"), QStringLiteral("ws"));
+        return w;
+    }
+
+    static Result<void> run(World& w, const QString& account, Op op)
+    {
+        AuditStore& s = *w.store;
+        const Actor& actor = w.actors.at(account);
+        const QString own = w.cases.at(account).at(op);
+        const QString other = w.cases.at(QStringLiteral("other")).at(op);
+        const auto done = [](const auto& result) { return result ? Result<void>() : Result<void>(result.failure()); };
+        Events::ReviewDecision decision;
+        decision.state = QLatin1String(CaseState::reviewed);
+        decision.passed = true;
+        HistoryQuery byOther;
+        byOther.actor = QStringLiteral("other");
+        switch (op) {
+        case CreateCase:
+            return done(s.createCase(actor, record(99)));
+        case AttemptOwn:
+            return done(s.record(
+                actor, own, StoreFixture::event(EventKind::attemptSent, { { QStringLiteral("attempt"), 2 } })));
+        case AttemptOther:
+            return done(s.record(
+                actor, other, StoreFixture::event(EventKind::attemptSent, { { QStringLiteral("attempt"), 2 } })));
+        case CompleteOwn:
+            return s.completeCase(
+                actor, own, StoreFixture::completion(QLatin1String(CaseState::completed), true, QStringLiteral("200")));
+        case ReadOwn: {
+            const Result<QList<CaseSummary>> rows = s.recentCases(actor, 500);
+            if (rows && account == QLatin1String("reviewer"))
+                for (const CaseSummary& row : *rows)
+                    if (row.actor != actor.name)
+                        return Failure(ErrorCode::Corrupt, QStringLiteral("a reviewer saw another's case"));
+            return done(rows);
+        }
+        case ReadOtherFilter:
+            return done(s.queryCases(actor, byOther, HistoryCursor(), 10));
+        case SummaryOther:
+            return done(s.caseSummary(actor, other));
+        case EventsOther:
+            return done(s.eventsForCase(actor, other));
+        case RevealOwn:
+            return done(s.revealCase(actor, own, QStringLiteral("matrix")));
+        case RevealOther:
+            return done(s.revealCase(actor, other, QStringLiteral("matrix")));
+        case DecideOwn:
+            return s.completeCase(actor, own, decision);
+        case Export:
+            return done(s.record(actor,
+                QString(),
+                StoreFixture::event(EventKind::exportMade, { { QStringLiteral("format"), QStringLiteral("csv") } })));
+        case AddAccount:
+            return s.createAccount(
+                actor, QStringLiteral("new%1").arg(++w.added), QLatin1String(Role::reviewer), password());
+        case SetRole:
+            return s.setAccountRole(actor, QStringLiteral("other"), QLatin1String(Role::reviewer));
+        case Purge:
+            return done(s.purgeOlderThan(actor, QDateTime(QDate(2000, 1, 1), QTime(0, 0), Qt::UTC)));
+        case Anchor:
+            return done(s.exportAnchor(actor));
+        case RecordSettings:
+            return done(s.record(actor,
+                QString(),
+                StoreFixture::event(EventKind::settingsChanged, { { QStringLiteral("changed"), QJsonArray {} } })));
+        case ListAccounts:
+            return done(s.accounts(actor));
+        case OpCount:
+            break;
+        }
+        return Failure(ErrorCode::InvalidArgument, QStringLiteral("no such operation"));
+    }
+
+    // The access_refused events after seq `after`, by operation key.
+    static QStringList refusalsAfter(AuditStore& store, qint64 after)
+    {
+        QStringList refused;
+        (void)store.forEachEvent([&](const AuditEvent& e) {
+            if (e.seq > after && e.kind == QLatin1String(EventKind::accessRefused))
+                refused.append(e.payloadObject().value(QStringLiteral("operation")).toString());
+            return true;
+        });
+        return refused;
+    }
+
+private slots:
+    void cleanupTestCase() { m_worlds.clear(); }
+
+    void matrix_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<QString>("account");
+        QTest::addColumn<int>("op");
+        QTest::addColumn<bool>("allowed");
+        const char* names[OpCount] = { "create case",
+            "attempt on own case",
+            "attempt on another's case",
+            "complete own case",
+            "read cases",
+            "read another reviewer's cases",
+            "summary of another's case",
+            "events of another's case",
+            "reveal own case",
+            "reveal another's case",
+            "decide own case's review",
+            "export",
+            "add an account",
+            "change a role",
+            "purge",
+            "export anchor",
+            "record settings",
+            "list accounts" };
+        // Y allowed, - refused; one column per Op, in order.
+        const std::map<QString, const char*> expected {
+            { QStringLiteral("reviewer"), "YY-YY---Y-Y-----Y-" },
+            { QStringLiteral("supervisor"), "YYYYYYYYYYYYYYYYYY" },
+            { QStringLiteral("auditor"), "----YYYY---Y---YY-" },
+            { QStringLiteral("disabled"), "------------------" },
+            { QStringLiteral("locked"), "------------------" },
+        };
+        for (const QString& backend : StoreFixture::backends())
+            for (const auto& [account, row] : expected)
+                for (int op = 0; op < OpCount; ++op)
+                    QTest::addRow("%s/%s/%s", qPrintable(backend), qPrintable(account), names[op])
+                        << backend << account << op << (row[op] == 'Y');
+    }
+    void matrix()
+    {
+        QFETCH(QString, backend);
+        QFETCH(QString, account);
+        QFETCH(int, op);
+        QFETCH(bool, allowed);
+        if (!m_worlds.count(backend)) {
+            QString skip;
+            std::unique_ptr<World> world = build(backend, &skip);
+            if (!skip.isEmpty())
+                QSKIP(qPrintable(skip));
+            QVERIFY2(world, "the accounts and cases of the matrix could not be set up");
+            m_worlds[backend] = std::move(world);
+        }
+        World& w = *m_worlds.at(backend);
+        const qint64 before = w.store->head().valueOr({}).seq;
+        const Result<void> result = run(w, account, static_cast<Op>(op));
+        if (allowed) {
+            QVERIFY2(result, qPrintable(result.message()));
+            QVERIFY(refusalsAfter(*w.store, before).isEmpty());
+        } else {
+            QCOMPARE(result.error(), ErrorCode::PermissionDenied);
+            QVERIFY(!result.message().isEmpty());
+            QCOMPARE(w.store->head().valueOr({}).seq, before + 1);
+            QCOMPARE(refusalsAfter(*w.store, before).size(), 1);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRoleMatrix)
+#include "TestRoleMatrix.moc"
