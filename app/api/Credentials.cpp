@@ -12,7 +12,11 @@ Credentials::Credentials(QString accessKeyId, QString accessKeySecret, QString s
 
 Credentials Credentials::fromEnvironment()
 {
-    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    return fromEnvironment(QProcessEnvironment::systemEnvironment());
+}
+
+Credentials Credentials::fromEnvironment(const QProcessEnvironment& env)
+{
     return Credentials(env.value(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID")).trimmed(),
         env.value(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET")).trimmed(),
         env.value(QStringLiteral("ALIBABA_CLOUD_SECURITY_TOKEN")).trimmed(),

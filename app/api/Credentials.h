@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+class QProcessEnvironment;
+
 // An AccessKey pair, optionally with an STS security token. The secret is held only in memory: it has no
 // accessor that formats it, and describe() never includes it.
 class Credentials
@@ -12,16 +14,19 @@ public:
     Credentials() = default;
     Credentials(QString accessKeyId, QString accessKeySecret, QString securityToken, QString source);
 
-    // ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and optional ALIBABA_CLOUD_SECURITY_TOKEN.
-    // The rest of the provider's chain (CLI profile, INI file, keychain) plugs in here later.
+    // ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and optional ALIBABA_CLOUD_SECURITY_TOKEN of this
+    // process, or of env. The whole chain (environment, CLI profile, credentials file, keychain) is
+    // CredentialChain::resolve.
     static Credentials fromEnvironment();
+    static Credentials fromEnvironment(const QProcessEnvironment& env);
     // The fixed, public AccessKey the training sandbox accepts.
     static Credentials training();
 
     bool isValid() const { return !m_accessKeyId.isEmpty() && !m_accessKeySecret.isEmpty(); }
     const QString& accessKeyId() const { return m_accessKeyId; }
     const QString& securityToken() const { return m_securityToken; }
-    // Where the pair came from, for display and the audit history ("environment", "training").
+    // Where the pair came from, for display and the audit history: "environment", "training", or a translated name
+    // from CredentialChain ("aliyun CLI profile default (~/.aliyun/config.json)"). Never the secret.
     const QString& source() const { return m_source; }
     // For the signer only.
     QByteArray secretForSigning() const { return m_accessKeySecret.toUtf8(); }
