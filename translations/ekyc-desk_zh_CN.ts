@@ -88,6 +88,53 @@
     </message>
 </context>
 <context>
+    <name>AliyunConfigFile</name>
+    <message>
+        <source>%1 is not valid JSON: %2 at byte %3.</source>
+        <translation>%1 不是有效的 JSON：%2（位于第 %3 字节）。</translation>
+    </message>
+    <message>
+        <source>%1 is not an aliyun CLI configuration (an object with a &quot;profiles&quot; list).</source>
+        <translation>%1 不是 aliyun CLI 配置文件（应为带有 &quot;profiles&quot; 列表的对象）。</translation>
+    </message>
+    <message>
+        <source>The aliyun CLI profile %1 (mode %2) in %3 has no %4.</source>
+        <translation>%3 中的 aliyun CLI 配置 %1（模式 %2）缺少 %4。</translation>
+    </message>
+    <message>
+        <source>The aliyun CLI profile %1 in %2 uses mode %3, which eKYC Desk does not support: it signs only with an AccessKey it is given. Get an STS token with the aliyun CLI and use a StsToken profile, or use an AK profile.</source>
+        <translation>%2 中的 aliyun CLI 配置 %1 使用模式 %3，eKYC Desk 不支持该模式：它只用直接提供给它的 AccessKey 签名。请用 aliyun CLI 获取 STS 令牌并使用 StsToken 模式的配置，或使用 AK 模式的配置。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>aliyun CLI profile %1 (%2)</source>
+        <translation>aliyun CLI 配置 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 names no current profile</source>
+        <translation>%1 未指定当前配置</translation>
+    </message>
+    <message>
+        <source>%1 has no profile %2 (named by %3).</source>
+        <translation>%1 中没有配置 %2（由 %3 指定）。</translation>
+    </message>
+    <message>
+        <source>turned off by ALIBABA_CLOUD_CLI_PROFILE_DISABLED</source>
+        <translation>已被 ALIBABA_CLOUD_CLI_PROFILE_DISABLED 关闭</translation>
+    </message>
+    <message>
+        <source>no home folder</source>
+        <translation>没有主目录</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 不存在</translation>
+    </message>
+</context>
+<context>
     <name>ApiClient</name>
     <message>
         <source>The endpoint %1 is not an https:// URL; only HTTPS endpoints are used.</source>
@@ -806,6 +853,56 @@ Exit codes: 0 passed (SubCode 200); 2 not passed (202/223, or an undocumented Su
     </message>
 </context>
 <context>
+    <name>CredentialChain</name>
+    <message>
+        <source>%1 and %2 are not set</source>
+        <translation>%1 和 %2 均未设置</translation>
+    </message>
+    <message>
+        <source>%1 is set but %2 is not.</source>
+        <translation>已设置 %1，但未设置 %2。</translation>
+    </message>
+    <message>
+        <source>environment variables</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>aliyun CLI configuration</source>
+        <translation>aliyun CLI 配置文件</translation>
+    </message>
+    <message>
+        <source>credentials file</source>
+        <translation>凭据文件</translation>
+    </message>
+    <message>
+        <source>keychain</source>
+        <translation>系统钥匙串</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>No AccessKey found. Looked at: %1.</source>
+        <translation>未找到 AccessKey。已查找：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialFile</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a credentials file.</source>
+        <translation>%1 过大，不可能是凭据文件。</translation>
+    </message>
+    <message>
+        <source>%1 is open to other users (mode %2); it is used all the same. Restrict it with: chmod 600 %1</source>
+        <translation>%1 对其他用户开放（权限 %2），仍照常使用。请用以下命令限制权限：chmod 600 %1</translation>
+    </message>
+</context>
+<context>
     <name>Credentials</name>
     <message>
         <source>AccessKey %1 from %2</source>
@@ -822,6 +919,41 @@ Exit codes: 0 passed (SubCode 200); 2 not passed (202/223, or an undocumented Su
     <message>
         <source>training mode</source>
         <translation>培训模式</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsIni</name>
+    <message>
+        <source>Section [%1] of %2 (type = %3) has no %4.</source>
+        <translation>%2 的节 [%1]（type = %3）缺少 %4。</translation>
+    </message>
+    <message>
+        <source>Section [%1] of %2 has type = %3, which eKYC Desk does not support: it signs only with an AccessKey it is given. Use type = access_key, or type = sts with an STS token you got with the aliyun CLI.</source>
+        <translation>%2 的节 [%1] 为 type = %3，eKYC Desk 不支持该类型：它只用直接提供给它的 AccessKey 签名。请使用 type = access_key，或使用 type = sts 并填入用 aliyun CLI 获取的 STS 令牌。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>credentials file %1, section [%2]</source>
+        <translation>凭据文件 %1，节 [%2]</translation>
+    </message>
+    <message>
+        <source>%1 has no section [%2].</source>
+        <translation>%1 中没有节 [%2]。</translation>
+    </message>
+    <message>
+        <source>no home folder and no %1</source>
+        <translation>没有主目录，也未设置 %1</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 不存在</translation>
+    </message>
+    <message>
+        <source>%1 names %2, which does not exist.</source>
+        <translation>%1 指定的 %2 不存在。</translation>
     </message>
 </context>
 <context>
@@ -1427,6 +1559,37 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
     </message>
 </context>
 <context>
+    <name>IniDocument</name>
+    <message>
+        <source>a section header must be [name]</source>
+        <translation>节标题必须写作 [name]</translation>
+    </message>
+    <message>
+        <source>section [%1] appears twice</source>
+        <translation>节 [%1] 出现了两次</translation>
+    </message>
+    <message>
+        <source>expected key = value</source>
+        <translation>应为 key = value 形式</translation>
+    </message>
+    <message>
+        <source>a key comes before any [section]</source>
+        <translation>在第一个 [节] 之前出现了键</translation>
+    </message>
+    <message>
+        <source>a key appears twice in [%1]</source>
+        <translation>[%1] 中有键出现了两次</translation>
+    </message>
+    <message>
+        <source>a quoted value must end with its quote</source>
+        <translation>带引号的值必须以相同的引号结束</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3.</source>
+        <translation>%1，第 %2 行：%3。</translation>
+    </message>
+</context>
+<context>
     <name>KeyVault</name>
     <message>
         <source>This audit history needs its passphrase. Enter it when asked, or give it in the EKYC_DESK_PASSPHRASE environment variable for scripts and scheduled jobs.</source>
@@ -1451,6 +1614,45 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
     <message>
         <source>The keychain entry &quot;%1&quot; holds a different key than this history.</source>
         <translation>钥匙串条目“%1”中的密钥与此审计记录的密钥不同。</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainCredentials</name>
+    <message>
+        <source>No keychain service is available, so %1. Start the desktop&apos;s keyring (on Linux: GNOME Keyring or KWallet, unlocked in this session), or give the AccessKey through the environment, ~/.aliyun/config.json or ~/.alibabacloud/credentials.ini.</source>
+        <translation>没有可用的系统钥匙串服务，因此%1。请启动桌面的密钥环（Linux 上为 GNOME Keyring 或 KWallet，并在本会话中解锁），或通过环境变量、~/.aliyun/config.json 或 ~/.alibabacloud/credentials.ini 提供 AccessKey。</translation>
+    </message>
+    <message>
+        <source>the AccessKey saved in Settings cannot be read</source>
+        <translation>无法读取在设置中保存的 AccessKey</translation>
+    </message>
+    <message>
+        <source>the AccessKey was not saved (eKYC Desk keeps it nowhere else)</source>
+        <translation>AccessKey 未保存（eKYC Desk 不会把它存放在其他任何地方）</translation>
+    </message>
+    <message>
+        <source>the OS keychain (entered in Settings)</source>
+        <translation>系统钥匙串（在设置中输入）</translation>
+    </message>
+    <message>
+        <source>no keychain in this run</source>
+        <translation>本次运行未使用钥匙串</translation>
+    </message>
+    <message>
+        <source>no AccessKey saved in Settings</source>
+        <translation>设置中没有保存 AccessKey</translation>
+    </message>
+    <message>
+        <source>The keychain holds the AccessKey ID from Settings but not its secret: enter the AccessKey again in Settings.</source>
+        <translation>钥匙串中有在设置中输入的 AccessKey ID，但没有对应的 Secret：请在设置中重新输入 AccessKey。</translation>
+    </message>
+    <message>
+        <source>Enter both the AccessKey ID and the AccessKey secret.</source>
+        <translation>请同时输入 AccessKey ID 和 AccessKey Secret。</translation>
+    </message>
+    <message>
+        <source>the AccessKey saved in Settings could not be removed</source>
+        <translation>无法删除在设置中保存的 AccessKey</translation>
     </message>
 </context>
 <context>
