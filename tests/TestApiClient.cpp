@@ -328,7 +328,7 @@ private slots:
         // The sandbox read the request before it dropped the connection: the outcome is unknown, never retried.
         QTest::newRow("connection reset after sending, not retried")
             << triggerRequest(F::reset) << 2 << Status::OutcomeUnknown << Error::ConnectionReset << QString() << 0 << 1
-            << 7;
+            << 9;
     }
 
     void endToEnd()
@@ -435,7 +435,7 @@ private slots:
         QVERIFY(!r.isRetryable());
         QCOMPARE(r.attempts, 1);
         QCOMPARE(r.httpStatus, 0);
-        QCOMPARE(r.exitCode(), 7);
+        QCOMPARE(r.exitCode(), 9);
         QCOMPARE(rec.attempts.size(), 1);
         QCOMPARE(rec.attempts.first().error, Error::Timeout);
         QCOMPARE(client.pendingCalls(), 0);
@@ -500,7 +500,7 @@ private slots:
         QCOMPARE(r.error, Error::Timeout);
         QCOMPARE(r.attempts, 2);
         QVERIFY(r.status == Status::NetworkError || r.status == Status::OutcomeUnknown);
-        QCOMPARE(r.exitCode(), r.status == Status::NetworkError ? 5 : 7);
+        QCOMPARE(r.exitCode(), r.status == Status::NetworkError ? 5 : 9);
         QCOMPARE(rec.bizIds, QStringList({ request.merchantBizId, request.merchantBizId }));
     }
 
@@ -618,7 +618,7 @@ private slots:
         QCOMPARE(rec.attempts.size(), 1);
         QCOMPARE(rec.attempts.first().status, Status::OutcomeUnknown);
         QCOMPARE(client.pendingCalls(), 0);
-        QCOMPARE(rec.result().exitCode(), 7);
+        QCOMPARE(rec.result().exitCode(), 9);
         client.cancel(id); // unknown id now: nothing happens
         processQueuedEvents();
         QCOMPARE(rec.finals.size(), 1);

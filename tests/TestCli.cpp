@@ -187,7 +187,7 @@ private slots:
         QStringList args = caseArgs(unanswered);
         args << QStringLiteral("--db") << db;
         const Run first = run(args);
-        QVERIFY2(first.exitCode == 7, (first.out + first.err).constData());
+        QVERIFY2(first.exitCode == 9, (first.out + first.err).constData());
         const QJsonObject lost = QJsonDocument::fromJson(first.out).object();
         QCOMPARE(lost.value(QStringLiteral("status")).toString(), QStringLiteral("OutcomeUnknown"));
         QVERIFY(lost.value(QStringLiteral("mayHaveBeenBilled")).toBool());
@@ -210,7 +210,7 @@ private slots:
             QStringLiteral("--retry"),
             caseId };
         const Run again = run(retryArgs);
-        QVERIFY2(again.exitCode == 7, (again.out + again.err).constData()); // the same name meets the same fault
+        QVERIFY2(again.exitCode == 9, (again.out + again.err).constData()); // the same name meets the same fault
         const QJsonObject retried = QJsonDocument::fromJson(again.out).object();
         QCOMPARE(retried.value(QStringLiteral("merchantBizId")), lost.value(QStringLiteral("merchantBizId")));
         QVERIFY(retried.value(QStringLiteral("caseId")).toString() != caseId);
@@ -246,6 +246,134 @@ private slots:
         const Run contradictory = run(refused);
         QCOMPARE(contradictory.exitCode, 3);
         QVERIFY(contradictory.out.contains("--name"));
+    }
+
+    // Accounts from the command line: the owner adds the first supervisor, who adds the others; the roles decide what
+    // each may do (exit 7, recorded), a failed sign-in exits 8, and a refused verification sends nothing.
+    void accountsAndRoles()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("history.sqlite"));
+        const auto accounts = [&](const QStringList& args, const QString& as = QString()) {
+            QStringList all { QStringLiteral("accounts") };
+            all << args << QStringLiteral("--db") << db;
+            if (!as.isEmpty())
+                all << QStringLiteral("--as") << as;
+            return run(all);
+        };
+        const QString bossPassword = QStringLiteral("boss password 1");
+        const QString annPassword = QStringLiteral("ann password 11");
+        m_extraEnv.insert(QStringLiteral("EKYC_DESK_NEW_PASSWORD"), bossPassword);
+        QCOMPARE(accounts({ QStringLiteral("add"),
+                              QStringLiteral("--user"),
+                              QStringLiteral("boss"),
+                              QStringLiteral("--role"),
+                              QStringLiteral("supervisor") })
+                     .exitCode,
+            0);
+        m_extraEnv.insert(QStringLiteral("EKYC_DESK_NEW_PASSWORD"), annPassword);
+        // Now the history has accounts: the owner may not add more.
+        QCOMPARE(accounts({ QStringLiteral("add"),
+                              QStringLiteral("--user"),
+                              QStringLiteral("ann"),
+                              QStringLiteral("--role"),
+                              QStringLiteral("reviewer") })
+                     .exitCode,
+            8);
+        m_extraEnv.insert(QStringLiteral("EKYC_DESK_PASSWORD"), bossPassword);
+        QCOMPARE(accounts({ QStringLiteral("add"),
+                              QStringLiteral("--user"),
+                              QStringLiteral("ann"),
+                              QStringLiteral("--role"),
+                              QStringLiteral("reviewer") },
+                     QStringLiteral("boss"))
+                     .exitCode,
+            0);
+        QCOMPARE(accounts({ QStringLiteral("add"),
+                              QStringLiteral("--user"),
+                              QStringLiteral("aud"),
+                              QStringLiteral("--role"),
+                              QStringLiteral("auditor") },
+                     QStringLiteral("boss"))
+                     .exitCode,
+            0);
+        const Run listed = accounts({ QStringLiteral("list"), QStringLiteral("--json") }, QStringLiteral("boss"));
+        QCOMPARE(listed.exitCode, 0);
+        QCOMPARE(listed.out.count('\n'), 3);
+        QVERIFY(!listed.out.contains(bossPassword.toUtf8()) && !listed.err.contains(annPassword.toUtf8()));
+
+        m_extraEnv.insert(QStringLiteral("EKYC_DESK_PASSWORD"), annPassword);
+        QCOMPARE(accounts({ QStringLiteral("list") }, QStringLiteral("ann")).exitCode, 7);
+        QStringList asAnn = caseArgs(SandboxFixtures::people().first());
+        asAnn << QStringLiteral("--db") << db << QStringLiteral("--user") << QStringLiteral("ann");
+        QCOMPARE(run(asAnn).exitCode, 0);
+        QStringList asAuditor = asAnn;
+        asAuditor.last() = QStringLiteral("aud");
+        m_extraEnv.insert(QStringLiteral("EKYC_DESK_PASSWORD"), QStringLiteral("not aud's password"));
+        QCOMPARE(run(asAuditor).exitCode, 8);
+        m_extraEnv.insert(QStringLiteral("EKYC_DESK_PASSWORD"), annPassword);
+        QStringList anonymous = asAnn.mid(0, asAnn.size() - 2);
+        QCOMPARE(run(anonymous).exitCode, 8);
+        m_extraEnv.remove(QStringLiteral("EKYC_DESK_PASSWORD"));
+        m_extraEnv.remove(QStringLiteral("EKYC_DESK_NEW_PASSWORD"));
+
+        StoreFixture reader;
+        QString skip;
+        QVERIFY(reader.prepare(QStringLiteral("sqlite"), &skip));
+        auto store = reader.open(nullptr, db);
+        QVERIFY(store);
+        QStringList kinds;
+        QStringList actors;
+        (void)store->forEachEvent([&](const AuditEvent& e) {
+            kinds << e.kind;
+            if (e.kind == QLatin1String("case_created"))
+                actors << e.actor;
+            return true;
+        });
+        QCOMPARE(actors, QStringList { QStringLiteral("ann") }); // one case: ann's; nothing from the others
+        QCOMPARE(kinds.count(QStringLiteral("account_created")), 3);
+        QCOMPARE(kinds.count(QStringLiteral("access_refused")), 1);
+        QCOMPARE(kinds.count(QStringLiteral("login_failed")), 1);
+    }
+
+    void auditorMayNotVerify()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("history.sqlite"));
+        {
+            StoreFixture fx;
+            QString skip;
+            QVERIFY(fx.prepare(QStringLiteral("sqlite"), &skip));
+            auto store = fx.open(nullptr, db);
+            QVERIFY(store);
+            const Actor owner { QStringLiteral("owner"), QStringLiteral("supervisor"), QStringLiteral("ws") };
+            QVERIFY(store->createAccount(
+                owner, QStringLiteral("boss"), QStringLiteral("supervisor"), QStringLiteral("boss password 1")));
+            const Actor boss =
+                store->signIn(QStringLiteral("boss"), QStringLiteral("boss password 1"), QStringLiteral("ws"))
+                    .valueOr({});
+            QVERIFY(store->createAccount(
+                boss, QStringLiteral("aud"), QStringLiteral("auditor"), QStringLiteral("aud password 11")));
+        }
+        m_extraEnv.insert(QStringLiteral("EKYC_DESK_PASSWORD"), QStringLiteral("aud password 11"));
+        QStringList args = caseArgs(SandboxFixtures::people().first());
+        args << QStringLiteral("--db") << db << QStringLiteral("--user") << QStringLiteral("aud");
+        const Run refused = run(args);
+        m_extraEnv.remove(QStringLiteral("EKYC_DESK_PASSWORD"));
+        QVERIFY2(refused.exitCode == 7, (refused.out + refused.err).constData());
+        QVERIFY(refused.out.contains("auditor"));
+        StoreFixture fx;
+        QString skip;
+        QVERIFY(fx.prepare(QStringLiteral("sqlite"), &skip));
+        auto store = fx.open(nullptr, db);
+        QVERIFY(store);
+        QStringList kinds;
+        (void)store->forEachEvent([&](const AuditEvent& e) {
+            kinds << e.kind;
+            return true;
+        });
+        QVERIFY(!kinds.contains(QStringLiteral("case_created")));
+        QCOMPARE(kinds.last(), QStringLiteral("access_refused"));
     }
 
     void casesAreRecordedInTheHistory()

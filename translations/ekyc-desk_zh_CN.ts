@@ -64,12 +64,12 @@
         <translation>使用本工作台</translation>
     </message>
     <message>
-        <source>A %1 may %2 only on their own cases.</source>
-        <translation>%1只能对自己的案件%2。</translation>
+        <source>The %1 role may %2 only on its own cases.</source>
+        <translation>%1角色只能对自己的案件%2。</translation>
     </message>
     <message>
-        <source>A %1 may not %2.</source>
-        <translation>%1无权%2。</translation>
+        <source>The %1 role may not %2.</source>
+        <translation>%1角色无权%2。</translation>
     </message>
 </context>
 <context>
@@ -792,30 +792,6 @@
         <translation>审计记录：%1</translation>
     </message>
     <message>
-        <source>Usage: ekyc-desk-cli &lt;command&gt; [options]
-
-Commands:
-  verify    Check a case locally, then verify it with Id2MetaPeriodVerifyIntl
-  sandbox   Run the training sandbox on loopback for other clients
-  history   List recent cases from the audit history (masked)
-  audit     Verify the audit history&apos;s hash chain, or export its head hash
-  dev       Developer tools (seed a synthetic history)
-
-Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a command.
-</source>
-        <translation>用法：ekyc-desk-cli &lt;命令&gt; [选项]
-
-命令：
-  verify    在本地检查案件，然后通过 Id2MetaPeriodVerifyIntl 核验
-  sandbox   在回环地址上为其他客户端运行培训沙箱
-  history   列出审计记录中的最近案件（已脱敏）
-  audit     校验审计记录的哈希链，或导出其链头哈希
-  dev       开发者工具（生成合成审计记录）
-
-运行 &apos;ekyc-desk-cli &lt;命令&gt; --help&apos; 查看某个命令的选项。
-</translation>
-    </message>
-    <message>
         <source>Unknown command: %1</source>
         <translation>未知命令：%1</translation>
     </message>
@@ -828,28 +804,192 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
         <translation>警告：此应答已计费，但尚未记入审计记录；它暂存在审计记录的缓存队列中。</translation>
     </message>
     <message>
-        <source>Checks one case locally (ID number checksum, dates) and, when it passes, verifies it with Alibaba Cloud Id2MetaPeriodVerifyIntl (eKYC_Date_MIN). Every answered call is billed.
-
-Credentials: ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and, for STS, ALIBABA_CLOUD_SECURITY_TOKEN. The secret is never printed.
-
-Every case and attempt is recorded in the audit history (--db, default: the app&apos;s own history) before and after the call; its passphrase comes from EKYC_DESK_PASSPHRASE or is asked on the terminal.
-
-Exit codes: 0 passed (SubCode 200); 2 not passed (202/223, or an undocumented SubCode: escalate); 3 refused locally (bad input, no credentials); 4 API error, or an answer that could not be read; 5 network or TLS error before the request left (nothing billed); 6 the audit history cannot be opened or stopped recording (nothing more was sent; an answer that arrived is printed and kept in the history&apos;s spool); 7 outcome unknown: the request was sent and no answer arrived, so it may have been billed (not retried; retry it with --retry CASE_ID, which keeps its MerchantBizId).</source>
-        <translation>在本地检查一个案件（身份证号码校验位、日期），通过后使用阿里云 Id2MetaPeriodVerifyIntl（eKYC_Date_MIN）进行核验。每次得到应答的调用都会计费。
-
-凭证：ALIBABA_CLOUD_ACCESS_KEY_ID、ALIBABA_CLOUD_ACCESS_KEY_SECRET，使用 STS 时还需 ALIBABA_CLOUD_SECURITY_TOKEN。密钥绝不会被打印。
-
-每个案件和每次尝试在调用前后都会记入审计记录（--db，默认：应用自己的审计记录）；其口令来自 EKYC_DESK_PASSPHRASE，或在终端上询问。
-
-退出码：0 通过（SubCode 200）；2 未通过（202/223，或未记载的 SubCode：请上报）；3 已在本地拒绝（输入有误、无凭证）；4 API 错误，或无法读取的应答；5 请求发出前的网络或 TLS 错误（未计费）；6 审计记录无法打开或停止记录（未再发送任何内容；已收到的应答会被打印并保存在审计记录的缓存队列中）；7 结果未知：请求已发出但未收到应答，因此可能已计费（不会自动重试；请用 --retry 案件ID 重试，它会沿用原 MerchantBizId）。</translation>
-    </message>
-    <message>
-        <source>Send a case whose outcome is unknown (exit 7) again, under its own MerchantBizId and linked to it; its name and ID number come from the history (the reveal is recorded).</source>
-        <translation>再次发送一个结果未知（退出码 7）的案件，沿用其 MerchantBizId 并与之关联；姓名和身份证号码取自审计记录（显示操作会被记录）。</translation>
-    </message>
-    <message>
         <source>--retry takes the case from the history; --%1 cannot be given with it.</source>
         <translation>--retry 从审计记录中取得案件；不能同时指定 --%1。</translation>
+    </message>
+    <message>
+        <source>Sign in as this supervisor (password from EKYC_DESK_PASSWORD, or asked on the terminal). Not needed on a history without accounts, where its local owner adds the first supervisor.</source>
+        <translation>以此主管身份登录（密码取自 EKYC_DESK_PASSWORD，或在终端中询问）。在尚无账户的历史记录上不需要，由其本地所有者添加第一个主管。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 %4
+</source>
+        <translation>%1 %2 %3 %4
+</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>New password for %1: </source>
+        <translation>%1 的新密码：</translation>
+    </message>
+    <message>
+        <source>No new password for %1. %2</source>
+        <translation>没有 %1 的新密码。%2</translation>
+    </message>
+    <message>
+        <source>The same password again: </source>
+        <translation>再次输入相同的密码：</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>This history has accounts: sign in with --as SUPERVISOR.</source>
+        <translation>此历史记录设有账户：请使用 --as SUPERVISOR 登录。</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>%1 的密码：</translation>
+    </message>
+    <message>
+        <source>No password for %1. %2</source>
+        <translation>没有 %1 的密码。%2</translation>
+    </message>
+    <message>
+        <source>Manages the people who sign in to the history (supervisors only; every change is an event in the chain, and nothing is ever deleted).
+  accounts list [--json]
+  accounts add --user NAME --role reviewer|supervisor|auditor
+  accounts set-role --user NAME --role ROLE
+  accounts disable|enable|unlock|reset-password --user NAME
+Sign in with --as SUPERVISOR (password from EKYC_DESK_PASSWORD); a new password comes from EKYC_DESK_NEW_PASSWORD or is asked twice on the terminal.
+Exit codes: 0 done; 3 bad arguments (unknown account, weak password, ...); 6 the history cannot be opened; 7 not permitted; 8 sign-in failed.</source>
+        <translation>管理登录历史记录的人员（仅限主管；每次更改都是链中的一个事件，任何内容都不会被删除）。
+  accounts list [--json]
+  accounts add --user NAME --role reviewer|supervisor|auditor
+  accounts set-role --user NAME --role ROLE
+  accounts disable|enable|unlock|reset-password --user NAME
+使用 --as SUPERVISOR 登录（密码取自 EKYC_DESK_PASSWORD）；新密码取自 EKYC_DESK_NEW_PASSWORD，或在终端中询问两次。
+退出码：0 完成；3 参数错误（账户不存在、密码过弱等）；6 无法打开历史记录；7 无权操作；8 登录失败。</translation>
+    </message>
+    <message>
+        <source>The account to add or change.</source>
+        <translation>要添加或更改的账户。</translation>
+    </message>
+    <message>
+        <source>reviewer, supervisor or auditor.</source>
+        <translation>reviewer、supervisor 或 auditor。</translation>
+    </message>
+    <message>
+        <source>list: one JSON object per line.</source>
+        <translation>list：每行一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>list, add, set-role, disable, enable, unlock or reset-password</source>
+        <translation>list、add、set-role、disable、enable、unlock 或 reset-password</translation>
+    </message>
+    <message>
+        <source>Give one action: %1.</source>
+        <translation>请给出一个操作：%1。</translation>
+    </message>
+    <message>
+        <source>accounts %1 needs --user NAME.</source>
+        <translation>accounts %1 需要 --user NAME。</translation>
+    </message>
+    <message>
+        <source>accounts %1 needs --role reviewer|supervisor|auditor.</source>
+        <translation>accounts %1 需要 --role reviewer|supervisor|auditor。</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation>已添加 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Reset the password of %1.</source>
+        <translation>已重置 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>%1 is now a %2.</source>
+        <translation>%1 现在是%2。</translation>
+    </message>
+    <message>
+        <source>Unlocked %1.</source>
+        <translation>已解锁 %1。</translation>
+    </message>
+    <message>
+        <source>Disabled %1; the account and its history are kept.</source>
+        <translation>已停用 %1；该账户及其历史记录均予保留。</translation>
+    </message>
+    <message>
+        <source>Enabled %1.</source>
+        <translation>已启用 %1。</translation>
+    </message>
+    <message>
+        <source>Checks one case locally (ID number checksum, dates) and, when it passes, verifies it with Alibaba Cloud Id2MetaPeriodVerifyIntl (eKYC_Date_MIN). Every answered call is billed.
+
+Credentials, in the order of the provider&apos;s SDKs: the environment (ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET, ALIBABA_CLOUD_SECURITY_TOKEN), the aliyun CLI&apos;s ~/.aliyun/config.json, the credentials file, then the key saved in the app&apos;s Settings (OS keychain). The secret is never printed.
+
+Every case and attempt is recorded in the audit history (--db, default: the app&apos;s own history; with --training the separate training history) before and after the call; its passphrase comes from EKYC_DESK_PASSPHRASE or is asked on the terminal. On a history with accounts, sign in with --user NAME (password from EKYC_DESK_PASSWORD or asked on the terminal).
+
+Exit codes: 0 passed (SubCode 200); 2 not passed (202/223, or an undocumented SubCode: escalate); 3 refused locally (bad input, no credentials); 4 API error, or an answer that could not be read; 5 network or TLS error before the request left (nothing billed); 6 the audit history cannot be opened or stopped recording (nothing more was sent; an answer that arrived is printed and kept in the history&apos;s spool); 7 not permitted: the signed-in account&apos;s role may not verify (recorded); 8 sign-in failed; 9 outcome unknown: the request was sent and no answer arrived, so it may have been billed (not retried; retry it with --retry CASE_ID, which keeps its MerchantBizId).</source>
+        <translation>先在本地检查一个案件（身份证号校验位、日期），通过后使用阿里云 Id2MetaPeriodVerifyIntl（eKYC_Date_MIN）核验。每次得到应答的调用都会计费。
+
+凭证按服务商 SDK 的顺序查找：环境变量（ALIBABA_CLOUD_ACCESS_KEY_ID、ALIBABA_CLOUD_ACCESS_KEY_SECRET、ALIBABA_CLOUD_SECURITY_TOKEN）、aliyun CLI 的 ~/.aliyun/config.json、凭证文件，最后是在应用设置中保存的密钥（系统钥匙串）。密钥从不打印。
+
+每个案件和每次尝试都会在调用前后记录到审计历史中（--db，默认：应用自己的历史记录；使用 --training 时为单独的培训历史记录）；其口令取自 EKYC_DESK_PASSPHRASE，或在终端中询问。在设有账户的历史记录上，请使用 --user NAME 登录（密码取自 EKYC_DESK_PASSWORD，或在终端中询问）。
+
+退出码：0 通过（SubCode 200）；2 未通过（202/223，或未记录在文档中的 SubCode：请上报）；3 本地拒绝（输入错误、没有凭证）；4 API 错误，或无法读取的应答；5 请求发出前的网络或 TLS 错误（未计费）；6 审计历史无法打开或停止记录（未再发送任何内容；已收到的应答会打印并保存在历史记录的暂存区中）；7 无权操作：已登录账户的角色不允许核验（已记录）；8 登录失败；9 结果未知：请求已发出但没有收到应答，可能已计费（不会重试；可使用 --retry CASE_ID 重试，它会沿用原 MerchantBizId）。</translation>
+    </message>
+    <message>
+        <source>Send a case whose outcome is unknown (exit 9) again, under its own MerchantBizId and linked to it; its name and ID number come from the history (the reveal is recorded).</source>
+        <translation>再次发送结果未知（退出码 9）的案件，沿用其 MerchantBizId 并与之关联；其姓名和身份证号取自历史记录（显示操作会被记录）。</translation>
+    </message>
+    <message>
+        <source>Usage: ekyc-desk-cli &lt;command&gt; [options]
+
+Commands:
+  verify    Check a case locally, then verify it with Id2MetaPeriodVerifyIntl
+  sandbox   Run the training sandbox on loopback for other clients
+  history   List recent cases from the audit history (masked)
+  audit     Verify the audit history&apos;s hash chain, or export its head hash
+  accounts  Manage the people who sign in (supervisors only)
+  dev       Developer tools (seed a synthetic history)
+
+Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a command.
+</source>
+        <translation>用法：ekyc-desk-cli &lt;命令&gt; [选项]
+
+命令：
+  verify    在本地检查案件，然后使用 Id2MetaPeriodVerifyIntl 核验
+  sandbox   在本机回环地址上为其他客户端运行培训沙盒
+  history   列出审计历史中最近的案件（已打码）
+  audit     校验审计历史的哈希链，或导出其链头哈希
+  accounts  管理登录人员（仅限主管）
+  dev       开发工具（生成模拟历史记录）
+
+运行 &apos;ekyc-desk-cli &lt;命令&gt; --help&apos; 查看某个命令的选项。
+</translation>
     </message>
 </context>
 <context>
@@ -1278,6 +1418,10 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
         <translation>列出审计历史中最近的案件，最新的在前，姓名和身份证号已打码（审核员只能看到自己的案件）。
 退出码：0 已列出；3 参数错误；6 无法打开历史记录或其密钥，或无法读取其案件；7 无权操作；8 登录失败。
 口令取自 EKYC_DESK_PASSPHRASE，或在终端中询问。</translation>
+    </message>
+    <message>
+        <source>Run this command on a terminal to be asked.</source>
+        <translation>请在终端中运行此命令以便输入。</translation>
     </message>
 </context>
 <context>
@@ -2259,6 +2403,10 @@ MerchantBizId %2
         <source>The long-term value must be 长期 or long-term, not &quot;%1&quot;.</source>
         <translation>长期有效值必须是“长期”或 long-term，而不是“%1”。</translation>
     </message>
+    <message>
+        <source>This history has accounts: sign in to use it.</source>
+        <translation>此历史记录设有账户：请登录后使用。</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
@@ -2432,6 +2580,29 @@ MerchantBizId %2
     <message>
         <source>History: leave the password out of the URL; PostgreSQL reads it from PGPASSWORD or ~/.pgpass. Passwords are never stored in the settings.</source>
         <translation>审计记录：请勿在地址中填写密码；PostgreSQL 会从 PGPASSWORD 或 ~/.pgpass 读取。密码绝不会保存在设置中。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingHistory</name>
+    <message>
+        <source>Cannot read the training history&apos;s key %1: %2</source>
+        <translation>无法读取培训历史记录的密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>The training history&apos;s key %1 is damaged.</source>
+        <translation>培训历史记录的密钥 %1 已损坏。</translation>
+    </message>
+    <message>
+        <source>The training history %1 has lost its key file %2. Move the history away to start a new one.</source>
+        <translation>培训历史记录 %1 的密钥文件 %2 已丢失。请将该历史记录移走以新建一个。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write the training history&apos;s key %1: %2</source>
+        <translation>无法写入培训历史记录的密钥 %1：%2</translation>
     </message>
 </context>
 <context>

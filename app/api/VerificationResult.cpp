@@ -189,7 +189,7 @@ int VerificationResult::exitCode() const
     case Status::ApiError:
         return 4;
     case Status::OutcomeUnknown:
-        return 7;
+        return 9;
     case Status::NotRecorded:
         return 6;
     case Status::NetworkError:

@@ -142,6 +142,6 @@ bool Access::allows(const QString& role, Operation operation, const QString& act
 QString Access::refusal(const QString& role, Operation operation, bool ownCasesOnly)
 {
     if (ownCasesOnly)
-        return tr("A %1 may %2 only on their own cases.").arg(Role::displayName(role), displayName(operation));
-    return tr("A %1 may not %2.").arg(Role::displayName(role), displayName(operation));
+        return tr("The %1 role may %2 only on its own cases.").arg(Role::displayName(role), displayName(operation));
+    return tr("The %1 role may not %2.").arg(Role::displayName(role), displayName(operation));
 }

@@ -58,6 +58,9 @@ public:
     static inline const SettingKey<int> maxAttempts {
         "api/maxAttempts", 4, &isPositive, QT_TRANSLATE_NOOP("Settings", "a whole number above 0")
     };
+    // Not empty when an AccessKey entered in Settings is kept in the OS keychain: its key id, masked, for display.
+    // (The id and secret themselves are only in the keychain.)
+    static inline const SettingKey<QString> keychainAccessKey { "api/keychainAccessKey", QString() };
     static inline const SettingKey<QString> sceneCode { "case/defaultSceneCode", QString() };
     // Empty: the default SQLite file under the app-data location; else a path or a postgresql:// URL.
     static inline const SettingKey<QString> historyLocation { "history/location", QString() };
@@ -78,6 +81,7 @@ public:
         visit(rateLimitQps);
         visit(timeoutSeconds);
         visit(maxAttempts);
+        visit(keychainAccessKey);
         visit(sceneCode);
         visit(historyLocation);
         visit(language);

@@ -2,6 +2,7 @@
 
 #include "base/Settings.h"
 #include "history/HistoryLocation.h"
+#include "session/Session.h"
 
 #include <QCommandLineParser>
 
@@ -29,11 +30,12 @@ QString HistoryCli::location(const QCommandLineParser& parser)
 
 std::optional<QString> HistoryCli::readSecret(const char* variable, const QString& prompt, QString* error)
 {
-    const QString fromEnvironment = qEnvironmentVariable(variable);
+    const QString fromEnvironment = variable ? qEnvironmentVariable(variable) : QString();
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     if (!isatty(STDIN_FILENO)) {
-        *error = tr("Set %1, or run this command on a terminal to be asked.").arg(QLatin1String(variable));
+        *error = variable ? tr("Set %1, or run this command on a terminal to be asked.").arg(QLatin1String(variable))
+                          : tr("Run this command on a terminal to be asked.");
         return std::nullopt;
     }
     err(prompt);
@@ -82,40 +84,33 @@ QCommandLineOption HistoryCli::userOption()
         tr("NAME"));
 }
 
-std::optional<Actor> HistoryCli::signIn(const QCommandLineParser& parser, AuditStore& store, int* exitCode)
+Result<Actor> HistoryCli::signIn(const QCommandLineParser& parser, AuditStore& store, bool training)
 {
     const QString user = parser.isSet(userOption()) ? parser.value(userOption()) : QString();
-    Actor actor = Actor::localUser();
     if (user.isEmpty()) {
-        const Result<bool> accounts = store.hasAccounts();
-        if (!accounts) {
-            err(accounts.message() + u'\n');
-            *exitCode = CannotOpen;
-            return std::nullopt;
-        }
-        if (*accounts) {
-            err(tr("This history has accounts: sign in with --user NAME.") + u'\n');
-            *exitCode = SignInFailed;
-            return std::nullopt;
-        }
-        actor.role = QLatin1String(Role::supervisor);
-        err(tr("This history has no accounts yet: acting as its local owner %1.").arg(actor.name) + u'\n');
-        return actor;
+        Result<Actor> owner = Session::ownerOf(store, training);
+        if (!owner && owner.error() == ErrorCode::SignInFailed)
+            return Failure(ErrorCode::SignInFailed, tr("This history has accounts: sign in with --user NAME."));
+        if (owner && owner->role == QLatin1String(Role::supervisor))
+            err(tr("This history has no accounts yet: acting as its local owner %1.").arg(owner->name) + u'\n');
+        return owner;
     }
     QString why;
     const std::optional<QString> password = readSecret("EKYC_DESK_PASSWORD", tr("Password for %1: ").arg(user), &why);
-    if (!password) {
-        err(tr("No password for %1. %2").arg(user, why) + u'\n');
-        *exitCode = SignInFailed;
+    if (!password)
+        return Failure(ErrorCode::SignInFailed, tr("No password for %1. %2").arg(user, why));
+    return store.signIn(user, *password, Actor::localUser().workstation);
+}
+
+std::optional<Actor> HistoryCli::signIn(const QCommandLineParser& parser, AuditStore& store, int* exitCode)
+{
+    const Result<Actor> actor = signIn(parser, store, false);
+    if (!actor) {
+        err(actor.message() + u'\n');
+        *exitCode = exitCodeFor(actor.failure());
         return std::nullopt;
     }
-    const Result<Actor> signedIn = store.signIn(user, *password, actor.workstation);
-    if (!signedIn) {
-        err(signedIn.message() + u'\n');
-        *exitCode = exitCodeFor(signedIn.failure());
-        return std::nullopt;
-    }
-    return *signedIn;
+    return *actor;
 }
 
 int HistoryCli::exitCodeFor(const Failure& failure)

@@ -29,13 +29,15 @@ public:
 
     static QCommandLineOption userOption();
     // Who acts: with --user NAME, that account signed in with EKYC_DESK_PASSWORD or a password asked on the
-    // terminal; without it, on a history that has no accounts yet, the local owner (a supervisor), said on stderr.
-    // Prints why not and returns nullopt (exit with SignInFailed, or CannotOpen when the history failed).
+    // terminal; without it Session::ownerOf (the trainee on the training history; on a history that has no accounts
+    // yet its local owner, a supervisor, said on stderr). SignInFailed when nobody could sign in.
+    static Result<Actor> signIn(const QCommandLineParser& parser, AuditStore& store, bool training = false);
+    // signIn, printing why not and setting *exitCode (SignInFailed, or CannotOpen when the history failed).
     static std::optional<Actor> signIn(const QCommandLineParser& parser, AuditStore& store, int* exitCode);
     // The exit code for a failure of the history: NotPermitted, SignInFailed, else CannotOpen.
     static int exitCodeFor(const Failure& failure);
-    // Reads a secret: from the environment variable when set, else asked on the terminal without echo, else an
-    // error naming the variable. Never echoed, never logged.
+    // Reads a secret: from the environment variable when set (variable may be nullptr: asked only), else asked on
+    // the terminal without echo, else an error naming the variable. Never echoed, never logged.
     static std::optional<QString> readSecret(const char* variable, const QString& prompt, QString* error);
 
     static QCommandLineOption dbOption();

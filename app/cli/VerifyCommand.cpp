@@ -119,7 +119,8 @@ int sendCase(VerificationService& service,
     const Result<VerificationCall*> call = service.submit(input, true, reverifyOf);
     if (!call) {
         refuse(asJson, call.message());
-        return Refused;
+        return call.error() == ErrorCode::PermissionDenied ? static_cast<int>(HistoryCli::NotPermitted)
+                                                           : static_cast<int>(Refused);
     }
     const std::unique_ptr<VerificationCall> owned(*call);
     QObject::connect(owned.get(), &VerificationCall::finished, owned.get(), [] { QCoreApplication::exit(0); });
@@ -149,16 +150,21 @@ int runVerify(const QStringList& arguments)
     parser.setApplicationDescription(
         tr("Checks one case locally (ID number checksum, dates) and, when it passes, verifies it with Alibaba Cloud "
            "Id2MetaPeriodVerifyIntl (eKYC_Date_MIN). Every answered call is billed.\n\n"
-           "Credentials: ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and, for STS, "
-           "ALIBABA_CLOUD_SECURITY_TOKEN. The secret is never printed.\n\n"
-           "Every case and attempt is recorded in the audit history (--db, default: the app's own history) before "
-           "and after the call; its passphrase comes from EKYC_DESK_PASSPHRASE or is asked on the terminal.\n\n"
+           "Credentials, in the order of the provider's SDKs: the environment (ALIBABA_CLOUD_ACCESS_KEY_ID, "
+           "ALIBABA_CLOUD_ACCESS_KEY_SECRET, ALIBABA_CLOUD_SECURITY_TOKEN), the aliyun CLI's ~/.aliyun/config.json, "
+           "the credentials file, then the key saved in the app's Settings (OS keychain). The secret is never "
+           "printed.\n\n"
+           "Every case and attempt is recorded in the audit history (--db, default: the app's own history; with "
+           "--training the separate training history) before and after the call; its passphrase comes from "
+           "EKYC_DESK_PASSPHRASE or is asked on the terminal. On a history with accounts, sign in with --user NAME "
+           "(password from EKYC_DESK_PASSWORD or asked on the terminal).\n\n"
            "Exit codes: 0 passed (SubCode 200); 2 not passed (202/223, or an undocumented SubCode: escalate); 3 "
            "refused locally (bad input, no credentials); 4 API error, or an answer that could not be read; 5 network "
            "or TLS error before the request left (nothing billed); 6 the audit history cannot be opened or stopped "
            "recording (nothing more was sent; an answer that arrived is printed and kept in the history's spool); 7 "
-           "outcome unknown: the request was sent and no answer arrived, so it may have been billed (not retried; "
-           "retry it with --retry CASE_ID, which keeps its MerchantBizId)."));
+           "not permitted: the signed-in account's role may not verify (recorded); 8 sign-in failed; 9 outcome "
+           "unknown: the request was sent and no answer arrived, so it may have been billed (not retried; retry it "
+           "with --retry CASE_ID, which keeps its MerchantBizId)."));
     parser.addHelpOption();
     const QCommandLineOption name(QStringLiteral("name"), tr("Name as on the ID card."), QStringLiteral("NAME"));
     const QCommandLineOption idNumber(
@@ -190,11 +196,12 @@ int runVerify(const QStringList& arguments)
     const QCommandLineOption dryRun(
         QStringLiteral("dry-run"), tr("Print the fully signed HTTP request as JSON without sending it."));
     const QCommandLineOption retry(QStringLiteral("retry"),
-        tr("Send a case whose outcome is unknown (exit 7) again, under its own MerchantBizId and linked to it; its "
+        tr("Send a case whose outcome is unknown (exit 9) again, under its own MerchantBizId and linked to it; its "
            "name and ID number come from the history (the reveal is recorded)."),
         QStringLiteral("CASE_ID"));
     const QCommandLineOption db = HistoryCli::dbOption();
     parser.addOptions({ db,
+        HistoryCli::userOption(),
         retry,
         name,
         idNumber,
@@ -263,7 +270,9 @@ int runVerify(const QStringList& arguments)
     Settings settings;
     Session::Request request;
     request.training = parser.isSet(training);
-    request.historyLocation = HistoryCli::location(parser);
+    request.historyLocation = parser.value(db); // empty: the setting's, or in training the training history
+    request.signIn = [&parser, &request](
+                         AuditStore& history) { return HistoryCli::signIn(parser, history, request.training); };
     request.endpoint = parser.value(endpoint);
     request.caFile = parser.value(caFile);
     request.longTermValue = parser.value(longTermValue);
@@ -276,9 +285,15 @@ int runVerify(const QStringList& arguments)
             refuse(asJson, tr("Audit history: %1").arg(failure.message));
             return HistoryCli::CannotOpen;
         }
+        if (failure.error == Session::Error::SignInFailed || failure.error == Session::Error::Cancelled) {
+            refuse(asJson, failure.message);
+            return HistoryCli::SignInFailed;
+        }
         return refuse(asJson, failure.message);
     }
     VerificationService& service = session->verification();
+    for (const QString& warning : session->credentialWarnings())
+        QTextStream(stderr) << tr("Warning: %1").arg(warning) << '\n';
 
     if (parser.isSet(dryRun)) {
         const VerificationRequest prepared = service.buildRequest(input);
@@ -295,6 +310,8 @@ int runVerify(const QStringList& arguments)
         if (!*again) {
             refuse(asJson, again->message());
             const ErrorCode code = again->error();
+            if (code == ErrorCode::PermissionDenied)
+                return HistoryCli::NotPermitted;
             const bool historyFailed = code != ErrorCode::NotFound && code != ErrorCode::InvalidArgument;
             return historyFailed ? static_cast<int>(HistoryCli::CannotOpen) : static_cast<int>(Refused);
         }

@@ -33,6 +33,7 @@ int usage(int code)
         "  sandbox   Run the training sandbox on loopback for other clients\n"
         "  history   List recent cases from the audit history (masked)\n"
         "  audit     Verify the audit history's hash chain, or export its head hash\n"
+        "  accounts  Manage the people who sign in (supervisors only)\n"
         "  dev       Developer tools (seed a synthetic history)\n"
         "\n"
         "Run 'ekyc-desk-cli <command> --help' for the options of a command.\n");
@@ -61,6 +62,8 @@ int main(int argc, char* argv[])
         return Cli::runAudit(arguments);
     if (command == QLatin1String("dev"))
         return Cli::runDev(arguments);
+    if (command == QLatin1String("accounts"))
+        return Cli::runAccounts(arguments);
     if (command == QLatin1String("--version")) {
         QTextStream(stdout) << "ekyc-desk-cli " << QCoreApplication::applicationVersion() << '\n';
         return 0;

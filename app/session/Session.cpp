@@ -1,9 +1,11 @@
 #include "Session.h"
 
+#include "api/CredentialChain.h"
 #include "api/EndpointConfig.h"
 #include "base/Settings.h"
 #include "history/AuditStore.h"
 #include "session/ConfigurationAudit.h"
+#include "session/TrainingHistory.h"
 
 Session::Session(Settings& settings)
     : m_settings(settings)
@@ -49,25 +51,68 @@ bool Session::configure(const Request& request, Failure* failure)
     if (!Settings::longTermValue.accepts(options.longTermValue))
         return fail(Error::BadSettings,
             tr("The long-term value must be 长期 or long-term, not \"%1\".").arg(options.longTermValue));
-    if (!options.training)
-        options.credentials = Credentials::fromEnvironment();
+    if (!options.training) {
+        const bool keychainKey = !m_settings.value(Settings::keychainAccessKey).isEmpty();
+        const Result<ResolvedCredentials> resolved =
+            CredentialChain::resolve(CredentialChain::Inputs::system(keychainKey ? request.keychain : nullptr));
+        if (!resolved)
+            return fail(Error::NoCredentials, resolved.message());
+        options.credentials = resolved->credentials;
+        m_credentialWarnings = resolved->warnings;
+    }
     if (!m_service->configure(options)) {
         return fail(options.training ? Error::SandboxFailed : Error::NoCredentials, m_service->errorString());
     }
     return true;
 }
 
+Actor Session::trainee()
+{
+    Actor actor = Actor::localUser();
+    actor.name = QStringLiteral("trainee");
+    actor.role = QLatin1String(Role::reviewer);
+    return actor;
+}
+
+Result<Actor> Session::ownerOf(AuditStore& history, bool training)
+{
+    const Result<bool> accounts = history.hasAccounts();
+    if (!accounts)
+        return accounts.failure();
+    if (*accounts)
+        return ::Failure(ErrorCode::SignInFailed, tr("This history has accounts: sign in to use it."));
+    if (training)
+        return trainee();
+    Actor owner = Actor::localUser();
+    owner.role = QLatin1String(Role::supervisor);
+    return owner;
+}
+
 bool Session::openHistory(const Request& request, Failure* failure)
 {
-    const QString location =
-        request.historyLocation.isEmpty() ? m_settings.value(Settings::historyLocation) : request.historyLocation;
-    Result<std::unique_ptr<AuditStore>> opened = request.openHistoryWith(location);
+    const bool training = isTraining();
+    const bool trainingDefault = training && request.historyLocation.isEmpty();
+    Result<std::unique_ptr<AuditStore>> opened = trainingDefault
+        ? TrainingHistory::open(TrainingHistory::defaultPath())
+        : request.openHistoryWith(
+            request.historyLocation.isEmpty() ? m_settings.value(Settings::historyLocation) : request.historyLocation);
     if (!opened) {
         *failure = { opened.error() == ErrorCode::Cancelled ? Error::Cancelled : Error::HistoryUnavailable,
             opened.message() };
         return false;
     }
     m_history = std::move(*opened);
+    const Result<Actor> actor = request.signIn ? request.signIn(*m_history) : ownerOf(*m_history, training);
+    if (!actor) {
+        Error error = Error::HistoryUnavailable;
+        if (actor.error() == ErrorCode::Cancelled)
+            error = Error::Cancelled;
+        else if (actor.error() == ErrorCode::SignInFailed)
+            error = Error::SignInFailed;
+        *failure = { error, actor.message() };
+        return false;
+    }
+    m_actor = *actor;
     const Result<void> recorded =
         ConfigurationAudit::record(*m_history, m_actor, m_settings, m_service->credentials(), m_service->isTraining());
     if (!recorded) {

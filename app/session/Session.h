@@ -12,6 +12,7 @@
 #include <memory>
 
 class AuditStore;
+class SecretStore;
 class Settings;
 
 // A running eKYC Desk, as the GUI and the CLI both use it: the settings read once, the verification service in
@@ -28,7 +29,8 @@ public:
         NoCredentials, // live mode without an AccessKey (CLI exit 3)
         SandboxFailed, // training mode: the sandbox did not start (CLI exit 3)
         HistoryUnavailable, // the history or its keys cannot be opened (CLI exit 6)
-        Cancelled, // the person quit the passphrase prompt
+        Cancelled, // the person quit the passphrase prompt or the sign-in
+        SignInFailed, // nobody signed in to a history that has accounts (CLI exit 8)
     };
 
     struct Failure
@@ -40,17 +42,30 @@ public:
     // Opens the history at a location (empty: the default); ErrorCode::Cancelled when the person quit. The GUI asks
     // through dialogs, the CLI on the terminal.
     using HistoryOpener = std::function<Result<std::unique_ptr<AuditStore>>(const QString& location)>;
+    // Who acts, once the history is open: the GUI asks with dialogs, the CLI takes --user. ErrorCode::Cancelled when
+    // the person quits, SignInFailed when the sign-in failed.
+    using SignIn = std::function<Result<Actor>(AuditStore& history)>;
 
     struct Request
     {
-        bool training = false; // else live mode, which needs an AccessKey in the environment
-        QString historyLocation; // empty: the setting history/location
+        bool training = false; // else live mode, which needs an AccessKey (CredentialChain)
+        // Empty: in live mode the setting history/location; in training mode the training history
+        // (TrainingHistory::defaultPath(), no passphrase), never the live one.
+        QString historyLocation;
         QString endpoint; // empty: the settings' endpoint
         QString caFile; // empty: the settings' extra CA file
         QString longTermValue; // empty: the setting api/longTermValue
         bool openHistory = true; // false: no history (a dry run that sends nothing)
         HistoryOpener openHistoryWith;
+        SignIn signIn; // unset: ownerOf()
+        SecretStore* keychain = nullptr; // for the AccessKey saved in Settings (CredentialChain), when one was saved
     };
+
+    // Who acts without a sign-in: on the default training history the trainee (a reviewer); on a history without
+    // accounts its local owner (the operating-system user, a supervisor); on a history with accounts nobody
+    // (SignInFailed).
+    static Result<Actor> ownerOf(AuditStore& history, bool training);
+    static Actor trainee();
 
     // The one start-up path: reads and validates the settings (the long-term value included), builds the service
     // (starting the sandbox in training mode), opens the history and records configuration changes in it.
@@ -62,6 +77,8 @@ public:
     AuditStore* history() const { return m_history.get(); }
     const Actor& actor() const { return m_actor; }
     bool isTraining() const { return m_service->isTraining(); }
+    // Where the AccessKey came from and what the chain noticed (a credentials file open to others, ...).
+    QStringList credentialWarnings() const { return m_credentialWarnings; }
 
 private:
     explicit Session(Settings& settings);
@@ -70,6 +87,7 @@ private:
 
     Settings& m_settings;
     Actor m_actor;
+    QStringList m_credentialWarnings;
     std::unique_ptr<AuditStore> m_history;
     std::unique_ptr<VerificationService> m_service;
 };

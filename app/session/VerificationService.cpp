@@ -124,6 +124,19 @@ Result<VerificationCall*> VerificationService::submit(
     if (!issues.isEmpty() && !warningsAcknowledged)
         return Failure(
             ErrorCode::InvalidArgument, tr("The case has warnings that must be acknowledged before a billed call."));
+    if (Access::scope(m_actor.role, Access::Operation::VerifyCase) == Access::Scope::None) {
+        // Refused here, before anything is built; the history records the refusal (and judges by the account).
+        if (m_writer)
+            m_writer->run<Result<Actor>>(
+                [actor = m_actor](AuditStore* store) -> Result<Actor> {
+                    return store ? store->authorize(actor, Access::Operation::VerifyCase)
+                                 : Result<Actor>(ErrorCode::Unavailable, QString());
+                },
+                this,
+                [](const Result<Actor>&) {});
+        return Failure(
+            ErrorCode::PermissionDenied, Access::refusal(m_actor.role, Access::Operation::VerifyCase, false));
+    }
     auto* call = new VerificationCall(this, buildRequest(input), m_actor);
     emit submitted(call, call->merchantBizId());
     if (!m_writer) {
