@@ -11,5 +11,6 @@ int runSandbox(const QStringList& arguments); // SandboxCommand.cpp
 int runHistory(const QStringList& arguments); // HistoryCommand.cpp
 int runAudit(const QStringList& arguments); // AuditCommand.cpp: audit verify | audit head
 int runDev(const QStringList& arguments); // DevCommand.cpp: dev seed
+int runTestConnection(const QStringList& arguments); // TestConnectionCommand.cpp
 
 } // namespace Cli
