@@ -1,3 +1,4 @@
+#include "CliRun.h"
 #include "StoreFixture.h"
 
 #include "api/Credentials.h"
@@ -7,7 +8,6 @@
 
 #include <QDir>
 #include <QDirIterator>
-#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,7 +18,6 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 #include <QUrl>
 
 // ekyc-desk-cli as other tools see it: a real process, talking HTTPS to its in-process training sandbox.
@@ -30,41 +29,9 @@ private:
     QTemporaryDir m_home;
     QHash<QString, QString> m_extraEnv;
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = CliRun;
 
-    Run run(const QStringList& arguments)
-    {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        // A private home: the sandbox CA, settings and history of this test only.
-        env.insert(QStringLiteral("HOME"), m_home.path());
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-        env.remove(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID"));
-        env.remove(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET"));
-        env.remove(QStringLiteral("ALIBABA_CLOUD_SECURITY_TOKEN"));
-        for (auto it = m_extraEnv.cbegin(); it != m_extraEnv.cend(); ++it)
-            env.insert(it.key(), it.value());
-        process.setProcessEnvironment(env);
-        // The event loop keeps running while the child works, so an in-process sandbox of this test can answer it.
-        QEventLoop loop;
-        connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
-        process.start(QStringLiteral(EKYC_CLI_PATH), arguments);
-        loop.exec();
-        if (process.state() != QProcess::NotRunning) {
-            process.kill();
-            process.waitForFinished();
-        }
-        return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(),
-            process.readAllStandardError() };
-    }
+    Run run(const QStringList& arguments) { return CliRun::run(arguments, m_home.path(), m_extraEnv); }
 
     static QStringList caseArgs(const SandboxFixtures::Person& p)
     {

@@ -255,6 +255,21 @@ private slots:
             << base() << "badDateFormat" << 400 << "InvalidTimeStamp.Format" << none << none;
         QTest::newRow("nonce replayed") << base() << "replay" << 400 << "SignatureNonceUsed" << none << none;
 
+        // The connection test's probe names no person: its answer tells the signature, the key and the clock apart,
+        // because those are checked before the parameters.
+        Parameters probe = base();
+        probe.removeIf([](const auto& p) {
+            return p.first == QLatin1String("DocName") || p.first == QLatin1String("DocNo")
+                || p.first.startsWith(QLatin1String("Validity"));
+        });
+        QTest::newRow("probe") << probe << none << 400 << "MissingParameter" << none << "\"DocName\"";
+        QTest::newRow("probe, wrong secret")
+            << probe << "wrongSecret" << 400 << "SignatureDoesNotMatch" << none << "server string to sign is:";
+        QTest::newRow("probe, unknown AccessKeyId")
+            << probe << "unknownKey" << 404 << "InvalidAccessKeyId.NotFound" << none << none;
+        QTest::newRow("probe, date 16 min old")
+            << probe << "skewPast" << 400 << "InvalidTimeStamp.Expired" << none << none;
+
         // Fault triggers (slow and reset are checked by action here and over TLS in TestSandboxServer).
         const auto trigger = [](const QString& name) { return with(QStringLiteral("DocName"), name); };
         QTest::newRow("throttled") << trigger(F::throttleAlways) << none << 403 << "Throttling.Api" << none << none;

@@ -351,7 +351,10 @@ void ApiClient::attemptDone(quint64 callId, int attempt)
 
     VerificationResult result;
     if (call->abort != NetworkErrorMap::Abort::None || NetworkErrorMap::isTransportError(error) || httpStatus == 0) {
-        result = NetworkErrorMap::toResult(error, call->abort, reply->errorString(), call->sslErrors);
+        // Through a proxy, an error Qt cannot name is the proxy's, as long as the request cannot have left.
+        const bool proxyBeforeSending = !mayHaveLeft(*call) && viaProxy();
+        result =
+            NetworkErrorMap::toResult(error, call->abort, reply->errorString(), call->sslErrors, proxyBeforeSending);
         if (call->abort == NetworkErrorMap::Abort::Oversized)
             result.httpStatus = httpStatus;
         markOutcome(result, mayHaveLeft(*call) || httpStatus != 0);
@@ -411,6 +414,13 @@ void ApiClient::stop(quint64 callId, VerificationResult result)
         result.attempts = call->attempt - (call->starting ? 1 : 0);
     }
     finishCall(callId, result);
+}
+
+bool ApiClient::viaProxy() const
+{
+    const QList<QNetworkProxy> proxies = m_network->proxyFactory()->queryProxy(QNetworkProxyQuery(m_config.endpoint));
+    const QNetworkProxy::ProxyType type = proxies.isEmpty() ? QNetworkProxy::NoProxy : proxies.constFirst().type();
+    return type != QNetworkProxy::NoProxy && type != QNetworkProxy::DefaultProxy;
 }
 
 bool ApiClient::mayHaveLeft(const Call& call)

@@ -100,6 +100,8 @@ private:
     // Sets requestSent and turns a transport error after the request may have left into OutcomeUnknown.
     static void markOutcome(VerificationResult& result, bool sent);
     static bool mayHaveLeft(const Call& call);
+    // Whether requests to the endpoint go through a proxy (asked only when an attempt failed in transport).
+    bool viaProxy() const;
     SignerV3::Request buildSigned(const VerificationRequest& request) const;
 
     ClientConfig m_config;

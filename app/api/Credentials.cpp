@@ -37,12 +37,19 @@ QString Credentials::maskedKeyId() const
                                     : QStringLiteral("…");
 }
 
+QString Credentials::sourceName() const
+{
+    if (m_source == QLatin1String("environment"))
+        return tr("environment variables");
+    if (m_source == QLatin1String("training"))
+        return tr("training mode");
+    return m_source;
+}
+
 QString Credentials::describe() const
 {
     const QString id = maskedKeyId();
-    const QString source = m_source == QLatin1String("environment") ? tr("environment variables")
-        : m_source == QLatin1String("training")                     ? tr("training mode")
-                                                                    : m_source;
+    const QString source = sourceName();
     return m_securityToken.isEmpty() ? tr("AccessKey %1 from %2").arg(id, source)
                                      : tr("STS AccessKey %1 from %2").arg(id, source);
 }

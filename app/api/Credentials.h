@@ -28,6 +28,8 @@ public:
     // Where the pair came from, for display and the audit history: "environment", "training", or a translated name
     // from CredentialChain ("aliyun CLI profile default (~/.aliyun/config.json)"). Never the secret.
     const QString& source() const { return m_source; }
+    // source() as a person reads it: "environment variables", "training mode", or the chain's name. Never the secret.
+    QString sourceName() const;
     // For the signer only.
     QByteArray secretForSigning() const { return m_accessKeySecret.toUtf8(); }
     // The key id with its middle hidden ("LTAI…xy"); safe to print and to record.

@@ -2,7 +2,7 @@
 
 #include <QStringList>
 
-VerificationResult::Error NetworkErrorMap::toError(QNetworkReply::NetworkError code, Abort abort)
+VerificationResult::Error NetworkErrorMap::toError(QNetworkReply::NetworkError code, Abort abort, bool viaProxy)
 {
     using E = VerificationResult::Error;
     switch (abort) {
@@ -31,6 +31,8 @@ VerificationResult::Error NetworkErrorMap::toError(QNetworkReply::NetworkError c
         return E::ConnectionReset;
     case QNetworkReply::SslHandshakeFailedError:
         return E::TlsFailure;
+    case QNetworkReply::UnknownNetworkError:
+        return viaProxy ? E::ProxyError : E::OtherNetworkError;
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyConnectionClosedError:
     case QNetworkReply::ProxyNotFoundError:
@@ -71,11 +73,14 @@ QString NetworkErrorMap::describeSslErrors(const QList<QSslError>& errors)
     return texts.join(QStringLiteral("; "));
 }
 
-VerificationResult NetworkErrorMap::toResult(
-    QNetworkReply::NetworkError code, Abort abort, const QString& errorString, const QList<QSslError>& sslErrors)
+VerificationResult NetworkErrorMap::toResult(QNetworkReply::NetworkError code,
+    Abort abort,
+    const QString& errorString,
+    const QList<QSslError>& sslErrors,
+    bool viaProxy)
 {
     VerificationResult result;
-    result.error = toError(code, abort);
+    result.error = toError(code, abort, viaProxy);
     if (result.error == VerificationResult::Error::None)
         result.error = VerificationResult::Error::OtherNetworkError;
     result.status = statusFor(result.error);

@@ -13,15 +13,19 @@ QList<QPair<QString, QString>> VerificationRequest::parameters() const
         { QStringLiteral("ProductCode"), QString::fromLatin1(productCode) },
         { QStringLiteral("MerchantBizId"), merchantBizId },
         { QStringLiteral("DocType"), QString::fromLatin1(docType) },
+    };
+    const QList<QPair<QString, QString>> optional {
         { QStringLiteral("DocName"), docName },
         { QStringLiteral("DocNo"), docNo },
         { QStringLiteral("ValidityStartDate"), validityStartDate },
         { QStringLiteral("ValidityEndDate"), validityEndDate },
+        { QStringLiteral("SceneCode"), sceneCode },
+        { QStringLiteral("MerchantUserId"), merchantUserId },
     };
-    if (!sceneCode.isEmpty())
-        out.append({ QStringLiteral("SceneCode"), sceneCode });
-    if (!merchantUserId.isEmpty())
-        out.append({ QStringLiteral("MerchantUserId"), merchantUserId });
+    for (const auto& parameter : optional) {
+        if (!parameter.second.isEmpty())
+            out.append(parameter);
+    }
     return out;
 }
 

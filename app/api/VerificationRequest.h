@@ -27,7 +27,8 @@ struct VerificationRequest
     QString validityStartDate; // YYYYMMDD
     QString validityEndDate; // YYYYMMDD or the long-term value
 
-    // ProductCode, DocType and the fields above, optional ones omitted when empty.
+    // ProductCode, DocType and the fields above; a field left empty is omitted. A case from fromCase() fills all
+    // the required ones; only the connection test's probe (ConnectionTest::probe) leaves the person's out.
     QList<QPair<QString, QString>> parameters() const;
     // application/x-www-form-urlencoded, provider percent-encoding, sorted by name.
     QByteArray formBody() const;

@@ -12,5 +12,6 @@ int runHistory(const QStringList& arguments); // HistoryCommand.cpp
 int runAudit(const QStringList& arguments); // AuditCommand.cpp: audit verify | audit head
 int runDev(const QStringList& arguments); // DevCommand.cpp: dev seed
 int runAccounts(const QStringList& arguments); // AccountsCommand.cpp: accounts list | add | ...
+int runTestConnection(const QStringList& arguments); // TestConnectionCommand.cpp
 
 } // namespace Cli

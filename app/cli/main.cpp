@@ -29,12 +29,13 @@ int usage(int code)
         "Usage: ekyc-desk-cli <command> [options]\n"
         "\n"
         "Commands:\n"
-        "  verify    Check a case locally, then verify it with Id2MetaPeriodVerifyIntl\n"
-        "  sandbox   Run the training sandbox on loopback for other clients\n"
-        "  history   List recent cases from the audit history (masked)\n"
-        "  audit     Verify the audit history's hash chain, or export its head hash\n"
-        "  accounts  Manage the people who sign in (supervisors only)\n"
-        "  dev       Developer tools (seed a synthetic history)\n"
+        "  verify           Check a case locally, then verify it with Id2MetaPeriodVerifyIntl\n"
+        "  test-connection  One signed call that cannot be billed: endpoint, TLS, AccessKey and clock\n"
+        "  sandbox          Run the training sandbox on loopback for other clients\n"
+        "  history          List recent cases from the audit history (masked)\n"
+        "  audit            Verify the audit history's hash chain, or export its head hash\n"
+        "  accounts         Manage the people who sign in (supervisors only)\n"
+        "  dev              Developer tools (seed a synthetic history)\n"
         "\n"
         "Run 'ekyc-desk-cli <command> --help' for the options of a command.\n");
     return code;
@@ -54,6 +55,8 @@ int main(int argc, char* argv[])
     const QString command = arguments.value(1);
     if (command == QLatin1String("verify"))
         return Cli::runVerify(arguments);
+    if (command == QLatin1String("test-connection"))
+        return Cli::runTestConnection(arguments);
     if (command == QLatin1String("sandbox"))
         return Cli::runSandbox(arguments);
     if (command == QLatin1String("history"))

@@ -58,6 +58,8 @@ struct SandboxResponse
 //   nonce            not among the last 10000 seen  400 SignatureNonceUsed
 //   parameters       form body, then query string (body wins)
 //                                                   400 MissingParameter / InvalidParameter
+// So the connection test's probe, which names no person, gets MissingParameter only once its signature, AccessKey and
+// time stamp pass. The real gateway is taken to check in the same order; the provider does not document it.
 class SandboxService
 {
 public:
