@@ -50,6 +50,7 @@ private:
             { "api/maxAttempts", QStringLiteral("1"), 1, {} },
             { "api/maxAttempts", QStringLiteral("6"), 6, {} },
             { "case/defaultSceneCode", QStringLiteral("branch_01"), QStringLiteral("branch_01"), {} },
+            { "api/keychainAccessKey", QStringLiteral("LTAI…xy"), QStringLiteral("LTAI…xy"), {} },
             { "history/location",
                 QStringLiteral("postgresql://ekyc@db.example.test:5432/audit"),
                 QStringLiteral("postgresql://ekyc@db.example.test:5432/audit"),
