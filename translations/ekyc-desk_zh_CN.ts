@@ -73,6 +73,45 @@
     </message>
 </context>
 <context>
+    <name>AccountEditDialog</name>
+    <message>
+        <source>Add an account</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <source>Reset the password of %1</source>
+        <translation>重置 %1 的密码</translation>
+    </message>
+    <message>
+        <source>Change the role of %1</source>
+        <translation>更改 %1 的角色</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat:</source>
+        <translation>再次输入(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Enter the user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>AccountTable</name>
     <message>
         <source>Cannot read the accounts: %1</source>
@@ -85,6 +124,93 @@
     <message>
         <source>Cannot save the account: %1</source>
         <translation>无法保存账户：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>locked since %1</source>
+        <translation>自 %1 起锁定</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Change &amp;role…</source>
+        <translation>更改角色(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>重置密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Nothing is ever deleted: a disabled account keeps its history. Every change is recorded in the audit history.</source>
+        <translation>任何内容都不会被删除：停用的账户会保留其历史记录。每次更改都会记录到审计历史中。</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation>已添加 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is now a %2.</source>
+        <translation>%1 现在是%2。</translation>
+    </message>
+    <message>
+        <source>Reset the password of %1.</source>
+        <translation>已重置 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>Disabled %1; the account and its history are kept.</source>
+        <translation>已停用 %1；该账户及其历史记录均予保留。</translation>
+    </message>
+    <message>
+        <source>Enabled %1.</source>
+        <translation>已启用 %1。</translation>
+    </message>
+    <message>
+        <source>Unlocked %1.</source>
+        <translation>已解锁 %1。</translation>
     </message>
 </context>
 <context>
@@ -2129,6 +2255,22 @@ MerchantBizId %2
         <source>Opening case %1…</source>
         <translation>正在打开案件 %1…</translation>
     </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>已登录：%1（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>账户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the desk</source>
+        <translation>锁定工作台(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The audit history cannot be reached.</source>
+        <translation>无法访问审计历史。</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>
@@ -2752,6 +2894,80 @@ MerchantBizId %2
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>再次输入(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Create the first supervisor</source>
+        <translation>创建第一个主管</translation>
+    </message>
+    <message>
+        <source>The audit history %1 has no accounts yet. Everyone who uses it signs in, so that every case records who did it. Create the first supervisor account now; the supervisor then adds reviewers, supervisors and auditors.</source>
+        <translation>审计历史 %1 尚无账户。每个使用者都需要登录，以便每个案件都记录是谁操作的。请现在创建第一个主管账户；之后由主管添加审核员、主管和审计员。</translation>
+    </message>
+    <message>
+        <source>Sign in to the audit history %1.</source>
+        <translation>登录审计历史 %1。</translation>
+    </message>
+    <message>
+        <source>Desk locked</source>
+        <translation>工作台已锁定</translation>
+    </message>
+    <message>
+        <source>The desk locked itself while nobody used it. The open case is kept; enter your password to go on.</source>
+        <translation>工作台在无人使用时已自动锁定。当前案件已保留；请输入密码继续。</translation>
+    </message>
+    <message>
+        <source>Create and sign in</source>
+        <translation>创建并登录</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Enter the user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInFlow</name>
+    <message>
+        <source>No account was created.</source>
+        <translation>未创建账户。</translation>
+    </message>
+    <message>
+        <source>Nobody signed in.</source>
+        <translation>无人登录。</translation>
+    </message>
+</context>
+<context>
     <name>TrainingHistory</name>
     <message>
         <source>Cannot read the training history&apos;s key %1: %2</source>
@@ -2983,16 +3199,16 @@ MerchantBizId %2
         <translation>通过阿里云身份核验服务核验中国内地居民身份证。</translation>
     </message>
     <message>
-        <source>Use the built-in training sandbox (the default when ALIBABA_CLOUD_ACCESS_KEY_ID is not set). Nothing is sent to Alibaba Cloud and nothing is billed.</source>
-        <translation>使用内置培训沙箱（未设置 ALIBABA_CLOUD_ACCESS_KEY_ID 时的默认方式）。不会向阿里云发送任何内容，也不会计费。</translation>
-    </message>
-    <message>
         <source>User interface language: zh_CN or en.</source>
         <translation>界面语言：zh_CN 或 en。</translation>
     </message>
     <message>
         <source>eKYC Desk cannot start</source>
         <translation>eKYC Desk 无法启动</translation>
+    </message>
+    <message>
+        <source>Use the built-in training sandbox and its own history (the default when no AccessKey is found). Nothing is sent to Alibaba Cloud and nothing is billed.</source>
+        <translation>使用内置培训沙盒及其单独的历史记录（未找到 AccessKey 时的默认方式）。不会向阿里云发送任何内容，也不会产生任何费用。</translation>
     </message>
 </context>
 </TS>

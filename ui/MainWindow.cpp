@@ -6,6 +6,7 @@
 #include "HistoryPanel.h"
 #include "ResultPanel.h"
 #include "SettingsDialog.h"
+#include "SignInDialog.h"
 #include "api/Credentials.h"
 #include "base/Settings.h"
 #include "history/AuditStore.h"
@@ -110,6 +111,7 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     connect(&service, &VerificationService::historyError, this, &MainWindow::showHistoryError);
     connect(m_result, &ResultPanel::retryRequested, this, &MainWindow::retryLastCase);
 
+    setUpPeople();
     resize(900, 640);
     m_form->setFocus(Qt::OtherFocusReason);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SignInDialog.h"
 #include "api/VerificationResult.h"
 #include "domain/CaseInput.h"
 #include "session/RecordedCase.h"
@@ -12,6 +13,8 @@
 
 class AuditStore;
 class CaseForm;
+class Clock;
+class IdleWatcher;
 class HistoryPanel;
 class QLabel;
 class ResultPanel;
@@ -46,6 +49,15 @@ public:
     // the application's settings. Tests pass a throw-away INI file.
     void setSettings(Settings* settings) { m_settings = settings; }
 
+    // People (MainWindowPeople.cpp). The idle lock: after minutes without a key or mouse event (on clock; nullptr:
+    // the system clock) the desk hides its tabs, records session_locked and asks the signed-in person's password again
+    // (SignInDialog::Unlock, object name "unlockDialog"); the open case stays as it was. 0 switches it off (the
+    // training desk, a history without accounts).
+    void setIdleLock(int minutes, Clock* clock = nullptr);
+    bool isLocked() const { return m_locked; }
+    SignInDialog* unlockDialog() const { return m_unlockDialog; }
+    IdleWatcher* idleWatcher() const { return m_idle; }
+
 public slots:
     void newCase();
     void submitCase(const CaseInput& input, bool warningsAcknowledged);
@@ -64,8 +76,15 @@ public slots:
     // Sends the last case again under its MerchantBizId, when its outcome is unknown (VerificationService::
     // caseForRetry, which records the reveal), linked to it.
     void retryLastCase();
+    // Hides the desk and asks for the password (see setIdleLock).
+    void lockDesk();
+    // File → Accounts… (object name "accountsDialog"); the history refuses it to anyone but a supervisor.
+    void showAccounts();
 
 private:
+    void setUpPeople();
+    void askToUnlock(const QString& error);
+    void unlockWith(const QString& password);
     void showReverification(const RecordedCase& recorded);
     void handleAttempt(int attempt);
     void handleFinished(const VerificationResult& result);
@@ -85,4 +104,8 @@ private:
     QString m_reverifyOf;
     Settings* m_settings = nullptr;
     std::unique_ptr<Settings> m_ownSettings; // the application's settings, when none were given
+    QLabel* m_actorLabel = nullptr;
+    IdleWatcher* m_idle = nullptr;
+    QPointer<SignInDialog> m_unlockDialog;
+    bool m_locked = false;
 };

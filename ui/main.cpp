@@ -1,5 +1,7 @@
 #include "HistoryOpener.h"
 #include "MainWindow.h"
+#include "SignInFlow.h"
+#include "api/CredentialChain.h"
 #include "base/Settings.h"
 #include "crypto/SecretStore.h"
 #include "history/AuditStore.h"
@@ -63,8 +65,8 @@ int main(int argc, char* argv[])
     parser.addHelpOption();
     const QCommandLineOption trainingOption(QStringLiteral("training"),
         QApplication::translate("main",
-            "Use the built-in training sandbox (the default when ALIBABA_CLOUD_ACCESS_KEY_ID is "
-            "not set). Nothing is sent to Alibaba Cloud and nothing is billed."));
+            "Use the built-in training sandbox and its own history (the default when no AccessKey is found). "
+            "Nothing is sent to Alibaba Cloud and nothing is billed."));
     const QCommandLineOption langOption(QStringLiteral("lang"),
         QApplication::translate("main", "User interface language: zh_CN or en."),
         QStringLiteral("code"));
@@ -72,15 +74,22 @@ int main(int argc, char* argv[])
     parser.addOption(langOption);
     parser.process(app);
 
-    const bool hasAccessKey =
-        !QProcessEnvironment::systemEnvironment().value(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID")).isEmpty();
     Settings settings;
     KeychainSecretStore keychain;
     HistoryOpener opener(&keychain);
     Session::Request request;
-    request.training = parser.isSet(trainingOption) || !hasAccessKey;
-    // The application never verifies without its history. Quitting the passphrase dialog quits.
+    request.keychain = &keychain;
+    // Live mode when the credential chain has an AccessKey somewhere (a broken source is reported by the session);
+    // otherwise the training desk, which opens straight on its own history as the trainee.
+    const bool keychainKey = !settings.value(Settings::keychainAccessKey).isEmpty();
+    const bool noAccessKey =
+        CredentialChain::resolve(CredentialChain::Inputs::system(keychainKey ? &keychain : nullptr)).error()
+        == ErrorCode::NotFound;
+    request.training = parser.isSet(trainingOption) || noAccessKey;
+    // The application never verifies without its history. Quitting the passphrase dialog or the sign-in quits.
     request.openHistoryWith = [&opener](const QString& location) { return opener.open(location); };
+    SignInFlow signIn(request.training);
+    request.signIn = [&signIn](AuditStore& history) { return signIn.run(history); };
     Session::Failure failure;
     const std::unique_ptr<Session> session = Session::create(settings, request, &failure);
     if (!session) {
@@ -93,6 +102,9 @@ int main(int argc, char* argv[])
 
     MainWindow window(session->verification(), session->history());
     window.setSettings(&settings);
+    // The idle lock asks for the signed-in person's password: only where people sign in.
+    const Result<bool> accounts = session->history()->hasAccounts();
+    window.setIdleLock(accounts && *accounts ? 10 : 0);
     window.show();
     return QApplication::exec();
 }

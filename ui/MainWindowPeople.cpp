@@ -1,0 +1,124 @@
+// MainWindow: who sits at the desk. The signed-in person in the status bar, File → Accounts… and Lock, and the idle
+// lock that hides the desk and asks for the password again.
+#include "MainWindow.h"
+#include "ui_MainWindow.h"
+
+#include "AccountsDialog.h"
+#include "CaseForm.h"
+#include "IdleWatcher.h"
+#include "SignInDialog.h"
+#include "base/Access.h"
+#include "base/Clock.h"
+#include "history/AuditStore.h"
+#include "session/HistoryWriter.h"
+#include "session/VerificationService.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QMenuBar>
+#include <QStatusBar>
+
+void MainWindow::setUpPeople()
+{
+    const Actor& actor = m_service.actor();
+    m_actorLabel = new QLabel(this);
+    m_actorLabel->setObjectName(QStringLiteral("actorStatusLabel"));
+    m_actorLabel->setContentsMargins(6, 0, 6, 0);
+    m_actorLabel->setText(
+        actor.isValid() ? tr("Signed in: %1 (%2)").arg(actor.name, Role::displayName(actor.role)) : QString());
+    statusBar()->insertPermanentWidget(0, m_actorLabel);
+
+    auto* accounts = new QAction(tr("&Accounts…"), this);
+    accounts->setObjectName(QStringLiteral("accountsAction"));
+    accounts->setEnabled(m_service.writer() != nullptr);
+    auto* lock = new QAction(tr("&Lock the desk"), this);
+    lock->setObjectName(QStringLiteral("lockAction"));
+    lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    lock->setEnabled(false); // with the idle lock: only a signed-in person can unlock
+    m_ui->fileMenu->insertAction(m_ui->settingsAction, accounts);
+    m_ui->fileMenu->insertAction(m_ui->settingsAction, lock);
+    connect(accounts, &QAction::triggered, this, &MainWindow::showAccounts);
+    connect(lock, &QAction::triggered, this, &MainWindow::lockDesk);
+}
+
+void MainWindow::setIdleLock(int minutes, Clock* clock)
+{
+    if (!m_idle) {
+        m_idle = new IdleWatcher(clock ? *clock : Clock::system(), this);
+        connect(m_idle, &IdleWatcher::idle, this, &MainWindow::lockDesk);
+    }
+    m_idle->setMinutes(minutes);
+    if (QAction* lock = findChild<QAction*>(QStringLiteral("lockAction")))
+        lock->setEnabled(minutes > 0);
+}
+
+void MainWindow::lockDesk()
+{
+    if (m_locked || !m_idle || m_idle->minutes() <= 0)
+        return;
+    m_locked = true;
+    centralWidget()->hide(); // the open case stays as it is, out of sight
+    menuBar()->setEnabled(false);
+    if (HistoryWriter* writer = m_service.writer()) {
+        writer->run<Result<void>>(
+            [actor = m_service.actor(), minutes = m_idle->minutes()](AuditStore* store) -> Result<void> {
+                return store ? store->lockSession(actor, minutes) : Result<void>();
+            },
+            this,
+            [this](const Result<void>& recorded) {
+                if (!recorded)
+                    showHistoryError(recorded.message());
+            });
+    }
+    askToUnlock(QString());
+}
+
+void MainWindow::askToUnlock(const QString& error)
+{
+    m_unlockDialog = new SignInDialog(SignInDialog::Mode::Unlock, QString(), m_service.actor().name, this);
+    m_unlockDialog->setObjectName(QStringLiteral("unlockDialog"));
+    m_unlockDialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!error.isEmpty())
+        m_unlockDialog->setError(error);
+    connect(
+        m_unlockDialog, &QDialog::accepted, this, [this, dialog = m_unlockDialog] { unlockWith(dialog->password()); });
+    connect(m_unlockDialog, &QDialog::rejected, this, &QWidget::close);
+    m_unlockDialog->open();
+}
+
+void MainWindow::unlockWith(const QString& password)
+{
+    HistoryWriter* writer = m_service.writer();
+    if (!writer)
+        return;
+    writer->run<Result<void>>(
+        [actor = m_service.actor(), password](AuditStore* store) -> Result<void> {
+            if (!store)
+                return Failure(ErrorCode::Unavailable, tr("The audit history cannot be reached."));
+            return store->unlockSession(actor, password);
+        },
+        this,
+        [this](const Result<void>& unlocked) {
+            if (!unlocked) {
+                // Asked again, with the history's message (a wrong password; after five, the account is locked).
+                askToUnlock(unlocked.message());
+                return;
+            }
+            m_locked = false;
+            menuBar()->setEnabled(true);
+            centralWidget()->show();
+            m_idle->resume();
+            m_form->setFocus(Qt::OtherFocusReason);
+        });
+}
+
+void MainWindow::showAccounts()
+{
+    HistoryWriter* writer = m_service.writer();
+    if (!writer)
+        return;
+    auto* dialog = new AccountsDialog(*writer, m_service.actor(), this);
+    dialog->setObjectName(QStringLiteral("accountsDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
