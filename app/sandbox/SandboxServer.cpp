@@ -83,6 +83,12 @@ void SandboxServer::stop()
         delete connection;
 }
 
+void SandboxServer::setAccessKey(const Credentials& key)
+{
+    if (m_service)
+        m_service->setAccessKey(key);
+}
+
 QUrl SandboxServer::url() const
 {
     if (!m_server || !m_server->isListening())

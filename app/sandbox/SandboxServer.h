@@ -10,6 +10,7 @@
 
 class QSslServer;
 class SandboxConnection;
+class Credentials;
 class SandboxService;
 
 // The training sandbox: an in-process HTTPS server on loopback that speaks Id2MetaPeriodVerifyIntl like the real
@@ -25,6 +26,8 @@ public:
     // Listens on 127.0.0.1:port (0: any free port). dataDir holds ca.pem, server.pem, server.key (created when
     // missing); empty means <AppDataLocation>/sandbox. Returns false with errorString() on failure.
     bool start(quint16 port = 0, const QString& dataDir = QString());
+    // The AccessKey the sandbox accepts (SandboxService::setAccessKey); call after start().
+    void setAccessKey(const Credentials& key);
     void stop();
     QString errorString() const { return m_error; }
 

@@ -213,7 +213,7 @@ bool SandboxService::checkSignature(const SignerV3::Request& request, SandboxRes
         }
     }
 
-    const Credentials training = Credentials::training();
+    const Credentials& training = m_key;
     if (auth.accessKeyId != training.accessKeyId()) {
         failure = error(request,
             404,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/Credentials.h"
 #include "api/SignerV3.h"
 
 #include <QByteArray>
@@ -64,6 +65,9 @@ class SandboxService
 {
 public:
     SandboxService(Clock& clock, Random& random);
+    // The one AccessKey it accepts: the public training key unless another is set (a test's marker key, to follow a
+    // secret through a live-mode flow).
+    void setAccessKey(const Credentials& key) { m_key = key; }
 
     SandboxResponse handle(const SignerV3::Request& request);
 
@@ -90,6 +94,7 @@ private:
 
     Clock& m_clock;
     Random& m_random;
+    Credentials m_key = Credentials::training();
     QSet<QByteArray> m_nonces;
     QQueue<QByteArray> m_nonceOrder;
     QSet<QString> m_throttledOnce; // MerchantBizIds already throttled by the throttleOnce trigger
