@@ -2,6 +2,7 @@
 #include "ui_HistoryPanel.h"
 
 #include "RevealDialog.h"
+#include "base/Access.h"
 #include "history/AuditEvent.h"
 #include "history/AuditStore.h"
 #include "history/HistoryModel.h"
@@ -38,13 +39,14 @@ HistoryPanel::HistoryPanel(AuditStore* history, const Actor& actor, QWidget* par
                     done);
             };
         m_model = new HistoryModel(fetch, this, 100);
-        HistoryQuery query;
-        query.actor = actor.name; // the reviewer's own cases
-        m_model->setQuery(query);
+        // No filter here: the history shows each role what it may see (a reviewer their own cases, a supervisor and
+        // an auditor the team's).
+        m_model->setQuery(HistoryQuery());
         m_ui->historyTableView->setModel(m_model);
         QHeaderView* header = m_ui->historyTableView->horizontalHeader();
         header->setSectionResizeMode(QHeaderView::ResizeToContents);
-        m_ui->historyTableView->setColumnHidden(HistoryModel::ActorColumn, true); // always this reviewer
+        const bool ownOnly = Access::scope(actor.role, Access::Operation::ReadCases) == Access::Scope::Own;
+        m_ui->historyTableView->setColumnHidden(HistoryModel::ActorColumn, ownOnly); // always this reviewer
         m_ui->historyTableView->setColumnHidden(HistoryModel::SceneColumn, true);
         connect(m_ui->historyTableView->selectionModel(),
             &QItemSelectionModel::currentRowChanged,
