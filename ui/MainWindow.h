@@ -15,6 +15,7 @@ class CaseForm;
 class HistoryPanel;
 class QLabel;
 class ResultPanel;
+class SecretStore;
 class Settings;
 class VerificationService;
 
@@ -43,8 +44,12 @@ public:
     // The recorded case the next submit re-verifies (linked by a reverify_link event), empty when none.
     QString reverifyOf() const { return m_reverifyOf; }
     // The settings that File → Settings… edits (not owned; it must outlive the window). Without it the window uses
-    // the application's settings. Tests pass a throw-away INI file.
-    void setSettings(Settings* settings) { m_settings = settings; }
+    // the application's settings. Tests pass a throw-away INI file. Their changes apply at once (applySettings).
+    void setSettings(Settings* settings);
+    // The OS keychain the settings dialog keeps secrets in (not owned; nullptr: none, so secrets are refused).
+    void setKeychain(SecretStore* keychain) { m_keychain = keychain; }
+    // Locks the desk after this many minutes without input (setting session/idleLockMinutes).
+    void setIdleLockMinutes(int minutes);
 
 public slots:
     void newCase();
@@ -54,6 +59,9 @@ public slots:
     void showHistory();
     // Opens the settings dialog (window-modal, object name "settingsDialog"); saving shows a note in the status bar.
     void showSettings();
+    // Settings written through the app (Settings::notifier): the service's endpoint and limits, the language, the
+    // default scene code and the idle lock apply at once; a new history location at the next start.
+    void applySettings(const QStringList& keys);
     // A write to the audit history failed: a warning that stays until the next case.
     void showHistoryError(const QString& message);
     // Fills the case form with a recorded case (its name and ID number are decrypted, which the history records)
@@ -65,7 +73,12 @@ public slots:
     // caseForRetry, which records the reveal), linked to it.
     void retryLastCase();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    // The window title and the status bar's labels, in the current language.
+    void showStatus();
     void showReverification(const RecordedCase& recorded);
     void handleAttempt(int attempt);
     void handleFinished(const VerificationResult& result);
@@ -85,4 +98,6 @@ private:
     QString m_reverifyOf;
     Settings* m_settings = nullptr;
     std::unique_ptr<Settings> m_ownSettings; // the application's settings, when none were given
+    SecretStore* m_keychain = nullptr;
+    QString m_settingsNote; // what the last applySettings had to say, for the status bar
 };

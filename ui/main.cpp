@@ -1,5 +1,6 @@
 #include "HistoryOpener.h"
 #include "MainWindow.h"
+#include "base/Language.h"
 #include "base/Settings.h"
 #include "crypto/SecretStore.h"
 #include "history/AuditStore.h"
@@ -7,11 +8,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
 #include <QProcessEnvironment>
-#include <QTranslator>
 
 namespace {
 
@@ -28,24 +26,6 @@ QString requestedLanguage(const QStringList& arguments)
     return QString();
 }
 
-void installTranslations(QApplication& app, const QString& requested)
-{
-    const QString language = requested.isEmpty() ? QLocale::system().name() : requested;
-    if (!language.startsWith(QLatin1String("zh"))) {
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        return;
-    }
-    const QLocale chinese(QLocale::Chinese, QLocale::SimplifiedChineseScript, QLocale::China);
-    QLocale::setDefault(chinese);
-    auto* own = new QTranslator(&app);
-    if (own->load(QStringLiteral(":/i18n/ekyc-desk_zh_CN.qm")))
-        QApplication::installTranslator(own);
-    auto* qt = new QTranslator(&app);
-    if (qt->load(
-            chinese, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-}
-
 } // namespace
 
 int main(int argc, char* argv[])
@@ -55,7 +35,10 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("ekyc-desk"));
     QApplication::setApplicationDisplayName(QStringLiteral("eKYC Desk"));
 
-    installTranslations(app, requestedLanguage(QApplication::arguments()));
+    Settings settings;
+    // --lang for this run only; else the setting ui/language (empty: the system's language).
+    const QString requested = requestedLanguage(QApplication::arguments());
+    Language::apply(requested.isEmpty() ? settings.value(Settings::language) : requested);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
@@ -74,10 +57,10 @@ int main(int argc, char* argv[])
 
     const bool hasAccessKey =
         !QProcessEnvironment::systemEnvironment().value(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID")).isEmpty();
-    Settings settings;
     KeychainSecretStore keychain;
     HistoryOpener opener(&keychain);
     Session::Request request;
+    request.keychain = &keychain;
     request.training = parser.isSet(trainingOption) || !hasAccessKey;
     // The application never verifies without its history. Quitting the passphrase dialog quits.
     request.openHistoryWith = [&opener](const QString& location) { return opener.open(location); };
@@ -93,6 +76,7 @@ int main(int argc, char* argv[])
 
     MainWindow window(session->verification(), session->history());
     window.setSettings(&settings);
+    window.setKeychain(&keychain);
     window.show();
     return QApplication::exec();
 }
