@@ -966,30 +966,199 @@ Exit codes: 0 passed (SubCode 200); 2 not passed (202/223, or an undocumented Su
         <translation>再次发送结果未知（退出码 9）的案件，沿用其 MerchantBizId 并与之关联；其姓名和身份证号取自历史记录（显示操作会被记录）。</translation>
     </message>
     <message>
+        <source>The training sandbox could not start: %1</source>
+        <translation>培训沙箱无法启动：%1</translation>
+    </message>
+    <message>
+        <source>Proves: %1</source>
+        <translation>证明：%1</translation>
+    </message>
+    <message>
+        <source>Not confirmed: %1</source>
+        <translation>尚未确认：%1</translation>
+    </message>
+    <message>
+        <source>Endpoint: %1</source>
+        <translation>接入点：%1</translation>
+    </message>
+    <message>
+        <source>AccessKey: %1 (%2)</source>
+        <translation>AccessKey：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Message: %1</source>
+        <translation>Message：%1</translation>
+    </message>
+    <message>
+        <source>Detail: %1</source>
+        <translation>详情：%1</translation>
+    </message>
+    <message>
+        <source>Sends one signed Id2MetaPeriodVerifyIntl request that cannot be billed: it names no person (no name, no ID number, no dates), so the service must refuse it for a missing parameter. The answer says whether the endpoint, the TLS certificate, the AccessKey and this computer&apos;s clock work. Nothing is recorded in the audit history.
+
+The AccessKey is looked for as the provider&apos;s tools look for it: the environment (ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET, ALIBABA_CLOUD_SECURITY_TOKEN), ~/.aliyun/config.json, ~/.alibabacloud/credentials.ini, then the key saved in Settings. The secret is never printed.
+
+&quot;Accepted&quot; relies on the gateway checking the signature before the parameters, an order the provider does not document; whether the RAM user has AliyunAntCloudAuthFullAccess and whether ID Verification is activated stay unconfirmed.
+
+Exit codes: 0 signature and clock accepted; 3 no credentials or bad arguments; 4 the service refused (signature, AccessKey, permission, not activated, clock) or answered something else; 5 network, TLS, DNS or proxy failure.</source>
+        <translation>发送一个不会计费的已签名 Id2MetaPeriodVerifyIntl 请求：请求中不含任何个人信息（没有姓名、身份证号码和日期），因此服务必然以缺少参数为由拒绝它。由应答可知接入点、TLS 证书、AccessKey 和本机时钟是否正常。审计记录中不会留下任何内容。
+
+AccessKey 的查找顺序与服务商的工具相同：环境变量（ALIBABA_CLOUD_ACCESS_KEY_ID、ALIBABA_CLOUD_ACCESS_KEY_SECRET、ALIBABA_CLOUD_SECURITY_TOKEN）、~/.aliyun/config.json、~/.alibabacloud/credentials.ini，最后是在“设置”中保存的密钥。Secret 绝不会被打印。
+
+“已接受”这一结论依赖于网关先校验签名、后校验参数，而服务商并未公开这一顺序；RAM 用户是否拥有 AliyunAntCloudAuthFullAccess、身份核验服务是否已开通，仍未得到确认。
+
+退出码：0 签名和时钟已被接受；3 没有凭据或参数有误；4 服务拒绝了请求（签名、AccessKey、权限、未开通、时钟）或返回了其他应答；5 网络、TLS、DNS 或代理故障。</translation>
+    </message>
+    <message>
+        <source>Test the built-in training sandbox with its public AccessKey.</source>
+        <translation>使用内置培训沙箱及其公开的 AccessKey 进行测试。</translation>
+    </message>
+    <message>
+        <source>--training tests the built-in sandbox; --endpoint and --ca-file cannot be given with it.</source>
+        <translation>--training 测试的是内置沙箱，不能同时指定 --endpoint 或 --ca-file。</translation>
+    </message>
+    <message>
         <source>Usage: ekyc-desk-cli &lt;command&gt; [options]
 
 Commands:
-  verify    Check a case locally, then verify it with Id2MetaPeriodVerifyIntl
-  sandbox   Run the training sandbox on loopback for other clients
-  history   List recent cases from the audit history (masked)
-  audit     Verify the audit history&apos;s hash chain, or export its head hash
-  accounts  Manage the people who sign in (supervisors only)
-  dev       Developer tools (seed a synthetic history)
+  verify           Check a case locally, then verify it with Id2MetaPeriodVerifyIntl
+  test-connection  One signed call that cannot be billed: endpoint, TLS, AccessKey and clock
+  sandbox          Run the training sandbox on loopback for other clients
+  history          List recent cases from the audit history (masked)
+  audit            Verify the audit history&apos;s hash chain, or export its head hash
+  accounts         Manage the people who sign in (supervisors only)
+  dev              Developer tools (seed a synthetic history)
 
 Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a command.
 </source>
         <translation>用法：ekyc-desk-cli &lt;命令&gt; [选项]
 
 命令：
-  verify    在本地检查案件，然后使用 Id2MetaPeriodVerifyIntl 核验
-  sandbox   在本机回环地址上为其他客户端运行培训沙盒
-  history   列出审计历史中最近的案件（已打码）
-  audit     校验审计历史的哈希链，或导出其链头哈希
-  accounts  管理登录人员（仅限主管）
-  dev       开发工具（生成模拟历史记录）
+  verify           在本地检查案件，然后使用 Id2MetaPeriodVerifyIntl 核验
+  test-connection  一次不会计费的签名调用：检查端点、TLS、AccessKey 和时钟
+  sandbox          在本机回环地址上为其他客户端运行培训沙盒
+  history          列出审计历史中最近的案件（已打码）
+  audit            校验审计历史的哈希链，或导出其链头哈希
+  accounts         管理登录人员（仅限主管）
+  dev              开发工具（生成模拟历史记录）
 
 运行 &apos;ekyc-desk-cli &lt;命令&gt; --help&apos; 查看某个命令的选项。
 </translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTestResult</name>
+    <message>
+        <source> This computer&apos;s clock is about %1 minutes ahead of the service&apos;s.</source>
+        <translation>本机时钟比服务端快约 %1 分钟。</translation>
+    </message>
+    <message>
+        <source> This computer&apos;s clock is about %1 minutes behind the service&apos;s.</source>
+        <translation>本机时钟比服务端慢约 %1 分钟。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was refused: nothing accepts connections there. Check the endpoint and its port, and any firewall.</source>
+        <translation>连接 %1 被拒绝：该地址上没有服务接受连接。请检查接入点及其端口，以及防火墙设置。</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within the time limit. Check the network connection, any firewall and the proxy settings.</source>
+        <translation>%1 未在时限内应答。请检查网络连接、防火墙和代理设置。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke before an answer arrived (%2). Check the network connection, any firewall and the proxy settings.</source>
+        <translation>与 %1 的连接在收到应答前中断（%2）。请检查网络连接、防火墙和代理设置。</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2, but not in the provider&apos;s format (%3). Check that the endpoint is an ID Verification endpoint and that no proxy or captive portal answers in its place.</source>
+        <translation>%1 返回了 HTTP %2，但应答不是服务商的格式（%3）。请确认该接入点确为身份核验服务的接入点，并且没有代理或认证门户代替它应答。</translation>
+    </message>
+    <message>
+        <source>The service at %1 answered HTTP %2 with the code %3 and the message &quot;%4&quot; (as it sent them). From this answer the test cannot tell whether the AccessKey and the clock work; look the code up in the provider&apos;s documentation, with the RequestId.</source>
+        <translation>%1 上的服务返回了 HTTP %2，错误码 %3，消息“%4”（均为服务原文）。仅凭此应答无法判断 AccessKey 和时钟是否正常；请结合 RequestId 在服务商文档中查找该错误码。</translation>
+    </message>
+    <message>
+        <source>The service at %1 accepted the signature made with %2 and the request&apos;s time stamp, then refused the request as expected, because it names no person (%3). No verification was made and nothing was billed.</source>
+        <translation>%1 上的服务接受了用 %2 生成的签名和请求的时间戳，随后如预期那样拒绝了该请求，因为请求中不含任何个人信息（%3）。未进行任何核验，也未产生任何费用。</translation>
+    </message>
+    <message>
+        <source>The service at %1 refused the request&apos;s signature (%2): the AccessKey secret does not match the ID of %3, or something on the way changed the signed headers. Enter the secret again (without spaces), or create a new AccessKey in the RAM console if the secret is lost.</source>
+        <translation>%1 上的服务拒绝了请求的签名（%2）：%3 的 AccessKey Secret 与其 ID 不匹配，或者传输途中有设备改动了已签名的请求头。请重新输入 Secret（不要带空格）；如果 Secret 已丢失，请在 RAM 控制台中新建 AccessKey。</translation>
+    </message>
+    <message>
+        <source>The service at %1 does not know the AccessKey ID of %2 (%3). Check the ID for typing errors, and that the key still exists in the RAM console.</source>
+        <translation>%1 上的服务无法识别 %2 的 AccessKey ID（%3）。请检查 ID 是否有输入错误，并确认该密钥在 RAM 控制台中仍然存在。</translation>
+    </message>
+    <message>
+        <source>The service at %1 knows the AccessKey of %2, but it is disabled (%3). Enable it in the RAM console, or use another AccessKey.</source>
+        <translation>%1 上的服务识别 %2 的 AccessKey，但该密钥已被禁用（%3）。请在 RAM 控制台中启用它，或改用其他 AccessKey。</translation>
+    </message>
+    <message>
+        <source>The service at %1 accepted the AccessKey of %2 but refused it this call (%3): the RAM user has no permission for ID Verification. Ask the account administrator to grant the AliyunAntCloudAuthFullAccess policy to this RAM user.</source>
+        <translation>%1 上的服务接受了 %2 的 AccessKey，但拒绝了这次调用（%3）：该 RAM 用户没有身份核验服务的权限。请联系账户管理员为该 RAM 用户授予 AliyunAntCloudAuthFullAccess 权限策略。</translation>
+    </message>
+    <message>
+        <source>The service at %1 identified the account of %2 but refused the call (%3): ID Verification is not activated for this Alibaba Cloud account, or the account has an overdue payment. Ask the account administrator to activate ID Verification or settle the payment.</source>
+        <translation>%1 上的服务识别出了 %2 所属的账户，但拒绝了调用（%3）：该阿里云账户未开通身份核验服务，或账户已欠费。请联系账户管理员开通身份核验服务或结清欠费。</translation>
+    </message>
+    <message>
+        <source>The service at %1 refused the request&apos;s time stamp (%2): this computer&apos;s clock is too far from the service&apos;s time (the gateway allows about 15 minutes). Turn on automatic time synchronisation, check the time zone, then test again.</source>
+        <translation>%1 上的服务拒绝了请求的时间戳（%2）：本机时钟与服务端时间相差过大（网关允许约 15 分钟的偏差）。请开启自动时间同步并检查时区，然后重新测试。</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed (%2). Certificate errors are never ignored. Check the endpoint; behind a proxy that inspects TLS, add its CA certificate as the extra CA file.</source>
+        <translation>与 %1 的安全连接失败（%2）。证书错误绝不会被忽略。请检查接入点；如果经过会检查 TLS 流量的代理，请将该代理的 CA 证书添加为额外 CA 文件。</translation>
+    </message>
+    <message>
+        <source>The proxy on the way to %1 failed or refused the connection (%2). Check the system proxy settings (the https_proxy and no_proxy environment variables, or the desktop&apos;s proxy settings).</source>
+        <translation>通往 %1 的代理出错或拒绝了连接（%2）。请检查系统代理设置（环境变量 https_proxy 和 no_proxy，或桌面环境的代理设置）。</translation>
+    </message>
+    <message>
+        <source>The host name %1 could not be found (DNS). Check the endpoint for typing errors, the network connection and the DNS settings; the hk-vpc endpoint resolves only inside Alibaba Cloud&apos;s Hong Kong network.</source>
+        <translation>无法解析主机名 %1（DNS）。请检查接入点是否有输入错误，以及网络连接和 DNS 设置；hk-vpc 接入点只能在阿里云香港地域的内网中解析。</translation>
+    </message>
+    <message>
+        <source>The endpoint is reachable over a verified TLS connection, the AccessKey ID exists and is enabled, the secret matches it, and this computer&apos;s clock is within the gateway&apos;s tolerance.</source>
+        <translation>可以通过已验证的 TLS 连接访问接入点；AccessKey ID 存在且已启用，Secret 与之匹配，本机时钟也在网关允许的偏差范围内。</translation>
+    </message>
+    <message>
+        <source>The endpoint is reachable over a verified TLS connection, and the AccessKey, its secret and this computer&apos;s clock were accepted: the gateway refuses a permission or an account only once it knows who signed.</source>
+        <translation>可以通过已验证的 TLS 连接访问接入点，且 AccessKey、其 Secret 和本机时钟均已被接受：网关只有在确认签名者身份之后才会拒绝权限或账户。</translation>
+    </message>
+    <message>
+        <source>A server answers at that address, but it could not prove that it is the service.</source>
+        <translation>该地址上有服务器应答，但它无法证明自己就是该服务。</translation>
+    </message>
+    <message>
+        <source>Nothing about the service: the request got no answer.</source>
+        <translation>无法证明服务的任何情况：请求没有得到应答。</translation>
+    </message>
+    <message>
+        <source>The endpoint is reachable over a verified TLS connection and answers.</source>
+        <translation>可以通过已验证的 TLS 连接访问接入点，且接入点有应答。</translation>
+    </message>
+    <message>
+        <source>Whether this AccessKey may call ID Verification (the AliyunAntCloudAuthFullAccess policy) and whether ID Verification is activated for the account: the gateway stopped at the missing parameter. This reading also relies on the gateway checking the signature before the parameters, an order the provider does not document.</source>
+        <translation>此 AccessKey 是否有权调用身份核验服务（AliyunAntCloudAuthFullAccess 权限策略），以及该账户是否已开通身份核验服务：网关在缺少参数这一步就停止了。此外，这一结论依赖于网关先校验签名、后校验参数，而服务商并未公开这一顺序。</translation>
+    </message>
+    <message>
+        <source>Whether ID Verification is activated for the account: the permission was refused first.</source>
+        <translation>该账户是否已开通身份核验服务：权限检查先被拒绝了。</translation>
+    </message>
+    <message>
+        <source>Whether the RAM user has the AliyunAntCloudAuthFullAccess policy: the account was refused first.</source>
+        <translation>该 RAM 用户是否拥有 AliyunAntCloudAuthFullAccess 权限策略：账户检查先被拒绝了。</translation>
+    </message>
+    <message>
+        <source>Whether the AccessKey secret matches its ID, the permission (AliyunAntCloudAuthFullAccess) and the activation of ID Verification: set the clock and test again.</source>
+        <translation>AccessKey Secret 是否与其 ID 匹配、权限（AliyunAntCloudAuthFullAccess）以及身份核验服务是否已开通：请校准时钟后重新测试。</translation>
+    </message>
+    <message>
+        <source>The clock, the permission (AliyunAntCloudAuthFullAccess) and the activation of ID Verification: the gateway stops at the first problem. Correct it and test again.</source>
+        <translation>时钟、权限（AliyunAntCloudAuthFullAccess）以及身份核验服务是否已开通：网关在遇到第一个问题时就会停止。请改正后重新测试。</translation>
+    </message>
+    <message>
+        <source>The AccessKey, the clock, the permission (AliyunAntCloudAuthFullAccess) and the activation of ID Verification were not tested.</source>
+        <translation>AccessKey、时钟、权限（AliyunAntCloudAuthFullAccess）以及身份核验服务是否已开通，均未得到检验。</translation>
     </message>
 </context>
 <context>
@@ -1960,6 +2129,14 @@ MerchantBizId %2
         <source>Opening case %1…</source>
         <translation>正在打开案件 %1…</translation>
     </message>
+    <message>
+        <source>Settings saved, but not applied: %1</source>
+        <translation>设置已保存，但未能应用：%1</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new history location takes effect the next time eKYC Desk starts.</source>
+        <translation>设置已保存。新的审计记录位置将在下次启动 eKYC Desk 时生效。</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>
@@ -2434,6 +2611,25 @@ MerchantBizId %2
         <source>a whole number above 0</source>
         <translation>大于 0 的整数</translation>
     </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>a whole number from 1 to 240</source>
+        <translation>1 到 240 之间的整数</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsChange</name>
+    <message>
+        <source>The audit history is not available: settings not changed.</source>
+        <translation>审计记录不可用：设置未更改。</translation>
+    </message>
+    <message>
+        <source>The application is closing: settings not changed.</source>
+        <translation>应用程序正在关闭：设置未更改。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2494,10 +2690,6 @@ MerchantBizId %2
         <translation>一个案件最多发送的次数，包括超时或被限流后的重试。</translation>
     </message>
     <message>
-        <source>The AccessKey is not set here: for now it comes from the environment (ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET). Secrets are never stored in the settings.</source>
-        <translation>AccessKey 不在此处设置：目前从环境变量（ALIBABA_CLOUD_ACCESS_KEY_ID 和 ALIBABA_CLOUD_ACCESS_KEY_SECRET）读取。密钥绝不会保存在设置中。</translation>
-    </message>
-    <message>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
@@ -2526,10 +2718,6 @@ MerchantBizId %2
         <translation>位置(&amp;L)：</translation>
     </message>
     <message>
-        <source>A SQLite file path or a postgresql:// URL of a shared server; empty: the default file shown in grey. Leave the database password out of the URL: PostgreSQL reads it from PGPASSWORD or ~/.pgpass.</source>
-        <translation>SQLite 文件路径，或共享服务器的 postgresql:// 地址；留空则使用灰色显示的默认文件。请勿在地址中填写数据库密码：PostgreSQL 会从 PGPASSWORD 或 ~/.pgpass 读取。</translation>
-    </message>
-    <message>
         <source>R&amp;etention:</source>
         <translation>保留期(&amp;E)：</translation>
     </message>
@@ -2542,10 +2730,6 @@ MerchantBizId %2
         <translation>超过该天数后，审计清理会删除案件中的姓名和身份证号码，记录的其余部分保留。</translation>
     </message>
     <message>
-        <source>Changes take effect at the next start of eKYC Desk, which records them in the audit history.</source>
-        <translation>更改将在 eKYC Desk 下次启动时生效，届时会记入审计记录。</translation>
-    </message>
-    <message>
         <source>Hong Kong, &amp;Internet (%1)</source>
         <translation>中国香港，公网(&amp;I)（%1）</translation>
     </message>
@@ -2556,10 +2740,6 @@ MerchantBizId %2
     <message>
         <source>Default: %1</source>
         <translation>默认：%1</translation>
-    </message>
-    <message>
-        <source>Settings saved. They take effect at the next start of eKYC Desk, which records the changes in the audit history.</source>
-        <translation>设置已保存。将在 eKYC Desk 下次启动时生效，届时更改会记入审计记录。</translation>
     </message>
     <message>
         <source>The stored URL holds a password, which is not shown; it is kept unless you change the location.</source>
@@ -2578,8 +2758,160 @@ MerchantBizId %2
         <translation>接入点：请输入自定义接入点的 https:// 地址。</translation>
     </message>
     <message>
-        <source>History: leave the password out of the URL; PostgreSQL reads it from PGPASSWORD or ~/.pgpass. Passwords are never stored in the settings.</source>
-        <translation>审计记录：请勿在地址中填写密码；PostgreSQL 会从 PGPASSWORD 或 ~/.pgpass 读取。密码绝不会保存在设置中。</translation>
+        <source>The AccessKey comes from the environment, the aliyun CLI profile or the credentials file, else from the key saved below in the OS keychain. Secrets are never stored in the settings.</source>
+        <translation>AccessKey 取自环境变量、aliyun CLI 配置或凭证文件，否则取自下方保存在系统钥匙串中的密钥。机密信息从不保存在设置中。</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>AccessKey</source>
+        <translation>AccessKey</translation>
+    </message>
+    <message>
+        <source>AccessKey &amp;ID:</source>
+        <translation>AccessKey ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ecret:</source>
+        <translation>Secret(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>STS t&amp;oken:</source>
+        <translation>STS 令牌(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>&amp;Remove saved key</source>
+        <translation>删除已保存的密钥(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Default &amp;scene code:</source>
+        <translation>默认场景码(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Filled into every new case; empty: none.</source>
+        <translation>自动填入每个新案件；留空：不填。</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>语言(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Manual review:</source>
+        <translation>人工复核：</translation>
+    </message>
+    <message>
+        <source>&amp;Four eyes: a second person confirms each decision</source>
+        <translation>双人复核(&amp;F)：每项决定须由第二人确认</translation>
+    </message>
+    <message>
+        <source>I&amp;dle lock:</source>
+        <translation>空闲锁定(&amp;D)：</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Minutes without input after which the desk locks and asks for the password again (1 to 240).</source>
+        <translation>无操作达到该分钟数后，工作台将锁定并要求重新输入密码（1 到 240）。</translation>
+    </message>
+    <message>
+        <source>A SQLite file path or a postgresql:// URL of a shared server; empty: the default file shown in grey. Leave the database password out of the URL: enter it below (kept in the OS keychain), or give it through PGPASSWORD or ~/.pgpass. A new location takes effect the next time eKYC Desk starts.</source>
+        <translation>SQLite 文件路径，或共享服务器的 postgresql:// 地址；留空：使用灰色显示的默认文件。请勿在地址中包含数据库密码：请在下方输入（保存在系统钥匙串中），或通过 PGPASSWORD 或 ~/.pgpass 提供。新的位置将在下次启动 eKYC Desk 时生效。</translation>
+    </message>
+    <message>
+        <source>Database &amp;password:</source>
+        <translation>数据库密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>For a postgresql:// location only: kept in the OS keychain, never in the settings.</source>
+        <translation>仅用于 postgresql:// 位置：保存在系统钥匙串中，从不保存在设置中。</translation>
+    </message>
+    <message>
+        <source>Changes apply at once and are recorded in the audit history; a new history location takes effect at the next start. Only a supervisor may change settings; anyone may choose the language.</source>
+        <translation>更改立即生效并记入审计记录；新的审计记录位置在下次启动时生效。只有主管可以更改设置；任何人都可以选择语言。</translation>
+    </message>
+    <message>
+        <source>Settings saved and applied; the change is recorded in the audit history.</source>
+        <translation>设置已保存并应用；此更改已记入审计记录。</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>The saved key %1 is removed from the keychain when you press OK.</source>
+        <translation>按“确定”后，将从钥匙串中删除已保存的密钥 %1。</translation>
+    </message>
+    <message>
+        <source>No key is saved here. Enter one to keep it in the OS keychain; it is never stored anywhere else.</source>
+        <translation>此处未保存密钥。输入密钥后会保存在系统钥匙串中，不会存放在其他任何地方。</translation>
+    </message>
+    <message>
+        <source>Saved in the OS keychain: %1. Enter another key to replace it.</source>
+        <translation>已保存在系统钥匙串中：%1。输入其他密钥可替换它。</translation>
+    </message>
+    <message>
+        <source>History location: %1</source>
+        <translation>审计记录位置：%1</translation>
+    </message>
+    <message>
+        <source>History location: leave the password out of the URL; enter it in Database password (kept in the OS keychain), or give it through PGPASSWORD or ~/.pgpass. Passwords are never stored in the settings.</source>
+        <translation>审计记录位置：请勿在地址中包含密码；请在“数据库密码”中输入（保存在系统钥匙串中），或通过 PGPASSWORD 或 ~/.pgpass 提供。密码从不保存在设置中。</translation>
+    </message>
+    <message>
+        <source>AccessKey: enter both the AccessKey ID and its secret (the STS token only with them).</source>
+        <translation>AccessKey：请同时输入 AccessKey ID 及其 Secret（STS 令牌只能与二者一同提供）。</translation>
+    </message>
+    <message>
+        <source>Idle lock: enter from 1 to 240 minutes.</source>
+        <translation>空闲锁定：请输入 1 到 240 分钟。</translation>
+    </message>
+    <message>
+        <source>Default scene code: %1</source>
+        <translation>默认场景码：%1</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>AccessKey not saved: %1</source>
+        <translation>AccessKey 未保存：%1</translation>
+    </message>
+    <message>
+        <source>Database password not saved: %1</source>
+        <translation>数据库密码未保存：%1</translation>
+    </message>
+    <message>
+        <source>No AccessKey to test with: enter one above, or give one through the environment.</source>
+        <translation>没有可用于测试的 AccessKey：请在上方输入，或通过环境变量提供。</translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation>正在测试与 %1 的连接…</translation>
+    </message>
+    <message>
+        <source>Proves: %1</source>
+        <translation>可证明：%1</translation>
+    </message>
+    <message>
+        <source>Not confirmed: %1</source>
+        <translation>尚未确认：%1</translation>
+    </message>
+    <message>
+        <source>RequestId: %1</source>
+        <translation>RequestId：%1</translation>
     </message>
 </context>
 <context>
@@ -2805,6 +3137,10 @@ MerchantBizId %2
     <message>
         <source>the audit history was closed</source>
         <translation>审计记录已关闭</translation>
+    </message>
+    <message>
+        <source>No AccessKey found: the settings were not applied.</source>
+        <translation>未找到 AccessKey：设置未应用。</translation>
     </message>
 </context>
 <context>
