@@ -46,6 +46,7 @@ private slots:
     void reviewerIsRefusedButMayChooseTheLanguage();
     void secretsStayOutOfTheSettingsFile();
     void withoutKeychainNothingIsSaved();
+    void testConnectionAnswersInPlainWords();
 
 private:
     // The fixture owns init() and cleanup(): each test function sets up with a Scope, which puts the shared service
@@ -359,6 +360,25 @@ void TestSettingsApply::withoutKeychainNothingIsSaved()
     QVERIFY(m_keychain.entries.isEmpty());
     QCOMPARE(service()->options().client.timeoutMs, m_original.client.timeoutMs);
     dialog->reject();
+}
+
+void TestSettingsApply::testConnectionAnswersInPlainWords()
+{
+    const Scope scope(this);
+    actAs(Role::reviewer); // testing changes nothing: anyone may
+    SettingsDialog* dialog = openDialog();
+    QVERIFY(dialog);
+    auto* button = dialog->findChild<QPushButton*>(QStringLiteral("testConnectionPushButton"));
+    auto* result = dialog->findChild<QLabel*>(QStringLiteral("testConnectionResultLabel"));
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(!button->isEnabled()); // running, and the window goes on
+    QVERIFY(result->isVisible());
+    // Training: the sandbox, with its public key, answers the probe as the gateway would.
+    QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), 30000);
+    QVERIFY2(result->text().contains(QLatin1String("accepted the signature")), qPrintable(result->text()));
+    QVERIFY(result->text().contains(sandbox()->url().host()));
+    QVERIFY(events(QStringLiteral("settings_changed")).isEmpty()); // nothing recorded, nothing saved
+    QVERIFY(iniBytes().isEmpty());
 }
 
 QTEST_MAIN(TestSettingsApply)
