@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -49,6 +50,8 @@ private:
             { "api/timeoutSeconds", QStringLiteral("1"), 1, {} },
             { "api/maxAttempts", QStringLiteral("1"), 1, {} },
             { "api/maxAttempts", QStringLiteral("6"), 6, {} },
+            // The masked key id shown for the AccessKey kept in the keychain (never the key itself).
+            { "api/keychainAccessKey", QString::fromUtf8("LTAI…9z"), QString::fromUtf8("LTAI…9z"), {} },
             { "case/defaultSceneCode", QStringLiteral("branch_01"), QStringLiteral("branch_01"), {} },
             { "api/keychainAccessKey", QStringLiteral("LTAI…xy"), QStringLiteral("LTAI…xy"), {} },
             { "history/location",
@@ -61,6 +64,12 @@ private:
                 {} },
             { "ui/language", QStringLiteral("zh_CN"), QStringLiteral("zh_CN"), {} },
             { "history/retentionDays", QStringLiteral("90"), 90, {} },
+            { "review/fourEyes", QStringLiteral("false"), false, {} },
+            { "review/fourEyes", QStringLiteral("true"), true, {} },
+            { "review/fourEyes", QStringLiteral("0"), false, {} },
+            { "session/idleLockMinutes", QStringLiteral("1"), 1, {} },
+            { "session/idleLockMinutes", QStringLiteral("240"), 240, {} },
+            { "session/idleLockMinutes", QStringLiteral("30"), 30, {} },
         };
     }
 
@@ -76,6 +85,7 @@ private:
     {
         const char* whole = "a whole number above 0";
         const char* number = "a number above 0";
+        const char* minutes = "a whole number from 1 to 240";
         auto row = [](const char* key, const QString& stored, const char* rule, const QString& fallback) {
             return Row { key, stored, {}, warning(key, stored, rule, fallback) };
         };
@@ -102,6 +112,12 @@ private:
             row("api/longTermValue", QStringLiteral("forever"), "长期 or long-term", longTerm()),
             row("api/longTermValue", QStringLiteral("Long-Term"), "长期 or long-term", longTerm()),
             row("api/longTermValue", QString(), "长期 or long-term", longTerm()),
+            row("review/fourEyes", QStringLiteral("maybe"), "true or false", QStringLiteral("true")),
+            row("review/fourEyes", QStringLiteral("2"), "true or false", QStringLiteral("true")),
+            row("review/fourEyes", QString(), "true or false", QStringLiteral("true")),
+            row("session/idleLockMinutes", QStringLiteral("0"), minutes, QStringLiteral("10")),
+            row("session/idleLockMinutes", QStringLiteral("241"), minutes, QStringLiteral("10")),
+            row("session/idleLockMinutes", QStringLiteral("ten"), minutes, QStringLiteral("10")),
         };
     }
 
@@ -244,6 +260,31 @@ private slots:
         // Read again: the same value, and the warning is not repeated.
         QCOMPARE(read(settings, key), defaultOf(key));
         QCOMPARE(settings.warnings(), QStringList { warning });
+    }
+
+    // What the settings dialog writes goes by name, typed by the table, and is announced to whoever listens.
+    void writtenByNameAndAnnounced()
+    {
+        Settings settings(m_iniPath);
+        QSignalSpy changed(settings.notifier(), &SettingsNotifier::changed);
+        QVERIFY(settings.setValueByName(QStringLiteral("session/idleLockMinutes"), 15));
+        QVERIFY(settings.setValueByName(QStringLiteral("review/fourEyes"), false));
+        QVERIFY(settings.setValueByName(QStringLiteral("api/rateLimitQps"), 2.5));
+        QVERIFY(!settings.setValueByName(QStringLiteral("api/noSuchKey"), 1));
+        QCOMPARE(changed.count(), 0); // writing alone says nothing
+        settings.announce({ QStringLiteral("session/idleLockMinutes"), QStringLiteral("review/fourEyes") });
+        settings.announce({});
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).toStringList(),
+            QStringList({ QStringLiteral("session/idleLockMinutes"), QStringLiteral("review/fourEyes") }));
+        settings.sync();
+        const Settings reread(m_iniPath);
+        QCOMPARE(reread.value(Settings::idleLockMinutes), 15);
+        QCOMPARE(reread.value(Settings::fourEyes), false);
+        QCOMPARE(reread.value(Settings::rateLimitQps), 2.5);
+        QVERIFY(reread.warnings().isEmpty());
+        QVERIFY(Settings::isPersonal(QLatin1String(Settings::language.name)));
+        QVERIFY(!Settings::isPersonal(QLatin1String(Settings::rateLimitQps.name)));
     }
 
     void otherKeysKeepTheirValuesBesideGarbage()

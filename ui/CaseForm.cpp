@@ -183,6 +183,7 @@ void CaseForm::clear()
              m_ui->merchantUserIdLineEdit,
              m_ui->merchantBizIdLineEdit })
         edit->clear();
+    m_ui->sceneCodeLineEdit->setText(m_defaultSceneCode);
     setBlankDate(m_ui->validityStartDateEdit);
     setBlankDate(m_ui->validityEndDateEdit);
     m_ui->longTermCheckBox->setChecked(false);
@@ -232,6 +233,30 @@ void CaseForm::setCaseInput(const CaseInput& input)
         m_ui->moreToolButton->setChecked(true); // never hide what will be sent
     runCheck();
     m_ui->nameLineEdit->setFocus(Qt::OtherFocusReason);
+}
+
+void CaseForm::setDefaultSceneCode(const QString& sceneCode)
+{
+    const bool untouched =
+        m_ui->sceneCodeLineEdit->text() == m_defaultSceneCode && !m_dirty.contains(CaseField::SceneCode);
+    m_defaultSceneCode = sceneCode;
+    if (m_busy || !untouched)
+        return;
+    m_ui->sceneCodeLineEdit->setText(sceneCode);
+    if (!sceneCode.isEmpty())
+        m_ui->moreToolButton->setChecked(true); // never hide what will be sent
+    runCheck();
+}
+
+void CaseForm::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        for (QDateEdit* edit : { m_ui->validityStartDateEdit, m_ui->validityEndDateEdit })
+            edit->setSpecialValueText(tr("not set"));
+        runCheck(); // the issues and the hint, in the new language
+    }
+    QWidget::changeEvent(event);
 }
 
 void CaseForm::submit()

@@ -43,6 +43,10 @@ public:
     // checked as if entered. MerchantUserId and MerchantBizId are left empty (a new case gets its own). Ignored
     // while busy.
     void setCaseInput(const CaseInput& input);
+    // The scene code every new case starts with (setting case/defaultSceneCode); an untouched scene code field takes
+    // it at once. Empty: none.
+    void setDefaultSceneCode(const QString& sceneCode);
+    QString defaultSceneCode() const { return m_defaultSceneCode; }
 
 public slots:
     void clear();
@@ -55,6 +59,7 @@ signals:
     void cleared();
 
 protected:
+    void changeEvent(QEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
 
@@ -86,6 +91,7 @@ private:
     QSet<CaseField> m_touched; // edited and left: its issues are shown
     QSet<QDateEdit*> m_suggestedDates; // blank dates showing a suggestion the reviewer has not taken yet
     QStringList m_acknowledgedWarnings;
+    QString m_defaultSceneCode;
     QTimer m_checkTimer;
     bool m_revealAll = false;
     bool m_busy = false;

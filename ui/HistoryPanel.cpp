@@ -8,6 +8,7 @@
 #include "history/HistoryModel.h"
 #include "session/HistoryThread.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QJsonObject>
@@ -185,6 +186,18 @@ void HistoryPanel::listEvents(const QList<AuditEvent>& events)
                                  event.workstation,
                                  QString::fromUtf8(event.payload)));
     }
+}
+
+void HistoryPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        if (m_model)
+            m_model->retranslate();
+        updateSummary();
+        showEvents();
+    }
+    QWidget::changeEvent(event);
 }
 
 void HistoryPanel::updateSummary()

@@ -52,6 +52,9 @@ signals:
     // VerificationService::caseForReverification (audited) and links the new case to it.
     void reverifyRequested(const QString& caseId);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void showEvents();
     void listEvents(const QList<AuditEvent>& events);

@@ -4,20 +4,26 @@
 #include "CaseForm.h"
 #include "HistoryOpener.h"
 #include "HistoryPanel.h"
+#include "IdleWatcher.h"
 #include "ResultPanel.h"
 #include "SettingsDialog.h"
 #include "SignInDialog.h"
 #include "api/Credentials.h"
+#include "base/Language.h"
 #include "base/Settings.h"
 #include "history/AuditStore.h"
 #include "sandbox/SandboxServer.h"
+#include "session/SettingsChange.h"
 #include "session/VerificationService.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
+
+#include <utility>
 
 MainWindow::MainWindow(VerificationService& service, QWidget* parent)
     : MainWindow(service, nullptr, parent)
@@ -57,40 +63,20 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
                        "#reverifyFrame QLabel { color: #0b2e6b; background: transparent; }"));
     m_ui->reverifyFrame->hide();
 
-    const bool training = service.isTraining();
-    setWindowTitle(training ? tr("eKYC Desk — Training") : tr("eKYC Desk"));
-    m_ui->trainingBannerLabel->setVisible(training);
+    m_ui->trainingBannerLabel->setVisible(service.isTraining());
     m_ui->trainingBannerLabel->setStyleSheet(QStringLiteral(
         "#trainingBannerLabel { background: #ffd54f; color: #3b2f00; font-weight: bold; border-radius: 4px; }"));
 
     m_endpointLabel->setObjectName(QStringLiteral("endpointStatusLabel"));
     m_credentialsLabel->setObjectName(QStringLiteral("credentialsStatusLabel"));
-    QUrl endpoint = service.options().client.endpoint;
-    if (training && service.sandbox())
-        endpoint = service.sandbox()->url();
-    else if (service.client())
-        endpoint = service.client()->config().endpoint;
-    m_endpointLabel->setText(training ? tr("Training sandbox at %1").arg(endpoint.toString())
-                                      : tr("Live endpoint %1").arg(endpoint.toString()));
-    m_credentialsLabel->setText(
-        training ? Credentials::training().describe() : service.options().credentials.describe());
     m_endpointLabel->setContentsMargins(6, 0, 6, 0);
     m_credentialsLabel->setContentsMargins(6, 0, 6, 0);
     statusBar()->addPermanentWidget(m_endpointLabel);
     statusBar()->addPermanentWidget(m_credentialsLabel);
     m_historyLabel->setObjectName(QStringLiteral("historyStatusLabel"));
     m_historyLabel->setContentsMargins(6, 0, 6, 0);
-    if (history) {
-        // A long path or URL is shortened in the middle; the tooltip has it in full.
-        const QString location = history->displayLocation();
-        const QString shown = m_historyLabel->fontMetrics().elidedText(location, Qt::ElideMiddle, 320);
-        const QString keySource = HistoryOpener::describeKeySource(history->keySource());
-        m_historyLabel->setText(tr("History: %1 (key from %2)").arg(shown, keySource));
-        m_historyLabel->setToolTip(tr("History: %1 (key from %2)").arg(location, keySource));
-    } else {
-        m_historyLabel->setText(tr("No audit history: cases are not recorded"));
-    }
     statusBar()->addPermanentWidget(m_historyLabel);
+    showStatus();
 
     connect(m_ui->newCaseAction, &QAction::triggered, this, &MainWindow::newCase);
     connect(m_ui->verifyAction, &QAction::triggered, m_form, &CaseForm::submit);
@@ -125,6 +111,31 @@ MainWindow::~MainWindow()
     }
     if (m_history && m_service.history() == m_history)
         m_service.setHistory(nullptr);
+}
+
+void MainWindow::showStatus()
+{
+    const bool training = m_service.isTraining();
+    setWindowTitle(training ? tr("eKYC Desk — Training") : tr("eKYC Desk"));
+    QUrl endpoint = m_service.options().client.endpoint;
+    if (training && m_service.sandbox())
+        endpoint = m_service.sandbox()->url();
+    else if (m_service.client())
+        endpoint = m_service.client()->config().endpoint;
+    m_endpointLabel->setText(training ? tr("Training sandbox at %1").arg(endpoint.toString())
+                                      : tr("Live endpoint %1").arg(endpoint.toString()));
+    m_credentialsLabel->setText(
+        training ? Credentials::training().describe() : m_service.options().credentials.describe());
+    if (m_history) {
+        // A long path or URL is shortened in the middle; the tooltip has it in full.
+        const QString location = m_history->displayLocation();
+        const QString shown = m_historyLabel->fontMetrics().elidedText(location, Qt::ElideMiddle, 320);
+        const QString keySource = HistoryOpener::describeKeySource(m_history->keySource());
+        m_historyLabel->setText(tr("History: %1 (key from %2)").arg(shown, keySource));
+        m_historyLabel->setToolTip(tr("History: %1 (key from %2)").arg(location, keySource));
+    } else {
+        m_historyLabel->setText(tr("No audit history: cases are not recorded"));
+    }
 }
 
 void MainWindow::newCase()
@@ -184,14 +195,20 @@ void MainWindow::showSettings()
 {
     if (!m_settings) {
         m_ownSettings = std::make_unique<Settings>();
-        m_settings = m_ownSettings.get();
+        setSettings(m_ownSettings.get());
     }
     auto* dialog = new SettingsDialog(*m_settings, this);
     dialog->setObjectName(QStringLiteral("settingsDialog"));
+    dialog->setService(&m_service);
+    dialog->setKeychain(m_keychain);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        statusBar()->showMessage(
-            dialog->changedKeys().isEmpty() ? tr("Settings unchanged.") : SettingsDialog::savedMessage());
+        // What applySettings had to say about the change comes first.
+        const QString note = std::exchange(m_settingsNote, QString());
+        if (dialog->changedKeys().isEmpty())
+            statusBar()->showMessage(tr("Settings unchanged."));
+        else
+            statusBar()->showMessage(note.isEmpty() ? SettingsDialog::savedMessage() : note);
     });
     dialog->open();
 }
@@ -297,4 +314,54 @@ void MainWindow::handleFinished(const VerificationResult& result)
     if (m_ui->historyWarningLabel->isHidden())
         statusBar()->clearMessage();
     m_historyPanel->reload();
+}
+
+// ---- Settings applied at once (issue 7) ----
+
+void MainWindow::setSettings(Settings* settings)
+{
+    if (m_settings)
+        disconnect(m_settings->notifier(), nullptr, this, nullptr);
+    m_settings = settings;
+    if (!m_settings)
+        return;
+    connect(m_settings->notifier(), &SettingsNotifier::changed, this, &MainWindow::applySettings);
+    m_form->setDefaultSceneCode(m_settings->value(Settings::sceneCode));
+    setIdleLockMinutes(m_settings->value(Settings::idleLockMinutes));
+}
+
+void MainWindow::setIdleLockMinutes(int minutes)
+{
+    // Only where the lock is on (people sign in: setIdleLock); the training desk has no password to ask for.
+    if (m_idle && m_idle->minutes() > 0)
+        setIdleLock(minutes);
+}
+
+void MainWindow::applySettings(const QStringList& keys)
+{
+    auto changed = [&keys](const auto& key) { return keys.contains(QLatin1String(key.name)); };
+    if (changed(Settings::language))
+        Language::apply(m_settings->value(Settings::language));
+    if (changed(Settings::sceneCode))
+        m_form->setDefaultSceneCode(m_settings->value(Settings::sceneCode));
+    if (changed(Settings::idleLockMinutes))
+        setIdleLockMinutes(m_settings->value(Settings::idleLockMinutes));
+    const Result<void> applied = SettingsChange::applyToService(m_service, *m_settings, keys, m_keychain);
+    showStatus();
+    m_settingsNote.clear();
+    if (!applied)
+        m_settingsNote = tr("Settings saved, but not applied: %1").arg(applied.message());
+    else if (changed(Settings::historyLocation))
+        m_settingsNote = tr("Settings saved. The new history location takes effect the next time eKYC Desk starts.");
+    if (!m_settingsNote.isEmpty())
+        statusBar()->showMessage(m_settingsNote);
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        showStatus();
+    }
+    QMainWindow::changeEvent(event);
 }

@@ -18,6 +18,7 @@ class IdleWatcher;
 class HistoryPanel;
 class QLabel;
 class ResultPanel;
+class SecretStore;
 class Settings;
 class VerificationService;
 
@@ -46,8 +47,12 @@ public:
     // The recorded case the next submit re-verifies (linked by a reverify_link event), empty when none.
     QString reverifyOf() const { return m_reverifyOf; }
     // The settings that File → Settings… edits (not owned; it must outlive the window). Without it the window uses
-    // the application's settings. Tests pass a throw-away INI file.
-    void setSettings(Settings* settings) { m_settings = settings; }
+    // the application's settings. Tests pass a throw-away INI file. Their changes apply at once (applySettings).
+    void setSettings(Settings* settings);
+    // The OS keychain the settings dialog keeps secrets in (not owned; nullptr: none, so secrets are refused).
+    void setKeychain(SecretStore* keychain) { m_keychain = keychain; }
+    // The setting session/idleLockMinutes changed: the new time, where the idle lock is on (setIdleLock).
+    void setIdleLockMinutes(int minutes);
 
     // People (MainWindowPeople.cpp). The idle lock: after minutes without a key or mouse event (on clock; nullptr:
     // the system clock) the desk hides its tabs, records session_locked and asks the signed-in person's password again
@@ -66,6 +71,9 @@ public slots:
     void showHistory();
     // Opens the settings dialog (window-modal, object name "settingsDialog"); saving shows a note in the status bar.
     void showSettings();
+    // Settings written through the app (Settings::notifier): the service's endpoint and limits, the language, the
+    // default scene code and the idle lock apply at once; a new history location at the next start.
+    void applySettings(const QStringList& keys);
     // A write to the audit history failed: a warning that stays until the next case.
     void showHistoryError(const QString& message);
     // Fills the case form with a recorded case (its name and ID number are decrypted, which the history records)
@@ -81,10 +89,15 @@ public slots:
     // File → Accounts… (object name "accountsDialog"); the history refuses it to anyone but a supervisor.
     void showAccounts();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void setUpPeople();
     void askToUnlock(const QString& error);
     void unlockWith(const QString& password);
+    // The window title and the status bar's labels, in the current language.
+    void showStatus();
     void showReverification(const RecordedCase& recorded);
     void handleAttempt(int attempt);
     void handleFinished(const VerificationResult& result);
@@ -108,4 +121,6 @@ private:
     IdleWatcher* m_idle = nullptr;
     QPointer<SignInDialog> m_unlockDialog;
     bool m_locked = false;
+    SecretStore* m_keychain = nullptr;
+    QString m_settingsNote; // what the last applySettings had to say, for the status bar
 };

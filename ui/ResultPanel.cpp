@@ -1,8 +1,8 @@
 #include "ResultPanel.h"
 #include "ui_ResultPanel.h"
 
+#include <QEvent>
 #include <QPushButton>
-
 #include <QStyle>
 
 ResultPanel::ResultPanel(QWidget* parent)
@@ -38,8 +38,29 @@ ResultPanel::ResultPanel(QWidget* parent)
 
 ResultPanel::~ResultPanel() = default;
 
+void ResultPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        if (m_result) {
+            const VerificationResult shown = *m_result;
+            showResult(shown);
+        } else if (m_state == QLatin1String("pending")) {
+            const int attempt = m_attempt;
+            showPending(m_pendingBizId);
+            if (attempt > 0)
+                showAttempt(attempt);
+        } else {
+            clear();
+        }
+    }
+    QWidget::changeEvent(event);
+}
+
 void ResultPanel::clear()
 {
+    m_result.reset();
+    m_attempt = 0;
     setHeadline(QStringLiteral("empty"), tr("No verification yet"));
     m_ui->progressBar->hide();
     m_ui->subCodeLabel->hide();
@@ -51,6 +72,9 @@ void ResultPanel::clear()
 
 void ResultPanel::showPending(const QString& merchantBizId)
 {
+    m_result.reset();
+    m_pendingBizId = merchantBizId;
+    m_attempt = 0;
     setHeadline(QStringLiteral("pending"), tr("Verifying…"));
     m_ui->progressBar->show();
     m_ui->subCodeLabel->hide();
@@ -67,6 +91,7 @@ void ResultPanel::showAttempt(int attempt)
 {
     if (m_state != QLatin1String("pending"))
         return;
+    m_attempt = attempt;
     m_ui->attemptsValueLabel->setText(QString::number(attempt));
     if (attempt > 1)
         setHeadline(QStringLiteral("pending"), tr("Verifying… attempt %1").arg(attempt));
@@ -75,6 +100,7 @@ void ResultPanel::showAttempt(int attempt)
 void ResultPanel::showResult(const VerificationResult& result)
 {
     using Status = VerificationResult::Status;
+    m_result = result;
     switch (result.status) {
     case Status::Passed:
         setHeadline(QStringLiteral("passed"), tr("Passed"));

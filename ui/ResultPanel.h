@@ -5,6 +5,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class ResultPanel;
@@ -32,10 +33,17 @@ public slots:
     void showAttempt(int attempt);
     void showResult(const VerificationResult& result);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void setHeadline(const QString& state, const QString& text);
     void setDetailsVisible(bool visible);
 
     const std::unique_ptr<Ui::ResultPanel> m_ui;
     QString m_state;
+    // What is shown, to show it again in another language.
+    QString m_pendingBizId;
+    int m_attempt = 0;
+    std::optional<VerificationResult> m_result;
 };

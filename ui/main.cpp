@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "SignInFlow.h"
 #include "api/CredentialChain.h"
+#include "base/Language.h"
 #include "base/Settings.h"
 #include "crypto/SecretStore.h"
 #include "history/AuditStore.h"
@@ -9,11 +10,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
 #include <QProcessEnvironment>
-#include <QTranslator>
 
 namespace {
 
@@ -30,24 +28,6 @@ QString requestedLanguage(const QStringList& arguments)
     return QString();
 }
 
-void installTranslations(QApplication& app, const QString& requested)
-{
-    const QString language = requested.isEmpty() ? QLocale::system().name() : requested;
-    if (!language.startsWith(QLatin1String("zh"))) {
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        return;
-    }
-    const QLocale chinese(QLocale::Chinese, QLocale::SimplifiedChineseScript, QLocale::China);
-    QLocale::setDefault(chinese);
-    auto* own = new QTranslator(&app);
-    if (own->load(QStringLiteral(":/i18n/ekyc-desk_zh_CN.qm")))
-        QApplication::installTranslator(own);
-    auto* qt = new QTranslator(&app);
-    if (qt->load(
-            chinese, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-}
-
 } // namespace
 
 int main(int argc, char* argv[])
@@ -57,7 +37,10 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("ekyc-desk"));
     QApplication::setApplicationDisplayName(QStringLiteral("eKYC Desk"));
 
-    installTranslations(app, requestedLanguage(QApplication::arguments()));
+    Settings settings;
+    // --lang for this run only; else the setting ui/language (empty: the system's language).
+    const QString requested = requestedLanguage(QApplication::arguments());
+    Language::apply(requested.isEmpty() ? settings.value(Settings::language) : requested);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
@@ -74,7 +57,6 @@ int main(int argc, char* argv[])
     parser.addOption(langOption);
     parser.process(app);
 
-    Settings settings;
     KeychainSecretStore keychain;
     HistoryOpener opener(&keychain);
     Session::Request request;
@@ -102,9 +84,10 @@ int main(int argc, char* argv[])
 
     MainWindow window(session->verification(), session->history());
     window.setSettings(&settings);
+    window.setKeychain(&keychain);
     // The idle lock asks for the signed-in person's password: only where people sign in.
     const Result<bool> accounts = session->history()->hasAccounts();
-    window.setIdleLock(accounts && *accounts ? 10 : 0);
+    window.setIdleLock(accounts && *accounts ? settings.value(Settings::idleLockMinutes) : 0);
     window.show();
     return QApplication::exec();
 }

@@ -2,13 +2,17 @@
 
 #include <QtDebug>
 
+#include <type_traits>
+
 Settings::Settings()
     : m_settings(std::make_unique<QSettings>(QStringLiteral("eKYC Desk"), QStringLiteral("ekyc-desk")))
+    , m_notifier(std::make_unique<SettingsNotifier>())
 {
 }
 
 Settings::Settings(const QString& iniPath)
     : m_settings(std::make_unique<QSettings>(iniPath, QSettings::IniFormat))
+    , m_notifier(std::make_unique<SettingsNotifier>())
 {
 }
 
@@ -37,6 +41,29 @@ std::optional<double> Settings::parse(const QVariant& stored, const double*)
 std::optional<QString> Settings::parse(const QVariant& stored, const QString*)
 {
     return text(stored);
+}
+
+std::optional<bool> Settings::parse(const QVariant& stored, const bool*)
+{
+    const QString value = text(stored).trimmed().toLower();
+    if (value == QLatin1String("true") || value == QLatin1String("1"))
+        return true;
+    if (value == QLatin1String("false") || value == QLatin1String("0"))
+        return false;
+    return std::nullopt;
+}
+
+bool Settings::setValueByName(const QString& name, const QVariant& value)
+{
+    bool found = false;
+    forEachKey([&](const auto& key) {
+        using T = std::decay_t<decltype(key.defaultValue)>;
+        if (found || name != QLatin1String(key.name))
+            return;
+        found = true;
+        setValue(key, value.value<T>());
+    });
+    return found;
 }
 
 void Settings::warn(const char* key, const QVariant& stored, const char* rule, const QString& fallback) const

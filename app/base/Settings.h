@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QVariant>
 
+#include "base/SettingsNotifier.h"
+
 #include <cmath>
 #include <memory>
 #include <optional>
@@ -34,6 +36,9 @@ class Settings
 public:
     static bool isPositive(const int& value) { return value > 0; }
     static bool isPositiveNumber(const double& value) { return std::isfinite(value) && value > 0; }
+    static bool isIdleLockMinutes(const int& value) { return value >= 1 && value <= 240; }
+    // Any value that parses as a bool; the rule names the two words a hand edit may use.
+    static bool isBool(const bool&) { return true; }
     // The two ways the provider's reference writes the end date of a long-term card.
     static bool isLongTermValue(const QString& value)
     {
@@ -64,7 +69,16 @@ public:
     static inline const SettingKey<QString> sceneCode { "case/defaultSceneCode", QString() };
     // Empty: the default SQLite file under the app-data location; else a path or a postgresql:// URL.
     static inline const SettingKey<QString> historyLocation { "history/location", QString() };
+    // "" (the system's language), "en" or "zh_CN". A personal preference: anyone may change it.
     static inline const SettingKey<QString> language { "ui/language", QString() };
+    // A second person confirms a manual-review decision.
+    static inline const SettingKey<bool> fourEyes {
+        "review/fourEyes", true, &isBool, QT_TRANSLATE_NOOP("Settings", "true or false")
+    };
+    // Minutes without input after which the desk locks and asks for the password again.
+    static inline const SettingKey<int> idleLockMinutes {
+        "session/idleLockMinutes", 10, &isIdleLockMinutes, QT_TRANSLATE_NOOP("Settings", "a whole number from 1 to 240")
+    };
     // Days after which `audit purge` erases name and ID number of a case (metadata stays). PIPL: keep personal data
     // no longer than needed; the provider itself keeps results 30 days.
     static inline const SettingKey<int> retentionDays {
@@ -86,7 +100,13 @@ public:
         visit(historyLocation);
         visit(language);
         visit(retentionDays);
+        visit(fourEyes);
+        visit(idleLockMinutes);
     }
+    // Sets the key called name from a value of its type (or text that converts to it); false for an unknown name.
+    bool setValueByName(const QString& name, const QVariant& value);
+    // Keys a person changes for themselves (the language): no role is needed to change them.
+    static bool isPersonal(const QString& name) { return name == QLatin1String(language.name); }
 
     // The application's QSettings (organisation "eKYC Desk", application "ekyc-desk").
     Settings();
@@ -113,15 +133,21 @@ public:
     QStringList warnings() const { return m_warnings; }
     QString fileName() const { return m_settings->fileName(); }
     void sync() { m_settings->sync(); }
+    // Tells whoever listens (notifier()->changed) that these keys were written through the app.
+    void announce(const QStringList& keys) { m_notifier->announce(keys); }
+    SettingsNotifier* notifier() const { return m_notifier.get(); }
 
 private:
     // Strict conversions: the whole text, trimmed, must be a number of the type; std::nullopt otherwise.
     static std::optional<int> parse(const QVariant& stored, const int*);
     static std::optional<double> parse(const QVariant& stored, const double*);
     static std::optional<QString> parse(const QVariant& stored, const QString*);
+    // "true"/"false" (any case), "1"/"0".
+    static std::optional<bool> parse(const QVariant& stored, const bool*);
     static QString text(const QVariant& stored);
     void warn(const char* key, const QVariant& stored, const char* rule, const QString& fallback) const;
 
     std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<SettingsNotifier> m_notifier;
     mutable QStringList m_warnings;
 };

@@ -91,9 +91,16 @@ Result<std::unique_ptr<AuditStore>> AuditStore::open(const QString& location, co
 
 Result<std::unique_ptr<AuditStore>> AuditStore::open(const QString& location, const Options& options)
 {
-    const HistoryLocation where = HistoryLocation::parse(location);
+    HistoryLocation where = HistoryLocation::parse(location);
     if (!where.isValid())
         return Failure(ErrorCode::InvalidArgument, where.error);
+    QString databasePassword;
+    if (where.isPostgres() && where.password.isEmpty()) {
+        where.password = options.databasePassword;
+        if (where.password.isEmpty() && options.keys.keychain)
+            where.takePasswordFrom(*options.keys.keychain);
+        databasePassword = where.password;
+    }
     const bool isNewFile = !where.isPostgres() && !QFileInfo::exists(where.path);
     if (isNewFile && options.mustExist)
         return Failure(ErrorCode::NotFound, tr("There is no history at %1.").arg(where.displayName()));
@@ -115,6 +122,7 @@ Result<std::unique_ptr<AuditStore>> AuditStore::open(const QString& location, co
     store->m_postgres = where.isPostgres();
     store->m_displayLocation = where.displayName();
     store->m_location = location;
+    store->m_databasePassword = databasePassword;
     store->m_sqlitePath = where.isPostgres() ? QString() : QFileInfo(where.path).absoluteFilePath();
     store->m_clock = options.clock ? options.clock : &Clock::system();
 
@@ -262,6 +270,7 @@ AuditStore::Options AuditStore::sharedOptions() const
     shared.unlockedKeys = m_keys;
     shared.expectedHistoryId = m_historyId;
     shared.unlockedKeySource = m_keySource;
+    shared.databasePassword = m_databasePassword;
     return shared;
 }
 

@@ -65,6 +65,9 @@ public:
         std::optional<HistoryKeys> unlockedKeys;
         QString expectedHistoryId;
         QString unlockedKeySource; // where those keys came from: keySource() of the instance that unlocked them
+        // PostgreSQL: the password for a URL without one, as another instance took it from the keychain
+        // (sharedOptions()); empty: keys.keychain is asked (HistoryLocation::takePasswordFrom), then libpq's own.
+        QString databasePassword;
     };
 
     // Opens (creating and migrating when new) the history at location (see HistoryLocation; empty = default path)
@@ -205,6 +208,7 @@ private:
     QString m_displayLocation;
     QString m_sqlitePath;
     QString m_keySource;
+    QString m_databasePassword; // taken from the keychain for a URL without one (never from the URL itself)
     bool m_postgres = false;
     Clock* m_clock = nullptr;
     std::unique_ptr<PiiVault> m_vault;

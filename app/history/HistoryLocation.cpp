@@ -1,5 +1,7 @@
 #include "HistoryLocation.h"
 
+#include "crypto/SecretStore.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -76,6 +78,24 @@ QString HistoryLocation::displayName() const
         break;
     }
     return {};
+}
+
+QString HistoryLocation::passwordAccount() const
+{
+    if (!isPostgres())
+        return QString();
+    return QStringLiteral("history-password:%1@%2:%3/%4").arg(user, host, QString::number(port), databaseName);
+}
+
+bool HistoryLocation::takePasswordFrom(SecretStore& keychain)
+{
+    if (!isPostgres() || !password.isEmpty())
+        return false;
+    const std::optional<QByteArray> stored = keychain.read(passwordAccount(), nullptr);
+    if (!stored || stored->isEmpty())
+        return false;
+    password = QString::fromUtf8(*stored);
+    return true;
 }
 
 QSqlDatabase HistoryLocation::openConnection(const QString& connectionName, QString* error) const

@@ -4,6 +4,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+class SecretStore;
+
 // Where the audit history lives: a SQLite file path (the default, under the app-data location) or a
 // postgresql://user:password@host:port/dbname[?schema=NAME&sslmode=MODE] URL for a team's shared server.
 class HistoryLocation
@@ -37,6 +39,12 @@ public:
     static QString defaultPath();
     // For messages: the path, or the URL without its password.
     QString displayName() const;
+    // The OS keychain account that keeps the password of a PostgreSQL location whose URL has none:
+    // "history-password:user@host:port/dbname". Empty for SQLite.
+    QString passwordAccount() const;
+    // A PostgreSQL location without a password in its URL takes the one kept under passwordAccount(), when there is
+    // one; otherwise libpq still reads PGPASSWORD and ~/.pgpass. Returns whether one was taken.
+    bool takePasswordFrom(SecretStore& keychain);
 
     // Adds and opens a named connection (QSQLITE or QPSQL), sets the session up (SQLite: WAL, synchronous=FULL,
     // busy_timeout, foreign keys; PostgreSQL: search_path, UTC). On failure returns an invalid QSqlDatabase, removes

@@ -28,6 +28,11 @@ QList<QPair<QString, QString>> watchedSettings(const Settings& settings)
             QString::number(settings.value(Settings::timeoutSeconds)) },
         { QString::fromLatin1(Settings::maxAttempts.name), QString::number(settings.value(Settings::maxAttempts)) },
         { QString::fromLatin1(Settings::historyLocation.name), settings.value(Settings::historyLocation) },
+        { QString::fromLatin1(Settings::retentionDays.name), QString::number(settings.value(Settings::retentionDays)) },
+        { QString::fromLatin1(Settings::fourEyes.name),
+            settings.value(Settings::fourEyes) ? QStringLiteral("true") : QStringLiteral("false") },
+        { QString::fromLatin1(Settings::idleLockMinutes.name),
+            QString::number(settings.value(Settings::idleLockMinutes)) },
     };
 }
 
@@ -54,16 +59,24 @@ QHash<QString, QString> recordedDigests(const Settings& settings)
     return byName;
 }
 
+QStringList digestPairs(const Settings& settings, const QString& historyId)
+{
+    QStringList pairs;
+    for (const auto& [name, value] : watchedSettings(settings))
+        pairs.append(name + QLatin1Char('=') + digest(historyId, value));
+    return pairs;
+}
+
 Result<void> recordSettings(AuditStore& history, const Actor& actor, Settings& settings)
 {
     const QHash<QString, QString> previous = recordedDigests(settings);
-    QStringList pairs;
+    const QStringList pairs = digestPairs(settings, history.historyId());
     QStringList changed;
-    for (const auto& [name, value] : watchedSettings(settings)) {
-        const QString current = digest(history.historyId(), value);
-        pairs.append(name + QLatin1Char('=') + current);
+    for (const QString& pair : pairs) {
+        const qsizetype equals = pair.indexOf(QLatin1Char('='));
+        const QString name = pair.left(equals);
         // A setting without an earlier digest (a first start, or a setting watched since this version) is no change.
-        if (previous.contains(name) && previous.value(name) != current)
+        if (previous.contains(name) && previous.value(name) != pair.mid(equals + 1))
             changed.append(name);
     }
     if (!changed.isEmpty()) {
@@ -94,6 +107,11 @@ Result<void> recordCredentialSource(
 }
 
 } // namespace
+
+void remember(Settings& settings, const QString& historyId)
+{
+    settings.setValue(lastDigestsKey, digestPairs(settings, historyId).join(QLatin1Char(',')));
+}
 
 Result<void> record(
     AuditStore& history, const Actor& actor, Settings& settings, const Credentials& credentials, bool training)

@@ -17,5 +17,8 @@ namespace ConfigurationAudit {
 // Fails when the history refused a write.
 Result<void> record(
     AuditStore& history, const Actor& actor, Settings& settings, const Credentials& credentials, bool training);
+// Takes the watched settings' current values as recorded (a change made in the running application was recorded
+// when it was made), so that the next start does not report it again.
+void remember(Settings& settings, const QString& historyId);
 
 } // namespace ConfigurationAudit

@@ -215,6 +215,8 @@ void VerificationService::finishCall(VerificationCall* call, VerificationResult 
     call->m_result = result;
     call->m_finished = true;
     const QPointer<VerificationCall> guard(call); // a receiver may delete it
+    if (m_pendingOptions) // settings changed during the call: once its client has let it go, never inside its signal
+        QMetaObject::invokeMethod(this, &VerificationService::applyPendingOptions, Qt::QueuedConnection);
     emit call->finished(call->m_result);
     if (guard)
         emit finished(call, call->m_result);

@@ -32,11 +32,10 @@ void VerificationService::setHistory(AuditStore* history)
 bool VerificationService::configure(const Options& options)
 {
     m_error.clear();
+    m_pendingOptions.reset();
     m_client.reset();
     m_sandbox.reset();
     m_options = options;
-    ClientConfig config = options.client;
-    Credentials credentials = options.credentials;
     if (options.training) {
         m_sandbox = std::make_unique<SandboxServer>();
         if (!m_sandbox->start()) {
@@ -44,20 +43,55 @@ bool VerificationService::configure(const Options& options)
             m_sandbox.reset();
             return false;
         }
-        config.endpoint = m_sandbox->url();
-        config.extraCaCertificates = m_sandbox->caCertificates();
-        credentials = Credentials::training();
-    } else if (!credentials.isValid()) {
+    } else if (!options.credentials.isValid()) {
         m_error = tr("No AccessKey found. Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET "
                      "(and ALIBABA_CLOUD_SECURITY_TOKEN for STS), or use training mode.");
         return false;
+    }
+    makeClient(options);
+    return true;
+}
+
+bool VerificationService::reconfigure(const Options& requested)
+{
+    m_error.clear();
+    Options options = requested;
+    options.training = m_options.training;
+    options.clock = m_options.clock;
+    options.random = m_options.random;
+    if (!options.training && !options.credentials.isValid()) {
+        m_error = tr("No AccessKey found: the settings were not applied.");
+        return false;
+    }
+    m_pendingOptions = options;
+    applyPendingOptions();
+    return true;
+}
+
+void VerificationService::applyPendingOptions()
+{
+    if (!m_pendingOptions || (m_client && m_client->pendingCalls() > 0))
+        return;
+    const Options options = *m_pendingOptions;
+    m_pendingOptions.reset();
+    makeClient(options);
+}
+
+void VerificationService::makeClient(const Options& options)
+{
+    m_options = options;
+    ClientConfig config = options.client;
+    Credentials credentials = options.credentials;
+    if (options.training && m_sandbox) {
+        config.endpoint = m_sandbox->url();
+        config.extraCaCertificates = m_sandbox->caCertificates();
+        credentials = Credentials::training();
     }
     m_options.client = config;
     m_client = std::make_unique<ApiClient>(config,
         credentials,
         options.clock ? *options.clock : Clock::system(),
         options.random ? *options.random : Random::system());
-    return true;
 }
 
 QDate VerificationService::today()
@@ -202,6 +236,7 @@ void VerificationService::startCall(VerificationCall* call)
         completeCall(call, result);
         return;
     }
+    applyPendingOptions(); // settings changed while other calls ran apply from this call on, when none runs now
     // The call's own gate and connections: each attempt is recorded before it leaves, and what the client reports
     // about this call reaches this call only (the connections end with it).
     call->m_apiId = m_client->verify(call->request(),

@@ -47,6 +47,13 @@ public:
 
     // Starts the sandbox in training mode. Returns false with errorString() when it cannot.
     bool configure(const Options& options);
+    // Changes the running service's endpoint, CA, limits, long-term value and credentials (settings changed while
+    // the application runs; configure() again would restart the sandbox). Training stays training, with the sandbox
+    // as its endpoint and its public key; the clock and randomness stay. A call in flight is never touched: while
+    // one runs, the new options wait (hasPendingOptions()) and apply once no call is in flight, before the next call
+    // is sent. False with errorString() in live mode without valid credentials; nothing changes then.
+    bool reconfigure(const Options& options);
+    bool hasPendingOptions() const { return m_pendingOptions.has_value(); }
     QString errorString() const { return m_error; }
     bool isTraining() const { return m_options.training; }
     const Options& options() const { return m_options; }
@@ -111,6 +118,10 @@ private:
     CaseRecord caseRecord(
         const VerificationRequest& request, const QStringList& warnings, const QString& reverifyOf) const;
     void startCall(VerificationCall* call);
+    // Builds the client for options (in training mode on the running sandbox).
+    void makeClient(const Options& options);
+    // Applies options waiting for the calls in flight, once there is none.
+    void applyPendingOptions();
     // VerificationRecording.cpp: the writes of a call, on the writer thread, and their answers here.
     void createCase(VerificationCall* call, const CaseRecord& record, const QString& reverifyOf);
     void caseCreated(VerificationCall* call, const QString& caseId, const QString& error);
@@ -121,6 +132,7 @@ private:
     void reportUnrecorded(int outcome, const QString& error, const QString& spoolPath);
 
     Options m_options;
+    std::optional<Options> m_pendingOptions;
     Actor m_actor;
     AuditStore* m_history = nullptr;
     std::unique_ptr<HistoryWriter> m_writer;

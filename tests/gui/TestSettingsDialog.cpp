@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "SettingsDialog.h"
 #include "api/EndpointConfig.h"
+#include "base/Access.h"
 #include "base/Settings.h"
 #include "crypto/SandboxCa.h"
 #include "history/HistoryLocation.h"
@@ -9,6 +10,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFile>
@@ -45,6 +48,8 @@ private slots:
     void badCaFileIsRefusedInline();
     void historyLocationIsChecked_data();
     void historyLocationIsChecked();
+    void badValueDisablesOk_data();
+    void badValueDisablesOk();
     void storedPasswordIsNeitherShownNorLost();
     void validValuesAreWrittenAndReadBack();
     void longTermChoiceIsWritten_data();
@@ -138,11 +143,30 @@ void TestSettingsDialog::showsDefaultsFromEmptySettings()
     QVERIFY(child<QLabel>(&dialog, "rateLimitNoteLabel")->text().contains(QLatin1String("eKYC_Date_MIN is 10 QPS")));
     QVERIFY(child<QLabel>(&dialog, "credentialsNoteLabel")->text().contains(QLatin1String("environment")));
     QVERIFY(child<QLabel>(&dialog, "restartNoteLabel")->text().contains(QLatin1String("next start")));
-    for (const char* name : { "endpointErrorLabel", "caFileErrorLabel", "historyErrorLabel" })
+    QVERIFY(child<QLineEdit>(&dialog, "sceneCodeLineEdit")->text().isEmpty());
+    QCOMPARE(child<QComboBox>(&dialog, "languageComboBox")->currentData().toString(), QString());
+    QVERIFY(child<QCheckBox>(&dialog, "fourEyesCheckBox")->isChecked());
+    QCOMPARE(child<QSpinBox>(&dialog, "idleLockSpinBox")->value(), 10);
+    QVERIFY(!child<QLineEdit>(&dialog, "historyPasswordLineEdit")->isEnabled()); // only for postgresql://
+    QVERIFY(!child<QPushButton>(&dialog, "removeKeyPushButton")->isEnabled()); // no key saved
+    for (const char* name : { "endpointErrorLabel",
+             "caFileErrorLabel",
+             "historyErrorLabel",
+             "accessKeyErrorLabel",
+             "idleLockErrorLabel",
+             "sceneCodeErrorLabel",
+             "changeErrorLabel" })
         QVERIFY2(!child<QLabel>(&dialog, name)->isVisible(), name);
-    // No field for a secret.
-    for (const QLineEdit* edit : dialog.findChildren<QLineEdit*>())
-        QCOMPARE(edit->echoMode(), QLineEdit::Normal);
+    QVERIFY(okButton(&dialog)->isEnabled());
+    // The only fields for secrets hide what is typed; everything else is plain.
+    const QStringList secretFields { QStringLiteral("accessKeySecretLineEdit"),
+        QStringLiteral("securityTokenLineEdit"),
+        QStringLiteral("historyPasswordLineEdit") };
+    for (const QLineEdit* edit : dialog.findChildren<QLineEdit*>()) {
+        if (edit->objectName().isEmpty())
+            continue; // a spin box's own editor
+        QCOMPARE(edit->echoMode(), secretFields.contains(edit->objectName()) ? QLineEdit::Password : QLineEdit::Normal);
+    }
 }
 
 void TestSettingsDialog::customUrlIsEnabledOnlyForCustom()
@@ -287,6 +311,82 @@ void TestSettingsDialog::historyLocationIsChecked()
     QVERIFY2(writtenKeys().isEmpty(), qPrintable(writtenKeys().join(QLatin1Char(' '))));
 }
 
+void TestSettingsDialog::badValueDisablesOk_data()
+{
+    QTest::addColumn<QString>("field"); // object name of the field typed into
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("errorLabel");
+    QTest::addColumn<QString>("names"); // how the message starts: it names the field
+    QTest::addColumn<QString>("fix"); // a good value for the same field
+
+    QTest::newRow("custom URL over http")
+        << QStringLiteral("customEndpointLineEdit") << QStringLiteral("http://ekyc-proxy.example.test/")
+        << QStringLiteral("endpointErrorLabel") << QStringLiteral("Endpoint:")
+        << QStringLiteral("https://ekyc-proxy.example.test/");
+    QTest::newRow("custom URL not a URL") << QStringLiteral("customEndpointLineEdit") << QStringLiteral("ekyc proxy")
+                                          << QStringLiteral("endpointErrorLabel") << QStringLiteral("Endpoint:")
+                                          << QStringLiteral("https://ekyc-proxy.example.test/");
+    QTest::newRow("missing CA file") << QStringLiteral("caFileLineEdit") << QStringLiteral("/nonexistent/ca.pem")
+                                     << QStringLiteral("caFileErrorLabel") << QStringLiteral("CA file:") << QString();
+    QTest::newRow("PostgreSQL URL with a password")
+        << QStringLiteral("historyLocationLineEdit") << QStringLiteral("postgresql://ekyc:s3cret@db.example.test/audit")
+        << QStringLiteral("historyErrorLabel") << QStringLiteral("History location:")
+        << QStringLiteral("postgresql://ekyc@db.example.test/audit");
+    QTest::newRow("history location of another kind")
+        << QStringLiteral("historyLocationLineEdit") << QStringLiteral("mysql://db.example.test/audit")
+        << QStringLiteral("historyErrorLabel") << QStringLiteral("History location:") << QString();
+    QTest::newRow("idle lock 0") << QStringLiteral("idleLockSpinBox") << QStringLiteral("0")
+                                 << QStringLiteral("idleLockErrorLabel") << QStringLiteral("Idle lock:")
+                                 << QStringLiteral("240");
+    QTest::newRow("idle lock 241") << QStringLiteral("idleLockSpinBox") << QStringLiteral("241")
+                                   << QStringLiteral("idleLockErrorLabel") << QStringLiteral("Idle lock:")
+                                   << QStringLiteral("1");
+    QTest::newRow("scene code with a dash")
+        << QStringLiteral("sceneCodeLineEdit") << QStringLiteral("branch-01") << QStringLiteral("sceneCodeErrorLabel")
+        << QStringLiteral("Default scene code:") << QStringLiteral("branch_01");
+    QTest::newRow("AccessKey ID without secret")
+        << QStringLiteral("accessKeyIdLineEdit") << QStringLiteral("LTAI5tFAKEKEYID0042")
+        << QStringLiteral("accessKeyErrorLabel") << QStringLiteral("AccessKey:") << QString();
+    QTest::newRow("STS token alone") << QStringLiteral("securityTokenLineEdit") << QStringLiteral("fake-token")
+                                     << QStringLiteral("accessKeyErrorLabel") << QStringLiteral("AccessKey:")
+                                     << QString();
+}
+
+void TestSettingsDialog::badValueDisablesOk()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    QFETCH(QString, errorLabel);
+    QFETCH(QString, names);
+    QFETCH(QString, fix);
+
+    SettingsDialog dialog(*m_settings);
+    QVERIFY(GuiDriver::showActive(&dialog));
+    QVERIFY(okButton(&dialog)->isEnabled());
+    if (field == QLatin1String("customEndpointLineEdit"))
+        choose(child<QRadioButton>(&dialog, "customRadioButton"));
+    auto* input = dialog.findChild<QWidget*>(field);
+    QVERIFY(input);
+    retype(input, value);
+
+    // At once, without pressing OK: the message next to the field names it, and OK is disabled.
+    auto* label = dialog.findChild<QLabel*>(errorLabel);
+    QVERIFY(label);
+    QVERIFY(label->isVisible());
+    QVERIFY2(label->text().startsWith(names), qPrintable(label->text()));
+    QVERIFY(!label->text().contains(QLatin1String("s3cret")));
+    QVERIFY(!okButton(&dialog)->isEnabled());
+    QCOMPARE(dialog.errorText(), label->text());
+    QTest::keyClick(&dialog, Qt::Key_Return);
+    QVERIFY(dialog.isVisible());
+    QVERIFY2(writtenKeys().isEmpty(), qPrintable(writtenKeys().join(QLatin1Char(' '))));
+
+    // Fixed (or emptied), the error goes and OK comes back.
+    retype(input, fix);
+    QVERIFY(!label->isVisible());
+    QVERIFY2(okButton(&dialog)->isEnabled(), qPrintable(dialog.errorText()));
+}
+
 void TestSettingsDialog::storedPasswordIsNeitherShownNorLost()
 {
     const QString stored = QStringLiteral("postgresql://reviewer:s3cret@db.example.test:5432/ekyc");
@@ -412,6 +512,9 @@ void TestSettingsDialog::mainWindowOpensSettings()
     VerificationService::Options options;
     options.training = true;
     QVERIFY2(service.configure(options), qPrintable(service.errorString()));
+    Actor supervisor = Actor::localUser();
+    supervisor.role = QLatin1String(Role::supervisor); // only a supervisor changes settings
+    service.setActor(supervisor);
     MainWindow window(service);
     window.setSettings(m_settings.get());
     QVERIFY(GuiDriver::showActive(&window));

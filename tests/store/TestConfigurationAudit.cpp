@@ -103,8 +103,13 @@ private slots:
         QVERIFY2(pairs.size() >= 8, qPrintable(byName));
         QStringList positional;
         for (const QString& pair : pairs) {
-            QVERIFY2(
-                pair.startsWith(QLatin1String("api/")) || pair.startsWith(QLatin1String("history/")), qPrintable(pair));
+            const QString group = pair.left(pair.indexOf(QLatin1Char('/')));
+            QVERIFY2(QStringList({ QStringLiteral("api"),
+                                     QStringLiteral("history"),
+                                     QStringLiteral("review"),
+                                     QStringLiteral("session") })
+                         .contains(group),
+                qPrintable(pair));
             positional.append(pair.mid(pair.indexOf(QLatin1Char('=')) + 1));
         }
         positional.removeLast();
@@ -122,6 +127,22 @@ private slots:
         QCOMPARE(changes.size(), 1);
         QCOMPARE(changes.first().payloadObject().value(QStringLiteral("changed")).toArray(),
             QJsonArray { QStringLiteral("api/timeoutSeconds") });
+
+        // A change made in the running app was recorded then (SettingsChange): remembered, the next start is quiet.
+        {
+            Settings settings(ini);
+            settings.setValue(Settings::idleLockMinutes, 30);
+            settings.setValue(Settings::fourEyes, false);
+            ConfigurationAudit::remember(settings, store->historyId());
+        }
+        start([](Settings&) {});
+        QCOMPARE(eventsOfKind(*store, EventKind::settingsChanged).size(), 1);
+        // Edited by hand instead, it is reported at the next start.
+        start([](Settings& s) { s.setValue(Settings::idleLockMinutes, 5); });
+        const QList<AuditEvent> after = eventsOfKind(*store, EventKind::settingsChanged);
+        QCOMPARE(after.size(), 2);
+        QCOMPARE(after.last().payloadObject().value(QStringLiteral("changed")).toArray(),
+            QJsonArray { QStringLiteral("session/idleLockMinutes") });
         QVERIFY(store->verifyChain().ok);
     }
 };
