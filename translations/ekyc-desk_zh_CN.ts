@@ -2271,6 +2271,14 @@ MerchantBizId %2
         <source>The audit history cannot be reached.</source>
         <translation>无法访问审计历史。</translation>
     </message>
+    <message>
+        <source>Settings saved, but not applied: %1</source>
+        <translation>设置已保存，但未能应用：%1</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new history location takes effect the next time eKYC Desk starts.</source>
+        <translation>设置已保存。新的审计记录位置将在下次启动 eKYC Desk 时生效。</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>
@@ -2745,6 +2753,25 @@ MerchantBizId %2
         <source>a whole number above 0</source>
         <translation>大于 0 的整数</translation>
     </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>a whole number from 1 to 240</source>
+        <translation>1 到 240 之间的整数</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsChange</name>
+    <message>
+        <source>The audit history is not available: settings not changed.</source>
+        <translation>审计记录不可用：设置未更改。</translation>
+    </message>
+    <message>
+        <source>The application is closing: settings not changed.</source>
+        <translation>应用程序正在关闭：设置未更改。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2805,10 +2832,6 @@ MerchantBizId %2
         <translation>一个案件最多发送的次数，包括超时或被限流后的重试。</translation>
     </message>
     <message>
-        <source>The AccessKey is not set here: for now it comes from the environment (ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET). Secrets are never stored in the settings.</source>
-        <translation>AccessKey 不在此处设置：目前从环境变量（ALIBABA_CLOUD_ACCESS_KEY_ID 和 ALIBABA_CLOUD_ACCESS_KEY_SECRET）读取。密钥绝不会保存在设置中。</translation>
-    </message>
-    <message>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
@@ -2837,10 +2860,6 @@ MerchantBizId %2
         <translation>位置(&amp;L)：</translation>
     </message>
     <message>
-        <source>A SQLite file path or a postgresql:// URL of a shared server; empty: the default file shown in grey. Leave the database password out of the URL: PostgreSQL reads it from PGPASSWORD or ~/.pgpass.</source>
-        <translation>SQLite 文件路径，或共享服务器的 postgresql:// 地址；留空则使用灰色显示的默认文件。请勿在地址中填写数据库密码：PostgreSQL 会从 PGPASSWORD 或 ~/.pgpass 读取。</translation>
-    </message>
-    <message>
         <source>R&amp;etention:</source>
         <translation>保留期(&amp;E)：</translation>
     </message>
@@ -2853,10 +2872,6 @@ MerchantBizId %2
         <translation>超过该天数后，审计清理会删除案件中的姓名和身份证号码，记录的其余部分保留。</translation>
     </message>
     <message>
-        <source>Changes take effect at the next start of eKYC Desk, which records them in the audit history.</source>
-        <translation>更改将在 eKYC Desk 下次启动时生效，届时会记入审计记录。</translation>
-    </message>
-    <message>
         <source>Hong Kong, &amp;Internet (%1)</source>
         <translation>中国香港，公网(&amp;I)（%1）</translation>
     </message>
@@ -2867,10 +2882,6 @@ MerchantBizId %2
     <message>
         <source>Default: %1</source>
         <translation>默认：%1</translation>
-    </message>
-    <message>
-        <source>Settings saved. They take effect at the next start of eKYC Desk, which records the changes in the audit history.</source>
-        <translation>设置已保存。将在 eKYC Desk 下次启动时生效，届时更改会记入审计记录。</translation>
     </message>
     <message>
         <source>The stored URL holds a password, which is not shown; it is kept unless you change the location.</source>
@@ -2889,8 +2900,160 @@ MerchantBizId %2
         <translation>接入点：请输入自定义接入点的 https:// 地址。</translation>
     </message>
     <message>
-        <source>History: leave the password out of the URL; PostgreSQL reads it from PGPASSWORD or ~/.pgpass. Passwords are never stored in the settings.</source>
-        <translation>审计记录：请勿在地址中填写密码；PostgreSQL 会从 PGPASSWORD 或 ~/.pgpass 读取。密码绝不会保存在设置中。</translation>
+        <source>The AccessKey comes from the environment, the aliyun CLI profile or the credentials file, else from the key saved below in the OS keychain. Secrets are never stored in the settings.</source>
+        <translation>AccessKey 取自环境变量、aliyun CLI 配置或凭证文件，否则取自下方保存在系统钥匙串中的密钥。机密信息从不保存在设置中。</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>AccessKey</source>
+        <translation>AccessKey</translation>
+    </message>
+    <message>
+        <source>AccessKey &amp;ID:</source>
+        <translation>AccessKey ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ecret:</source>
+        <translation>Secret(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>STS t&amp;oken:</source>
+        <translation>STS 令牌(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>&amp;Remove saved key</source>
+        <translation>删除已保存的密钥(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Default &amp;scene code:</source>
+        <translation>默认场景码(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Filled into every new case; empty: none.</source>
+        <translation>自动填入每个新案件；留空：不填。</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>语言(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Manual review:</source>
+        <translation>人工复核：</translation>
+    </message>
+    <message>
+        <source>&amp;Four eyes: a second person confirms each decision</source>
+        <translation>双人复核(&amp;F)：每项决定须由第二人确认</translation>
+    </message>
+    <message>
+        <source>I&amp;dle lock:</source>
+        <translation>空闲锁定(&amp;D)：</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Minutes without input after which the desk locks and asks for the password again (1 to 240).</source>
+        <translation>无操作达到该分钟数后，工作台将锁定并要求重新输入密码（1 到 240）。</translation>
+    </message>
+    <message>
+        <source>A SQLite file path or a postgresql:// URL of a shared server; empty: the default file shown in grey. Leave the database password out of the URL: enter it below (kept in the OS keychain), or give it through PGPASSWORD or ~/.pgpass. A new location takes effect the next time eKYC Desk starts.</source>
+        <translation>SQLite 文件路径，或共享服务器的 postgresql:// 地址；留空：使用灰色显示的默认文件。请勿在地址中包含数据库密码：请在下方输入（保存在系统钥匙串中），或通过 PGPASSWORD 或 ~/.pgpass 提供。新的位置将在下次启动 eKYC Desk 时生效。</translation>
+    </message>
+    <message>
+        <source>Database &amp;password:</source>
+        <translation>数据库密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>For a postgresql:// location only: kept in the OS keychain, never in the settings.</source>
+        <translation>仅用于 postgresql:// 位置：保存在系统钥匙串中，从不保存在设置中。</translation>
+    </message>
+    <message>
+        <source>Changes apply at once and are recorded in the audit history; a new history location takes effect at the next start. Only a supervisor may change settings; anyone may choose the language.</source>
+        <translation>更改立即生效并记入审计记录；新的审计记录位置在下次启动时生效。只有主管可以更改设置；任何人都可以选择语言。</translation>
+    </message>
+    <message>
+        <source>Settings saved and applied; the change is recorded in the audit history.</source>
+        <translation>设置已保存并应用；此更改已记入审计记录。</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>The saved key %1 is removed from the keychain when you press OK.</source>
+        <translation>按“确定”后，将从钥匙串中删除已保存的密钥 %1。</translation>
+    </message>
+    <message>
+        <source>No key is saved here. Enter one to keep it in the OS keychain; it is never stored anywhere else.</source>
+        <translation>此处未保存密钥。输入密钥后会保存在系统钥匙串中，不会存放在其他任何地方。</translation>
+    </message>
+    <message>
+        <source>Saved in the OS keychain: %1. Enter another key to replace it.</source>
+        <translation>已保存在系统钥匙串中：%1。输入其他密钥可替换它。</translation>
+    </message>
+    <message>
+        <source>History location: %1</source>
+        <translation>审计记录位置：%1</translation>
+    </message>
+    <message>
+        <source>History location: leave the password out of the URL; enter it in Database password (kept in the OS keychain), or give it through PGPASSWORD or ~/.pgpass. Passwords are never stored in the settings.</source>
+        <translation>审计记录位置：请勿在地址中包含密码；请在“数据库密码”中输入（保存在系统钥匙串中），或通过 PGPASSWORD 或 ~/.pgpass 提供。密码从不保存在设置中。</translation>
+    </message>
+    <message>
+        <source>AccessKey: enter both the AccessKey ID and its secret (the STS token only with them).</source>
+        <translation>AccessKey：请同时输入 AccessKey ID 及其 Secret（STS 令牌只能与二者一同提供）。</translation>
+    </message>
+    <message>
+        <source>Idle lock: enter from 1 to 240 minutes.</source>
+        <translation>空闲锁定：请输入 1 到 240 分钟。</translation>
+    </message>
+    <message>
+        <source>Default scene code: %1</source>
+        <translation>默认场景码：%1</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>AccessKey not saved: %1</source>
+        <translation>AccessKey 未保存：%1</translation>
+    </message>
+    <message>
+        <source>Database password not saved: %1</source>
+        <translation>数据库密码未保存：%1</translation>
+    </message>
+    <message>
+        <source>No AccessKey to test with: enter one above, or give one through the environment.</source>
+        <translation>没有可用于测试的 AccessKey：请在上方输入，或通过环境变量提供。</translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation>正在测试与 %1 的连接…</translation>
+    </message>
+    <message>
+        <source>Proves: %1</source>
+        <translation>可证明：%1</translation>
+    </message>
+    <message>
+        <source>Not confirmed: %1</source>
+        <translation>尚未确认：%1</translation>
+    </message>
+    <message>
+        <source>RequestId: %1</source>
+        <translation>RequestId：%1</translation>
     </message>
 </context>
 <context>
@@ -3190,6 +3353,10 @@ MerchantBizId %2
     <message>
         <source>the audit history was closed</source>
         <translation>审计记录已关闭</translation>
+    </message>
+    <message>
+        <source>No AccessKey found: the settings were not applied.</source>
+        <translation>未找到 AccessKey：设置未应用。</translation>
     </message>
 </context>
 <context>
