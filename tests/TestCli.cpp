@@ -438,6 +438,11 @@ private slots:
         QVERIFY2(live.exitCode == 0, (live.out + live.err).constData());
         QCOMPARE(QJsonDocument::fromJson(live.out).object().value(QStringLiteral("subCode")).toString(),
             QStringLiteral("200"));
+        // The source of the key, by name, and its id masked: never the secret.
+        QCOMPARE(QJsonDocument::fromJson(live.out).object().value(QStringLiteral("credentialSource")).toString(),
+            QStringLiteral("environment variables"));
+        QCOMPARE(QJsonDocument::fromJson(live.out).object().value(QStringLiteral("accessKeyId")).toString(),
+            training.maskedKeyId());
         // Without the extra CA the sandbox's certificate is not trusted: a TLS error, never a silent success.
         QCOMPARE(untrusted.exitCode, 5);
         QCOMPARE(dry.exitCode, 0);

@@ -132,6 +132,12 @@ int sendCase(VerificationService& service,
         QJsonObject object = outcome.toJson();
         object.insert(QStringLiteral("warnings"), issuesToJson(issues));
         object.insert(QStringLiteral("caseId"), caseId);
+        // Where the AccessKey came from (the chain's source, the key id masked), never the secret.
+        const Credentials& key = service.options().credentials;
+        object.insert(QStringLiteral("credentialSource"),
+            service.isTraining() ? Credentials::training().sourceName() : key.sourceName());
+        object.insert(QStringLiteral("accessKeyId"),
+            service.isTraining() ? Credentials::training().maskedKeyId() : key.maskedKeyId());
         object.insert(QStringLiteral("recorded"),
             !outcome.unrecorded && outcome.status != VerificationResult::Status::NotRecorded);
         printJson(object);
