@@ -1,6 +1,7 @@
 #include "history/AuditStore.h"
 
 #include "StoreFixture.h"
+#include "TeamHistory.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -39,40 +40,20 @@ public:
     };
 
 private:
-    static QString password() { return QStringLiteral("matrix password 1"); }
+    static QString password() { return TeamHistory::password(); }
 
-    // One history per backend, shared by the rows: accounts of every kind, each with one case of its own per
-    // operation (made while it was an active reviewer), and the cases of "other", a second reviewer.
+    // One history per backend, shared by the rows (TeamHistory: one case of each account per operation).
     struct World
     {
         StoreFixture fx;
         std::unique_ptr<AuditStore> store;
-        std::map<QString, Actor> actors; // by account: "supervisor", "reviewer", "auditor", "disabled", "locked"
-        std::map<QString, QStringList> cases; // by account, and "other"
+        std::map<QString, Actor> actors;
+        std::map<QString, QStringList> cases;
         int added = 0;
     };
     std::map<QString, std::unique_ptr<World>> m_worlds;
 
-    static CaseRecord record(int i)
-    {
-        CaseRecord r;
-        r.merchantBizId = QStringLiteral("matrix%1").arg(i, 4, 10, QLatin1Char('0'));
-        r.sceneCode = QStringLiteral("desk");
-        r.name = QStringLiteral("张三");
-        r.idNumber = QStringLiteral("11010519491231002X");
-        return r;
-    }
-
-    static bool addCases(World& w, const QString& account, const Actor& actor)
-    {
-        for (int i = 0; i < OpCount; ++i) {
-            const Result<QString> id = w.store->createCase(actor, record(i));
-            if (!id)
-                return false;
-            w.cases[account].append(*id);
-        }
-        return true;
-    }
+    static CaseRecord record(int i) { return TeamHistory::record(i); }
 
     static std::unique_ptr<World> build(const QString& backend, QString* skip)
     {
@@ -80,28 +61,11 @@ private:
         if (!w->fx.prepare(backend, skip))
             return nullptr;
         w->store = w->fx.open();
-        AuditStore& s = *w->store;
-        const Actor owner { QStringLiteral("owner"), QStringLiteral("supervisor"), QStringLiteral("ws") };
-        if (!s.createAccount(owner, QStringLiteral("supervisor"), QLatin1String(Role::supervisor), password()))
+        std::optional<TeamHistory> team = w->store ? TeamHistory::build(*w->store, OpCount) : std::nullopt;
+        if (!team)
             return nullptr;
-        const Actor boss = s.signIn(QStringLiteral("supervisor"), password(), QStringLiteral("ws")).valueOr({});
-        for (const char* name : { "reviewer", "other", "auditor", "disabled", "locked" }) {
-            const QString account = QLatin1String(name);
-            if (!s.createAccount(boss, account, QLatin1String(Role::reviewer), password()))
-                return nullptr;
-            const Result<Actor> actor = s.signIn(account, password(), QStringLiteral("ws"));
-            if (!actor || !addCases(*w, account, *actor))
-                return nullptr;
-            w->actors[account] = *actor;
-        }
-        if (!addCases(*w, QStringLiteral("supervisor"), boss))
-            return nullptr;
-        w->actors[QStringLiteral("supervisor")] = boss;
-        if (!s.setAccountRole(boss, QStringLiteral("auditor"), QLatin1String(Role::auditor))
-            || !s.setAccountDisabled(boss, QStringLiteral("disabled"), true))
-            return nullptr;
-        for (int i = 0; i < AuditStore::LockoutFailures; ++i)
-            (void)s.signIn(QStringLiteral("locked"), QStringLiteral("not the password"), QStringLiteral("ws"));
+        w->actors = team->actors;
+        w->cases = team->cases;
         return w;
     }
 

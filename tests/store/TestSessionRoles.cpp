@@ -1,4 +1,5 @@
 #include "StoreFixture.h"
+#include "TeamHistory.h"
 #include "history/AuditStore.h"
 #include "sandbox/SandboxFixtures.h"
 #include "sandbox/SandboxServer.h"
@@ -27,8 +28,6 @@ class TestSessionRoles : public QObject
     };
     std::map<QString, std::unique_ptr<World>> m_worlds;
 
-    static QString password() { return QStringLiteral("session password 1"); }
-
     static CaseInput caseOf(const SandboxFixtures::Person& p)
     {
         CaseInput input;
@@ -46,34 +45,14 @@ class TestSessionRoles : public QObject
         if (!w->fx.prepare(backend, skip))
             return nullptr;
         w->store = w->fx.open();
-        AuditStore& s = *w->store;
-        const Actor owner { QStringLiteral("owner"), QStringLiteral("supervisor"), QStringLiteral("ws") };
-        if (!s.createAccount(owner, QStringLiteral("supervisor"), QLatin1String(Role::supervisor), password()))
+        const std::optional<TeamHistory> team = w->store ? TeamHistory::build(*w->store, 1) : std::nullopt;
+        if (!team)
             return nullptr;
-        const Actor boss = s.signIn(QStringLiteral("supervisor"), password(), QStringLiteral("ws")).valueOr({});
-        w->actors[QStringLiteral("supervisor")] = boss;
-        CaseRecord record;
-        record.merchantBizId = QStringLiteral("session-roles");
-        record.name = SandboxFixtures::people().first().docName;
-        record.idNumber = SandboxFixtures::people().first().docNo;
-        w->ownCase[QStringLiteral("supervisor")] = s.createCase(boss, record).valueOr(QString());
-        for (const char* name : { "reviewer", "other", "auditor", "disabled", "locked" }) {
-            const QString account = QLatin1String(name);
-            if (!s.createAccount(boss, account, QLatin1String(Role::reviewer), password()))
-                return nullptr;
-            const Actor actor = s.signIn(account, password(), QStringLiteral("ws")).valueOr({});
-            w->actors[account] = actor;
-            w->ownCase[account] = s.createCase(actor, record).valueOr(QString());
-        }
-        if (!s.setAccountRole(boss, QStringLiteral("auditor"), QLatin1String(Role::auditor))
-            || !s.setAccountDisabled(boss, QStringLiteral("disabled"), true))
-            return nullptr;
-        for (int i = 0; i < AuditStore::LockoutFailures; ++i)
-            (void)s.signIn(QStringLiteral("locked"), QStringLiteral("not the password"), QStringLiteral("ws"));
-        w->actors[QStringLiteral("auditor")].role = QLatin1String(Role::auditor); // as a fresh sign-in would say
+        w->actors = team->actors;
+        for (const auto& [account, cases] : team->cases)
+            w->ownCase[account] = cases.value(0);
         w->service = std::make_unique<VerificationService>();
-        VerificationService::Options options;
-        if (!w->service->configure(options))
+        if (!w->service->configure(VerificationService::Options()))
             return nullptr;
         w->service->setHistory(w->store.get());
         return w;
