@@ -303,6 +303,29 @@ private slots:
         QCOMPARE(kinds.count(QStringLiteral("login_failed")), 1);
     }
 
+    // Training keeps its own history, beside its key file (0600), read back with history --training; the live
+    // history never sees the fictitious case.
+    void trainingKeepsItsOwnHistory()
+    {
+        const Run verified = run(caseArgs(SandboxFixtures::people().first()));
+        QVERIFY2(verified.exitCode == 0, (verified.out + verified.err).constData());
+        const QByteArray caseId =
+            QJsonDocument::fromJson(verified.out).object().value(QStringLiteral("caseId")).toString().toLatin1();
+        QVERIFY(!caseId.isEmpty());
+        const Run training = run({ QStringLiteral("history"), QStringLiteral("--training"), QStringLiteral("--json") });
+        QVERIFY2(training.exitCode == 0, training.err.constData());
+        QVERIFY(training.out.contains(caseId));
+        QVERIFY(training.out.contains("\"actor\":\"trainee\""));
+        const Run live = run({ QStringLiteral("history"), QStringLiteral("--json") });
+        QVERIFY(!live.out.contains(caseId));
+        const QString key =
+            QDir(m_home.path()).filePath(QStringLiteral("data/eKYC Desk/ekyc-desk/training-history.sqlite.key"));
+        QVERIFY2(QFileInfo::exists(key), qPrintable(key));
+        QCOMPARE(QFileInfo(key).permissions()
+                & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+            QFileDevice::Permissions());
+    }
+
     void auditorMayNotVerify()
     {
         QTemporaryDir dir;

@@ -1718,6 +1718,14 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
         <source>Run this command on a terminal to be asked.</source>
         <translation>请在终端中运行此命令以便输入。</translation>
     </message>
+    <message>
+        <source>The training desk&apos;s own history (with --db: that file, read as the trainee).</source>
+        <translation>培训工作台自己的历史记录（与 --db 一起使用时为该文件，以学员身份读取）。</translation>
+    </message>
+    <message>
+        <source>There is no training history at %1 yet.</source>
+        <translation>%1 处尚无培训历史记录。</translation>
+    </message>
 </context>
 <context>
     <name>HistoryLocation</name>
@@ -2278,6 +2286,10 @@ MerchantBizId %2
     <message>
         <source>Settings saved. The new history location takes effect the next time eKYC Desk starts.</source>
         <translation>设置已保存。新的审计记录位置将在下次启动 eKYC Desk 时生效。</translation>
+    </message>
+    <message>
+        <source>the key file beside it</source>
+        <translation>其旁边的密钥文件</translation>
     </message>
 </context>
 <context>

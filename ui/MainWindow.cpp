@@ -14,9 +14,11 @@
 #include "history/AuditStore.h"
 #include "sandbox/SandboxServer.h"
 #include "session/SettingsChange.h"
+#include "session/TrainingHistory.h"
 #include "session/VerificationService.h"
 
 #include <QEvent>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -130,7 +132,11 @@ void MainWindow::showStatus()
         // A long path or URL is shortened in the middle; the tooltip has it in full.
         const QString location = m_history->displayLocation();
         const QString shown = m_historyLabel->fontMetrics().elidedText(location, Qt::ElideMiddle, 320);
-        const QString keySource = HistoryOpener::describeKeySource(m_history->keySource());
+        // The training history's key is the file beside it (TrainingHistory), not a passphrase someone chose.
+        const bool trainingKey =
+            !m_history->sqlitePath().isEmpty() && QFileInfo::exists(TrainingHistory::keyPath(m_history->sqlitePath()));
+        const QString keySource =
+            trainingKey ? tr("the key file beside it") : HistoryOpener::describeKeySource(m_history->keySource());
         m_historyLabel->setText(tr("History: %1 (key from %2)").arg(shown, keySource));
         m_historyLabel->setToolTip(tr("History: %1 (key from %2)").arg(location, keySource));
     } else {

@@ -2,8 +2,10 @@
 #include "HistoryCli.h"
 
 #include "history/AuditEvent.h"
+#include "session/TrainingHistory.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -87,8 +89,11 @@ int runHistory(const QStringList& arguments)
         QStringLiteral("20"));
     const QCommandLineOption json(
         QStringLiteral("json"), HistoryCli::tr("One JSON object per line instead of a table."));
+    const QCommandLineOption training(QStringLiteral("training"),
+        HistoryCli::tr("The training desk's own history (with --db: that file, read as the trainee)."));
     parser.addOption(last);
     parser.addOption(json);
+    parser.addOption(training);
     if (const std::optional<int> done = HistoryCli::parse(parser, arguments))
         return *done;
     bool ok = false;
@@ -97,13 +102,30 @@ int runHistory(const QStringList& arguments)
         HistoryCli::err(HistoryCli::tr("--last needs a positive number.") + u'\n');
         return HistoryCli::BadUsage;
     }
-    auto store = HistoryCli::openStore(parser, true);
+    // --training without --db: the training desk's own history (no passphrase), read as the trainee.
+    const bool trainingDefault = parser.isSet(training) && !parser.isSet(HistoryCli::dbOption());
+    std::unique_ptr<AuditStore> store;
+    if (trainingDefault) {
+        const QString path = TrainingHistory::defaultPath();
+        Result<std::unique_ptr<AuditStore>> opened = QFileInfo::exists(path)
+            ? TrainingHistory::open(path)
+            : Result<std::unique_ptr<AuditStore>>(
+                ErrorCode::NotFound, HistoryCli::tr("There is no training history at %1 yet.").arg(path));
+        if (!opened)
+            HistoryCli::err(opened.message() + u'\n');
+        else
+            store = std::move(*opened);
+    } else {
+        store = HistoryCli::openStore(parser, true);
+    }
     if (!store)
         return HistoryCli::CannotOpen;
-    int refused = HistoryCli::Ok;
-    const std::optional<Actor> actor = HistoryCli::signIn(parser, *store, &refused);
-    if (!actor)
-        return refused;
+    const Result<Actor> signedIn = HistoryCli::signIn(parser, *store, parser.isSet(training));
+    if (!signedIn) {
+        HistoryCli::err(signedIn.message() + u'\n');
+        return HistoryCli::exitCodeFor(signedIn.failure());
+    }
+    const std::optional<Actor> actor = *signedIn;
     const Result<QList<CaseSummary>> cases = store->recentCases(*actor, n);
     if (!cases) {
         HistoryCli::err(cases.message() + u'\n');
