@@ -549,6 +549,10 @@
         <source>Cannot read the history: %1</source>
         <translation>无法读取历史记录：%1</translation>
     </message>
+    <message>
+        <source>Cannot read the case: %1</source>
+        <translation>无法读取案件：%1</translation>
+    </message>
 </context>
 <context>
     <name>CaseValidator</name>

@@ -54,27 +54,32 @@ Failure cannot(const QString& what, const QSqlQuery& q)
 
 AccountTable::AccountTable(const QSqlDatabase& db)
     : m_db(db)
+    , m_find(db)
+    , m_count(db)
 {
+    m_find.prepare(QStringLiteral("SELECT %1 FROM accounts WHERE name = ?").arg(columns()));
+    m_count.prepare(QStringLiteral("SELECT COUNT(*) FROM accounts"));
 }
 
 Result<int> AccountTable::count() const
 {
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM accounts")) || !q.next())
-        return cannot(tr("Cannot read the accounts: %1"), q);
-    return q.value(0).toInt();
+    if (!m_count.exec() || !m_count.next())
+        return cannot(tr("Cannot read the accounts: %1"), m_count);
+    const int n = m_count.value(0).toInt();
+    m_count.finish();
+    return n;
 }
 
 Result<Account> AccountTable::find(const QString& name) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM accounts WHERE name = ?").arg(columns()));
-    q.addBindValue(name);
-    if (!q.exec())
-        return cannot(tr("Cannot read the accounts: %1"), q);
-    if (!q.next())
+    m_find.bindValue(0, name);
+    if (!m_find.exec())
+        return cannot(tr("Cannot read the accounts: %1"), m_find);
+    if (!m_find.next())
         return Failure(ErrorCode::NotFound, tr("There is no account %1.").arg(name));
-    return fromRow(q);
+    const Account account = fromRow(m_find);
+    m_find.finish();
+    return account;
 }
 
 Result<QByteArray> AccountTable::passwordHash(const QString& name) const

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 // An account as the history keeps it (never the password; the hash stays in the table).
@@ -49,4 +50,7 @@ private:
     Result<void> update(const QString& sql, const QVariantList& values, const QString& name);
 
     QSqlDatabase m_db;
+    // Asked on every write (AuditStore::authorize): prepared once.
+    mutable QSqlQuery m_find;
+    mutable QSqlQuery m_count;
 };

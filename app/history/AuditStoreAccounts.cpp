@@ -7,6 +7,7 @@
 #include "crypto/Random.h"
 #include "history/AccountTable.h"
 #include "history/CaseQueries.h"
+#include "history/CaseTable.h"
 #include "history/EventLog.h"
 #include "history/HistoryPolicy.h"
 
@@ -99,10 +100,10 @@ Result<Actor> AuditStore::authorize(const Actor& actor, Access::Operation operat
     if (reason.isEmpty()) {
         QString owner;
         if (!caseId.isEmpty() && Access::scope(judged.role, operation) == Access::Scope::Own) {
-            Result<CaseSummary> row = m_queries->summary(caseId);
-            if (!row)
-                return row.failure();
-            owner = row->actor;
+            Result<QString> caseOwner = m_cases->ownerOf(caseId);
+            if (!caseOwner)
+                return caseOwner.failure();
+            owner = *caseOwner;
         }
         if (Access::allows(judged.role, operation, judged.name, owner))
             return judged;

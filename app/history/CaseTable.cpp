@@ -30,7 +30,9 @@ CaseTable::CaseTable(const QSqlDatabase& db)
     : m_db(db)
     , m_touch(db)
     , m_touchAttempt(db)
+    , m_owner(db)
 {
+    m_owner.prepare(QStringLiteral("SELECT actor FROM cases WHERE case_id = ?"));
     m_touch.prepare(QStringLiteral("UPDATE cases SET updated_at = ? WHERE case_id = ?"));
     m_touchAttempt.prepare(
         QStringLiteral("UPDATE cases SET updated_at = ?, attempts = attempts + 1 WHERE case_id = ?"));
@@ -150,4 +152,16 @@ Result<CaseTable::Sealed> CaseTable::sealed(const QString& caseId)
     if (!q.next())
         return missing(caseId);
     return Sealed { q.value(0).toByteArray(), q.value(1).toByteArray(), !q.value(2).isNull() };
+}
+
+Result<QString> CaseTable::ownerOf(const QString& caseId)
+{
+    m_owner.bindValue(0, caseId);
+    if (!m_owner.exec())
+        return cannot(tr("Cannot read the case: %1"), m_owner);
+    if (!m_owner.next())
+        return missing(caseId);
+    const QString owner = m_owner.value(0).toString();
+    m_owner.finish();
+    return owner;
 }

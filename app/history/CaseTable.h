@@ -49,6 +49,8 @@ public:
         bool purged = false;
     };
     Result<Sealed> sealed(const QString& caseId);
+    // Who created the case (its actor): what a reviewer-scoped operation is judged by. NotFound for no such case.
+    Result<QString> ownerOf(const QString& caseId);
 
 private:
     Failure missing(const QString& caseId) const;
@@ -56,4 +58,5 @@ private:
     QSqlDatabase m_db;
     QSqlQuery m_touch;
     QSqlQuery m_touchAttempt;
+    QSqlQuery m_owner;
 };
