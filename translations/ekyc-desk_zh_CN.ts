@@ -874,14 +874,6 @@
         <translation>MerchantBizId，最多 32 个字母和数字（默认：32 位随机十六进制数）。</translation>
     </message>
     <message>
-        <source>hk-internet (default), hk-vpc, or an https:// URL.</source>
-        <translation>hk-internet（默认）、hk-vpc 或 https:// URL。</translation>
-    </message>
-    <message>
-        <source>Extra CA certificates (PEM) to trust for a private endpoint.</source>
-        <translation>访问私有接入点时额外信任的 CA 证书（PEM）。</translation>
-    </message>
-    <message>
         <source>Use the built-in training sandbox and its public AccessKey.</source>
         <translation>使用内置培训沙箱及其公开 AccessKey。</translation>
     </message>
@@ -1729,6 +1721,14 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
     <message>
         <source>There is no training history at %1 yet.</source>
         <translation>%1 处尚无培训历史记录。</translation>
+    </message>
+    <message>
+        <source>hk-internet (default), hk-vpc, or an https:// URL.</source>
+        <translation>hk-internet（默认）、hk-vpc 或 https:// URL。</translation>
+    </message>
+    <message>
+        <source>Extra CA certificates (PEM) to trust for a private endpoint.</source>
+        <translation>访问私有接入点时额外信任的 CA 证书（PEM）。</translation>
     </message>
 </context>
 <context>

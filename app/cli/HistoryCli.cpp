@@ -77,6 +77,19 @@ bool HistoryCli::keyOptions(KeyVault::Options* options, QString* error)
     return true;
 }
 
+QCommandLineOption HistoryCli::endpointOption()
+{
+    return QCommandLineOption(
+        QStringLiteral("endpoint"), tr("hk-internet (default), hk-vpc, or an https:// URL."), QStringLiteral("URL"));
+}
+
+QCommandLineOption HistoryCli::caFileOption()
+{
+    return QCommandLineOption(QStringLiteral("ca-file"),
+        tr("Extra CA certificates (PEM) to trust for a private endpoint."),
+        QStringLiteral("PEM"));
+}
+
 QCommandLineOption HistoryCli::userOption()
 {
     return QCommandLineOption(QStringLiteral("user"),

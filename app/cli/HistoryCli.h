@@ -28,6 +28,9 @@ public:
     };
 
     static QCommandLineOption userOption();
+    // --endpoint and --ca-file, as verify and test-connection take them.
+    static QCommandLineOption endpointOption();
+    static QCommandLineOption caFileOption();
     // Who acts: with --user NAME, that account signed in with EKYC_DESK_PASSWORD or a password asked on the
     // terminal; without it Session::ownerOf (the trainee on the training history; on a history that has no accounts
     // yet its local owner, a supervisor, said on stderr). SignInFailed when nobody could sign in.

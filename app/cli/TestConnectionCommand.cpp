@@ -140,11 +140,8 @@ int runTestConnection(const QStringList& arguments)
         "(signature, AccessKey, permission, not activated, clock) or answered something else; 5 network, TLS, DNS "
         "or proxy failure."));
     parser.addHelpOption();
-    const QCommandLineOption endpoint(
-        QStringLiteral("endpoint"), tr("hk-internet (default), hk-vpc, or an https:// URL."), QStringLiteral("URL"));
-    const QCommandLineOption caFile(QStringLiteral("ca-file"),
-        tr("Extra CA certificates (PEM) to trust for a private endpoint."),
-        QStringLiteral("PEM"));
+    const QCommandLineOption endpoint = HistoryCli::endpointOption();
+    const QCommandLineOption caFile = HistoryCli::caFileOption();
     const QCommandLineOption training(
         QStringLiteral("training"), tr("Test the built-in training sandbox with its public AccessKey."));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));

@@ -191,11 +191,8 @@ int runVerify(const QStringList& arguments)
     const QCommandLineOption bizId(QStringLiteral("merchant-biz-id"),
         tr("MerchantBizId, up to 32 letters and digits (default: 32 random hex)."),
         QStringLiteral("ID"));
-    const QCommandLineOption endpoint(
-        QStringLiteral("endpoint"), tr("hk-internet (default), hk-vpc, or an https:// URL."), QStringLiteral("URL"));
-    const QCommandLineOption caFile(QStringLiteral("ca-file"),
-        tr("Extra CA certificates (PEM) to trust for a private endpoint."),
-        QStringLiteral("PEM"));
+    const QCommandLineOption endpoint = HistoryCli::endpointOption();
+    const QCommandLineOption caFile = HistoryCli::caFileOption();
     const QCommandLineOption training(
         QStringLiteral("training"), tr("Use the built-in training sandbox and its public AccessKey."));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));

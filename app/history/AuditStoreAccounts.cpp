@@ -149,10 +149,12 @@ Result<Actor> AuditStore::signIn(const QString& name, const QString& password, c
         return account.failure();
     QString reason;
     Failure failure = signInFailed();
+    if (account)
+        actor.role = account->role;
     if (!account) {
         PasswordHash::verifyNothing(password);
         reason = QStringLiteral("unknown_user");
-    } else if (actor.role = account->role; account->disabled) {
+    } else if (account->disabled) {
         reason = QStringLiteral("disabled");
         failure = disabledFailure(name);
     } else if (account->isLocked()) {

@@ -62,11 +62,6 @@ Result<QList<CaseSummary>> CaseQueries::select(const QString& tail, const QVaria
     return rows;
 }
 
-Result<QList<CaseSummary>> CaseQueries::recent(int n) const
-{
-    return select(QStringLiteral("ORDER BY created_at DESC, case_id DESC LIMIT ?"), { qMax(0, n) });
-}
-
 Result<CaseSummary> CaseQueries::summary(const QString& caseId) const
 {
     Result<QList<CaseSummary>> rows = select(QStringLiteral("WHERE case_id = ?"), { caseId });

@@ -22,7 +22,6 @@ class CaseQueries
 public:
     CaseQueries(const QSqlDatabase& db, const PiiVault& vault);
 
-    Result<QList<CaseSummary>> recent(int n) const;
     Result<CaseSummary> summary(const QString& caseId) const;
     Result<QList<CaseSummary>> byIdNumber(const QString& idNumber) const;
     Result<HistoryPage> page(const HistoryQuery& query, const HistoryCursor& after, int limit) const;
