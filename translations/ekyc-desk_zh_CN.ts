@@ -71,6 +71,10 @@
         <source>The %1 role may not %2.</source>
         <translation>%1角色无权%2。</translation>
     </message>
+    <message>
+        <source>work on manual reviews</source>
+        <translation>处理人工复核</translation>
+    </message>
 </context>
 <context>
     <name>AccountEditDialog</name>
@@ -345,6 +349,34 @@
         <source>You cannot disable your own account.</source>
         <translation>不能停用自己的账户。</translation>
     </message>
+    <message>
+        <source>A note holds at most %1 characters.</source>
+        <translation>备注最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>A reference is a file name (without its folder) and the file&apos;s SHA-256 in lowercase hex.</source>
+        <translation>文件引用由文件名（不含文件夹）和该文件的 SHA-256（小写十六进制）组成。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a reason code in force; choose one of the list.</source>
+        <translation>“%1”不是现行的原因代码，请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Unknown review state &quot;%1&quot; (one of: %2).</source>
+        <translation>未知的复核状态“%1”（可选：%2）。</translation>
+    </message>
+    <message>
+        <source>A reason code is 1 to 40 lowercase letters, digits or underscores (not &quot;%1&quot;).</source>
+        <translation>原因代码为 1 到 40 个小写字母、数字或下划线（不能是“%1”）。</translation>
+    </message>
+    <message>
+        <source>Give the reason code a label people will read.</source>
+        <translation>请为原因代码填写一个便于阅读的名称。</translation>
+    </message>
+    <message>
+        <source>The review SLA is 1 to 720 hours.</source>
+        <translation>复核时限为 1 到 720 小时。</translation>
+    </message>
 </context>
 <context>
     <name>CaseForm</name>
@@ -552,6 +584,89 @@
     <message>
         <source>Cannot read the case: %1</source>
         <translation>无法读取案件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTimeline</name>
+    <message>
+        <source>Case created (MerchantBizId %1)</source>
+        <translation>创建案件（MerchantBizId %1）</translation>
+    </message>
+    <message>
+        <source>Case created to verify an earlier case again</source>
+        <translation>为重新核验先前案件而创建</translation>
+    </message>
+    <message>
+        <source>Attempt %1 sent</source>
+        <translation>第 %1 次请求已发送</translation>
+    </message>
+    <message>
+        <source>Answer to attempt %1: HTTP %2, Code %3, SubCode %4</source>
+        <translation>第 %1 次请求的应答：HTTP %2，Code %3，SubCode %4</translation>
+    </message>
+    <message>
+        <source>Attempt %1 failed: %2</source>
+        <translation>第 %1 次请求失败：%2</translation>
+    </message>
+    <message>
+        <source>Case ended without an answer: %1</source>
+        <translation>案件结束，没有结果：%1</translation>
+    </message>
+    <message>
+        <source>Answer: SubCode %1, passed</source>
+        <translation>结果：SubCode %1，通过</translation>
+    </message>
+    <message>
+        <source>Answer: SubCode %1, not passed</source>
+        <translation>结果：SubCode %1，未通过</translation>
+    </message>
+    <message>
+        <source>Manual review decision (recorded by an earlier version)</source>
+        <translation>人工复核决定（由旧版本记录）</translation>
+    </message>
+    <message>
+        <source>Name and ID number revealed, reason: %1</source>
+        <translation>已显示姓名和身份证号，原因：%1</translation>
+    </message>
+    <message>
+        <source>Verified again as a new case</source>
+        <translation>已作为新案件重新核验</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Proposed: %1, reason: %2</source>
+        <translation>提出决定：%1，原因：%2</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1给 %2</translation>
+    </message>
+    <message>
+        <source>%1 (proposed by %2)</source>
+        <translation>%1（由 %2 提出）</translation>
+    </message>
+    <message>
+        <source>Document seen: %1, SHA-256 %2</source>
+        <translation>已查看文件：%1，SHA-256 %2</translation>
+    </message>
+    <message>
+        <source>(name erased)</source>
+        <translation>（名称已清除）</translation>
+    </message>
+    <message>
+        <source>Proposal withdrawn: the case changed (%1)</source>
+        <translation>提议已撤回：案件有变动（%1）</translation>
+    </message>
+    <message>
+        <source>; the pending proposal was withdrawn</source>
+        <translation>；待批准的提议已撤回</translation>
+    </message>
+    <message>
+        <source>Review: %1 → %2</source>
+        <translation>复核：%1 → %2</translation>
     </message>
 </context>
 <context>
@@ -1140,6 +1255,130 @@ AccessKey 的查找顺序与服务商的工具相同：环境变量（ALIBABA_CL
         <translation>--training 测试的是内置沙箱，不能同时指定 --endpoint 或 --ca-file。</translation>
     </message>
     <message>
+        <source>--limit needs a positive number.</source>
+        <translation>--limit 需要一个正数。</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 %4 %5 %6
+</source>
+        <translation>%1 %2 %3 %4 %5 %6
+</translation>
+    </message>
+    <message>
+        <source>CASE</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>ASSIGNEE</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>SUBCODE</source>
+        <translation>SUBCODE</translation>
+    </message>
+    <message>
+        <source>AGE</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <source> overdue</source>
+        <translation> 已超时</translation>
+    </message>
+    <message>
+        <source>%1 in the queue, %2 overdue (SLA %3 h).
+</source>
+        <translation>队列中 %1 件，超时 %2 件（时限 %3 小时）。
+</translation>
+    </message>
+    <message>
+        <source>Case %1: %2
+</source>
+        <translation>案件 %1：%2
+</translation>
+    </message>
+    <message>
+        <source>Case %1: not in the review queue
+</source>
+        <translation>案件 %1：不在复核队列中
+</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>Linked case: %1</source>
+        <translation>关联案件：%1</translation>
+    </message>
+    <message>
+        <source>--four-eyes is on or off.</source>
+        <translation>--four-eyes 的值为 on 或 off。</translation>
+    </message>
+    <message>
+        <source>four-eyes: %1, SLA: %2 h
+</source>
+        <translation>四眼原则：%1，时限：%2 小时
+</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>review attach needs CASE and at least one FILE.</source>
+        <translation>review attach 需要案件编号和至少一个文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1  %2 attached to case %3
+</source>
+        <translation>%1  %2 已关联到案件 %3
+</translation>
+    </message>
+    <message>
+        <source>The manual-review queue (masked), for scripts and tests.
+  review queue [--state S,...] [--assignee NAME|-] [--subcode CODE] [--json]
+  review open|claim|release|withdraw CASE [--note TEXT]
+  review reassign CASE --to NAME
+  review propose CASE --decision approve|reject|escalate --reason CODE --note TEXT
+  review approve CASE | review decline CASE --note TEXT
+  review reopen CASE --reason TEXT
+  review note CASE --note TEXT | review attach CASE FILE...
+  review show CASE [--json]   the case&apos;s timeline
+  review reasons [--json] | review reason-set --reason CODE --label TEXT [--retire]
+  review policy [--four-eyes on|off] [--sla-hours N]
+Sign in with --user NAME (password from EKYC_DESK_PASSWORD).
+Exit codes: 0 done; 3 bad arguments (unknown case or reason code, missing note); 6 the history cannot be opened; 7 not permitted or a transition the review&apos;s state refuses; 8 sign-in failed.</source>
+        <translation>人工复核队列（已打码），供脚本和测试使用。
+  review queue [--state S,...] [--assignee NAME|-] [--subcode CODE] [--json]
+  review open|claim|release|withdraw CASE [--note TEXT]
+  review reassign CASE --to NAME
+  review propose CASE --decision approve|reject|escalate --reason CODE --note TEXT
+  review approve CASE | review decline CASE --note TEXT
+  review reopen CASE --reason TEXT
+  review note CASE --note TEXT | review attach CASE FILE...
+  review show CASE [--json]   案件时间线
+  review reasons [--json] | review reason-set --reason CODE --label TEXT [--retire]
+  review policy [--four-eyes on|off] [--sla-hours N]
+使用 --user NAME 登录（密码取自 EKYC_DESK_PASSWORD）。
+退出码：0 完成；3 参数错误（未知案件或原因代码、缺少备注）；6 无法打开历史记录；7 无权限或复核状态不允许该操作；8 登录失败。</translation>
+    </message>
+    <message>
+        <source>queue, open, claim, propose, approve, show, ...</source>
+        <translation>queue、open、claim、propose、approve、show 等</translation>
+    </message>
+    <message>
+        <source>review %1 needs the case id.</source>
+        <translation>review %1 需要案件编号。</translation>
+    </message>
+    <message>
         <source>Usage: ekyc-desk-cli &lt;command&gt; [options]
 
 Commands:
@@ -1149,6 +1388,7 @@ Commands:
   history          List recent cases from the audit history (masked)
   audit            Verify the audit history&apos;s hash chain, or export its head hash
   accounts         Manage the people who sign in (supervisors only)
+  review           The manual-review queue: claim, propose, approve, show a case&apos;s timeline
   dev              Developer tools (seed a synthetic history)
 
 Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a command.
@@ -1162,10 +1402,94 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
   history          列出审计历史中最近的案件（已打码）
   audit            校验审计历史的哈希链，或导出其链头哈希
   accounts         管理登录人员（仅限主管）
+  review           人工复核队列：认领、提出决定、批准、查看案件时间线
   dev              开发工具（生成模拟历史记录）
 
 运行 &apos;ekyc-desk-cli &lt;命令&gt; --help&apos; 查看某个命令的选项。
 </translation>
+    </message>
+    <message>
+        <source>queue: only these states (open, in_review, proposed, escalated, approved, rejected, reopened; comma-separated).</source>
+        <translation>queue：仅列出这些状态（open、in_review、proposed、escalated、approved、rejected、reopened；以逗号分隔）。</translation>
+    </message>
+</context>
+<context>
+    <name>Cli::Options</name>
+    <message>
+        <source>queue: claimed by NAME (- for nobody).</source>
+        <translation>queue：由 NAME 认领的案件（- 表示无人认领）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>queue: only cases with this SubCode.</source>
+        <translation>queue：仅列出该 SubCode 的案件。</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>CODE</translation>
+    </message>
+    <message>
+        <source>queue: at most N cases (default 200).</source>
+        <translation>queue：最多 N 件（默认 200）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>propose: approve, reject or escalate.</source>
+        <translation>propose：approve（通过）、reject（拒绝）或 escalate（上报）。</translation>
+    </message>
+    <message>
+        <source>DECISION</source>
+        <translation>DECISION</translation>
+    </message>
+    <message>
+        <source>propose: a reason code in force (see `review reasons`); reopen: why, in words.</source>
+        <translation>propose：一个现行的原因代码（见 `review reasons`）；reopen：用文字说明原因。</translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>REASON</translation>
+    </message>
+    <message>
+        <source>The note (required for propose, decline and note; - reads it from stdin, which keeps it out of the process list).</source>
+        <translation>备注（propose、decline 和 note 必填；- 表示从标准输入读取，这样备注不会出现在进程列表中）。</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>reassign: the account that takes the case.</source>
+        <translation>reassign：接手案件的账户。</translation>
+    </message>
+    <message>
+        <source>reason-set: the label people read.</source>
+        <translation>reason-set：显示给用户的名称。</translation>
+    </message>
+    <message>
+        <source>reason-set: take the code out of use.</source>
+        <translation>reason-set：停用该代码。</translation>
+    </message>
+    <message>
+        <source>policy: on or off.</source>
+        <translation>policy：on 或 off。</translation>
+    </message>
+    <message>
+        <source>on|off</source>
+        <translation>on|off</translation>
+    </message>
+    <message>
+        <source>policy: hours before a case is overdue.</source>
+        <translation>policy：案件超时前的小时数。</translation>
+    </message>
+    <message>
+        <source>JSON output (queue and show: one object per line).</source>
+        <translation>JSON 输出（queue 和 show：每行一个对象）。</translation>
     </message>
 </context>
 <context>
@@ -2454,6 +2778,14 @@ MerchantBizId %2
         <source>The personal data of case %1 does not decrypt: it was altered or belongs to other keys.</source>
         <translation>案件 %1 的个人数据无法解密：数据已被改动，或属于其他密钥。</translation>
     </message>
+    <message>
+        <source>Cannot encrypt the review note.</source>
+        <translation>无法加密复核备注。</translation>
+    </message>
+    <message>
+        <source>A review note of case %1 does not decrypt.</source>
+        <translation>案件 %1 的一条复核备注无法解密。</translation>
+    </message>
 </context>
 <context>
     <name>RecordSpool</name>
@@ -2700,6 +3032,302 @@ MerchantBizId %2
     <message>
         <source>Not revealed: %1</source>
         <translation>未显示：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFlow</name>
+    <message>
+        <source>Unknown review action &quot;%1&quot;.</source>
+        <translation>未知的复核操作“%1”。</translation>
+    </message>
+    <message>
+        <source>Write a note: %1 needs one, kept beside the reason code.</source>
+        <translation>请填写备注：“%1”需要备注，与原因代码分开保存。</translation>
+    </message>
+    <message>
+        <source>The case is not in the review queue; send it to manual review first.</source>
+        <translation>该案件不在复核队列中，请先提交人工复核。</translation>
+    </message>
+    <message>
+        <source>The review of this case is closed (%1); a supervisor may reopen it.</source>
+        <translation>该案件的复核已结束（%1），主管可以重新开启。</translation>
+    </message>
+    <message>
+        <source>The case is already in the review queue (%1).</source>
+        <translation>该案件已在复核队列中（%1）。</translation>
+    </message>
+    <message>
+        <source>A reviewer sends only their own cases to manual review.</source>
+        <translation>审核员只能将自己的案件提交人工复核。</translation>
+    </message>
+    <message>
+        <source>The case has no answer yet; wait for it before sending it to manual review.</source>
+        <translation>该案件尚无结果，请等待结果后再提交人工复核。</translation>
+    </message>
+    <message>
+        <source>%1 has already claimed this case.</source>
+        <translation>%1 已认领该案件。</translation>
+    </message>
+    <message>
+        <source>The case cannot be claimed while it is %1.</source>
+        <translation>案件处于“%1”状态时不能认领。</translation>
+    </message>
+    <message>
+        <source>This case was escalated; only a supervisor may take it.</source>
+        <translation>该案件已上报，只有主管可以认领。</translation>
+    </message>
+    <message>
+        <source>A decision is waiting for approval; withdraw it before releasing the case.</source>
+        <translation>有一项决定正在等待批准，请先撤回再释放案件。</translation>
+    </message>
+    <message>
+        <source>Nobody has claimed this case.</source>
+        <translation>尚无人认领该案件。</translation>
+    </message>
+    <message>
+        <source>Only %1 or a supervisor may release this case.</source>
+        <translation>只有 %1 或主管可以释放该案件。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may reassign a case.</source>
+        <translation>只有主管可以重新分配案件。</translation>
+    </message>
+    <message>
+        <source>A decision is waiting for approval; withdraw it before reassigning the case.</source>
+        <translation>有一项决定正在等待批准，请先撤回再重新分配案件。</translation>
+    </message>
+    <message>
+        <source>Reassign to an active reviewer or supervisor account (not &quot;%1&quot;).</source>
+        <translation>请分配给一个有效的审核员或主管账户（不能是“%1”）。</translation>
+    </message>
+    <message>
+        <source>An escalated case goes to a supervisor.</source>
+        <translation>已上报的案件只能分配给主管。</translation>
+    </message>
+    <message>
+        <source>A decision is already waiting for approval.</source>
+        <translation>已有一项决定正在等待批准。</translation>
+    </message>
+    <message>
+        <source>Claim the case before deciding it.</source>
+        <translation>请先认领案件再作决定。</translation>
+    </message>
+    <message>
+        <source>%1 has claimed this case; only they may propose a decision.</source>
+        <translation>%1 已认领该案件，只有其本人可以提出决定。</translation>
+    </message>
+    <message>
+        <source>The decision must be approve, reject or escalate.</source>
+        <translation>决定必须是通过、拒绝或上报。</translation>
+    </message>
+    <message>
+        <source>The case is already escalated to the supervisors.</source>
+        <translation>该案件已上报给主管。</translation>
+    </message>
+    <message>
+        <source>No decision is waiting for approval on this case.</source>
+        <translation>该案件没有等待批准的决定。</translation>
+    </message>
+    <message>
+        <source>You proposed this decision; a second person must approve it (four-eyes).</source>
+        <translation>该决定由您提出，必须由另一人批准（四眼原则）。</translation>
+    </message>
+    <message>
+        <source>This case was escalated; only a supervisor may approve its decision.</source>
+        <translation>该案件已上报，只有主管可以批准其决定。</translation>
+    </message>
+    <message>
+        <source>Only %1 or a supervisor may withdraw this proposal.</source>
+        <translation>只有 %1 或主管可以撤回该提议。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may reopen a decided case.</source>
+        <translation>只有主管可以重新开启已决定的案件。</translation>
+    </message>
+    <message>
+        <source>The case is still open in the review queue.</source>
+        <translation>该案件仍在复核队列中未结束。</translation>
+    </message>
+    <message>
+        <source>Only the people working on this case add notes and references to it.</source>
+        <translation>只有处理该案件的人员可以添加备注和文件引用。</translation>
+    </message>
+    <message>
+        <source>A reference needs the file name and its SHA-256.</source>
+        <translation>文件引用需要文件名及其 SHA-256。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewItem</name>
+    <message>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation>复核中</translation>
+    </message>
+    <message>
+        <source>awaiting approval</source>
+        <translation>待批准</translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>已重新开启</translation>
+    </message>
+    <message>
+        <source>sent to manual review</source>
+        <translation>已提交人工复核</translation>
+    </message>
+    <message>
+        <source>claimed</source>
+        <translation>已认领</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>已释放</translation>
+    </message>
+    <message>
+        <source>reassigned</source>
+        <translation>已重新分配</translation>
+    </message>
+    <message>
+        <source>decision proposed</source>
+        <translation>已提出决定</translation>
+    </message>
+    <message>
+        <source>decision approved</source>
+        <translation>决定已批准</translation>
+    </message>
+    <message>
+        <source>proposal declined</source>
+        <translation>提议被退回</translation>
+    </message>
+    <message>
+        <source>proposal withdrawn</source>
+        <translation>提议已撤回</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>document reference</source>
+        <translation>文件引用</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>escalate to supervisors</source>
+        <translation>上报主管</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewReason</name>
+    <message>
+        <source>Document seen, data correct</source>
+        <translation>已查看证件，信息正确</translation>
+    </message>
+    <message>
+        <source>Typo corrected and re-verified</source>
+        <translation>已更正录入错误并重新核验</translation>
+    </message>
+    <message>
+        <source>Card renewed, not yet in the database</source>
+        <translation>证件已换领，数据库尚未更新</translation>
+    </message>
+    <message>
+        <source>Card expired</source>
+        <translation>证件已过期</translation>
+    </message>
+    <message>
+        <source>Mismatch confirmed with the person</source>
+        <translation>已与本人确认信息不一致</translation>
+    </message>
+    <message>
+        <source>Suspected forgery</source>
+        <translation>疑似伪造</translation>
+    </message>
+    <message>
+        <source>Person did not respond</source>
+        <translation>本人未回应</translation>
+    </message>
+    <message>
+        <source>Needs a supervisor&apos;s decision</source>
+        <translation>需要主管决定</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTable</name>
+    <message>
+        <source>Cannot read the review: %1</source>
+        <translation>无法读取复核记录：%1</translation>
+    </message>
+    <message>
+        <source>Cannot save the review: %1</source>
+        <translation>无法保存复核记录：%1</translation>
+    </message>
+    <message>
+        <source>Case %1 is not in the review queue.</source>
+        <translation>案件 %1 不在复核队列中。</translation>
+    </message>
+    <message>
+        <source>Cannot read the review queue: %1</source>
+        <translation>无法读取复核队列：%1</translation>
+    </message>
+    <message>
+        <source>Cannot save the review note: %1</source>
+        <translation>无法保存复核备注：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the review notes: %1</source>
+        <translation>无法读取复核备注：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the review reason codes: %1</source>
+        <translation>无法读取复核原因代码：%1</translation>
+    </message>
+    <message>
+        <source>Cannot save the reason code: %1</source>
+        <translation>无法保存原因代码：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the review policy: %1</source>
+        <translation>无法读取复核规则：%1</translation>
+    </message>
+    <message>
+        <source>Cannot save the review policy: %1</source>
+        <translation>无法保存复核规则：%1</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ QList<Access::Operation> Access::operations()
         Operation::ReadCases,
         Operation::RevealCase,
         Operation::DecideReview,
+        Operation::WorkReviews,
         Operation::ExportMasked,
         Operation::ExportUnmasked,
         Operation::ManageAccounts,
@@ -48,6 +49,8 @@ QString Access::key(Operation operation)
         return QStringLiteral("reveal_case");
     case Operation::DecideReview:
         return QStringLiteral("decide_review");
+    case Operation::WorkReviews:
+        return QStringLiteral("work_reviews");
     case Operation::ExportMasked:
         return QStringLiteral("export_masked");
     case Operation::ExportUnmasked:
@@ -79,6 +82,8 @@ QString Access::displayName(Operation operation)
         return tr("reveal names and ID numbers");
     case Operation::DecideReview:
         return tr("decide manual reviews");
+    case Operation::WorkReviews:
+        return tr("work on manual reviews");
     case Operation::ExportMasked:
         return tr("export the history");
     case Operation::ExportUnmasked:
@@ -111,6 +116,8 @@ Access::Scope Access::scope(const QString& role, Operation operation)
         return supervisor ? Scope::All : reviewer ? Scope::Own : Scope::None;
     case Operation::ReadCases:
         return supervisor || auditor ? Scope::All : reviewer ? Scope::Own : Scope::None;
+    case Operation::WorkReviews:
+        return supervisor || reviewer ? Scope::All : Scope::None;
     case Operation::ExportMasked:
     case Operation::ExportAnchor:
         return supervisor || auditor ? Scope::All : Scope::None;

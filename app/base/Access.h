@@ -26,7 +26,8 @@ public:
         VerifyCase, // create a case, send it, record its attempts and outcome, verify it again
         ReadCases, // browse cases and their events, masked
         RevealCase, // decrypt a case's name and ID number (with a reason)
-        DecideReview, // record a manual-review decision
+        DecideReview, // record a manual-review decision (the single review_decision event of older versions)
+        WorkReviews, // take part in the manual-review queue (ReviewFlow judges each step on each case)
         ExportMasked,
         ExportUnmasked,
         ManageAccounts, // add, disable, enable, reset passwords, change roles, unlock

@@ -11,9 +11,10 @@ namespace Cli {
 
 namespace {
 
+// lupdate files these under "Cli"; look them up there.
 QString tr(const char* text)
 {
-    return HistoryCli::tr(text);
+    return QCoreApplication::translate("Cli", text);
 }
 
 QCommandLineOption asOption()

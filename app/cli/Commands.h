@@ -13,5 +13,6 @@ int runAudit(const QStringList& arguments); // AuditCommand.cpp: audit verify | 
 int runDev(const QStringList& arguments); // DevCommand.cpp: dev seed
 int runAccounts(const QStringList& arguments); // AccountsCommand.cpp: accounts list | add | ...
 int runTestConnection(const QStringList& arguments); // TestConnectionCommand.cpp
+int runReview(const QStringList& arguments); // ReviewCommand.cpp: review queue | claim | propose | ...
 
 } // namespace Cli

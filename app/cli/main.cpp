@@ -35,6 +35,7 @@ int usage(int code)
         "  history          List recent cases from the audit history (masked)\n"
         "  audit            Verify the audit history's hash chain, or export its head hash\n"
         "  accounts         Manage the people who sign in (supervisors only)\n"
+        "  review           The manual-review queue: claim, propose, approve, show a case's timeline\n"
         "  dev              Developer tools (seed a synthetic history)\n"
         "\n"
         "Run 'ekyc-desk-cli <command> --help' for the options of a command.\n");
@@ -67,6 +68,8 @@ int main(int argc, char* argv[])
         return Cli::runDev(arguments);
     if (command == QLatin1String("accounts"))
         return Cli::runAccounts(arguments);
+    if (command == QLatin1String("review"))
+        return Cli::runReview(arguments);
     if (command == QLatin1String("--version")) {
         QTextStream(stdout) << "ekyc-desk-cli " << QCoreApplication::applicationVersion() << '\n';
         return 0;

@@ -33,7 +33,10 @@ QStringList all()
              accountLocked,
              accessRefused,
              sessionLocked,
-             sessionUnlocked }) {
+             sessionUnlocked,
+             reviewAction,
+             reviewReasonChanged,
+             reviewPolicyChanged }) {
         kinds.append(QLatin1String(kind));
     }
     return kinds;

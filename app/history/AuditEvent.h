@@ -32,6 +32,9 @@ inline constexpr char accountLocked[] = "account_locked";
 inline constexpr char accessRefused[] = "access_refused";
 inline constexpr char sessionLocked[] = "session_locked";
 inline constexpr char sessionUnlocked[] = "session_unlocked";
+inline constexpr char reviewAction[] = "review_action";
+inline constexpr char reviewReasonChanged[] = "review_reason_changed";
+inline constexpr char reviewPolicyChanged[] = "review_policy_changed";
 
 QStringList all();
 } // namespace EventKind

@@ -8,6 +8,7 @@
 #include "history/HistoryLocation.h"
 #include "history/HistoryPolicy.h"
 #include "history/Migrations.h"
+#include "history/ReviewTable.h"
 
 #include <QDir>
 #include <QFile>
@@ -242,6 +243,7 @@ Result<void> AuditStore::initialize(const Options& options)
     m_cases = std::make_unique<CaseTable>(db);
     m_queries = std::make_unique<CaseQueries>(db, *m_vault);
     m_accounts = std::make_unique<AccountTable>(db);
+    m_reviews = std::make_unique<ReviewTable>(db);
     return {};
 }
 
@@ -249,6 +251,7 @@ AuditStore::~AuditStore()
 {
     if (m_inBatch)
         rollbackBatch();
+    m_reviews.reset();
     m_accounts.reset();
     m_queries.reset();
     m_cases.reset();
@@ -450,6 +453,13 @@ Result<qint64> AuditStore::recordUnchecked(const Actor& actor, const QString& ca
         if (!appended)
             return appended.failure();
         seq = *appended;
+        if (!caseId.isEmpty()
+            && (kind == QLatin1String(EventKind::attemptSent) || kind == QLatin1String(EventKind::reverifyLink))) {
+            const QString cause = kind == QLatin1String(EventKind::reverifyLink) ? QStringLiteral("reverified")
+                                                                                 : QStringLiteral("new_attempt");
+            if (Result<void> withdrawn = withdrawOnChange(actor, caseId, cause, at); !withdrawn)
+                return withdrawn;
+        }
         return {};
     });
     if (!done)

@@ -10,6 +10,7 @@
 #include "history/Events.h"
 #include "history/HistoryQuery.h"
 #include "history/PiiVault.h"
+#include "history/Review.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -25,6 +26,7 @@ class CaseQueries;
 class CaseTable;
 class Clock;
 class EventLog;
+class ReviewTable;
 
 // What a new case carries into the history. Name and ID number are stored only encrypted (plus masked forms and a
 // blind index); the payload of the case_created event holds the sanitised request parameters.
@@ -147,6 +149,23 @@ public:
     // access_refused event and returned as PermissionDenied with a translated reason.
     Result<Actor> authorize(const Actor& actor, Access::Operation operation, const QString& caseId = QString());
 
+    // ---- Manual review (AuditStoreReview.cpp) ----
+    // One transition of the case's review (ReviewFlow decides it), with its review_action event; the note and the
+    // file name are stored encrypted beside the chain. Role refusals are PermissionDenied (and recorded as
+    // access_refused), a transition the review's state does not allow is Conflict, missing input InvalidArgument.
+    Result<ReviewRow> review(const Actor& actor, const ReviewRequest& request);
+    // The queue, oldest first, as actor may see it (reviewers, supervisors and auditors see the whole queue, masked).
+    Result<ReviewQueuePage> reviewQueue(const Actor& actor, const ReviewQueueQuery& query);
+    // NotFound when the case was never sent to review.
+    Result<ReviewItem> reviewItem(const Actor& actor, const QString& caseId);
+    // The case's notes and reference file names, decrypted, by text id (see Events::ReviewStep).
+    Result<QList<ReviewText>> reviewTexts(const Actor& actor, const QString& caseId);
+    Result<QList<ReviewReason>> reviewReasons();
+    // A supervisor adds a reason code or changes one (Access::Operation::ChangeSettings).
+    Result<void> setReviewReason(const Actor& actor, const ReviewReason& reason);
+    Result<ReviewPolicy> reviewPolicy();
+    Result<void> setReviewPolicy(const Actor& actor, const ReviewPolicy& policy);
+
     // Decrypts name and ID number after appending a pii_revealed event with the reason (required). Fails when the
     // reason is empty, the case is unknown (NotFound) or purged, or the ciphertext does not decrypt (Corrupt).
     Result<RevealedPii> revealCase(const Actor& actor, const QString& caseId, const QString& reason);
@@ -198,6 +217,18 @@ private:
     Result<void> changeAccount(const Actor& actor,
         const Events::AccountChanged& event,
         const std::function<Result<void>(const QDateTime&)>& update);
+    // A review_action event and the row it leads to, inside write().
+    Result<void> logReviewStep(const Actor& actor,
+        const ReviewRow& row,
+        bool isNew,
+        Events::ReviewStep step,
+        const ReviewRequest& request,
+        const QDateTime& at);
+    // Inside write(): withdraws the pending proposal of caseId's review after a new attempt on it.
+    Result<void> withdrawOnChange(const Actor& actor, const QString& caseId, const QString& cause, const QDateTime& at);
+    // Whether a reviewer reaches another person's case through the review queue (read it while it is queued; reveal
+    // and verify it again while assigned to them).
+    bool reachesThroughReview(const QString& reviewer, Access::Operation operation, const QString& caseId);
     // Counts a failed password for name and locks the account at LockoutFailures; appends the events.
     Result<void> countFailure(const Actor& actor, const QString& name, const QDateTime& at);
 
@@ -216,6 +247,7 @@ private:
     std::unique_ptr<CaseTable> m_cases;
     std::unique_ptr<CaseQueries> m_queries;
     std::unique_ptr<AccountTable> m_accounts;
+    std::unique_ptr<ReviewTable> m_reviews;
     bool m_inBatch = false;
     qint64 m_lastSeq = 0;
 };

@@ -107,6 +107,8 @@ Result<Actor> AuditStore::authorize(const Actor& actor, Access::Operation operat
         }
         if (Access::allows(judged.role, operation, judged.name, owner))
             return judged;
+        if (!owner.isEmpty() && reachesThroughReview(judged.name, operation, caseId))
+            return judged;
         const bool ownOnly = Access::scope(judged.role, operation) == Access::Scope::Own;
         reason = ownOnly ? QStringLiteral("own_cases_only") : QStringLiteral("role");
         message = Access::refusal(judged.role, operation, ownOnly);

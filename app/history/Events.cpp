@@ -418,6 +418,38 @@ template <class Io, OneOf<SessionLocked> E> void describe(Io& io, E& e)
 
 template <class Io, OneOf<SessionUnlocked> E> void describe(Io&, E&) { }
 
+template <class Io, OneOf<ReviewStep> E> void describe(Io& io, E& e)
+{
+    io.field("action", e.action);
+    io.field("state", e.state);
+    io.field("decision", e.decision);
+    io.field("reasonCode", e.reasonCode);
+    io.field("assignee", e.assignee);
+    io.field("proposedBy", e.proposedBy);
+    io.field("escalated", e.escalated);
+    io.field("noteId", e.noteId);
+    io.field("noteDigest", e.noteDigest);
+    io.field("fileNameId", e.fileNameId);
+    io.field("fileNameDigest", e.fileNameDigest);
+    io.field("sha256", e.sha256);
+    io.field("fileSize", e.fileSize);
+    io.field("withdrewProposal", e.withdrewProposal);
+    io.field("cause", e.cause);
+}
+
+template <class Io, OneOf<ReviewReasonChanged> E> void describe(Io& io, E& e)
+{
+    io.field("code", e.code);
+    io.field("label", e.label);
+    io.field("active", e.active);
+}
+
+template <class Io, OneOf<ReviewPolicyChanged> E> void describe(Io& io, E& e)
+{
+    io.field("fourEyes", e.fourEyes);
+    io.field("slaHours", e.slaHours);
+}
+
 template <class E> QJsonObject write(const E& event)
 {
     Writer writer(event.extra);

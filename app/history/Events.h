@@ -281,6 +281,52 @@ struct SessionUnlocked
     QJsonObject extra;
 };
 
+// One manual-review transition (see history/Review.h). Notes and file names are personal data as far as the chain
+// knows: they are kept encrypted beside it (review_texts) and the event carries their id and the SHA-256 of the
+// ciphertext.
+struct ReviewStep
+{
+    static constexpr const char* kind = EventKind::reviewAction;
+    static constexpr int version = 1;
+    QString action; // ReviewAction
+    QString state; // ReviewState after the action
+    std::optional<QString> decision; // propose
+    std::optional<QString> reasonCode; // propose
+    std::optional<QString> assignee; // claim, reassign
+    std::optional<QString> proposedBy; // approve, decline, withdraw: whose proposal
+    std::optional<bool> escalated;
+    std::optional<QString> noteId;
+    std::optional<QString> noteDigest;
+    std::optional<QString> fileNameId; // reference
+    std::optional<QString> fileNameDigest;
+    std::optional<QString> sha256; // reference: of the file
+    std::optional<qint64> fileSize;
+    std::optional<bool> withdrewProposal;
+    std::optional<QString> cause; // withdraw without a person: "new_attempt", "reverified"
+    QJsonObject extra;
+};
+
+// A supervisor added, renamed, retired or restored a reason code.
+struct ReviewReasonChanged
+{
+    static constexpr const char* kind = EventKind::reviewReasonChanged;
+    static constexpr int version = 1;
+    QString code;
+    QString label;
+    bool active = true;
+    QJsonObject extra;
+};
+
+// A supervisor changed the team's review policy.
+struct ReviewPolicyChanged
+{
+    static constexpr const char* kind = EventKind::reviewPolicyChanged;
+    static constexpr int version = 1;
+    bool fourEyes = true;
+    int slaHours = 24;
+    QJsonObject extra;
+};
+
 using Event = std::variant<CaseCreated,
     AttemptSent,
     ResponseReceived,
@@ -302,7 +348,10 @@ using Event = std::variant<CaseCreated,
     AccountLocked,
     AccessRefused,
     SessionLocked,
-    SessionUnlocked>;
+    SessionUnlocked,
+    ReviewStep,
+    ReviewReasonChanged,
+    ReviewPolicyChanged>;
 
 QString kindOf(const Event& event);
 // The payload to store (AuditStore sanitises and serialises it with AuditEvent::compactJson).

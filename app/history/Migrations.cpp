@@ -1,6 +1,7 @@
 #include "Migrations.h"
 
 #include "history/CanonicalEvent.h"
+#include "history/Review.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -135,6 +136,55 @@ QStringList accountsPostgres()
     };
 }
 
+// Version 6: manual review. One row per reviewed case (the queue reads it through reviews_queue, oldest first,
+// without sorting), the encrypted notes and file names the review_action events refer to, the reason codes, and
+// the team's review policy.
+QStringList reviewTables(bool postgres)
+{
+    const QString blob = postgres ? QStringLiteral("BYTEA") : QStringLiteral("BLOB");
+    QStringList sql = {
+        QStringLiteral("CREATE TABLE reviews (case_id TEXT PRIMARY KEY, state TEXT NOT NULL, active INTEGER NOT NULL, "
+                       "assignee TEXT NOT NULL DEFAULT '', escalated INTEGER NOT NULL DEFAULT 0, "
+                       "opened_by TEXT NOT NULL, opened_at TEXT NOT NULL, updated_at TEXT NOT NULL, "
+                       "proposed_by TEXT NOT NULL DEFAULT '', proposed_decision TEXT NOT NULL DEFAULT '', "
+                       "proposed_reason TEXT NOT NULL DEFAULT '', decision TEXT NOT NULL DEFAULT '', "
+                       "decision_reason TEXT NOT NULL DEFAULT '', decided_by TEXT NOT NULL DEFAULT '', "
+                       "approved_by TEXT NOT NULL DEFAULT '', decided_at TEXT)"),
+        QStringLiteral("CREATE INDEX reviews_queue ON reviews (active, opened_at, case_id)"),
+        QStringLiteral("CREATE INDEX reviews_assignee ON reviews (assignee, active, opened_at)"),
+        QStringLiteral("CREATE TABLE review_texts (text_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, text_enc %1, "
+                       "purged_at TEXT)")
+            .arg(blob),
+        QStringLiteral("CREATE INDEX review_texts_case ON review_texts (case_id)"),
+        QStringLiteral("CREATE TABLE review_reasons (code TEXT PRIMARY KEY, label TEXT NOT NULL, "
+                       "active INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("INSERT INTO meta (key, value) VALUES ('review_four_eyes', '1')"),
+        QStringLiteral("INSERT INTO meta (key, value) VALUES ('review_sla_hours', '24')"),
+    };
+    int position = 0;
+    for (const ReviewReason& reason : ReviewReason::defaults()) {
+        sql << QStringLiteral("INSERT INTO review_reasons (code, label, active, position) VALUES ('%1', '%2', 1, %3)")
+                   .arg(reason.code, QString(reason.label).replace(QLatin1Char('\''), QStringLiteral("''")))
+                   .arg(++position);
+    }
+    if (postgres) {
+        sql << QStringLiteral("CREATE OR REPLACE FUNCTION ekyc_reviews_no_delete() RETURNS trigger LANGUAGE plpgsql "
+                              "AS $$ BEGIN RAISE EXCEPTION 'reviews are never deleted'; END $$")
+            << QStringLiteral("CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews "
+                              "FOR EACH ROW EXECUTE FUNCTION ekyc_reviews_no_delete()")
+            << QStringLiteral("CREATE TRIGGER reviews_no_truncate BEFORE TRUNCATE ON reviews "
+                              "FOR EACH STATEMENT EXECUTE FUNCTION ekyc_reviews_no_delete()")
+            << QStringLiteral("CREATE TRIGGER review_texts_no_delete BEFORE DELETE ON review_texts "
+                              "FOR EACH ROW EXECUTE FUNCTION ekyc_reviews_no_delete()");
+    } else {
+        sql << QStringLiteral("CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews "
+                              "BEGIN SELECT RAISE(ABORT, 'reviews are never deleted'); END")
+            << QStringLiteral("CREATE TRIGGER review_texts_no_delete BEFORE DELETE ON review_texts "
+                              "BEGIN SELECT RAISE(ABORT, 'review notes are never deleted'); END");
+    }
+    return sql;
+}
+
 QStringList indexes()
 {
     return {
@@ -194,6 +244,7 @@ const QList<Migrations::Step>& Migrations::steps()
         { 3, projectionGuardsSqlite(), projectionGuardsPostgres() },
         { exactTimesVersion, exactTimesSqlite(), exactTimesPostgres() },
         { 5, accountsSqlite(), accountsPostgres() },
+        { 6, reviewTables(false), reviewTables(true) },
     };
     return all;
 }

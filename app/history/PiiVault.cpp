@@ -31,6 +31,23 @@ QByteArray PiiVault::aad(const QString& caseId, const char* field) const
     return m_historyId.toUtf8() + '|' + caseId.toUtf8() + '|' + field;
 }
 
+Result<QByteArray> PiiVault::sealText(const QString& caseId, const QString& textId, const QString& text) const
+{
+    try {
+        return m_cipher->encrypt(text.toUtf8(), aad(caseId, "review_text") + '|' + textId.toUtf8());
+    } catch (const std::exception&) {
+        return Failure(ErrorCode::Corrupt, tr("Cannot encrypt the review note."));
+    }
+}
+
+Result<QString> PiiVault::openText(const QString& caseId, const QString& textId, const QByteArray& sealed) const
+{
+    const auto plain = m_cipher->decrypt(sealed, aad(caseId, "review_text") + '|' + textId.toUtf8());
+    if (!plain)
+        return Failure(ErrorCode::Corrupt, tr("A review note of case %1 does not decrypt.").arg(caseId));
+    return QString::fromUtf8(*plain);
+}
+
 QByteArray PiiVault::blindIndex(const QString& idNumber) const
 {
     const QString normalized = IdNumber::normalize(idNumber);

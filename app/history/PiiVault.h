@@ -42,6 +42,9 @@ public:
 
     Result<SealedPii> seal(const QString& caseId, const QString& name, const QString& idNumber) const;
     Result<RevealedPii> open(const QString& caseId, const QByteArray& nameEnc, const QByteArray& idEnc) const;
+    // A manual-review note or file name, bound to its case and text id.
+    Result<QByteArray> sealText(const QString& caseId, const QString& textId, const QString& text) const;
+    Result<QString> openText(const QString& caseId, const QString& textId, const QByteArray& sealed) const;
     // The blind index of an ID number (normalised here); empty for an empty number.
     QByteArray blindIndex(const QString& idNumber) const;
     // True when the masks and the blind index belong to the decrypted name and ID number (the keyed part of the

@@ -552,6 +552,9 @@ private slots:
         QVERIFY(fx.execRaw(QStringLiteral("DELETE FROM meta WHERE key = '%1'").arg(key)));
         QVERIFY(fx.execRaw(QStringLiteral("UPDATE meta SET value = '3' WHERE key = 'schema_version'")));
         QVERIFY(fx.execRaw(QStringLiteral("DROP TABLE accounts"))); // version 5's
+        for (const char* table : { "reviews", "review_texts", "review_reasons" }) // version 6's
+            QVERIFY(fx.execRaw(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
+        QVERIFY(fx.execRaw(QStringLiteral("DELETE FROM meta WHERE key LIKE 'review_%'")));
         const QString old1 = caseAtSeq(fx, 1);
         const QString old4 = caseAtSeq(fx, 4);
         const QString old7 = caseAtSeq(fx, 7);

@@ -1,0 +1,470 @@
+#include "history/AuditStore.h"
+#include "history/ReviewFlow.h"
+
+#include "FakeClock.h"
+#include "StoreFixture.h"
+#include "TeamHistory.h"
+
+#include <QSqlQuery>
+#include <QTest>
+
+#include <map>
+#include <vector>
+
+// The manual-review state machine through the history, on both backends: each scripted flow is a list of steps
+// "who action[:argument] => expected", where expected is the review state after the step or the refusal
+// (denied = PermissionDenied, recorded as access_refused; conflict; invalid). After every flow the chain verifies.
+class TestReview : public QObject
+{
+    Q_OBJECT
+
+    struct World
+    {
+        StoreFixture fx;
+        FakeClock clock;
+        std::unique_ptr<AuditStore> store;
+        std::map<QString, Actor> actors;
+        int cases = 0;
+    };
+    std::map<QString, std::unique_ptr<World>> m_worlds;
+
+    World* world(const QString& backend)
+    {
+        auto& w = m_worlds[backend];
+        if (w)
+            return w.get();
+        w = std::make_unique<World>();
+        QString skip;
+        if (!w->fx.prepare(backend, &skip))
+            return nullptr;
+        w->store = w->fx.open(&w->clock);
+        std::optional<TeamHistory> team = w->store ? TeamHistory::build(*w->store, 0) : std::nullopt;
+        if (!team)
+            return nullptr;
+        w->actors = team->actors;
+        return w.get();
+    }
+
+    // A case of "reviewer", answered with subCode (or left pending).
+    static QString answeredCase(World& w, const QString& subCode)
+    {
+        const Actor& owner = w.actors.at(QStringLiteral("reviewer"));
+        const Result<QString> id = w.store->createCase(owner, TeamHistory::record(++w.cases));
+        if (!id || subCode == QLatin1String("pending"))
+            return id.valueOr(QString());
+        const Result<void> done = w.store->completeCase(
+            owner, *id, StoreFixture::completion(QLatin1String(CaseState::completed), false, subCode));
+        return done ? *id : QString();
+    }
+
+    // The kinds of a case's events, read as the supervisor of the team.
+    static QStringList kindsOf(World& w, const QString& caseId)
+    {
+        QStringList kinds;
+        const Result<QList<AuditEvent>> events =
+            w.store->eventsForCase(w.actors.at(QStringLiteral("supervisor")), caseId);
+        for (const AuditEvent& e : events.valueOr({}))
+            kinds << e.kind;
+        return kinds;
+    }
+
+    static int countKind(World& w, const QString& caseId, const char* kind)
+    {
+        return int(kindsOf(w, caseId).count(QLatin1String(kind)));
+    }
+
+    static ReviewRequest request(const QString& caseId, const QString& step)
+    {
+        // "propose:approve", "propose:approve:bogus_code", "reassign:other", "propose:reject!nonote"
+        QString text = step;
+        const bool noNote = text.endsWith(QLatin1String("!nonote"));
+        text.remove(QLatin1String("!nonote"));
+        const QStringList parts = text.split(QLatin1Char(':'));
+        ReviewRequest r;
+        r.caseId = caseId;
+        r.action = parts.value(0);
+        r.note = noNote ? QString() : QStringLiteral("note for %1").arg(r.action);
+        if (r.action == QLatin1String(ReviewAction::propose)) {
+            r.decision = parts.value(1);
+            r.reasonCode = parts.value(2, QStringLiteral("document_seen_data_correct"));
+        } else if (r.action == QLatin1String(ReviewAction::reassign)) {
+            r.assignee = parts.value(1);
+        } else if (r.action == QLatin1String(ReviewAction::reference)) {
+            r.fileName = QStringLiteral("card-front.jpg");
+            r.sha256 = QString(64, QLatin1Char('a'));
+            r.fileSize = 1234;
+        }
+        return r;
+    }
+
+    // Steps that are not review actions: a new attempt on the case, a re-verification, a policy change.
+    static bool runCaseChange(World& w, const QString& caseId, const QString& who, const QString& action)
+    {
+        const Actor& actor = w.actors.at(who);
+        if (action == QLatin1String("attempt"))
+            return bool(w.store->record(
+                actor, caseId, StoreFixture::event(EventKind::attemptSent, { { QStringLiteral("attempt"), 2 } })));
+        const Result<QString> again = w.store->createCase(actor, TeamHistory::record(++w.cases));
+        return again && w.store->record(actor, caseId, Events::ReverifyLink { *again, {} });
+    }
+
+    static ErrorCode codeOf(const QString& expected)
+    {
+        if (expected == QLatin1String("denied"))
+            return ErrorCode::PermissionDenied;
+        if (expected == QLatin1String("conflict"))
+            return ErrorCode::Conflict;
+        if (expected == QLatin1String("invalid"))
+            return ErrorCode::InvalidArgument;
+        return ErrorCode::None;
+    }
+
+    void runStep(World& w, const QString& caseId, const QString& line)
+    {
+        const QStringList sides = line.split(QStringLiteral("=>"));
+        const QStringList left = sides.value(0).simplified().split(QLatin1Char(' '));
+        const QString who = left.value(0);
+        const QString step = left.value(1);
+        const QString expected = sides.value(1).trimmed();
+        AuditStore& s = *w.store;
+        if (step == QLatin1String("attempt") || step == QLatin1String("reverify")) {
+            QVERIFY2(runCaseChange(w, caseId, who, step), qPrintable(line));
+        } else {
+            const int refusedBefore = countKind(w, caseId, EventKind::accessRefused);
+            const int eventsBefore = int(kindsOf(w, caseId).size());
+            const Result<ReviewRow> done = s.review(w.actors.at(who), request(caseId, step));
+            const ErrorCode want = codeOf(expected);
+            if (want == ErrorCode::None) {
+                QVERIFY2(done, qPrintable(line + QStringLiteral(": ") + done.message()));
+                QCOMPARE(done->state, expected);
+            } else {
+                QVERIFY2(!done, qPrintable(line));
+                QCOMPARE(int(done.error()), int(want));
+                QVERIFY2(!done.message().isEmpty(), qPrintable(line));
+                const int refusals = want == ErrorCode::PermissionDenied ? 1 : 0;
+                QCOMPARE(countKind(w, caseId, EventKind::accessRefused), refusedBefore + refusals);
+                QCOMPARE(int(kindsOf(w, caseId).size()), eventsBefore + refusals);
+                return;
+            }
+        }
+        if (codeOf(expected) == ErrorCode::None) {
+            const Result<ReviewItem> item = s.reviewItem(w.actors.at(QStringLiteral("supervisor")), caseId);
+            QVERIFY2(item, qPrintable(item.message()));
+            QCOMPARE(item->review.state, expected);
+        }
+    }
+
+private slots:
+    void flows_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<bool>("fourEyes");
+        QTest::addColumn<QString>("subCode");
+        QTest::addColumn<QStringList>("steps");
+        const QList<std::tuple<const char*, bool, const char*, std::vector<const char*>>> flows = {
+            { "four-eyes: proposed by one, approved by another",
+                true,
+                "202",
+                { "reviewer open => open",
+                    "other claim => in_review",
+                    "other propose:approve => proposed",
+                    "other approve => denied",
+                    "reviewer approve => approved",
+                    "other note => conflict",
+                    "other propose:reject => conflict",
+                    "reviewer reopen => denied",
+                    "supervisor reopen => reopened",
+                    "other claim => in_review" } },
+            { "four-eyes: a supervisor cannot approve their own proposal",
+                true,
+                "223",
+                { "supervisor open => open",
+                    "supervisor claim => in_review",
+                    "supervisor propose:reject => proposed",
+                    "supervisor approve => denied",
+                    "other approve => rejected" } },
+            { "approving with nothing pending is refused",
+                true,
+                "202",
+                { "reviewer open => open",
+                    "supervisor approve => conflict",
+                    "reviewer claim => in_review",
+                    "supervisor approve => conflict" } },
+            { "a new reference withdraws the proposal",
+                true,
+                "223",
+                { "reviewer open => open",
+                    "reviewer claim => in_review",
+                    "reviewer propose:approve => proposed",
+                    "reviewer reference => in_review",
+                    "other approve => conflict",
+                    "reviewer propose:approve => proposed",
+                    "other approve => approved" } },
+            { "a new attempt withdraws the proposal",
+                true,
+                "223",
+                { "reviewer open => open",
+                    "reviewer claim => in_review",
+                    "reviewer propose:reject => proposed",
+                    "reviewer attempt => in_review",
+                    "other approve => conflict" } },
+            { "a re-verification withdraws the proposal",
+                true,
+                "223",
+                { "reviewer open => open",
+                    "reviewer claim => in_review",
+                    "reviewer propose:approve => proposed",
+                    "reviewer reverify => in_review",
+                    "supervisor approve => conflict" } },
+            { "the second person may decline, the author may withdraw",
+                true,
+                "202",
+                { "reviewer open => open",
+                    "other claim => in_review",
+                    "other propose:approve => proposed",
+                    "reviewer decline!nonote => invalid",
+                    "reviewer decline => in_review",
+                    "other propose:reject => proposed",
+                    "reviewer withdraw => denied",
+                    "other withdraw => in_review" } },
+            { "escalated cases are for supervisors",
+                true,
+                "223",
+                { "reviewer open => open",
+                    "reviewer claim => in_review",
+                    "reviewer propose:escalate => escalated",
+                    "other claim => denied",
+                    "reviewer propose:approve => conflict",
+                    "supervisor claim => in_review",
+                    "supervisor propose:approve => proposed",
+                    "other approve => denied",
+                    "supervisor withdraw => in_review",
+                    "supervisor release => escalated" } },
+            { "without four-eyes a decision closes the case",
+                false,
+                "223",
+                { "reviewer open => open",
+                    "reviewer claim => in_review",
+                    "reviewer propose:reject => rejected",
+                    "reviewer claim => conflict",
+                    "reviewer note => conflict",
+                    "supervisor reopen => reopened",
+                    "other claim => in_review",
+                    "other propose:approve => approved" } },
+            { "claims, releases and reassignment",
+                true,
+                "202",
+                { "reviewer open => open",
+                    "other claim => in_review",
+                    "reviewer claim => conflict",
+                    "reviewer release => denied",
+                    "reviewer propose:approve => denied",
+                    "other reassign:reviewer => denied",
+                    "supervisor reassign:auditor => invalid",
+                    "supervisor reassign:disabled => invalid",
+                    "supervisor reassign:reviewer => in_review",
+                    "reviewer release => open",
+                    "reviewer claim => in_review" } },
+            { "who may send a case to review",
+                true,
+                "202",
+                { "other open => denied",
+                    "auditor open => denied",
+                    "disabled open => denied",
+                    "locked open => denied",
+                    "reviewer open => open",
+                    "reviewer open => conflict",
+                    "auditor claim => denied",
+                    "other note => denied" } },
+            { "a decision needs a reason in force and a note",
+                true,
+                "223",
+                { "reviewer open => open",
+                    "reviewer claim => in_review",
+                    "reviewer propose:approve:no_such_code => invalid",
+                    "reviewer propose:approve!nonote => invalid",
+                    "reviewer propose:maybe => invalid",
+                    "reviewer propose:approve => proposed" } },
+            { "a case without an answer cannot be sent", true, "pending", { "reviewer open => conflict" } },
+            { "nothing happens before a case is sent",
+                true,
+                "202",
+                { "reviewer claim => conflict", "supervisor reopen => conflict" } },
+        };
+        for (const QString& backend : StoreFixture::backends()) {
+            for (const auto& [name, fourEyes, subCode, steps] : flows) {
+                QStringList lines;
+                for (const char* step : steps)
+                    lines << QLatin1String(step);
+                QTest::addRow("%s: %s", qPrintable(backend), name)
+                    << backend << fourEyes << QString::fromLatin1(subCode) << lines;
+            }
+        }
+    }
+
+    void flows()
+    {
+        QFETCH(QString, backend);
+        QFETCH(bool, fourEyes);
+        QFETCH(QString, subCode);
+        QFETCH(QStringList, steps);
+        World* w = world(backend);
+        if (!w)
+            QSKIP("backend not available here");
+        const Actor& boss = w->actors.at(QStringLiteral("supervisor"));
+        QVERIFY(w->store->setReviewPolicy(boss, ReviewPolicy { fourEyes, 24 }));
+        const QString caseId = answeredCase(*w, subCode);
+        QVERIFY(!caseId.isEmpty());
+        for (const QString& step : steps) {
+            runStep(*w, caseId, step);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        const ChainReport report = w->store->verifyChain();
+        QVERIFY2(report.ok, qPrintable(report.reason));
+    }
+
+    // Notes and file names stay out of the chain: encrypted beside it, readable through the store.
+    void notesAreSealed_data() { StoreFixture::addBackendRows(); }
+    void notesAreSealed()
+    {
+        QFETCH(QString, backend);
+        World* w = world(backend);
+        if (!w)
+            QSKIP("backend not available here");
+        const QString caseId = answeredCase(*w, QStringLiteral("202"));
+        ReviewRequest open = request(caseId, QStringLiteral("open"));
+        open.note = QStringLiteral("Called Zhang San: card renewed last week");
+        QVERIFY(w->store->review(w->actors.at(QStringLiteral("reviewer")), open));
+        ReviewRequest ref = request(caseId, QStringLiteral("reference"));
+        ref.fileName = QStringLiteral("zhang-san-card.jpg");
+        ref.note.clear();
+        QVERIFY(w->store->review(w->actors.at(QStringLiteral("reviewer")), ref));
+
+        QSqlQuery q(w->fx.raw());
+        QVERIFY(q.exec(QStringLiteral("SELECT payload FROM events")));
+        while (q.next()) {
+            const QString payload = q.value(0).toString();
+            QVERIFY2(!payload.contains(QLatin1String("Zhang")) && !payload.contains(QLatin1String("zhang")),
+                qPrintable(payload));
+        }
+        const Result<QList<ReviewText>> texts =
+            w->store->reviewTexts(w->actors.at(QStringLiteral("other")), caseId); // a queued case: readable
+        QVERIFY2(texts, qPrintable(texts.message()));
+        QStringList plain;
+        for (const ReviewText& t : *texts)
+            plain << t.text;
+        plain.sort();
+        QCOMPARE(plain, QStringList({ open.note, ref.fileName }));
+        QCOMPARE(w->store->reviewTexts(w->actors.at(QStringLiteral("auditor")), caseId).error(), ErrorCode::None);
+    }
+
+    // The queue: oldest first, filtered by state, assignee and SubCode; overdue after the SLA on the clock.
+    void queue_data() { StoreFixture::addBackendRows(); }
+    void queue()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        FakeClock clock;
+        auto store = fx.open(&clock);
+        QVERIFY(store);
+        std::optional<TeamHistory> team = TeamHistory::build(*store, 0);
+        QVERIFY(team);
+        World w;
+        w.store = std::move(store);
+        w.actors = team->actors;
+        const Actor& reviewer = w.actors.at(QStringLiteral("reviewer"));
+        QStringList ids;
+        for (const char* subCode : { "202", "223", "202", "200" }) {
+            ids << answeredCase(w, QLatin1String(subCode));
+            QVERIFY(w.store->review(reviewer, request(ids.last(), QStringLiteral("open"))));
+            clock.advance(qint64(10) * 3600 * 1000);
+        }
+        QVERIFY(w.store->review(w.actors.at(QStringLiteral("other")), request(ids.at(1), QStringLiteral("claim"))));
+        const Actor& boss = w.actors.at(QStringLiteral("supervisor"));
+        const auto queueOf = [&](ReviewQueueQuery query) {
+            const Result<ReviewQueuePage> page = w.store->reviewQueue(boss, query);
+            QStringList rows;
+            for (const ReviewItem& item : page.valueOr({}).rows)
+                rows << QString::number(ids.indexOf(item.review.caseId));
+            return rows.join(QLatin1Char(','));
+        };
+        QCOMPARE(queueOf({}), QStringLiteral("0,1,2,3"));
+        QCOMPARE(queueOf({ { QLatin1String(ReviewState::open) }, {}, {}, 200 }), QStringLiteral("0,2,3"));
+        QCOMPARE(queueOf({ {}, QStringLiteral("other"), {}, 200 }), QStringLiteral("1"));
+        QCOMPARE(queueOf({ {}, QStringLiteral("-"), {}, 200 }), QStringLiteral("0,2,3"));
+        QCOMPARE(queueOf({ {}, {}, QStringLiteral("202"), 200 }), QStringLiteral("0,2"));
+        QCOMPARE(queueOf({ {}, {}, {}, 2 }), QStringLiteral("0,1"));
+        QCOMPARE(w.store->reviewQueue(boss, { { QStringLiteral("bogus") }, {}, {}, 10 }).error(),
+            ErrorCode::InvalidArgument);
+        // Opened 40, 30, 20 and 10 hours ago: two past the 24-hour SLA.
+        const Result<ReviewQueuePage> page = w.store->reviewQueue(reviewer, {});
+        QVERIFY(page);
+        QCOMPARE(page->total, 4);
+        QCOMPARE(page->overdue, 2);
+        QVERIFY(page->rows.at(0).overdue(clock.nowUtc(), 24));
+        QVERIFY(!page->rows.at(2).overdue(clock.nowUtc(), 24));
+        QCOMPARE(page->rows.at(0).nameMasked.isEmpty(), false);
+        QVERIFY(w.store->setReviewPolicy(boss, ReviewPolicy { true, 12 }));
+        QCOMPARE(w.store->reviewQueue(reviewer, {}).valueOr({}).overdue, 3);
+        QCOMPARE(w.store->setReviewPolicy(reviewer, ReviewPolicy { false, 12 }).error(), ErrorCode::PermissionDenied);
+        QCOMPARE(w.store->reviewPolicy().valueOr({}).fourEyes, true);
+    }
+
+    // The reason codes: the default set, a supervisor adds and retires one, a reviewer may not.
+    void reasonCodes_data() { StoreFixture::addBackendRows(); }
+    void reasonCodes()
+    {
+        QFETCH(QString, backend);
+        World* w = world(backend);
+        if (!w)
+            QSKIP("backend not available here");
+        const Result<QList<ReviewReason>> reasons = w->store->reviewReasons();
+        QVERIFY(reasons);
+        QVERIFY(reasons->size() >= 5);
+        QCOMPARE(reasons->first().code, QStringLiteral("document_seen_data_correct"));
+        const Actor& boss = w->actors.at(QStringLiteral("supervisor"));
+        const Actor& reviewer = w->actors.at(QStringLiteral("reviewer"));
+        QCOMPARE(w->store->setReviewReason(reviewer, { QStringLiteral("x"), QStringLiteral("X"), true }).error(),
+            ErrorCode::PermissionDenied);
+        QCOMPARE(w->store->setReviewReason(boss, { QStringLiteral("Bad Code"), QStringLiteral("X"), true }).error(),
+            ErrorCode::InvalidArgument);
+        QVERIFY(w->store->setReviewReason(
+            boss, { QStringLiteral("police_report"), QStringLiteral("Police report"), true }));
+        QVERIFY(
+            w->store->setReviewReason(boss, { QStringLiteral("card_expired"), QStringLiteral("Card expired"), false }));
+        const QString caseId = answeredCase(*w, QStringLiteral("223"));
+        QVERIFY(w->store->review(reviewer, request(caseId, QStringLiteral("open"))));
+        QVERIFY(w->store->review(reviewer, request(caseId, QStringLiteral("claim"))));
+        QCOMPARE(w->store->review(reviewer, request(caseId, QStringLiteral("propose:reject:card_expired"))).error(),
+            ErrorCode::InvalidArgument);
+        QVERIFY(w->store->review(reviewer, request(caseId, QStringLiteral("propose:reject:police_report"))));
+        const ChainReport report = w->store->verifyChain();
+        QVERIFY2(report.ok, qPrintable(report.reason));
+    }
+
+    // A reviewer reaches another person's case through the queue: reads it while queued, reveals it only while it
+    // is assigned to them.
+    void reachThroughQueue_data() { StoreFixture::addBackendRows(); }
+    void reachThroughQueue()
+    {
+        QFETCH(QString, backend);
+        World* w = world(backend);
+        if (!w)
+            QSKIP("backend not available here");
+        const Actor& other = w->actors.at(QStringLiteral("other"));
+        const QString caseId = answeredCase(*w, QStringLiteral("202"));
+        QCOMPARE(w->store->caseSummary(other, caseId).error(), ErrorCode::PermissionDenied);
+        QVERIFY(w->store->review(w->actors.at(QStringLiteral("reviewer")), request(caseId, QStringLiteral("open"))));
+        QVERIFY(w->store->caseSummary(other, caseId));
+        QCOMPARE(w->store->revealCase(other, caseId, QStringLiteral("check")).error(), ErrorCode::PermissionDenied);
+        QVERIFY(w->store->review(other, request(caseId, QStringLiteral("claim"))));
+        QVERIFY(w->store->revealCase(other, caseId, QStringLiteral("check")));
+        QVERIFY(w->store->review(other, request(caseId, QStringLiteral("release"))));
+        QCOMPARE(w->store->revealCase(other, caseId, QStringLiteral("check")).error(), ErrorCode::PermissionDenied);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReview)
+#include "TestReview.moc"
