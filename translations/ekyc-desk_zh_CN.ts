@@ -1996,12 +1996,12 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
         <translation>重新核验(&amp;V)…</translation>
     </message>
     <message>
-        <source>Verify this case again, for example after an error or a correction. Its name and ID number are decrypted into the case form; the history records this, and the new case is linked to this one.</source>
-        <translation>重新核验此案件，例如在出错或更正之后。其姓名和身份证号码将被解密并填入案件表单；审计记录会记下此操作，新案件将与此案件关联。</translation>
-    </message>
-    <message>
         <source>The events of this case cannot be read: %1</source>
         <translation>无法读取此案件的事件：%1</translation>
+    </message>
+    <message>
+        <source>Verify this case again, for example after an error or a correction. Once you give the reason, its name and ID number are decrypted into the case form; the history records this with the reason, and the new case is linked to this one.</source>
+        <translation>重新核验此案件，例如在出错或更正之后。填写理由后，其姓名和身份证号码将被解密并填入案件表单；审计记录会连同理由记下此操作，新案件将与此案件关联。</translation>
     </message>
 </context>
 <context>
@@ -2326,7 +2326,7 @@ MerchantBizId %2
     </message>
     <message>
         <source>This exact case (the same name, ID number and dates) already has an answer: %1, case %2.</source>
-        <translation>完全相同的案件（姓名、证件号码和日期均相同）已有答复：%1，案件 %2。</translation>
+        <translation>完全相同的案件（姓名、身份证号码和日期均相同）已有答复：%1，案件 %2。</translation>
     </message>
     <message>
         <source>The training sandbox does not bill, but on the live service another call would be billed again.</source>
@@ -2733,11 +2733,11 @@ MerchantBizId %2
     </message>
     <message>
         <source>Ask the person to confirm every character of the name and of the ID number against the card.</source>
-        <translation>请当事人对照证件逐字确认姓名和证件号码。</translation>
+        <translation>请当事人对照证件逐字确认姓名和身份证号码。</translation>
     </message>
     <message>
         <source>A card renewed recently, or an ID number that was changed, may not be in the official database yet: ask whether either happened.</source>
-        <translation>近期换领的证件或变更过的证件号码可能尚未录入官方数据库：请询问是否有上述情况。</translation>
+        <translation>近期换领的证件或变更过的身份证号码可能尚未录入官方数据库：请询问是否有上述情况。</translation>
     </message>
     <message>
         <source>If the person confirms the data as entered, send the case to manual review.</source>
@@ -2812,7 +2812,7 @@ MerchantBizId %2
     </message>
     <message>
         <source>Verify again: reveal name and ID number</source>
-        <translation>再次核验：显示姓名和证件号码</translation>
+        <translation>再次核验：显示姓名和身份证号码</translation>
     </message>
     <message>
         <source>Case %1</source>
@@ -2820,7 +2820,7 @@ MerchantBizId %2
     </message>
     <message>
         <source>Verifying the case again decrypts its name and ID number into the case form. This is recorded in the audit history with your name and the reason.</source>
-        <translation>再次核验会解密此案件的姓名和证件号码并填入案件表单。此操作将连同您的姓名和理由记录在审计历史中。</translation>
+        <translation>再次核验会解密此案件的姓名和身份证号码并填入案件表单。此操作将连同您的姓名和理由记录在审计历史中。</translation>
     </message>
     <message>
         <source>Reveal and verify again</source>

@@ -24,6 +24,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStatusBar>
 
 #include <utility>
@@ -62,9 +63,16 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     m_form = new CaseForm(service, m_ui->caseGroupBox);
     m_form->setObjectName(QStringLiteral("caseForm"));
     m_ui->caseLayout->addWidget(m_form);
-    m_result = new ResultPanel(m_ui->resultGroupBox);
+    // The outcome scrolls rather than squeezing its steps when the window is short.
+    auto* resultScrollArea = new QScrollArea(m_ui->resultGroupBox);
+    resultScrollArea->setObjectName(QStringLiteral("resultScrollArea"));
+    resultScrollArea->setWidgetResizable(true);
+    resultScrollArea->setFrameShape(QFrame::NoFrame);
+    resultScrollArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_result = new ResultPanel(resultScrollArea);
     m_result->setObjectName(QStringLiteral("resultPanel"));
-    m_ui->resultLayout->addWidget(m_result);
+    resultScrollArea->setWidget(m_result);
+    m_ui->resultLayout->addWidget(resultScrollArea);
     if (history)
         service.setHistory(history);
     m_historyPanel = new HistoryPanel(history, service.actor(), m_ui->historyTab);
@@ -332,13 +340,14 @@ void MainWindow::showReverification(const RecordedCase& recorded)
     statusBar()->clearMessage();
     m_form->setCaseInput(recorded.input);
     m_answered.reset();
-    linkNextCaseTo(summary.caseId,
-        tr("Verifying again case %1 — the new case will be linked to it.").arg(summary.caseId.left(8)),
-        tr("Case %1\nMerchantBizId %2\nCreated %3, %4")
-            .arg(summary.caseId,
-                summary.merchantBizId,
-                QLocale().toString(summary.createdAt.toLocalTime(), QLocale::ShortFormat),
-                summary.displayState()));
+    linkNextCaseTo(summary.caseId, [summary] {
+        return std::pair(tr("Verifying again case %1 — the new case will be linked to it.").arg(summary.caseId.left(8)),
+            tr("Case %1\nMerchantBizId %2\nCreated %3, %4")
+                .arg(summary.caseId,
+                    summary.merchantBizId,
+                    QLocale().toString(summary.createdAt.toLocalTime(), QLocale::ShortFormat),
+                    summary.displayState()));
+    });
 }
 
 void MainWindow::correctAndVerifyAgain(const QString& caseId)
@@ -347,17 +356,27 @@ void MainWindow::correctAndVerifyAgain(const QString& caseId)
         return;
     m_ui->mainTabWidget->setCurrentWidget(m_ui->verifyTab);
     if (!caseId.isEmpty())
-        linkNextCaseTo(caseId,
-            tr("Correcting case %1 — the corrected case will be linked to it.").arg(caseId.left(8)),
-            tr("Case %1").arg(caseId));
+        linkNextCaseTo(caseId, [caseId] {
+            return std::pair(tr("Correcting case %1 — the corrected case will be linked to it.").arg(caseId.left(8)),
+                tr("Case %1").arg(caseId));
+        });
     m_form->highlightSuspects(CaseForm::mismatchSuspects(m_form->caseInput()));
     statusBar()->showMessage(tr("Correct the highlighted fields as printed on the card, then press Enter."));
 }
 
-void MainWindow::linkNextCaseTo(const QString& caseId, const QString& note, const QString& toolTip)
+void MainWindow::linkNextCaseTo(const QString& caseId, const ReverifyNote& note)
 {
     m_reverifyOf = caseId;
-    m_ui->reverifyLabel->setText(note);
+    m_reverifyNote = note;
+    showReverifyNote();
+}
+
+void MainWindow::showReverifyNote()
+{
+    if (m_reverifyOf.isEmpty() || !m_reverifyNote)
+        return;
+    const auto [text, toolTip] = m_reverifyNote();
+    m_ui->reverifyLabel->setText(text);
     m_ui->reverifyLabel->setToolTip(toolTip);
     m_ui->reverifyFrame->show();
 }
@@ -384,6 +403,7 @@ void MainWindow::retryLastCase()
 void MainWindow::clearReverification()
 {
     m_reverifyOf.clear();
+    m_reverifyNote = nullptr;
     m_ui->reverifyFrame->hide();
     m_ui->reverifyLabel->clear();
     m_ui->reverifyLabel->setToolTip(QString());
@@ -475,6 +495,7 @@ void MainWindow::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         showStatus();
+        showReverifyNote(); // in the new language
     }
     QMainWindow::changeEvent(event);
 }

@@ -9,8 +9,10 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 #include <optional>
+#include <utility>
 
 class AuditStore;
 class CaseForm;
@@ -128,8 +130,11 @@ private:
     void askBeforeSecondCall(const CaseInput& input, bool warningsAcknowledged);
     void reverifyWithReason(const QString& caseId, const QString& reason);
     void showReverification(const RecordedCase& recorded);
+    // The note above the form naming the linked case, and its tooltip, in the current language.
+    using ReverifyNote = std::function<std::pair<QString, QString>()>;
     // Links the next submitted case to caseId, with a note above the form.
-    void linkNextCaseTo(const QString& caseId, const QString& note, const QString& toolTip);
+    void linkNextCaseTo(const QString& caseId, const ReverifyNote& note);
+    void showReverifyNote();
     void rememberAnswer(const QString& caseId, const VerificationResult& result);
     void handleAttempt(int attempt);
     void handleFinished(const VerificationResult& result);
@@ -147,6 +152,7 @@ private:
     QPointer<VerificationCall> m_currentCall;
     QString m_lastCaseId; // the history case of the last finished call
     QString m_reverifyOf;
+    ReverifyNote m_reverifyNote;
     CaseInput m_sentInput; // the data of the call in flight, or of the last one
     std::optional<AnsweredCase> m_answered;
     QPointer<QMessageBox> m_secondCallBox;

@@ -97,7 +97,10 @@ bool TestReverification::giveReason(const QString& reason)
         return false;
     GuiDriver::typeText(dialog->findChild<QLineEdit*>(QStringLiteral("reasonLineEdit")), reason);
     QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("revealPushButton")), Qt::LeftButton);
-    return true;
+    if (!QTest::qWaitFor([&] { return !window()->findChild<RevealDialog*>(QStringLiteral("reverifyReasonDialog")); }))
+        return false;
+    // Without a window manager (offscreen) nothing gives the window back its activation once the dialog is gone.
+    return GuiDriver::showActive(window());
 }
 
 QStringList TestReverification::kindsOf(const QString& caseId) const
