@@ -512,6 +512,27 @@
         <source>Press Enter to verify. Every answered call is billed.</source>
         <translation>按 Enter 键开始核验。每次得到应答的调用都会计费。</translation>
     </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>validity start date</source>
+        <translation>有效期起始日期</translation>
+    </message>
+    <message>
+        <source>validity end date (or long-term)</source>
+        <translation>有效期截止日期（或长期）</translation>
+    </message>
+    <message>
+        <source>Check against the card, character by character: %1.</source>
+        <translation>请对照证件逐字核对：%1。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the suspect fields</comment>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>CaseQueries</name>
@@ -2299,12 +2320,12 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
         <translation>重新核验(&amp;V)…</translation>
     </message>
     <message>
-        <source>Verify this case again, for example after an error or a correction. Its name and ID number are decrypted into the case form; the history records this, and the new case is linked to this one.</source>
-        <translation>重新核验此案件，例如在出错或更正之后。其姓名和身份证号码将被解密并填入案件表单；审计记录会记下此操作，新案件将与此案件关联。</translation>
-    </message>
-    <message>
         <source>The events of this case cannot be read: %1</source>
         <translation>无法读取此案件的事件：%1</translation>
+    </message>
+    <message>
+        <source>Verify this case again, for example after an error or a correction. Once you give the reason, its name and ID number are decrypted into the case form; the history records this with the reason, and the new case is linked to this one.</source>
+        <translation>重新核验此案件，例如在出错或更正之后。填写理由后，其姓名和身份证号码将被解密并填入案件表单；审计记录会连同理由记下此操作，新案件将与此案件关联。</translation>
     </message>
 </context>
 <context>
@@ -2619,6 +2640,50 @@ MerchantBizId %2
         <source>the key file beside it</source>
         <translation>其旁边的密钥文件</translation>
     </message>
+    <message>
+        <source>SubCode %1</source>
+        <translation>SubCode %1</translation>
+    </message>
+    <message>
+        <source>outcome unknown, may have been billed</source>
+        <translation>结果未知，可能已计费</translation>
+    </message>
+    <message>
+        <source>This exact case (the same name, ID number and dates) already has an answer: %1, case %2.</source>
+        <translation>完全相同的案件（姓名、身份证号码和日期均相同）已有答复：%1，案件 %2。</translation>
+    </message>
+    <message>
+        <source>The training sandbox does not bill, but on the live service another call would be billed again.</source>
+        <translation>培训沙箱不计费，但在正式服务中再次调用将会再次计费。</translation>
+    </message>
+    <message>
+        <source>Another call will be billed again, and will most likely give the same answer.</source>
+        <translation>再次调用将会再次计费，而且很可能得到相同的答复。</translation>
+    </message>
+    <message>
+        <source>Verify it again anyway?</source>
+        <translation>仍要再次核验吗？</translation>
+    </message>
+    <message>
+        <source>Verify the same case again?</source>
+        <translation>再次核验同一案件？</translation>
+    </message>
+    <message>
+        <source>Verify again</source>
+        <translation>再次核验</translation>
+    </message>
+    <message>
+        <source>Correcting case %1 — the corrected case will be linked to it.</source>
+        <translation>正在更正案件 %1 — 更正后的案件将与其关联。</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>案件 %1</translation>
+    </message>
+    <message>
+        <source>Correct the highlighted fields as printed on the card, then press Enter.</source>
+        <translation>请按证件上印刷的内容更正突出显示的字段，然后按 Enter 键。</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>
@@ -2871,14 +2936,6 @@ MerchantBizId %2
 <context>
     <name>ResultPanel</name>
     <message>
-        <source>Route to manual review</source>
-        <translation>转人工审核</translation>
-    </message>
-    <message>
-        <source>Manual review arrives with the reviewer workspace</source>
-        <translation>人工审核功能将随审核员工作区一同提供</translation>
-    </message>
-    <message>
         <source>Request ID</source>
         <translation>请求 ID</translation>
     </message>
@@ -2986,6 +3043,58 @@ MerchantBizId %2
         <source>Sends this case again under its MerchantBizId, linked to it; its name and ID number come from the audit history, which records the reveal</source>
         <translation>沿用此案件的 MerchantBizId 再次发送并与之关联；姓名和身份证号码取自审计记录，显示操作会被记录</translation>
     </message>
+    <message>
+        <source>Result for the previous data: the case was edited after this answer. Press Enter to verify the edited case as a new case.</source>
+        <translation>此结果针对之前的数据：收到此答复后案件已被修改。按 Enter 键将修改后的案件作为新案件核验。</translation>
+    </message>
+    <message>
+        <source>&amp;Correct and verify again</source>
+        <translation>更正并再次核验(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Keeps the data in the form, highlights the usual suspects and links the corrected case to this one</source>
+        <translation>保留表单中的数据，突出显示常见的出错字段，并将更正后的案件与本案件关联</translation>
+    </message>
+    <message>
+        <source>Send to &amp;manual review…</source>
+        <translation>提交人工审核(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Opens this case in the manual review queue</source>
+        <translation>在人工审核队列中打开此案件</translation>
+    </message>
+    <message>
+        <source>Ask the person to confirm every character of the name and of the ID number against the card.</source>
+        <translation>请当事人对照证件逐字确认姓名和身份证号码。</translation>
+    </message>
+    <message>
+        <source>A card renewed recently, or an ID number that was changed, may not be in the official database yet: ask whether either happened.</source>
+        <translation>近期换领的证件或变更过的身份证号码可能尚未录入官方数据库：请询问是否有上述情况。</translation>
+    </message>
+    <message>
+        <source>If the person confirms the data as entered, send the case to manual review.</source>
+        <translation>如当事人确认所填数据无误，请将案件提交人工审核。</translation>
+    </message>
+    <message>
+        <source>Check the validity dates on the back of the card: the start date and the end date (or long-term) must be exactly as printed.</source>
+        <translation>核对证件背面的有效期限：起始日期和截止日期（或“长期”）必须与证件上印刷的完全一致。</translation>
+    </message>
+    <message>
+        <source>Check the name character by character: the middle dot &quot;·&quot; (not a full stop &quot;.&quot;, not left out), and any rare character typed as a similar common one.</source>
+        <translation>逐字核对姓名：间隔号“·”（不是句点“.”，也不能漏掉），以及是否有生僻字被输入成了相近的常用字。</translation>
+    </message>
+    <message>
+        <source>If something differs, press &quot;Correct and verify again&quot;: the data stays in the form, the usual suspects are highlighted and the new case is linked to this one.</source>
+        <translation>如有不符，请点击“更正并再次核验”：数据保留在表单中，常见的出错字段会突出显示，新案件将与本案件关联。</translation>
+    </message>
+    <message>
+        <source>What to do next</source>
+        <translation>下一步操作</translation>
+    </message>
+    <message>
+        <source>Manual review needs the audit history, and this case is not in it</source>
+        <translation>人工审核需要审计历史记录，而此案件未记录在其中</translation>
+    </message>
 </context>
 <context>
     <name>RevealDialog</name>
@@ -3032,6 +3141,26 @@ MerchantBizId %2
     <message>
         <source>Not revealed: %1</source>
         <translation>未显示：%1</translation>
+    </message>
+    <message>
+        <source>Verify again: reveal name and ID number</source>
+        <translation>再次核验：显示姓名和身份证号码</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>案件 %1</translation>
+    </message>
+    <message>
+        <source>Verifying the case again decrypts its name and ID number into the case form. This is recorded in the audit history with your name and the reason.</source>
+        <translation>再次核验会解密此案件的姓名和身份证号码并填入案件表单。此操作将连同您的姓名和理由记录在审计历史中。</translation>
+    </message>
+    <message>
+        <source>Reveal and verify again</source>
+        <translation>显示并再次核验</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QStyle>
 #include <QToolButton>
+
+#include <algorithm>
 
 namespace {
 
@@ -19,6 +22,26 @@ const QDate blankDate(1900, 1, 1);
 constexpr int checkDelayMs = 350;
 
 const QString errorStyle = QStringLiteral("color: #b3261e;");
+
+// Dots people type for the middle dot of a name (the card prints U+00B7).
+bool isDot(char32_t c)
+{
+    return c == U'\u00B7' || c == U'.' || c == U'\u2022' || c == U'\u2027' || c == U'\u30FB' || c == U'\uFF0E'
+        || c == U'\uFF65' || c == U'\u2219' || c == U'\u22C5';
+}
+
+bool isCommonCjk(char32_t c)
+{
+    return c >= 0x4E00 && c <= 0x9FFF;
+}
+
+QString suspectName(CaseField field)
+{
+    return field == CaseField::Name         ? CaseForm::tr("name")
+        : field == CaseField::ValidityStart ? CaseForm::tr("validity start date")
+        : field == CaseField::ValidityEnd   ? CaseForm::tr("validity end date (or long-term)")
+                                            : QString();
+}
 
 } // namespace
 
@@ -45,6 +68,13 @@ CaseForm::CaseForm(VerificationService& service, QWidget* parent)
     }
 
     m_ui->merchantUserIdNoteLabel->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    // The usual suspects of a mismatch, in palette colours.
+    setStyleSheet(QStringLiteral("QLineEdit[suspect=\"true\"], QDateEdit[suspect=\"true\"] {"
+                                 " border: 2px solid palette(highlight); border-radius: 3px; padding: 1px; }"
+                                 "QCheckBox[suspect=\"true\"] { color: palette(highlight); font-weight: bold; }"
+                                 "#suspectsLabel { background: palette(highlight); color: palette(highlighted-text);"
+                                 " border-radius: 4px; }"));
+    m_ui->suspectsLabel->hide();
     m_ui->warningsFrame->setStyleSheet(
         QStringLiteral("#warningsFrame { background: #fff4e0; border: 1px solid #e0a040; border-radius: 4px; }"
                        "#warningsFrame QLabel, #warningsFrame QCheckBox { color: #5a3a00; background: transparent; }"));
@@ -87,6 +117,7 @@ CaseForm::CaseForm(VerificationService& service, QWidget* parent)
         updateLongTerm();
         m_touched.insert(CaseField::ValidityEnd);
         runCheck();
+        emit edited();
     });
     connect(m_ui->acknowledgeCheckBox, &QCheckBox::toggled, this, [this](bool checked) {
         m_acknowledgedWarnings = checked ? warningKeys() : QStringList();
@@ -192,6 +223,7 @@ void CaseForm::clear()
     m_dirty.clear();
     m_revealAll = false;
     m_acknowledgedWarnings.clear();
+    highlightSuspects({});
     runCheck();
     m_ui->nameLineEdit->setFocus(Qt::OtherFocusReason);
     emit cleared();
@@ -223,6 +255,7 @@ void CaseForm::setCaseInput(const CaseInput& input)
         m_ui->acknowledgeCheckBox->setChecked(false);
     }
     m_acknowledgedWarnings.clear();
+    highlightSuspects({});
     // What was filled in counts as entered: its issues show at once.
     m_dirty = { CaseField::Name, CaseField::IdNumber, CaseField::ValidityStart, CaseField::ValidityEnd };
     if (!input.sceneCode.isEmpty())
@@ -248,6 +281,49 @@ void CaseForm::setDefaultSceneCode(const QString& sceneCode)
     runCheck();
 }
 
+QList<CaseField> CaseForm::mismatchSuspects(const CaseInput& input)
+{
+    QList<CaseField> fields { CaseField::ValidityStart, CaseField::ValidityEnd };
+    const QList<uint> characters = input.name.toUcs4();
+    const bool oddName = std::any_of(
+        characters.cbegin(), characters.cend(), [](uint c) { return isDot(char32_t(c)) || !isCommonCjk(char32_t(c)); });
+    if (oddName)
+        fields.append(CaseField::Name);
+    return fields;
+}
+
+void CaseForm::highlightSuspects(const QList<CaseField>& fields)
+{
+    m_suspects = fields;
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
+        for (QWidget* editor : suspectEditors(it.key())) {
+            editor->setProperty("suspect", fields.contains(it.key()));
+            editor->style()->unpolish(editor);
+            editor->style()->polish(editor);
+        }
+    }
+    showSuspectsNote();
+    if (!fields.isEmpty())
+        focusField(fields.constFirst());
+}
+
+void CaseForm::showSuspectsNote()
+{
+    QStringList names;
+    for (CaseField field : std::as_const(m_suspects))
+        names.append(suspectName(field));
+    m_ui->suspectsLabel->setText(tr("Check against the card, character by character: %1.")
+                                     .arg(names.join(tr(", ", "between the suspect fields"))));
+    m_ui->suspectsLabel->setVisible(!m_suspects.isEmpty());
+}
+
+QList<QWidget*> CaseForm::suspectEditors(CaseField field) const
+{
+    if (field == CaseField::ValidityEnd)
+        return { m_ui->validityEndDateEdit, m_ui->longTermCheckBox };
+    return { m_fields.value(field).editor };
+}
+
 void CaseForm::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange) {
@@ -255,6 +331,7 @@ void CaseForm::changeEvent(QEvent* event)
         for (QDateEdit* edit : { m_ui->validityStartDateEdit, m_ui->validityEndDateEdit })
             edit->setSpecialValueText(tr("not set"));
         runCheck(); // the issues and the hint, in the new language
+        showSuspectsNote();
     }
     QWidget::changeEvent(event);
 }
@@ -342,6 +419,7 @@ void CaseForm::keyPressEvent(QKeyEvent* event)
 void CaseForm::fieldEdited(CaseField field)
 {
     m_dirty.insert(field);
+    emit edited();
     // Verify follows every keystroke; the messages wait until typing pauses, so they do not flicker.
     refreshIssues();
     m_checkTimer.start();

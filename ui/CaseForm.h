@@ -48,6 +48,14 @@ public:
     void setDefaultSceneCode(const QString& sceneCode);
     QString defaultSceneCode() const { return m_defaultSceneCode; }
 
+    // The fields a 223 (mismatch) usually comes from, in the order to check them: the validity dates always, the
+    // name when it holds a dot or a character outside the common CJK ideographs (U+4E00..U+9FFF).
+    static QList<CaseField> mismatchSuspects(const CaseInput& input);
+    // Highlights these fields (dynamic property "suspect", and a note above the form naming them) and focuses the
+    // first; until highlightSuspects({}), clear() or setCaseInput().
+    void highlightSuspects(const QList<CaseField>& fields);
+    QList<CaseField> suspects() const { return m_suspects; }
+
 public slots:
     void clear();
     void submit();
@@ -57,6 +65,9 @@ signals:
     void cancelRequested();
     // The form was emptied (New case).
     void cleared();
+    // The reviewer changed a field of the case (typed, picked a date, ticked long-term); not emitted when the form
+    // is filled or emptied by the program.
+    void edited();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -82,6 +93,8 @@ private:
     void setBlankDate(QDateEdit* edit);
     bool isBlank(const QDateEdit* edit) const;
     QStringList warningKeys() const;
+    QList<QWidget*> suspectEditors(CaseField field) const;
+    void showSuspectsNote();
 
     const std::unique_ptr<Ui::CaseForm> m_ui;
     VerificationService& m_service;
@@ -91,6 +104,7 @@ private:
     QSet<CaseField> m_touched; // edited and left: its issues are shown
     QSet<QDateEdit*> m_suggestedDates; // blank dates showing a suggestion the reviewer has not taken yet
     QStringList m_acknowledgedWarnings;
+    QList<CaseField> m_suspects;
     QString m_defaultSceneCode;
     QTimer m_checkTimer;
     bool m_revealAll = false;

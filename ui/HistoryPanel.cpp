@@ -79,6 +79,15 @@ QString HistoryPanel::selectedCaseId() const
     return current.isValid() ? current.data(HistoryModel::CaseIdRole).toString() : QString();
 }
 
+const CaseSummary* HistoryPanel::caseSummary(const QString& caseId) const
+{
+    for (int row = 0; m_model && row < m_model->rowCount(); ++row) {
+        if (m_model->caseAt(row)->caseId == caseId)
+            return m_model->caseAt(row);
+    }
+    return nullptr;
+}
+
 void HistoryPanel::reload()
 {
     if (!m_model)

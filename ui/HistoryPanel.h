@@ -32,6 +32,8 @@ public:
 
     HistoryModel* model() const { return m_model; }
     QString selectedCaseId() const;
+    // The listed row of this case, nullptr when it is not listed (yet).
+    const CaseSummary* caseSummary(const QString& caseId) const;
     // The reveal dialog while it is open (for tests), else nullptr.
     RevealDialog* revealDialog() const { return m_revealDialog; }
 
@@ -48,8 +50,8 @@ public slots:
     void reverifySelected();
 
 signals:
-    // The reviewer wants to verify this recorded case again. The receiver decrypts its name and ID number through
-    // VerificationService::caseForReverification (audited) and links the new case to it.
+    // The reviewer wants to verify this recorded case again. The receiver asks the reason, decrypts its name and ID
+    // number through VerificationService::caseForReverification (audited) and links the new case to it.
     void reverifyRequested(const QString& caseId);
 
 protected:

@@ -6,6 +6,7 @@
 #include "HistoryPanel.h"
 #include "IdleWatcher.h"
 #include "ResultPanel.h"
+#include "RevealDialog.h"
 #include "SettingsDialog.h"
 #include "SignInDialog.h"
 #include "api/Credentials.h"
@@ -23,9 +24,22 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStatusBar>
 
 #include <utility>
+
+namespace {
+
+// The same person's data as sent: what the provider answers (and bills) for. The scene code, MerchantUserId and
+// MerchantBizId are the desk's own bookkeeping.
+bool sameCase(const CaseInput& a, const CaseInput& b)
+{
+    return a.name == b.name && a.idNumber == b.idNumber && a.validityStart == b.validityStart
+        && a.longTerm == b.longTerm && (a.longTerm || a.validityEnd == b.validityEnd);
+}
+
+} // namespace
 
 MainWindow::MainWindow(VerificationService& service, QWidget* parent)
     : MainWindow(service, nullptr, parent)
@@ -49,9 +63,16 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     m_form = new CaseForm(service, m_ui->caseGroupBox);
     m_form->setObjectName(QStringLiteral("caseForm"));
     m_ui->caseLayout->addWidget(m_form);
-    m_result = new ResultPanel(m_ui->resultGroupBox);
+    // The outcome scrolls rather than squeezing its steps when the window is short.
+    auto* resultScrollArea = new QScrollArea(m_ui->resultGroupBox);
+    resultScrollArea->setObjectName(QStringLiteral("resultScrollArea"));
+    resultScrollArea->setWidgetResizable(true);
+    resultScrollArea->setFrameShape(QFrame::NoFrame);
+    resultScrollArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_result = new ResultPanel(resultScrollArea);
     m_result->setObjectName(QStringLiteral("resultPanel"));
-    m_ui->resultLayout->addWidget(m_result);
+    resultScrollArea->setWidget(m_result);
+    m_ui->resultLayout->addWidget(resultScrollArea);
     if (history)
         service.setHistory(history);
     m_historyPanel = new HistoryPanel(history, service.actor(), m_ui->historyTab);
@@ -98,6 +119,11 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     connect(m_historyPanel, &HistoryPanel::reverifyRequested, this, &MainWindow::verifyAgain);
     connect(&service, &VerificationService::historyError, this, &MainWindow::showHistoryError);
     connect(m_result, &ResultPanel::retryRequested, this, &MainWindow::retryLastCase);
+    connect(m_result, &ResultPanel::correctionRequested, this, &MainWindow::correctAndVerifyAgain);
+    connect(m_result, &ResultPanel::manualReviewRequested, this, &MainWindow::sendToManualReview);
+    // A result never goes stale unnoticed: once the case is edited, the panel says the result is for earlier data.
+    connect(m_form, &CaseForm::edited, m_result, &ResultPanel::markStale);
+    connect(m_form, &CaseForm::cleared, m_result, &ResultPanel::markStale);
 
     setUpPeople();
     resize(900, 640);
@@ -151,12 +177,54 @@ void MainWindow::newCase()
     m_form->clear(); // also drops a re-verification link
     clearReverification();
     m_result->clear();
+    m_answered.reset();
     m_ui->historyWarningLabel->hide();
     statusBar()->clearMessage();
     m_ui->mainTabWidget->setCurrentWidget(m_ui->verifyTab);
 }
 
 void MainWindow::submitCase(const CaseInput& input, bool warningsAcknowledged)
+{
+    if (m_currentCall)
+        return;
+    // Unchanged since the answer (no edit marked the result stale) and the same data: a second billed call.
+    if (m_answered && !m_result->isStale() && sameCase(m_answered->input, input)) {
+        askBeforeSecondCall(input, warningsAcknowledged);
+        return;
+    }
+    sendCase(input, warningsAcknowledged);
+}
+
+void MainWindow::askBeforeSecondCall(const CaseInput& input, bool warningsAcknowledged)
+{
+    if (m_secondCallBox)
+        return; // already asking
+    const VerificationResult& answer = m_answered->result;
+    const QString what =
+        answer.isBusinessAnswer() ? tr("SubCode %1").arg(answer.subCode) : tr("outcome unknown, may have been billed");
+    QString text = tr("This exact case (the same name, ID number and dates) already has an answer: %1, case %2.")
+                       .arg(what, m_answered->caseId.left(8));
+    text += u'\n'
+        + (m_service.isTraining()
+                ? tr("The training sandbox does not bill, but on the live service another call would be billed again.")
+                : tr("Another call will be billed again, and will most likely give the same answer."));
+    text += u'\n' + tr("Verify it again anyway?");
+    auto* box = new QMessageBox(
+        QMessageBox::Question, tr("Verify the same case again?"), text, QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("secondCallMessageBox"));
+    box->button(QMessageBox::Yes)->setText(tr("Verify again"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setEscapeButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, box, input, warningsAcknowledged](QAbstractButton* button) {
+        if (box->standardButton(button) == QMessageBox::Yes && !m_currentCall)
+            sendCase(input, warningsAcknowledged);
+    });
+    m_secondCallBox = box;
+    box->open();
+}
+
+void MainWindow::sendCase(const CaseInput& input, bool warningsAcknowledged)
 {
     if (m_currentCall)
         return;
@@ -169,6 +237,8 @@ void MainWindow::submitCase(const CaseInput& input, bool warningsAcknowledged)
         return;
     }
     m_currentCall = *call;
+    m_sentInput = input;
+    m_form->highlightSuspects({});
     connect(m_currentCall, &VerificationCall::attemptStarted, this, &MainWindow::handleAttempt);
     connect(m_currentCall, &VerificationCall::finished, this, &MainWindow::handleFinished);
     m_form->setBusy(true);
@@ -233,8 +303,24 @@ void MainWindow::verifyAgain(const QString& caseId)
         showReverifyError(tr("Wait until the current case has an answer, then verify the case again."));
         return;
     }
+    if (m_reasonDialog)
+        return; // already asking
+    // The reason first, as for every reveal; the service records it with the reveal.
+    RevealDialog* dialog = RevealDialog::forReverification(caseId, m_historyPanel->caseSummary(caseId), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RevealDialog::reasonGiven, this, &MainWindow::reverifyWithReason);
+    m_reasonDialog = dialog;
+    dialog->open();
+}
+
+void MainWindow::reverifyWithReason(const QString& caseId, const QString& reason)
+{
+    if (m_currentCall || m_form->isBusy()) {
+        showReverifyError(tr("Wait until the current case has an answer, then verify the case again."));
+        return;
+    }
     statusBar()->showMessage(tr("Opening case %1…").arg(caseId.left(8)));
-    m_service.caseForReverification(caseId, QString(), this, [this](const Result<RecordedCase>& recorded) {
+    m_service.caseForReverification(caseId, reason, this, [this](const Result<RecordedCase>& recorded) {
         if (!recorded) {
             showReverifyError(recorded.message());
             return;
@@ -253,14 +339,45 @@ void MainWindow::showReverification(const RecordedCase& recorded)
     m_ui->historyWarningLabel->hide();
     statusBar()->clearMessage();
     m_form->setCaseInput(recorded.input);
-    m_reverifyOf = summary.caseId;
-    m_ui->reverifyLabel->setText(
-        tr("Verifying again case %1 — the new case will be linked to it.").arg(summary.caseId.left(8)));
-    m_ui->reverifyLabel->setToolTip(tr("Case %1\nMerchantBizId %2\nCreated %3, %4")
-                                        .arg(summary.caseId,
-                                            summary.merchantBizId,
-                                            QLocale().toString(summary.createdAt.toLocalTime(), QLocale::ShortFormat),
-                                            summary.displayState()));
+    m_answered.reset();
+    linkNextCaseTo(summary.caseId, [summary] {
+        return std::pair(tr("Verifying again case %1 — the new case will be linked to it.").arg(summary.caseId.left(8)),
+            tr("Case %1\nMerchantBizId %2\nCreated %3, %4")
+                .arg(summary.caseId,
+                    summary.merchantBizId,
+                    QLocale().toString(summary.createdAt.toLocalTime(), QLocale::ShortFormat),
+                    summary.displayState()));
+    });
+}
+
+void MainWindow::correctAndVerifyAgain(const QString& caseId)
+{
+    if (m_currentCall || m_form->isBusy())
+        return;
+    m_ui->mainTabWidget->setCurrentWidget(m_ui->verifyTab);
+    if (!caseId.isEmpty())
+        linkNextCaseTo(caseId, [caseId] {
+            return std::pair(tr("Correcting case %1 — the corrected case will be linked to it.").arg(caseId.left(8)),
+                tr("Case %1").arg(caseId));
+        });
+    m_form->highlightSuspects(CaseForm::mismatchSuspects(m_form->caseInput()));
+    statusBar()->showMessage(tr("Correct the highlighted fields as printed on the card, then press Enter."));
+}
+
+void MainWindow::linkNextCaseTo(const QString& caseId, const ReverifyNote& note)
+{
+    m_reverifyOf = caseId;
+    m_reverifyNote = note;
+    showReverifyNote();
+}
+
+void MainWindow::showReverifyNote()
+{
+    if (m_reverifyOf.isEmpty() || !m_reverifyNote)
+        return;
+    const auto [text, toolTip] = m_reverifyNote();
+    m_ui->reverifyLabel->setText(text);
+    m_ui->reverifyLabel->setToolTip(toolTip);
     m_ui->reverifyFrame->show();
 }
 
@@ -277,7 +394,7 @@ void MainWindow::retryLastCase()
         if (m_currentCall)
             return;
         m_reverifyOf = caseId;
-        submitCase(recorded->input, true);
+        sendCase(recorded->input, true); // asked for: the retry keeps the MerchantBizId
         if (!m_currentCall)
             clearReverification(); // refused: the next case is not linked to this one
     });
@@ -286,6 +403,7 @@ void MainWindow::retryLastCase()
 void MainWindow::clearReverification()
 {
     m_reverifyOf.clear();
+    m_reverifyNote = nullptr;
     m_ui->reverifyFrame->hide();
     m_ui->reverifyLabel->clear();
     m_ui->reverifyLabel->setToolTip(QString());
@@ -316,10 +434,19 @@ void MainWindow::handleFinished(const VerificationResult& result)
     m_lastCaseId = call->caseId();
     call->deleteLater();
     m_form->setBusy(false);
-    m_result->showResult(result);
+    m_result->showResult(result, call->caseId());
+    rememberAnswer(call->caseId(), result);
     if (m_ui->historyWarningLabel->isHidden())
         statusBar()->clearMessage();
     m_historyPanel->reload();
+}
+
+void MainWindow::rememberAnswer(const QString& caseId, const VerificationResult& result)
+{
+    if (result.mayHaveBeenBilled())
+        m_answered = AnsweredCase { m_sentInput, caseId, result };
+    else if (m_answered && !sameCase(m_answered->input, m_sentInput))
+        m_answered.reset(); // a new case, not billed: the earlier answer is for other data
 }
 
 // ---- Settings applied at once (issue 7) ----
@@ -368,6 +495,7 @@ void MainWindow::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         showStatus();
+        showReverifyNote(); // in the new language
     }
     QMainWindow::changeEvent(event);
 }

@@ -9,7 +9,10 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
+#include <optional>
+#include <utility>
 
 class AuditStore;
 class CaseForm;
@@ -17,7 +20,9 @@ class Clock;
 class IdleWatcher;
 class HistoryPanel;
 class QLabel;
+class QMessageBox;
 class ResultPanel;
+class RevealDialog;
 class SecretStore;
 class Settings;
 class VerificationService;
@@ -63,8 +68,16 @@ public:
     SignInDialog* unlockDialog() const { return m_unlockDialog; }
     IdleWatcher* idleWatcher() const { return m_idle; }
 
+signals:
+    // The reviewer sends this recorded case to manual review (MainWindowReview.cpp).
+    void manualReviewRequested(const QString& caseId);
+
 public slots:
     void newCase();
+    // The form's Enter. Unchanged since an answer that may have been billed (a business answer, an unknown outcome:
+    // the result is shown and not stale, and the data is the same name, ID number and dates), it asks first
+    // (window-modal, object name "secondCallMessageBox", Cancel by default) before a second billed call. Anything
+    // else, an edited case included, is sent at once as a new case.
     void submitCase(const CaseInput& input, bool warningsAcknowledged);
     void cancelCase();
     void showAbout();
@@ -76,9 +89,16 @@ public slots:
     void applySettings(const QStringList& keys);
     // A write to the audit history failed: a warning that stays until the next case.
     void showHistoryError(const QString& message);
-    // Fills the case form with a recorded case (its name and ID number are decrypted, which the history records)
-    // and links the next submitted case to it. A failure is shown in a warning that does not block.
+    // Asks the reason first (RevealDialog::forReverification, object name "reverifyReasonDialog"; cancelled: nothing
+    // is revealed or recorded), then fills the case form with a recorded case (its name and ID number are decrypted,
+    // which the history records with the reason) and links the next submitted case to it. A failure is shown in a
+    // warning that does not block.
     void verifyAgain(const QString& caseId);
+    // 223: the data just sent stays in the form, the usual suspects are highlighted (the first has the focus), and the
+    // next case is linked to this one (caseId; empty without a history: not linked).
+    void correctAndVerifyAgain(const QString& caseId);
+    // The result panel's "Send to manual review…" (MainWindowReview.cpp).
+    void sendToManualReview(const QString& caseId);
     // The next case is not linked to an earlier one.
     void clearReverification();
     // Sends the last case again under its MerchantBizId, when its outcome is unknown (VerificationService::
@@ -98,7 +118,24 @@ private:
     void unlockWith(const QString& password);
     // The window title and the status bar's labels, in the current language.
     void showStatus();
+    // What was answered for the data last sent, when the answer may have been billed.
+    struct AnsweredCase
+    {
+        CaseInput input;
+        QString caseId;
+        VerificationResult result;
+    };
+
+    void sendCase(const CaseInput& input, bool warningsAcknowledged);
+    void askBeforeSecondCall(const CaseInput& input, bool warningsAcknowledged);
+    void reverifyWithReason(const QString& caseId, const QString& reason);
     void showReverification(const RecordedCase& recorded);
+    // The note above the form naming the linked case, and its tooltip, in the current language.
+    using ReverifyNote = std::function<std::pair<QString, QString>()>;
+    // Links the next submitted case to caseId, with a note above the form.
+    void linkNextCaseTo(const QString& caseId, const ReverifyNote& note);
+    void showReverifyNote();
+    void rememberAnswer(const QString& caseId, const VerificationResult& result);
     void handleAttempt(int attempt);
     void handleFinished(const VerificationResult& result);
     void showReverifyError(const QString& message);
@@ -115,6 +152,11 @@ private:
     QPointer<VerificationCall> m_currentCall;
     QString m_lastCaseId; // the history case of the last finished call
     QString m_reverifyOf;
+    ReverifyNote m_reverifyNote;
+    CaseInput m_sentInput; // the data of the call in flight, or of the last one
+    std::optional<AnsweredCase> m_answered;
+    QPointer<QMessageBox> m_secondCallBox;
+    QPointer<RevealDialog> m_reasonDialog;
     Settings* m_settings = nullptr;
     std::unique_ptr<Settings> m_ownSettings; // the application's settings, when none were given
     QLabel* m_actorLabel = nullptr;

@@ -11,6 +11,9 @@ ResultPanel::ResultPanel(QWidget* parent)
 {
     m_ui->setupUi(this);
     connect(m_ui->retryPushButton, &QPushButton::clicked, this, &ResultPanel::retryRequested);
+    connect(m_ui->correctPushButton, &QPushButton::clicked, this, [this] { emit correctionRequested(m_caseId); });
+    connect(
+        m_ui->manualReviewPushButton, &QPushButton::clicked, this, [this] { emit manualReviewRequested(m_caseId); });
 
     setStyleSheet(QStringLiteral(
         "#headlineLabel { border-radius: 4px; border: 1px solid palette(mid); }"
@@ -18,7 +21,12 @@ ResultPanel::ResultPanel(QWidget* parent)
         "#headlineLabel[status=\"notPassed\"] { background: #fdecea; color: #a01c1c; border-color: #e08a8a; }"
         "#headlineLabel[status=\"error\"] { background: #fff4e0; color: #7a4a00; border-color: #e0a040; }"
         "#guidanceFrame { background: #f3f6fb; border: 1px solid #a9bcd8; border-radius: 4px; }"
-        "#guidanceFrame QLabel { background: transparent; }"));
+        "#guidanceFrame QLabel { background: transparent; }"
+        // A result for the previous data: the outcome fades, the banner says why (palette roles only).
+        "#headlineLabel[stale=\"true\"] { background: palette(window); color: palette(mid);"
+        " border: 1px dashed palette(mid); }"
+        "#staleLabel { background: palette(highlight); color: palette(highlighted-text); border-radius: 4px;"
+        " font-weight: bold; }"));
 
     QFont headlineFont = m_ui->headlineLabel->font();
     headlineFont.setPointSizeF(headlineFont.pointSizeF() * 1.5);
@@ -44,7 +52,9 @@ void ResultPanel::changeEvent(QEvent* event)
         m_ui->retranslateUi(this);
         if (m_result) {
             const VerificationResult shown = *m_result;
-            showResult(shown);
+            const bool stale = m_stale;
+            showResult(shown, m_caseId);
+            setStale(stale);
         } else if (m_state == QLatin1String("pending")) {
             const int attempt = m_attempt;
             showPending(m_pendingBizId);
@@ -60,6 +70,8 @@ void ResultPanel::changeEvent(QEvent* event)
 void ResultPanel::clear()
 {
     m_result.reset();
+    m_caseId.clear();
+    setStale(false);
     m_attempt = 0;
     setHeadline(QStringLiteral("empty"), tr("No verification yet"));
     m_ui->progressBar->hide();
@@ -73,6 +85,8 @@ void ResultPanel::clear()
 void ResultPanel::showPending(const QString& merchantBizId)
 {
     m_result.reset();
+    m_caseId.clear();
+    setStale(false);
     m_pendingBizId = merchantBizId;
     m_attempt = 0;
     setHeadline(QStringLiteral("pending"), tr("Verifying…"));
@@ -97,10 +111,12 @@ void ResultPanel::showAttempt(int attempt)
         setHeadline(QStringLiteral("pending"), tr("Verifying… attempt %1").arg(attempt));
 }
 
-void ResultPanel::showResult(const VerificationResult& result)
+void ResultPanel::showResult(const VerificationResult& result, const QString& caseId)
 {
     using Status = VerificationResult::Status;
     m_result = result;
+    m_caseId = caseId;
+    setStale(false);
     switch (result.status) {
     case Status::Passed:
         setHeadline(QStringLiteral("passed"), tr("Passed"));
@@ -140,11 +156,7 @@ void ResultPanel::showResult(const VerificationResult& result)
                  "it is kept in the history's spool and written as soon as the history is available again.");
     m_ui->explanationLabel->setText(explanation);
 
-    const QString guidance = result.guidance();
-    m_ui->guidanceLabel->setText(guidance);
-    m_ui->guidanceFrame->setVisible(!guidance.isEmpty());
-    m_ui->manualReviewPushButton->setVisible(result.status == Status::NotPassed);
-    m_ui->retryPushButton->setVisible(result.status == Status::OutcomeUnknown);
+    showGuidance(result);
 
     setDetailsVisible(true);
     m_ui->requestIdValueLabel->setText(result.requestId.isEmpty() ? tr("(none)") : result.requestId);
@@ -163,6 +175,71 @@ void ResultPanel::showResult(const VerificationResult& result)
         answer << result.detail;
     m_ui->answerValueLabel->setText(
         tr("Answer: %1").arg(answer.isEmpty() ? tr("none") : answer.join(QStringLiteral(" · "))));
+}
+
+void ResultPanel::markStale()
+{
+    if (m_result)
+        setStale(true);
+}
+
+QString ResultPanel::subCodeSteps(const QString& subCode)
+{
+    QStringList steps;
+    if (subCode == QLatin1String("202")) {
+        steps = { tr("Ask the person to confirm every character of the name and of the ID number against the card."),
+            tr("A card renewed recently, or an ID number that was changed, may not be in the official database yet: "
+               "ask whether either happened."),
+            tr("If the person confirms the data as entered, send the case to manual review.") };
+    } else if (subCode == QLatin1String("223")) {
+        steps = { tr("Check the validity dates on the back of the card: the start date and the end date (or "
+                     "long-term) must be exactly as printed."),
+            tr("Check the name character by character: the middle dot \"·\" (not a full stop \".\", not left "
+               "out), and any rare character typed as a similar common one."),
+            tr("If something differs, press \"Correct and verify again\": the data stays in the form, the usual "
+               "suspects are highlighted and the new case is linked to this one."),
+            tr("If the person confirms the data as entered, send the case to manual review.") };
+    } else {
+        return QString();
+    }
+    QString items;
+    for (const QString& step : std::as_const(steps))
+        items += QStringLiteral("<li>%1</li>").arg(step.toHtmlEscaped());
+    return QStringLiteral("<p><b>%1</b></p><ol style=\"margin-left: 0px; -qt-list-indent: 1;\">%2</ol>")
+        .arg(tr("What to do next").toHtmlEscaped(), items);
+}
+
+void ResultPanel::showGuidance(const VerificationResult& result)
+{
+    using Status = VerificationResult::Status;
+    const bool notPassed = result.status == Status::NotPassed;
+    const QString steps = notPassed ? subCodeSteps(result.subCode) : QString();
+    const QString guidance = steps.isEmpty() ? result.guidance() : steps;
+    m_ui->guidanceLabel->setTextFormat(steps.isEmpty() ? Qt::PlainText : Qt::RichText);
+    m_ui->guidanceLabel->setText(guidance);
+    m_ui->guidanceFrame->setVisible(!guidance.isEmpty());
+    m_ui->correctPushButton->setVisible(notPassed && result.subCode == QLatin1String("223"));
+    m_ui->manualReviewPushButton->setVisible(notPassed);
+    m_ui->manualReviewPushButton->setEnabled(!m_caseId.isEmpty());
+    m_ui->manualReviewPushButton->setToolTip(m_caseId.isEmpty()
+            ? tr("Manual review needs the audit history, and this case is not in it")
+            : tr("Opens this case in the manual review queue"));
+    m_ui->retryPushButton->setVisible(result.status == Status::OutcomeUnknown);
+}
+
+void ResultPanel::setStale(bool stale)
+{
+    m_stale = stale;
+    m_ui->staleLabel->setVisible(stale);
+    // The outcome fades (disabled labels take the palette's disabled colours); the buttons stay usable, as they act on
+    // the recorded case, not on the form.
+    for (QWidget* label : { static_cast<QWidget*>(m_ui->subCodeLabel),
+             static_cast<QWidget*>(m_ui->explanationLabel),
+             static_cast<QWidget*>(m_ui->guidanceLabel) })
+        label->setEnabled(!stale);
+    m_ui->headlineLabel->setProperty("stale", stale);
+    m_ui->headlineLabel->style()->unpolish(m_ui->headlineLabel);
+    m_ui->headlineLabel->style()->polish(m_ui->headlineLabel);
 }
 
 void ResultPanel::setHeadline(const QString& state, const QString& text)

@@ -12,7 +12,9 @@ class ResultPanel;
 }
 
 // Shows the outcome of the last verification: a headline coloured by status, the SubCode with its explanation, the
-// guidance for 202/223, and the identifiers a reviewer copies into tickets. All texts come from VerificationResult.
+// guidance (for 202 and 223 as numbered steps the reviewer acts on, with "Correct and verify again" for 223 and "Send
+// to manual review…" for every answer that did not pass), and the identifiers a reviewer copies into tickets. Once the
+// case is edited (markStale) the outcome is shown as the result for the previous data.
 class ResultPanel : public QWidget
 {
     Q_OBJECT
@@ -22,16 +24,31 @@ public:
 
     // "passed", "notPassed", "error", "cancelled", "pending" or "empty"; also the headline's "status" property.
     QString state() const { return m_state; }
+    // The history case of the result shown; empty when none (no result, or no audit history).
+    QString caseId() const { return m_caseId; }
+    // The case was edited after the result was shown.
+    bool isStale() const { return m_stale; }
+
+    // The steps for a SubCode as rich text (a numbered list), translated; empty for a SubCode without steps.
+    static QString subCodeSteps(const QString& subCode);
 
 signals:
     // The reviewer asks to send a case whose outcome is unknown again, with the same MerchantBizId.
     void retryRequested();
+    // 223: the reviewer corrects the data in the form and verifies again, linked to this case.
+    void correctionRequested(const QString& caseId);
+    // The reviewer sends this case to manual review.
+    void manualReviewRequested(const QString& caseId);
 
 public slots:
     void clear();
     void showPending(const QString& merchantBizId);
     void showAttempt(int attempt);
-    void showResult(const VerificationResult& result);
+    // caseId: the history case the result belongs to (VerificationCall::caseId()), empty without a history.
+    void showResult(const VerificationResult& result, const QString& caseId = QString());
+    // The case in the form no longer is the one this result answers: a banner says so and the outcome fades. Nothing
+    // while no result is shown.
+    void markStale();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -39,6 +56,8 @@ protected:
 private:
     void setHeadline(const QString& state, const QString& text);
     void setDetailsVisible(bool visible);
+    void showGuidance(const VerificationResult& result);
+    void setStale(bool stale);
 
     const std::unique_ptr<Ui::ResultPanel> m_ui;
     QString m_state;
@@ -46,4 +65,6 @@ private:
     QString m_pendingBizId;
     int m_attempt = 0;
     std::optional<VerificationResult> m_result;
+    QString m_caseId;
+    bool m_stale = false;
 };

@@ -7,18 +7,46 @@
 
 #include <QLocale>
 
+namespace {
+
+QString describeCase(const CaseSummary& summary)
+{
+    return RevealDialog::tr("Case of %1 (%2), created %3")
+        .arg(summary.nameMasked,
+            summary.idMasked,
+            QLocale().toString(summary.createdAt.toLocalTime(), QLocale::ShortFormat));
+}
+
+} // namespace
+
 RevealDialog::RevealDialog(HistoryThread& reader, const Actor& actor, const CaseSummary& summary, QWidget* parent)
+    : RevealDialog(&reader, actor, summary.caseId, parent)
+{
+    m_ui->caseLabel->setText(describeCase(summary));
+}
+
+RevealDialog* RevealDialog::forReverification(const QString& caseId, const CaseSummary* summary, QWidget* parent)
+{
+    auto* dialog = new RevealDialog(nullptr, Actor(), caseId, parent);
+    dialog->setObjectName(QStringLiteral("reverifyReasonDialog"));
+    dialog->setWindowTitle(tr("Verify again: reveal name and ID number"));
+    dialog->m_ui->caseLabel->setText(summary ? describeCase(*summary) : tr("Case %1").arg(caseId));
+    dialog->m_ui->noticeLabel->setText(
+        tr("Verifying the case again decrypts its name and ID number into the case form. This is recorded in the "
+           "audit history with your name and the reason."));
+    dialog->m_ui->revealPushButton->setText(tr("Reveal and verify again"));
+    dialog->m_ui->closePushButton->setText(tr("Cancel"));
+    return dialog;
+}
+
+RevealDialog::RevealDialog(HistoryThread* reader, const Actor& actor, const QString& caseId, QWidget* parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::RevealDialog>())
     , m_reader(reader)
     , m_actor(actor)
-    , m_caseId(summary.caseId)
+    , m_caseId(caseId)
 {
     m_ui->setupUi(this);
-    m_ui->caseLabel->setText(tr("Case of %1 (%2), created %3")
-                                 .arg(summary.nameMasked,
-                                     summary.idMasked,
-                                     QLocale().toString(summary.createdAt.toLocalTime(), QLocale::ShortFormat)));
     m_ui->errorLabel->setStyleSheet(QStringLiteral("#errorLabel { color: #b3261e; }"));
     m_ui->errorLabel->hide();
     m_ui->revealedFrame->hide();
@@ -47,11 +75,16 @@ bool RevealDialog::reveal()
         m_ui->reasonLineEdit->setFocus(Qt::OtherFocusReason);
         return false;
     }
+    if (!m_reader) {
+        emit reasonGiven(m_caseId, reason);
+        accept();
+        return true;
+    }
     if (m_asking)
         return false;
     m_asking = true;
     updateButtons();
-    HistoryThread* reader = &m_reader;
+    HistoryThread* reader = m_reader;
     reader->run<Result<RevealedPii>>(
         [reader, actor = m_actor, caseId = m_caseId, reason](AuditStore* store) -> Result<RevealedPii> {
             if (!store)

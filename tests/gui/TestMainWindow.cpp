@@ -299,10 +299,12 @@ void TestMainWindow::verifiesAgainstSandbox()
     auto* manualReview = widget<QPushButton>("manualReviewPushButton");
     if (state == QLatin1String("notPassed")) {
         QVERIFY(guidanceFrame->isVisible());
-        QCOMPARE(widget<QLabel>("guidanceLabel")->text(), VerificationResult::subCodeGuidance(subCode));
+        // 202 and 223: numbered steps (TestResultFlow goes through them).
+        QCOMPARE(widget<QLabel>("guidanceLabel")->text(), ResultPanel::subCodeSteps(subCode));
         QVERIFY(manualReview->isVisible());
+        // Without an audit history there is no case to review.
         QVERIFY(!manualReview->isEnabled());
-        QCOMPARE(manualReview->toolTip(), QStringLiteral("Manual review arrives with the reviewer workspace"));
+        QVERIFY(manualReview->toolTip().contains(QLatin1String("audit history")));
     } else {
         QVERIFY(!guidanceFrame->isVisible());
     }

@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "MainWindowFixture.h"
 #include "ResultPanel.h"
+#include "RevealDialog.h"
 #include "StoreFixture.h"
 #include "history/AuditEvent.h"
 #include "history/AuditStore.h"
@@ -49,6 +50,8 @@ private:
     // Shows the History tab and clicks the row of this case.
     bool selectInHistory(const QString& caseId);
     QStringList kindsOf(const QString& caseId) const;
+    // Answers the reason dialog that "Verify again" opens first.
+    bool giveReason(const QString& reason);
 };
 
 namespace {
@@ -84,6 +87,22 @@ bool TestReverification::selectInHistory(const QString& caseId)
     return false;
 }
 
+bool TestReverification::giveReason(const QString& reason)
+{
+    RevealDialog* dialog = nullptr;
+    if (!QTest::qWaitFor(
+            [&] { return (dialog = window()->findChild<RevealDialog*>(QStringLiteral("reverifyReasonDialog"))); }))
+        return false;
+    if (!QTest::qWaitFor([&] { return dialog->isVisible(); }))
+        return false;
+    GuiDriver::typeText(dialog->findChild<QLineEdit*>(QStringLiteral("reasonLineEdit")), reason);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("revealPushButton")), Qt::LeftButton);
+    if (!QTest::qWaitFor([&] { return !window()->findChild<RevealDialog*>(QStringLiteral("reverifyReasonDialog")); }))
+        return false;
+    // Without a window manager (offscreen) nothing gives the window back its activation once the dialog is gone.
+    return GuiDriver::showActive(window());
+}
+
 QStringList TestReverification::kindsOf(const QString& caseId) const
 {
     QStringList kinds;
@@ -108,6 +127,7 @@ void TestReverification::correctedCaseIsLinked()
     QVERIFY(!widget<QWidget>("reverifyFrame")->isVisible());
     saveScreenshot(QStringLiteral("shot-history-verify-again.png"));
     QTest::mouseClick(verifyAgain, Qt::LeftButton);
+    QVERIFY(giveReason(QStringLiteral("corrected after a call")));
 
     // The Case tab, filled from the history (read on the writer thread); a new case gets its own MerchantBizId.
     QTRY_COMPARE(widget<QTabWidget>("mainTabWidget")->currentWidget()->objectName(), QStringLiteral("verifyTab"));
@@ -161,7 +181,8 @@ void TestReverification::correctedCaseIsLinked()
     const AuditEvent& reveal = events.at(events.size() - 2);
     const AuditEvent& link = events.constLast();
     QCOMPARE(reveal.kind, kind(EventKind::piiRevealed));
-    QCOMPARE(reveal.payloadObject().value(QStringLiteral("reason")).toString(), QStringLiteral("re-verification"));
+    QCOMPARE(
+        reveal.payloadObject().value(QStringLiteral("reason")).toString(), QStringLiteral("corrected after a call"));
     QCOMPARE(link.kind, kind(EventKind::reverifyLink));
     QCOMPARE(link.payloadObject().value(QStringLiteral("newCaseId")).toString(), newCase);
     QCOMPARE(events.size(), oldKinds.size() + 2);
@@ -207,6 +228,7 @@ void TestReverification::linkCanBeDropped()
     QVERIFY(!oldCase.isEmpty());
     QVERIFY(selectInHistory(oldCase));
     QTest::mouseClick(widget<QPushButton>("verifyAgainPushButton"), Qt::LeftButton);
+    QVERIFY(giveReason(QStringLiteral("checking")));
     QTRY_COMPARE(window()->reverifyOf(), oldCase);
     QVERIFY(widget<QWidget>("reverifyFrame")->isVisible());
 
@@ -255,6 +277,7 @@ void TestReverification::purgedCaseDisablesButton()
     // Asked anyway (e.g. by a stale request): a warning, nothing decrypted, nothing filled in.
     const QStringList kinds = kindsOf(caseId);
     window()->verifyAgain(caseId);
+    QVERIFY(giveReason(QStringLiteral("checking")));
     QMessageBox* box = nullptr;
     QTRY_VERIFY((box = window()->findChild<QMessageBox*>(QStringLiteral("reverifyErrorMessageBox"))));
     QTRY_VERIFY(box->isVisible());
@@ -269,6 +292,7 @@ void TestReverification::unknownCaseShowsWarning()
 {
     QVERIFY(!widget<QPushButton>("verifyAgainPushButton")->isEnabled()); // nothing selected
     window()->verifyAgain(QStringLiteral("00000000-0000-0000-0000-000000000000"));
+    QVERIFY(giveReason(QStringLiteral("checking")));
     QMessageBox* box = nullptr;
     QTRY_VERIFY((box = window()->findChild<QMessageBox*>(QStringLiteral("reverifyErrorMessageBox"))));
     QTRY_VERIFY(box->isVisible());
