@@ -171,8 +171,10 @@ Result<ReviewQueuePage> ReviewTable::queue(const ReviewQueueQuery& query, const 
     }
     ReviewQueuePage page;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CASE WHEN r.opened_at < ? THEN 1 ELSE 0 END), 0)") + join
-        + where);
+    // The counts need the cases table only to filter by SubCode.
+    const QString countFrom = bySubCode ? join : QStringLiteral(" FROM reviews r WHERE ");
+    q.prepare(QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CASE WHEN r.opened_at < ? THEN 1 ELSE 0 END), 0)")
+        + countFrom + where);
     if (!run(q, QVariantList { ts(overdueBefore) } + values) || !q.next())
         return cannot(tr("Cannot read the review queue: %1"), q);
     page.total = q.value(0).toInt();
