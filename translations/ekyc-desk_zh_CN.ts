@@ -3458,6 +3458,10 @@ MerchantBizId %2
         <source>Cannot save the review policy: %1</source>
         <translation>无法保存复核规则：%1</translation>
     </message>
+    <message>
+        <source>Cannot erase the review notes: %1</source>
+        <translation>无法清除复核备注：%1</translation>
+    </message>
 </context>
 <context>
     <name>SandboxCa</name>

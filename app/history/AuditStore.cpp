@@ -641,6 +641,8 @@ Result<int> AuditStore::purgeOlderThan(const Actor& who, const QDateTime& cutoff
         if (!caseIds)
             return caseIds.failure();
         purged = static_cast<int>(caseIds->size());
+        if (Result<void> erased = m_reviews->purgeTexts(*caseIds, at); !erased)
+            return erased;
         const Events::RetentionPurge event { ts(cutoff), purged, *caseIds, {} };
         Result<qint64> seq = logEvent(at, actor, QString(), QLatin1String(event.kind), Events::toPayload(event));
         return seq ? Result<void>() : seq.failure();

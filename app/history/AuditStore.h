@@ -177,7 +177,8 @@ public:
     // The current head as an anchor, and an anchor_exported event recording it (the anchor is the head before it).
     Result<ChainAnchor> exportAnchor(const Actor& actor);
 
-    // Erases name and ID number (ciphertext, masks, blind index) of cases whose case_created event is older than
+    // Erases name and ID number (ciphertext, masks, blind index) and the review notes and file names of cases whose
+    // case_created event is older than
     // cutoff and appends a retention_purge event {"caseIds":[...],"cases":n,"cutoff":...}, in one transaction.
     // Returns the number of cases purged.
     Result<int> purgeOlderThan(const Actor& actor, const QDateTime& cutoff);

@@ -199,6 +199,18 @@ Result<void> ReviewTable::insertText(const QString& textId, const QString& caseI
     return {};
 }
 
+Result<void> ReviewTable::purgeTexts(const QStringList& caseIds, const QDateTime& at)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE review_texts SET text_enc = NULL, purged_at = ? "
+                             "WHERE case_id = ? AND purged_at IS NULL"));
+    for (const QString& caseId : caseIds) {
+        if (!run(q, { ts(at), caseId }))
+            return cannot(tr("Cannot erase the review notes: %1"), q);
+    }
+    return {};
+}
+
 Result<QList<QPair<QString, QByteArray>>> ReviewTable::texts(const QString& caseId) const
 {
     QSqlQuery q(m_db);

@@ -22,6 +22,8 @@ public:
     Result<ReviewQueuePage> queue(const ReviewQueueQuery& query, const QDateTime& overdueBefore) const;
 
     Result<void> insertText(const QString& textId, const QString& caseId, const QByteArray& sealed);
+    // The retention purge: erases the notes and file names of these cases (the events keep only their digests).
+    Result<void> purgeTexts(const QStringList& caseIds, const QDateTime& at);
     // The sealed texts of a case: text id -> ciphertext (empty when purged).
     Result<QList<QPair<QString, QByteArray>>> texts(const QString& caseId) const;
 

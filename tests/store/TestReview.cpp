@@ -359,6 +359,43 @@ private slots:
         QCOMPARE(w->store->reviewTexts(w->actors.at(QStringLiteral("auditor")), caseId).error(), ErrorCode::None);
     }
 
+    // The retention purge erases a case's review notes and file names with its name and ID number.
+    void purgeErasesNotes_data() { StoreFixture::addBackendRows(); }
+    void purgeErasesNotes()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        FakeClock clock;
+        World w;
+        w.store = fx.open(&clock);
+        QVERIFY(w.store);
+        std::optional<TeamHistory> team = TeamHistory::build(*w.store, 0);
+        QVERIFY(team);
+        w.actors = team->actors;
+        const Actor& reviewer = w.actors.at(QStringLiteral("reviewer"));
+        const QString old = answeredCase(w, QStringLiteral("223"));
+        QVERIFY(w.store->review(reviewer, request(old, QStringLiteral("open"))));
+        QVERIFY(w.store->review(reviewer, request(old, QStringLiteral("claim"))));
+        QVERIFY(w.store->review(reviewer, request(old, QStringLiteral("reference"))));
+        clock.advance(qint64(400) * 24 * 3600 * 1000);
+        const QString recent = answeredCase(w, QStringLiteral("202"));
+        QVERIFY(w.store->review(reviewer, request(recent, QStringLiteral("open"))));
+        const Actor& boss = w.actors.at(QStringLiteral("supervisor"));
+        QCOMPARE(w.store->purgeOlderThan(boss, clock.nowUtc().addDays(-30)).valueOr(-1), 1);
+        const auto texts = [&](const QString& caseId) {
+            QStringList all;
+            for (const ReviewText& t : w.store->reviewTexts(boss, caseId).valueOr({}))
+                all << t.text;
+            return all;
+        };
+        // Three notes (open, claim, reference) and the file name, all erased.
+        QCOMPARE(texts(old), QStringList({ QString(), QString(), QString(), QString() }));
+        QCOMPARE(texts(recent), QStringList({ QStringLiteral("note for open") }));
+        const ChainReport report = w.store->verifyChain();
+        QVERIFY2(report.ok, qPrintable(report.reason));
+    }
+
     // The queue: oldest first, filtered by state, assignee and SubCode; overdue after the SLA on the clock.
     void queue_data() { StoreFixture::addBackendRows(); }
     void queue()
