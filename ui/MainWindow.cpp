@@ -100,6 +100,7 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     connect(m_result, &ResultPanel::retryRequested, this, &MainWindow::retryLastCase);
 
     setUpPeople();
+    setUpReviewQueue();
     resize(900, 640);
     m_form->setFocus(Qt::OtherFocusReason);
 }
