@@ -28,8 +28,7 @@ CaseTimelineDialog::CaseTimelineDialog(
     m_tree->setRootIsDecorated(false);
     m_tree->setWordWrap(true);
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_tree->header()->setSectionResizeMode(TextColumn, QHeaderView::Stretch);
-    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setStretchLastSection(true); // the text keeps its full width (a SHA-256 is 64 characters)
     m_message->setObjectName(QStringLiteral("messageLabel"));
     m_message->setWordWrap(true);
     m_message->setText(tr("Reading the timeline…"));
@@ -39,7 +38,7 @@ CaseTimelineDialog::CaseTimelineDialog(
     layout->addWidget(m_tree, 1);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    resize(960, 520);
+    resize(1100, 520);
     load();
 }
 

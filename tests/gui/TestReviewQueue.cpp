@@ -380,7 +380,7 @@ void TestReviewQueue::screenshots()
     select(ids.at(0));
     for (const char* language : { Language::english, Language::simplifiedChinese }) {
         Language::apply(QLatin1String(language));
-        QCoreApplication::processEvents();
+        QTest::qWait(50); // the layouts settle on the new texts
         const QString suffix =
             QLatin1String(language) == QLatin1String(Language::english) ? QString() : QStringLiteral("-zh");
         GuiDriver::saveScreenshot(window(), QStringLiteral("review-queue%1.png").arg(suffix));
