@@ -691,6 +691,57 @@
     </message>
 </context>
 <context>
+    <name>CaseTimelineDialog</name>
+    <message>
+        <source>Timeline of case %1</source>
+        <translation>案件 %1 的时间线</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Linked case</source>
+        <translation>关联案件</translation>
+    </message>
+    <message>
+        <source>Reading the timeline…</source>
+        <translation>正在读取时间线…</translation>
+    </message>
+    <message>
+        <source>%1 entries, in the order of the chain.</source>
+        <translation>共 %1 条记录，按链中顺序排列。</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <source>Open the timeline of case %1</source>
+        <translation>打开案件 %1 的时间线</translation>
+    </message>
+</context>
+<context>
     <name>CaseValidator</name>
     <message>
         <source>Name</source>
@@ -1814,6 +1865,13 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
     </message>
 </context>
 <context>
+    <name>FileDigest</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>HistoryCli</name>
     <message>
         <source>Cannot read the anchor file %1.</source>
@@ -2684,6 +2742,18 @@ MerchantBizId %2
         <source>Correct the highlighted fields as printed on the card, then press Enter.</source>
         <translation>请按证件上印刷的内容更正突出显示的字段，然后按 Enter 键。</translation>
     </message>
+    <message>
+        <source>Review queue</source>
+        <translation>复核队列</translation>
+    </message>
+    <message>
+        <source>Sent to manual review.</source>
+        <translation>已送人工复核。</translation>
+    </message>
+    <message>
+        <source>Not sent to manual review: %1</source>
+        <translation>未能送人工复核：%1</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>
@@ -2900,6 +2970,21 @@ MerchantBizId %2
     <message>
         <source>retry after an unknown outcome</source>
         <translation>结果未知后重试</translation>
+    </message>
+</context>
+<context>
+    <name>ReferencePicker</name>
+    <message>
+        <source>Documents seen for this case</source>
+        <translation>此案件查看过的文件</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>附加</translation>
+    </message>
+    <message>
+        <source>%1 — %2 bytes — SHA-256 %3</source>
+        <translation>%1 — %2 字节 — SHA-256 %3</translation>
     </message>
 </context>
 <context>
@@ -3164,6 +3249,33 @@ MerchantBizId %2
     </message>
 </context>
 <context>
+    <name>ReviewDecisionDialog</name>
+    <message>
+        <source>Propose a decision</source>
+        <translation>提出决定</translation>
+    </message>
+    <message>
+        <source>What you saw and why you decide so (required)</source>
+        <translation>您看到了什么，以及为何如此决定（必填）</translation>
+    </message>
+    <message>
+        <source>&amp;Decision:</source>
+        <translation>决定(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>With four-eyes, a second person approves the decision before it counts; escalating hands the case to the supervisors.</source>
+        <translation>启用四眼原则时，决定须经另一人批准后才生效；上报则将案件交给主管。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewFlow</name>
     <message>
         <source>Unknown review action &quot;%1&quot;.</source>
@@ -3382,6 +3494,248 @@ MerchantBizId %2
     </message>
 </context>
 <context>
+    <name>ReviewQueueModel</name>
+    <message>
+        <source>%1 in the queue, %2 overdue</source>
+        <translation>队列中 %1 个，%2 个已超时</translation>
+    </message>
+    <message>
+        <source>%1 — overdue</source>
+        <translation>%1 — 已超时</translation>
+    </message>
+    <message>
+        <source>%1 (escalated)</source>
+        <translation>%1（已上报）</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <source>Waiting longer than the team&apos;s limit of %1 h for a review.</source>
+        <translation>等待复核的时间已超过团队规定的 %1 小时。</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>等待时长</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>SubCode</source>
+        <translation>SubCode</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>核验人</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>送审时间</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueuePanel</name>
+    <message>
+        <source>&amp;State:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Assignee:</source>
+        <translation>处理人(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>account name</source>
+        <translation>账户名</translation>
+    </message>
+    <message>
+        <source>Sub&amp;Code:</source>
+        <translation>Sub&amp;Code：</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Claim</source>
+        <translation>认领(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Release</source>
+        <translation>释放(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reassi&amp;gn…</source>
+        <translation>改派(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Propose decision…</source>
+        <translation>提出决定(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline…</source>
+        <translation>退回(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>撤回(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Re&amp;open…</source>
+        <translation>重新打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;note…</source>
+        <translation>添加备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Attach &amp;documents…</source>
+        <translation>附加文件(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline…</source>
+        <translation>时间线(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>You claimed the case.</source>
+        <translation>您已认领此案件。</translation>
+    </message>
+    <message>
+        <source>The case is back in the queue.</source>
+        <translation>案件已退回队列。</translation>
+    </message>
+    <message>
+        <source>Decision approved: the review of this case is closed.</source>
+        <translation>决定已批准：此案件的复核已结束。</translation>
+    </message>
+    <message>
+        <source>Proposal withdrawn.</source>
+        <translation>提议已撤回。</translation>
+    </message>
+    <message>
+        <source>Decline the proposal</source>
+        <translation>退回提议</translation>
+    </message>
+    <message>
+        <source>Why does the decision go back to its author?</source>
+        <translation>为什么将此决定退回给提出人？</translation>
+    </message>
+    <message>
+        <source>Proposal declined: it went back to its author.</source>
+        <translation>提议已退回给提出人。</translation>
+    </message>
+    <message>
+        <source>Reopen the review</source>
+        <translation>重新打开复核</translation>
+    </message>
+    <message>
+        <source>Why is the decided case reopened?</source>
+        <translation>为什么重新打开已决定的案件？</translation>
+    </message>
+    <message>
+        <source>The review is open again.</source>
+        <translation>复核已重新打开。</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Note added.</source>
+        <translation>备注已添加。</translation>
+    </message>
+    <message>
+        <source>Reassign the case</source>
+        <translation>改派案件</translation>
+    </message>
+    <message>
+        <source>Give the case to the account:</source>
+        <translation>将案件交给账户：</translation>
+    </message>
+    <message>
+        <source>The case went to %1.</source>
+        <translation>案件已交给 %1。</translation>
+    </message>
+    <message>
+        <source>Decision proposed: %1.</source>
+        <translation>已提出决定：%1。</translation>
+    </message>
+    <message>
+        <source>Computing the SHA-256 of %1 file(s)…</source>
+        <translation>正在计算 %1 个文件的 SHA-256…</translation>
+    </message>
+    <message>
+        <source>%1 document reference(s) recorded.</source>
+        <translation>已记录 %1 个文件引用。</translation>
+    </message>
+    <message>
+        <source>Practise as:</source>
+        <translation>练习身份：</translation>
+    </message>
+    <message>
+        <source>trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>second trainee</source>
+        <translation>第二学员</translation>
+    </message>
+    <message>
+        <source>Training only: propose a decision as one trainee and approve it as the other, as four-eyes asks of two people.</source>
+        <translation>仅限培训：以一名学员身份提出决定，再以另一名学员身份批准，体验双人复核（四眼原则）。</translation>
+    </message>
+    <message>
+        <source>Still in the queue</source>
+        <translation>仍在队列中</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>任何人</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <source>Named:</source>
+        <translation>指定：</translation>
+    </message>
+    <message>
+        <source>You proposed this decision; a second person approves it (four-eyes).</source>
+        <translation>此决定由您提出，须由另一人批准（四眼原则）。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewReason</name>
     <message>
         <source>Document seen, data correct</source>
@@ -3491,6 +3845,41 @@ MerchantBizId %2
     <message>
         <source>The training sandbox cannot listen on 127.0.0.1:%1: %2</source>
         <translation>培训沙箱无法监听 127.0.0.1:%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SendToReviewDialog</name>
+    <message>
+        <source>Attach &amp;documents…</source>
+        <translation>附加文件(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Send to manual review</source>
+        <translation>送人工复核</translation>
+    </message>
+    <message>
+        <source>What the reviewer should know (optional)</source>
+        <translation>复核人员需要了解的情况（可选）</translation>
+    </message>
+    <message>
+        <source>&amp;Send to review</source>
+        <translation>送审(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The case goes to the review queue, where a reviewer claims and decides it. Only the names and SHA-256 of the documents are recorded; the files are not copied.</source>
+        <translation>案件将进入复核队列，由复核人员认领并作出决定。仅记录文件名和 SHA-256，文件本身不会被复制。</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Documents seen:</source>
+        <translation>已查看的文件：</translation>
+    </message>
+    <message>
+        <source>Computing the SHA-256 of %1 file(s)…</source>
+        <translation>正在计算 %1 个文件的 SHA-256…</translation>
     </message>
 </context>
 <context>

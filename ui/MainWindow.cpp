@@ -126,6 +126,7 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     connect(m_form, &CaseForm::cleared, m_result, &ResultPanel::markStale);
 
     setUpPeople();
+    setUpReviewQueue();
     resize(900, 640);
     m_form->setFocus(Qt::OtherFocusReason);
 }

@@ -23,6 +23,8 @@ class QLabel;
 class QMessageBox;
 class ResultPanel;
 class RevealDialog;
+class ReviewQueuePanel;
+struct ReviewRequest;
 class SecretStore;
 class Settings;
 class VerificationService;
@@ -47,6 +49,7 @@ public:
     CaseForm* caseForm() const { return m_form; }
     ResultPanel* resultPanel() const { return m_result; }
     HistoryPanel* historyPanel() const { return m_historyPanel; }
+    ReviewQueuePanel* reviewQueuePanel() const { return m_queuePanel; }
     // The id of the call in flight, 0 when none.
     VerificationCall* currentCall() const { return m_currentCall; } // nullptr when no case is running
     // The recorded case the next submit re-verifies (linked by a reverify_link event), empty when none.
@@ -108,12 +111,19 @@ public slots:
     void lockDesk();
     // File → Accounts… (object name "accountsDialog"); the history refuses it to anyone but a supervisor.
     void showAccounts();
+    // Manual review (MainWindowQueue.cpp). "Send to manual review" for a recorded case (object name
+    // "sendToReviewDialog"): a note and document references, sent as the signed-in person; then the queue tab.
+    void openSendToReview(const QString& caseId);
+    // The "Review queue" tab, read again.
+    void showReviewQueue();
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
     void setUpPeople();
+    void setUpReviewQueue();
+    void sendToReview(const QList<ReviewRequest>& requests);
     void askToUnlock(const QString& error);
     void unlockWith(const QString& password);
     // The window title and the status bar's labels, in the current language.
@@ -149,6 +159,7 @@ private:
     QLabel* m_historyLabel;
     AuditStore* m_history;
     HistoryPanel* m_historyPanel;
+    ReviewQueuePanel* m_queuePanel = nullptr;
     QPointer<VerificationCall> m_currentCall;
     QString m_lastCaseId; // the history case of the last finished call
     QString m_reverifyOf;

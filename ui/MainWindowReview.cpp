@@ -1,4 +1,5 @@
-// MainWindow: manual review (issue 8). The review dialog and queue come later; for now the request is handed on.
+// MainWindow: manual review from the result panel. "Send to manual review…" opens the dialog that puts the recorded
+// case in the review queue (MainWindowQueue.cpp).
 #include "MainWindow.h"
 
 void MainWindow::sendToManualReview(const QString& caseId)
@@ -6,4 +7,5 @@ void MainWindow::sendToManualReview(const QString& caseId)
     if (caseId.isEmpty())
         return;
     emit manualReviewRequested(caseId);
+    openSendToReview(caseId);
 }

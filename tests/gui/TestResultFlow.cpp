@@ -22,8 +22,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 
@@ -213,6 +215,25 @@ void TestResultFlow::stepsAndButtons()
     QCOMPARE(panelAsked.at(0).at(0).toString(), caseId);
     QCOMPARE(windowAsked.count(), 1);
     QCOMPARE(windowAsked.at(0).at(0).toString(), caseId);
+    // ... to the dialog that puts it in the review queue, with the reviewer's note.
+    auto* dialog = window()->findChild<QDialog*>(QStringLiteral("sendToReviewDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    dialog->findChild<QPlainTextEdit*>(QStringLiteral("noteTextEdit"))
+        ->setPlainText(QStringLiteral("asked the person"));
+    dialog->accept();
+    service()->writer()->runAndWait([](AuditStore*) {});
+    const auto reviewActions = [&] {
+        const QList<AuditEvent> events = eventsOf(caseId);
+        return std::count_if(events.cbegin(), events.cend(), [](const AuditEvent& e) {
+            return e.kind == QLatin1String(EventKind::reviewAction);
+        });
+    };
+    QTRY_COMPARE(reviewActions(), 1);
+    QTRY_COMPARE(window()->findChild<QTabWidget*>(QStringLiteral("mainTabWidget"))->currentWidget()->objectName(),
+        QStringLiteral("queueTab"));
+    window()->findChild<QTabWidget*>(QStringLiteral("mainTabWidget"))->setCurrentIndex(0);
+    QVERIFY(GuiDriver::showActive(window())); // offscreen, nothing gives the window back its activation
 
     // A passed case offers neither.
     window()->newCase();
