@@ -678,16 +678,20 @@
         <translation>（名称已清除）</translation>
     </message>
     <message>
-        <source>Proposal withdrawn: the case changed (%1)</source>
-        <translation>提议已撤回：案件有变动（%1）</translation>
-    </message>
-    <message>
         <source>; the pending proposal was withdrawn</source>
         <translation>；待批准的提议已撤回</translation>
     </message>
     <message>
         <source>Review: %1 → %2</source>
         <translation>复核：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Proposal withdrawn: the case was verified again</source>
+        <translation>提议已撤回：案件已重新核验</translation>
+    </message>
+    <message>
+        <source>Proposal withdrawn: a new attempt was sent for the case</source>
+        <translation>提议已撤回：该案件发送了新的请求</translation>
     </message>
 </context>
 <context>
@@ -960,6 +964,22 @@
     <message>
         <source>In all, %1 case records differ from their events.</source>
         <translation>共有 %1 条案件记录与其事件不一致。</translation>
+    </message>
+    <message>
+        <source>Cannot read the review records: %1</source>
+        <translation>无法读取复核记录：%1</translation>
+    </message>
+    <message>
+        <source>The review record of case %1 has no review events: it was inserted outside the application.</source>
+        <translation>案件 %1 的复核记录没有对应的复核事件：它是在应用程序之外插入的。</translation>
+    </message>
+    <message>
+        <source>The review record of case %1 does not match its events (%2): the reviews table was edited.</source>
+        <translation>案件 %1 的复核记录与其事件不符（%2）：复核表被修改过。</translation>
+    </message>
+    <message>
+        <source>The review record of case %1 is missing from the reviews table: it was deleted.</source>
+        <translation>复核表中缺少案件 %1 的复核记录：它已被删除。</translation>
     </message>
 </context>
 <context>
@@ -1484,16 +1504,9 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
         <source>queue: only these states (open, in_review, proposed, escalated, approved, rejected, reopened; comma-separated).</source>
         <translation>queue：仅列出这些状态（open、in_review、proposed、escalated、approved、rejected、reopened；以逗号分隔）。</translation>
     </message>
-</context>
-<context>
-    <name>Cli::Options</name>
     <message>
         <source>queue: claimed by NAME (- for nobody).</source>
         <translation>queue：由 NAME 认领的案件（- 表示无人认领）。</translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation>NAME</translation>
     </message>
     <message>
         <source>queue: only cases with this SubCode.</source>
@@ -1520,8 +1533,8 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
         <translation>DECISION</translation>
     </message>
     <message>
-        <source>propose: a reason code in force (see `review reasons`); reopen: why, in words.</source>
-        <translation>propose：一个现行的原因代码（见 `review reasons`）；reopen：用文字说明原因。</translation>
+        <source>propose: a reason code in force (see `review reasons`); reopen: why, in words (- reads it from stdin).</source>
+        <translation>propose：一个现行的原因代码（见 `review reasons`）；reopen：用文字说明原因（- 表示从标准输入读取）。</translation>
     </message>
     <message>
         <source>REASON</source>

@@ -188,8 +188,8 @@ void MainWindow::submitCase(const CaseInput& input, bool warningsAcknowledged)
 {
     if (m_currentCall)
         return;
-    // Unchanged since the answer (no edit marked the result stale) and the same data: a second billed call.
-    if (m_answered && !m_result->isStale() && sameCase(m_answered->input, input)) {
+    // The same data as the case that has an answer (edited and typed back counts too): a second billed call.
+    if (m_answered && sameCase(m_answered->input, input)) {
         askBeforeSecondCall(input, warningsAcknowledged);
         return;
     }

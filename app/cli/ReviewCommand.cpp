@@ -53,40 +53,58 @@ struct Options
             "queue: only these states (open, in_review, proposed, escalated, approved, rejected, reopened; "
             "comma-separated)."),
         QCoreApplication::translate("Cli", "STATE") };
-    QCommandLineOption assignee {
-        QStringLiteral("assignee"), tr("queue: claimed by NAME (- for nobody)."), tr("NAME")
-    };
-    QCommandLineOption subCode { QStringLiteral("subcode"), tr("queue: only cases with this SubCode."), tr("CODE") };
-    QCommandLineOption limit {
-        QStringLiteral("limit"), tr("queue: at most N cases (default 200)."), tr("N"), QStringLiteral("200")
-    };
-    QCommandLineOption decision {
-        QStringLiteral("decision"), tr("propose: approve, reject or escalate."), tr("DECISION")
-    };
+    QCommandLineOption assignee { QStringLiteral("assignee"),
+        QCoreApplication::translate("Cli", "queue: claimed by NAME (- for nobody)."),
+        QCoreApplication::translate("Cli", "NAME") };
+    QCommandLineOption subCode { QStringLiteral("subcode"),
+        QCoreApplication::translate("Cli", "queue: only cases with this SubCode."),
+        QCoreApplication::translate("Cli", "CODE") };
+    QCommandLineOption limit { QStringLiteral("limit"),
+        QCoreApplication::translate("Cli", "queue: at most N cases (default 200)."),
+        QCoreApplication::translate("Cli", "N"),
+        QStringLiteral("200") };
+    QCommandLineOption decision { QStringLiteral("decision"),
+        QCoreApplication::translate("Cli", "propose: approve, reject or escalate."),
+        QCoreApplication::translate("Cli", "DECISION") };
     QCommandLineOption reason { QStringLiteral("reason"),
-        tr("propose: a reason code in force (see `review reasons`); reopen: why, in words."),
-        tr("REASON") };
+        QCoreApplication::translate("Cli",
+            "propose: a reason code in force (see `review reasons`); reopen: why, in words (- reads it from stdin)."),
+        QCoreApplication::translate("Cli", "REASON") };
     QCommandLineOption note { QStringLiteral("note"),
-        tr("The note (required for propose, decline and note; - reads it from stdin, which keeps it out of the "
-           "process list)."),
-        tr("TEXT") };
-    QCommandLineOption to { QStringLiteral("to"), tr("reassign: the account that takes the case."), tr("NAME") };
-    QCommandLineOption label { QStringLiteral("label"), tr("reason-set: the label people read."), tr("TEXT") };
-    QCommandLineOption retire { QStringLiteral("retire"), tr("reason-set: take the code out of use.") };
-    QCommandLineOption fourEyes { QStringLiteral("four-eyes"), tr("policy: on or off."), tr("on|off") };
-    QCommandLineOption slaHours { QStringLiteral("sla-hours"), tr("policy: hours before a case is overdue."), tr("N") };
-    QCommandLineOption json { QStringLiteral("json"), tr("JSON output (queue and show: one object per line).") };
+        QCoreApplication::translate("Cli",
+            "The note (required for propose, decline and note; - reads it from stdin, which keeps it out of the "
+            "process list)."),
+        QCoreApplication::translate("Cli", "TEXT") };
+    QCommandLineOption to { QStringLiteral("to"),
+        QCoreApplication::translate("Cli", "reassign: the account that takes the case."),
+        QCoreApplication::translate("Cli", "NAME") };
+    QCommandLineOption label { QStringLiteral("label"),
+        QCoreApplication::translate("Cli", "reason-set: the label people read."),
+        QCoreApplication::translate("Cli", "TEXT") };
+    QCommandLineOption retire { QStringLiteral("retire"),
+        QCoreApplication::translate("Cli", "reason-set: take the code out of use.") };
+    QCommandLineOption fourEyes { QStringLiteral("four-eyes"),
+        QCoreApplication::translate("Cli", "policy: on or off."),
+        QCoreApplication::translate("Cli", "on|off") };
+    QCommandLineOption slaHours { QStringLiteral("sla-hours"),
+        QCoreApplication::translate("Cli", "policy: hours before a case is overdue."),
+        QCoreApplication::translate("Cli", "N") };
+    QCommandLineOption json { QStringLiteral("json"),
+        QCoreApplication::translate("Cli", "JSON output (queue and show: one object per line).") };
 };
+
+QString readStdin()
+{
+    QTextStream in(stdin);
+    in.setEncoding(QStringConverter::Utf8);
+    return in.readAll().trimmed();
+}
 
 // --note, or the note read from stdin for "--note -".
 QString noteOf(const QCommandLineParser& parser, const Options& o)
 {
     const QString value = parser.value(o.note);
-    if (value != QLatin1String("-"))
-        return value;
-    QTextStream in(stdin);
-    in.setEncoding(QStringConverter::Utf8);
-    return in.readAll().trimmed();
+    return value == QLatin1String("-") ? readStdin() : value;
 }
 
 int queue(AuditStore& store, const Actor& actor, const QCommandLineParser& parser, const Options& o)
@@ -147,7 +165,8 @@ int show(AuditStore& store, const Actor& actor, const QString& caseId, bool json
             entries.append(e.toJson());
         QJsonObject object { { QStringLiteral("caseId"), caseId }, { QStringLiteral("timeline"), entries } };
         if (item)
-            object.insert(QStringLiteral("review"), item->toJson(QDateTime::currentDateTimeUtc(), 24));
+            object.insert(QStringLiteral("review"),
+                item->toJson(QDateTime::currentDateTimeUtc(), store.reviewPolicy().valueOr(ReviewPolicy()).slaHours));
         printJson(object);
         return HistoryCli::Ok;
     }
@@ -346,7 +365,7 @@ int runReview(const QStringList& arguments)
     if (action == QLatin1String("propose"))
         request.reasonCode = parser.value(o.reason);
     else if (action == QLatin1String("reopen") && request.note.isEmpty())
-        request.note = parser.value(o.reason);
+        request.note = parser.value(o.reason) == QLatin1String("-") ? readStdin() : parser.value(o.reason);
     return transition(*store, *actor, request, json);
 }
 

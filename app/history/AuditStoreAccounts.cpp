@@ -63,7 +63,13 @@ Failure AuditStore::refuse(const Actor& actor,
 {
     const Events::AccessRefused event { Access::key(operation), actor.role, reason, {} };
     const Result<void> done = write(actor, [&]() -> Result<void> {
-        Result<qint64> seq = logEvent(now(), actor, caseId, QLatin1String(event.kind), Events::toPayload(event));
+        const QDateTime at = now();
+        // An event on a case is its latest change: updated_at follows it, as the chain verifier expects.
+        if (!caseId.isEmpty() && m_cases->ownerOf(caseId)) {
+            if (Result<void> touched = m_cases->touch(caseId, at, false); !touched)
+                return touched;
+        }
+        Result<qint64> seq = logEvent(at, actor, caseId, QLatin1String(event.kind), Events::toPayload(event));
         return seq ? Result<void>() : seq.failure();
     });
     return done ? Failure(ErrorCode::PermissionDenied, message) : done.failure();

@@ -111,8 +111,7 @@ Result<ReviewRow> AuditStore::review(const Actor& who, const ReviewRequest& requ
         && (request.fileName.isEmpty() || request.fileName.contains(QLatin1Char('/')) || !isHex64(request.sha256)))
         return Failure(ErrorCode::InvalidArgument,
             tr("A reference is a file name (without its folder) and the file's SHA-256 in lowercase hex."));
-    if (request.action == QLatin1String(ReviewAction::propose)
-        && request.decision != QLatin1String(ReviewDecision::escalate) && !request.decision.isEmpty()) {
+    if (request.action == QLatin1String(ReviewAction::propose)) { // escalations too: the code is in the chain
         Result<QList<ReviewReason>> reasons = m_reviews->reasons();
         if (!reasons)
             return reasons.failure();
@@ -190,8 +189,11 @@ bool AuditStore::reachesThroughReview(const QString& reviewer, Access::Operation
     Result<std::optional<ReviewRow>> row = m_reviews->find(caseId);
     if (!row || !*row)
         return false;
+    const ReviewRow& r = **row;
+    const bool involved = r.assignee == reviewer || r.openedBy == reviewer || r.proposedBy == reviewer
+        || r.decidedBy == reviewer || r.approvedBy == reviewer;
     if (operation == Access::Operation::ReadCases)
-        return true;
+        return !ReviewState::isClosed(r.state) || involved; // the queue is the team's; a closed case its people's
     const bool working = operation == Access::Operation::RevealCase || operation == Access::Operation::VerifyCase;
     return working && (*row)->assignee == reviewer && !ReviewState::isClosed((*row)->state);
 }

@@ -1,5 +1,6 @@
 #include "CaseTimeline.h"
 
+#include "base/Access.h"
 #include "history/AuditStore.h"
 
 namespace {
@@ -20,6 +21,16 @@ QString reasonLabel(const QList<ReviewReason>& reasons, const QString& code)
             return r.displayLabel();
     }
     return code;
+}
+
+// The translated name of an Access::key ("reveal_case": "reveal names and ID numbers").
+QString operationName(const QString& key)
+{
+    for (const Access::Operation operation : Access::operations()) {
+        if (Access::key(operation) == key)
+            return Access::displayName(operation);
+    }
+    return key;
 }
 
 } // namespace
@@ -91,7 +102,7 @@ TimelineEntry CaseTimeline::describe(
         entry.linkedCaseId = p.value(QStringLiteral("newCaseId")).toString();
         entry.text = tr("Verified again as a new case");
     } else if (kind == QLatin1String(EventKind::accessRefused)) {
-        entry.text = tr("Refused: %1").arg(p.value(QStringLiteral("operation")).toString());
+        entry.text = tr("Refused: %1").arg(operationName(p.value(QStringLiteral("operation")).toString()));
     } else if (kind == QLatin1String(EventKind::reviewAction)) {
         entry.text = reviewText(p, texts, reasons);
         entry.note = textById(texts, p.value(QStringLiteral("noteId")).toString());
@@ -120,7 +131,9 @@ QString CaseTimeline::reviewText(
         text = tr("Document seen: %1, SHA-256 %2")
                    .arg(name.isEmpty() ? tr("(name erased)") : name, p.value(QStringLiteral("sha256")).toString());
     } else if (action == QLatin1String(ReviewAction::withdraw) && p.contains(QStringLiteral("cause"))) {
-        text = tr("Proposal withdrawn: the case changed (%1)").arg(p.value(QStringLiteral("cause")).toString());
+        text = p.value(QStringLiteral("cause")).toString() == QLatin1String("reverified")
+            ? tr("Proposal withdrawn: the case was verified again")
+            : tr("Proposal withdrawn: a new attempt was sent for the case");
     }
     if (p.value(QStringLiteral("withdrewProposal")).toBool())
         text += tr("; the pending proposal was withdrawn");

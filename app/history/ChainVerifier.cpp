@@ -37,6 +37,17 @@ struct ExpectedCase
     qint8 passed = -1; // -1: NULL
     bool training = false;
     bool seen = false;
+    // Its manual review, from its review_action events (reviewState empty: never sent to review).
+    QString reviewState;
+    QString reviewAssignee;
+    bool reviewEscalated = false;
+    QString proposedBy;
+    QString proposedDecision;
+    QString decision;
+    QString decidedBy;
+    QString approvedBy;
+    qint64 reviewSeq = 0; // the first review_action
+    bool reviewSeen = false;
 };
 
 // Shares the storage of the few distinct actors, workstations, scenes, states and SubCodes among all cases.
@@ -130,6 +141,46 @@ bool isEmptyColumn(const QVariant& column)
     return column.isNull() || column.toByteArray().isEmpty();
 }
 
+// The review after one review_action event: the payload names the state after it and what changed; the assignee is
+// set by claim and reassign and cleared by release, escalation and reopening; a proposal is its event's actor's.
+void projectReview(ExpectedCase& c, StringPool& pool, const AuditEvent& e)
+{
+    const QJsonObject payload = e.payloadObject();
+    const QString action = payload.value(QStringLiteral("action")).toString();
+    const QString state = payload.value(QStringLiteral("state")).toString();
+    if (c.reviewState.isEmpty())
+        c.reviewSeq = e.seq;
+    c.reviewState = pool.intern(state);
+    if (payload.contains(QStringLiteral("escalated")))
+        c.reviewEscalated = payload.value(QStringLiteral("escalated")).toBool();
+    if (action == QLatin1String("claim") || action == QLatin1String("reassign"))
+        c.reviewAssignee = pool.intern(payload.value(QStringLiteral("assignee")).toString());
+    else if (action == QLatin1String("release") || action == QLatin1String("reopen")
+        || state == QLatin1String("escalated"))
+        c.reviewAssignee.clear();
+    const bool closed = state == QLatin1String("approved") || state == QLatin1String("rejected");
+    if (action == QLatin1String("propose") && state == QLatin1String("proposed")) {
+        c.proposedBy = pool.intern(e.actor);
+        c.proposedDecision = payload.value(QStringLiteral("decision")).toString();
+    } else if (action == QLatin1String("propose") && closed) { // decided alone, without four-eyes
+        c.decision = payload.value(QStringLiteral("decision")).toString();
+        c.decidedBy = pool.intern(e.actor);
+        c.approvedBy.clear();
+    } else if (action == QLatin1String("approve") && closed) {
+        c.decision = c.proposedDecision;
+        c.decidedBy = c.proposedBy;
+        c.approvedBy = pool.intern(e.actor);
+    } else if (action == QLatin1String("reopen")) {
+        c.decision.clear();
+        c.decidedBy.clear();
+        c.approvedBy.clear();
+    }
+    if (state != QLatin1String("proposed")) {
+        c.proposedBy.clear();
+        c.proposedDecision.clear();
+    }
+}
+
 // Folds one verified event into the expected projection.
 void project(QHash<QString, ExpectedCase>& cases, StringPool& pool, const AuditEvent& e)
 {
@@ -187,7 +238,9 @@ void project(QHash<QString, ExpectedCase>& cases, StringPool& pool, const AuditE
         return; // the app writes no event for a case it has not created
     it->updatedSeq = e.seq;
     it->updatedMs = e.ts.toMSecsSinceEpoch();
-    if (e.kind == QLatin1String(EventKind::attemptSent)) {
+    if (e.kind == QLatin1String(EventKind::reviewAction)) {
+        projectReview(*it, pool, e);
+    } else if (e.kind == QLatin1String(EventKind::attemptSent)) {
         ++it->attempts;
     } else if (e.kind == QLatin1String(EventKind::caseCompleted)
         || e.kind == QLatin1String(EventKind::reviewDecision)) {
@@ -332,6 +385,73 @@ void compareCases(
     if (report.brokenCases > 1)
         report.reason +=
             u' ' + ChainVerifier::tr("In all, %1 case records differ from their events.").arg(report.brokenCases);
+}
+
+// Compares the reviews table (schema version 6 on) with the reviews the events describe: a state or an assignee
+// edited in the table, a review row without events, or a reviewed case whose row is gone.
+void compareReviews(QSqlDatabase& db, QHash<QString, ExpectedCase>& cases, ChainReport& report)
+{
+    const bool postgres = db.driverName() == QLatin1String("QPSQL");
+    if (Migrations::currentVersion(db, postgres, nullptr) < 6)
+        return; // written before manual review: there is no reviews table
+    auto mismatch = [&](qint64 seq, const QString& caseId, const QString& reason) {
+        ++report.brokenCases;
+        if (report.ok || seq < report.firstBrokenSeq) {
+            report.ok = false;
+            report.firstBrokenSeq = seq;
+            report.brokenCaseId = caseId;
+            report.reason = reason;
+        }
+    };
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT case_id, state, assignee, escalated, proposed_by, proposed_decision, decision, "
+                               "decided_by, approved_by FROM reviews"))) {
+        mismatch(report.headSeq,
+            QString(),
+            ChainVerifier::tr("Cannot read the review records: %1").arg(q.lastError().text()));
+        return;
+    }
+    while (q.next()) {
+        const QString caseId = q.value(0).toString();
+        const auto it = cases.find(caseId);
+        if (it == cases.end() || it->reviewState.isEmpty()) {
+            mismatch(report.headSeq,
+                caseId,
+                ChainVerifier::tr("The review record of case %1 has no review events: it was inserted outside the "
+                                  "application.")
+                    .arg(caseId));
+            continue;
+        }
+        it->reviewSeen = true;
+        const ExpectedCase& c = *it;
+        const std::pair<const char*, bool> columns[] = { { "state", q.value(1).toString() != c.reviewState },
+            { "assignee", q.value(2).toString() != c.reviewAssignee },
+            { "escalated", (q.value(3).toInt() != 0) != c.reviewEscalated },
+            { "proposed_by", q.value(4).toString() != c.proposedBy },
+            { "proposed_decision", q.value(5).toString() != c.proposedDecision },
+            { "decision", q.value(6).toString() != c.decision },
+            { "decided_by", q.value(7).toString() != c.decidedBy },
+            { "approved_by", q.value(8).toString() != c.approvedBy } };
+        QStringList differing;
+        for (const auto& [name, differs] : columns) {
+            if (differs)
+                differing << QLatin1String(name);
+        }
+        if (!differing.isEmpty())
+            mismatch(c.reviewSeq,
+                caseId,
+                ChainVerifier::tr("The review record of case %1 does not match its events (%2): the reviews table "
+                                  "was edited.")
+                    .arg(caseId, differing.join(QStringLiteral(", "))));
+    }
+    for (auto it = cases.cbegin(); it != cases.cend(); ++it) {
+        if (!it->reviewState.isEmpty() && !it->reviewSeen)
+            mismatch(it->reviewSeq,
+                it.key(),
+                ChainVerifier::tr("The review record of case %1 is missing from the reviews table: it was deleted.")
+                    .arg(it.key()));
+    }
 }
 
 } // namespace
@@ -481,6 +601,7 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
     report.headHash = running;
     report.exactTimesFromSeq = exactTimesFromSeq(db, lastSeq);
     compareCases(db, cases, options.piiCheck, report);
+    compareReviews(db, cases, report);
     if (!report.ok)
         report.anchorChecked = false;
     return report;

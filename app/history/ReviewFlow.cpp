@@ -121,6 +121,8 @@ Result<ReviewFlow::Step> ReviewFlow::release(ReviewRow row, const Context& c)
         return conflict(tr("Nobody has claimed this case."));
     if (row.assignee != c.actor && !isSupervisor(c))
         return denied(tr("Only %1 or a supervisor may release this case.").arg(row.assignee));
+    if (row.escalated && !isSupervisor(c))
+        return denied(tr("This case was escalated; only a supervisor may take it."));
     row.state = QLatin1String(row.escalated ? ReviewState::escalated : ReviewState::open);
     row.assignee.clear();
     return Step { row, false };
@@ -152,6 +154,8 @@ Result<ReviewFlow::Step> ReviewFlow::propose(ReviewRow row, const ReviewRequest&
         return conflict(tr("Claim the case before deciding it."));
     if (row.assignee != c.actor)
         return denied(tr("%1 has claimed this case; only they may propose a decision.").arg(row.assignee));
+    if (row.escalated && !isSupervisor(c))
+        return denied(tr("This case was escalated; only a supervisor may approve its decision."));
     if (!ReviewDecision::all().contains(request.decision))
         return Failure(ErrorCode::InvalidArgument, tr("The decision must be approve, reject or escalate."));
     if (request.decision == QLatin1String(ReviewDecision::escalate)) {
@@ -221,8 +225,7 @@ Result<ReviewFlow::Step> ReviewFlow::reopen(ReviewRow row, const Context& c)
     if (!ReviewState::isClosed(row.state))
         return conflict(tr("The case is still open in the review queue."));
     row.state = QLatin1String(ReviewState::reopened);
-    row.assignee.clear();
-    row.escalated = false;
+    row.assignee.clear(); // an escalated case stays the supervisors'
     row.openedAt = c.now;
     row.decision.clear();
     row.decisionReason.clear();

@@ -127,6 +127,7 @@ class TestReview : public QObject
         const QString step = left.value(1);
         const QString expected = sides.value(1).trimmed();
         AuditStore& s = *w.store;
+        w.clock.advance(7); // every event at its own time: a case record left behind by one is seen by the verifier
         if (step == QLatin1String("attempt") || step == QLatin1String("reverify")) {
             QVERIFY2(runCaseChange(w, caseId, who, step), qPrintable(line));
         } else {
@@ -286,6 +287,38 @@ private slots:
                     "reviewer propose:maybe => invalid",
                     "reviewer propose:approve => proposed" } },
             { "a case without an answer cannot be sent", true, "pending", { "reviewer open => conflict" } },
+            { "a reopened escalated case stays with the supervisors",
+                false,
+                "223",
+                { "reviewer open => open",
+                    "reviewer claim => in_review",
+                    "reviewer propose:escalate:needs_supervisor => escalated",
+                    "supervisor claim => in_review",
+                    "supervisor propose:reject => rejected",
+                    "supervisor reopen => reopened",
+                    "other claim => denied",
+                    "supervisor claim => in_review",
+                    "supervisor release => escalated" } },
+            { "an escalation needs a reason code in force too",
+                true,
+                "202",
+                { "reviewer open => open",
+                    "reviewer claim => in_review",
+                    "reviewer propose:escalate:ZhangSan-110101199003077777 => invalid",
+                    "reviewer propose:escalate:needs_supervisor => escalated",
+                    "reviewer propose:approve => conflict",
+                    "reviewer release => conflict" } },
+            { "people not on the case add no notes, and a refusal is the flow's last word",
+                true,
+                "202",
+                { "reviewer open => open",
+                    "other claim => in_review",
+                    "supervisor note => in_review",
+                    "auditor note => denied",
+                    "other reassign:other => denied",
+                    "supervisor reassign:other => in_review",
+                    "other reference => in_review",
+                    "auditor approve => denied" } },
             { "nothing happens before a case is sent",
                 true,
                 "202",
@@ -357,6 +390,52 @@ private slots:
         plain.sort();
         QCOMPARE(plain, QStringList({ open.note, ref.fileName }));
         QCOMPARE(w->store->reviewTexts(w->actors.at(QStringLiteral("auditor")), caseId).error(), ErrorCode::None);
+    }
+
+    // The reviews table is checked against the review_action events: an edit of it is reported by audit verify.
+    void editedReviewReported_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<QString>("sql");
+        for (const QString& backend : StoreFixture::backends()) {
+            QTest::addRow("%s: state edited", qPrintable(backend))
+                << backend << QStringLiteral("UPDATE reviews SET state = 'approved', active = 0 WHERE case_id = '%1'");
+            QTest::addRow("%s: assignee edited", qPrintable(backend))
+                << backend << QStringLiteral("UPDATE reviews SET assignee = 'other' WHERE case_id = '%1'");
+            QTest::addRow("%s: proposer edited", qPrintable(backend))
+                << backend << QStringLiteral("UPDATE reviews SET proposed_by = 'other' WHERE case_id = '%1'");
+            QTest::addRow("%s: escalation cleared", qPrintable(backend))
+                << backend << QStringLiteral("UPDATE reviews SET escalated = 1 WHERE case_id = '%1'");
+            QTest::addRow("%s: decision written in", qPrintable(backend))
+                << backend
+                << QStringLiteral("UPDATE reviews SET decision = 'approve', approved_by = 'other' "
+                                  "WHERE case_id = '%1'");
+            QTest::addRow("%s: row inserted", qPrintable(backend))
+                << backend
+                << QStringLiteral("INSERT INTO reviews (case_id, state, active, opened_by, opened_at, updated_at) "
+                                  "VALUES ('%2', 'approved', 0, 'x', '2026-01-01T00:00:00.000Z', "
+                                  "'2026-01-01T00:00:00.000Z')");
+        }
+    }
+    void editedReviewReported()
+    {
+        QFETCH(QString, backend);
+        QFETCH(QString, sql);
+        World* w = world(backend);
+        if (!w)
+            QSKIP("backend not available here");
+        const Actor& reviewer = w->actors.at(QStringLiteral("reviewer"));
+        const QString reviewed = answeredCase(*w, QStringLiteral("223"));
+        const QString other = answeredCase(*w, QStringLiteral("202"));
+        QVERIFY(w->store->review(reviewer, request(reviewed, QStringLiteral("open"))));
+        QVERIFY(w->store->review(reviewer, request(reviewed, QStringLiteral("claim"))));
+        QVERIFY(w->store->verifyChain().ok);
+        QVERIFY(w->fx.execRaw(QString(sql).replace(QLatin1String("%1"), reviewed).replace(QLatin1String("%2"), other)));
+        const ChainReport report = w->store->verifyChain();
+        QVERIFY(!report.ok);
+        QVERIFY2(report.reason.contains(QLatin1String("review")), qPrintable(report.reason));
+        QVERIFY(report.brokenCaseId == reviewed || report.brokenCaseId == other);
+        m_worlds.erase(backend); // the history is tampered with: the next test starts a new one
     }
 
     // The retention purge erases a case's review notes and file names with its name and ID number.
