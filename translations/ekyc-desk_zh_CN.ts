@@ -2767,6 +2767,10 @@ MerchantBizId %2
         <source>Not sent to manual review: %1</source>
         <translation>未能送人工复核：%1</translation>
     </message>
+    <message>
+        <source>Four-eyes review is the team&apos;s policy, kept in the history; not changed: %1</source>
+        <translation>四眼复核是团队规则，保存在审计历史中；未更改：%1</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>

@@ -462,6 +462,7 @@ void MainWindow::setSettings(Settings* settings)
     connect(m_settings->notifier(), &SettingsNotifier::changed, this, &MainWindow::applySettings);
     m_form->setDefaultSceneCode(m_settings->value(Settings::sceneCode));
     setIdleLockMinutes(m_settings->value(Settings::idleLockMinutes));
+    syncFourEyesSetting();
 }
 
 void MainWindow::setIdleLockMinutes(int minutes)
@@ -480,6 +481,8 @@ void MainWindow::applySettings(const QStringList& keys)
         m_form->setDefaultSceneCode(m_settings->value(Settings::sceneCode));
     if (changed(Settings::idleLockMinutes))
         setIdleLockMinutes(m_settings->value(Settings::idleLockMinutes));
+    if (changed(Settings::fourEyes))
+        applyFourEyesSetting(m_settings->value(Settings::fourEyes));
     const Result<void> applied = SettingsChange::applyToService(m_service, *m_settings, keys, m_keychain);
     showStatus();
     m_settingsNote.clear();

@@ -114,6 +114,10 @@ public slots:
     // Manual review (MainWindowQueue.cpp). "Send to manual review" for a recorded case (object name
     // "sendToReviewDialog"): a note and document references, sent as the signed-in person; then the queue tab.
     void openSendToReview(const QString& caseId);
+    // Four-eyes is the team's review policy, kept in the history: the local setting mirrors it, and a change of the
+    // setting changes the policy (a supervisor only; otherwise the setting goes back).
+    void syncFourEyesSetting();
+    void applyFourEyesSetting(bool fourEyes);
     // The "Review queue" tab, read again.
     void showReviewQueue();
 

@@ -4,6 +4,8 @@
 
 #include "ReviewQueuePanel.h"
 #include "SendToReviewDialog.h"
+#include "base/Settings.h"
+#include "history/AuditStore.h"
 #include "session/HistoryWriter.h"
 #include "session/ReviewRunner.h"
 #include "session/VerificationService.h"
@@ -49,4 +51,54 @@ void MainWindow::sendToReview(const QList<ReviewRequest>& requests)
         m_ui->mainTabWidget->setCurrentWidget(m_ui->queueTab);
         m_queuePanel->showCase(caseId);
     });
+}
+
+// ---- Four-eyes: the team's policy, kept in the history ----
+// The Settings dialog's "four-eyes" box shows the history's policy and changes it there (a supervisor only); the
+// core enforces the history's value, whatever a workstation's settings file says.
+
+void MainWindow::syncFourEyesSetting()
+{
+    HistoryWriter* writer = m_service.writer();
+    if (!writer || !m_settings)
+        return;
+    writer->run<Result<ReviewPolicy>>(
+        [writer](AuditStore* store) -> Result<ReviewPolicy> {
+            if (!store)
+                return Failure(ErrorCode::Unavailable, writer->openError());
+            return store->reviewPolicy();
+        },
+        this,
+        [this](const Result<ReviewPolicy>& policy) {
+            if (policy && m_settings && m_settings->value(Settings::fourEyes) != policy->fourEyes)
+                m_settings->setValue(Settings::fourEyes, policy->fourEyes); // not announced: nothing to apply
+        });
+}
+
+void MainWindow::applyFourEyesSetting(bool fourEyes)
+{
+    HistoryWriter* writer = m_service.writer();
+    if (!writer)
+        return;
+    writer->run<Result<void>>(
+        [writer, actor = m_service.actor(), fourEyes](AuditStore* store) -> Result<void> {
+            if (!store)
+                return Failure(ErrorCode::Unavailable, writer->openError());
+            Result<ReviewPolicy> policy = store->reviewPolicy();
+            if (!policy)
+                return policy.failure();
+            policy->fourEyes = fourEyes;
+            return store->setReviewPolicy(actor, *policy);
+        },
+        this,
+        [this](const Result<void>& done) {
+            if (!done) {
+                statusBar()->showMessage(
+                    tr("Four-eyes review is the team's policy, kept in the history; not changed: %1")
+                        .arg(done.message()));
+                syncFourEyesSetting(); // back to the policy in force
+            }
+            if (m_queuePanel)
+                m_queuePanel->reload();
+        });
 }

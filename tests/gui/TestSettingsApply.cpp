@@ -14,6 +14,7 @@
 #include "sandbox/SandboxServer.h"
 #include "session/VerificationService.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -47,6 +48,7 @@ private slots:
     void secretsStayOutOfTheSettingsFile();
     void withoutKeychainNothingIsSaved();
     void testConnectionAnswersInPlainWords();
+    void fourEyesIsTheTeamPolicy();
 
 private:
     // The fixture owns init() and cleanup(): each test function sets up with a Scope, which puts the shared service
@@ -379,6 +381,30 @@ void TestSettingsApply::testConnectionAnswersInPlainWords()
     QVERIFY(result->text().contains(sandbox()->url().host()));
     QVERIFY(events(QStringLiteral("settings_changed")).isEmpty()); // nothing recorded, nothing saved
     QVERIFY(iniBytes().isEmpty());
+}
+
+// Four-eyes is the team's rule, kept in the history: the Settings box changes it there (a supervisor), and a
+// workstation's settings file edited by hand does not.
+void TestSettingsApply::fourEyesIsTheTeamPolicy()
+{
+    const Scope scope(this);
+    actAs(Role::supervisor);
+    QTRY_COMPARE(m_settings->value(Settings::fourEyes), true); // on by default, in the history
+    SettingsDialog* dialog = openDialog();
+    QVERIFY(dialog);
+    auto* box = dialog->findChild<QCheckBox*>(QStringLiteral("fourEyesCheckBox"));
+    QVERIFY(box && box->isChecked());
+    box->setChecked(false);
+    pressOk(dialog);
+    QTRY_COMPARE(history()->reviewPolicy().valueOr(ReviewPolicy()).fourEyes, false);
+    QTRY_COMPARE(events(QStringLiteral("review_policy_changed")).size(), 1);
+
+    m_settings->setValue(Settings::fourEyes, true); // by hand, in the file
+    window()->setSettings(m_settings.get()); // as at the next start
+    QTRY_COMPARE(m_settings->value(Settings::fourEyes), false);
+    QCOMPARE(history()->reviewPolicy().valueOr(ReviewPolicy()).fourEyes, false);
+    QCOMPARE(events(QStringLiteral("review_policy_changed")).size(), 1);
+    QVERIFY(history()->setReviewPolicy(service()->actor(), ReviewPolicy { true, 24 }));
 }
 
 QTEST_MAIN(TestSettingsApply)
