@@ -325,19 +325,25 @@ QStringList differences(const QSqlQuery& row,
     return columns;
 }
 
+// Counts a record that differs from its events; the report names the one with the lowest seq.
+void markBroken(ChainReport& report, qint64 seq, const QString& caseId, const QString& reason)
+{
+    ++report.brokenCases;
+    if (report.ok || seq < report.firstBrokenSeq) {
+        report.ok = false;
+        report.firstBrokenSeq = seq;
+        report.brokenCaseId = caseId;
+        report.reason = reason;
+    }
+}
+
 // Reads the cases table once and compares every row with the projection rebuilt from the events. Marks the report
 // broken at the lowest case_created seq of any differing case.
 void compareCases(
     QSqlDatabase& db, QHash<QString, ExpectedCase>& cases, const CasePiiCheck& piiCheck, ChainReport& report)
 {
     auto mismatch = [&](qint64 seq, const QString& caseId, const QString& reason) {
-        ++report.brokenCases;
-        if (report.ok || seq < report.firstBrokenSeq) {
-            report.ok = false;
-            report.firstBrokenSeq = seq;
-            report.brokenCaseId = caseId;
-            report.reason = reason;
-        }
+        markBroken(report, seq, caseId, reason);
     };
     QSqlQuery q(db);
     q.setForwardOnly(true);
@@ -395,13 +401,7 @@ void compareReviews(QSqlDatabase& db, QHash<QString, ExpectedCase>& cases, Chain
     if (Migrations::currentVersion(db, postgres, nullptr) < 6)
         return; // written before manual review: there is no reviews table
     auto mismatch = [&](qint64 seq, const QString& caseId, const QString& reason) {
-        ++report.brokenCases;
-        if (report.ok || seq < report.firstBrokenSeq) {
-            report.ok = false;
-            report.firstBrokenSeq = seq;
-            report.brokenCaseId = caseId;
-            report.reason = reason;
-        }
+        markBroken(report, seq, caseId, reason);
     };
     QSqlQuery q(db);
     q.setForwardOnly(true);
