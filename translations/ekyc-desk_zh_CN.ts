@@ -3572,16 +3572,8 @@ MerchantBizId %2
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <source>&amp;Assignee:</source>
-        <translation>处理人(&amp;A)：</translation>
-    </message>
-    <message>
         <source>account name</source>
         <translation>账户名</translation>
-    </message>
-    <message>
-        <source>Sub&amp;Code:</source>
-        <translation>Sub&amp;Code：</translation>
     </message>
     <message>
         <source>any</source>
@@ -3751,6 +3743,14 @@ MerchantBizId %2
         <source>You proposed this decision; a second person approves it (four-eyes).</source>
         <translation>此决定由您提出，须由另一人批准（四眼原则）。</translation>
     </message>
+    <message>
+        <source>Assign&amp;ee:</source>
+        <translation>处理人(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ubCode:</source>
+        <translation>S&amp;ubCode：</translation>
+    </message>
 </context>
 <context>
     <name>ReviewReason</name>
@@ -3832,6 +3832,10 @@ MerchantBizId %2
     <message>
         <source>Cannot erase the review notes: %1</source>
         <translation>无法清除复核备注：%1</translation>
+    </message>
+    <message>
+        <source>The review policy of this history is missing.</source>
+        <translation>此审计历史缺少复核规则。</translation>
     </message>
 </context>
 <context>

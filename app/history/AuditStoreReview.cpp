@@ -276,14 +276,14 @@ Result<void> AuditStore::setReviewPolicy(const Actor& who, const ReviewPolicy& p
 {
     if (policy.slaHours < 1 || policy.slaHours > 24 * 30)
         return Failure(ErrorCode::InvalidArgument, tr("The review SLA is 1 to 720 hours."));
+    const Result<Actor> authorized = authorize(who, Access::Operation::ChangeSettings);
+    if (!authorized)
+        return authorized.failure();
     Result<ReviewPolicy> current = m_reviews->policy();
     if (!current)
         return current.failure();
     if (current->fourEyes == policy.fourEyes && current->slaHours == policy.slaHours)
         return {};
-    const Result<Actor> authorized = authorize(who, Access::Operation::ChangeSettings);
-    if (!authorized)
-        return authorized.failure();
     const Events::ReviewPolicyChanged event { policy.fourEyes, policy.slaHours, {} };
     return write(*authorized, [&]() -> Result<void> {
         if (Result<void> saved = m_reviews->savePolicy(policy); !saved)

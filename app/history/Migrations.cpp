@@ -175,12 +175,18 @@ QStringList reviewTables(bool postgres)
             << QStringLiteral("CREATE TRIGGER reviews_no_truncate BEFORE TRUNCATE ON reviews "
                               "FOR EACH STATEMENT EXECUTE FUNCTION ekyc_reviews_no_delete()")
             << QStringLiteral("CREATE TRIGGER review_texts_no_delete BEFORE DELETE ON review_texts "
+                              "FOR EACH ROW EXECUTE FUNCTION ekyc_reviews_no_delete()")
+            << QStringLiteral("CREATE TRIGGER review_texts_no_truncate BEFORE TRUNCATE ON review_texts "
+                              "FOR EACH STATEMENT EXECUTE FUNCTION ekyc_reviews_no_delete()")
+            << QStringLiteral("CREATE TRIGGER review_reasons_no_delete BEFORE DELETE ON review_reasons "
                               "FOR EACH ROW EXECUTE FUNCTION ekyc_reviews_no_delete()");
     } else {
         sql << QStringLiteral("CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews "
                               "BEGIN SELECT RAISE(ABORT, 'reviews are never deleted'); END")
             << QStringLiteral("CREATE TRIGGER review_texts_no_delete BEFORE DELETE ON review_texts "
-                              "BEGIN SELECT RAISE(ABORT, 'review notes are never deleted'); END");
+                              "BEGIN SELECT RAISE(ABORT, 'review notes are never deleted'); END")
+            << QStringLiteral("CREATE TRIGGER review_reasons_no_delete BEFORE DELETE ON review_reasons "
+                              "BEGIN SELECT RAISE(ABORT, 'reason codes are retired, never deleted'); END");
     }
     return sql;
 }

@@ -269,8 +269,14 @@ Result<void> ReviewTable::savePolicy(const ReviewPolicy& policy)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE meta SET value = ? WHERE key = ?"));
-    if (!run(q, { policy.fourEyes ? QStringLiteral("1") : QStringLiteral("0"), QStringLiteral("review_four_eyes") })
-        || !run(q, { QString::number(policy.slaHours), QStringLiteral("review_sla_hours") }))
-        return cannot(tr("Cannot save the review policy: %1"), q);
+    const QList<QVariantList> rows { { policy.fourEyes ? QStringLiteral("1") : QStringLiteral("0"),
+                                         QStringLiteral("review_four_eyes") },
+        { QString::number(policy.slaHours), QStringLiteral("review_sla_hours") } };
+    for (const QVariantList& row : rows) {
+        if (!run(q, row))
+            return cannot(tr("Cannot save the review policy: %1"), q);
+        if (q.numRowsAffected() != 1) // a history whose policy rows are gone is not one to write a policy event in
+            return Failure(ErrorCode::Corrupt, tr("The review policy of this history is missing."));
+    }
     return {};
 }

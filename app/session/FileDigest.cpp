@@ -1,5 +1,6 @@
 #include "FileDigest.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
@@ -34,8 +35,14 @@ void FileDigest::computeAsync(const QStringList& paths, QObject* context, std::f
         QList<FileDigest> digests;
         for (const QString& path : paths)
             digests.append(compute(path));
-        if (context)
-            QMetaObject::invokeMethod(
-                context, [done, digests] { done(digests); }, Qt::QueuedConnection);
+        // Delivered through the application object, which outlives the pool's work; the context is asked on its
+        // own thread whether it still exists.
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [context, done, digests] {
+                if (context)
+                    done(digests);
+            },
+            Qt::QueuedConnection);
     });
 }
