@@ -69,7 +69,6 @@ private:
     void pressEnter() { QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); }
     void retype(QLineEdit* edit, const QString& text);
     // Lets posted layout requests run, so that a screenshot shows the final layout.
-    void settleLayout() const;
 };
 
 namespace {
@@ -144,14 +143,6 @@ bool TestResultFlow::selectInHistory(const QString& caseId)
 QList<AuditEvent> TestResultFlow::eventsOf(const QString& caseId) const
 {
     return history()->eventsForCase(StoreFixture::reader(), caseId).valueOr({});
-}
-
-void TestResultFlow::settleLayout() const
-{
-    for (int pass = 0; pass < 5; ++pass) { // nested layouts ask their parents on the next pass
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-        QCoreApplication::processEvents();
-    }
 }
 
 void TestResultFlow::retype(QLineEdit* edit, const QString& text)
@@ -247,23 +238,23 @@ void TestResultFlow::screenshotsInBothLanguages()
     QVERIFY(!answer(QStringLiteral("王小红"), wang().docNo, QStringLiteral("notPassed")).isEmpty());
     auto* guidance = widget<QLabel>("guidanceLabel");
     const QString english = ResultPanel::subCodeSteps(QStringLiteral("223"));
-    settleLayout();
+    GuiDriver::settleLayout();
     GuiDriver::saveScreenshot(window()->resultPanel(), QStringLiteral("result-223-steps-en.png"));
 
     Language::apply(QString::fromLatin1(Language::simplifiedChinese)); // LanguageChange arrives as a posted event
     QTRY_VERIFY(guidance->text() != english);
     QVERIFY2(guidance->text().contains(QString::fromUtf8("人工审核")), qPrintable(guidance->text()));
-    settleLayout();
+    GuiDriver::settleLayout();
     GuiDriver::saveScreenshot(window()->resultPanel(), QStringLiteral("result-223-steps-zh_CN.png"));
     QTest::mouseClick(widget<QPushButton>("correctPushButton"), Qt::LeftButton);
-    settleLayout();
+    GuiDriver::settleLayout();
     saveScreenshot(QStringLiteral("result-223-correct-zh_CN.png"));
 
     Language::apply(QString::fromLatin1(Language::english));
     QTRY_COMPARE(guidance->text(), english);
     QVERIFY(widget<QLabel>("suspectsLabel")->text().startsWith(QLatin1String("Check against the card")));
     QVERIFY(widget<QLabel>("reverifyLabel")->text().startsWith(QLatin1String("Correcting case")));
-    settleLayout();
+    GuiDriver::settleLayout();
     saveScreenshot(QStringLiteral("result-223-correct-en.png"));
 }
 
@@ -381,7 +372,7 @@ void TestResultFlow::staleAfterEdit()
     QVERIFY(!widget<QLabel>("explanationLabel")->isEnabled()); // de-emphasised
     QCOMPARE(panel->state(), QStringLiteral("notPassed")); // the old outcome is still readable
     if (QTest::currentDataTag() == QByteArray("name changed")) {
-        settleLayout();
+        GuiDriver::settleLayout();
         saveScreenshot(QStringLiteral("result-stale-en.png"));
     }
 

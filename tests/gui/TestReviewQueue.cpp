@@ -380,13 +380,13 @@ void TestReviewQueue::screenshots()
     select(ids.at(0));
     for (const char* language : { Language::english, Language::simplifiedChinese }) {
         Language::apply(QLatin1String(language));
-        QTest::qWait(50); // the layouts settle on the new texts
+        GuiDriver::settleLayout(); // the posted language change, then the layouts on the new texts
         const QString suffix =
             QLatin1String(language) == QLatin1String(Language::english) ? QString() : QStringLiteral("-zh");
         GuiDriver::saveScreenshot(window(), QStringLiteral("review-queue%1.png").arg(suffix));
         CaseTimelineDialog* timeline = openTimeline(ids.at(0));
         QVERIFY(timeline);
-        QTest::qWait(50); // layout of the item widgets
+        GuiDriver::settleLayout(); // layout of the item widgets
         GuiDriver::saveScreenshot(timeline, QStringLiteral("case-timeline%1.png").arg(suffix));
         timeline->close();
         QTRY_VERIFY(panel()->findChildren<CaseTimelineDialog*>().isEmpty());

@@ -82,6 +82,14 @@ void saveScreenshot(QWidget* widget, const QString& fileName)
         QVERIFY(widget->grab().save(QDir(dir).filePath(fileName)));
 }
 
+void settleLayout()
+{
+    for (int pass = 0; pass < 5; ++pass) { // nested layouts ask their parents on the next pass
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::processEvents();
+    }
+}
+
 bool showActive(QWidget* window)
 {
     window->show();

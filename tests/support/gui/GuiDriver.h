@@ -30,6 +30,9 @@ QString verifyCase(VerificationService& service,
     const SandboxFixtures::Person& person,
     const QString& expectedState,
     const QString& name = QString());
+// Delivers what is posted (a language change, layout requests) until nested layouts have settled, without waiting on
+// the clock: before a screenshot or a size check.
+void settleLayout();
 // Saves a grab of the widget as fileName in $EKYC_SCREENSHOT_DIR, when that is set.
 void saveScreenshot(QWidget* widget, const QString& fileName);
 // Shows the window and waits until it is active (also under a bare X server without a window manager).
