@@ -498,6 +498,13 @@ Result<void> AuditStore::complete(
         if (Result<void> updated = m_cases->setOutcome(caseId, at, outcome.state, outcome.passed, outcome.subCode);
             !updated)
             return updated;
+        if (!decision) {
+            const QString errorKind = outcome.error.has_value() ? outcome.error->value_or(QString()) : QString();
+            if (Result<void> updated = m_cases->setCallOutcome(
+                    caseId, errorKind, outcome.code.value_or(QString()), outcome.requestId.value_or(QString()));
+                !updated)
+                return updated;
+        }
         Result<qint64> seq = logEvent(at, actor, caseId, Events::kindOf(event), payload);
         return seq ? Result<void>() : seq.failure();
     });
@@ -529,8 +536,7 @@ Result<QList<CaseSummary>> AuditStore::findByIdNumber(const Actor& actor, const 
     return found;
 }
 
-Result<HistoryPage> AuditStore::queryCases(
-    const Actor& actor, HistoryQuery query, const HistoryCursor& after, int limit)
+Result<HistoryQuery> AuditStore::scopedQuery(const Actor& actor, HistoryQuery query)
 {
     const Result<Actor> allowed = authorize(actor, Access::Operation::ReadCases);
     if (!allowed)
@@ -545,7 +551,24 @@ Result<HistoryPage> AuditStore::queryCases(
         }
         query.actor = allowed->name;
     }
-    return m_queries->page(query, after, limit);
+    return query;
+}
+
+Result<HistoryPage> AuditStore::queryCases(
+    const Actor& actor, HistoryQuery query, const HistoryCursor& after, int limit)
+{
+    const Result<HistoryQuery> scoped = scopedQuery(actor, std::move(query));
+    if (!scoped)
+        return scoped.failure();
+    return m_queries->page(*scoped, after, limit);
+}
+
+Result<qint64> AuditStore::countCases(const Actor& actor, HistoryQuery query)
+{
+    const Result<HistoryQuery> scoped = scopedQuery(actor, std::move(query));
+    if (!scoped)
+        return scoped.failure();
+    return m_queries->count(*scoped);
 }
 
 Result<QList<AuditEvent>> AuditStore::eventsForCase(const Actor& actor, const QString& caseId)

@@ -53,6 +53,12 @@ struct CaseRecord
 // chain_head), so concurrent writers in other processes or on other workstations never fork the chain. Events are
 // never updated or deleted; the retention purge erases only the encrypted PII in the cases table (the chain covers
 // a digest of it) and is itself an event.
+struct SavedFilter
+{
+    QString name;
+    HistoryQuery query;
+};
+
 class AuditStore
 {
     Q_DECLARE_TR_FUNCTIONS(AuditStore)
@@ -115,6 +121,12 @@ public:
     Result<CaseSummary> caseSummary(const Actor& actor, const QString& caseId);
     Result<QList<CaseSummary>> findByIdNumber(const Actor& actor, const QString& idNumber);
     Result<HistoryPage> queryCases(const Actor& actor, HistoryQuery query, const HistoryCursor& after, int limit);
+    // How many cases queryCases would list in all (the browser shows it once known).
+    Result<qint64> countCases(const Actor& actor, HistoryQuery query);
+    // The actor's saved filters (by name), kept per account in the history without any ID number.
+    Result<QList<SavedFilter>> savedFilters(const Actor& actor);
+    Result<void> saveFilter(const Actor& actor, const QString& name, const HistoryQuery& query);
+    Result<void> deleteFilter(const Actor& actor, const QString& name);
     Result<QList<AuditEvent>> eventsForCase(const Actor& actor, const QString& caseId);
     // Streams every event in seq order; stop early by returning false. For the chain tools (verification, spool,
     // benchmarks), which see the raw, masked chain.
@@ -208,6 +220,8 @@ private:
         const QJsonObject& payload,
         const QByteArray& piiDigest = QByteArray());
     QDateTime now() const;
+    // The query as actor may run it: a reviewer's is limited to their own cases (another reviewer's is refused).
+    Result<HistoryQuery> scopedQuery(const Actor& actor, HistoryQuery query);
     // Records an access_refused event; the PermissionDenied failure to return (or why it could not be recorded).
     Failure refuse(const Actor& actor,
         Access::Operation operation,

@@ -28,6 +28,10 @@ CaseSummary summaryAt(const QSqlQuery& q)
     c.nameMasked = q.value(12).toString();
     c.idMasked = q.value(13).toString();
     c.purged = !q.value(14).isNull();
+    c.errorKind = q.value(15).toString();
+    c.errorCode = q.value(16).toString();
+    c.requestId = q.value(17).toString();
+    c.reviewState = q.value(18).toString();
     return c;
 }
 
@@ -43,9 +47,9 @@ Result<QList<CaseSummary>> CaseQueries::select(const QString& tail, const QVaria
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT case_id, created_at, updated_at, actor, workstation, merchant_biz_id, scene_code, "
-                             "state, sub_code, passed, training, attempts, name_masked, id_masked, purged_at "
-                             "FROM cases ")
+    q.prepare(QStringLiteral("SELECT c.case_id, c.created_at, c.updated_at, c.actor, c.workstation, c.merchant_biz_id, "
+                             "c.scene_code, c.state, c.sub_code, c.passed, c.training, c.attempts, c.name_masked, "
+                             "c.id_masked, c.purged_at, c.error_kind, c.error_code, c.request_id, r.state ")
         + tail);
     for (qsizetype i = 0; i < values.size(); ++i)
         q.bindValue(static_cast<int>(i), values.at(i));
@@ -64,7 +68,8 @@ Result<QList<CaseSummary>> CaseQueries::select(const QString& tail, const QVaria
 
 Result<CaseSummary> CaseQueries::summary(const QString& caseId) const
 {
-    Result<QList<CaseSummary>> rows = select(QStringLiteral("WHERE case_id = ?"), { caseId });
+    Result<QList<CaseSummary>> rows = select(
+        QStringLiteral("FROM cases c LEFT JOIN reviews r ON r.case_id = c.case_id WHERE c.case_id = ?"), { caseId });
     if (!rows)
         return rows.failure();
     if (rows->isEmpty())
@@ -77,24 +82,28 @@ Result<QList<CaseSummary>> CaseQueries::byIdNumber(const QString& idNumber) cons
     const QByteArray index = m_vault.blindIndex(idNumber);
     if (index.isEmpty())
         return QList<CaseSummary>();
-    return select(
-        QStringLiteral("WHERE id_index = ? ORDER BY created_at DESC, case_id DESC"), { QString::fromLatin1(index) });
+    HistoryQuery query;
+    query.idNumber = idNumber;
+    QVariantList values;
+    const QString fromWhere = query.fromWhere(index, HistoryCursor(), &values);
+    return select(fromWhere + query.orderBy(), values);
+}
+
+QByteArray CaseQueries::indexFor(const HistoryQuery& query) const
+{
+    if (query.idNumber.isEmpty())
+        return {};
+    const QByteArray index = m_vault.blindIndex(query.idNumber);
+    return index.isEmpty() ? QByteArrayLiteral("-") : index; // "-" matches nothing
 }
 
 Result<HistoryPage> CaseQueries::page(const HistoryQuery& query, const HistoryCursor& after, int limit) const
 {
     limit = qMax(1, limit);
-    QByteArray index;
-    if (!query.idNumber.isEmpty()) {
-        index = m_vault.blindIndex(query.idNumber);
-        if (index.isEmpty())
-            index = QByteArrayLiteral("-"); // matches nothing
-    }
     QVariantList values;
-    const QString where = query.whereClause(index, after, &values);
+    const QString fromWhere = query.fromWhere(indexFor(query), after, &values);
     values.append(limit + 1);
-    Result<QList<CaseSummary>> rows =
-        select(where + QStringLiteral(" ORDER BY created_at DESC, case_id DESC LIMIT ?"), values);
+    Result<QList<CaseSummary>> rows = select(fromWhere + query.orderBy() + QStringLiteral(" LIMIT ?"), values);
     if (!rows)
         return rows.failure();
     HistoryPage page;
@@ -103,10 +112,24 @@ Result<HistoryPage> CaseQueries::page(const HistoryQuery& query, const HistoryCu
     if (!page.atEnd)
         page.rows.resize(limit);
     if (!page.rows.isEmpty()) {
-        page.next.createdAt = QString::fromLatin1(CanonicalEvent::timestamp(page.rows.constLast().createdAt));
+        page.next.sortValue = query.sortValue(page.rows.constLast());
         page.next.caseId = page.rows.constLast().caseId;
     }
     return page;
+}
+
+Result<qint64> CaseQueries::count(const HistoryQuery& query) const
+{
+    QVariantList values;
+    const QString fromWhere = query.fromWhere(indexFor(query), HistoryCursor(), &values);
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT COUNT(*) ") + fromWhere);
+    for (qsizetype i = 0; i < values.size(); ++i)
+        q.bindValue(static_cast<int>(i), values.at(i));
+    if (!q.exec() || !q.next())
+        return Failure(ErrorCode::Unavailable, tr("Cannot count the cases: %1").arg(q.lastError().text()));
+    return q.value(0).toLongLong();
 }
 
 Result<void> CaseQueries::forEachEvent(const std::function<bool(const AuditEvent&)>& visit) const

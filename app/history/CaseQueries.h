@@ -25,11 +25,16 @@ public:
     Result<CaseSummary> summary(const QString& caseId) const;
     Result<QList<CaseSummary>> byIdNumber(const QString& idNumber) const;
     Result<HistoryPage> page(const HistoryQuery& query, const HistoryCursor& after, int limit) const;
+    // How many cases the query matches (one COUNT over the same indexes as page()).
+    Result<qint64> count(const HistoryQuery& query) const;
     Result<QList<AuditEvent>> eventsForCase(const QString& caseId) const;
     // Streams every event in seq order; stop early by returning false.
     Result<void> forEachEvent(const std::function<bool(const AuditEvent&)>& visit) const;
 
 private:
+    // The blind index of the query's ID number ("-", which matches nothing, when it has none); empty: no ID number.
+    QByteArray indexFor(const HistoryQuery& query) const;
+    // tail: "FROM cases c LEFT JOIN reviews r ... [WHERE ...] [ORDER BY ...]".
     Result<QList<CaseSummary>> select(const QString& tail, const QVariantList& values) const;
 
     QSqlDatabase m_db;

@@ -104,6 +104,22 @@ Result<void> CaseTable::setOutcome(const QString& caseId,
     return {};
 }
 
+Result<void> CaseTable::setCallOutcome(
+    const QString& caseId, const QString& errorKind, const QString& errorCode, const QString& requestId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE cases SET error_kind = ?, error_code = ?, request_id = ? WHERE case_id = ?"));
+    q.bindValue(0, text(errorKind));
+    q.bindValue(1, text(errorKind.isEmpty() ? QString() : errorCode));
+    q.bindValue(2, text(requestId));
+    q.bindValue(3, caseId);
+    if (!q.exec())
+        return cannot(tr("Cannot update the case: %1"), q);
+    if (q.numRowsAffected() != 1)
+        return missing(caseId);
+    return {};
+}
+
 Result<QStringList> CaseTable::purge(const QDateTime& cutoff, const QDateTime& at, qint64 maxSeq)
 {
     // The age of a case is the time of its case_created event (hash-chained), not the editable created_at column;

@@ -38,6 +38,9 @@ public:
         const QString& state,
         std::optional<bool> passed,
         const QString& subCode);
+    // What a case_completed event adds: the error kind, the service's error code and the RequestId.
+    Result<void> setCallOutcome(
+        const QString& caseId, const QString& errorKind, const QString& errorCode, const QString& requestId);
     // Erases the PII of the unpurged cases whose case_created event (up to seq maxSeq) is older than cutoff.
     // Returns their ids, sorted.
     Result<QStringList> purge(const QDateTime& cutoff, const QDateTime& at, qint64 maxSeq);

@@ -32,6 +32,9 @@ struct ExpectedCase
     QString sceneCode;
     QString state;
     QString subCode;
+    QString errorKind; // of the last case_completed
+    QString errorCode;
+    QString requestId;
     QByteArray piiDigest;
     qint32 attempts = 0;
     qint8 passed = -1; // -1: NULL
@@ -249,6 +252,12 @@ void project(QHash<QString, ExpectedCase>& cases, StringPool& pool, const AuditE
         const QJsonValue passed = payload.value(QStringLiteral("passed"));
         it->passed = passed.isBool() ? (passed.toBool() ? 1 : 0) : -1;
         it->subCode = pool.intern(payload.value(QStringLiteral("subCode")).toString());
+        if (e.kind == QLatin1String(EventKind::caseCompleted)) {
+            it->errorKind = pool.intern(payload.value(QStringLiteral("error")).toString());
+            it->errorCode =
+                it->errorKind.isEmpty() ? QString() : pool.intern(payload.value(QStringLiteral("code")).toString());
+            it->requestId = payload.value(QStringLiteral("requestId")).toString();
+        }
     }
 }
 
@@ -257,7 +266,8 @@ QStringList differences(const QSqlQuery& row,
     const QString& caseId,
     const ExpectedCase& c,
     const CasePiiCheck& piiCheck,
-    qint64 exactFromSeq)
+    qint64 exactFromSeq,
+    bool callColumnsKept)
 {
     QStringList columns;
     if (!timeMatches(row.value(1), c.createdMs, c.createdSeq, exactFromSeq))
@@ -283,6 +293,13 @@ QStringList differences(const QSqlQuery& row,
         columns << QStringLiteral("training");
     if (row.value(11).isNull() || row.value(11).toLongLong() != c.attempts)
         columns << QStringLiteral("attempts");
+    const std::pair<const char*, const QString*> callColumns[] = {
+        { "error_kind", &c.errorKind }, { "error_code", &c.errorCode }, { "request_id", &c.requestId }
+    };
+    for (int i = 0; i < 3 && callColumnsKept; ++i) {
+        if (row.value(18 + i).toString() != *callColumns[i].second)
+            columns << QLatin1String(callColumns[i].first);
+    }
 
     const QVariant nameEnc = row.value(12);
     const QVariant idEnc = row.value(13);
@@ -345,11 +362,18 @@ void compareCases(
     auto mismatch = [&](qint64 seq, const QString& caseId, const QString& reason) {
         markBroken(report, seq, caseId, reason);
     };
+    // A history older than schema version 7 (read as it is, unmigrated) has no error and RequestId columns.
+    QSqlQuery version(db);
+    const bool callColumnsKept = version.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'"))
+        && version.next() && version.value(0).toInt() >= 7;
+    version.finish();
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT case_id, created_at, updated_at, actor, workstation, merchant_biz_id, "
                                "scene_code, state, sub_code, passed, training, attempts, name_enc, id_enc, "
-                               "name_masked, id_masked, id_index, purged_at FROM cases"))) {
+                               "name_masked, id_masked, id_index, purged_at, %1 FROM cases")
+                    .arg(callColumnsKept ? QStringLiteral("error_kind, error_code, request_id")
+                                         : QStringLiteral("'', '', ''")))) {
         report.ok = false;
         report.firstBrokenSeq = report.headSeq;
         report.reason = ChainVerifier::tr("Cannot read the case records: %1").arg(q.lastError().text());
@@ -370,7 +394,7 @@ void compareCases(
         if (it->seen) // a duplicate key can only come from a table rebuilt without its primary key
             continue;
         it->seen = true;
-        const QStringList columns = differences(q, caseId, *it, piiCheck, report.exactTimesFromSeq);
+        const QStringList columns = differences(q, caseId, *it, piiCheck, report.exactTimesFromSeq, callColumnsKept);
         if (!columns.isEmpty())
             mismatch(it->createdSeq,
                 caseId,

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/Result.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
@@ -29,6 +31,13 @@ public:
     QString nameMasked; // empty after the retention purge
     QString idMasked; // empty after the retention purge
     bool purged = false;
+    QString errorKind; // a VerificationResult::Error key from the case's last completion; empty without an error
+    QString errorCode; // the service's Code beside that error; empty when it sent none
+    QString requestId; // the RequestId of the case's last answer
+    QString reviewState; // ReviewState of its manual review; empty when it never went to review
+
+    // The outcome a supervisor filters by (HistoryOutcome::*): passed, 202, 223, error, unknown, pending, reviewed.
+    QString outcome() const;
 
     // Translated state for display; a case created but never completed shows "pending — retry".
     QString displayState() const;
@@ -37,10 +46,39 @@ public:
     QJsonObject toJson() const;
 };
 
-// Where a page of cases ended: the (created_at, case_id) of its last row. Keyset paging, newest first.
+// What a case ended as, for filters and the outcome column.
+namespace HistoryOutcome {
+inline constexpr char passed[] = "passed"; // SubCode 200
+inline constexpr char notFound[] = "202"; // not in the official database
+inline constexpr char mismatch[] = "223"; // does not match
+inline constexpr char error[] = "error"; // failed or refused; "error:<kind>" narrows to one VerificationResult::Error
+inline constexpr char unknown[] = "unknown"; // sent, no answer recorded: may have been billed
+inline constexpr char pending[] = "pending"; // created, not (yet) completed
+inline constexpr char reviewed[] = "reviewed"; // ended by a manual-review decision
+QStringList all();
+// Translated ("passed", "202 not in the database", "error: timeout", ...).
+QString displayName(const QString& outcome);
+} // namespace HistoryOutcome
+
+// The columns the history sorts by, in SQL. Their keys are stable: saved filters and exports name them.
+namespace HistorySort {
+inline constexpr char time[] = "time";
+inline constexpr char reviewer[] = "reviewer";
+inline constexpr char name[] = "name";
+inline constexpr char idNumber[] = "id_number";
+inline constexpr char merchantBizId[] = "merchant_biz_id";
+inline constexpr char scene[] = "scene";
+inline constexpr char outcome[] = "outcome";
+inline constexpr char errorCode[] = "error_code";
+inline constexpr char reviewState[] = "review_state";
+inline constexpr char attempts[] = "attempts";
+QStringList all();
+} // namespace HistorySort
+
+// Where a page of cases ended: the sort value and case_id of its last row. Keyset paging.
 struct HistoryCursor
 {
-    QString createdAt; // canonical timestamp text, as stored
+    QVariant sortValue; // the last row's value of the sort column, as SQL compares it
     QString caseId;
 
     bool isNull() const { return caseId.isEmpty(); }
@@ -53,21 +91,48 @@ struct HistoryPage
     bool atEnd = true;
 };
 
-// Filters for the history browser. Every filter is served by an index (see Migrations): time, reviewer, SubCode,
-// state, scene, and the exact ID number through the blind index.
+// Filters and order for the history browser, the CLI and exports. The filters combine (AND). Every filter is served
+// by an index (see Migrations): time, reviewer, outcome, state, SubCode, scene, review state, MerchantBizId,
+// RequestId, and the exact ID number through the blind index.
 struct HistoryQuery
 {
+    Q_DECLARE_TR_FUNCTIONS(HistoryQuery)
+public:
     QDateTime from; // inclusive, UTC; invalid = open
     QDateTime to; // exclusive, UTC; invalid = open
     QString actor;
-    QString state;
+    QString outcome; // HistoryOutcome::*, or "error:<kind>"
+    QString state; // CaseState::*
     QString subCode;
+    QString reviewState; // ReviewState::*, or "none" for cases that never went to review
     QString sceneCode;
     std::optional<bool> passed;
     std::optional<bool> training;
     QString idNumber; // exact match via the blind index; the store computes the index
+    QString merchantBizId; // exact
+    QString requestId; // exact: the RequestId of the case's last answer
+    QString sortKey = QLatin1String(HistorySort::time); // HistorySort::*
+    bool descending = true;
 
-    // "WHERE ..." (or "") over the cases table plus positional values, given the blind index of idNumber and the
-    // cursor to continue after. Only bound values, never concatenated input.
-    QString whereClause(const QByteArray& idIndex, const HistoryCursor& after, QVariantList* values) const;
+    // Sets one filter from its text form, as `--filter KEY=VALUE` and saved filters give it. Keys: from, to
+    // (yyyy-MM-dd local dates, `to` inclusive, or ISO date-times), reviewer, outcome, state, subcode, review, scene,
+    // training (yes/no), passed (yes/no), id_number, merchant_biz_id, request_id, sort (a HistorySort key, `-key`
+    // for descending). InvalidArgument naming the key for an unknown key or a bad value; the query is unchanged then.
+    Result<void> set(const QString& key, const QString& value);
+    static QStringList keys();
+    // The filters as text (the keys of set(); the ID number is never written: idNumberGiven says one was searched).
+    // A manifest names its filter so; a saved filter keeps it. fromJson(toJson()) gives the same query without
+    // the ID number.
+    QJsonObject toJson() const;
+    static Result<HistoryQuery> fromJson(const QJsonObject& object);
+    bool hasFilter() const;
+
+    // "FROM cases c LEFT JOIN reviews r ... WHERE ..." plus positional values, given the blind index of idNumber and
+    // the cursor to continue after (null: from the start). Only bound values, never concatenated input.
+    QString fromWhere(const QByteArray& idIndex, const HistoryCursor& after, QVariantList* values) const;
+    // " ORDER BY ..." for this sort, ties broken by case id in the same direction.
+    QString orderBy() const;
+    // The SQL expression of the sort column (over aliases c and r), and its value in a row (for the cursor).
+    QString sortExpression() const;
+    QVariant sortValue(const CaseSummary& row) const;
 };

@@ -207,6 +207,34 @@ QStringList indexes()
     };
 }
 
+// Version 7: the history browser's columns and searches. A case keeps the error kind, the service's error code and
+// the RequestId of its last completion (filled from the case_completed events already written), and each account
+// its saved filters (not part of the chain: preferences, not records).
+QStringList browserColumns(bool postgres)
+{
+    const QString lastCompletion = postgres
+        ? QStringLiteral("(SELECT e.payload::jsonb ->> '%1' FROM events e WHERE e.case_id = cases.case_id AND "
+                         "e.kind = 'case_completed' ORDER BY e.seq DESC LIMIT 1)")
+        : QStringLiteral("(SELECT json_extract(e.payload, '$.%1') FROM events e WHERE e.case_id = cases.case_id AND "
+                         "e.kind = 'case_completed' ORDER BY e.seq DESC LIMIT 1)");
+    return {
+        QStringLiteral("ALTER TABLE cases ADD COLUMN error_kind TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE cases ADD COLUMN error_code TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE cases ADD COLUMN request_id TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("UPDATE cases SET error_kind = COALESCE(%1, ''), request_id = COALESCE(%2, '') "
+                       "WHERE state <> 'pending'")
+            .arg(lastCompletion.arg(QStringLiteral("error")), lastCompletion.arg(QStringLiteral("requestId"))),
+        QStringLiteral("UPDATE cases SET error_code = COALESCE(%1, '') WHERE error_kind <> ''")
+            .arg(lastCompletion.arg(QStringLiteral("code"))),
+        QStringLiteral("CREATE INDEX cases_error_kind ON cases (error_kind, created_at)"),
+        QStringLiteral("CREATE INDEX cases_merchant ON cases (merchant_biz_id)"),
+        QStringLiteral("CREATE INDEX cases_request ON cases (request_id)"),
+        QStringLiteral("CREATE INDEX reviews_state ON reviews (state)"),
+        QStringLiteral("CREATE TABLE saved_filters (account TEXT NOT NULL, name TEXT NOT NULL, query TEXT NOT NULL, "
+                       "updated_at TEXT NOT NULL, PRIMARY KEY (account, name))"),
+    };
+}
+
 QStringList tables(bool postgres)
 {
     const QString seqType = postgres ? QStringLiteral("BIGINT") : QStringLiteral("INTEGER");
@@ -251,6 +279,7 @@ const QList<Migrations::Step>& Migrations::steps()
         { exactTimesVersion, exactTimesSqlite(), exactTimesPostgres() },
         { 5, accountsSqlite(), accountsPostgres() },
         { 6, reviewTables(false), reviewTables(true) },
+        { 7, browserColumns(false), browserColumns(true) },
     };
     return all;
 }

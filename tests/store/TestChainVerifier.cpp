@@ -555,6 +555,11 @@ private slots:
         for (const char* table : { "reviews", "review_texts", "review_reasons" }) // version 6's
             QVERIFY(fx.execRaw(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
         QVERIFY(fx.execRaw(QStringLiteral("DELETE FROM meta WHERE key LIKE 'review_%'")));
+        QVERIFY(fx.execRaw(QStringLiteral("DROP TABLE saved_filters"))); // version 7's
+        for (const char* index : { "cases_error_kind", "cases_merchant", "cases_request" })
+            QVERIFY(fx.execRaw(QStringLiteral("DROP INDEX %1").arg(QLatin1String(index))));
+        for (const char* column : { "error_kind", "error_code", "request_id" })
+            QVERIFY(fx.execRaw(QStringLiteral("ALTER TABLE cases DROP COLUMN %1").arg(QLatin1String(column))));
         const QString old1 = caseAtSeq(fx, 1);
         const QString old4 = caseAtSeq(fx, 4);
         const QString old7 = caseAtSeq(fx, 7);
