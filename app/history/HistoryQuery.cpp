@@ -313,25 +313,29 @@ QString HistoryQuery::sortExpression() const
 QVariant HistoryQuery::sortValue(const CaseSummary& row) const
 {
     const QString key = HistorySort::all().contains(sortKey) ? sortKey : QLatin1String(HistorySort::time);
-    if (key == QLatin1String(HistorySort::reviewer))
-        return row.actor;
-    if (key == QLatin1String(HistorySort::name))
-        return row.nameMasked;
-    if (key == QLatin1String(HistorySort::idNumber))
-        return row.idMasked;
-    if (key == QLatin1String(HistorySort::merchantBizId))
-        return row.merchantBizId;
-    if (key == QLatin1String(HistorySort::scene))
-        return row.sceneCode;
-    if (key == QLatin1String(HistorySort::outcome))
-        return QString(row.subCode + row.state);
-    if (key == QLatin1String(HistorySort::errorCode))
-        return QString(row.errorCode + row.errorKind);
-    if (key == QLatin1String(HistorySort::reviewState))
-        return row.reviewState;
     if (key == QLatin1String(HistorySort::attempts))
         return row.attempts;
-    return ts(row.createdAt);
+    QString value;
+    if (key == QLatin1String(HistorySort::reviewer))
+        value = row.actor;
+    else if (key == QLatin1String(HistorySort::name))
+        value = row.nameMasked;
+    else if (key == QLatin1String(HistorySort::idNumber))
+        value = row.idMasked;
+    else if (key == QLatin1String(HistorySort::merchantBizId))
+        value = row.merchantBizId;
+    else if (key == QLatin1String(HistorySort::scene))
+        value = row.sceneCode;
+    else if (key == QLatin1String(HistorySort::outcome))
+        value = row.subCode + row.state;
+    else if (key == QLatin1String(HistorySort::errorCode))
+        value = row.errorCode + row.errorKind;
+    else if (key == QLatin1String(HistorySort::reviewState))
+        value = row.reviewState;
+    else
+        value = ts(row.createdAt);
+    // A null QString would be bound as SQL NULL, which compares with nothing; the SQL side is COALESCEd to ''.
+    return value.isNull() ? QStringLiteral("") : value;
 }
 
 QString HistoryQuery::orderBy() const

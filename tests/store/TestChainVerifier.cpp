@@ -209,6 +209,17 @@ private slots:
                 false,
                 4,
                 QStringLiteral("(sub_code, passed)"));
+            row("cases: edit request_id",
+                { QStringLiteral("UPDATE cases SET request_id = 'forged-request' WHERE case_id = %1").arg(caseAt(4)) },
+                false,
+                4,
+                QStringLiteral("(request_id)"));
+            row("cases: edit error_kind and error_code",
+                { QStringLiteral("UPDATE cases SET error_kind = 'Timeout', error_code = 'X' WHERE case_id = %1")
+                        .arg(caseAt(1)) },
+                false,
+                1,
+                QStringLiteral("(error_kind, error_code)"));
             row("cases: edit state",
                 { QStringLiteral("UPDATE cases SET state = 'failed' WHERE case_id = %1").arg(caseAt(7)) },
                 false,
