@@ -377,6 +377,26 @@
         <source>The review SLA is 1 to 720 hours.</source>
         <translation>复核时限为 1 到 720 小时。</translation>
     </message>
+    <message>
+        <source>Cannot read the saved filters: %1</source>
+        <translation>无法读取已保存的筛选条件：%1</translation>
+    </message>
+    <message>
+        <source>Cannot save the filter: %1</source>
+        <translation>无法保存筛选条件：%1</translation>
+    </message>
+    <message>
+        <source>Give the filter a name of 1 to 80 characters.</source>
+        <translation>请为筛选条件取一个 1 到 80 个字符的名称。</translation>
+    </message>
+    <message>
+        <source>There is no saved filter %1.</source>
+        <translation>没有名为 %1 的已保存筛选条件。</translation>
+    </message>
+    <message>
+        <source>Cannot read the history: %1</source>
+        <translation>无法读取历史记录：%1</translation>
+    </message>
 </context>
 <context>
     <name>CaseForm</name>
@@ -547,6 +567,10 @@
     <message>
         <source>Cannot read the events: %1</source>
         <translation>无法读取事件：%1</translation>
+    </message>
+    <message>
+        <source>Cannot count the cases: %1</source>
+        <translation>无法统计案件数：%1</translation>
     </message>
 </context>
 <context>
@@ -2148,6 +2172,145 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
     </message>
 </context>
 <context>
+    <name>HistoryFilterBar</name>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>时间段(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;viewer:</source>
+        <translation>审核员(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>结果(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Revie&amp;w:</source>
+        <translation>人工复核(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>模式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Sce&amp;ne:</source>
+        <translation>场景(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ved:</source>
+        <translation>已保存(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Save filter…</source>
+        <translation>保存筛选条件…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>exact value, then Enter</source>
+        <translation>输入完整值后按回车</translation>
+    </message>
+    <message>
+        <source>any scene</source>
+        <translation>任意场景</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To date (inclusive)</source>
+        <translation>结束日期（含当天）</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>自定义日期</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>任意结果</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>Never sent to review</source>
+        <translation>从未送人工复核</translation>
+    </message>
+    <message>
+        <source>Live and training</source>
+        <translation>正式与培训</translation>
+    </message>
+    <message>
+        <source>Live only</source>
+        <translation>仅正式</translation>
+    </message>
+    <message>
+        <source>Training only</source>
+        <translation>仅培训</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>MerchantBizId</source>
+        <translation>MerchantBizId</translation>
+    </message>
+    <message>
+        <source>RequestId</source>
+        <translation>RequestId</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Save filter</source>
+        <translation>保存筛选条件</translation>
+    </message>
+    <message>
+        <source>Name of this filter (saved for your account; an ID number search is not saved):</source>
+        <translation>筛选条件名称（保存在您的账户下；身份证号搜索不会保存）：</translation>
+    </message>
+</context>
+<context>
     <name>HistoryLocation</name>
     <message>
         <source>The PostgreSQL URL is not valid; expected postgresql://user:password@host:port/dbname.</source>
@@ -2201,24 +2364,12 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
         <translation>（已清理）</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
         <source>training</source>
         <translation>培训</translation>
     </message>
     <message>
         <source>live</source>
         <translation>正式</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>创建时间</translation>
     </message>
     <message>
         <source>Reviewer</source>
@@ -2241,20 +2392,32 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
         <translation>状态</translation>
     </message>
     <message>
-        <source>SubCode</source>
-        <translation>SubCode</translation>
-    </message>
-    <message>
-        <source>Passed</source>
-        <translation>是否通过</translation>
-    </message>
-    <message>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
         <source>Attempts</source>
         <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>MerchantBizId</source>
+        <translation>MerchantBizId</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>错误码</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>人工复核</translation>
     </message>
 </context>
 <context>
@@ -2315,10 +2478,6 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
         <translation>选择一个案件以查看其事件。</translation>
     </message>
     <message>
-        <source>%1  %2</source>
-        <translation>%1  %2</translation>
-    </message>
-    <message>
         <source>#%1 %2 by %3 on %4
 %5</source>
         <translation>#%1 %2，操作人 %3，时间 %4
@@ -2377,16 +2536,6 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
         <translation>姓名和身份证号码已删除（保留期到期）</translation>
     </message>
     <message>
-        <source>Your most recent cases, newest first (%1 shown, scroll for more). Names and ID numbers are masked.</source>
-        <translation>您最近的案件，最新的在前（已显示 %1 个，滚动查看更多）。姓名和身份证号码已脱敏。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Your cases, newest first (%n). Names and ID numbers are masked.</source>
-        <translation>
-            <numerusform>您的案件，最新的在前（共 %n 个）。姓名和身份证号码已脱敏。</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>&amp;Verify again…</source>
         <translation>重新核验(&amp;V)…</translation>
     </message>
@@ -2397,6 +2546,58 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
     <message>
         <source>Verify this case again, for example after an error or a correction. Once you give the reason, its name and ID number are decrypted into the case form; the history records this with the reason, and the new case is linked to this one.</source>
         <translation>重新核验此案件，例如在出错或更正之后。填写理由后，其姓名和身份证号码将被解密并填入案件表单；审计记录会连同理由记下此操作，新案件将与此案件关联。</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline…</source>
+        <translation>时间线(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Every event of the case with its position in the chain, its review steps and notes</source>
+        <translation>案件的每个事件及其在链中的位置、复核步骤和备注</translation>
+    </message>
+    <message>
+        <source>The filter was not saved: %1</source>
+        <translation>筛选条件未保存：%1</translation>
+    </message>
+    <message>
+        <source>#%1  %2  %3</source>
+        <translation>#%1  %2  %3</translation>
+    </message>
+    <message>
+        <source>The history cannot be read: %1</source>
+        <translation>无法读取历史记录：%1</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) match the filters.</source>
+        <translation>
+            <numerusform>有 %n 个案件符合筛选条件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You have %n case(s).</source>
+        <translation>
+            <numerusform>您共有 %n 个案件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The team has %n case(s).</source>
+        <translation>
+            <numerusform>团队共有 %n 个案件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown, scroll for more.</source>
+        <translation>
+            <numerusform>已显示 %n 个，向下滚动查看更多。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2 Names and ID numbers are masked.</source>
+        <translation>%1 %2 姓名和身份证号已脱敏。</translation>
     </message>
 </context>
 <context>
@@ -2416,6 +2617,73 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
     <message>
         <source>The retention purge needs a cut-off date.</source>
         <translation>保留期清理需要一个截止日期。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryQuery</name>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>202 not in the database</source>
+        <translation>202 库中无此记录</translation>
+    </message>
+    <message>
+        <source>223 mismatch</source>
+        <translation>223 不一致</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>outcome unknown</source>
+        <translation>结果未知</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>已复核</translation>
+    </message>
+    <message>
+        <source>The filter %1 cannot be &quot;%2&quot;: %3</source>
+        <translation>筛选条件 %1 不能为“%2”：%3</translation>
+    </message>
+    <message>
+        <source>give a date as YYYY-MM-DD</source>
+        <translation>请按 YYYY-MM-DD 填写日期</translation>
+    </message>
+    <message>
+        <source>one of %1, or error:KIND</source>
+        <translation>应为 %1 之一，或 error:类型</translation>
+    </message>
+    <message>
+        <source>200, 202 or 223</source>
+        <translation>应为 200、202 或 223</translation>
+    </message>
+    <message>
+        <source>a review state (open, in_review, proposed, escalated, approved, rejected, reopened) or none</source>
+        <translation>应为复核状态（open、in_review、proposed、escalated、approved、rejected、reopened）或 none</translation>
+    </message>
+    <message>
+        <source>yes or no</source>
+        <translation>应为 yes 或 no</translation>
+    </message>
+    <message>
+        <source>one of %1, with - before it for descending</source>
+        <translation>应为 %1 之一，前加 - 表示降序</translation>
+    </message>
+    <message>
+        <source>There is no filter %1. Filters: %2</source>
+        <translation>没有筛选条件 %1。可用的筛选条件：%2</translation>
     </message>
 </context>
 <context>

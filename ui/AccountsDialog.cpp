@@ -2,6 +2,7 @@
 
 #include "AccountEditDialog.h"
 #include "base/Access.h"
+#include "base/DisplayTime.h"
 #include "history/AuditStore.h"
 #include "session/HistoryThread.h"
 
@@ -28,8 +29,7 @@ QString stateOf(const Account& a)
     if (a.disabled)
         return AccountsDialog::tr("disabled");
     if (a.isLocked())
-        return AccountsDialog::tr("locked since %1")
-            .arg(QLocale().toString(a.lockedAt.toLocalTime(), QLocale::ShortFormat));
+        return AccountsDialog::tr("locked since %1").arg(DisplayTime::dateTime(a.lockedAt));
     return AccountsDialog::tr("active");
 }
 
@@ -130,10 +130,7 @@ void AccountsDialog::showAccounts(const QList<Account>& accounts)
     m_table->setRowCount(static_cast<int>(accounts.size()));
     for (int row = 0; row < accounts.size(); ++row) {
         const Account& a = accounts.at(row);
-        const QStringList cells { a.name,
-            Role::displayName(a.role),
-            stateOf(a),
-            QLocale().toString(a.createdAt.toLocalTime(), QLocale::ShortFormat) };
+        const QStringList cells { a.name, Role::displayName(a.role), stateOf(a), DisplayTime::dateTime(a.createdAt) };
         for (int column = 0; column < cells.size(); ++column)
             m_table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
         if (a.name == keep)

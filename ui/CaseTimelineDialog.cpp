@@ -1,5 +1,6 @@
 #include "CaseTimelineDialog.h"
 
+#include "base/DisplayTime.h"
 #include "history/AuditStore.h"
 #include "session/HistoryThread.h"
 
@@ -72,11 +73,8 @@ void CaseTimelineDialog::showEntries(const QList<TimelineEntry>& entries)
 
 void CaseTimelineDialog::addEntry(const TimelineEntry& entry)
 {
-    auto* item = new QTreeWidgetItem(m_tree,
-        { tr("#%1").arg(entry.seq),
-            QLocale().toString(entry.ts.toLocalTime(), QLocale::ShortFormat),
-            entry.actor,
-            entry.text });
+    auto* item = new QTreeWidgetItem(
+        m_tree, { tr("#%1").arg(entry.seq), DisplayTime::dateTime(entry.ts), entry.actor, entry.text });
     item->setData(SeqColumn, Qt::UserRole, entry.seq);
     item->setToolTip(TextColumn, entry.text);
     if (!entry.note.isEmpty()) {

@@ -1,8 +1,11 @@
 #include "HistoryPanel.h"
 #include "ui_HistoryPanel.h"
 
+#include "CaseTimelineDialog.h"
+#include "HistoryFilterBar.h"
 #include "RevealDialog.h"
 #include "base/Access.h"
+#include "base/DisplayTime.h"
 #include "history/AuditEvent.h"
 #include "history/AuditStore.h"
 #include "history/HistoryModel.h"
@@ -23,6 +26,14 @@ HistoryPanel::HistoryPanel(AuditStore* history, const Actor& actor, QWidget* par
     m_ui->setupUi(this);
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 1);
+    m_filters = new HistoryFilterBar(this);
+    m_filters->setObjectName(QStringLiteral("historyFilterBar"));
+    m_ui->mainLayout->insertWidget(0, m_filters);
+    m_timelineButton = new QPushButton(tr("&Timeline…"), this);
+    m_timelineButton->setObjectName(QStringLiteral("timelinePushButton"));
+    m_timelineButton->setToolTip(
+        tr("Every event of the case with its position in the chain, its review steps and notes"));
+    m_ui->detailHeaderLayout->insertWidget(1, m_timelineButton);
 
     if (history) {
         m_reader = std::make_unique<HistoryThread>(*history, QStringLiteral("history-reader"));
@@ -40,15 +51,23 @@ HistoryPanel::HistoryPanel(AuditStore* history, const Actor& actor, QWidget* par
                     done);
             };
         m_model = new HistoryModel(fetch, this, 100);
-        // No filter here: the history shows each role what it may see (a reviewer their own cases, a supervisor and
-        // an auditor the team's).
+        // No reviewer filter at first: the history shows each role what it may see (a reviewer their own cases, a
+        // supervisor and an auditor the team's).
         m_model->setQuery(HistoryQuery());
         m_ui->historyTableView->setModel(m_model);
         QHeaderView* header = m_ui->historyTableView->horizontalHeader();
-        header->setSectionResizeMode(QHeaderView::ResizeToContents);
+        header->setSectionResizeMode(QHeaderView::Interactive);
+        header->setStretchLastSection(true);
+        header->setSortIndicator(HistoryModel::CreatedColumn, Qt::DescendingOrder);
+        header->setSortIndicatorShown(true);
+        m_ui->historyTableView->setSortingEnabled(true); // HistoryModel::sort: in SQL, from the first page
         const bool ownOnly = Access::scope(actor.role, Access::Operation::ReadCases) == Access::Scope::Own;
         m_ui->historyTableView->setColumnHidden(HistoryModel::ActorColumn, ownOnly); // always this reviewer
-        m_ui->historyTableView->setColumnHidden(HistoryModel::SceneColumn, true);
+        connect(m_filters, &HistoryFilterBar::queryChanged, this, &HistoryPanel::applyFilters);
+        connect(m_filters, &HistoryFilterBar::saveRequested, this, &HistoryPanel::saveFilter);
+        connect(m_filters, &HistoryFilterBar::deleteRequested, this, &HistoryPanel::deleteFilter);
+        connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryPanel::countMatches);
+        countMatches(); // of the first query, set above
         connect(m_ui->historyTableView->selectionModel(),
             &QItemSelectionModel::currentRowChanged,
             this,
@@ -56,10 +75,13 @@ HistoryPanel::HistoryPanel(AuditStore* history, const Actor& actor, QWidget* par
         connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryPanel::updateSummary);
         connect(m_model, &QAbstractItemModel::rowsInserted, this, &HistoryPanel::updateSummary);
         connect(m_model, &HistoryModel::pageLoaded, this, &HistoryPanel::pageLoaded);
+        loadChoices();
     } else {
         m_ui->historyTableView->setEnabled(false);
         m_ui->refreshPushButton->setEnabled(false);
+        m_filters->setEnabled(false);
     }
+    connect(m_timelineButton, &QPushButton::clicked, this, &HistoryPanel::showTimeline);
     connect(m_ui->refreshPushButton, &QPushButton::clicked, this, &HistoryPanel::reload);
     connect(m_ui->revealPushButton, &QPushButton::clicked, this, &HistoryPanel::revealSelected);
     connect(m_ui->verifyAgainPushButton, &QPushButton::clicked, this, &HistoryPanel::reverifySelected);
@@ -99,9 +121,112 @@ void HistoryPanel::reload()
     showEvents();
 }
 
+void HistoryPanel::applyFilters()
+{
+    if (!m_model)
+        return;
+    HistoryQuery query = m_filters->query();
+    query.sortKey = m_model->query().sortKey;
+    query.descending = m_model->query().descending;
+    m_model->setQuery(query);
+    showEvents();
+}
+
+void HistoryPanel::countMatches()
+{
+    if (!m_reader)
+        return;
+    m_count = -1;
+    const quint64 generation = ++m_countGeneration;
+    HistoryThread* reader = m_reader.get();
+    reader->run<Result<qint64>>(
+        [reader, actor = m_actor, query = m_model->query()](AuditStore* store) -> Result<qint64> {
+            if (!store)
+                return Failure(ErrorCode::Unavailable, reader->openError());
+            return store->countCases(actor, query);
+        },
+        this,
+        [this, generation](const Result<qint64>& counted) {
+            if (generation != m_countGeneration)
+                return; // the filters changed meanwhile
+            m_count = counted.valueOr(-1);
+            updateSummary();
+            emit countKnown();
+        });
+    updateSummary();
+}
+
+void HistoryPanel::loadChoices()
+{
+    HistoryThread* reader = m_reader.get();
+    struct Choices
+    {
+        QStringList reviewers;
+        QList<SavedFilter> saved;
+    };
+    reader->run<Choices>(
+        [actor = m_actor](AuditStore* store) {
+            Choices c;
+            if (store) {
+                c.reviewers = store->caseActors(actor).valueOr({});
+                c.saved = store->savedFilters(actor).valueOr({});
+            }
+            return c;
+        },
+        this,
+        [this](const Choices& c) {
+            const bool ownOnly = Access::scope(m_actor.role, Access::Operation::ReadCases) == Access::Scope::Own;
+            m_filters->setReviewers(c.reviewers, !ownOnly);
+            m_filters->setSavedFilters(c.saved);
+        });
+}
+
+void HistoryPanel::saveFilter(const QString& name)
+{
+    HistoryThread* reader = m_reader.get();
+    reader->run<Result<void>>(
+        [actor = m_actor, name, query = m_model->query()](AuditStore* store) -> Result<void> {
+            if (!store)
+                return Failure(ErrorCode::Unavailable, QString());
+            return store->saveFilter(actor, name, query);
+        },
+        this,
+        [this](const Result<void>& saved) {
+            if (!saved)
+                m_ui->summaryLabel->setText(tr("The filter was not saved: %1").arg(saved.message()));
+            loadChoices();
+        });
+}
+
+void HistoryPanel::deleteFilter(const QString& name)
+{
+    HistoryThread* reader = m_reader.get();
+    reader->run<Result<void>>(
+        [actor = m_actor, name](AuditStore* store) -> Result<void> {
+            if (!store)
+                return Failure(ErrorCode::Unavailable, QString());
+            return store->deleteFilter(actor, name);
+        },
+        this,
+        [this](const Result<void>&) { loadChoices(); });
+}
+
+void HistoryPanel::showTimeline()
+{
+    const QString caseId = selectedCaseId();
+    if (!m_reader || caseId.isEmpty())
+        return;
+    auto* dialog = new CaseTimelineDialog(*m_reader, m_actor, caseId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
 void HistoryPanel::pageLoaded()
 {
-    m_ui->historyTableView->resizeColumnsToContents(); // the rows arrive after the view was laid out
+    if (m_model->rowCount() <= m_model->pageSize()) { // the first page: fit the columns to what arrived
+        m_ui->historyTableView->resizeColumnsToContents();
+        m_ui->historyTableView->horizontalHeader()->setStretchLastSection(true);
+    }
     if (!m_pendingSelection.isEmpty())
         selectCase(m_pendingSelection);
     updateSummary();
@@ -157,6 +282,7 @@ void HistoryPanel::showEvents()
     const CaseSummary* summary = selectedSummary();
     m_ui->revealPushButton->setEnabled(summary && !summary->purged);
     m_ui->verifyAgainPushButton->setEnabled(summary && !summary->purged);
+    m_timelineButton->setEnabled(summary != nullptr);
     m_ui->eventsLabel->setText(summary
             ? tr("Events of the case %1 (MerchantBizId %2)").arg(summary->nameMasked, summary->merchantBizId)
             : tr("Select a case to see its events."));
@@ -185,8 +311,9 @@ void HistoryPanel::listEvents(const QList<AuditEvent>& events)
 {
     m_ui->eventsListWidget->clear();
     for (const AuditEvent& event : events) {
-        const QString time = QLocale().toString(event.ts.toLocalTime(), QStringLiteral("HH:mm:ss"));
-        auto* item = new QListWidgetItem(tr("%1  %2").arg(time, describeEvent(event)), m_ui->eventsListWidget);
+        auto* item = new QListWidgetItem(
+            tr("#%1  %2  %3").arg(QString::number(event.seq), DisplayTime::dateTime(event.ts), describeEvent(event)),
+            m_ui->eventsListWidget);
         // The payload is sanitised (no name, no ID number, no secret): safe to show in full.
         item->setToolTip(tr("#%1 %2 by %3 on %4\n%5")
                              .arg(QString::number(event.seq),
@@ -201,6 +328,9 @@ void HistoryPanel::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        m_timelineButton->setText(tr("&Timeline…"));
+        m_timelineButton->setToolTip(
+            tr("Every event of the case with its position in the chain, its review steps and notes"));
         if (m_model)
             m_model->retranslate();
         updateSummary();
@@ -216,10 +346,22 @@ void HistoryPanel::updateSummary()
         return;
     }
     const int rows = m_model->rowCount();
-    m_ui->summaryLabel->setText(m_model->canFetchMore(QModelIndex())
-            ? tr("Your most recent cases, newest first (%1 shown, scroll for more). Names and ID numbers are masked.")
-                  .arg(rows)
-            : tr("Your cases, newest first (%n). Names and ID numbers are masked.", nullptr, rows));
+    const bool ownOnly = Access::scope(m_actor.role, Access::Operation::ReadCases) == Access::Scope::Own;
+    const bool filtered = m_model->query().hasFilter();
+    QString matching;
+    if (m_model->failure().code != ErrorCode::None)
+        matching = tr("The history cannot be read: %1").arg(m_model->failure().message);
+    else if (m_count < 0)
+        matching = tr("Counting…");
+    else if (filtered)
+        matching = tr("%n case(s) match the filters.", nullptr, static_cast<int>(qMin<qint64>(m_count, INT_MAX)));
+    else if (ownOnly)
+        matching = tr("You have %n case(s).", nullptr, static_cast<int>(qMin<qint64>(m_count, INT_MAX)));
+    else
+        matching = tr("The team has %n case(s).", nullptr, static_cast<int>(qMin<qint64>(m_count, INT_MAX)));
+    const QString shown =
+        m_model->canFetchMore(QModelIndex()) ? tr("%n shown, scroll for more.", nullptr, rows) : QString();
+    m_ui->summaryLabel->setText(tr("%1 %2 Names and ID numbers are masked.").arg(matching, shown).simplified());
 }
 
 QString HistoryPanel::describeEvent(const AuditEvent& event)

@@ -9,18 +9,21 @@
 struct AuditEvent;
 struct CaseSummary;
 class AuditStore;
+class HistoryFilterBar;
 class HistoryModel;
 class HistoryThread;
+class QPushButton;
 class RevealDialog;
 
 namespace Ui {
 class HistoryPanel;
 }
 
-// The reviewer's recent cases, masked, newest first (HistoryModel over the audit history, filtered to this
-// reviewer), with the events of the selected case and "Reveal…", which asks for a reason and is audited by the store,
-// and "Verify again…", which hands the case to the main window for a linked re-verification.
-// The full supervisor history browser is a separate, later widget. Every read runs on a HistoryThread of its own.
+// The history browser: the cases the person may see (a reviewer their own, a supervisor and an auditor the team's),
+// masked, filtered (HistoryFilterBar) and sorted by any column in SQL, a page at a time, with the number of matching
+// cases once it is counted. Beside them the events of the selected case, its timeline with chain positions,
+// "Reveal…" (asks for a reason, audited by the store) and "Verify again…" (a linked re-verification in the main
+// window). Every read runs on a HistoryThread of its own.
 class HistoryPanel : public QWidget
 {
     Q_OBJECT
@@ -31,6 +34,9 @@ public:
     ~HistoryPanel() override;
 
     HistoryModel* model() const { return m_model; }
+    HistoryFilterBar* filterBar() const { return m_filters; }
+    // The number of cases matching the filters; -1 while it is being counted.
+    qint64 matchCount() const { return m_count; }
     QString selectedCaseId() const;
     // The listed row of this case, nullptr when it is not listed (yet).
     const CaseSummary* caseSummary(const QString& caseId) const;
@@ -48,8 +54,12 @@ public slots:
     void revealSelected();
     // Asks to verify the selected case again (emits reverifyRequested); nothing when none or a purged one is selected.
     void reverifySelected();
+    // Opens the case timeline (with chain positions) of the selected case.
+    void showTimeline();
 
 signals:
+    // The filters' count arrived (matchCount()).
+    void countKnown();
     // The reviewer wants to verify this recorded case again. The receiver asks the reason, decrypts its name and ID
     // number through VerificationService::caseForReverification (audited) and links the new case to it.
     void reverifyRequested(const QString& caseId);
@@ -58,6 +68,11 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void applyFilters();
+    void countMatches();
+    void loadChoices();
+    void saveFilter(const QString& name);
+    void deleteFilter(const QString& name);
     void showEvents();
     void listEvents(const QList<AuditEvent>& events);
     void updateSummary();
@@ -69,6 +84,10 @@ private:
     AuditStore* m_history;
     std::unique_ptr<HistoryThread> m_reader; // the history's reads run there, never on the GUI thread
     HistoryModel* m_model = nullptr;
+    HistoryFilterBar* m_filters = nullptr;
+    QPushButton* m_timelineButton = nullptr;
+    qint64 m_count = -1;
+    quint64 m_countGeneration = 0; // counts of replaced filters are dropped
     QString m_pendingSelection; // selected again once its row has arrived
     RevealDialog* m_revealDialog = nullptr;
     Actor m_actor;

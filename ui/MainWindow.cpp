@@ -10,6 +10,7 @@
 #include "SettingsDialog.h"
 #include "SignInDialog.h"
 #include "api/Credentials.h"
+#include "base/DisplayTime.h"
 #include "base/Language.h"
 #include "base/Settings.h"
 #include "history/AuditStore.h"
@@ -346,7 +347,7 @@ void MainWindow::showReverification(const RecordedCase& recorded)
             tr("Case %1\nMerchantBizId %2\nCreated %3, %4")
                 .arg(summary.caseId,
                     summary.merchantBizId,
-                    QLocale().toString(summary.createdAt.toLocalTime(), QLocale::ShortFormat),
+                    DisplayTime::dateTime(summary.createdAt),
                     summary.displayState()));
     });
 }

@@ -1,6 +1,7 @@
 #include "RevealDialog.h"
 #include "ui_RevealDialog.h"
 
+#include "base/DisplayTime.h"
 #include "history/AuditStore.h"
 #include "history/HistoryQuery.h"
 #include "session/HistoryThread.h"
@@ -12,9 +13,7 @@ namespace {
 QString describeCase(const CaseSummary& summary)
 {
     return RevealDialog::tr("Case of %1 (%2), created %3")
-        .arg(summary.nameMasked,
-            summary.idMasked,
-            QLocale().toString(summary.createdAt.toLocalTime(), QLocale::ShortFormat));
+        .arg(summary.nameMasked, summary.idMasked, DisplayTime::dateTime(summary.createdAt));
 }
 
 } // namespace

@@ -127,6 +127,9 @@ public:
     Result<QList<SavedFilter>> savedFilters(const Actor& actor);
     Result<void> saveFilter(const Actor& actor, const QString& name, const HistoryQuery& query);
     Result<void> deleteFilter(const Actor& actor, const QString& name);
+    // The names that appear as a case's reviewer, sorted (the browser's reviewer filter); a reviewer gets only their
+    // own.
+    Result<QStringList> caseActors(const Actor& actor);
     Result<QList<AuditEvent>> eventsForCase(const Actor& actor, const QString& caseId);
     // Streams every event in seq order; stop early by returning false. For the chain tools (verification, spool,
     // benchmarks), which see the raw, masked chain.

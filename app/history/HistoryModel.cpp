@@ -1,5 +1,8 @@
 #include "HistoryModel.h"
 
+#include "base/DisplayTime.h"
+#include "history/Review.h"
+
 #include "history/AuditStore.h"
 
 HistoryModel::HistoryModel(PageFetcher fetch, QObject* parent, int pageSize)
@@ -99,21 +102,25 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const
         return {};
     switch (index.column()) {
     case CreatedColumn:
-        return c->createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        return DisplayTime::dateTime(c->createdAt);
     case ActorColumn:
         return c->actor;
     case NameColumn:
         return c->purged ? tr("(purged)") : c->nameMasked;
     case IdNumberColumn:
         return c->purged ? tr("(purged)") : c->idMasked;
+    case MerchantBizIdColumn:
+        return c->merchantBizId;
     case SceneColumn:
         return c->sceneCode;
+    case OutcomeColumn:
+        return HistoryOutcome::displayName(c->outcome());
+    case ErrorCodeColumn:
+        return c->errorCode.isEmpty() ? c->errorKind : c->errorCode;
+    case ReviewStateColumn:
+        return c->reviewState.isEmpty() ? QString() : ReviewState::displayName(c->reviewState);
     case StateColumn:
         return c->displayState();
-    case SubCodeColumn:
-        return c->subCode;
-    case PassedColumn:
-        return c->passed.has_value() ? (*c->passed ? tr("yes") : tr("no")) : QString();
     case TrainingColumn:
         return c->training ? tr("training") : tr("live");
     case AttemptsColumn:
@@ -136,21 +143,25 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case CreatedColumn:
-        return tr("Created");
+        return tr("Time");
     case ActorColumn:
         return tr("Reviewer");
     case NameColumn:
         return tr("Name");
     case IdNumberColumn:
         return tr("ID number");
+    case MerchantBizIdColumn:
+        return tr("MerchantBizId");
     case SceneColumn:
         return tr("Scene");
+    case OutcomeColumn:
+        return tr("Outcome");
+    case ErrorCodeColumn:
+        return tr("Error code");
+    case ReviewStateColumn:
+        return tr("Review");
     case StateColumn:
         return tr("State");
-    case SubCodeColumn:
-        return tr("SubCode");
-    case PassedColumn:
-        return tr("Passed");
     case TrainingColumn:
         return tr("Mode");
     case AttemptsColumn:
@@ -158,6 +169,49 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
     default:
         return {};
     }
+}
+
+QString HistoryModel::sortKey(int column)
+{
+    switch (column) {
+    case CreatedColumn:
+        return QLatin1String(HistorySort::time);
+    case ActorColumn:
+        return QLatin1String(HistorySort::reviewer);
+    case NameColumn:
+        return QLatin1String(HistorySort::name);
+    case IdNumberColumn:
+        return QLatin1String(HistorySort::idNumber);
+    case MerchantBizIdColumn:
+        return QLatin1String(HistorySort::merchantBizId);
+    case SceneColumn:
+        return QLatin1String(HistorySort::scene);
+    case OutcomeColumn:
+    case StateColumn:
+        return QLatin1String(HistorySort::outcome);
+    case ErrorCodeColumn:
+        return QLatin1String(HistorySort::errorCode);
+    case ReviewStateColumn:
+        return QLatin1String(HistorySort::reviewState);
+    case AttemptsColumn:
+        return QLatin1String(HistorySort::attempts);
+    default:
+        return {};
+    }
+}
+
+void HistoryModel::sort(int column, Qt::SortOrder order)
+{
+    const QString key = sortKey(column);
+    if (key.isEmpty())
+        return;
+    const bool descending = order == Qt::DescendingOrder;
+    if (key == m_query.sortKey && descending == m_query.descending)
+        return;
+    HistoryQuery query = m_query;
+    query.sortKey = key;
+    query.descending = descending;
+    setQuery(query);
 }
 
 bool HistoryModel::canFetchMore(const QModelIndex& parent) const

@@ -10,8 +10,8 @@
 
 class AuditStore;
 
-// The history as a table for the GUI's history browser: cases newest first, masked, loaded a page at a time
-// (canFetchMore/fetchMore, keyset paging) so a history of millions of events opens at once.
+// The history as a table for the GUI's history browser: cases in the query's order (newest first by default), masked,
+// loaded a page at a time (canFetchMore/fetchMore, keyset paging) so a history of millions of events opens at once.
 class HistoryModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -22,12 +22,14 @@ public:
         ActorColumn,
         NameColumn,
         IdNumberColumn,
+        MerchantBizIdColumn,
         SceneColumn,
-        StateColumn,
-        SubCodeColumn,
-        PassedColumn,
-        TrainingColumn,
+        OutcomeColumn,
+        ErrorCodeColumn,
+        ReviewStateColumn,
         AttemptsColumn,
+        StateColumn,
+        TrainingColumn,
         ColumnCount
     };
     Q_ENUM(Column)
@@ -55,6 +57,7 @@ public:
     // Empties the model and asks for the first page again; pageLoaded() follows.
     void reload();
     bool isLoading() const { return m_loading; }
+    int pageSize() const { return m_pageSize; }
     const CaseSummary* caseAt(int row) const;
     // Why the last page could not be read (code None when it could): a failed read is not an empty history.
     const Failure& failure() const { return m_failure; }
@@ -66,6 +69,10 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex& parent) const override;
+    // Sorting is done by the history in SQL: the query's sort changes and the first page is read again.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    // The HistorySort key of a column; empty for a column the history does not sort by.
+    static QString sortKey(int column);
     void fetchMore(const QModelIndex& parent) override;
 
 signals:

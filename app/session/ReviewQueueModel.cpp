@@ -1,6 +1,7 @@
 #include "ReviewQueueModel.h"
 
 #include "base/Clock.h"
+#include "base/DisplayTime.h"
 
 #include <QLocale>
 
@@ -131,7 +132,7 @@ QString ReviewQueueModel::cell(const ReviewItem& item, int column) const
     case OwnerColumn:
         return item.caseOwner;
     case OpenedColumn:
-        return QLocale().toString(item.review.openedAt.toLocalTime(), QLocale::ShortFormat);
+        return DisplayTime::dateTime(item.review.openedAt);
     default:
         return QString();
     }

@@ -7,6 +7,7 @@
 #include "ResultPanel.h"
 #include "RevealDialog.h"
 #include "StoreFixture.h"
+#include "base/DisplayTime.h"
 #include "crypto/KeyVault.h"
 #include "history/AuditEvent.h"
 #include "history/AuditStore.h"
@@ -110,16 +111,16 @@ void TestMainWindowHistory::historyViewShowsMaskedRow()
     QVERIFY(idMasked.contains(QLatin1Char('*')));
     QVERIFY(idMasked.startsWith(person.docNo.left(4)));
     QVERIFY(model->index(0, HistoryModel::NameColumn).data().toString().contains(QLatin1Char('*')));
-    QCOMPARE(model->index(0, HistoryModel::SubCodeColumn).data().toString(), QStringLiteral("200"));
+    QCOMPARE(model->index(0, HistoryModel::OutcomeColumn).data().toString(),
+        HistoryOutcome::displayName(QStringLiteral("passed")));
     QCOMPARE(model->index(0, HistoryModel::StateColumn).data().toString(),
         CaseSummary::displayState(QStringLiteral("completed")));
     QCOMPARE(model->index(0, HistoryModel::TrainingColumn).data().toString(), QStringLiteral("training"));
-    // Time in local time, as the model formats it.
-    QCOMPARE(model->index(0, HistoryModel::CreatedColumn).data().toString(),
-        history()
-            ->caseSummary(StoreFixture::reader(), caseId)
-            ->createdAt.toLocalTime()
-            .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    // Time in local time, in the one format the desk uses everywhere.
+    const QDateTime created = history()->caseSummary(StoreFixture::reader(), caseId)->createdAt;
+    QCOMPARE(model->index(0, HistoryModel::CreatedColumn).data().toString(), DisplayTime::dateTime(created));
+    QVERIFY(DisplayTime::dateTime(created).contains(created.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+    QVERIFY(DisplayTime::dateTime(created).contains(QString::number(created.toLocalTime().date().year())));
 
     // Selecting the case lists its events.
     table->setCurrentIndex(model->index(0, HistoryModel::CreatedColumn));
@@ -219,8 +220,10 @@ void TestMainWindowHistory::historyViewAfterTwoCases()
     QTest::keyClick(window(), Qt::Key_2, Qt::ControlModifier);
     auto* table = widget<QTableView>("historyTableView");
     QTRY_COMPARE(table->model()->rowCount(), 2);
-    QCOMPARE(table->model()->index(0, HistoryModel::SubCodeColumn).data().toString(), QStringLiteral("223"));
-    QCOMPARE(table->model()->index(1, HistoryModel::SubCodeColumn).data().toString(), QStringLiteral("200"));
+    QCOMPARE(table->model()->index(0, HistoryModel::OutcomeColumn).data().toString(),
+        HistoryOutcome::displayName(QStringLiteral("223")));
+    QCOMPARE(table->model()->index(1, HistoryModel::OutcomeColumn).data().toString(),
+        HistoryOutcome::displayName(QStringLiteral("passed")));
     table->setCurrentIndex(table->model()->index(0, HistoryModel::CreatedColumn));
     QTRY_COMPARE(widget<QListWidget>("eventsListWidget")->count(), 4); // the case's events, read on the reader thread
     saveScreenshot(QStringLiteral("shot-history.png"));

@@ -68,7 +68,7 @@ private slots:
         }
         QCOMPARE(model.index(249, HistoryModel::StateColumn).data().toString(), QStringLiteral("completed"));
         QCOMPARE(model.index(248, HistoryModel::StateColumn).data().toString(), QStringLiteral("pending — retry"));
-        QCOMPARE(model.headerData(HistoryModel::SubCodeColumn, Qt::Horizontal).toString(), QStringLiteral("SubCode"));
+        QCOMPARE(model.headerData(HistoryModel::OutcomeColumn, Qt::Horizontal).toString(), QStringLiteral("Outcome"));
 
         HistoryQuery query;
         query.subCode = QStringLiteral("202");

@@ -1,5 +1,5 @@
-// AuditStore: the saved filters of the history browser, per account. Preferences, not records: they live beside the
-// chain, never hold an ID number, and a person reads and changes only their own.
+// AuditStore: what the history browser reads beside the cases. Saved filters are per account, preferences rather than
+// records: they live beside the chain, never hold an ID number, and a person reads and changes only their own.
 #include "AuditStore.h"
 
 #include "history/CanonicalEvent.h"
@@ -78,4 +78,21 @@ Result<void> AuditStore::deleteFilter(const Actor& actor, const QString& name)
     if (q.numRowsAffected() < 1)
         return Failure(ErrorCode::NotFound, tr("There is no saved filter %1.").arg(name));
     return {};
+}
+
+Result<QStringList> AuditStore::caseActors(const Actor& actor)
+{
+    const Result<Actor> allowed = authorize(actor, Access::Operation::ReadCases);
+    if (!allowed)
+        return allowed.failure();
+    if (Access::scope(allowed->role, Access::Operation::ReadCases) == Access::Scope::Own)
+        return QStringList { allowed->name };
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT DISTINCT actor FROM cases ORDER BY actor")))
+        return Failure(ErrorCode::Unavailable, tr("Cannot read the history: %1").arg(q.lastError().text()));
+    QStringList names;
+    while (q.next())
+        names << q.value(0).toString();
+    return names;
 }

@@ -1,0 +1,226 @@
+// The history browser with real widgets offscreen on a team's SQLite history: a supervisor sees the team's cases and
+// narrows them by outcome and reviewer, sorts by a column (in SQL), finds a person by exact ID number, opens the
+// timeline with chain positions, saves a filter and picks it again; a reviewer sees only their own cases, without
+// the reviewer filter.
+#include "CaseTimelineDialog.h"
+#include "GuiDriver.h"
+#include "HistoryFilterBar.h"
+#include "HistoryPanel.h"
+#include "StoreFixture.h"
+#include "TeamHistory.h"
+#include "history/AuditStore.h"
+#include "history/HistoryModel.h"
+#include "sandbox/SandboxFixtures.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+#include <QTreeWidget>
+
+class TestHistoryBrowserPanel : public QObject
+{
+    Q_OBJECT
+
+    StoreFixture m_fx;
+    std::unique_ptr<AuditStore> m_store;
+    std::optional<TeamHistory> m_team;
+    QStringList m_reviewerCases; // of "reviewer", in creation order
+
+    Actor actor(const char* account) const { return m_team->actors.at(QLatin1String(account)); }
+
+    // Case i of owner: person i of the sandbox fixture, ending 200, 202 or 223 by i % 3.
+    QString addCase(const Actor& owner, int i)
+    {
+        const SandboxFixtures::Person& p = SandboxFixtures::people().at(i % SandboxFixtures::people().size());
+        CaseRecord r = TeamHistory::record(i);
+        r.name = p.docName;
+        r.idNumber = p.docNo;
+        r.sceneCode = i % 2 ? QStringLiteral("desk") : QStringLiteral("branch");
+        const QString id = m_store->createCase(owner, r).valueOr(QString());
+        const char* subCodes[] = { "200", "202", "223" };
+        const QString subCode = QLatin1String(subCodes[i % 3]);
+        Events::CaseCompleted done =
+            StoreFixture::completion(QLatin1String(CaseState::completed), subCode == u"200", subCode);
+        done.requestId = QStringLiteral("request-%1").arg(i);
+        return m_store->completeCase(owner, id, done) ? id : QString();
+    }
+
+#define WAIT_FOR_ROWS(panel, rows)                                                                                     \
+    do {                                                                                                               \
+        waitForRows((panel), (rows));                                                                                  \
+        if (QTest::currentTestFailed())                                                                                \
+            return;                                                                                                    \
+    } while (false)
+
+    static void waitForRows(HistoryPanel& panel, int rows)
+    {
+        QTRY_VERIFY(!panel.model()->isLoading());
+        QTRY_COMPARE(panel.model()->rowCount(), rows);
+        QTRY_COMPARE(panel.matchCount(), qint64(rows));
+    }
+
+    template <class T> static T* child(QWidget& parent, const char* name)
+    {
+        T* found = parent.findChild<T*>(QLatin1String(name));
+        if (!found)
+            qWarning("no %s", name);
+        return found;
+    }
+
+    static void choose(QWidget& panel, const char* comboName, const QString& data)
+    {
+        auto* box = child<QComboBox>(panel, comboName);
+        QVERIFY(box);
+        const int index = box->findData(data);
+        QVERIFY2(index >= 0, qPrintable(data));
+        box->setCurrentIndex(index);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString skip;
+        QVERIFY(m_fx.prepare(QStringLiteral("sqlite"), &skip));
+        m_store = m_fx.open();
+        QVERIFY(m_store);
+        m_team = TeamHistory::build(*m_store, 0);
+        QVERIFY(m_team);
+        for (int i = 0; i < 9; ++i) {
+            m_reviewerCases << addCase(actor("reviewer"), i);
+            QVERIFY(!m_reviewerCases.last().isEmpty());
+        }
+        for (int i = 9; i < 15; ++i)
+            QVERIFY(!addCase(actor("other"), i).isEmpty());
+    }
+
+    void supervisorFiltersSortsAndSearches()
+    {
+        HistoryPanel panel(m_store.get(), actor("supervisor"));
+        panel.resize(1200, 700);
+        panel.show();
+        WAIT_FOR_ROWS(panel, 15);
+        auto* reviewerBox = child<QComboBox>(panel, "reviewerComboBox");
+        QTRY_COMPARE(reviewerBox->count(), 3); // everyone, other, reviewer
+        QVERIFY(reviewerBox->isVisibleTo(&panel));
+
+        choose(panel, "outcomeComboBox", QStringLiteral("223"));
+        WAIT_FOR_ROWS(panel, 5);
+        for (int row = 0; row < 5; ++row)
+            QCOMPARE(panel.model()->caseAt(row)->subCode, QStringLiteral("223"));
+        choose(panel, "reviewerComboBox", QStringLiteral("other"));
+        WAIT_FOR_ROWS(panel, 2);
+        QVERIFY(child<QLabel>(panel, "summaryLabel")->text().contains(QStringLiteral("2")));
+
+        // Sorting by a column is done by the history: ascending MerchantBizId.
+        QMetaObject::invokeMethod(child<QPushButton>(panel, "clearFiltersPushButton"), "click");
+        WAIT_FOR_ROWS(panel, 15);
+        auto* table = child<QTableView>(panel, "historyTableView");
+        table->horizontalHeader()->setSortIndicator(HistoryModel::MerchantBizIdColumn, Qt::AscendingOrder);
+        QTRY_COMPARE(panel.model()->query().sortKey, QStringLiteral("merchant_biz_id"));
+        WAIT_FOR_ROWS(panel, 15);
+        for (int row = 1; row < 15; ++row)
+            QVERIFY(panel.model()->caseAt(row - 1)->merchantBizId <= panel.model()->caseAt(row)->merchantBizId);
+        QVERIFY(!panel.model()->query().descending);
+
+        // Exact ID number through the blind index: person 4 of the fixture is in cases 4 and (when the fixture has
+        // fewer than 11 people) beyond; the rows found are exactly those with that person's mask.
+        const SandboxFixtures::Person& person = SandboxFixtures::people().at(4);
+        choose(panel, "searchFieldComboBox", QStringLiteral("id_number"));
+        auto* search = child<QLineEdit>(panel, "searchLineEdit");
+        search->setFocus();
+        QTest::keyClicks(search, person.docNo);
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_VERIFY(!panel.model()->query().idNumber.isEmpty());
+        QTRY_VERIFY(!panel.model()->isLoading());
+        QTRY_VERIFY(panel.matchCount() >= 1);
+        int expected = 0;
+        for (int i = 0; i < 15; ++i)
+            expected += i % SandboxFixtures::people().size() == 4 ? 1 : 0;
+        WAIT_FOR_ROWS(panel, expected);
+        for (int row = 0; row < expected; ++row)
+            QVERIFY(!panel.model()->caseAt(row)->idMasked.contains(person.docNo));
+
+        // RequestId search.
+        choose(panel, "searchFieldComboBox", QStringLiteral("request_id"));
+        search->clear();
+        QTest::keyClicks(search, QStringLiteral("request-7"));
+        QTest::keyClick(search, Qt::Key_Return);
+        WAIT_FOR_ROWS(panel, 1);
+        QCOMPARE(panel.model()->caseAt(0)->caseId, m_reviewerCases.at(7));
+        GuiDriver::saveScreenshot(&panel, QStringLiteral("shot-history-browser.png"));
+
+        // The timeline of the selected case, with the chain position of each event.
+        panel.selectCase(m_reviewerCases.at(7));
+        QTRY_COMPARE(panel.selectedCaseId(), m_reviewerCases.at(7));
+        QMetaObject::invokeMethod(child<QPushButton>(panel, "timelinePushButton"), "click");
+        auto* timeline = panel.findChild<CaseTimelineDialog*>();
+        QVERIFY(timeline);
+        QTRY_VERIFY(timeline->isLoaded());
+        QVERIFY(timeline->tree()->topLevelItemCount() >= 2);
+        QVERIFY(timeline->tree()->topLevelItem(0)->text(CaseTimelineDialog::SeqColumn).startsWith(u'#'));
+        GuiDriver::saveScreenshot(timeline, QStringLiteral("shot-history-timeline.png"));
+        timeline->close();
+    }
+
+    void savedFilterComesBack()
+    {
+        {
+            HistoryPanel panel(m_store.get(), actor("supervisor"));
+            panel.show();
+            WAIT_FOR_ROWS(panel, 15);
+            choose(panel, "outcomeComboBox", QStringLiteral("202"));
+            choose(panel, "modeComboBox", QStringLiteral("yes")); // the team record is a training case
+            WAIT_FOR_ROWS(panel, 5);
+            QMetaObject::invokeMethod(child<QPushButton>(panel, "saveFilterPushButton"), "click");
+            auto* dialog = panel.findChild<QInputDialog*>(QStringLiteral("saveFilterDialog"));
+            QVERIFY(dialog);
+            dialog->setTextValue(QStringLiteral("Not in the database"));
+            dialog->accept();
+            QTRY_COMPARE(child<QComboBox>(panel, "savedFilterComboBox")->count(), 2);
+        }
+        QCOMPARE(m_store->savedFilters(actor("supervisor")).valueOr({}).size(), 1);
+        QVERIFY(m_store->savedFilters(actor("reviewer")).valueOr({ SavedFilter() }).isEmpty());
+
+        HistoryPanel panel(m_store.get(), actor("supervisor"));
+        panel.show();
+        WAIT_FOR_ROWS(panel, 15);
+        auto* saved = child<QComboBox>(panel, "savedFilterComboBox");
+        QTRY_COMPARE(saved->count(), 2);
+        saved->setCurrentIndex(1);
+        emit saved->activated(1);
+        WAIT_FOR_ROWS(panel, 5);
+        QCOMPARE(panel.model()->query().outcome, QStringLiteral("202"));
+        QCOMPARE(child<QComboBox>(panel, "outcomeComboBox")->currentData().toString(), QStringLiteral("202"));
+        QVERIFY(panel.model()->query().training.has_value());
+        QMetaObject::invokeMethod(child<QPushButton>(panel, "deleteFilterPushButton"), "click");
+        QTRY_COMPARE(saved->count(), 1);
+    }
+
+    void reviewerSeesOwnCasesOnly()
+    {
+        HistoryPanel panel(m_store.get(), actor("reviewer"));
+        panel.show();
+        WAIT_FOR_ROWS(panel, 9);
+        QVERIFY(!child<QComboBox>(panel, "reviewerComboBox")->isVisibleTo(&panel));
+        QVERIFY(child<QTableView>(panel, "historyTableView")->isColumnHidden(HistoryModel::ActorColumn));
+        for (int row = 0; row < 9; ++row)
+            QCOMPARE(panel.model()->caseAt(row)->actor, QStringLiteral("reviewer"));
+        choose(panel, "outcomeComboBox", QStringLiteral("passed"));
+        WAIT_FOR_ROWS(panel, 3);
+    }
+
+    void cleanupTestCase()
+    {
+        m_store.reset();
+    }
+};
+
+QTEST_MAIN(TestHistoryBrowserPanel)
+#include "TestHistoryBrowserPanel.moc"
