@@ -7,7 +7,6 @@
 #include "history/AccountTable.h"
 #include "history/AuditEvent.h"
 #include "history/ChainVerifier.h"
-#include "history/Dashboard.h"
 #include "history/Events.h"
 #include "history/HistoryQuery.h"
 #include "history/PiiVault.h"
@@ -26,6 +25,8 @@
 class CaseQueries;
 class CaseTable;
 class Clock;
+struct DashboardData;
+struct DashboardQuery;
 class EventLog;
 class ReviewTable;
 

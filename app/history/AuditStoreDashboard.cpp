@@ -2,6 +2,7 @@
 #include "AuditStore.h"
 
 #include "base/Access.h"
+#include "history/Dashboard.h"
 #include "history/ReviewTable.h"
 
 Result<DashboardData> AuditStore::dashboard(const Actor& actor, DashboardQuery query)

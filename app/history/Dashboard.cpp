@@ -10,29 +10,15 @@
 
 namespace {
 
-// One SUM per DashboardCounts field, in its order: the one place a case's state, Passed and SubCode become an
-// outcome. Cases with an answer are "completed" (and "reviewed" from the single review_decision of older versions).
-QString outcomeSums()
+QString countSums()
 {
-    const QString answer = QStringLiteral("state IN ('completed', 'reviewed')");
-    const QString notPassed = answer + QStringLiteral(" AND COALESCE(passed, 0) = 0");
-    const QStringList conditions = {
-        answer + QStringLiteral(" AND passed = 1"),
-        notPassed + QStringLiteral(" AND sub_code = '202'"),
-        notPassed + QStringLiteral(" AND sub_code = '223'"),
-        notPassed + QStringLiteral(" AND sub_code NOT IN ('202', '223')"),
-        QStringLiteral("state = '%1'").arg(QLatin1String(CaseState::failed)),
-        QStringLiteral("state = '%1'").arg(QLatin1String(CaseState::refused)),
-        QStringLiteral("state = '%1'").arg(QLatin1String(CaseState::outcomeUnknown)),
-        QStringLiteral("state = '%1'").arg(QLatin1String(CaseState::pending)),
-    };
     QStringList sums;
-    for (const QString& condition : conditions)
-        sums << QStringLiteral("SUM(CASE WHEN %1 THEN 1 ELSE 0 END)").arg(condition);
+    for (const QString& column : Dashboard::countColumns())
+        sums << QStringLiteral("SUM(%1)").arg(column);
     return sums.join(QLatin1String(", "));
 }
 
-// Columns first..first+7 of q, as outcomeSums() wrote them.
+// Columns first..first+7 of q, in the order of Dashboard::countColumns().
 DashboardCounts countsAt(const QSqlQuery& q, int first)
 {
     const auto at = [&q, first](int i) { return q.value(first + i).toInt(); };
@@ -50,15 +36,23 @@ DashboardCounts countsAt(const QSqlQuery& q, int first)
 
 QString rangeWhere(bool withActor)
 {
-    return QStringLiteral("WHERE training = ? AND created_at >= ? AND created_at < ?")
+    return QStringLiteral("WHERE training = ? AND hour >= ? AND hour < ?")
         + (withActor ? QStringLiteral(" AND actor = ?") : QString());
+}
+
+// The hour bucket of at ("2026-03-01T08"); rounded up to the next hour when ceil and at is not on the hour.
+QString hourOf(const QDateTime& at, bool ceil)
+{
+    QDateTime hour = at.toUTC();
+    hour.setTime(QTime(hour.time().hour(), 0));
+    if (ceil && hour < at)
+        hour = hour.addSecs(3600);
+    return QString::fromLatin1(CanonicalEvent::timestamp(hour)).left(13);
 }
 
 QVariantList rangeValues(const DashboardQuery& query)
 {
-    QVariantList values = { query.training ? 1 : 0,
-        QString::fromLatin1(CanonicalEvent::timestamp(query.from)),
-        QString::fromLatin1(CanonicalEvent::timestamp(query.to)) };
+    QVariantList values = { query.training ? 1 : 0, hourOf(query.from, false), hourOf(query.to, true) };
     if (!query.actor.isEmpty())
         values << query.actor;
     return values;
@@ -109,10 +103,43 @@ Dashboard::Dashboard(const QSqlDatabase& db)
 {
 }
 
+QStringList Dashboard::countColumns()
+{
+    return { QStringLiteral("n_passed"),
+        QStringLiteral("n_202"),
+        QStringLiteral("n_223"),
+        QStringLiteral("n_other"),
+        QStringLiteral("n_failed"),
+        QStringLiteral("n_refused"),
+        QStringLiteral("n_unknown"),
+        QStringLiteral("n_pending") };
+}
+
+QStringList Dashboard::outcomeConditions(const QString& row)
+{
+    const QString state = row + QStringLiteral("state");
+    const QString answer = QStringLiteral("%1 IN ('%2', '%3')")
+                               .arg(state, QLatin1String(CaseState::completed), QLatin1String(CaseState::reviewed));
+    const QString notPassed = QStringLiteral("%1 AND COALESCE(%2passed, 0) = 0").arg(answer, row);
+    const QString subCode = row + QStringLiteral("sub_code");
+    const auto is = [&state](
+                        const char* value) { return QStringLiteral("%1 = '%2'").arg(state, QLatin1String(value)); };
+    return {
+        QStringLiteral("%1 AND %2passed = 1").arg(answer, row),
+        QStringLiteral("%1 AND %2 = '202'").arg(notPassed, subCode),
+        QStringLiteral("%1 AND %2 = '223'").arg(notPassed, subCode),
+        QStringLiteral("%1 AND %2 NOT IN ('202', '223')").arg(notPassed, subCode),
+        is(CaseState::failed),
+        is(CaseState::refused),
+        is(CaseState::outcomeUnknown),
+        is(CaseState::pending),
+    };
+}
+
 QString Dashboard::hourlySql(bool withActor)
 {
-    return QStringLiteral("SELECT substr(created_at, 1, 13), ") + outcomeSums() + QStringLiteral(" FROM cases ")
-        + rangeWhere(withActor) + QStringLiteral(" GROUP BY substr(created_at, 1, 13)");
+    return QStringLiteral("SELECT hour, ") + countSums() + QStringLiteral(" FROM dashboard_hours ")
+        + rangeWhere(withActor) + QStringLiteral(" GROUP BY hour");
 }
 
 QDate Dashboard::localDay(const QString& hourBucket, const QTimeZone& zone)
@@ -162,12 +189,15 @@ Result<void> Dashboard::readHours(const DashboardQuery& query, DashboardData* da
 Result<void> Dashboard::readReviewers(const DashboardQuery& query, DashboardData* data) const
 {
     QSqlQuery q(m_db);
-    const QString sql = QStringLiteral("SELECT actor, ") + outcomeSums() + QStringLiteral(" FROM cases ")
+    const QString sql = QStringLiteral("SELECT actor, ") + countSums() + QStringLiteral(" FROM dashboard_hours ")
         + rangeWhere(!query.actor.isEmpty()) + QStringLiteral(" GROUP BY actor");
     if (!q.prepare(sql) || !run(q, rangeValues(query)))
         return unreadable(q);
-    while (q.next())
-        data->perReviewer.insert(q.value(0).toString(), countsAt(q, 1));
+    while (q.next()) {
+        const DashboardCounts counts = countsAt(q, 1);
+        if (counts.total() > 0) // a reviewer whose cases all moved to other hours leaves rows of zeros
+            data->perReviewer.insert(q.value(0).toString(), counts);
+    }
     if (q.lastError().isValid())
         return unreadable(q);
     return {};

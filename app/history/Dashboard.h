@@ -8,6 +8,7 @@
 #include <QMap>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 #include <QTimeZone>
 
 #include <optional>
@@ -55,7 +56,8 @@ struct DashboardQuery
     QDateTime to; // exclusive, UTC
     QString actor; // empty: every case the reader may see
     // The days and months are this zone's. Cases are counted by the UTC hour they were created in, so a zone whose
-    // offset is not a whole number of hours folds each hour into the day its start falls on.
+    // offset is not a whole number of hours folds each hour into the day its start falls on; from and to are
+    // widened to whole hours.
     QTimeZone zone = QTimeZone::utc();
     // Which cases: live ones (the default) or training ones. Training calls are never billed.
     bool training = false;
@@ -72,9 +74,11 @@ struct DashboardData
     QDateTime computedAt; // UTC
 };
 
-// The dashboard's SQL: aggregates over the cases table, never a load of its events. The cases_dashboard index
-// (migration 8) covers every column read, so each aggregate is an index-only scan of the range; the day chart is
-// grouped by UTC hour in SQL (at most 24 rows a day) and folded into local days here.
+// The dashboard's SQL: sums over dashboard_hours (migration 8), the outcome counts per UTC hour, reviewer and training
+// flag that triggers on the cases table keep exact in the transaction of each case write; never a load of cases or
+// events. A year is at most 8,760 rows per reviewer, read in primary-key order (no sort); the hours are folded into
+// the local days of the query's zone here. Ranges are taken in whole UTC hours (a bound inside an hour widens to
+// it), so local days are exact in zones whose offset is a whole number of hours, summer time included.
 class Dashboard
 {
     Q_DECLARE_TR_FUNCTIONS(Dashboard)
@@ -84,8 +88,14 @@ public:
     // The figures of query (already scoped to what the reader may see) at now; slaHours for the overdue count.
     Result<DashboardData> compute(const DashboardQuery& query, const QDateTime& now, int slaHours) const;
 
-    // The SQL of the hourly aggregate, for EXPLAIN in tests and benchmarks (values: training, from, to[, actor]).
+    // The SQL of the hourly aggregate, for EXPLAIN in tests and benchmarks (values: training, first hour, end
+    // hour[, actor]).
     static QString hourlySql(bool withActor);
+    // The count columns of dashboard_hours, in the order of DashboardCounts' fields.
+    static QStringList countColumns();
+    // For each of those, the SQL condition on a case row (columns prefixed with row, e.g. "NEW.") that counts it
+    // there: the one place a case's state, Passed and SubCode become an outcome.
+    static QStringList outcomeConditions(const QString& row);
     // The local day an hour bucket ("2026-03-01T08", UTC) falls into in zone.
     static QDate localDay(const QString& hourBucket, const QTimeZone& zone);
 
