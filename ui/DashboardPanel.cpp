@@ -85,7 +85,7 @@ DashboardPanel::DashboardPanel(AuditStore* history, ActorSource signedIn, bool t
     m_ui->reviewersTableWidget->setColumnCount(8);
     m_ui->reviewersTableWidget->verticalHeader()->hide();
     m_ui->reviewersTableWidget->horizontalHeader()->setStretchLastSection(true);
-    m_ui->messageLabel->hide();
+    m_ui->dashboardMessageLabel->hide();
     retranslate();
 
     connect(m_ui->rangeComboBox, &QComboBox::currentIndexChanged, this, [this] {
@@ -95,7 +95,7 @@ DashboardPanel::DashboardPanel(AuditStore* history, ActorSource signedIn, bool t
     connect(m_ui->fromDateEdit, &QDateEdit::dateChanged, this, &DashboardPanel::reload);
     connect(m_ui->toDateEdit, &QDateEdit::dateChanged, this, &DashboardPanel::reload);
     connect(m_ui->reviewerComboBox, &QComboBox::currentIndexChanged, this, &DashboardPanel::reload);
-    connect(m_ui->refreshPushButton, &QPushButton::clicked, this, &DashboardPanel::reload);
+    connect(m_ui->dashboardRefreshPushButton, &QPushButton::clicked, this, &DashboardPanel::reload);
     updateRangeEditors();
 }
 
@@ -231,9 +231,9 @@ void DashboardPanel::updateRangeEditors()
 void DashboardPanel::showData(const Result<DashboardData>& data)
 {
     ++m_loads;
-    m_ui->messageLabel->setVisible(!data);
+    m_ui->dashboardMessageLabel->setVisible(!data);
     if (!data) {
-        m_ui->messageLabel->setText(tr("The dashboard cannot be read: %1").arg(data.message()));
+        m_ui->dashboardMessageLabel->setText(tr("The dashboard cannot be read: %1").arg(data.message()));
         emit loaded();
         return;
     }

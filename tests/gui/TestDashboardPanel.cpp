@@ -151,8 +151,8 @@ private slots:
             GuiDriver::saveScreenshot(panel, QStringLiteral("dashboard%1.png").arg(suffix));
         }
         Language::apply(QLatin1String(Language::english));
-        QTRY_COMPARE(
-            panel->findChild<QPushButton*>(QStringLiteral("refreshPushButton"))->text(), QStringLiteral("Re&fresh"));
+        QTRY_COMPARE(panel->findChild<QPushButton*>(QStringLiteral("dashboardRefreshPushButton"))->text(),
+            QStringLiteral("Re&fresh"));
     }
 };
 
