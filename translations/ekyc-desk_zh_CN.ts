@@ -1821,6 +1821,184 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>Cannot read the dashboard: %1</source>
+        <translation>无法读取统计看板：%1</translation>
+    </message>
+    <message>
+        <source>The dashboard needs a range whose start is before its end.</source>
+        <translation>统计看板的范围起点必须早于终点。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPanel</name>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>范围(&amp;R):</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Re&amp;viewer:</source>
+        <translation>审核员(&amp;V):</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Verifications</source>
+        <translation>核验数</translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation>通过率</translation>
+    </message>
+    <message>
+        <source>202 not in database</source>
+        <translation>202 库中无记录</translation>
+    </message>
+    <message>
+        <source>223 mismatch</source>
+        <translation>223 信息不一致</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Manual-review backlog</source>
+        <translation>人工复核积压</translation>
+    </message>
+    <message>
+        <source>Billed calls</source>
+        <translation>计费调用</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>自定义日期</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>202</source>
+        <translation>202</translation>
+    </message>
+    <message>
+        <source>223</source>
+        <translation>223</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>The dashboard cannot be read: %1</source>
+        <translation>无法读取统计看板：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 pending)</source>
+        <translation>%1（%2 件待处理）</translation>
+    </message>
+    <message>
+        <source>none (training)</source>
+        <translation>无（培训）</translation>
+    </message>
+    <message>
+        <source>Errors by kind: failed, not billed %1 · refused by the service %2 · outcome unknown, may have been billed %3. Answers with another SubCode: %4.</source>
+        <translation>按类型的错误：失败，未计费 %1 · 被服务拒绝 %2 · 结果未知，可能已计费 %3。其他 SubCode 的应答：%4。</translation>
+    </message>
+    <message>
+        <source>Backlog by age: under 1 h %1 · 1 to 8 h %2 · 8 to 24 h %3 · 24 h and more %4 · overdue %5.</source>
+        <translation>积压时长：不足 1 小时 %1 · 1 至 8 小时 %2 · 8 至 24 小时 %3 · 24 小时及以上 %4 · 已逾期 %5。</translation>
+    </message>
+    <message>
+        <source>none open</source>
+        <translation>无待处理</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open, oldest %1</source>
+        <translation>
+            <numerusform>%n 件待处理，最早 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Other answer</source>
+        <translation>其他应答</translation>
+    </message>
+    <message>
+        <source>Verifications per month by outcome</source>
+        <translation>按结果统计的每月核验数</translation>
+    </message>
+    <message>
+        <source>Verifications per day by outcome</source>
+        <translation>按结果统计的每日核验数</translation>
+    </message>
+    <message>
+        <source>Training calls are never billed</source>
+        <translation>培训调用从不计费</translation>
+    </message>
+    <message>
+        <source>Answered calls (every answer is billed)</source>
+        <translation>已应答的调用（每次应答均计费）</translation>
+    </message>
+    <message>
+        <source>Billed calls per month</source>
+        <translation>每月计费调用</translation>
+    </message>
+</context>
+<context>
     <name>EndpointConfig</name>
     <message>
         <source>Endpoint: &quot;%1&quot; is not a valid URL. Use hk-internet, hk-vpc or an https:// URL.</source>
@@ -3038,6 +3216,10 @@ MerchantBizId %2
     <message>
         <source>Four-eyes review is the team&apos;s policy, kept in the history; not changed: %1</source>
         <translation>四眼复核是团队规则，保存在审计历史中；未更改：%1</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>统计看板</translation>
     </message>
 </context>
 <context>

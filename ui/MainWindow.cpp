@@ -128,6 +128,7 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
 
     setUpPeople();
     setUpReviewQueue();
+    setUpDashboard();
     resize(900, 640);
     m_form->setFocus(Qt::OtherFocusReason);
 }

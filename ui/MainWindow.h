@@ -17,6 +17,7 @@
 class AuditStore;
 class CaseForm;
 class Clock;
+class DashboardPanel;
 class IdleWatcher;
 class HistoryPanel;
 class QLabel;
@@ -50,6 +51,7 @@ public:
     ResultPanel* resultPanel() const { return m_result; }
     HistoryPanel* historyPanel() const { return m_historyPanel; }
     ReviewQueuePanel* reviewQueuePanel() const { return m_queuePanel; }
+    DashboardPanel* dashboardPanel() const { return m_dashboardPanel; }
     // The id of the call in flight, 0 when none.
     VerificationCall* currentCall() const { return m_currentCall; } // nullptr when no case is running
     // The recorded case the next submit re-verifies (linked by a reverify_link event), empty when none.
@@ -127,6 +129,8 @@ protected:
 private:
     void setUpPeople();
     void setUpReviewQueue();
+    // The "Dashboard" tab (MainWindowDashboard.cpp).
+    void setUpDashboard();
     void sendToReview(const QList<ReviewRequest>& requests);
     void askToUnlock(const QString& error);
     void unlockWith(const QString& password);
@@ -164,6 +168,7 @@ private:
     AuditStore* m_history;
     HistoryPanel* m_historyPanel;
     ReviewQueuePanel* m_queuePanel = nullptr;
+    DashboardPanel* m_dashboardPanel = nullptr;
     QPointer<VerificationCall> m_currentCall;
     QString m_lastCaseId; // the history case of the last finished call
     QString m_reverifyOf;

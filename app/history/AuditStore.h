@@ -25,6 +25,8 @@
 class CaseQueries;
 class CaseTable;
 class Clock;
+struct DashboardData;
+struct DashboardQuery;
 class EventLog;
 class ReviewTable;
 
@@ -134,6 +136,11 @@ public:
     // Streams every event in seq order; stop early by returning false. For the chain tools (verification, spool,
     // benchmarks), which see the raw, masked chain.
     Result<void> forEachEvent(const std::function<bool(const AuditEvent&)>& visit) const;
+
+    // ---- Dashboard (AuditStoreDashboard.cpp) ----
+    // The figures of a range (Access::Operation::ReadCases): a reviewer's are those of their own cases (another
+    // actor in query is refused), a supervisor's and an auditor's those of every case or of query.actor's.
+    Result<DashboardData> dashboard(const Actor& actor, DashboardQuery query);
 
     // ---- People and permissions (AuditStoreAccounts.cpp) ----
     // Failed sign-ins within LockoutWindowMinutes that lock an account until a supervisor unlocks it.

@@ -1,6 +1,7 @@
 #include "Migrations.h"
 
 #include "history/CanonicalEvent.h"
+#include "history/Dashboard.h"
 #include "history/Review.h"
 
 #include <QFile>
@@ -191,6 +192,98 @@ QStringList reviewTables(bool postgres)
     return sql;
 }
 
+// Version 8: the dashboard. dashboard_hours keeps, per UTC hour, reviewer and training flag, how many cases are in each
+// outcome now (the columns of DashboardCounts, classified by Dashboard::outcomeCases): a trigger on the cases table
+// moves a case from one count to another in the same transaction as its write, so the aggregates stay exact; the
+// step fills them from the cases already there. A year is then at most 8,760 rows per reviewer, read in key order.
+QString dashboardCountsOf(const QString& row)
+{
+    QStringList values;
+    for (const QString& condition : Dashboard::outcomeConditions(row + QLatin1Char('.')))
+        values << QStringLiteral("CASE WHEN %1 THEN 1 ELSE 0 END").arg(condition);
+    return values.join(QLatin1String(", "));
+}
+
+// On SQLite without rowid, so the primary key is the table and a range of it is read without lookups.
+QString dashboardTable(bool postgres)
+{
+    QStringList columns;
+    for (const QString& column : Dashboard::countColumns())
+        columns << column + QStringLiteral(" INTEGER NOT NULL DEFAULT 0");
+    return QStringLiteral("CREATE TABLE dashboard_hours (training INTEGER NOT NULL, hour TEXT NOT NULL, actor TEXT NOT "
+                          "NULL, %1, PRIMARY KEY (training, hour, actor))%2")
+        .arg(columns.join(QLatin1String(", ")), postgres ? QString() : QStringLiteral(" WITHOUT ROWID"));
+}
+
+QString dashboardFill()
+{
+    QStringList sums;
+    for (const QString& condition : Dashboard::outcomeConditions(QString()))
+        sums << QStringLiteral("SUM(CASE WHEN %1 THEN 1 ELSE 0 END)").arg(condition);
+    return QStringLiteral(
+        "INSERT INTO dashboard_hours (training, hour, actor, %1) SELECT training, "
+        "substr(created_at, 1, 13), actor, %2 FROM cases GROUP BY training, substr(created_at, 1, 13), "
+        "actor")
+        .arg(Dashboard::countColumns().join(QLatin1String(", ")), sums.join(QLatin1String(", ")));
+}
+
+// Adds (sign "+") or takes away ("-") the case in row ("NEW", "OLD") to or from its hour's counts.
+QString dashboardAdd(const QString& row)
+{
+    QStringList updates;
+    for (const QString& column : Dashboard::countColumns())
+        updates << QStringLiteral("%1 = dashboard_hours.%1 + excluded.%1").arg(column);
+    return QStringLiteral("INSERT INTO dashboard_hours (training, hour, actor, %1) VALUES (%2.training, "
+                          "substr(%2.created_at, 1, 13), %2.actor, %3) ON CONFLICT (training, hour, actor) DO UPDATE "
+                          "SET %4")
+        .arg(Dashboard::countColumns().join(QLatin1String(", ")),
+            row,
+            dashboardCountsOf(row),
+            updates.join(QLatin1String(", ")));
+}
+
+QString dashboardRemove(const QString& row)
+{
+    const QStringList columns = Dashboard::countColumns();
+    const QStringList conditions = Dashboard::outcomeConditions(row + QLatin1Char('.'));
+    QStringList updates;
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        updates << QStringLiteral("%1 = %1 - CASE WHEN %2 THEN 1 ELSE 0 END").arg(columns.at(i), conditions.at(i));
+    return QStringLiteral("UPDATE dashboard_hours SET %1 WHERE training = %2.training AND hour = "
+                          "substr(%2.created_at, 1, 13) AND actor = %2.actor")
+        .arg(updates.join(QLatin1String(", ")), row);
+}
+
+const char dashboardWatched[] = "state, sub_code, passed, created_at, actor, training";
+
+QStringList dashboardSqlite()
+{
+    return {
+        dashboardTable(false),
+        dashboardFill(),
+        QStringLiteral("CREATE TRIGGER cases_dashboard_insert AFTER INSERT ON cases BEGIN %1; END")
+            .arg(dashboardAdd(QStringLiteral("NEW"))),
+        QStringLiteral("CREATE TRIGGER cases_dashboard_update AFTER UPDATE OF %1 ON cases BEGIN %2; %3; END")
+            .arg(QLatin1String(dashboardWatched),
+                dashboardRemove(QStringLiteral("OLD")),
+                dashboardAdd(QStringLiteral("NEW"))),
+    };
+}
+
+QStringList dashboardPostgres()
+{
+    return {
+        dashboardTable(true),
+        dashboardFill(),
+        QStringLiteral("CREATE OR REPLACE FUNCTION ekyc_cases_dashboard() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                       "IF TG_OP = 'UPDATE' THEN %1; END IF; %2; RETURN NULL; END $$")
+            .arg(dashboardRemove(QStringLiteral("OLD")), dashboardAdd(QStringLiteral("NEW"))),
+        QStringLiteral("CREATE TRIGGER cases_dashboard AFTER INSERT OR UPDATE OF %1 ON cases FOR EACH ROW EXECUTE "
+                       "FUNCTION ekyc_cases_dashboard()")
+            .arg(QLatin1String(dashboardWatched)),
+    };
+}
+
 QStringList indexes()
 {
     return {
@@ -280,6 +373,7 @@ const QList<Migrations::Step>& Migrations::steps()
         { 5, accountsSqlite(), accountsPostgres() },
         { 6, reviewTables(false), reviewTables(true) },
         { 7, browserColumns(false), browserColumns(true) },
+        { 8, dashboardSqlite(), dashboardPostgres() },
     };
     return all;
 }

@@ -566,6 +566,13 @@ private slots:
         for (const char* table : { "reviews", "review_texts", "review_reasons" }) // version 6's
             QVERIFY(fx.execRaw(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
         QVERIFY(fx.execRaw(QStringLiteral("DELETE FROM meta WHERE key LIKE 'review_%'")));
+        // Version 8's: the dashboard's counts, and the triggers on cases that keep them.
+        const QStringList dashboardTriggers = backend == QLatin1String("postgresql")
+            ? QStringList { QStringLiteral("cases_dashboard ON cases") }
+            : QStringList { QStringLiteral("cases_dashboard_insert"), QStringLiteral("cases_dashboard_update") };
+        for (const QString& trigger : dashboardTriggers)
+            QVERIFY(fx.execRaw(QStringLiteral("DROP TRIGGER %1").arg(trigger)));
+        QVERIFY(fx.execRaw(QStringLiteral("DROP TABLE dashboard_hours")));
         QVERIFY(fx.execRaw(QStringLiteral("DROP TABLE saved_filters"))); // version 7's
         for (const char* index : { "cases_error_kind", "cases_merchant", "cases_request" })
             QVERIFY(fx.execRaw(QStringLiteral("DROP INDEX %1").arg(QLatin1String(index))));

@@ -411,6 +411,12 @@ private slots:
                 return;
             before = everything(*store);
         }
+        const QStringList dashboardTriggers = backend == QLatin1String("postgresql")
+            ? QStringList { QStringLiteral("cases_dashboard ON cases") }
+            : QStringList { QStringLiteral("cases_dashboard_insert"), QStringLiteral("cases_dashboard_update") };
+        for (const QString& trigger : dashboardTriggers) // version 8's
+            QVERIFY(fx.execRaw(QStringLiteral("DROP TRIGGER %1").arg(trigger)));
+        QVERIFY(fx.execRaw(QStringLiteral("DROP TABLE dashboard_hours")));
         QVERIFY(fx.execRaw(QStringLiteral("DROP TABLE saved_filters")));
         for (const char* index : { "cases_error_kind", "cases_merchant", "cases_request", "reviews_state" })
             QVERIFY(fx.execRaw(QStringLiteral("DROP INDEX %1").arg(QLatin1String(index))));

@@ -1,0 +1,14 @@
+// MainWindow: the "Dashboard" tab.
+#include "MainWindow.h"
+#include "ui_MainWindow.h"
+
+#include "DashboardPanel.h"
+#include "session/VerificationService.h"
+
+void MainWindow::setUpDashboard()
+{
+    m_dashboardPanel = new DashboardPanel(
+        m_history, [this] { return m_service.actor(); }, m_service.isTraining(), m_ui->dashboardTab);
+    m_dashboardPanel->setObjectName(QStringLiteral("dashboardPanel"));
+    m_ui->dashboardTabLayout->addWidget(m_dashboardPanel);
+}
