@@ -3,7 +3,6 @@
 #include "crypto/Crypto.h"
 #include "export/Csv.h"
 #include "export/ExportManifest.h"
-#include "export/Exporter.h"
 #include "history/AuditStore.h"
 #include "history/CanonicalEvent.h"
 

@@ -7,9 +7,10 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+
+#include <algorithm>
 
 namespace {
 
@@ -266,9 +267,10 @@ private:
 
     Result<void> writeEvents()
     {
-        const Result<EventRange> range = m_store.eventRange(m_request.query.from, m_request.query.to);
+        Result<EventRange> range = m_store.eventRange(m_request.query.from, m_request.query.to);
         if (!range)
             return range.failure();
+        range->lastSeq = std::min(range->lastSeq, m_manifest.headSeq); // not past the head the manifest names
         m_total = range->count();
         m_manifest.hasRange = true;
         m_manifest.firstSeq = range->firstSeq;
@@ -327,7 +329,8 @@ private:
         e.filter = QString::fromUtf8(QJsonDocument(m_manifest.filter).toJson(QJsonDocument::Compact));
         if (m_request.what == ExportRequest::What::Cases) {
             e.cases = static_cast<int>(m_caseIds.size());
-            e.caseIds = m_caseIds;
+            if (m_manifest.unmasked) // whose names and ID numbers left the history
+                e.caseIds = m_caseIds;
         } else {
             e.firstSeq = m_manifest.firstSeq;
             e.lastSeq = m_manifest.lastSeq;

@@ -60,7 +60,9 @@ struct ExportOutcome
 //
 // The file and the manifest are written to temporary files in the target folder and renamed into place only when
 // complete (QSaveFile): a cancelled or failed export leaves nothing under either name. When the export_made event
-// cannot be recorded, both files are removed again: an export the history does not know of does not exist.
+// cannot be recorded, both files are removed again: an export the history does not know of does not exist. The
+// export_made event names the file, its manifest hash, what, rows, the filter and (events) the range; the case ids
+// only for an unmasked export (whose names and ID numbers left the history), with its reason.
 //
 // CSV columns (one header row) and JSON Lines keys (one object a line):
 //   cases:  case_id, created_at, updated_at, reviewer, workstation, merchant_biz_id, scene_code, state, outcome,

@@ -447,6 +447,10 @@ private slots:
         QCOMPARE(
             events.at(events.size() - 2).payloadObject().value(QStringLiteral("manifestHash")).toString().toLatin1(),
             first->manifestHash);
+        const QJsonObject masked = events.at(events.size() - 2).payloadObject();
+        QCOMPARE(masked.value(QStringLiteral("cases")).toInteger(), first->manifest.rows);
+        QVERIFY(!masked.contains(QStringLiteral("caseIds"))); // listed only when names and ID numbers left
+        QCOMPARE(masked.value(QStringLiteral("what")).toString(), QStringLiteral("cases"));
         // The events export ends before its own export_made event, at the head it names.
         QCOMPARE(second->manifest.lastSeq, second->manifest.headSeq);
         QCOMPARE(second->eventSeq, second->manifest.headSeq + 1);
