@@ -397,6 +397,10 @@
         <source>Cannot read the history: %1</source>
         <translation>无法读取历史记录：%1</translation>
     </message>
+    <message>
+        <source>Give a reason to export names and ID numbers unmasked.</source>
+        <translation>请给出以明文导出姓名和证件号码的原因。</translation>
+    </message>
 </context>
 <context>
     <name>CaseForm</name>
@@ -1495,36 +1499,6 @@ Exit codes: 0 done; 3 bad arguments (unknown case or reason code, missing note);
         <translation>review %1 需要案件编号。</translation>
     </message>
     <message>
-        <source>Usage: ekyc-desk-cli &lt;command&gt; [options]
-
-Commands:
-  verify           Check a case locally, then verify it with Id2MetaPeriodVerifyIntl
-  test-connection  One signed call that cannot be billed: endpoint, TLS, AccessKey and clock
-  sandbox          Run the training sandbox on loopback for other clients
-  history          List recent cases from the audit history (masked)
-  audit            Verify the audit history&apos;s hash chain, or export its head hash
-  accounts         Manage the people who sign in (supervisors only)
-  review           The manual-review queue: claim, propose, approve, show a case&apos;s timeline
-  dev              Developer tools (seed a synthetic history)
-
-Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a command.
-</source>
-        <translation>用法：ekyc-desk-cli &lt;命令&gt; [选项]
-
-命令：
-  verify           在本地检查案件，然后使用 Id2MetaPeriodVerifyIntl 核验
-  test-connection  一次不会计费的签名调用：检查端点、TLS、AccessKey 和时钟
-  sandbox          在本机回环地址上为其他客户端运行培训沙盒
-  history          列出审计历史中最近的案件（已打码）
-  audit            校验审计历史的哈希链，或导出其链头哈希
-  accounts         管理登录人员（仅限主管）
-  review           人工复核队列：认领、提出决定、批准、查看案件时间线
-  dev              开发工具（生成模拟历史记录）
-
-运行 &apos;ekyc-desk-cli &lt;命令&gt; --help&apos; 查看某个命令的选项。
-</translation>
-    </message>
-    <message>
         <source>queue: only these states (open, in_review, proposed, escalated, approved, rejected, reopened; comma-separated).</source>
         <translation>queue：仅列出这些状态（open、in_review、proposed、escalated、approved、rejected、reopened；以逗号分隔）。</translation>
     </message>
@@ -1599,6 +1573,158 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
     <message>
         <source>JSON output (queue and show: one object per line).</source>
         <translation>JSON 输出（queue 和 show：每行一个对象）。</translation>
+    </message>
+    <message>
+        <source>cases (the cases of the filter) or events (the raw events of the range).</source>
+        <translation>cases（筛选条件下的案件）或 events（范围内的原始事件）。</translation>
+    </message>
+    <message>
+        <source>WHAT</source>
+        <translation>WHAT</translation>
+    </message>
+    <message>
+        <source>First day of the range (YYYY-MM-DD, local time).</source>
+        <translation>范围的第一天（YYYY-MM-DD，本地时间）。</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>DATE</translation>
+    </message>
+    <message>
+        <source>Last day of the range, included (YYYY-MM-DD, local time).</source>
+        <translation>范围的最后一天，含当天（YYYY-MM-DD，本地时间）。</translation>
+    </message>
+    <message>
+        <source>csv or jsonl.</source>
+        <translation>csv 或 jsonl。</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>The file to write; the manifest goes beside it (FILE.manifest.json).</source>
+        <translation>要写入的文件；清单写在其旁边（FILE.manifest.json）。</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source>CSV for Excel: starts with a UTF-8 byte-order mark.</source>
+        <translation>供 Excel 使用的 CSV：以 UTF-8 字节顺序标记开头。</translation>
+    </message>
+    <message>
+        <source>A filter of the history browser, KEY=VALUE (repeatable; cases only).</source>
+        <translation>历史记录浏览器的筛选条件，KEY=VALUE（可重复；仅用于案件）。</translation>
+    </message>
+    <message>
+        <source>KEY=VALUE</source>
+        <translation>KEY=VALUE</translation>
+    </message>
+    <message>
+        <source>Names and ID numbers in clear (supervisors, with --reason; recorded).</source>
+        <translation>以明文导出姓名和证件号码（仅限主管，需 --reason；会被记录）。</translation>
+    </message>
+    <message>
+        <source>Why an unmasked export is made.</source>
+        <translation>进行明文导出的原因。</translation>
+    </message>
+    <message>
+        <source>--what: expected cases or events.</source>
+        <translation>--what：应为 cases 或 events。</translation>
+    </message>
+    <message>
+        <source>--format: expected csv or jsonl.</source>
+        <translation>--format：应为 csv 或 jsonl。</translation>
+    </message>
+    <message>
+        <source>Give the file to write with --out PATH.</source>
+        <translation>请用 --out PATH 指定要写入的文件。</translation>
+    </message>
+    <message>
+        <source>--filter is for cases; an events export takes --from and --to.</source>
+        <translation>--filter 仅用于案件；事件导出只接受 --from 和 --to。</translation>
+    </message>
+    <message>
+        <source>--filter: expected KEY=VALUE, got %1.</source>
+        <translation>--filter：应为 KEY=VALUE，实际为 %1。</translation>
+    </message>
+    <message>
+        <source>Exported %1 row(s) to %2
+Manifest %3 (SHA-256 %4)
+</source>
+        <translation>已导出 %1 行到 %2
+清单 %3（SHA-256 %4）
+</translation>
+    </message>
+    <message>
+        <source>BROKEN: %1</source>
+        <translation>已损坏：%1</translation>
+    </message>
+    <message>
+        <source>OK %1 row(s): the file, its manifest, its HMAC and the export chain match the history.</source>
+        <translation>正常，共 %1 行：文件、清单、HMAC 和导出链均与历史记录一致。</translation>
+    </message>
+    <message>
+        <source>OK %1 row(s): the file matches its manifest (give --db to check the HMAC and the history too).</source>
+        <translation>正常，共 %1 行：文件与清单一致（加 --db 可同时检查 HMAC 和历史记录）。</translation>
+    </message>
+    <message>
+        <source>Exports the history, with a manifest that proves the export.
+  export --what cases|events --from YYYY-MM-DD --to YYYY-MM-DD --format csv|jsonl --out PATH [--excel]
+         [--filter KEY=VALUE ...] [--unmasked --reason TEXT] [--db PATH|URL] [--user NAME]
+      cases: the cases of the filter (the history browser&apos;s keys), masked unless --unmasked (supervisors only, with a reason; recorded). events: every event of the range with its sequence number, canonical fields and hash, so the chain can be recomputed over the file. Writes PATH and PATH.manifest.json (the file&apos;s SHA-256, rows, filter, range, chain head, the previous export&apos;s manifest hash, an HMAC) and records an export_made event. Supervisors and auditors export. CSV cells that start with = + - @ TAB CR or &apos; get a &apos; in front, so that no spreadsheet runs them as formulas.
+  export verify MANIFEST [--db PATH|URL]
+      Checks the file against its manifest and the chain inside an events export; with --db also the HMAC, the range against the history and the export chain (keep the exports of a history in one folder).
+Exit codes: 0 OK; 3 bad arguments, or no manifest there; 6 the history cannot be opened or the file cannot be written; 7 not permitted; 8 sign-in failed; 10 the file differs from its manifest (or is missing); 11 the chain inside the file is broken; 12 the manifest was changed; 13 the history no longer matches the export; 14 the export chain is broken.</source>
+        <translation>导出历史记录，并附带可证明导出内容的清单。
+  export --what cases|events --from YYYY-MM-DD --to YYYY-MM-DD --format csv|jsonl --out PATH [--excel]
+         [--filter KEY=VALUE ...] [--unmasked --reason TEXT] [--db PATH|URL] [--user NAME]
+      cases：筛选条件下的案件（键与历史记录浏览器相同），默认打码；--unmasked 仅限主管，需给出原因，并会被记录。events：范围内的每个事件，带序号、规范字段和哈希，可据此在文件上重新计算哈希链。写入 PATH 和 PATH.manifest.json（文件的 SHA-256、行数、筛选条件、范围、链头、上一次导出的清单哈希、HMAC），并记录一条 export_made 事件。主管和审计员可以导出。以 = + - @ TAB CR 或 &apos; 开头的 CSV 单元格前会加一个 &apos;，使电子表格不会把它当作公式执行。
+  export verify MANIFEST [--db PATH|URL]
+      按清单检查文件，并检查事件导出文件内部的哈希链；加 --db 时还检查 HMAC、范围与历史记录是否一致以及导出链（请把同一历史记录的导出文件放在同一文件夹中）。
+退出码：0 正常；3 参数错误，或该处没有清单；6 无法打开历史记录或无法写入文件；7 无权执行；8 登录失败；10 文件与清单不符（或文件缺失）；11 文件内部的哈希链断裂；12 清单被改动；13 历史记录与导出内容不再一致；14 导出链断裂。</translation>
+    </message>
+    <message>
+        <source>verify MANIFEST: check an export</source>
+        <translation>verify MANIFEST：检查一次导出</translation>
+    </message>
+    <message>
+        <source>Use: export --out PATH ... | export verify MANIFEST (see export --help).</source>
+        <translation>用法：export --out PATH ... | export verify MANIFEST（见 export --help）。</translation>
+    </message>
+    <message>
+        <source>Usage: ekyc-desk-cli &lt;command&gt; [options]
+
+Commands:
+  verify           Check a case locally, then verify it with Id2MetaPeriodVerifyIntl
+  test-connection  One signed call that cannot be billed: endpoint, TLS, AccessKey and clock
+  sandbox          Run the training sandbox on loopback for other clients
+  history          List recent cases from the audit history (masked)
+  audit            Verify the audit history&apos;s hash chain, or export its head hash
+  accounts         Manage the people who sign in (supervisors only)
+  review           The manual-review queue: claim, propose, approve, show a case&apos;s timeline
+  export           Export cases or events with a manifest that proves them; verify an export
+  dev              Developer tools (seed a synthetic history)
+
+Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a command.
+</source>
+        <translation>用法：ekyc-desk-cli &lt;命令&gt; [选项]
+
+命令：
+  verify           在本地检查案件，然后使用 Id2MetaPeriodVerifyIntl 核验
+  test-connection  一次不会计费的签名调用：检查端点、TLS、AccessKey 和时钟
+  sandbox          在本机回环地址上为其他客户端运行培训沙盒
+  history          列出审计历史中最近的案件（已打码）
+  audit            校验审计历史的哈希链，或导出其链头哈希
+  accounts         管理登录人员（仅限主管）
+  review           人工复核队列：认领、提出决定、批准、查看案件时间线
+  export           导出案件或事件，并附带可自证的清单；校验导出文件
+  dev              开发工具（生成模拟历史记录）
+
+运行 &apos;ekyc-desk-cli &lt;命令&gt; --help&apos; 查看某个命令的选项。
+</translation>
     </message>
 </context>
 <context>
@@ -1821,6 +1947,21 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
     </message>
 </context>
 <context>
+    <name>Csv</name>
+    <message>
+        <source>A double quote inside an unquoted CSV field.</source>
+        <translation>未加引号的 CSV 字段中出现了双引号。</translation>
+    </message>
+    <message>
+        <source>A quoted CSV field is not closed.</source>
+        <translation>加引号的 CSV 字段没有结束引号。</translation>
+    </message>
+    <message>
+        <source>Text after a closing quote in a CSV field.</source>
+        <translation>CSV 字段的结束引号后还有文字。</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Cannot read the dashboard: %1</source>
@@ -2033,6 +2174,13 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
     </message>
 </context>
 <context>
+    <name>EventRange</name>
+    <message>
+        <source>Cannot read the events: %1</source>
+        <translation>无法读取事件：%1</translation>
+    </message>
+</context>
+<context>
     <name>Events</name>
     <message>
         <source>a string</source>
@@ -2077,6 +2225,111 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
     <message>
         <source>Expected a %1 event, not a %2 event.</source>
         <translation>应为 %1 事件，而不是 %2 事件。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportManifest</name>
+    <message>
+        <source>This is not an eKYC Desk export manifest.</source>
+        <translation>这不是 eKYC Desk 的导出清单。</translation>
+    </message>
+    <message>
+        <source>The manifest was changed: it is not as eKYC Desk wrote it.</source>
+        <translation>清单已被改动：与 eKYC Desk 写入时不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportVerifier</name>
+    <message>
+        <source>Line %1 is not a JSON object.</source>
+        <translation>第 %1 行不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Row %1 has %2 cells, the header %3.</source>
+        <translation>第 %1 行有 %2 个单元格，表头有 %3 个。</translation>
+    </message>
+    <message>
+        <source>Cannot read the manifest %1.</source>
+        <translation>无法读取清单 %1。</translation>
+    </message>
+    <message>
+        <source>The export comes from history %1, not from this one (%2).</source>
+        <translation>该导出来自历史记录 %1，而不是当前历史记录（%2）。</translation>
+    </message>
+    <message>
+        <source>The manifest was changed: its HMAC does not match its contents.</source>
+        <translation>清单已被改动：其 HMAC 与内容不符。</translation>
+    </message>
+    <message>
+        <source>The exported file %1 is missing.</source>
+        <translation>导出文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The file %1 was changed: its size or SHA-256 differs from the manifest&apos;s.</source>
+        <translation>文件 %1 已被改动：其大小或 SHA-256 与清单不符。</translation>
+    </message>
+    <message>
+        <source>The file %1 does not read as its manifest says: %2</source>
+        <translation>文件 %1 无法按清单所述读取：%2</translation>
+    </message>
+    <message>
+        <source>The manifest says %1 rows; the file it describes has %2.</source>
+        <translation>清单记载 %1 行，而它描述的文件有 %2 行。</translation>
+    </message>
+    <message>
+        <source>The chain inside the file breaks at event %1 (row %2): it was changed, removed or moved.</source>
+        <translation>文件内部的哈希链在事件 %1（第 %2 行）处断裂：该行被改动、删除或移动。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s events do not run from event %1 to event %2 as the manifest says.</source>
+        <translation>文件中的事件并非如清单所述从事件 %1 到事件 %2。</translation>
+    </message>
+    <message>
+        <source>The history no longer holds the chain head of the export (event %1).</source>
+        <translation>历史记录中已不再有该导出时的链头（事件 %1）。</translation>
+    </message>
+    <message>
+        <source>The history no longer matches the export at event %1: it was changed since.</source>
+        <translation>历史记录在事件 %1 处与导出内容不再一致：导出后已被改动。</translation>
+    </message>
+    <message>
+        <source>The history has no record of this export (no export_made event names its manifest).</source>
+        <translation>历史记录中没有这次导出的记录（没有任何 export_made 事件指向其清单）。</translation>
+    </message>
+    <message>
+        <source>The export chain is broken: the manifest names %1 as the export before it, the history %2.</source>
+        <translation>导出链断裂：清单记载的上一次导出为 %1，而历史记录中为 %2。</translation>
+    </message>
+    <message>
+        <source>The manifest of the export before this one, %1, is missing.</source>
+        <translation>上一次导出的清单 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The manifest of the export before this one, %1, was changed.</source>
+        <translation>上一次导出的清单 %1 已被改动。</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>导出已取消；没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Choose the file to export to.</source>
+        <translation>请选择要导出到的文件。</translation>
+    </message>
+    <message>
+        <source>Events hold no names or ID numbers: an events export is never unmasked.</source>
+        <translation>事件中不含姓名和证件号码：事件导出不会以明文导出。</translation>
+    </message>
+    <message>
+        <source>An events export takes only a time range.</source>
+        <translation>事件导出只接受时间范围。</translation>
     </message>
 </context>
 <context>

@@ -14,5 +14,6 @@ int runDev(const QStringList& arguments); // DevCommand.cpp: dev seed
 int runAccounts(const QStringList& arguments); // AccountsCommand.cpp: accounts list | add | ...
 int runTestConnection(const QStringList& arguments); // TestConnectionCommand.cpp
 int runReview(const QStringList& arguments); // ReviewCommand.cpp: review queue | claim | propose | ...
+int runExport(const QStringList& arguments); // ExportCommand.cpp: export | export verify
 
 } // namespace Cli

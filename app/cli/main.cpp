@@ -36,6 +36,7 @@ int usage(int code)
         "  audit            Verify the audit history's hash chain, or export its head hash\n"
         "  accounts         Manage the people who sign in (supervisors only)\n"
         "  review           The manual-review queue: claim, propose, approve, show a case's timeline\n"
+        "  export           Export cases or events with a manifest that proves them; verify an export\n"
         "  dev              Developer tools (seed a synthetic history)\n"
         "\n"
         "Run 'ekyc-desk-cli <command> --help' for the options of a command.\n");
@@ -70,6 +71,8 @@ int main(int argc, char* argv[])
         return Cli::runAccounts(arguments);
     if (command == QLatin1String("review"))
         return Cli::runReview(arguments);
+    if (command == QLatin1String("export"))
+        return Cli::runExport(arguments);
     if (command == QLatin1String("--version")) {
         QTextStream(stdout) << "ekyc-desk-cli " << QCoreApplication::applicationVersion() << '\n';
         return 0;

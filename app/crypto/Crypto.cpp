@@ -35,6 +35,20 @@ QByteArray hmacSha256(const QByteArray& key, const QByteArray& data)
     return QByteArray(reinterpret_cast<const char*>(out), static_cast<qsizetype>(length));
 }
 
+QByteArray hkdfSha256(const QByteArray& key, const QByteArray& salt, const QByteArray& info, int length)
+{
+    if (length < 0 || length > 255 * 32)
+        throw std::invalid_argument("HKDF-SHA256: length out of range");
+    const QByteArray prk = hmacSha256(salt.isEmpty() ? QByteArray(32, '\0') : salt, key); // extract
+    QByteArray out;
+    QByteArray block;
+    for (int i = 1; out.size() < length; ++i) { // expand
+        block = hmacSha256(prk, block + info + QByteArray(1, static_cast<char>(i)));
+        out.append(block);
+    }
+    return out.left(length);
+}
+
 bool constantTimeEquals(const QByteArray& a, const QByteArray& b)
 {
     if (a.size() != b.size())

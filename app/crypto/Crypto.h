@@ -8,6 +8,9 @@ namespace Crypto {
 QByteArray sha256(const QByteArray& data);
 QByteArray sha256Hex(const QByteArray& data);
 QByteArray hmacSha256(const QByteArray& key, const QByteArray& data);
+// HKDF-SHA256 (RFC 5869): length bytes (at most 255 * 32) derived from key with salt and info, to give each use of
+// a key its own key.
+QByteArray hkdfSha256(const QByteArray& key, const QByteArray& salt, const QByteArray& info, int length = 32);
 // Compares two MACs or digests in constant time (for equal lengths).
 bool constantTimeEquals(const QByteArray& a, const QByteArray& b);
 

@@ -7,6 +7,7 @@
 #include "history/AccountTable.h"
 #include "history/AuditEvent.h"
 #include "history/ChainVerifier.h"
+#include "history/EventRange.h"
 #include "history/Events.h"
 #include "history/HistoryQuery.h"
 #include "history/PiiVault.h"
@@ -204,6 +205,25 @@ public:
     // cutoff and appends a retention_purge event {"caseIds":[...],"cases":n,"cutoff":...}, in one transaction.
     // Returns the number of cases purged.
     Result<int> purgeOlderThan(const Actor& actor, const QDateTime& cutoff);
+
+    // ---- Exports (AuditStoreExports.cpp) ----
+    // Who may export: Access::Operation::ExportMasked, or ExportUnmasked with a reason (InvalidArgument without one).
+    // A refusal is recorded (access_refused) and returned as PermissionDenied. An unmasked export is recorded before
+    // any name is decrypted: a pii_revealed event without a case, with the reason.
+    Result<Actor> authorizeExport(const Actor& actor, bool unmasked, const QString& reason);
+    // A case's name and ID number for an unmasked export (authorised as ExportUnmasked each time; recorded by
+    // authorizeExport and the export_made event). Empty for a purged case.
+    Result<RevealedPii> exportPii(const Actor& actor, const QString& caseId);
+    // The events from the first at or after from to the last before to (UTC; invalid = open), contiguous in seq.
+    Result<EventRange> eventRange(const QDateTime& from, const QDateTime& to) const;
+    Result<void> forEachEvent(const EventRange& range, const std::function<bool(const AuditEvent&)>& visit) const;
+    // Every export_made event, in chain order (the exports form their own chain through their manifest hashes).
+    Result<QList<AuditEvent>> exportEvents() const;
+    // HMAC-SHA256 (hex) of an export manifest's bytes, with a key derived by HKDF-SHA256 from the history's data key
+    // (label "eKYC Desk export manifest v1"). The key never leaves the store.
+    QByteArray manifestMac(const QByteArray& bytes) const;
+    // Records the export_made event (ExportUnmasked when event.unmasked, else ExportMasked). Returns its seq.
+    Result<qint64> recordExport(const Actor& actor, const Events::ExportMade& event);
 
     // Groups many writes into one transaction (seeding, benchmarks). Writes inside a batch do not commit on their own;
     // a failed write inside it rolls the whole batch back.

@@ -339,6 +339,15 @@ template <class Io, OneOf<ExportMade> E> void describe(Io& io, E& e)
     io.field("format", e.format);
     io.field("cases", e.cases);
     io.field("caseIds", e.caseIds);
+    io.field("what", e.what);
+    io.field("rows", e.rows);
+    io.field("file", e.file);
+    io.field("manifestHash", e.manifestHash);
+    io.field("unmasked", e.unmasked);
+    io.field("reason", e.reason);
+    io.field("filter", e.filter);
+    io.field("firstSeq", e.firstSeq);
+    io.field("lastSeq", e.lastSeq);
 }
 
 template <class Io, OneOf<SettingsChanged> E> void describe(Io& io, E& e)

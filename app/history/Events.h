@@ -146,9 +146,19 @@ struct ExportMade
 {
     static constexpr const char* kind = EventKind::exportMade;
     static constexpr int version = 1;
-    std::optional<QString> format; // "csv", "pdf", ...
+    std::optional<QString> format; // "csv", "jsonl", "pdf"
     std::optional<int> cases;
     std::optional<QStringList> caseIds;
+    // Since the exports of the supervisor desk (all absent in earlier exports):
+    std::optional<QString> what; // "cases" or "events"
+    std::optional<qint64> rows; // rows written (cases or events)
+    std::optional<QString> file; // the file's name, without its folder
+    std::optional<QString> manifestHash; // SHA-256 hex of the manifest beside the file (ExportManifest)
+    std::optional<bool> unmasked; // names and ID numbers in clear (a supervisor, with a reason)
+    std::optional<QString> reason; // why an unmasked export was made
+    std::optional<QString> filter; // the filter as compact JSON (HistoryQuery::toJson; never an ID number)
+    std::optional<qint64> firstSeq; // an events export: its first and last event
+    std::optional<qint64> lastSeq;
     QJsonObject extra;
 };
 

@@ -1,0 +1,140 @@
+#include "Csv.h"
+
+namespace {
+
+bool needsNeutralising(const QString& cell)
+{
+    if (cell.isEmpty())
+        return false;
+    const QChar first = cell.front();
+    return first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' || first == u'\r'
+        || first == u'\'';
+}
+
+bool needsQuotes(const QString& cell)
+{
+    return cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\r') || cell.contains(u'\n');
+}
+
+// Reads records one character at a time: the states of RFC 4180's grammar.
+class Parser
+{
+public:
+    explicit Parser(const QString& text)
+        : m_text(text)
+    {
+    }
+
+    Result<QList<QStringList>> run()
+    {
+        qsizetype i = 0;
+        while (i < m_text.size()) {
+            const Result<qsizetype> next = field(i);
+            if (!next)
+                return next.failure();
+            i = *next;
+        }
+        if (m_fieldStarted || !m_record.isEmpty())
+            endRecord();
+        return m_records;
+    }
+
+private:
+    // Reads one field from i and the separator after it; returns where the next field starts.
+    Result<qsizetype> field(qsizetype i)
+    {
+        QString cell;
+        m_fieldStarted = true;
+        if (m_text.at(i) == u'"') {
+            const Result<qsizetype> end = quoted(i + 1, &cell);
+            if (!end)
+                return end;
+            i = *end;
+        } else {
+            while (i < m_text.size() && m_text.at(i) != u',' && m_text.at(i) != u'\r' && m_text.at(i) != u'\n') {
+                if (m_text.at(i) == u'"')
+                    return Failure(ErrorCode::Corrupt, Csv::tr("A double quote inside an unquoted CSV field."));
+                cell.append(m_text.at(i++));
+            }
+        }
+        m_record.append(cell);
+        return separator(i);
+    }
+
+    Result<qsizetype> quoted(qsizetype i, QString* cell)
+    {
+        for (; i < m_text.size(); ++i) {
+            if (m_text.at(i) != u'"') {
+                cell->append(m_text.at(i));
+            } else if (i + 1 < m_text.size() && m_text.at(i + 1) == u'"') {
+                cell->append(u'"');
+                ++i;
+            } else {
+                return i + 1;
+            }
+        }
+        return Failure(ErrorCode::Corrupt, Csv::tr("A quoted CSV field is not closed."));
+    }
+
+    Result<qsizetype> separator(qsizetype i)
+    {
+        if (i >= m_text.size())
+            return i;
+        if (m_text.at(i) == u',') {
+            if (i + 1 >= m_text.size())
+                m_record.append(QString());
+            return i + 1;
+        }
+        if (m_text.at(i) == u'\r' && i + 1 < m_text.size() && m_text.at(i + 1) == u'\n') {
+            endRecord();
+            return i + 2;
+        }
+        if (m_text.at(i) == u'\n') {
+            endRecord();
+            return i + 1;
+        }
+        return Failure(ErrorCode::Corrupt, Csv::tr("Text after a closing quote in a CSV field."));
+    }
+
+    void endRecord()
+    {
+        m_records.append(m_record);
+        m_record.clear();
+        m_fieldStarted = false;
+    }
+
+    const QString& m_text;
+    QList<QStringList> m_records;
+    QStringList m_record;
+    bool m_fieldStarted = false;
+};
+
+} // namespace
+
+QString Csv::neutralise(const QString& cell)
+{
+    return needsNeutralising(cell) ? u'\'' + cell : cell;
+}
+
+QString Csv::unneutralise(const QString& cell)
+{
+    return cell.startsWith(u'\'') ? cell.mid(1) : cell;
+}
+
+QByteArray Csv::record(const QStringList& cells)
+{
+    QStringList out;
+    out.reserve(cells.size());
+    for (const QString& cell : cells) {
+        const QString safe = neutralise(cell);
+        out.append(needsQuotes(safe) ? u'"' + QString(safe).replace(u'"', QStringLiteral("\"\"")) + u'"' : safe);
+    }
+    return out.join(u',').toUtf8() + "\r\n";
+}
+
+Result<QList<QStringList>> Csv::parse(const QByteArray& data)
+{
+    const QByteArray body = data.startsWith(bom()) ? data.mid(bom().size()) : data;
+    const QString text = QString::fromUtf8(body);
+    return Parser(text).run();
+}

@@ -1,0 +1,452 @@
+#include "Exporter.h"
+
+#include "crypto/Crypto.h"
+#include "export/Csv.h"
+#include "history/AuditStore.h"
+#include "history/CanonicalEvent.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+#include <algorithm>
+
+namespace {
+
+constexpr int pageSize = 500;
+
+QString timeText(const QDateTime& at)
+{
+    return at.isValid() ? QString::fromLatin1(CanonicalEvent::timestamp(at)) : QString();
+}
+
+QString cellText(const QJsonValue& value)
+{
+    if (value.isBool())
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (value.isDouble())
+        return QString::number(value.toInteger());
+    return value.toString();
+}
+
+// The export file as it is written: to a temporary file beside the target, hashed and counted on the way.
+class RowSink
+{
+public:
+    RowSink(const QString& path, ExportRequest::Format format, QStringList columns)
+        : m_file(path)
+        , m_format(format)
+        , m_columns(std::move(columns))
+    {
+    }
+
+    Result<void> open(bool excel)
+    {
+        m_file.setDirectWriteFallback(false);
+        if (!m_file.open(QIODevice::WriteOnly))
+            return Failure(ErrorCode::Unavailable,
+                Exporter::tr("Cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()));
+        if (m_format == ExportRequest::Format::Csv) {
+            if (excel)
+                put(Csv::bom());
+            put(Csv::record(m_columns));
+        }
+        return {};
+    }
+
+    void write(const QJsonObject& row)
+    {
+        if (m_format == ExportRequest::Format::Jsonl) {
+            put(QJsonDocument(row).toJson(QJsonDocument::Compact) + '\n');
+            return;
+        }
+        QStringList cells;
+        cells.reserve(m_columns.size());
+        for (const QString& column : m_columns)
+            cells.append(cellText(row.value(column)));
+        put(Csv::record(cells));
+    }
+
+    Result<void> commit()
+    {
+        if (m_failed || !m_file.commit())
+            return Failure(ErrorCode::Unavailable,
+                Exporter::tr("Cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()));
+        return {};
+    }
+
+    void cancel() { m_file.cancelWriting(); }
+    QByteArray sha256() { return m_hash.result().toHex(); }
+    qint64 size() const { return m_size; }
+
+private:
+    void put(const QByteArray& bytes)
+    {
+        m_failed = m_failed || m_file.write(bytes) != bytes.size();
+        m_hash.add(bytes);
+        m_size += bytes.size();
+    }
+
+    QSaveFile m_file;
+    ExportRequest::Format m_format;
+    QStringList m_columns;
+    Crypto::Sha256 m_hash;
+    qint64 m_size = 0;
+    bool m_failed = false;
+};
+
+QJsonValue optionalBool(const std::optional<bool>& value)
+{
+    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject caseRow(const CaseSummary& c, const std::optional<RevealedPii>& clear)
+{
+    QJsonObject o { { QStringLiteral("case_id"), c.caseId },
+        { QStringLiteral("created_at"), timeText(c.createdAt) },
+        { QStringLiteral("updated_at"), timeText(c.updatedAt) },
+        { QStringLiteral("reviewer"), c.actor },
+        { QStringLiteral("workstation"), c.workstation },
+        { QStringLiteral("merchant_biz_id"), c.merchantBizId },
+        { QStringLiteral("scene_code"), c.sceneCode },
+        { QStringLiteral("state"), c.state },
+        { QStringLiteral("outcome"), c.outcome() },
+        { QStringLiteral("sub_code"), c.subCode },
+        { QStringLiteral("passed"), optionalBool(c.passed) },
+        { QStringLiteral("training"), c.training },
+        { QStringLiteral("attempts"), c.attempts },
+        { QStringLiteral("review_state"), c.reviewState },
+        { QStringLiteral("error_kind"), c.errorKind },
+        { QStringLiteral("error_code"), c.errorCode },
+        { QStringLiteral("request_id"), c.requestId },
+        { QStringLiteral("purged"), c.purged } };
+    if (clear) {
+        o.insert(QStringLiteral("name"), clear->name);
+        o.insert(QStringLiteral("id_number"), clear->idNumber);
+    } else {
+        o.insert(QStringLiteral("name_masked"), c.nameMasked);
+        o.insert(QStringLiteral("id_number_masked"), c.idMasked);
+    }
+    return o;
+}
+
+QJsonObject eventRow(const AuditEvent& e)
+{
+    return QJsonObject { { QStringLiteral("seq"), e.seq },
+        { QStringLiteral("ts"), timeText(e.ts) },
+        { QStringLiteral("actor"), e.actor },
+        { QStringLiteral("workstation"), e.workstation },
+        { QStringLiteral("case_id"), e.caseId },
+        { QStringLiteral("kind"), e.kind },
+        { QStringLiteral("payload"), QString::fromUtf8(e.payload) },
+        { QStringLiteral("pii_digest"), QString::fromLatin1(e.piiDigest) },
+        { QStringLiteral("prev_hash"), QString::fromLatin1(e.prevHash) },
+        { QStringLiteral("hash"), QString::fromLatin1(e.hash) } };
+}
+
+// One run of an export: the request, the sink and what the manifest and the event will say.
+class ExportRun
+{
+public:
+    ExportRun(AuditStore& store,
+        const Actor& actor,
+        const ExportRequest& request,
+        const Exporter::Progress& progress,
+        const std::atomic<bool>* cancel)
+        : m_store(store)
+        , m_actor(actor)
+        , m_request(request)
+        , m_progress(progress)
+        , m_cancel(cancel)
+        , m_sink(request.outPath,
+              request.format,
+              Exporter::columns(request.what, request.unmasked && request.what == ExportRequest::What::Cases))
+    {
+    }
+
+    Result<ExportOutcome> run()
+    {
+        if (Result<void> started = start(); !started)
+            return started.failure();
+        Result<void> written = m_request.what == ExportRequest::What::Cases ? writeCases() : writeEvents();
+        if (written && cancelled())
+            written = Failure(ErrorCode::Cancelled, Exporter::tr("The export was cancelled; no file was written."));
+        if (!written) {
+            m_sink.cancel();
+            return written.failure();
+        }
+        if (Result<void> committed = m_sink.commit(); !committed)
+            return committed.failure();
+        return finish();
+    }
+
+private:
+    bool cancelled() const { return m_cancel && m_cancel->load(); }
+
+    void report(qint64 done) const
+    {
+        if (m_progress)
+            m_progress(done, m_total);
+    }
+
+    Result<void> start()
+    {
+        const Result<ChainAnchor> head = m_store.head();
+        if (!head)
+            return head.failure();
+        const Result<QByteArray> previous = previousManifestHash();
+        if (!previous)
+            return previous.failure();
+        ExportManifest& m = m_manifest;
+        m.historyId = m_store.historyId();
+        m.file = QFileInfo(m_request.outPath).fileName();
+        m.what = ExportRequest::key(m_request.what);
+        m.fileFormat = ExportRequest::key(m_request.format);
+        m.excel = m_request.excel && m_request.format == ExportRequest::Format::Csv;
+        m.unmasked = m_request.unmasked;
+        m.filter = m_request.query.toJson();
+        m.headSeq = head->seq;
+        m.headHash = head->hash;
+        m.exportedAt = head->exportedAt;
+        m.exportedBy = m_actor.name;
+        m.previousManifestHash = *previous;
+        return m_sink.open(m.excel);
+    }
+
+    // The manifest hash the latest recorded export names (exports chain through them); empty for the first.
+    Result<QByteArray> previousManifestHash() const
+    {
+        const Result<QList<AuditEvent>> exports = m_store.exportEvents();
+        if (!exports)
+            return exports.failure();
+        for (auto it = exports->crbegin(); it != exports->crend(); ++it) {
+            const QString hash = it->payloadObject().value(QStringLiteral("manifestHash")).toString();
+            if (!hash.isEmpty())
+                return hash.toLatin1();
+        }
+        return QByteArray();
+    }
+
+    Result<void> writeCases()
+    {
+        const Result<qint64> total = m_store.countCases(m_actor, m_request.query);
+        if (!total)
+            return total.failure();
+        m_total = *total;
+        report(0);
+        HistoryCursor cursor;
+        for (bool atEnd = false; !atEnd && !cancelled();) {
+            const Result<HistoryPage> page = m_store.queryCases(m_actor, m_request.query, cursor, pageSize);
+            if (!page)
+                return page.failure();
+            for (const CaseSummary& row : page->rows) {
+                if (Result<void> written = writeCase(row); !written || cancelled())
+                    return written;
+            }
+            cursor = page->next;
+            atEnd = page->atEnd || page->rows.isEmpty();
+        }
+        return {};
+    }
+
+    Result<void> writeCase(const CaseSummary& row)
+    {
+        std::optional<RevealedPii> clear;
+        if (m_request.unmasked) {
+            Result<RevealedPii> pii = m_store.exportPii(m_actor, row.caseId);
+            if (!pii)
+                return pii.failure();
+            clear = *pii;
+        }
+        m_sink.write(caseRow(row, clear));
+        m_caseIds.append(row.caseId);
+        report(++m_manifest.rows);
+        return {};
+    }
+
+    Result<void> writeEvents()
+    {
+        Result<EventRange> range = m_store.eventRange(m_request.query.from, m_request.query.to);
+        if (!range)
+            return range.failure();
+        range->lastSeq = std::min(range->lastSeq, m_manifest.headSeq); // not past the head the manifest names
+        m_total = range->count();
+        m_manifest.hasRange = true;
+        m_manifest.firstSeq = range->firstSeq;
+        m_manifest.lastSeq = range->lastSeq;
+        report(0);
+        return m_store.forEachEvent(*range, [this](const AuditEvent& e) {
+            if (m_manifest.rows == 0) {
+                m_manifest.firstHash = e.hash;
+                m_manifest.prevHash = e.prevHash;
+            }
+            m_manifest.lastHash = e.hash;
+            m_sink.write(eventRow(e));
+            report(++m_manifest.rows);
+            return !cancelled();
+        });
+    }
+
+    Result<ExportOutcome> finish()
+    {
+        ExportOutcome out;
+        out.filePath = m_request.outPath;
+        out.manifestPath = ExportManifest::pathFor(m_request.outPath);
+        m_manifest.fileSha256 = m_sink.sha256();
+        m_manifest.fileBytes = m_sink.size();
+        m_manifest.hmac = m_store.manifestMac(m_manifest.signedBytes());
+        QSaveFile file(out.manifestPath);
+        const QByteArray bytes = m_manifest.bytes();
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+            QFile::remove(out.filePath);
+            return Failure(
+                ErrorCode::Unavailable, Exporter::tr("Cannot write %1: %2").arg(out.manifestPath, file.errorString()));
+        }
+        out.manifest = m_manifest;
+        out.manifestHash = m_manifest.hash();
+        const Result<qint64> seq = m_store.recordExport(m_actor, event(out.manifestHash));
+        if (!seq) {
+            QFile::remove(out.filePath);
+            QFile::remove(out.manifestPath);
+            return seq.failure();
+        }
+        out.eventSeq = *seq;
+        return out;
+    }
+
+    Events::ExportMade event(const QByteArray& manifestHash) const
+    {
+        Events::ExportMade e;
+        e.format = m_manifest.fileFormat;
+        e.what = m_manifest.what;
+        e.rows = m_manifest.rows;
+        e.file = m_manifest.file;
+        e.manifestHash = QString::fromLatin1(manifestHash);
+        e.unmasked = m_manifest.unmasked;
+        if (m_manifest.unmasked)
+            e.reason = m_request.reason.trimmed();
+        e.filter = QString::fromUtf8(QJsonDocument(m_manifest.filter).toJson(QJsonDocument::Compact));
+        if (m_request.what == ExportRequest::What::Cases) {
+            e.cases = static_cast<int>(m_caseIds.size());
+            if (m_manifest.unmasked) // whose names and ID numbers left the history
+                e.caseIds = m_caseIds;
+        } else {
+            e.firstSeq = m_manifest.firstSeq;
+            e.lastSeq = m_manifest.lastSeq;
+        }
+        return e;
+    }
+
+    AuditStore& m_store;
+    Actor m_actor;
+    const ExportRequest& m_request;
+    const Exporter::Progress& m_progress;
+    const std::atomic<bool>* m_cancel;
+    RowSink m_sink;
+    ExportManifest m_manifest;
+    QStringList m_caseIds;
+    qint64 m_total = 0;
+};
+
+Result<void> validate(const ExportRequest& request)
+{
+    if (request.outPath.isEmpty())
+        return Failure(ErrorCode::InvalidArgument, Exporter::tr("Choose the file to export to."));
+    if (request.unmasked && request.what == ExportRequest::What::Events)
+        return Failure(ErrorCode::InvalidArgument,
+            Exporter::tr("Events hold no names or ID numbers: an events export is never unmasked."));
+    if (request.what == ExportRequest::What::Events) {
+        HistoryQuery rest = request.query;
+        rest.from = QDateTime();
+        rest.to = QDateTime();
+        if (rest.hasFilter())
+            return Failure(ErrorCode::InvalidArgument, Exporter::tr("An events export takes only a time range."));
+    }
+    return {};
+}
+
+} // namespace
+
+QString ExportRequest::key(What what)
+{
+    return what == What::Events ? QStringLiteral("events") : QStringLiteral("cases");
+}
+
+QString ExportRequest::key(Format format)
+{
+    return format == Format::Jsonl ? QStringLiteral("jsonl") : QStringLiteral("csv");
+}
+
+std::optional<ExportRequest::What> ExportRequest::whatFromKey(const QString& key)
+{
+    for (What what : { What::Cases, What::Events }) {
+        if (key == ExportRequest::key(what))
+            return what;
+    }
+    return std::nullopt;
+}
+
+std::optional<ExportRequest::Format> ExportRequest::formatFromKey(const QString& key)
+{
+    for (Format format : { Format::Csv, Format::Jsonl }) {
+        if (key == ExportRequest::key(format))
+            return format;
+    }
+    return std::nullopt;
+}
+
+Exporter::Exporter(AuditStore& store)
+    : m_store(store)
+{
+}
+
+Result<ExportOutcome> Exporter::run(
+    const Actor& actor, const ExportRequest& request, const Progress& progress, const std::atomic<bool>* cancel)
+{
+    if (Result<void> valid = validate(request); !valid)
+        return valid.failure();
+    const Result<Actor> authorized = m_store.authorizeExport(actor, request.unmasked, request.reason);
+    if (!authorized)
+        return authorized.failure();
+    return ExportRun(m_store, *authorized, request, progress, cancel).run();
+}
+
+QStringList Exporter::columns(ExportRequest::What what, bool unmasked)
+{
+    if (what == ExportRequest::What::Events) {
+        return { QStringLiteral("seq"),
+            QStringLiteral("ts"),
+            QStringLiteral("actor"),
+            QStringLiteral("workstation"),
+            QStringLiteral("case_id"),
+            QStringLiteral("kind"),
+            QStringLiteral("payload"),
+            QStringLiteral("pii_digest"),
+            QStringLiteral("prev_hash"),
+            QStringLiteral("hash") };
+    }
+    QStringList c { QStringLiteral("case_id"),
+        QStringLiteral("created_at"),
+        QStringLiteral("updated_at"),
+        QStringLiteral("reviewer"),
+        QStringLiteral("workstation"),
+        QStringLiteral("merchant_biz_id"),
+        QStringLiteral("scene_code"),
+        QStringLiteral("state"),
+        QStringLiteral("outcome"),
+        QStringLiteral("sub_code"),
+        QStringLiteral("passed"),
+        QStringLiteral("training"),
+        QStringLiteral("attempts"),
+        QStringLiteral("review_state"),
+        QStringLiteral("error_kind"),
+        QStringLiteral("error_code"),
+        QStringLiteral("request_id"),
+        QStringLiteral("purged") };
+    if (unmasked)
+        c << QStringLiteral("name") << QStringLiteral("id_number");
+    else
+        c << QStringLiteral("name_masked") << QStringLiteral("id_number_masked");
+    return c;
+}

@@ -1,0 +1,71 @@
+// AuditStore: what exports read and record (see AuditStore.h, "Exports").
+#include "AuditStore.h"
+
+#include "crypto/Crypto.h"
+#include "history/CaseTable.h"
+
+namespace {
+
+const char manifestKeyLabel[] = "eKYC Desk export manifest v1";
+
+} // namespace
+
+Result<Actor> AuditStore::authorizeExport(const Actor& who, bool unmasked, const QString& reason)
+{
+    if (unmasked && reason.trimmed().isEmpty())
+        return Failure(ErrorCode::InvalidArgument, tr("Give a reason to export names and ID numbers unmasked."));
+    const Result<Actor> authorized =
+        authorize(who, unmasked ? Access::Operation::ExportUnmasked : Access::Operation::ExportMasked);
+    if (!authorized || !unmasked)
+        return authorized;
+    // Logged before anything is decrypted: no unmasked export without its event.
+    const Result<qint64> logged = recordUnchecked(*authorized, QString(), Events::PiiRevealed { reason.trimmed(), {} });
+    if (!logged)
+        return logged.failure();
+    return authorized;
+}
+
+Result<RevealedPii> AuditStore::exportPii(const Actor& who, const QString& caseId)
+{
+    const Result<Actor> authorized = authorize(who, Access::Operation::ExportUnmasked, caseId);
+    if (!authorized)
+        return authorized.failure();
+    Result<CaseTable::Sealed> sealed = m_cases->sealed(caseId);
+    if (!sealed)
+        return sealed.failure();
+    if (sealed->purged)
+        return RevealedPii();
+    return m_vault->open(caseId, sealed->nameEnc, sealed->idEnc);
+}
+
+Result<EventRange> AuditStore::eventRange(const QDateTime& from, const QDateTime& to) const
+{
+    return EventRange::byTime(database(), from, to);
+}
+
+Result<void> AuditStore::forEachEvent(
+    const EventRange& range, const std::function<bool(const AuditEvent&)>& visit) const
+{
+    return range.forEach(database(), visit);
+}
+
+Result<QList<AuditEvent>> AuditStore::exportEvents() const
+{
+    return EventRange::allOfKind(database(), QLatin1String(EventKind::exportMade));
+}
+
+QByteArray AuditStore::manifestMac(const QByteArray& bytes) const
+{
+    const QByteArray key = Crypto::hkdfSha256(m_keys.dataKey, m_historyId.toUtf8(), QByteArray(manifestKeyLabel));
+    return Crypto::hmacSha256(key, bytes).toHex();
+}
+
+Result<qint64> AuditStore::recordExport(const Actor& who, const Events::ExportMade& event)
+{
+    const bool unmasked = event.unmasked.value_or(false);
+    const Result<Actor> authorized =
+        authorize(who, unmasked ? Access::Operation::ExportUnmasked : Access::Operation::ExportMasked);
+    if (!authorized)
+        return authorized.failure();
+    return recordUnchecked(*authorized, QString(), event);
+}

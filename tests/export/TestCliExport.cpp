@@ -1,0 +1,276 @@
+#include "export/ExportManifest.h"
+
+#include "CliRun.h"
+#include "ExportWorld.h"
+#include "Rfc4180.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+// `ekyc-desk-cli export` and `export verify` as scheduled jobs run them: a real process on a team history, signed
+// in with --user; each failure has its exit code.
+class TestCliExport : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+    QTemporaryDir m_out;
+    std::unique_ptr<ExportWorld> m_world;
+    QString m_db;
+    int m_files = 0;
+
+    CliRun cli(QStringList args, const QString& who = QStringLiteral("supervisor"), bool withDb = true)
+    {
+        args.prepend(QStringLiteral("export"));
+        if (withDb)
+            args << QStringLiteral("--db") << m_db;
+        if (!who.isEmpty())
+            args << QStringLiteral("--user") << who;
+        return CliRun::run(args, m_home.path(), { { QStringLiteral("EKYC_DESK_PASSWORD"), TeamHistory::password() } });
+    }
+
+    QString nextPath(const char* suffix)
+    {
+        return m_out.filePath(QStringLiteral("cli-%1.%2").arg(++m_files).arg(QLatin1String(suffix)));
+    }
+
+    // Exports (as the supervisor) and returns the file's path, failing the test when it did not work.
+    QString exported(const QStringList& args, const char* suffix)
+    {
+        const QString path = nextPath(suffix);
+        const CliRun run = cli(args + QStringList { QStringLiteral("--out"), path });
+        if (run.exitCode != 0)
+            qWarning("export exited %d: %s", run.exitCode, run.err.constData());
+        return run.exitCode == 0 ? path : QString();
+    }
+
+    static bool flipByte(const QString& path, qsizetype at)
+    {
+        QByteArray bytes = ExportWorld::read(path);
+        if (bytes.size() <= at)
+            return false;
+        bytes[at] = bytes.at(at) == '1' ? '2' : '1';
+        return ExportWorld::write(path, bytes);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString skip;
+        m_world = ExportWorld::build(QStringLiteral("sqlite"), &skip);
+        QVERIFY2(m_world, qPrintable(skip));
+        m_db = m_world->fx.location();
+        m_world->store.reset(); // the CLI writes to it now
+    }
+
+    void exportAndVerify_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("suffix");
+        QTest::addColumn<int>("rows");
+        QTest::newRow("cases csv") << QStringList { QStringLiteral("--what"), QStringLiteral("cases") }
+                                   << QStringLiteral("csv") << 10;
+        QTest::newRow("cases excel, one day") << QStringList { QStringLiteral("--from"),
+            QStringLiteral("2026-11-26"),
+            QStringLiteral("--to"),
+            QStringLiteral("2026-11-26"),
+            QStringLiteral("--excel") } << QStringLiteral("csv")
+                                              << -1;
+        QTest::newRow("cases jsonl filtered") << QStringList { QStringLiteral("--format"),
+            QStringLiteral("jsonl"),
+            QStringLiteral("--filter"),
+            QStringLiteral("outcome=202"),
+            QStringLiteral("--filter"),
+            QStringLiteral("reviewer=reviewer") }
+                                              << QStringLiteral("jsonl") << -1;
+        QTest::newRow("events csv") << QStringList { QStringLiteral("--what"),
+            QStringLiteral("events"),
+            QStringLiteral("--from"),
+            QStringLiteral("2026-11-26"),
+            QStringLiteral("--to"),
+            QStringLiteral("2026-11-27") }
+                                    << QStringLiteral("csv") << -1;
+        QTest::newRow("events jsonl") << QStringList {
+            QStringLiteral("--what"), QStringLiteral("events"), QStringLiteral("--format"), QStringLiteral("jsonl")
+        } << QStringLiteral("jsonl") << -1;
+    }
+
+    void exportAndVerify()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, suffix);
+        QFETCH(int, rows);
+        const QString path = exported(args, suffix == QLatin1String("csv") ? "csv" : "jsonl");
+        QVERIFY(!path.isEmpty());
+        const QString manifestPath = ExportManifest::pathFor(path);
+        const Result<ExportManifest> manifest = ExportManifest::parse(ExportWorld::read(manifestPath));
+        QVERIFY2(manifest, qPrintable(manifest.message()));
+        QVERIFY(manifest->rows > 0);
+        if (rows >= 0)
+            QCOMPARE(manifest->rows, rows);
+        QCOMPARE(ExportWorld::read(path).startsWith("\xEF\xBB\xBF"), args.contains(QStringLiteral("--excel")));
+        const CliRun alone = cli({ QStringLiteral("verify"), manifestPath }, QString(), false);
+        QCOMPARE(alone.exitCode, 0);
+        QVERIFY(alone.out.startsWith("OK "));
+        const CliRun withDb = cli({ QStringLiteral("verify"), manifestPath }, QString());
+        QVERIFY2(withDb.exitCode == 0, withDb.out.constData());
+    }
+
+    // Exit codes of export: 3 bad arguments, 7 not permitted, 8 sign-in failed.
+    void exportExitCodes_data()
+    {
+        QTest::addColumn<QString>("who");
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        const QString out = QStringLiteral("--out");
+        QTest::newRow("no --out") << QStringLiteral("supervisor") << QStringList() << 3;
+        QTest::newRow("bad format") << QStringLiteral(
+            "supervisor") << QStringList { QStringLiteral("--format"), QStringLiteral("xml"), out, QStringLiteral("x") }
+                                    << 3;
+        QTest::newRow("bad what")
+            << QStringLiteral("supervisor")
+            << QStringList { QStringLiteral("--what"), QStringLiteral("people"), out, QStringLiteral("x") } << 3;
+        QTest::newRow("unknown filter")
+            << QStringLiteral("supervisor")
+            << QStringList { QStringLiteral("--filter"), QStringLiteral("colour=red"), out, QStringLiteral("x") } << 3;
+        QTest::newRow("bad date")
+            << QStringLiteral("supervisor")
+            << QStringList { QStringLiteral("--from"), QStringLiteral("2026-13-01"), out, QStringLiteral("x") } << 3;
+        QTest::newRow("events with filter") << QStringLiteral("supervisor")
+                                            << QStringList { QStringLiteral("--what"),
+                                                   QStringLiteral("events"),
+                                                   QStringLiteral("--filter"),
+                                                   QStringLiteral("outcome=202"),
+                                                   out,
+                                                   QStringLiteral("x") }
+                                            << 3;
+        QTest::newRow("unmasked without reason")
+            << QStringLiteral("supervisor") << QStringList { QStringLiteral("--unmasked"), out, QStringLiteral("x") }
+            << 3;
+        QTest::newRow("events unmasked") << QStringLiteral("supervisor")
+                                         << QStringList { QStringLiteral("--what"),
+                                                QStringLiteral("events"),
+                                                QStringLiteral("--unmasked"),
+                                                QStringLiteral("--reason"),
+                                                QStringLiteral("r"),
+                                                out,
+                                                QStringLiteral("x") }
+                                         << 3;
+        QTest::newRow("reviewer") << QStringLiteral("reviewer") << QStringList { out, QStringLiteral("x") } << 7;
+        QTest::newRow("auditor unmasked") << QStringLiteral("auditor")
+                                          << QStringList { QStringLiteral("--unmasked"),
+                                                 QStringLiteral("--reason"),
+                                                 QStringLiteral("audit"),
+                                                 out,
+                                                 QStringLiteral("x") }
+                                          << 7;
+        QTest::newRow("no such user") << QStringLiteral("nobody") << QStringList { out, QStringLiteral("x") } << 8;
+        QTest::newRow("locked") << QStringLiteral("locked") << QStringList { out, QStringLiteral("x") } << 8;
+        QTest::newRow("extra argument") << QStringLiteral("supervisor")
+                                        << QStringList { QStringLiteral("cases"), out, QStringLiteral("x") } << 3;
+    }
+
+    void exportExitCodes()
+    {
+        QFETCH(QString, who);
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        const qsizetype out = args.indexOf(QStringLiteral("--out"));
+        if (out >= 0)
+            args[out + 1] = nextPath("csv");
+        const CliRun run = cli(args, who);
+        QVERIFY2(run.exitCode == code, run.err.constData());
+        QVERIFY(!run.err.isEmpty());
+        if (out >= 0)
+            QVERIFY(!QFile::exists(args.at(out + 1)));
+    }
+
+    void unmaskedBySupervisor()
+    {
+        const QString path = exported({ QStringLiteral("--unmasked"),
+                                          QStringLiteral("--reason"),
+                                          QStringLiteral("court order 17"),
+                                          QStringLiteral("--format"),
+                                          QStringLiteral("jsonl") },
+            "jsonl");
+        QVERIFY(!path.isEmpty());
+        const std::optional<QList<QJsonObject>> rows = Rfc4180::jsonLines(ExportWorld::read(path));
+        QVERIFY(rows && !rows->isEmpty());
+        QVERIFY(rows->first().contains(QStringLiteral("id_number")));
+        QVERIFY(!rows->first().value(QStringLiteral("id_number")).toString().contains(u'*'));
+    }
+
+    // Exit codes of export verify: what broke, each its own.
+    void verifyExitCodes_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<bool>("withDb");
+        QTest::addColumn<int>("code");
+        QTest::newRow("intact") << QStringLiteral("none") << true << 0;
+        QTest::newRow("no manifest") << QStringLiteral("no-manifest") << false << 3;
+        QTest::newRow("file byte") << QStringLiteral("file") << false << 10;
+        QTest::newRow("file removed") << QStringLiteral("file-removed") << false << 10;
+        QTest::newRow("chain inside the file") << QStringLiteral("forged") << false << 11;
+        QTest::newRow("forged manifest, --db") << QStringLiteral("forged") << true << 12;
+        QTest::newRow("manifest byte, --db") << QStringLiteral("manifest") << true << 12;
+        QTest::newRow("previous manifest removed") << QStringLiteral("previous") << true << 14;
+    }
+
+    void verifyExitCodes()
+    {
+        QFETCH(QString, change);
+        QFETCH(bool, withDb);
+        QFETCH(int, code);
+        const QString previous = exported({ QStringLiteral("--what"), QStringLiteral("cases") }, "csv");
+        const QString path = exported({ QStringLiteral("--what"), QStringLiteral("events") }, "csv");
+        QVERIFY(!previous.isEmpty() && !path.isEmpty());
+        QString manifestPath = ExportManifest::pathFor(path);
+        if (change == QLatin1String("no-manifest")) {
+            manifestPath += QStringLiteral(".gone");
+        } else if (change == QLatin1String("file")) {
+            QVERIFY(flipByte(path, 200));
+        } else if (change == QLatin1String("file-removed")) {
+            QVERIFY(QFile::remove(path));
+        } else if (change == QLatin1String("manifest")) {
+            QVERIFY(flipByte(manifestPath, ExportWorld::read(manifestPath).indexOf("\"rows\":") + 7));
+        } else if (change == QLatin1String("previous")) {
+            QVERIFY(QFile::remove(ExportManifest::pathFor(previous)));
+        } else if (change == QLatin1String("forged")) {
+            QByteArray bytes = ExportWorld::read(path);
+            bytes.replace("reviewer", "Reviewer");
+            QVERIFY(ExportWorld::write(path, bytes));
+            ExportManifest forged = *ExportManifest::parse(ExportWorld::read(manifestPath));
+            forged.fileSha256 = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+            QVERIFY(ExportWorld::write(manifestPath, forged.bytes()));
+        }
+        const CliRun run = cli({ QStringLiteral("verify"), manifestPath }, QString(), withDb);
+        QVERIFY2(run.exitCode == code, (run.out + run.err).constData());
+        if (code != 0 && code != 3)
+            QVERIFY(run.out.startsWith("BROKEN: "));
+    }
+
+    // The history changed after the export: only --db can tell, with 13.
+    void historyChanged()
+    {
+        const QString path = exported({ QStringLiteral("--what"), QStringLiteral("events") }, "jsonl");
+        QVERIFY(!path.isEmpty());
+        const ExportManifest manifest = *ExportManifest::parse(ExportWorld::read(ExportManifest::pathFor(path)));
+        QVERIFY(m_world->fx.dropAppendOnlyGuards());
+        QVERIFY(m_world->fx.execRaw(
+            QStringLiteral("UPDATE events SET workstation = 'elsewhere' WHERE seq = %1").arg(manifest.firstSeq + 2)));
+        QCOMPARE(cli({ QStringLiteral("verify"), ExportManifest::pathFor(path) }, QString(), false).exitCode, 0);
+        const CliRun run = cli({ QStringLiteral("verify"), ExportManifest::pathFor(path) }, QString());
+        QVERIFY2(run.exitCode == 13, (run.out + run.err).constData());
+    }
+
+    void help()
+    {
+        const CliRun run = cli({ QStringLiteral("--help") }, QString(), false);
+        QCOMPARE(run.exitCode, 0);
+        for (const char* code : { "10 ", "11 ", "12 ", "13 ", "14 " })
+            QVERIFY2(run.out.contains(code), code);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliExport)
+#include "TestCliExport.moc"

@@ -1,0 +1,74 @@
+#include "export/Csv.h"
+
+#include "Rfc4180.h"
+
+#include <QTest>
+
+// The CSV of exports: RFC 4180 quoting, formula-injection neutralising, and reading back.
+class TestCsv : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void record_data()
+    {
+        QTest::addColumn<QString>("cell");
+        QTest::addColumn<QByteArray>("written");
+        QTest::newRow("plain") << QStringLiteral("team0001") << QByteArray("team0001\r\n");
+        QTest::newRow("empty") << QString() << QByteArray("\r\n");
+        QTest::newRow("comma") << QStringLiteral("a,b") << QByteArray("\"a,b\"\r\n");
+        QTest::newRow("quote") << QStringLiteral("say \"hi\"") << QByteArray("\"say \"\"hi\"\"\"\r\n");
+        QTest::newRow("newline") << QStringLiteral("a\nb") << QByteArray("\"a\nb\"\r\n");
+        QTest::newRow("chinese") << QStringLiteral("王*") << QByteArray("王*\r\n");
+        QTest::newRow("hyperlink") << QStringLiteral("=HYPERLINK(\"http://x.example\",\"y\")")
+                                   << QByteArray("\"'=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")\"\r\n");
+        QTest::newRow("plus") << QStringLiteral("+1") << QByteArray("'+1\r\n");
+        QTest::newRow("minus") << QStringLiteral("-1") << QByteArray("'-1\r\n");
+        QTest::newRow("at") << QStringLiteral("@x") << QByteArray("'@x\r\n");
+        QTest::newRow("tab") << QStringLiteral("\tx") << QByteArray("'\tx\r\n");
+        QTest::newRow("cr") << QStringLiteral("\rx") << QByteArray("\"'\rx\"\r\n");
+        QTest::newRow("single quote") << QStringLiteral("'x") << QByteArray("''x\r\n");
+        QTest::newRow("inner equals") << QStringLiteral("a=b") << QByteArray("a=b\r\n");
+    }
+
+    void record()
+    {
+        QFETCH(QString, cell);
+        QFETCH(QByteArray, written);
+        QCOMPARE(Csv::record({ cell }), written);
+        const Result<QList<QStringList>> back = Csv::parse(written);
+        QVERIFY2(back, qPrintable(back.message()));
+        QCOMPARE(back->size(), 1);
+        QCOMPARE(Csv::unneutralise(back->first().first()), cell);
+        const std::optional<QList<QStringList>> independent = Rfc4180::parse(written);
+        QVERIFY(independent);
+        QCOMPARE(independent->first(), back->first());
+    }
+
+    void parseRefuses_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::newRow("quote inside") << QByteArray("ab\"c\r\n");
+        QTest::newRow("text after quote") << QByteArray("\"ab\"c\r\n");
+        QTest::newRow("unterminated") << QByteArray("\"abc\r\n");
+    }
+
+    void parseRefuses()
+    {
+        QFETCH(QByteArray, data);
+        const Result<QList<QStringList>> parsed = Csv::parse(data);
+        QVERIFY(!parsed);
+        QCOMPARE(parsed.error(), ErrorCode::Corrupt);
+    }
+
+    void bomIsSkipped()
+    {
+        const QByteArray data = Csv::bom() + Csv::record({ QStringLiteral("a"), QStringLiteral("b") });
+        const Result<QList<QStringList>> parsed = Csv::parse(data);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->first(), (QStringList { QStringLiteral("a"), QStringLiteral("b") }));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCsv)
+#include "TestCsv.moc"
