@@ -2228,6 +2228,105 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>The &amp;cases of the current filter, one row each</source>
+        <translation>当前筛选条件下的案件(&amp;C)，每个案件一行</translation>
+    </message>
+    <message>
+        <source>The raw &amp;events of the filter&apos;s period, with their chain fields (auditor&apos;s view)</source>
+        <translation>筛选时间段内的原始事件(&amp;E)，含链字段（审计员视图）</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>导出内容：</translation>
+    </message>
+    <message>
+        <source>CSV (UTF-8)</source>
+        <translation>CSV（UTF-8）</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (UTF-8 with BOM)</source>
+        <translation>适用于 Excel 的 CSV（带 BOM 的 UTF-8）</translation>
+    </message>
+    <message>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Names and ID numbers &amp;unmasked (supervisors only; recorded with the reason)</source>
+        <translation>不脱敏导出姓名和身份证号(&amp;U)（仅限主管；连同理由一并记录）</translation>
+    </message>
+    <message>
+        <source>why the personal data must leave the history</source>
+        <translation>个人数据为何必须导出</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>文件(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>A manifest (file SHA-256, rows, filter, chain facts, HMAC) is written beside the file; check it later with: ekyc-desk-cli export verify FILE.manifest.json</source>
+        <translation>文件旁会写入一份清单（文件 SHA-256、行数、筛选条件、链信息、HMAC）；之后可用以下命令校验：ekyc-desk-cli export verify 文件.manifest.json</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1.
+Manifest: %2</source>
+        <translation>
+            <numerusform>已导出 %n 行到 %1。
+清单：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled. No file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>未导出：%1</translation>
+    </message>
+    <message>
+        <source>Exporting… %1 of %2 rows</source>
+        <translation>正在导出… 第 %1 行，共 %2 行</translation>
+    </message>
+</context>
+<context>
     <name>ExportManifest</name>
     <message>
         <source>This is not an eKYC Desk export manifest.</source>
@@ -3029,6 +3128,14 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
     <message>
         <source>%1 %2 Names and ID numbers are masked.</source>
         <translation>%1 %2 姓名和身份证号已脱敏。</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export the cases of these filters, or the events of their period, with a manifest that proves the file</source>
+        <translation>导出这些筛选条件下的案件或其时间段内的事件，并附带可证明文件完整性的清单</translation>
     </message>
 </context>
 <context>

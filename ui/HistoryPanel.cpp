@@ -2,6 +2,7 @@
 #include "ui_HistoryPanel.h"
 
 #include "CaseTimelineDialog.h"
+#include "ExportDialog.h"
 #include "HistoryFilterBar.h"
 #include "RevealDialog.h"
 #include "base/Access.h"
@@ -34,6 +35,11 @@ HistoryPanel::HistoryPanel(AuditStore* history, const Actor& actor, QWidget* par
     m_timelineButton->setToolTip(
         tr("Every event of the case with its position in the chain, its review steps and notes"));
     m_ui->detailHeaderLayout->insertWidget(1, m_timelineButton);
+    m_exportButton = new QPushButton(tr("E&xport…"), this);
+    m_exportButton->setObjectName(QStringLiteral("exportHistoryPushButton"));
+    m_exportButton->setToolTip(tr("Export the cases of these filters, or the events of their period, with a manifest "
+                                  "that proves the file"));
+    m_ui->headerLayout->insertWidget(1, m_exportButton);
 
     if (history) {
         m_reader = std::make_unique<HistoryThread>(*history, QStringLiteral("history-reader"));
@@ -82,6 +88,8 @@ HistoryPanel::HistoryPanel(AuditStore* history, const Actor& actor, QWidget* par
         m_filters->setEnabled(false);
     }
     connect(m_timelineButton, &QPushButton::clicked, this, &HistoryPanel::showTimeline);
+    connect(m_exportButton, &QPushButton::clicked, this, &HistoryPanel::openExport);
+    m_exportButton->setEnabled(history != nullptr);
     connect(m_ui->refreshPushButton, &QPushButton::clicked, this, &HistoryPanel::reload);
     connect(m_ui->revealPushButton, &QPushButton::clicked, this, &HistoryPanel::revealSelected);
     connect(m_ui->verifyAgainPushButton, &QPushButton::clicked, this, &HistoryPanel::reverifySelected);
@@ -211,6 +219,16 @@ void HistoryPanel::deleteFilter(const QString& name)
         [this](const Result<void>&) { loadChoices(); });
 }
 
+void HistoryPanel::openExport()
+{
+    if (!m_history || m_exportDialog)
+        return;
+    m_exportDialog = new ExportDialog(*m_history, m_actor, m_model->query(), this);
+    m_exportDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_exportDialog, &QObject::destroyed, this, [this] { m_exportDialog = nullptr; });
+    m_exportDialog->open();
+}
+
 void HistoryPanel::showTimeline()
 {
     const QString caseId = selectedCaseId();
@@ -329,6 +347,9 @@ void HistoryPanel::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         m_timelineButton->setText(tr("&Timeline…"));
+        m_exportButton->setText(tr("E&xport…"));
+        m_exportButton->setToolTip(tr("Export the cases of these filters, or the events of their period, with a "
+                                      "manifest that proves the file"));
         m_timelineButton->setToolTip(
             tr("Every event of the case with its position in the chain, its review steps and notes"));
         if (m_model)

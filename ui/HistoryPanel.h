@@ -9,6 +9,7 @@
 struct AuditEvent;
 struct CaseSummary;
 class AuditStore;
+class ExportDialog;
 class HistoryFilterBar;
 class HistoryModel;
 class HistoryThread;
@@ -42,6 +43,8 @@ public:
     const CaseSummary* caseSummary(const QString& caseId) const;
     // The reveal dialog while it is open (for tests), else nullptr.
     RevealDialog* revealDialog() const { return m_revealDialog; }
+    // The export dialog while it is open (for tests), else nullptr.
+    ExportDialog* exportDialog() const { return m_exportDialog; }
 
     // One line of the events list, translated.
     static QString describeEvent(const AuditEvent& event);
@@ -56,6 +59,8 @@ public slots:
     void reverifySelected();
     // Opens the case timeline (with chain positions) of the selected case.
     void showTimeline();
+    // Opens the export dialog for the current filters (window-modal, does not block).
+    void openExport();
 
 signals:
     // The filters' count arrived (matchCount()).
@@ -86,6 +91,8 @@ private:
     HistoryModel* m_model = nullptr;
     HistoryFilterBar* m_filters = nullptr;
     QPushButton* m_timelineButton = nullptr;
+    QPushButton* m_exportButton = nullptr;
+    ExportDialog* m_exportDialog = nullptr;
     qint64 m_count = -1;
     quint64 m_countGeneration = 0; // counts of replaced filters are dropped
     QString m_pendingSelection; // selected again once its row has arrived

@@ -3,6 +3,7 @@
 // timeline with chain positions, saves a filter and picks it again; a reviewer sees only their own cases, without
 // the reviewer filter.
 #include "CaseTimelineDialog.h"
+#include "ExportDialog.h"
 #include "GuiDriver.h"
 #include "HistoryFilterBar.h"
 #include "HistoryPanel.h"
@@ -11,16 +12,24 @@
 #include "history/AuditStore.h"
 #include "history/HistoryModel.h"
 #include "sandbox/SandboxFixtures.h"
+#include "session/HistoryThread.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QSemaphore>
+#include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -64,6 +73,27 @@ class TestHistoryBrowserPanel : public QObject
         QTRY_VERIFY(!panel.model()->isLoading());
         QTRY_COMPARE(panel.model()->rowCount(), rows);
         QTRY_COMPARE(panel.matchCount(), qint64(rows));
+    }
+
+    qint64 countEvents(const QString& kind) const
+    {
+        qint64 n = 0;
+        (void)m_store->forEachEvent([&](const AuditEvent& e) {
+            n += e.kind == kind ? 1 : 0;
+            return true;
+        });
+        return n;
+    }
+
+    QByteArray lastEventPayload(const QString& kind) const
+    {
+        QByteArray payload;
+        (void)m_store->forEachEvent([&](const AuditEvent& e) {
+            if (e.kind == kind)
+                payload = e.payload;
+            return true;
+        });
+        return payload;
     }
 
     template <class T> static T* child(QWidget& parent, const char* name)
@@ -214,6 +244,90 @@ private slots:
             QCOMPARE(panel.model()->caseAt(row)->actor, QStringLiteral("reviewer"));
         choose(panel, "outcomeComboBox", QStringLiteral("passed"));
         WAIT_FOR_ROWS(panel, 3);
+    }
+
+    // Unmasked export from the browser: refused by the history for a reviewer (recorded, no file), written and
+    // recorded with its reason for a supervisor.
+    void unmaskedExport_data()
+    {
+        QTest::addColumn<QString>("account");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("reviewer") << QStringLiteral("reviewer") << false;
+        QTest::newRow("supervisor") << QStringLiteral("supervisor") << true;
+    }
+    void unmaskedExport()
+    {
+        QFETCH(QString, account);
+        QFETCH(bool, allowed);
+        const Actor who = m_team->actors.at(account);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cases.csv"));
+        const qint64 refusalsBefore = countEvents(QStringLiteral("access_refused"));
+        const qint64 exportsBefore = countEvents(QStringLiteral("export_made"));
+        HistoryPanel panel(m_store.get(), who);
+        panel.show();
+        QTRY_VERIFY(!panel.model()->isLoading());
+        QMetaObject::invokeMethod(child<QPushButton>(panel, "exportHistoryPushButton"), "click");
+        ExportDialog* dialog = panel.exportDialog();
+        QVERIFY(dialog);
+        child<QCheckBox>(*dialog, "exportUnmaskedCheckBox")->setChecked(true);
+        QTest::keyClicks(child<QLineEdit>(*dialog, "exportReasonLineEdit"), QStringLiteral("court order 2026-17"));
+        child<QLineEdit>(*dialog, "exportPathLineEdit")->setText(path);
+        QSignalSpy finished(dialog, &ExportDialog::finishedExport);
+        QMetaObject::invokeMethod(child<QPushButton>(*dialog, "exportPushButton"), "click");
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().first().toBool(), allowed);
+        GuiDriver::saveScreenshot(dialog, QStringLiteral("shot-export-%1.png").arg(account));
+        QCOMPARE(QFile::exists(path), allowed);
+        QCOMPARE(QFile::exists(path + QStringLiteral(".manifest.json")), allowed);
+        QCOMPARE(countEvents(QStringLiteral("access_refused")) - refusalsBefore, allowed ? 0 : 1);
+        QCOMPARE(countEvents(QStringLiteral("export_made")) - exportsBefore, allowed ? 1 : 0);
+        if (allowed) {
+            QVERIFY(dialog->resultText().contains(QDir::toNativeSeparators(path)));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray csv = file.readAll();
+            QVERIFY(csv.contains(SandboxFixtures::people().at(0).docNo.toUtf8())); // unmasked, as asked
+            QVERIFY(lastEventPayload(QStringLiteral("export_made")).contains("court order 2026-17"));
+        } else {
+            QVERIFY2(dialog->resultText().contains(QStringLiteral("Not exported")), qPrintable(dialog->resultText()));
+        }
+        dialog->reject();
+    }
+
+    // Cancel while the export waits for its thread: it stops before the first row, and no file is left.
+    void cancelLeavesNoFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("events.jsonl"));
+        HistoryPanel panel(m_store.get(), actor("supervisor"));
+        panel.show();
+        QMetaObject::invokeMethod(child<QPushButton>(panel, "exportHistoryPushButton"), "click");
+        ExportDialog* dialog = panel.exportDialog();
+        QVERIFY(dialog);
+        child<QRadioButton>(*dialog, "exportEventsRadioButton")->setChecked(true);
+        child<QComboBox>(*dialog, "exportFormatComboBox")->setCurrentIndex(2);
+        child<QLineEdit>(*dialog, "exportPathLineEdit")->setText(path);
+        QSemaphore hold;
+        dialog->exportThread()->run<int>(
+            [&hold](AuditStore*) {
+                hold.acquire();
+                return 0;
+            },
+            dialog,
+            [](int) {});
+        QSignalSpy finished(dialog, &ExportDialog::finishedExport);
+        QMetaObject::invokeMethod(child<QPushButton>(*dialog, "exportPushButton"), "click");
+        QVERIFY(dialog->isRunning());
+        QVERIFY(!child<QPushButton>(*dialog, "exportPushButton")->isEnabled());
+        QMetaObject::invokeMethod(child<QPushButton>(*dialog, "exportCancelPushButton"), "click");
+        QVERIFY(dialog->isVisible()); // stays until the export has stopped
+        hold.release();
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().first().toBool(), false);
+        QVERIFY(dialog->resultText().contains(QStringLiteral("cancelled")));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+        dialog->reject();
     }
 
     void cleanupTestCase()
