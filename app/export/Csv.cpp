@@ -132,6 +132,36 @@ QByteArray Csv::record(const QStringList& cells)
     return out.join(u',').toUtf8() + "\r\n";
 }
 
+void Csv::appendCell(QByteArray& line, QByteArrayView utf8)
+{
+    const bool neutralised = !utf8.isEmpty()
+        && (utf8.front() == '=' || utf8.front() == '+' || utf8.front() == '-' || utf8.front() == '@'
+            || utf8.front() == '\t' || utf8.front() == '\r' || utf8.front() == '\'');
+    bool quoted = false;
+    for (const char c : utf8) {
+        if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+            quoted = true;
+            break;
+        }
+    }
+    if (quoted)
+        line.append('"');
+    if (neutralised)
+        line.append('\'');
+    if (!quoted) {
+        line.append(utf8);
+        return;
+    }
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        if (utf8.at(i) == '"') {
+            line.append(utf8.sliced(start, i - start + 1)).append('"');
+            start = i + 1;
+        }
+    }
+    line.append(utf8.sliced(start)).append('"');
+}
+
 Result<QList<QStringList>> Csv::parse(const QByteArray& data)
 {
     const QByteArray body = data.startsWith(bom()) ? data.mid(bom().size()) : data;

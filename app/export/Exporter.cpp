@@ -2,6 +2,7 @@
 
 #include "crypto/Crypto.h"
 #include "export/Csv.h"
+#include "export/SqliteEventStream.h"
 #include "history/AuditStore.h"
 #include "history/CanonicalEvent.h"
 
@@ -70,24 +71,57 @@ public:
 
     Result<void> commit()
     {
+        putNow();
         if (m_failed || !m_file.commit())
             return Failure(ErrorCode::Unavailable,
                 Exporter::tr("Cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()));
         return {};
     }
 
+    // A row of stored UTF-8 cells as one CSV line: the events export's fast path (the JSON objects of write() cost
+    // several times more on a million events); the same bytes as write() of the same values.
+    void writeCells(const QByteArrayView (&cells)[10])
+    {
+        QByteArray& line = m_line;
+        line.clear();
+        for (qsizetype i = 0; i < 10; ++i) {
+            if (i > 0)
+                line.append(',');
+            Csv::appendCell(line, cells[i]);
+        }
+        line.append("\r\n");
+        put(line);
+    }
+
     void cancel() { m_file.cancelWriting(); }
-    QByteArray sha256() { return m_hash.result().toHex(); }
+    QByteArray sha256()
+    {
+        putNow();
+        return m_hash.result().toHex();
+    }
     qint64 size() const { return m_size; }
 
 private:
+    // Collects bytes and writes (and hashes) them a megabyte at a time.
     void put(const QByteArray& bytes)
     {
-        m_failed = m_failed || m_file.write(bytes) != bytes.size();
-        m_hash.add(bytes);
+        m_buffer.append(bytes);
         m_size += bytes.size();
+        if (m_buffer.size() >= (1 << 20))
+            putNow();
     }
 
+    void putNow()
+    {
+        if (m_buffer.isEmpty())
+            return;
+        m_failed = m_failed || m_file.write(m_buffer) != m_buffer.size();
+        m_hash.add(m_buffer);
+        m_buffer.clear();
+    }
+
+    QByteArray m_buffer;
+    QByteArray m_line;
     QSaveFile m_file;
     ExportRequest::Format m_format;
     QStringList m_columns;
@@ -276,6 +310,32 @@ private:
         m_manifest.firstSeq = range->firstSeq;
         m_manifest.lastSeq = range->lastSeq;
         report(0);
+        if (m_request.format == ExportRequest::Format::Csv) {
+            QString error;
+            const std::optional<bool> streamed = SqliteEventStream::forEach(
+                m_store.database(),
+                range->firstSeq,
+                range->lastSeq,
+                [this](const SqliteEventStream::Row& row) {
+                    if (m_manifest.rows == 0) {
+                        m_manifest.firstHash = row.cells[9].toByteArray();
+                        m_manifest.prevHash = row.cells[8].toByteArray();
+                    }
+                    m_sink.writeCells(row.cells);
+                    report(++m_manifest.rows);
+                    if (cancelled())
+                        return false;
+                    if (m_manifest.rows == m_total)
+                        m_manifest.lastHash = row.cells[9].toByteArray();
+                    return true;
+                },
+                &error);
+            if (streamed.has_value()) {
+                if (!*streamed)
+                    return Failure(ErrorCode::Unavailable, Exporter::tr("Cannot read the events: %1").arg(error));
+                return {};
+            }
+        }
         return m_store.forEachEvent(*range, [this](const AuditEvent& e) {
             if (m_manifest.rows == 0) {
                 m_manifest.firstHash = e.hash;
