@@ -2430,6 +2430,10 @@ Manifest: %2</source>
         <source>An events export takes only a time range.</source>
         <translation>事件导出只接受时间范围。</translation>
     </message>
+    <message>
+        <source>Cannot read the events: %1</source>
+        <translation>无法读取事件：%1</translation>
+    </message>
 </context>
 <context>
     <name>FileDigest</name>
@@ -2732,10 +2736,6 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
         <translation>场景(&amp;N)：</translation>
     </message>
     <message>
-        <source>Sa&amp;ved:</source>
-        <translation>已保存(&amp;V)：</translation>
-    </message>
-    <message>
         <source>Save filter…</source>
         <translation>保存筛选条件…</translation>
     </message>
@@ -2838,6 +2838,10 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
     <message>
         <source>Name of this filter (saved for your account; an ID number search is not saved):</source>
         <translation>筛选条件名称（保存在您的账户下；身份证号搜索不会保存）：</translation>
+    </message>
+    <message>
+        <source>Save&amp;d:</source>
+        <translation>已保存(&amp;D)：</translation>
     </message>
 </context>
 <context>

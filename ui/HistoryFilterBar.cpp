@@ -21,7 +21,9 @@ QComboBox* combo(QWidget* parent, const char* objectName)
 {
     auto* box = new QComboBox(parent);
     box->setObjectName(QLatin1String(objectName));
-    box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Long choices (error kinds, Chinese review states) must not widen the bar past the window: they elide.
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setMinimumContentsLength(8);
     return box;
 }
 
@@ -158,7 +160,7 @@ void HistoryFilterBar::retranslate()
         tr("&Mode:"),
         tr("&Search:"),
         tr("Sce&ne:"),
-        tr("Sa&ved:") };
+        tr("Save&d:") };
     for (int i = 0; i < m_labels.size() && i < texts.size(); ++i)
         m_labels.at(i)->setText(texts.at(i));
     m_save->setText(tr("Save filter…"));

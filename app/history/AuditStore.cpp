@@ -536,21 +536,29 @@ Result<QList<CaseSummary>> AuditStore::findByIdNumber(const Actor& actor, const 
     return found;
 }
 
-Result<HistoryQuery> AuditStore::scopedQuery(const Actor& actor, HistoryQuery query)
+Result<QString> AuditStore::scopedActor(const Actor& actor, const QString& wanted)
 {
     const Result<Actor> allowed = authorize(actor, Access::Operation::ReadCases);
     if (!allowed)
         return allowed.failure();
-    if (Access::scope(allowed->role, Access::Operation::ReadCases) == Access::Scope::Own) {
-        if (!query.actor.isEmpty() && query.actor != allowed->name) {
-            return refuse(*allowed,
-                Access::Operation::ReadCases,
-                QString(),
-                QStringLiteral("own_cases_only"),
-                Access::refusal(allowed->role, Access::Operation::ReadCases, true));
-        }
-        query.actor = allowed->name;
+    if (Access::scope(allowed->role, Access::Operation::ReadCases) != Access::Scope::Own)
+        return wanted;
+    if (!wanted.isEmpty() && wanted != allowed->name) {
+        return refuse(*allowed,
+            Access::Operation::ReadCases,
+            QString(),
+            QStringLiteral("own_cases_only"),
+            Access::refusal(allowed->role, Access::Operation::ReadCases, true));
     }
+    return allowed->name;
+}
+
+Result<HistoryQuery> AuditStore::scopedQuery(const Actor& actor, HistoryQuery query)
+{
+    const Result<QString> scoped = scopedActor(actor, query.actor);
+    if (!scoped)
+        return scoped.failure();
+    query.actor = *scoped;
     return query;
 }
 

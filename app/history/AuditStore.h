@@ -250,6 +250,9 @@ private:
         const QJsonObject& payload,
         const QByteArray& piiDigest = QByteArray());
     QDateTime now() const;
+    // The reviewer filter actor may use: wanted for a role that reads every case, their own name for a reviewer
+    // (another reviewer's name is refused and recorded).
+    Result<QString> scopedActor(const Actor& actor, const QString& wanted);
     // The query as actor may run it: a reviewer's is limited to their own cases (another reviewer's is refused).
     Result<HistoryQuery> scopedQuery(const Actor& actor, HistoryQuery query);
     // Records an access_refused event; the PermissionDenied failure to return (or why it could not be recorded).

@@ -9,6 +9,7 @@
 #include "HistoryPanel.h"
 #include "StoreFixture.h"
 #include "TeamHistory.h"
+#include "base/Language.h"
 #include "history/AuditStore.h"
 #include "history/HistoryModel.h"
 #include "sandbox/SandboxFixtures.h"
@@ -185,6 +186,16 @@ private slots:
         WAIT_FOR_ROWS(panel, 1);
         QCOMPARE(panel.model()->caseAt(0)->caseId, m_reviewerCases.at(7));
         GuiDriver::saveScreenshot(&panel, QStringLiteral("shot-history-browser.png"));
+        // In Chinese the filters are translated and keep what was chosen.
+        Language::apply(QLatin1String(Language::simplifiedChinese));
+        auto* outcomes = child<QComboBox>(panel, "outcomeComboBox");
+        QTRY_VERIFY(outcomes->itemText(0) != QStringLiteral("Any outcome")); // LanguageChange is posted
+        QCOMPARE(
+            child<QComboBox>(panel, "searchFieldComboBox")->currentData().toString(), QStringLiteral("request_id"));
+        GuiDriver::settleLayout();
+        GuiDriver::saveScreenshot(&panel, QStringLiteral("shot-history-browser-zh.png"));
+        Language::apply(QLatin1String(Language::english));
+        QTRY_COMPARE(outcomes->itemText(0), QStringLiteral("Any outcome"));
 
         // The timeline of the selected case, with the chain position of each event.
         panel.selectCase(m_reviewerCases.at(7));
