@@ -1595,10 +1595,6 @@ Exit codes: 0 done; 3 bad arguments (unknown case or reason code, missing note);
         <translation>范围的最后一天，含当天（YYYY-MM-DD，本地时间）。</translation>
     </message>
     <message>
-        <source>csv or jsonl.</source>
-        <translation>csv 或 jsonl。</translation>
-    </message>
-    <message>
         <source>FORMAT</source>
         <translation>FORMAT</translation>
     </message>
@@ -1635,10 +1631,6 @@ Exit codes: 0 done; 3 bad arguments (unknown case or reason code, missing note);
         <translation>--what：应为 cases 或 events。</translation>
     </message>
     <message>
-        <source>--format: expected csv or jsonl.</source>
-        <translation>--format：应为 csv 或 jsonl。</translation>
-    </message>
-    <message>
         <source>Give the file to write with --out PATH.</source>
         <translation>请用 --out PATH 指定要写入的文件。</translation>
     </message>
@@ -1669,22 +1661,6 @@ Manifest %3 (SHA-256 %4)
     <message>
         <source>OK %1 row(s): the file matches its manifest (give --db to check the HMAC and the history too).</source>
         <translation>正常，共 %1 行：文件与清单一致（加 --db 可同时检查 HMAC 和历史记录）。</translation>
-    </message>
-    <message>
-        <source>Exports the history, with a manifest that proves the export.
-  export --what cases|events --from YYYY-MM-DD --to YYYY-MM-DD --format csv|jsonl --out PATH [--excel]
-         [--filter KEY=VALUE ...] [--unmasked --reason TEXT] [--db PATH|URL] [--user NAME]
-      cases: the cases of the filter (the history browser&apos;s keys), masked unless --unmasked (supervisors only, with a reason; recorded). events: every event of the range with its sequence number, canonical fields and hash, so the chain can be recomputed over the file. Writes PATH and PATH.manifest.json (the file&apos;s SHA-256, rows, filter, range, chain head, the previous export&apos;s manifest hash, an HMAC) and records an export_made event. Supervisors and auditors export. CSV cells that start with = + - @ TAB CR or &apos; get a &apos; in front, so that no spreadsheet runs them as formulas.
-  export verify MANIFEST [--db PATH|URL]
-      Checks the file against its manifest and the chain inside an events export; with --db also the HMAC, the range against the history and the export chain (keep the exports of a history in one folder).
-Exit codes: 0 OK; 3 bad arguments, or no manifest there; 6 the history cannot be opened or the file cannot be written; 7 not permitted; 8 sign-in failed; 10 the file differs from its manifest (or is missing); 11 the chain inside the file is broken; 12 the manifest was changed; 13 the history no longer matches the export; 14 the export chain is broken.</source>
-        <translation>导出历史记录，并附带可证明导出内容的清单。
-  export --what cases|events --from YYYY-MM-DD --to YYYY-MM-DD --format csv|jsonl --out PATH [--excel]
-         [--filter KEY=VALUE ...] [--unmasked --reason TEXT] [--db PATH|URL] [--user NAME]
-      cases：筛选条件下的案件（键与历史记录浏览器相同），默认打码；--unmasked 仅限主管，需给出原因，并会被记录。events：范围内的每个事件，带序号、规范字段和哈希，可据此在文件上重新计算哈希链。写入 PATH 和 PATH.manifest.json（文件的 SHA-256、行数、筛选条件、范围、链头、上一次导出的清单哈希、HMAC），并记录一条 export_made 事件。主管和审计员可以导出。以 = + - @ TAB CR 或 &apos; 开头的 CSV 单元格前会加一个 &apos;，使电子表格不会把它当作公式执行。
-  export verify MANIFEST [--db PATH|URL]
-      按清单检查文件，并检查事件导出文件内部的哈希链；加 --db 时还检查 HMAC、范围与历史记录是否一致以及导出链（请把同一历史记录的导出文件放在同一文件夹中）。
-退出码：0 正常；3 参数错误，或该处没有清单；6 无法打开历史记录或无法写入文件；7 无权执行；8 登录失败；10 文件与清单不符（或文件缺失）；11 文件内部的哈希链断裂；12 清单被改动；13 历史记录与导出内容不再一致；14 导出链断裂。</translation>
     </message>
     <message>
         <source>verify MANIFEST: check an export</source>
@@ -1725,6 +1701,30 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
 
 运行 &apos;ekyc-desk-cli &lt;命令&gt; --help&apos; 查看某个命令的选项。
 </translation>
+    </message>
+    <message>
+        <source>csv, jsonl or pdf (a report of cases).</source>
+        <translation>csv、jsonl 或 pdf（案件报告）。</translation>
+    </message>
+    <message>
+        <source>--format: expected csv, jsonl or pdf.</source>
+        <translation>--format：应为 csv、jsonl 或 pdf。</translation>
+    </message>
+    <message>
+        <source>Exports the history, with a manifest that proves the export.
+  export --what cases|events --from YYYY-MM-DD --to YYYY-MM-DD --format csv|jsonl|pdf --out PATH
+         [--excel] [--filter KEY=VALUE ...] [--unmasked --reason TEXT] [--db PATH|URL] [--user NAME]
+      cases: the cases of the filter (the history browser&apos;s keys), masked unless --unmasked (supervisors only, with a reason; recorded). events: every event of the range with its sequence number, canonical fields and hash, so the chain can be recomputed over the file. Writes PATH and PATH.manifest.json (the file&apos;s SHA-256, rows, filter, range, chain head, the previous export&apos;s manifest hash, an HMAC) and records an export_made event. Supervisors and auditors export. CSV cells that start with = + - @ TAB CR or &apos; get a &apos; in front, so that no spreadsheet runs them as formulas. pdf (cases only): an A4 report with a summary by outcome, a chart of cases per day, the cases table (masked unless --unmasked) and the chain facts.
+  export verify MANIFEST [--db PATH|URL]
+      Checks the file against its manifest and the chain inside an events export; with --db also the HMAC, the range against the history and the export chain (keep the exports of a history in one folder).
+Exit codes: 0 OK; 3 bad arguments, or no manifest there; 6 the history cannot be opened or the file cannot be written; 7 not permitted; 8 sign-in failed; 10 the file differs from its manifest (or is missing); 11 the chain inside the file is broken; 12 the manifest was changed; 13 the history no longer matches the export; 14 the export chain is broken.</source>
+        <translation>导出历史记录，并附带可证明导出内容的清单。
+  export --what cases|events --from YYYY-MM-DD --to YYYY-MM-DD --format csv|jsonl|pdf --out PATH
+         [--excel] [--filter KEY=VALUE ...] [--unmasked --reason TEXT] [--db PATH|URL] [--user NAME]
+      cases：筛选条件下的案件（键与历史记录浏览器相同），默认打码；--unmasked 仅限主管，需给出原因，并会被记录。events：范围内的每个事件，带序号、规范字段和哈希，可据此在文件上重新计算哈希链。写入 PATH 和 PATH.manifest.json（文件的 SHA-256、行数、筛选条件、范围、链头、上一次导出的清单哈希、HMAC），并记录一条 export_made 事件。主管和审计员可以导出。以 = + - @ TAB CR 或 &apos; 开头的 CSV 单元格前会加一个 &apos;，使电子表格不会把它当作公式执行。pdf（仅限 cases）：一份 A4 报告，含按结果的汇总、每日案件数图表、案件表（默认打码，除非 --unmasked）和哈希链信息。
+  export verify MANIFEST [--db PATH|URL]
+      按清单检查文件，并检查事件导出文件内部的哈希链；加 --db 时还检查 HMAC、范围与历史记录是否一致以及导出链（请把同一历史记录的导出文件放在同一文件夹中）。
+退出码：0 正常；3 参数错误，或该处没有清单；6 无法打开历史记录或无法写入文件；7 无权执行；8 登录失败；10 文件与清单不符（或文件缺失）；11 文件内部的哈希链断裂；12 清单被改动；13 历史记录与导出内容不再一致；14 导出链断裂。</translation>
     </message>
 </context>
 <context>
@@ -2433,6 +2433,10 @@ Manifest: %2</source>
     <message>
         <source>Cannot read the events: %1</source>
         <translation>无法读取事件：%1</translation>
+    </message>
+    <message>
+        <source>The format pdf is a report of cases: export events as csv or jsonl.</source>
+        <translation>pdf 格式是案件报告：事件请导出为 csv 或 jsonl。</translation>
     </message>
 </context>
 <context>
@@ -3728,6 +3732,165 @@ MerchantBizId %2
     <message>
         <source>The password must not be the user name.</source>
         <translation>密码不能与用户名相同。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfReport</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation>创建时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>MerchantBizId</source>
+        <translation>MerchantBizId</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>人工复核</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Name (masked)</source>
+        <translation>姓名（打码）</translation>
+    </message>
+    <message>
+        <source>ID number (masked)</source>
+        <translation>身份证号码（打码）</translation>
+    </message>
+    <message>
+        <source>none (every case the exporter may see)</source>
+        <translation>无（导出者可见的全部案件）</translation>
+    </message>
+    <message>
+        <source>A PDF report needs the fonts of a graphical application.</source>
+        <translation>PDF 报告需要图形应用程序的字体。</translation>
+    </message>
+    <message>
+        <source>eKYC Desk: cases report</source>
+        <translation>eKYC Desk：案件报告</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Exported by</source>
+        <translation>导出人</translation>
+    </message>
+    <message>
+        <source>Exported at (UTC)</source>
+        <translation>导出时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <source>Names and ID numbers</source>
+        <translation>姓名和身份证号码</translation>
+    </message>
+    <message>
+        <source>in clear (unmasked export)</source>
+        <translation>明文（不打码导出）</translation>
+    </message>
+    <message>
+        <source>masked</source>
+        <translation>已打码</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation>通过率</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Pass rate: passed cases out of those the service answered (passed, 202 and 223).</source>
+        <translation>通过率：通过的案件占服务已应答案件（通过、202 和 223）的比例。</translation>
+    </message>
+    <message>
+        <source>Cases per day (UTC) by outcome</source>
+        <translation>按结果统计的每日案件数（UTC）</translation>
+    </message>
+    <message>
+        <source>No case matches the filter.</source>
+        <translation>没有符合筛选条件的案件。</translation>
+    </message>
+    <message>
+        <source>Chain facts</source>
+        <translation>哈希链信息</translation>
+    </message>
+    <message>
+        <source>Chain head at export</source>
+        <translation>导出时的链头</translation>
+    </message>
+    <message>
+        <source>event %1, hash %2</source>
+        <translation>事件 %1，哈希 %2</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Previous export&apos;s manifest hash</source>
+        <translation>上一次导出的清单哈希</translation>
+    </message>
+    <message>
+        <source>none (the first export of this history)</source>
+        <translation>无（此历史记录的首次导出）</translation>
+    </message>
+    <message>
+        <source>The manifest beside this file (%1.manifest.json) holds its SHA-256 and an HMAC; check both with: ekyc-desk-cli export verify %1.manifest.json --db ...</source>
+        <translation>本文件旁边的清单（%1.manifest.json）记录了它的 SHA-256 和 HMAC；可用以下命令检查：ekyc-desk-cli export verify %1.manifest.json --db ...</translation>
+    </message>
+    <message>
+        <source>The PDF report could not be written.</source>
+        <translation>无法写入 PDF 报告。</translation>
     </message>
 </context>
 <context>

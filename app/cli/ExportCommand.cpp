@@ -67,7 +67,7 @@ struct Options
         QCoreApplication::translate("Cli", "Last day of the range, included (YYYY-MM-DD, local time)."),
         QCoreApplication::translate("Cli", "DATE") };
     QCommandLineOption format { QStringLiteral("format"),
-        QCoreApplication::translate("Cli", "csv or jsonl."),
+        QCoreApplication::translate("Cli", "csv, jsonl or pdf (a report of cases)."),
         QCoreApplication::translate("Cli", "FORMAT"),
         QStringLiteral("csv") };
     QCommandLineOption out { QStringLiteral("out"),
@@ -94,7 +94,7 @@ Result<ExportRequest> requestOf(const QCommandLineParser& parser, const Options&
     if (!what)
         return Failure(ErrorCode::InvalidArgument, tr("--what: expected cases or events."));
     if (!format)
-        return Failure(ErrorCode::InvalidArgument, tr("--format: expected csv or jsonl."));
+        return Failure(ErrorCode::InvalidArgument, tr("--format: expected csv, jsonl or pdf."));
     if (!parser.isSet(o.out))
         return Failure(ErrorCode::InvalidArgument, tr("Give the file to write with --out PATH."));
     if (*what == ExportRequest::What::Events && parser.isSet(o.filter))
@@ -176,14 +176,15 @@ int runExport(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Exports the history, with a manifest that proves the export.\n"
-           "  export --what cases|events --from YYYY-MM-DD --to YYYY-MM-DD --format csv|jsonl --out PATH [--excel]\n"
-           "         [--filter KEY=VALUE ...] [--unmasked --reason TEXT] [--db PATH|URL] [--user NAME]\n"
+           "  export --what cases|events --from YYYY-MM-DD --to YYYY-MM-DD --format csv|jsonl|pdf --out PATH\n"
+           "         [--excel] [--filter KEY=VALUE ...] [--unmasked --reason TEXT] [--db PATH|URL] [--user NAME]\n"
            "      cases: the cases of the filter (the history browser's keys), masked unless --unmasked (supervisors "
            "only, with a reason; recorded). events: every event of the range with its sequence number, canonical "
            "fields and hash, so the chain can be recomputed over the file. Writes PATH and PATH.manifest.json (the "
            "file's SHA-256, rows, filter, range, chain head, the previous export's manifest hash, an HMAC) and records "
            "an export_made event. Supervisors and auditors export. CSV cells that start with = + - @ TAB CR or ' get "
-           "a ' in front, so that no spreadsheet runs them as formulas.\n"
+           "a ' in front, so that no spreadsheet runs them as formulas. pdf (cases only): an A4 report with a summary "
+           "by outcome, a chart of cases per day, the cases table (masked unless --unmasked) and the chain facts.\n"
            "  export verify MANIFEST [--db PATH|URL]\n"
            "      Checks the file against its manifest and the chain inside an events export; with --db also the HMAC, "
            "the range against the history and the export chain (keep the exports of a history in one folder).\n"

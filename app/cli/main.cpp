@@ -1,10 +1,13 @@
 #include "cli/Commands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTextStream>
 #include <QTranslator>
+
+#include <memory>
 
 namespace {
 
@@ -20,6 +23,28 @@ void installTranslator(QCoreApplication& app)
             QStringLiteral("_"),
             QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
+}
+
+// `export --format pdf` lays out a report, which needs fonts: a QGuiApplication. The CLI shows no window, so it
+// uses the offscreen platform unless one was chosen.
+bool needsGui(int argc, char* argv[])
+{
+    if (argc < 2 || qstrcmp(argv[1], "export") != 0)
+        return false;
+    for (int i = 2; i < argc; ++i) {
+        if (qstrcmp(argv[i], "pdf") == 0 || qstrcmp(argv[i], "--format=pdf") == 0)
+            return true;
+    }
+    return false;
+}
+
+std::unique_ptr<QCoreApplication> makeApplication(int& argc, char* argv[])
+{
+    if (!needsGui(argc, argv))
+        return std::make_unique<QCoreApplication>(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    return std::make_unique<QGuiApplication>(argc, argv);
 }
 
 int usage(int code)
@@ -47,11 +72,11 @@ int usage(int code)
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("eKYC Desk"));
     QCoreApplication::setApplicationName(QStringLiteral("ekyc-desk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(EKYC_VERSION));
-    installTranslator(app);
+    installTranslator(*app);
 
     const QStringList arguments = QCoreApplication::arguments();
     const QString command = arguments.value(1);

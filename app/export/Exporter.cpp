@@ -2,6 +2,7 @@
 
 #include "crypto/Crypto.h"
 #include "export/Csv.h"
+#include "export/PdfReport.h"
 #include "export/SqliteEventStream.h"
 #include "history/AuditStore.h"
 #include "history/CanonicalEvent.h"
@@ -58,6 +59,10 @@ public:
 
     void write(const QJsonObject& row)
     {
+        if (m_format == ExportRequest::Format::Pdf) {
+            m_rows.append(row); // the report is laid out at the end
+            return;
+        }
         if (m_format == ExportRequest::Format::Jsonl) {
             put(QJsonDocument(row).toJson(QJsonDocument::Compact) + '\n');
             return;
@@ -69,8 +74,17 @@ public:
         put(Csv::record(cells));
     }
 
-    Result<void> commit()
+    // The manifest so far: a PDF report shows its facts.
+    Result<void> commit(const ExportManifest& manifest)
     {
+        if (m_format == ExportRequest::Format::Pdf) {
+            const Result<QByteArray> pdf = PdfReport::render(manifest, m_rows);
+            if (!pdf) {
+                m_file.cancelWriting();
+                return pdf.failure();
+            }
+            put(*pdf);
+        }
         putNow();
         if (m_failed || !m_file.commit())
             return Failure(ErrorCode::Unavailable,
@@ -125,6 +139,7 @@ private:
     QSaveFile m_file;
     ExportRequest::Format m_format;
     QStringList m_columns;
+    QList<QJsonObject> m_rows; // PDF
     Crypto::Sha256 m_hash;
     qint64 m_size = 0;
     bool m_failed = false;
@@ -210,7 +225,7 @@ public:
             m_sink.cancel();
             return written.failure();
         }
-        if (Result<void> committed = m_sink.commit(); !committed)
+        if (Result<void> committed = m_sink.commit(m_manifest); !committed)
             return committed.failure();
         return finish();
     }
@@ -416,6 +431,9 @@ Result<void> validate(const ExportRequest& request)
     if (request.unmasked && request.what == ExportRequest::What::Events)
         return Failure(ErrorCode::InvalidArgument,
             Exporter::tr("Events hold no names or ID numbers: an events export is never unmasked."));
+    if (request.what == ExportRequest::What::Events && request.format == ExportRequest::Format::Pdf)
+        return Failure(ErrorCode::InvalidArgument,
+            Exporter::tr("The format pdf is a report of cases: export events as csv or jsonl."));
     if (request.what == ExportRequest::What::Events) {
         HistoryQuery rest = request.query;
         rest.from = QDateTime();
@@ -435,7 +453,15 @@ QString ExportRequest::key(What what)
 
 QString ExportRequest::key(Format format)
 {
-    return format == Format::Jsonl ? QStringLiteral("jsonl") : QStringLiteral("csv");
+    switch (format) {
+    case Format::Csv:
+        break;
+    case Format::Jsonl:
+        return QStringLiteral("jsonl");
+    case Format::Pdf:
+        return QStringLiteral("pdf");
+    }
+    return QStringLiteral("csv");
 }
 
 std::optional<ExportRequest::What> ExportRequest::whatFromKey(const QString& key)
@@ -449,7 +475,7 @@ std::optional<ExportRequest::What> ExportRequest::whatFromKey(const QString& key
 
 std::optional<ExportRequest::Format> ExportRequest::formatFromKey(const QString& key)
 {
-    for (Format format : { Format::Csv, Format::Jsonl }) {
+    for (Format format : { Format::Csv, Format::Jsonl, Format::Pdf }) {
         if (key == ExportRequest::key(format))
             return format;
     }

@@ -28,6 +28,7 @@ public:
     {
         Csv,
         Jsonl,
+        Pdf, // cases only: a report (PdfReport)
     };
 
     What what = What::Cases;
@@ -39,7 +40,7 @@ public:
     QString outPath; // the manifest goes beside it (ExportManifest::pathFor)
 
     static QString key(What what); // "cases" | "events"
-    static QString key(Format format); // "csv" | "jsonl"
+    static QString key(Format format); // "csv" | "jsonl" | "pdf"
     static std::optional<What> whatFromKey(const QString& key);
     static std::optional<Format> formatFromKey(const QString& key);
 };
@@ -72,7 +73,8 @@ struct ExportOutcome
 //           of CanonicalEvent (payload: the exact stored JSON text), so the chain can be recomputed over the file:
 //           hash = SHA-256(raw prev_hash || CanonicalEvent::bytes), the first prev_hash in the manifest's range.
 // Times are RFC 3339 UTC with milliseconds; in CSV a boolean is true/false and an absent value empty. CSV cells are
-// neutralised against formula injection (see Csv).
+// neutralised against formula injection (see Csv). A PDF (cases only) is a report of the same rows (see PdfReport);
+// its manifest counts the cases in its table.
 class Exporter
 {
     Q_DECLARE_TR_FUNCTIONS(Exporter)

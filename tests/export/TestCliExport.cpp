@@ -93,6 +93,8 @@ private slots:
         QTest::newRow("events jsonl") << QStringList {
             QStringLiteral("--what"), QStringLiteral("events"), QStringLiteral("--format"), QStringLiteral("jsonl")
         } << QStringLiteral("jsonl") << -1;
+        QTest::newRow("cases pdf") << QStringList { QStringLiteral("--format"), QStringLiteral("pdf") }
+                                   << QStringLiteral("pdf") << 10;
     }
 
     void exportAndVerify()
@@ -100,7 +102,7 @@ private slots:
         QFETCH(QStringList, args);
         QFETCH(QString, suffix);
         QFETCH(int, rows);
-        const QString path = exported(args, suffix == QLatin1String("csv") ? "csv" : "jsonl");
+        const QString path = exported(args, qPrintable(suffix));
         QVERIFY(!path.isEmpty());
         const QString manifestPath = ExportManifest::pathFor(path);
         const Result<ExportManifest> manifest = ExportManifest::parse(ExportWorld::read(manifestPath));
@@ -109,6 +111,7 @@ private slots:
         if (rows >= 0)
             QCOMPARE(manifest->rows, rows);
         QCOMPARE(ExportWorld::read(path).startsWith("\xEF\xBB\xBF"), args.contains(QStringLiteral("--excel")));
+        QCOMPARE(ExportWorld::read(path).startsWith("%PDF-"), suffix == QLatin1String("pdf"));
         const CliRun alone = cli({ QStringLiteral("verify"), manifestPath }, QString(), false);
         QCOMPARE(alone.exitCode, 0);
         QVERIFY(alone.out.startsWith("OK "));
@@ -156,6 +159,14 @@ private slots:
                                                 out,
                                                 QStringLiteral("x") }
                                          << 3;
+        QTest::newRow("events pdf") << QStringLiteral("supervisor")
+                                    << QStringList { QStringLiteral("--what"),
+                                           QStringLiteral("events"),
+                                           QStringLiteral("--format"),
+                                           QStringLiteral("pdf"),
+                                           out,
+                                           QStringLiteral("x") }
+                                    << 3;
         QTest::newRow("reviewer") << QStringLiteral("reviewer") << QStringList { out, QStringLiteral("x") } << 7;
         QTest::newRow("auditor unmasked") << QStringLiteral("auditor")
                                           << QStringList { QStringLiteral("--unmasked"),
