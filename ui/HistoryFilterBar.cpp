@@ -215,24 +215,32 @@ void HistoryFilterBar::fillCombos()
         { { tr("ID number"), QStringLiteral("id_number") },
             { tr("MerchantBizId"), QStringLiteral("merchant_biz_id") },
             { tr("RequestId"), QStringLiteral("request_id") } });
-    QList<std::pair<QString, QString>> reviewers = { { tr("Everyone"), QString() } };
-    for (int i = 1; i < m_reviewer->count(); ++i)
-        reviewers.append({ m_reviewer->itemData(i).toString(), m_reviewer->itemData(i).toString() });
-    refill(m_reviewer, reviewers);
-    QList<std::pair<QString, QString>> saved = { { tr("(none)"), QString() } };
-    for (const SavedFilter& f : std::as_const(m_savedFilters))
-        saved.append({ f.name, f.name });
-    refill(m_saved, saved);
-    m_delete->setEnabled(m_saved->currentIndex() > 0);
+    fillReviewers();
+    fillSaved();
     m_updating = false;
+}
+
+void HistoryFilterBar::fillReviewers()
+{
+    QList<std::pair<QString, QString>> items = { { tr("Everyone"), QString() } };
+    for (const QString& name : std::as_const(m_reviewers))
+        items.append({ name, name });
+    refill(m_reviewer, items);
+}
+
+void HistoryFilterBar::fillSaved()
+{
+    QList<std::pair<QString, QString>> items = { { tr("(none)"), QString() } };
+    for (const SavedFilter& f : std::as_const(m_savedFilters))
+        items.append({ f.name, f.name });
+    refill(m_saved, items);
+    m_delete->setEnabled(m_saved->currentIndex() > 0);
 }
 
 void HistoryFilterBar::setReviewers(const QStringList& names, bool visible)
 {
-    QList<std::pair<QString, QString>> items = { { tr("Everyone"), QString() } };
-    for (const QString& name : names)
-        items.append({ name, name });
-    refill(m_reviewer, items);
+    m_reviewers = names;
+    fillReviewers();
     m_reviewer->setVisible(visible);
     m_reviewerLabel->setVisible(visible);
 }
@@ -241,11 +249,7 @@ void HistoryFilterBar::setSavedFilters(const QList<SavedFilter>& filters)
 {
     m_savedFilters = filters;
     m_updating = true;
-    QList<std::pair<QString, QString>> saved = { { tr("(none)"), QString() } };
-    for (const SavedFilter& f : filters)
-        saved.append({ f.name, f.name });
-    refill(m_saved, saved);
-    m_delete->setEnabled(m_saved->currentIndex() > 0);
+    fillSaved();
     m_updating = false;
 }
 

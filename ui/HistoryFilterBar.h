@@ -61,6 +61,8 @@ private:
     void build();
     void retranslate();
     void fillCombos();
+    void fillReviewers();
+    void fillSaved();
     void periodChosen();
     void savedChosen();
     void askSaveName();
@@ -83,6 +85,7 @@ private:
     QPushButton* m_delete;
     QPushButton* m_clear;
     QList<QLabel*> m_labels;
+    QStringList m_reviewers;
     QList<SavedFilter> m_savedFilters;
     QDate m_today;
     bool m_updating = false; // setting widgets from a query: no queryChanged for each one

@@ -15,6 +15,7 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QListWidgetItem>
 
@@ -123,6 +124,7 @@ void HistoryPanel::reload()
     if (!m_model)
         return;
     const QString selected = selectedCaseId();
+    m_countedFilters.clear(); // the history may hold new cases: count again
     m_model->reload();
     if (!selected.isEmpty())
         selectCase(selected); // at once when the page is there, else when it arrives
@@ -144,6 +146,15 @@ void HistoryPanel::countMatches()
 {
     if (!m_reader)
         return;
+    // A new sort lists the same cases: their count stands (one COUNT less per header click).
+    HistoryQuery filters = m_model->query();
+    filters.sortKey = QLatin1String(HistorySort::time);
+    filters.descending = true;
+    const QString counted =
+        QString::fromUtf8(QJsonDocument(filters.toJson()).toJson(QJsonDocument::Compact)) + filters.idNumber;
+    if (m_count >= 0 && counted == m_countedFilters)
+        return;
+    m_countedFilters = counted;
     m_count = -1;
     const quint64 generation = ++m_countGeneration;
     HistoryThread* reader = m_reader.get();

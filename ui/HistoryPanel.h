@@ -94,6 +94,7 @@ private:
     QPushButton* m_exportButton = nullptr;
     ExportDialog* m_exportDialog = nullptr;
     qint64 m_count = -1;
+    QString m_countedFilters; // the filters m_count is for (their JSON and the ID number searched)
     quint64 m_countGeneration = 0; // counts of replaced filters are dropped
     QString m_pendingSelection; // selected again once its row has arrived
     RevealDialog* m_revealDialog = nullptr;

@@ -1,7 +1,6 @@
 // AuditStore: the supervisor dashboard's figures, read as the actor may see them.
 #include "AuditStore.h"
 
-#include "base/Access.h"
 #include "history/Dashboard.h"
 #include "history/ReviewTable.h"
 

@@ -119,3 +119,25 @@ struct ExportWorld
         return QCryptographicHash::hash(QByteArray::fromHex(prevHex) + canonical, QCryptographicHash::Sha256).toHex();
     }
 };
+
+// One ExportWorld per backend, built at first use and shared by the test functions of one test program (the data
+// rows name the backend).
+class ExportWorlds
+{
+public:
+    // nullptr (with a warning saying why) when the backend is not available here.
+    ExportWorld* get(const QString& backend)
+    {
+        std::unique_ptr<ExportWorld>& w = m_worlds[backend];
+        if (!w) {
+            QString skip;
+            w = ExportWorld::build(backend, &skip);
+            if (!w)
+                qWarning("%s", qPrintable(skip));
+        }
+        return w.get();
+    }
+
+private:
+    std::map<QString, std::unique_ptr<ExportWorld>> m_worlds;
+};

@@ -14,20 +14,13 @@ class TestExportVerifier : public QObject
 
     using Status = ExportCheck::Status;
 
-    std::map<QString, std::unique_ptr<ExportWorld>> m_worlds;
+    ExportWorlds m_worlds;
     QTemporaryDir m_dir; // a history's exports in one folder, as export verify --db expects them
 
     ExportWorld* world()
     {
         QFETCH(QString, backend);
-        auto& w = m_worlds[backend];
-        if (!w) {
-            QString skip;
-            w = ExportWorld::build(backend, &skip);
-            if (!w)
-                qWarning("%s", qPrintable(skip));
-        }
-        return w.get();
+        return m_worlds.get(backend);
     }
 
     static std::optional<ExportOutcome> exportTo(

@@ -15,21 +15,14 @@ class TestExporter : public QObject
 {
     Q_OBJECT
 
-    std::map<QString, std::unique_ptr<ExportWorld>> m_worlds;
+    ExportWorlds m_worlds;
     QTemporaryDir m_dir;
     int m_files = 0;
 
     ExportWorld* world()
     {
         QFETCH(QString, backend);
-        auto& w = m_worlds[backend];
-        if (!w) {
-            QString skip;
-            w = ExportWorld::build(backend, &skip);
-            if (!w)
-                qWarning("%s", qPrintable(skip));
-        }
-        return w.get();
+        return m_worlds.get(backend);
     }
 
     QString nextPath(const char* suffix)

@@ -566,18 +566,7 @@ private slots:
         for (const char* table : { "reviews", "review_texts", "review_reasons" }) // version 6's
             QVERIFY(fx.execRaw(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
         QVERIFY(fx.execRaw(QStringLiteral("DELETE FROM meta WHERE key LIKE 'review_%'")));
-        // Version 8's: the dashboard's counts, and the triggers on cases that keep them.
-        const QStringList dashboardTriggers = backend == QLatin1String("postgresql")
-            ? QStringList { QStringLiteral("cases_dashboard ON cases") }
-            : QStringList { QStringLiteral("cases_dashboard_insert"), QStringLiteral("cases_dashboard_update") };
-        for (const QString& trigger : dashboardTriggers)
-            QVERIFY(fx.execRaw(QStringLiteral("DROP TRIGGER %1").arg(trigger)));
-        QVERIFY(fx.execRaw(QStringLiteral("DROP TABLE dashboard_hours")));
-        QVERIFY(fx.execRaw(QStringLiteral("DROP TABLE saved_filters"))); // version 7's
-        for (const char* index : { "cases_error_kind", "cases_merchant", "cases_request" })
-            QVERIFY(fx.execRaw(QStringLiteral("DROP INDEX %1").arg(QLatin1String(index))));
-        for (const char* column : { "error_kind", "error_code", "request_id" })
-            QVERIFY(fx.execRaw(QStringLiteral("ALTER TABLE cases DROP COLUMN %1").arg(QLatin1String(column))));
+        QVERIFY(fx.undoSchemas7And8());
         const QString old1 = caseAtSeq(fx, 1);
         const QString old4 = caseAtSeq(fx, 4);
         const QString old7 = caseAtSeq(fx, 7);

@@ -411,17 +411,7 @@ private slots:
                 return;
             before = everything(*store);
         }
-        const QStringList dashboardTriggers = backend == QLatin1String("postgresql")
-            ? QStringList { QStringLiteral("cases_dashboard ON cases") }
-            : QStringList { QStringLiteral("cases_dashboard_insert"), QStringLiteral("cases_dashboard_update") };
-        for (const QString& trigger : dashboardTriggers) // version 8's
-            QVERIFY(fx.execRaw(QStringLiteral("DROP TRIGGER %1").arg(trigger)));
-        QVERIFY(fx.execRaw(QStringLiteral("DROP TABLE dashboard_hours")));
-        QVERIFY(fx.execRaw(QStringLiteral("DROP TABLE saved_filters")));
-        for (const char* index : { "cases_error_kind", "cases_merchant", "cases_request", "reviews_state" })
-            QVERIFY(fx.execRaw(QStringLiteral("DROP INDEX %1").arg(QLatin1String(index))));
-        for (const char* column : { "error_kind", "error_code", "request_id" })
-            QVERIFY(fx.execRaw(QStringLiteral("ALTER TABLE cases DROP COLUMN %1").arg(QLatin1String(column))));
+        QVERIFY(fx.undoSchemas7And8());
         QVERIFY(fx.execRaw(QStringLiteral("UPDATE meta SET value = '6' WHERE key = 'schema_version'")));
 
         auto store = fx.open(&clock);

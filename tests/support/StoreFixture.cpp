@@ -155,6 +155,29 @@ bool StoreFixture::execRaw(const QString& sql, QString* error)
     return false;
 }
 
+bool StoreFixture::undoSchemas7And8()
+{
+    const QStringList dashboardTriggers = m_backend == QLatin1String("postgresql")
+        ? QStringList { QStringLiteral("cases_dashboard ON cases") }
+        : QStringList { QStringLiteral("cases_dashboard_insert"), QStringLiteral("cases_dashboard_update") };
+    QStringList sql;
+    for (const QString& trigger : dashboardTriggers)
+        sql << QStringLiteral("DROP TRIGGER %1").arg(trigger);
+    sql << QStringLiteral("DROP TABLE dashboard_hours") << QStringLiteral("DROP TABLE saved_filters");
+    for (const char* index : { "cases_error_kind", "cases_merchant", "cases_request", "reviews_state" })
+        sql << QStringLiteral("DROP INDEX IF EXISTS %1").arg(QLatin1String(index));
+    for (const char* column : { "error_kind", "error_code", "request_id" })
+        sql << QStringLiteral("ALTER TABLE cases DROP COLUMN %1").arg(QLatin1String(column));
+    for (const QString& statement : sql) {
+        QString error;
+        if (!execRaw(statement, &error)) {
+            qWarning("%s: %s", qPrintable(statement), qPrintable(error));
+            return false;
+        }
+    }
+    return true;
+}
+
 bool StoreFixture::dropAppendOnlyGuards()
 {
     if (m_backend == QLatin1String("sqlite"))
