@@ -46,6 +46,7 @@ private:
             { "api/rateLimitQps", QStringLiteral("2.5"), 2.5, {} },
             { "api/rateLimitQps", QStringLiteral("0.05"), 0.05, {} },
             { "api/rateLimitQps", QStringLiteral("7"), 7.0, {} },
+            { "api/rateLimitQps", QStringLiteral("0"), 0.0, {} }, // no limit, for a local endpoint
             { "api/timeoutSeconds", QStringLiteral("45"), 45, {} },
             { "api/timeoutSeconds", QStringLiteral("1"), 1, {} },
             { "api/maxAttempts", QStringLiteral("1"), 1, {} },
@@ -84,7 +85,7 @@ private:
     static QList<Row> garbageRows()
     {
         const char* whole = "a whole number above 0";
-        const char* number = "a number above 0";
+        const char* number = "0 (no limit) or a number above 0";
         const char* minutes = "a whole number from 1 to 240";
         auto row = [](const char* key, const QString& stored, const char* rule, const QString& fallback) {
             return Row { key, stored, {}, warning(key, stored, rule, fallback) };
@@ -98,7 +99,6 @@ private:
             row("api/timeoutSeconds", QStringLiteral("20 seconds"), whole, QStringLiteral("20")),
             row("api/rateLimitQps", QStringLiteral("ten"), number, QStringLiteral("10")),
             row("api/rateLimitQps", QString(), number, QStringLiteral("10")),
-            row("api/rateLimitQps", QStringLiteral("0"), number, QStringLiteral("10")),
             row("api/rateLimitQps", QStringLiteral("-1"), number, QStringLiteral("10")),
             row("api/rateLimitQps", QStringLiteral("nan"), number, QStringLiteral("10")),
             row("api/rateLimitQps", QStringLiteral("inf"), number, QStringLiteral("10")),

@@ -401,6 +401,105 @@
         <source>Give a reason to export names and ID numbers unmasked.</source>
         <translation>请给出以明文导出姓名和证件号码的原因。</translation>
     </message>
+    <message>
+        <source>A rate budget in the history needs PostgreSQL.</source>
+        <translation>在历史记录中共享速率预算需要 PostgreSQL。</translation>
+    </message>
+    <message>
+        <source>The team&apos;s rate budget cannot be created: %1</source>
+        <translation>无法创建团队的速率预算：%1</translation>
+    </message>
+    <message>
+        <source>The team&apos;s rate budget cannot be reached: %1</source>
+        <translation>无法访问团队的速率预算：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BatchInput</name>
+    <message>
+        <source>The file is not UTF-8 text (it is probably GBK, as Excel saves &quot;CSV&quot; on a Chinese Windows). Save it as &quot;CSV UTF-8&quot;, or convert it with: iconv -f GBK -t UTF-8 IN.csv &gt; OUT.csv. Nothing was sent.</source>
+        <translation>该文件不是 UTF-8 文本（可能是 GBK，中文版 Windows 上的 Excel 保存“CSV”时即为此编码）。请另存为“CSV UTF-8”，或用以下命令转换：iconv -f GBK -t UTF-8 IN.csv &gt; OUT.csv。未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>The file is not valid CSV: %1 Nothing was sent.</source>
+        <translation>该文件不是有效的 CSV：%1 未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>The file is empty; its first line must name the columns: %1.</source>
+        <translation>文件为空；第一行必须给出列名：%1。</translation>
+    </message>
+    <message>
+        <source>The file has more than %1 rows; split it into smaller batches.</source>
+        <translation>文件超过 %1 行；请拆分为较小的批次。</translation>
+    </message>
+    <message>
+        <source>Unknown column &quot;%1&quot; in the header; the columns are %2 and optionally %3.</source>
+        <translation>表头中有未知列“%1”；列应为 %2，可选 %3。</translation>
+    </message>
+    <message>
+        <source>The column &quot;%1&quot; appears twice in the header.</source>
+        <translation>列“%1”在表头中出现了两次。</translation>
+    </message>
+    <message>
+        <source>The header has no column &quot;%1&quot;; the columns are %2 and optionally %3.</source>
+        <translation>表头缺少列“%1”；列应为 %2，可选 %3。</translation>
+    </message>
+    <message>
+        <source>MerchantBizId: %1 is already used by row %2 of this file; each case needs its own.</source>
+        <translation>MerchantBizId：%1 已被本文件第 %2 行使用；每个案件需要各自的 MerchantBizId。</translation>
+    </message>
+    <message>
+        <source>Valid from: &quot;%1&quot; is not a real date written as YYYYMMDD.</source>
+        <translation>有效期起始：“%1”不是以 YYYYMMDD 书写的有效日期。</translation>
+    </message>
+    <message>
+        <source>Valid until: &quot;%1&quot; is neither a real date written as YYYYMMDD nor long-term (长期).</source>
+        <translation>有效期截止：“%1”既不是以 YYYYMMDD 书写的有效日期，也不是长期（long-term）。</translation>
+    </message>
+</context>
+<context>
+    <name>BatchJournal</name>
+    <message>
+        <source>Cannot write %1 (it makes the batch resumable): %2</source>
+        <translation>无法写入 %1（用于续跑批次）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>BatchProgress</name>
+    <message>
+        <source>%1/%2 rows · %3/s · %4 left · passed %5 · not passed %6 · refused %7 · errors %8 · unknown %9</source>
+        <translation>%1/%2 行 · %3/秒 · 剩余 %4 · 通过 %5 · 未通过 %6 · 拒绝 %7 · 错误 %8 · 未知 %9</translation>
+    </message>
+</context>
+<context>
+    <name>BatchReport</name>
+    <message>
+        <source>Cannot write the results to %1: %2</source>
+        <translation>无法将结果写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>BatchRun</name>
+    <message>
+        <source>The verification service has no history: a batch records every case before it is sent.</source>
+        <translation>核验服务没有历史记录：批量核验在发送前会记录每个案件。</translation>
+    </message>
+    <message>
+        <source>The audit history cannot tell which rows were already answered: %1</source>
+        <translation>审计历史无法确定哪些行已有答复：%1</translation>
+    </message>
+    <message>
+        <source>Sent by an earlier run of this batch without an answer: it may have been billed, so it was not sent again. Look it up by its MerchantBizId, or run the batch again with --retry-unknown.</source>
+        <translation>本批次此前的运行已发送此行但未收到答复：可能已计费，因此未再次发送。请按其 MerchantBizId 查询，或使用 --retry-unknown 重新运行批次。</translation>
+    </message>
+    <message>
+        <source>The audit history stopped recording, so nothing more was sent: %1</source>
+        <translation>审计历史已停止记录，因此不再发送任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled: the rows not yet sent were not sent.</source>
+        <translation>已取消：尚未发送的行未被发送。</translation>
+    </message>
 </context>
 <context>
     <name>CaseForm</name>
@@ -1671,38 +1770,6 @@ Manifest %3 (SHA-256 %4)
         <translation>用法：export --out PATH ... | export verify MANIFEST（见 export --help）。</translation>
     </message>
     <message>
-        <source>Usage: ekyc-desk-cli &lt;command&gt; [options]
-
-Commands:
-  verify           Check a case locally, then verify it with Id2MetaPeriodVerifyIntl
-  test-connection  One signed call that cannot be billed: endpoint, TLS, AccessKey and clock
-  sandbox          Run the training sandbox on loopback for other clients
-  history          List recent cases from the audit history (masked)
-  audit            Verify the audit history&apos;s hash chain, or export its head hash
-  accounts         Manage the people who sign in (supervisors only)
-  review           The manual-review queue: claim, propose, approve, show a case&apos;s timeline
-  export           Export cases or events with a manifest that proves them; verify an export
-  dev              Developer tools (seed a synthetic history)
-
-Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a command.
-</source>
-        <translation>用法：ekyc-desk-cli &lt;命令&gt; [选项]
-
-命令：
-  verify           在本地检查案件，然后使用 Id2MetaPeriodVerifyIntl 核验
-  test-connection  一次不会计费的签名调用：检查端点、TLS、AccessKey 和时钟
-  sandbox          在本机回环地址上为其他客户端运行培训沙盒
-  history          列出审计历史中最近的案件（已打码）
-  audit            校验审计历史的哈希链，或导出其链头哈希
-  accounts         管理登录人员（仅限主管）
-  review           人工复核队列：认领、提出决定、批准、查看案件时间线
-  export           导出案件或事件，并附带可自证的清单；校验导出文件
-  dev              开发工具（生成模拟历史记录）
-
-运行 &apos;ekyc-desk-cli &lt;命令&gt; --help&apos; 查看某个命令的选项。
-</translation>
-    </message>
-    <message>
         <source>csv, jsonl or pdf (a report of cases).</source>
         <translation>csv、jsonl 或 pdf（案件报告）。</translation>
     </message>
@@ -1725,6 +1792,144 @@ Exit codes: 0 OK; 3 bad arguments, or no manifest there; 6 the history cannot be
   export verify MANIFEST [--db PATH|URL]
       按清单检查文件，并检查事件导出文件内部的哈希链；加 --db 时还检查 HMAC、范围与历史记录是否一致以及导出链（请把同一历史记录的导出文件放在同一文件夹中）。
 退出码：0 正常；3 参数错误，或该处没有清单；6 无法打开历史记录或无法写入文件；7 无权执行；8 登录失败；10 文件与清单不符（或文件缺失）；11 文件内部的哈希链断裂；12 清单被改动；13 历史记录与导出内容不再一致；14 导出链断裂。</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2) refused, not sent: %3</source>
+        <translation>第 %1 行（文件第 %2 行）被拒绝，未发送：%3</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2) warning: %3</source>
+        <translation>第 %1 行（文件第 %2 行）警告：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have warnings (listed above). Check them, then run again with --accept-warnings to send them. Nothing was sent.</source>
+        <translation>
+            <numerusform>%n 行有警告（见上方列表）。请检查后使用 --accept-warnings 重新运行以发送它们。未发送任何内容。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have warnings (listed above). Send them anyway? [y/N] </source>
+        <translation>
+            <numerusform>%n 行有警告（见上方列表）。仍要发送吗？[y/N] </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resuming the batch begun %1 with this input: rows already answered are not sent again.</source>
+        <translation>继续 %1 开始的同一输入的批次：已有答复的行不会再次发送。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were sent without an answer and may have been billed; they are marked &quot;unknown&quot; in %1 and are not sent again unless you add --retry-unknown.</source>
+        <translation>
+            <numerusform>%n 行已发送但未收到答复，可能已计费；它们在 %1 中标记为“unknown”，除非加上 --retry-unknown，否则不会再次发送。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The service throttled %n attempt(s); the whole batch slowed down (now %1 requests per second).</source>
+        <translation>
+            <numerusform>服务限流了 %n 次尝试；整个批次已放慢（现为每秒 %1 个请求）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Results: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+    <message>
+        <source>Verifies a list of cases from a CSV file (UTF-8, with or without a byte-order mark; GBK is refused with how to convert it). The header names the columns name, id_number, start, end and optionally scene, user_id, merchant_biz_id, in any order; start and end are YYYYMMDD, end may be long-term or 长期.
+
+Every row is checked locally first: refused rows are listed with the field and reason and never sent; rows with a warning are sent only with --accept-warnings (or a yes on the terminal). Each row becomes a case in the audit history, recorded before it is sent, exactly like verify. Every answered call is billed; in training mode nothing is.
+
+The output has one row per input row: outcome (passed, not_passed, refused, error, unknown, not_sent), SubCode, explanation, RequestId, MerchantBizId, case id and error; names and ID numbers masked.
+
+Resumable: run the same command again after an interruption (even kill -9): rows already answered are not sent again, rows that failed without being billed are sent again, and rows sent without an answer are listed as unknown and not sent again unless --retry-unknown. The batch is kept in OUT.batch.json.
+
+The requests share the rate limit (setting api/rateLimitQps) and slow down together when the service throttles.
+
+Exit codes: 0 every row answered (see each outcome); 3 the file or a row refused, or warnings not accepted; 4 some rows ended in an error (not billed: run again to resend them); 6 the audit history cannot be opened or stopped recording (nothing more was sent); 7 not permitted; 8 sign-in failed; 9 some rows&apos; outcome is unknown.</source>
+        <translation>从 CSV 文件核验一批案件（UTF-8，可带或不带字节顺序标记；GBK 会被拒绝，并说明如何转换）。表头给出列 name、id_number、start、end，可选 scene、user_id、merchant_biz_id，顺序不限；start 和 end 为 YYYYMMDD，end 可为 long-term 或 长期。
+
+每一行先在本地检查：被拒绝的行会列出字段和原因，且绝不发送；带警告的行只有在使用 --accept-warnings（或在终端回答 yes）时才发送。每一行都会成为审计历史中的一个案件，在发送前记录，与 verify 完全相同。每次有答复的调用都会计费；培训模式下不计费。
+
+输出中每个输入行对应一行：结果（passed、not_passed、refused、error、unknown、not_sent）、SubCode、说明、RequestId、MerchantBizId、案件编号和错误；姓名和证件号码已打码。
+
+可续跑：中断后（即使是 kill -9）再次运行同一命令：已有答复的行不会再次发送，未计费的失败行会再次发送，已发送但无答复的行列为 unknown，除非使用 --retry-unknown 否则不会再次发送。批次信息保存在 OUT.batch.json 中。
+
+所有请求共享速率限制（设置 api/rateLimitQps），服务限流时一起放慢。
+
+退出码：0 每行都有答复（见各行结果）；3 文件或某行被拒绝，或未接受警告；4 部分行以错误结束（未计费：再次运行即可重新发送）；6 无法打开审计历史或其停止记录（不再发送任何内容）；7 无权限；8 登录失败；9 部分行结果未知。</translation>
+    </message>
+    <message>
+        <source>The CSV file of cases.</source>
+        <translation>案件的 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>Where the results are written.</source>
+        <translation>结果写入的位置。</translation>
+    </message>
+    <message>
+        <source>Write the results as JSON Lines instead of CSV.</source>
+        <translation>以 JSON Lines 而非 CSV 写入结果。</translation>
+    </message>
+    <message>
+        <source>SceneCode for rows that have none.</source>
+        <translation>用于未给出 SceneCode 的行。</translation>
+    </message>
+    <message>
+        <source>Send rows that have plausibility warnings.</source>
+        <translation>发送带有合理性警告的行。</translation>
+    </message>
+    <message>
+        <source>Send again the rows an earlier run sent without an answer (they may have been billed).</source>
+        <translation>再次发送此前运行已发送但未收到答复的行（它们可能已计费）。</translation>
+    </message>
+    <message>
+        <source>Calls in flight at once, 1 to 16 (default 6), always within the rate limit.</source>
+        <translation>同时进行的调用数，1 到 16（默认 6），始终不超过速率限制。</translation>
+    </message>
+    <message>
+        <source>Give the input with --in FILE and where the results go with --out FILE.</source>
+        <translation>请用 --in FILE 指定输入，用 --out FILE 指定结果位置。</translation>
+    </message>
+    <message>
+        <source>--parallel: expected a number from 1 to 16.</source>
+        <translation>--parallel：应为 1 到 16 之间的数字。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Usage: ekyc-desk-cli &lt;command&gt; [options]
+
+Commands:
+  verify           Check a case locally, then verify it with Id2MetaPeriodVerifyIntl
+  batch            Verify a list of cases from a CSV file (resumable)
+  test-connection  One signed call that cannot be billed: endpoint, TLS, AccessKey and clock
+  sandbox          Run the training sandbox on loopback for other clients
+  history          List recent cases from the audit history (masked)
+  audit            Verify the audit history&apos;s hash chain, or export its head hash
+  accounts         Manage the people who sign in (supervisors only)
+  review           The manual-review queue: claim, propose, approve, show a case&apos;s timeline
+  export           Export cases or events with a manifest that proves them; verify an export
+  dev              Developer tools (seed a synthetic history)
+
+Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a command.
+</source>
+        <translation>用法：ekyc-desk-cli &lt;命令&gt; [选项]
+
+命令：
+  verify           在本地检查案件，然后使用 Id2MetaPeriodVerifyIntl 核验
+  batch            从 CSV 文件核验一批案件（可续跑）
+  test-connection  一次不会计费的签名调用：检查端点、TLS、AccessKey 和时钟
+  sandbox          在本机回环地址上为其他客户端运行培训沙盒
+  history          列出审计历史中最近的案件（已打码）
+  audit            校验审计历史的哈希链，或导出其链头哈希
+  accounts         管理登录人员（仅限主管）
+  review           人工复核队列：认领、提出决定、批准、查看案件时间线
+  export           导出案件或事件，并附带可自证的清单；校验导出文件
+  dev              开发工具（生成模拟历史记录）
+
+运行 &apos;ekyc-desk-cli &lt;命令&gt; --help&apos; 查看某个命令的选项。
+</translation>
     </message>
 </context>
 <context>
@@ -2444,6 +2649,21 @@ Manifest: %2</source>
     <message>
         <source>%1 cannot be read: %2</source>
         <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>FileRateBudget</name>
+    <message>
+        <source>Cannot open the shared rate budget %1: %2</source>
+        <translation>无法打开共享速率预算 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot lock the shared rate budget %1: %2</source>
+        <translation>无法锁定共享速率预算 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the shared rate budget %1: %2</source>
+        <translation>无法写入共享速率预算 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -4910,10 +5130,6 @@ MerchantBizId %2
         <translation>长期或 long-term</translation>
     </message>
     <message>
-        <source>a number above 0</source>
-        <translation>大于 0 的数</translation>
-    </message>
-    <message>
         <source>a whole number above 0</source>
         <translation>大于 0 的整数</translation>
     </message>
@@ -4924,6 +5140,10 @@ MerchantBizId %2
     <message>
         <source>a whole number from 1 to 240</source>
         <translation>1 到 240 之间的整数</translation>
+    </message>
+    <message>
+        <source>0 (no limit) or a number above 0</source>
+        <translation>0（不限制）或大于 0 的数字</translation>
     </message>
 </context>
 <context>
@@ -4970,10 +5190,6 @@ MerchantBizId %2
     <message>
         <source>&amp;Requests per second:</source>
         <translation>每秒请求数(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>The account&apos;s limit for eKYC_Date_MIN is 10 QPS, shared by everyone using the account.</source>
-        <translation>该账号 eKYC_Date_MIN 的限额为 10 QPS，由使用该账号的所有人共享。</translation>
     </message>
     <message>
         <source>&amp;Timeout:</source>
@@ -5218,6 +5434,14 @@ MerchantBizId %2
     <message>
         <source>RequestId: %1</source>
         <translation>RequestId：%1</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限制</translation>
+    </message>
+    <message>
+        <source>The account&apos;s limit for eKYC_Date_MIN is 10 QPS, shared by everyone using the account. This limit is shared by every eKYC Desk program on this computer, and by every computer of a team history on PostgreSQL. 0: no limit (for a local endpoint only).</source>
+        <translation>eKYC_Date_MIN 的账号限额为 10 QPS，由使用该账号的所有人共享。此处的限制由本机上所有 eKYC Desk 程序共享，团队历史位于 PostgreSQL 时由所有电脑共享。0：不限制（仅用于本地端点）。</translation>
     </message>
 </context>
 <context>

@@ -195,21 +195,26 @@ quint64 ApiClient::verify(const VerificationRequest& request, AttemptGate gate)
 void ApiClient::scheduleNext(quint64 callId, qint64 delayMs)
 {
     if (delayMs > 0)
-        m_clock.callAfter(delayMs, this, [this, callId] { waitForRateLimit(callId); });
+        m_clock.callAfter(delayMs, this, [this, callId] { startAttempt(callId); });
     else
         QMetaObject::invokeMethod(
-            this, [this, callId] { waitForRateLimit(callId); }, Qt::QueuedConnection);
+            this, [this, callId] { startAttempt(callId); }, Qt::QueuedConnection);
 }
 
-void ApiClient::waitForRateLimit(quint64 callId)
+// The slot is booked once the attempt may be sent (after the gate recorded it), just before it leaves: however long
+// the gate took, the requests reach the service at the pace of the limit.
+void ApiClient::waitForRateLimit(quint64 callId, int attempt)
 {
-    if (!m_calls.contains(callId))
-        return; // cancelled while waiting
     const qint64 delay = m_limiter.delayBeforeNext();
-    if (delay > 0)
-        m_clock.callAfter(delay, this, [this, callId] { startAttempt(callId); });
-    else
-        startAttempt(callId);
+    if (delay <= 0) {
+        sendAttempt(callId, attempt);
+        return;
+    }
+    m_clock.callAfter(delay, this, [this, callId, attempt] {
+        const Call* call = m_calls.value(callId);
+        if (call && call->attempt == attempt && call->starting)
+            sendAttempt(callId, attempt);
+    });
 }
 
 void ApiClient::startAttempt(quint64 callId)
@@ -223,7 +228,7 @@ void ApiClient::startAttempt(quint64 callId)
     if (!m_calls.contains(callId))
         return; // stopped by a slot (it could not record the attempt): nothing is sent
     if (!call->gate) {
-        sendAttempt(callId, attempt);
+        waitForRateLimit(callId, attempt);
         return;
     }
     const AttemptGate gate = call->gate; // the call may end while it decides
@@ -236,7 +241,7 @@ void ApiClient::startAttempt(quint64 callId)
             if (!c || c->attempt != attempt || !c->starting)
                 return; // cancelled while the gate was deciding
             if (send)
-                sendAttempt(callId, attempt);
+                waitForRateLimit(callId, attempt);
             else
                 stop(callId, ifNot);
         });

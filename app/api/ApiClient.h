@@ -93,7 +93,7 @@ private:
     void startAttempt(quint64 callId);
     void sendAttempt(quint64 callId, int attempt);
     void scheduleNext(quint64 callId, qint64 delayMs);
-    void waitForRateLimit(quint64 callId);
+    void waitForRateLimit(quint64 callId, int attempt);
     void attemptDone(quint64 callId, int attempt);
     void abortAttempt(quint64 callId, int attempt, NetworkErrorMap::Abort reason);
     void finishCall(quint64 callId, VerificationResult result);

@@ -1,5 +1,6 @@
 #include "RateLimiter.h"
 
+#include "api/SharedRateBudget.h"
 #include "base/Clock.h"
 
 #include <cmath>
@@ -21,6 +22,19 @@ qint64 RateLimiter::delayBeforeNext()
 {
     if (m_qps <= 0)
         return 0;
+    if (m_shared) {
+        const Result<qint64> wait = m_shared->reserve(1000.0 / m_qps * sharedHeadroom);
+        if (wait) {
+            m_sharedError.clear();
+            return *wait;
+        }
+        m_sharedError = wait.message();
+    }
+    return localDelay();
+}
+
+qint64 RateLimiter::localDelay()
+{
     // Generic cell rate algorithm, the token bucket written with one number: each request moves the theoretical
     // arrival time on by one interval; a request may go once that time is within (burst - 1) intervals of now.
     const double interval = 1000.0 / m_qps;

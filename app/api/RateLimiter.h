@@ -1,8 +1,10 @@
 #pragma once
 
+#include <QString>
 #include <QtGlobal>
 
 class Clock;
+class SharedRateBudget;
 
 // Client-side token bucket on Clock::monotonicMs(), so this workstation does not exceed its share of the
 // provider's limit. The eKYC_Date_MIN limit is 10 QPS PER ALIBABA CLOUD ACCOUNT, shared by all its users (RAM users
@@ -11,9 +13,19 @@ class Clock;
 //
 // Each call to delayBeforeNext() reserves the next free slot and says how long to wait for it, so callers that
 // wait the returned time never exceed qps on average, with at most `burst` requests back to back.
+//
+// With a shared budget (setShared: every process of the workstation, or every workstation on one PostgreSQL
+// history), the slots come from it instead, one interval apart whoever books them, so all senders together stay
+// within the limit. When the shared budget cannot be reached, this process keeps to the limit on its own and
+// sharedError() says why.
 class RateLimiter
 {
 public:
+    // Shared slots are this much further apart than 1/qps: arrivals at the service jitter by a few milliseconds
+    // (TLS, scheduling, the history's write before each attempt), and the headroom keeps any one second at the
+    // service within the limit even so.
+    static constexpr double sharedHeadroom = 1.1;
+
     explicit RateLimiter(const Clock& clock, double qps = 10.0, double burst = 1.0);
 
     // qps <= 0 disables limiting. burst < 1 counts as 1.
@@ -21,11 +33,20 @@ public:
     double qps() const { return m_qps; }
     double burst() const { return m_burst; }
 
+    // Not owned; nullptr: this process's own bucket.
+    void setShared(SharedRateBudget* budget) { m_shared = budget; }
+    SharedRateBudget* shared() const { return m_shared; }
+    QString sharedError() const { return m_sharedError; }
+
     // Milliseconds to wait before sending the next request (0: now). Reserves that slot.
     qint64 delayBeforeNext();
 
 private:
+    qint64 localDelay();
+
     const Clock& m_clock;
+    SharedRateBudget* m_shared = nullptr;
+    QString m_sharedError;
     double m_qps = 10.0;
     double m_burst = 1.0;
     bool m_started = false;

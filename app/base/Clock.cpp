@@ -26,5 +26,7 @@ qint64 SystemClock::monotonicMs() const
 
 void SystemClock::callAfter(qint64 ms, QObject* context, std::function<void()> fn)
 {
-    QTimer::singleShot(std::chrono::milliseconds(qMax<qint64>(0, ms)), context, std::move(fn));
+    // Precise: a coarse timer may fire up to 5 % early, and a request that waits for its rate-limit slot must not
+    // leave before it.
+    QTimer::singleShot(std::chrono::milliseconds(qMax<qint64>(0, ms)), Qt::PreciseTimer, context, std::move(fn));
 }

@@ -36,6 +36,7 @@ class Settings
 public:
     static bool isPositive(const int& value) { return value > 0; }
     static bool isPositiveNumber(const double& value) { return std::isfinite(value) && value > 0; }
+    static bool isNonNegativeNumber(const double& value) { return std::isfinite(value) && value >= 0; }
     static bool isIdleLockMinutes(const int& value) { return value >= 1 && value <= 240; }
     // Any value that parses as a bool; the rule names the two words a hand edit may use.
     static bool isBool(const bool&) { return true; }
@@ -54,9 +55,10 @@ public:
         QStringLiteral("长期"),
         &isLongTermValue,
         QT_TRANSLATE_NOOP("Settings", "长期 or long-term") };
-    static inline const SettingKey<double> rateLimitQps {
-        "api/rateLimitQps", 10.0, &isPositiveNumber, QT_TRANSLATE_NOOP("Settings", "a number above 0")
-    };
+    static inline const SettingKey<double> rateLimitQps { "api/rateLimitQps",
+        10.0,
+        &isNonNegativeNumber,
+        QT_TRANSLATE_NOOP("Settings", "0 (no limit) or a number above 0") };
     static inline const SettingKey<int> timeoutSeconds {
         "api/timeoutSeconds", 20, &isPositive, QT_TRANSLATE_NOOP("Settings", "a whole number above 0")
     };

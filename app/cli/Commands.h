@@ -15,5 +15,6 @@ int runAccounts(const QStringList& arguments); // AccountsCommand.cpp: accounts 
 int runTestConnection(const QStringList& arguments); // TestConnectionCommand.cpp
 int runReview(const QStringList& arguments); // ReviewCommand.cpp: review queue | claim | propose | ...
 int runExport(const QStringList& arguments); // ExportCommand.cpp: export | export verify
+int runBatch(const QStringList& arguments); // BatchCommand.cpp: verify a CSV list of cases
 
 } // namespace Cli

@@ -55,6 +55,7 @@ int usage(int code)
         "\n"
         "Commands:\n"
         "  verify           Check a case locally, then verify it with Id2MetaPeriodVerifyIntl\n"
+        "  batch            Verify a list of cases from a CSV file (resumable)\n"
         "  test-connection  One signed call that cannot be billed: endpoint, TLS, AccessKey and clock\n"
         "  sandbox          Run the training sandbox on loopback for other clients\n"
         "  history          List recent cases from the audit history (masked)\n"
@@ -98,6 +99,8 @@ int main(int argc, char* argv[])
         return Cli::runReview(arguments);
     if (command == QLatin1String("export"))
         return Cli::runExport(arguments);
+    if (command == QLatin1String("batch"))
+        return Cli::runBatch(arguments);
     if (command == QLatin1String("--version")) {
         QTextStream(stdout) << "ekyc-desk-cli " << QCoreApplication::applicationVersion() << '\n';
         return 0;

@@ -138,6 +138,13 @@ public:
     // benchmarks), which see the raw, masked chain.
     Result<void> forEachEvent(const std::function<bool(const AuditEvent&)>& visit) const;
 
+    // ---- The team's rate budget (AuditStoreRateBudget.cpp) ----
+    // PostgreSQL only: books the next request slot of the named budget, intervalMs after the previous one booked by
+    // any workstation, in one statement (one round trip) on the server's clock, and returns the wait in ms. The
+    // budget row lives in rate_budget, created at first use: coordination state, not history (not chained). On
+    // SQLite, InvalidArgument (a file's processes share FileRateBudget instead).
+    Result<qint64> reserveRateSlot(const QString& name, double intervalMs);
+
     // ---- Dashboard (AuditStoreDashboard.cpp) ----
     // The figures of a range (Access::Operation::ReadCases): a reviewer's are those of their own cases (another
     // actor in query is refused), a supervisor's and an auditor's those of every case or of query.actor's.

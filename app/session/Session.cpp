@@ -2,9 +2,12 @@
 
 #include "api/CredentialChain.h"
 #include "api/EndpointConfig.h"
+#include "api/FileRateBudget.h"
+#include "base/Clock.h"
 #include "base/Settings.h"
 #include "history/AuditStore.h"
 #include "session/ConfigurationAudit.h"
+#include "session/HistoryRateBudget.h"
 #include "session/TrainingHistory.h"
 
 Session::Session(Settings& settings)
@@ -17,7 +20,7 @@ Session::Session(Settings& settings)
 Session::~Session()
 {
     m_service->setHistory(nullptr);
-    m_service.reset(); // before the history it records into
+    m_service.reset(); // before the history it records into and the budget it books from
 }
 
 std::unique_ptr<Session> Session::create(Settings& settings, const Request& request, Failure* failure)
@@ -27,7 +30,19 @@ std::unique_ptr<Session> Session::create(Settings& settings, const Request& requ
         return nullptr;
     if (request.openHistory && !session->openHistory(request, failure))
         return nullptr;
+    session->shareRateBudget();
     return session;
+}
+
+void Session::shareRateBudget()
+{
+    const bool training = isTraining();
+    if (m_history && m_history->isPostgres())
+        m_rateBudget = std::make_unique<HistoryRateBudget>(
+            *m_history, training ? QStringLiteral("training") : QStringLiteral("live"));
+    else
+        m_rateBudget = std::make_unique<FileRateBudget>(FileRateBudget::defaultPath(training), Clock::system());
+    m_service->setRateBudget(m_rateBudget.get());
 }
 
 bool Session::configure(const Request& request, Failure* failure)

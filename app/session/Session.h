@@ -14,6 +14,7 @@
 class AuditStore;
 class SecretStore;
 class Settings;
+class SharedRateBudget;
 
 // A running eKYC Desk, as the GUI and the CLI both use it: the settings read once, the verification service in
 // training or live mode, the audit history with its keys unlocked, and the actor. Built by Session::create only.
@@ -79,15 +80,19 @@ public:
     bool isTraining() const { return m_service->isTraining(); }
     // Where the AccessKey came from and what the chain noticed (a credentials file open to others, ...).
     QStringList credentialWarnings() const { return m_credentialWarnings; }
+    // The rate budget every sender shares: the team's in a PostgreSQL history, else this workstation's file.
+    SharedRateBudget* rateBudget() const { return m_rateBudget.get(); }
 
 private:
     explicit Session(Settings& settings);
     bool configure(const Request& request, Failure* failure);
     bool openHistory(const Request& request, Failure* failure);
+    void shareRateBudget();
 
     Settings& m_settings;
     Actor m_actor;
     QStringList m_credentialWarnings;
     std::unique_ptr<AuditStore> m_history;
+    std::unique_ptr<SharedRateBudget> m_rateBudget;
     std::unique_ptr<VerificationService> m_service;
 };

@@ -92,6 +92,14 @@ void VerificationService::makeClient(const Options& options)
         credentials,
         options.clock ? *options.clock : Clock::system(),
         options.random ? *options.random : Random::system());
+    m_client->rateLimiter().setShared(m_rateBudget);
+}
+
+void VerificationService::setRateBudget(SharedRateBudget* budget)
+{
+    m_rateBudget = budget;
+    if (m_client)
+        m_client->rateLimiter().setShared(budget);
 }
 
 QDate VerificationService::today()

@@ -21,6 +21,7 @@ class HistoryWriter;
 class Random;
 struct CaseSummary;
 class SandboxServer;
+class SharedRateBudget;
 struct CaseRecord;
 
 // What the GUI and the CLI call to verify a case: local pre-check, then (once the audit history exists) the case is
@@ -74,6 +75,9 @@ public:
     const Actor& actor() const { return m_actor; }
     // The history's writer thread (nullptr without a history).
     HistoryWriter* writer() const { return m_writer.get(); }
+    // Where the rate limit's slots come from (FileRateBudget, HistoryRateBudget); not owned, kept across
+    // reconfigure(). nullptr: this process's own limit.
+    void setRateBudget(SharedRateBudget* budget);
     // Writes what waits in the history's spool (answers the history could not record) into the history. False with
     // errorString() when it still cannot; submit() calls it first and sends nothing new until it succeeds.
     bool replaySpool();
@@ -139,4 +143,5 @@ private:
     QString m_error;
     std::unique_ptr<SandboxServer> m_sandbox;
     std::unique_ptr<ApiClient> m_client;
+    SharedRateBudget* m_rateBudget = nullptr;
 };

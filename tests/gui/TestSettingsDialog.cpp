@@ -129,7 +129,9 @@ void TestSettingsDialog::showsDefaultsFromEmptySettings()
     QVERIFY(!child<QLineEdit>(&dialog, "customEndpointLineEdit")->isEnabled());
     QVERIFY(child<QLineEdit>(&dialog, "caFileLineEdit")->text().isEmpty());
     QCOMPARE(child<QDoubleSpinBox>(&dialog, "rateLimitDoubleSpinBox")->value(), 10.0);
-    QCOMPARE(child<QDoubleSpinBox>(&dialog, "rateLimitDoubleSpinBox")->minimum(), 0.1);
+    // 0 lifts the limit (a local endpoint), and says so instead of showing 0.0.
+    QCOMPARE(child<QDoubleSpinBox>(&dialog, "rateLimitDoubleSpinBox")->minimum(), 0.0);
+    QCOMPARE(child<QDoubleSpinBox>(&dialog, "rateLimitDoubleSpinBox")->specialValueText(), QStringLiteral("No limit"));
     QCOMPARE(child<QDoubleSpinBox>(&dialog, "rateLimitDoubleSpinBox")->maximum(), 1000.0);
     QCOMPARE(child<QSpinBox>(&dialog, "timeoutSpinBox")->value(), 20);
     QCOMPARE(child<QSpinBox>(&dialog, "maxAttemptsSpinBox")->value(), 4);

@@ -1,0 +1,205 @@
+#include "BatchInput.h"
+
+#include "export/Csv.h"
+
+#include <QHash>
+#include <QSet>
+#include <QStringDecoder>
+
+namespace {
+
+enum Column
+{
+    Name,
+    IdNumber,
+    Start,
+    End,
+    Scene,
+    UserId,
+    MerchantBizId,
+    ColumnCount
+};
+
+const char* const columnNames[ColumnCount] = {
+    "name", "id_number", "start", "end", "scene", "user_id", "merchant_biz_id"
+};
+
+ValidationIssue issue(CaseField field, const QString& code, const QString& message)
+{
+    return { field, true, code, message };
+}
+
+QDate parseDate(const QString& text)
+{
+    const QString trimmed = text.trimmed();
+    return trimmed.size() == 8 ? QDate::fromString(trimmed, QStringLiteral("yyyyMMdd")) : QDate();
+}
+
+bool isLongTerm(const QString& text)
+{
+    const QString trimmed = text.trimmed();
+    return trimmed.compare(QLatin1String("long-term"), Qt::CaseInsensitive) == 0 || trimmed == QStringLiteral("长期");
+}
+
+} // namespace
+
+bool BatchRow::hasWarning() const
+{
+    for (const ValidationIssue& each : issues) {
+        if (!each.blocking)
+            return true;
+    }
+    return false;
+}
+
+QStringList BatchInput::requiredColumns()
+{
+    return { QString::fromLatin1(columnNames[Name]),
+        QString::fromLatin1(columnNames[IdNumber]),
+        QString::fromLatin1(columnNames[Start]),
+        QString::fromLatin1(columnNames[End]) };
+}
+
+QStringList BatchInput::optionalColumns()
+{
+    return { QString::fromLatin1(columnNames[Scene]),
+        QString::fromLatin1(columnNames[UserId]),
+        QString::fromLatin1(columnNames[MerchantBizId]) };
+}
+
+Result<void> BatchInput::checkEncoding(const QByteArray& data)
+{
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    const QString decoded = utf8.decode(data);
+    Q_UNUSED(decoded)
+    if (!utf8.hasError())
+        return {};
+    return Failure(ErrorCode::InvalidArgument,
+        tr("The file is not UTF-8 text (it is probably GBK, as Excel saves \"CSV\" on a Chinese Windows). Save it as "
+           "\"CSV UTF-8\", or convert it with: iconv -f GBK -t UTF-8 IN.csv > OUT.csv. Nothing was sent."));
+}
+
+Result<BatchInput> BatchInput::parse(const QByteArray& data, const QDate& today, const QString& defaultScene)
+{
+    if (const Result<void> encoding = checkEncoding(data); !encoding)
+        return encoding.failure();
+    const Result<QList<QStringList>> records = Csv::parse(data);
+    if (!records)
+        return Failure(
+            ErrorCode::InvalidArgument, tr("The file is not valid CSV: %1 Nothing was sent.").arg(records.message()));
+    if (records->isEmpty())
+        return Failure(ErrorCode::InvalidArgument,
+            tr("The file is empty; its first line must name the columns: %1.").arg(requiredColumns().join(u',')));
+    if (records->size() - 1 > maxRows)
+        return Failure(ErrorCode::InvalidArgument,
+            tr("The file has more than %1 rows; split it into smaller batches.").arg(maxRows));
+
+    QList<int> columnOf(ColumnCount, -1);
+    const QStringList& header = records->first();
+    for (qsizetype i = 0; i < header.size(); ++i) {
+        const QString name = header[i].trimmed().toLower();
+        int known = -1;
+        for (int c = 0; c < ColumnCount; ++c) {
+            if (name == QLatin1String(columnNames[c]))
+                known = c;
+        }
+        if (known < 0)
+            return Failure(ErrorCode::InvalidArgument,
+                tr("Unknown column \"%1\" in the header; the columns are %2 and optionally %3.")
+                    .arg(header[i], requiredColumns().join(u','), optionalColumns().join(u',')));
+        if (columnOf[known] >= 0)
+            return Failure(ErrorCode::InvalidArgument, tr("The column \"%1\" appears twice in the header.").arg(name));
+        columnOf[known] = static_cast<int>(i);
+    }
+    for (int c = Name; c <= End; ++c) {
+        if (columnOf[c] < 0)
+            return Failure(ErrorCode::InvalidArgument,
+                tr("The header has no column \"%1\"; the columns are %2 and optionally %3.")
+                    .arg(QString::fromLatin1(columnNames[c]),
+                        requiredColumns().join(u','),
+                        optionalColumns().join(u',')));
+    }
+
+    BatchInput input;
+    QHash<QString, int> bizIds; // MerchantBizId given in the file -> the row that has it
+    for (qsizetype r = 1; r < records->size(); ++r) {
+        const QStringList& cells = records->at(r);
+        if (cells.size() == 1 && cells.first().trimmed().isEmpty())
+            continue; // a blank line
+        BatchRow row = readRow(cells, columnOf, static_cast<int>(input.m_rows.size()) + 1, today, defaultScene);
+        row.line = static_cast<int>(r) + 1;
+        const QString bizId = row.input.merchantBizId;
+        if (!bizId.isEmpty()) {
+            if (const int first = bizIds.value(bizId); first > 0)
+                row.issues.append(issue(CaseField::MerchantBizId,
+                    QStringLiteral("bizid.repeated"),
+                    tr("MerchantBizId: %1 is already used by row %2 of this file; each case needs its own.")
+                        .arg(bizId)
+                        .arg(first)));
+            else
+                bizIds.insert(bizId, row.number);
+        }
+        input.m_rows.append(row);
+    }
+    return input;
+}
+
+BatchRow BatchInput::readRow(
+    const QStringList& cells, const QList<int>& columnOf, int number, const QDate& today, const QString& defaultScene)
+{
+    const auto cell = [&cells, &columnOf](int column) {
+        const int at = columnOf[column];
+        return at >= 0 && at < cells.size() ? cells[at] : QString();
+    };
+    BatchRow row;
+    row.number = number;
+    row.input.name = cell(Name);
+    row.input.idNumber = cell(IdNumber).trimmed();
+    row.input.sceneCode = cell(Scene).trimmed();
+    if (row.input.sceneCode.isEmpty())
+        row.input.sceneCode = defaultScene;
+    row.input.merchantUserId = cell(UserId).trimmed();
+    row.input.merchantBizId = cell(MerchantBizId).trimmed();
+
+    QList<ValidationIssue> own;
+    const QString start = cell(Start);
+    if (!start.trimmed().isEmpty()) {
+        row.input.validityStart = parseDate(start);
+        if (!row.input.validityStart.isValid())
+            own.append(issue(CaseField::ValidityStart,
+                QStringLiteral("start.format"),
+                tr("Valid from: \"%1\" is not a real date written as YYYYMMDD.").arg(start)));
+    }
+    const QString end = cell(End);
+    if (isLongTerm(end)) {
+        row.input.longTerm = true;
+    } else if (!end.trimmed().isEmpty()) {
+        row.input.validityEnd = parseDate(end);
+        if (!row.input.validityEnd.isValid())
+            own.append(issue(CaseField::ValidityEnd,
+                QStringLiteral("end.format"),
+                tr("Valid until: \"%1\" is neither a real date written as YYYYMMDD nor long-term (长期).").arg(end)));
+    }
+    row.issues = CaseValidator::check(row.input, today);
+    if (!own.isEmpty()) {
+        // A date that could not be read is reported as such, not also as missing.
+        row.issues.removeIf([&own](const ValidationIssue& each) {
+            return std::any_of(
+                own.begin(), own.end(), [&each](const ValidationIssue& o) { return o.field == each.field; });
+        });
+        row.issues = own + row.issues;
+    }
+    return row;
+}
+
+int BatchInput::refusedCount() const
+{
+    return static_cast<int>(
+        std::count_if(m_rows.begin(), m_rows.end(), [](const BatchRow& row) { return row.refused(); }));
+}
+
+int BatchInput::warningCount() const
+{
+    return static_cast<int>(std::count_if(
+        m_rows.begin(), m_rows.end(), [](const BatchRow& row) { return !row.refused() && row.hasWarning(); }));
+}

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "base/Result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QString>
+
+// What makes a batch resumable: a small file beside its output (<output>.batch.json) that names the batch, the
+// SHA-256 of its input and when it began. It is written before the first row is sent. Started again with the same
+// input and output, the batch finds it and takes the same id, so every row gets the same MerchantBizId as before and
+// the history says which rows were already answered. A different input (or no journal) starts a new batch: the same
+// list verified again next month is a new batch, not a resumed one.
+struct BatchJournal
+{
+    Q_DECLARE_TR_FUNCTIONS(BatchJournal)
+public:
+    QString batchId; // 32 hex characters
+    QByteArray inputSha256; // hex
+    QDateTime startedAt; // UTC
+
+    static QString pathFor(const QString& outputPath);
+    // The journal of a batch of this input at this output: the one found there when it is this input's, else a new
+    // one (a fresh id; not written yet). resumed says which.
+    static BatchJournal forInput(
+        const QString& outputPath, const QByteArray& input, const QDateTime& now, bool* resumed);
+    Result<void> save(const QString& outputPath) const;
+
+    // The MerchantBizId a row without one of its own gets: the same for the same batch and row, 32 hex characters.
+    QString merchantBizIdFor(int rowNumber) const;
+};

@@ -1,0 +1,83 @@
+#include "BatchReport.h"
+
+#include "domain/Masking.h"
+#include "export/Csv.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace {
+
+QStringList cellsOf(const BatchRow& row, const BatchOutcome& outcome)
+{
+    QStringList issues;
+    for (const ValidationIssue& each : row.issues)
+        issues.append(CaseValidator::fieldLabel(each.field) + QStringLiteral(": ") + each.message);
+    return { QString::number(row.number),
+        QString::number(row.line),
+        Masking::name(row.input.name),
+        Masking::idNumber(row.input.idNumber),
+        outcome.merchantBizId,
+        BatchOutcome::kindKey(outcome.kind),
+        outcome.subCode,
+        outcome.explanation,
+        outcome.requestId,
+        outcome.caseId,
+        outcome.errorKind,
+        outcome.errorCode,
+        issues.join(u'\n'),
+        outcome.fromHistory ? QStringLiteral("yes") : QString() };
+}
+
+} // namespace
+
+QStringList BatchReport::columns()
+{
+    return { QStringLiteral("row"),
+        QStringLiteral("line"),
+        QStringLiteral("name"),
+        QStringLiteral("id_number"),
+        QStringLiteral("merchant_biz_id"),
+        QStringLiteral("outcome"),
+        QStringLiteral("sub_code"),
+        QStringLiteral("explanation"),
+        QStringLiteral("request_id"),
+        QStringLiteral("case_id"),
+        QStringLiteral("error"),
+        QStringLiteral("error_code"),
+        QStringLiteral("issues"),
+        QStringLiteral("earlier_run") };
+}
+
+QByteArray BatchReport::render(const BatchRun& run, Format format)
+{
+    QByteArray out;
+    const QStringList names = columns();
+    if (format == Format::Csv)
+        out.append(Csv::record(names));
+    for (qsizetype i = 0; i < run.rows().size(); ++i) {
+        const QStringList cells = cellsOf(run.rows()[i], run.outcomes()[i]);
+        if (format == Format::Csv) {
+            out.append(Csv::record(cells));
+            continue;
+        }
+        QJsonObject object;
+        for (qsizetype c = 0; c < names.size(); ++c) {
+            if (c < 2)
+                object.insert(names[c], cells[c].toInt());
+            else if (!cells[c].isEmpty())
+                object.insert(names[c], cells[c]);
+        }
+        out.append(QJsonDocument(object).toJson(QJsonDocument::Compact)).append('\n');
+    }
+    return out;
+}
+
+Result<void> BatchReport::write(const BatchRun& run, Format format, const QString& path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(render(run, format)) < 0 || !file.commit())
+        return Failure(ErrorCode::Unavailable, tr("Cannot write the results to %1: %2").arg(path, file.errorString()));
+    return {};
+}

@@ -1,0 +1,298 @@
+#include "BatchRun.h"
+
+#include "api/ApiClient.h"
+#include "history/AuditEvent.h"
+#include "history/AuditStore.h"
+#include "session/HistoryWriter.h"
+#include "session/VerificationCall.h"
+#include "session/VerificationService.h"
+
+namespace {
+
+// The product's limit, used as the starting point when a batch without a limit is throttled.
+constexpr double productQps = 10.0;
+constexpr double minRateFactor = 1.0 / 64;
+// Answers without throttling before the rate grows again, and by how much.
+constexpr int calmAnswersToGrow = 10;
+constexpr double growth = 1.25;
+
+using Latest = Result<QHash<QString, CaseSummary>>;
+
+// The latest case of each MerchantBizId, on the writer thread. A MerchantBizId the file gave counts only from the
+// batch's start: the same id in an older, unrelated case does not make a row answered.
+Latest findLatest(AuditStore* store,
+    const QString& openError,
+    const Actor& actor,
+    const QList<QPair<QString, bool>>& ids,
+    const QDateTime& since)
+{
+    if (!store)
+        return Failure(ErrorCode::Unavailable, openError);
+    QHash<QString, CaseSummary> latest;
+    for (const auto& [bizId, given] : ids) {
+        HistoryQuery query;
+        query.merchantBizId = bizId;
+        if (given)
+            query.from = since;
+        const Result<HistoryPage> page = store->queryCases(actor, query, {}, 1);
+        if (!page)
+            return page.failure();
+        if (!page->rows.isEmpty())
+            latest.insert(bizId, page->rows.first());
+    }
+    return latest;
+}
+
+} // namespace
+
+BatchRun::BatchRun(
+    VerificationService& service, BatchInput input, BatchJournal journal, Options options, QObject* parent)
+    : QObject(parent)
+    , m_service(service)
+    , m_rows(input.rows())
+    , m_outcomes(m_rows.size())
+    , m_journal(std::move(journal))
+    , m_options(options)
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        BatchRow& row = m_rows[i];
+        if (row.input.merchantBizId.isEmpty())
+            row.input.merchantBizId = m_journal.merchantBizIdFor(row.number);
+        m_outcomes[i].merchantBizId = row.input.merchantBizId;
+        if (row.refused()) {
+            m_outcomes[i].kind = BatchOutcome::Kind::Refused;
+            QStringList reasons;
+            for (const ValidationIssue& each : row.issues) {
+                if (each.blocking)
+                    reasons.append(each.message);
+            }
+            m_outcomes[i].explanation = reasons.join(u' ');
+        } else {
+            m_rowOf.insert(row.input.merchantBizId, static_cast<int>(i));
+        }
+    }
+}
+
+BatchRun::~BatchRun() = default;
+
+void BatchRun::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    ApiClient* client = m_service.client();
+    HistoryWriter* writer = m_service.writer();
+    if (!client || !writer) {
+        stop(tr("The verification service has no history: a batch records every case before it is sent."));
+        return;
+    }
+    m_configuredQps = client->rateLimiter().qps();
+    connect(client, &ApiClient::attemptFinished, this, [this](quint64, int, const VerificationResult& result) {
+        attemptFinished(result);
+    });
+    QList<QPair<QString, bool>> ids;
+    for (const BatchRow& row : std::as_const(m_rows)) {
+        if (!row.refused())
+            ids.append({ row.input.merchantBizId, m_journal.merchantBizIdFor(row.number) != row.input.merchantBizId });
+    }
+    const Actor actor = m_service.actor();
+    const QDateTime since = m_journal.startedAt;
+    writer->run<Latest>([writer, actor, ids, since](
+                            AuditStore* store) { return findLatest(store, writer->openError(), actor, ids, since); },
+        this,
+        [this](const Latest& latest) {
+            if (!latest) {
+                stop(tr("The audit history cannot tell which rows were already answered: %1").arg(latest.message()));
+                return;
+            }
+            resolve(*latest);
+        });
+}
+
+void BatchRun::resolve(const QHash<QString, CaseSummary>& latest)
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_outcomes[i].kind != BatchOutcome::Kind::Waiting)
+            continue;
+        const auto found = latest.constFind(m_rows[i].input.merchantBizId);
+        if (found == latest.cend()) {
+            m_queue.append(static_cast<int>(i));
+            continue;
+        }
+        const CaseSummary& earlier = *found;
+        const bool answered =
+            earlier.state == QLatin1String(CaseState::completed) || earlier.state == QLatin1String(CaseState::reviewed);
+        const bool neverSent = earlier.state == QLatin1String(CaseState::pending) && earlier.attempts == 0;
+        const bool notBilled = earlier.state == QLatin1String(CaseState::failed)
+            || earlier.state == QLatin1String(CaseState::refused) || neverSent;
+        if (answered) {
+            m_outcomes[i] = BatchOutcome::fromCase(earlier);
+        } else if (notBilled || m_options.retryUnknown) {
+            m_reverifyOf.insert(static_cast<int>(i), earlier.caseId);
+            m_queue.append(static_cast<int>(i));
+        } else {
+            BatchOutcome& outcome = m_outcomes[i];
+            outcome.kind = BatchOutcome::Kind::Unknown;
+            outcome.caseId = earlier.caseId;
+            outcome.fromHistory = true;
+            outcome.explanation = tr("Sent by an earlier run of this batch without an answer: it may have been "
+                                     "billed, so it was not sent again. Look it up by its MerchantBizId, or run the "
+                                     "batch again with --retry-unknown.");
+        }
+    }
+    emit progress();
+    sendMore();
+}
+
+int BatchRun::inFlightLimit() const
+{
+    const int limit = qMax(1, m_options.maxInFlight);
+    return m_rateFactor >= 1.0 ? limit : qMax(1, static_cast<int>(limit * m_rateFactor));
+}
+
+void BatchRun::sendMore()
+{
+    while (!m_stopped && !m_queue.isEmpty() && m_inFlight < inFlightLimit())
+        submitRow(m_queue.takeFirst());
+    finishIfDone();
+}
+
+void BatchRun::submitRow(int index)
+{
+    const Result<VerificationCall*> call = m_service.submit(m_rows[index].input, true, m_reverifyOf.value(index));
+    if (!call) {
+        m_outcomes[index].kind = BatchOutcome::Kind::NotSent;
+        m_outcomes[index].explanation = call.message();
+        if (call.error() == ErrorCode::PermissionDenied || call.error() == ErrorCode::Unavailable)
+            stop(call.message());
+        emit progress();
+        return;
+    }
+    ++m_inFlight;
+    m_sendSeq.insert(index, m_sent++);
+    VerificationCall* running = *call;
+    connect(running, &VerificationCall::finished, this, [this, index, running] { callFinished(index, running); });
+}
+
+void BatchRun::callFinished(int index, VerificationCall* call)
+{
+    --m_inFlight;
+    const VerificationResult& result = call->result();
+    m_outcomes[index] = BatchOutcome::fromResult(result, call->caseId());
+    call->deleteLater();
+    if (result.status == VerificationResult::Status::NotRecorded || result.unrecorded)
+        stop(tr("The audit history stopped recording, so nothing more was sent: %1").arg(result.explanation()));
+    if (result.isBusinessAnswer() && ++m_calmAnswers >= calmAnswersToGrow && m_rateFactor < 1.0) {
+        m_calmAnswers = 0;
+        setRateFactor(qMin(1.0, m_rateFactor * growth));
+    }
+    emit progress();
+    sendMore();
+}
+
+void BatchRun::attemptFinished(const VerificationResult& result)
+{
+    if (result.error != VerificationResult::Error::Throttling)
+        return;
+    ++m_throttled;
+    m_calmAnswers = 0;
+    const int row = m_rowOf.value(result.merchantBizId, -1);
+    const int seq = m_sendSeq.value(row, -1);
+    // The calls already sent before the last slow-down were throttled by the old rate: one slow-down for them all.
+    if (seq >= 0 && seq < m_slowedAtSeq)
+        return;
+    m_slowedAtSeq = m_sent;
+    setRateFactor(qMax(minRateFactor, m_rateFactor / 2));
+}
+
+void BatchRun::setRateFactor(double factor)
+{
+    m_rateFactor = factor;
+    if (ApiClient* client = m_service.client())
+        client->rateLimiter().setRate(currentQps());
+}
+
+double BatchRun::currentQps() const
+{
+    if (m_configuredQps <= 0 && m_rateFactor >= 1.0)
+        return 0;
+    const double base = m_configuredQps > 0 ? m_configuredQps : productQps;
+    return base * m_rateFactor;
+}
+
+void BatchRun::cancel()
+{
+    stop(tr("Cancelled: the rows not yet sent were not sent."));
+}
+
+void BatchRun::stop(const QString& reason)
+{
+    if (!m_stopped) {
+        m_stopped = true;
+        m_stopReason = reason;
+    }
+    for (const int index : std::as_const(m_queue)) {
+        m_outcomes[index].kind = BatchOutcome::Kind::NotSent;
+        m_outcomes[index].explanation = m_stopReason;
+    }
+    m_queue.clear();
+    if (m_inFlight == 0) {
+        // Rows the history lookup never reached are not sent either.
+        for (BatchOutcome& outcome : m_outcomes) {
+            if (outcome.kind == BatchOutcome::Kind::Waiting) {
+                outcome.kind = BatchOutcome::Kind::NotSent;
+                outcome.explanation = m_stopReason;
+            }
+        }
+    }
+    emit progress();
+    finishIfDone();
+}
+
+void BatchRun::finishIfDone()
+{
+    if (m_finished || m_inFlight > 0 || !m_queue.isEmpty())
+        return;
+    for (const BatchOutcome& outcome : std::as_const(m_outcomes)) {
+        if (outcome.kind == BatchOutcome::Kind::Waiting)
+            return; // the history has not answered yet
+    }
+    m_finished = true;
+    emit finished();
+}
+
+BatchRun::Counts BatchRun::counts() const
+{
+    Counts counts;
+    counts.total = static_cast<int>(m_rows.size());
+    counts.sent = m_sent;
+    counts.throttled = m_throttled;
+    for (const BatchOutcome& outcome : m_outcomes) {
+        switch (outcome.kind) {
+        case BatchOutcome::Kind::Waiting:
+            continue;
+        case BatchOutcome::Kind::Refused:
+            ++counts.refused;
+            break;
+        case BatchOutcome::Kind::Passed:
+            ++counts.passed;
+            break;
+        case BatchOutcome::Kind::NotPassed:
+            ++counts.notPassed;
+            break;
+        case BatchOutcome::Kind::Error:
+            ++counts.errors;
+            break;
+        case BatchOutcome::Kind::Unknown:
+            ++counts.unknown;
+            break;
+        case BatchOutcome::Kind::NotSent:
+            ++counts.notSent;
+            break;
+        }
+        ++counts.finished;
+        if (outcome.fromHistory)
+            ++counts.fromHistory;
+    }
+    return counts;
+}

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "batch/BatchInput.h"
+#include "batch/BatchJournal.h"
+#include "batch/BatchOutcome.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+class VerificationCall;
+class VerificationService;
+struct CaseSummary;
+struct VerificationResult;
+
+// A batch verification on a VerificationService that has a history: every row that passed the pre-check becomes a
+// case recorded before it is sent, exactly as a single verification (VerificationService::submit), several at a
+// time up to maxInFlight over the client's one connection pool and within its rate limit.
+//
+// Resumable. Each row's MerchantBizId is its own (the file's) or the journal's (BatchJournal::merchantBizIdFor), so
+// before sending anything the run asks the history, on its writer thread, for the latest case of every row:
+//   - answered (completed, reviewed): not sent again; the outcome comes from the history;
+//   - failed or refused by the service, or created but never sent (no attempt recorded): not billed, so sent again
+//     (as a new case linked to the earlier one, under the same MerchantBizId);
+//   - sent without an answer (outcome unknown, or pending with an attempt): may have been billed, so listed as
+//     Unknown and not sent again, unless retryUnknown.
+//
+// Throttling (403/429 Throttling*) slows the whole batch: the rate limit halves and fewer calls run at once; after a
+// run of answers without throttling they grow back towards the configured limit.
+//
+// If the history stops recording, nothing more is sent and stopReason() says why. cancel() sends nothing more; the
+// calls in flight finish (their answers may be billed and are recorded).
+class BatchRun : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        int maxInFlight = 6; // Qt's connection pool keeps up to 6 connections per host
+        bool retryUnknown = false;
+    };
+    struct Counts
+    {
+        int total = 0;
+        int finished = 0; // rows with their outcome (refused rows and earlier answers included)
+        int passed = 0;
+        int notPassed = 0;
+        int refused = 0;
+        int errors = 0;
+        int unknown = 0;
+        int notSent = 0;
+        int fromHistory = 0; // answered by an earlier run
+        int sent = 0; // submitted by this run
+        int throttled = 0; // attempts answered with throttling
+    };
+
+    BatchRun(VerificationService& service,
+        BatchInput input,
+        BatchJournal journal,
+        Options options,
+        QObject* parent = nullptr);
+    ~BatchRun() override;
+
+    void start();
+    void cancel();
+    bool isFinished() const { return m_finished; }
+    QString stopReason() const { return m_stopReason; }
+
+    const QList<BatchRow>& rows() const { return m_rows; }
+    const QList<BatchOutcome>& outcomes() const { return m_outcomes; }
+    Counts counts() const;
+    // The rate limit now applied (queries per second; 0: none), after throttling adjustments.
+    double currentQps() const;
+
+signals:
+    void progress();
+    void finished();
+
+private:
+    void resolve(const QHash<QString, CaseSummary>& latest);
+    void sendMore();
+    void submitRow(int index);
+    void callFinished(int index, VerificationCall* call);
+    void attemptFinished(const VerificationResult& result);
+    void setRateFactor(double factor);
+    int inFlightLimit() const;
+    void stop(const QString& reason);
+    void finishIfDone();
+
+    VerificationService& m_service;
+    QList<BatchRow> m_rows;
+    QList<BatchOutcome> m_outcomes;
+    QHash<int, QString> m_reverifyOf; // row index -> the earlier case it is sent again for
+    QHash<QString, int> m_rowOf; // MerchantBizId -> row index
+    QHash<int, int> m_sendSeq; // row index -> the order it was sent in
+    BatchJournal m_journal;
+    Options m_options;
+    QList<int> m_queue; // rows still to send
+    int m_inFlight = 0;
+    int m_sent = 0;
+    int m_throttled = 0;
+    int m_slowedAtSeq = -1; // calls sent before the last slow-down do not slow it down again
+    int m_calmAnswers = 0; // answers without throttling since the last change of rate
+    double m_configuredQps = 0;
+    double m_rateFactor = 1.0;
+    bool m_started = false;
+    bool m_stopped = false;
+    bool m_finished = false;
+    QString m_stopReason;
+};

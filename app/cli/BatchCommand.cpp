@@ -1,0 +1,264 @@
+#include "cli/Commands.h"
+
+#include "base/Settings.h"
+#include "batch/BatchInput.h"
+#include "batch/BatchJournal.h"
+#include "batch/BatchReport.h"
+#include "batch/BatchRun.h"
+#include "cli/BatchProgress.h"
+#include "cli/HistoryCli.h"
+#include "history/AuditStore.h"
+#include "session/Session.h"
+#include "session/VerificationService.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QTextStream>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace Cli {
+
+namespace {
+
+enum ExitCode
+{
+    AllAnswered = 0,
+    Refused = 3,
+    SomeErrors = 4,
+    SomeUnknown = 9,
+};
+
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("Cli", text, disambiguation, n);
+}
+
+void reportRows(const BatchInput& input)
+{
+    for (const BatchRow& row : input.rows()) {
+        for (const ValidationIssue& issue : row.issues) {
+            const QString text =
+                issue.blocking ? tr("Row %1 (line %2) refused, not sent: %3") : tr("Row %1 (line %2) warning: %3");
+            HistoryCli::err(text.arg(row.number).arg(row.line).arg(issue.message) + u'\n');
+        }
+    }
+}
+
+// Rows with plausibility warnings are sent only when acknowledged: --accept-warnings, or "y" on a terminal.
+bool warningsAccepted(const BatchInput& input, bool accepted)
+{
+    const int warnings = input.warningCount();
+    if (warnings == 0 || accepted)
+        return true;
+    if (!isatty(fileno(stdin))) {
+        HistoryCli::err(tr("%n row(s) have warnings (listed above). Check them, then run again with "
+                           "--accept-warnings to send them. Nothing was sent.",
+                            nullptr,
+                            warnings)
+            + u'\n');
+        return false;
+    }
+    HistoryCli::err(tr("%n row(s) have warnings (listed above). Send them anyway? [y/N] ", nullptr, warnings));
+    QTextStream in(stdin);
+    const QString answer = in.readLine().trimmed().toLower();
+    return answer == QLatin1String("y") || answer == QLatin1String("yes");
+}
+
+int exitCodeFor(const BatchRun& run)
+{
+    const BatchRun::Counts counts = run.counts();
+    if (!run.stopReason().isEmpty() && counts.notSent > 0)
+        return HistoryCli::CannotOpen;
+    if (counts.unknown > 0)
+        return SomeUnknown;
+    if (counts.errors > 0)
+        return SomeErrors;
+    if (counts.refused > 0)
+        return Refused;
+    return AllAnswered;
+}
+
+std::unique_ptr<Session> openSession(const QCommandLineParser& parser, bool training, int* exitCode)
+{
+    Settings settings;
+    Session::Request request;
+    request.training = training;
+    request.historyLocation = parser.value(QStringLiteral("db"));
+    request.signIn = [&parser, training](AuditStore& history) { return HistoryCli::signIn(parser, history, training); };
+    request.endpoint = parser.value(QStringLiteral("endpoint"));
+    request.caFile = parser.value(QStringLiteral("ca-file"));
+    request.openHistoryWith = [](const QString& location) { return HistoryCli::openStore(location); };
+    Session::Failure failure;
+    std::unique_ptr<Session> session = Session::create(settings, request, &failure);
+    if (!session) {
+        HistoryCli::err(failure.message + u'\n');
+        switch (failure.error) {
+        case Session::Error::HistoryUnavailable:
+            *exitCode = HistoryCli::CannotOpen;
+            break;
+        case Session::Error::SignInFailed:
+        case Session::Error::Cancelled:
+            *exitCode = HistoryCli::SignInFailed;
+            break;
+        default:
+            *exitCode = Refused;
+        }
+        return nullptr;
+    }
+    for (const QString& warning : session->credentialWarnings())
+        HistoryCli::err(tr("Warning: %1").arg(warning) + u'\n');
+    return session;
+}
+
+int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, const QByteArray& data)
+{
+    const QString outPath = parser.value(QStringLiteral("out"));
+    int exitCode = Refused;
+    const std::unique_ptr<Session> session = openSession(parser, parser.isSet(QStringLiteral("training")), &exitCode);
+    if (!session)
+        return exitCode;
+    VerificationService& service = session->verification();
+    QObject::connect(&service, &VerificationService::historyError, &service, [](const QString& message) {
+        HistoryCli::err(tr("Audit history: %1").arg(message) + u'\n');
+    });
+
+    bool resumed = false;
+    const BatchJournal journal = BatchJournal::forInput(outPath, data, QDateTime::currentDateTimeUtc(), &resumed);
+    if (const Result<void> saved = journal.save(outPath); !saved) {
+        HistoryCli::err(saved.message() + u'\n');
+        return Refused;
+    }
+    if (resumed)
+        HistoryCli::err(tr("Resuming the batch begun %1 with this input: rows already answered are not sent again.")
+                            .arg(journal.startedAt.toLocalTime().toString(Qt::ISODate))
+            + u'\n');
+
+    BatchRun::Options options;
+    options.retryUnknown = parser.isSet(QStringLiteral("retry-unknown"));
+    if (parser.isSet(QStringLiteral("parallel")))
+        options.maxInFlight = parser.value(QStringLiteral("parallel")).toInt();
+    BatchRun run(service, input, journal, options);
+    BatchProgress progress(isatty(fileno(stderr)) != 0);
+    QObject::connect(&run, &BatchRun::progress, &run, [&run, &progress] { progress.update(run); });
+    QObject::connect(&run, &BatchRun::finished, &run, [] { QCoreApplication::exit(0); });
+    run.start();
+    if (!run.isFinished())
+        QCoreApplication::exec();
+    progress.finish(run);
+    if (!run.stopReason().isEmpty())
+        HistoryCli::err(run.stopReason() + u'\n');
+
+    const auto format = parser.isSet(QStringLiteral("json")) ? BatchReport::Format::Jsonl : BatchReport::Format::Csv;
+    if (const Result<void> written = BatchReport::write(run, format, outPath); !written) {
+        HistoryCli::err(written.message() + u'\n');
+        return HistoryCli::CannotOpen;
+    }
+    const BatchRun::Counts counts = run.counts();
+    if (counts.unknown > 0)
+        HistoryCli::err(tr("%n row(s) were sent without an answer and may have been billed; they are marked "
+                           "\"unknown\" in %1 and are not sent again unless you add --retry-unknown.",
+                            nullptr,
+                            counts.unknown)
+                            .arg(outPath)
+            + u'\n');
+    if (counts.throttled > 0)
+        HistoryCli::err(tr("The service throttled %n attempt(s); the whole batch slowed down (now %1 requests per "
+                           "second).",
+                            nullptr,
+                            counts.throttled)
+                            .arg(run.currentQps(), 0, 'f', 1)
+            + u'\n');
+    HistoryCli::err(tr("Results: %1").arg(outPath) + u'\n');
+    return exitCodeFor(run);
+}
+
+} // namespace
+
+int runBatch(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr(
+        "Verifies a list of cases from a CSV file (UTF-8, with or without a byte-order mark; GBK is refused with how "
+        "to convert it). The header names the columns name, id_number, start, end and optionally scene, user_id, "
+        "merchant_biz_id, in any order; start and end are YYYYMMDD, end may be long-term or 长期.\n\n"
+        "Every row is checked locally first: refused rows are listed with the field and reason and never sent; rows "
+        "with a warning are sent only with --accept-warnings (or a yes on the terminal). Each row becomes a case in "
+        "the audit history, recorded before it is sent, exactly like verify. Every answered call is billed; in "
+        "training mode nothing is.\n\n"
+        "The output has one row per input row: outcome (passed, not_passed, refused, error, unknown, not_sent), "
+        "SubCode, explanation, RequestId, MerchantBizId, case id and error; names and ID numbers masked.\n\n"
+        "Resumable: run the same command again after an interruption (even kill -9): rows already answered are not "
+        "sent again, rows that failed without being billed are sent again, and rows sent without an answer are listed "
+        "as unknown and not sent again unless --retry-unknown. The batch is kept in OUT.batch.json.\n\n"
+        "The requests share the rate limit (setting api/rateLimitQps) and slow down together when the service "
+        "throttles.\n\n"
+        "Exit codes: 0 every row answered (see each outcome); 3 the file or a row refused, or warnings not accepted; 4 "
+        "some rows ended in an error (not billed: run again to resend them); 6 the audit history cannot be opened "
+        "or stopped recording (nothing more was sent); 7 not permitted; 8 sign-in failed; 9 some rows' outcome is "
+        "unknown."));
+    parser.addHelpOption();
+    const QCommandLineOption in(QStringLiteral("in"), tr("The CSV file of cases."), QStringLiteral("FILE"));
+    const QCommandLineOption out(QStringLiteral("out"), tr("Where the results are written."), QStringLiteral("FILE"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Write the results as JSON Lines instead of CSV."));
+    const QCommandLineOption scene(
+        QStringLiteral("scene"), tr("SceneCode for rows that have none."), QStringLiteral("CODE"));
+    const QCommandLineOption acceptWarnings(
+        QStringLiteral("accept-warnings"), tr("Send rows that have plausibility warnings."));
+    const QCommandLineOption retryUnknown(QStringLiteral("retry-unknown"),
+        tr("Send again the rows an earlier run sent without an answer (they may have been billed)."));
+    const QCommandLineOption parallel(QStringLiteral("parallel"),
+        tr("Calls in flight at once, 1 to 16 (default 6), always within the rate limit."),
+        QStringLiteral("N"));
+    const QCommandLineOption training(
+        QStringLiteral("training"), tr("Use the built-in training sandbox and its public AccessKey."));
+    parser.addOptions({ in,
+        out,
+        json,
+        scene,
+        acceptWarnings,
+        retryUnknown,
+        parallel,
+        HistoryCli::dbOption(),
+        HistoryCli::userOption(),
+        HistoryCli::endpointOption(),
+        HistoryCli::caFileOption(),
+        training });
+    if (const std::optional<int> done = HistoryCli::parse(parser, arguments))
+        return *done == HistoryCli::Ok ? AllAnswered : Refused;
+    if (!parser.positionalArguments().isEmpty()) {
+        HistoryCli::err(tr("Unexpected argument: %1").arg(parser.positionalArguments().first()) + u'\n');
+        return Refused;
+    }
+    if (!parser.isSet(in) || !parser.isSet(out)) {
+        HistoryCli::err(tr("Give the input with --in FILE and where the results go with --out FILE.") + u'\n');
+        return Refused;
+    }
+    if (parser.isSet(parallel)) {
+        bool ok = false;
+        const int n = parser.value(parallel).toInt(&ok);
+        if (!ok || n < 1 || n > 16) {
+            HistoryCli::err(tr("--parallel: expected a number from 1 to 16.") + u'\n');
+            return Refused;
+        }
+    }
+    QFile file(parser.value(in));
+    if (!file.open(QIODevice::ReadOnly)) {
+        HistoryCli::err(tr("Cannot read %1: %2").arg(file.fileName(), file.errorString()) + u'\n');
+        return Refused;
+    }
+    const QByteArray data = file.readAll();
+    const Result<BatchInput> input = BatchInput::parse(data, VerificationService::today(), parser.value(scene));
+    if (!input) {
+        HistoryCli::err(tr("%1: %2").arg(file.fileName(), input.message()) + u'\n');
+        return Refused;
+    }
+    reportRows(*input);
+    if (!warningsAccepted(*input, parser.isSet(acceptWarnings)))
+        return Refused;
+    return runBatchFile(parser, *input, data);
+}
+
+} // namespace Cli

@@ -1,0 +1,191 @@
+#include "batch/BatchInput.h"
+#include "batch/BatchJournal.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+// The batch file as a person or a spreadsheet writes it: the header in any order, a BOM or none, long-term cards,
+// row problems named by field, and whole-file refusals (not UTF-8, unknown or missing columns).
+class TestBatchInput : public QObject
+{
+    Q_OBJECT
+
+    static QDate today() { return QDate(2026, 12, 1); }
+
+private slots:
+    void readsRows_data()
+    {
+        QTest::addColumn<QByteArray>("csv");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QDate>("start");
+        QTest::addColumn<QDate>("end");
+        QTest::addColumn<bool>("longTerm");
+        QTest::addColumn<QString>("scene");
+        QTest::addColumn<QString>("bizId");
+
+        const QByteArray row = "王小明,110101199003071233,20200610,20400610";
+        QTest::newRow("plain") << QByteArray("name,id_number,start,end\r\n" + row + "\r\n") << QStringLiteral("王小明")
+                               << QDate(2020, 6, 10) << QDate(2040, 6, 10) << false << QString() << QString();
+        QTest::newRow("bom, LF, last line without end")
+            << QByteArray("\xEF\xBB\xBFname,id_number,start,end\n" + row) << QStringLiteral("王小明")
+            << QDate(2020, 6, 10) << QDate(2040, 6, 10) << false << QString() << QString();
+        QTest::newRow("any order, optional columns, header case and spaces")
+            << QByteArray(" Merchant_Biz_Id ,end,SCENE,start,id_number,name,user_id\r\n"
+                          "abc123,20400610,onboard,20200610,110101199003071233,王小明,u@example.com\r\n")
+            << QStringLiteral("王小明") << QDate(2020, 6, 10) << QDate(2040, 6, 10) << false
+            << QStringLiteral("onboard") << QStringLiteral("abc123");
+        QTest::newRow("long-term in Chinese")
+            << QByteArray("name,id_number,start,end\n赵长青,510107196001150017,20100520,长期\n")
+            << QStringLiteral("赵长青") << QDate(2010, 5, 20) << QDate() << true << QString() << QString();
+        QTest::newRow("long-term in English")
+            << QByteArray("name,id_number,start,end\n赵长青,510107196001150017,20100520,Long-Term\n")
+            << QStringLiteral("赵长青") << QDate(2010, 5, 20) << QDate() << true << QString() << QString();
+        QTest::newRow("quoted cells") << QByteArray(
+            "name,id_number,start,end\n\"阿依古丽·买买提\",\"650102199509091524\",20180102,20280102\n")
+                                      << QStringLiteral("阿依古丽·买买提") << QDate(2018, 1, 2) << QDate(2028, 1, 2)
+                                      << false << QString() << QString();
+    }
+    void readsRows()
+    {
+        QFETCH(QByteArray, csv);
+        const Result<BatchInput> input = BatchInput::parse(csv, today());
+        QVERIFY2(input.ok(), qPrintable(input.message()));
+        QCOMPARE(input->rows().size(), 1);
+        const BatchRow& row = input->rows().first();
+        QCOMPARE(row.number, 1);
+        QCOMPARE(row.line, 2);
+        QTEST(row.input.name, "name");
+        QTEST(row.input.validityStart, "start");
+        QTEST(row.input.validityEnd, "end");
+        QTEST(row.input.longTerm, "longTerm");
+        QTEST(row.input.sceneCode, "scene");
+        QTEST(row.input.merchantBizId, "bizId");
+        QVERIFY(!row.refused());
+    }
+
+    void refusesRowsNamingTheField_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<int>("field");
+        QTest::addColumn<QString>("code");
+
+        QTest::newRow("checksum") << QByteArray("王小明,110101199003071234,20200610,20400610")
+                                  << static_cast<int>(CaseField::IdNumber) << QStringLiteral("id.checksum");
+        QTest::newRow("start not a date")
+            << QByteArray("王小明,110101199003071233,2020-06-10,20400610") << static_cast<int>(CaseField::ValidityStart)
+            << QStringLiteral("start.format");
+        QTest::newRow("end not a date") << QByteArray("王小明,110101199003071233,20200610,20401310")
+                                        << static_cast<int>(CaseField::ValidityEnd) << QStringLiteral("end.format");
+        QTest::newRow("name empty") << QByteArray(",110101199003071233,20200610,20400610")
+                                    << static_cast<int>(CaseField::Name) << QStringLiteral("name.empty");
+        QTest::newRow("end missing") << QByteArray("王小明,110101199003071233,20200610,")
+                                     << static_cast<int>(CaseField::ValidityEnd) << QStringLiteral("end.required");
+    }
+    void refusesRowsNamingTheField()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(int, field);
+        QFETCH(QString, code);
+        const QByteArray good = "李华,310104198511202043,20190315,20390315";
+        const Result<BatchInput> input =
+            BatchInput::parse("name,id_number,start,end\n" + good + '\n' + line + '\n' + good, today());
+        QVERIFY2(input.ok(), qPrintable(input.message()));
+        QCOMPARE(input->rows().size(), 3);
+        QCOMPARE(input->refusedCount(), 1);
+        const BatchRow& bad = input->rows()[1];
+        QVERIFY(bad.refused());
+        QCOMPARE(bad.line, 3);
+        QVERIFY(!bad.issues.isEmpty());
+        QCOMPARE(static_cast<int>(bad.issues.first().field), field);
+        QCOMPARE(bad.issues.first().code, code);
+        QVERIFY(bad.issues.first().message.contains(CaseValidator::fieldLabel(bad.issues.first().field)));
+        QVERIFY(!input->rows()[0].refused());
+        QVERIFY(!input->rows()[2].refused());
+    }
+
+    void repeatedMerchantBizIdIsRefused()
+    {
+        const Result<BatchInput> input = BatchInput::parse("name,id_number,start,end,merchant_biz_id\n"
+                                                           "王小明,110101199003071233,20200610,20400610,same1\n"
+                                                           "李华,310104198511202043,20190315,20390315,same1\n",
+            today());
+        QVERIFY(input.ok());
+        QVERIFY(!input->rows()[0].refused());
+        QVERIFY(input->rows()[1].refused());
+        QCOMPARE(input->rows()[1].issues.first().code, QStringLiteral("bizid.repeated"));
+    }
+
+    void warningsAreCounted()
+    {
+        // A 20-year card for someone who was 14 when it was issued: a plausibility warning, not a refusal.
+        const Result<BatchInput> input =
+            BatchInput::parse("name,id_number,start,end\n刘洋,33010620120418208X,20230901,20430901\n", today());
+        QVERIFY(input.ok());
+        QCOMPARE(input->refusedCount(), 0);
+        QCOMPARE(input->warningCount(), 1);
+        QVERIFY(input->rows().first().hasWarning());
+    }
+
+    void defaultSceneFillsEmptyOnes()
+    {
+        const Result<BatchInput> input = BatchInput::parse("name,id_number,start,end,scene\n"
+                                                           "王小明,110101199003071233,20200610,20400610,\n"
+                                                           "李华,310104198511202043,20190315,20390315,own\n",
+            today(),
+            QStringLiteral("dflt"));
+        QVERIFY(input.ok());
+        QCOMPARE(input->rows()[0].input.sceneCode, QStringLiteral("dflt"));
+        QCOMPARE(input->rows()[1].input.sceneCode, QStringLiteral("own"));
+    }
+
+    void refusesTheWholeFile_data()
+    {
+        QTest::addColumn<QByteArray>("csv");
+        QTest::addColumn<QString>("says");
+
+        // 王小明 in GBK: not UTF-8.
+        QTest::newRow("GBK") << QByteArray("name,id_number,start,end\n\xCD\xF5\xD0\xA1\xC3\xF7,110101199003071233,"
+                                           "20200610,20400610\n")
+                             << QStringLiteral("GBK");
+        QTest::newRow("unknown column") << QByteArray("name,id_nuber,start,end\n") << QStringLiteral("id_nuber");
+        QTest::newRow("missing column") << QByteArray("name,id_number,start\n") << QStringLiteral("\"end\"");
+        QTest::newRow("repeated column") << QByteArray("name,id_number,start,end,name\n") << QStringLiteral("twice");
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("empty");
+        QTest::newRow("bad CSV") << QByteArray("name,id_number,start,end\n\"open,1,2,3\n") << QStringLiteral("CSV");
+    }
+    void refusesTheWholeFile()
+    {
+        QFETCH(QByteArray, csv);
+        QFETCH(QString, says);
+        const Result<BatchInput> input = BatchInput::parse(csv, today());
+        QVERIFY(!input.ok());
+        QCOMPARE(input.error(), ErrorCode::InvalidArgument);
+        QVERIFY2(input.message().contains(says), qPrintable(input.message()));
+    }
+
+    // The same input at the same output resumes the same batch (same MerchantBizIds); another input starts anew.
+    void journalResumesOnlyTheSameInput()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("results.csv"));
+        const QDateTime now = QDateTime(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC);
+        bool resumed = true;
+        const BatchJournal first = BatchJournal::forInput(out, "input one", now, &resumed);
+        QVERIFY(!resumed);
+        QVERIFY(first.save(out).ok());
+        const BatchJournal again = BatchJournal::forInput(out, "input one", now.addSecs(600), &resumed);
+        QVERIFY(resumed);
+        QCOMPARE(again.batchId, first.batchId);
+        QCOMPARE(again.startedAt, now);
+        QCOMPARE(again.merchantBizIdFor(7), first.merchantBizIdFor(7));
+        QVERIFY(first.merchantBizIdFor(7) != first.merchantBizIdFor(8));
+        QCOMPARE(first.merchantBizIdFor(7).size(), 32);
+        const BatchJournal other = BatchJournal::forInput(out, "input two", now, &resumed);
+        QVERIFY(!resumed);
+        QVERIFY(other.batchId != first.batchId);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBatchInput)
+#include "TestBatchInput.moc"

@@ -1,0 +1,306 @@
+#include "CliRun.h"
+#include "Rfc4180.h"
+#include "StoreFixture.h"
+
+#include "api/Credentials.h"
+#include "batch/BatchReport.h"
+#include "history/AuditStore.h"
+#include "sandbox/SandboxFixtures.h"
+#include "sandbox/SandboxServer.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+// `ekyc-desk-cli batch` as a scheduled job runs it: a real process talking HTTPS to a sandbox run by this test (so
+// the test counts what reached the service), a real SQLite history, and kill -9 at moments chosen by a seeded
+// generator.
+class TestCliBatch : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    SandboxServer m_sandbox;
+    QHash<QString, QString> m_env;
+
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+    QString db() const { return path(QStringLiteral("history.sqlite")); }
+
+    QStringList batchArgs(const QString& in, const QString& out) const
+    {
+        return { QStringLiteral("batch"),
+            QStringLiteral("--in"),
+            in,
+            QStringLiteral("--out"),
+            out,
+            QStringLiteral("--db"),
+            db(),
+            QStringLiteral("--endpoint"),
+            m_sandbox.url().toString(),
+            QStringLiteral("--ca-file"),
+            m_sandbox.caCertificatePath() };
+    }
+
+    QString writeInput(const QString& name, const QByteArray& csv) const
+    {
+        QFile file(path(name));
+        if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size())
+            qFatal("cannot write the batch input");
+        return file.fileName();
+    }
+
+    static QByteArray personLine(const SandboxFixtures::Person& p)
+    {
+        return (p.docName + u',' + p.docNo + u',' + p.validityStartDate + u','
+            + (p.isLongTerm() ? QStringLiteral("长期") : p.validityEndDate))
+            .toUtf8();
+    }
+
+    // Every fixture person (200), an unknown person (202), a wrong end date (223), a bad checksum and a bad date
+    // (refused), repeated until rows lines.
+    static QByteArray mixedInput(int rows, QList<QString>* expected)
+    {
+        QByteArray csv = "name,id_number,start,end\r\n";
+        QList<QByteArray> lines;
+        QList<QString> outcomes;
+        for (const SandboxFixtures::Person& p : SandboxFixtures::people()) {
+            lines.append(personLine(p));
+            outcomes.append(QStringLiteral("passed"));
+        }
+        lines.append("测试乙,11010519491231002X,20100101,长期");
+        outcomes.append(QStringLiteral("not_passed"));
+        lines.append("王小明,110101199003071233,20200611,20400611");
+        outcomes.append(QStringLiteral("not_passed"));
+        lines.append("王小明,110101199003071234,20200610,20400610");
+        outcomes.append(QStringLiteral("refused"));
+        lines.append("李华,310104198511202043,2019-03-15,20390315");
+        outcomes.append(QStringLiteral("refused"));
+        for (int i = 0; i < rows; ++i) {
+            csv.append(lines[i % lines.size()]).append("\r\n");
+            expected->append(outcomes[i % outcomes.size()]);
+        }
+        return csv;
+    }
+
+    static QList<QStringList> readOutput(const QString& file)
+    {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        return Rfc4180::parse(f.readAll()).value_or(QList<QStringList>());
+    }
+
+    // Attempts recorded per MerchantBizId, over every case of it: a row sent twice would show 2.
+    QHash<QString, int> attemptsPerBizId()
+    {
+        QHash<QString, int> attempts;
+        const std::unique_ptr<AuditStore> store = StoreFixture::storeOf(AuditStore::open(db(), StoreFixture::keys()));
+        if (!store)
+            return attempts;
+        HistoryCursor cursor;
+        for (;;) {
+            const Result<HistoryPage> page = store->queryCases(StoreFixture::reader(), HistoryQuery(), cursor, 500);
+            if (!page)
+                return {};
+            for (const CaseSummary& c : page->rows)
+                attempts[c.merchantBizId] += c.attempts;
+            if (page->atEnd)
+                break;
+            cursor = page->next;
+        }
+        return attempts;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(m_sandbox.start(0, path(QStringLiteral("sandbox"))), qPrintable(m_sandbox.errorString()));
+        const Credentials training = Credentials::training();
+        m_env = { { QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID"), training.accessKeyId() },
+            { QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), QString::fromUtf8(training.secretForSigning()) } };
+    }
+
+    void init() { QFile::remove(db()); }
+
+    // One row out per row in, in order; refused rows never reach the service; every sent row is a case.
+    void verifiesAListAndRefusesBadRows()
+    {
+        QList<QString> expected;
+        const QString in = writeInput(QStringLiteral("mixed.csv"), mixedInput(22, &expected));
+        const QString out = path(QStringLiteral("mixed-results.csv"));
+        const int before = m_sandbox.requestsReceived();
+        const CliRun run = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
+        QVERIFY2(run.exitCode == 3, run.err.constData()); // some rows refused
+        const QList<QStringList> rows = readOutput(out);
+        QCOMPARE(rows.size(), expected.size() + 1);
+        QCOMPARE(rows.first(), BatchReport::columns());
+        const qsizetype outcome = BatchReport::columns().indexOf(QStringLiteral("outcome"));
+        const qsizetype idColumn = BatchReport::columns().indexOf(QStringLiteral("id_number"));
+        int refused = 0;
+        for (qsizetype i = 0; i < expected.size(); ++i) {
+            QCOMPARE(rows[i + 1][0], QString::number(i + 1));
+            QCOMPARE(rows[i + 1][outcome], expected[i]);
+            QVERIFY2(rows[i + 1][idColumn].contains(u'*'), "ID numbers are masked in the output");
+            refused += expected[i] == QLatin1String("refused");
+        }
+        const int sent = static_cast<int>(expected.size()) - refused;
+        QCOMPARE(m_sandbox.requestsReceived() - before, sent);
+        const QHash<QString, int> attempts = attemptsPerBizId();
+        QCOMPARE(attempts.size(), sent);
+        QVERIFY(run.err.contains("refused, not sent"));
+        QVERIFY(
+            run.err.contains(QString::number(expected.size()).toUtf8() + '/' + QByteArray::number(expected.size())));
+
+        // Run again: everything was answered, so nothing is sent, and the output says where each answer came from.
+        const CliRun again = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
+        QCOMPARE(again.exitCode, 3);
+        QCOMPARE(m_sandbox.requestsReceived() - before, sent);
+        QVERIFY(again.err.contains("Resuming"));
+        const QList<QStringList> second = readOutput(out);
+        const qsizetype earlier = BatchReport::columns().indexOf(QStringLiteral("earlier_run"));
+        for (qsizetype i = 0; i < expected.size(); ++i) {
+            QCOMPARE(second[i + 1][outcome], expected[i]);
+            QCOMPARE(
+                second[i + 1][earlier], expected[i] == QLatin1String("refused") ? QString() : QStringLiteral("yes"));
+        }
+    }
+
+    // kill -9 at a random moment, then the same command until it completes: no row is ever sent twice, and every
+    // row ends answered, refused, or listed as unknown.
+    void resumesAfterKillWithoutSendingTwice_data()
+    {
+        QTest::addColumn<quint32>("seed");
+        for (const quint32 seed : { 1u, 7u, 42u, 2026u })
+            QTest::addRow("seed %u", seed) << seed;
+    }
+    void resumesAfterKillWithoutSendingTwice()
+    {
+        QFETCH(quint32, seed);
+        QRandomGenerator random(seed);
+        QList<QString> expected;
+        const QString in = writeInput(QStringLiteral("kill-%1.csv").arg(seed), mixedInput(40, &expected));
+        const QString out = path(QStringLiteral("kill-%1-results.csv").arg(seed));
+        const int before = m_sandbox.requestsReceived();
+        const int killAt = static_cast<int>(random.bounded(1, 30)); // after this many requests reached the service
+
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), path(QStringLiteral("home")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("home/data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), path(QStringLiteral("home/config")));
+        for (auto it = m_env.cbegin(); it != m_env.cend(); ++it)
+            env.insert(it.key(), it.value());
+        process.setProcessEnvironment(env);
+        const QMetaObject::Connection killer = connect(&m_sandbox, &SandboxServer::requestReceived, this, [&] {
+            if (m_sandbox.requestsReceived() - before >= killAt && process.state() == QProcess::Running)
+                process.kill(); // SIGKILL, while the service handles the request
+        });
+        QEventLoop loop;
+        connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+        process.start(QStringLiteral(EKYC_CLI_PATH), batchArgs(in, out));
+        loop.exec();
+        disconnect(killer);
+        QVERIFY2(process.exitStatus() == QProcess::CrashExit, process.readAllStandardError().constData());
+
+        CliRun resumed = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
+        QVERIFY2(resumed.exitCode == 3 || resumed.exitCode == 9, resumed.err.constData());
+        const int afterResume = m_sandbox.requestsReceived();
+        const CliRun third = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
+        QCOMPARE(third.exitCode, resumed.exitCode);
+        QCOMPARE(m_sandbox.requestsReceived(), afterResume); // the third run sent nothing
+
+        const QHash<QString, int> attempts = attemptsPerBizId();
+        for (auto it = attempts.cbegin(); it != attempts.cend(); ++it)
+            QVERIFY2(it.value() <= 1, qPrintable(QStringLiteral("%1 was sent %2 times").arg(it.key()).arg(it.value())));
+        // Every request that reached the service was recorded first.
+        int recorded = 0;
+        for (const int n : attempts)
+            recorded += n;
+        QVERIFY(m_sandbox.requestsReceived() - before <= recorded);
+
+        const QList<QStringList> rows = readOutput(out);
+        QCOMPARE(rows.size(), expected.size() + 1);
+        const qsizetype outcome = BatchReport::columns().indexOf(QStringLiteral("outcome"));
+        int unknown = 0;
+        for (qsizetype i = 0; i < expected.size(); ++i) {
+            const QString got = rows[i + 1][outcome];
+            unknown += got == QLatin1String("unknown");
+            QVERIFY2(got == expected[i] || got == QLatin1String("unknown"), qPrintable(got + u' ' + expected[i]));
+        }
+        QVERIFY(unknown <= 6); // at most the calls in flight when it was killed
+        qInfo("killed after %d requests; the resumed run sent %d more; %d rows unknown",
+            killAt,
+            afterResume - before - killAt,
+            unknown);
+        QCOMPARE(resumed.exitCode, unknown > 0 ? 9 : 3);
+
+        // --retry-unknown sends those (and only those) again, under their own MerchantBizId.
+        const CliRun retry =
+            CliRun::run(batchArgs(in, out) << QStringLiteral("--retry-unknown"), path(QStringLiteral("home")), m_env);
+        QCOMPARE(retry.exitCode, 3);
+        QCOMPARE(m_sandbox.requestsReceived() - afterResume, unknown);
+    }
+
+    void warningsNeedAcceptance()
+    {
+        // A 20-year card issued at 11: plausible enough to send, odd enough to ask first.
+        const QString in = writeInput(QStringLiteral("warn.csv"),
+            "name,id_number,start,end\n刘洋,33010620120418208X,20230901,20430901\n"
+                + personLine(SandboxFixtures::people().first()) + '\n');
+        const QString out = path(QStringLiteral("warn-results.csv"));
+        const int before = m_sandbox.requestsReceived();
+        const CliRun refused = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
+        QCOMPARE(refused.exitCode, 3);
+        QVERIFY(refused.err.contains("--accept-warnings"));
+        QCOMPARE(m_sandbox.requestsReceived(), before);
+        QVERIFY(!QFile::exists(out));
+        const CliRun accepted =
+            CliRun::run(batchArgs(in, out) << QStringLiteral("--accept-warnings"), path(QStringLiteral("home")), m_env);
+        QVERIFY2(accepted.exitCode == 0, accepted.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived(), before + 2);
+    }
+
+    void refusesAFileThatIsNotUtf8()
+    {
+        const QString in = writeInput(QStringLiteral("gbk.csv"),
+            "name,id_number,start,end\n\xCD\xF5\xD0\xA1\xC3\xF7,110101199003071233,20200610,20400610\n");
+        const int before = m_sandbox.requestsReceived();
+        const CliRun run =
+            CliRun::run(batchArgs(in, path(QStringLiteral("gbk-results.csv"))), path(QStringLiteral("home")), m_env);
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY(run.err.contains("GBK"));
+        QVERIFY(run.err.contains("iconv"));
+        QCOMPARE(m_sandbox.requestsReceived(), before);
+    }
+
+    // Throttling slows the whole batch: the rate limit halves, and the batch says so.
+    void throttlingSlowsTheWholeBatch()
+    {
+        QByteArray csv = "name,id_number,start,end\n";
+        for (int i = 0; i < 4; ++i)
+            csv.append(
+                (SandboxFixtures::throttleOnce + QStringLiteral(",110101199003071233,20200610,20400610\n")).toUtf8());
+        const QString in = writeInput(QStringLiteral("throttle.csv"), csv);
+        const QString out = path(QStringLiteral("throttle-results.jsonl"));
+        const CliRun run =
+            CliRun::run(batchArgs(in, out) << QStringLiteral("--json"), path(QStringLiteral("home")), m_env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.contains("throttled"), run.err.constData());
+        QFile results(out);
+        QVERIFY(results.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = results.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 4);
+        for (const QByteArray& line : lines)
+            QCOMPARE(QJsonDocument::fromJson(line).object().value(QStringLiteral("outcome")).toString(),
+                QStringLiteral("passed"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliBatch)
+#include "TestCliBatch.moc"
