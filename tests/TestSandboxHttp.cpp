@@ -275,7 +275,8 @@ private slots:
         QCOMPARE(server.requestsReceived(), 0);
     }
 
-    // A connection that sends nothing is closed after the idle time; so is one idle after an answer.
+    // A connection that sends nothing is closed after the idle time; so is one idle after an answer, and one that sends
+    // only empty lines.
     void idleConnectionIsClosed()
     {
         SandboxServer server;
@@ -295,6 +296,17 @@ private slots:
         QVERIFY(answeredClosed.wait(10000));
         QVERIFY(answered.received.startsWith("HTTP/1.1 405 "));
         QVERIFY(answered.received.contains("Connection: keep-alive\r\n"));
+
+        // Empty lines make no request: they do not keep the connection open.
+        Client blank;
+        QVERIFY(blank.connect(server));
+        QSignalSpy blankClosed(blank.socket.get(), &QSslSocket::disconnected);
+        QTimer lines;
+        connect(&lines, &QTimer::timeout, this, [&blank] { blank.socket->write("\r\n"); });
+        lines.start(20);
+        QVERIFY(blankClosed.wait(10000));
+        lines.stop();
+        QVERIFY(blank.received.isEmpty());
         QTRY_COMPARE(server.openConnections(), 0);
     }
 

@@ -27,7 +27,11 @@ SandboxConnection::SandboxConnection(QSslSocket* socket, SandboxServer* server)
     m_idle.setInterval(server->idleTimeoutMs());
     m_deadline.setSingleShot(true);
     m_deadline.setInterval(server->requestDeadlineMs());
-    connect(&m_idle, &QTimer::timeout, this, [this] { m_socket->disconnectFromHost(); });
+    // Only an idle connection is closed: a request in progress has its deadline, a slow answer its own timer.
+    connect(&m_idle, &QTimer::timeout, this, [this] {
+        if (m_buffer.isEmpty() && !m_waiting)
+            m_socket->disconnectFromHost();
+    });
     connect(&m_deadline, &QTimer::timeout, this, &SandboxConnection::timeOut);
     connect(m_socket, &QSslSocket::readyRead, this, &SandboxConnection::readIncoming);
     connect(m_socket, &QSslSocket::disconnected, this, &QObject::deleteLater);
@@ -116,22 +120,16 @@ void SandboxConnection::timeOut()
         QStringLiteral("The request was not complete within %1 ms of its first byte.").arg(m_deadline.interval()));
 }
 
-// The deadline runs while a request is being read (its first byte has arrived), the idle timer while none is.
+// The deadline runs while a request is being read (its first byte has arrived). The idle timer is restarted only by
+// an answer, so bytes that make no request (such as empty lines) do not keep a connection open.
 void SandboxConnection::updateTimers()
 {
     if (m_closing)
         return;
-    if (m_waiting) {
-        m_idle.stop();
+    if (m_waiting || m_buffer.isEmpty())
         m_deadline.stop();
-    } else if (m_buffer.isEmpty()) {
-        m_deadline.stop();
-        if (!m_idle.isActive())
-            m_idle.start();
-    } else if (!m_deadline.isActive()) {
-        m_idle.stop();
+    else if (!m_deadline.isActive())
         m_deadline.start();
-    }
 }
 
 void SandboxConnection::fail(int status, const QString& code, const QString& message)
@@ -213,6 +211,7 @@ void SandboxConnection::write(const SandboxResponse& response, bool keepAlive)
     out.append("\r\n").append(response.body);
     m_socket->write(out);
     ++m_server->m_requests;
+    m_idle.start();
     if (!keepAlive) {
         m_closing = true;
         m_buffer.clear();

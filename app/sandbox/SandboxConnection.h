@@ -23,8 +23,10 @@ class SandboxServer;
 // closes after the answer.
 //
 // Deadlines (SandboxServer's setters): a request must be complete within requestDeadlineMs of its first byte, however
-// slowly its bytes trickle in; otherwise it is answered 408 and the connection closes. Between requests an idle
-// connection is closed after idleTimeoutMs; bytes of a request in progress do not extend either.
+// slowly its bytes trickle in; otherwise it is answered 408 and the connection closes. A connection with no request in
+// progress is closed idleTimeoutMs after its last answer (or after it was accepted); only an answer restarts that
+// time, so bytes that make no request (empty lines) do not keep it open. The TLS handshake has
+// SandboxServer::handshakeTimeoutMs.
 class SandboxConnection : public QObject
 {
     Q_OBJECT

@@ -55,7 +55,7 @@ bool SandboxServer::start(quint16 port, const QString& dataDir)
     m_log.clear();
     m_server = new QSslServer(this);
     m_server->setSslConfiguration(tls);
-    m_server->setHandshakeTimeout(m_deadlineMs);
+    m_server->setHandshakeTimeout(handshakeTimeoutMs);
     connect(m_server, &QTcpServer::pendingConnectionAvailable, this, &SandboxServer::acceptConnections);
     if (!m_server->listen(QHostAddress::LocalHost, port)) {
         m_error = tr("The training sandbox cannot listen on 127.0.0.1:%1: %2").arg(port).arg(m_server->errorString());
@@ -81,13 +81,6 @@ void SandboxServer::acceptConnections()
         ++m_connections;
         new SandboxConnection(socket, this);
     }
-}
-
-void SandboxServer::setRequestDeadlineMs(int ms)
-{
-    m_deadlineMs = ms;
-    if (m_server)
-        m_server->setHandshakeTimeout(ms);
 }
 
 void SandboxServer::logRequest(const LoggedRequest& entry)

@@ -38,6 +38,8 @@ public:
         //  "status":200,"time":"2024-06-10T06:13:20.123Z"}
         QByteArray toJsonLine() const;
     };
+    // A TLS handshake not finished within this time is dropped.
+    static constexpr int handshakeTimeoutMs = 10000;
     // requestLog() keeps the most recent entries up to this many.
     static constexpr int requestLogMemory = 10000;
 
@@ -58,9 +60,9 @@ public:
 
     // How long the slow-response trigger waits before answering (default 5000 ms).
     void setSlowResponseMs(int ms) { m_slowMs = ms; }
-    // A request must be read completely within this time from its first byte (and the TLS handshake done within it
-    // from the connection): default 10 s. Applies to connections accepted afterwards.
-    void setRequestDeadlineMs(int ms);
+    // A request must be read completely within this time from its first byte: default 10 s. Applies to connections
+    // accepted afterwards.
+    void setRequestDeadlineMs(int ms) { m_deadlineMs = ms; }
     int requestDeadlineMs() const { return m_deadlineMs; }
     // A connection with no request in progress is closed after this time: default 2 min.
     void setIdleTimeoutMs(int ms) { m_idleMs = ms; }
