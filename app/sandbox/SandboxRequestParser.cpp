@@ -236,7 +236,7 @@ SandboxRequestParser::Outcome SandboxRequestParser::parseChunks(QByteArray& buff
     const QString tooLarge = QStringLiteral("The request body exceeds %1 KiB.").arg(m_limits.maxBodyBytes / 1024);
     const QString malformed = QStringLiteral("Malformed chunked request body.");
     while (true) {
-        if (m_pos - m_bodyStart > m_limits.maxBodyBytes)
+        if (m_pos - m_bodyStart > maxChunkedBytes())
             return fail(413, QStringLiteral("RequestEntityTooLarge"), tooLarge, m_limits.maxDrainBytes);
         QByteArray line;
         switch (m_stage) {
@@ -244,7 +244,7 @@ SandboxRequestParser::Outcome SandboxRequestParser::parseChunks(QByteArray& buff
             if (!nextLine(buffer, line)) {
                 if (buffer.size() - m_pos > maxChunkLineBytes)
                     return fail(400, QStringLiteral("BadRequest"), malformed);
-                if (buffer.size() - m_bodyStart > m_limits.maxBodyBytes)
+                if (buffer.size() - m_bodyStart > maxChunkedBytes())
                     return fail(413, QStringLiteral("RequestEntityTooLarge"), tooLarge, m_limits.maxDrainBytes);
                 return Outcome::NeedMore;
             }
@@ -274,7 +274,7 @@ SandboxRequestParser::Outcome SandboxRequestParser::parseChunks(QByteArray& buff
         }
         case Stage::Trailers: {
             if (!nextLine(buffer, line)) {
-                if (buffer.size() - m_bodyStart > m_limits.maxBodyBytes)
+                if (buffer.size() - m_bodyStart > maxChunkedBytes())
                     return fail(413, QStringLiteral("RequestEntityTooLarge"), tooLarge, m_limits.maxDrainBytes);
                 return Outcome::NeedMore;
             }

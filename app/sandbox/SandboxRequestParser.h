@@ -19,7 +19,8 @@
 //     line), or none.
 // What it refuses (failure() says what to answer; the connection then closes):
 //   431 request line and headers over maxHeaderBytes, or more than maxHeaderLines header lines
-//   413 a body over maxBodyBytes: the Content-Length, the decoded chunked body, or the raw chunked data
+//   413 a body over maxBodyBytes (its Content-Length, or the chunked body decoded), or raw chunked data (sizes,
+//       extensions, line ends and trailers included) over maxBodyBytes + maxHeaderBytes
 //   400 a malformed request line, header, Content-Length or chunk; Content-Length together with Transfer-Encoding
 //   501 a Transfer-Encoding other than "chunked"
 class SandboxRequestParser
@@ -75,6 +76,7 @@ private:
     };
 
     void reset();
+    qsizetype maxChunkedBytes() const { return m_limits.maxBodyBytes + m_limits.maxHeaderBytes; }
     Outcome parseHead(QByteArray& buffer);
     bool readHead(const QByteArrayList& lines);
     bool readHeader(const QByteArray& line, qint64& contentLength, QByteArrayList& transferEncodings);
