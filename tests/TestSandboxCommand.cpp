@@ -1,3 +1,5 @@
+#include "CliRun.h"
+
 #include "api/Credentials.h"
 #include "api/SignerV3.h"
 #include "crypto/Random.h"
@@ -159,6 +161,20 @@ private slots:
                          .toMSecsSinceEpoch(),
                 ms);
         }
+    }
+
+    void unwritableRequestLogIsRefused()
+    {
+        QTemporaryDir dir;
+        const CliRun r = CliRun::run({ QStringLiteral("sandbox"),
+                                         QStringLiteral("--data-dir"),
+                                         dir.filePath(QStringLiteral("ca")),
+                                         QStringLiteral("--request-log"),
+                                         dir.filePath(QStringLiteral("no/such/folder/requests.jsonl")) },
+            dir.path());
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains("--request-log"), r.err.constData());
+        QVERIFY(r.out.isEmpty()); // it never listened
     }
 
     // Many first starts at once on one empty folder: all of them start, on one CA, and the set left behind is valid.
