@@ -1931,6 +1931,14 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
 运行 &apos;ekyc-desk-cli &lt;命令&gt; --help&apos; 查看某个命令的选项。
 </translation>
     </message>
+    <message>
+        <source>Appends one line per complete request received to FILE, flushed at once: a JSON object with ms (arrival time, milliseconds since the epoch, taken when the request had been read completely), time (the same in ISO 8601 UTC), status (the HTTP status answered, 0 when dropped), method, path, action (the x-acs-action header) and code (the answer&apos;s Code).</source>
+        <translation>每收到一个完整请求，就向 FILE 追加一行并立即写入磁盘：一个 JSON 对象，包含 ms（到达时间，自纪元起的毫秒数，在请求完整读取后记录）、time（同一时间，ISO 8601 UTC 格式）、status（应答的 HTTP 状态码，连接被断开时为 0）、method、path、action（x-acs-action 请求头）和 code（应答中的 Code）。</translation>
+    </message>
+    <message>
+        <source>--request-log: cannot open %1: %2</source>
+        <translation>--request-log：无法打开 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTestResult</name>
@@ -5056,6 +5064,10 @@ MerchantBizId %2
     <message>
         <source>Cannot write the training sandbox certificates to %1.</source>
         <translation>无法将培训沙箱证书写入 %1。</translation>
+    </message>
+    <message>
+        <source>Another program keeps the training sandbox certificates in %1 locked.</source>
+        <translation>另一个程序锁定了 %1 中的培训沙箱证书。</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QTextStream>
 
 namespace Cli {
@@ -24,8 +25,16 @@ int runSandbox(const QStringList& arguments)
     QCommandLineOption dirOption(QStringLiteral("data-dir"),
         QCoreApplication::translate("Cli", "Where the sandbox CA and certificate are kept."),
         QStringLiteral("DIR"));
+    QCommandLineOption logOption(QStringLiteral("request-log"),
+        QCoreApplication::translate("Cli",
+            "Appends one line per complete request received to FILE, flushed at once: a JSON object with ms (arrival "
+            "time, milliseconds since the epoch, taken when the request had been read completely), time (the same "
+            "in ISO 8601 UTC), status (the HTTP status answered, 0 when dropped), method, path, action (the "
+            "x-acs-action header) and code (the answer's Code)."),
+        QStringLiteral("FILE"));
     parser.addOption(portOption);
     parser.addOption(dirOption);
+    parser.addOption(logOption);
     if (const std::optional<int> done = HistoryCli::parse(parser, arguments))
         return *done;
     if (!parser.positionalArguments().isEmpty()) {
@@ -43,7 +52,21 @@ int runSandbox(const QStringList& arguments)
         err << QCoreApplication::translate("Cli", "--port: expected a number from 0 to 65535.") << '\n';
         return 3;
     }
+    QFile log(parser.value(logOption));
+    if (parser.isSet(logOption) && !log.open(QIODevice::WriteOnly | QIODevice::Append)) {
+        err << QCoreApplication::translate("Cli", "--request-log: cannot open %1: %2")
+                   .arg(log.fileName(), log.errorString())
+            << '\n';
+        return 3;
+    }
     SandboxServer server;
+    if (log.isOpen()) {
+        QObject::connect(
+            &server, &SandboxServer::requestLogged, &server, [&log](const SandboxServer::LoggedRequest& e) {
+                log.write(e.toJsonLine() + '\n');
+                log.flush();
+            });
+    }
     if (!server.start(static_cast<quint16>(port), parser.value(dirOption))) {
         err << QCoreApplication::translate("Cli", "The sandbox could not start: %1").arg(server.errorString()) << '\n';
         return 5;

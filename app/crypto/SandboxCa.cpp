@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QLockFile>
+#include <QSaveFile>
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>
@@ -33,6 +35,9 @@ using Bignum = std::unique_ptr<BIGNUM, OpenSslFree>;
 const QString caFile = QStringLiteral("ca.pem");
 const QString serverFile = QStringLiteral("server.pem");
 const QString keyFile = QStringLiteral("server.key");
+const QString lockFile = QStringLiteral("certificates.lock");
+// Creating a set takes well under a second; a lock older than this was left by a process that died.
+constexpr int lockWaitMs = 30000;
 
 QByteArray readAll(const QString& path)
 {
@@ -42,22 +47,18 @@ QByteArray readAll(const QString& path)
     return file.readAll();
 }
 
-// Writes via a temporary file renamed into place; the file is created with the given permissions.
+// Writes a new file beside the old one and renames it into place (QSaveFile), so that a reader sees the old file or
+// the new one, never half of one; the file gets the given permissions before it appears.
 bool writeFile(const QString& path, const QByteArray& data, QFileDevice::Permissions permissions)
 {
-    const QString tmp = path + QStringLiteral(".tmp");
-    QFile::remove(tmp);
-    QFile file(tmp);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, permissions))
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
         return false;
-    const bool ok = file.write(data) == data.size() && file.flush();
-    file.close();
-    if (!ok || !file.setPermissions(permissions)) {
-        QFile::remove(tmp);
+    if (!file.setPermissions(permissions) || file.write(data) != data.size()) {
+        file.cancelWriting();
         return false;
     }
-    QFile::remove(path);
-    return QFile::rename(tmp, path);
+    return file.commit();
 }
 
 Cert newCertificate(EVP_PKEY* subjectKey, const QString& commonName, int days)
@@ -139,6 +140,17 @@ bool SandboxCa::ensure(const QString& dir)
     m_created = false;
     if (load(dir))
         return true;
+    if (!makeDir(dir))
+        return false;
+    // Processes starting at once on the same folder take turns: the first creates the set, the others load it.
+    QLockFile lock(QDir(dir).filePath(lockFile));
+    lock.setStaleLockTime(lockWaitMs);
+    if (!lock.tryLock(lockWaitMs)) {
+        m_error = tr("Another program keeps the training sandbox certificates in %1 locked.").arg(dir);
+        return false;
+    }
+    if (load(dir))
+        return true;
     if (!create(dir))
         return false;
     m_created = true;
@@ -146,6 +158,18 @@ bool SandboxCa::ensure(const QString& dir)
         m_error = tr("The training sandbox certificates were created in %1 but cannot be read back.").arg(dir);
         return false;
     }
+    return true;
+}
+
+bool SandboxCa::makeDir(const QString& dir)
+{
+    if (QDir(dir).exists())
+        return true;
+    if (!QDir().mkpath(dir)) {
+        m_error = tr("Cannot create the training sandbox folder %1.").arg(dir);
+        return false;
+    }
+    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     return true;
 }
 
@@ -189,14 +213,6 @@ bool SandboxCa::load(const QString& dir)
 
 bool SandboxCa::create(const QString& dir)
 {
-    if (!QDir(dir).exists()) {
-        if (!QDir().mkpath(dir)) {
-            m_error = tr("Cannot create the training sandbox folder %1.").arg(dir);
-            return false;
-        }
-        QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    }
-
     const PKey caKey(EVP_EC_gen("P-256"));
     const PKey serverKey(EVP_EC_gen("P-256"));
     if (!caKey || !serverKey) {

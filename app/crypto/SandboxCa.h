@@ -13,6 +13,10 @@
 // makes a new set. The server certificate names IP:127.0.0.1 and DNS:localhost. The CA's private key is used once
 // to sign the server certificate and then discarded, never written: a trusted ca.pem cannot be used to mint other
 // certificates. server.key is written with mode 0600, the directory is created 0700.
+//
+// Safe when several processes start on the same empty folder at once: load-or-create runs under a QLockFile
+// (dir/certificates.lock), so one of them creates the set and the others load it, and each file is written beside
+// its final name and renamed into place (QSaveFile), so that a reader never sees half a file.
 class SandboxCa
 {
     Q_DECLARE_TR_FUNCTIONS(SandboxCa)
@@ -34,6 +38,7 @@ public:
 
 private:
     bool load(const QString& dir);
+    bool makeDir(const QString& dir);
     bool create(const QString& dir);
 
     QSslCertificate m_ca;

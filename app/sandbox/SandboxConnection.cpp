@@ -7,15 +7,32 @@
 #include <QSslSocket>
 #include <QTimeZone>
 
+namespace {
+
+// Pipelined requests queue up behind a slow answer, but not without bound.
+constexpr qsizetype maxQueuedBytes = 256 * 1024;
+// While a refused body is dropped, the connection closes once the client has sent nothing for this long.
+constexpr int drainQuietMs = 500;
+
+} // namespace
+
 SandboxConnection::SandboxConnection(QSslSocket* socket, SandboxServer* server)
     : QObject(server)
     , m_socket(socket)
     , m_server(server)
 {
+    ++m_server->m_open;
     m_socket->setParent(this);
     m_idle.setSingleShot(true);
-    m_idle.setInterval(idleTimeoutMs);
-    connect(&m_idle, &QTimer::timeout, this, [this] { m_socket->disconnectFromHost(); });
+    m_idle.setInterval(server->idleTimeoutMs());
+    m_deadline.setSingleShot(true);
+    m_deadline.setInterval(server->requestDeadlineMs());
+    // Only an idle connection is closed: a request in progress has its deadline, a slow answer its own timer.
+    connect(&m_idle, &QTimer::timeout, this, [this] {
+        if (m_buffer.isEmpty() && !m_waiting)
+            m_socket->disconnectFromHost();
+    });
+    connect(&m_deadline, &QTimer::timeout, this, &SandboxConnection::timeOut);
     connect(m_socket, &QSslSocket::readyRead, this, &SandboxConnection::readIncoming);
     connect(m_socket, &QSslSocket::disconnected, this, &QObject::deleteLater);
     m_idle.start();
@@ -23,11 +40,16 @@ SandboxConnection::SandboxConnection(QSslSocket* socket, SandboxServer* server)
         QMetaObject::invokeMethod(this, &SandboxConnection::readIncoming, Qt::QueuedConnection);
 }
 
-SandboxConnection::~SandboxConnection() = default;
+SandboxConnection::~SandboxConnection()
+{
+    --m_server->m_open;
+}
 
 void SandboxConnection::abort()
 {
     m_closing = true;
+    m_idle.stop();
+    m_deadline.stop();
     m_socket->abort();
     deleteLater();
 }
@@ -47,10 +69,16 @@ QByteArray SandboxConnection::reasonPhrase(int status)
         return "Not Found";
     case 405:
         return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
     case 413:
         return "Payload Too Large";
+    case 431:
+        return "Request Header Fields Too Large";
     case 500:
         return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
     case 503:
         return "Service Unavailable";
     default:
@@ -65,129 +93,106 @@ void SandboxConnection::readIncoming()
         m_drain -= m_socket->skip(m_drain);
         if (m_drain <= 0)
             m_socket->disconnectFromHost();
+        else
+            m_idle.start();
         return;
     }
     if (m_closing)
         return;
     m_buffer.append(m_socket->readAll());
-    m_idle.start();
-    // Pipelined requests queue up behind a slow answer, but not without bound.
-    if (m_waiting && m_buffer.size() > 4 * maxRequestBytes) {
+    if (m_waiting && m_buffer.size() > maxQueuedBytes) {
         abort();
         return;
     }
     processBuffer();
 }
 
+// A request still incomplete at its deadline is answered 408; a drain that outlasts it just ends.
+void SandboxConnection::timeOut()
+{
+    if (m_closing || m_drain > 0) {
+        m_drain = 0;
+        m_socket->disconnectFromHost();
+        return;
+    }
+    fail(408,
+        QStringLiteral("RequestTimeout"),
+        QStringLiteral("The request was not complete within %1 ms of its first byte.").arg(m_deadline.interval()));
+}
+
+// The deadline runs while a request is being read (its first byte has arrived). The idle timer is restarted only by
+// an answer, so bytes that make no request (such as empty lines) do not keep a connection open.
+void SandboxConnection::updateTimers()
+{
+    if (m_closing)
+        return;
+    if (m_waiting || m_buffer.isEmpty())
+        m_deadline.stop();
+    else if (!m_deadline.isActive())
+        m_deadline.start();
+}
+
 void SandboxConnection::fail(int status, const QString& code, const QString& message)
 {
     SignerV3::Request request;
-    request.headers = { { "host", m_host } };
+    request.headers = { { "host", m_parser.host() } };
     write(m_server->m_service->error(request, status, code, message), false);
 }
 
 void SandboxConnection::processBuffer()
 {
     while (!m_waiting && !m_closing && !m_buffer.isEmpty()) {
-        const qsizetype headerEnd = m_buffer.indexOf("\r\n\r\n");
-        if (headerEnd < 0) {
-            if (m_buffer.size() > maxRequestBytes)
-                fail(413, QStringLiteral("RequestEntityTooLarge"), QStringLiteral("The request exceeds 64 KiB."));
-            return;
-        }
-        const qsizetype bodyStart = headerEnd + 4;
-        if (bodyStart > maxRequestBytes) {
-            fail(413, QStringLiteral("RequestEntityTooLarge"), QStringLiteral("The request exceeds 64 KiB."));
-            return;
-        }
-        m_host.clear();
-
-        const QList<QByteArray> lines = m_buffer.left(headerEnd).split('\n');
-        const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
-        if (requestLine.size() != 3 || requestLine[0].isEmpty() || !requestLine[1].startsWith('/')
-            || (requestLine[2] != "HTTP/1.1" && requestLine[2] != "HTTP/1.0")) {
-            fail(400, QStringLiteral("BadRequest"), QStringLiteral("Malformed HTTP request line."));
-            return;
-        }
-        SignerV3::Request request;
-        request.method = requestLine[0];
-        const QByteArray target = requestLine[1];
-        const qsizetype question = target.indexOf('?');
-        request.path = question < 0 ? target : target.left(question);
-        if (question >= 0)
-            request.query = SandboxService::parseForm(target.mid(question + 1));
-
-        qint64 contentLength = -1;
-        bool bad = false;
-        for (qsizetype i = 1; i < lines.size() && !bad; ++i) {
-            const QByteArray line = lines[i].endsWith('\r') ? lines[i].chopped(1) : lines[i];
-            const qsizetype colon = line.indexOf(':');
-            if (colon <= 0 || line.startsWith(' ') || line.startsWith('\t') || line.left(colon).contains(' ')) {
-                bad = true;
-                break;
-            }
-            const QByteArray name = line.left(colon);
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            request.headers.append({ name, value });
-            if (name.compare("host", Qt::CaseInsensitive) == 0)
-                m_host = value;
-            if (name.compare("transfer-encoding", Qt::CaseInsensitive) == 0)
-                bad = true;
-            if (name.compare("content-length", Qt::CaseInsensitive) == 0) {
-                bool ok = false;
-                const qint64 length = value.toLongLong(&ok);
-                bad = !ok || length < 0 || value.startsWith('+') || (contentLength >= 0 && contentLength != length);
-                contentLength = length;
-            }
-        }
-        if (bad) {
-            fail(400,
-                QStringLiteral("BadRequest"),
-                QStringLiteral("Malformed HTTP header, bad Content-Length, or Transfer-Encoding (not supported)."));
-            return;
-        }
-        if (contentLength < 0)
-            contentLength = 0;
-        if (bodyStart + contentLength > maxRequestBytes) {
-            if (contentLength <= maxDrainBytes)
-                m_drain = bodyStart + contentLength - m_buffer.size();
-            fail(413, QStringLiteral("RequestEntityTooLarge"), QStringLiteral("The request exceeds 64 KiB."));
-            return;
-        }
-        if (m_buffer.size() < bodyStart + contentLength) {
-            if (!m_sentContinue && request.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0) {
-                m_sentContinue = true;
+        // A new request's deadline starts with its first byte, before it is parsed.
+        updateTimers();
+        const SandboxRequestParser::Outcome outcome = m_parser.parse(m_buffer);
+        if (outcome == SandboxRequestParser::Outcome::NeedMore) {
+            if (m_parser.takeContinue())
                 m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-            }
-            return;
-        }
-        m_sentContinue = false;
-        request.body = m_buffer.mid(bodyStart, contentLength);
-        m_buffer.remove(0, bodyStart + contentLength);
-
-        const QByteArray connection = request.header("connection").toLower();
-        const bool keepAlive =
-            requestLine[2] == "HTTP/1.1" ? !connection.contains("close") : connection.contains("keep-alive");
-        ++m_server->m_received;
-        emit m_server->requestReceived();
-        const SandboxResponse response = m_server->m_service->handle(request);
-        switch (response.action) {
-        case SandboxResponse::Action::Abort:
-            abort();
-            return;
-        case SandboxResponse::Action::RespondLater:
-            m_waiting = true;
-            QTimer::singleShot(m_server->m_slowMs, this, [this, response, keepAlive] {
-                m_waiting = false;
-                write(response, keepAlive);
-                processBuffer();
-            });
-            return;
-        case SandboxResponse::Action::Respond:
-            write(response, keepAlive);
             break;
         }
+        if (outcome == SandboxRequestParser::Outcome::Failed) {
+            const SandboxRequestParser::Failure& failure = m_parser.failure();
+            m_drain = failure.drain;
+            fail(failure.status, failure.code, failure.message);
+            return;
+        }
+        m_deadline.stop();
+        if (!handle(m_parser.request(), m_parser.keepAlive()))
+            break;
     }
+    updateTimers();
+}
+
+bool SandboxConnection::handle(const SignerV3::Request& request, bool keepAlive)
+{
+    SandboxServer::LoggedRequest entry;
+    entry.arrived = QDateTime::currentDateTimeUtc();
+    entry.method = request.method;
+    entry.path = request.path;
+    entry.action = QString::fromLatin1(request.header("x-acs-action"));
+    ++m_server->m_received;
+    emit m_server->requestReceived();
+    const SandboxResponse response = m_server->m_service->handle(request);
+    entry.status = response.action == SandboxResponse::Action::Abort ? 0 : response.status;
+    entry.code = response.code;
+    m_server->logRequest(entry);
+    switch (response.action) {
+    case SandboxResponse::Action::Abort:
+        abort();
+        return false;
+    case SandboxResponse::Action::RespondLater:
+        m_waiting = true;
+        QTimer::singleShot(m_server->m_slowMs, this, [this, response, keepAlive] {
+            m_waiting = false;
+            write(response, keepAlive);
+            processBuffer();
+        });
+        return false;
+    case SandboxResponse::Action::Respond:
+        write(response, keepAlive);
+        break;
+    }
+    return true;
 }
 
 void SandboxConnection::write(const SandboxResponse& response, bool keepAlive)
@@ -210,7 +215,15 @@ void SandboxConnection::write(const SandboxResponse& response, bool keepAlive)
     if (!keepAlive) {
         m_closing = true;
         m_buffer.clear();
-        if (m_drain <= 0)
+        m_idle.stop();
+        if (m_drain <= 0) {
+            m_deadline.stop();
             m_socket->disconnectFromHost();
+            return;
+        }
+        m_idle.setInterval(drainQuietMs);
+        m_idle.start();
+        if (!m_deadline.isActive())
+            m_deadline.start();
     }
 }

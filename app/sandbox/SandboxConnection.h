@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sandbox/SandboxRequestParser.h"
 #include "sandbox/SandboxService.h"
 
 #include <QByteArray>
@@ -9,22 +10,27 @@
 class QSslSocket;
 class SandboxServer;
 
-// One HTTPS connection of the training sandbox: a small HTTP/1.1 server. It reads the request line, the headers and
-// a Content-Length body, hands the request to SandboxService and writes the answer with Date, Content-Length and
-// Connection: keep-alive, so one connection serves any number of requests in turn (pipelined requests wait their
-// turn). A request over 64 KiB (headers and body) answers 413 and closes; a malformed one (bad request line or
-// header, chunked encoding, bad Content-Length) answers 400 and closes. Connection: close, or HTTP/1.0 without
-// keep-alive, closes after the answer. A 413 whose body is still arriving reads and drops it first (up to
-// maxDrainBytes), so that the client sees the answer, not a reset. An idle connection is closed after two minutes.
+// One HTTPS connection of the training sandbox: a small HTTP/1.1 server. SandboxRequestParser reads each request
+// (request line and headers with CRLF or bare LF line ends; a Content-Length or chunked body; its limits and refusals
+// are listed there), SandboxService answers it, and the answer goes out with Date, Content-Length and Connection:
+// keep-alive, so one connection serves any number of requests in turn (pipelined requests wait their turn, also
+// behind a slow answer). "Expect: 100-continue" gets "100 Continue" once the head is read, for either kind of body.
+//
+// A refused request (400, 413, 431, 501) is answered and the connection closes. A 413 whose body is still arriving
+// reads and drops it first (the rest of its Content-Length, or of a chunked body, up to maxDrainBytes, until the
+// client has been quiet for half a second or the request's deadline), so that the client sees the answer, not a
+// reset. Connection: close, or HTTP/1.0 without keep-alive,
+// closes after the answer.
+//
+// Deadlines (SandboxServer's setters): a request must be complete within requestDeadlineMs of its first byte, however
+// slowly its bytes trickle in; otherwise it is answered 408 and the connection closes. A connection with no request in
+// progress is closed idleTimeoutMs after its last answer (or after it was accepted); only an answer restarts that
+// time, so bytes that make no request (empty lines) do not keep it open. The TLS handshake has
+// SandboxServer::handshakeTimeoutMs.
 class SandboxConnection : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr qsizetype maxRequestBytes = 64 * 1024;
-    static constexpr int idleTimeoutMs = 120000;
-    // A refused body up to this size is read and dropped after the 413, so that the client can read the answer.
-    static constexpr qint64 maxDrainBytes = 4 * 1024 * 1024;
-
     SandboxConnection(QSslSocket* socket, SandboxServer* server);
     ~SandboxConnection() override;
 
@@ -36,16 +42,20 @@ public:
 private:
     void readIncoming();
     void processBuffer();
+    // Answers one complete request; false when later requests must wait (slow answer) or the connection is gone.
+    bool handle(const SignerV3::Request& request, bool keepAlive);
+    void timeOut();
+    void updateTimers();
     void fail(int status, const QString& code, const QString& message);
     void write(const SandboxResponse& response, bool keepAlive);
 
     QSslSocket* m_socket;
     SandboxServer* m_server;
-    QByteArray m_buffer;
-    QByteArray m_host; // host header of the request being handled, for error bodies
+    SandboxRequestParser m_parser;
+    QByteArray m_buffer; // bytes received and not yet taken by a complete request
     QTimer m_idle;
+    QTimer m_deadline;
     qint64 m_drain = 0; // bytes of a refused body still to drop before closing
     bool m_waiting = false; // a slow answer is pending; later requests wait
     bool m_closing = false;
-    bool m_sentContinue = false;
 };

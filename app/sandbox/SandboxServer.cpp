@@ -8,6 +8,8 @@
 
 #include <QDir>
 #include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSslConfiguration>
 #include <QSslServer>
 #include <QSslSocket>
@@ -49,8 +51,11 @@ bool SandboxServer::start(quint16 port, const QString& dataDir)
     m_connections = 0;
     m_requests = 0;
     m_received = 0;
+    m_refused = 0;
+    m_log.clear();
     m_server = new QSslServer(this);
     m_server->setSslConfiguration(tls);
+    m_server->setHandshakeTimeout(handshakeTimeoutMs);
     connect(m_server, &QTcpServer::pendingConnectionAvailable, this, &SandboxServer::acceptConnections);
     if (!m_server->listen(QHostAddress::LocalHost, port)) {
         m_error = tr("The training sandbox cannot listen on 127.0.0.1:%1: %2").arg(port).arg(m_server->errorString());
@@ -67,9 +72,36 @@ void SandboxServer::acceptConnections()
         auto* socket = qobject_cast<QSslSocket*>(m_server->nextPendingConnection());
         if (!socket)
             continue;
+        if (m_open >= m_maxConnections) {
+            ++m_refused;
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
         ++m_connections;
         new SandboxConnection(socket, this);
     }
+}
+
+void SandboxServer::logRequest(const LoggedRequest& entry)
+{
+    m_log.append(entry);
+    if (m_log.size() > requestLogMemory)
+        m_log.removeFirst();
+    emit requestLogged(entry);
+}
+
+QByteArray SandboxServer::LoggedRequest::toJsonLine() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("ms"), arrived.toMSecsSinceEpoch());
+    o.insert(QStringLiteral("time"), arrived.toUTC().toString(Qt::ISODateWithMs));
+    o.insert(QStringLiteral("status"), status);
+    o.insert(QStringLiteral("method"), QString::fromLatin1(method));
+    o.insert(QStringLiteral("path"), QString::fromLatin1(path));
+    o.insert(QStringLiteral("action"), action);
+    o.insert(QStringLiteral("code"), code);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
 void SandboxServer::stop()

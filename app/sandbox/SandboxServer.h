@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QSslCertificate>
@@ -16,10 +17,32 @@ class SandboxService;
 // The training sandbox: an in-process HTTPS server on loopback that speaks Id2MetaPeriodVerifyIntl like the real
 // service (V3 signature check with the training AccessKey, parameter errors, 200/202/223 from SandboxFixtures, and
 // fault triggers). Its private CA and server certificate are made with OpenSSL at first use and kept in dataDir.
+// It serves at most maxConnections() connections at once: one more is closed at once, unanswered. How each connection
+// reads its requests, and its deadlines, are told in SandboxConnection.h.
 class SandboxServer : public QObject
 {
     Q_OBJECT
 public:
+    // One complete request, as kept in requestLog().
+    struct LoggedRequest
+    {
+        QDateTime arrived; // UTC, to the millisecond: when the request had been read completely
+        QByteArray method;
+        QByteArray path;
+        QString action; // the x-acs-action header
+        int status = 0; // the HTTP status answered; 0 when the connection was dropped without an answer
+        QString code; // the answer's Code, e.g. "Success" or "Throttling.Api"
+
+        // One JSON object on one line, without the line end:
+        // {"action":"Id2MetaPeriodVerifyIntl","code":"Success","method":"POST","ms":1718000000123,"path":"/",
+        //  "status":200,"time":"2024-06-10T06:13:20.123Z"}
+        QByteArray toJsonLine() const;
+    };
+    // A TLS handshake not finished within this time is dropped.
+    static constexpr int handshakeTimeoutMs = 10000;
+    // requestLog() keeps the most recent entries up to this many.
+    static constexpr int requestLogMemory = 10000;
+
     explicit SandboxServer(QObject* parent = nullptr);
     ~SandboxServer() override;
 
@@ -37,6 +60,21 @@ public:
 
     // How long the slow-response trigger waits before answering (default 5000 ms).
     void setSlowResponseMs(int ms) { m_slowMs = ms; }
+    // A request must be read completely within this time from its first byte: default 10 s. Applies to connections
+    // accepted afterwards.
+    void setRequestDeadlineMs(int ms) { m_deadlineMs = ms; }
+    int requestDeadlineMs() const { return m_deadlineMs; }
+    // A connection with no request in progress is closed after this time: default 2 min.
+    void setIdleTimeoutMs(int ms) { m_idleMs = ms; }
+    int idleTimeoutMs() const { return m_idleMs; }
+    // Connections served at once: default 64.
+    void setMaxConnections(int count) { m_maxConnections = count; }
+    int maxConnections() const { return m_maxConnections; }
+    int openConnections() const { return m_open; }
+    // Connections closed at once because maxConnections() were open.
+    int connectionsRefused() const { return m_refused; }
+    // The complete requests received since start(), oldest first (the last requestLogMemory).
+    QList<LoggedRequest> requestLog() const { return m_log; }
     int connectionsAccepted() const { return m_connections; }
     // Requests answered (a response written, error answers included).
     int requestsServed() const { return m_requests; }
@@ -48,10 +86,13 @@ public:
 signals:
     // Emitted after requestsReceived() has grown, before the request is handled.
     void requestReceived();
+    // Emitted when a complete request has been handled and added to requestLog().
+    void requestLogged(const SandboxServer::LoggedRequest& entry);
 
 private:
     friend class SandboxConnection;
     void acceptConnections();
+    void logRequest(const LoggedRequest& entry);
 
     QSslServer* m_server = nullptr;
     std::unique_ptr<SandboxService> m_service;
@@ -63,4 +104,10 @@ private:
     int m_connections = 0;
     int m_requests = 0;
     int m_received = 0;
+    int m_deadlineMs = 10000;
+    int m_idleMs = 120000;
+    int m_maxConnections = 64;
+    int m_open = 0;
+    int m_refused = 0;
+    QList<LoggedRequest> m_log;
 };
