@@ -415,6 +415,139 @@
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Row %1 (line %2), not sent: %3</source>
+        <translation>第 %1 行（文件第 %2 行），不发送：%3</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2), warning: %3</source>
+        <translation>第 %1 行（文件第 %2 行），警告：%3</translation>
+    </message>
+    <message>
+        <source>Verify a list of cases</source>
+        <translation>批量核验案件</translation>
+    </message>
+    <message>
+        <source>CSV: name, id_number, start, end (optional scene, user_id, merchant_biz_id)</source>
+        <translation>CSV：name、id_number、start、end（可选 scene、user_id、merchant_biz_id）</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>浏览(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;List:</source>
+        <translation>列表(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Br&amp;owse…</source>
+        <translation>浏览(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>R&amp;esults:</source>
+        <translation>结果(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>CSV (UTF-8)</source>
+        <translation>CSV（UTF-8）</translation>
+    </message>
+    <message>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Choose a list: it is checked before anything is sent.</source>
+        <translation>请选择一个列表：发送任何内容之前都会先检查。</translation>
+    </message>
+    <message>
+        <source>Rows refused or with warnings</source>
+        <translation>被拒绝或带警告的行</translation>
+    </message>
+    <message>
+        <source>Send the rows with &amp;warnings too (I have checked them)</source>
+        <translation>同时发送带警告的行（我已检查过）(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Batch progress</source>
+        <translation>批量核验进度</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel batch</source>
+        <translation>取消批量核验(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>List of cases</source>
+        <translation>案件列表</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s): %1 ready to send, %2 refused (never sent), %3 with warnings.</source>
+        <translation>
+            <numerusform>共 %n 行：%1 行可发送，%2 行被拒绝（不会发送），%3 行有警告。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training: the built-in sandbox answers; nothing is billed.</source>
+        <translation>培训模式：由内置沙盒应答；不会计费。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) will be sent. Every answered call is billed.</source>
+        <translation>
+            <numerusform>将发送 %n 行。每次有答复的调用都会计费。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resuming the batch begun %1: rows already answered are not sent again.</source>
+        <translation>继续 %1 开始的批次：已有答复的行不会再次发送。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were sent without an answer and may have been billed; they are marked unknown and are not sent again.</source>
+        <translation>
+            <numerusform>%n 行已发送但未收到答复，可能已计费；它们被标记为未知，不会再次发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Results: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+</context>
+<context>
     <name>BatchInput</name>
     <message>
         <source>The file is not UTF-8 text (it is probably GBK, as Excel saves &quot;CSV&quot; on a Chinese Windows). Save it as &quot;CSV UTF-8&quot;, or convert it with: iconv -f GBK -t UTF-8 IN.csv &gt; OUT.csv. Nothing was sent.</source>
@@ -465,13 +598,6 @@
     </message>
 </context>
 <context>
-    <name>BatchProgress</name>
-    <message>
-        <source>%1/%2 rows · %3/s · %4 left · passed %5 · not passed %6 · refused %7 · errors %8 · unknown %9</source>
-        <translation>%1/%2 行 · %3/秒 · 剩余 %4 · 通过 %5 · 未通过 %6 · 拒绝 %7 · 错误 %8 · 未知 %9</translation>
-    </message>
-</context>
-<context>
     <name>BatchReport</name>
     <message>
         <source>Cannot write the results to %1: %2</source>
@@ -499,6 +625,10 @@
     <message>
         <source>Cancelled: the rows not yet sent were not sent.</source>
         <translation>已取消：尚未发送的行未被发送。</translation>
+    </message>
+    <message>
+        <source>%1/%2 rows · %3/s · %4 left · passed %5 · not passed %6 · refused %7 · errors %8 · unknown %9</source>
+        <translation>%1/%2 行 · %3/秒 · 剩余 %4 · 通过 %5 · 未通过 %6 · 拒绝 %7 · 错误 %8 · 未知 %9</translation>
     </message>
 </context>
 <context>
@@ -3816,6 +3946,10 @@ MerchantBizId %2
     <message>
         <source>Dashboard</source>
         <translation>统计看板</translation>
+    </message>
+    <message>
+        <source>Verify a &amp;list…</source>
+        <translation>批量核验(&amp;L)…</translation>
     </message>
 </context>
 <context>

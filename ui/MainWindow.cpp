@@ -107,6 +107,9 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
+    connect(m_ui->verifyListAction, &QAction::triggered, this, &MainWindow::showBatch);
+    // A batch records every case before it is sent: without a history there is none.
+    m_ui->verifyListAction->setEnabled(m_history != nullptr);
     connect(m_ui->showVerifyAction, &QAction::triggered, this, [this] {
         m_ui->mainTabWidget->setCurrentWidget(m_ui->verifyTab);
         m_form->setFocus(Qt::OtherFocusReason);

@@ -122,6 +122,8 @@ public slots:
     void applyFourEyesSetting(bool fourEyes);
     // The "Review queue" tab, read again.
     void showReviewQueue();
+    // File → Verify a list… (MainWindowBatch.cpp)
+    void showBatch();
 
 protected:
     void changeEvent(QEvent* event) override;

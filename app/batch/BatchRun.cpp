@@ -80,6 +80,7 @@ void BatchRun::start()
     if (m_started)
         return;
     m_started = true;
+    m_elapsed.start();
     ApiClient* client = m_service.client();
     HistoryWriter* writer = m_service.writer();
     if (!client || !writer) {
@@ -295,4 +296,32 @@ BatchRun::Counts BatchRun::counts() const
             ++counts.fromHistory;
     }
     return counts;
+}
+
+QString BatchRun::progressText(const BatchRun::Counts& counts, double perSecond)
+{
+    const int left = counts.total - counts.finished;
+    QString eta = QStringLiteral("–");
+    if (perSecond > 0 && left > 0) {
+        const qint64 seconds = static_cast<qint64>(left / perSecond + 0.5);
+        eta = QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    }
+    return tr("%1/%2 rows · %3/s · %4 left · passed %5 · not passed %6 · refused %7 · errors %8 · unknown %9")
+        .arg(counts.finished)
+        .arg(counts.total)
+        .arg(perSecond, 0, 'f', 1)
+        .arg(eta)
+        .arg(counts.passed)
+        .arg(counts.notPassed)
+        .arg(counts.refused)
+        .arg(counts.errors)
+        .arg(counts.unknown);
+}
+
+double BatchRun::answeredPerSecond() const
+{
+    const Counts now = counts();
+    const double seconds = m_elapsed.isValid() ? static_cast<double>(m_elapsed.elapsed()) / 1000.0 : 0.0;
+    const int answered = now.finished - now.fromHistory - now.refused - now.notSent;
+    return seconds > 0.2 ? answered / seconds : 0.0;
 }

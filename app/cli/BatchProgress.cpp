@@ -5,35 +5,17 @@
 BatchProgress::BatchProgress(bool terminal)
     : m_terminal(terminal)
 {
-    m_clock.start();
 }
 
 QString BatchProgress::line(const BatchRun::Counts& counts, double perSecond)
 {
-    const int left = counts.total - counts.finished;
-    QString eta = QStringLiteral("–");
-    if (perSecond > 0 && left > 0) {
-        const qint64 seconds = static_cast<qint64>(left / perSecond + 0.5);
-        eta = QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
-    }
-    return tr("%1/%2 rows · %3/s · %4 left · passed %5 · not passed %6 · refused %7 · errors %8 · unknown %9")
-        .arg(counts.finished)
-        .arg(counts.total)
-        .arg(perSecond, 0, 'f', 1)
-        .arg(eta)
-        .arg(counts.passed)
-        .arg(counts.notPassed)
-        .arg(counts.refused)
-        .arg(counts.errors)
-        .arg(counts.unknown);
+    return BatchRun::progressText(counts, perSecond);
 }
 
 void BatchProgress::update(const BatchRun& run)
 {
     const BatchRun::Counts counts = run.counts();
-    const double seconds = static_cast<double>(m_clock.elapsed()) / 1000.0;
-    const int answeredHere = counts.finished - counts.fromHistory - counts.refused - counts.notSent;
-    const double rate = seconds > 0.2 ? answeredHere / seconds : 0.0;
+    const double rate = run.answeredPerSecond();
     if (m_terminal) {
         HistoryCli::err(QStringLiteral("\r\x1b[K") + line(counts, rate));
         return;

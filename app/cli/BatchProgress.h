@@ -3,7 +3,6 @@
 #include "batch/BatchRun.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 
 // The batch's progress on stderr: on a terminal one line redrawn in place; otherwise (a log, a pipe) a plain line at
 // each tenth of the rows and at the end.
@@ -21,5 +20,4 @@ public:
 private:
     bool m_terminal;
     int m_lastTenth = -1;
-    QElapsedTimer m_clock;
 };

@@ -26,7 +26,8 @@ Result<qint64> AuditStore::reserveRateSlot(const QString& name, double intervalM
                        "ON CONFLICT (name) DO UPDATE SET arrival_ms = GREATEST(b.arrival_ms, (SELECT ms FROM now)) + ? "
                        "RETURNING CAST(ceil(b.arrival_ms - ? - (SELECT ms FROM now)) AS BIGINT)")
             .arg(serverNow);
-    for (int attempt = 0; attempt < 2; ++attempt) {
+    QString createError;
+    for (int attempt = 0; attempt < 3; ++attempt) {
         query.prepare(reserve);
         query.addBindValue(name);
         query.addBindValue(intervalMs);
@@ -34,15 +35,16 @@ Result<qint64> AuditStore::reserveRateSlot(const QString& name, double intervalM
         query.addBindValue(intervalMs);
         if (query.exec() && query.next())
             return qMax<qint64>(0, query.value(0).toLongLong());
-        if (attempt > 0)
-            break;
-        // The first use on this server: make the table, then book again.
+        // The first use on this server: make the table, then book again. Two workstations may make it at the same
+        // moment (CREATE TABLE IF NOT EXISTS is not safe against that in PostgreSQL): the loser books in the
+        // winner's table.
         QSqlQuery create(db);
         if (!create.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS rate_budget (name TEXT PRIMARY KEY, arrival_ms "
                                         "DOUBLE PRECISION NOT NULL)")))
-            return Failure(ErrorCode::Unavailable,
-                tr("The team's rate budget cannot be created: %1").arg(create.lastError().text()));
+            createError = create.lastError().text();
     }
+    if (!createError.isEmpty())
+        return Failure(ErrorCode::Unavailable, tr("The team's rate budget cannot be created: %1").arg(createError));
     return Failure(
         ErrorCode::Unavailable, tr("The team's rate budget cannot be reached: %1").arg(query.lastError().text()));
 }

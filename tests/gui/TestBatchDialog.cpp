@@ -1,0 +1,155 @@
+#include "BatchDialog.h"
+#include "GuiDriver.h"
+#include "MainWindow.h"
+#include "MainWindowFixture.h"
+#include "Rfc4180.h"
+#include "batch/BatchReport.h"
+#include "batch/BatchRun.h"
+#include "sandbox/SandboxFixtures.h"
+#include "sandbox/SandboxServer.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+// File → Verify a list…: real widgets, the training sandbox over HTTPS, a real SQLite history. The list is checked
+// before anything is sent; warnings hold the Start button until acknowledged; Cancel sends nothing more.
+class TestBatchDialog : public MainWindowFixture
+{
+    Q_OBJECT
+public:
+    TestBatchDialog()
+        : MainWindowFixture({ .history = true, .maxAttempts = 1 })
+    {
+    }
+
+private:
+    QTemporaryDir m_files;
+
+    static QByteArray line(const SandboxFixtures::Person& p, const QString& name = QString())
+    {
+        return ((name.isEmpty() ? p.docName : name) + u',' + p.docNo + u',' + p.validityStartDate + u','
+            + (p.isLongTerm() ? QStringLiteral("长期") : p.validityEndDate) + u'\n')
+            .toUtf8();
+    }
+
+    QString writeList(const QString& name, const QByteArray& rows)
+    {
+        QFile file(m_files.filePath(name));
+        if (!file.open(QIODevice::WriteOnly))
+            qFatal("cannot write the list");
+        file.write("name,id_number,start,end\n" + rows);
+        return file.fileName();
+    }
+
+    // Opens the dialog from the File menu and checks the list typed into its field (Enter finishes the edit).
+    BatchDialog* openWithList(const QString& path)
+    {
+        window()->findChild<QAction*>(QStringLiteral("verifyListAction"))->trigger();
+        auto* dialog = window()->findChild<BatchDialog*>();
+        if (!dialog)
+            return nullptr;
+        auto* input = dialog->findChild<QLineEdit*>(QStringLiteral("batchInputLineEdit"));
+        input->setFocus();
+        QTest::keyClicks(input, path);
+        QSignalSpy checked(dialog, &BatchDialog::checked);
+        QTest::keyClick(input, Qt::Key_Return);
+        if (!checked.wait(10000))
+            return nullptr;
+        return dialog;
+    }
+
+private slots:
+    void verifiesAList()
+    {
+        const QList<SandboxFixtures::Person>& people = SandboxFixtures::people();
+        SandboxFixtures::Person badChecksum = people.first();
+        badChecksum.docNo.chop(1);
+        badChecksum.docNo.append(u'4');
+        // A 20-year card issued at 11: a warning.
+        const SandboxFixtures::Person young { QStringLiteral("刘洋"),
+            QStringLiteral("33010620120418208X"),
+            QStringLiteral("20230901"),
+            QStringLiteral("20430901") };
+        const QString path =
+            writeList(QStringLiteral("list.csv"), line(people[0]) + line(people[1]) + line(badChecksum) + line(young));
+        BatchDialog* dialog = openWithList(path);
+        QVERIFY(dialog);
+        auto* summary = dialog->findChild<QLabel*>(QStringLiteral("batchSummaryLabel"));
+        QVERIFY2(summary->text().contains(QStringLiteral("4 row(s)")), qPrintable(summary->text()));
+        QVERIFY(summary->text().contains(QStringLiteral("1 refused")));
+        auto* issues = dialog->findChild<QPlainTextEdit*>(QStringLiteral("batchIssuesTextEdit"));
+        QVERIFY(issues->isVisible());
+        QVERIFY(issues->toPlainText().contains(QStringLiteral("Row 3 (line 4), not sent")));
+        QVERIFY(issues->toPlainText().contains(QStringLiteral("Row 4 (line 5), warning")));
+        QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("batchBillingLabel"))
+                    ->text()
+                    .contains(QStringLiteral("nothing is billed")));
+
+        // The warning holds the batch until the reviewer acknowledges it.
+        auto* start = dialog->findChild<QPushButton*>(QStringLiteral("batchStartPushButton"));
+        QVERIFY(!start->isEnabled());
+        dialog->findChild<QCheckBox*>(QStringLiteral("batchAcceptWarningsCheckBox"))->click();
+        QVERIFY(start->isEnabled());
+        GuiDriver::saveScreenshot(dialog, QStringLiteral("batch-checked.png"));
+
+        const int before = sandbox()->requestsReceived();
+        QSignalSpy done(dialog, &BatchDialog::finishedBatch);
+        QTest::mouseClick(start, Qt::LeftButton);
+        QVERIFY(done.wait(30000));
+        QCOMPARE(done.first().first().toBool(), true);
+        QCOMPARE(sandbox()->requestsReceived() - before, 3); // the refused row never left
+        QCOMPARE(dialog->findChild<QProgressBar*>(QStringLiteral("batchProgressBar"))->value(), 4);
+        const QString status = dialog->findChild<QLabel*>(QStringLiteral("batchStatusLabel"))->text();
+        QVERIFY2(status.contains(QStringLiteral("4/4 rows")), qPrintable(status));
+        GuiDriver::saveScreenshot(dialog, QStringLiteral("batch-done.png"));
+
+        QFile results(dialog->findChild<QLineEdit*>(QStringLiteral("batchOutputLineEdit"))->text());
+        QVERIFY(results.open(QIODevice::ReadOnly));
+        const QList<QStringList> rows = Rfc4180::parse(results.readAll()).value_or(QList<QStringList>());
+        QCOMPARE(rows.size(), 5);
+        const qsizetype outcome = BatchReport::columns().indexOf(QStringLiteral("outcome"));
+        QCOMPARE(rows[1][outcome], QStringLiteral("passed"));
+        QCOMPARE(rows[3][outcome], QStringLiteral("refused"));
+
+        // The same list again: nothing is sent twice.
+        QTest::mouseClick(start, Qt::LeftButton);
+        QVERIFY(done.wait(30000));
+        QCOMPARE(sandbox()->requestsReceived() - before, 3);
+    }
+
+    // Cancel sends nothing more; the calls in flight finish and are recorded.
+    void cancelSendsNothingMore()
+    {
+        QByteArray rows;
+        SandboxFixtures::Person slow = SandboxFixtures::people().first();
+        for (int i = 0; i < 10; ++i)
+            rows.append(line(slow, SandboxFixtures::slow));
+        sandbox()->setSlowResponseMs(500);
+        BatchDialog* dialog = openWithList(writeList(QStringLiteral("slow.csv"), rows));
+        QVERIFY(dialog);
+        const int before = sandbox()->requestsReceived();
+        QSignalSpy done(dialog, &BatchDialog::finishedBatch);
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("batchStartPushButton")), Qt::LeftButton);
+        QVERIFY(dialog->isRunning());
+        QTRY_COMPARE(sandbox()->requestsReceived() - before, 6); // as many as run at once
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("batchCancelPushButton")), Qt::LeftButton);
+        QVERIFY(done.wait(30000));
+        QCOMPARE(done.first().first().toBool(), false);
+        QCOMPARE(sandbox()->requestsReceived() - before, 6);
+        const BatchRun::Counts counts = dialog->run()->counts();
+        QCOMPARE(counts.passed, 6);
+        QCOMPARE(counts.notSent, 4);
+    }
+};
+
+QTEST_MAIN(TestBatchDialog)
+#include "TestBatchDialog.moc"
