@@ -81,6 +81,14 @@ private slots:
         QCOMPARE(config.rateLimitQps, 2.5);
         QCOMPARE(config.timeoutMs, 7000);
 
+        // 0 lifts the limit, as README says; it was clamped to 0.1 QPS, one call every 11 s.
+        settings.setValue(Settings::rateLimitQps, 0.0);
+        QVERIFY(EndpointConfig::fromSettings(settings, &config, &error));
+        QCOMPARE(config.rateLimitQps, 0.0);
+        settings.setValue(Settings::rateLimitQps, 0.05);
+        QVERIFY(EndpointConfig::fromSettings(settings, &config, &error));
+        QCOMPARE(config.rateLimitQps, 0.1);
+
         settings.setValue(Settings::customEndpoint, QStringLiteral("http://127.0.0.1:9443/"));
         QVERIFY(!EndpointConfig::fromSettings(settings, &config, &error));
     }

@@ -49,18 +49,26 @@ public:
     }
 };
 
-QSslConfiguration makeSslConfiguration(const QList<QSslCertificate>& extraCaCertificates)
+std::shared_future<QSslConfiguration> makeSslConfiguration(const QList<QSslCertificate>& extraCaCertificates)
 {
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
     configuration.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    if (!extraCaCertificates.isEmpty()) {
-        // Adding CAs switches off the on-demand loading of the system store, so load it explicitly first: the
-        // extra CAs are trusted IN ADDITION to the system ones, never instead of them.
-        if (configuration.caCertificates().isEmpty())
-            configuration.setCaCertificates(QSslConfiguration::systemCaCertificates());
-        configuration.addCaCertificates(extraCaCertificates);
+    if (extraCaCertificates.isEmpty() || !configuration.caCertificates().isEmpty()) {
+        if (!extraCaCertificates.isEmpty())
+            configuration.addCaCertificates(extraCaCertificates);
+        std::promise<QSslConfiguration> ready;
+        ready.set_value(configuration);
+        return ready.get_future().share();
     }
-    return configuration;
+    // Adding CAs switches off the on-demand loading of the system store, so load it explicitly first: the extra CAs
+    // are trusted IN ADDITION to the system ones, never instead of them. Reading and parsing the system store (every
+    // file under /etc/ssl/certs, ~100 ms of CPU) runs on a thread of its own, while the caller goes on (the history
+    // is opened next, whose key derivation takes as long); the first request waits for it.
+    return std::async(std::launch::async, [configuration, extraCaCertificates]() mutable {
+        configuration.setCaCertificates(QSslConfiguration::systemCaCertificates());
+        configuration.addCaCertificates(extraCaCertificates);
+        return configuration;
+    }).share();
 }
 
 } // namespace
@@ -267,7 +275,7 @@ void ApiClient::sendAttempt(quint64 callId, int attempt)
     QNetworkRequest networkRequest(url);
     for (const auto& [name, value] : signedRequest.headers)
         networkRequest.setRawHeader(name, value);
-    networkRequest.setSslConfiguration(m_sslConfig);
+    networkRequest.setSslConfiguration(m_sslConfig.get());
     networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     networkRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     networkRequest.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);

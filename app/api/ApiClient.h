@@ -16,6 +16,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <future>
 
 class Clock;
 class Random;
@@ -75,7 +76,8 @@ public:
     // host header value for an endpoint: the host, with ":port" when the port is not 443.
     static QByteArray hostHeader(const QUrl& endpoint);
     // The TLS configuration every request uses: system CAs plus config.extraCaCertificates; never relaxed.
-    const QSslConfiguration& sslConfiguration() const { return m_sslConfig; }
+    // Waits for the system CA store when it is still being read (see the constructor).
+    const QSslConfiguration& sslConfiguration() const { return m_sslConfig.get(); }
     RateLimiter& rateLimiter() { return m_limiter; }
     const RetryPolicy& retryPolicy() const { return m_retry; }
 
@@ -109,7 +111,7 @@ private:
     Clock& m_clock;
     Random& m_random;
     QNetworkAccessManager* m_network;
-    QSslConfiguration m_sslConfig;
+    std::shared_future<QSslConfiguration> m_sslConfig; // ready before the first request is built
     RateLimiter m_limiter;
     RetryPolicy m_retry;
     AttemptGate m_gate;

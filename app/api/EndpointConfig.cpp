@@ -56,7 +56,9 @@ bool EndpointConfig::fromSettings(const Settings& settings, ClientConfig* config
     const QString caFile = settings.value(Settings::extraCaFile);
     if (!caFile.isEmpty() && !loadCaFile(caFile, &config->extraCaCertificates, error))
         return false;
-    config->rateLimitQps = qBound(0.1, settings.value(Settings::rateLimitQps), 1000.0);
+    // 0 lifts the limit (a local endpoint such as the benchmarks); any other rate is kept between 0.1 and 1000.
+    const double qps = settings.value(Settings::rateLimitQps);
+    config->rateLimitQps = qps <= 0 ? 0.0 : qBound(0.1, qps, 1000.0);
     config->timeoutMs = qBound(1, settings.value(Settings::timeoutSeconds), 300) * 1000;
     config->maxAttempts = qBound(1, settings.value(Settings::maxAttempts), 10);
     return true;
