@@ -4,6 +4,7 @@
 #include "crypto/Crypto.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace SignerV3 {
 
@@ -88,24 +89,49 @@ QByteArray encodeParameters(const QList<QPair<QString, QString>>& parameters)
     return out;
 }
 
+namespace {
+
+QByteArray namesOf(const QList<QPair<QByteArray, QByteArray>>& headers)
+{
+    QByteArray names;
+    for (const auto& header : headers) {
+        if (!names.isEmpty())
+            names.append(';');
+        names.append(header.first);
+    }
+    return names;
+}
+
+QByteArray canonicalRequest(
+    const Request& request, const QList<QPair<QByteArray, QByteArray>>& headers, const QByteArray& names)
+{
+    QByteArray payloadHash = request.header("x-acs-content-sha256");
+    if (payloadHash.isEmpty())
+        payloadHash = Crypto::sha256Hex(request.body);
+    const QByteArray query = encodeParameters(request.query);
+    QByteArray out;
+    out.reserve(request.method.size() + request.path.size() + query.size() + names.size() * 2 + payloadHash.size() + 256
+        + std::accumulate(headers.begin(), headers.end(), qsizetype(0), [](qsizetype sum, const auto& header) {
+              return sum + header.first.size() + header.second.size() + 2;
+          }));
+    out.append(request.method.toUpper()).append('\n').append(request.path).append('\n').append(query).append('\n');
+    for (const auto& [name, value] : headers)
+        out.append(name).append(':').append(value).append('\n');
+    out.append('\n').append(names).append('\n').append(payloadHash);
+    return out;
+}
+
+} // namespace
+
 QByteArray signedHeaderNames(const Request& request)
 {
-    QByteArrayList names;
-    for (const auto& header : signedHeaders(request))
-        names.append(header.first);
-    return names.join(';');
+    return namesOf(signedHeaders(request));
 }
 
 QByteArray canonicalRequest(const Request& request)
 {
-    QByteArray headers;
-    for (const auto& [name, value] : signedHeaders(request))
-        headers.append(name).append(':').append(value).append('\n');
-    QByteArray payloadHash = request.header("x-acs-content-sha256");
-    if (payloadHash.isEmpty())
-        payloadHash = Crypto::sha256Hex(request.body);
-    return request.method.toUpper() + '\n' + request.path + '\n' + encodeParameters(request.query) + '\n' + headers
-        + '\n' + signedHeaderNames(request) + '\n' + payloadHash;
+    const QList<QPair<QByteArray, QByteArray>> headers = signedHeaders(request);
+    return canonicalRequest(request, headers, namesOf(headers));
 }
 
 QByteArray stringToSign(const QByteArray& canonicalRequest)
@@ -129,9 +155,12 @@ void sign(Request& request, const Credentials& credentials)
     request.setHeader("x-acs-content-sha256", Crypto::sha256Hex(request.body));
     if (!credentials.securityToken().isEmpty())
         request.setHeader("x-acs-security-token", credentials.securityToken().toUtf8());
-    const QByteArray canonical = canonicalRequest(request);
-    const QByteArray sig = signature(credentials.secretForSigning(), stringToSign(canonical));
-    request.setHeader("Authorization", authorization(credentials.accessKeyId(), signedHeaderNames(request), sig));
+    // The signed headers are sorted once, for the canonical request and for the Authorization header.
+    const QList<QPair<QByteArray, QByteArray>> headers = signedHeaders(request);
+    const QByteArray names = namesOf(headers);
+    const QByteArray sig =
+        signature(credentials.secretForSigning(), stringToSign(canonicalRequest(request, headers, names)));
+    request.setHeader("Authorization", authorization(credentials.accessKeyId(), names, sig));
 }
 
 } // namespace SignerV3

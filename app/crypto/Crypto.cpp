@@ -10,9 +10,12 @@ namespace Crypto {
 
 QByteArray sha256(const QByteArray& data)
 {
-    Sha256 hash;
-    hash.add(data);
-    return hash.result();
+    // One call, no context on the heap: the signer hashes twice per request.
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (EVP_Digest(data.constData(), static_cast<size_t>(data.size()), out, &length, EVP_sha256(), nullptr) != 1)
+        throw std::runtime_error("SHA-256 failed");
+    return QByteArray(reinterpret_cast<const char*>(out), static_cast<qsizetype>(length));
 }
 
 QByteArray sha256Hex(const QByteArray& data)
