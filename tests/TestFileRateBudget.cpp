@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 // The workstation's shared rate budget: two budgets on one file stand for two processes; the clock is a fake one,
 // so the slots are exact.
 class TestFileRateBudget : public QObject
@@ -76,8 +78,8 @@ private slots:
         limiter.setShared(&budget);
         QCOMPARE(limiter.delayBeforeNext(), 0);
         const double interval = 100 * RateLimiter::sharedHeadroom;
-        QCOMPARE(*other.reserve(interval), qint64(interval)); // another process books the next slot
-        QCOMPARE(limiter.delayBeforeNext(), qint64(2 * interval));
+        QCOMPARE(*other.reserve(interval), qint64(std::ceil(interval - 1e-9))); // another process books the next slot
+        QCOMPARE(limiter.delayBeforeNext(), qint64(std::ceil(2 * interval - 1e-9)));
 
         FileRateBudget broken(QStringLiteral("/proc/no-such-dir/budget"), clock);
         RateLimiter fallback(clock, 10);

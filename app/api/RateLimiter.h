@@ -24,7 +24,7 @@ public:
     // Shared slots are this much further apart than 1/qps: arrivals at the service jitter by a few milliseconds
     // (TLS, scheduling, the history's write before each attempt), and the headroom keeps any one second at the
     // service within the limit even so.
-    static constexpr double sharedHeadroom = 1.1;
+    static constexpr double sharedHeadroom = 1.15;
 
     explicit RateLimiter(const Clock& clock, double qps = 10.0, double burst = 1.0);
 

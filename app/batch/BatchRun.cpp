@@ -7,6 +7,8 @@
 #include "session/VerificationCall.h"
 #include "session/VerificationService.h"
 
+#include <cmath>
+
 namespace {
 
 // The product's limit, used as the starting point when a batch without a limit is throttled.
@@ -148,7 +150,12 @@ void BatchRun::resolve(const QHash<QString, CaseSummary>& latest)
 int BatchRun::inFlightLimit() const
 {
     const int limit = qMax(1, m_options.maxInFlight);
-    return m_rateFactor >= 1.0 ? limit : qMax(1, static_cast<int>(limit * m_rateFactor));
+    const double qps = currentQps();
+    if (qps <= 0)
+        return limit;
+    // Before the first answer the latency is unknown: one call finds it out.
+    const double busy = qps * m_latencyMs / 1000.0;
+    return qBound(1, static_cast<int>(std::ceil(busy)) + 1, limit);
 }
 
 void BatchRun::sendMore()
@@ -164,7 +171,8 @@ void BatchRun::submitRow(int index)
     if (!call) {
         m_outcomes[index].kind = BatchOutcome::Kind::NotSent;
         m_outcomes[index].explanation = call.message();
-        if (call.error() == ErrorCode::PermissionDenied || call.error() == ErrorCode::Unavailable)
+        m_notPermitted = call.error() == ErrorCode::PermissionDenied;
+        if (m_notPermitted || call.error() == ErrorCode::Unavailable)
             stop(call.message());
         emit progress();
         return;
@@ -172,6 +180,8 @@ void BatchRun::submitRow(int index)
     ++m_inFlight;
     m_sendSeq.insert(index, m_sent++);
     VerificationCall* running = *call;
+    // The call is ours once finished; it is deleted then even when the run is gone (a dialog closed meanwhile).
+    connect(running, &VerificationCall::finished, running, &QObject::deleteLater);
     connect(running, &VerificationCall::finished, this, [this, index, running] { callFinished(index, running); });
 }
 
@@ -180,7 +190,9 @@ void BatchRun::callFinished(int index, VerificationCall* call)
     --m_inFlight;
     const VerificationResult& result = call->result();
     m_outcomes[index] = BatchOutcome::fromResult(result, call->caseId());
-    call->deleteLater();
+    if (result.latencyMs > 0)
+        m_latencyMs = m_latencyMs <= 0 ? static_cast<double>(result.latencyMs)
+                                       : 0.8 * m_latencyMs + 0.2 * static_cast<double>(result.latencyMs);
     if (result.status == VerificationResult::Status::NotRecorded || result.unrecorded)
         stop(tr("The audit history stopped recording, so nothing more was sent: %1").arg(result.explanation()));
     if (result.isBusinessAnswer() && ++m_calmAnswers >= calmAnswersToGrow && m_rateFactor < 1.0) {

@@ -27,6 +27,10 @@ struct VerificationResult;
 //   - sent without an answer (outcome unknown, or pending with an attempt): may have been billed, so listed as
 //     Unknown and not sent again, unless retryUnknown.
 //
+// Calls in flight: as many as the rate limit keeps busy at the answers' latency (rate × latency, plus one), at most
+// maxInFlight, so that a call recorded as sent never waits long for its slot: a batch killed at any moment leaves only
+// the calls really in flight as unknown.
+//
 // Throttling (403/429 Throttling*) slows the whole batch: the rate limit halves and fewer calls run at once; after a
 // run of answers without throttling they grow back towards the configured limit.
 //
@@ -67,6 +71,8 @@ public:
     void cancel();
     bool isFinished() const { return m_finished; }
     QString stopReason() const { return m_stopReason; }
+    // The actor's role may not verify (the history recorded the refusal); nothing was sent.
+    bool notPermitted() const { return m_notPermitted; }
 
     const QList<BatchRow>& rows() const { return m_rows; }
     const QList<BatchOutcome>& outcomes() const { return m_outcomes; }
@@ -110,9 +116,11 @@ private:
     int m_calmAnswers = 0; // answers without throttling since the last change of rate
     double m_configuredQps = 0;
     double m_rateFactor = 1.0;
+    double m_latencyMs = 0; // moving average of the answers' latency
     bool m_started = false;
     QElapsedTimer m_elapsed;
     bool m_stopped = false;
     bool m_finished = false;
+    bool m_notPermitted = false;
     QString m_stopReason;
 };

@@ -70,6 +70,8 @@ bool warningsAccepted(const BatchInput& input, bool accepted)
 int exitCodeFor(const BatchRun& run)
 {
     const BatchRun::Counts counts = run.counts();
+    if (run.notPermitted())
+        return HistoryCli::NotPermitted;
     if (!run.stopReason().isEmpty() && counts.notSent > 0)
         return HistoryCli::CannotOpen;
     if (counts.unknown > 0)

@@ -1,9 +1,11 @@
 #include "CliRun.h"
 #include "Rfc4180.h"
 #include "StoreFixture.h"
+#include "TeamHistory.h"
 
 #include "api/Credentials.h"
 #include "batch/BatchReport.h"
+#include "history/AuditEvent.h"
 #include "history/AuditStore.h"
 #include "sandbox/SandboxFixtures.h"
 #include "sandbox/SandboxServer.h"
@@ -264,6 +266,37 @@ private slots:
             CliRun::run(batchArgs(in, out) << QStringLiteral("--accept-warnings"), path(QStringLiteral("home")), m_env);
         QVERIFY2(accepted.exitCode == 0, accepted.err.constData());
         QCOMPARE(m_sandbox.requestsReceived(), before + 2);
+    }
+
+    // Roles are the core's: an auditor's batch sends nothing (exit 7), and the refusal is in the history.
+    void anAuditorMayNotVerify()
+    {
+        const QString teamDb = path(QStringLiteral("team.sqlite"));
+        {
+            const std::unique_ptr<AuditStore> store =
+                StoreFixture::storeOf(AuditStore::open(teamDb, StoreFixture::keys()));
+            QVERIFY(store);
+            QVERIFY(TeamHistory::build(*store, 0));
+        }
+        const QString in = writeInput(QStringLiteral("auditor.csv"),
+            "name,id_number,start,end\n" + personLine(SandboxFixtures::people().first()) + '\n');
+        QStringList args = batchArgs(in, path(QStringLiteral("auditor-results.csv")));
+        args[args.indexOf(db())] = teamDb;
+        args << QStringLiteral("--user") << QStringLiteral("auditor");
+        QHash<QString, QString> env = m_env;
+        env.insert(QStringLiteral("EKYC_DESK_PASSWORD"), TeamHistory::password());
+        const int before = m_sandbox.requestsReceived();
+        const CliRun run = CliRun::run(args, path(QStringLiteral("home")), env);
+        QVERIFY2(run.exitCode == 7, run.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived(), before);
+        const std::unique_ptr<AuditStore> store = StoreFixture::storeOf(AuditStore::open(teamDb, StoreFixture::keys()));
+        QVERIFY(store);
+        bool refusalRecorded = false;
+        QVERIFY(store->forEachEvent([&refusalRecorded](const AuditEvent& e) {
+            refusalRecorded |= e.kind == QLatin1String(EventKind::accessRefused) && e.actor == QLatin1String("auditor");
+            return true;
+        }));
+        QVERIFY(refusalRecorded);
     }
 
     void refusesAFileThatIsNotUtf8()
