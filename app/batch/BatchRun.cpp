@@ -313,7 +313,7 @@ BatchRun::Counts BatchRun::counts() const
 QString BatchRun::progressText(const BatchRun::Counts& counts, double perSecond)
 {
     const int left = counts.total - counts.finished;
-    QString eta = QStringLiteral("–");
+    QString eta = left == 0 ? QStringLiteral("0:00") : QStringLiteral("–");
     if (perSecond > 0 && left > 0) {
         const qint64 seconds = static_cast<qint64>(left / perSecond + 0.5);
         eta = QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
@@ -335,5 +335,6 @@ double BatchRun::answeredPerSecond() const
     const Counts now = counts();
     const double seconds = m_elapsed.isValid() ? static_cast<double>(m_elapsed.elapsed()) / 1000.0 : 0.0;
     const int answered = now.finished - now.fromHistory - now.refused - now.notSent;
-    return seconds > 0.2 ? answered / seconds : 0.0;
+    // Early on a rate says little; once the run is over it is the run's own.
+    return seconds > 0.2 || (m_finished && seconds > 0) ? answered / seconds : 0.0;
 }

@@ -82,7 +82,8 @@ public:
     // "12/40 rows · 4.1/s · 0:07 left · passed 9 · not passed 1 · refused 1 · errors 0 · unknown 1", translated: the
     // CLI's progress line and the app's status under the progress bar. perSecond: rows answered per second so far.
     static QString progressText(const Counts& counts, double perSecond);
-    // Rows this run has answered per second since start() (0 in the first fifth of a second); for display only.
+    // Rows this run has answered per second since start() (0 in its first fifth of a second, unless it is over); for
+    // display only.
     double answeredPerSecond() const;
 
 signals:

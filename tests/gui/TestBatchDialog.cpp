@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "MainWindowFixture.h"
 #include "Rfc4180.h"
+#include "base/Language.h"
 #include "batch/BatchReport.h"
 #include "batch/BatchRun.h"
 #include "sandbox/SandboxFixtures.h"
@@ -124,6 +125,28 @@ private slots:
         QTest::mouseClick(start, Qt::LeftButton);
         QVERIFY(done.wait(30000));
         QCOMPARE(sandbox()->requestsReceived() - before, 3);
+    }
+
+    // Opened in Chinese, the dialog speaks Chinese, the pre-check's messages included.
+    void speaksChinese()
+    {
+        Language::apply(QLatin1String(Language::simplifiedChinese));
+        QByteArray rows = line(SandboxFixtures::people().first());
+        SandboxFixtures::Person bad = SandboxFixtures::people().first();
+        bad.validityStartDate = QStringLiteral("2020-06-10");
+        rows.append(line(bad));
+        BatchDialog* dialog = openWithList(writeList(QStringLiteral("zh.csv"), rows));
+        QVERIFY(dialog);
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("批量核验案件"));
+        const QString summary = dialog->findChild<QLabel*>(QStringLiteral("batchSummaryLabel"))->text();
+        QVERIFY2(summary.contains(QStringLiteral("1 行可发送")), qPrintable(summary));
+        QVERIFY(dialog->findChild<QPlainTextEdit*>(QStringLiteral("batchIssuesTextEdit"))
+                    ->toPlainText()
+                    .contains(QStringLiteral("有效期起始")));
+        GuiDriver::settleLayout();
+        GuiDriver::saveScreenshot(dialog, QStringLiteral("batch-checked-zh.png"));
+        dialog->close();
+        Language::apply(QLatin1String(Language::english));
     }
 
     // Cancel sends nothing more; the calls in flight finish and are recorded.
