@@ -1,4 +1,5 @@
 #include "CliRun.h"
+#include "SandboxRequest.h"
 
 #include "api/Credentials.h"
 #include "api/SignerV3.h"
@@ -88,16 +89,8 @@ private:
                 { QStringLiteral("ValidityStartDate"), p.validityStartDate },
                 { QStringLiteral("ValidityEndDate"), p.validityEndDate } });
         const QUrl url(sandbox.url);
-        SignerV3::Request r;
-        r.body = body;
-        r.headers = { { "host", url.host().toUtf8() + ':' + QByteArray::number(url.port()) },
-            { "x-acs-action", "Id2MetaPeriodVerifyIntl" },
-            { "x-acs-version", "2022-08-09" },
-            { "x-acs-date",
-                QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")).toLatin1() },
-            { "x-acs-signature-nonce", Random::system().hex32() },
-            { "content-type", "application/x-www-form-urlencoded" } };
-        SignerV3::sign(r, Credentials::training());
+        const SignerV3::Request r =
+            SandboxRequest::signedFor(url.host().toUtf8() + ':' + QByteArray::number(url.port()), body);
         QNetworkRequest request(url);
         for (const auto& [header, value] : r.headers)
             request.setRawHeader(header, value);

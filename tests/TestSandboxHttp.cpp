@@ -1,3 +1,4 @@
+#include "SandboxRequest.h"
 #include "api/Credentials.h"
 #include "api/SignerV3.h"
 #include "crypto/Random.h"
@@ -98,16 +99,8 @@ private:
                 { QStringLiteral("DocNo"), p.docNo },
                 { QStringLiteral("ValidityStartDate"), p.validityStartDate },
                 { QStringLiteral("ValidityEndDate"), p.validityEndDate } });
-        SignerV3::Request r;
-        r.body = body;
-        r.headers = { { "host", "127.0.0.1:" + QByteArray::number(m_server.url().port()) },
-            { "x-acs-action", "Id2MetaPeriodVerifyIntl" },
-            { "x-acs-version", "2022-08-09" },
-            { "x-acs-date",
-                QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")).toLatin1() },
-            { "x-acs-signature-nonce", Random::system().hex32() },
-            { "content-type", "application/x-www-form-urlencoded" } };
-        SignerV3::sign(r, Credentials::training());
+        const SignerV3::Request r =
+            SandboxRequest::signedFor("127.0.0.1:" + QByteArray::number(m_server.url().port()), body);
         const QByteArray crlf = style == Chunking::BareLf ? "\n" : "\r\n";
         QByteArray out = "POST / HTTP/1.1" + crlf;
         for (const auto& [name, value] : r.headers)

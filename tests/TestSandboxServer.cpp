@@ -1,3 +1,4 @@
+#include "SandboxRequest.h"
 #include "api/Credentials.h"
 #include "api/SignerV3.h"
 #include "crypto/Random.h"
@@ -69,16 +70,8 @@ private:
         const QList<QSslCertificate>& ca,
         const Credentials& credentials = Credentials::training())
     {
-        SignerV3::Request r;
-        r.body = body;
-        r.headers = { { "host", url.host().toUtf8() + ':' + QByteArray::number(url.port()) },
-            { "x-acs-action", "Id2MetaPeriodVerifyIntl" },
-            { "x-acs-version", "2022-08-09" },
-            { "x-acs-date",
-                QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")).toLatin1() },
-            { "x-acs-signature-nonce", Random::system().hex32() },
-            { "content-type", "application/x-www-form-urlencoded" } };
-        SignerV3::sign(r, credentials);
+        const SignerV3::Request r =
+            SandboxRequest::signedFor(url.host().toUtf8() + ':' + QByteArray::number(url.port()), body, credentials);
         QNetworkRequest request(url);
         for (const auto& [name, value] : r.headers)
             request.setRawHeader(name, value);

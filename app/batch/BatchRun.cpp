@@ -60,6 +60,8 @@ BatchRun::BatchRun(
         BatchRow& row = m_rows[i];
         if (row.input.merchantBizId.isEmpty())
             row.input.merchantBizId = m_journal.merchantBizIdFor(row.number);
+        else
+            m_bizIdGiven.insert(static_cast<int>(i));
         m_outcomes[i].merchantBizId = row.input.merchantBizId;
         if (row.refused()) {
             m_outcomes[i].kind = BatchOutcome::Kind::Refused;
@@ -94,9 +96,9 @@ void BatchRun::start()
         attemptFinished(result);
     });
     QList<QPair<QString, bool>> ids;
-    for (const BatchRow& row : std::as_const(m_rows)) {
-        if (!row.refused())
-            ids.append({ row.input.merchantBizId, m_journal.merchantBizIdFor(row.number) != row.input.merchantBizId });
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (!m_rows[i].refused())
+            ids.append({ m_rows[i].input.merchantBizId, m_bizIdGiven.contains(static_cast<int>(i)) });
     }
     const Actor actor = m_service.actor();
     const QDateTime since = m_journal.startedAt;

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 
 class VerificationCall;
 class VerificationService;
@@ -106,6 +107,7 @@ private:
     QList<BatchOutcome> m_outcomes;
     QHash<int, QString> m_reverifyOf; // row index -> the earlier case it is sent again for
     QHash<QString, int> m_rowOf; // MerchantBizId -> row index
+    QSet<int> m_bizIdGiven; // rows whose MerchantBizId the file gave (not the journal's)
     QHash<int, int> m_sendSeq; // row index -> the order it was sent in
     BatchJournal m_journal;
     Options m_options;

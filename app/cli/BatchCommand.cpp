@@ -83,9 +83,9 @@ int exitCodeFor(const BatchRun& run)
     return AllAnswered;
 }
 
-std::unique_ptr<Session> openSession(const QCommandLineParser& parser, bool training, int* exitCode)
+// settings: the session keeps a reference to it, so it lives as long as the session.
+std::unique_ptr<Session> openSession(const QCommandLineParser& parser, Settings& settings, bool training, int* exitCode)
 {
-    Settings settings;
     Session::Request request;
     request.training = training;
     request.historyLocation = parser.value(QStringLiteral("db"));
@@ -97,17 +97,7 @@ std::unique_ptr<Session> openSession(const QCommandLineParser& parser, bool trai
     std::unique_ptr<Session> session = Session::create(settings, request, &failure);
     if (!session) {
         HistoryCli::err(failure.message + u'\n');
-        switch (failure.error) {
-        case Session::Error::HistoryUnavailable:
-            *exitCode = HistoryCli::CannotOpen;
-            break;
-        case Session::Error::SignInFailed:
-        case Session::Error::Cancelled:
-            *exitCode = HistoryCli::SignInFailed;
-            break;
-        default:
-            *exitCode = Refused;
-        }
+        *exitCode = HistoryCli::exitCodeFor(failure.error);
         return nullptr;
     }
     for (const QString& warning : session->credentialWarnings())
@@ -119,7 +109,9 @@ int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, cons
 {
     const QString outPath = parser.value(QStringLiteral("out"));
     int exitCode = Refused;
-    const std::unique_ptr<Session> session = openSession(parser, parser.isSet(QStringLiteral("training")), &exitCode);
+    Settings settings;
+    const std::unique_ptr<Session> session =
+        openSession(parser, settings, parser.isSet(QStringLiteral("training")), &exitCode);
     if (!session)
         return exitCode;
     VerificationService& service = session->verification();

@@ -7,24 +7,19 @@ BatchProgress::BatchProgress(bool terminal)
 {
 }
 
-QString BatchProgress::line(const BatchRun::Counts& counts, double perSecond)
-{
-    return BatchRun::progressText(counts, perSecond);
-}
-
 void BatchProgress::update(const BatchRun& run)
 {
     const BatchRun::Counts counts = run.counts();
     const double rate = run.answeredPerSecond();
     if (m_terminal) {
-        HistoryCli::err(QStringLiteral("\r\x1b[K") + line(counts, rate));
+        HistoryCli::err(QStringLiteral("\r\x1b[K") + BatchRun::progressText(counts, rate));
         return;
     }
     const int tenth = counts.total > 0 ? counts.finished * 10 / counts.total : 10;
     if (tenth == m_lastTenth)
         return;
     m_lastTenth = tenth;
-    HistoryCli::err(line(counts, rate) + u'\n');
+    HistoryCli::err(BatchRun::progressText(counts, rate) + u'\n');
 }
 
 void BatchProgress::finish(const BatchRun& run)

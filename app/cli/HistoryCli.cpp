@@ -138,6 +138,19 @@ int HistoryCli::exitCodeFor(const Failure& failure)
     }
 }
 
+int HistoryCli::exitCodeFor(Session::Error error)
+{
+    switch (error) {
+    case Session::Error::HistoryUnavailable:
+        return CannotOpen;
+    case Session::Error::SignInFailed:
+    case Session::Error::Cancelled:
+        return SignInFailed;
+    default:
+        return BadUsage;
+    }
+}
+
 Result<std::unique_ptr<AuditStore>> HistoryCli::openStore(const QString& location, bool mustExist)
 {
     AuditStore::Options options;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "history/AuditStore.h"
+#include "session/Session.h"
 
 #include <QCommandLineOption>
 #include <QCoreApplication>
@@ -39,6 +40,9 @@ public:
     static std::optional<Actor> signIn(const QCommandLineParser& parser, AuditStore& store, int* exitCode);
     // The exit code for a failure of the history: NotPermitted, SignInFailed, else CannotOpen.
     static int exitCodeFor(const Failure& failure);
+    // The exit code when a session could not start (verify, batch): the history (CannotOpen), the sign-in
+    // (SignInFailed, also when it was cancelled), else a refusal of the settings or arguments (BadUsage, 3).
+    static int exitCodeFor(Session::Error error);
     // Reads a secret: from the environment variable when set (variable may be nullptr: asked only), else asked on
     // the terminal without echo, else an error naming the variable. Never echoed, never logged.
     static std::optional<QString> readSecret(const char* variable, const QString& prompt, QString* error);

@@ -284,15 +284,10 @@ int runVerify(const QStringList& arguments)
     Session::Failure failure;
     const std::unique_ptr<Session> session = Session::create(settings, request, &failure);
     if (!session) {
-        if (failure.error == Session::Error::HistoryUnavailable) {
-            refuse(asJson, tr("Audit history: %1").arg(failure.message));
-            return HistoryCli::CannotOpen;
-        }
-        if (failure.error == Session::Error::SignInFailed || failure.error == Session::Error::Cancelled) {
-            refuse(asJson, failure.message);
-            return HistoryCli::SignInFailed;
-        }
-        return refuse(asJson, failure.message);
+        refuse(asJson,
+            failure.error == Session::Error::HistoryUnavailable ? tr("Audit history: %1").arg(failure.message)
+                                                                : failure.message);
+        return HistoryCli::exitCodeFor(failure.error);
     }
     VerificationService& service = session->verification();
     for (const QString& warning : session->credentialWarnings())

@@ -18,6 +18,7 @@ const https = require('https');
 const { parseArgs } = require('util');
 const OpenApi = require('@alicloud/openapi-client');
 const Util = require('@alicloud/tea-util');
+const { makeClient, verifyParams } = require('./sandbox-client');
 
 const started = process.hrtime.bigint();
 
@@ -59,26 +60,13 @@ https.Agent.prototype.createConnection = function (...rest) {
 async function main() {
     const cases = readCases(args.in);
     const n = Number(args.n);
-    const client = new OpenApi.default(
-        new OpenApi.Config({
-            accessKeyId: args['access-key-id'],
-            accessKeySecret: args.secret,
-            endpoint: args.endpoint,
-            protocol: 'https',
-            ca: fs.readFileSync(args.ca, 'utf8'), // the sandbox's private CA; TLS verification stays on
-        })
-    );
-    const params = new OpenApi.Params({
-        action: 'Id2MetaPeriodVerifyIntl',
-        version: '2022-08-09',
-        protocol: 'HTTPS',
-        pathname: '/',
-        method: 'POST',
-        authType: 'AK',
-        style: 'RPC',
-        reqBodyType: 'formData',
-        bodyType: 'json',
+    const client = makeClient({
+        endpoint: args.endpoint,
+        ca: args.ca,
+        accessKeyId: args['access-key-id'],
+        secret: args.secret,
     });
+    const params = verifyParams();
     const runtime = new Util.RuntimeOptions({ autoretry: false, readTimeout: 20000, connectTimeout: 10000 });
     const counts = { calls: 0, passed: 0, notPassed: 0, errors: 0 };
     for (let i = 0; i < n; ++i) {

@@ -10,10 +10,10 @@
 // or exits 1 when the SDK threw:                                       {"error":{"code":"...","statusCode":403}}
 'use strict';
 
-const fs = require('fs');
 const { parseArgs } = require('util');
 const OpenApi = require('@alicloud/openapi-client');
 const Util = require('@alicloud/tea-util');
+const { makeClient, verifyParams } = require('./sandbox-client');
 
 const { values: args } = parseArgs({
     options: {
@@ -30,26 +30,13 @@ const { values: args } = parseArgs({
 });
 
 async function main() {
-    const config = new OpenApi.Config({
-        accessKeyId: args['access-key-id'],
-        accessKeySecret: args.secret,
+    const client = makeClient({
         endpoint: args.endpoint,
-        protocol: 'https',
-        // The sandbox's private CA, trusted for this client only; TLS verification stays on.
-        ca: fs.readFileSync(args.ca, 'utf8'),
+        ca: args.ca,
+        accessKeyId: args['access-key-id'],
+        secret: args.secret,
     });
-    const client = new OpenApi.default(config);
-    const params = new OpenApi.Params({
-        action: 'Id2MetaPeriodVerifyIntl',
-        version: '2022-08-09',
-        protocol: 'HTTPS',
-        pathname: '/',
-        method: 'POST',
-        authType: 'AK',
-        style: 'RPC',
-        reqBodyType: 'formData',
-        bodyType: 'json',
-    });
+    const params = verifyParams();
     const request = new OpenApi.OpenApiRequest({
         body: {
             ProductCode: 'eKYC_Date_MIN',
