@@ -64,6 +64,8 @@ private:
                 QStringLiteral("/srv/ekyc/history.sqlite"),
                 {} },
             { "ui/language", QStringLiteral("zh_CN"), QStringLiteral("zh_CN"), {} },
+            { "ui/colorScheme", QStringLiteral("dark"), QStringLiteral("dark"), {} },
+            { "ui/colorScheme", QStringLiteral("light"), QStringLiteral("light"), {} },
             { "history/retentionDays", QStringLiteral("90"), 90, {} },
             { "review/fourEyes", QStringLiteral("false"), false, {} },
             { "review/fourEyes", QStringLiteral("true"), true, {} },
@@ -118,6 +120,14 @@ private:
             row("session/idleLockMinutes", QStringLiteral("0"), minutes, QStringLiteral("10")),
             row("session/idleLockMinutes", QStringLiteral("241"), minutes, QStringLiteral("10")),
             row("session/idleLockMinutes", QStringLiteral("ten"), minutes, QStringLiteral("10")),
+            row("ui/colorScheme",
+                QStringLiteral("Dark"),
+                "light, dark or empty (the system's)",
+                QStringLiteral("the default")),
+            row("ui/colorScheme",
+                QStringLiteral("blue"),
+                "light, dark or empty (the system's)",
+                QStringLiteral("the default")),
         };
     }
 
@@ -284,6 +294,7 @@ private slots:
         QCOMPARE(reread.value(Settings::rateLimitQps), 2.5);
         QVERIFY(reread.warnings().isEmpty());
         QVERIFY(Settings::isPersonal(QLatin1String(Settings::language.name)));
+        QVERIFY(Settings::isPersonal(QLatin1String(Settings::colorScheme.name)));
         QVERIFY(!Settings::isPersonal(QLatin1String(Settings::rateLimitQps.name)));
     }
 

@@ -1,4 +1,5 @@
 #include "CaseForm.h"
+#include "Theme.h"
 #include "ui_CaseForm.h"
 
 #include "session/VerificationService.h"
@@ -20,8 +21,6 @@ namespace {
 // A date edit showing this value is "not set": QDateEdit has no empty state of its own.
 const QDate blankDate(1900, 1, 1);
 constexpr int checkDelayMs = 350;
-
-const QString errorStyle = QStringLiteral("color: #b3261e;");
 
 // Dots people type for the middle dot of a name (the card prints U+00B7).
 bool isDot(char32_t c)
@@ -62,12 +61,16 @@ CaseForm::CaseForm(VerificationService& service, QWidget* parent)
         { CaseField::MerchantBizId, { m_ui->merchantBizIdLineEdit, m_ui->merchantBizIdErrorLabel } },
     };
     for (const FieldWidgets& widgets : std::as_const(m_fields)) {
-        widgets.errorLabel->setStyleSheet(errorStyle);
+        Theme::bindStyleSheet(widgets.errorLabel, [](const QPalette& palette) {
+            return Theme::textRule(QStringLiteral("QLabel"), Theme::Tone::Error, palette);
+        });
         widgets.errorLabel->hide();
         widgets.editor->installEventFilter(this);
     }
 
-    m_ui->merchantUserIdNoteLabel->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    Theme::bindStyleSheet(m_ui->merchantUserIdNoteLabel, [](const QPalette& palette) {
+        return QStringLiteral("QLabel { color: %1; }").arg(Theme::css(Theme::mutedText(palette)));
+    });
     // The usual suspects of a mismatch, in palette colours.
     setStyleSheet(QStringLiteral("QLineEdit[suspect=\"true\"], QDateEdit[suspect=\"true\"] {"
                                  " border: 2px solid palette(highlight); border-radius: 3px; padding: 1px; }"
@@ -75,9 +78,11 @@ CaseForm::CaseForm(VerificationService& service, QWidget* parent)
                                  "#suspectsLabel { background: palette(highlight); color: palette(highlighted-text);"
                                  " border-radius: 4px; }"));
     m_ui->suspectsLabel->hide();
-    m_ui->warningsFrame->setStyleSheet(
-        QStringLiteral("#warningsFrame { background: #fff4e0; border: 1px solid #e0a040; border-radius: 4px; }"
-                       "#warningsFrame QLabel, #warningsFrame QCheckBox { color: #5a3a00; background: transparent; }"));
+    Theme::bindStyleSheet(m_ui->warningsFrame, [](const QPalette& palette) {
+        return Theme::boxRule(QStringLiteral("#warningsFrame"), Theme::Tone::Warning, palette)
+            + QStringLiteral("#warningsFrame QLabel { color: %1; background: transparent; border: none; }")
+                  .arg(Theme::css(Theme::tone(Theme::Tone::Warning, palette).text));
+    });
     QFont titleFont = m_ui->warningsTitleLabel->font();
     titleFont.setBold(true);
     m_ui->warningsTitleLabel->setFont(titleFont);

@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "Theme.h"
 #include "ui_MainWindow.h"
 
 #include "CaseForm.h"
@@ -79,17 +80,23 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     m_historyPanel = new HistoryPanel(history, service.actor(), m_ui->historyTab);
     m_historyPanel->setObjectName(QStringLiteral("historyPanel"));
     m_ui->historyLayout->addWidget(m_historyPanel);
-    m_ui->historyWarningLabel->setStyleSheet(QStringLiteral(
-        "#historyWarningLabel { background: #fdecea; color: #8c1d18; font-weight: bold; border-radius: 4px; }"));
+    Theme::bindStyleSheet(m_ui->historyWarningLabel, [](const QPalette& palette) {
+        return Theme::boxRule(QStringLiteral("#historyWarningLabel"), Theme::Tone::Error, palette)
+            + QStringLiteral("#historyWarningLabel { font-weight: bold; }");
+    });
     m_ui->historyWarningLabel->hide();
-    m_ui->reverifyFrame->setStyleSheet(
-        QStringLiteral("#reverifyFrame { background: #e8f0fe; border: 1px solid #8ab4f8; border-radius: 4px; }"
-                       "#reverifyFrame QLabel { color: #0b2e6b; background: transparent; }"));
+    Theme::bindStyleSheet(m_ui->reverifyFrame, [](const QPalette& palette) {
+        return Theme::boxRule(QStringLiteral("#reverifyFrame"), Theme::Tone::Info, palette)
+            + QStringLiteral("#reverifyFrame QLabel { color: %1; background: transparent; border: none; }")
+                  .arg(Theme::css(Theme::tone(Theme::Tone::Info, palette).text));
+    });
     m_ui->reverifyFrame->hide();
 
     m_ui->trainingBannerLabel->setVisible(service.isTraining());
-    m_ui->trainingBannerLabel->setStyleSheet(QStringLiteral(
-        "#trainingBannerLabel { background: #ffd54f; color: #3b2f00; font-weight: bold; border-radius: 4px; }"));
+    Theme::bindStyleSheet(m_ui->trainingBannerLabel, [](const QPalette& palette) {
+        return Theme::boxRule(QStringLiteral("#trainingBannerLabel"), Theme::Tone::Warning, palette)
+            + QStringLiteral("#trainingBannerLabel { font-weight: bold; }");
+    });
 
     m_endpointLabel->setObjectName(QStringLiteral("endpointStatusLabel"));
     m_credentialsLabel->setObjectName(QStringLiteral("credentialsStatusLabel"));
@@ -482,6 +489,8 @@ void MainWindow::applySettings(const QStringList& keys)
     auto changed = [&keys](const auto& key) { return keys.contains(QLatin1String(key.name)); };
     if (changed(Settings::language))
         Language::apply(m_settings->value(Settings::language));
+    if (changed(Settings::colorScheme))
+        Theme::apply(m_settings->value(Settings::colorScheme));
     if (changed(Settings::sceneCode))
         m_form->setDefaultSceneCode(m_settings->value(Settings::sceneCode));
     if (changed(Settings::idleLockMinutes))

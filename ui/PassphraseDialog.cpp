@@ -1,4 +1,5 @@
 #include "PassphraseDialog.h"
+#include "Theme.h"
 #include "ui_PassphraseDialog.h"
 
 #include <QLayout>
@@ -27,7 +28,9 @@ PassphraseDialog::PassphraseDialog(Mode mode, const QString& location, QWidget* 
     m_ui->keychainNoteLabel->setVisible(create);
     m_ui->confirmLabel->setVisible(create);
     m_ui->confirmLineEdit->setVisible(create);
-    m_ui->errorLabel->setStyleSheet(QStringLiteral("#errorLabel { color: #b3261e; }"));
+    Theme::bindStyleSheet(m_ui->errorLabel, [](const QPalette& palette) {
+        return Theme::textRule(QStringLiteral("#errorLabel"), Theme::Tone::Error, palette);
+    });
     m_ui->errorLabel->hide();
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(create ? tr("Create history") : tr("Unlock"));
     m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setText(tr("Quit"));

@@ -1,4 +1,5 @@
 #include "ResultPanel.h"
+#include "Theme.h"
 #include "ui_ResultPanel.h"
 
 #include <QEvent>
@@ -15,18 +16,24 @@ ResultPanel::ResultPanel(QWidget* parent)
     connect(
         m_ui->manualReviewPushButton, &QPushButton::clicked, this, [this] { emit manualReviewRequested(m_caseId); });
 
-    setStyleSheet(QStringLiteral(
-        "#headlineLabel { border-radius: 4px; border: 1px solid palette(mid); }"
-        "#headlineLabel[status=\"passed\"] { background: #e6f4ea; color: #1e6b34; border-color: #7cc08f; }"
-        "#headlineLabel[status=\"notPassed\"] { background: #fdecea; color: #a01c1c; border-color: #e08a8a; }"
-        "#headlineLabel[status=\"error\"] { background: #fff4e0; color: #7a4a00; border-color: #e0a040; }"
-        "#guidanceFrame { background: #f3f6fb; border: 1px solid #a9bcd8; border-radius: 4px; }"
-        "#guidanceFrame QLabel { background: transparent; }"
-        // A result for the previous data: the outcome fades, the banner says why (palette roles only).
-        "#headlineLabel[stale=\"true\"] { background: palette(window); color: palette(mid);"
-        " border: 1px dashed palette(mid); }"
-        "#staleLabel { background: palette(highlight); color: palette(highlighted-text); border-radius: 4px;"
-        " font-weight: bold; }"));
+    Theme::bindStyleSheet(this, [](const QPalette& palette) {
+        using Theme::Tone;
+        const QString muted = Theme::css(Theme::mutedText(palette));
+        return QStringLiteral("#headlineLabel { border-radius: 4px; border: 1px solid %1; }").arg(muted)
+            + Theme::boxRule(QStringLiteral("#headlineLabel[status=\"passed\"]"), Tone::Success, palette)
+            + Theme::boxRule(QStringLiteral("#headlineLabel[status=\"notPassed\"]"), Tone::Error, palette)
+            + Theme::boxRule(QStringLiteral("#headlineLabel[status=\"error\"]"), Tone::Warning, palette)
+            + Theme::boxRule(QStringLiteral("#headlineLabel[status=\"pending\"]"), Tone::Info, palette)
+            + Theme::boxRule(QStringLiteral("#guidanceFrame"), Tone::Info, palette)
+            + Theme::textRule(QStringLiteral("#guidanceFrame QLabel"), Tone::Info, palette)
+                  .replace(QLatin1String(" }"), QLatin1String(" background: transparent; border: none; }"))
+            // A result for the previous data: the outcome fades, the banner says why.
+            + QStringLiteral("#headlineLabel[stale=\"true\"] { background: palette(window); color: %1;"
+                             " border: 1px dashed %1; }"
+                             "#staleLabel { background: palette(highlight); color: palette(highlighted-text);"
+                             " border-radius: 4px; font-weight: bold; }")
+                  .arg(muted);
+    });
 
     QFont headlineFont = m_ui->headlineLabel->font();
     headlineFont.setPointSizeF(headlineFont.pointSizeF() * 1.5);

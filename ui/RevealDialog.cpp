@@ -1,4 +1,5 @@
 #include "RevealDialog.h"
+#include "Theme.h"
 #include "ui_RevealDialog.h"
 
 #include "base/DisplayTime.h"
@@ -46,7 +47,9 @@ RevealDialog::RevealDialog(HistoryThread* reader, const Actor& actor, const QStr
     , m_caseId(caseId)
 {
     m_ui->setupUi(this);
-    m_ui->errorLabel->setStyleSheet(QStringLiteral("#errorLabel { color: #b3261e; }"));
+    Theme::bindStyleSheet(m_ui->errorLabel, [](const QPalette& palette) {
+        return Theme::textRule(QStringLiteral("#errorLabel"), Theme::Tone::Error, palette);
+    });
     m_ui->errorLabel->hide();
     m_ui->revealedFrame->hide();
 

@@ -1,4 +1,5 @@
 #include "SettingsDialog.h"
+#include "Theme.h"
 #include "ui_SettingsDialog.h"
 
 #include "api/ApiClient.h"
@@ -16,6 +17,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QPushButton>
 #include <QScreen>
 #include <QUrl>
@@ -45,9 +47,16 @@ SettingsDialog::SettingsDialog(Settings& settings, QWidget* parent)
     m_ui->languageComboBox->addItem(QString(), QString());
     m_ui->languageComboBox->addItem(QStringLiteral("English"), QString::fromLatin1(Language::english));
     m_ui->languageComboBox->addItem(QString::fromUtf8("简体中文"), QString::fromLatin1(Language::simplifiedChinese));
+    for (const char* scheme : { Theme::systemScheme, Theme::lightScheme, Theme::darkScheme })
+        m_ui->colorSchemeComboBox->addItem(QString(), QString::fromLatin1(scheme));
     m_ui->historyLocationLineEdit->setPlaceholderText(HistoryLocation::defaultPath());
+    // Text fields take the width; spin boxes and lists keep theirs instead of stretching across the group.
+    for (QFormLayout* form : findChildren<QFormLayout*>())
+        form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     for (QLabel* label : errorLabels()) {
-        label->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
+        Theme::bindStyleSheet(label, [](const QPalette& palette) {
+            return Theme::textRule(QStringLiteral("QLabel"), Theme::Tone::Error, palette);
+        });
         label->hide();
     }
     m_ui->testConnectionResultLabel->hide();
@@ -136,6 +145,9 @@ void SettingsDialog::retranslate()
     m_ui->hkVpcRadioButton->setText(tr("Hong Kong, &VPC (%1)").arg(ClientConfig::hongKongVpc().host()));
     m_ui->historyLocationLineEdit->setToolTip(tr("Default: %1").arg(HistoryLocation::defaultPath()));
     m_ui->languageComboBox->setItemText(0, tr("System language"));
+    m_ui->colorSchemeComboBox->setItemText(0, tr("System colours"));
+    m_ui->colorSchemeComboBox->setItemText(1, tr("Light"));
+    m_ui->colorSchemeComboBox->setItemText(2, tr("Dark"));
     if (m_storedHistoryLocation != m_shownHistoryLocation)
         m_ui->historyNoteLabel->setText(m_ui->historyNoteLabel->text() + QLatin1Char('\n')
             + tr("The stored URL holds a password, which is not shown; it is kept unless you change the location."));
@@ -167,6 +179,8 @@ void SettingsDialog::load()
     m_ui->sceneCodeLineEdit->setText(m_settings.value(Settings::sceneCode));
     const int language = m_ui->languageComboBox->findData(m_settings.value(Settings::language));
     m_ui->languageComboBox->setCurrentIndex(qMax(0, language));
+    const int scheme = m_ui->colorSchemeComboBox->findData(m_settings.value(Settings::colorScheme));
+    m_ui->colorSchemeComboBox->setCurrentIndex(qMax(0, scheme));
     m_ui->fourEyesCheckBox->setChecked(m_settings.value(Settings::fourEyes));
     m_ui->idleLockSpinBox->setValue(m_settings.value(Settings::idleLockMinutes));
 
@@ -388,6 +402,7 @@ QList<SettingsChange::Value> SettingsDialog::changes() const
     add(Settings::longTermValue, m_ui->longTermEnglishRadioButton->isChecked() ? longTermEnglish : longTermChinese());
     add(Settings::sceneCode, m_ui->sceneCodeLineEdit->text().trimmed());
     add(Settings::language, m_ui->languageComboBox->currentData().toString());
+    add(Settings::colorScheme, m_ui->colorSchemeComboBox->currentData().toString());
     add(Settings::fourEyes, m_ui->fourEyesCheckBox->isChecked());
     add(Settings::idleLockMinutes, m_ui->idleLockSpinBox->value());
     add(Settings::historyLocation, historyLocationToSave());

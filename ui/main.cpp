@@ -1,6 +1,7 @@
 #include "HistoryOpener.h"
 #include "MainWindow.h"
 #include "SignInFlow.h"
+#include "Theme.h"
 #include "api/CredentialChain.h"
 #include "base/Language.h"
 #include "base/Settings.h"
@@ -41,6 +42,7 @@ int main(int argc, char* argv[])
     // --lang for this run only; else the setting ui/language (empty: the system's language).
     const QString requested = requestedLanguage(QApplication::arguments());
     Language::apply(requested.isEmpty() ? settings.value(Settings::language) : requested);
+    Theme::apply(settings.value(Settings::colorScheme));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(

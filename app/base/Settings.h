@@ -73,6 +73,15 @@ public:
     static inline const SettingKey<QString> historyLocation { "history/location", QString() };
     // "" (the system's language), "en" or "zh_CN". A personal preference: anyone may change it.
     static inline const SettingKey<QString> language { "ui/language", QString() };
+    // "" (follow the system), "light" or "dark". A personal preference like the language.
+    static bool isColorScheme(const QString& value)
+    {
+        return value.isEmpty() || value == QLatin1String("light") || value == QLatin1String("dark");
+    }
+    static inline const SettingKey<QString> colorScheme { "ui/colorScheme",
+        QString(),
+        &isColorScheme,
+        QT_TRANSLATE_NOOP("Settings", "light, dark or empty (the system's)") };
     // A second person confirms a manual-review decision.
     static inline const SettingKey<bool> fourEyes {
         "review/fourEyes", true, &isBool, QT_TRANSLATE_NOOP("Settings", "true or false")
@@ -101,14 +110,18 @@ public:
         visit(sceneCode);
         visit(historyLocation);
         visit(language);
+        visit(colorScheme);
         visit(retentionDays);
         visit(fourEyes);
         visit(idleLockMinutes);
     }
     // Sets the key called name from a value of its type (or text that converts to it); false for an unknown name.
     bool setValueByName(const QString& name, const QVariant& value);
-    // Keys a person changes for themselves (the language): no role is needed to change them.
-    static bool isPersonal(const QString& name) { return name == QLatin1String(language.name); }
+    // Keys a person changes for themselves (the language, the colours): no role is needed to change them.
+    static bool isPersonal(const QString& name)
+    {
+        return name == QLatin1String(language.name) || name == QLatin1String(colorScheme.name);
+    }
 
     // The application's QSettings (organisation "eKYC Desk", application "ekyc-desk").
     Settings();
