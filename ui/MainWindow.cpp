@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "EnterKeyPolicy.h"
 #include "Theme.h"
 #include "ui_MainWindow.h"
 
@@ -61,6 +62,7 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     , m_historyPanel(nullptr)
 {
     m_ui->setupUi(this);
+    EnterKeyPolicy::install(QCoreApplication::instance());
 
     m_form = new CaseForm(service, m_ui->caseGroupBox);
     m_form->setObjectName(QStringLiteral("caseForm"));
