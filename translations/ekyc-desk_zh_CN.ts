@@ -5291,6 +5291,10 @@ MerchantBizId %2
         <source>0 (no limit) or a number above 0</source>
         <translation>0（不限制）或大于 0 的数字</translation>
     </message>
+    <message>
+        <source>light, dark or empty (the system&apos;s)</source>
+        <translation>light、dark 或留空（跟随系统）</translation>
+    </message>
 </context>
 <context>
     <name>SettingsChange</name>
@@ -5588,6 +5592,26 @@ MerchantBizId %2
     <message>
         <source>The account&apos;s limit for eKYC_Date_MIN is 10 QPS, shared by everyone using the account. This limit is shared by every eKYC Desk program on this computer, and by every computer of a team history on PostgreSQL. 0: no limit (for a local endpoint only).</source>
         <translation>eKYC_Date_MIN 的账号限额为 10 QPS，由使用该账号的所有人共享。此处的限制由本机上所有 eKYC Desk 程序共享，团队历史位于 PostgreSQL 时由所有电脑共享。0：不限制（仅用于本地端点）。</translation>
+    </message>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation>颜色(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>System colours</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
     </message>
 </context>
 <context>

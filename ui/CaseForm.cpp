@@ -72,11 +72,13 @@ CaseForm::CaseForm(VerificationService& service, QWidget* parent)
         return QStringLiteral("QLabel { color: %1; }").arg(Theme::css(Theme::mutedText(palette)));
     });
     // The usual suspects of a mismatch, in palette colours.
-    setStyleSheet(QStringLiteral("QLineEdit[suspect=\"true\"], QDateEdit[suspect=\"true\"] {"
-                                 " border: 2px solid palette(highlight); border-radius: 3px; padding: 1px; }"
-                                 "QCheckBox[suspect=\"true\"] { color: palette(highlight); font-weight: bold; }"
-                                 "#suspectsLabel { background: palette(highlight); color: palette(highlighted-text);"
-                                 " border-radius: 4px; }"));
+    Theme::bindStyleSheet(this, [](const QPalette&) {
+        return QStringLiteral("QLineEdit[suspect=\"true\"], QDateEdit[suspect=\"true\"] {"
+                              " border: 2px solid palette(highlight); border-radius: 3px; padding: 1px; }"
+                              "QCheckBox[suspect=\"true\"] { color: palette(highlight); font-weight: bold; }"
+                              "#suspectsLabel { background: palette(highlight); color: palette(highlighted-text);"
+                              " border-radius: 4px; }");
+    });
     m_ui->suspectsLabel->hide();
     Theme::bindStyleSheet(m_ui->warningsFrame, [](const QPalette& palette) {
         return Theme::boxRule(QStringLiteral("#warningsFrame"), Theme::Tone::Warning, palette)

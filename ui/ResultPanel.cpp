@@ -25,11 +25,12 @@ ResultPanel::ResultPanel(QWidget* parent)
             + Theme::boxRule(QStringLiteral("#headlineLabel[status=\"error\"]"), Tone::Warning, palette)
             + Theme::boxRule(QStringLiteral("#headlineLabel[status=\"pending\"]"), Tone::Info, palette)
             + Theme::boxRule(QStringLiteral("#guidanceFrame"), Tone::Info, palette)
-            + Theme::textRule(QStringLiteral("#guidanceFrame QLabel"), Tone::Info, palette)
-                  .replace(QLatin1String(" }"), QLatin1String(" background: transparent; border: none; }"))
+            + QStringLiteral("#guidanceFrame QLabel { color: %1; background: transparent; border: none; }")
+                  .arg(Theme::css(Theme::tone(Tone::Info, palette).text))
             // A result for the previous data: the outcome fades, the banner says why.
             + QStringLiteral("#headlineLabel[stale=\"true\"] { background: palette(window); color: %1;"
                              " border: 1px dashed %1; }"
+                             "QLabel[stale=\"true\"] { color: %1; }"
                              "#staleLabel { background: palette(highlight); color: palette(highlighted-text);"
                              " border-radius: 4px; font-weight: bold; }")
                   .arg(muted);
@@ -238,15 +239,16 @@ void ResultPanel::setStale(bool stale)
 {
     m_stale = stale;
     m_ui->staleLabel->setVisible(stale);
-    // The outcome fades (disabled labels take the palette's disabled colours); the buttons stay usable, as they act on
-    // the recorded case, not on the form.
-    for (QWidget* label : { static_cast<QWidget*>(m_ui->subCodeLabel),
+    // The outcome fades to the muted text colour, still readable; the buttons stay usable, as they act on the recorded
+    // case, not on the form.
+    for (QWidget* label : { static_cast<QWidget*>(m_ui->headlineLabel),
+             static_cast<QWidget*>(m_ui->subCodeLabel),
              static_cast<QWidget*>(m_ui->explanationLabel),
-             static_cast<QWidget*>(m_ui->guidanceLabel) })
-        label->setEnabled(!stale);
-    m_ui->headlineLabel->setProperty("stale", stale);
-    m_ui->headlineLabel->style()->unpolish(m_ui->headlineLabel);
-    m_ui->headlineLabel->style()->polish(m_ui->headlineLabel);
+             static_cast<QWidget*>(m_ui->guidanceLabel) }) {
+        label->setProperty("stale", stale);
+        label->style()->unpolish(label);
+        label->style()->polish(label);
+    }
 }
 
 void ResultPanel::setHeadline(const QString& state, const QString& text)

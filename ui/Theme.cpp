@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QEvent>
+#include <QPointer>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QWidget>
@@ -187,6 +188,7 @@ QString textRule(const QString& selector, Tone tone, const QPalette& palette)
 
 namespace {
 
+// A widget's style sheet made from the palette.
 class StyleSheetBinder : public QObject
 {
 public:
@@ -195,34 +197,70 @@ public:
         , m_widget(widget)
         , m_build(std::move(build))
     {
-        widget->installEventFilter(this);
-        refresh();
+        widget->setStyleSheet(m_build(QApplication::palette()));
     }
+
+    // Set again even when the text is the same: widgets under a style sheet keep the palette they were polished with
+    // (a form's labels stayed black on the dark window) until the sheet is applied anew.
+    void refresh()
+    {
+        m_widget->setStyleSheet(QString());
+        m_widget->setStyleSheet(m_build(QApplication::palette()));
+    }
+
+private:
+    QWidget* m_widget;
+    std::function<QString(const QPalette&)> m_build;
+};
+
+// Watches the application for a new palette (apply(), the system switching) and then refreshes every binder, once the
+// palette has reached all widgets: the event comes to the widgets in no particular order, and a sheet applied earlier
+// would fix the palette of a parent that has not changed yet.
+class PaletteWatcher : public QObject
+{
+public:
+    static PaletteWatcher& instance()
+    {
+        static PaletteWatcher* watcher = new PaletteWatcher(QCoreApplication::instance());
+        return *watcher;
+    }
+
+    void add(StyleSheetBinder* binder) { m_binders.append(binder); }
 
     bool eventFilter(QObject* watched, QEvent* event) override
     {
-        if (watched == m_widget && event->type() == QEvent::ApplicationPaletteChange)
-            refresh();
+        if (watched == QCoreApplication::instance() && event->type() == QEvent::ApplicationPaletteChange
+            && !m_pending) {
+            m_pending = true;
+            QMetaObject::invokeMethod(this, &PaletteWatcher::refreshAll, Qt::QueuedConnection);
+        }
         return QObject::eventFilter(watched, event);
     }
 
 private:
-    void refresh()
+    explicit PaletteWatcher(QObject* application)
+        : QObject(application)
     {
-        const QString sheet = m_build(QApplication::palette());
-        if (sheet != m_widget->styleSheet())
-            m_widget->setStyleSheet(sheet);
+        application->installEventFilter(this);
     }
 
-    QWidget* m_widget;
-    std::function<QString(const QPalette&)> m_build;
+    void refreshAll()
+    {
+        m_pending = false;
+        m_binders.removeAll(nullptr);
+        for (const QPointer<StyleSheetBinder>& binder : std::as_const(m_binders))
+            binder->refresh();
+    }
+
+    QList<QPointer<StyleSheetBinder>> m_binders;
+    bool m_pending = false;
 };
 
 } // namespace
 
 void bindStyleSheet(QWidget* widget, std::function<QString(const QPalette&)> build)
 {
-    new StyleSheetBinder(widget, std::move(build));
+    PaletteWatcher::instance().add(new StyleSheetBinder(widget, std::move(build)));
 }
 
 } // namespace Theme
