@@ -519,16 +519,6 @@
         </translation>
     </message>
     <message>
-        <source>Training: the built-in sandbox answers; nothing is billed.</source>
-        <translation>培训模式：由内置沙盒应答；不会计费。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n row(s) will be sent. Every answered call is billed.</source>
-        <translation>
-            <numerusform>将发送 %n 行。每次有答复的调用都会计费。</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Resuming the batch begun %1: rows already answered are not sent again.</source>
         <translation>继续 %1 开始的批次：已有答复的行不会再次发送。</translation>
     </message>
@@ -632,6 +622,53 @@
     </message>
 </context>
 <context>
+    <name>Billing</name>
+    <message>
+        <source>Training: the built-in sandbox answers and nothing is billed.</source>
+        <translation>培训模式：由内置沙盒应答，不会计费。</translation>
+    </message>
+    <message>
+        <source>Every answered call is billed, 202 and 223 included.</source>
+        <translation>每次得到应答的调用都会计费，包括 202 和 223。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) will be sent to the training sandbox. Nothing is billed.</source>
+        <translation>
+            <numerusform>将向培训沙盒发送 %n 行。不会计费。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) will be sent. Every answered call is billed.</source>
+        <translation>
+            <numerusform>将发送 %n 行。每次有答复的调用都会计费。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check before sending: these details often lead to SubCode 223.</source>
+        <translation>发送前请核对：这些信息常导致 SubCode 223。</translation>
+    </message>
+    <message>
+        <source>Check before sending: these details often lead to SubCode 223, and every answered call is billed.</source>
+        <translation>发送前请核对：这些信息常导致 SubCode 223，而每次得到应答的调用都会计费。</translation>
+    </message>
+    <message>
+        <source>Outcome unknown (training: nothing is billed)</source>
+        <translation>结果未知（培训模式：不会计费）</translation>
+    </message>
+    <message>
+        <source>Outcome unknown — may have been billed</source>
+        <translation>结果未知 — 可能已计费</translation>
+    </message>
+    <message>
+        <source>The training sandbox does not bill; on the live service this would be a second billed call.</source>
+        <translation>培训沙盒不会计费；在正式服务中，这将是第二次计费调用。</translation>
+    </message>
+    <message>
+        <source>Another call will be billed again, and will most likely give the same answer.</source>
+        <translation>再次调用会再次计费，而且很可能得到相同的应答。</translation>
+    </message>
+</context>
+<context>
     <name>CaseForm</name>
     <message>
         <source>&amp;Name</source>
@@ -702,10 +739,6 @@
         <translation>留空：为本案件生成新的 ID</translation>
     </message>
     <message>
-        <source>Check before sending: these details often lead to SubCode 223, and every answered call is billed.</source>
-        <translation>发送前请核对：这些信息常导致 SubCode 223，而每次得到应答的调用都会计费。</translation>
-    </message>
-    <message>
         <source>I have &amp;checked, send anyway</source>
         <translation>我已核对，仍然发送(&amp;C)</translation>
     </message>
@@ -728,10 +761,6 @@
     <message>
         <source>&amp;Verify</source>
         <translation>核验(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Send the case for verification (Enter). Every answered call is billed.</source>
-        <translation>发送案件进行核验（Enter）。每次得到应答的调用都会计费。</translation>
     </message>
     <message>
         <source>not set</source>
@@ -758,14 +787,6 @@
         <translation>请阅读上方的警告并确认后再发送。</translation>
     </message>
     <message>
-        <source>Press Enter to verify. Training: answers come from the sandbox and nothing is billed.</source>
-        <translation>按 Enter 键开始核验。培训模式：应答来自沙箱，不会计费。</translation>
-    </message>
-    <message>
-        <source>Press Enter to verify. Every answered call is billed.</source>
-        <translation>按 Enter 键开始核验。每次得到应答的调用都会计费。</translation>
-    </message>
-    <message>
         <source>name</source>
         <translation>姓名</translation>
     </message>
@@ -785,6 +806,14 @@
         <source>, </source>
         <comment>between the suspect fields</comment>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>Send the case for verification (Enter).</source>
+        <translation>发送案件进行核验（Enter）。</translation>
+    </message>
+    <message>
+        <source>Press Enter to verify.</source>
+        <translation>按 Enter 键开始核验。</translation>
     </message>
 </context>
 <context>
@@ -1117,20 +1146,20 @@
         <translation>有效期起始日期（%1）早于 2004 年，而第二代居民身份证自 2004 年起才开始签发。请核对证件上的日期。</translation>
     </message>
     <message>
-        <source>Valid until is long-term, but the person was %1 on the Valid from date; long-term cards are issued only from age 46 (the term is %2 years). Check both dates: a mismatch is likely to come back as 223 (billed).</source>
-        <translation>有效期截止日期为长期，但本人在有效期起始日期时为 %1 岁；长期证件仅签发给 46 岁及以上人员（按年龄有效期限应为 %2 年）。请核对两个日期：不一致很可能返回 223（计费）。</translation>
+        <source>Valid until is long-term, but the person was %1 on the Valid from date; long-term cards are issued only from age 46 (the term is %2 years). Check both dates: a mismatch is likely to come back as 223.</source>
+        <translation>有效期截止日期为长期，但本人在有效期起始日期时为 %1 岁；长期证件仅签发给 46 岁及以上人员（按年龄有效期限应为 %2 年）。请核对两个日期：不一致很可能返回 223。</translation>
     </message>
     <message>
-        <source>Valid until: the person was %1 on the Valid from date, so the card should be long-term (issued from age 46). Check the dates or tick Long-term: a mismatch is likely to come back as 223 (billed).</source>
-        <translation>有效期截止日期：本人在有效期起始日期时为 %1 岁，因此证件应为长期（46 岁起签发）。请核对日期或勾选“长期”：不一致很可能返回 223（计费）。</translation>
+        <source>Valid until: the person was %1 on the Valid from date, so the card should be long-term (issued from age 46). Check the dates or tick Long-term: a mismatch is likely to come back as 223.</source>
+        <translation>有效期截止日期：本人在有效期起始日期时为 %1 岁，因此证件应为长期（46 岁起签发）。请核对日期或勾选“长期”：不一致很可能返回 223。</translation>
     </message>
     <message>
-        <source>Valid until: a card issued at age %1 is valid %2 years, but the dates entered span %3. Check both dates on the card: a mismatch is likely to come back as 223 (billed).</source>
-        <translation>有效期截止日期：%1 岁时签发的证件有效期限为 %2 年，但输入的日期相隔 %3 年。请核对证件上的两个日期：不一致很可能返回 223（计费）。</translation>
+        <source>Valid until: a card issued at age %1 is valid %2 years, but the dates entered span %3. Check both dates on the card: a mismatch is likely to come back as 223.</source>
+        <translation>有效期截止日期：%1 岁时签发的证件有效期限为 %2 年，但输入的日期相隔 %3 年。请核对证件上的两个日期：不一致很可能返回 223。</translation>
     </message>
     <message>
-        <source>Valid until (%1) does not fall on the same month and day as Valid from (%2), as it does on real cards. Check both dates: a mismatch is likely to come back as 223 (billed).</source>
-        <translation>有效期截止日期（%1）与有效期起始日期（%2）的月、日不同，而真实证件上两者相同。请核对两个日期：不一致很可能返回 223（计费）。</translation>
+        <source>Valid until (%1) does not fall on the same month and day as Valid from (%2), as it does on real cards. Check both dates: a mismatch is likely to come back as 223.</source>
+        <translation>有效期截止日期（%1）与有效期起始日期（%2）的月、日不同，而真实证件上两者相同。请核对两个日期：不一致很可能返回 223。</translation>
     </message>
     <message>
         <source>Valid until (%1) has passed: the card has expired. It can still be verified, but ask the person whether they hold a newer card and use its dates.</source>
@@ -3896,14 +3925,6 @@ MerchantBizId %2
         <translation>完全相同的案件（姓名、身份证号码和日期均相同）已有答复：%1，案件 %2。</translation>
     </message>
     <message>
-        <source>The training sandbox does not bill, but on the live service another call would be billed again.</source>
-        <translation>培训沙箱不计费，但在正式服务中再次调用将会再次计费。</translation>
-    </message>
-    <message>
-        <source>Another call will be billed again, and will most likely give the same answer.</source>
-        <translation>再次调用将会再次计费，而且很可能得到相同的答复。</translation>
-    </message>
-    <message>
         <source>Verify it again anyway?</source>
         <translation>仍要再次核验吗？</translation>
     </message>
@@ -4463,10 +4484,6 @@ MerchantBizId %2
     <message>
         <source>none</source>
         <translation>无</translation>
-    </message>
-    <message>
-        <source>Outcome unknown — may have been billed</source>
-        <translation>结果未知 — 可能已计费</translation>
     </message>
     <message>
         <source>Not recorded — the history is unavailable</source>

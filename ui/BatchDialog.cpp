@@ -3,6 +3,7 @@
 #include "batch/BatchJournal.h"
 #include "batch/BatchReport.h"
 #include "batch/BatchRun.h"
+#include "session/Billing.h"
 #include "session/VerificationService.h"
 
 #include <QCheckBox>
@@ -235,9 +236,7 @@ void BatchDialog::showChecked(const QString& path, const QByteArray& data, const
     m_issues->setVisible(refused + warnings > 0);
     m_acceptWarnings->setChecked(false);
     const int toSend = rows - refused;
-    m_billing->setText(m_service.isTraining()
-            ? tr("Training: the built-in sandbox answers; nothing is billed.")
-            : tr("%n row(s) will be sent. Every answered call is billed.", nullptr, toSend));
+    m_billing->setText(Billing::perBatch(m_service.isTraining(), toSend));
     updateControls();
     emit checked(true);
 }

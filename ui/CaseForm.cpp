@@ -1,5 +1,6 @@
 #include "CaseForm.h"
 #include "Theme.h"
+#include "session/Billing.h"
 #include "ui_CaseForm.h"
 
 #include "session/VerificationService.h"
@@ -85,6 +86,7 @@ CaseForm::CaseForm(VerificationService& service, QWidget* parent)
             + QStringLiteral("#warningsFrame QLabel { color: %1; background: transparent; border: none; }")
                   .arg(Theme::css(Theme::tone(Theme::Tone::Warning, palette).text));
     });
+    retranslate();
     QFont titleFont = m_ui->warningsTitleLabel->font();
     titleFont.setBold(true);
     m_ui->warningsTitleLabel->setFont(titleFont);
@@ -337,10 +339,20 @@ void CaseForm::changeEvent(QEvent* event)
         m_ui->retranslateUi(this);
         for (QDateEdit* edit : { m_ui->validityStartDateEdit, m_ui->validityEndDateEdit })
             edit->setSpecialValueText(tr("not set"));
+        retranslate();
         runCheck(); // the issues and the hint, in the new language
         showSuspectsNote();
     }
     QWidget::changeEvent(event);
+}
+
+// The texts that depend on the mode: one billing wording (Billing) for training and live.
+void CaseForm::retranslate()
+{
+    const bool training = m_service.isTraining();
+    m_ui->warningsTitleLabel->setText(Billing::warningsHeading(training));
+    m_ui->verifyPushButton->setToolTip(
+        tr("Send the case for verification (Enter).") + u' ' + Billing::perCall(training));
 }
 
 void CaseForm::submit()
@@ -493,10 +505,8 @@ void CaseForm::updateButtons()
         hint = tr("Fields still to complete or fix: %1. Press Enter to see which.").arg(fields.size());
     } else if (!warningKeys().isEmpty() && !m_ui->acknowledgeCheckBox->isChecked()) {
         hint = tr("Read the warnings above and confirm them before sending.");
-    } else if (m_service.isTraining()) {
-        hint = tr("Press Enter to verify. Training: answers come from the sandbox and nothing is billed.");
     } else {
-        hint = tr("Press Enter to verify. Every answered call is billed.");
+        hint = tr("Press Enter to verify.") + u' ' + Billing::perCall(m_service.isTraining());
     }
     m_ui->hintLabel->setText(hint);
 }

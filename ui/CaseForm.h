@@ -86,6 +86,7 @@ private:
     void runCheck();
     void showIssues();
     void updateButtons();
+    void retranslate();
     void updateMoreToggle();
     void updateLongTerm();
     void focusField(CaseField field);

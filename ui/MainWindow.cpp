@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 #include "EnterKeyPolicy.h"
 #include "Theme.h"
+#include "session/Billing.h"
 #include "ui_MainWindow.h"
 
 #include "CaseForm.h"
@@ -75,6 +76,7 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     resultScrollArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_result = new ResultPanel(resultScrollArea);
     m_result->setObjectName(QStringLiteral("resultPanel"));
+    m_result->setTraining(service.isTraining());
     resultScrollArea->setWidget(m_result);
     m_ui->resultLayout->addWidget(resultScrollArea);
     if (history)
@@ -219,10 +221,7 @@ void MainWindow::askBeforeSecondCall(const CaseInput& input, bool warningsAcknow
         answer.isBusinessAnswer() ? tr("SubCode %1").arg(answer.subCode) : tr("outcome unknown, may have been billed");
     QString text = tr("This exact case (the same name, ID number and dates) already has an answer: %1, case %2.")
                        .arg(what, m_answered->caseId.left(8));
-    text += u'\n'
-        + (m_service.isTraining()
-                ? tr("The training sandbox does not bill, but on the live service another call would be billed again.")
-                : tr("Another call will be billed again, and will most likely give the same answer."));
+    text += u'\n' + Billing::repeatCall(m_service.isTraining());
     text += u'\n' + tr("Verify it again anyway?");
     auto* box = new QMessageBox(
         QMessageBox::Question, tr("Verify the same case again?"), text, QMessageBox::Yes | QMessageBox::Cancel, this);

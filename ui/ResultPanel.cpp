@@ -1,5 +1,6 @@
 #include "ResultPanel.h"
 #include "Theme.h"
+#include "session/Billing.h"
 #include "ui_ResultPanel.h"
 
 #include <QEvent>
@@ -140,7 +141,7 @@ void ResultPanel::showResult(const VerificationResult& result, const QString& ca
         setHeadline(QStringLiteral("cancelled"), tr("Cancelled: nothing was verified"));
         break;
     case Status::OutcomeUnknown:
-        setHeadline(QStringLiteral("error"), tr("Outcome unknown — may have been billed"));
+        setHeadline(QStringLiteral("error"), Billing::unknownOutcome(m_training));
         break;
     case Status::NotRecorded:
         setHeadline(QStringLiteral("error"), tr("Not recorded — the history is unavailable"));

@@ -29,6 +29,9 @@ public:
     // The case was edited after the result was shown.
     bool isStale() const { return m_stale; }
 
+    // Answers come from the training sandbox: the billing wording says nothing is billed.
+    void setTraining(bool training) { m_training = training; }
+
     // The steps for a SubCode as rich text (a numbered list), translated; empty for a SubCode without steps.
     static QString subCodeSteps(const QString& subCode);
 
@@ -67,4 +70,5 @@ private:
     std::optional<VerificationResult> m_result;
     QString m_caseId;
     bool m_stale = false;
+    bool m_training = false;
 };

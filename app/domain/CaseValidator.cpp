@@ -286,7 +286,7 @@ QList<ValidationIssue> CaseValidator::check(const CaseInput& input, const QDate&
                     "warn.long_term_under_46",
                     tr("Valid until is long-term, but the person was %1 on the Valid from date; long-term "
                        "cards are issued only from age 46 (the term is %2 years). Check both dates: a "
-                       "mismatch is likely to come back as 223 (billed).")
+                       "mismatch is likely to come back as 223.")
                         .arg(age)
                         .arg(term));
         } else if (endUsable) {
@@ -296,13 +296,13 @@ QList<ValidationIssue> CaseValidator::check(const CaseInput& input, const QDate&
                     "warn.term_mismatch",
                     tr("Valid until: the person was %1 on the Valid from date, so the card should be "
                        "long-term (issued from age 46). Check the dates or tick Long-term: a mismatch is "
-                       "likely to come back as 223 (billed).")
+                       "likely to come back as 223.")
                         .arg(age));
             else if (years != term)
                 issues.warn(CaseField::ValidityEnd,
                     "warn.term_mismatch",
                     tr("Valid until: a card issued at age %1 is valid %2 years, but the dates entered span "
-                       "%3. Check both dates on the card: a mismatch is likely to come back as 223 (billed).")
+                       "%3. Check both dates on the card: a mismatch is likely to come back as 223.")
                         .arg(age)
                         .arg(term)
                         .arg(years));
@@ -313,7 +313,7 @@ QList<ValidationIssue> CaseValidator::check(const CaseInput& input, const QDate&
         issues.warn(CaseField::ValidityEnd,
             "warn.month_day",
             tr("Valid until (%1) does not fall on the same month and day as Valid from (%2), as it does on "
-               "real cards. Check both dates: a mismatch is likely to come back as 223 (billed).")
+               "real cards. Check both dates: a mismatch is likely to come back as 223.")
                 .arg(displayDate(end), displayDate(start)));
 
     if (startUsable && endUsable && end < today)

@@ -93,7 +93,7 @@ private slots:
         QVERIFY(issues->toPlainText().contains(QStringLiteral("Row 4 (line 5), warning")));
         QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("batchBillingLabel"))
                     ->text()
-                    .contains(QStringLiteral("nothing is billed")));
+                    .contains(QStringLiteral("Nothing is billed")));
 
         // The warning holds the batch until the reviewer acknowledges it.
         auto* start = dialog->findChild<QPushButton*>(QStringLiteral("batchStartPushButton"));

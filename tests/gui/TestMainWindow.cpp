@@ -8,6 +8,7 @@
 #include "domain/FictitiousPeople.h"
 #include "sandbox/SandboxFixtures.h"
 #include "sandbox/SandboxServer.h"
+#include "session/Billing.h"
 #include "session/VerificationService.h"
 
 #include <QAbstractButton>
@@ -393,6 +394,16 @@ void TestMainWindow::warningsRequireAcknowledgement()
 
     QTest::keyClick(acknowledge, Qt::Key_Space);
     QVERIFY(acknowledge->isChecked());
+    // Training says one thing about billing, everywhere: never billed.
+    for (const QString& text : { widget<QLabel>("warningsTitleLabel")->text(),
+             widget<QLabel>("hintLabel")->text(),
+             widget<QPushButton>("verifyPushButton")->toolTip() }) {
+        QVERIFY2(!text.contains(Billing::perCall(false)) && !text.contains(QLatin1String("every answered")),
+            qPrintable(text));
+    }
+    QVERIFY2(widget<QLabel>("hintLabel")->text().contains(Billing::perCall(true)),
+        qPrintable(widget<QLabel>("hintLabel")->text()));
+    QCOMPARE(widget<QLabel>("warningsTitleLabel")->text(), Billing::warningsHeading(true));
     pressEnter();
     QCOMPARE(submitted.count(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(window()->resultPanel()->state(), QStringLiteral("notPassed"), 30000);

@@ -446,7 +446,7 @@ void TestResultFlow::secondEnterAsks()
     QVERIFY2(box->text().contains(QLatin1String("already has an answer")), qPrintable(box->text()));
     QVERIFY2(box->text().contains(answered), qPrintable(box->text()));
     QVERIFY2(box->text().contains(QLatin1String("sandbox does not bill")), qPrintable(box->text()));
-    QVERIFY2(box->text().contains(QLatin1String("billed again")), qPrintable(box->text()));
+    QVERIFY2(box->text().contains(QLatin1String("second billed call")), qPrintable(box->text()));
     // Enter again while it asks: still one question, nothing sent.
     window()->caseForm()->submit();
     QCOMPARE(window()->findChildren<QMessageBox*>(QStringLiteral("secondCallMessageBox")).size(), 1);
