@@ -3785,10 +3785,6 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
         <translation>关于 eKYC Desk(&amp;A)</translation>
     </message>
     <message>
-        <source>eKYC Desk — Training</source>
-        <translation>eKYC Desk — 培训</translation>
-    </message>
-    <message>
         <source>Training sandbox at %1</source>
         <translation>培训沙箱：%1</translation>
     </message>
@@ -3971,6 +3967,14 @@ MerchantBizId %2
     <message>
         <source>Verify a &amp;list…</source>
         <translation>批量核验(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Live service</source>
+        <translation>正式服务</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
+#include "ElidedLabel.h"
 #include "EnterKeyPolicy.h"
+#include "LayoutFit.h"
 #include "Theme.h"
 #include "session/Billing.h"
 #include "ui_MainWindow.h"
@@ -22,6 +24,7 @@
 #include "session/TrainingHistory.h"
 #include "session/VerificationService.h"
 
+#include <QBoxLayout>
 #include <QEvent>
 #include <QFileInfo>
 #include <QLabel>
@@ -56,9 +59,9 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     , m_service(service)
     , m_form(nullptr)
     , m_result(nullptr)
-    , m_endpointLabel(new QLabel(this))
-    , m_credentialsLabel(new QLabel(this))
-    , m_historyLabel(new QLabel(this))
+    , m_endpointLabel(new ElidedLabel(this))
+    , m_credentialsLabel(new ElidedLabel(this))
+    , m_historyLabel(new ElidedLabel(this))
     , m_history(history)
     , m_historyPanel(nullptr)
 {
@@ -79,11 +82,12 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     m_result->setTraining(service.isTraining());
     resultScrollArea->setWidget(m_result);
     m_ui->resultLayout->addWidget(resultScrollArea);
+    layOutVerifyTab();
     if (history)
         service.setHistory(history);
     m_historyPanel = new HistoryPanel(history, service.actor(), m_ui->historyTab);
     m_historyPanel->setObjectName(QStringLiteral("historyPanel"));
-    m_ui->historyLayout->addWidget(m_historyPanel);
+    m_ui->historyLayout->addWidget(LayoutFit::scrollable(m_historyPanel, m_ui->historyTab));
     Theme::bindStyleSheet(m_ui->historyWarningLabel, [](const QPalette& palette) {
         return Theme::boxRule(QStringLiteral("#historyWarningLabel"), Theme::Tone::Error, palette)
             + QStringLiteral("#historyWarningLabel { font-weight: bold; }");
@@ -161,29 +165,28 @@ MainWindow::~MainWindow()
 void MainWindow::showStatus()
 {
     const bool training = m_service.isTraining();
-    setWindowTitle(training ? tr("eKYC Desk — Training") : tr("eKYC Desk"));
+    // The platform adds the application's name ("Training — eKYC Desk"): the title says only the mode.
+    setWindowTitle(training ? tr("Training") : tr("Live service"));
     QUrl endpoint = m_service.options().client.endpoint;
     if (training && m_service.sandbox())
         endpoint = m_service.sandbox()->url();
     else if (m_service.client())
         endpoint = m_service.client()->config().endpoint;
-    m_endpointLabel->setText(training ? tr("Training sandbox at %1").arg(endpoint.toString())
-                                      : tr("Live endpoint %1").arg(endpoint.toString()));
-    m_credentialsLabel->setText(
+    m_endpointLabel->setFullText(training ? tr("Training sandbox at %1").arg(endpoint.toString())
+                                          : tr("Live endpoint %1").arg(endpoint.toString()));
+    m_credentialsLabel->setFullText(
         training ? Credentials::training().describe() : m_service.options().credentials.describe());
     if (m_history) {
         // A long path or URL is shortened in the middle; the tooltip has it in full.
         const QString location = m_history->displayLocation();
-        const QString shown = m_historyLabel->fontMetrics().elidedText(location, Qt::ElideMiddle, 320);
         // The training history's key is the file beside it (TrainingHistory), not a passphrase someone chose.
         const bool trainingKey =
             !m_history->sqlitePath().isEmpty() && QFileInfo::exists(TrainingHistory::keyPath(m_history->sqlitePath()));
         const QString keySource =
             trainingKey ? tr("the key file beside it") : HistoryOpener::describeKeySource(m_history->keySource());
-        m_historyLabel->setText(tr("History: %1 (key from %2)").arg(shown, keySource));
-        m_historyLabel->setToolTip(tr("History: %1 (key from %2)").arg(location, keySource));
+        m_historyLabel->setFullText(tr("History: %1 (key from %2)").arg(location, keySource));
     } else {
-        m_historyLabel->setText(tr("No audit history: cases are not recorded"));
+        m_historyLabel->setFullText(tr("No audit history: cases are not recorded"));
     }
 }
 
@@ -257,6 +260,7 @@ void MainWindow::sendCase(const CaseInput& input, bool warningsAcknowledged)
     connect(m_currentCall, &VerificationCall::finished, this, &MainWindow::handleFinished);
     m_form->setBusy(true);
     m_result->showPending(m_currentCall->merchantBizId());
+    revealOutcome();
     statusBar()->showMessage(tr("Sent case %1").arg(m_currentCall->merchantBizId()));
     clearReverification(); // the link is recorded; a later case is a new one unless asked again
 }
@@ -449,6 +453,7 @@ void MainWindow::handleFinished(const VerificationResult& result)
     call->deleteLater();
     m_form->setBusy(false);
     m_result->showResult(result, call->caseId());
+    revealOutcome();
     rememberAnswer(call->caseId(), result);
     if (m_ui->historyWarningLabel->isHidden())
         statusBar()->clearMessage();
@@ -507,6 +512,40 @@ void MainWindow::applySettings(const QStringList& keys)
         m_settingsNote = tr("Settings saved. The new history location takes effect the next time eKYC Desk starts.");
     if (!m_settingsNote.isEmpty())
         statusBar()->showMessage(m_settingsNote);
+}
+
+// The case and its outcome side by side on a wide window, one above the other on a narrow one (a 1600×1000 screen at
+// 200 %), in a scroll area, so the window never needs more than the screen has.
+void MainWindow::layOutVerifyTab()
+{
+    auto* panes = new QWidget;
+    panes->setObjectName(QStringLiteral("verifyPanes"));
+    auto* box = new QBoxLayout(QBoxLayout::LeftToRight, panes);
+    box->setContentsMargins(0, 0, 0, 0);
+    box->setSpacing(m_ui->contentLayout->spacing());
+    for (QWidget* pane : { static_cast<QWidget*>(m_ui->caseGroupBox), static_cast<QWidget*>(m_ui->resultGroupBox) }) {
+        m_ui->contentLayout->removeWidget(pane);
+        pane->setMinimumWidth(0);
+        box->addWidget(pane, 1);
+    }
+    m_ui->verifyTabLayout->removeItem(m_ui->contentLayout);
+    delete m_ui->contentLayout;
+    m_ui->contentLayout = nullptr;
+    QScrollArea* area = LayoutFit::scrollable(panes, m_ui->verifyTab);
+    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_ui->verifyTabLayout->addWidget(area);
+    // Side by side, each pane needs about 420 px for its fields and the outcome's identifiers (a RequestId is one
+    // unbreakable word); stacked, the outcome keeps room for its headline and steps below the form.
+    LayoutFit::stackWhenNarrow(box, area->viewport(), 2 * 420 + box->spacing());
+    m_ui->resultGroupBox->setMinimumHeight(320);
+}
+
+// Stacked below the form, the outcome may be out of sight: scroll to it when an answer comes (the focus stays where
+// the reviewer is).
+void MainWindow::revealOutcome()
+{
+    if (auto* area = m_ui->verifyTab->findChild<QScrollArea*>(QStringLiteral("verifyPanesScrollArea")))
+        area->ensureWidgetVisible(m_ui->resultGroupBox, 0, 0);
 }
 
 void MainWindow::changeEvent(QEvent* event)

@@ -14,6 +14,7 @@
 #include <optional>
 #include <utility>
 
+class ElidedLabel;
 class AuditStore;
 class CaseForm;
 class Clock;
@@ -127,6 +128,8 @@ public slots:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void layOutVerifyTab();
+    void revealOutcome();
 
 private:
     void setUpPeople();
@@ -164,9 +167,9 @@ private:
     VerificationService& m_service;
     CaseForm* m_form;
     ResultPanel* m_result;
-    QLabel* m_endpointLabel;
-    QLabel* m_credentialsLabel;
-    QLabel* m_historyLabel;
+    ElidedLabel* m_endpointLabel;
+    ElidedLabel* m_credentialsLabel;
+    ElidedLabel* m_historyLabel;
     AuditStore* m_history;
     HistoryPanel* m_historyPanel;
     ReviewQueuePanel* m_queuePanel = nullptr;

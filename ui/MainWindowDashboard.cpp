@@ -1,8 +1,11 @@
 // MainWindow: the "Dashboard" tab.
+#include "LayoutFit.h"
 #include "MainWindow.h"
 #include "ui_MainWindow.h"
 
 #include "DashboardPanel.h"
+#include <QScrollArea>
+
 #include "session/VerificationService.h"
 
 void MainWindow::setUpDashboard()
@@ -10,5 +13,5 @@ void MainWindow::setUpDashboard()
     m_dashboardPanel = new DashboardPanel(
         m_history, [this] { return m_service.actor(); }, m_service.isTraining(), m_ui->dashboardTab);
     m_dashboardPanel->setObjectName(QStringLiteral("dashboardPanel"));
-    m_ui->dashboardTabLayout->addWidget(m_dashboardPanel);
+    m_ui->dashboardTabLayout->addWidget(LayoutFit::scrollable(m_dashboardPanel, m_ui->dashboardTab));
 }

@@ -1,4 +1,5 @@
 // MainWindow: manual review. The "Review queue" tab, and "Send to manual review" for a recorded case.
+#include "LayoutFit.h"
 #include "MainWindow.h"
 #include "ui_MainWindow.h"
 
@@ -10,6 +11,7 @@
 #include "session/ReviewRunner.h"
 #include "session/VerificationService.h"
 
+#include <QScrollArea>
 #include <QStatusBar>
 
 void MainWindow::setUpReviewQueue()
@@ -17,7 +19,7 @@ void MainWindow::setUpReviewQueue()
     m_queuePanel = new ReviewQueuePanel(
         m_service.writer(), [this] { return m_service.actor(); }, m_service.isTraining(), m_ui->queueTab);
     m_queuePanel->setObjectName(QStringLiteral("reviewQueuePanel"));
-    m_ui->queueLayout->addWidget(m_queuePanel);
+    m_ui->queueLayout->addWidget(LayoutFit::scrollable(m_queuePanel, m_ui->queueTab));
 }
 
 void MainWindow::showReviewQueue()

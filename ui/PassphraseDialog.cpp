@@ -1,4 +1,5 @@
 #include "PassphraseDialog.h"
+#include "LayoutFit.h"
 #include "Theme.h"
 #include "ui_PassphraseDialog.h"
 
@@ -120,5 +121,6 @@ void PassphraseDialog::updateState()
         shown = m_storeError; // e.g. a wrong passphrase: it stays until the next attempt
     m_ui->errorLabel->setText(shown);
     m_ui->errorLabel->setVisible(!shown.isEmpty());
+    LayoutFit::growToFit(this); // the message is read in full, never cut off at the bottom
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(isAcceptable());
 }

@@ -13,6 +13,7 @@
 #include "history/HistoryLocation.h"
 #include "session/VerificationService.h"
 
+#include <QAbstractSpinBox>
 #include <QComboBox>
 #include <QEvent>
 #include <QFileDialog>
@@ -50,9 +51,13 @@ SettingsDialog::SettingsDialog(Settings& settings, QWidget* parent)
     for (const char* scheme : { Theme::systemScheme, Theme::lightScheme, Theme::darkScheme })
         m_ui->colorSchemeComboBox->addItem(QString(), QString::fromLatin1(scheme));
     m_ui->historyLocationLineEdit->setPlaceholderText(HistoryLocation::defaultPath());
-    // Text fields take the width; spin boxes and lists keep theirs instead of stretching across the group.
+    // Text fields and notes take the width; spin boxes and lists keep theirs instead of stretching across the group.
     for (QFormLayout* form : findChildren<QFormLayout*>())
-        form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    for (QWidget* field : findChildren<QAbstractSpinBox*>())
+        field->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    for (QWidget* field : findChildren<QComboBox*>())
+        field->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     for (QLabel* label : errorLabels()) {
         Theme::bindStyleSheet(label, [](const QPalette& palette) {
             return Theme::textRule(QStringLiteral("QLabel"), Theme::Tone::Error, palette);

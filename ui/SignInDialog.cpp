@@ -1,4 +1,5 @@
 #include "SignInDialog.h"
+#include "LayoutFit.h"
 #include "ui_SignInDialog.h"
 
 #include "crypto/PasswordHash.h"
@@ -110,5 +111,6 @@ void SignInDialog::updateState()
     const QString shown = m_mode == Mode::CreateSupervisor && typed ? validationError() : m_error;
     m_ui->errorLabel->setText(shown);
     m_ui->errorLabel->setVisible(!shown.isEmpty());
+    LayoutFit::growToFit(this); // the message is read in full, never cut off at the bottom
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(validationError().isEmpty());
 }
