@@ -438,6 +438,30 @@ private slots:
         QVERIFY(wrong.out.contains("passphrase"));
     }
 
+    // The --db help never suggests a password in the URL; a --db URL that carries one still runs, with a warning that
+    // every process list shows it (and the password itself is never printed).
+    void dbPasswordIsWarnedAbout_data()
+    {
+        QTest::addColumn<QString>("db");
+        QTest::addColumn<bool>("warned");
+        QTest::newRow("password in the URL")
+            << QStringLiteral("postgresql://ekyc:pw-marker-7d1e@127.0.0.1:1/none") << true;
+        QTest::newRow("no password") << QStringLiteral("postgresql://ekyc@127.0.0.1:1/none") << false;
+        QTest::newRow("SQLite file") << QStringLiteral("/nonexistent/history.sqlite") << false;
+    }
+    void dbPasswordIsWarnedAbout()
+    {
+        QFETCH(QString, db);
+        QFETCH(bool, warned);
+        const Run r = run({ QStringLiteral("history"), QStringLiteral("--db"), db });
+        QVERIFY(r.exitCode != 0); // nothing answers there
+        QCOMPARE(r.err.contains("process list"), warned);
+        QVERIFY(!(r.out + r.err).contains("pw-marker-7d1e"));
+        const Run help = run({ QStringLiteral("history"), QStringLiteral("--help") });
+        QVERIFY(help.out.contains("PGPASSWORD"));
+        QVERIFY(!help.out.contains("user:password"));
+    }
+
     // An anchor is confirmed only by the event it names: a made-up one (seq 0 with another hash than the empty
     // history's, a seq beyond the head, a hash that is not the event's) is reported as not found and exits 1.
     void bogusAnchorIsNeverConfirmed_data()
