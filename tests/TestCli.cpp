@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -435,6 +436,91 @@ private slots:
         qputenv("EKYC_DESK_PASSPHRASE", env.value(QStringLiteral("EKYC_DESK_PASSPHRASE")).toUtf8());
         QCOMPARE(wrong.exitCode, 6);
         QVERIFY(wrong.out.contains("passphrase"));
+    }
+
+    // The --db help never suggests a password in the URL; a --db URL that carries one still runs, with a warning that
+    // every process list shows it (and the password itself is never printed).
+    void dbPasswordIsWarnedAbout_data()
+    {
+        QTest::addColumn<QString>("db");
+        QTest::addColumn<bool>("warned");
+        QTest::newRow("password in the URL")
+            << QStringLiteral("postgresql://ekyc:pw-marker-7d1e@127.0.0.1:1/none") << true;
+        QTest::newRow("no password") << QStringLiteral("postgresql://ekyc@127.0.0.1:1/none") << false;
+        QTest::newRow("SQLite file") << QStringLiteral("/nonexistent/history.sqlite") << false;
+    }
+    void dbPasswordIsWarnedAbout()
+    {
+        QFETCH(QString, db);
+        QFETCH(bool, warned);
+        const Run r = run({ QStringLiteral("history"), QStringLiteral("--db"), db });
+        QVERIFY(r.exitCode != 0); // nothing answers there
+        QCOMPARE(r.err.contains("process list"), warned);
+        QVERIFY(!(r.out + r.err).contains("pw-marker-7d1e"));
+        const Run help = run({ QStringLiteral("history"), QStringLiteral("--help") });
+        QVERIFY(help.out.contains("PGPASSWORD"));
+        QVERIFY(!help.out.contains("user:password"));
+    }
+
+    // An anchor is confirmed only by the event it names: a made-up one (seq 0 with another hash than the empty
+    // history's, a seq beyond the head, a hash that is not the event's) is reported as not found and exits 1.
+    void bogusAnchorIsNeverConfirmed_data()
+    {
+        QTest::addColumn<QString>("what"); // how the genuine anchor is changed
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("genuine") << QString() << 0;
+        QTest::newRow("seq 0, hash ff...") << QStringLiteral("zero") << 1;
+        QTest::newRow("seq beyond the head") << QStringLiteral("beyond") << 1;
+        QTest::newRow("hash not the event's") << QStringLiteral("hash") << 1;
+        QTest::newRow("another event's seq") << QStringLiteral("first") << 1;
+    }
+    void bogusAnchorIsNeverConfirmed()
+    {
+        QFETCH(QString, what);
+        QFETCH(int, exitCode);
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("history.sqlite"));
+        QStringList args = caseArgs(SandboxFixtures::people().first());
+        args << QStringLiteral("--db") << db;
+        QCOMPARE(run(args).exitCode, 0);
+        const QString file = dir.filePath(QStringLiteral("anchor.json"));
+        QCOMPARE(run({ QStringLiteral("audit"),
+                         QStringLiteral("head"),
+                         QStringLiteral("--db"),
+                         db,
+                         QStringLiteral("--out"),
+                         file })
+                     .exitCode,
+            0);
+        QFile anchorFile(file);
+        QVERIFY(anchorFile.open(QIODevice::ReadOnly));
+        QJsonObject anchor = QJsonDocument::fromJson(anchorFile.readAll()).object();
+        anchorFile.close();
+        const qint64 seq = anchor.value(QStringLiteral("seq")).toInteger();
+        QVERIFY(seq > 1);
+        if (what == QLatin1String("zero")) {
+            anchor.insert(QStringLiteral("seq"), 0);
+            anchor.insert(QStringLiteral("hash"), QString(64, u'f'));
+        } else if (what == QLatin1String("beyond")) {
+            anchor.insert(QStringLiteral("seq"), seq + 100);
+        } else if (what == QLatin1String("hash")) {
+            anchor.insert(QStringLiteral("hash"), QString(64, u'f'));
+        } else if (what == QLatin1String("first")) {
+            anchor.insert(QStringLiteral("seq"), 1);
+        }
+        QVERIFY(anchorFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        anchorFile.write(QJsonDocument(anchor).toJson());
+        anchorFile.close();
+
+        const Run verified = run({ QStringLiteral("audit"),
+            QStringLiteral("verify"),
+            QStringLiteral("--db"),
+            db,
+            QStringLiteral("--anchor"),
+            file });
+        QVERIFY2(verified.exitCode == exitCode, (verified.out + verified.err).constData());
+        QCOMPARE(verified.out.contains("confirmed"), exitCode == 0);
+        QCOMPARE(verified.out.startsWith("BROKEN"), exitCode != 0);
     }
 
     // The live path (credentials from the environment, a custom endpoint, an extra CA file) against a sandbox run

@@ -27,6 +27,12 @@ private slots:
         QTest::newRow("plain http refused") << QStringLiteral("http://example.com/") << false << QString();
         QTest::newRow("garbage refused") << QStringLiteral("not a url") << false << QString();
         QTest::newRow("ftp refused") << QStringLiteral("ftp://example.com/") << false << QString();
+        // A password in the endpoint would be recorded with every case: refused, and never quoted.
+        QTest::newRow("user and password refused")
+            << QStringLiteral("https://user:PASS-MARKER@example.com/") << false << QString();
+        QTest::newRow("user name refused") << QStringLiteral("https://user@example.com/") << false << QString();
+        QTest::newRow("invalid URL with password refused")
+            << QStringLiteral("https://user:PASS-MARKER@exa mple.com/") << false << QString();
     }
 
     void resolve()
@@ -41,6 +47,11 @@ private slots:
             QCOMPARE(resolved.toString(), url);
         else
             QVERIFY(error.startsWith(QLatin1String("Endpoint:")));
+        QVERIFY2(!error.contains(QLatin1String("PASS-MARKER")), qPrintable(error));
+        if (choice.contains(u'@') && !choice.contains(u' ')) {
+            QVERIFY2(error.contains(QLatin1String("api/customEndpoint")), qPrintable(error));
+            QVERIFY2(error.contains(QLatin1String("PGPASSWORD")), qPrintable(error));
+        }
     }
 
     void caFile()

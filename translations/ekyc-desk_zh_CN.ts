@@ -270,6 +270,10 @@
         <source>The endpoint %1 is not an https:// URL; only HTTPS endpoints are used.</source>
         <translation>接入点 %1 不是 https:// URL；只使用 HTTPS 接入点。</translation>
     </message>
+    <message>
+        <source>The answer&apos;s headers exceed the limit of %1 KiB (or are too many or too long to be read) and were not read.</source>
+        <translation>应答的头部超出 %1 KiB 的限制（或头部过多、过长而无法读取），未读取。</translation>
+    </message>
 </context>
 <context>
     <name>AuditStore</name>
@@ -280,10 +284,6 @@
     <message>
         <source>The name and ID number of case %1 were erased by the retention purge.</source>
         <translation>案件 %1 的姓名和身份证号码已在保留期清理中删除。</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1.</source>
-        <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
         <source>Cannot create %1: %2</source>
@@ -1267,6 +1267,14 @@
         <source>The review record of case %1 is missing from the reviews table: it was deleted.</source>
         <translation>复核表中缺少案件 %1 的复核记录：它已被删除。</translation>
     </message>
+    <message>
+        <source>The anchor names event %1, but the history ends at event %2: the anchor was not found (it is not from this history, or events at the end were deleted).</source>
+        <translation>锚点指向事件 %1，但审计记录止于事件 %2：未找到该锚点（它不属于此审计记录，或末尾的事件已被删除）。</translation>
+    </message>
+    <message>
+        <source>The anchor names event 0 with a hash that is not the empty history&apos;s: it matches nothing.</source>
+        <translation>锚点指向事件 0，但其哈希不是空审计记录的哈希：与任何事件都不匹配。</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -2213,6 +2221,10 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
         <source>The AccessKey, the clock, the permission (AliyunAntCloudAuthFullAccess) and the activation of ID Verification were not tested.</source>
         <translation>AccessKey、时钟、权限（AliyunAntCloudAuthFullAccess）以及身份核验服务是否已开通，均未得到检验。</translation>
     </message>
+    <message>
+        <source>The server at %1 answered in plain HTTP, not TLS: check the endpoint URL&apos;s scheme and port.</source>
+        <translation>%1 处的服务器以明文 HTTP 而非 TLS 应答：请检查接入点 URL 的协议（scheme）和端口。</translation>
+    </message>
 </context>
 <context>
     <name>CredentialChain</name>
@@ -2528,6 +2540,10 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
     <message>
         <source>CA file: %1 holds no PEM certificate.</source>
         <translation>CA 文件：%1 中没有 PEM 证书。</translation>
+    </message>
+    <message>
+        <source>Endpoint: the custom endpoint (setting api/customEndpoint, or --endpoint) must not contain a user name or password (user:password@host). Remove it: the AccessKey belongs in the OS keychain or the credentials file, a database password in the keychain, PGPASSWORD or ~/.pgpass.</source>
+        <translation>接入点：自定义接入点（设置项 api/customEndpoint，或 --endpoint）不得包含用户名或密码（user:password@host）。请将其删除：AccessKey 应保存在系统钥匙串或凭据文件中，数据库密码应保存在系统钥匙串、PGPASSWORD 或 ~/.pgpass 中。</translation>
     </message>
 </context>
 <context>
@@ -2918,10 +2934,6 @@ Exit codes: 0 done; 3 bad arguments; 6 the history cannot be opened or written.<
         <translation>用法：dev seed --events N [--db PATH|URL]（参见 dev --help）。</translation>
     </message>
     <message>
-        <source>The audit history: a SQLite file path or a postgresql://user:password@host:port/db URL (default: %1).</source>
-        <translation>审计记录：SQLite 文件路径或 postgresql://user:password@host:port/db URL（默认：%1）。</translation>
-    </message>
-    <message>
         <source>PATH|URL</source>
         <translation>PATH|URL</translation>
     </message>
@@ -3095,6 +3107,14 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
         <source>Extra CA certificates (PEM) to trust for a private endpoint.</source>
         <translation>访问私有接入点时额外信任的 CA 证书（PEM）。</translation>
     </message>
+    <message>
+        <source>Warning: the --db URL carries a password, which every process list on this computer shows. Use PGPASSWORD, ~/.pgpass or the OS keychain instead.</source>
+        <translation>警告：--db URL 中含有密码，本机的任何进程列表都能看到它。请改用 PGPASSWORD、~/.pgpass 或系统钥匙串。</translation>
+    </message>
+    <message>
+        <source>The audit history: a SQLite file path or a postgresql://user@host:port/db URL (default: %1). Never put the database password in the URL: every process list shows the command line. Use PGPASSWORD, ~/.pgpass or the password kept in the OS keychain (File &gt; Settings).</source>
+        <translation>审计记录：SQLite 文件路径或 postgresql://user@host:port/db URL（默认：%1）。切勿把数据库密码写进 URL：任何进程列表都会显示命令行。请使用 PGPASSWORD、~/.pgpass 或保存在系统钥匙串中的密码（文件 &gt; 设置）。</translation>
+    </message>
 </context>
 <context>
     <name>HistoryFilterBar</name>
@@ -3238,10 +3258,6 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
 <context>
     <name>HistoryLocation</name>
     <message>
-        <source>The PostgreSQL URL is not valid; expected postgresql://user:password@host:port/dbname.</source>
-        <translation>PostgreSQL URL 无效；应为 postgresql://user:password@host:port/dbname。</translation>
-    </message>
-    <message>
         <source>The schema in the PostgreSQL URL may contain only letters, digits and underscores.</source>
         <translation>PostgreSQL URL 中的 schema 只能包含字母、数字和下划线。</translation>
     </message>
@@ -3280,6 +3296,10 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
     <message>
         <source>Cannot connect to the history %1: %2</source>
         <translation>无法连接审计记录 %1：%2</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL URL is not valid; expected postgresql://user@host:port/dbname (the password through PGPASSWORD, ~/.pgpass or the OS keychain).</source>
+        <translation>PostgreSQL URL 无效；应为 postgresql://user@host:port/dbname（密码通过 PGPASSWORD、~/.pgpass 或系统钥匙串提供）。</translation>
     </message>
 </context>
 <context>
@@ -4038,6 +4058,10 @@ MerchantBizId %2
         <source>%1 TLS errors: %2</source>
         <translation>%1 TLS 错误：%2</translation>
     </message>
+    <message>
+        <source>The server answered in plain HTTP, not TLS: check the URL&apos;s scheme and port (%1).</source>
+        <translation>服务器以明文 HTTP 而非 TLS 应答：请检查 URL 的协议（scheme）和端口（%1）。</translation>
+    </message>
 </context>
 <context>
     <name>PassphraseDialog</name>
@@ -4301,6 +4325,21 @@ MerchantBizId %2
     <message>
         <source>A review note of case %1 does not decrypt.</source>
         <translation>案件 %1 的一条复核备注无法解密。</translation>
+    </message>
+</context>
+<context>
+    <name>PrivateFiles</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1 private to you (mode 0700).</source>
+        <translation>无法将文件夹 %1 设为仅你本人可访问（权限 0700）。</translation>
+    </message>
+    <message>
+        <source>%1 can be read by other users and cannot be made private (mode 0600): change its owner or permissions, or choose another file.</source>
+        <translation>%1 可被其他用户读取，且无法设为仅你本人可访问（权限 0600）：请更改其所有者或权限，或选择其他文件。</translation>
     </message>
 </context>
 <context>
@@ -5724,10 +5763,6 @@ MerchantBizId %2
         <translation>培训历史记录 %1 的密钥文件 %2 已丢失。请将该历史记录移走以新建一个。</translation>
     </message>
     <message>
-        <source>Cannot create the folder %1.</source>
-        <translation>无法创建文件夹 %1。</translation>
-    </message>
-    <message>
         <source>Cannot write the training history&apos;s key %1: %2</source>
         <translation>无法写入培训历史记录的密钥 %1：%2</translation>
     </message>
@@ -5877,6 +5912,10 @@ MerchantBizId %2
     <message>
         <source>the network resent the request, and the service had seen it</source>
         <translation>网络重发了该请求，而服务此前已收到过它</translation>
+    </message>
+    <message>
+        <source>The server answered in plain HTTP, not TLS: check the endpoint URL&apos;s scheme and port. Nothing was sent.</source>
+        <translation>服务器以明文 HTTP 而非 TLS 应答：请检查接入点 URL 的协议（scheme）和端口。未发送任何内容。</translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,23 @@ public:
     }
 };
 
+// The answer's headers, all together, as the body is capped by ClientConfig::maxResponseBytes.
+constexpr qint64 maxHeaderBytes = 64 * 1024;
+
+// Whether an answer's header block is beyond maxHeaderBytes. Qt's HTTP/1.1 parser (6.4) hands over none of the
+// headers of a block beyond its own limits (100 fields, 100 KiB for one field): an answer with a status line and no
+// header at all is such a block, and no real gateway sends one.
+bool headersTooLarge(const QNetworkReply& reply)
+{
+    const QList<QNetworkReply::RawHeaderPair>& pairs = reply.rawHeaderPairs();
+    if (pairs.isEmpty())
+        return reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid();
+    qint64 total = 0;
+    for (const auto& [name, value] : pairs)
+        total += name.size() + value.size() + 4; // ": " and CRLF
+    return total > maxHeaderBytes;
+}
+
 std::shared_future<QSslConfiguration> makeSslConfiguration(const QList<QSslCertificate>& extraCaCertificates)
 {
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
@@ -89,6 +106,7 @@ struct ApiClient::Call
     bool connecting = false; // socketStartedConnecting: this attempt opened a new connection
     bool encrypted = false; // ... and its TLS handshake completed
     bool starting = false; // the current attempt has started but not left (attemptStarted, or the gate decides)
+    bool headersTooLarge = false; // the attempt was aborted for its answer's header block
     ApiClient::AttemptGate gate; // this call's own, else the client's
 };
 
@@ -269,6 +287,7 @@ void ApiClient::sendAttempt(quint64 callId, int attempt)
         return;
 
     QUrl url = m_config.endpoint;
+    url.setUserInfo(QString()); // credentials never travel in the URL (EndpointConfig refuses such an endpoint)
     url.setPath(QStringLiteral("/"));
     url.setQuery(QString());
     url.setFragment(QString());
@@ -289,6 +308,7 @@ void ApiClient::sendAttempt(quint64 callId, int attempt)
     call->sent = false;
     call->connecting = false;
     call->encrypted = false;
+    call->headersTooLarge = false;
     call->startedMs = m_clock.monotonicMs();
     QNetworkReply* reply = m_network->post(networkRequest, signedRequest.body);
     call->reply = reply;
@@ -321,6 +341,12 @@ void ApiClient::sendAttempt(quint64 callId, int attempt)
     const qint64 limit = m_config.maxResponseBytes;
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, callId, attempt, reply, limit, markSent] {
         markSent();
+        if (headersTooLarge(*reply)) {
+            if (Call* c = m_calls.value(callId); c && c->attempt == attempt)
+                c->headersTooLarge = true;
+            abortAttempt(callId, attempt, NetworkErrorMap::Abort::Oversized);
+            return;
+        }
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         if (limit > 0 && length.isValid() && length.toLongLong() > limit)
             abortAttempt(callId, attempt, NetworkErrorMap::Abort::Oversized);
@@ -370,6 +396,10 @@ void ApiClient::attemptDone(quint64 callId, int attempt)
             NetworkErrorMap::toResult(error, call->abort, reply->errorString(), call->sslErrors, proxyBeforeSending);
         if (call->abort == NetworkErrorMap::Abort::Oversized)
             result.httpStatus = httpStatus;
+        if (call->headersTooLarge)
+            result.detail = tr("The answer's headers exceed the limit of %1 KiB (or are too many or too long to be "
+                               "read) and were not read.")
+                                .arg(maxHeaderBytes / 1024);
         markOutcome(result, mayHaveLeft(*call) || httpStatus != 0);
     } else {
         // Content, protocol and server errors (4xx/5xx) carry an answer: read it, at most one byte over the limit.

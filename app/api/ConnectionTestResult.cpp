@@ -1,6 +1,7 @@
 #include "ConnectionTestResult.h"
 
 #include "api/Credentials.h"
+#include "api/PlainHttpAnswer.h"
 
 #include <QJsonValue>
 #include <QMetaEnum>
@@ -170,6 +171,10 @@ QString networkExplanation(const ConnectionTestResult& r, Error error)
 {
     switch (r.outcome) {
     case Outcome::TlsFailure:
+        if (PlainHttpAnswer::seenIn(r.detail))
+            return ConnectionTestResult::tr("The server at %1 answered in plain HTTP, not TLS: check the endpoint "
+                                            "URL's scheme and port.")
+                .arg(where(r.endpoint));
         return ConnectionTestResult::tr(
             "The secure connection to %1 failed (%2). Certificate errors are never ignored. "
             "Check the endpoint; behind a proxy that inspects TLS, add its CA certificate "

@@ -3,6 +3,19 @@
 #include "base/Settings.h"
 
 #include <QFile>
+#include <QRegularExpression>
+
+namespace {
+
+// For messages: the text with anything between "//" and "@" (a user name and password) left out, so that an
+// invalid URL is never quoted with its password.
+QString withoutUserInfo(QString text)
+{
+    static const QRegularExpression userInfo(QStringLiteral("//[^/?#]*@"));
+    return text.replace(userInfo, QStringLiteral("//"));
+}
+
+} // namespace
 
 bool EndpointConfig::resolveEndpoint(const QString& choice, QUrl* url, QString* error)
 {
@@ -17,7 +30,15 @@ bool EndpointConfig::resolveEndpoint(const QString& choice, QUrl* url, QString* 
     }
     const QUrl parsed(value, QUrl::StrictMode);
     if (!parsed.isValid() || parsed.host().isEmpty()) {
-        *error = tr("Endpoint: \"%1\" is not a valid URL. Use hk-internet, hk-vpc or an https:// URL.").arg(value);
+        *error = tr("Endpoint: \"%1\" is not a valid URL. Use hk-internet, hk-vpc or an https:// URL.")
+                     .arg(withoutUserInfo(value));
+        return false;
+    }
+    // The URL is recorded with every case: a password in it would land in the history, the logs and the messages.
+    if (!parsed.userInfo().isEmpty()) {
+        *error = tr("Endpoint: the custom endpoint (setting api/customEndpoint, or --endpoint) must not contain a user "
+                    "name or password (user:password@host). Remove it: the AccessKey belongs in the OS keychain or "
+                    "the credentials file, a database password in the keychain, PGPASSWORD or ~/.pgpass.");
         return false;
     }
     if (parsed.scheme() != QLatin1String("https")) {

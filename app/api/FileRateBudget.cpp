@@ -1,6 +1,7 @@
 #include "FileRateBudget.h"
 
 #include "base/Clock.h"
+#include "base/PrivateFiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -67,7 +68,7 @@ Result<void> FileRateBudget::openFile()
 {
     if (m_fd >= 0)
         return {};
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    PrivateFiles::makeDirFor(m_path);
     m_fd = ::open(QFile::encodeName(m_path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (m_fd < 0)
         return Failure(ErrorCode::Unavailable,

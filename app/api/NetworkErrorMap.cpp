@@ -1,5 +1,7 @@
 #include "NetworkErrorMap.h"
 
+#include "api/PlainHttpAnswer.h"
+
 #include <QStringList>
 
 VerificationResult::Error NetworkErrorMap::toError(QNetworkReply::NetworkError code, Abort abort, bool viaProxy)
@@ -98,6 +100,9 @@ VerificationResult NetworkErrorMap::toResult(QNetworkReply::NetworkError code,
         result.detail = errorString;
         break;
     }
+    if (code == QNetworkReply::SslHandshakeFailedError && PlainHttpAnswer::seenIn(errorString))
+        result.detail =
+            tr("The server answered in plain HTTP, not TLS: check the URL's scheme and port (%1).").arg(errorString);
     if (!sslErrors.isEmpty()) {
         // A TLS verification failure is a TLS failure whatever error code Qt reported with it.
         if (abort == Abort::None)

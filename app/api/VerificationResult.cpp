@@ -1,5 +1,7 @@
 #include "VerificationResult.h"
 
+#include "api/PlainHttpAnswer.h"
+
 #include <QJsonValue>
 #include <QMetaEnum>
 
@@ -64,6 +66,9 @@ QString VerificationResult::explanation() const
         return errorExplanation(Error::HistoryUnavailable);
     if (status == Status::Cancelled)
         return errorExplanation(Error::Cancelled);
+    if (error == Error::TlsFailure && PlainHttpAnswer::seenIn(detail))
+        return tr("The server answered in plain HTTP, not TLS: check the endpoint URL's scheme and port. Nothing was "
+                  "sent.");
     return errorExplanation(error);
 }
 

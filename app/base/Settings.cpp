@@ -1,19 +1,48 @@
 #include "Settings.h"
 
+#include "base/PrivateFiles.h"
+
+#include <QFile>
+#include <QFileInfo>
 #include <QtDebug>
 
 #include <type_traits>
+
+namespace {
+
+// The settings file and its folder are private to the user (0600, 0700) before QSettings first writes it: QSettings
+// replaces the file with a new one that keeps the old one's mode, so an empty file made 0600 here stays 0600.
+// ownFolder: the app's own settings folder, made 0700 even when it already existed.
+void makePrivate(const QString& path, bool ownFolder)
+{
+    if (path.isEmpty() || !PrivateFiles::makeDirFor(path))
+        return; // QSettings reports its own status when it cannot write
+    if (ownFolder)
+        QFile::setPermissions(
+            QFileInfo(path).absolutePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    if (!QFile::exists(path)) {
+        QFile file(path);
+        if (file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        return;
+    }
+    PrivateFiles::tightenFile(path);
+}
+
+} // namespace
 
 Settings::Settings()
     : m_settings(std::make_unique<QSettings>(QStringLiteral("eKYC Desk"), QStringLiteral("ekyc-desk")))
     , m_notifier(std::make_unique<SettingsNotifier>())
 {
+    makePrivate(m_settings->fileName(), true);
 }
 
 Settings::Settings(const QString& iniPath)
     : m_settings(std::make_unique<QSettings>(iniPath, QSettings::IniFormat))
     , m_notifier(std::make_unique<SettingsNotifier>())
 {
+    makePrivate(m_settings->fileName(), false);
 }
 
 QString Settings::text(const QVariant& stored)

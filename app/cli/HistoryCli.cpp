@@ -10,11 +10,30 @@
 #include <termios.h>
 #include <unistd.h>
 
+namespace {
+
+// A password in --db shows in every process list: said, not refused (the command may be run once, on purpose).
+void warnOfPasswordInDb(const QCommandLineParser& parser)
+{
+    if (!parser.optionNames().contains(QStringLiteral("db")))
+        return;
+    const HistoryLocation where = HistoryLocation::parse(parser.value(QStringLiteral("db")));
+    if (where.isPostgres() && !where.password.isEmpty())
+        HistoryCli::err(
+            HistoryCli::tr(
+                "Warning: the --db URL carries a password, which every process list on this computer shows. Use "
+                "PGPASSWORD, ~/.pgpass or the OS keychain instead.")
+            + u'\n');
+}
+
+} // namespace
+
 QCommandLineOption HistoryCli::dbOption()
 {
     return QCommandLineOption(QStringLiteral("db"),
-        tr("The audit history: a SQLite file path or a postgresql://user:password@host:port/db "
-           "URL (default: %1).")
+        tr("The audit history: a SQLite file path or a postgresql://user@host:port/db URL (default: %1). Never "
+           "put the database password in the URL: every process list shows the command line. Use PGPASSWORD, "
+           "~/.pgpass or the password kept in the OS keychain (File > Settings).")
             .arg(HistoryLocation::defaultPath()),
         tr("PATH|URL"));
 }
@@ -184,6 +203,7 @@ std::optional<int> HistoryCli::parse(QCommandLineParser& parser, const QStringLi
         out(parser.helpText());
         return Ok;
     }
+    warnOfPasswordInDb(parser);
     return std::nullopt;
 }
 

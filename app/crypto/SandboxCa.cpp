@@ -1,5 +1,7 @@
 #include "SandboxCa.h"
 
+#include "base/PrivateFiles.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -163,13 +165,10 @@ bool SandboxCa::ensure(const QString& dir)
 
 bool SandboxCa::makeDir(const QString& dir)
 {
-    if (QDir(dir).exists())
-        return true;
-    if (!QDir().mkpath(dir)) {
+    if (!PrivateFiles::makeDir(dir)) {
         m_error = tr("Cannot create the training sandbox folder %1.").arg(dir);
         return false;
     }
-    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     return true;
 }
 

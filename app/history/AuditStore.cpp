@@ -1,6 +1,7 @@
 #include "AuditStore.h"
 
 #include "base/Clock.h"
+#include "base/PrivateFiles.h"
 #include "history/CanonicalEvent.h"
 #include "history/CaseQueries.h"
 #include "history/CaseTable.h"
@@ -30,15 +31,8 @@ QString ts(const QDateTime& t)
 // mode).
 bool createPrivateFile(const QString& path, QString* detail)
 {
-    const QFileInfo info(path);
-    QDir dir = info.absoluteDir();
-    if (!dir.exists()) {
-        if (!QDir().mkpath(dir.absolutePath())) {
-            *detail = AuditStore::tr("Cannot create the folder %1.").arg(dir.absolutePath());
-            return false;
-        }
-        QFile::setPermissions(dir.absolutePath(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    }
+    if (!PrivateFiles::makeDirFor(path, detail))
+        return false;
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
         *detail = AuditStore::tr("Cannot create %1: %2").arg(path, file.errorString());

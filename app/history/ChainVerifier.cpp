@@ -548,6 +548,17 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
     if (anchor && !historyId.isEmpty() && !anchor->historyId.isEmpty() && anchor->historyId != historyId)
         return broken(anchor->seq,
             tr("The anchor belongs to another history (%1, this one is %2).").arg(anchor->historyId, historyId));
+    // An anchor is confirmed only by the event it names: one beyond the head, or at seq 0 with any hash but the
+    // genesis hash, names nothing in this history.
+    if (anchor && anchor->seq > recordedSeq)
+        return broken(anchor->seq,
+            tr("The anchor names event %1, but the history ends at event %2: the anchor was not found (it is not from "
+               "this history, or events at the end were deleted).")
+                .arg(anchor->seq)
+                .arg(recordedSeq));
+    if (anchor && anchor->seq == 0 && anchor->hash != CanonicalEvent::genesisHash())
+        return broken(
+            0, tr("The anchor names event 0 with a hash that is not the empty history's: it matches nothing."));
 
     QSqlQuery q(db);
     q.setForwardOnly(true);

@@ -1,5 +1,6 @@
 #include "HistoryLocation.h"
 
+#include "base/PrivateFiles.h"
 #include "crypto/SecretStore.h"
 
 #include <QDir>
@@ -18,7 +19,8 @@ HistoryLocation HistoryLocation::parse(const QString& location)
     if (text.startsWith(QLatin1String("postgresql://")) || text.startsWith(QLatin1String("postgres://"))) {
         const QUrl url(text, QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty()) {
-            result.error = tr("The PostgreSQL URL is not valid; expected postgresql://user:password@host:port/dbname.");
+            result.error = tr("The PostgreSQL URL is not valid; expected postgresql://user@host:port/dbname (the "
+                              "password through PGPASSWORD, ~/.pgpass or the OS keychain).");
             return result;
         }
         result.backend = Backend::Postgres;
@@ -125,8 +127,15 @@ QString HistoryLocation::setUpConnection(const QString& connectionName) const
         if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
             return fail(tr("The SQLite driver for Qt is not installed (package libqt6sql6-sqlite)."));
         const QFileInfo info(path);
-        if (!QDir().mkpath(info.absolutePath()))
+        if (!PrivateFiles::makeDir(info.absolutePath()))
             return fail(tr("Cannot create the folder for the history: %1").arg(info.absolutePath()));
+        // A history file made elsewhere (copied, or by an older version) is made private before it is opened, its -wal
+        // and -shm files too; one that cannot be is refused.
+        QString loose;
+        for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
+            if (QFileInfo::exists(path + suffix) && !PrivateFiles::tightenFile(path + suffix, &loose))
+                return fail(loose);
+        }
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));

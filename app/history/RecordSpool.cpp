@@ -1,5 +1,6 @@
 #include "RecordSpool.h"
 
+#include "base/PrivateFiles.h"
 #include "history/AuditStore.h"
 
 #include <QDateTime>
@@ -123,7 +124,7 @@ int RecordSpool::size() const
 
 bool RecordSpool::append(QJsonObject record, QString* error)
 {
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    PrivateFiles::makeDirFor(m_path);
     QLockFile lock(m_path + QStringLiteral(".lock"));
     if (!lockSpool(lock, m_path, error))
         return false;

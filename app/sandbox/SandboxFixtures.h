@@ -36,6 +36,8 @@
 // | 无权测试   | ramDenied         | 403 Forbidden.RAMUserAccessDenied                                       |
 // | 未开通测试 | accountDenied     | 403 Forbidden.AccountAccessDenied                                       |
 // | 未知结果   | unknownSubCode    | 200 Passed=N SubCode=999 (undocumented SubCode)                         |
+// | 回显…      | echoPrefix        | any DocName starting with it: 400 InvalidParameter whose Message quotes   |
+// |            |                   | the request's parameters, DocName and DocNo included (as some gateways do)|
 // clang-format on
 namespace SandboxFixtures {
 
@@ -69,6 +71,7 @@ inline const QString reset = QStringLiteral("断开测试");
 inline const QString ramDenied = QStringLiteral("无权测试");
 inline const QString accountDenied = QStringLiteral("未开通测试");
 inline const QString unknownSubCode = QStringLiteral("未知结果");
+inline const QString echoPrefix = QStringLiteral("回显");
 
 // Size of the oversized trigger's body in bytes.
 inline constexpr qsizetype oversizedBodyBytes = 2 * 1024 * 1024;

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QStringList>
 
 #include <algorithm>
 
@@ -421,6 +422,16 @@ SandboxResponse SandboxService::answer(const SignerV3::Request& request, const Q
     }
     if (name == F::unknownSubCode)
         return success(QStringLiteral("N"), QStringLiteral("999"));
+    if (name.startsWith(F::echoPrefix)) {
+        QStringList quoted;
+        for (auto it = params.cbegin(); it != params.cend(); ++it)
+            quoted.append(it.key() + QLatin1Char('=') + it.value());
+        quoted.sort();
+        return error(request,
+            400,
+            QStringLiteral("InvalidParameter"),
+            QStringLiteral("The parameters do not match: %1").arg(quoted.join(QStringLiteral(", "))));
+    }
 
     const F::Person* person = F::findByDocNo(params.value(QStringLiteral("DocNo")));
     if (!person)

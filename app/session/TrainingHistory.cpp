@@ -1,5 +1,6 @@
 #include "TrainingHistory.h"
 
+#include "base/PrivateFiles.h"
 #include "crypto/Random.h"
 #include "history/AuditStore.h"
 
@@ -32,10 +33,9 @@ Result<QString> keyFor(const QString& path)
             TrainingHistory::tr("The training history %1 has lost its key file %2. Move the history away to start a "
                                 "new one.")
                 .arg(path, keyPath));
-    const QString folder = QFileInfo(path).absolutePath();
-    if (!QDir().mkpath(folder))
-        return Failure(ErrorCode::Unavailable, TrainingHistory::tr("Cannot create the folder %1.").arg(folder));
-    QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QString folderError;
+    if (!PrivateFiles::makeDirFor(path, &folderError))
+        return Failure(ErrorCode::Unavailable, folderError);
     const QString key = QString::fromLatin1(Random::system().bytes(32).toHex());
     QSaveFile file(keyPath);
     if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner)

@@ -7,6 +7,7 @@
 //   end ─► [writer] case_completed (spooled when refused) ─► finished
 #include "VerificationService.h"
 
+#include "domain/FreeTextMasking.h"
 #include "history/AuditEvent.h"
 #include "history/AuditStore.h"
 #include "session/HistoryWriter.h"
@@ -28,14 +29,19 @@ VerificationResult notRecorded(const QString& problem)
     return result;
 }
 
-// What the history keeps of a call's result: its codes, never the translated explanation.
-Events::CallOutcome outcomeOf(const VerificationResult& result)
+// What the history keeps of a call's result: its codes, never the translated explanation. The free text an answer
+// or an error brings (Code, Message, detail) may quote the request: ID numbers and the case's name are masked in it,
+// so that no personal data reaches the append-only chain, where the retention purge cannot erase it.
+Events::CallOutcome outcomeOf(const VerificationResult& result, const VerificationRequest& request)
 {
+    const auto masked = [&request](const QString& text) {
+        return FreeTextMasking::mask(text, request.docName, request.docNo);
+    };
     const QJsonObject json = result.toJson(); // the one mapping of status and error to their keys
     Events::CallOutcome outcome;
     outcome.requestId = result.requestId;
-    outcome.code = result.code;
-    outcome.message = result.message;
+    outcome.code = masked(result.code);
+    outcome.message = masked(result.message);
     outcome.merchantBizId = result.merchantBizId;
     outcome.httpStatus = result.httpStatus;
     const QJsonValue error = json.value(QStringLiteral("error"));
@@ -45,15 +51,15 @@ Events::CallOutcome outcomeOf(const VerificationResult& result)
     outcome.mayHaveBeenBilled = result.mayHaveBeenBilled();
     outcome.latencyMs = result.latencyMs;
     if (!result.detail.isEmpty())
-        outcome.detail = result.detail;
+        outcome.detail = masked(result.detail);
     return outcome;
 }
 
 // The record of one attempt's end: an HTTP answer, or an attempt that ended without one.
-Events::Event attemptEnded(const VerificationResult& result, int attempt)
+Events::Event attemptEnded(const VerificationResult& result, int attempt, const VerificationRequest& request)
 {
     auto fill = [&](auto event) {
-        static_cast<Events::CallOutcome&>(event) = outcomeOf(result);
+        static_cast<Events::CallOutcome&>(event) = outcomeOf(result, request);
         event.attempt = attempt;
         event.passed = result.passed;
         event.subCode = result.subCode;
@@ -171,7 +177,10 @@ void VerificationService::recordAttemptFinished(VerificationCall* call, int atte
     HistoryWriter* writer = m_writer.get();
     // Refused: spooled, and the case sends nothing more (its next attempt_sent is refused on the writer thread).
     writer->run<HistoryWriter::Written>(
-        [writer, actor = call->actor(), caseId = call->caseId(), ended = attemptEnded(result, attempt)](
+        [writer,
+            actor = call->actor(),
+            caseId = call->caseId(),
+            ended = attemptEnded(result, attempt, call->request())](
             AuditStore* store) { return writer->recordEvent(store, actor, caseId, ended); },
         call,
         [this, call](const HistoryWriter::Written& written) {
@@ -189,7 +198,7 @@ void VerificationService::completeCall(VerificationCall* call, const Verificatio
         return;
     }
     Events::CaseCompleted completed;
-    static_cast<Events::CallOutcome&>(completed) = outcomeOf(result);
+    static_cast<Events::CallOutcome&>(completed) = outcomeOf(result, call->request());
     completed.state = QString::fromLatin1(endState(result));
     completed.passed = result.isBusinessAnswer() ? Events::Nullable<bool>(result.passed) : std::nullopt;
     completed.subCode = result.subCode;

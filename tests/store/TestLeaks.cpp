@@ -1,11 +1,13 @@
 #include "CliRun.h"
 #include "StoreFixture.h"
 #include "api/Credentials.h"
+#include "domain/Masking.h"
 #include "sandbox/SandboxFixtures.h"
 #include "sandbox/SandboxServer.h"
 
 #include <QDirIterator>
 #include <QFile>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
@@ -208,6 +210,101 @@ private slots:
             const QByteArray rows = dumpTables(fx.raw());
             QVERIFY(rows.contains("account_created"));
             QVERIFY2(hit(rows).isEmpty(), qPrintable(hit(rows) + QStringLiteral(" in the history's tables")));
+        }
+    }
+
+    // A service whose Message quotes the request parameters (the sandbox's echo trigger): the full name and ID number
+    // reach neither response_received nor case_completed nor any byte of the history file; their masks do.
+    void echoedParametersAreMasked()
+    {
+        QTemporaryDir home;
+        const QString db = home.filePath(QStringLiteral("history.sqlite"));
+        const SandboxFixtures::Person person = SandboxFixtures::people().first();
+        const QString name = SandboxFixtures::echoPrefix + person.docName;
+        const CliRun r = CliRun::run({ QStringLiteral("verify"),
+                                         QStringLiteral("--training"),
+                                         QStringLiteral("--json"),
+                                         QStringLiteral("--name"),
+                                         name,
+                                         QStringLiteral("--id-number"),
+                                         person.docNo,
+                                         QStringLiteral("--start"),
+                                         person.validityStartDate,
+                                         QStringLiteral("--end"),
+                                         person.validityEndDate,
+                                         QStringLiteral("--db"),
+                                         db },
+            home.path());
+        QVERIFY2(r.exitCode == 4, (r.out + r.err).constData());
+        QVERIFY2(r.out.contains(person.docNo.toUtf8()), r.out.constData()); // the answer did quote the number
+
+        QByteArray bytes;
+        for (const QString& suffix : { QString(), QStringLiteral("-wal") }) {
+            QFile file(db + suffix);
+            if (file.open(QIODevice::ReadOnly))
+                bytes += file.readAll();
+        }
+        QVERIFY(!bytes.isEmpty());
+        QVERIFY2(!bytes.contains(person.docNo.toUtf8()), "the full ID number is in the history file");
+        QVERIFY2(!bytes.contains(name.toUtf8()), "the full name is in the history file");
+        QVERIFY2(!bytes.contains(person.docName.toUtf8()), "the name is in the history file");
+
+        QSqlDatabase sqlite = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("echo"));
+        sqlite.setDatabaseName(db);
+        QVERIFY(sqlite.open());
+        int quoted = 0;
+        {
+            QSqlQuery q(sqlite);
+            QVERIFY(q.exec(QStringLiteral("SELECT kind, payload FROM events")));
+            while (q.next()) {
+                const QString kind = q.value(0).toString();
+                const QString payload = q.value(1).toString();
+                QVERIFY2(!payload.contains(person.docNo) && !payload.contains(name), qPrintable(kind + payload));
+                if (payload.contains(QStringLiteral("DocNo=") + Masking::idNumber(person.docNo))
+                    && payload.contains(QStringLiteral("DocName=") + Masking::name(name)))
+                    ++quoted;
+            }
+        }
+        sqlite.close();
+        sqlite = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("echo"));
+        QCOMPARE(quoted, 2); // response_received and case_completed, each with the masked quote
+    }
+
+    // An endpoint with user info is refused before anything is recorded or sent; its password shows nowhere.
+    void endpointWithPasswordIsRefused()
+    {
+        QTemporaryDir home;
+        const QByteArray password = "MARKER-URL-PASSWORD-51e2";
+        const SandboxFixtures::Person person = SandboxFixtures::people().first();
+        const QHash<QString, QString> env { { QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID"),
+                                                QStringLiteral("LTAIMarkerKeyId01") },
+            { QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), QStringLiteral("MARKER-SECRET-f3c9a1d7e2b84c60") } };
+        const CliRun r =
+            CliRun::run({ QStringLiteral("verify"),
+                            QStringLiteral("--json"),
+                            QStringLiteral("--name"),
+                            person.docName,
+                            QStringLiteral("--id-number"),
+                            person.docNo,
+                            QStringLiteral("--start"),
+                            person.validityStartDate,
+                            QStringLiteral("--end"),
+                            person.validityEndDate,
+                            QStringLiteral("--endpoint"),
+                            QStringLiteral("https://user:%1@127.0.0.1:9/").arg(QString::fromLatin1(password)),
+                            QStringLiteral("--db"),
+                            home.filePath(QStringLiteral("history.sqlite")) },
+                home.path(),
+                env);
+        QVERIFY2(r.exitCode != 0, r.out.constData());
+        QVERIFY2((r.out + r.err).contains("api/customEndpoint"), (r.out + r.err).constData());
+        QVERIFY(!(r.out + r.err).contains(password));
+        QDirIterator it(home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(!file.readAll().contains(password), qPrintable(file.fileName()));
         }
     }
 };

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QString>
+
+// Free text from outside (a service's Message, an error text) may quote the person it is about. Before such text is
+// recorded, every 18-character ID number in it (17 digits and a digit or X, whoever it belongs to) and the case's own
+// name and ID number are replaced by their masks (Masking::idNumber, Masking::name).
+namespace FreeTextMasking {
+
+QString mask(const QString& text, const QString& name, const QString& idNumber);
+
+} // namespace FreeTextMasking
