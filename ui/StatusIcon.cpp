@@ -124,6 +124,23 @@ void drawGlyph(QPainter& painter, Kind kind, const QColor& color)
     }
 }
 
+QPixmap drawn(Kind kind, const QColor& shapeColor, const QColor& signColor, int size, qreal devicePixelRatio)
+{
+    const int device = qMax(1, qRound(size * devicePixelRatio));
+    QPixmap pixmap(device, device);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.scale(device / grid, device / grid);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(shapeColor);
+    painter.drawPath(shape(kind));
+    drawGlyph(painter, kind, signColor);
+    painter.end();
+    pixmap.setDevicePixelRatio(devicePixelRatio);
+    return pixmap;
+}
+
 } // namespace
 
 Theme::Tone tone(Kind kind)
@@ -145,29 +162,23 @@ Theme::Tone tone(Kind kind)
 
 QPixmap pixmap(Kind kind, const QPalette& palette, int size, qreal devicePixelRatio)
 {
-    const int device = qMax(1, qRound(size * devicePixelRatio));
-    QPixmap pixmap(device, device);
-    pixmap.fill(Qt::transparent);
     // The shape in the tone's strong colour (its text colour, readable on the window), the sign on it in the tone's
     // pale one (its background): the two contrast by at least 5:1 in either palette.
     const Theme::ToneColors colors = Theme::tone(tone(kind), palette);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.scale(device / grid, device / grid);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(colors.text);
-    painter.drawPath(shape(kind));
-    drawGlyph(painter, kind, colors.background);
-    painter.end();
-    pixmap.setDevicePixelRatio(devicePixelRatio);
-    return pixmap;
+    return drawn(kind, colors.text, colors.background, size, devicePixelRatio);
 }
 
 QIcon icon(Kind kind, const QPalette& palette)
 {
+    // On a selected row the shape takes the highlighted text's colour, as the row's text does, so that it stands out
+    // from the highlight (a blue hourglass would vanish on a blue selection).
+    const QColor selectedShape = palette.color(QPalette::Active, QPalette::HighlightedText);
+    const QColor selectedSign = palette.color(QPalette::Active, QPalette::Highlight);
     QIcon icon;
-    for (int size : { 16, 20, 24, 32, 40, 48, 64, 96, 128 })
-        icon.addPixmap(pixmap(kind, palette, size));
+    for (int size : { 16, 20, 24, 32, 40, 48, 64, 96, 128 }) {
+        icon.addPixmap(pixmap(kind, palette, size), QIcon::Normal);
+        icon.addPixmap(drawn(kind, selectedShape, selectedSign, size, 1.0), QIcon::Selected);
+    }
     return icon;
 }
 

@@ -30,7 +30,8 @@ inline constexpr Kind allKinds[] = { Kind::Passed, Kind::NotPassed, Kind::Error,
 Theme::Tone tone(Kind kind);
 // One icon, size × size device-independent pixels at this device pixel ratio.
 QPixmap pixmap(Kind kind, const QPalette& palette, int size, qreal devicePixelRatio = 1.0);
-// The icon in several sizes (16 to 128 device pixels: small icons at a device pixel ratio of 1 and 2).
+// The icon in several sizes (16 to 128 device pixels: small icons at a device pixel ratio of 1 and 2); its Selected
+// mode, for a selected row, is drawn in the highlighted text's colour.
 QIcon icon(Kind kind, const QPalette& palette);
 
 // The kind for a ResultPanel state ("passed", "notPassed", "error", "pending"); none for "empty" and "cancelled".

@@ -17,6 +17,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
@@ -242,6 +243,27 @@ void TestHelpAndIcons::statusIconsDifferInShape()
         grey.append(onWhite(pixmap).convertToFormat(QImage::Format_Grayscale8).convertToFormat(QImage::Format_ARGB32));
         QVERIFY(opaquePixels(masks.last()) > 32 * 32 / 3);
     }
+    if (qEnvironmentVariableIsSet("EKYC_SCREENSHOT_DIR")) {
+        // Every kind at 16, 24, 32 and 64 px on the light and the dark palette's window, to look at.
+        const int sizes[] = { 16, 24, 32, 64 };
+        QPixmap sheet(5 * (16 + 24 + 32 + 64 + 40), 2 * 80);
+        QPainter painter(&sheet);
+        int row = 0;
+        for (const QPalette& shown : { Theme::lightPalette(), Theme::darkPalette() }) {
+            painter.fillRect(0, row * 80, sheet.width(), 80, shown.color(QPalette::Window));
+            int x = 8;
+            for (StatusIcon::Kind kind : StatusIcon::allKinds) {
+                for (int size : sizes) {
+                    painter.drawPixmap(x, row * 80 + 8, StatusIcon::pixmap(kind, shown, size));
+                    x += size + 8;
+                }
+            }
+            ++row;
+        }
+        painter.end();
+        QVERIFY(
+            sheet.save(QDir(qEnvironmentVariable("EKYC_SCREENSHOT_DIR")).filePath(QStringLiteral("icons-status.png"))));
+    }
     const int n = int(std::size(StatusIcon::allKinds));
     for (int i = 0; i < n; ++i) {
         for (int j = i + 1; j < n; ++j) {
@@ -272,6 +294,12 @@ void TestHelpAndIcons::statusIconsFollowPalette()
     QCOMPARE(opaquePixels(light), opaquePixels(dark)); // one shape
     const int differing = differingPixels(light, dark, [](QRgb rgb) { return qGray(rgb); });
     QVERIFY2(differing > 100, qPrintable(QString::number(differing)));
+    // On a selected row the same shape, in the highlighted text's colour.
+    const QIcon icon = StatusIcon::icon(kind, Theme::lightPalette());
+    const QImage normal = icon.pixmap(QSize(32, 32), QIcon::Normal).toImage();
+    const QImage selected = icon.pixmap(QSize(32, 32), QIcon::Selected).toImage();
+    QCOMPARE(opaquePixels(selected), opaquePixels(normal));
+    QVERIFY(differingPixels(normal, selected, [](QRgb rgb) { return qGray(rgb); }) > 100);
     // The sign contrasts with its shape in either palette.
     for (const QPalette& palette : { Theme::lightPalette(), Theme::darkPalette() }) {
         const Theme::ToneColors colors = Theme::tone(StatusIcon::tone(kind), palette);
