@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>none: cases are not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (training history)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eKYC Desk %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks a mainland Chinese resident ID card (name, number and validity dates) with Alibaba Cloud ID Verification (Id2MetaPeriodVerifyIntl).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished">审计记录</translation>
+    </message>
+    <message>
+        <source>About eKYC Desk</source>
+        <translation type="unfinished">关于 eKYC Desk</translation>
+    </message>
+</context>
+<context>
     <name>Access</name>
     <message>
         <source>reviewer</source>
@@ -3801,14 +3836,6 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
         <translation>未发送：%1</translation>
     </message>
     <message>
-        <source>About eKYC Desk</source>
-        <translation>关于 eKYC Desk</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;eKYC Desk&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Checks a mainland Chinese resident ID card (name, number and validity dates) with Alibaba Cloud ID Verification (Id2MetaPeriodVerifyIntl).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;eKYC Desk&lt;/b&gt;&lt;/p&gt;&lt;p&gt;通过阿里云身份核验服务（Id2MetaPeriodVerifyIntl）核验中国内地居民身份证（姓名、号码和有效期限）。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Sent case %1</source>
         <translation>已发送案件 %1</translation>
     </message>
@@ -3971,6 +3998,10 @@ MerchantBizId %2
     <message>
         <source>Verify a &amp;list…</source>
         <translation>批量核验(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>User &amp;guide…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5726,6 +5757,13 @@ MerchantBizId %2
     <message>
         <source>Cannot write the training history&apos;s key %1: %2</source>
         <translation>无法写入培训历史记录的密钥 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>eKYC Desk user guide</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
