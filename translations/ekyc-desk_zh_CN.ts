@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>none: cases are not recorded</source>
+        <translation>无：案件不会被记录</translation>
+    </message>
+    <message>
+        <source>%1 (training history)</source>
+        <translation>%1（培训记录）</translation>
+    </message>
+    <message>
+        <source>eKYC Desk %1</source>
+        <translation>eKYC Desk %1</translation>
+    </message>
+    <message>
+        <source>Checks a mainland Chinese resident ID card (name, number and validity dates) with Alibaba Cloud ID Verification (Id2MetaPeriodVerifyIntl).</source>
+        <translation>通过阿里云身份核验服务（Id2MetaPeriodVerifyIntl）核验中国内地居民身份证（姓名、号码和有效期限）。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation>%1（构建时为 %2）</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>About eKYC Desk</source>
+        <translation>关于 eKYC Desk</translation>
+    </message>
+</context>
+<context>
     <name>Access</name>
     <message>
         <source>reviewer</source>
@@ -3817,14 +3852,6 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
         <translation>未发送：%1</translation>
     </message>
     <message>
-        <source>About eKYC Desk</source>
-        <translation>关于 eKYC Desk</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;eKYC Desk&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Checks a mainland Chinese resident ID card (name, number and validity dates) with Alibaba Cloud ID Verification (Id2MetaPeriodVerifyIntl).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;eKYC Desk&lt;/b&gt;&lt;/p&gt;&lt;p&gt;通过阿里云身份核验服务（Id2MetaPeriodVerifyIntl）核验中国内地居民身份证（姓名、号码和有效期限）。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Sent case %1</source>
         <translation>已发送案件 %1</translation>
     </message>
@@ -3995,6 +4022,10 @@ MerchantBizId %2
     <message>
         <source>Live service</source>
         <translation>正式服务</translation>
+    </message>
+    <message>
+        <source>User &amp;guide…</source>
+        <translation>用户指南(&amp;G)…</translation>
     </message>
 </context>
 <context>
@@ -5765,6 +5796,13 @@ MerchantBizId %2
     <message>
         <source>Cannot write the training history&apos;s key %1: %2</source>
         <translation>无法写入培训历史记录的密钥 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>eKYC Desk user guide</source>
+        <translation>eKYC Desk 用户指南</translation>
     </message>
 </context>
 <context>

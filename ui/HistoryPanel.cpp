@@ -4,7 +4,9 @@
 #include "CaseTimelineDialog.h"
 #include "ExportDialog.h"
 #include "HistoryFilterBar.h"
+#include "Icons.h"
 #include "RevealDialog.h"
+#include "StatusIconDelegate.h"
 #include "base/Access.h"
 #include "base/DisplayTime.h"
 #include "history/AuditEvent.h"
@@ -62,6 +64,14 @@ HistoryPanel::HistoryPanel(AuditStore* history, const Actor& actor, QWidget* par
         // supervisor and an auditor the team's).
         m_model->setQuery(HistoryQuery());
         m_ui->historyTableView->setModel(m_model);
+        // The outcome's status icon, with a shape of its own (the core's model gives no decoration).
+        m_ui->historyTableView->setItemDelegateForColumn(HistoryModel::OutcomeColumn,
+            new StatusIconDelegate(
+                [this](const QModelIndex& index) -> std::optional<StatusIcon::Kind> {
+                    const CaseSummary* summary = m_model ? m_model->caseAt(index.row()) : nullptr;
+                    return summary ? StatusIcon::forOutcome(summary->outcome()) : std::nullopt;
+                },
+                m_ui->historyTableView));
         QHeaderView* header = m_ui->historyTableView->horizontalHeader();
         header->setSectionResizeMode(QHeaderView::Interactive);
         header->setStretchLastSection(true);
@@ -92,6 +102,8 @@ HistoryPanel::HistoryPanel(AuditStore* history, const Actor& actor, QWidget* par
     connect(m_exportButton, &QPushButton::clicked, this, &HistoryPanel::openExport);
     m_exportButton->setEnabled(history != nullptr);
     connect(m_ui->refreshPushButton, &QPushButton::clicked, this, &HistoryPanel::reload);
+    Icons::bind(m_ui->refreshPushButton, Icons::Action::Refresh);
+    Icons::bind(m_exportButton, Icons::Action::Export);
     connect(m_ui->revealPushButton, &QPushButton::clicked, this, &HistoryPanel::revealSelected);
     connect(m_ui->verifyAgainPushButton, &QPushButton::clicked, this, &HistoryPanel::reverifySelected);
     updateSummary();

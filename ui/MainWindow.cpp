@@ -147,6 +147,7 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     setUpPeople();
     setUpReviewQueue();
     setUpDashboard();
+    setUpHelp();
     resize(900, 640);
     m_form->setFocus(Qt::OtherFocusReason);
 }
@@ -269,14 +270,6 @@ void MainWindow::cancelCase()
 {
     if (m_currentCall)
         m_currentCall->cancel();
-}
-
-void MainWindow::showAbout()
-{
-    QMessageBox::about(this,
-        tr("About eKYC Desk"),
-        tr("<p><b>eKYC Desk</b></p><p>Checks a mainland Chinese resident ID card (name, number and "
-           "validity dates) with Alibaba Cloud ID Verification (Id2MetaPeriodVerifyIntl).</p>"));
 }
 
 void MainWindow::showHistory()

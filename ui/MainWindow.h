@@ -86,7 +86,10 @@ public slots:
     // else, an edited case included, is sent at once as a new case.
     void submitCase(const CaseInput& input, bool warningsAcknowledged);
     void cancelCase();
+    // Help → About (MainWindowHelp.cpp): version, Qt, OpenSSL and the history location (object name "aboutDialog").
     void showAbout();
+    // Help → User guide (F1), not modal (object name "userGuideDialog"); raised when already open.
+    void showUserGuide();
     void showHistory();
     // Opens the settings dialog (window-modal, object name "settingsDialog"); saving shows a note in the status bar.
     void showSettings();
@@ -136,6 +139,8 @@ private:
     void setUpReviewQueue();
     // The "Dashboard" tab (MainWindowDashboard.cpp).
     void setUpDashboard();
+    // Help → User guide, and the icons of the menu actions (MainWindowHelp.cpp).
+    void setUpHelp();
     void sendToReview(const QList<ReviewRequest>& requests);
     void askToUnlock(const QString& error);
     void unlockWith(const QString& password);

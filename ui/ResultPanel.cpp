@@ -1,4 +1,5 @@
 #include "ResultPanel.h"
+#include "StatusIconLabel.h"
 #include "Theme.h"
 #include "session/Billing.h"
 #include "ui_ResultPanel.h"
@@ -12,6 +13,7 @@ ResultPanel::ResultPanel(QWidget* parent)
     , m_ui(std::make_unique<Ui::ResultPanel>())
 {
     m_ui->setupUi(this);
+    m_headlineIcon = StatusIconLabel::besideText(m_ui->headlineLabel);
     connect(m_ui->retryPushButton, &QPushButton::clicked, this, &ResultPanel::retryRequested);
     connect(m_ui->correctPushButton, &QPushButton::clicked, this, [this] { emit correctionRequested(m_caseId); });
     connect(
@@ -142,6 +144,7 @@ void ResultPanel::showResult(const VerificationResult& result, const QString& ca
         break;
     case Status::OutcomeUnknown:
         setHeadline(QStringLiteral("error"), Billing::unknownOutcome(m_training));
+        m_headlineIcon->setKind(StatusIcon::Kind::Unknown);
         break;
     case Status::NotRecorded:
         setHeadline(QStringLiteral("error"), tr("Not recorded — the history is unavailable"));
@@ -257,6 +260,7 @@ void ResultPanel::setHeadline(const QString& state, const QString& text)
     m_state = state;
     m_ui->headlineLabel->setText(text);
     m_ui->headlineLabel->setProperty("status", state);
+    m_headlineIcon->setKind(StatusIcon::forResultState(state));
     m_ui->headlineLabel->style()->unpolish(m_ui->headlineLabel);
     m_ui->headlineLabel->style()->polish(m_ui->headlineLabel);
 }

@@ -7,6 +7,8 @@
 #include <memory>
 #include <optional>
 
+class StatusIconLabel;
+
 namespace Ui {
 class ResultPanel;
 }
@@ -63,6 +65,7 @@ private:
     void setStale(bool stale);
 
     const std::unique_ptr<Ui::ResultPanel> m_ui;
+    StatusIconLabel* m_headlineIcon; // the status's shape beside the headline
     QString m_state;
     // What is shown, to show it again in another language.
     QString m_pendingBizId;

@@ -1,6 +1,7 @@
 #include "ReviewQueuePanel.h"
 #include "ui_ReviewQueuePanel.h"
 
+#include "StatusIconDelegate.h"
 #include "base/Access.h"
 #include "base/Clock.h"
 #include "history/AuditStore.h"
@@ -32,6 +33,9 @@ protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
     {
         QStyledItemDelegate::initStyleOption(option, index);
+        if (index.column() == ReviewQueueModel::StateColumn)
+            StatusIconDelegate::decorate(
+                option, StatusIcon::forReviewState(index.data(ReviewQueueModel::StateRole).toString()));
         if (index.column() != ReviewQueueModel::AgeColumn || !index.data(ReviewQueueModel::OverdueRole).toBool())
             return;
         const QStyle* style = option->widget ? option->widget->style() : nullptr;

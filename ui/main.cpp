@@ -1,4 +1,5 @@
 #include "HistoryOpener.h"
+#include "Icons.h"
 #include "MainWindow.h"
 #include "SignInFlow.h"
 #include "Theme.h"
@@ -37,6 +38,9 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("eKYC Desk"));
     QApplication::setApplicationName(QStringLiteral("ekyc-desk"));
     QApplication::setApplicationDisplayName(QStringLiteral("eKYC Desk"));
+    QApplication::setApplicationVersion(QStringLiteral(EKYC_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("ekyc-desk")); // packaging/ekyc-desk.desktop, its icon
+    QApplication::setWindowIcon(Icons::appIcon());
 
     Settings settings;
     // --lang for this run only; else the setting ui/language (empty: the system's language).

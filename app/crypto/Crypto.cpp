@@ -59,6 +59,11 @@ bool constantTimeEquals(const QByteArray& a, const QByteArray& b)
     return CRYPTO_memcmp(a.constData(), b.constData(), static_cast<size_t>(a.size())) == 0;
 }
 
+QString openSslVersion()
+{
+    return QString::fromLatin1(OpenSSL_version(OPENSSL_VERSION));
+}
+
 struct Sha256::Private
 {
     EVP_MD_CTX* ctx = nullptr;

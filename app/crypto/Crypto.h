@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QString>
 
 // The OpenSSL primitives the core needs, behind one small interface. Nothing here logs its inputs.
 namespace Crypto {
@@ -13,6 +14,8 @@ QByteArray hmacSha256(const QByteArray& key, const QByteArray& data);
 QByteArray hkdfSha256(const QByteArray& key, const QByteArray& salt, const QByteArray& info, int length = 32);
 // Compares two MACs or digests in constant time (for equal lengths).
 bool constantTimeEquals(const QByteArray& a, const QByteArray& b);
+// The OpenSSL library in use at run time, as it names itself ("OpenSSL 3.0.15 3 Sep 2024"), for the About box.
+QString openSslVersion();
 
 // Incremental SHA-256, for hashing large inputs in pieces.
 class Sha256

@@ -1,0 +1,218 @@
+#include "Icons.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QEvent>
+#include <QFile>
+#include <QPainter>
+#include <QPixmap>
+#include <QSvgRenderer>
+
+#include <functional>
+
+// Q_INIT_RESOURCE must be used outside any namespace.
+static void registerDeskResources()
+{
+    Q_INIT_RESOURCE(ekyc_desk);
+}
+
+namespace Icons {
+
+namespace {
+
+// The colour the bundled action icons are drawn in; replaced by the palette's.
+constexpr char templateColor[] = "#000000";
+
+QPixmap renderSvg(const QByteArray& svg, int size)
+{
+    QSvgRenderer renderer(svg);
+    QPixmap pixmap(size, size);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    renderer.render(&painter, QRectF(0, 0, size, size));
+    return pixmap;
+}
+
+QByteArray recoloured(const QByteArray& svg, const QColor& color)
+{
+    QByteArray result = svg;
+    return result.replace(templateColor, color.name(QColor::HexRgb).toLatin1());
+}
+
+// Sets the icon on the target now and whenever the application's palette changes (the application announces it to
+// itself).
+class IconBinder : public QObject
+{
+public:
+    IconBinder(QObject* owner, std::function<void(const QIcon&)> apply, Action action)
+        : QObject(owner)
+        , m_apply(std::move(apply))
+        , m_action(action)
+    {
+        QCoreApplication::instance()->installEventFilter(this);
+        refresh();
+    }
+
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == QCoreApplication::instance() && event->type() == QEvent::ApplicationPaletteChange)
+            refresh();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    void refresh() { m_apply(icon(m_action, QApplication::palette())); }
+
+    std::function<void(const QIcon&)> m_apply;
+    Action m_action;
+};
+
+} // namespace
+
+void initResources()
+{
+    static const bool registered = [] {
+        registerDeskResources();
+        return true;
+    }();
+    Q_UNUSED(registered);
+}
+
+QList<int> appIconSizes()
+{
+    return { 16, 24, 32, 48, 64, 128, 256 };
+}
+
+QIcon appIcon()
+{
+    initResources();
+    QIcon icon;
+    for (int size : appIconSizes())
+        icon.addFile(QStringLiteral(":/icons/app/ekyc-desk-%1.png").arg(size), QSize(size, size));
+    return icon;
+}
+
+QString themeName(Action action)
+{
+    switch (action) {
+    case Action::NewCase:
+        return QStringLiteral("document-new");
+    case Action::Verify:
+        return QStringLiteral("document-send");
+    case Action::VerifyList:
+        return QStringLiteral("view-list-details");
+    case Action::Settings:
+        return QStringLiteral("preferences-system");
+    case Action::Quit:
+        return QStringLiteral("application-exit");
+    case Action::About:
+        return QStringLiteral("help-about");
+    case Action::UserGuide:
+        return QStringLiteral("help-contents");
+    case Action::History:
+        return QStringLiteral("document-open-recent");
+    case Action::Refresh:
+        return QStringLiteral("view-refresh");
+    case Action::Export:
+        return QStringLiteral("document-save-as");
+    case Action::Accounts:
+        return QStringLiteral("system-users");
+    case Action::Lock:
+        return QStringLiteral("system-lock-screen");
+    }
+    return QString();
+}
+
+QString fallbackPath(Action action)
+{
+    const char* name = "";
+    switch (action) {
+    case Action::NewCase:
+        name = "new-case";
+        break;
+    case Action::Verify:
+        name = "verify";
+        break;
+    case Action::VerifyList:
+        name = "verify-list";
+        break;
+    case Action::Settings:
+        name = "settings";
+        break;
+    case Action::Quit:
+        name = "quit";
+        break;
+    case Action::About:
+        name = "about";
+        break;
+    case Action::UserGuide:
+        name = "user-guide";
+        break;
+    case Action::History:
+        name = "history";
+        break;
+    case Action::Refresh:
+        name = "refresh";
+        break;
+    case Action::Export:
+        name = "export";
+        break;
+    case Action::Accounts:
+        name = "accounts";
+        break;
+    case Action::Lock:
+        name = "lock";
+        break;
+    }
+    return QStringLiteral(":/icons/actions/%1.svg").arg(QLatin1String(name));
+}
+
+QIcon fallback(Action action, const QPalette& palette)
+{
+    initResources();
+    QFile file(fallbackPath(action));
+    if (!file.open(QIODevice::ReadOnly))
+        return QIcon();
+    const QByteArray svg = file.readAll();
+    const struct
+    {
+        QIcon::Mode mode;
+        QColor color;
+    } modes[] = {
+        { QIcon::Normal, palette.color(QPalette::Active, QPalette::WindowText) },
+        { QIcon::Disabled, palette.color(QPalette::Disabled, QPalette::WindowText) },
+        { QIcon::Active, palette.color(QPalette::Active, QPalette::WindowText) },
+        { QIcon::Selected, palette.color(QPalette::Active, QPalette::HighlightedText) },
+    };
+    QIcon icon;
+    for (const auto& mode : modes) {
+        const QByteArray coloured = recoloured(svg, mode.color);
+        // Device pixels: 16 and 24 px at a device pixel ratio of 1 and 2, and larger icons.
+        for (int size : { 16, 22, 24, 32, 48, 64 })
+            icon.addPixmap(renderSvg(coloured, size), mode.mode);
+    }
+    return icon;
+}
+
+QIcon icon(Action action, const QPalette& palette)
+{
+    const QString name = themeName(action);
+    if (QIcon::hasThemeIcon(name))
+        return QIcon::fromTheme(name);
+    return fallback(action, palette);
+}
+
+void bind(QAction* action, Action icon)
+{
+    new IconBinder(
+        action, [action](const QIcon& icon) { action->setIcon(icon); }, icon);
+}
+
+void bind(QAbstractButton* button, Action icon)
+{
+    new IconBinder(
+        button, [button](const QIcon& icon) { button->setIcon(icon); }, icon);
+}
+
+} // namespace Icons
