@@ -2557,6 +2557,14 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
         <source>Billed calls per month</source>
         <translation>每月计费调用</translation>
     </message>
+    <message>
+        <source>From date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To date (inclusive)</source>
+        <translation>结束日期（含当天）</translation>
+    </message>
 </context>
 <context>
     <name>EndpointConfig</name>
@@ -3289,6 +3297,10 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
         <source>Save&amp;d:</source>
         <translation>已保存(&amp;D)：</translation>
     </message>
+    <message>
+        <source>Search value</source>
+        <translation>搜索内容</translation>
+    </message>
 </context>
 <context>
     <name>HistoryLocation</name>
@@ -3828,10 +3840,6 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
         <translation>新建案件(&amp;N)</translation>
     </message>
     <message>
-        <source>&amp;Verify</source>
-        <translation>核验(&amp;V)</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -4026,6 +4034,10 @@ MerchantBizId %2
     <message>
         <source>User &amp;guide…</source>
         <translation>用户指南(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>核验</translation>
     </message>
 </context>
 <context>
@@ -5181,6 +5193,10 @@ MerchantBizId %2
         <source>S&amp;ubCode:</source>
         <translation>S&amp;ubCode：</translation>
     </message>
+    <message>
+        <source>Assignee&apos;s account name</source>
+        <translation>处理人的账号名</translation>
+    </message>
 </context>
 <context>
     <name>ReviewReason</name>
@@ -5703,6 +5719,10 @@ MerchantBizId %2
     <message>
         <source>Dark</source>
         <translation>深色</translation>
+    </message>
+    <message>
+        <source>Custom https URL</source>
+        <translation>自定义 https 地址</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 
 #include "session/VerificationService.h"
 
+#include <QAccessible>
 #include <QCalendarWidget>
 #include <QDateEdit>
 #include <QFocusEvent>
@@ -462,6 +463,17 @@ void CaseForm::runCheck()
     showIssues();
 }
 
+// A screen reader hears the field's new description, and a new error as an alert.
+void CaseForm::announceError(QWidget* editor, QLabel* errorLabel)
+{
+    QAccessibleEvent described(editor, QAccessible::DescriptionChanged);
+    QAccessible::updateAccessibility(&described);
+    if (errorLabel->isVisibleTo(this)) {
+        QAccessibleEvent alert(errorLabel, QAccessible::Alert);
+        QAccessible::updateAccessibility(&alert);
+    }
+}
+
 void CaseForm::showIssues()
 {
     QHash<CaseField, QStringList> blocking;
@@ -474,10 +486,14 @@ void CaseForm::showIssues()
     }
     for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
         const bool show = blocking.contains(it.key()) && (m_revealAll || m_touched.contains(it.key()));
-        it->errorLabel->setText(show ? blocking.value(it.key()).join(QLatin1Char('\n')) : QString());
+        const QString error = show ? blocking.value(it.key()).join(QLatin1Char('\n')) : QString();
+        const bool changed = error != it->editor->accessibleDescription();
+        it->errorLabel->setText(error);
         it->errorLabel->setVisible(show);
         it->editor->setProperty("invalid", show);
-        it->editor->setAccessibleDescription(show ? it->errorLabel->text() : QString());
+        it->editor->setAccessibleDescription(error);
+        if (changed)
+            announceError(it->editor, it->errorLabel);
     }
 
     m_ui->warningsFrame->setVisible(!warnings.isEmpty());

@@ -87,6 +87,7 @@ private:
     void showIssues();
     void updateButtons();
     void retranslate();
+    void announceError(QWidget* editor, QLabel* errorLabel);
     void updateMoreToggle();
     void updateLongTerm();
     void focusField(CaseField field);

@@ -183,6 +183,8 @@ void DashboardPanel::changeEvent(QEvent* event)
 
 void DashboardPanel::retranslate()
 {
+    m_ui->fromDateEdit->setAccessibleName(tr("From date"));
+    m_ui->toDateEdit->setAccessibleName(tr("To date (inclusive)"));
     const QStringList ranges = { tr("This week"), tr("Last 30 days"), tr("This year"), tr("Custom dates") };
     for (int i = 0; i < ranges.size(); ++i)
         m_ui->rangeComboBox->setItemText(i, ranges.at(i));

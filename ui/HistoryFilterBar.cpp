@@ -172,6 +172,7 @@ void HistoryFilterBar::retranslate()
     m_to->setDisplayFormat(DisplayTime::dateFormat());
     m_from->setAccessibleName(tr("From date"));
     m_to->setAccessibleName(tr("To date (inclusive)"));
+    m_search->setAccessibleName(tr("Search value"));
     fillCombos();
 }
 

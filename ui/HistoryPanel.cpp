@@ -266,7 +266,11 @@ void HistoryPanel::pageLoaded()
 {
     if (m_model->rowCount() <= m_model->pageSize()) { // the first page: fit the columns to what arrived
         m_ui->historyTableView->resizeColumnsToContents();
-        m_ui->historyTableView->horizontalHeader()->setStretchLastSection(true);
+        // Sized to its contents, the last column no longer stretches: set it again so the table fills its width
+        // (setting it while it is already set does nothing).
+        QHeaderView* header = m_ui->historyTableView->horizontalHeader();
+        header->setStretchLastSection(false);
+        header->setStretchLastSection(true);
     }
     if (!m_pendingSelection.isEmpty())
         selectCase(m_pendingSelection);

@@ -545,6 +545,7 @@ void MainWindow::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        retranslatePeople();
         showStatus();
         showReverifyNote(); // in the new language
     }

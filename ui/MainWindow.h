@@ -133,6 +133,7 @@ protected:
     void changeEvent(QEvent* event) override;
     void layOutVerifyTab();
     void revealOutcome();
+    void retranslatePeople();
 
 private:
     void setUpPeople();

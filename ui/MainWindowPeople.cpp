@@ -18,20 +18,31 @@
 #include <QMenuBar>
 #include <QStatusBar>
 
-void MainWindow::setUpPeople()
+// The texts made in code for people and sign-in, again after a language change.
+void MainWindow::retranslatePeople()
 {
     const Actor& actor = m_service.actor();
+    if (m_actorLabel) {
+        m_actorLabel->setText(
+            actor.isValid() ? tr("Signed in: %1 (%2)").arg(actor.name, Role::displayName(actor.role)) : QString());
+    }
+    if (auto* accounts = findChild<QAction*>(QStringLiteral("accountsAction")))
+        accounts->setText(tr("&Accounts…"));
+    if (auto* lock = findChild<QAction*>(QStringLiteral("lockAction")))
+        lock->setText(tr("&Lock the desk"));
+}
+
+void MainWindow::setUpPeople()
+{
     m_actorLabel = new QLabel(this);
     m_actorLabel->setObjectName(QStringLiteral("actorStatusLabel"));
     m_actorLabel->setContentsMargins(6, 0, 6, 0);
-    m_actorLabel->setText(
-        actor.isValid() ? tr("Signed in: %1 (%2)").arg(actor.name, Role::displayName(actor.role)) : QString());
     statusBar()->insertPermanentWidget(0, m_actorLabel);
 
-    auto* accounts = new QAction(tr("&Accounts…"), this);
+    auto* accounts = new QAction(this);
     accounts->setObjectName(QStringLiteral("accountsAction"));
     accounts->setEnabled(m_service.writer() != nullptr);
-    auto* lock = new QAction(tr("&Lock the desk"), this);
+    auto* lock = new QAction(this);
     lock->setObjectName(QStringLiteral("lockAction"));
     lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     lock->setEnabled(false); // with the idle lock: only a signed-in person can unlock
@@ -39,6 +50,7 @@ void MainWindow::setUpPeople()
     m_ui->fileMenu->insertAction(m_ui->settingsAction, lock);
     connect(accounts, &QAction::triggered, this, &MainWindow::showAccounts);
     connect(lock, &QAction::triggered, this, &MainWindow::lockDesk);
+    retranslatePeople();
 }
 
 void MainWindow::setIdleLock(int minutes, Clock* clock)

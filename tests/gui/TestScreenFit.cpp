@@ -1,18 +1,9 @@
-#include "AccountEditDialog.h"
-#include "BatchDialog.h"
+#include "DialogCatalogue.h"
 #include "ElidedLabel.h"
 #include "GuiDriver.h"
 #include "MainWindowFixture.h"
-#include "PassphraseDialog.h"
 #include "ResultPanel.h"
-#include "ReviewDecisionDialog.h"
-#include "SendToReviewDialog.h"
-#include "SettingsDialog.h"
-#include "SignInDialog.h"
 #include "base/Language.h"
-#include "base/Settings.h"
-#include "crypto/KeyVault.h"
-#include "history/Review.h"
 #include "sandbox/SandboxFixtures.h"
 
 #include <QAbstractButton>
@@ -36,23 +27,13 @@ private slots:
     void mainWindowStacksWhenNarrow();
 
 private:
-    std::unique_ptr<QWidget> make(const QString& name);
     QTemporaryDir m_dir;
-    std::unique_ptr<Settings> m_settings;
 };
 
 namespace {
 
 // 1000 / 2 less a title bar and a panel.
 const QSize smallScreen(800, 460);
-
-void typeInto(QWidget* top, const char* name, const QString& text)
-{
-    auto* edit = top->findChild<QLineEdit*>(QLatin1String(name));
-    QVERIFY(edit);
-    edit->setFocus();
-    QTest::keyClicks(edit, text);
-}
 
 // Texts that do not fit the place their widget has: a label's text wider or taller than the label, a button's or a
 // check box's text wider than the button.
@@ -95,41 +76,6 @@ QStringList clippedTexts(QWidget* top)
 
 } // namespace
 
-std::unique_ptr<QWidget> TestScreenFit::make(const QString& name)
-{
-    const QString location = m_dir.filePath(QStringLiteral("history.sqlite"));
-    if (name == QLatin1String("settings")) {
-        m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings.ini")));
-        return std::make_unique<SettingsDialog>(*m_settings, window());
-    }
-    if (name.startsWith(QLatin1String("passphrase"))) {
-        const bool unlock = name.endsWith(QLatin1String("wrong"));
-        auto dialog = std::make_unique<PassphraseDialog>(
-            unlock ? PassphraseDialog::Mode::Unlock : PassphraseDialog::Mode::Create, location, window());
-        if (unlock)
-            dialog->setError(KeyVault::errorMessage(KeyVault::Error::WrongPassphrase));
-        else if (name.endsWith(QLatin1String("short")))
-            typeInto(dialog.get(), "passphraseLineEdit", QStringLiteral("abc"));
-        else
-            typeInto(dialog.get(), "confirmLineEdit", QStringLiteral("different-passphrase"));
-        return dialog;
-    }
-    if (name == QLatin1String("sign in"))
-        return std::make_unique<SignInDialog>(SignInDialog::Mode::SignIn, location, QString(), window());
-    if (name == QLatin1String("first supervisor"))
-        return std::make_unique<SignInDialog>(SignInDialog::Mode::CreateSupervisor, location, QString(), window());
-    if (name == QLatin1String("add account"))
-        return std::make_unique<AccountEditDialog>(
-            AccountEditDialog::Mode::Add, QString(), QStringLiteral("reviewer"), window());
-    if (name == QLatin1String("review decision"))
-        return std::make_unique<ReviewDecisionDialog>(ReviewReason::defaults(), window());
-    if (name == QLatin1String("send to review"))
-        return std::make_unique<SendToReviewDialog>(QStringLiteral("0f6c2a4e-1d2b-4c1e-9a55-3c1d2e4f5a6b"), window());
-    if (name == QLatin1String("batch"))
-        return std::make_unique<BatchDialog>(*service(), window());
-    return nullptr;
-}
-
 void TestScreenFit::fitsAndShowsAllItsText_data()
 {
     QTest::addColumn<QString>("name");
@@ -156,7 +102,8 @@ void TestScreenFit::fitsAndShowsAllItsText()
     QFETCH(QString, language);
     Language::apply(language);
     GuiDriver::settleLayout();
-    std::unique_ptr<QWidget> dialog = make(name);
+    DialogCatalogue catalogue(*service(), window(), m_dir.path());
+    std::unique_ptr<QWidget> dialog = catalogue.make(name);
     QWidget* top = dialog ? dialog.get() : window();
     QVERIFY(top);
     top->show();
