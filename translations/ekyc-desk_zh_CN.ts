@@ -3872,10 +3872,6 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
         <translation>视图(&amp;W)</translation>
     </message>
     <message>
-        <source>&amp;Case</source>
-        <translation>案件(&amp;C)</translation>
-    </message>
-    <message>
         <source>&amp;History</source>
         <translation>审计记录(&amp;H)</translation>
     </message>
@@ -4038,6 +4034,18 @@ MerchantBizId %2
     <message>
         <source>Verify</source>
         <translation>核验</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>核验(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Review &amp;queue</source>
+        <translation>复核队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>统计看板(&amp;D)</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,10 @@ void MainWindow::setUpReviewQueue()
         m_service.writer(), [this] { return m_service.actor(); }, m_service.isTraining(), m_ui->queueTab);
     m_queuePanel->setObjectName(QStringLiteral("reviewQueuePanel"));
     m_ui->queueLayout->addWidget(LayoutFit::scrollable(m_queuePanel, m_ui->queueTab));
+    connect(m_ui->showQueueAction, &QAction::triggered, this, [this] {
+        showReviewQueue();
+        m_queuePanel->setFocus(Qt::ShortcutFocusReason); // the queue's table, for the arrow keys
+    });
 }
 
 void MainWindow::showReviewQueue()

@@ -19,6 +19,7 @@ ReviewDecisionDialog::ReviewDecisionDialog(const QList<ReviewReason>& reasons, Q
     m_decision->setObjectName(QStringLiteral("decisionComboBox"));
     m_reason->setObjectName(QStringLiteral("reasonComboBox"));
     m_note->setObjectName(QStringLiteral("noteTextEdit"));
+    m_note->setTabChangesFocus(true); // Tab moves on to the buttons, for a keyboard alone
     m_note->setPlaceholderText(tr("What you saw and why you decide so (required)"));
     for (const QString& d : ReviewDecision::all())
         m_decision->addItem(ReviewDecision::displayName(d), d);

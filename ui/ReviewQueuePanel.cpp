@@ -84,6 +84,7 @@ ReviewQueuePanel::ReviewQueuePanel(HistoryThread* thread, ActorSource signedIn, 
         setUpPractise();
     fillFilters();
     m_ui->queueTableView->setItemDelegate(new OverdueDelegate(m_ui->queueTableView));
+    setFocusProxy(m_ui->queueTableView);
     if (m_thread) {
         m_model = new ReviewQueueModel(fetcherFor(m_thread, this), Clock::system(), this);
         m_ui->queueTableView->setModel(m_model);

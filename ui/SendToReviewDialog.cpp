@@ -22,6 +22,7 @@ SendToReviewDialog::SendToReviewDialog(const QString& caseId, QWidget* parent)
     setObjectName(QStringLiteral("sendToReviewDialog"));
     setWindowTitle(tr("Send to manual review"));
     m_note->setObjectName(QStringLiteral("noteTextEdit"));
+    m_note->setTabChangesFocus(true); // Tab moves on to the buttons, for a keyboard alone
     m_note->setPlaceholderText(tr("What the reviewer should know (optional)"));
     m_list->setObjectName(QStringLiteral("referencesListWidget"));
     m_attach->setObjectName(QStringLiteral("attachPushButton"));

@@ -14,6 +14,7 @@
 #include "session/Session.h"
 #include "session/VerificationService.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
@@ -21,6 +22,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -179,6 +181,7 @@ private slots:
     void linkedCaseOpensWithOneClick();
     void practiseAsOnlyInTraining();
     void screenshots();
+    void keyboardAlone();
 };
 
 void TestReviewQueue::fourEyesFromSendToApproval()
@@ -392,6 +395,65 @@ void TestReviewQueue::screenshots()
         QTRY_VERIFY(panel()->findChildren<CaseTimelineDialog*>().isEmpty());
     }
     Language::apply(QLatin1String(Language::english));
+}
+
+// The queue without a mouse: Ctrl+3 opens it with the focus in the table, the arrow keys choose the case, Alt and
+// the underlined letter press the buttons, and the decision dialog is filled and sent with Tab, arrows and Enter.
+void TestReviewQueue::keyboardAlone()
+{
+    QVERIFY(buildTeam());
+    const Actor reviewer = actor("reviewer");
+    const QString caseId = answered202(reviewer);
+    QVERIFY(!caseId.isEmpty());
+    service()->setActor(reviewer);
+    QTemporaryDir dir;
+    const QString document = dir.filePath(QStringLiteral("card-front.png"));
+    QFile file(document);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("synthetic scan of a fictitious card");
+    file.close();
+    QVERIFY(!sendToReview(caseId, QStringLiteral("Asked the person to confirm the card"), document).isEmpty());
+    window()->findChild<QTabWidget*>(QStringLiteral("mainTabWidget"))->setCurrentIndex(0);
+    QVERIFY(GuiDriver::showActive(window()));
+
+    auto press = [](Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+        QTest::keyClick(QApplication::focusWidget(), key, modifiers);
+    };
+    press(Qt::Key_3, Qt::ControlModifier);
+    QTRY_VERIFY(panel()->isVisible());
+    QTRY_VERIFY(!panel()->model()->isLoading());
+    auto* table = panel()->findChild<QTableView*>(QStringLiteral("queueTableView"));
+    QCOMPARE(QApplication::focusWidget(), table);
+    press(Qt::Key_Home);
+    QTRY_COMPARE(panel()->selectedCaseId(), caseId);
+
+    QSignalSpy finished(panel(), &ReviewQueuePanel::actionFinished);
+    press(Qt::Key_C, Qt::AltModifier); // Claim
+    QTRY_COMPARE(finished.count(), 1);
+    QTRY_COMPARE(stateOf(caseId), QLatin1String(ReviewState::inReview));
+
+    press(Qt::Key_P, Qt::AltModifier); // Propose decision… (a mnemonic clicks the button a moment later)
+    ReviewDecisionDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = panel()->findChild<ReviewDecisionDialog*>(QStringLiteral("reviewDecisionDialog"))));
+    QTRY_VERIFY(dialog->isVisible());
+    auto* decision = dialog->findChild<QComboBox*>(QStringLiteral("decisionComboBox"));
+    QTRY_COMPARE(QApplication::focusWidget(), decision);
+    while (decision->currentData().toString() != QLatin1String(ReviewDecision::approve)
+        && decision->currentIndex() < decision->count() - 1)
+        press(Qt::Key_Down);
+    QCOMPARE(decision->currentData().toString(), QLatin1String(ReviewDecision::approve));
+    press(Qt::Key_Tab);
+    auto* reason = dialog->findChild<QComboBox*>(QStringLiteral("reasonComboBox"));
+    QCOMPARE(QApplication::focusWidget(), reason);
+    press(Qt::Key_Down);
+    QVERIFY(!reason->currentData().toString().isEmpty());
+    press(Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), dialog->findChild<QPlainTextEdit*>(QStringLiteral("noteTextEdit")));
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Card seen, renewed last month"));
+    press(Qt::Key_Tab); // to the buttons: OK is the default
+    press(Qt::Key_Return);
+    QTRY_COMPARE(finished.count(), 2);
+    QTRY_COMPARE(stateOf(caseId), QLatin1String(ReviewState::proposed));
 }
 
 QTEST_MAIN(TestReviewQueue)
