@@ -143,6 +143,26 @@ private:
         QTRY_VERIFY(!panel()->model()->isLoading());
     }
 
+    // A 202 answered for the team's reviewer, who is now the desk's actor: its case id (empty on failure).
+    QString reviewersAnswered202()
+    {
+        if (!buildTeam())
+            return QString();
+        const QString caseId = answered202(actor("reviewer"));
+        service()->setActor(actor("reviewer"));
+        return caseId;
+    }
+
+    // A synthetic scan of a fictitious card in dir: its path (empty on failure).
+    static QString writeScan(const QTemporaryDir& dir, const QByteArray& content)
+    {
+        const QString path = dir.filePath(QStringLiteral("card-front.png"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+            return QString();
+        return path;
+    }
+
     // Sends caseId to review through the window's dialog, with a note and one synthetic document; its SHA-256.
     QString sendToReview(const QString& caseId, const QString& note, const QString& documentPath)
     {
@@ -186,19 +206,14 @@ private slots:
 
 void TestReviewQueue::fourEyesFromSendToApproval()
 {
-    QVERIFY(buildTeam());
-    const Actor reviewer = actor("reviewer");
-    const QString caseId = answered202(reviewer);
+    const QString caseId = reviewersAnswered202();
     QVERIFY(!caseId.isEmpty());
-    service()->setActor(reviewer);
+    const Actor reviewer = actor("reviewer");
 
     QTemporaryDir dir;
-    const QString document = dir.filePath(QStringLiteral("card-front.png"));
-    QFile file(document);
-    QVERIFY(file.open(QIODevice::WriteOnly));
     const QByteArray content("synthetic scan of a fictitious card");
-    file.write(content);
-    file.close();
+    const QString document = writeScan(dir, content);
+    QVERIFY(!document.isEmpty());
     const QString expectedSha =
         QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
 
@@ -401,17 +416,11 @@ void TestReviewQueue::screenshots()
 // the underlined letter press the buttons, and the decision dialog is filled and sent with Tab, arrows and Enter.
 void TestReviewQueue::keyboardAlone()
 {
-    QVERIFY(buildTeam());
-    const Actor reviewer = actor("reviewer");
-    const QString caseId = answered202(reviewer);
+    const QString caseId = reviewersAnswered202();
     QVERIFY(!caseId.isEmpty());
-    service()->setActor(reviewer);
     QTemporaryDir dir;
-    const QString document = dir.filePath(QStringLiteral("card-front.png"));
-    QFile file(document);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("synthetic scan of a fictitious card");
-    file.close();
+    const QString document = writeScan(dir, "synthetic scan of a fictitious card");
+    QVERIFY(!document.isEmpty());
     QVERIFY(!sendToReview(caseId, QStringLiteral("Asked the person to confirm the card"), document).isEmpty());
     window()->findChild<QTabWidget*>(QStringLiteral("mainTabWidget"))->setCurrentIndex(0);
     QVERIFY(GuiDriver::showActive(window()));
