@@ -4047,6 +4047,10 @@ MerchantBizId %2
         <source>&amp;Dashboard</source>
         <translation>统计看板(&amp;D)</translation>
     </message>
+    <message>
+        <source>Desk tools</source>
+        <translation>工作台工具</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>
