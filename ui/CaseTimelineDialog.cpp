@@ -1,4 +1,5 @@
 #include "CaseTimelineDialog.h"
+#include "LayoutFit.h"
 
 #include "base/DisplayTime.h"
 #include "history/AuditStore.h"
@@ -39,7 +40,7 @@ CaseTimelineDialog::CaseTimelineDialog(
     layout->addWidget(m_tree, 1);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    resize(1100, 520);
+    LayoutFit::resizeWithinScreen(this, QSize(1100, 520));
     load();
 }
 

@@ -2,8 +2,10 @@
 
 #include <QBoxLayout>
 #include <QEvent>
+#include <QGuiApplication>
 #include <QLayout>
 #include <QPointer>
+#include <QScreen>
 #include <QScrollArea>
 #include <QWidget>
 
@@ -59,6 +61,16 @@ private:
 void stackWhenNarrow(QBoxLayout* box, QWidget* watched, int minimumWidth)
 {
     new NarrowWatcher(box, watched, minimumWidth);
+}
+
+void resizeWithinScreen(QWidget* window, const QSize& wanted)
+{
+    const QWidget* anchor = window->parentWidget() ? window->parentWidget() : window;
+    const QScreen* screen = anchor->screen() ? anchor->screen() : QGuiApplication::primaryScreen();
+    QSize size = wanted;
+    if (screen)
+        size = size.boundedTo(screen->availableGeometry().size() * 9 / 10);
+    window->resize(size.expandedTo(window->minimumSizeHint()));
 }
 
 void growToFit(QWidget* window)

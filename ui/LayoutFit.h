@@ -1,6 +1,7 @@
 #pragma once
 
 class QBoxLayout;
+class QSize;
 class QScrollArea;
 class QWidget;
 
@@ -14,6 +15,10 @@ QScrollArea* scrollable(QWidget* content, QWidget* parent);
 // Lays the box's items side by side while the watched widget is at least minimumWidth wide, one above the other
 // when it is narrower.
 void stackWhenNarrow(QBoxLayout* box, QWidget* watched, int minimumWidth);
+
+// Resizes a window to the size it would like, but never beyond the screen it opens on (a 1600×1000 screen at 200 %
+// has 800×500 to give).
+void resizeWithinScreen(QWidget* window, const QSize& wanted);
 
 // Grows the window (never shrinks it) until its word-wrapped texts have the height they need at its width: a
 // dialog that shows a longer message after it opened.

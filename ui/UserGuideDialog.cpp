@@ -1,4 +1,5 @@
 #include "UserGuideDialog.h"
+#include "LayoutFit.h"
 
 #include "Icons.h"
 #include "base/Language.h"
@@ -24,7 +25,7 @@ UserGuideDialog::UserGuideDialog(QWidget* parent)
     layout->addWidget(m_browser, 1);
     layout->addWidget(buttons);
     // About 100 characters wide and 36 lines high, in the font in use (so it scales with it).
-    resize(fontMetrics().averageCharWidth() * 110, fontMetrics().height() * 36);
+    LayoutFit::resizeWithinScreen(this, QSize(fontMetrics().averageCharWidth() * 110, fontMetrics().height() * 36));
     showGuide();
 }
 

@@ -21,6 +21,12 @@
 class TestAccessibility : public MainWindowFixture
 {
     Q_OBJECT
+public:
+    TestAccessibility()
+        : MainWindowFixture({ .history = true })
+    {
+    }
+
 private slots:
     void everyInputIsNamed_data();
     void everyInputIsNamed();
@@ -74,7 +80,8 @@ void TestAccessibility::everyInputIsNamed_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("language");
     for (const char* language : { Language::english, Language::simplifiedChinese }) {
-        for (const QString& name : QStringList { QStringLiteral("main window") } + DialogCatalogue::names())
+        for (const QString& name :
+            QStringList { QStringLiteral("main window") } + DialogCatalogue::names() + DialogCatalogue::historyNames())
             QTest::addRow("%s %s", qPrintable(name), language) << name << QString::fromLatin1(language);
     }
 }
@@ -84,7 +91,7 @@ void TestAccessibility::everyInputIsNamed()
     QFETCH(QString, name);
     QFETCH(QString, language);
     Language::apply(language);
-    DialogCatalogue catalogue(*service(), window(), m_dir.path());
+    DialogCatalogue catalogue(*service(), window(), m_dir.path(), history());
     std::unique_ptr<QWidget> dialog = catalogue.make(name);
     QWidget* top = dialog ? dialog.get() : window();
     top->show();

@@ -2,7 +2,10 @@
 
 #include "AboutDialog.h"
 #include "AccountEditDialog.h"
+#include "AccountsDialog.h"
 #include "BatchDialog.h"
+#include "CaseTimelineDialog.h"
+#include "ExportDialog.h"
 #include "PassphraseDialog.h"
 #include "ReviewDecisionDialog.h"
 #include "SendToReviewDialog.h"
@@ -11,7 +14,11 @@
 #include "UserGuideDialog.h"
 #include "base/Settings.h"
 #include "crypto/KeyVault.h"
+#include "history/AuditStore.h"
+#include "history/HistoryQuery.h"
 #include "history/Review.h"
+#include "session/HistoryThread.h"
+#include "session/VerificationService.h"
 
 #include <QDir>
 #include <QLineEdit>
@@ -43,10 +50,12 @@ std::unique_ptr<QWidget> passphrase(const QString& name, const QString& location
 
 } // namespace
 
-DialogCatalogue::DialogCatalogue(VerificationService& service, QWidget* parent, const QString& folder)
+DialogCatalogue::DialogCatalogue(
+    VerificationService& service, QWidget* parent, const QString& folder, AuditStore* history)
     : m_service(service)
     , m_parent(parent)
     , m_folder(folder)
+    , m_history(history)
 {
 }
 
@@ -68,8 +77,25 @@ QStringList DialogCatalogue::names()
         QStringLiteral("user guide") };
 }
 
+QStringList DialogCatalogue::historyNames()
+{
+    return { QStringLiteral("accounts"), QStringLiteral("export"), QStringLiteral("timeline") };
+}
+
 std::unique_ptr<QWidget> DialogCatalogue::make(const QString& name)
 {
+    if (historyNames().contains(name)) {
+        if (!m_history)
+            return nullptr;
+        const Actor actor = m_service.actor();
+        if (name == QLatin1String("export"))
+            return std::make_unique<ExportDialog>(*m_history, actor, HistoryQuery(), m_parent);
+        if (!m_thread)
+            m_thread = std::make_unique<HistoryThread>(*m_history, QStringLiteral("dialog catalogue"));
+        if (name == QLatin1String("accounts"))
+            return std::make_unique<AccountsDialog>(*m_thread, actor, m_parent);
+        return std::make_unique<CaseTimelineDialog>(*m_thread, actor, QString(), m_parent);
+    }
     const QString location = QDir(m_folder).filePath(QStringLiteral("history.sqlite"));
     if (name == QLatin1String("settings")) {
         m_settings = std::make_unique<Settings>(QDir(m_folder).filePath(QStringLiteral("settings.ini")));

@@ -5,6 +5,8 @@
 
 #include <memory>
 
+class AuditStore;
+class HistoryThread;
 class QWidget;
 class Settings;
 class VerificationService;
@@ -14,11 +16,15 @@ class VerificationService;
 class DialogCatalogue
 {
 public:
-    // folder: where the dialogs' history path and settings file point (a temporary folder of the test).
-    DialogCatalogue(VerificationService& service, QWidget* parent, const QString& folder);
+    // folder: where the dialogs' history path and settings file point (a temporary folder of the test). With a
+    // history, the supervisor's dialogs too (accounts, export, a case's timeline).
+    DialogCatalogue(
+        VerificationService& service, QWidget* parent, const QString& folder, AuditStore* history = nullptr);
     ~DialogCatalogue();
 
     static QStringList names();
+    // The dialogs that need a history.
+    static QStringList historyNames();
     // nullptr for a name not in names().
     std::unique_ptr<QWidget> make(const QString& name);
 
@@ -27,4 +33,6 @@ private:
     QWidget* m_parent;
     QString m_folder;
     std::unique_ptr<Settings> m_settings;
+    AuditStore* m_history;
+    std::unique_ptr<HistoryThread> m_thread;
 };
