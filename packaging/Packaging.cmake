@@ -30,11 +30,14 @@ sandbox and the command-line tool ekyc-desk-cli.")
 set(CPACK_GENERATOR DEB)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE https://ekyc-desk.invalid/)
-# dpkg-shlibdeps finds the linked libraries (Qt modules, QtKeychain, OpenSSL, SQLite); it cannot see the plugins Qt
-# loads at run time: the SQL drivers (QSQLITE, QPSQL) and the SVG icon engine (in libqt6svg6). libqt6keychain1 is
-# listed too so that the keychain never depends on what the scan finds. The TLS backend is part of libqt6network6.
+# The executables without their debug information (a RelWithDebInfo build is about 150 MB with it).
+set(CPACK_STRIP_FILES ON)
+# dpkg-shlibdeps finds the linked libraries: the Qt modules (libqt6svg6 among them, which also holds the SVG icon
+# engine plugin), libqt6keychain1, libssl3, libsqlite3-0. It cannot see the SQL driver plugins Qt loads at run time
+# (QSQLITE, QPSQL): they are listed here. The TLS backend plugin is part of libqt6network6. packaging/check-package
+# checks that all of them are in Depends.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6sql6-psql, libqt6svg6, libqt6keychain1")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6sql6-psql")
 # Qt's own dialogs and buttons in Chinese (qtbase_zh_CN.qm, loaded from Qt's translations directory).
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
 # A Secret Service for the keychain: without one, the AccessKey and database passwords are not saved.
