@@ -39,7 +39,8 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("ekyc-desk"));
     QApplication::setApplicationDisplayName(QStringLiteral("eKYC Desk"));
     QApplication::setApplicationVersion(QStringLiteral(EKYC_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("ekyc-desk")); // packaging/ekyc-desk.desktop, its icon
+    // packaging/io.github.ekyc_desk.EkycDesk.desktop: the window's icon and name on Wayland.
+    QApplication::setDesktopFileName(QStringLiteral("io.github.ekyc_desk.EkycDesk"));
     QApplication::setWindowIcon(Icons::appIcon());
 
     Settings settings;
