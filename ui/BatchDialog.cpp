@@ -64,6 +64,8 @@ BatchDialog::BatchDialog(VerificationService& service, QWidget* parent)
 
 BatchDialog::~BatchDialog()
 {
+    // Hidden by QDialog's destructor, the path field losing the focus must not start a check of a dialog going away.
+    m_inPath->disconnect(this);
     if (m_run)
         m_run->cancel();
 }

@@ -55,6 +55,10 @@ PassphraseDialog::PassphraseDialog(Mode mode, const QString& location, QWidget* 
 
 PassphraseDialog::~PassphraseDialog()
 {
+    // QDialog's destructor hides the dialog, and the field losing the focus would call updateState() on the form
+    // already destroyed (a crash seen when a dialog showing an error was closed).
+    m_ui->passphraseLineEdit->disconnect(this);
+    m_ui->confirmLineEdit->disconnect(this);
     m_ui->passphraseLineEdit->clear();
     m_ui->confirmLineEdit->clear();
 }

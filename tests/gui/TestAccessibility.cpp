@@ -77,13 +77,7 @@ QStringList unnamedInputs(QWidget* top)
 
 void TestAccessibility::everyInputIsNamed_data()
 {
-    QTest::addColumn<QString>("name");
-    QTest::addColumn<QString>("language");
-    for (const char* language : { Language::english, Language::simplifiedChinese }) {
-        for (const QString& name :
-            QStringList { QStringLiteral("main window") } + DialogCatalogue::names() + DialogCatalogue::historyNames())
-            QTest::addRow("%s %s", qPrintable(name), language) << name << QString::fromLatin1(language);
-    }
+    DialogCatalogue::addRows();
 }
 
 void TestAccessibility::everyInputIsNamed()

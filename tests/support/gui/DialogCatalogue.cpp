@@ -12,6 +12,7 @@
 #include "SettingsDialog.h"
 #include "SignInDialog.h"
 #include "UserGuideDialog.h"
+#include "base/Language.h"
 #include "base/Settings.h"
 #include "crypto/KeyVault.h"
 #include "history/AuditStore.h"
@@ -80,6 +81,17 @@ QStringList DialogCatalogue::names()
 QStringList DialogCatalogue::historyNames()
 {
     return { QStringLiteral("accounts"), QStringLiteral("export"), QStringLiteral("timeline") };
+}
+
+void DialogCatalogue::addRows()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("language");
+    for (const char* language : { Language::english, Language::simplifiedChinese }) {
+        for (const QString& name :
+            QStringList { QStringLiteral("main window") } + DialogCatalogue::names() + DialogCatalogue::historyNames())
+            QTest::addRow("%s %s", qPrintable(name), language) << name << QString::fromLatin1(language);
+    }
 }
 
 std::unique_ptr<QWidget> DialogCatalogue::make(const QString& name)

@@ -25,6 +25,8 @@ public:
     static QStringList names();
     // The dialogs that need a history.
     static QStringList historyNames();
+    // Test data: columns name and language, a row for the main window and each dialog in English and in Chinese.
+    static void addRows();
     // nullptr for a name not in names().
     std::unique_ptr<QWidget> make(const QString& name);
 
