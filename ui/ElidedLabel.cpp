@@ -16,11 +16,19 @@ void ElidedLabel::setFullText(const QString& text)
     elide();
 }
 
+void ElidedLabel::setPreferredCharacters(int characters)
+{
+    m_preferredCharacters = characters;
+    updateGeometry();
+}
+
 QSize ElidedLabel::sizeHint() const
 {
     const QMargins margins = contentsMargins();
-    return QSize(fontMetrics().horizontalAdvance(m_fullText) + margins.left() + margins.right() + 2,
-        QLabel::sizeHint().height());
+    int width = fontMetrics().horizontalAdvance(m_fullText) + 2;
+    if (m_preferredCharacters > 0)
+        width = qMin(width, fontMetrics().averageCharWidth() * m_preferredCharacters);
+    return QSize(width + margins.left() + margins.right(), QLabel::sizeHint().height());
 }
 
 QSize ElidedLabel::minimumSizeHint() const

@@ -12,6 +12,9 @@ public:
     explicit ElidedLabel(QWidget* parent = nullptr);
 
     void setFullText(const QString& text);
+    // The width it asks for, in average characters, at most (0: the whole text): side by side in a status bar, each
+    // fact asks for a fair share instead of one long path taking the room of the others.
+    void setPreferredCharacters(int characters);
     QString fullText() const { return m_fullText; }
 
     QSize sizeHint() const override;
@@ -24,4 +27,5 @@ private:
     void elide();
 
     QString m_fullText;
+    int m_preferredCharacters = 0;
 };

@@ -110,11 +110,13 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     m_credentialsLabel->setObjectName(QStringLiteral("credentialsStatusLabel"));
     m_endpointLabel->setContentsMargins(6, 0, 6, 0);
     m_credentialsLabel->setContentsMargins(6, 0, 6, 0);
+    for (ElidedLabel* fact : { m_endpointLabel, m_credentialsLabel, m_historyLabel })
+        fact->setPreferredCharacters(40);
     statusBar()->addPermanentWidget(m_endpointLabel);
     statusBar()->addPermanentWidget(m_credentialsLabel);
     m_historyLabel->setObjectName(QStringLiteral("historyStatusLabel"));
     m_historyLabel->setContentsMargins(6, 0, 6, 0);
-    statusBar()->addPermanentWidget(m_historyLabel);
+    statusBar()->addPermanentWidget(m_historyLabel, 1); // a long path takes the room the others leave
     showStatus();
 
     connect(m_ui->newCaseAction, &QAction::triggered, this, &MainWindow::newCase);
