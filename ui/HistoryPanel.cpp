@@ -80,6 +80,8 @@ HistoryPanel::HistoryPanel(AuditStore* history, const Actor& actor, QWidget* par
         m_ui->historyTableView->setSortingEnabled(true); // HistoryModel::sort: in SQL, from the first page
         const bool ownOnly = Access::scope(actor.role, Access::Operation::ReadCases) == Access::Scope::Own;
         m_ui->historyTableView->setColumnHidden(HistoryModel::ActorColumn, ownOnly); // always this reviewer
+        // No reviewer choice for someone who sees only their own cases, not even until the names have loaded.
+        m_filters->setReviewers({}, !ownOnly);
         connect(m_filters, &HistoryFilterBar::queryChanged, this, &HistoryPanel::applyFilters);
         connect(m_filters, &HistoryFilterBar::saveRequested, this, &HistoryPanel::saveFilter);
         connect(m_filters, &HistoryFilterBar::deleteRequested, this, &HistoryPanel::deleteFilter);

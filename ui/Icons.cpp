@@ -1,4 +1,5 @@
 #include "Icons.h"
+#include "Theme.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -21,8 +22,8 @@ namespace Icons {
 
 namespace {
 
-// The colour the bundled action icons are drawn in; replaced by the palette's.
-constexpr char templateColor[] = "#000000";
+// The colour keyword the bundled action icons are drawn in (SVG's own "currentColor"); replaced by the palette's.
+constexpr char templateColor[] = "currentColor";
 
 QPixmap renderSvg(const QByteArray& svg, int size)
 {
@@ -39,34 +40,6 @@ QByteArray recoloured(const QByteArray& svg, const QColor& color)
     QByteArray result = svg;
     return result.replace(templateColor, color.name(QColor::HexRgb).toLatin1());
 }
-
-// Sets the icon on the target now and whenever the application's palette changes (the application announces it to
-// itself).
-class IconBinder : public QObject
-{
-public:
-    IconBinder(QObject* owner, std::function<void(const QIcon&)> apply, Action action)
-        : QObject(owner)
-        , m_apply(std::move(apply))
-        , m_action(action)
-    {
-        QCoreApplication::instance()->installEventFilter(this);
-        refresh();
-    }
-
-    bool eventFilter(QObject* watched, QEvent* event) override
-    {
-        if (watched == QCoreApplication::instance() && event->type() == QEvent::ApplicationPaletteChange)
-            refresh();
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    void refresh() { m_apply(icon(m_action, QApplication::palette())); }
-
-    std::function<void(const QIcon&)> m_apply;
-    Action m_action;
-};
 
 } // namespace
 
@@ -203,16 +176,19 @@ QIcon icon(Action action, const QPalette& palette)
     return fallback(action, palette);
 }
 
-void bind(QAction* action, Action icon)
+// The icon now and again whenever the palette changes.
+void bind(QAction* action, Action which)
 {
-    new IconBinder(
-        action, [action](const QIcon& icon) { action->setIcon(icon); }, icon);
+    auto apply = [action, which] { action->setIcon(icon(which, QApplication::palette())); };
+    apply();
+    Theme::whenPaletteChanges(action, apply);
 }
 
-void bind(QAbstractButton* button, Action icon)
+void bind(QAbstractButton* button, Action which)
 {
-    new IconBinder(
-        button, [button](const QIcon& icon) { button->setIcon(icon); }, icon);
+    auto apply = [button, which] { button->setIcon(icon(which, QApplication::palette())); };
+    apply();
+    Theme::whenPaletteChanges(button, apply);
 }
 
 } // namespace Icons

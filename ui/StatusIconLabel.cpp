@@ -1,4 +1,5 @@
 #include "StatusIconLabel.h"
+#include "Theme.h"
 
 #include <QApplication>
 #include <QEvent>
@@ -13,8 +14,8 @@ StatusIconLabel::StatusIconLabel(QWidget* parent)
 {
     setAlignment(Qt::AlignCenter);
     hide();
-    // The application announces a new palette to itself; a widget under a style sheet may not hear of it.
-    QCoreApplication::instance()->installEventFilter(this);
+    // A widget under a style sheet may not hear of a new palette itself.
+    Theme::whenPaletteChanges(this, [this] { refresh(); });
 }
 
 StatusIconLabel* StatusIconLabel::besideText(QLabel* label)
@@ -40,13 +41,6 @@ void StatusIconLabel::setKind(std::optional<StatusIcon::Kind> kind)
 {
     m_kind = kind;
     refresh();
-}
-
-bool StatusIconLabel::eventFilter(QObject* watched, QEvent* event)
-{
-    if (watched == QCoreApplication::instance() && event->type() == QEvent::ApplicationPaletteChange)
-        refresh();
-    return QLabel::eventFilter(watched, event);
 }
 
 bool StatusIconLabel::event(QEvent* event)

@@ -24,7 +24,6 @@ public:
     int iconSize() const;
 
 protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
     bool event(QEvent* event) override;
 
 private:

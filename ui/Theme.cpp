@@ -188,34 +188,9 @@ QString textRule(const QString& selector, Tone tone, const QPalette& palette)
 
 namespace {
 
-// A widget's style sheet made from the palette.
-class StyleSheetBinder : public QObject
-{
-public:
-    StyleSheetBinder(QWidget* widget, std::function<QString(const QPalette&)> build)
-        : QObject(widget)
-        , m_widget(widget)
-        , m_build(std::move(build))
-    {
-        widget->setStyleSheet(m_build(QApplication::palette()));
-    }
-
-    // Set again even when the text is the same: widgets under a style sheet keep the palette they were polished with
-    // (a form's labels stayed black on the dark window) until the sheet is applied anew.
-    void refresh()
-    {
-        m_widget->setStyleSheet(QString());
-        m_widget->setStyleSheet(m_build(QApplication::palette()));
-    }
-
-private:
-    QWidget* m_widget;
-    std::function<QString(const QPalette&)> m_build;
-};
-
-// Watches the application for a new palette (apply(), the system switching) and then refreshes every binder, once the
-// palette has reached all widgets: the event comes to the widgets in no particular order, and a sheet applied earlier
-// would fix the palette of a parent that has not changed yet.
+// Watches the application for a new palette (apply(), the system switching) and then calls every registered refresh,
+// once the palette has reached all widgets: the event comes to the widgets in no particular order, and a sheet applied
+// earlier would fix the palette of a parent that has not changed yet.
 class PaletteWatcher : public QObject
 {
 public:
@@ -225,7 +200,7 @@ public:
         return *watcher;
     }
 
-    void add(StyleSheetBinder* binder) { m_binders.append(binder); }
+    void add(QObject* owner, std::function<void()> refresh) { m_refreshes.append({ owner, std::move(refresh) }); }
 
     bool eventFilter(QObject* watched, QEvent* event) override
     {
@@ -238,6 +213,12 @@ public:
     }
 
 private:
+    struct Refresh
+    {
+        QPointer<QObject> owner;
+        std::function<void()> call;
+    };
+
     explicit PaletteWatcher(QObject* application)
         : QObject(application)
     {
@@ -247,20 +228,34 @@ private:
     void refreshAll()
     {
         m_pending = false;
-        m_binders.removeAll(nullptr);
-        for (const QPointer<StyleSheetBinder>& binder : std::as_const(m_binders))
-            binder->refresh();
+        m_refreshes.removeIf([](const Refresh& r) { return r.owner.isNull(); });
+        const QList<Refresh> refreshes = m_refreshes; // a refresh may register another
+        for (const Refresh& r : refreshes) {
+            if (r.owner)
+                r.call();
+        }
     }
 
-    QList<QPointer<StyleSheetBinder>> m_binders;
+    QList<Refresh> m_refreshes;
     bool m_pending = false;
 };
 
 } // namespace
 
+void whenPaletteChanges(QObject* owner, std::function<void()> refresh)
+{
+    PaletteWatcher::instance().add(owner, std::move(refresh));
+}
+
 void bindStyleSheet(QWidget* widget, std::function<QString(const QPalette&)> build)
 {
-    PaletteWatcher::instance().add(new StyleSheetBinder(widget, std::move(build)));
+    widget->setStyleSheet(build(QApplication::palette()));
+    // Set again even when the text is the same: widgets under a style sheet keep the palette they were polished with
+    // (a form's labels stayed black on the dark window) until the sheet is applied anew.
+    whenPaletteChanges(widget, [widget, build = std::move(build)] {
+        widget->setStyleSheet(QString());
+        widget->setStyleSheet(build(QApplication::palette()));
+    });
 }
 
 } // namespace Theme

@@ -6,6 +6,7 @@
 
 #include <functional>
 
+class QObject;
 class QWidget;
 
 // The desk's colours: a light and a dark palette for Fusion, the system's own (the platform theme), and a few
@@ -58,6 +59,10 @@ QString boxRule(const QString& selector, Tone tone, const QPalette& palette);
 
 // A rule giving the selector the tone's colour as text on the window (no box).
 QString textRule(const QString& selector, Tone tone, const QPalette& palette);
+
+// Calls refresh whenever the application's palette changes, once the new palette has reached every widget, for as
+// long as owner lives: icons and pictures drawn from the palette.
+void whenPaletteChanges(QObject* owner, std::function<void()> refresh);
 
 // Sets the widget's style sheet from build(application palette) now and again whenever the application's palette
 // changes (a scheme chosen in Settings, the system switching to dark).
