@@ -467,16 +467,23 @@ private slots:
     void bogusAnchorIsNeverConfirmed_data()
     {
         QTest::addColumn<QString>("what"); // how the genuine anchor is changed
+        QTest::addColumn<bool>("keepSignature"); // false: made an unsigned (format 1) anchor, as older versions wrote
         QTest::addColumn<int>("exitCode");
-        QTest::newRow("genuine") << QString() << 0;
-        QTest::newRow("seq 0, hash ff...") << QStringLiteral("zero") << 1;
-        QTest::newRow("seq beyond the head") << QStringLiteral("beyond") << 1;
-        QTest::newRow("hash not the event's") << QStringLiteral("hash") << 1;
-        QTest::newRow("another event's seq") << QStringLiteral("first") << 1;
+        QTest::newRow("genuine") << QString() << true << 0;
+        QTest::newRow("genuine, unsigned") << QString() << false << 0;
+        QTest::newRow("seq 0, hash ff...") << QStringLiteral("zero") << false << 1;
+        QTest::newRow("seq beyond the head") << QStringLiteral("beyond") << false << 1;
+        QTest::newRow("hash not the event's") << QStringLiteral("hash") << false << 1;
+        QTest::newRow("another event's seq") << QStringLiteral("first") << false << 1;
+        // A signed anchor changed in any way no longer matches its signature: reported as altered.
+        QTest::newRow("signed: seq 0, hash ff...") << QStringLiteral("zero") << true << 1;
+        QTest::newRow("signed: another event's seq") << QStringLiteral("first") << true << 1;
+        QTest::newRow("signed: hash not the event's") << QStringLiteral("hash") << true << 1;
     }
     void bogusAnchorIsNeverConfirmed()
     {
         QFETCH(QString, what);
+        QFETCH(bool, keepSignature);
         QFETCH(int, exitCode);
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("history.sqlite"));
@@ -498,6 +505,12 @@ private slots:
         anchorFile.close();
         const qint64 seq = anchor.value(QStringLiteral("seq")).toInteger();
         QVERIFY(seq > 1);
+        QCOMPARE(anchor.value(QStringLiteral("format")).toString(), QStringLiteral("ekyc-desk-anchor/2"));
+        if (!keepSignature) {
+            for (const char* key : { "publicKey", "keyFingerprint", "signature" })
+                anchor.remove(QLatin1String(key));
+            anchor.insert(QStringLiteral("format"), QStringLiteral("ekyc-desk-anchor/1"));
+        }
         if (what == QLatin1String("zero")) {
             anchor.insert(QStringLiteral("seq"), 0);
             anchor.insert(QStringLiteral("hash"), QString(64, u'f'));
@@ -521,6 +534,8 @@ private slots:
         QVERIFY2(verified.exitCode == exitCode, (verified.out + verified.err).constData());
         QCOMPARE(verified.out.contains("confirmed"), exitCode == 0);
         QCOMPARE(verified.out.startsWith("BROKEN"), exitCode != 0);
+        if (keepSignature && exitCode != 0)
+            QVERIFY2(verified.out.contains("the anchor file was altered"), verified.out.constData());
     }
 
     // The live path (credentials from the environment, a custom endpoint, an extra CA file) against a sandbox run

@@ -448,6 +448,22 @@
         <source>The team&apos;s rate budget cannot be reached: %1</source>
         <translation>无法访问团队的速率预算：%1</translation>
     </message>
+    <message>
+        <source>Cannot derive the history&apos;s signing key.</source>
+        <translation>无法派生本审计记录的签名密钥。</translation>
+    </message>
+    <message>
+        <source>The history&apos;s signing key (%1) is not the one its keys make (%2): the history was altered outside the application. Run audit verify, and restore it from a backup.</source>
+        <translation>审计记录的签名密钥（%1）不是其密钥所生成的密钥（%2）：审计记录在应用之外被改动过。请运行 audit verify，并从备份恢复。</translation>
+    </message>
+    <message>
+        <source>Cannot create the anchor folder %1.</source>
+        <translation>无法创建锚点文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write the anchor %1: %2</source>
+        <translation>无法写入锚点 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>BatchDialog</name>
@@ -1204,12 +1220,16 @@
 <context>
     <name>ChainAnchor</name>
     <message>
-        <source>The anchor file is not an eKYC Desk anchor (format ekyc-desk-anchor/1).</source>
-        <translation>该锚点文件不是 eKYC Desk 锚点（格式 ekyc-desk-anchor/1）。</translation>
-    </message>
-    <message>
         <source>The anchor file has no valid seq and hash.</source>
         <translation>该锚点文件没有有效的 seq 和 hash。</translation>
+    </message>
+    <message>
+        <source>The anchor file is not an eKYC Desk anchor (format ekyc-desk-anchor/1 or /2).</source>
+        <translation>该锚点文件不是 eKYC Desk 锚点（格式 ekyc-desk-anchor/1 或 /2）。</translation>
+    </message>
+    <message>
+        <source>The anchor&apos;s signature does not match its content: the anchor file was altered.</source>
+        <translation>锚点的签名与其内容不符：锚点文件被改动过。</translation>
     </message>
 </context>
 <context>
@@ -1263,10 +1283,6 @@
         <translation>事件 %1 位于链头之后：它是在应用之外插入的。</translation>
     </message>
     <message>
-        <source>The anchored event %1 is no longer in the history: events were deleted.</source>
-        <translation>锚定的事件 %1 已不在审计记录中：有事件被删除。</translation>
-    </message>
-    <message>
         <source>Cannot read the case records: %1</source>
         <translation>无法读取案件记录：%1</translation>
     </message>
@@ -1309,6 +1325,42 @@
     <message>
         <source>The anchor names event 0 with a hash that is not the empty history&apos;s: it matches nothing.</source>
         <translation>锚点指向事件 0，但其哈希不是空审计记录的哈希：与任何事件都不匹配。</translation>
+    </message>
+    <message>
+        <source>The anchor of event %1 was signed by another key (%2) than this history&apos;s (%3): the history&apos;s signing key was replaced, or the anchor is not from this history.</source>
+        <translation>事件 %1 的锚点由另一把密钥（%2）签名，而非本审计记录的密钥（%3）：审计记录的签名密钥被替换，或该锚点不属于本审计记录。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The history has no signing key (meta.signing_key): it was removed outside the application, so nothing written can be told from a forgery.</source>
+        <translation>审计记录没有签名密钥（meta.signing_key）：它在应用之外被删除，因此无法区分已写入的内容与伪造内容。</translation>
+    </message>
+    <message>
+        <source>The history&apos;s signing key (%1) is not the one its keys make (%2): the key was replaced, and everything it signed may be forged.</source>
+        <translation>审计记录的签名密钥（%1）不是其密钥所生成的密钥（%2）：密钥被替换，其签名的一切都可能是伪造的。</translation>
+    </message>
+    <message>
+        <source>Two anchors name event %1 with different hashes.</source>
+        <translation>两个锚点指向事件 %1，但哈希值不同。</translation>
+    </message>
+    <message>
+        <source>The checkpoint after event %1 is missing: it was removed and the chain rewritten.</source>
+        <translation>事件 %1 之后的检查点缺失：它被删除，链被重写。</translation>
+    </message>
+    <message>
+        <source>The checkpoint at event %1 does not carry a valid signature of the history&apos;s key over the event before it: the events before it were rewritten, or the checkpoint was forged.</source>
+        <translation>事件 %1 处的检查点没有本审计记录密钥对其前一事件的有效签名：之前的事件被重写，或检查点是伪造的。</translation>
+    </message>
+    <message>
+        <source>An anchored event is no longer in the history: events were deleted.</source>
+        <translation>一个已锚定的事件已不在审计记录中：有事件被删除。</translation>
+    </message>
+    <message>
+        <source>The chain head (event %1) does not carry the history&apos;s signature: events were appended, rewritten or removed outside the application after the last signed write.</source>
+        <translation>链头（事件 %1）没有本审计记录的签名：最后一次签名写入之后，有事件在应用之外被追加、重写或删除。</translation>
     </message>
 </context>
 <context>
@@ -2603,6 +2655,14 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
         <source>Cannot update the chain head: %1</source>
         <translation>无法更新链头：%1</translation>
     </message>
+    <message>
+        <source>The history&apos;s signing key is not available.</source>
+        <translation>审计记录的签名密钥不可用。</translation>
+    </message>
+    <message>
+        <source>Cannot sign the chain head: %1</source>
+        <translation>无法为链头签名：%1</translation>
+    </message>
 </context>
 <context>
     <name>EventRange</name>
@@ -3045,24 +3105,6 @@ Exit codes: 0 done; 3 bad arguments; 6 the history cannot be opened or written.<
         <translation>已删除 %2 之前创建的 %1 个案件的姓名和身份证号码；其元数据和哈希链均予保留。</translation>
     </message>
     <message>
-        <source>Checks the tamper evidence of the audit history.
-  audit verify [--db PATH|URL] [--anchor FILE]
-      Walks the hash chain. Prints &quot;OK &lt;count&gt; events, head &lt;hash&gt;&quot; and exits 0, or prints the first broken event and exits 1. With --anchor, also checks that the exported head is still on the chain (detects a wholesale rewrite). Needs no passphrase.
-  audit head [--db PATH|URL] [--out FILE]
-      Exports the current head (seq, hash, time) as a small JSON anchor to keep outside the app, and records an anchor_exported event.
-  audit purge [--db PATH|URL] [--older-than DAYS]
-      Erases name and ID number of cases older than DAYS (default: the history/retentionDays setting, 365) and records a retention_purge event; times, outcomes and SubCodes are kept and the chain still verifies.
-Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opened.</source>
-        <translation>检查审计记录的防篡改证据。
-  audit verify [--db PATH|URL] [--anchor FILE]
-      遍历哈希链。输出“OK &lt;count&gt; events, head &lt;hash&gt;”并以 0 退出，或输出第一个损坏的事件并以 1 退出。使用 --anchor 时，还会检查导出的链头是否仍在链上（可发现整体改写）。无需口令。
-  audit head [--db PATH|URL] [--out FILE]
-      将当前链头（seq、hash、时间）导出为小型 JSON 锚点，保存在应用之外，并记录一条 anchor_exported 事件。
-  audit purge [--db PATH|URL] [--older-than DAYS]
-      删除早于 DAYS 天的案件的姓名和身份证号码（默认：设置项 history/retentionDays，365），并记录一条 retention_purge 事件；时间、结果和 SubCode 均予保留，哈希链仍可通过校验。
-退出码：0 正常；1 链已损坏；3 参数错误；6 无法打开审计记录。</translation>
-    </message>
-    <message>
         <source>Retention period in days for audit purge.</source>
         <translation>audit purge 使用的保留期限（天）。</translation>
     </message>
@@ -3157,6 +3199,60 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
     <message>
         <source>The audit history: a SQLite file path or a postgresql://user@host:port/db URL (default: %1). Never put the database password in the URL: every process list shows the command line. Use PGPASSWORD, ~/.pgpass or the password kept in the OS keychain (File &gt; Settings).</source>
         <translation>审计记录：SQLite 文件路径或 postgresql://user@host:port/db URL（默认：%1）。切勿把数据库密码写进 URL：任何进程列表都会显示命令行。请使用 PGPASSWORD、~/.pgpass 或保存在系统钥匙串中的密码（文件 &gt; 设置）。</translation>
+    </message>
+    <message>
+        <source>Anchor files in %1 cannot be trusted: %2</source>
+        <translation>%1 中的锚点文件不可信：%2</translation>
+    </message>
+    <message>
+        <source>There are no anchors of history %1 in %2.</source>
+        <translation>%2 中没有审计记录 %1 的锚点。</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n anchor(s) confirmed)</source>
+        <translation>
+            <numerusform>（已确认 %n 个锚点）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed by key %1: the head and %n checkpoint(s) verified.</source>
+        <translation>
+            <numerusform>由密钥 %1 签名：链头和 %n 个检查点已验证。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not signed: the history has not been opened with its keys since signing began.</source>
+        <translation>未签名：自启用签名以来，该审计记录尚未用其密钥打开过。</translation>
+    </message>
+    <message>
+        <source>Checks the tamper evidence of the audit history.
+  audit verify [--db PATH|URL] [--anchor FILE] [--anchors DIR] [--keys]
+      Walks the hash chain and checks the signatures of its head and checkpoints and every case record (masks and blind index included). Prints &quot;OK &lt;count&gt; events, head &lt;hash&gt;&quot; and exits 0, or prints the first broken event and exits 1. With --anchor, also checks that the exported head is still on the chain (detects a wholesale rewrite); with --anchors, every anchor in the folder (the history/anchorDirectory setting writes one per checkpoint; detects a roll-back). Needs no passphrase; with --keys (the passphrase or the keychain) the masks and index are also compared with the decrypted data and the signing key with the one the keys make.
+  audit head [--db PATH|URL] [--out FILE]
+      Exports the current head (seq, hash, time) as a small JSON anchor signed by the history&apos;s key, to keep outside the app, and records an anchor_exported event and a checkpoint.
+  audit purge [--db PATH|URL] [--older-than DAYS]
+      Erases name and ID number of cases older than DAYS (default: the history/retentionDays setting, 365) and records a retention_purge event; times, outcomes and SubCodes are kept and the chain still verifies.
+Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opened.</source>
+        <translation>检查审计记录的防篡改证据。
+  audit verify [--db PATH|URL] [--anchor FILE] [--anchors DIR] [--keys]
+      逐条核对哈希链，并检查链头和各检查点的签名以及每条案件记录（包括掩码和盲索引）。输出 &quot;OK &lt;count&gt; events, head &lt;hash&gt;&quot; 并以 0 退出，或输出第一个损坏的事件并以 1 退出。使用 --anchor 时，还会检查导出的链头是否仍在链上（可发现整体重写）；使用 --anchors 时，检查文件夹中的每个锚点（history/anchorDirectory 设置会为每个检查点写入一个；可发现回滚）。无需口令；使用 --keys（口令或钥匙串）时，还会将掩码和索引与解密后的数据比对，并将签名密钥与密钥生成的密钥比对。
+  audit head [--db PATH|URL] [--out FILE]
+      将当前链头（序号、哈希、时间）导出为由审计记录密钥签名的小型 JSON 锚点，保存在应用之外，并记录 anchor_exported 事件和一个检查点。
+  audit purge [--db PATH|URL] [--older-than DAYS]
+      清除早于 DAYS 天（默认：history/retentionDays 设置，365）的案件的姓名和身份证号，并记录 retention_purge 事件；时间、结果和 SubCode 保留，链仍可验证。
+退出码：0 正常；1 链已损坏；3 参数错误；6 无法打开审计记录。</translation>
+    </message>
+    <message>
+        <source>A folder of anchors (the history/anchorDirectory setting) to check.</source>
+        <translation>要检查的锚点文件夹（history/anchorDirectory 设置）。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Unlock the history&apos;s keys (passphrase or keychain) to check the masks and the signing key.</source>
+        <translation>解锁审计记录的密钥（口令或钥匙串），以检查掩码和签名密钥。</translation>
     </message>
 </context>
 <context>
@@ -5735,6 +5831,26 @@ MerchantBizId %2
     <message>
         <source>Custom https URL</source>
         <translation>自定义 https 地址</translation>
+    </message>
+    <message>
+        <source>Anc&amp;hor folder:</source>
+        <translation>锚点文件夹(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>浏览(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Optional: every signed checkpoint of the history is also written here as an anchor file. Choose another disk or a share; audit verify --anchors checks them. Applies when the history is next opened.</source>
+        <translation>可选：审计记录的每个已签名检查点也会以锚点文件的形式写入此处。请选择另一块磁盘或共享文件夹；audit verify --anchors 会检查它们。下次打开审计记录时生效。</translation>
+    </message>
+    <message>
+        <source>Anchor folder</source>
+        <translation>锚点文件夹</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "HistoryOpener.h"
 
+#include "base/Settings.h"
+
 #include "crypto/SecretStore.h"
 #include "history/AuditStore.h"
 #include "history/HistoryLocation.h"
@@ -150,6 +152,7 @@ Result<std::unique_ptr<AuditStore>> HistoryOpener::attempt(
     AuditStore::Options options;
     options.keys.keychain = keychain;
     options.keys.passphrase = passphrase;
+    options.anchorDirectory = Settings().value(Settings::anchorDirectory);
     const bool gui = qobject_cast<QApplication*>(QCoreApplication::instance()) != nullptr;
     if (gui)
         QApplication::setOverrideCursor(Qt::WaitCursor);

@@ -15,6 +15,7 @@
 
 #include <QAbstractSpinBox>
 #include <QComboBox>
+#include <QDir>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -71,6 +72,7 @@ SettingsDialog::SettingsDialog(Settings& settings, QWidget* parent)
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     connect(m_ui->customRadioButton, &QRadioButton::toggled, this, &SettingsDialog::updateEnabled);
     connect(m_ui->caFileBrowsePushButton, &QPushButton::clicked, this, &SettingsDialog::browseCaFile);
+    connect(m_ui->anchorFolderBrowsePushButton, &QPushButton::clicked, this, &SettingsDialog::browseAnchorFolder);
     connect(m_ui->testConnectionPushButton, &QPushButton::clicked, this, &SettingsDialog::testConnection);
     connect(m_ui->removeKeyPushButton, &QPushButton::clicked, this, &SettingsDialog::removeSavedKey);
 
@@ -84,7 +86,8 @@ SettingsDialog::SettingsDialog(Settings& settings, QWidget* parent)
         m_ui->longTermLabel,
         m_ui->languageLabel,
         m_ui->historyLocationLabel,
-        m_ui->retentionDaysLabel };
+        m_ui->retentionDaysLabel,
+        m_ui->anchorFolderLabel };
     int labelWidth = 0;
     for (const QLabel* label : formLabels)
         labelWidth = qMax(labelWidth, label->sizeHint().width());
@@ -198,6 +201,7 @@ void SettingsDialog::load()
     }
     m_ui->historyLocationLineEdit->setText(m_shownHistoryLocation);
     m_ui->retentionDaysSpinBox->setValue(m_settings.value(Settings::retentionDays));
+    m_ui->anchorFolderLineEdit->setText(m_settings.value(Settings::anchorDirectory));
     loadAccessKey();
     updateEnabled();
 }
@@ -249,6 +253,14 @@ void SettingsDialog::browseCaFile()
         tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
     if (!file.isEmpty())
         m_ui->caFileLineEdit->setText(file);
+}
+
+void SettingsDialog::browseAnchorFolder()
+{
+    const QString folder =
+        QFileDialog::getExistingDirectory(this, tr("Anchor folder"), m_ui->anchorFolderLineEdit->text().trimmed());
+    if (!folder.isEmpty())
+        m_ui->anchorFolderLineEdit->setText(QDir::toNativeSeparators(folder));
 }
 
 void SettingsDialog::showError(QLabel* label, const QString& message)
@@ -412,6 +424,7 @@ QList<SettingsChange::Value> SettingsDialog::changes() const
     add(Settings::idleLockMinutes, m_ui->idleLockSpinBox->value());
     add(Settings::historyLocation, historyLocationToSave());
     add(Settings::retentionDays, m_ui->retentionDaysSpinBox->value());
+    add(Settings::anchorDirectory, m_ui->anchorFolderLineEdit->text().trimmed());
     const QString keyId = m_ui->accessKeyIdLineEdit->text().trimmed();
     if (!keyId.isEmpty()) // a new key, even with the same id: its secret changed
         values.append({ QString::fromLatin1(Settings::keychainAccessKey.name),

@@ -71,6 +71,7 @@ private:
     void connectValidation();
     void updateEnabled();
     void browseCaFile();
+    void browseAnchorFolder();
     void showError(QLabel* label, const QString& message);
     QList<QLabel*> errorLabels() const;
     void focusFirstError();

@@ -71,6 +71,9 @@ public:
     static inline const SettingKey<QString> sceneCode { "case/defaultSceneCode", QString() };
     // Empty: the default SQLite file under the app-data location; else a path or a postgresql:// URL.
     static inline const SettingKey<QString> historyLocation { "history/location", QString() };
+    // Empty: none; else a folder outside the history (another disk, a share) that receives every signed checkpoint
+    // as an anchor file, for `audit verify --anchors`.
+    static inline const SettingKey<QString> anchorDirectory { "history/anchorDirectory", QString() };
     // "" (the system's language), "en" or "zh_CN". A personal preference: anyone may change it.
     static inline const SettingKey<QString> language { "ui/language", QString() };
     // "" (follow the system), "light" or "dark". A personal preference like the language.
@@ -109,6 +112,7 @@ public:
         visit(keychainAccessKey);
         visit(sceneCode);
         visit(historyLocation);
+        visit(anchorDirectory);
         visit(language);
         visit(colorScheme);
         visit(retentionDays);

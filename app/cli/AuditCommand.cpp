@@ -2,6 +2,8 @@
 #include "HistoryCli.h"
 
 #include "base/Settings.h"
+#include "history/AuditStore.h"
+#include "history/ChainSigner.h"
 #include "history/ChainVerifier.h"
 #include "history/HistoryLocation.h"
 #include "history/Migrations.h"
@@ -16,19 +18,77 @@
 
 namespace {
 
-// Verification reads only: it needs no passphrase, so an auditor without access to the personal data can run it.
-int verify(const QCommandLineParser& parser, const QCommandLineOption& anchorOption)
+struct VerifyOptions
 {
-    std::optional<ChainAnchor> anchor;
-    if (parser.isSet(anchorOption)) {
-        QFile file(parser.value(anchorOption));
+    const QCommandLineOption& anchor;
+    const QCommandLineOption& anchors;
+    const QCommandLineOption& keys;
+};
+
+// The history id of a history opened without its keys.
+QString historyIdOf(QSqlDatabase& db)
+{
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'history_id'")) && q.next() ? q.value(0).toString()
+                                                                                                 : QString();
+}
+
+// Adds the anchors of --anchors DIR (those of this history) to options; false (and a message) for an altered or
+// unreadable anchor file, or a folder with none of this history's anchors.
+bool addAnchorDirectory(const QString& dir, const QString& historyId, ChainVerifier::Options& options)
+{
+    QStringList errors;
+    const QList<ChainAnchor> anchors = ChainAnchor::readDirectory(dir, historyId, &errors);
+    if (!errors.isEmpty()) {
+        HistoryCli::out(QStringLiteral("BROKEN: %1\n")
+                            .arg(HistoryCli::tr("Anchor files in %1 cannot be trusted: %2")
+                                     .arg(dir, errors.join(QStringLiteral("; ")))));
+        return false;
+    }
+    if (anchors.isEmpty()) {
+        HistoryCli::err(HistoryCli::tr("There are no anchors of history %1 in %2.").arg(historyId, dir) + u'\n');
+        return false;
+    }
+    options.anchors += anchors;
+    return true;
+}
+
+// The verification with the history's keys (--keys): the masks and the blind index are also compared with the
+// decrypted name and ID number, and the signing key with the one the keys make.
+std::optional<ChainReport> verifyWithKeys(
+    const QCommandLineParser& parser, const VerifyOptions& flags, ChainVerifier::Options options, int* exitCode)
+{
+    auto store = HistoryCli::openStore(parser, true);
+    if (!store) {
+        *exitCode = HistoryCli::CannotOpen;
+        return std::nullopt;
+    }
+    if (parser.isSet(flags.anchors) && !addAnchorDirectory(parser.value(flags.anchors), store->historyId(), options)) {
+        *exitCode = HistoryCli::ChainBroken;
+        return std::nullopt;
+    }
+    return store->verifyChain(options);
+}
+
+// Without --keys, verification reads only: it needs no passphrase, so an auditor without access to the personal data
+// can run it.
+int verify(const QCommandLineParser& parser, const VerifyOptions& flags)
+{
+    ChainVerifier::Options options;
+    if (parser.isSet(flags.anchor)) {
+        QFile file(parser.value(flags.anchor));
         if (!file.open(QIODevice::ReadOnly)) {
             HistoryCli::err(HistoryCli::tr("Cannot read the anchor file %1.").arg(file.fileName()) + u'\n');
             return HistoryCli::BadUsage;
         }
         QString error;
-        anchor = ChainAnchor::fromJson(file.readAll(), &error);
-        if (!anchor) {
+        bool altered = false;
+        options.anchor = ChainAnchor::fromJson(file.read(64 * 1024), &error, &altered);
+        if (altered) {
+            HistoryCli::out(QStringLiteral("BROKEN: %1\n").arg(error));
+            return HistoryCli::ChainBroken;
+        }
+        if (!options.anchor) {
             HistoryCli::err(error + u'\n');
             return HistoryCli::BadUsage;
         }
@@ -47,31 +107,51 @@ int verify(const QCommandLineParser& parser, const QCommandLineOption& anchorOpt
         HistoryCli::err(refusal + u'\n');
         return HistoryCli::CannotOpen;
     }
-    const QString connection =
-        QStringLiteral("ekyc-audit-verify-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     ChainReport report;
-    QString error;
-    {
-        QSqlDatabase db = where.openConnection(connection, &error);
-        if (!db.isValid()) {
-            HistoryCli::err(error + u'\n');
-            return HistoryCli::CannotOpen;
-        }
-        QString historyId;
+    if (parser.isSet(flags.keys)) {
+        int exitCode = HistoryCli::Ok;
+        const std::optional<ChainReport> keyed = verifyWithKeys(parser, flags, options, &exitCode);
+        if (!keyed)
+            return exitCode;
+        report = *keyed;
+    } else {
+        const QString connection =
+            QStringLiteral("ekyc-audit-verify-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QString error;
+        bool anchorsRead = true;
         {
-            QSqlQuery q(db);
-            if (q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'history_id'")) && q.next())
-                historyId = q.value(0).toString();
+            QSqlDatabase db = where.openConnection(connection, &error);
+            if (!db.isValid()) {
+                HistoryCli::err(error + u'\n');
+                return HistoryCli::CannotOpen;
+            }
+            options.historyId = historyIdOf(db);
+            anchorsRead = !parser.isSet(flags.anchors)
+                || addAnchorDirectory(parser.value(flags.anchors), options.historyId, options);
+            if (anchorsRead)
+                report = ChainVerifier::verify(db, options);
+            db.close();
         }
-        report = ChainVerifier::verify(db, anchor, historyId);
-        db.close();
+        QSqlDatabase::removeDatabase(connection);
+        if (!anchorsRead)
+            return HistoryCli::ChainBroken;
     }
-    QSqlDatabase::removeDatabase(connection);
     if (report.ok) {
         QString line =
             QStringLiteral("OK %1 events, head %2").arg(report.count).arg(QString::fromLatin1(report.headHash));
-        if (report.anchorChecked)
-            line += HistoryCli::tr(" (anchor at event %1 confirmed)").arg(anchor->seq);
+        if (report.anchorsChecked == 1 && options.anchor)
+            line += HistoryCli::tr(" (anchor at event %1 confirmed)").arg(options.anchor->seq);
+        else if (report.anchorsChecked > 0)
+            line += HistoryCli::tr(" (%n anchor(s) confirmed)", nullptr, static_cast<int>(report.anchorsChecked));
+        if (report.headSigned)
+            line += u'\n'
+                + HistoryCli::tr("Signed by key %1: the head and %n checkpoint(s) verified.",
+                    nullptr,
+                    static_cast<int>(report.checkpoints))
+                      .arg(ChainSigner::displayFingerprint(report.publicKey));
+        else
+            line += u'\n'
+                + HistoryCli::tr("Not signed: the history has not been opened with its keys since signing began.");
         HistoryCli::out(line + u'\n');
         return HistoryCli::Ok;
     }
@@ -147,13 +227,17 @@ int runAudit(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(HistoryCli::tr(
         "Checks the tamper evidence of the audit history.\n"
-        "  audit verify [--db PATH|URL] [--anchor FILE]\n"
-        "      Walks the hash chain. Prints \"OK <count> events, head <hash>\" and exits 0, or prints the first broken "
-        "event and exits 1. With --anchor, also checks that the exported head is still on the chain (detects a "
-        "wholesale rewrite). Needs no passphrase.\n"
+        "  audit verify [--db PATH|URL] [--anchor FILE] [--anchors DIR] [--keys]\n"
+        "      Walks the hash chain and checks the signatures of its head and checkpoints and every case record "
+        "(masks and blind index included). Prints \"OK <count> events, head <hash>\" and exits 0, or prints the "
+        "first broken event and exits 1. With --anchor, also checks that the exported head is still on the chain "
+        "(detects a wholesale rewrite); with --anchors, every anchor in the folder (the history/anchorDirectory "
+        "setting writes one per checkpoint; detects a roll-back). Needs no passphrase; with --keys (the passphrase "
+        "or the keychain) the masks and index are also compared with the decrypted data and the signing key with the "
+        "one the keys make.\n"
         "  audit head [--db PATH|URL] [--out FILE]\n"
-        "      Exports the current head (seq, hash, time) as a small JSON anchor to keep outside the app, and records "
-        "an anchor_exported event.\n"
+        "      Exports the current head (seq, hash, time) as a small JSON anchor signed by the history's key, to keep "
+        "outside the app, and records an anchor_exported event and a checkpoint.\n"
         "  audit purge [--db PATH|URL] [--older-than DAYS]\n"
         "      Erases name and ID number of cases older than DAYS (default: the history/retentionDays setting, 365) "
         "and records a retention_purge event; times, outcomes and SubCodes are kept and the chain still verifies.\n"
@@ -168,7 +252,14 @@ int runAudit(const QStringList& arguments)
     const QCommandLineOption olderThanOption(QStringLiteral("older-than"),
         HistoryCli::tr("Retention period in days for audit purge."),
         HistoryCli::tr("DAYS"));
+    const QCommandLineOption anchorsOption(QStringLiteral("anchors"),
+        HistoryCli::tr("A folder of anchors (the history/anchorDirectory setting) to check."),
+        HistoryCli::tr("DIR"));
+    const QCommandLineOption keysOption(QStringLiteral("keys"),
+        HistoryCli::tr("Unlock the history's keys (passphrase or keychain) to check the masks and the signing key."));
     parser.addOption(anchorOption);
+    parser.addOption(anchorsOption);
+    parser.addOption(keysOption);
     parser.addOption(outOption);
     parser.addOption(olderThanOption);
     parser.addPositionalArgument(QStringLiteral("action"), HistoryCli::tr("verify, head or purge"));
@@ -176,7 +267,7 @@ int runAudit(const QStringList& arguments)
         return *done;
     const QStringList actions = parser.positionalArguments();
     if (actions == QStringList { QStringLiteral("verify") })
-        return verify(parser, anchorOption);
+        return verify(parser, VerifyOptions { anchorOption, anchorsOption, keysOption });
     if (actions == QStringList { QStringLiteral("head") })
         return head(parser, outOption);
     if (actions == QStringList { QStringLiteral("purge") })

@@ -177,6 +177,7 @@ Result<std::unique_ptr<AuditStore>> HistoryCli::openStore(const QString& locatio
     if (!keyOptions(&options.keys, &error))
         return Failure(ErrorCode::PassphraseRequired, error);
     options.mustExist = mustExist;
+    options.anchorDirectory = Settings().value(Settings::anchorDirectory);
     return AuditStore::open(location, options);
 }
 

@@ -4,6 +4,7 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
+#include <memory>
 #include <stdexcept>
 
 namespace Crypto {
@@ -57,6 +58,73 @@ bool constantTimeEquals(const QByteArray& a, const QByteArray& b)
     if (a.size() != b.size())
         return false;
     return CRYPTO_memcmp(a.constData(), b.constData(), static_cast<size_t>(a.size())) == 0;
+}
+
+namespace {
+
+struct PkeyDeleter
+{
+    void operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
+};
+struct MdCtxDeleter
+{
+    void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
+};
+using Pkey = std::unique_ptr<EVP_PKEY, PkeyDeleter>;
+using MdCtx = std::unique_ptr<EVP_MD_CTX, MdCtxDeleter>;
+
+const unsigned char* bytes(const QByteArray& data)
+{
+    return reinterpret_cast<const unsigned char*>(data.constData());
+}
+
+Pkey ed25519PrivateKey(const QByteArray& seed)
+{
+    Pkey key(seed.size() == 32 ? EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr, bytes(seed), 32) : nullptr);
+    if (!key)
+        throw std::runtime_error("Ed25519: not a private key");
+    return key;
+}
+
+} // namespace
+
+QByteArray ed25519PublicKey(const QByteArray& seed)
+{
+    const Pkey key = ed25519PrivateKey(seed);
+    QByteArray out(32, '\0');
+    size_t length = 32;
+    if (EVP_PKEY_get_raw_public_key(key.get(), reinterpret_cast<unsigned char*>(out.data()), &length) != 1
+        || length != 32)
+        throw std::runtime_error("Ed25519: no public key");
+    return out;
+}
+
+QByteArray ed25519Sign(const QByteArray& seed, const QByteArray& message)
+{
+    const Pkey key = ed25519PrivateKey(seed);
+    const MdCtx ctx(EVP_MD_CTX_new());
+    QByteArray out(64, '\0');
+    size_t length = 64;
+    if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1
+        || EVP_DigestSign(ctx.get(),
+               reinterpret_cast<unsigned char*>(out.data()),
+               &length,
+               bytes(message),
+               static_cast<size_t>(message.size()))
+            != 1
+        || length != 64)
+        throw std::runtime_error("Ed25519: signing failed");
+    return out;
+}
+
+bool ed25519Verify(const QByteArray& publicKey, const QByteArray& message, const QByteArray& signature)
+{
+    if (publicKey.size() != 32 || signature.size() != 64)
+        return false;
+    const Pkey key(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, bytes(publicKey), 32));
+    const MdCtx ctx(EVP_MD_CTX_new());
+    return key && ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) == 1
+        && EVP_DigestVerify(ctx.get(), bytes(signature), 64, bytes(message), static_cast<size_t>(message.size())) == 1;
 }
 
 QString openSslVersion()

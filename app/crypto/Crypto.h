@@ -14,6 +14,12 @@ QByteArray hmacSha256(const QByteArray& key, const QByteArray& data);
 QByteArray hkdfSha256(const QByteArray& key, const QByteArray& salt, const QByteArray& info, int length = 32);
 // Compares two MACs or digests in constant time (for equal lengths).
 bool constantTimeEquals(const QByteArray& a, const QByteArray& b);
+// Ed25519 (RFC 8032) through OpenSSL: the public key (32 bytes) of a private key given as its 32-byte seed, a
+// signature (64 bytes) of message, and its check. Throws std::runtime_error if OpenSSL refuses a seed.
+QByteArray ed25519PublicKey(const QByteArray& seed);
+QByteArray ed25519Sign(const QByteArray& seed, const QByteArray& message);
+// False for a malformed key or signature as for a wrong one.
+bool ed25519Verify(const QByteArray& publicKey, const QByteArray& message, const QByteArray& signature);
 // The OpenSSL library in use at run time, as it names itself ("OpenSSL 3.0.15 3 Sep 2024"), for the About box.
 QString openSslVersion();
 

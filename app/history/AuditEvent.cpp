@@ -36,7 +36,8 @@ QStringList all()
              sessionUnlocked,
              reviewAction,
              reviewReasonChanged,
-             reviewPolicyChanged }) {
+             reviewPolicyChanged,
+             checkpoint }) {
         kinds.append(QLatin1String(kind));
     }
     return kinds;

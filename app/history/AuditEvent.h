@@ -35,6 +35,7 @@ inline constexpr char sessionUnlocked[] = "session_unlocked";
 inline constexpr char reviewAction[] = "review_action";
 inline constexpr char reviewReasonChanged[] = "review_reason_changed";
 inline constexpr char reviewPolicyChanged[] = "review_policy_changed";
+inline constexpr char checkpoint[] = "checkpoint";
 
 QStringList all();
 } // namespace EventKind

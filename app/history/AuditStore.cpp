@@ -5,6 +5,7 @@
 #include "history/CanonicalEvent.h"
 #include "history/CaseQueries.h"
 #include "history/CaseTable.h"
+#include "history/ChainSigner.h"
 #include "history/EventLog.h"
 #include "history/HistoryLocation.h"
 #include "history/HistoryPolicy.h"
@@ -15,6 +16,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -238,7 +241,81 @@ Result<void> AuditStore::initialize(const Options& options)
     m_queries = std::make_unique<CaseQueries>(db, *m_vault);
     m_accounts = std::make_unique<AccountTable>(db);
     m_reviews = std::make_unique<ReviewTable>(db);
+    try {
+        m_signer = std::make_unique<ChainSigner>(m_historyId, m_keys);
+    } catch (const std::exception&) {
+        return Failure(ErrorCode::Corrupt, tr("Cannot derive the history's signing key."));
+    }
+    m_log->setSigner(m_signer.get());
+    m_anchorDirectory = options.anchorDirectory;
+    return ensureSigningKey();
+}
+
+Result<void> AuditStore::ensureSigningKey()
+{
+    QSqlDatabase db = database();
+    const Opening opening { db, m_postgres };
+    const QByteArray own = m_signer->publicKeyHex();
+    const QByteArray recorded = opening.meta(ChainSigner::MetaKey).toLatin1();
+    const Failure replaced(ErrorCode::Corrupt,
+        tr("The history's signing key (%1) is not the one its keys make (%2): the history was altered outside the "
+           "application. Run audit verify, and restore it from a backup.")
+            .arg(ChainSigner::displayFingerprint(recorded), ChainSigner::displayFingerprint(own)));
+    if (recorded == own)
+        return {};
+    if (!recorded.isEmpty())
+        return replaced;
+    QString detail;
+    if (!SqlTransaction::begin(db, m_postgres, &detail))
+        return Failure(ErrorCode::Unavailable, tr("Cannot write to the history: %1").arg(detail));
+    Result<void> done = m_log->lockHead(); // and, on PostgreSQL, wait for any other first opener
+    const QByteArray again = done ? opening.meta(ChainSigner::MetaKey).toLatin1() : QByteArray();
+    if (done && again.isEmpty()) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"));
+        q.bindValue(0, QLatin1String(ChainSigner::MetaKey));
+        q.bindValue(1, QString::fromLatin1(own));
+        done = q.exec()
+            ? m_log->signHead(true)
+            : Failure(ErrorCode::Unavailable, tr("Cannot write to the history: %1").arg(q.lastError().text()));
+    }
+    m_log->releaseHead();
+    if (!done || !again.isEmpty()) {
+        SqlTransaction::rollback(db);
+        return !done ? done : (again == own ? Result<void>() : Result<void>(replaced));
+    }
+    if (!SqlTransaction::commit(db, &detail)) {
+        SqlTransaction::rollback(db);
+        return Failure(ErrorCode::Unavailable, tr("Cannot write to the history: %1").arg(detail));
+    }
     return {};
+}
+
+QByteArray AuditStore::signingKey() const
+{
+    return m_signer->publicKeyHex();
+}
+
+void AuditStore::publishCheckpoints()
+{
+    const QList<ChainAnchor> checkpoints = m_log->takeCheckpoints();
+    if (m_anchorDirectory.isEmpty() || checkpoints.isEmpty())
+        return;
+    const QString folder = QDir(m_anchorDirectory).filePath(m_historyId);
+    m_anchorError.clear();
+    if (!PrivateFiles::makeDir(folder)) {
+        m_anchorError = tr("Cannot create the anchor folder %1.").arg(QDir::toNativeSeparators(folder));
+        return;
+    }
+    for (const ChainAnchor& anchor : checkpoints) {
+        QSaveFile file(QDir(folder).filePath(anchor.fileName()));
+        const bool written = file.open(QIODevice::WriteOnly)
+            && file.write(QJsonDocument(anchor.toJson()).toJson(QJsonDocument::Indented)) >= 0 && file.commit()
+            && PrivateFiles::tightenFile(file.fileName());
+        if (!written)
+            m_anchorError =
+                tr("Cannot write the anchor %1: %2").arg(QDir::toNativeSeparators(file.fileName()), file.errorString());
+    }
 }
 
 AuditStore::~AuditStore()
@@ -268,6 +345,7 @@ AuditStore::Options AuditStore::sharedOptions() const
     shared.expectedHistoryId = m_historyId;
     shared.unlockedKeySource = m_keySource;
     shared.databasePassword = m_databasePassword;
+    shared.anchorDirectory = m_anchorDirectory;
     return shared;
 }
 
@@ -301,16 +379,21 @@ Result<void> AuditStore::write(const Actor& actor, const std::function<Result<vo
     Result<void> done = m_log->lockHead();
     if (done)
         done = body();
+    if (done)
+        done = m_log->signHead();
     m_log->releaseHead();
     if (!done) {
         SqlTransaction::rollback(db);
+        m_log->takeCheckpoints();
         m_lastSeq = before;
         return done;
     }
     if (!SqlTransaction::commit(db, &detail)) {
+        m_log->takeCheckpoints();
         m_lastSeq = before;
         return Failure(ErrorCode::Unavailable, tr("Cannot write to the history: %1").arg(detail));
     }
+    publishCheckpoints();
     return {};
 }
 
@@ -344,12 +427,19 @@ Result<void> AuditStore::commitBatch()
 {
     if (!m_inBatch)
         return {};
+    QSqlDatabase db = database();
+    if (Result<void> signedHead = m_log->signHead(); !signedHead) {
+        rollbackBatch();
+        return signedHead;
+    }
     m_inBatch = false;
     m_log->releaseHead();
-    QSqlDatabase db = database();
     QString detail;
-    if (!SqlTransaction::commit(db, &detail))
+    if (!SqlTransaction::commit(db, &detail)) {
+        m_log->takeCheckpoints();
         return Failure(ErrorCode::Unavailable, tr("Cannot write to the history: %1").arg(detail));
+    }
+    publishCheckpoints();
     return {};
 }
 
@@ -361,6 +451,7 @@ void AuditStore::rollbackBatch()
     SqlTransaction::rollback(db);
     m_inBatch = false;
     m_log->releaseHead();
+    m_log->takeCheckpoints();
 }
 
 Result<QString> AuditStore::createCase(const Actor& who, const CaseRecord& record)
@@ -447,6 +538,10 @@ Result<qint64> AuditStore::recordUnchecked(const Actor& actor, const QString& ca
         if (!appended)
             return appended.failure();
         seq = *appended;
+        if (kind == QLatin1String(EventKind::exportMade)) { // every export is a signed checkpoint
+            if (Result<qint64> checkpoint = m_log->appendCheckpoint(at, actor, QStringLiteral("export")); !checkpoint)
+                return checkpoint.failure();
+        }
         if (!caseId.isEmpty()
             && (kind == QLatin1String(EventKind::attemptSent) || kind == QLatin1String(EventKind::reverifyLink))) {
             const QString cause = kind == QLatin1String(EventKind::reverifyLink) ? QStringLiteral("reverified")
@@ -613,8 +708,15 @@ ChainReport AuditStore::verifyChain(const std::optional<ChainAnchor>& anchor)
 {
     ChainVerifier::Options options;
     options.anchor = anchor;
+    return verifyChain(options);
+}
+
+ChainReport AuditStore::verifyChain(const ChainVerifier::Options& given)
+{
+    ChainVerifier::Options options = given;
     options.historyId = m_historyId;
     options.snapshot = !m_inBatch;
+    options.expectedPublicKey = m_signer->publicKeyHex();
     options.piiCheck = [this](const CasePii& pii) { return m_vault->matchesMasks(pii); };
     return ChainVerifier::verify(database(), options);
 }
@@ -641,9 +743,13 @@ Result<ChainAnchor> AuditStore::exportAnchor(const Actor& who)
         anchor.seq = m_log->headSeq();
         anchor.hash = m_log->headHash();
         anchor.exportedAt = now();
+        anchor.publicKey = m_signer->publicKeyHex();
+        anchor.signature = m_signer->signCheckpoint(anchor.seq, anchor.hash, anchor.exportedAt);
         const Events::AnchorExported event { anchor.seq, QString::fromLatin1(anchor.hash), {} };
         Result<qint64> seq =
             logEvent(anchor.exportedAt, actor, QString(), QLatin1String(event.kind), Events::toPayload(event));
+        if (seq)
+            seq = m_log->appendCheckpoint(anchor.exportedAt, actor, QStringLiteral("anchor"));
         return seq ? Result<void>() : seq.failure();
     });
     if (!done)
@@ -670,6 +776,8 @@ Result<int> AuditStore::purgeOlderThan(const Actor& who, const QDateTime& cutoff
             return erased;
         const Events::RetentionPurge event { ts(cutoff), purged, *caseIds, {} };
         Result<qint64> seq = logEvent(at, actor, QString(), QLatin1String(event.kind), Events::toPayload(event));
+        if (seq)
+            seq = m_log->appendCheckpoint(at, actor, QStringLiteral("purge"));
         return seq ? Result<void>() : seq.failure();
     });
     if (!done)

@@ -24,6 +24,7 @@
 #include <optional>
 
 class CaseQueries;
+class ChainSigner;
 class CaseTable;
 class Clock;
 struct DashboardData;
@@ -79,6 +80,9 @@ public:
         // PostgreSQL: the password for a URL without one, as another instance took it from the keychain
         // (sharedOptions()); empty: keys.keychain is asked (HistoryLocation::takePasswordFrom), then libpq's own.
         QString databasePassword;
+        // A folder outside the database (another disk, a share) to which every checkpoint is also written as a signed
+        // anchor file (<folder>/<history id>/anchor-<seq>.json), for `audit verify --anchors`. Empty: none.
+        QString anchorDirectory;
     };
 
     // Opens (creating and migrating when new) the history at location (see HistoryLocation; empty = default path)
@@ -203,6 +207,12 @@ public:
     // ChainVerifier::verify, plus the check of every unpurged case's masks and blind index against its decrypted
     // name and ID number (this store has the keys; `audit verify` without a passphrase does not).
     ChainReport verifyChain(const std::optional<ChainAnchor>& anchor = std::nullopt);
+    ChainReport verifyChain(const ChainVerifier::Options& options);
+    // The history's public signing key (hex) and where checkpoints are copied to (empty: nowhere).
+    QByteArray signingKey() const;
+    QString anchorDirectory() const { return m_anchorDirectory; }
+    // Why the last checkpoint could not be copied to the anchor folder (translated); empty when it was.
+    QString anchorDirectoryError() const { return m_anchorError; }
     Result<ChainAnchor> head() const;
     // The current head as an anchor, and an anchor_exported event recording it (the anchor is the head before it).
     Result<ChainAnchor> exportAnchor(const Actor& actor);
@@ -247,6 +257,11 @@ private:
     // Migrate, unlock keys, build the parts.
     Result<void> initialize(const Options& options);
     Result<void> write(const Actor& actor, const std::function<Result<void>()>& body);
+    // Records meta.signing_key and signs the head, the first time a signing version opens the history with its keys;
+    // refuses a history whose recorded key is not the one its keys make.
+    Result<void> ensureSigningKey();
+    // Copies the checkpoints of the write just committed to the anchor folder.
+    void publishCheckpoints();
     Result<void> complete(
         const Actor& actor, const QString& caseId, const Events::Completion& outcome, const Events::Event& event);
     // Appends through the event log and remembers the seq (lastSeq()).
@@ -298,6 +313,9 @@ private:
     bool m_postgres = false;
     Clock* m_clock = nullptr;
     std::unique_ptr<PiiVault> m_vault;
+    std::unique_ptr<ChainSigner> m_signer;
+    QString m_anchorDirectory;
+    QString m_anchorError;
     std::unique_ptr<EventLog> m_log;
     std::unique_ptr<CaseTable> m_cases;
     std::unique_ptr<CaseQueries> m_queries;

@@ -97,6 +97,18 @@ QDateTime parseTimestamp(const QString& text)
     return QDateTime(date, time, Qt::UTC);
 }
 
+namespace {
+
+QByteArray framedCiphertexts(const QByteArray& nameEnc, const QByteArray& idEnc)
+{
+    QByteArray framed;
+    appendField(framed, nameEnc);
+    appendField(framed, idEnc);
+    return framed;
+}
+
+} // namespace
+
 QByteArray piiDigest(const QList<QByteArray>& ciphertexts)
 {
     bool any = false;
@@ -106,6 +118,19 @@ QByteArray piiDigest(const QList<QByteArray>& ciphertexts)
         appendField(framed, c);
     }
     return any ? Crypto::sha256Hex(framed) : QByteArray();
+}
+
+QByteArray piiDigestV2(const QByteArray& nameEnc,
+    const QByteArray& idEnc,
+    const QString& nameMasked,
+    const QString& idMasked,
+    const QByteArray& idIndex)
+{
+    QByteArray record;
+    for (const QByteArray& field :
+        { QByteArray("ekyc-desk/pii-record/v2"), nameEnc, idEnc, nameMasked.toUtf8(), idMasked.toUtf8(), idIndex })
+        appendField(record, field);
+    return piiDigestV2Prefix + Crypto::sha256Hex(framedCiphertexts(nameEnc, idEnc)) + ':' + Crypto::sha256Hex(record);
 }
 
 } // namespace CanonicalEvent

@@ -18,7 +18,13 @@
 //   ts         RFC 3339 UTC with milliseconds, "2026-11-25T09:00:00.000Z"
 //   case_id    "" for events without a case
 //   payload    compact JSON with sorted keys (QJsonDocument::Compact), exactly the stored payload bytes
-//   pii_digest lowercase hex SHA-256 (see piiDigest) or ""
+//   pii_digest "" (no personal data), or the digest of the case record's personal-data columns:
+//                v1 (cases written before schema version 9): lowercase hex SHA-256 over the ciphertexts (piiDigest);
+//                v2: "v2:" <hex SHA-256 over the ciphertexts> ":" <hex SHA-256 over the ciphertexts, the masked name,
+//                the masked ID number and the blind index> (piiDigestV2), so that the masks and the index are
+//                covered by the chain and an edit or a swap is found without keys. The ciphertexts (random nonces)
+//                are part of the second digest so that it cannot be guessed from the masks once a purge has erased
+//                them
 //
 //   hash(event) = SHA-256(raw prev_hash (32 bytes) || canonical(event)); stored as lowercase hex
 //   prev_hash of the first event (seq 1) = 32 zero bytes
@@ -40,5 +46,12 @@ QByteArray timestamp(const QDateTime& ts);
 QDateTime parseTimestamp(const QString& text);
 // Lowercase hex SHA-256 over the length-prefixed ciphertexts (same field() framing); "" when all are empty.
 QByteArray piiDigest(const QList<QByteArray>& ciphertexts);
+// The v2 digest (see above): "v2:" + piiDigest({nameEnc, idEnc}) + ":" + the digest of the whole record.
+QByteArray piiDigestV2(const QByteArray& nameEnc,
+    const QByteArray& idEnc,
+    const QString& nameMasked,
+    const QString& idMasked,
+    const QByteArray& idIndex);
+inline constexpr char piiDigestV2Prefix[] = "v2:";
 
 } // namespace CanonicalEvent

@@ -4,8 +4,11 @@
 #include "crypto/PiiCipher.h"
 #include "history/AuditEvent.h"
 #include "history/CanonicalEvent.h"
+#include "history/ChainSigner.h"
 #include "history/Migrations.h"
 
+#include <QDir>
+#include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,6 +17,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <algorithm>
 
 namespace {
 
@@ -325,19 +330,25 @@ QStringList differences(const QSqlQuery& row,
         columns << QStringLiteral("purged_at");
     const QByteArray nameBlob = nameEnc.toByteArray();
     const QByteArray idBlob = idEnc.toByteArray();
-    if (nameEnc.isNull() || idEnc.isNull() || CanonicalEvent::piiDigest({ nameBlob, idBlob }) != c.piiDigest) {
+    const QString nameMask = nameMasked.toString();
+    const QString idMask = idMasked.toString();
+    const QString index = idIndex.isNull() ? QString() : idIndex.toString();
+    // v2 digests (schema version 9 on) cover the masks and the index too; v1 digests only the ciphertexts.
+    const bool v2 = c.piiDigest.startsWith(CanonicalEvent::piiDigestV2Prefix);
+    const QByteArray recomputed = v2 ? CanonicalEvent::piiDigestV2(nameBlob, idBlob, nameMask, idMask, index.toLatin1())
+                                     : CanonicalEvent::piiDigest({ nameBlob, idBlob });
+    const qsizetype cipherPart = v2 ? qsizetype(sizeof CanonicalEvent::piiDigestV2Prefix) - 1 + 64 : recomputed.size();
+    if (nameEnc.isNull() || idEnc.isNull() || recomputed.left(cipherPart) != c.piiDigest.left(cipherPart)) {
         columns << QStringLiteral("name_enc/id_enc");
         return columns; // the masks cannot be judged against foreign ciphertext
     }
     // A mask is empty exactly when what it masks is (a blob of an empty value is just the overhead); the blind
     // index exists exactly when the ID number does.
-    const QString nameMask = nameMasked.toString();
-    const QString idMask = idMasked.toString();
-    const QString index = idIndex.isNull() ? QString() : idIndex.toString();
     const bool masksPresent = !nameMasked.isNull() && !idMasked.isNull()
         && nameMask.isEmpty() == (nameBlob.size() <= PiiCipher::Overhead)
         && idMask.isEmpty() == (idBlob.size() <= PiiCipher::Overhead) && index.isEmpty() == idMask.isEmpty();
-    if (!masksPresent || (piiCheck && !piiCheck(CasePii { caseId, nameBlob, idBlob, nameMask, idMask, index })))
+    if (!masksPresent || recomputed != c.piiDigest
+        || (piiCheck && !piiCheck(CasePii { caseId, nameBlob, idBlob, nameMask, idMask, index })))
         columns << QStringLiteral("name_masked/id_masked/id_index");
     return columns;
 }
@@ -483,23 +494,33 @@ void compareReviews(QSqlDatabase& db, QHash<QString, ExpectedCase>& cases, Chain
 QJsonObject ChainAnchor::toJson() const
 {
     QJsonObject o;
-    o.insert(QStringLiteral("format"), QStringLiteral("ekyc-desk-anchor/1"));
+    o.insert(QStringLiteral("format"),
+        isSigned() ? QStringLiteral("ekyc-desk-anchor/2") : QStringLiteral("ekyc-desk-anchor/1"));
     o.insert(QStringLiteral("historyId"), historyId);
     o.insert(QStringLiteral("seq"), seq);
     o.insert(QStringLiteral("hash"), QString::fromLatin1(hash));
     o.insert(QStringLiteral("exportedAt"), QString::fromLatin1(CanonicalEvent::timestamp(exportedAt)));
+    if (isSigned()) {
+        o.insert(QStringLiteral("publicKey"), QString::fromLatin1(publicKey));
+        o.insert(QStringLiteral("keyFingerprint"), QString::fromLatin1(ChainSigner::fingerprint(publicKey)));
+        o.insert(QStringLiteral("signature"), QString::fromLatin1(signature));
+    }
     return o;
 }
 
-std::optional<ChainAnchor> ChainAnchor::fromJson(const QByteArray& json, QString* error)
+std::optional<ChainAnchor> ChainAnchor::fromJson(const QByteArray& json, QString* error, bool* altered)
 {
+    if (altered)
+        *altered = false;
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     const QJsonObject o = doc.object();
+    const QString format = o.value(QStringLiteral("format")).toString();
+    const bool signedFormat = format == QLatin1String("ekyc-desk-anchor/2");
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()
-        || o.value(QStringLiteral("format")).toString() != QLatin1String("ekyc-desk-anchor/1")) {
+        || (!signedFormat && format != QLatin1String("ekyc-desk-anchor/1"))) {
         if (error)
-            *error = tr("The anchor file is not an eKYC Desk anchor (format ekyc-desk-anchor/1).");
+            *error = tr("The anchor file is not an eKYC Desk anchor (format ekyc-desk-anchor/1 or /2).");
         return std::nullopt;
     }
     ChainAnchor anchor;
@@ -512,7 +533,54 @@ std::optional<ChainAnchor> ChainAnchor::fromJson(const QByteArray& json, QString
             *error = tr("The anchor file has no valid seq and hash.");
         return std::nullopt;
     }
+    if (!signedFormat)
+        return anchor;
+    anchor.publicKey = o.value(QStringLiteral("publicKey")).toString().toLatin1();
+    anchor.signature = o.value(QStringLiteral("signature")).toString().toLatin1();
+    const QByteArray message =
+        ChainSigner::checkpointMessage(anchor.historyId, anchor.seq, anchor.hash, anchor.exportedAt);
+    if (!anchor.exportedAt.isValid() || !ChainSigner::verify(anchor.publicKey, message, anchor.signature)
+        || o.value(QStringLiteral("keyFingerprint")).toString().toLatin1()
+            != ChainSigner::fingerprint(anchor.publicKey)) {
+        if (error)
+            *error = tr("The anchor's signature does not match its content: the anchor file was altered.");
+        if (altered)
+            *altered = true;
+        return std::nullopt;
+    }
     return anchor;
+}
+
+QString ChainAnchor::fileName() const
+{
+    return QStringLiteral("anchor-%1.json").arg(seq, 12, 10, QLatin1Char('0'));
+}
+
+QList<ChainAnchor> ChainAnchor::readDirectory(const QString& dir, const QString& historyId, QStringList* errors)
+{
+    QList<ChainAnchor> anchors;
+    for (const QString& folder : { dir, QDir(dir).filePath(historyId) }) {
+        const QDir d(folder);
+        if (!d.exists())
+            continue;
+        const QStringList names = d.entryList({ QStringLiteral("*.json") }, QDir::Files, QDir::Name);
+        for (const QString& name : names) {
+            QFile file(d.filePath(name));
+            QString error;
+            std::optional<ChainAnchor> anchor =
+                file.open(QIODevice::ReadOnly) ? fromJson(file.read(64 * 1024), &error) : std::nullopt;
+            if (!anchor) {
+                if (errors)
+                    errors->append(QStringLiteral("%1: %2").arg(
+                        QDir::toNativeSeparators(file.fileName()), error.isEmpty() ? file.errorString() : error));
+                continue;
+            }
+            if (anchor->historyId == historyId)
+                anchors.append(*anchor);
+        }
+    }
+    std::sort(anchors.begin(), anchors.end(), [](const ChainAnchor& a, const ChainAnchor& b) { return a.seq < b.seq; });
+    return anchors;
 }
 
 ChainReport ChainVerifier::verify(QSqlDatabase db, const std::optional<ChainAnchor>& anchor, const QString& historyId)
@@ -523,10 +591,91 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const std::optional<ChainAnch
     return verify(db, options);
 }
 
+namespace {
+
+// What the history says about its signing (schema version 9 on).
+struct Signing
+{
+    int schemaVersion = 0;
+    QString historyId;
+    QByteArray publicKey; // hex
+    qint64 signedFromSeq = 1;
+    QByteArray headSignature;
+};
+
+Signing readSigning(QSqlDatabase& db)
+{
+    Signing s;
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("SELECT key, value FROM meta WHERE key IN ('schema_version', 'history_id', "
+                              "'signing_key', 'signed_from_seq')"))) {
+        while (q.next()) {
+            const QString key = q.value(0).toString();
+            const QString value = q.value(1).toString();
+            if (key == QLatin1String("schema_version"))
+                s.schemaVersion = value.toInt();
+            else if (key == QLatin1String("history_id"))
+                s.historyId = value;
+            else if (key == QLatin1String(ChainSigner::MetaKey))
+                s.publicKey = value.toLatin1();
+            else
+                s.signedFromSeq = qMax<qint64>(1, value.toLongLong());
+        }
+    }
+    if (s.schemaVersion >= Migrations::signedVersion) {
+        QSqlQuery head(db);
+        if (head.exec(QStringLiteral("SELECT signature FROM chain_head WHERE id = 1")) && head.next())
+            s.headSignature = head.value(0).toString().toLatin1();
+    }
+    return s;
+}
+
+// An anchor's claim before the walk: from this history, within it, signed by its key.
+QString anchorRefusal(const ChainAnchor& anchor, const QString& historyId, const Signing& signing, qint64 recordedSeq)
+{
+    if (!historyId.isEmpty() && !anchor.historyId.isEmpty() && anchor.historyId != historyId)
+        return ChainVerifier::tr("The anchor belongs to another history (%1, this one is %2).")
+            .arg(anchor.historyId, historyId);
+    if (anchor.isSigned()
+        && (anchor.publicKey != signing.publicKey
+            || !ChainSigner::verify(anchor.publicKey,
+                ChainSigner::checkpointMessage(anchor.historyId, anchor.seq, anchor.hash, anchor.exportedAt),
+                anchor.signature)))
+        return ChainVerifier::tr("The anchor of event %1 was signed by another key (%2) than this history's (%3): "
+                                 "the history's signing key was replaced, or the anchor is not from this history.")
+            .arg(anchor.seq)
+            .arg(ChainSigner::displayFingerprint(anchor.publicKey),
+                signing.publicKey.isEmpty() ? ChainVerifier::tr("none")
+                                            : ChainSigner::displayFingerprint(signing.publicKey));
+    // An anchor is confirmed only by the event it names: one beyond the head, or at seq 0 with any hash but the
+    // genesis hash, names nothing in this history.
+    if (anchor.seq > recordedSeq)
+        return ChainVerifier::tr("The anchor names event %1, but the history ends at event %2: the anchor was not "
+                                 "found (it is not from this history, or events at the end were deleted).")
+            .arg(anchor.seq)
+            .arg(recordedSeq);
+    if (anchor.seq == 0 && anchor.hash != CanonicalEvent::genesisHash())
+        return ChainVerifier::tr("The anchor names event 0 with a hash that is not the empty history's: it matches "
+                                 "nothing.");
+    return {};
+}
+
+// A checkpoint event: it signs the event before it (seq, hash) at its own time, with the history's key.
+bool checkpointHolds(const AuditEvent& e, const QByteArray& previousHash, const Signing& signing)
+{
+    const QJsonObject payload = e.payloadObject();
+    const QByteArray hash = payload.value(QStringLiteral("hash")).toString().toLatin1();
+    const qint64 seq = payload.value(QStringLiteral("seq")).toInteger(-1);
+    const QByteArray key = payload.value(QStringLiteral("key")).toString().toLatin1();
+    const QByteArray signature = payload.value(QStringLiteral("signature")).toString().toLatin1();
+    return seq == e.seq - 1 && hash == previousHash && !signing.publicKey.isEmpty() && key == signing.publicKey
+        && ChainSigner::verify(key, ChainSigner::checkpointMessage(signing.historyId, seq, hash, e.ts), signature);
+}
+
+} // namespace
+
 ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
 {
-    const std::optional<ChainAnchor>& anchor = options.anchor;
-    const QString& historyId = options.historyId;
     const ReadSnapshot snapshot(db, options.snapshot);
     ChainReport report;
     report.headHash = CanonicalEvent::genesisHash();
@@ -545,20 +694,35 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
     const QByteArray recordedHash = headQuery.value(1).toString().toLatin1();
     headQuery.finish();
 
-    if (anchor && !historyId.isEmpty() && !anchor->historyId.isEmpty() && anchor->historyId != historyId)
-        return broken(anchor->seq,
-            tr("The anchor belongs to another history (%1, this one is %2).").arg(anchor->historyId, historyId));
-    // An anchor is confirmed only by the event it names: one beyond the head, or at seq 0 with any hash but the
-    // genesis hash, names nothing in this history.
-    if (anchor && anchor->seq > recordedSeq)
-        return broken(anchor->seq,
-            tr("The anchor names event %1, but the history ends at event %2: the anchor was not found (it is not from "
-               "this history, or events at the end were deleted).")
-                .arg(anchor->seq)
-                .arg(recordedSeq));
-    if (anchor && anchor->seq == 0 && anchor->hash != CanonicalEvent::genesisHash())
-        return broken(
-            0, tr("The anchor names event 0 with a hash that is not the empty history's: it matches nothing."));
+    Signing signing = readSigning(db);
+    const QString historyId = options.historyId.isEmpty() ? signing.historyId : options.historyId;
+    signing.historyId = historyId;
+    report.publicKey = signing.publicKey;
+    const bool signedHistory = signing.schemaVersion >= Migrations::signedVersion;
+    if (signedHistory && signing.publicKey.isEmpty())
+        return broken(recordedSeq,
+            tr("The history has no signing key (meta.signing_key): it was removed outside the application, so nothing "
+               "written can be told from a forgery."));
+    if (!options.expectedPublicKey.isEmpty() && signedHistory && signing.publicKey != options.expectedPublicKey)
+        return broken(1,
+            tr("The history's signing key (%1) is not the one its keys make (%2): the key was replaced, and "
+               "everything it signed may be forged.")
+                .arg(ChainSigner::displayFingerprint(signing.publicKey),
+                    ChainSigner::displayFingerprint(options.expectedPublicKey)));
+
+    QHash<qint64, ChainAnchor> anchors;
+    QList<ChainAnchor> given = options.anchors;
+    if (options.anchor)
+        given.prepend(*options.anchor);
+    qint64 lowestAnchor = -1;
+    for (const ChainAnchor& anchor : std::as_const(given)) {
+        if (const QString refusal = anchorRefusal(anchor, historyId, signing, recordedSeq); !refusal.isEmpty())
+            return broken(anchor.seq, refusal);
+        if (anchors.contains(anchor.seq) && anchors.value(anchor.seq).hash != anchor.hash)
+            return broken(anchor.seq, tr("Two anchors name event %1 with different hashes.").arg(anchor.seq));
+        anchors.insert(anchor.seq, anchor);
+        lowestAnchor = lowestAnchor < 0 ? anchor.seq : qMin(lowestAnchor, anchor.seq);
+    }
 
     QSqlQuery q(db);
     q.setForwardOnly(true);
@@ -569,9 +733,11 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
 
     QByteArray running = CanonicalEvent::genesisHash();
     qint64 expected = 1;
-    bool anchorSeen = false;
+    qint64 anchorsSeen = anchors.contains(0) ? 1 : 0;
+    qint64 checkpointDueAfter = 0; // the seq a checkpoint must follow, 0 when none is due
     QHash<QString, ExpectedCase> cases;
     StringPool pool;
+    const QLatin1String checkpointKind(EventKind::checkpoint);
     while (q.next()) {
         const AuditEvent e = AuditEvent::fromRow(q);
         const QString tsText = q.value(1).toString();
@@ -590,12 +756,29 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
         const QByteArray computed = CanonicalEvent::chainHash(running, e);
         if (computed != e.hash)
             return broken(e.seq, tr("Event %1 was changed after it was written (hash mismatch).").arg(e.seq));
+        const bool isCheckpoint = e.kind == checkpointKind;
+        if (checkpointDueAfter > 0 && !isCheckpoint)
+            return broken(e.seq,
+                tr("The checkpoint after event %1 is missing: it was removed and the chain rewritten.")
+                    .arg(checkpointDueAfter));
+        checkpointDueAfter = 0;
+        if (isCheckpoint) {
+            if (!checkpointHolds(e, running, signing))
+                return broken(e.seq,
+                    tr("The checkpoint at event %1 does not carry a valid signature of the history's key over the "
+                       "event before it: the events before it were rewritten, or the checkpoint was forged.")
+                        .arg(e.seq));
+            ++report.checkpoints;
+        } else if (signedHistory && e.seq >= signing.signedFromSeq && e.seq % ChainSigner::CheckpointInterval == 0
+            && e.seq < recordedSeq) {
+            checkpointDueAfter = e.seq;
+        }
         running = computed;
         ++report.count;
         project(cases, pool, e);
-        if (anchor && e.seq == anchor->seq) {
-            anchorSeen = true;
-            if (e.hash != anchor->hash)
+        if (const auto it = anchors.constFind(e.seq); it != anchors.constEnd()) {
+            ++anchorsSeen;
+            if (e.hash != it->hash)
                 return broken(
                     e.seq, tr("Event %1 differs from the exported anchor: the history was rewritten.").arg(e.seq));
         }
@@ -627,17 +810,29 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
                         .arg(extra.value(0).toLongLong()));
         }
     }
-    if (anchor && !anchorSeen && anchor->seq > 0)
-        return broken(anchor->seq,
-            tr("The anchored event %1 is no longer in the history: events were deleted.").arg(anchor->seq));
-    report.anchorChecked = anchor.has_value();
+    if (anchorsSeen < anchors.size()) // only an anchor at a seq > 0 can be missed; those beyond the head were refused
+        return broken(lowestAnchor, tr("An anchored event is no longer in the history: events were deleted."));
+    if (signedHistory && !signing.publicKey.isEmpty()) {
+        if (!ChainSigner::verify(signing.publicKey,
+                ChainSigner::headMessage(historyId, recordedSeq, recordedHash),
+                signing.headSignature))
+            return broken(recordedSeq,
+                tr("The chain head (event %1) does not carry the history's signature: events were appended, "
+                   "rewritten or removed outside the application after the last signed write.")
+                    .arg(recordedSeq));
+        report.headSigned = true;
+    }
+    report.anchorChecked = !anchors.isEmpty();
+    report.anchorsChecked = anchors.size();
     report.ok = true;
     report.headSeq = lastSeq;
     report.headHash = running;
     report.exactTimesFromSeq = exactTimesFromSeq(db, lastSeq);
     compareCases(db, cases, options.piiCheck, report);
     compareReviews(db, cases, report);
-    if (!report.ok)
+    if (!report.ok) {
         report.anchorChecked = false;
+        report.anchorsChecked = 0;
+    }
     return report;
 }

@@ -4,13 +4,17 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
 
-// A head hash exported out of the app ("anchored"), to detect a wholesale rewrite of the history later.
+// A head hash exported out of the app ("anchored"), to detect a wholesale rewrite or a roll-back of the history later.
+// Since schema version 9 an anchor is signed by the history's key (ChainSigner::checkpointMessage over historyId,
+// seq, hash and exportedAt) and carries the public key; every checkpoint can be written out as one.
 struct ChainAnchor
 {
     Q_DECLARE_TR_FUNCTIONS(ChainAnchor)
@@ -19,10 +23,21 @@ public:
     qint64 seq = 0;
     QByteArray hash; // hex
     QDateTime exportedAt; // UTC
+    QByteArray publicKey; // hex; empty for an unsigned (format 1) anchor
+    QByteArray signature; // hex
 
-    // {"format":"ekyc-desk-anchor/1","historyId":..,"seq":..,"hash":..,"exportedAt":..}
+    bool isSigned() const { return !signature.isEmpty(); }
+    // Format 2 (signed): {"format":"ekyc-desk-anchor/2","historyId":..,"seq":..,"hash":..,"exportedAt":..,
+    // "publicKey":..,"keyFingerprint":..,"signature":..}; format 1 without the last three.
     QJsonObject toJson() const;
-    static std::optional<ChainAnchor> fromJson(const QByteArray& json, QString* error);
+    // Refuses a signed anchor whose signature does not match its own content and key (*altered set: tamper
+    // evidence, not a usage error).
+    static std::optional<ChainAnchor> fromJson(const QByteArray& json, QString* error, bool* altered = nullptr);
+    // The anchors of historyId in a folder and in its subfolder named after the history (AuditStore::Options::
+    // anchorDirectory), in seq order; unreadable or foreign files are reported in *errors.
+    static QList<ChainAnchor> readDirectory(const QString& dir, const QString& historyId, QStringList* errors);
+    // The file name a checkpoint's anchor is written under: anchor-<seq, 12 digits>.json
+    QString fileName() const;
 };
 
 struct ChainReport
@@ -34,6 +49,11 @@ struct ChainReport
     qint64 firstBrokenSeq = 0; // 0 when ok
     QString reason; // translated, empty when ok
     bool anchorChecked = false;
+    qint64 anchorsChecked = 0; // anchors confirmed (the one anchor, or those of Options::anchors)
+    // The signatures (schema version 9 on): the head's, and every checkpoint's on the way.
+    bool headSigned = false; // the head carries a valid signature of the history's key
+    qint64 checkpoints = 0; // checkpoint events verified
+    QByteArray publicKey; // hex, from meta.signing_key; empty for a history from before signing
     // The cases projection, compared with what the events say (only when the chain itself verified).
     qint64 casesChecked = 0; // rows of the cases table read
     qint64 brokenCases = 0; // case records that are missing, extra or differ from their events
@@ -69,6 +89,11 @@ using CasePiiCheck = std::function<bool(const CasePii&)>;
 // the data they mask is, and a purged case must have no ciphertext, masks or index. With a CasePiiCheck (the store
 // has the keys) the masks and index are also compared with the decrypted values.
 //
+// Signatures (schema version 9 on, see ChainSigner): the chain head must carry a valid signature of the key in
+// meta.signing_key over its seq and hash, and every checkpoint event must sign the event before it with that key;
+// from meta.signed_from_seq on, a checkpoint must follow every event whose seq is a multiple of
+// ChainSigner::CheckpointInterval. A signed anchor must carry the history's key and a valid signature.
+//
 // Everything is read in one snapshot (a read transaction), so a concurrent writer never looks like tampering.
 class ChainVerifier
 {
@@ -77,7 +102,11 @@ public:
     struct Options
     {
         std::optional<ChainAnchor> anchor;
-        QString historyId; // to refuse an anchor from another history
+        QList<ChainAnchor> anchors; // more anchors (audit verify --anchors DIR), each checked like anchor
+        QString historyId; // to refuse an anchor from another history; empty: meta.history_id
+        // The public key the history's keys derive (ChainSigner; the store has them): meta.signing_key must be it,
+        // so a key swapped in by someone who rewrote and re-signed everything is found. Empty: trust meta.
+        QByteArray expectedPublicKey;
         CasePiiCheck piiCheck; // optional
         bool snapshot = true; // false when db is already inside a transaction (a write batch)
     };

@@ -2,9 +2,13 @@
 
 #include "history/AuditEvent.h"
 #include "history/CanonicalEvent.h"
+#include "history/ChainSigner.h"
+#include "history/Events.h"
 
 #include <QSqlError>
 #include <QVariant>
+
+#include <utility>
 
 namespace {
 
@@ -25,12 +29,14 @@ EventLog::EventLog(const QSqlDatabase& db, bool postgres)
     : m_selectHead(db)
     , m_insert(db)
     , m_updateHead(db)
+    , m_signHead(db)
 {
     m_selectHead.prepare(postgres ? QStringLiteral("SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE")
                                   : QStringLiteral("SELECT seq, hash FROM chain_head WHERE id = 1"));
     m_insert.prepare(QStringLiteral("INSERT INTO events (seq, ts, actor, workstation, case_id, kind, payload, "
                                     "pii_digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     m_updateHead.prepare(QStringLiteral("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1"));
+    m_signHead.prepare(QStringLiteral("UPDATE chain_head SET signature = ? WHERE id = 1"));
 }
 
 Result<void> EventLog::lockHead()
@@ -42,6 +48,7 @@ Result<void> EventLog::lockHead()
     m_headHash = m_selectHead.value(1).toString().toLatin1();
     m_selectHead.finish();
     m_headLocked = true;
+    m_appended = false;
     return {};
 }
 
@@ -88,7 +95,51 @@ Result<qint64> EventLog::append(const QDateTime& at,
             ErrorCode::Unavailable, tr("Cannot update the chain head: %1").arg(m_updateHead.lastError().text()));
     m_headSeq = e.seq;
     m_headHash = e.hash;
+    m_appended = true;
+    if (m_signer && e.seq % ChainSigner::CheckpointInterval == 0 && kind != QLatin1String(EventKind::checkpoint)) {
+        if (Result<qint64> checkpoint = appendCheckpoint(at, actor, QStringLiteral("interval")); !checkpoint)
+            return checkpoint;
+    }
     return e.seq;
+}
+
+Result<qint64> EventLog::appendCheckpoint(const QDateTime& at, const Actor& actor, const QString& reason)
+{
+    if (!m_signer)
+        return Failure(ErrorCode::Unavailable, tr("The history's signing key is not available."));
+    ChainAnchor signed_;
+    signed_.historyId = m_signer->historyId();
+    signed_.seq = m_headSeq;
+    signed_.hash = m_headHash;
+    signed_.exportedAt = at;
+    signed_.publicKey = m_signer->publicKeyHex();
+    signed_.signature = m_signer->signCheckpoint(m_headSeq, m_headHash, at);
+    const Events::Checkpoint event { signed_.seq,
+        QString::fromLatin1(signed_.hash),
+        QString::fromLatin1(signed_.signature),
+        QString::fromLatin1(signed_.publicKey),
+        reason,
+        {} };
+    Result<qint64> seq = append(at, actor, QString(), QLatin1String(event.kind), Events::toPayload(event));
+    if (seq)
+        m_checkpoints.append(signed_);
+    return seq;
+}
+
+Result<void> EventLog::signHead(bool force)
+{
+    if (!m_signer || !(m_appended || force))
+        return {};
+    m_signHead.bindValue(0, QString::fromLatin1(m_signer->signHead(m_headSeq, m_headHash)));
+    if (!m_signHead.exec())
+        return Failure(ErrorCode::Unavailable, tr("Cannot sign the chain head: %1").arg(m_signHead.lastError().text()));
+    m_appended = false;
+    return {};
+}
+
+QList<ChainAnchor> EventLog::takeCheckpoints()
+{
+    return std::exchange(m_checkpoints, {});
 }
 
 Result<ChainAnchor> EventLog::readHead(const QSqlDatabase& db)

@@ -8,12 +8,17 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
+#include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 
+class ChainSigner;
+
 // The append-only, hash-chained event log: the chain head and the events table. It appends inside a transaction the
-// caller holds (AuditStore::write), after lockHead(); it never updates or deletes an event.
+// caller holds (AuditStore::write), after lockHead(); it never updates or deletes an event. With a signer, it writes a
+// checkpoint after every event whose seq is a multiple of ChainSigner::CheckpointInterval, and signHead() signs the
+// head before the caller commits.
 class EventLog
 {
     Q_DECLARE_TR_FUNCTIONS(EventLog)
@@ -35,6 +40,15 @@ public:
         QJsonObject payload,
         const QByteArray& piiDigest = QByteArray());
 
+    // A signed checkpoint of the head as it stands (the event before the checkpoint), appended as an event.
+    Result<qint64> appendCheckpoint(const QDateTime& at, const Actor& actor, const QString& reason);
+    // Signs the head in chain_head when anything was appended since lockHead() (or always, with force); call it last
+    // before the commit.
+    Result<void> signHead(bool force = false);
+    // The checkpoints appended since the last call, as signed anchors (to copy outside the database after the commit).
+    QList<ChainAnchor> takeCheckpoints();
+    void setSigner(const ChainSigner* signer) { m_signer = signer; }
+
     qint64 headSeq() const { return m_headSeq; }
     QByteArray headHash() const { return m_headHash; }
     // The committed head, read without a lock.
@@ -44,7 +58,11 @@ private:
     QSqlQuery m_selectHead;
     QSqlQuery m_insert;
     QSqlQuery m_updateHead;
+    QSqlQuery m_signHead;
+    const ChainSigner* m_signer = nullptr;
+    QList<ChainAnchor> m_checkpoints;
     bool m_headLocked = false;
+    bool m_appended = false;
     qint64 m_headSeq = 0;
     QByteArray m_headHash;
 };

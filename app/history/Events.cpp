@@ -387,6 +387,15 @@ template <class Io, OneOf<AnchorExported> E> void describe(Io& io, E& e)
     io.field("hash", e.hash);
 }
 
+template <class Io, OneOf<Checkpoint> E> void describe(Io& io, E& e)
+{
+    io.field("seq", e.seq);
+    io.field("hash", e.hash);
+    io.field("signature", e.signature);
+    io.field("key", e.key);
+    io.field("reason", e.reason);
+}
+
 template <class Io, OneOf<HistoryCreated> E> void describe(Io& io, E& e)
 {
     io.field("historyId", e.historyId);

@@ -337,6 +337,20 @@ struct ReviewPolicyChanged
     QJsonObject extra;
 };
 
+// A signed checkpoint (ChainSigner): the history's key signed the chain at event seq, whose hash is hash, at this
+// event's time. Written every ChainSigner::CheckpointInterval events and at every export, anchor and purge.
+struct Checkpoint
+{
+    static constexpr const char* kind = EventKind::checkpoint;
+    static constexpr int version = 1;
+    qint64 seq = 0;
+    QString hash; // hex
+    QString signature; // hex Ed25519 over ChainSigner::checkpointMessage
+    QString key; // hex public key
+    QString reason; // "interval" | "export" | "anchor" | "purge"
+    QJsonObject extra;
+};
+
 using Event = std::variant<CaseCreated,
     AttemptSent,
     ResponseReceived,
@@ -361,7 +375,8 @@ using Event = std::variant<CaseCreated,
     SessionUnlocked,
     ReviewStep,
     ReviewReasonChanged,
-    ReviewPolicyChanged>;
+    ReviewPolicyChanged,
+    Checkpoint>;
 
 QString kindOf(const Event& event);
 // The payload to store (AuditStore sanitises and serialises it with AuditEvent::compactJson).

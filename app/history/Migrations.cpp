@@ -109,6 +109,24 @@ QStringList exactTimesPostgres()
     return QStringList { QStringLiteral("SELECT seq FROM chain_head WHERE id = 1 FOR UPDATE") } + exactTimesSqlite();
 }
 
+// Version 9: signatures (ChainSigner). The chain head carries the signature of the history's key, written with every
+// write; meta.signed_from_seq is the first seq written by a signing version (the head + 1 when the step ran), from
+// which a checkpoint must follow every ChainSigner::CheckpointInterval-th event. The public key itself is recorded in
+// meta.signing_key by the first open that has the keys (AuditStore), which also signs the head as it stands.
+QStringList signingSqlite()
+{
+    return {
+        QStringLiteral("ALTER TABLE chain_head ADD COLUMN signature TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("INSERT INTO meta (key, value) SELECT 'signed_from_seq', CAST(seq + 1 AS TEXT) FROM chain_head "
+                       "WHERE id = 1"),
+    };
+}
+
+QStringList signingPostgres()
+{
+    return QStringList { QStringLiteral("SELECT seq FROM chain_head WHERE id = 1 FOR UPDATE") } + signingSqlite();
+}
+
 // Version 5: the people who sign in. An account is never deleted (a disabled one keeps its history); every change
 // to it is also an event in the chain.
 QStringList accountsSqlite()
@@ -374,6 +392,7 @@ const QList<Migrations::Step>& Migrations::steps()
         { 6, reviewTables(false), reviewTables(true) },
         { 7, browserColumns(false), browserColumns(true) },
         { 8, dashboardSqlite(), dashboardPostgres() },
+        { signedVersion, signingSqlite(), signingPostgres() },
     };
     return all;
 }

@@ -38,6 +38,8 @@ public:
     // ChainVerifier::projectionSlackMs.
     static constexpr int exactTimesVersion = 4;
     static constexpr char exactTimesKey[] = "exact_times_from_seq";
+    // Version 9: the chain head and checkpoints are signed (ChainSigner).
+    static constexpr int signedVersion = 9;
 
     // 0 for an empty database (no meta table), -1 on error.
     static int currentVersion(QSqlDatabase& db, bool postgres, QString* error);

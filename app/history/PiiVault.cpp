@@ -67,7 +67,8 @@ Result<SealedPii> PiiVault::seal(const QString& caseId, const QString& name, con
     sealed.nameMasked = Masking::name(name);
     sealed.idMasked = Masking::idNumber(normalized);
     sealed.idIndex = blindIndex(normalized);
-    sealed.digest = CanonicalEvent::piiDigest({ sealed.nameEnc, sealed.idEnc });
+    sealed.digest =
+        CanonicalEvent::piiDigestV2(sealed.nameEnc, sealed.idEnc, sealed.nameMasked, sealed.idMasked, sealed.idIndex);
     return sealed;
 }
 

@@ -85,7 +85,9 @@ private slots:
         for (const AuditEvent& e : events) // the role of whoever wrote it, in the hashed payload
             QCOMPARE(e.payloadObject().value(QStringLiteral("actorRole")).toString(), QStringLiteral("reviewer"));
         QCOMPARE(events.at(0).ts, clock.nowUtc().addMSecs(-125));
-        QCOMPARE(events.at(0).piiDigest.size(), 64);
+        // v2: the ciphertexts' digest, then the whole record's (masks and blind index included)
+        QCOMPARE(events.at(0).piiDigest.size(), 3 + 64 + 1 + 64);
+        QVERIFY(events.at(0).piiDigest.startsWith("v2:"));
         QCOMPARE(events.at(1).kind, QLatin1String(EventKind::attemptSent));
         QCOMPARE(events.at(3).kind, QLatin1String(EventKind::caseCompleted));
         QVERIFY(!events.at(0).payloadObject().contains(QStringLiteral("DocNo")));
@@ -229,7 +231,7 @@ private slots:
         QCOMPARE(store->purgeOlderThan(supervisor, cutoff).valueOr(-1), 1);
         const ChainReport report = store->verifyChain();
         QVERIFY2(report.ok, qPrintable(report.reason));
-        QCOMPARE(report.count, 4);
+        QCOMPARE(report.count, 5); // and the purge's signed checkpoint
 
         const CaseSummary purged = *store->caseSummary(StoreFixture::reader(), oldCase);
         QVERIFY(purged.purged);
@@ -255,7 +257,7 @@ private slots:
         q.finish();
         // A second purge finds nothing more but is still recorded.
         QCOMPARE(store->purgeOlderThan(StoreFixture::reader(), cutoff).valueOr(-1), 0);
-        QCOMPARE(store->verifyChain().count, 5);
+        QCOMPARE(store->verifyChain().count, 7); // each purge with its checkpoint
     }
 
     void wrongPassphrase_data() { StoreFixture::addBackendRows(); }

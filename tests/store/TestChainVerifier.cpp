@@ -169,11 +169,13 @@ private slots:
             row("delete middle row", { QStringLiteral("DELETE FROM events WHERE seq = 5") }, false, 5);
             row("delete first row", { QStringLiteral("DELETE FROM events WHERE seq = 1") }, false, 1);
             row("delete last row", { QStringLiteral("DELETE FROM events WHERE seq = 10") }, false, 10);
+            // The head's signature (ChainSigner) no longer matches: found without an anchor.
             row("delete last row and fix head, no anchor",
                 { QStringLiteral("UPDATE chain_head SET seq = 9, hash = %1 WHERE id = 1").arg(lastHash),
                     QStringLiteral("DELETE FROM events WHERE seq = 10") },
                 false,
-                0);
+                9,
+                QStringLiteral("does not carry the history's signature"));
             row("delete last row and fix head, anchored",
                 { QStringLiteral("UPDATE chain_head SET seq = 9, hash = %1 WHERE id = 1").arg(lastHash),
                     QStringLiteral("DELETE FROM events WHERE seq = 10") },
@@ -200,7 +202,11 @@ private slots:
                     QStringLiteral("UPDATE events SET seq = 7 WHERE seq = -1") },
                 false,
                 3);
-            row("wholesale rewrite, no anchor", { QStringLiteral("REWRITE") }, false, 0);
+            row("wholesale rewrite, no anchor",
+                { QStringLiteral("REWRITE") },
+                false,
+                10,
+                QStringLiteral("does not carry the history's signature"));
             row("wholesale rewrite, anchored", { QStringLiteral("REWRITE") }, true, 10);
 
             // The cases projection (history list, ID search, reveal, purge) against the events.
@@ -268,6 +274,31 @@ private slots:
                 false,
                 4,
                 QStringLiteral("(name_masked/id_masked/id_index)"));
+            // The masks and the index are covered by the case_created event's PII digest (v2): found without keys.
+            row("cases: move masked ID numbers between cases",
+                { copyColumns({ QStringLiteral("id_masked") }, 4, 1),
+                    copyColumns({ QStringLiteral("id_masked") }, 7, 4) },
+                false,
+                1,
+                QStringLiteral("(name_masked/id_masked/id_index)"));
+            row("cases: edit a masked name",
+                { QStringLiteral("UPDATE cases SET name_masked = name_masked || '*' WHERE case_id = %1")
+                        .arg(caseAt(7)) },
+                false,
+                7,
+                QStringLiteral("(name_masked/id_masked/id_index)"));
+            row("cases: edit a masked ID number",
+                { QStringLiteral("UPDATE cases SET id_masked = '110101**********00' WHERE case_id = %1")
+                        .arg(caseAt(7)) },
+                false,
+                7,
+                QStringLiteral("(name_masked/id_masked/id_index)"));
+            row("cases: move blind index values between cases",
+                { copyColumns({ QStringLiteral("id_index") }, 4, 1),
+                    copyColumns({ QStringLiteral("id_index") }, 7, 4) },
+                false,
+                1,
+                QStringLiteral("(name_masked/id_masked/id_index)"));
             row("cases: backdate created_at",
                 { QStringLiteral("UPDATE cases SET created_at = '2026-10-01T09:00:00.000Z' WHERE case_id = %1")
                         .arg(caseAt(1)) },
@@ -320,6 +351,11 @@ private slots:
         }
 
         const ChainReport report = store->verifyChain(useAnchor ? std::optional(anchor) : std::nullopt);
+        // Without the keys (audit verify with no passphrase) every row is found at the same place.
+        const ChainReport keyless =
+            ChainVerifier::verify(fx.raw(), useAnchor ? std::optional(anchor) : std::nullopt, store->historyId());
+        QCOMPARE(keyless.ok, report.ok);
+        QCOMPARE(keyless.firstBrokenSeq, report.firstBrokenSeq);
         if (firstBroken == 0) {
             QVERIFY2(report.ok, qPrintable(report.reason));
             QCOMPARE(report.firstBrokenSeq, 0);
@@ -449,7 +485,7 @@ private slots:
         QCOMPARE(store->purgeOlderThan(StoreFixture::reader(), clock.nowUtc().addDays(-30)).valueOr(-1), 3);
         const ChainReport report = store->verifyChain();
         QVERIFY2(report.ok, qPrintable(report.reason));
-        QCOMPARE(report.count, 11);
+        QCOMPARE(report.count, 12); // 10, the purge and its signed checkpoint
     }
 
     // Every write reads the clock once: even with a clock that moves on every read, each case record's created_at,
@@ -475,8 +511,8 @@ private slots:
         QSqlQuery q(fx.raw());
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT ts) FROM events")));
         QVERIFY(q.next());
-        QCOMPARE(q.value(0).toInt(), 14);
-        QCOMPARE(q.value(1).toInt(), 14); // the clock really moved between writes
+        QCOMPARE(q.value(0).toInt(), 16); // with the signed checkpoints of the anchor and the purge
+        QCOMPARE(q.value(1).toInt(), 14); // the clock really moved between writes (a checkpoint shares its write's)
         q.finish();
         QVERIFY(q.exec(QStringLiteral(
             "SELECT c.case_id, c.created_at, c.updated_at, c.purged_at, "
@@ -566,7 +602,7 @@ private slots:
         for (const char* table : { "reviews", "review_texts", "review_reasons" }) // version 6's
             QVERIFY(fx.execRaw(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
         QVERIFY(fx.execRaw(QStringLiteral("DELETE FROM meta WHERE key LIKE 'review_%'")));
-        QVERIFY(fx.undoSchemas7And8());
+        QVERIFY(fx.undoSchemas7To9());
         const QString old1 = caseAtSeq(fx, 1);
         const QString old4 = caseAtSeq(fx, 4);
         const QString old7 = caseAtSeq(fx, 7);
@@ -695,7 +731,9 @@ private slots:
         QVERIFY(anchor);
         QCOMPARE(anchor->seq, 1);
         QCOMPARE(anchor->hash, before);
-        QCOMPARE(store->head().valueOr({}).seq, 2);
+        QVERIFY(anchor->isSigned());
+        QCOMPARE(anchor->publicKey, store->signingKey());
+        QCOMPARE(store->head().valueOr({}).seq, 3); // anchor_exported and its checkpoint
         const ChainReport report = store->verifyChain(*anchor);
         QVERIFY2(report.ok, qPrintable(report.reason));
         QVERIFY(report.anchorChecked);

@@ -1,0 +1,85 @@
+#include "ChainSigner.h"
+
+#include "crypto/Crypto.h"
+#include "history/CanonicalEvent.h"
+
+#include <QStringList>
+
+namespace {
+
+const char seedLabel[] = "eKYC Desk chain signing key v1";
+
+QByteArray lines(std::initializer_list<QByteArray> parts)
+{
+    QByteArray out;
+    for (const QByteArray& part : parts) {
+        out.append(part);
+        out.append('\n');
+    }
+    return out;
+}
+
+bool isLowerHex(const QByteArray& text, qsizetype size)
+{
+    if (text.size() != size)
+        return false;
+    for (const char c : text) {
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+ChainSigner::ChainSigner(const QString& historyId, const HistoryKeys& keys)
+    : m_historyId(historyId)
+    , m_seed(Crypto::hkdfSha256(keys.dataKey, historyId.toUtf8(), QByteArray(seedLabel)))
+    , m_publicKey(Crypto::ed25519PublicKey(m_seed))
+{
+}
+
+QByteArray ChainSigner::signHead(qint64 seq, const QByteArray& hashHex) const
+{
+    return Crypto::ed25519Sign(m_seed, headMessage(m_historyId, seq, hashHex)).toHex();
+}
+
+QByteArray ChainSigner::signCheckpoint(qint64 seq, const QByteArray& hashHex, const QDateTime& at) const
+{
+    return Crypto::ed25519Sign(m_seed, checkpointMessage(m_historyId, seq, hashHex, at)).toHex();
+}
+
+bool ChainSigner::verify(const QByteArray& publicKeyHex, const QByteArray& message, const QByteArray& signatureHex)
+{
+    return isLowerHex(publicKeyHex, 64) && isLowerHex(signatureHex, 128)
+        && Crypto::ed25519Verify(QByteArray::fromHex(publicKeyHex), message, QByteArray::fromHex(signatureHex));
+}
+
+QByteArray ChainSigner::headMessage(const QString& historyId, qint64 seq, const QByteArray& hashHex)
+{
+    return lines({ "ekyc-desk/head/v1", historyId.toUtf8(), QByteArray::number(seq), hashHex });
+}
+
+QByteArray ChainSigner::checkpointMessage(
+    const QString& historyId, qint64 seq, const QByteArray& hashHex, const QDateTime& at)
+{
+    return lines({ "ekyc-desk/checkpoint/v1",
+        historyId.toUtf8(),
+        QByteArray::number(seq),
+        hashHex,
+        CanonicalEvent::timestamp(at) });
+}
+
+QByteArray ChainSigner::fingerprint(const QByteArray& publicKeyHex)
+{
+    return Crypto::sha256Hex(QByteArray::fromHex(publicKeyHex));
+}
+
+QString ChainSigner::displayFingerprint(const QByteArray& publicKeyHex)
+{
+    const QByteArray hex = fingerprint(publicKeyHex).left(32);
+    QStringList groups;
+    for (qsizetype i = 0; i < hex.size(); i += 4)
+        groups << QString::fromLatin1(hex.mid(i, 4));
+    return groups.join(u' ');
+}
