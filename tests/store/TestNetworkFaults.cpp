@@ -326,21 +326,22 @@ private slots:
                                        << Error::TlsFailure << QStringLiteral("expired") << failed << 0 << noAnswer();
             row("not-yet-valid certificate")
                 << Target::Tls << QString() << Certificate::NotYetValid << QList<Answer> { FaultServer::passed() } << 4
-                << false << Status::NetworkError << Error::TlsFailure << QStringLiteral("not yet valid") << failed << 0
+                << false << Status::NetworkError << Error::TlsFailure << QStringLiteral("date and time") << failed << 0
                 << noAnswer();
             Answer plain = FaultServer::http(400, "Bad Request", "Bad Request", "text/plain");
             plain.then = Answer::Then::Close;
             row("plain HTTP on an https URL")
                 << Target::Plain << QString() << good << QList<Answer> { plain } << 4 << false << Status::NetworkError
                 << Error::TlsFailure << QStringLiteral("plain HTTP, not TLS") << failed << 0 << noAnswer();
-            // Bursts of answers that cannot have been billed: retried at once, each attempt recorded, up to the cap.
+            // Bursts of answers that cannot have been billed: retried at once, each attempt recorded, up to the cap;
+            // a burst that outlasts the retries leaves the case failed (safe to retry later), not refused.
             row("429 burst, then answered")
                 << Target::Tls << QString() << good
                 << QList<Answer> { throttled429(), throttled429(), FaultServer::passed() } << 4 << false
                 << Status::Passed << Error::None << QStringLiteral("consistent") << done << 3 << answered(3);
             row("429 burst beyond the attempts")
                 << Target::Tls << QString() << good << QList<Answer> { throttled429() } << 3 << false
-                << Status::ApiError << Error::Throttling << QStringLiteral("throttling") << refused << 3 << answered(3);
+                << Status::ApiError << Error::Throttling << QStringLiteral("throttling") << failed << 3 << answered(3);
             row("429 in plain text, then answered")
                 << Target::Tls << QString() << good
                 << QList<Answer> { FaultServer::http(429, "Too Many Requests", "Too Many Requests", "text/plain"),
@@ -349,10 +350,14 @@ private slots:
                 << answered(2);
             row("500 burst, sandbox") << Target::Sandbox << F::serverErrorAlways << good << none << 3 << false
                                       << Status::ApiError << Error::InternalError << QStringLiteral("internal error")
-                                      << refused << 3 << answered(3);
+                                      << failed << 3 << answered(3);
             row("503 burst, sandbox") << Target::Sandbox << F::unavailable << good << none << 3 << false
                                       << Status::ApiError << Error::ServiceUnavailable
-                                      << QStringLiteral("temporarily unavailable") << refused << 3 << answered(3);
+                                      << QStringLiteral("temporarily unavailable") << failed << 3 << answered(3);
+            // For contrast: a refusal that will not heal by retrying, answered once and never retried.
+            row("403 permission refusal, sandbox")
+                << Target::Sandbox << F::ramDenied << good << none << 4 << false << Status::ApiError
+                << Error::RamUserAccessDenied << QStringLiteral("RAM user") << refused << 1 << answered(1);
             row("500, 503 and 502 burst, then answered")
                 << Target::Tls << QString() << good
                 << QList<Answer> { json5xx(500, "Internal Server Error", "InternalError"),
