@@ -96,6 +96,11 @@ private slots:
             << 403 << error("Throttling.User") << Status::ApiError << Error::Throttling << false << QString() << true;
         QTest::newRow("429 Throttling") << 429 << error("Throttling") << Status::ApiError << Error::Throttling << false
                                         << QString() << true;
+        // A gateway's own 429 page says nothing the parser can read, but its status says throttled: retried.
+        QTest::newRow("429 in plain text") << 429 << QByteArray("Too Many Requests") << Status::ApiError
+                                           << Error::Throttling << false << QString() << true;
+        QTest::newRow("429 without an error code") << 429 << QByteArray("{\"RequestId\":\"r\"}") << Status::ApiError
+                                                   << Error::Throttling << false << QString() << true;
         QTest::newRow("SignatureDoesNotMatch") << 400 << error("SignatureDoesNotMatch") << Status::ApiError
                                                << Error::SignatureDoesNotMatch << false << QString() << false;
         QTest::newRow("IncompleteSignature") << 400 << error("IncompleteSignature") << Status::ApiError
@@ -155,6 +160,33 @@ private slots:
         QCOMPARE(e.code, QStringLiteral("Forbidden.RAMUserAccessDenied"));
         QCOMPARE(e.message, QStringLiteral("denied"));
         QCOMPARE(e.requestId, QStringLiteral("7E1B4C7F-0000-4000-8000-000000000001"));
+    }
+
+    // An answer that is not JSON names its content type when it has one of another kind: a proxy's or a captive
+    // portal's HTML page is told apart from the service's JSON cut short.
+    void notJsonNamesTheContentType_data()
+    {
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("HTML page") << QByteArray("text/html; charset=utf-8") << QByteArray("<html><body>Sign in</body>")
+                                   << QStringLiteral("HTTP 200 with a body of type text/html, not JSON");
+        QTest::newRow("JSON cut short") << QByteArray("application/json;charset=utf-8") << QByteArray("{\"Code\":\"Su")
+                                        << QStringLiteral("HTTP 200 with a body that is not JSON");
+        QTest::newRow("no content type") << QByteArray() << QByteArray("<html>")
+                                         << QStringLiteral("HTTP 200 with a body that is not JSON");
+    }
+    void notJsonNamesTheContentType()
+    {
+        QFETCH(QByteArray, contentType);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, says);
+        ResponseParser::Headers headers;
+        if (!contentType.isEmpty())
+            headers.append({ "Content-Type", contentType });
+        const VerificationResult r = ResponseParser::parse(200, headers, body);
+        QCOMPARE(r.error, Error::MalformedResponse);
+        QVERIFY2(r.detail.startsWith(says), qPrintable(r.detail));
     }
 
     void sizeLimitIsInclusive()

@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 VerificationResult::Error NetworkErrorMap::toError(QNetworkReply::NetworkError code, Abort abort, bool viaProxy)
 {
     using E = VerificationResult::Error;
@@ -108,6 +110,14 @@ VerificationResult NetworkErrorMap::toResult(QNetworkReply::NetworkError code,
         if (abort == Abort::None)
             result.error = VerificationResult::Error::TlsFailure;
         result.detail = tr("%1 TLS errors: %2").arg(result.detail, describeSslErrors(sslErrors)).trimmed();
+        // A certificate from the future usually means a clock that is behind, here rather than at the server.
+        const bool notYetValid = std::any_of(sslErrors.cbegin(), sslErrors.cend(), [](const QSslError& error) {
+            return error.error() == QSslError::CertificateNotYetValid;
+        });
+        if (notYetValid)
+            result.detail += QLatin1Char(' ')
+                + tr("A certificate that is not valid yet often means that this computer's date and time are wrong: "
+                     "check them.");
     }
     return result;
 }

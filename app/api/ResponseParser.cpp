@@ -35,6 +35,22 @@ VerificationResult serverFault(int httpStatus, const QString& detail)
     return r;
 }
 
+// A 429 answer whose body says nothing usable (a gateway's "Too Many Requests" page): throttling, by its status.
+VerificationResult tooManyRequests(const QString& detail)
+{
+    VerificationResult r;
+    r.status = VerificationResult::Status::ApiError;
+    r.error = VerificationResult::Error::Throttling;
+    r.detail = detail;
+    return r;
+}
+
+// The media type of an answer ("text/html"), lower case, without parameters; empty when none was sent.
+QString mediaType(const QByteArray& contentType)
+{
+    return QString::fromLatin1(contentType.split(';').constFirst().trimmed()).toLower();
+}
+
 qint64 timeLeftFrom(const QByteArray& value)
 {
     for (const QByteArray& pair : value.split(',')) {
@@ -140,14 +156,22 @@ VerificationResult ResponseParser::parse(
     QJsonParseError jsonError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &jsonError);
     if (jsonError.error != QJsonParseError::NoError || !document.isObject()) {
-        const QString why = jsonError.error != QJsonParseError::NoError
+        // The service answers in JSON: a page of another type (HTML from a proxy or a captive portal) is named as such.
+        const QString type = mediaType(header(headers, "Content-Type"));
+        QString why = jsonError.error != QJsonParseError::NoError
             ? tr("HTTP %1 with a body that is not JSON (%2 at offset %3).")
                   .arg(httpStatus)
                   .arg(jsonError.errorString())
                   .arg(jsonError.offset)
             : tr("HTTP %1 with a JSON body that is not an object.").arg(httpStatus);
+        if (!type.isEmpty() && !type.contains(QLatin1String("json")))
+            why = tr("HTTP %1 with a body of type %2, not JSON: the service's answers are JSON.")
+                      .arg(httpStatus)
+                      .arg(type);
         if (httpStatus >= 500 && httpStatus <= 599)
             return finish(serverFault(httpStatus, why));
+        if (httpStatus == 429)
+            return finish(tooManyRequests(why));
         r.status = VerificationResult::Status::NetworkError;
         r.error = VerificationResult::Error::MalformedResponse;
         r.detail = why;
@@ -194,6 +218,13 @@ VerificationResult ResponseParser::parse(
             fault.code = r.code;
             fault.message = r.message;
             return finish(fault);
+        }
+        if (httpStatus == 429) {
+            VerificationResult throttled = tooManyRequests(why);
+            throttled.requestId = r.requestId;
+            throttled.code = r.code;
+            throttled.message = r.message;
+            return finish(throttled);
         }
         r.status = VerificationResult::Status::NetworkError;
         r.error = VerificationResult::Error::MalformedResponse;

@@ -59,9 +59,7 @@ QString VerificationResult::explanation() const
         return tr("Outcome unknown: the request was sent but no answer arrived (%1). The service may have processed "
                   "and billed it, so it was not retried automatically. Look the case up in the Alibaba Cloud console "
                   "by its MerchantBizId, or retry it with the same MerchantBizId.")
-            .arg(error == Error::Cancelled    ? tr("cancelled")
-                    : error == Error::Timeout ? tr("timed out")
-                                              : tr("connection lost"));
+            .arg(outcomeUnknownReason());
     if (status == Status::NotRecorded)
         return errorExplanation(Error::HistoryUnavailable);
     if (status == Status::Cancelled)

@@ -75,7 +75,10 @@ const char* endState(const VerificationResult& result)
         return CaseState::completed;
     if (result.mayHaveBeenBilled())
         return CaseState::outcomeUnknown;
-    if (result.status == VerificationResult::Status::ApiError)
+    // Refused is what will not heal by itself (parameters, permission, signature). Throttling and server faults
+    // (5xx) that outlasted the automatic retries were not billed and may be tried again later: failed, like a
+    // connection that failed before sending.
+    if (result.status == VerificationResult::Status::ApiError && !result.isRetryable())
         return CaseState::refused;
     return CaseState::failed;
 }
