@@ -2,6 +2,7 @@
 #include "Icons.h"
 #include "MainWindow.h"
 #include "SignInFlow.h"
+#include "StartupProbe.h"
 #include "Theme.h"
 #include "api/CredentialChain.h"
 #include "base/Language.h"
@@ -35,6 +36,7 @@ QString requestedLanguage(const QStringList& arguments)
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
+    StartupProbe::install(); // EKYC_DESK_STARTUP_PROBE (tests/bench/bench_startup)
     QApplication::setOrganizationName(QStringLiteral("eKYC Desk"));
     QApplication::setApplicationName(QStringLiteral("ekyc-desk"));
     QApplication::setApplicationDisplayName(QStringLiteral("eKYC Desk"));
@@ -96,5 +98,6 @@ int main(int argc, char* argv[])
     const Result<bool> accounts = session->history()->hasAccounts();
     window.setIdleLock(accounts && *accounts ? settings.value(Settings::idleLockMinutes) : 0);
     window.show();
+    StartupProbe::ready();
     return QApplication::exec();
 }
