@@ -103,9 +103,6 @@ CaseForm::CaseForm(VerificationService& service, QWidget* parent)
             if (!m_settingDate)
                 m_suggestedDates.remove(edit);
         });
-        // Picking the very date already shown changes nothing, but it is still a choice.
-        connect(
-            edit->calendarWidget(), &QCalendarWidget::clicked, this, [this, edit] { m_suggestedDates.remove(edit); });
     }
 
     connect(m_ui->nameLineEdit, &QLineEdit::textEdited, this, [this] { fieldEdited(CaseField::Name); });
@@ -372,9 +369,22 @@ void CaseForm::submit()
     emit verifyRequested(caseInput(), hasWarnings);
 }
 
+void CaseForm::connectCalendar(QDateEdit* edit)
+{
+    if (m_connectedCalendars.contains(edit))
+        return;
+    m_connectedCalendars.insert(edit);
+    // Picking the very date already shown changes nothing, but it is still a choice.
+    connect(edit->calendarWidget(), &QCalendarWidget::clicked, this, [this, edit] { m_suggestedDates.remove(edit); });
+}
+
 bool CaseForm::eventFilter(QObject* watched, QEvent* event)
 {
     auto* dateEdit = qobject_cast<QDateEdit*>(watched);
+    if (dateEdit
+        && (event->type() == QEvent::FocusIn || event->type() == QEvent::MouseButtonPress
+            || event->type() == QEvent::KeyPress))
+        connectCalendar(dateEdit); // before the popup can open
     if (event->type() == QEvent::KeyPress && dateEdit) {
         // Tab leaves the date like any other field (QDateEdit would walk its sections); typing YYYYMMDD or a
         // separator moves between the sections.

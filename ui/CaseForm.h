@@ -75,6 +75,10 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
+    // Connects a date's calendar popup, which QDateEdit makes at the first calendarWidget() call: made when the
+    // reviewer first reaches the date (focus, click or key), not at start-up, where the two cost as much as the rest
+    // of the form.
+    void connectCalendar(QDateEdit* edit);
     struct FieldWidgets
     {
         QWidget* editor;
@@ -105,6 +109,7 @@ private:
     QSet<CaseField> m_dirty; // edited since the form was cleared
     QSet<CaseField> m_touched; // edited and left: its issues are shown
     QSet<QDateEdit*> m_suggestedDates; // blank dates showing a suggestion the reviewer has not taken yet
+    QSet<QDateEdit*> m_connectedCalendars;
     QStringList m_acknowledgedWarnings;
     QList<CaseField> m_suspects;
     QString m_defaultSceneCode;

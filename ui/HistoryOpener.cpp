@@ -5,6 +5,7 @@
 #include "crypto/SecretStore.h"
 #include "history/AuditStore.h"
 #include "history/HistoryLocation.h"
+#include "session/TrainingHistory.h"
 
 #include <QApplication>
 #include <QEventLoop>
@@ -153,6 +154,20 @@ Result<std::unique_ptr<AuditStore>> HistoryOpener::attempt(
     options.keys.keychain = keychain;
     options.keys.passphrase = passphrase;
     options.anchorDirectory = Settings().value(Settings::anchorDirectory);
+    Result<std::unique_ptr<AuditStore>> store =
+        openOffThread(location, [&location, &options] { return AuditStore::open(location, options); });
+    options.keys.passphrase.fill(QLatin1Char('\0'));
+    return store;
+}
+
+Result<std::unique_ptr<AuditStore>> HistoryOpener::openTraining(const QString& path)
+{
+    return openOffThread(path, [&path] { return TrainingHistory::open(path); });
+}
+
+Result<std::unique_ptr<AuditStore>> HistoryOpener::openOffThread(
+    const QString& location, const std::function<Result<std::unique_ptr<AuditStore>>()>& open)
+{
     const bool gui = qobject_cast<QApplication*>(QCoreApplication::instance()) != nullptr;
     if (gui)
         QApplication::setOverrideCursor(Qt::WaitCursor);
@@ -162,7 +177,7 @@ Result<std::unique_ptr<AuditStore>> HistoryOpener::attempt(
     std::optional<AuditStore::Options> unlocked;
     QEventLoop loop;
     std::unique_ptr<QThread> worker(QThread::create([&] {
-        Result<std::unique_ptr<AuditStore>> first = AuditStore::open(location, options);
+        Result<std::unique_ptr<AuditStore>> first = open();
         if (first)
             unlocked = (*first)->sharedOptions();
         else
@@ -172,7 +187,6 @@ Result<std::unique_ptr<AuditStore>> HistoryOpener::attempt(
     worker->start();
     loop.exec(QEventLoop::ExcludeUserInputEvents);
     worker->wait();
-    options.keys.passphrase.fill(QLatin1Char('\0'));
     Result<std::unique_ptr<AuditStore>> store = failure;
     if (unlocked) {
         unlocked->mustExist = true;

@@ -46,10 +46,18 @@ public:
     // location: Settings::historyLocation (empty: the default path). ErrorCode::Cancelled when the reviewer quits.
     Result<std::unique_ptr<AuditStore>> open(const QString& location);
 
+    // The training history at path (TrainingHistory::open: its key file, no questions), opened the same way: the key
+    // derivation off this thread while its event loop goes on.
+    Result<std::unique_ptr<AuditStore>> openTraining(const QString& path);
+
     // "OS keychain" / "passphrase", translated, from AuditStore::keySource().
     static QString describeKeySource(const QString& source);
 
 private:
+    // Runs open on a thread of its own while this thread's event loop goes on (the window stays painted), then opens
+    // the history at location again here with the keys it unlocked, which is quick.
+    static Result<std::unique_ptr<AuditStore>> openOffThread(
+        const QString& location, const std::function<Result<std::unique_ptr<AuditStore>>()>& open);
     // One open; the failure's code says which problem stopped it (a key problem, or the server is down, ...).
     Result<std::unique_ptr<AuditStore>> attempt(
         const QString& location, SecretStore* keychain, const QString& passphrase) const;

@@ -6,6 +6,8 @@
 #include <QApplication>
 #include <QEvent>
 #include <QFile>
+#include <QHash>
+#include <QIconEngine>
 #include <QPainter>
 #include <QPixmap>
 #include <QSvgRenderer>
@@ -40,6 +42,71 @@ QByteArray recoloured(const QByteArray& svg, const QColor& color)
     QByteArray result = svg;
     return result.replace(templateColor, color.name(QColor::HexRgb).toLatin1());
 }
+
+// Device pixels: 16 and 24 px at a device pixel ratio of 1 and 2, and larger icons.
+constexpr int fallbackSizes[] = { 16, 22, 24, 32, 48, 64 };
+
+// A bundled fallback in the palette's colours, each mode drawn when it is first asked for: the same pixmaps, in the
+// same sizes, as drawing every mode up front, but an icon seen only in a menu costs nothing until the menu opens and
+// the disabled or selected forms nothing until they are shown (drawing all of them was a third of the start-up).
+class FallbackEngine : public QIconEngine
+{
+public:
+    FallbackEngine(QByteArray svg, const QPalette& palette)
+        : m_svg(std::move(svg))
+        , m_colours { { QIcon::Normal, palette.color(QPalette::Active, QPalette::WindowText) },
+            { QIcon::Disabled, palette.color(QPalette::Disabled, QPalette::WindowText) },
+            { QIcon::Active, palette.color(QPalette::Active, QPalette::WindowText) },
+            { QIcon::Selected, palette.color(QPalette::Active, QPalette::HighlightedText) } }
+    {
+    }
+
+    QIconEngine* clone() const override { return new FallbackEngine(*this); }
+    QString key() const override { return QStringLiteral("EkycFallbackIconEngine"); }
+
+    void paint(QPainter* painter, const QRect& rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        drawn(mode).paint(painter, rect, Qt::AlignCenter, mode, state);
+    }
+    // Device pixels (the caller scales), as the pixmap engine does: the drawn icon at a device pixel ratio of 1.
+    QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return drawn(mode).pixmap(size, 1.0, mode, state);
+    }
+    QSize actualSize(const QSize& size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return drawn(mode).actualSize(size, mode, state);
+    }
+    QList<QSize> availableSizes(QIcon::Mode mode, QIcon::State state) override
+    {
+        return drawn(mode).availableSizes(mode, state);
+    }
+    void virtual_hook(int id, void* data) override
+    {
+        if (id == QIconEngine::IsNullHook) {
+            *static_cast<bool*>(data) = m_svg.isEmpty();
+            return;
+        }
+        QIconEngine::virtual_hook(id, data);
+    }
+
+private:
+    // The pixmaps of one mode, drawn at the first use.
+    const QIcon& drawn(QIcon::Mode mode)
+    {
+        QIcon& icon = m_drawn[mode];
+        if (icon.isNull()) {
+            const QByteArray coloured = recoloured(m_svg, m_colours.value(mode));
+            for (int size : fallbackSizes)
+                icon.addPixmap(renderSvg(coloured, size), mode);
+        }
+        return icon;
+    }
+
+    QByteArray m_svg;
+    QHash<QIcon::Mode, QColor> m_colours;
+    QHash<QIcon::Mode, QIcon> m_drawn;
+};
 
 } // namespace
 
@@ -147,25 +214,7 @@ QIcon fallback(Action action, const QPalette& palette)
     QFile file(fallbackPath(action));
     if (!file.open(QIODevice::ReadOnly))
         return QIcon();
-    const QByteArray svg = file.readAll();
-    const struct
-    {
-        QIcon::Mode mode;
-        QColor color;
-    } modes[] = {
-        { QIcon::Normal, palette.color(QPalette::Active, QPalette::WindowText) },
-        { QIcon::Disabled, palette.color(QPalette::Disabled, QPalette::WindowText) },
-        { QIcon::Active, palette.color(QPalette::Active, QPalette::WindowText) },
-        { QIcon::Selected, palette.color(QPalette::Active, QPalette::HighlightedText) },
-    };
-    QIcon icon;
-    for (const auto& mode : modes) {
-        const QByteArray coloured = recoloured(svg, mode.color);
-        // Device pixels: 16 and 24 px at a device pixel ratio of 1 and 2, and larger icons.
-        for (int size : { 16, 22, 24, 32, 48, 64 })
-            icon.addPixmap(renderSvg(coloured, size), mode.mode);
-    }
-    return icon;
+    return QIcon(new FallbackEngine(file.readAll(), palette));
 }
 
 QIcon icon(Action action, const QPalette& palette)

@@ -54,6 +54,12 @@ MainWindow::MainWindow(VerificationService& service, QWidget* parent)
 }
 
 MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidget* parent)
+    : MainWindow(service, HistoryPending {}, parent)
+{
+    attachHistory(history);
+}
+
+MainWindow::MainWindow(VerificationService& service, HistoryPending, QWidget* parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_service(service)
@@ -62,8 +68,9 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     , m_endpointLabel(new ElidedLabel(this))
     , m_credentialsLabel(new ElidedLabel(this))
     , m_historyLabel(new ElidedLabel(this))
-    , m_history(history)
+    , m_history(nullptr)
     , m_historyPanel(nullptr)
+    , m_historyPending(true)
 {
     m_ui->setupUi(this);
     EnterKeyPolicy::install(QCoreApplication::instance());
@@ -83,11 +90,6 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     resultScrollArea->setWidget(m_result);
     m_ui->resultLayout->addWidget(resultScrollArea);
     layOutVerifyTab();
-    if (history)
-        service.setHistory(history);
-    m_historyPanel = new HistoryPanel(history, service.actor(), m_ui->historyTab);
-    m_historyPanel->setObjectName(QStringLiteral("historyPanel"));
-    m_ui->historyLayout->addWidget(LayoutFit::scrollable(m_historyPanel, m_ui->historyTab));
     Theme::bindStyleSheet(m_ui->historyWarningLabel, [](const QPalette& palette) {
         return Theme::boxRule(QStringLiteral("#historyWarningLabel"), Theme::Tone::Error, palette)
             + QStringLiteral("#historyWarningLabel { font-weight: bold; }");
@@ -125,8 +127,6 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
     connect(m_ui->verifyListAction, &QAction::triggered, this, &MainWindow::showBatch);
-    // A batch records every case before it is sent: without a history there is none.
-    m_ui->verifyListAction->setEnabled(m_history != nullptr);
     connect(m_ui->showVerifyAction, &QAction::triggered, this, [this] {
         m_ui->mainTabWidget->setCurrentWidget(m_ui->verifyTab);
         m_form->setFocus(Qt::OtherFocusReason);
@@ -137,7 +137,6 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     connect(m_form, &CaseForm::cancelRequested, this, &MainWindow::cancelCase);
     connect(m_form, &CaseForm::cleared, this, &MainWindow::clearReverification);
     connect(m_ui->reverifyClearPushButton, &QPushButton::clicked, this, &MainWindow::clearReverification);
-    connect(m_historyPanel, &HistoryPanel::reverifyRequested, this, &MainWindow::verifyAgain);
     connect(&service, &VerificationService::historyError, this, &MainWindow::showHistoryError);
     connect(m_result, &ResultPanel::retryRequested, this, &MainWindow::retryLastCase);
     connect(m_result, &ResultPanel::correctionRequested, this, &MainWindow::correctAndVerifyAgain);
@@ -147,10 +146,45 @@ MainWindow::MainWindow(VerificationService& service, AuditStore* history, QWidge
     connect(m_form, &CaseForm::cleared, m_result, &ResultPanel::markStale);
 
     setUpPeople();
-    setUpReviewQueue();
-    setUpDashboard();
     setUpHelp();
     resize(900, 640);
+    // Nothing is verified, listed or changed before the history is there to record it.
+    centralWidget()->setEnabled(false);
+    for (QAction* action : findChildren<QAction*>()) {
+        if (action->isEnabled() && action != m_ui->quitAction && action != m_ui->aboutAction
+            && action != m_ui->userGuideAction) {
+            m_actionsWhilePending.append(action);
+            action->setEnabled(false);
+        }
+    }
+}
+
+void MainWindow::attachHistory(AuditStore* history)
+{
+    if (!m_historyPending)
+        return;
+    m_historyPending = false;
+    m_history = history;
+    if (history)
+        m_service.setHistory(history);
+    m_historyPanel = new HistoryPanel(history, m_service.actor(), m_ui->historyTab);
+    m_historyPanel->setObjectName(QStringLiteral("historyPanel"));
+    m_ui->historyLayout->addWidget(LayoutFit::scrollable(m_historyPanel, m_ui->historyTab));
+    connect(m_historyPanel, &HistoryPanel::reverifyRequested, this, &MainWindow::verifyAgain);
+    setUpReviewQueue();
+    setUpDashboard();
+    for (const QPointer<QAction>& action : std::exchange(m_actionsWhilePending, {})) {
+        if (action)
+            action->setEnabled(true);
+    }
+    // A batch records every case before it is sent: without a history there is none.
+    m_ui->verifyListAction->setEnabled(m_history != nullptr);
+    if (auto* accounts = findChild<QAction*>(QStringLiteral("accountsAction")))
+        accounts->setEnabled(m_service.writer() != nullptr);
+    centralWidget()->setEnabled(true);
+    retranslatePeople();
+    showStatus();
+    syncFourEyesSetting();
     m_form->setFocus(Qt::OtherFocusReason);
 }
 
@@ -188,6 +222,8 @@ void MainWindow::showStatus()
         const QString keySource =
             trainingKey ? tr("the key file beside it") : HistoryOpener::describeKeySource(m_history->keySource());
         m_historyLabel->setFullText(tr("History: %1 (key from %2)").arg(location, keySource));
+    } else if (m_historyPending) {
+        m_historyLabel->setFullText(tr("Opening the audit history…"));
     } else {
         m_historyLabel->setFullText(tr("No audit history: cases are not recorded"));
     }
@@ -276,6 +312,8 @@ void MainWindow::cancelCase()
 
 void MainWindow::showHistory()
 {
+    if (!m_historyPanel)
+        return; // not before the history is attached
     m_historyPanel->reload();
     m_ui->mainTabWidget->setCurrentWidget(m_ui->historyTab);
 }
@@ -452,7 +490,8 @@ void MainWindow::handleFinished(const VerificationResult& result)
     rememberAnswer(call->caseId(), result);
     if (m_ui->historyWarningLabel->isHidden())
         statusBar()->clearMessage();
-    m_historyPanel->reload();
+    if (m_historyPanel)
+        m_historyPanel->reload();
 }
 
 void MainWindow::rememberAnswer(const QString& caseId, const VerificationResult& result)

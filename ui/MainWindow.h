@@ -46,7 +46,19 @@ public:
     // (service.setHistory(history) is called here and undone in the destructor), the History tab lists the
     // reviewer's cases, and the status bar names the history and where its key came from.
     MainWindow(VerificationService& service, AuditStore* history, QWidget* parent = nullptr);
+    // Before its history is open (start-up): the window can be shown at once, its tabs and menus disabled and the
+    // status bar saying that the history is being opened, while the history opens (HistoryOpener: off this thread).
+    // attachHistory() then makes it the desk, as the constructor above does.
+    struct HistoryPending
+    {
+    };
+    MainWindow(VerificationService& service, HistoryPending, QWidget* parent = nullptr);
     ~MainWindow() override;
+
+    // The history the pending window waited for (nullptr: none, cases are not recorded), and the person the service
+    // now acts for: the History, Review queue and Dashboard tabs are made, and the desk is enabled. Once only.
+    void attachHistory(AuditStore* history);
+    bool isHistoryPending() const { return m_historyPending; }
 
     CaseForm* caseForm() const { return m_form; }
     ResultPanel* resultPanel() const { return m_result; }
@@ -195,5 +207,7 @@ private:
     QPointer<SignInDialog> m_unlockDialog;
     bool m_locked = false;
     SecretStore* m_keychain = nullptr;
+    bool m_historyPending = false;
+    QList<QPointer<QAction>> m_actionsWhilePending; // enabled actions, disabled until the history is attached
     QString m_settingsNote; // what the last applySettings had to say, for the status bar
 };

@@ -23,8 +23,9 @@ void MainWindow::retranslatePeople()
 {
     const Actor& actor = m_service.actor();
     if (m_actorLabel) {
-        m_actorLabel->setText(
-            actor.isValid() ? tr("Signed in: %1 (%2)").arg(actor.name, Role::displayName(actor.role)) : QString());
+        m_actorLabel->setText(actor.isValid() && !m_historyPending
+                ? tr("Signed in: %1 (%2)").arg(actor.name, Role::displayName(actor.role))
+                : QString());
     }
     if (auto* accounts = findChild<QAction*>(QStringLiteral("accountsAction")))
         accounts->setText(tr("&Accounts…"));

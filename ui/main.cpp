@@ -2,6 +2,7 @@
 #include "Icons.h"
 #include "MainWindow.h"
 #include "SignInFlow.h"
+#include "StartupProbe.h"
 #include "Theme.h"
 #include "api/CredentialChain.h"
 #include "base/Language.h"
@@ -35,6 +36,7 @@ QString requestedLanguage(const QStringList& arguments)
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
+    StartupProbe::install(); // EKYC_DESK_STARTUP_PROBE (tests/bench/bench_startup)
     QApplication::setOrganizationName(QStringLiteral("eKYC Desk"));
     QApplication::setApplicationName(QStringLiteral("ekyc-desk"));
     QApplication::setApplicationDisplayName(QStringLiteral("eKYC Desk"));
@@ -65,7 +67,6 @@ int main(int argc, char* argv[])
     parser.process(app);
 
     KeychainSecretStore keychain;
-    HistoryOpener opener(&keychain);
     Session::Request request;
     request.keychain = &keychain;
     // Live mode when the credential chain has an AccessKey somewhere (a broken source is reported by the session);
@@ -75,26 +76,40 @@ int main(int argc, char* argv[])
         CredentialChain::resolve(CredentialChain::Inputs::system(keychainKey ? &keychain : nullptr)).error()
         == ErrorCode::NotFound;
     request.training = parser.isSet(trainingOption) || noAccessKey;
-    // The application never verifies without its history. Quitting the passphrase dialog or the sign-in quits.
-    request.openHistoryWith = [&opener](const QString& location) { return opener.open(location); };
-    SignInFlow signIn(request.training);
-    request.signIn = [&signIn](AuditStore& history) { return signIn.run(history); };
     Session::Failure failure;
-    const std::unique_ptr<Session> session = Session::create(settings, request, &failure);
-    if (!session) {
+    const std::unique_ptr<Session> session = Session::prepare(settings, request, &failure);
+    const auto cannotStart = [&failure](QWidget* parent) {
         if (failure.error != Session::Error::Cancelled) {
             // The message already says what failed (settings, sandbox, credentials, history) and what to do.
-            QMessageBox::critical(nullptr, QApplication::translate("main", "eKYC Desk cannot start"), failure.message);
+            QMessageBox::critical(parent, QApplication::translate("main", "eKYC Desk cannot start"), failure.message);
         }
         return 1;
-    }
+    };
+    if (!session)
+        return cannotStart(nullptr);
 
-    MainWindow window(session->verification(), session->history());
+    // The window shows at once, disabled and saying that the history is being opened: the key derivation (scrypt),
+    // the keychain and migrations run on a thread of their own (HistoryOpener) while it is painted, and the
+    // passphrase and sign-in are asked over it.
+    MainWindow window(session->verification(), MainWindow::HistoryPending {});
     window.setSettings(&settings);
     window.setKeychain(&keychain);
+    window.show();
+
+    // The application never verifies without its history. Quitting the passphrase dialog or the sign-in quits.
+    HistoryOpener opener(&keychain, &window);
+    request.openHistoryWith = [&opener](const QString& location) { return opener.open(location); };
+    request.openTrainingHistoryWith = [&opener](const QString& path) { return opener.openTraining(path); };
+    SignInFlow signIn(request.training, &window);
+    request.signIn = [&signIn](AuditStore& history) { return signIn.run(history); };
+    if (!session->open(request, &failure))
+        return cannotStart(&window);
+    if (!window.isVisible())
+        return 0; // closed while the history was opening
+    window.attachHistory(session->history());
     // The idle lock asks for the signed-in person's password: only where people sign in.
     const Result<bool> accounts = session->history()->hasAccounts();
     window.setIdleLock(accounts && *accounts ? settings.value(Settings::idleLockMinutes) : 0);
-    window.show();
+    StartupProbe::ready();
     return QApplication::exec();
 }

@@ -25,13 +25,26 @@ Session::~Session()
 
 std::unique_ptr<Session> Session::create(Settings& settings, const Request& request, Failure* failure)
 {
+    std::unique_ptr<Session> session = prepare(settings, request, failure);
+    if (!session || !session->open(request, failure))
+        return nullptr;
+    return session;
+}
+
+std::unique_ptr<Session> Session::prepare(Settings& settings, const Request& request, Failure* failure)
+{
     std::unique_ptr<Session> session(new Session(settings));
     if (!session->configure(request, failure))
         return nullptr;
-    if (request.openHistory && !session->openHistory(request, failure))
-        return nullptr;
-    session->shareRateBudget();
     return session;
+}
+
+bool Session::open(const Request& request, Failure* failure)
+{
+    if (request.openHistory && !openHistory(request, failure))
+        return false;
+    shareRateBudget();
+    return true;
 }
 
 void Session::shareRateBudget()
@@ -108,7 +121,8 @@ bool Session::openHistory(const Request& request, Failure* failure)
     const bool training = isTraining();
     const bool trainingDefault = training && request.historyLocation.isEmpty();
     Result<std::unique_ptr<AuditStore>> opened = trainingDefault
-        ? TrainingHistory::open(TrainingHistory::defaultPath())
+        ? (request.openTrainingHistoryWith ? request.openTrainingHistoryWith(TrainingHistory::defaultPath())
+                                           : TrainingHistory::open(TrainingHistory::defaultPath()))
         : request.openHistoryWith(
             request.historyLocation.isEmpty() ? m_settings.value(Settings::historyLocation) : request.historyLocation);
     if (!opened) {

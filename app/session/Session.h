@@ -58,6 +58,8 @@ public:
         QString longTermValue; // empty: the setting api/longTermValue
         bool openHistory = true; // false: no history (a dry run that sends nothing)
         HistoryOpener openHistoryWith;
+        // Opens the training history at its path (unset: TrainingHistory::open); the GUI does it off its thread.
+        HistoryOpener openTrainingHistoryWith;
         SignIn signIn; // unset: ownerOf()
         SecretStore* keychain = nullptr; // for the AccessKey saved in Settings (CredentialChain), when one was saved
     };
@@ -71,6 +73,12 @@ public:
     // The one start-up path: reads and validates the settings (the long-term value included), builds the service
     // (starting the sandbox in training mode), opens the history and records configuration changes in it.
     static std::unique_ptr<Session> create(Settings& settings, const Request& request, Failure* failure);
+    // The same path in two steps, for a window shown before the history is open: prepare() reads and validates the
+    // settings and builds the service (starting the sandbox in training mode); open() then opens the history (when
+    // request.openHistory), signs in, records configuration changes in it and shares the rate budget. Nothing is sent
+    // before open() succeeded: the service records every case in the history first.
+    static std::unique_ptr<Session> prepare(Settings& settings, const Request& request, Failure* failure);
+    bool open(const Request& request, Failure* failure);
     ~Session();
 
     Settings& settings() const { return m_settings; }

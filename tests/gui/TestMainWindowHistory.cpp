@@ -1,4 +1,5 @@
 #include "CaseForm.h"
+#include "ElidedLabel.h"
 #include "GuiDriver.h"
 #include "HistoryOpener.h"
 #include "HistoryPanel.h"
@@ -15,6 +16,7 @@
 #include "sandbox/SandboxFixtures.h"
 #include "session/VerificationService.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -43,6 +45,7 @@ private slots:
     void revealNeedsReasonAndIsAudited();
     void historyErrorShowsWarning();
     void historyViewAfterTwoCases();
+    void windowShowsBeforeHistoryIsOpen();
 };
 
 void TestMainWindowHistory::statusBarNamesHistoryAndKeySource()
@@ -230,6 +233,39 @@ void TestMainWindowHistory::historyViewAfterTwoCases()
     table->setCurrentIndex(table->model()->index(0, HistoryModel::CreatedColumn));
     QTRY_COMPARE(widget<QListWidget>("eventsListWidget")->count(), 4); // the case's events, read on the reader thread
     saveScreenshot(QStringLiteral("shot-history.png"));
+}
+
+// Start-up (ui/main.cpp): the window shows while its history opens, disabled and saying so; once the history is
+// attached it is the desk, as a window made with its history.
+void TestMainWindowHistory::windowShowsBeforeHistoryIsOpen()
+{
+    {
+        MainWindow pending(*service(), MainWindow::HistoryPending {});
+        QVERIFY(GuiDriver::showActive(&pending));
+        QVERIFY(pending.isHistoryPending());
+        QVERIFY(!pending.centralWidget()->isEnabled());
+        QVERIFY(!pending.findChild<QAction*>(QStringLiteral("verifyAction"))->isEnabled());
+        QVERIFY(!pending.findChild<QAction*>(QStringLiteral("showHistoryAction"))->isEnabled());
+        QVERIFY(!pending.findChild<QAction*>(QStringLiteral("settingsAction"))->isEnabled());
+        QVERIFY(pending.findChild<QAction*>(QStringLiteral("quitAction"))->isEnabled());
+        QCOMPARE(pending.historyPanel(), nullptr);
+        auto* label = pending.findChild<ElidedLabel*>(QStringLiteral("historyStatusLabel"));
+        QVERIFY(label);
+        QCOMPARE(label->fullText(), MainWindow::tr("Opening the audit history…"));
+
+        pending.attachHistory(history());
+        QVERIFY(!pending.isHistoryPending());
+        QVERIFY(pending.centralWidget()->isEnabled());
+        QVERIFY(pending.findChild<QAction*>(QStringLiteral("verifyAction"))->isEnabled());
+        QVERIFY(pending.findChild<QAction*>(QStringLiteral("showHistoryAction"))->isEnabled());
+        QVERIFY(pending.findChild<QAction*>(QStringLiteral("verifyListAction"))->isEnabled());
+        QVERIFY(pending.historyPanel());
+        QVERIFY(pending.reviewQueuePanel());
+        QVERIFY(pending.dashboardPanel());
+        QCOMPARE(service()->history(), history());
+        QVERIFY2(label->fullText().contains(history()->displayLocation()), qPrintable(label->fullText()));
+    }
+    service()->setHistory(history()); // the fixture's window still records into it
 }
 
 QTEST_MAIN(TestMainWindowHistory)
