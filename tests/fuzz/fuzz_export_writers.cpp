@@ -45,7 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     QJsonObject row;
     for (qsizetype i = 0; i < columns.size(); ++i)
         row.insert(columns.at(i), cells.value(i));
-    const QByteArray jsonLine = QJsonDocument(row).toJson(QJsonDocument::Compact);
+    const QByteArray jsonLine = Exporter::jsonLine(row);
     Fuzz::check(!jsonLine.contains('\n') && !jsonLine.contains('\r'), "a JSON Lines row is one line");
     const QJsonDocument back = QJsonDocument::fromJson(jsonLine);
     Fuzz::check(back.isObject() && back.object() == row, "a JSON Lines row reads back as written");
