@@ -244,13 +244,22 @@ void HistoryPanel::deleteFilter(const QString& name)
         [this](const Result<void>&) { loadChoices(); });
 }
 
+ExportDialog* HistoryPanel::exportDialog() const
+{
+    return m_exportDialog;
+}
+
+RevealDialog* HistoryPanel::revealDialog() const
+{
+    return m_revealDialog;
+}
+
 void HistoryPanel::openExport()
 {
     if (!m_history || m_exportDialog)
         return;
     m_exportDialog = new ExportDialog(*m_history, m_actor, m_model->query(), this);
     m_exportDialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_exportDialog, &QObject::destroyed, this, [this] { m_exportDialog = nullptr; });
     m_exportDialog->open();
 }
 
@@ -310,7 +319,6 @@ void HistoryPanel::revealSelected()
     m_revealDialog = new RevealDialog(*m_reader, m_actor, *summary, this);
     m_revealDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_revealDialog, &RevealDialog::revealed, this, &HistoryPanel::showEvents);
-    connect(m_revealDialog, &QObject::destroyed, this, [this] { m_revealDialog = nullptr; });
     m_revealDialog->open();
 }
 

@@ -2,6 +2,7 @@
 
 #include "base/Actor.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -42,9 +43,9 @@ public:
     // The listed row of this case, nullptr when it is not listed (yet).
     const CaseSummary* caseSummary(const QString& caseId) const;
     // The reveal dialog while it is open (for tests), else nullptr.
-    RevealDialog* revealDialog() const { return m_revealDialog; }
+    RevealDialog* revealDialog() const;
     // The export dialog while it is open (for tests), else nullptr.
-    ExportDialog* exportDialog() const { return m_exportDialog; }
+    ExportDialog* exportDialog() const;
 
     // One line of the events list, translated.
     static QString describeEvent(const AuditEvent& event);
@@ -92,11 +93,13 @@ private:
     HistoryFilterBar* m_filters = nullptr;
     QPushButton* m_timelineButton = nullptr;
     QPushButton* m_exportButton = nullptr;
-    ExportDialog* m_exportDialog = nullptr;
+    // QPointer, not a pointer cleared from the dialog's destroyed signal: the panel's destructor deletes an open
+    // dialog (as its child) after the panel's own part is gone, and that signal wrote into it (UBSan).
+    QPointer<ExportDialog> m_exportDialog;
     qint64 m_count = -1;
     QString m_countedFilters; // the filters m_count is for (their JSON and the ID number searched)
     quint64 m_countGeneration = 0; // counts of replaced filters are dropped
     QString m_pendingSelection; // selected again once its row has arrived
-    RevealDialog* m_revealDialog = nullptr;
+    QPointer<RevealDialog> m_revealDialog;
     Actor m_actor;
 };

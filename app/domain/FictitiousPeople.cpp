@@ -171,7 +171,11 @@ FictitiousPerson FictitiousPeople::next(const QDate& today)
     if (uniform(0, 9) == 0) {
         person.name = QString::fromUtf8(pick(dottedNames));
     } else {
-        person.name = QString::fromUtf8(pick(surnames)) + QString::fromUtf8(pick(givenNames));
+        // One draw after the other, in a fixed order: the operands of + are evaluated in an order the compiler
+        // chooses (GCC drew the given name first, clang the surname), and the sequence is pinned per seed.
+        const char* givenName = pick(givenNames);
+        const char* surname = pick(surnames);
+        person.name = QString::fromUtf8(surname) + QString::fromUtf8(givenName);
     }
 
     // Birth date in 1940..2015, never after today.

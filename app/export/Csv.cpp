@@ -1,5 +1,7 @@
 #include "Csv.h"
 
+#include <QStringDecoder>
+
 namespace {
 
 bool needsNeutralising(const QString& cell)
@@ -165,6 +167,9 @@ void Csv::appendCell(QByteArray& line, QByteArrayView utf8)
 Result<QList<QStringList>> Csv::parse(const QByteArray& data)
 {
     const QByteArray body = data.startsWith(bom()) ? data.mid(bom().size()) : data;
-    const QString text = QString::fromUtf8(body);
+    // One byte-order mark is skipped, above, and no more: the decoder would drop a second one, the first character of
+    // a first cell that starts with U+FEFF (found by fuzz_export_writers).
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+    const QString text = decoder(body);
     return Parser(text).run();
 }

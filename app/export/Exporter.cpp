@@ -64,7 +64,7 @@ public:
             return;
         }
         if (m_format == ExportRequest::Format::Jsonl) {
-            put(QJsonDocument(row).toJson(QJsonDocument::Compact) + '\n');
+            put(Exporter::jsonLine(row) + '\n');
             return;
         }
         QStringList cells;
@@ -496,6 +496,16 @@ Result<ExportOutcome> Exporter::run(
     if (!authorized)
         return authorized.failure();
     return ExportRun(m_store, *authorized, request, progress, cancel).run();
+}
+
+QByteArray Exporter::jsonLine(const QJsonObject& row)
+{
+    QByteArray line = QJsonDocument(row).toJson(QJsonDocument::Compact);
+    // Qt's JSON reader drops a U+FEFF that starts a string (as if it were a byte-order mark), so a value starting
+    // with one did not read back as written (found by fuzz_export_writers); escaped, it does. U+FEFF appears only
+    // inside strings of the line.
+    line.replace("\xEF\xBB\xBF", "\\ufeff");
+    return line;
 }
 
 QStringList Exporter::columns(ExportRequest::What what, bool unmasked)

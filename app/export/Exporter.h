@@ -6,6 +6,7 @@
 #include "history/HistoryQuery.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QString>
 
 #include <atomic>
@@ -93,6 +94,8 @@ public:
         const Progress& progress = {},
         const std::atomic<bool>* cancel = nullptr);
 
+    // One JSON Lines row (without its line end): compact JSON that QJsonDocument::fromJson reads back as written.
+    static QByteArray jsonLine(const QJsonObject& row);
     // The columns of an export, in CSV order.
     static QStringList columns(ExportRequest::What what, bool unmasked);
 

@@ -202,7 +202,10 @@ int main(int argc, char** argv)
     const std::pair<const char*, HistoryQuery*> filters[] = { { "223 in the last 30 days", &mismatches },
         { "one reviewer's 202s", &reviewerErrors },
         { "exact ID number", &byId } };
-    for (const auto& [name, query] : filters) {
+    for (const auto& filter : filters) {
+        // Not a structured binding: clang 14 cannot capture one in the lambdas below.
+        const char* name = filter.first;
+        const HistoryQuery* query = filter.second;
         qint64 matched = 0;
         const double pageMs = medianMs(runs, [&] { must(store.queryCases(boss, *query, {}, 100)); });
         const double countedMs = medianMs(runs, [&] { matched = store.countCases(boss, *query).valueOr(-1); });

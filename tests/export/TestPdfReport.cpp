@@ -110,7 +110,7 @@ private slots:
 
         const QString text = pageText(request.outPath);
         if (text.isNull()) {
-            QWARN("pdftotext is not installed: the text of the report is not checked");
+            qWarning("pdftotext is not installed: the text of the report is not checked");
         } else {
             const QString plainId = TeamHistory::record(0).idNumber;
             // Every MerchantBizId of the table that survives text extraction as it is (no tab, CR or quotes).
