@@ -38,7 +38,7 @@ VerificationResult serverFault(int httpStatus, const QString& detail)
 qint64 timeLeftFrom(const QByteArray& value)
 {
     for (const QByteArray& pair : value.split(',')) {
-        const int colon = pair.indexOf(':');
+        const qsizetype colon = pair.indexOf(':');
         if (colon < 0)
             continue;
         if (pair.left(colon).trimmed() == "TimeLeft") {

@@ -192,7 +192,7 @@ void project(QHash<QString, ExpectedCase>& cases, StringPool& pool, const AuditE
         const qint64 at = e.ts.toMSecsSinceEpoch();
         const QJsonValue ids = payload.value(QStringLiteral("caseIds"));
         if (ids.isArray()) {
-            for (const QJsonValue& id : ids.toArray()) {
+            for (const QJsonValue id : ids.toArray()) {
                 const auto it = cases.find(id.toString());
                 if (it != cases.end() && it->purgedMs < 0) {
                     it->purgedMs = at;
@@ -250,7 +250,7 @@ void project(QHash<QString, ExpectedCase>& cases, StringPool& pool, const AuditE
         const QJsonObject payload = e.payloadObject();
         it->state = pool.intern(payload.value(QStringLiteral("state")).toString());
         const QJsonValue passed = payload.value(QStringLiteral("passed"));
-        it->passed = passed.isBool() ? (passed.toBool() ? 1 : 0) : -1;
+        it->passed = static_cast<qint8>(passed.isBool() ? (passed.toBool() ? 1 : 0) : -1);
         it->subCode = pool.intern(payload.value(QStringLiteral("subCode")).toString());
         if (e.kind == QLatin1String(EventKind::caseCompleted)) {
             it->errorKind = pool.intern(payload.value(QStringLiteral("error")).toString());
@@ -520,7 +520,7 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const std::optional<ChainAnch
     Options options;
     options.anchor = anchor;
     options.historyId = historyId;
-    return verify(db, options);
+    return verify(std::move(db), options);
 }
 
 ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)

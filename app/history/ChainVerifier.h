@@ -101,5 +101,5 @@ public:
     // The meta table is not covered by the chain: someone with database access who raises the value can regain the
     // slack for the events before it, never more than projectionSlackMs. ChainReport::exactTimesFromSeq shows the
     // value used.
-    static constexpr qint64 projectionSlackMs = 60 * 1000;
+    static constexpr qint64 projectionSlackMs = qint64 { 60 } * 1000;
 };
