@@ -15,6 +15,8 @@
 #include <QMessageBox>
 #include <QProcessEnvironment>
 
+#include <exception>
+
 namespace {
 
 // The language from `--lang CODE` (or `--lang=CODE`), read before the parser so that --help is translated too.
@@ -32,8 +34,9 @@ QString requestedLanguage(const QStringList& arguments)
 
 } // namespace
 
+// An exception that nothing else caught ends the program with its message instead of an abort.
 int main(int argc, char* argv[])
-{
+try {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("eKYC Desk"));
     QApplication::setApplicationName(QStringLiteral("ekyc-desk"));
@@ -97,4 +100,7 @@ int main(int argc, char* argv[])
     window.setIdleLock(accounts && *accounts ? settings.value(Settings::idleLockMinutes) : 0);
     window.show();
     return QApplication::exec();
+} catch (const std::exception& e) {
+    qCritical("ekyc-desk: %s", e.what());
+    return 1;
 }
