@@ -515,12 +515,13 @@ std::optional<ChainAnchor> ChainAnchor::fromJson(const QByteArray& json, QString
     return anchor;
 }
 
-ChainReport ChainVerifier::verify(QSqlDatabase db, const std::optional<ChainAnchor>& anchor, const QString& historyId)
+ChainReport ChainVerifier::verify(
+    const QSqlDatabase& db, const std::optional<ChainAnchor>& anchor, const QString& historyId)
 {
     Options options;
     options.anchor = anchor;
     options.historyId = historyId;
-    return verify(std::move(db), options);
+    return verify(db, options);
 }
 
 ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)

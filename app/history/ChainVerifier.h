@@ -82,8 +82,9 @@ public:
         bool snapshot = true; // false when db is already inside a transaction (a write batch)
     };
 
-    static ChainReport verify(
-        QSqlDatabase db, const std::optional<ChainAnchor>& anchor = std::nullopt, const QString& historyId = QString());
+    static ChainReport verify(const QSqlDatabase& db,
+        const std::optional<ChainAnchor>& anchor = std::nullopt,
+        const QString& historyId = QString());
     static ChainReport verify(QSqlDatabase db, const Options& options);
 
     // Exact case times. Since schema version 4 (Migrations::exactTimesVersion) a write reads the clock once, so
