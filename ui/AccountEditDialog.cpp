@@ -90,7 +90,7 @@ QString AccountEditDialog::validationError() const
         return tr("Enter the user name.");
     if (m_mode == Mode::ChangeRole)
         return QString();
-    if (const QString weak = PasswordHash::weakness(password(), userName()); !weak.isEmpty())
+    if (QString weak = PasswordHash::weakness(password(), userName()); !weak.isEmpty())
         return weak;
     if (m_confirm->text() != password())
         return tr("The two passwords do not match.");

@@ -41,9 +41,10 @@ QString age(qint64 minutes)
 {
     if (minutes < 60)
         return DashboardPanel::tr("%n min", nullptr, int(minutes));
-    if (minutes < 48 * 60)
+    constexpr qint64 minutesPerDay = qint64 { 24 } * 60;
+    if (minutes < 2 * minutesPerDay)
         return DashboardPanel::tr("%n h", nullptr, int(minutes / 60));
-    return DashboardPanel::tr("%n d", nullptr, int(minutes / (24 * 60)));
+    return DashboardPanel::tr("%n d", nullptr, int(minutes / minutesPerDay));
 }
 
 QTableWidgetItem* numberItem(int value)

@@ -399,7 +399,7 @@ void HistoryPanel::changeEvent(QEvent* event)
 
 void HistoryPanel::updateSummary()
 {
-    if (!m_history) {
+    if (!m_history || !m_model) { // no model without a history, nor once the destructor has deleted it
         m_ui->summaryLabel->setText(tr("No audit history is open."));
         return;
     }
@@ -426,7 +426,7 @@ QString HistoryPanel::describeEvent(const AuditEvent& event)
 {
     const QJsonObject p = event.payloadObject();
     const QString attempt = QString::number(p.value(QStringLiteral("attempt")).toInt());
-    const QString kind = event.kind;
+    const QString& kind = event.kind;
     if (kind == QLatin1String(EventKind::caseCreated))
         return p.value(QStringLiteral("training")).toBool() ? tr("Case created (training)") : tr("Case created");
     if (kind == QLatin1String(EventKind::attemptSent))

@@ -192,7 +192,7 @@ Actor ReviewQueuePanel::secondTrainee(const Actor& trainee)
 
 Actor ReviewQueuePanel::actingActor() const
 {
-    const Actor signedIn = m_signedIn ? m_signedIn() : Actor();
+    Actor signedIn = m_signedIn ? m_signedIn() : Actor();
     if (m_training && m_practiseAs && m_practiseAs->currentIndex() == 1)
         return secondTrainee(signedIn);
     return signedIn;

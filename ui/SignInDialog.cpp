@@ -82,7 +82,7 @@ QString SignInDialog::validationError() const
         return tr("Enter the password.");
     if (m_mode != Mode::CreateSupervisor)
         return QString();
-    if (const QString weak = PasswordHash::weakness(password(), userName()); !weak.isEmpty())
+    if (QString weak = PasswordHash::weakness(password(), userName()); !weak.isEmpty())
         return weak;
     if (m_ui->confirmLineEdit->text() != password())
         return tr("The two passwords do not match.");

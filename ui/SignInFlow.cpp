@@ -58,7 +58,7 @@ Result<Actor> SignInFlow::run(AuditStore& history)
         if (!answer)
             return Failure(ErrorCode::Cancelled, tr("Nobody signed in."));
         user = answer->user;
-        const Result<Actor> signedIn = history.signIn(answer->user, answer->password, Actor::localUser().workstation);
+        Result<Actor> signedIn = history.signIn(answer->user, answer->password, Actor::localUser().workstation);
         if (signedIn || signedIn.error() != ErrorCode::SignInFailed)
             return signedIn;
         error = signedIn.message();

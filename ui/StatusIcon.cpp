@@ -151,9 +151,8 @@ Theme::Tone tone(Kind kind)
     case Kind::NotPassed:
         return Theme::Tone::Error;
     case Kind::Error:
+    case Kind::Unknown: // like an error: nothing is known, and the call may have been billed
         return Theme::Tone::Warning;
-    case Kind::Unknown:
-        return Theme::Tone::Warning; // like an error: nothing is known, and the call may have been billed
     case Kind::Pending:
         return Theme::Tone::Info;
     }

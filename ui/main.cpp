@@ -16,6 +16,8 @@
 #include <QMessageBox>
 #include <QProcessEnvironment>
 
+#include <exception>
+
 namespace {
 
 // The language from `--lang CODE` (or `--lang=CODE`), read before the parser so that --help is translated too.
@@ -33,8 +35,9 @@ QString requestedLanguage(const QStringList& arguments)
 
 } // namespace
 
+// An exception that nothing else caught ends the program with its message instead of an abort.
 int main(int argc, char* argv[])
-{
+try {
     QApplication app(argc, argv);
     StartupProbe::install(); // EKYC_DESK_STARTUP_PROBE (tests/bench/bench_startup)
     QApplication::setOrganizationName(QStringLiteral("eKYC Desk"));
@@ -112,4 +115,7 @@ int main(int argc, char* argv[])
     window.setIdleLock(accounts && *accounts ? settings.value(Settings::idleLockMinutes) : 0);
     StartupProbe::ready();
     return QApplication::exec();
+} catch (const std::exception& e) {
+    qCritical("ekyc-desk: %s", e.what());
+    return 1;
 }

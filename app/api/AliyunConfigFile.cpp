@@ -41,7 +41,7 @@ Result<ConfigFile> readConfig(const QString& path, const QString& shownPath)
 QJsonObject findProfile(const QJsonObject& root, const QString& name)
 {
     const QJsonArray profiles = root.value(QStringLiteral("profiles")).toArray();
-    for (const QJsonValue& profile : profiles) {
+    for (const QJsonValue profile : profiles) {
         if (profile.toObject().value(QStringLiteral("name")).toString() == name)
             return profile.toObject();
     }

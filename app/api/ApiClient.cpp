@@ -50,7 +50,7 @@ public:
 };
 
 // The answer's headers, all together, as the body is capped by ClientConfig::maxResponseBytes.
-constexpr qint64 maxHeaderBytes = 64 * 1024;
+constexpr qint64 maxHeaderBytes = qint64 { 64 } * 1024;
 
 // Whether an answer's header block is beyond maxHeaderBytes. Qt's HTTP/1.1 parser (6.4) hands over none of the
 // headers of a block beyond its own limits (100 fields, 100 KiB for one field): an answer with a status line and no
@@ -269,7 +269,7 @@ void ApiClient::startAttempt(quint64 callId)
             if (send)
                 waitForRateLimit(callId, attempt);
             else
-                stop(callId, ifNot);
+                stop(callId, std::move(ifNot));
         });
 }
 
@@ -483,7 +483,7 @@ void ApiClient::markOutcome(VerificationResult& result, bool sent)
         result.status = VerificationResult::Status::OutcomeUnknown;
 }
 
-void ApiClient::finishCall(quint64 callId, VerificationResult result)
+void ApiClient::finishCall(quint64 callId, const VerificationResult& result)
 {
     Call* call = m_calls.take(callId);
     if (!call)

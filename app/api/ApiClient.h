@@ -32,7 +32,7 @@ struct ClientConfig
     qint64 backoffBaseMs = 500; // full jitter: wait uniform(0, min(cap, base * 2^(attempt-1)))
     qint64 backoffCapMs = 8000;
     double rateLimitQps = 10.0; // the account-wide limit of eKYC_Date_MIN
-    qint64 maxResponseBytes = 64 * 1024;
+    qint64 maxResponseBytes = qint64 { 64 } * 1024;
 
     static QUrl hongKongInternet() { return QUrl(QStringLiteral("https://cloudauth-intl.cn-hongkong.aliyuncs.com/")); }
     static QUrl hongKongVpc() { return QUrl(QStringLiteral("https://cloudauth-intl-vpc.cn-hongkong.aliyuncs.com/")); }
@@ -98,7 +98,7 @@ private:
     void waitForRateLimit(quint64 callId, int attempt);
     void attemptDone(quint64 callId, int attempt);
     void abortAttempt(quint64 callId, int attempt, NetworkErrorMap::Abort reason);
-    void finishCall(quint64 callId, VerificationResult result);
+    void finishCall(quint64 callId, const VerificationResult& result);
     // Sets requestSent and turns a transport error after the request may have left into OutcomeUnknown.
     static void markOutcome(VerificationResult& result, bool sent);
     static bool mayHaveLeft(const Call& call);

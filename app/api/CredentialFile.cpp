@@ -8,7 +8,7 @@
 
 namespace {
 
-constexpr qint64 maxCredentialFileSize = 1024 * 1024;
+constexpr qint64 maxCredentialFileSize = qint64 { 1024 } * 1024;
 
 // The POSIX mode bits of the file, from Qt's permission flags.
 int posixMode(const QString& path)

@@ -74,7 +74,7 @@ Result<void> KeychainCredentials::save(
              std::pair { secretAccount(), secret.trimmed() },
              std::pair { tokenAccount(), token.trimmed() },
              std::pair { idAccount(), id.trimmed() } }) {
-        const Result<void> written = writeEntry(keychain, account, value);
+        Result<void> written = writeEntry(keychain, account, value);
         if (!written)
             return written;
     }

@@ -23,9 +23,8 @@ VerificationResult::Error NetworkErrorMap::toError(QNetworkReply::NetworkError c
     case QNetworkReply::NoError:
         return E::None;
     case QNetworkReply::TimeoutError:
-        return E::Timeout;
     case QNetworkReply::OperationCanceledError:
-        // Not aborted by ApiClient: Qt's own transfer timeout, or the manager going away.
+        // OperationCanceledError, not aborted by ApiClient: Qt's own transfer timeout, or the manager going away.
         return E::Timeout;
     case QNetworkReply::HostNotFoundError:
         return E::HostNotFound;

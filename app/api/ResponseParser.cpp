@@ -54,7 +54,7 @@ QString mediaType(const QByteArray& contentType)
 qint64 timeLeftFrom(const QByteArray& value)
 {
     for (const QByteArray& pair : value.split(',')) {
-        const int colon = pair.indexOf(':');
+        const qsizetype colon = pair.indexOf(':');
         if (colon < 0)
             continue;
         if (pair.left(colon).trimmed() == "TimeLeft") {

@@ -19,7 +19,7 @@ public:
 
     // merchantBizId, attempts and latencyMs are left for the caller to fill in.
     static VerificationResult parse(
-        int httpStatus, const Headers& headers, const QByteArray& body, qint64 maxResponseBytes = 64 * 1024);
+        int httpStatus, const Headers& headers, const QByteArray& body, qint64 maxResponseBytes = qint64 { 64 } * 1024);
 
     // Maps a service or gateway error Code (compared case-insensitively) to a typed error; OtherApiError if unknown.
     static VerificationResult::Error errorForCode(const QString& code);

@@ -56,7 +56,7 @@ QString resolve(const QString& choice)
 QString apply(const QString& choice)
 {
     Installed& state = installed();
-    const QString language = resolve(choice);
+    QString language = resolve(choice);
     const bool unchanged = language == state.language && (language == QLatin1String(english) || state.own);
     if (unchanged)
         return language;

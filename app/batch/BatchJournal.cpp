@@ -19,7 +19,7 @@ BatchJournal BatchJournal::forInput(
     const QByteArray digest = QCryptographicHash::hash(input, QCryptographicHash::Sha256).toHex();
     QFile file(pathFor(outputPath));
     if (file.open(QIODevice::ReadOnly)) {
-        const QJsonObject object = QJsonDocument::fromJson(file.read(64 * 1024)).object();
+        const QJsonObject object = QJsonDocument::fromJson(file.read(qint64 { 64 } * 1024)).object();
         BatchJournal found;
         found.batchId = object.value(QLatin1String("batchId")).toString();
         found.inputSha256 = object.value(QLatin1String("inputSha256")).toString().toLatin1();

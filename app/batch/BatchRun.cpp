@@ -48,7 +48,7 @@ Latest findLatest(AuditStore* store,
 } // namespace
 
 BatchRun::BatchRun(
-    VerificationService& service, BatchInput input, BatchJournal journal, Options options, QObject* parent)
+    VerificationService& service, const BatchInput& input, BatchJournal journal, Options options, QObject* parent)
     : QObject(parent)
     , m_service(service)
     , m_rows(input.rows())
@@ -317,7 +317,7 @@ QString BatchRun::progressText(const BatchRun::Counts& counts, double perSecond)
     const int left = counts.total - counts.finished;
     QString eta = left == 0 ? QStringLiteral("0:00") : QStringLiteral("–");
     if (perSecond > 0 && left > 0) {
-        const qint64 seconds = static_cast<qint64>(left / perSecond + 0.5);
+        const qint64 seconds = std::llround(left / perSecond);
         eta = QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
     }
     return tr("%1/%2 rows · %3/s · %4 left · passed %5 · not passed %6 · refused %7 · errors %8 · unknown %9")

@@ -62,7 +62,7 @@ public:
     };
 
     BatchRun(VerificationService& service,
-        BatchInput input,
+        const BatchInput& input,
         BatchJournal journal,
         Options options,
         QObject* parent = nullptr);

@@ -54,7 +54,7 @@ QJsonObject toJson(const Account& a)
 std::optional<QString> newPassword(const QString& user)
 {
     QString why;
-    const std::optional<QString> first =
+    std::optional<QString> first =
         HistoryCli::readSecret("EKYC_DESK_NEW_PASSWORD", tr("New password for %1: ").arg(user), &why);
     if (!first) {
         HistoryCli::err(tr("No new password for %1. %2").arg(user, why) + u'\n');

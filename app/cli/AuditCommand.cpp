@@ -83,7 +83,7 @@ int verify(const QCommandLineParser& parser, const VerifyOptions& flags)
         }
         QString error;
         bool altered = false;
-        options.anchor = ChainAnchor::fromJson(file.read(64 * 1024), &error, &altered);
+        options.anchor = ChainAnchor::fromJson(file.read(qint64 { 64 } * 1024), &error, &altered);
         if (altered) {
             HistoryCli::out(QStringLiteral("BROKEN: %1\n").arg(error));
             return HistoryCli::ChainBroken;

@@ -27,7 +27,7 @@ public:
 class SteppingClock : public Clock
 {
 public:
-    explicit SteppingClock(QDateTime start)
+    explicit SteppingClock(const QDateTime& start)
         : m_now(start)
     {
     }
@@ -226,12 +226,12 @@ int seed(const QCommandLineParser& parser,
         store->rollbackBatch();
         return HistoryCli::CannotOpen;
     }
-    const double seconds = qMax<qint64>(1, timer.elapsed()) / 1000.0;
+    const double seconds = static_cast<double>(qMax<qint64>(1, timer.elapsed())) / 1000.0;
     HistoryCli::out(HistoryCli::tr("Seeded %1 events into %2 in %3 s (%4 events/s).")
                         .arg(written)
                         .arg(store->displayLocation())
                         .arg(seconds, 0, 'f', 1)
-                        .arg(written / seconds, 0, 'f', 0)
+                        .arg(static_cast<double>(written) / seconds, 0, 'f', 0)
         + u'\n');
     return HistoryCli::Ok;
 }

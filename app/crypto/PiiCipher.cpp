@@ -35,7 +35,7 @@ unsigned char* bytes(char* data)
 
 } // namespace
 
-PiiCipher::PiiCipher(QByteArray dataKey)
+PiiCipher::PiiCipher(const QByteArray& dataKey)
     // A private copy, so the destructor wipes a buffer this object owns.
     : m_key(dataKey.constData(), dataKey.size())
 {

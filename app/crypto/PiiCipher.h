@@ -23,7 +23,7 @@ public:
     static constexpr int Overhead = 1 + NonceSize + TagSize;
 
     // dataKey must be exactly 32 bytes; anything else throws std::invalid_argument.
-    explicit PiiCipher(QByteArray dataKey);
+    explicit PiiCipher(const QByteArray& dataKey);
     ~PiiCipher();
     PiiCipher(const PiiCipher&) = default;
     PiiCipher& operator=(const PiiCipher&) = default;

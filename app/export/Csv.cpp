@@ -48,7 +48,7 @@ private:
         QString cell;
         m_fieldStarted = true;
         if (m_text.at(i) == u'"') {
-            const Result<qsizetype> end = quoted(i + 1, &cell);
+            Result<qsizetype> end = quoted(i + 1, &cell);
             if (!end)
                 return end;
             i = *end;

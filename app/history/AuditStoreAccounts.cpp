@@ -129,7 +129,7 @@ Result<void> AuditStore::countFailure(const Actor& actor, const QString& name, c
         return account.failure();
     QList<QDateTime> failures;
     for (const QDateTime& t : account->failures)
-        if (t.secsTo(at) < LockoutWindowMinutes * 60)
+        if (t.secsTo(at) < qint64 { LockoutWindowMinutes } * 60)
             failures.append(t);
     failures.append(at);
     const bool lock = !account->isLocked() && failures.size() >= LockoutFailures;

@@ -14,7 +14,7 @@ Result<Actor> AuditStore::authorizeExport(const Actor& who, bool unmasked, const
 {
     if (unmasked && reason.trimmed().isEmpty())
         return Failure(ErrorCode::InvalidArgument, tr("Give a reason to export names and ID numbers unmasked."));
-    const Result<Actor> authorized =
+    Result<Actor> authorized =
         authorize(who, unmasked ? Access::Operation::ExportUnmasked : Access::Operation::ExportMasked);
     if (!authorized || !unmasked)
         return authorized;

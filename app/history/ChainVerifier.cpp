@@ -197,7 +197,7 @@ void project(QHash<QString, ExpectedCase>& cases, StringPool& pool, const AuditE
         const qint64 at = e.ts.toMSecsSinceEpoch();
         const QJsonValue ids = payload.value(QStringLiteral("caseIds"));
         if (ids.isArray()) {
-            for (const QJsonValue& id : ids.toArray()) {
+            for (const QJsonValue id : ids.toArray()) {
                 const auto it = cases.find(id.toString());
                 if (it != cases.end() && it->purgedMs < 0) {
                     it->purgedMs = at;
@@ -255,7 +255,7 @@ void project(QHash<QString, ExpectedCase>& cases, StringPool& pool, const AuditE
         const QJsonObject payload = e.payloadObject();
         it->state = pool.intern(payload.value(QStringLiteral("state")).toString());
         const QJsonValue passed = payload.value(QStringLiteral("passed"));
-        it->passed = passed.isBool() ? (passed.toBool() ? 1 : 0) : -1;
+        it->passed = static_cast<qint8>(passed.isBool() ? (passed.toBool() ? 1 : 0) : -1);
         it->subCode = pool.intern(payload.value(QStringLiteral("subCode")).toString());
         if (e.kind == QLatin1String(EventKind::caseCompleted)) {
             it->errorKind = pool.intern(payload.value(QStringLiteral("error")).toString());
@@ -568,7 +568,7 @@ QList<ChainAnchor> ChainAnchor::readDirectory(const QString& dir, const QString&
             QFile file(d.filePath(name));
             QString error;
             std::optional<ChainAnchor> anchor =
-                file.open(QIODevice::ReadOnly) ? fromJson(file.read(64 * 1024), &error) : std::nullopt;
+                file.open(QIODevice::ReadOnly) ? fromJson(file.read(qint64 { 64 } * 1024), &error) : std::nullopt;
             if (!anchor) {
                 if (errors)
                     errors->append(QStringLiteral("%1: %2").arg(
@@ -583,7 +583,8 @@ QList<ChainAnchor> ChainAnchor::readDirectory(const QString& dir, const QString&
     return anchors;
 }
 
-ChainReport ChainVerifier::verify(QSqlDatabase db, const std::optional<ChainAnchor>& anchor, const QString& historyId)
+ChainReport ChainVerifier::verify(
+    const QSqlDatabase& db, const std::optional<ChainAnchor>& anchor, const QString& historyId)
 {
     Options options;
     options.anchor = anchor;

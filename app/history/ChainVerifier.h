@@ -111,8 +111,9 @@ public:
         bool snapshot = true; // false when db is already inside a transaction (a write batch)
     };
 
-    static ChainReport verify(
-        QSqlDatabase db, const std::optional<ChainAnchor>& anchor = std::nullopt, const QString& historyId = QString());
+    static ChainReport verify(const QSqlDatabase& db,
+        const std::optional<ChainAnchor>& anchor = std::nullopt,
+        const QString& historyId = QString());
     static ChainReport verify(QSqlDatabase db, const Options& options);
 
     // Exact case times. Since schema version 4 (Migrations::exactTimesVersion) a write reads the clock once, so
@@ -130,5 +131,5 @@ public:
     // The meta table is not covered by the chain: someone with database access who raises the value can regain the
     // slack for the events before it, never more than projectionSlackMs. ChainReport::exactTimesFromSeq shows the
     // value used.
-    static constexpr qint64 projectionSlackMs = 60 * 1000;
+    static constexpr qint64 projectionSlackMs = qint64 { 60 } * 1000;
 };

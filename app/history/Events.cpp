@@ -77,7 +77,7 @@ bool convert(const QJsonValue& value, QStringList& out)
     if (!value.isArray())
         return false;
     out.clear();
-    for (const QJsonValue& element : value.toArray()) {
+    for (const QJsonValue element : value.toArray()) {
         if (!element.isString())
             return false;
         out.append(element.toString());

@@ -120,9 +120,10 @@ QString ReviewItem::displayAge(qint64 minutes)
 {
     if (minutes < 60)
         return tr("%1 min").arg(minutes);
-    if (minutes < 24 * 60)
+    constexpr qint64 minutesPerDay = qint64 { 24 } * 60;
+    if (minutes < minutesPerDay)
         return tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
-    return tr("%1 d %2 h").arg(minutes / (24 * 60)).arg((minutes / 60) % 24);
+    return tr("%1 d %2 h").arg(minutes / minutesPerDay).arg((minutes / 60) % 24);
 }
 
 QJsonObject ReviewItem::toJson(const QDateTime& now, int slaHours) const

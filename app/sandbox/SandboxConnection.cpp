@@ -10,7 +10,7 @@
 namespace {
 
 // Pipelined requests queue up behind a slow answer, but not without bound.
-constexpr qsizetype maxQueuedBytes = 256 * 1024;
+constexpr qsizetype maxQueuedBytes = qsizetype { 256 } * 1024;
 // While a refused body is dropped, the connection closes once the client has sent nothing for this long.
 constexpr int drainQuietMs = 500;
 

@@ -74,7 +74,7 @@ inline const QString unknownSubCode = QStringLiteral("未知结果");
 inline const QString echoPrefix = QStringLiteral("回显");
 
 // Size of the oversized trigger's body in bytes.
-inline constexpr qsizetype oversizedBodyBytes = 2 * 1024 * 1024;
+inline constexpr qsizetype oversizedBodyBytes = qsizetype { 2 } * 1024 * 1024;
 // The TimeLeft (milliseconds) the throttling triggers announce in x-ratelimit-user-api.
 inline constexpr int throttleTimeLeftMs = 1000;
 

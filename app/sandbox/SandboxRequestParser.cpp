@@ -130,7 +130,7 @@ bool SandboxRequestParser::readHead(const QByteArrayList& lines)
     }
     m_request.method = requestLine[0];
     m_version = requestLine[2];
-    const QByteArray target = requestLine[1];
+    const QByteArray& target = requestLine[1];
     const qsizetype question = target.indexOf('?');
     m_request.path = question < 0 ? target : target.left(question);
     if (question >= 0)

@@ -28,12 +28,12 @@ class SandboxRequestParser
 public:
     struct Limits
     {
-        qsizetype maxHeaderBytes = 16 * 1024;
+        qsizetype maxHeaderBytes = qsizetype { 16 } * 1024;
         int maxHeaderLines = 100;
-        qsizetype maxBodyBytes = 64 * 1024;
+        qsizetype maxBodyBytes = qsizetype { 64 } * 1024;
         // After a 413 for a Content-Length body up to this size, the rest of the body is read and dropped, so that
         // the client sees the answer and not a reset; a refused chunked body is dropped up to this size too.
-        qint64 maxDrainBytes = 4 * 1024 * 1024;
+        qint64 maxDrainBytes = qint64 { 4 } * 1024 * 1024;
     };
     enum class Outcome
     {

@@ -72,7 +72,7 @@ public:
     SandboxResponse handle(const SignerV3::Request& request);
 
     static constexpr int nonceMemory = 10000;
-    static constexpr qint64 maxClockSkewSeconds = 15 * 60;
+    static constexpr qint64 maxClockSkewSeconds = qint64 { 15 } * 60;
     static inline const QByteArray action = QByteArrayLiteral("Id2MetaPeriodVerifyIntl");
     static inline const QByteArray version = QByteArrayLiteral("2022-08-09");
 

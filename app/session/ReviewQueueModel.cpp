@@ -105,7 +105,7 @@ int ReviewQueueModel::columnCount(const QModelIndex& parent) const
 QString ReviewQueueModel::ageText(const ReviewItem& item) const
 {
     const QDateTime now = m_clock->nowUtc();
-    const QString age = ReviewItem::displayAge(item.ageMinutes(now));
+    QString age = ReviewItem::displayAge(item.ageMinutes(now));
     if (!item.overdue(now, m_policy.slaHours))
         return age;
     // The marker is words, not only a colour.

@@ -54,9 +54,9 @@ void record(VerificationService& service, const Actor& actor, const QStringList&
 void SettingsChange::apply(VerificationService* service,
     Settings& settings,
     const QList<Value>& values,
-    Prepare prepare,
+    const Prepare& prepare,
     QObject* context,
-    Done done)
+    const Done& done)
 {
     const Actor actor = service ? service->actor() : Actor();
     HistoryWriter* writer = service ? service->writer() : nullptr;

@@ -42,9 +42,9 @@ public:
     static void apply(VerificationService* service,
         Settings& settings,
         const QList<Value>& values,
-        Prepare prepare,
+        const Prepare& prepare,
         QObject* context,
-        Done done);
+        const Done& done);
 
     // Whether a change of these keys concerns the verification service (endpoint, CA, limits, long-term value, the
     // AccessKey kept in the keychain).

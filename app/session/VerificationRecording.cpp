@@ -160,7 +160,7 @@ void VerificationService::recordAttempt(VerificationCall* call, int attempt, Api
             return writer->recordAttempt(store, actor, caseId, sent, &error) ? QString() : error;
         },
         call,
-        [this, call, attempt, proceed](const QString& error) {
+        [this, call, attempt, proceed = std::move(proceed)](const QString& error) {
             if (error.isEmpty()) {
                 call->m_attempt = attempt;
                 emit call->attemptStarted(attempt);

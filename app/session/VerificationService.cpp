@@ -141,18 +141,18 @@ void VerificationService::takeUp(QObject* context,
     if (!m_writer) {
         const Failure noHistory(ErrorCode::InvalidArgument, tr("Re-verification needs the audit history."));
         QMetaObject::invokeMethod(
-            context, [done, noHistory] { done(noHistory); }, Qt::QueuedConnection);
+            context, [done = std::move(done), noHistory] { done(noHistory); }, Qt::QueuedConnection);
         return;
     }
     HistoryWriter* writer = m_writer.get();
     writer->run<Result<RecordedCase>>(
-        [writer, work](AuditStore* store) -> Result<RecordedCase> {
+        [writer, work = std::move(work)](AuditStore* store) -> Result<RecordedCase> {
             if (!store)
                 return Failure(ErrorCode::Unavailable, writer->openError());
             return work(*store);
         },
         context,
-        done);
+        std::move(done));
 }
 
 Result<VerificationCall*> VerificationService::submit(
