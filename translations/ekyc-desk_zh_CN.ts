@@ -4147,6 +4147,10 @@ MerchantBizId %2
         <source>Desk tools</source>
         <translation>工作台工具</translation>
     </message>
+    <message>
+        <source>Opening the audit history…</source>
+        <translation>正在打开审计记录…</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>
@@ -4212,6 +4216,10 @@ MerchantBizId %2
     <message>
         <source>The server answered in plain HTTP, not TLS: check the URL&apos;s scheme and port (%1).</source>
         <translation>服务器以明文 HTTP 而非 TLS 应答：请检查 URL 的协议（scheme）和端口（%1）。</translation>
+    </message>
+    <message>
+        <source>A certificate that is not valid yet often means that this computer&apos;s date and time are wrong: check them.</source>
+        <translation>证书尚未生效，通常说明本机的日期和时间不正确：请检查。</translation>
     </message>
 </context>
 <context>
@@ -4587,6 +4595,10 @@ MerchantBizId %2
     <message>
         <source>HTTP %1 without an error code.</source>
         <translation>HTTP %1，没有错误码。</translation>
+    </message>
+    <message>
+        <source>HTTP %1 with a body of type %2, not JSON: the service&apos;s answers are JSON.</source>
+        <translation>HTTP %1 的应答正文类型为 %2，而不是 JSON：该服务的应答均为 JSON。</translation>
     </message>
 </context>
 <context>
