@@ -256,15 +256,18 @@ Result<void> AuditStore::ensureSigningKey()
     QSqlDatabase db = database();
     const Opening opening { db, m_postgres };
     const QByteArray own = m_signer->publicKeyHex();
+    // The key the history records against the one its keys make: empty (not recorded yet), the same, or replaced.
+    const auto judge = [&own](const QByteArray& recorded) -> Result<void> {
+        if (recorded.isEmpty() || recorded == own)
+            return {};
+        return Failure(ErrorCode::Corrupt,
+            tr("The history's signing key (%1) is not the one its keys make (%2): the history was altered outside "
+               "the application. Run audit verify, and restore it from a backup.")
+                .arg(ChainSigner::displayFingerprint(recorded), ChainSigner::displayFingerprint(own)));
+    };
     const QByteArray recorded = opening.meta(ChainSigner::MetaKey).toLatin1();
-    const Failure replaced(ErrorCode::Corrupt,
-        tr("The history's signing key (%1) is not the one its keys make (%2): the history was altered outside the "
-           "application. Run audit verify, and restore it from a backup.")
-            .arg(ChainSigner::displayFingerprint(recorded), ChainSigner::displayFingerprint(own)));
-    if (recorded == own)
-        return {};
     if (!recorded.isEmpty())
-        return replaced;
+        return judge(recorded);
     QString detail;
     if (!SqlTransaction::begin(db, m_postgres, &detail))
         return Failure(ErrorCode::Unavailable, tr("Cannot write to the history: %1").arg(detail));
@@ -280,9 +283,9 @@ Result<void> AuditStore::ensureSigningKey()
             : Failure(ErrorCode::Unavailable, tr("Cannot write to the history: %1").arg(q.lastError().text()));
     }
     m_log->releaseHead();
-    if (!done || !again.isEmpty()) {
+    if (!done || !again.isEmpty()) { // failed, or another opener recorded a key first
         SqlTransaction::rollback(db);
-        return !done ? done : (again == own ? Result<void>() : Result<void>(replaced));
+        return done ? judge(again) : done;
     }
     if (!SqlTransaction::commit(db, &detail)) {
         SqlTransaction::rollback(db);

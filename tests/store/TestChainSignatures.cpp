@@ -332,6 +332,35 @@ private slots:
             qPrintable(forged.reason));
     }
 
+    // A history whose recorded signing key is not the one its keys make is refused when opened, naming both keys.
+    void replacedKeyRefusedAtOpen_data() { StoreFixture::addBackendRows(); }
+    void replacedKeyRefusedAtOpen()
+    {
+        FakeClock clock;
+        QByteArray own;
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        {
+            auto store = fx.open(&clock);
+            QVERIFY(store);
+            own = store->signingKey();
+        }
+        const ChainSigner forger(
+            QStringLiteral("other"), HistoryKeys { QByteArray(32, '\x11'), QByteArray(32, '\x22') });
+        QVERIFY(fx.execRaw(QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'signing_key'")
+                               .arg(QString::fromLatin1(forger.publicKeyHex()))));
+        AuditStore::Options options;
+        options.keys = StoreFixture::keys();
+        options.clock = &clock;
+        const Result<std::unique_ptr<AuditStore>> reopened = AuditStore::open(fx.location(), options);
+        QVERIFY(!reopened);
+        QCOMPARE(reopened.failure().code, ErrorCode::Corrupt);
+        QVERIFY2(reopened.message().contains(ChainSigner::displayFingerprint(forger.publicKeyHex()))
+                && reopened.message().contains(ChainSigner::displayFingerprint(own)),
+            qPrintable(reopened.message()));
+    }
+
     // Anchors in the folder that were altered are refused as a whole, not skipped.
     void alteredAnchorFileRefused()
     {
