@@ -12,6 +12,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -19,6 +21,7 @@
 
 #include <memory>
 #include <utility>
+#include <vector>
 
 Q_DECLARE_METATYPE(VerificationRequest)
 
@@ -813,6 +816,45 @@ private slots:
         QCOMPARE(client.tlsHandshakes(), 1);
         QCOMPARE(sandbox.connectionsAccepted(), 1);
         QCOMPARE(sandbox.requestsServed(), 20);
+    }
+
+    // A starved sandbox (every connection it allows held by idle clients) never makes a call fail silently: each
+    // attempt's connection is closed unanswered, the call is retried as far as the policy allows, and it ends as a
+    // network error that says so and was not billed. Once a connection is free, the next call passes.
+    void starvedSandboxFailsClearly()
+    {
+        SandboxServer sandbox;
+        sandbox.setMaxConnections(2);
+        QVERIFY(sandbox.start(0, m_dir.filePath(QStringLiteral("starved"))));
+        std::vector<std::unique_ptr<QSslSocket>> idle; // connected and encrypted, then silent
+        for (int i = 0; i < sandbox.maxConnections(); ++i) {
+            idle.push_back(std::make_unique<QSslSocket>());
+            QSslConfiguration tls = idle.back()->sslConfiguration();
+            tls.addCaCertificates(sandbox.caCertificates());
+            idle.back()->setSslConfiguration(tls);
+            idle.back()->connectToHostEncrypted(sandbox.url().host(), static_cast<quint16>(sandbox.url().port()));
+            const QSslSocket* socket = idle.back().get(); // the sandbox answers the handshake on this event loop
+            QTRY_VERIFY_WITH_TIMEOUT(socket->isEncrypted(), networkTimeoutMs);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(sandbox.openConnections(), sandbox.maxConnections(), networkTimeoutMs);
+
+        ClientConfig c = sandboxConfig();
+        c.endpoint = sandbox.url();
+        c.extraCaCertificates = sandbox.caCertificates();
+        ApiClient client(c, Credentials::training());
+        const VerificationResult starved = run(client, personRequest(0));
+        QCOMPARE(starved.status, Status::NetworkError);
+        QVERIFY(!starved.mayHaveBeenBilled());
+        QVERIFY(!starved.explanation().isEmpty());
+        QVERIFY(!starved.detail.isEmpty());
+        QCOMPARE(starved.attempts, c.maxAttempts);
+        QCOMPARE(sandbox.connectionsRefused(), c.maxAttempts);
+        QCOMPARE(sandbox.requestsReceived(), 0);
+
+        idle.front()->abort();
+        QTRY_COMPARE_WITH_TIMEOUT(sandbox.openConnections(), sandbox.maxConnections() - 1, networkTimeoutMs);
+        QCOMPARE(run(client, personRequest(1)).status, Status::Passed);
+        QCOMPARE(sandbox.requestsReceived(), 1);
     }
 };
 

@@ -205,6 +205,41 @@ private slots:
         QVERIFY(!ResponseParser::parse(200, {}, answer("success", "Y", "200")).serverDate.isValid());
     }
 
+    // The Date header in each form a server may send: the preferred IMF-fixdate is read by hand, the rest by the
+    // general parser; anything not a real date is no date.
+    void httpDateForms_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<QDateTime>("expected");
+        const auto utc = [](int y, int mo, int d, int h, int mi, int s) {
+            return QDateTime(QDate(y, mo, d), QTime(h, mi, s), QTimeZone::utc());
+        };
+        QTest::addRow("IMF-fixdate") << QByteArray("Sun, 06 Nov 1994 08:49:37 GMT") << utc(1994, 11, 6, 8, 49, 37);
+        QTest::addRow("leap day") << QByteArray("Mon, 29 Feb 2027 00:00:00 GMT") << QDateTime();
+        QTest::addRow("leap day 2028") << QByteArray("Tue, 29 Feb 2028 23:59:59 GMT") << utc(2028, 2, 29, 23, 59, 59);
+        QTest::addRow("surrounding spaces")
+            << QByteArray("  Thu, 03 Dec 2026 07:29:52 GMT ") << utc(2026, 12, 3, 7, 29, 52);
+        QTest::addRow("no such day") << QByteArray("Mon, 31 Nov 2026 07:29:52 GMT") << QDateTime();
+        QTest::addRow("hour 24") << QByteArray("Fri, 04 Dec 2026 24:00:00 GMT") << QDateTime();
+        QTest::addRow("letters in the year") << QByteArray("Thu, 03 Dec 2O26 07:29:52 GMT") << QDateTime();
+        QTest::addRow("lower-case month (general parser)")
+            << QByteArray("Thu, 03 dec 2026 07:29:52 GMT") << utc(2026, 12, 3, 7, 29, 52);
+        QTest::addRow("RFC 2822 with a zone")
+            << QByteArray("Thu, 03 Dec 2026 15:29:52 +0800") << utc(2026, 12, 3, 7, 29, 52);
+        QTest::addRow("empty") << QByteArray() << QDateTime();
+    }
+    void httpDateForms()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(QDateTime, expected);
+        const QDateTime parsed = ResponseParser::parseHttpDate(value);
+        QCOMPARE(parsed.isValid(), expected.isValid());
+        if (expected.isValid()) {
+            QCOMPARE(parsed, expected);
+            QCOMPARE(parsed.timeSpec(), Qt::UTC);
+        }
+    }
+
     void throttlingHint_data()
     {
         QTest::addColumn<QByteArray>("userApi");

@@ -2088,30 +2088,6 @@ Exit codes: 0 OK; 3 bad arguments, or no manifest there; 6 the history cannot be
         <translation>结果：%1</translation>
     </message>
     <message>
-        <source>Verifies a list of cases from a CSV file (UTF-8, with or without a byte-order mark; GBK is refused with how to convert it). The header names the columns name, id_number, start, end and optionally scene, user_id, merchant_biz_id, in any order; start and end are YYYYMMDD, end may be long-term or 长期.
-
-Every row is checked locally first: refused rows are listed with the field and reason and never sent; rows with a warning are sent only with --accept-warnings (or a yes on the terminal). Each row becomes a case in the audit history, recorded before it is sent, exactly like verify. Every answered call is billed; in training mode nothing is.
-
-The output has one row per input row: outcome (passed, not_passed, refused, error, unknown, not_sent), SubCode, explanation, RequestId, MerchantBizId, case id and error; names and ID numbers masked.
-
-Resumable: run the same command again after an interruption (even kill -9): rows already answered are not sent again, rows that failed without being billed are sent again, and rows sent without an answer are listed as unknown and not sent again unless --retry-unknown. The batch is kept in OUT.batch.json.
-
-The requests share the rate limit (setting api/rateLimitQps) and slow down together when the service throttles.
-
-Exit codes: 0 every row answered (see each outcome); 3 the file or a row refused, or warnings not accepted; 4 some rows ended in an error (not billed: run again to resend them); 6 the audit history cannot be opened or stopped recording (nothing more was sent); 7 not permitted; 8 sign-in failed; 9 some rows&apos; outcome is unknown.</source>
-        <translation>从 CSV 文件核验一批案件（UTF-8，可带或不带字节顺序标记；GBK 会被拒绝，并说明如何转换）。表头给出列 name、id_number、start、end，可选 scene、user_id、merchant_biz_id，顺序不限；start 和 end 为 YYYYMMDD，end 可为 long-term 或 长期。
-
-每一行先在本地检查：被拒绝的行会列出字段和原因，且绝不发送；带警告的行只有在使用 --accept-warnings（或在终端回答 yes）时才发送。每一行都会成为审计历史中的一个案件，在发送前记录，与 verify 完全相同。每次有答复的调用都会计费；培训模式下不计费。
-
-输出中每个输入行对应一行：结果（passed、not_passed、refused、error、unknown、not_sent）、SubCode、说明、RequestId、MerchantBizId、案件编号和错误；姓名和证件号码已打码。
-
-可续跑：中断后（即使是 kill -9）再次运行同一命令：已有答复的行不会再次发送，未计费的失败行会再次发送，已发送但无答复的行列为 unknown，除非使用 --retry-unknown 否则不会再次发送。批次信息保存在 OUT.batch.json 中。
-
-所有请求共享速率限制（设置 api/rateLimitQps），服务限流时一起放慢。
-
-退出码：0 每行都有答复（见各行结果）；3 文件或某行被拒绝，或未接受警告；4 部分行以错误结束（未计费：再次运行即可重新发送）；6 无法打开审计历史或其停止记录（不再发送任何内容）；7 无权限；8 登录失败；9 部分行结果未知。</translation>
-    </message>
-    <message>
         <source>The CSV file of cases.</source>
         <translation>案件的 CSV 文件。</translation>
     </message>
@@ -2192,6 +2168,38 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
     <message>
         <source>--request-log: cannot open %1: %2</source>
         <translation>--request-log：无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Interrupted: no more rows are sent; the calls in flight finish and are recorded, then the results are written. Interrupt again to quit at once (run the same command later to resume).</source>
+        <translation>已中断：不再发送新的行；进行中的调用完成并记录后写出结果。再中断一次可立即退出（之后运行同一命令即可续跑）。</translation>
+    </message>
+    <message>
+        <source>Interrupted: the rows not yet sent were not sent. Run the same command to send them.</source>
+        <translation>已中断：尚未发送的行没有发送。运行同一命令即可发送它们。</translation>
+    </message>
+    <message>
+        <source>Verifies a list of cases from a CSV file (UTF-8, with or without a byte-order mark; GBK is refused with how to convert it). The header names the columns name, id_number, start, end and optionally scene, user_id, merchant_biz_id, in any order; start and end are YYYYMMDD, end may be long-term or 长期.
+
+Every row is checked locally first: refused rows are listed with the field and reason and never sent; rows with a warning are sent only with --accept-warnings (or a yes on the terminal). Each row becomes a case in the audit history, recorded before it is sent, exactly like verify. Every answered call is billed; in training mode nothing is.
+
+The output has one row per input row: outcome (passed, not_passed, refused, error, unknown, not_sent), SubCode, explanation, RequestId, MerchantBizId, case id and error; names and ID numbers masked.
+
+Resumable: run the same command again after an interruption (even kill -9): rows already answered are not sent again, rows that failed without being billed are sent again, and rows sent without an answer are listed as unknown and not sent again unless --retry-unknown. The batch is kept in OUT.batch.json.
+
+The requests share the rate limit (setting api/rateLimitQps) and slow down together when the service throttles.
+
+Exit codes: 0 every row answered (see each outcome); 3 the file or a row refused, or warnings not accepted; 4 some rows ended in an error (not billed: run again to resend them); 6 the audit history cannot be opened or stopped recording (nothing more was sent); 7 not permitted; 8 sign-in failed; 9 some rows&apos; outcome is unknown; 130 interrupted (Ctrl-C or SIGTERM: nothing more was sent, the calls in flight were recorded and the results written; a second Ctrl-C quits at once).</source>
+        <translation>从 CSV 文件核验一批案件（UTF-8，可带或不带字节顺序标记；GBK 会被拒绝，并说明如何转换）。表头给出列 name、id_number、start、end，可选 scene、user_id、merchant_biz_id，顺序不限；start 和 end 为 YYYYMMDD，end 可为 long-term 或 长期。
+
+每一行先在本地检查：被拒绝的行会列出字段和原因，且绝不发送；带警告的行只有在使用 --accept-warnings（或在终端回答 yes）时才发送。每一行都会成为审计历史中的一个案件，在发送前记录，与 verify 完全相同。每次有答复的调用都会计费；培训模式下不计费。
+
+输出中每个输入行对应一行：结果（passed、not_passed、refused、error、unknown、not_sent）、SubCode、说明、RequestId、MerchantBizId、案件编号和错误；姓名和证件号码已打码。
+
+可续跑：中断后（即使是 kill -9）再次运行同一命令：已有答复的行不会再次发送，未计费的失败行会再次发送，已发送但无答复的行列为 unknown，除非使用 --retry-unknown 否则不会再次发送。批次信息保存在 OUT.batch.json 中。
+
+所有请求共享速率限制（设置 api/rateLimitQps），服务限流时一起放慢。
+
+退出码：0 每行都有答复（见各行结果）；3 文件或某行被拒绝，或未接受警告；4 部分行以错误结束（未计费：再次运行即可重新发送）；6 无法打开审计历史或其停止记录（不再发送任何内容）；7 无权限；8 登录失败；9 部分行结果未知；130 已中断（Ctrl-C 或 SIGTERM：不再发送，进行中的调用已记录，结果已写出；再按一次 Ctrl-C 立即退出）。</translation>
     </message>
 </context>
 <context>
@@ -3787,6 +3795,14 @@ Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opene
     <message>
         <source>an earlier record of this case is still waiting in the spool</source>
         <translation>该案件之前的一条记录仍在缓存队列中等待写入</translation>
+    </message>
+    <message>
+        <source>the spool is replayed outside a group commit</source>
+        <translation>缓存队列在组提交之外重放</translation>
+    </message>
+    <message>
+        <source>abandoned group commit</source>
+        <translation>已放弃的组提交</translation>
     </message>
 </context>
 <context>

@@ -83,8 +83,45 @@ qint64 ResponseParser::throttlingTimeLeftMs(const Headers& headers)
         timeLeftFrom(header(headers, "x-ratelimit-user-api")), timeLeftFrom(header(headers, "x-ratelimit-user")));
 }
 
+namespace {
+
+// The preferred form (RFC 9110 IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT"), read by hand: every answer carries
+// one, and QLocale's format parser costs more than the rest of the answer's parsing. Invalid when it is not exactly
+// that form (with a weekday that matches the date); the general parser then decides.
+QDateTime parseImfFixdate(const QByteArray& text)
+{
+    static const char days[] = "MonTueWedThuFriSatSun";
+    static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+    if (text.size() != 29 || text.mid(3, 2) != ", " || text.at(7) != ' ' || text.at(11) != ' ' || text.at(16) != ' '
+        || text.at(19) != ':' || text.at(22) != ':' || !text.endsWith(" GMT"))
+        return {};
+    const auto number = [&text](int at, int digits) {
+        int value = 0;
+        for (int i = at; i < at + digits; ++i) {
+            const char c = text.at(i);
+            if (c < '0' || c > '9')
+                return -1;
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    };
+    const qsizetype month = QByteArray::fromRawData(months, 36).indexOf(text.mid(8, 3));
+    const qsizetype weekday = QByteArray::fromRawData(days, 21).indexOf(text.left(3));
+    if (month < 0 || month % 3 != 0 || weekday < 0 || weekday % 3 != 0)
+        return {};
+    const QDate date(number(12, 4), static_cast<int>(month / 3) + 1, number(5, 2));
+    const QTime time(number(17, 2), number(20, 2), number(23, 2));
+    if (!date.isValid() || !time.isValid() || date.dayOfWeek() != weekday / 3 + 1)
+        return {};
+    return QDateTime(date, time, Qt::UTC);
+}
+
+} // namespace
+
 QDateTime ResponseParser::parseHttpDate(const QByteArray& value)
 {
+    if (const QDateTime fixdate = parseImfFixdate(value.trimmed()); fixdate.isValid())
+        return fixdate;
     const QString text = QString::fromLatin1(value).trimmed();
     if (text.isEmpty())
         return QDateTime();

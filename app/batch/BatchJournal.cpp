@@ -27,6 +27,7 @@ BatchJournal BatchJournal::forInput(
         static const QRegularExpression hex32(QStringLiteral("^[0-9a-f]{32}$"));
         if (found.inputSha256 == digest && hex32.match(found.batchId).hasMatch() && found.startedAt.isValid()) {
             *resumed = true;
+            found.resumed = true;
             return found;
         }
     }

@@ -19,6 +19,7 @@ public:
     QString batchId; // 32 hex characters
     QByteArray inputSha256; // hex
     QDateTime startedAt; // UTC
+    bool resumed = false; // found beside the output (forInput), not new; not saved
 
     static QString pathFor(const QString& outputPath);
     // The journal of a batch of this input at this output: the one found there when it is this input's, else a new

@@ -64,13 +64,15 @@ BatchRun::BatchRun(
             m_bizIdGiven.insert(static_cast<int>(i));
         m_outcomes[i].merchantBizId = row.input.merchantBizId;
         if (row.refused()) {
-            m_outcomes[i].kind = BatchOutcome::Kind::Refused;
+            BatchOutcome refused = m_outcomes[i];
+            refused.kind = BatchOutcome::Kind::Refused;
             QStringList reasons;
             for (const ValidationIssue& each : row.issues) {
                 if (each.blocking)
                     reasons.append(each.message);
             }
-            m_outcomes[i].explanation = reasons.join(u' ');
+            refused.explanation = reasons.join(u' ');
+            settle(static_cast<int>(i), refused);
         } else {
             m_rowOf.insert(row.input.merchantBizId, static_cast<int>(i));
         }
@@ -99,6 +101,13 @@ void BatchRun::start()
     for (qsizetype i = 0; i < m_rows.size(); ++i) {
         if (!m_rows[i].refused())
             ids.append({ m_rows[i].input.merchantBizId, m_bizIdGiven.contains(static_cast<int>(i)) });
+    }
+    if (!m_journal.resumed) {
+        // A new batch: its MerchantBizIds carry its fresh id, and the file's own count only from its start, so the
+        // history holds no earlier case of any row. Resolved from the event loop, like the lookup's answer.
+        QMetaObject::invokeMethod(
+            this, [this] { resolve({}); }, Qt::QueuedConnection);
+        return;
     }
     const Actor actor = m_service.actor();
     const QDateTime since = m_journal.startedAt;
@@ -131,18 +140,19 @@ void BatchRun::resolve(const QHash<QString, CaseSummary>& latest)
         const bool notBilled = earlier.state == QLatin1String(CaseState::failed)
             || earlier.state == QLatin1String(CaseState::refused) || neverSent;
         if (answered) {
-            m_outcomes[i] = BatchOutcome::fromCase(earlier);
+            settle(static_cast<int>(i), BatchOutcome::fromCase(earlier));
         } else if (notBilled || m_options.retryUnknown) {
             m_reverifyOf.insert(static_cast<int>(i), earlier.caseId);
             m_queue.append(static_cast<int>(i));
         } else {
-            BatchOutcome& outcome = m_outcomes[i];
+            BatchOutcome outcome = m_outcomes[i];
             outcome.kind = BatchOutcome::Kind::Unknown;
             outcome.caseId = earlier.caseId;
             outcome.fromHistory = true;
             outcome.explanation = tr("Sent by an earlier run of this batch without an answer: it may have been "
                                      "billed, so it was not sent again. Look it up by its MerchantBizId, or run the "
                                      "batch again with --retry-unknown.");
+            settle(static_cast<int>(i), outcome);
         }
     }
     emit progress();
@@ -171,8 +181,10 @@ void BatchRun::submitRow(int index)
 {
     const Result<VerificationCall*> call = m_service.submit(m_rows[index].input, true, m_reverifyOf.value(index));
     if (!call) {
-        m_outcomes[index].kind = BatchOutcome::Kind::NotSent;
-        m_outcomes[index].explanation = call.message();
+        BatchOutcome notSent = m_outcomes[index];
+        notSent.kind = BatchOutcome::Kind::NotSent;
+        notSent.explanation = call.message();
+        settle(index, notSent);
         m_notPermitted = call.error() == ErrorCode::PermissionDenied;
         if (m_notPermitted || call.error() == ErrorCode::Unavailable)
             stop(call.message());
@@ -191,7 +203,7 @@ void BatchRun::callFinished(int index, VerificationCall* call)
 {
     --m_inFlight;
     const VerificationResult& result = call->result();
-    m_outcomes[index] = BatchOutcome::fromResult(result, call->caseId());
+    settle(index, BatchOutcome::fromResult(result, call->caseId()));
     if (result.latencyMs > 0)
         m_latencyMs = m_latencyMs <= 0 ? static_cast<double>(result.latencyMs)
                                        : 0.8 * m_latencyMs + 0.2 * static_cast<double>(result.latencyMs);
@@ -237,7 +249,12 @@ double BatchRun::currentQps() const
 
 void BatchRun::cancel()
 {
-    stop(tr("Cancelled: the rows not yet sent were not sent."));
+    cancel(tr("Cancelled: the rows not yet sent were not sent."));
+}
+
+void BatchRun::cancel(const QString& reason)
+{
+    stop(reason);
 }
 
 void BatchRun::stop(const QString& reason)
@@ -246,18 +263,20 @@ void BatchRun::stop(const QString& reason)
         m_stopped = true;
         m_stopReason = reason;
     }
-    for (const int index : std::as_const(m_queue)) {
-        m_outcomes[index].kind = BatchOutcome::Kind::NotSent;
-        m_outcomes[index].explanation = m_stopReason;
-    }
+    const auto notSent = [this](int index) {
+        BatchOutcome outcome = m_outcomes[index];
+        outcome.kind = BatchOutcome::Kind::NotSent;
+        outcome.explanation = m_stopReason;
+        settle(index, outcome);
+    };
+    for (const int index : std::as_const(m_queue))
+        notSent(index);
     m_queue.clear();
     if (m_inFlight == 0) {
         // Rows the history lookup never reached are not sent either.
-        for (BatchOutcome& outcome : m_outcomes) {
-            if (outcome.kind == BatchOutcome::Kind::Waiting) {
-                outcome.kind = BatchOutcome::Kind::NotSent;
-                outcome.explanation = m_stopReason;
-            }
+        for (qsizetype i = 0; i < m_outcomes.size(); ++i) {
+            if (m_outcomes[i].kind == BatchOutcome::Kind::Waiting)
+                notSent(static_cast<int>(i));
         }
     }
     emit progress();
@@ -268,47 +287,54 @@ void BatchRun::finishIfDone()
 {
     if (m_finished || m_inFlight > 0 || !m_queue.isEmpty())
         return;
-    for (const BatchOutcome& outcome : std::as_const(m_outcomes)) {
-        if (outcome.kind == BatchOutcome::Kind::Waiting)
-            return; // the history has not answered yet
-    }
+    if (m_tally.finished < m_rows.size())
+        return; // the history has not answered yet
     m_finished = true;
     emit finished();
 }
 
+void BatchRun::tally(Counts& counts, const BatchOutcome& outcome, int sign)
+{
+    switch (outcome.kind) {
+    case BatchOutcome::Kind::Waiting:
+        return;
+    case BatchOutcome::Kind::Refused:
+        counts.refused += sign;
+        break;
+    case BatchOutcome::Kind::Passed:
+        counts.passed += sign;
+        break;
+    case BatchOutcome::Kind::NotPassed:
+        counts.notPassed += sign;
+        break;
+    case BatchOutcome::Kind::Error:
+        counts.errors += sign;
+        break;
+    case BatchOutcome::Kind::Unknown:
+        counts.unknown += sign;
+        break;
+    case BatchOutcome::Kind::NotSent:
+        counts.notSent += sign;
+        break;
+    }
+    counts.finished += sign;
+    if (outcome.fromHistory)
+        counts.fromHistory += sign;
+}
+
+void BatchRun::settle(int index, const BatchOutcome& outcome)
+{
+    tally(m_tally, m_outcomes[index], -1);
+    m_outcomes[index] = outcome;
+    tally(m_tally, outcome, +1);
+}
+
 BatchRun::Counts BatchRun::counts() const
 {
-    Counts counts;
+    Counts counts = m_tally;
     counts.total = static_cast<int>(m_rows.size());
     counts.sent = m_sent;
     counts.throttled = m_throttled;
-    for (const BatchOutcome& outcome : m_outcomes) {
-        switch (outcome.kind) {
-        case BatchOutcome::Kind::Waiting:
-            continue;
-        case BatchOutcome::Kind::Refused:
-            ++counts.refused;
-            break;
-        case BatchOutcome::Kind::Passed:
-            ++counts.passed;
-            break;
-        case BatchOutcome::Kind::NotPassed:
-            ++counts.notPassed;
-            break;
-        case BatchOutcome::Kind::Error:
-            ++counts.errors;
-            break;
-        case BatchOutcome::Kind::Unknown:
-            ++counts.unknown;
-            break;
-        case BatchOutcome::Kind::NotSent:
-            ++counts.notSent;
-            break;
-        }
-        ++counts.finished;
-        if (outcome.fromHistory)
-            ++counts.fromHistory;
-    }
     return counts;
 }
 

@@ -21,7 +21,8 @@ struct VerificationResult;
 // time up to maxInFlight over the client's one connection pool and within its rate limit.
 //
 // Resumable. Each row's MerchantBizId is its own (the file's) or the journal's (BatchJournal::merchantBizIdFor), so
-// before sending anything the run asks the history, on its writer thread, for the latest case of every row:
+// before sending anything a resumed run (BatchJournal::resumed) asks the history, on its writer thread, for the latest
+// case of every row (a new batch has none):
 //   - answered (completed, reviewed): not sent again; the outcome comes from the history;
 //   - failed or refused by the service, or created but never sent (no attempt recorded): not billed, so sent again
 //     (as a new case linked to the earlier one, under the same MerchantBizId);
@@ -70,6 +71,7 @@ public:
 
     void start();
     void cancel();
+    void cancel(const QString& reason); // as cancel(), saying why (stopReason())
     bool isFinished() const { return m_finished; }
     QString stopReason() const { return m_stopReason; }
     // The actor's role may not verify (the history recorded the refusal); nothing was sent.
@@ -101,10 +103,15 @@ private:
     int inFlightLimit() const;
     void stop(const QString& reason);
     void finishIfDone();
+    // Every change of a row's outcome goes through settle(), which keeps the counts (m_tally) in step: counts() is
+    // asked at every answer, and counting all rows each time made a long batch quadratic.
+    void settle(int index, const BatchOutcome& outcome);
+    static void tally(Counts& counts, const BatchOutcome& outcome, int sign);
 
     VerificationService& m_service;
     QList<BatchRow> m_rows;
     QList<BatchOutcome> m_outcomes;
+    Counts m_tally; // of m_outcomes: all but total, sent and throttled
     QHash<int, QString> m_reverifyOf; // row index -> the earlier case it is sent again for
     QHash<QString, int> m_rowOf; // MerchantBizId -> row index
     QSet<int> m_bizIdGiven; // rows whose MerchantBizId the file gave (not the journal's)

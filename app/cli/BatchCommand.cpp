@@ -7,6 +7,7 @@
 #include "batch/BatchRun.h"
 #include "cli/BatchProgress.h"
 #include "cli/HistoryCli.h"
+#include "cli/Interruption.h"
 #include "history/AuditStore.h"
 #include "session/Session.h"
 #include "session/VerificationService.h"
@@ -29,6 +30,7 @@ enum ExitCode
     Refused = 3,
     SomeErrors = 4,
     SomeUnknown = 9,
+    Interrupted = 130, // Ctrl-C or SIGTERM: the rows not yet sent were not sent (128 + SIGINT, as shells report it)
 };
 
 QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
@@ -138,6 +140,14 @@ int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, cons
     BatchProgress progress(isatty(fileno(stderr)) != 0);
     QObject::connect(&run, &BatchRun::progress, &run, [&run, &progress] { progress.update(run); });
     QObject::connect(&run, &BatchRun::finished, &run, [] { QCoreApplication::exit(0); });
+    Interruption interruption;
+    QObject::connect(&interruption, &Interruption::interrupted, &run, [&run] {
+        HistoryCli::err(u'\n'
+            + tr("Interrupted: no more rows are sent; the calls in flight finish and are recorded, then the results "
+                 "are written. Interrupt again to quit at once (run the same command later to resume).")
+            + u'\n');
+        run.cancel(tr("Interrupted: the rows not yet sent were not sent. Run the same command to send them."));
+    });
     run.start();
     if (!run.isFinished())
         QCoreApplication::exec();
@@ -166,7 +176,7 @@ int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, cons
                             .arg(run.currentQps(), 0, 'f', 1)
             + u'\n');
     HistoryCli::err(tr("Results: %1").arg(outPath) + u'\n');
-    return exitCodeFor(run);
+    return interruption.signalNumber() != 0 ? Interrupted : exitCodeFor(run);
 }
 
 } // namespace
@@ -192,7 +202,8 @@ int runBatch(const QStringList& arguments)
         "Exit codes: 0 every row answered (see each outcome); 3 the file or a row refused, or warnings not accepted; 4 "
         "some rows ended in an error (not billed: run again to resend them); 6 the audit history cannot be opened "
         "or stopped recording (nothing more was sent); 7 not permitted; 8 sign-in failed; 9 some rows' outcome is "
-        "unknown."));
+        "unknown; 130 interrupted (Ctrl-C or SIGTERM: nothing more was sent, the calls in flight were recorded and the "
+        "results written; a second Ctrl-C quits at once)."));
     parser.addHelpOption();
     const QCommandLineOption in(QStringLiteral("in"), tr("The CSV file of cases."), QStringLiteral("FILE"));
     const QCommandLineOption out(QStringLiteral("out"), tr("Where the results are written."), QStringLiteral("FILE"));

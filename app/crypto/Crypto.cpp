@@ -1,20 +1,67 @@
 #include "Crypto.h"
 
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
 
 #include <memory>
 #include <stdexcept>
 
 namespace Crypto {
 
+namespace {
+
+// OpenSSL 3 looks an algorithm up in its provider tables at every use of EVP_sha256() or HMAC(): for the short
+// inputs of a request signature or a chain hash that lookup costs more than the hashing. The algorithms are fetched
+// once per process, and the HMAC context once per thread (keyed again at each use).
+struct MdFree
+{
+    void operator()(EVP_MD* md) const { EVP_MD_free(md); }
+};
+struct MacCtxFree
+{
+    void operator()(EVP_MAC_CTX* ctx) const { EVP_MAC_CTX_free(ctx); }
+};
+
+const EVP_MD* sha256Algorithm()
+{
+    static const std::unique_ptr<EVP_MD, MdFree> md(EVP_MD_fetch(nullptr, "SHA2-256", nullptr));
+    if (!md)
+        throw std::runtime_error("SHA-256 is not available");
+    return md.get();
+}
+
+EVP_MAC_CTX* newHmacSha256Context()
+{
+    EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+    EVP_MAC_CTX* ctx = mac ? EVP_MAC_CTX_new(mac) : nullptr;
+    EVP_MAC_free(mac); // the context holds its own reference
+    char digest[] = "SHA2-256";
+    const OSSL_PARAM params[] = { OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+        OSSL_PARAM_construct_end() };
+    if (ctx && EVP_MAC_CTX_set_params(ctx, params) != 1) {
+        EVP_MAC_CTX_free(ctx);
+        ctx = nullptr;
+    }
+    if (!ctx)
+        throw std::runtime_error("HMAC-SHA256 is not available");
+    return ctx;
+}
+
+EVP_MAC_CTX* hmacSha256Context()
+{
+    thread_local const std::unique_ptr<EVP_MAC_CTX, MacCtxFree> ctx(newHmacSha256Context());
+    return ctx.get();
+}
+
+} // namespace
+
 QByteArray sha256(const QByteArray& data)
 {
     // One call, no context on the heap: the signer hashes twice per request.
     unsigned char out[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
-    if (EVP_Digest(data.constData(), static_cast<size_t>(data.size()), out, &length, EVP_sha256(), nullptr) != 1)
+    if (EVP_Digest(data.constData(), static_cast<size_t>(data.size()), out, &length, sha256Algorithm(), nullptr) != 1)
         throw std::runtime_error("SHA-256 failed");
     return QByteArray(reinterpret_cast<const char*>(out), static_cast<qsizetype>(length));
 }
@@ -26,15 +73,16 @@ QByteArray sha256Hex(const QByteArray& data)
 
 QByteArray hmacSha256(const QByteArray& key, const QByteArray& data)
 {
+    EVP_MAC_CTX* ctx = hmacSha256Context();
     unsigned char out[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (!HMAC(EVP_sha256(),
-            key.constData(),
-            static_cast<int>(key.size()),
-            reinterpret_cast<const unsigned char*>(data.constData()),
-            static_cast<size_t>(data.size()),
-            out,
-            &length))
+    size_t length = 0;
+    static const unsigned char noKey = 0;
+    const unsigned char* keyBytes = key.isEmpty() ? &noKey : reinterpret_cast<const unsigned char*>(key.constData());
+    if (EVP_MAC_init(ctx, keyBytes, static_cast<size_t>(key.size()), nullptr) != 1
+        || EVP_MAC_update(
+               ctx, reinterpret_cast<const unsigned char*>(data.constData()), static_cast<size_t>(data.size()))
+            != 1
+        || EVP_MAC_final(ctx, out, &length, sizeof out) != 1)
         throw std::runtime_error("HMAC-SHA256 failed");
     return QByteArray(reinterpret_cast<const char*>(out), static_cast<qsizetype>(length));
 }
@@ -86,26 +134,21 @@ Pkey ed25519PrivateKey(const QByteArray& seed)
     return key;
 }
 
-} // namespace
-
-QByteArray ed25519PublicKey(const QByteArray& seed)
+QByteArray publicKeyOf(EVP_PKEY* key)
 {
-    const Pkey key = ed25519PrivateKey(seed);
     QByteArray out(32, '\0');
     size_t length = 32;
-    if (EVP_PKEY_get_raw_public_key(key.get(), reinterpret_cast<unsigned char*>(out.data()), &length) != 1
-        || length != 32)
+    if (EVP_PKEY_get_raw_public_key(key, reinterpret_cast<unsigned char*>(out.data()), &length) != 1 || length != 32)
         throw std::runtime_error("Ed25519: no public key");
     return out;
 }
 
-QByteArray ed25519Sign(const QByteArray& seed, const QByteArray& message)
+QByteArray signWith(EVP_PKEY* key, const QByteArray& message)
 {
-    const Pkey key = ed25519PrivateKey(seed);
     const MdCtx ctx(EVP_MD_CTX_new());
     QByteArray out(64, '\0');
     size_t length = 64;
-    if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1
+    if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key) != 1
         || EVP_DigestSign(ctx.get(),
                reinterpret_cast<unsigned char*>(out.data()),
                &length,
@@ -115,6 +158,43 @@ QByteArray ed25519Sign(const QByteArray& seed, const QByteArray& message)
         || length != 64)
         throw std::runtime_error("Ed25519: signing failed");
     return out;
+}
+
+} // namespace
+
+QByteArray ed25519PublicKey(const QByteArray& seed)
+{
+    return publicKeyOf(ed25519PrivateKey(seed).get());
+}
+
+QByteArray ed25519Sign(const QByteArray& seed, const QByteArray& message)
+{
+    return signWith(ed25519PrivateKey(seed).get(), message);
+}
+
+struct Ed25519Key::Private
+{
+    Pkey key;
+};
+
+Ed25519Key::Ed25519Key(const QByteArray& seed)
+    : d(new Private { ed25519PrivateKey(seed) })
+{
+}
+
+Ed25519Key::~Ed25519Key()
+{
+    delete d;
+}
+
+QByteArray Ed25519Key::publicKey() const
+{
+    return publicKeyOf(d->key.get());
+}
+
+QByteArray Ed25519Key::sign(const QByteArray& message) const
+{
+    return signWith(d->key.get(), message);
 }
 
 bool ed25519Verify(const QByteArray& publicKey, const QByteArray& message, const QByteArray& signature)
@@ -141,7 +221,7 @@ Sha256::Sha256()
     : d(new Private)
 {
     d->ctx = EVP_MD_CTX_new();
-    if (!d->ctx || EVP_DigestInit_ex(d->ctx, EVP_sha256(), nullptr) != 1)
+    if (!d->ctx || EVP_DigestInit_ex(d->ctx, sha256Algorithm(), nullptr) != 1)
         throw std::runtime_error("SHA-256 init failed");
 }
 
@@ -168,7 +248,7 @@ QByteArray Sha256::result()
     unsigned int length = 0;
     if (EVP_DigestFinal_ex(d->ctx, out, &length) != 1)
         throw std::runtime_error("SHA-256 final failed");
-    EVP_DigestInit_ex(d->ctx, EVP_sha256(), nullptr);
+    EVP_DigestInit_ex(d->ctx, sha256Algorithm(), nullptr);
     return QByteArray(reinterpret_cast<const char*>(out), static_cast<qsizetype>(length));
 }
 

@@ -20,6 +20,23 @@ QByteArray ed25519PublicKey(const QByteArray& seed);
 QByteArray ed25519Sign(const QByteArray& seed, const QByteArray& message);
 // False for a malformed key or signature as for a wrong one.
 bool ed25519Verify(const QByteArray& publicKey, const QByteArray& message, const QByteArray& signature);
+// An Ed25519 private key made once from its seed, for signing many messages: making the key (which derives its
+// public half) costs as much as a signature. Throws std::runtime_error if OpenSSL refuses the seed.
+class Ed25519Key
+{
+public:
+    explicit Ed25519Key(const QByteArray& seed);
+    ~Ed25519Key();
+    Ed25519Key(const Ed25519Key&) = delete;
+    Ed25519Key& operator=(const Ed25519Key&) = delete;
+
+    QByteArray publicKey() const; // 32 bytes
+    QByteArray sign(const QByteArray& message) const; // 64 bytes
+
+private:
+    struct Private;
+    Private* d;
+};
 // The OpenSSL library in use at run time, as it names itself ("OpenSSL 3.0.15 3 Sep 2024"), for the About box.
 QString openSslVersion();
 

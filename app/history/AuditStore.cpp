@@ -422,6 +422,7 @@ Result<void> AuditStore::beginBatch()
     if (!SqlTransaction::begin(db, m_postgres, &detail))
         return Failure(ErrorCode::Unavailable, tr("Cannot write to the history: %1").arg(detail));
     m_inBatch = true;
+    m_lastSeqBeforeBatch = m_lastSeq;
     m_log->releaseHead();
     return {};
 }
@@ -439,7 +440,9 @@ Result<void> AuditStore::commitBatch()
     m_log->releaseHead();
     QString detail;
     if (!SqlTransaction::commit(db, &detail)) {
+        SqlTransaction::rollback(db);
         m_log->takeCheckpoints();
+        m_lastSeq = m_lastSeqBeforeBatch;
         return Failure(ErrorCode::Unavailable, tr("Cannot write to the history: %1").arg(detail));
     }
     publishCheckpoints();
@@ -453,6 +456,7 @@ void AuditStore::rollbackBatch()
     QSqlDatabase db = database();
     SqlTransaction::rollback(db);
     m_inBatch = false;
+    m_lastSeq = m_lastSeqBeforeBatch;
     m_log->releaseHead();
     m_log->takeCheckpoints();
 }

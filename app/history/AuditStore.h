@@ -247,6 +247,8 @@ public:
     Result<void> beginBatch();
     Result<void> commitBatch();
     void rollbackBatch();
+    // Inside a batch: begun, and neither committed nor rolled back (a failed write inside it rolls it back).
+    bool inBatch() const { return m_inBatch; }
 
     QSqlDatabase database() const;
 
@@ -323,4 +325,5 @@ private:
     std::unique_ptr<ReviewTable> m_reviews;
     bool m_inBatch = false;
     qint64 m_lastSeq = 0;
+    qint64 m_lastSeqBeforeBatch = 0;
 };

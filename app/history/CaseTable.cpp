@@ -31,7 +31,21 @@ CaseTable::CaseTable(const QSqlDatabase& db)
     , m_touch(db)
     , m_touchAttempt(db)
     , m_owner(db)
+    , m_insert(db)
+    , m_setOutcome(db)
+    , m_setCallOutcome(db)
 {
+    // Prepared once: the cases table's triggers (the dashboard's hourly counts) make these costly to compile, and a
+    // verification runs each of them.
+    m_insert.prepare(
+        QStringLiteral("INSERT INTO cases (case_id, created_at, updated_at, actor, workstation, "
+                       "merchant_biz_id, scene_code, state, sub_code, passed, training, attempts, name_enc, "
+                       "id_enc, name_masked, id_masked, id_index, purged_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', NULL, ?, 0, ?, ?, ?, ?, ?, NULL)"));
+    m_setOutcome.prepare(
+        QStringLiteral("UPDATE cases SET state = ?, passed = ?, sub_code = ?, updated_at = ? WHERE case_id = ?"));
+    m_setCallOutcome.prepare(
+        QStringLiteral("UPDATE cases SET error_kind = ?, error_code = ?, request_id = ? WHERE case_id = ?"));
     m_owner.prepare(QStringLiteral("SELECT actor FROM cases WHERE case_id = ?"));
     m_touch.prepare(QStringLiteral("UPDATE cases SET updated_at = ? WHERE case_id = ?"));
     m_touchAttempt.prepare(
@@ -45,11 +59,7 @@ Failure CaseTable::missing(const QString& caseId) const
 
 Result<void> CaseTable::insert(const NewCase& row, const QDateTime& at, const Actor& actor, const SealedPii& pii)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO cases (case_id, created_at, updated_at, actor, workstation, "
-                             "merchant_biz_id, scene_code, state, sub_code, passed, training, attempts, name_enc, "
-                             "id_enc, name_masked, id_masked, id_index, purged_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', NULL, ?, 0, ?, ?, ?, ?, ?, NULL)"));
+    QSqlQuery& q = m_insert;
     const QString created = ts(at);
     const QVariantList values { row.caseId,
         created,
@@ -90,8 +100,7 @@ Result<void> CaseTable::setOutcome(const QString& caseId,
     std::optional<bool> passed,
     const QString& subCode)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE cases SET state = ?, passed = ?, sub_code = ?, updated_at = ? WHERE case_id = ?"));
+    QSqlQuery& q = m_setOutcome;
     q.bindValue(0, state);
     q.bindValue(1, passed.has_value() ? QVariant(*passed ? 1 : 0) : QVariant(QMetaType::fromType<int>()));
     q.bindValue(2, text(subCode));
@@ -107,8 +116,7 @@ Result<void> CaseTable::setOutcome(const QString& caseId,
 Result<void> CaseTable::setCallOutcome(
     const QString& caseId, const QString& errorKind, const QString& errorCode, const QString& requestId)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE cases SET error_kind = ?, error_code = ?, request_id = ? WHERE case_id = ?"));
+    QSqlQuery& q = m_setCallOutcome;
     q.bindValue(0, text(errorKind));
     q.bindValue(1, text(errorKind.isEmpty() ? QString() : errorCode));
     q.bindValue(2, text(requestId));

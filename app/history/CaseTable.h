@@ -62,4 +62,7 @@ private:
     QSqlQuery m_touch;
     QSqlQuery m_touchAttempt;
     QSqlQuery m_owner;
+    QSqlQuery m_insert;
+    QSqlQuery m_setOutcome;
+    QSqlQuery m_setCallOutcome;
 };

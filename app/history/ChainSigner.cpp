@@ -34,19 +34,22 @@ bool isLowerHex(const QByteArray& text, qsizetype size)
 
 ChainSigner::ChainSigner(const QString& historyId, const HistoryKeys& keys)
     : m_historyId(historyId)
-    , m_seed(Crypto::hkdfSha256(keys.dataKey, historyId.toUtf8(), QByteArray(seedLabel)))
-    , m_publicKey(Crypto::ed25519PublicKey(m_seed))
+    , m_key(std::make_unique<Crypto::Ed25519Key>(
+          Crypto::hkdfSha256(keys.dataKey, historyId.toUtf8(), QByteArray(seedLabel))))
+    , m_publicKey(m_key->publicKey())
 {
 }
 
+ChainSigner::~ChainSigner() = default;
+
 QByteArray ChainSigner::signHead(qint64 seq, const QByteArray& hashHex) const
 {
-    return Crypto::ed25519Sign(m_seed, headMessage(m_historyId, seq, hashHex)).toHex();
+    return m_key->sign(headMessage(m_historyId, seq, hashHex)).toHex();
 }
 
 QByteArray ChainSigner::signCheckpoint(qint64 seq, const QByteArray& hashHex, const QDateTime& at) const
 {
-    return Crypto::ed25519Sign(m_seed, checkpointMessage(m_historyId, seq, hashHex, at)).toHex();
+    return m_key->sign(checkpointMessage(m_historyId, seq, hashHex, at)).toHex();
 }
 
 bool ChainSigner::verify(const QByteArray& publicKeyHex, const QByteArray& message, const QByteArray& signatureHex)

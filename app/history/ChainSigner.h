@@ -6,6 +6,12 @@
 #include <QDateTime>
 #include <QString>
 
+#include <memory>
+
+namespace Crypto {
+class Ed25519Key;
+}
+
 // The history's signing key (Ed25519) and the two things it signs: the chain head after every write, and the
 // checkpoints written into the chain (every CheckpointInterval events, and at every export, anchor and purge).
 //
@@ -27,6 +33,9 @@ public:
     static constexpr char MetaKey[] = "signing_key";
 
     ChainSigner(const QString& historyId, const HistoryKeys& keys);
+    ~ChainSigner();
+    ChainSigner(const ChainSigner&) = delete;
+    ChainSigner& operator=(const ChainSigner&) = delete;
 
     QString historyId() const { return m_historyId; }
     QByteArray publicKeyHex() const { return m_publicKey.toHex(); }
@@ -44,6 +53,6 @@ public:
 
 private:
     QString m_historyId;
-    QByteArray m_seed;
+    std::unique_ptr<const Crypto::Ed25519Key> m_key; // made once: making it costs as much as a signature
     QByteArray m_publicKey;
 };

@@ -89,18 +89,22 @@ QString placeholders(int n)
 
 ReviewTable::ReviewTable(const QSqlDatabase& db)
     : m_db(db)
+    , m_find(db)
 {
+    // Prepared once: every completed verification asks whether its case has a review.
+    m_find.prepare(QStringLiteral("SELECT %1 FROM reviews r WHERE r.case_id = ?").arg(reviewColumns));
 }
 
 Result<std::optional<ReviewRow>> ReviewTable::find(const QString& caseId) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM reviews r WHERE r.case_id = ?").arg(reviewColumns));
+    QSqlQuery& q = m_find;
     if (!run(q, { caseId }))
         return cannot(tr("Cannot read the review: %1"), q);
-    if (!q.next())
-        return std::optional<ReviewRow>();
-    return std::optional<ReviewRow>(rowAt(q));
+    std::optional<ReviewRow> found;
+    if (q.next())
+        found = rowAt(q);
+    q.finish();
+    return found;
 }
 
 Result<void> ReviewTable::save(const ReviewRow& r, bool isNew)

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <optional>
 
@@ -35,4 +36,5 @@ public:
 
 private:
     QSqlDatabase m_db;
+    mutable QSqlQuery m_find;
 };

@@ -57,6 +57,14 @@ bool SandboxServer::start(quint16 port, const QString& dataDir)
     m_server->setSslConfiguration(tls);
     m_server->setHandshakeTimeout(handshakeTimeoutMs);
     connect(m_server, &QTcpServer::pendingConnectionAvailable, this, &SandboxServer::acceptConnections);
+    // Full: refused before the handshake, so that a client knows for certain that nothing it sent was read (its call
+    // fails as not billed and may be retried) instead of losing an encrypted connection it may have written to.
+    connect(m_server, &QSslServer::startedEncryptionHandshake, this, [this](QSslSocket* socket) {
+        if (m_open < m_maxConnections)
+            return;
+        ++m_refused;
+        socket->abort();
+    });
     if (!m_server->listen(QHostAddress::LocalHost, port)) {
         m_error = tr("The training sandbox cannot listen on 127.0.0.1:%1: %2").arg(port).arg(m_server->errorString());
         delete m_server;

@@ -17,8 +17,9 @@ class SandboxService;
 // The training sandbox: an in-process HTTPS server on loopback that speaks Id2MetaPeriodVerifyIntl like the real
 // service (V3 signature check with the training AccessKey, parameter errors, 200/202/223 from SandboxFixtures, and
 // fault triggers). Its private CA and server certificate are made with OpenSSL at first use and kept in dataDir.
-// It serves at most maxConnections() connections at once: one more is closed at once, unanswered. How each connection
-// reads its requests, and its deadlines, are told in SandboxConnection.h.
+// It serves at most maxConnections() connections at once: one more is closed before its TLS handshake (or, when
+// several handshakes finished together, right after it), unanswered. How each connection reads its requests, and its
+// deadlines, are told in SandboxConnection.h.
 class SandboxServer : public QObject
 {
     Q_OBJECT

@@ -27,19 +27,102 @@ HistoryThread::~HistoryThread()
     delete m_thread;
 }
 
-void HistoryThread::post(std::function<void()> job)
+void HistoryThread::post(Job job, bool grouped)
 {
-    QMetaObject::invokeMethod(m_context, std::move(job), Qt::QueuedConnection);
+    bool postDrain = false;
+    {
+        const std::lock_guard lock(m_mutex);
+        m_queue.push_back({ std::move(job), grouped });
+        postDrain = !std::exchange(m_drainPosted, true);
+    }
+    if (postDrain)
+        QMetaObject::invokeMethod(
+            m_context, [this] { drain(); }, Qt::QueuedConnection);
 }
 
 void HistoryThread::runAndWait(const std::function<void(AuditStore*)>& work)
 {
     QSemaphore done;
-    post([this, &work, &done] {
-        work(store());
-        done.release();
-    });
+    post(
+        [&work, &done](AuditStore* store) -> Delivery {
+            work(store);
+            done.release();
+            return {};
+        },
+        false);
     done.acquire();
+}
+
+HistoryThread::GroupStats HistoryThread::groupStats() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_stats;
+}
+
+void HistoryThread::drain()
+{
+    std::deque<Queued> queued;
+    {
+        const std::lock_guard lock(m_mutex);
+        queued.swap(m_queue);
+        m_drainPosted = false;
+    }
+    std::vector<Job> group;
+    const auto flush = [this, &group] {
+        runGroup(group);
+        group.clear();
+    };
+    for (Queued& each : queued) {
+        if (!each.grouped) {
+            flush();
+            if (const Delivery deliver = each.job(store()))
+                deliver();
+            continue;
+        }
+        group.push_back(std::move(each.job));
+        if (static_cast<int>(group.size()) >= MaxGroup)
+            flush();
+    }
+    flush();
+}
+
+void HistoryThread::runGroup(std::vector<Job>& group)
+{
+    if (group.empty())
+        return;
+    AuditStore* history = store();
+    std::vector<Delivery> deliveries;
+    bool committed = false;
+    if (group.size() > 1 && history && history->beginBatch()) {
+        deliveries.reserve(group.size());
+        for (Job& job : group) {
+            deliveries.push_back(job(history));
+            if (!history->inBatch())
+                break; // a write failed: the group was rolled back
+        }
+        committed = history->inBatch() && history->commitBatch();
+        if (!committed)
+            history->rollbackBatch();
+    }
+    {
+        const std::lock_guard lock(m_mutex);
+        if (committed) {
+            ++m_stats.groups;
+            m_stats.jobs += static_cast<qint64>(group.size());
+        } else if (!deliveries.empty()) {
+            ++m_stats.rerun;
+        }
+    }
+    if (!committed) {
+        // One by one, each in its own transaction, as if they had never been grouped.
+        deliveries.clear();
+        for (Job& job : group)
+            deliveries.push_back(job(store()));
+    }
+    for (const Delivery& deliver : deliveries) {
+        if (deliver)
+            deliver();
+    }
 }
 
 AuditStore* HistoryThread::store()

@@ -32,6 +32,10 @@ bool HistoryWriter::replaySpool(AuditStore* store, const Actor& actor, QString* 
     RecordSpool spool(m_spoolPath);
     if (spool.isEmpty())
         return true;
+    if (abandonGroup(store)) {
+        *error = tr("the spool is replayed outside a group commit");
+        return false;
+    }
     if (spool.replay(*store, actor, error) < 0)
         return false;
     m_spooledCases.clear();
@@ -46,13 +50,24 @@ bool HistoryWriter::recordAttempt(
         return false;
     }
     if (m_spooledCases.contains(caseId)) {
+        abandonGroup(store);
         *error = refusal(store, caseId, QString());
         return false;
     }
     const Result<qint64> written = store->record(actor, caseId, attempt);
-    if (!written)
+    if (!written) {
+        abandonGroup(store);
         *error = written.message();
+    }
     return written.ok();
+}
+
+bool HistoryWriter::abandonGroup(AuditStore* store)
+{
+    if (!store || !store->inBatch())
+        return false;
+    store->rollbackBatch();
+    return true;
 }
 
 HistoryWriter::Written HistoryWriter::recordEvent(
@@ -90,6 +105,8 @@ HistoryWriter::Written HistoryWriter::writeOrSpool(AuditStore* store,
             return {};
         error = written.message();
     }
+    if (abandonGroup(store))
+        return { Outcome::Lost, tr("abandoned group commit"), QString() }; // never handed back: the job runs again
     Written written { Outcome::Spooled, refusal(store, caseId, error), m_spoolPath };
     m_spooledCases.insert(caseId);
     QString spoolError;

@@ -88,7 +88,7 @@ const char* endState(const VerificationResult& result)
 void VerificationService::createCase(VerificationCall* call, const CaseRecord& record, const QString& reverifyOf)
 {
     HistoryWriter* writer = m_writer.get();
-    writer->run<Created>(
+    writer->runGrouped<Created>(
         [writer, actor = call->actor(), record, reverifyOf](AuditStore* store) -> Created {
             QString error;
             if (!writer->replaySpool(store, actor, &error))
@@ -97,18 +97,22 @@ void VerificationService::createCase(VerificationCall* call, const CaseRecord& r
                        "nothing new is sent: %1")
                         .arg(error) };
             const Result<QString> caseId = store->createCase(actor, record);
-            if (!caseId)
+            if (!caseId) {
+                HistoryWriter::abandonGroup(store);
                 return {
                     QString(),
                     tr("The case could not be saved in the audit history, so it was not sent: %1").arg(caseId.message())
                 };
+            }
             if (reverifyOf.isEmpty())
                 return { *caseId, QString() };
             const Result<qint64> linked = store->record(actor, reverifyOf, Events::ReverifyLink { *caseId, {} });
-            if (!linked)
+            if (!linked) {
+                HistoryWriter::abandonGroup(store);
                 return { *caseId,
                     tr("The link to the earlier case could not be recorded, so the case was not sent: %1")
                         .arg(linked.message()) };
+            }
             return { *caseId, QString() };
         },
         call,
@@ -154,7 +158,7 @@ void VerificationService::recordAttempt(VerificationCall* call, int attempt, Api
     sent.training = m_options.training;
     HistoryWriter* writer = m_writer.get();
     // Recorded durably before the request leaves; when that fails, the call stops and nothing is sent.
-    writer->run<QString>(
+    writer->runGrouped<QString>(
         [writer, actor = call->actor(), caseId = call->caseId(), sent](AuditStore* store) {
             QString error;
             return writer->recordAttempt(store, actor, caseId, sent, &error) ? QString() : error;
@@ -179,7 +183,7 @@ void VerificationService::recordAttemptFinished(VerificationCall* call, int atte
         return;
     HistoryWriter* writer = m_writer.get();
     // Refused: spooled, and the case sends nothing more (its next attempt_sent is refused on the writer thread).
-    writer->run<HistoryWriter::Written>(
+    writer->runGrouped<HistoryWriter::Written>(
         [writer,
             actor = call->actor(),
             caseId = call->caseId(),
@@ -206,7 +210,7 @@ void VerificationService::completeCall(VerificationCall* call, const Verificatio
     completed.passed = result.isBusinessAnswer() ? Events::Nullable<bool>(result.passed) : std::nullopt;
     completed.subCode = result.subCode;
     HistoryWriter* writer = m_writer.get();
-    writer->run<HistoryWriter::Written>(
+    writer->runGrouped<HistoryWriter::Written>(
         [writer, actor = call->actor(), caseId = call->caseId(), completed](
             AuditStore* store) { return writer->recordCompletion(store, actor, caseId, completed); },
         call,

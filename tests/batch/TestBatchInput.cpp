@@ -173,9 +173,11 @@ private slots:
         bool resumed = true;
         const BatchJournal first = BatchJournal::forInput(out, "input one", now, &resumed);
         QVERIFY(!resumed);
+        QVERIFY(!first.resumed);
         QVERIFY(first.save(out).ok());
         const BatchJournal again = BatchJournal::forInput(out, "input one", now.addSecs(600), &resumed);
         QVERIFY(resumed);
+        QVERIFY(again.resumed);
         QCOMPARE(again.batchId, first.batchId);
         QCOMPARE(again.startedAt, now);
         QCOMPARE(again.merchantBizIdFor(7), first.merchantBizIdFor(7));
@@ -183,6 +185,7 @@ private slots:
         QCOMPARE(first.merchantBizIdFor(7).size(), 32);
         const BatchJournal other = BatchJournal::forInput(out, "input two", now, &resumed);
         QVERIFY(!resumed);
+        QVERIFY(!other.resumed);
         QVERIFY(other.batchId != first.batchId);
     }
 };

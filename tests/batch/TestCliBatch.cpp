@@ -19,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 // `ekyc-desk-cli batch` as a scheduled job runs it: a real process talking HTTPS to a sandbox run by this test (so
 // the test counts what reached the service), a real SQLite history, and kill -9 at moments chosen by a seeded
 // generator.
@@ -95,6 +97,18 @@ class TestCliBatch : public QObject
         if (!f.open(QIODevice::ReadOnly))
             return {};
         return Rfc4180::parse(f.readAll()).value_or(QList<QStringList>());
+    }
+
+    // The environment CliRun gives a run, for a batch the test starts (and stops) itself.
+    void prepare(QProcess& process) const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), path(QStringLiteral("home")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("home/data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), path(QStringLiteral("home/config")));
+        for (auto it = m_env.cbegin(); it != m_env.cend(); ++it)
+            env.insert(it.key(), it.value());
+        process.setProcessEnvironment(env);
     }
 
     // Attempts recorded per MerchantBizId, over every case of it: a row sent twice would show 2.
@@ -192,13 +206,7 @@ private slots:
         const int killAt = static_cast<int>(random.bounded(1, 30)); // after this many requests reached the service
 
         QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), path(QStringLiteral("home")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("home/data")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), path(QStringLiteral("home/config")));
-        for (auto it = m_env.cbegin(); it != m_env.cend(); ++it)
-            env.insert(it.key(), it.value());
-        process.setProcessEnvironment(env);
+        prepare(process);
         const QMetaObject::Connection killer = connect(&m_sandbox, &SandboxServer::requestReceived, this, [&] {
             if (m_sandbox.requestsReceived() - before >= killAt && process.state() == QProcess::Running)
                 process.kill(); // SIGKILL, while the service handles the request
@@ -247,6 +255,76 @@ private slots:
             CliRun::run(batchArgs(in, out) << QStringLiteral("--retry-unknown"), path(QStringLiteral("home")), m_env);
         QCOMPARE(retry.exitCode, 3);
         QCOMPARE(m_sandbox.requestsReceived() - afterResume, unknown);
+    }
+
+    // Ctrl-C (or SIGTERM) while the batch runs: it ends in order. Nothing more is sent, the calls in flight are
+    // answered and recorded (no row is left unknown), the results are written with the rows not sent marked so, and
+    // the exit code is 130; the same command then sends exactly those rows.
+    void interruptEndsInOrder_data()
+    {
+        QTest::addColumn<int>("signalNumber");
+        QTest::addColumn<int>("interruptAt"); // requests that reached the service first
+        QTest::addRow("SIGINT after 1") << int(SIGINT) << 1;
+        QTest::addRow("SIGINT after 9") << int(SIGINT) << 9;
+        QTest::addRow("SIGTERM after 4") << int(SIGTERM) << 4;
+    }
+    void interruptEndsInOrder()
+    {
+        QFETCH(int, signalNumber);
+        QFETCH(int, interruptAt);
+        QList<QString> expected;
+        const QString name = QStringLiteral("interrupt-%1-%2").arg(signalNumber).arg(interruptAt);
+        const QString in = writeInput(name + QStringLiteral(".csv"), mixedInput(40, &expected));
+        const QString out = path(name + QStringLiteral("-results.csv"));
+        const int before = m_sandbox.requestsReceived();
+
+        QProcess process;
+        prepare(process);
+        bool signalled = false;
+        const QMetaObject::Connection interrupter = connect(&m_sandbox, &SandboxServer::requestReceived, this, [&] {
+            if (!signalled && m_sandbox.requestsReceived() - before >= interruptAt
+                && process.state() == QProcess::Running) {
+                ::kill(static_cast<pid_t>(process.processId()), signalNumber);
+                signalled = true;
+            }
+        });
+        QEventLoop loop;
+        connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+        process.start(QStringLiteral(EKYC_CLI_PATH), batchArgs(in, out));
+        loop.exec();
+        disconnect(interrupter);
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY(signalled);
+        QVERIFY2(process.exitStatus() == QProcess::NormalExit, err.constData());
+        QCOMPARE(process.exitCode(), 130);
+        QVERIFY2(err.contains("Interrupted"), err.constData());
+        const int sentByFirst = m_sandbox.requestsReceived() - before;
+
+        const qsizetype outcome = BatchReport::columns().indexOf(QStringLiteral("outcome"));
+        QList<QStringList> rows = readOutput(out);
+        QCOMPARE(rows.size(), expected.size() + 1);
+        int notSent = 0;
+        for (qsizetype i = 0; i < expected.size(); ++i) {
+            const QString got = rows[i + 1][outcome];
+            notSent += got == QLatin1String("not_sent");
+            QVERIFY2(got == expected[i] || got == QLatin1String("not_sent"), qPrintable(got + u' ' + expected[i]));
+        }
+        QVERIFY(notSent > 0);
+        // Every request that reached the service is a recorded, answered attempt: none is left unknown.
+        const QHash<QString, int> attempts = attemptsPerBizId();
+        int recorded = 0;
+        for (const int n : attempts) {
+            QVERIFY(n <= 1);
+            recorded += n;
+        }
+        QCOMPARE(recorded, sentByFirst);
+
+        const CliRun resumed = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
+        QCOMPARE(resumed.exitCode, 3); // the refused rows
+        QCOMPARE(m_sandbox.requestsReceived() - before - sentByFirst, notSent);
+        rows = readOutput(out);
+        for (qsizetype i = 0; i < expected.size(); ++i)
+            QCOMPARE(rows[i + 1][outcome], expected[i]);
     }
 
     void warningsNeedAcceptance()
