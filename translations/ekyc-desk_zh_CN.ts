@@ -2824,6 +2824,10 @@ Manifest: %2</source>
         <source>Exporting… %1 of %2 rows</source>
         <translation>正在导出… 第 %1 行，共 %2 行</translation>
     </message>
+    <message>
+        <source>PDF report (cases only)</source>
+        <translation>PDF 报告（仅限案件）</translation>
+    </message>
 </context>
 <context>
     <name>ExportManifest</name>

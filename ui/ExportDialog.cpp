@@ -17,6 +17,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QVBoxLayout>
 
@@ -59,6 +60,7 @@ void ExportDialog::build()
     m_format->addItem(tr("CSV (UTF-8)"), QStringLiteral("csv"));
     m_format->addItem(tr("CSV for Excel (UTF-8 with BOM)"), QStringLiteral("excel"));
     m_format->addItem(tr("JSON Lines"), QStringLiteral("jsonl"));
+    m_format->addItem(tr("PDF report (cases only)"), QStringLiteral("pdf"));
     form->addRow(tr("&Format:"), m_format);
 
     m_unmasked = new QCheckBox(tr("Names and ID numbers &unmasked (supervisors only; recorded with the reason)"), this);
@@ -109,8 +111,10 @@ void ExportDialog::build()
     connect(m_cases, &QRadioButton::toggled, this, &ExportDialog::updateControls);
     connect(m_format, &QComboBox::currentIndexChanged, this, [this] {
         const QString path = m_path->text();
-        const QString suffix = m_format->currentData().toString() == QLatin1String("jsonl") ? QStringLiteral(".jsonl")
-                                                                                            : QStringLiteral(".csv");
+        const QString format = m_format->currentData().toString();
+        const QString suffix = format == QLatin1String("jsonl") ? QStringLiteral(".jsonl")
+            : format == QLatin1String("pdf")                    ? QStringLiteral(".pdf")
+                                                                : QStringLiteral(".csv");
         const qsizetype dot = path.lastIndexOf(u'.');
         if (dot > path.lastIndexOf(u'/'))
             m_path->setText(path.left(dot) + suffix);
@@ -128,6 +132,12 @@ QString ExportDialog::suggestedPath() const
 
 void ExportDialog::updateControls()
 {
+    // A PDF is a report of cases: not offered for the raw events.
+    const int pdf = m_format->findData(QStringLiteral("pdf"));
+    if (auto* formats = qobject_cast<QStandardItemModel*>(m_format->model()); formats && pdf >= 0)
+        formats->item(pdf)->setEnabled(m_cases->isChecked());
+    if (!m_cases->isChecked() && m_format->currentIndex() == pdf)
+        m_format->setCurrentIndex(m_format->findData(QStringLiteral("csv")));
     m_unmasked->setEnabled(!m_running && m_cases->isChecked());
     if (!m_cases->isChecked())
         m_unmasked->setChecked(false);
@@ -159,7 +169,7 @@ void ExportDialog::startExport()
     ExportRequest request;
     request.what = m_cases->isChecked() ? ExportRequest::What::Cases : ExportRequest::What::Events;
     const QString format = m_format->currentData().toString();
-    request.format = format == QLatin1String("jsonl") ? ExportRequest::Format::Jsonl : ExportRequest::Format::Csv;
+    request.format = ExportRequest::formatFromKey(format).value_or(ExportRequest::Format::Csv); // "excel" is CSV
     request.excel = format == QLatin1String("excel");
     if (request.what == ExportRequest::What::Cases) {
         request.query = m_query;

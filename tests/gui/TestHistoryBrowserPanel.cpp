@@ -29,6 +29,7 @@
 #include <QRadioButton>
 #include <QSemaphore>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -303,6 +304,54 @@ private slots:
         } else {
             QVERIFY2(dialog->resultText().contains(QStringLiteral("Not exported")), qPrintable(dialog->resultText()));
         }
+        dialog->reject();
+    }
+
+    // The PDF report from the dialog: a report of the filter's cases with its manifest, made off the GUI thread;
+    // not offered for the raw events (choosing events falls back to CSV).
+    void pdfReportFromTheDialog()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("report.pdf"));
+        const qint64 exportsBefore = countEvents(QStringLiteral("export_made"));
+        HistoryPanel panel(m_store.get(), actor("supervisor"));
+        panel.show();
+        QTRY_VERIFY(!panel.model()->isLoading());
+        QMetaObject::invokeMethod(child<QPushButton>(panel, "exportHistoryPushButton"), "click");
+        ExportDialog* dialog = panel.exportDialog();
+        QVERIFY(dialog);
+        auto* format = child<QComboBox>(*dialog, "exportFormatComboBox");
+        const int pdf = format->findData(QStringLiteral("pdf"));
+        QVERIFY(pdf >= 0);
+        auto* formats = qobject_cast<QStandardItemModel*>(format->model());
+        QVERIFY(formats);
+
+        child<QRadioButton>(*dialog, "exportEventsRadioButton")->setChecked(true);
+        QVERIFY(!formats->item(pdf)->isEnabled());
+        child<QRadioButton>(*dialog, "exportCasesRadioButton")->setChecked(true);
+        QVERIFY(formats->item(pdf)->isEnabled());
+        format->setCurrentIndex(pdf);
+        QVERIFY(child<QLineEdit>(*dialog, "exportPathLineEdit")->text().endsWith(QStringLiteral(".pdf")));
+        child<QRadioButton>(*dialog, "exportEventsRadioButton")->setChecked(true);
+        QCOMPARE(format->currentData().toString(), QStringLiteral("csv"));
+        child<QRadioButton>(*dialog, "exportCasesRadioButton")->setChecked(true);
+        format->setCurrentIndex(pdf);
+
+        child<QLineEdit>(*dialog, "exportPathLineEdit")->setText(path);
+        QSignalSpy finished(dialog, &ExportDialog::finishedExport);
+        QMetaObject::invokeMethod(child<QPushButton>(*dialog, "exportPushButton"), "click");
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QVERIFY2(finished.first().first().toBool(), qPrintable(dialog->resultText()));
+        GuiDriver::saveScreenshot(dialog, QStringLiteral("shot-export-pdf.png"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(5) == "%PDF-");
+        QVERIFY(file.size() > 10000);
+        if (const QString shots = qEnvironmentVariable("EKYC_SCREENSHOT_DIR"); !shots.isEmpty())
+            QFile::copy(path, QDir(shots).filePath(QStringLiteral("export-from-dialog.pdf"))); // to look at
+        QVERIFY(QFile::exists(path + QStringLiteral(".manifest.json")));
+        QCOMPARE(countEvents(QStringLiteral("export_made")) - exportsBefore, 1);
+        QVERIFY(lastEventPayload(QStringLiteral("export_made")).contains("\"pdf\""));
         dialog->reject();
     }
 
