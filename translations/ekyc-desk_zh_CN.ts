@@ -4171,6 +4171,14 @@ MerchantBizId %2
         <source>Opening the audit history…</source>
         <translation>正在打开审计记录…</translation>
     </message>
+    <message>
+        <source>Anchors not copied</source>
+        <translation>锚点未复制</translation>
+    </message>
+    <message>
+        <source>A signed checkpoint of the audit history could not be copied to the anchor folder: %1 The history itself is intact. Choose a folder that can be written in Settings → History; it applies when the history is opened again.</source>
+        <translation>审计记录的一个已签名检查点未能复制到锚点文件夹：%1 审计记录本身完好无损。请在“设置 → 审计记录”中选择一个可写入的文件夹；重新打开审计记录后生效。</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>

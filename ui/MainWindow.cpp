@@ -119,6 +119,13 @@ MainWindow::MainWindow(VerificationService& service, HistoryPending, QWidget* pa
     m_historyLabel->setObjectName(QStringLiteral("historyStatusLabel"));
     m_historyLabel->setContentsMargins(6, 0, 6, 0);
     statusBar()->addPermanentWidget(m_historyLabel, 1); // a long path takes the room the others leave
+    m_anchorWarningLabel = new QLabel(tr("Anchors not copied"), this);
+    m_anchorWarningLabel->setObjectName(QStringLiteral("anchorWarningStatusLabel"));
+    m_anchorWarningLabel->hide();
+    Theme::bindStyleSheet(m_anchorWarningLabel, [](const QPalette& palette) {
+        return Theme::boxRule(QStringLiteral("#anchorWarningStatusLabel"), Theme::Tone::Warning, palette);
+    });
+    statusBar()->addPermanentWidget(m_anchorWarningLabel);
     showStatus();
 
     connect(m_ui->newCaseAction, &QAction::triggered, this, &MainWindow::newCase);
@@ -138,6 +145,7 @@ MainWindow::MainWindow(VerificationService& service, HistoryPending, QWidget* pa
     connect(m_form, &CaseForm::cleared, this, &MainWindow::clearReverification);
     connect(m_ui->reverifyClearPushButton, &QPushButton::clicked, this, &MainWindow::clearReverification);
     connect(&service, &VerificationService::historyError, this, &MainWindow::showHistoryError);
+    connect(&service, &VerificationService::anchorError, this, &MainWindow::showAnchorError);
     connect(m_result, &ResultPanel::retryRequested, this, &MainWindow::retryLastCase);
     connect(m_result, &ResultPanel::correctionRequested, this, &MainWindow::correctAndVerifyAgain);
     connect(m_result, &ResultPanel::manualReviewRequested, this, &MainWindow::sendToManualReview);
@@ -338,6 +346,19 @@ void MainWindow::showSettings()
             statusBar()->showMessage(note.isEmpty() ? SettingsDialog::savedMessage() : note);
     });
     dialog->open();
+}
+
+void MainWindow::showAnchorError(const QString& message)
+{
+    // Not a case's problem: the history is whole, only its outside copies are missing. It stays in the status bar.
+    const QString text = tr("A signed checkpoint of the audit history could not be copied to the anchor folder: %1 "
+                            "The history itself is intact. Choose a folder that can be written in Settings → History; "
+                            "it applies when the history is opened again.")
+                             .arg(message);
+    m_anchorWarningLabel->setToolTip(text);
+    m_anchorWarningLabel->setAccessibleDescription(text);
+    m_anchorWarningLabel->show();
+    statusBar()->showMessage(text);
 }
 
 void MainWindow::showHistoryError(const QString& message)

@@ -110,6 +110,7 @@ public slots:
     void applySettings(const QStringList& keys);
     // A write to the audit history failed: a warning that stays until the next case.
     void showHistoryError(const QString& message);
+    void showAnchorError(const QString& message);
     // Asks the reason first (RevealDialog::forReverification, object name "reverifyReasonDialog"; cancelled: nothing
     // is revealed or recorded), then fills the case form with a recorded case (its name and ID number are decrypted,
     // which the history records with the reason) and links the next submitted case to it. A failure is shown in a
@@ -188,6 +189,7 @@ private:
     ElidedLabel* m_endpointLabel;
     ElidedLabel* m_credentialsLabel;
     ElidedLabel* m_historyLabel;
+    QLabel* m_anchorWarningLabel; // shown once a checkpoint could not be copied to the anchor folder
     AuditStore* m_history;
     HistoryPanel* m_historyPanel;
     ReviewQueuePanel* m_queuePanel = nullptr;

@@ -22,6 +22,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <utility>
 
 class CaseQueries;
 class ChainSigner;
@@ -212,7 +213,9 @@ public:
     QByteArray signingKey() const;
     QString anchorDirectory() const { return m_anchorDirectory; }
     // Why the last checkpoint could not be copied to the anchor folder (translated); empty when it was.
-    QString anchorDirectoryError() const { return m_anchorError; }
+    // Why the last checkpoints could not be copied to the anchor folder, once: empty after it was taken, and when they
+    // were copied. The history itself is intact either way; only its outside copies are missing.
+    QString takeAnchorError() { return std::exchange(m_anchorError, QString()); }
     Result<ChainAnchor> head() const;
     // The current head as an anchor, and an anchor_exported event recording it (the anchor is the head before it).
     Result<ChainAnchor> exportAnchor(const Actor& actor);

@@ -75,7 +75,9 @@ void HistoryThread::drain()
     for (Queued& each : queued) {
         if (!each.grouped) {
             flush();
-            if (const Delivery deliver = each.job(store()))
+            const Delivery deliver = each.job(store());
+            reportAnchorError();
+            if (deliver)
                 deliver();
             continue;
         }
@@ -119,10 +121,19 @@ void HistoryThread::runGroup(std::vector<Job>& group)
         for (Job& job : group)
             deliveries.push_back(job(store()));
     }
+    reportAnchorError();
     for (const Delivery& deliver : deliveries) {
         if (deliver)
             deliver();
     }
+}
+
+void HistoryThread::reportAnchorError()
+{
+    if (!m_store || !m_anchorErrorSink)
+        return;
+    if (const QString error = m_store->takeAnchorError(); !error.isEmpty())
+        m_anchorErrorSink(error);
 }
 
 AuditStore* HistoryThread::store()

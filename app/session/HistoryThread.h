@@ -53,6 +53,9 @@ public:
 
     // Inside work: why the store it was given is nullptr.
     QString openError() const { return m_openError; }
+    // Called on the thread, after the job (or group) whose writes could not copy their checkpoints to the anchor
+    // folder, with why (AuditStore::takeAnchorError()). Set it before posting work.
+    void setAnchorErrorSink(std::function<void(const QString&)> sink) { m_anchorErrorSink = std::move(sink); }
 
     // The most jobs one group commit holds.
     static constexpr int MaxGroup = 128;
@@ -93,6 +96,7 @@ private:
     void post(Job job, bool grouped);
     void drain(); // on the thread: runs what is queued, grouping what may be grouped
     void runGroup(std::vector<Job>& group);
+    void reportAnchorError();
 
     mutable std::mutex m_mutex;
     std::deque<Queued> m_queue; // guarded by m_mutex
@@ -106,4 +110,5 @@ private:
     // The thread's side only:
     std::unique_ptr<AuditStore> m_store;
     QString m_openError;
+    std::function<void(const QString&)> m_anchorErrorSink;
 };

@@ -25,8 +25,14 @@ void VerificationService::setHistory(AuditStore* history)
 {
     m_writer.reset();
     m_history = history;
-    if (m_history)
+    if (m_history) {
         m_writer = std::make_unique<HistoryWriter>(*m_history);
+        // The writes that cross a checkpoint copy it to the anchor folder; when that fails, whoever watches is told.
+        m_writer->setAnchorErrorSink([this](const QString& error) {
+            QMetaObject::invokeMethod(
+                this, [this, error] { emit anchorError(error); }, Qt::QueuedConnection);
+        });
+    }
 }
 
 bool VerificationService::configure(const Options& options)

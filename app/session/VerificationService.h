@@ -111,6 +111,9 @@ signals:
     // Writing to the audit history failed after the call started; the message names what was not recorded and
     // where it is kept (the spool) until the history is back.
     void historyError(const QString& message);
+    // The checkpoints written with the calls could not be copied to the anchor folder (setting
+    // history/anchorDirectory): the history is intact, its outside copies are missing.
+    void anchorError(const QString& message);
 
 private:
     friend class VerificationCall;

@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTest>
 
 // The first main window, driven through its real widgets against the real training sandbox over HTTPS.
@@ -45,6 +46,7 @@ private slots:
     void escapeCancelsRunningCall();
     void newCaseClearsFormAndOutcome();
     void chineseCatalogueIsEmbedded();
+    void anchorFailureStaysInTheStatusBar();
 
 private:
     // Types the case the way a reviewer does: into the name field, then Tab from field to field.
@@ -481,6 +483,25 @@ void TestMainWindow::newCaseClearsFormAndOutcome()
     QCOMPARE(window()->resultPanel()->state(), QStringLiteral("empty"));
     QCOMPARE(QApplication::focusWidget(), widget<QLineEdit>("nameLineEdit"));
     QVERIFY(!widget<QLabel>("idNumberErrorLabel")->isVisible()); // a fresh form does not scold
+}
+
+// What the service reports about the anchor folder (TestVerificationService makes it fail for real) stays in the status
+// bar, with the whole explanation in the tooltip, across the next case.
+void TestMainWindow::anchorFailureStaysInTheStatusBar()
+{
+    auto* label = widget<QLabel>("anchorWarningStatusLabel");
+    QVERIFY(label);
+    QVERIFY(!label->isVisible());
+    const QString why = QStringLiteral("Cannot create the anchor folder /srv/anchors/abc.");
+    emit service()->anchorError(why);
+    QTRY_VERIFY(label->isVisible());
+    QVERIFY2(label->toolTip().contains(why), qPrintable(label->toolTip()));
+    QVERIFY(label->toolTip().contains(QLatin1String("intact")));
+    QVERIFY(window()->statusBar()->currentMessage().contains(why));
+    GuiDriver::saveScreenshot(window(), QStringLiteral("shot-anchor-warning.png"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_N, Qt::ControlModifier); // a new case
+    QCOMPARE(window()->caseForm()->caseInput().name, QString());
+    QVERIFY(label->isVisible());
 }
 
 void TestMainWindow::chineseCatalogueIsEmbedded()

@@ -3,15 +3,18 @@
 #include "StoreFixture.h"
 
 #include "history/AuditEvent.h"
+#include "history/ChainSigner.h"
 #include "history/RecordSpool.h"
 #include "sandbox/SandboxFixtures.h"
 #include "sandbox/SandboxServer.h"
 #include "session/VerificationService.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryFile>
 #include <QTest>
 
 // The service as the GUI and the CLI use it, against the training sandbox over HTTPS and a real history on each
@@ -182,6 +185,51 @@ private slots:
             QCOMPARE(call->attempt(), 1);
         }
         QCOMPARE(call->result().merchantBizId, call->merchantBizId());
+    }
+
+    // A checkpoint the calls' writes cross cannot be copied to the anchor folder (here the folder is a file): the
+    // call still passes and is recorded, and the service says why the anchor is missing, once.
+    void anchorFolderFailureIsReported_data() { StoreFixture::addBackendRows(); }
+    void anchorFolderFailureIsReported()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fixture;
+        STORE_FIXTURE_PREPARE(fixture, backend);
+        QTemporaryFile notAFolder;
+        QVERIFY(notAFolder.open());
+        AuditStore::Options options;
+        options.keys = StoreFixture::keys();
+        options.anchorDirectory = notAFolder.fileName();
+        const std::unique_ptr<AuditStore> store = StoreFixture::storeOf(AuditStore::open(fixture.location(), options));
+        QVERIFY(store);
+        // Up to just before a checkpoint: the call's case_created and attempt_sent reach it.
+        const qint64 target = ChainSigner::CheckpointInterval - 2;
+        CaseRecord seeded;
+        seeded.name = SandboxFixtures::people().at(1).docName;
+        seeded.idNumber = SandboxFixtures::people().at(1).docNo;
+        QVERIFY(store->beginBatch());
+        while (store->head().valueOr({}).seq < target)
+            QVERIFY(store->createCase(StoreFixture::actor(), seeded).ok());
+        QVERIFY(store->commitBatch());
+        QCOMPARE(store->head().valueOr({}).seq, target);
+
+        VerificationService service;
+        QVERIFY(service.configure({}));
+        service.setHistory(store.get());
+        QSignalSpy anchorErrors(&service, &VerificationService::anchorError);
+        const Result<VerificationCall*> submitted = service.submit(caseOf(SandboxFixtures::people().first()), false);
+        QVERIFY2(submitted, qPrintable(submitted.message()));
+        const std::unique_ptr<VerificationCall> call(*submitted);
+        QSignalSpy finished(call.get(), &VerificationCall::finished);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(call->result().subCode, QStringLiteral("200"));
+        QTRY_COMPARE(anchorErrors.count(), 1);
+        QVERIFY2(anchorErrors.first().first().toString().contains(QDir::toNativeSeparators(notAFolder.fileName())),
+            qPrintable(anchorErrors.first().first().toString()));
+        const ChainReport report = store->verifyChain();
+        QVERIFY2(report.ok, qPrintable(report.reason));
+        QCOMPARE(report.checkpoints, 1);
+        QCOMPARE(anchorErrors.count(), 1); // once: the writes after the checkpoint had nothing to copy
     }
 
     void refusedCaseIsNotRecorded_data() { StoreFixture::addBackendRows(); }
