@@ -673,6 +673,181 @@ bool checkpointHolds(const AuditEvent& e, const QByteArray& previousHash, const 
         && ChainSigner::verify(key, ChainSigner::checkpointMessage(signing.historyId, seq, hash, e.ts), signature);
 }
 
+// Where and why the chain is broken.
+struct Broken
+{
+    qint64 seq = 0;
+    QString reason;
+};
+using Verdict = std::optional<Broken>;
+
+// Before the walk: the history's signing key is there (schema version 9 on) and is the one the caller's keys make.
+Verdict checkSigningKey(const Signing& signing, bool signedHistory, const QByteArray& expected, qint64 recordedSeq)
+{
+    if (signedHistory && signing.publicKey.isEmpty())
+        return Broken { recordedSeq,
+            ChainVerifier::tr("The history has no signing key (meta.signing_key): it was removed outside the "
+                              "application, so nothing written can be told from a forgery.") };
+    if (!expected.isEmpty() && signedHistory && signing.publicKey != expected)
+        return Broken { 1,
+            ChainVerifier::tr("The history's signing key (%1) is not the one its keys make (%2): the key was "
+                              "replaced, and everything it signed may be forged.")
+                .arg(ChainSigner::displayFingerprint(signing.publicKey), ChainSigner::displayFingerprint(expected)) };
+    return std::nullopt;
+}
+
+// The anchors given (Options::anchor and Options::anchors) by the seq they name, each judged before the walk.
+struct Anchors
+{
+    QHash<qint64, ChainAnchor> bySeq;
+    qint64 lowest = -1;
+};
+
+Verdict gatherAnchors(const ChainVerifier::Options& options,
+    const QString& historyId,
+    const Signing& signing,
+    qint64 recordedSeq,
+    Anchors* out)
+{
+    QList<ChainAnchor> given = options.anchors;
+    if (options.anchor)
+        given.prepend(*options.anchor);
+    for (const ChainAnchor& anchor : std::as_const(given)) {
+        if (const QString refusal = anchorRefusal(anchor, historyId, signing, recordedSeq); !refusal.isEmpty())
+            return Broken { anchor.seq, refusal };
+        if (out->bySeq.contains(anchor.seq) && out->bySeq.value(anchor.seq).hash != anchor.hash)
+            return Broken { anchor.seq,
+                ChainVerifier::tr("Two anchors name event %1 with different hashes.").arg(anchor.seq) };
+        out->bySeq.insert(anchor.seq, anchor);
+        out->lowest = out->lowest < 0 ? anchor.seq : qMin(out->lowest, anchor.seq);
+    }
+    return std::nullopt;
+}
+
+// One pass over the events in seq order: each follows the one before, hashes to what it says, carries its
+// checkpoints and matches the anchors that name it; the cases and reviews it implies are projected on the way.
+class ChainWalk
+{
+public:
+    ChainWalk(const Signing& signing, bool signedHistory, qint64 recordedSeq, const Anchors& anchors)
+        : m_signing(signing)
+        , m_signedHistory(signedHistory)
+        , m_recordedSeq(recordedSeq)
+        , m_anchors(anchors)
+    {
+        anchorsSeen = anchors.bySeq.contains(0) ? 1 : 0; // event 0 is the empty history: always met
+    }
+
+    Verdict step(const AuditEvent& e, const QByteArray& tsText)
+    {
+        if (e.seq != expected) {
+            if (e.seq > expected)
+                return Broken { expected,
+                    ChainVerifier::tr("Event %1 is missing (the next event is %2).").arg(expected).arg(e.seq) };
+            return Broken { e.seq, ChainVerifier::tr("Event %1 is out of order.").arg(e.seq) };
+        }
+        if (!e.ts.isValid() || CanonicalEvent::timestamp(e.ts) != tsText)
+            return Broken { e.seq, ChainVerifier::tr("Event %1 has a malformed time stamp.").arg(e.seq) };
+        if (!Crypto::constantTimeEquals(e.prevHash, running) || e.prevHash.size() != running.size())
+            return Broken { e.seq,
+                ChainVerifier::tr("Event %1 does not follow the event before it (previous hash mismatch): a row was "
+                                  "deleted, inserted or moved.")
+                    .arg(e.seq) };
+        const QByteArray computed = CanonicalEvent::chainHash(running, e);
+        if (computed != e.hash)
+            return Broken { e.seq,
+                ChainVerifier::tr("Event %1 was changed after it was written (hash mismatch).").arg(e.seq) };
+        if (Verdict checkpoint = checkCheckpoint(e); checkpoint)
+            return checkpoint;
+        running = computed;
+        ++count;
+        project(cases, pool, e);
+        if (const auto it = m_anchors.bySeq.constFind(e.seq); it != m_anchors.bySeq.constEnd()) {
+            ++anchorsSeen;
+            if (e.hash != it->hash)
+                return Broken { e.seq,
+                    ChainVerifier::tr("Event %1 differs from the exported anchor: the history was rewritten.")
+                        .arg(e.seq) };
+        }
+        ++expected;
+        return std::nullopt;
+    }
+
+    QByteArray running = CanonicalEvent::genesisHash();
+    qint64 expected = 1;
+    qint64 count = 0;
+    qint64 checkpoints = 0;
+    qint64 anchorsSeen = 0;
+    QHash<QString, ExpectedCase> cases;
+    StringPool pool;
+
+private:
+    // A checkpoint is due right after every CheckpointInterval-th event of a signed history (but the head), and a
+    // checkpoint signs the event before it.
+    Verdict checkCheckpoint(const AuditEvent& e)
+    {
+        const bool isCheckpoint = e.kind == QLatin1String(EventKind::checkpoint);
+        if (m_checkpointDueAfter > 0 && !isCheckpoint)
+            return Broken { e.seq,
+                ChainVerifier::tr("The checkpoint after event %1 is missing: it was removed and the chain rewritten.")
+                    .arg(m_checkpointDueAfter) };
+        m_checkpointDueAfter = 0;
+        if (isCheckpoint) {
+            if (!checkpointHolds(e, running, m_signing))
+                return Broken { e.seq,
+                    ChainVerifier::tr("The checkpoint at event %1 does not carry a valid signature of the history's "
+                                      "key over the event before it: the events before it were rewritten, or the "
+                                      "checkpoint was forged.")
+                        .arg(e.seq) };
+            ++checkpoints;
+        } else if (m_signedHistory && e.seq >= m_signing.signedFromSeq && e.seq % ChainSigner::CheckpointInterval == 0
+            && e.seq < m_recordedSeq) {
+            m_checkpointDueAfter = e.seq;
+        }
+        return std::nullopt;
+    }
+
+    const Signing& m_signing;
+    const bool m_signedHistory;
+    const qint64 m_recordedSeq;
+    const Anchors& m_anchors;
+    qint64 m_checkpointDueAfter = 0; // the seq a checkpoint must follow, 0 when none is due
+};
+
+// After the walk: it ended at the recorded head, nothing lies beyond it, every anchor was met.
+Verdict checkEnd(
+    QSqlDatabase& db, const ChainWalk& walk, qint64 recordedSeq, const QByteArray& recordedHash, const Anchors& anchors)
+{
+    const qint64 lastSeq = walk.expected - 1;
+    if (lastSeq != recordedSeq)
+        return Broken { lastSeq + 1,
+            ChainVerifier::tr("The chain head records %1 events but only %2 are present: events at the end were "
+                              "deleted.")
+                .arg(recordedSeq)
+                .arg(lastSeq) };
+    if (recordedHash != walk.running)
+        return Broken { lastSeq, ChainVerifier::tr("The chain head does not match the last event %1.").arg(lastSeq) };
+    // A forged tail beyond the recorded head.
+    QSqlQuery extra(db);
+    extra.prepare(QStringLiteral("SELECT MIN(seq) FROM events WHERE seq > ?"));
+    extra.bindValue(0, recordedSeq);
+    if (extra.exec() && extra.next() && !extra.value(0).isNull()) {
+        // Another writer may have appended since we read the head; re-read it before judging.
+        const qint64 beyond = extra.value(0).toLongLong();
+        QSqlQuery again(db);
+        if (again.exec(QStringLiteral("SELECT seq FROM chain_head WHERE id = 1")) && again.next()
+            && again.value(0).toLongLong() < beyond)
+            return Broken { beyond,
+                ChainVerifier::tr("Event %1 lies beyond the chain head: it was inserted outside the application.")
+                    .arg(beyond) };
+    }
+    // Only an anchor at a seq > 0 can be missed; those beyond the head were refused before the walk.
+    if (walk.anchorsSeen < anchors.bySeq.size())
+        return Broken { anchors.lowest,
+            ChainVerifier::tr("An anchored event is no longer in the history: events were deleted.") };
+    return std::nullopt;
+}
+
 } // namespace
 
 ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
@@ -680,17 +855,17 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
     const ReadSnapshot snapshot(db, options.snapshot);
     ChainReport report;
     report.headHash = CanonicalEvent::genesisHash();
-    auto broken = [&](qint64 seq, const QString& reason) {
+    auto broken = [&report](const Broken& where) {
         report.ok = false;
-        report.firstBrokenSeq = seq;
-        report.reason = reason;
+        report.firstBrokenSeq = where.seq;
+        report.reason = where.reason;
         return report;
     };
 
     // The recorded head, read first: anything appended while we walk lies beyond it and is not judged.
     QSqlQuery headQuery(db);
     if (!headQuery.exec(QStringLiteral("SELECT seq, hash FROM chain_head WHERE id = 1")) || !headQuery.next())
-        return broken(1, tr("The chain head record is missing: %1").arg(headQuery.lastError().text()));
+        return broken({ 1, tr("The chain head record is missing: %1").arg(headQuery.lastError().text()) });
     const qint64 recordedSeq = headQuery.value(0).toLongLong();
     const QByteArray recordedHash = headQuery.value(1).toString().toLatin1();
     headQuery.finish();
@@ -700,137 +875,50 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
     signing.historyId = historyId;
     report.publicKey = signing.publicKey;
     const bool signedHistory = signing.schemaVersion >= Migrations::signedVersion;
-    if (signedHistory && signing.publicKey.isEmpty())
-        return broken(recordedSeq,
-            tr("The history has no signing key (meta.signing_key): it was removed outside the application, so nothing "
-               "written can be told from a forgery."));
-    if (!options.expectedPublicKey.isEmpty() && signedHistory && signing.publicKey != options.expectedPublicKey)
-        return broken(1,
-            tr("The history's signing key (%1) is not the one its keys make (%2): the key was replaced, and "
-               "everything it signed may be forged.")
-                .arg(ChainSigner::displayFingerprint(signing.publicKey),
-                    ChainSigner::displayFingerprint(options.expectedPublicKey)));
-
-    QHash<qint64, ChainAnchor> anchors;
-    QList<ChainAnchor> given = options.anchors;
-    if (options.anchor)
-        given.prepend(*options.anchor);
-    qint64 lowestAnchor = -1;
-    for (const ChainAnchor& anchor : std::as_const(given)) {
-        if (const QString refusal = anchorRefusal(anchor, historyId, signing, recordedSeq); !refusal.isEmpty())
-            return broken(anchor.seq, refusal);
-        if (anchors.contains(anchor.seq) && anchors.value(anchor.seq).hash != anchor.hash)
-            return broken(anchor.seq, tr("Two anchors name event %1 with different hashes.").arg(anchor.seq));
-        anchors.insert(anchor.seq, anchor);
-        lowestAnchor = lowestAnchor < 0 ? anchor.seq : qMin(lowestAnchor, anchor.seq);
-    }
+    if (Verdict key = checkSigningKey(signing, signedHistory, options.expectedPublicKey, recordedSeq); key)
+        return broken(*key);
+    Anchors anchors;
+    if (Verdict refused = gatherAnchors(options, historyId, signing, recordedSeq, &anchors); refused)
+        return broken(*refused);
 
     QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT %1 FROM events WHERE seq <= ? ORDER BY seq").arg(AuditEvent::columns()));
     q.bindValue(0, recordedSeq);
     if (!q.exec())
-        return broken(1, tr("Cannot read the events: %1").arg(q.lastError().text()));
-
-    QByteArray running = CanonicalEvent::genesisHash();
-    qint64 expected = 1;
-    qint64 anchorsSeen = anchors.contains(0) ? 1 : 0;
-    qint64 checkpointDueAfter = 0; // the seq a checkpoint must follow, 0 when none is due
-    QHash<QString, ExpectedCase> cases;
-    StringPool pool;
-    const QLatin1String checkpointKind(EventKind::checkpoint);
+        return broken({ 1, tr("Cannot read the events: %1").arg(q.lastError().text()) });
+    ChainWalk walk(signing, signedHistory, recordedSeq, anchors);
     while (q.next()) {
-        const AuditEvent e = AuditEvent::fromRow(q);
-        const QString tsText = q.value(1).toString();
-        if (e.seq != expected) {
-            if (e.seq > expected)
-                return broken(expected, tr("Event %1 is missing (the next event is %2).").arg(expected).arg(e.seq));
-            return broken(e.seq, tr("Event %1 is out of order.").arg(e.seq));
+        if (Verdict step = walk.step(AuditEvent::fromRow(q), q.value(1).toString().toLatin1()); step) {
+            report.count = walk.count;
+            report.checkpoints = walk.checkpoints;
+            return broken(*step);
         }
-        if (!e.ts.isValid() || CanonicalEvent::timestamp(e.ts) != tsText.toLatin1())
-            return broken(e.seq, tr("Event %1 has a malformed time stamp.").arg(e.seq));
-        if (!Crypto::constantTimeEquals(e.prevHash, running) || e.prevHash.size() != running.size())
-            return broken(e.seq,
-                tr("Event %1 does not follow the event before it (previous hash mismatch): a row was "
-                   "deleted, inserted or moved.")
-                    .arg(e.seq));
-        const QByteArray computed = CanonicalEvent::chainHash(running, e);
-        if (computed != e.hash)
-            return broken(e.seq, tr("Event %1 was changed after it was written (hash mismatch).").arg(e.seq));
-        const bool isCheckpoint = e.kind == checkpointKind;
-        if (checkpointDueAfter > 0 && !isCheckpoint)
-            return broken(e.seq,
-                tr("The checkpoint after event %1 is missing: it was removed and the chain rewritten.")
-                    .arg(checkpointDueAfter));
-        checkpointDueAfter = 0;
-        if (isCheckpoint) {
-            if (!checkpointHolds(e, running, signing))
-                return broken(e.seq,
-                    tr("The checkpoint at event %1 does not carry a valid signature of the history's key over the "
-                       "event before it: the events before it were rewritten, or the checkpoint was forged.")
-                        .arg(e.seq));
-            ++report.checkpoints;
-        } else if (signedHistory && e.seq >= signing.signedFromSeq && e.seq % ChainSigner::CheckpointInterval == 0
-            && e.seq < recordedSeq) {
-            checkpointDueAfter = e.seq;
-        }
-        running = computed;
-        ++report.count;
-        project(cases, pool, e);
-        if (const auto it = anchors.constFind(e.seq); it != anchors.constEnd()) {
-            ++anchorsSeen;
-            if (e.hash != it->hash)
-                return broken(
-                    e.seq, tr("Event %1 differs from the exported anchor: the history was rewritten.").arg(e.seq));
-        }
-        ++expected;
     }
+    report.count = walk.count;
+    report.checkpoints = walk.checkpoints;
     if (q.lastError().isValid())
-        return broken(expected, tr("Cannot read the events: %1").arg(q.lastError().text()));
-
-    const qint64 lastSeq = expected - 1;
-    if (lastSeq != recordedSeq)
-        return broken(lastSeq + 1,
-            tr("The chain head records %1 events but only %2 are present: events at the end were deleted.")
-                .arg(recordedSeq)
-                .arg(lastSeq));
-    if (recordedHash != running)
-        return broken(lastSeq, tr("The chain head does not match the last event %1.").arg(lastSeq));
-    {
-        // A forged tail beyond the recorded head.
-        QSqlQuery extra(db);
-        extra.prepare(QStringLiteral("SELECT MIN(seq) FROM events WHERE seq > ?"));
-        extra.bindValue(0, recordedSeq);
-        if (extra.exec() && extra.next() && !extra.value(0).isNull()) {
-            // Another writer may have appended since we read the head; re-read it before judging.
-            QSqlQuery again(db);
-            if (again.exec(QStringLiteral("SELECT seq FROM chain_head WHERE id = 1")) && again.next()
-                && again.value(0).toLongLong() < extra.value(0).toLongLong())
-                return broken(extra.value(0).toLongLong(),
-                    tr("Event %1 lies beyond the chain head: it was inserted outside the application.")
-                        .arg(extra.value(0).toLongLong()));
-        }
-    }
-    if (anchorsSeen < anchors.size()) // only an anchor at a seq > 0 can be missed; those beyond the head were refused
-        return broken(lowestAnchor, tr("An anchored event is no longer in the history: events were deleted."));
+        return broken({ walk.expected, tr("Cannot read the events: %1").arg(q.lastError().text()) });
+    if (Verdict end = checkEnd(db, walk, recordedSeq, recordedHash, anchors); end)
+        return broken(*end);
     if (signedHistory && !signing.publicKey.isEmpty()) {
         if (!ChainSigner::verify(signing.publicKey,
                 ChainSigner::headMessage(historyId, recordedSeq, recordedHash),
                 signing.headSignature))
-            return broken(recordedSeq,
+            return broken({ recordedSeq,
                 tr("The chain head (event %1) does not carry the history's signature: events were appended, "
                    "rewritten or removed outside the application after the last signed write.")
-                    .arg(recordedSeq));
+                    .arg(recordedSeq) });
         report.headSigned = true;
     }
-    report.anchorChecked = !anchors.isEmpty();
-    report.anchorsChecked = anchors.size();
+    report.anchorChecked = !anchors.bySeq.isEmpty();
+    report.anchorsChecked = anchors.bySeq.size();
     report.ok = true;
-    report.headSeq = lastSeq;
-    report.headHash = running;
-    report.exactTimesFromSeq = exactTimesFromSeq(db, lastSeq);
-    compareCases(db, cases, options.piiCheck, report);
-    compareReviews(db, cases, report);
+    report.headSeq = recordedSeq;
+    report.headHash = walk.running;
+    report.exactTimesFromSeq = exactTimesFromSeq(db, recordedSeq);
+    compareCases(db, walk.cases, options.piiCheck, report);
+    compareReviews(db, walk.cases, report);
     if (!report.ok) {
         report.anchorChecked = false;
         report.anchorsChecked = 0;
