@@ -120,7 +120,7 @@ QDateTime parseImfFixdate(const QByteArray& text)
 
 QDateTime ResponseParser::parseHttpDate(const QByteArray& value)
 {
-    if (const QDateTime fixdate = parseImfFixdate(value.trimmed()); fixdate.isValid())
+    if (QDateTime fixdate = parseImfFixdate(value.trimmed()); fixdate.isValid())
         return fixdate;
     const QString text = QString::fromLatin1(value).trimmed();
     if (text.isEmpty())
