@@ -64,6 +64,7 @@ bool SandboxServer::start(quint16 port, const QString& dataDir)
             return;
         ++m_refused;
         socket->abort();
+        socket->deleteLater(); // the server forgets it once it is gone (not only at its handshake timeout)
     });
     if (!m_server->listen(QHostAddress::LocalHost, port)) {
         m_error = tr("The training sandbox cannot listen on 127.0.0.1:%1: %2").arg(port).arg(m_server->errorString());
