@@ -15,6 +15,8 @@
 #include "sandbox/SandboxFixtures.h"
 #include "sandbox/SandboxServer.h"
 
+#include "BenchLoop.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -73,27 +75,10 @@ QByteArray rawSignature(
     return hex + QByteArray(reinterpret_cast<const char*>(digest), static_cast<int>(length)).toHex();
 }
 
-// Runs fn in batches of 100 for about seconds; returns calls per second.
-template <typename Fn> double perSecond(double seconds, Fn fn)
-{
-    qint64 calls = 0;
-    QElapsedTimer timer;
-    timer.start();
-    const qint64 budgetNs = static_cast<qint64>(seconds * 1e9);
-    while (timer.nsecsElapsed() < budgetNs) {
-        for (int i = 0; i < 100; ++i)
-            fn();
-        calls += 100;
-    }
-    return static_cast<double>(calls) / (static_cast<double>(timer.nsecsElapsed()) / 1e9);
-}
-
-void print(const QString& line)
-{
-    QTextStream(stdout) << line << Qt::endl;
-}
-
 } // namespace
+
+using BenchLoop::perSecond;
+using BenchLoop::print;
 
 int main(int argc, char** argv)
 {

@@ -8,6 +8,8 @@
 // verification rate that `audit verify` pays per checkpoint.
 #include "history/ChainSigner.h"
 
+#include "BenchLoop.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -18,21 +20,6 @@
 #include <memory>
 
 namespace {
-
-// Runs fn in batches of 100 for about seconds; returns calls per second.
-template <typename Fn> double perSecond(double seconds, Fn fn)
-{
-    qint64 calls = 0;
-    QElapsedTimer timer;
-    timer.start();
-    const qint64 budgetNs = static_cast<qint64>(seconds * 1e9);
-    while (timer.nsecsElapsed() < budgetNs) {
-        for (int i = 0; i < 100; ++i)
-            fn();
-        calls += 100;
-    }
-    return static_cast<double>(calls) / (static_cast<double>(timer.nsecsElapsed()) / 1e9);
-}
 
 struct PkeyFree
 {
@@ -59,12 +46,10 @@ size_t rawSign(EVP_PKEY* key, const QByteArray& message, unsigned char* out)
     return length;
 }
 
-void print(const QString& line)
-{
-    QTextStream(stdout) << line << Qt::endl;
-}
-
 } // namespace
+
+using BenchLoop::perSecond;
+using BenchLoop::print;
 
 int main(int argc, char** argv)
 {
