@@ -97,11 +97,13 @@ void HistoryThread::runGroup(std::vector<Job>& group)
     bool committed = false;
     if (group.size() > 1 && history && history->beginBatch()) {
         deliveries.reserve(group.size());
+        m_inGroup = true;
         for (Job& job : group) {
             deliveries.push_back(job(history));
             if (!history->inBatch())
                 break; // a write failed: the group was rolled back
         }
+        m_inGroup = false;
         committed = history->inBatch() && history->commitBatch();
         if (!committed)
             history->rollbackBatch();

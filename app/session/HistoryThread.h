@@ -70,6 +70,8 @@ public:
 
 protected:
     AuditStore* store(); // the thread's own instance; opened at first use, and again while it cannot be
+    // Inside work: whether it runs as part of a group commit (its jobs run again one by one when it is abandoned).
+    bool inGroup() const { return m_inGroup; }
 
 private:
     // A job runs its work on the thread and returns how to hand its result back (called after the commit).
@@ -111,4 +113,5 @@ private:
     std::unique_ptr<AuditStore> m_store;
     QString m_openError;
     std::function<void(const QString&)> m_anchorErrorSink;
+    bool m_inGroup = false;
 };

@@ -33,7 +33,7 @@ bool HistoryWriter::replaySpool(AuditStore* store, const Actor& actor, QString* 
     if (spool.isEmpty())
         return true;
     if (abandonGroup(store)) {
-        *error = tr("the spool is replayed outside a group commit");
+        error->clear(); // never handed back: the job runs again alone, where the spool is replayed
         return false;
     }
     if (spool.replay(*store, actor, error) < 0)
@@ -64,9 +64,10 @@ bool HistoryWriter::recordAttempt(
 
 bool HistoryWriter::abandonGroup(AuditStore* store)
 {
-    if (!store || !store->inBatch())
+    if (!inGroup())
         return false;
-    store->rollbackBatch();
+    if (store)
+        store->rollbackBatch(); // nothing when the refused write already rolled it back
     return true;
 }
 
@@ -106,7 +107,7 @@ HistoryWriter::Written HistoryWriter::writeOrSpool(AuditStore* store,
         error = written.message();
     }
     if (abandonGroup(store))
-        return { Outcome::Lost, tr("abandoned group commit"), QString() }; // never handed back: the job runs again
+        return { Outcome::Regrouped, QString(), QString() };
     Written written { Outcome::Spooled, refusal(store, caseId, error), m_spoolPath };
     m_spooledCases.insert(caseId);
     QString spoolError;

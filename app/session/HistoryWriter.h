@@ -26,6 +26,7 @@ public:
         Written,
         Spooled, // the history refused it; it waits in the spool
         Lost, // neither the history nor its spool took it
+        Regrouped, // refused inside a group commit: the group was abandoned, never handed back (the job runs again)
     };
     struct Written
     {
@@ -39,9 +40,10 @@ public:
     ~HistoryWriter() override; // waits for the writes already posted
 
     // Writer-thread helpers, for use inside run() and runGrouped(): they keep a case's records in order across the
-    // spool. Inside a group commit (store->inBatch()) they leave no trace but their writes: a refused write, a case
-    // behind the spool or a spool to replay abandons the group (abandonGroup()) instead of spooling or replaying, and
-    // the HistoryThread runs the group's jobs again one by one, where they do.
+    // spool. Inside a group commit (inGroup()) they leave no trace but their writes: a refused write, a case behind
+    // the spool or a spool to replay abandons the group (abandonGroup()) instead of spooling or replaying, and the
+    // HistoryThread runs the group's jobs again one by one, where they do. What a job returns from an abandoned group
+    // is never handed back.
     // Spooled records are written as their own actor; actor stands in for those spooled without one.
     bool replaySpool(AuditStore* store, const Actor& actor, QString* error);
     // Records an attempt before it is sent. Never spooled: false with *error means "do not send".
@@ -53,8 +55,9 @@ public:
     Written recordEvent(AuditStore* store, const Actor& actor, const QString& caseId, const Events::Event& event);
     Written recordCompletion(
         AuditStore* store, const Actor& actor, const QString& caseId, const Events::CaseCompleted& event);
-    // Inside a group commit: rolls the group back (its jobs run again one by one) and returns true; else false.
-    static bool abandonGroup(AuditStore* store);
+    // Inside a group commit: rolls the group back, if a refused write has not already, so that its jobs run again
+    // one by one, and returns true; else false. Every grouped job calls it when a write of its own was refused.
+    bool abandonGroup(AuditStore* store);
 
 private:
     // write() into the history, else (refused, or an earlier record of the case is spooled) spool() behind it.

@@ -98,7 +98,7 @@ void VerificationService::createCase(VerificationCall* call, const CaseRecord& r
                         .arg(error) };
             const Result<QString> caseId = store->createCase(actor, record);
             if (!caseId) {
-                HistoryWriter::abandonGroup(store);
+                writer->abandonGroup(store);
                 return {
                     QString(),
                     tr("The case could not be saved in the audit history, so it was not sent: %1").arg(caseId.message())
@@ -108,7 +108,7 @@ void VerificationService::createCase(VerificationCall* call, const CaseRecord& r
                 return { *caseId, QString() };
             const Result<qint64> linked = store->record(actor, reverifyOf, Events::ReverifyLink { *caseId, {} });
             if (!linked) {
-                HistoryWriter::abandonGroup(store);
+                writer->abandonGroup(store);
                 return { *caseId,
                     tr("The link to the earlier case could not be recorded, so the case was not sent: %1")
                         .arg(linked.message()) };

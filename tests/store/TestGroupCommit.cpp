@@ -5,6 +5,7 @@
 #include "session/HistoryWriter.h"
 
 #include <QSemaphore>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -61,10 +62,10 @@ class TestGroupCommit : public QObject
         HistoryWriter& writer, AuditStore& reader, QObject* context, int n, QStringList* ids, QList<bool>* committed)
     {
         writer.runGrouped<QString>(
-            [n](AuditStore* store) -> QString {
+            [&writer, n](AuditStore* store) -> QString {
                 const Result<QString> id = store->createCase(StoreFixture::actor(), caseRecord(n));
                 if (!id)
-                    HistoryWriter::abandonGroup(store);
+                    writer.abandonGroup(store);
                 return id ? *id : QStringLiteral("error: ") + id.message();
             },
             context,
@@ -129,14 +130,40 @@ private slots:
         QCOMPARE(report.count, static_cast<qint64>(jobs));
     }
 
+    // Makes the database itself refuse every reverify_link event, inside the write's transaction.
+    static bool refuseLinksInTheDatabase(AuditStore& store, const QString& backend)
+    {
+        QSqlQuery q(store.database());
+        if (backend == QLatin1String("sqlite"))
+            return q.exec(QStringLiteral("CREATE TRIGGER refuse_link BEFORE INSERT ON events "
+                                         "WHEN NEW.kind = 'reverify_link' BEGIN SELECT RAISE(ABORT, 'refused'); END"));
+        return q.exec(QStringLiteral("CREATE FUNCTION refuse_link() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                                     "IF NEW.kind = 'reverify_link' THEN RAISE EXCEPTION 'refused'; END IF; "
+                                     "RETURN NEW; END $$"))
+            && q.exec(QStringLiteral("CREATE TRIGGER refuse_link BEFORE INSERT ON events FOR EACH ROW "
+                                     "EXECUTE FUNCTION refuse_link()"));
+    }
+
     // A refused write inside a group: the group is rolled back and its jobs run one by one. The good writes are
-    // there exactly once, the refused record is spooled exactly once, and the chain is whole.
-    void refusedWriteRunsAlone_data() { StoreFixture::addBackendRows(); }
+    // there exactly once, the refused record is spooled exactly once, and the chain is whole. Refused before its
+    // transaction (by the history's rules) or inside it (by the database, which rolls the group back itself).
+    void refusedWriteRunsAlone_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<bool>("byDatabase");
+        for (const QString& backend : StoreFixture::backends()) {
+            QTest::addRow("%s, refused by the rules", qPrintable(backend)) << backend << false;
+            QTest::addRow("%s, refused by the database", qPrintable(backend)) << backend << true;
+        }
+    }
     void refusedWriteRunsAlone()
     {
+        QFETCH(bool, byDatabase);
         STORE_FIXTURE_OPEN(fx, store, nullptr);
         const QString earlier = store->createCase(StoreFixture::actor(), caseRecord(99)).valueOr(QString());
         QVERIFY(!earlier.isEmpty());
+        if (byDatabase)
+            QVERIFY(refuseLinksInTheDatabase(*store, backend));
         QStringList ids(4);
         QList<bool> committed(4, false);
         std::optional<HistoryWriter::Written> refused;
@@ -148,10 +175,12 @@ private slots:
                 postCreate(writer, *store, this, 0, &ids, &committed);
                 postCreate(writer, *store, this, 1, &ids, &committed);
                 // A case_completed is written by the history itself, never through record(): refused.
-                const Events::Event notOnItsOwn = StoreFixture::completion(QStringLiteral("completed"), true, {});
+                const Events::Event refusedEvent = byDatabase
+                    ? Events::Event(Events::ReverifyLink { QStringLiteral("later-case"), {} })
+                    : Events::Event(StoreFixture::completion(QStringLiteral("completed"), true, {}));
                 writer.runGrouped<HistoryWriter::Written>(
-                    [&writer, earlier, notOnItsOwn](AuditStore* history) {
-                        return writer.recordEvent(history, StoreFixture::actor(), earlier, notOnItsOwn);
+                    [&writer, earlier, refusedEvent](AuditStore* history) {
+                        return writer.recordEvent(history, StoreFixture::actor(), earlier, refusedEvent);
                     },
                     this,
                     [&refused](const HistoryWriter::Written& written) { refused = written; });
