@@ -56,14 +56,19 @@ EVP_MAC_CTX* hmacSha256Context()
 
 } // namespace
 
+void sha256Into(const char* data, qsizetype size, unsigned char* out)
+{
+    // One call, no context on the heap: the signer hashes twice per request, the chain once per event.
+    unsigned int length = 0;
+    if (EVP_Digest(data, static_cast<size_t>(size), out, &length, sha256Algorithm(), nullptr) != 1 || length != 32)
+        throw std::runtime_error("SHA-256 failed");
+}
+
 QByteArray sha256(const QByteArray& data)
 {
-    // One call, no context on the heap: the signer hashes twice per request.
-    unsigned char out[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (EVP_Digest(data.constData(), static_cast<size_t>(data.size()), out, &length, sha256Algorithm(), nullptr) != 1)
-        throw std::runtime_error("SHA-256 failed");
-    return QByteArray(reinterpret_cast<const char*>(out), static_cast<qsizetype>(length));
+    QByteArray out(32, Qt::Uninitialized);
+    sha256Into(data.constData(), data.size(), reinterpret_cast<unsigned char*>(out.data()));
+    return out;
 }
 
 QByteArray sha256Hex(const QByteArray& data)

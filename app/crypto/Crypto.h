@@ -8,6 +8,8 @@ namespace Crypto {
 
 QByteArray sha256(const QByteArray& data);
 QByteArray sha256Hex(const QByteArray& data);
+// SHA-256 of size bytes at data, 32 raw bytes into out (no allocation).
+void sha256Into(const char* data, qsizetype size, unsigned char* out);
 QByteArray hmacSha256(const QByteArray& key, const QByteArray& data);
 // HKDF-SHA256 (RFC 5869): length bytes (at most 255 * 32) derived from key with salt and info, to give each use of
 // a key its own key.

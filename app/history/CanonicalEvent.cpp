@@ -18,23 +18,61 @@ void appendField(QByteArray& out, const QByteArray& value)
     out.append('\n');
 }
 
+constexpr char hexDigits[] = "0123456789abcdef";
+
+void appendField(std::string& out, QByteArrayView value)
+{
+    char length[9];
+    auto size = static_cast<quint32>(value.size());
+    for (int i = 7; i >= 0; --i, size >>= 4)
+        length[i] = hexDigits[size & 0xf];
+    length[8] = ':';
+    out.append(length, sizeof length);
+    out.append(value.data(), static_cast<size_t>(value.size()));
+    out.push_back('\n');
+}
+
 } // namespace
+
+void append(std::string& out, const Fields& fields)
+{
+    out.append(magic, sizeof magic - 1);
+    out.push_back('\n');
+    for (const QByteArrayView field : { fields.seq,
+             fields.ts,
+             fields.actor,
+             fields.workstation,
+             fields.caseId,
+             fields.kind,
+             fields.payload,
+             fields.piiDigest })
+        appendField(out, field);
+}
 
 QByteArray bytes(const AuditEvent& event)
 {
-    QByteArray out;
-    out.reserve(160 + event.payload.size() + event.actor.size() * 3 + event.workstation.size() * 3);
-    out.append(magic);
-    out.append('\n');
-    appendField(out, QByteArray::number(event.seq));
-    appendField(out, timestamp(event.ts));
-    appendField(out, event.actor.toUtf8());
-    appendField(out, event.workstation.toUtf8());
-    appendField(out, event.caseId.toUtf8());
-    appendField(out, event.kind.toUtf8());
-    appendField(out, event.payload);
-    appendField(out, event.piiDigest);
-    return out;
+    const QByteArray seq = QByteArray::number(event.seq);
+    const QByteArray ts = timestamp(event.ts);
+    const QByteArray actor = event.actor.toUtf8();
+    const QByteArray workstation = event.workstation.toUtf8();
+    const QByteArray caseId = event.caseId.toUtf8();
+    const QByteArray kind = event.kind.toUtf8();
+    std::string out;
+    append(out, { seq, ts, actor, workstation, caseId, kind, event.payload, event.piiDigest });
+    return QByteArray(out.data(), static_cast<qsizetype>(out.size()));
+}
+
+void chainHashInto(
+    const unsigned char* prevRaw, const Fields& fields, std::string& scratch, char* hexOut, unsigned char* rawOut)
+{
+    scratch.clear();
+    scratch.append(reinterpret_cast<const char*>(prevRaw), 32);
+    append(scratch, fields);
+    Crypto::sha256Into(scratch.data(), static_cast<qsizetype>(scratch.size()), rawOut);
+    for (qsizetype i = 0; i < 32; ++i) {
+        hexOut[2 * i] = hexDigits[rawOut[i] >> 4];
+        hexOut[2 * i + 1] = hexDigits[rawOut[i] & 0xf];
+    }
 }
 
 QByteArray chainHash(const QByteArray& prevHashHex, const AuditEvent& event)
@@ -95,6 +133,42 @@ QDateTime parseTimestamp(const QString& text)
     if (!date.isValid() || !time.isValid())
         return {};
     return QDateTime(date, time, Qt::UTC);
+}
+
+std::optional<qint64> parseTimestampMs(QByteArrayView text)
+{
+    // "yyyy-MM-ddTHH:mm:ss.zzzZ"
+    static constexpr char shape[] = "dddd-dd-ddTdd:dd:dd.dddZ";
+    if (text.size() != 24)
+        return std::nullopt;
+    int numbers[7] = {};
+    int field = 0;
+    for (int i = 0; i < 24; ++i) {
+        const char c = text.at(i);
+        if (shape[i] == 'd') {
+            if (c < '0' || c > '9')
+                return std::nullopt;
+            numbers[field] = numbers[field] * 10 + (c - '0');
+        } else if (c != shape[i]) {
+            return std::nullopt;
+        } else if (field < 6) {
+            ++field;
+        }
+    }
+    const auto [year, month, day, hour, minute, second, msec] = numbers;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    static constexpr int monthDays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (year < 1 || month < 1 || month > 12 || day < 1 || day > monthDays[month - 1] + (month == 2 && leap ? 1 : 0)
+        || hour > 23 || minute > 59 || second > 59)
+        return std::nullopt;
+    // Days since 1970-01-01 in the proleptic Gregorian calendar (the civil-from-days inverse).
+    const int y = year - (month <= 2 ? 1 : 0);
+    const int era = y / 400;
+    const int yearOfEra = y - era * 400;
+    const int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    const int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    const qint64 days = qint64 { era } * 146097 + dayOfEra - 719468;
+    return ((days * 24 + hour) * 60 + minute) * qint64 { 60000 } + qint64 { second } * 1000 + msec;
 }
 
 namespace {

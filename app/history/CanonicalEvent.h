@@ -6,6 +6,9 @@
 #include <QDateTime>
 #include <QList>
 
+#include <optional>
+#include <string>
+
 // The canonical bytes of an audit event: the one definition the hash chain is computed over, identical for every
 // backend and platform.
 //
@@ -36,6 +39,25 @@ namespace CanonicalEvent {
 inline constexpr char magic[] = "ekyc-desk/audit-event/v1";
 
 QByteArray bytes(const AuditEvent& event);
+
+// The stored text of an event's hashed columns (seq as decimal digits), as UTF-8 bytes.
+struct Fields
+{
+    QByteArrayView seq;
+    QByteArrayView ts;
+    QByteArrayView actor;
+    QByteArrayView workstation;
+    QByteArrayView caseId;
+    QByteArrayView kind;
+    QByteArrayView payload;
+    QByteArrayView piiDigest;
+};
+// Appends the canonical bytes of fields to out: bytes(event) for the fields of event.
+void append(std::string& out, const Fields& fields);
+// The chain hash (as chainHash) of fields after the raw (32-byte) previous hash, as 64 lowercase hex characters into
+// hexOut and 32 raw bytes into rawOut; scratch holds the canonical bytes between calls (no allocation per event).
+void chainHashInto(
+    const unsigned char* prevRaw, const Fields& fields, std::string& scratch, char* hexOut, unsigned char* rawOut);
 // Lowercase hex SHA-256 of prevHashHex's raw bytes followed by bytes(event).
 QByteArray chainHash(const QByteArray& prevHashHex, const AuditEvent& event);
 // The prev_hash of the first event: 64 '0' characters.
@@ -44,6 +66,8 @@ QByteArray genesisHash();
 QByteArray timestamp(const QDateTime& ts);
 // Parses what timestamp() writes; an invalid QDateTime on any other shape.
 QDateTime parseTimestamp(const QString& text);
+// The same, as milliseconds since the epoch; nullopt on any other shape or an impossible date or time.
+std::optional<qint64> parseTimestampMs(QByteArrayView text);
 // Lowercase hex SHA-256 over the length-prefixed ciphertexts (same field() framing); "" when all are empty.
 QByteArray piiDigest(const QList<QByteArray>& ciphertexts);
 // The v2 digest (see above): "v2:" + piiDigest({nameEnc, idEnc}) + ":" + the digest of the whole record.

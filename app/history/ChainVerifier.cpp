@@ -4,8 +4,10 @@
 #include "crypto/PiiCipher.h"
 #include "history/AuditEvent.h"
 #include "history/CanonicalEvent.h"
+#include "history/CaseProjection.h"
 #include "history/ChainSigner.h"
 #include "history/Migrations.h"
+#include "history/SqliteRows.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,64 +18,15 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimeZone>
 #include <QVariant>
 
 #include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <functional>
 
 namespace {
-
-// One case's row in the cases table as its events say it must be.
-struct ExpectedCase
-{
-    qint64 createdSeq = 0;
-    qint64 createdMs = 0;
-    qint64 updatedSeq = 0; // the event that last changed the case
-    qint64 updatedMs = 0;
-    qint64 purgedSeq = 0; // its retention_purge event
-    qint64 purgedMs = -1; // -1: not purged
-    QString actor;
-    QString workstation;
-    QString merchantBizId;
-    QString sceneCode;
-    QString state;
-    QString subCode;
-    QString errorKind; // of the last case_completed
-    QString errorCode;
-    QString requestId;
-    QByteArray piiDigest;
-    qint32 attempts = 0;
-    qint8 passed = -1; // -1: NULL
-    bool training = false;
-    bool seen = false;
-    // Its manual review, from its review_action events (reviewState empty: never sent to review).
-    QString reviewState;
-    QString reviewAssignee;
-    bool reviewEscalated = false;
-    QString proposedBy;
-    QString proposedDecision;
-    QString decision;
-    QString decidedBy;
-    QString approvedBy;
-    qint64 reviewSeq = 0; // the first review_action
-    bool reviewSeen = false;
-};
-
-// Shares the storage of the few distinct actors, workstations, scenes, states and SubCodes among all cases.
-class StringPool
-{
-public:
-    QString intern(const QString& s)
-    {
-        const auto it = m_pool.constFind(s);
-        if (it != m_pool.constEnd())
-            return *it;
-        m_pool.insert(s);
-        return s;
-    }
-
-private:
-    QSet<QString> m_pool;
-};
 
 // Holds the read snapshot for the whole verification and ends it (read only: rolled back).
 class ReadSnapshot
@@ -105,16 +58,14 @@ private:
 };
 
 // A time stamp column equal to the time of the event at seq (exactly from exactFromSeq on, before it within the
-// slack; see ChainVerifier::projectionSlackMs); NULL or malformed never matches. parseTimestamp accepts only the
+// slack; see ChainVerifier::projectionSlackMs); NULL or malformed never matches. parseTimestampMs accepts only the
 // canonical "yyyy-MM-ddTHH:mm:ss.zzzZ", so an exact match is the same text as the event's ts.
-bool timeMatches(const QVariant& column, qint64 expectedMs, qint64 seq, qint64 exactFromSeq)
+bool timeMatches(QByteArrayView column, bool null, qint64 expectedMs, qint64 seq, qint64 exactFromSeq)
 {
-    if (column.isNull())
+    const std::optional<qint64> t = null ? std::nullopt : CanonicalEvent::parseTimestampMs(column);
+    if (!t)
         return false;
-    const QDateTime t = CanonicalEvent::parseTimestamp(column.toString());
-    if (!t.isValid())
-        return false;
-    const qint64 delta = qAbs(t.toMSecsSinceEpoch() - expectedMs);
+    const qint64 delta = qAbs(*t - expectedMs);
     return seq >= exactFromSeq ? delta == 0 : delta <= ChainVerifier::projectionSlackMs;
 }
 
@@ -144,213 +95,129 @@ qint64 exactTimesFromSeq(QSqlDatabase& db, qint64 headSeq)
     return ok && from >= 1 && from <= headSeq + 1 ? from : 1;
 }
 
-bool isEmptyColumn(const QVariant& column)
+// The integer in a column's text; fallback when NULL or not an integer.
+qint64 integerOf(QByteArrayView text, bool null, qint64 fallback)
 {
-    return column.isNull() || column.toByteArray().isEmpty();
+    qint64 value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return !null && error == std::errc() && end == text.data() + text.size() ? value : fallback;
 }
 
-// The review after one review_action event: the payload names the state after it and what changed; the assignee is
-// set by claim and reassign and cleared by release, escalation and reopening; a proposal is its event's actor's.
-void projectReview(ExpectedCase& c, StringPool& pool, const AuditEvent& e)
+// The columns of the cases table compareCases reads, in its order.
+enum CaseColumn
 {
-    const QJsonObject payload = e.payloadObject();
-    const QString action = payload.value(QStringLiteral("action")).toString();
-    const QString state = payload.value(QStringLiteral("state")).toString();
-    if (c.reviewState.isEmpty())
-        c.reviewSeq = e.seq;
-    c.reviewState = pool.intern(state);
-    if (payload.contains(QStringLiteral("escalated")))
-        c.reviewEscalated = payload.value(QStringLiteral("escalated")).toBool();
-    if (action == QLatin1String("claim") || action == QLatin1String("reassign"))
-        c.reviewAssignee = pool.intern(payload.value(QStringLiteral("assignee")).toString());
-    else if (action == QLatin1String("release") || action == QLatin1String("reopen")
-        || state == QLatin1String("escalated"))
-        c.reviewAssignee.clear();
-    const bool closed = state == QLatin1String("approved") || state == QLatin1String("rejected");
-    if (action == QLatin1String("propose") && state == QLatin1String("proposed")) {
-        c.proposedBy = pool.intern(e.actor);
-        c.proposedDecision = payload.value(QStringLiteral("decision")).toString();
-    } else if (action == QLatin1String("propose") && closed) { // decided alone, without four-eyes
-        c.decision = payload.value(QStringLiteral("decision")).toString();
-        c.decidedBy = pool.intern(e.actor);
-        c.approvedBy.clear();
-    } else if (action == QLatin1String("approve") && closed) {
-        c.decision = c.proposedDecision;
-        c.decidedBy = c.proposedBy;
-        c.approvedBy = pool.intern(e.actor);
-    } else if (action == QLatin1String("reopen")) {
-        c.decision.clear();
-        c.decidedBy.clear();
-        c.approvedBy.clear();
-    }
-    if (state != QLatin1String("proposed")) {
-        c.proposedBy.clear();
-        c.proposedDecision.clear();
-    }
-}
+    CaseId,
+    CreatedAt,
+    UpdatedAt,
+    Actor,
+    Workstation,
+    MerchantBizId,
+    SceneCode,
+    State,
+    SubCode,
+    Passed,
+    Training,
+    Attempts,
+    NameEnc,
+    IdEnc,
+    NameMasked,
+    IdMasked,
+    IdIndex,
+    PurgedAt,
+    ErrorKind,
+    ErrorCode,
+    RequestId,
+};
 
-// Folds one verified event into the expected projection.
-void project(QHash<QString, ExpectedCase>& cases, StringPool& pool, const AuditEvent& e)
+// The personal-data columns of a row against its case_created event's digest (and, with keys, the decrypted values).
+QStringList piiDifferences(const SqliteRows::Row& row, const ExpectedCase& c, const CasePiiCheck& piiCheck)
 {
-    if (e.kind == QLatin1String(EventKind::retentionPurge)) {
-        const QJsonObject payload = e.payloadObject();
-        const qint64 at = e.ts.toMSecsSinceEpoch();
-        const QJsonValue ids = payload.value(QStringLiteral("caseIds"));
-        if (ids.isArray()) {
-            for (const QJsonValue id : ids.toArray()) {
-                const auto it = cases.find(id.toString());
-                if (it != cases.end() && it->purgedMs < 0) {
-                    it->purgedMs = at;
-                    it->purgedSeq = e.seq;
-                }
-            }
-            return;
-        }
-        // Written before the event listed its cases: every case created before the cut-off.
-        const QDateTime cutoff = CanonicalEvent::parseTimestamp(payload.value(QStringLiteral("cutoff")).toString());
-        if (!cutoff.isValid())
-            return;
-        const qint64 cutoffMs = cutoff.toMSecsSinceEpoch();
-        for (ExpectedCase& c : cases) {
-            if (c.purgedMs < 0 && c.createdMs < cutoffMs) {
-                c.purgedMs = at;
-                c.purgedSeq = e.seq;
-            }
-        }
-        return;
-    }
-    if (e.caseId.isEmpty())
-        return;
-    if (e.kind == QLatin1String(EventKind::caseCreated)) {
-        if (cases.contains(e.caseId))
-            return; // never written by the app; the first one stands
-        const QJsonObject payload = e.payloadObject();
-        ExpectedCase c;
-        c.createdSeq = e.seq;
-        c.createdMs = e.ts.toMSecsSinceEpoch();
-        c.updatedSeq = e.seq;
-        c.updatedMs = c.createdMs;
-        c.actor = pool.intern(e.actor);
-        c.workstation = pool.intern(e.workstation);
-        c.merchantBizId = payload.value(QStringLiteral("merchantBizId")).toString();
-        c.sceneCode = pool.intern(payload.value(QStringLiteral("sceneCode")).toString());
-        c.training = payload.value(QStringLiteral("training")).toBool();
-        c.state = pool.intern(QLatin1String(CaseState::pending));
-        c.subCode = pool.intern(QString());
-        c.piiDigest = e.piiDigest;
-        cases.insert(e.caseId, c);
-        return;
-    }
-    const auto it = cases.find(e.caseId);
-    if (it == cases.end())
-        return; // the app writes no event for a case it has not created
-    it->updatedSeq = e.seq;
-    it->updatedMs = e.ts.toMSecsSinceEpoch();
-    if (e.kind == QLatin1String(EventKind::reviewAction)) {
-        projectReview(*it, pool, e);
-    } else if (e.kind == QLatin1String(EventKind::attemptSent)) {
-        ++it->attempts;
-    } else if (e.kind == QLatin1String(EventKind::caseCompleted)
-        || e.kind == QLatin1String(EventKind::reviewDecision)) {
-        const QJsonObject payload = e.payloadObject();
-        it->state = pool.intern(payload.value(QStringLiteral("state")).toString());
-        const QJsonValue passed = payload.value(QStringLiteral("passed"));
-        it->passed = static_cast<qint8>(passed.isBool() ? (passed.toBool() ? 1 : 0) : -1);
-        it->subCode = pool.intern(payload.value(QStringLiteral("subCode")).toString());
-        if (e.kind == QLatin1String(EventKind::caseCompleted)) {
-            it->errorKind = pool.intern(payload.value(QStringLiteral("error")).toString());
-            it->errorCode =
-                it->errorKind.isEmpty() ? QString() : pool.intern(payload.value(QStringLiteral("code")).toString());
-            it->requestId = payload.value(QStringLiteral("requestId")).toString();
-        }
-    }
+    auto borrowed = [&row](int i) { return QByteArray::fromRawData(row.cells[i].data(), row.cells[i].size()); };
+    const QByteArray nameBlob = borrowed(NameEnc);
+    const QByteArray idBlob = borrowed(IdEnc);
+    const QString nameMask = QString::fromUtf8(row.cells[NameMasked]);
+    const QString idMask = QString::fromUtf8(row.cells[IdMasked]);
+    const QByteArray index = row.null[IdIndex] ? QByteArray() : borrowed(IdIndex);
+    // v2 digests (schema version 9 on) cover the masks and the index too; v1 digests only the ciphertexts.
+    const bool v2 = c.piiDigest.startsWith(CanonicalEvent::piiDigestV2Prefix);
+    const QByteArray recomputed = v2 ? CanonicalEvent::piiDigestV2(nameBlob, idBlob, nameMask, idMask, index)
+                                     : CanonicalEvent::piiDigest({ nameBlob, idBlob });
+    const qsizetype cipherPart = v2 ? qsizetype(sizeof CanonicalEvent::piiDigestV2Prefix) - 1 + 64 : recomputed.size();
+    if (row.null[NameEnc] || row.null[IdEnc] || recomputed.left(cipherPart) != c.piiDigest.left(cipherPart))
+        return { QStringLiteral("name_enc/id_enc") }; // the masks cannot be judged against foreign ciphertext
+    // A mask is empty exactly when what it masks is (a blob of an empty value is just the overhead); the blind
+    // index exists exactly when the ID number does.
+    const bool masksPresent = !row.null[NameMasked] && !row.null[IdMasked]
+        && nameMask.isEmpty() == (nameBlob.size() <= PiiCipher::Overhead)
+        && idMask.isEmpty() == (idBlob.size() <= PiiCipher::Overhead) && index.isEmpty() == idMask.isEmpty();
+    if (!masksPresent || recomputed != c.piiDigest
+        || (piiCheck
+            && !piiCheck(CasePii { QString::fromUtf8(row.cells[CaseId]),
+                QByteArray(nameBlob.constData(), nameBlob.size()),
+                QByteArray(idBlob.constData(), idBlob.size()),
+                nameMask,
+                idMask,
+                QString::fromLatin1(index) })))
+        return { QStringLiteral("name_masked/id_masked/id_index") };
+    return {};
 }
 
 // The columns of one row that differ from its expected projection; empty when it matches.
-QStringList differences(const QSqlQuery& row,
-    const QString& caseId,
+QStringList differences(const SqliteRows::Row& row,
     const ExpectedCase& c,
     const CasePiiCheck& piiCheck,
     qint64 exactFromSeq,
     bool callColumnsKept)
 {
     QStringList columns;
-    if (!timeMatches(row.value(1), c.createdMs, c.createdSeq, exactFromSeq))
+    auto time = [&](int i, qint64 ms, qint64 seq) {
+        return timeMatches(row.cells[i], row.null[i], ms, seq, exactFromSeq);
+    };
+    if (!time(CreatedAt, c.createdMs, c.createdSeq))
         columns << QStringLiteral("created_at");
-    if (!timeMatches(row.value(2), c.updatedMs, c.updatedSeq, exactFromSeq))
+    if (!time(UpdatedAt, c.updatedMs, c.updatedSeq))
         columns << QStringLiteral("updated_at");
-    if (row.value(3).toString() != c.actor)
-        columns << QStringLiteral("actor");
-    if (row.value(4).toString() != c.workstation)
-        columns << QStringLiteral("workstation");
-    if (row.value(5).toString() != c.merchantBizId)
-        columns << QStringLiteral("merchant_biz_id");
-    if (row.value(6).toString() != c.sceneCode)
-        columns << QStringLiteral("scene_code");
-    if (row.value(7).toString() != c.state)
-        columns << QStringLiteral("state");
-    if (row.value(8).toString() != c.subCode)
-        columns << QStringLiteral("sub_code");
-    const QVariant passed = row.value(9);
-    if ((passed.isNull() ? -1 : (passed.toInt() != 0 ? 1 : 0)) != c.passed)
+    const std::pair<const char*, const QByteArray*> texts[] = { { "actor", &c.actor },
+        { "workstation", &c.workstation },
+        { "merchant_biz_id", &c.merchantBizId },
+        { "scene_code", &c.sceneCode },
+        { "state", &c.state },
+        { "sub_code", &c.subCode } };
+    for (int i = 0; i < 6; ++i) {
+        if (row.cells[Actor + i] != QByteArrayView(*texts[i].second))
+            columns << QLatin1String(texts[i].first);
+    }
+    const int passed = row.null[Passed] ? -1 : (integerOf(row.cells[Passed], false, 0) != 0 ? 1 : 0);
+    if (passed != c.passed)
         columns << QStringLiteral("passed");
-    if (row.value(10).isNull() || (row.value(10).toInt() != 0) != c.training)
+    if (row.null[Training] || (integerOf(row.cells[Training], false, 0) != 0) != c.training)
         columns << QStringLiteral("training");
-    if (row.value(11).isNull() || row.value(11).toLongLong() != c.attempts)
+    if (integerOf(row.cells[Attempts], row.null[Attempts], -1) != c.attempts)
         columns << QStringLiteral("attempts");
-    const std::pair<const char*, const QString*> callColumns[] = {
+    const std::pair<const char*, const QByteArray*> callColumns[] = {
         { "error_kind", &c.errorKind }, { "error_code", &c.errorCode }, { "request_id", &c.requestId }
     };
     for (int i = 0; i < 3 && callColumnsKept; ++i) {
-        if (row.value(18 + i).toString() != *callColumns[i].second)
+        if (row.cells[ErrorKind + i] != QByteArrayView(*callColumns[i].second))
             columns << QLatin1String(callColumns[i].first);
     }
-
-    const QVariant nameEnc = row.value(12);
-    const QVariant idEnc = row.value(13);
-    const QVariant nameMasked = row.value(14);
-    const QVariant idMasked = row.value(15);
-    const QVariant idIndex = row.value(16);
-    const QVariant purgedAt = row.value(17);
     if (c.purgedMs >= 0) {
-        if (!timeMatches(purgedAt, c.purgedMs, c.purgedSeq, exactFromSeq))
+        if (!time(PurgedAt, c.purgedMs, c.purgedSeq))
             columns << QStringLiteral("purged_at");
-        const std::pair<const char*, const QVariant*> erased[] = { { "name_enc", &nameEnc },
-            { "id_enc", &idEnc },
-            { "name_masked", &nameMasked },
-            { "id_masked", &idMasked },
-            { "id_index", &idIndex } };
-        for (const auto& [name, value] : erased) {
-            if (!isEmptyColumn(*value))
+        const std::pair<const char*, int> erased[] = { { "name_enc", NameEnc },
+            { "id_enc", IdEnc },
+            { "name_masked", NameMasked },
+            { "id_masked", IdMasked },
+            { "id_index", IdIndex } };
+        for (const auto& [name, column] : erased) {
+            if (!row.null[column] && !row.cells[column].isEmpty())
                 columns << QLatin1String(name);
         }
         return columns;
     }
-    if (!purgedAt.isNull())
+    if (!row.null[PurgedAt])
         columns << QStringLiteral("purged_at");
-    const QByteArray nameBlob = nameEnc.toByteArray();
-    const QByteArray idBlob = idEnc.toByteArray();
-    const QString nameMask = nameMasked.toString();
-    const QString idMask = idMasked.toString();
-    const QString index = idIndex.isNull() ? QString() : idIndex.toString();
-    // v2 digests (schema version 9 on) cover the masks and the index too; v1 digests only the ciphertexts.
-    const bool v2 = c.piiDigest.startsWith(CanonicalEvent::piiDigestV2Prefix);
-    const QByteArray recomputed = v2 ? CanonicalEvent::piiDigestV2(nameBlob, idBlob, nameMask, idMask, index.toLatin1())
-                                     : CanonicalEvent::piiDigest({ nameBlob, idBlob });
-    const qsizetype cipherPart = v2 ? qsizetype(sizeof CanonicalEvent::piiDigestV2Prefix) - 1 + 64 : recomputed.size();
-    if (nameEnc.isNull() || idEnc.isNull() || recomputed.left(cipherPart) != c.piiDigest.left(cipherPart)) {
-        columns << QStringLiteral("name_enc/id_enc");
-        return columns; // the masks cannot be judged against foreign ciphertext
-    }
-    // A mask is empty exactly when what it masks is (a blob of an empty value is just the overhead); the blind
-    // index exists exactly when the ID number does.
-    const bool masksPresent = !nameMasked.isNull() && !idMasked.isNull()
-        && nameMask.isEmpty() == (nameBlob.size() <= PiiCipher::Overhead)
-        && idMask.isEmpty() == (idBlob.size() <= PiiCipher::Overhead) && index.isEmpty() == idMask.isEmpty();
-    if (!masksPresent || recomputed != c.piiDigest
-        || (piiCheck && !piiCheck(CasePii { caseId, nameBlob, idBlob, nameMask, idMask, index })))
-        columns << QStringLiteral("name_masked/id_masked/id_index");
-    return columns;
+    return columns + piiDifferences(row, c, piiCheck);
 }
 
 // Counts a record that differs from its events; the report names the one with the lowest seq.
@@ -368,7 +235,7 @@ void markBroken(ChainReport& report, qint64 seq, const QString& caseId, const QS
 // Reads the cases table once and compares every row with the projection rebuilt from the events. Marks the report
 // broken at the lowest case_created seq of any differing case.
 void compareCases(
-    QSqlDatabase& db, QHash<QString, ExpectedCase>& cases, const CasePiiCheck& piiCheck, ChainReport& report)
+    QSqlDatabase& db, QHash<QByteArray, ExpectedCase>& cases, const CasePiiCheck& piiCheck, ChainReport& report)
 {
     auto mismatch = [&](qint64 seq, const QString& caseId, const QString& reason) {
         markBroken(report, seq, caseId, reason);
@@ -378,50 +245,54 @@ void compareCases(
     const bool callColumnsKept = version.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'"))
         && version.next() && version.value(0).toInt() >= 7;
     version.finish();
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT case_id, created_at, updated_at, actor, workstation, merchant_biz_id, "
-                               "scene_code, state, sub_code, passed, training, attempts, name_enc, id_enc, "
-                               "name_masked, id_masked, id_index, purged_at, %1 FROM cases")
-                    .arg(callColumnsKept ? QStringLiteral("error_kind, error_code, request_id")
-                                         : QStringLiteral("'', '', ''")))) {
-        report.ok = false;
-        report.firstBrokenSeq = report.headSeq;
-        report.reason = ChainVerifier::tr("Cannot read the case records: %1").arg(q.lastError().text());
-        return;
-    }
-    while (q.next()) {
-        ++report.casesChecked;
-        const QString caseId = q.value(0).toString();
-        const auto it = cases.find(caseId);
-        if (it == cases.end()) {
-            mismatch(report.headSeq,
-                caseId,
-                ChainVerifier::tr("The case record %1 has no case_created event: it was inserted outside the "
-                                  "application.")
-                    .arg(caseId));
-            continue;
-        }
-        if (it->seen) // a duplicate key can only come from a table rebuilt without its primary key
-            continue;
-        it->seen = true;
-        const QStringList columns = differences(q, caseId, *it, piiCheck, report.exactTimesFromSeq, callColumnsKept);
-        if (!columns.isEmpty())
-            mismatch(it->createdSeq,
-                caseId,
-                ChainVerifier::tr("The case record %1 does not match its events (%2): the cases table was edited.")
-                    .arg(caseId, columns.join(QStringLiteral(", "))));
-    }
-    if (q.lastError().isValid()) {
-        mismatch(
-            report.headSeq, QString(), ChainVerifier::tr("Cannot read the case records: %1").arg(q.lastError().text()));
+    const QByteArray sql = QByteArrayLiteral("SELECT case_id, created_at, updated_at, actor, workstation, "
+                                             "merchant_biz_id, scene_code, state, sub_code, passed, training, "
+                                             "attempts, name_enc, id_enc, name_masked, id_masked, id_index, "
+                                             "purged_at, ")
+        + (callColumnsKept ? QByteArrayLiteral("error_kind, error_code, request_id") : QByteArrayLiteral("'', '', ''"))
+        + QByteArrayLiteral(" FROM cases");
+    QString readError;
+    const bool read = SqliteRows::forEachOrQt(
+        db,
+        sql.constData(),
+        {},
+        [&](const SqliteRows::Row& row) {
+            ++report.casesChecked;
+            const auto it = cases.find(QByteArray::fromRawData(row.cells[CaseId].data(), row.cells[CaseId].size()));
+            if (it == cases.end()) {
+                const QString caseId = QString::fromUtf8(row.cells[CaseId]);
+                mismatch(report.headSeq,
+                    caseId,
+                    ChainVerifier::tr("The case record %1 has no case_created event: it was inserted outside the "
+                                      "application.")
+                        .arg(caseId));
+                return true;
+            }
+            if (it->seen) // a duplicate key can only come from a table rebuilt without its primary key
+                return true;
+            it->seen = true;
+            const QStringList columns = differences(row, *it, piiCheck, report.exactTimesFromSeq, callColumnsKept);
+            if (!columns.isEmpty()) {
+                const QString caseId = QString::fromUtf8(row.cells[CaseId]);
+                mismatch(it->createdSeq,
+                    caseId,
+                    ChainVerifier::tr("The case record %1 does not match its events (%2): the cases table was "
+                                      "edited.")
+                        .arg(caseId, columns.join(QStringLiteral(", "))));
+            }
+            return true;
+        },
+        &readError);
+    if (!read) {
+        mismatch(report.headSeq, QString(), ChainVerifier::tr("Cannot read the case records: %1").arg(readError));
         return;
     }
     for (auto it = cases.cbegin(); it != cases.cend(); ++it) {
         if (!it->seen)
             mismatch(it->createdSeq,
-                it.key(),
-                ChainVerifier::tr("The case record %1 is missing from the cases table: it was deleted.").arg(it.key()));
+                QString::fromUtf8(it.key()),
+                ChainVerifier::tr("The case record %1 is missing from the cases table: it was deleted.")
+                    .arg(QString::fromUtf8(it.key())));
     }
     if (report.brokenCases > 1)
         report.reason +=
@@ -430,7 +301,7 @@ void compareCases(
 
 // Compares the reviews table (schema version 6 on) with the reviews the events describe: a state or an assignee
 // edited in the table, a review row without events, or a reviewed case whose row is gone.
-void compareReviews(QSqlDatabase& db, QHash<QString, ExpectedCase>& cases, ChainReport& report)
+void compareReviews(QSqlDatabase& db, QHash<QByteArray, ExpectedCase>& cases, ChainReport& report)
 {
     const bool postgres = db.driverName() == QLatin1String("QPSQL");
     if (Migrations::currentVersion(db, postgres, nullptr) < 6)
@@ -449,7 +320,7 @@ void compareReviews(QSqlDatabase& db, QHash<QString, ExpectedCase>& cases, Chain
     }
     while (q.next()) {
         const QString caseId = q.value(0).toString();
-        const auto it = cases.find(caseId);
+        const auto it = cases.find(caseId.toUtf8());
         if (it == cases.end() || it->reviewState.isEmpty()) {
             mismatch(report.headSeq,
                 caseId,
@@ -460,14 +331,14 @@ void compareReviews(QSqlDatabase& db, QHash<QString, ExpectedCase>& cases, Chain
         }
         it->reviewSeen = true;
         const ExpectedCase& c = *it;
-        const std::pair<const char*, bool> columns[] = { { "state", q.value(1).toString() != c.reviewState },
-            { "assignee", q.value(2).toString() != c.reviewAssignee },
+        const std::pair<const char*, bool> columns[] = { { "state", q.value(1).toString().toUtf8() != c.reviewState },
+            { "assignee", q.value(2).toString().toUtf8() != c.reviewAssignee },
             { "escalated", (q.value(3).toInt() != 0) != c.reviewEscalated },
-            { "proposed_by", q.value(4).toString() != c.proposedBy },
-            { "proposed_decision", q.value(5).toString() != c.proposedDecision },
-            { "decision", q.value(6).toString() != c.decision },
-            { "decided_by", q.value(7).toString() != c.decidedBy },
-            { "approved_by", q.value(8).toString() != c.approvedBy } };
+            { "proposed_by", q.value(4).toString().toUtf8() != c.proposedBy },
+            { "proposed_decision", q.value(5).toString().toUtf8() != c.proposedDecision },
+            { "decision", q.value(6).toString().toUtf8() != c.decision },
+            { "decided_by", q.value(7).toString().toUtf8() != c.decidedBy },
+            { "approved_by", q.value(8).toString().toUtf8() != c.approvedBy } };
         QStringList differing;
         for (const auto& [name, differs] : columns) {
             if (differs)
@@ -483,9 +354,9 @@ void compareReviews(QSqlDatabase& db, QHash<QString, ExpectedCase>& cases, Chain
     for (auto it = cases.cbegin(); it != cases.cend(); ++it) {
         if (!it->reviewState.isEmpty() && !it->reviewSeen)
             mismatch(it->reviewSeq,
-                it.key(),
+                QString::fromUtf8(it.key()),
                 ChainVerifier::tr("The review record of case %1 is missing from the reviews table: it was deleted.")
-                    .arg(it.key()));
+                    .arg(QString::fromUtf8(it.key())));
     }
 }
 
@@ -662,15 +533,16 @@ QString anchorRefusal(const ChainAnchor& anchor, const QString& historyId, const
 }
 
 // A checkpoint event: it signs the event before it (seq, hash) at its own time, with the history's key.
-bool checkpointHolds(const AuditEvent& e, const QByteArray& previousHash, const Signing& signing)
+bool checkpointHolds(const RawEvent& e, const QByteArray& previousHash, const Signing& signing)
 {
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(e.tsMs, QTimeZone::utc());
     const QJsonObject payload = e.payloadObject();
     const QByteArray hash = payload.value(QStringLiteral("hash")).toString().toLatin1();
     const qint64 seq = payload.value(QStringLiteral("seq")).toInteger(-1);
     const QByteArray key = payload.value(QStringLiteral("key")).toString().toLatin1();
     const QByteArray signature = payload.value(QStringLiteral("signature")).toString().toLatin1();
     return seq == e.seq - 1 && hash == previousHash && !signing.publicKey.isEmpty() && key == signing.publicKey
-        && ChainSigner::verify(key, ChainSigner::checkpointMessage(signing.historyId, seq, hash, e.ts), signature);
+        && ChainSigner::verify(key, ChainSigner::checkpointMessage(signing.historyId, seq, hash, at), signature);
 }
 
 // Where and why the chain is broken.
@@ -738,7 +610,7 @@ public:
         anchorsSeen = anchors.bySeq.contains(0) ? 1 : 0; // event 0 is the empty history: always met
     }
 
-    Verdict step(const AuditEvent& e, const QByteArray& tsText)
+    Verdict step(RawEvent& e)
     {
         if (e.seq != expected) {
             if (e.seq > expected)
@@ -746,25 +618,34 @@ public:
                     ChainVerifier::tr("Event %1 is missing (the next event is %2).").arg(expected).arg(e.seq) };
             return Broken { e.seq, ChainVerifier::tr("Event %1 is out of order.").arg(e.seq) };
         }
-        if (!e.ts.isValid() || CanonicalEvent::timestamp(e.ts) != tsText)
+        const std::optional<qint64> tsMs = CanonicalEvent::parseTimestampMs(e.stored.ts);
+        if (!tsMs)
             return Broken { e.seq, ChainVerifier::tr("Event %1 has a malformed time stamp.").arg(e.seq) };
-        if (!Crypto::constantTimeEquals(e.prevHash, running) || e.prevHash.size() != running.size())
+        e.tsMs = *tsMs;
+        if (e.prevHash != QByteArrayView(running))
             return Broken { e.seq,
                 ChainVerifier::tr("Event %1 does not follow the event before it (previous hash mismatch): a row was "
                                   "deleted, inserted or moved.")
                     .arg(e.seq) };
-        const QByteArray computed = CanonicalEvent::chainHash(running, e);
-        if (computed != e.hash)
+        char seqText[24];
+        const auto seqEnd = std::to_chars(seqText, seqText + sizeof seqText, e.seq).ptr;
+        CanonicalEvent::Fields fields = e.stored;
+        fields.seq = QByteArrayView(seqText, seqEnd - seqText); // canonical: as parsed, whatever the column held
+        char computed[64];
+        unsigned char computedRaw[32];
+        CanonicalEvent::chainHashInto(m_runningRaw, fields, m_scratch, computed, computedRaw);
+        if (e.hash != QByteArrayView(computed, 64))
             return Broken { e.seq,
                 ChainVerifier::tr("Event %1 was changed after it was written (hash mismatch).").arg(e.seq) };
         if (Verdict checkpoint = checkCheckpoint(e); checkpoint)
             return checkpoint;
-        running = computed;
+        running = QByteArray(computed, 64);
+        std::memcpy(m_runningRaw, computedRaw, sizeof m_runningRaw);
         ++count;
-        project(cases, pool, e);
+        projection.apply(e);
         if (const auto it = m_anchors.bySeq.constFind(e.seq); it != m_anchors.bySeq.constEnd()) {
             ++anchorsSeen;
-            if (e.hash != it->hash)
+            if (e.hash != QByteArrayView(it->hash))
                 return Broken { e.seq,
                     ChainVerifier::tr("Event %1 differs from the exported anchor: the history was rewritten.")
                         .arg(e.seq) };
@@ -778,15 +659,14 @@ public:
     qint64 count = 0;
     qint64 checkpoints = 0;
     qint64 anchorsSeen = 0;
-    QHash<QString, ExpectedCase> cases;
-    StringPool pool;
+    CaseProjection projection;
 
 private:
     // A checkpoint is due right after every CheckpointInterval-th event of a signed history (but the head), and a
     // checkpoint signs the event before it.
-    Verdict checkCheckpoint(const AuditEvent& e)
+    Verdict checkCheckpoint(const RawEvent& e)
     {
-        const bool isCheckpoint = e.kind == QLatin1String(EventKind::checkpoint);
+        const bool isCheckpoint = e.stored.kind == QByteArrayView(EventKind::checkpoint);
         if (m_checkpointDueAfter > 0 && !isCheckpoint)
             return Broken { e.seq,
                 ChainVerifier::tr("The checkpoint after event %1 is missing: it was removed and the chain rewritten.")
@@ -812,6 +692,8 @@ private:
     const qint64 m_recordedSeq;
     const Anchors& m_anchors;
     qint64 m_checkpointDueAfter = 0; // the seq a checkpoint must follow, 0 when none is due
+    unsigned char m_runningRaw[32] = {}; // running, as raw bytes (the genesis hash: zeros)
+    std::string m_scratch; // the canonical bytes of the event being hashed
 };
 
 // After the walk: it ended at the recorded head, nothing lies beyond it, every anchor was met.
@@ -848,6 +730,34 @@ Verdict checkEnd(
     return std::nullopt;
 }
 
+qint64 seqOf(QByteArrayView text)
+{
+    qint64 seq = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seq);
+    return error == std::errc() && end == text.data() + text.size() ? seq : 0;
+}
+
+// The events up to lastSeq in seq order, each visited as the bytes of its columns (straight from SQLite's own API
+// where it can, through Qt otherwise); stops when visit returns false. False (and *error) on a read error.
+bool forEachEvent(QSqlDatabase& db, qint64 lastSeq, const std::function<bool(RawEvent&)>& visit, QString* error)
+{
+    return SqliteRows::forEachOrQt(
+        db,
+        "SELECT seq, ts, actor, workstation, case_id, kind, payload, pii_digest, prev_hash, hash FROM events "
+        "WHERE seq <= ? ORDER BY seq",
+        { lastSeq },
+        [&](const SqliteRows::Row& row) {
+            const QByteArrayView* cells = row.cells;
+            RawEvent e { seqOf(cells[0]),
+                0,
+                { cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7] },
+                cells[8],
+                cells[9] };
+            return visit(e);
+        },
+        error);
+}
+
 } // namespace
 
 ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
@@ -881,24 +791,23 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
     if (Verdict refused = gatherAnchors(options, historyId, signing, recordedSeq, &anchors); refused)
         return broken(*refused);
 
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM events WHERE seq <= ? ORDER BY seq").arg(AuditEvent::columns()));
-    q.bindValue(0, recordedSeq);
-    if (!q.exec())
-        return broken({ 1, tr("Cannot read the events: %1").arg(q.lastError().text()) });
     ChainWalk walk(signing, signedHistory, recordedSeq, anchors);
-    while (q.next()) {
-        if (Verdict step = walk.step(AuditEvent::fromRow(q), q.value(1).toString().toLatin1()); step) {
-            report.count = walk.count;
-            report.checkpoints = walk.checkpoints;
-            return broken(*step);
-        }
-    }
+    Verdict stepVerdict;
+    QString readError;
+    const bool read = forEachEvent(
+        db,
+        recordedSeq,
+        [&](RawEvent& e) {
+            stepVerdict = walk.step(e);
+            return !stepVerdict;
+        },
+        &readError);
     report.count = walk.count;
     report.checkpoints = walk.checkpoints;
-    if (q.lastError().isValid())
-        return broken({ walk.expected, tr("Cannot read the events: %1").arg(q.lastError().text()) });
+    if (stepVerdict)
+        return broken(*stepVerdict);
+    if (!read)
+        return broken({ walk.expected, tr("Cannot read the events: %1").arg(readError) });
     if (Verdict end = checkEnd(db, walk, recordedSeq, recordedHash, anchors); end)
         return broken(*end);
     if (signedHistory && !signing.publicKey.isEmpty()) {
@@ -917,8 +826,8 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
     report.headSeq = recordedSeq;
     report.headHash = walk.running;
     report.exactTimesFromSeq = exactTimesFromSeq(db, recordedSeq);
-    compareCases(db, walk.cases, options.piiCheck, report);
-    compareReviews(db, walk.cases, report);
+    compareCases(db, walk.projection.cases, options.piiCheck, report);
+    compareReviews(db, walk.projection.cases, report);
     if (!report.ok) {
         report.anchorChecked = false;
         report.anchorsChecked = 0;

@@ -101,15 +101,33 @@ private slots:
         QTest::newRow("no ms") << QStringLiteral("2026-11-25T09:00:00Z") << false;
         QTest::newRow("offset") << QStringLiteral("2026-11-25T09:00:00.005+08:00") << false;
         QTest::newRow("bad date") << QStringLiteral("2026-02-30T09:00:00.005Z") << false;
+        QTest::newRow("leap day") << QStringLiteral("2028-02-29T23:59:59.999Z") << true;
+        QTest::newRow("no leap day in 2100") << QStringLiteral("2100-02-29T00:00:00.000Z") << false;
+        QTest::newRow("leap day in 2000") << QStringLiteral("2000-02-29T12:00:00.000Z") << true;
+        QTest::newRow("epoch") << QStringLiteral("1970-01-01T00:00:00.000Z") << true;
+        QTest::newRow("before the epoch") << QStringLiteral("1969-12-31T23:59:59.999Z") << true;
+        QTest::newRow("year 1") << QStringLiteral("0001-01-01T00:00:00.000Z") << true;
+        QTest::newRow("year 0") << QStringLiteral("0000-12-31T00:00:00.000Z") << false;
+        QTest::newRow("month 13") << QStringLiteral("2026-13-01T00:00:00.000Z") << false;
+        QTest::newRow("hour 24") << QStringLiteral("2026-11-25T24:00:00.000Z") << false;
+        QTest::newRow("leap second") << QStringLiteral("2016-12-31T23:59:60.000Z") << false;
+        QTest::newRow("lower-case z") << QStringLiteral("2026-11-25T09:00:00.005z") << false;
+        QTest::newRow("space for T") << QStringLiteral("2026-11-25 09:00:00.005Z") << false;
+        QTest::newRow("sign in a digit") << QStringLiteral("2026-11-25T09:00:0+.005Z") << false;
     }
+    // parseTimestamp and its byte twin parseTimestampMs (the chain verification's) agree with Qt's calendar.
     void timestampRoundTrip()
     {
         QFETCH(QString, text);
         QFETCH(bool, valid);
         const QDateTime ts = CanonicalEvent::parseTimestamp(text);
         QCOMPARE(ts.isValid(), valid);
-        if (valid)
+        const std::optional<qint64> ms = CanonicalEvent::parseTimestampMs(text.toLatin1());
+        QCOMPARE(ms.has_value(), valid);
+        if (valid) {
             QCOMPARE(QString::fromLatin1(CanonicalEvent::timestamp(ts)), text);
+            QCOMPARE(*ms, ts.toMSecsSinceEpoch());
+        }
     }
 
     void piiDigest()

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <initializer_list>
+#include <optional>
+
+// Rows of a query straight from SQLite's own API, as bytes (no QVariant, no QString, no UTF-16): what lets a
+// million-event export or chain verification cost about what the `sqlite3` shell costs. Only for a SQLite connection
+// whose driver hands out its sqlite3 handle; otherwise the caller reads through Qt.
+namespace SqliteRows {
+
+// One row: the UTF-8 text (or blob bytes, or an integer's decimal digits) of each column, valid until visit returns.
+struct Row
+{
+    static constexpr int MaxColumns = 24;
+    QByteArrayView cells[MaxColumns];
+    bool null[MaxColumns] = {};
+    int columns = 0;
+};
+
+// Runs sql with the integer parameters binds and visits each row. nullopt: not available for this connection (read
+// through Qt instead); false: an error (message in *error); true: every row was visited, or visit returned false.
+std::optional<bool> forEach(const QSqlDatabase& db,
+    const char* sql,
+    std::initializer_list<qint64> binds,
+    const std::function<bool(const Row&)>& visit,
+    QString* error);
+
+// As forEach, through QSqlQuery when SQLite's API is not available (PostgreSQL): the same rows, the same bytes (text
+// as UTF-8, bytea and blobs as they are). sql uses ? placeholders. False (and *error) on an error.
+bool forEachOrQt(const QSqlDatabase& db,
+    const char* sql,
+    std::initializer_list<qint64> binds,
+    const std::function<bool(const Row&)>& visit,
+    QString* error);
+
+} // namespace SqliteRows
