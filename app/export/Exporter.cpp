@@ -2,6 +2,7 @@
 
 #include "crypto/Crypto.h"
 #include "export/Csv.h"
+#include "export/HashedFile.h"
 #include "export/PdfReport.h"
 #include "export/SqliteEventStream.h"
 #include "history/AuditStore.h"
@@ -32,7 +33,7 @@ QString cellText(const QJsonValue& value)
     return value.toString();
 }
 
-// The export file as it is written: to a temporary file beside the target, hashed and counted on the way.
+// The rows of an export as the bytes of its format, into its HashedFile.
 class RowSink
 {
 public:
@@ -45,8 +46,7 @@ public:
 
     Result<void> open(bool excel)
     {
-        m_file.setDirectWriteFallback(false);
-        if (!m_file.open(QIODevice::WriteOnly))
+        if (!m_file.open())
             return Failure(ErrorCode::Unavailable,
                 Exporter::tr("Cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()));
         if (m_format == ExportRequest::Format::Csv) {
@@ -80,13 +80,12 @@ public:
         if (m_format == ExportRequest::Format::Pdf) {
             const Result<QByteArray> pdf = PdfReport::render(manifest, m_rows);
             if (!pdf) {
-                m_file.cancelWriting();
+                m_file.cancel();
                 return pdf.failure();
             }
             put(*pdf);
         }
-        putNow();
-        if (m_failed || !m_file.commit())
+        if (!m_file.commit())
             return Failure(ErrorCode::Unavailable,
                 Exporter::tr("Cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()));
         return {};
@@ -107,42 +106,18 @@ public:
         put(line);
     }
 
-    void cancel() { m_file.cancelWriting(); }
-    QByteArray sha256()
-    {
-        putNow();
-        return m_hash.result().toHex();
-    }
-    qint64 size() const { return m_size; }
+    void cancel() { m_file.cancel(); }
+    QByteArray sha256() { return m_file.sha256Hex(); }
+    qint64 size() const { return m_file.size(); }
 
 private:
-    // Collects bytes and writes (and hashes) them a megabyte at a time.
-    void put(const QByteArray& bytes)
-    {
-        m_buffer.append(bytes);
-        m_size += bytes.size();
-        if (m_buffer.size() >= (1 << 20))
-            putNow();
-    }
+    void put(QByteArrayView bytes) { m_file.put(bytes); }
 
-    void putNow()
-    {
-        if (m_buffer.isEmpty())
-            return;
-        m_failed = m_failed || m_file.write(m_buffer) != m_buffer.size();
-        m_hash.add(m_buffer);
-        m_buffer.clear();
-    }
-
-    QByteArray m_buffer;
     QByteArray m_line;
-    QSaveFile m_file;
+    HashedFile m_file;
     ExportRequest::Format m_format;
     QStringList m_columns;
     QList<QJsonObject> m_rows; // PDF
-    Crypto::Sha256 m_hash;
-    qint64 m_size = 0;
-    bool m_failed = false;
 };
 
 QJsonValue optionalBool(const std::optional<bool>& value)
