@@ -1362,6 +1362,22 @@
         <source>The chain head (event %1) does not carry the history&apos;s signature: events were appended, rewritten or removed outside the application after the last signed write.</source>
         <translation>链头（事件 %1）没有本审计记录的签名：最后一次签名写入之后，有事件在应用之外被追加、重写或删除。</translation>
     </message>
+    <message>
+        <source>The dashboard&apos;s counts for the hour %1:00 (UTC) of %2 (%3) do not match the case records: the dashboard_hours table was edited.</source>
+        <translation>仪表板中 %2（%3）在 %1:00（UTC）这一小时的计数与案件记录不符：dashboard_hours 表被改动过。</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>正式</translation>
+    </message>
+    <message>
+        <source>Cannot read the dashboard&apos;s counts: %1</source>
+        <translation>无法读取仪表板的计数：%1</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -3799,14 +3815,6 @@ Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opene
     <message>
         <source>an earlier record of this case is still waiting in the spool</source>
         <translation>该案件之前的一条记录仍在缓存队列中等待写入</translation>
-    </message>
-    <message>
-        <source>the spool is replayed outside a group commit</source>
-        <translation>缓存队列在组提交之外重放</translation>
-    </message>
-    <message>
-        <source>abandoned group commit</source>
-        <translation>已放弃的组提交</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "history/CanonicalEvent.h"
 #include "history/CaseProjection.h"
 #include "history/ChainSigner.h"
+#include "history/DashboardCheck.h"
 #include "history/Migrations.h"
 #include "history/SqliteRows.h"
 
@@ -730,6 +731,24 @@ Verdict checkEnd(
     return std::nullopt;
 }
 
+// The dashboard's hourly counts against the cases (which matched their events): an edit shows as broken at the head.
+void compareDashboard(QSqlDatabase& db, ChainReport& report)
+{
+    QString error;
+    const std::optional<DashboardCheck::Difference> difference = DashboardCheck::firstDifference(db, &error);
+    if (!difference && error.isEmpty())
+        return;
+    report.ok = false;
+    report.firstBrokenSeq = report.headSeq;
+    report.reason = difference
+        ? ChainVerifier::tr("The dashboard's counts for the hour %1:00 (UTC) of %2 (%3) do not match the case "
+                            "records: the dashboard_hours table was edited.")
+              .arg(difference->hour,
+                  difference->actor,
+                  difference->training ? ChainVerifier::tr("training") : ChainVerifier::tr("live"))
+        : ChainVerifier::tr("Cannot read the dashboard's counts: %1").arg(error);
+}
+
 qint64 seqOf(QByteArrayView text)
 {
     qint64 seq = 0;
@@ -828,6 +847,8 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
     report.exactTimesFromSeq = exactTimesFromSeq(db, recordedSeq);
     compareCases(db, walk.projection.cases, options.piiCheck, report);
     compareReviews(db, walk.projection.cases, report);
+    if (report.ok)
+        compareDashboard(db, report);
     if (!report.ok) {
         report.anchorChecked = false;
         report.anchorsChecked = 0;

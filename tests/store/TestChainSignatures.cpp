@@ -4,6 +4,7 @@
 #include "history/CanonicalEvent.h"
 #include "history/ChainSigner.h"
 #include "history/ChainVerifier.h"
+#include "history/Dashboard.h"
 
 #include "FakeClock.h"
 #include "FakeRandom.h"
@@ -270,6 +271,16 @@ private slots:
             // The case written after the copy was taken goes with it.
             QVERIFY(fx.execRaw(QStringLiteral("DELETE FROM cases WHERE case_id NOT IN (SELECT case_id FROM events "
                                               "WHERE kind = 'case_created')")));
+            // And so does its dashboard: the copy holds the hourly counts of its own cases.
+            QStringList sums;
+            for (const QString& condition : Dashboard::outcomeConditions(QString()))
+                sums << QStringLiteral("SUM(CASE WHEN %1 THEN 1 ELSE 0 END)").arg(condition);
+            QVERIFY(fx.execRaw(QStringLiteral("DELETE FROM dashboard_hours")));
+            QVERIFY(fx.execRaw(
+                QStringLiteral("INSERT INTO dashboard_hours (training, hour, actor, %1) SELECT "
+                               "training, substr(created_at, 1, 13), actor, %2 FROM cases GROUP BY "
+                               "training, substr(created_at, 1, 13), actor")
+                    .arg(Dashboard::countColumns().join(QStringLiteral(", ")), sums.join(QStringLiteral(", ")))));
         }
 
         ChainVerifier::Options verify;

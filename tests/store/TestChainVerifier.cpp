@@ -320,6 +320,29 @@ private slots:
                 false,
                 4,
                 QStringLiteral("(purged_at, name_enc/id_enc)"));
+            // The dashboard's hourly counts against the cases (which match their events): found at the head.
+            row("dashboard: add to a count",
+                { QStringLiteral("UPDATE dashboard_hours SET n_passed = n_passed + 1") },
+                false,
+                10,
+                QStringLiteral("dashboard_hours table was edited"));
+            row("dashboard: move a count",
+                { QStringLiteral("UPDATE dashboard_hours SET n_223 = n_223 + n_passed, n_passed = 0") },
+                false,
+                10,
+                QStringLiteral("dashboard_hours table was edited"));
+            row("dashboard: delete the hours", { QStringLiteral("DELETE FROM dashboard_hours") }, false, 10);
+            row("dashboard: add an hour",
+                { QStringLiteral("INSERT INTO dashboard_hours (training, hour, actor, n_passed) "
+                                 "VALUES (0, '2020-01-01T00', 'mallory', 5)") },
+                false,
+                10,
+                QStringLiteral("2020-01-01T00:00 (UTC) of mallory"));
+            row("dashboard: an hour of zeros is no difference",
+                { QStringLiteral("INSERT INTO dashboard_hours (training, hour, actor) "
+                                 "VALUES (0, '2020-01-01T00', 'mallory')") },
+                false,
+                0);
             row("cases: two records edited, the first is reported",
                 { QStringLiteral("UPDATE cases SET sub_code = '202' WHERE case_id = %1").arg(caseAt(7)),
                     QStringLiteral("UPDATE cases SET passed = 0 WHERE case_id = %1").arg(caseAt(4)) },
