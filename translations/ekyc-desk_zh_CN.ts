@@ -4187,6 +4187,10 @@ MerchantBizId %2
         <source>A signed checkpoint of the audit history could not be copied to the anchor folder: %1 The history itself is intact. Choose a folder that can be written in Settings → History; it applies when the history is opened again.</source>
         <translation>审计记录的一个已签名检查点未能复制到锚点文件夹：%1 审计记录本身完好无损。请在“设置 → 审计记录”中选择一个可写入的文件夹；重新打开审计记录后生效。</translation>
     </message>
+    <message>
+        <source>Signed checkpoints are copied to the anchor folder again.</source>
+        <translation>已签名的检查点又能复制到锚点文件夹了。</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>

@@ -146,6 +146,7 @@ MainWindow::MainWindow(VerificationService& service, HistoryPending, QWidget* pa
     connect(m_ui->reverifyClearPushButton, &QPushButton::clicked, this, &MainWindow::clearReverification);
     connect(&service, &VerificationService::historyError, this, &MainWindow::showHistoryError);
     connect(&service, &VerificationService::anchorError, this, &MainWindow::showAnchorError);
+    connect(&service, &VerificationService::anchorsCopied, this, &MainWindow::clearAnchorError);
     connect(m_result, &ResultPanel::retryRequested, this, &MainWindow::retryLastCase);
     connect(m_result, &ResultPanel::correctionRequested, this, &MainWindow::correctAndVerifyAgain);
     connect(m_result, &ResultPanel::manualReviewRequested, this, &MainWindow::sendToManualReview);
@@ -359,6 +360,14 @@ void MainWindow::showAnchorError(const QString& message)
     m_anchorWarningLabel->setAccessibleDescription(text);
     m_anchorWarningLabel->show();
     statusBar()->showMessage(text);
+}
+
+void MainWindow::clearAnchorError()
+{
+    if (m_anchorWarningLabel->isHidden())
+        return;
+    m_anchorWarningLabel->hide();
+    statusBar()->showMessage(tr("Signed checkpoints are copied to the anchor folder again."), 10000);
 }
 
 void MainWindow::showHistoryError(const QString& message)

@@ -111,6 +111,7 @@ public slots:
     // A write to the audit history failed: a warning that stays until the next case.
     void showHistoryError(const QString& message);
     void showAnchorError(const QString& message);
+    void clearAnchorError(); // the anchor folder took the checkpoints again
     // Asks the reason first (RevealDialog::forReverification, object name "reverifyReasonDialog"; cancelled: nothing
     // is revealed or recorded), then fills the case form with a recorded case (its name and ID number are decrypted,
     // which the history records with the reason) and links the next submitted case to it. A failure is shown in a

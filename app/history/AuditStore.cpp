@@ -305,9 +305,9 @@ void AuditStore::publishCheckpoints()
     if (m_anchorDirectory.isEmpty() || checkpoints.isEmpty())
         return;
     const QString folder = QDir(m_anchorDirectory).filePath(m_historyId);
-    m_anchorError.clear();
+    m_anchorOutcome = QString();
     if (!PrivateFiles::makeDir(folder)) {
-        m_anchorError = tr("Cannot create the anchor folder %1.").arg(QDir::toNativeSeparators(folder));
+        m_anchorOutcome = tr("Cannot create the anchor folder %1.").arg(QDir::toNativeSeparators(folder));
         return;
     }
     for (const ChainAnchor& anchor : checkpoints) {
@@ -316,7 +316,7 @@ void AuditStore::publishCheckpoints()
             && file.write(QJsonDocument(anchor.toJson()).toJson(QJsonDocument::Indented)) >= 0 && file.commit()
             && PrivateFiles::tightenFile(file.fileName());
         if (!written)
-            m_anchorError =
+            m_anchorOutcome =
                 tr("Cannot write the anchor %1: %2").arg(QDir::toNativeSeparators(file.fileName()), file.errorString());
     }
 }

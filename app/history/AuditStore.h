@@ -212,10 +212,10 @@ public:
     // The history's public signing key (hex) and where checkpoints are copied to (empty: nowhere).
     QByteArray signingKey() const;
     QString anchorDirectory() const { return m_anchorDirectory; }
-    // Why the last checkpoint could not be copied to the anchor folder (translated); empty when it was.
-    // Why the last checkpoints could not be copied to the anchor folder, once: empty after it was taken, and when they
-    // were copied. The history itself is intact either way; only its outside copies are missing.
-    QString takeAnchorError() { return std::exchange(m_anchorError, QString()); }
+    // What became of the checkpoints due for the anchor folder since the last call, once: nullopt when none was due,
+    // an empty string when they were copied, else why they could not be (translated). The history itself is intact
+    // either way; only its outside copies are missing.
+    std::optional<QString> takeAnchorOutcome() { return std::exchange(m_anchorOutcome, std::nullopt); }
     Result<ChainAnchor> head() const;
     // The current head as an anchor, and an anchor_exported event recording it (the anchor is the head before it).
     Result<ChainAnchor> exportAnchor(const Actor& actor);
@@ -320,7 +320,7 @@ private:
     std::unique_ptr<PiiVault> m_vault;
     std::unique_ptr<ChainSigner> m_signer;
     QString m_anchorDirectory;
-    QString m_anchorError;
+    std::optional<QString> m_anchorOutcome;
     std::unique_ptr<EventLog> m_log;
     std::unique_ptr<CaseTable> m_cases;
     std::unique_ptr<CaseQueries> m_queries;

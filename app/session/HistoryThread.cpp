@@ -134,8 +134,8 @@ void HistoryThread::reportAnchorError()
 {
     if (!m_store || !m_anchorErrorSink)
         return;
-    if (const QString error = m_store->takeAnchorError(); !error.isEmpty())
-        m_anchorErrorSink(error);
+    if (const std::optional<QString> outcome = m_store->takeAnchorOutcome())
+        m_anchorErrorSink(*outcome);
 }
 
 AuditStore* HistoryThread::store()

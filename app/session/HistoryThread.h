@@ -53,9 +53,10 @@ public:
 
     // Inside work: why the store it was given is nullptr.
     QString openError() const { return m_openError; }
-    // Called on the thread, after the job (or group) whose writes could not copy their checkpoints to the anchor
-    // folder, with why (AuditStore::takeAnchorError()). Set it before posting work.
-    void setAnchorErrorSink(std::function<void(const QString&)> sink) { m_anchorErrorSink = std::move(sink); }
+    // Called on the thread after each job (or group) whose writes had checkpoints to copy to the anchor folder: with
+    // an empty string when they were copied, else with why not (AuditStore::takeAnchorOutcome()). Set it before
+    // posting work.
+    void setAnchorSink(std::function<void(const QString&)> sink) { m_anchorErrorSink = std::move(sink); }
 
     // The most jobs one group commit holds.
     static constexpr int MaxGroup = 128;

@@ -27,10 +27,18 @@ void VerificationService::setHistory(AuditStore* history)
     m_history = history;
     if (m_history) {
         m_writer = std::make_unique<HistoryWriter>(*m_history);
-        // The writes that cross a checkpoint copy it to the anchor folder; when that fails, whoever watches is told.
-        m_writer->setAnchorErrorSink([this](const QString& error) {
+        // The writes that cross a checkpoint copy it to the anchor folder; whoever watches is told when that fails,
+        // and when it works again.
+        m_writer->setAnchorSink([this](const QString& error) {
             QMetaObject::invokeMethod(
-                this, [this, error] { emit anchorError(error); }, Qt::QueuedConnection);
+                this,
+                [this, error] {
+                    if (error.isEmpty())
+                        emit anchorsCopied();
+                    else
+                        emit anchorError(error);
+                },
+                Qt::QueuedConnection);
         });
     }
 }

@@ -114,6 +114,8 @@ signals:
     // The checkpoints written with the calls could not be copied to the anchor folder (setting
     // history/anchorDirectory): the history is intact, its outside copies are missing.
     void anchorError(const QString& message);
+    // The checkpoints written with the calls were copied to the anchor folder (after each one that was due).
+    void anchorsCopied();
 
 private:
     friend class VerificationCall;

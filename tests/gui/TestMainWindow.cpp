@@ -486,7 +486,7 @@ void TestMainWindow::newCaseClearsFormAndOutcome()
 }
 
 // What the service reports about the anchor folder (TestVerificationService makes it fail for real) stays in the status
-// bar, with the whole explanation in the tooltip, across the next case.
+// bar, with the whole explanation in the tooltip, across the next case, until a checkpoint is copied again.
 void TestMainWindow::anchorFailureStaysInTheStatusBar()
 {
     auto* label = widget<QLabel>("anchorWarningStatusLabel");
@@ -502,6 +502,11 @@ void TestMainWindow::anchorFailureStaysInTheStatusBar()
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_N, Qt::ControlModifier); // a new case
     QCOMPARE(window()->caseForm()->caseInput().name, QString());
     QVERIFY(label->isVisible());
+    // Until the folder takes a checkpoint again.
+    emit service()->anchorsCopied();
+    QTRY_VERIFY(!label->isVisible());
+    QVERIFY2(window()->statusBar()->currentMessage().contains(QLatin1String("again")),
+        qPrintable(window()->statusBar()->currentMessage()));
 }
 
 void TestMainWindow::chineseCatalogueIsEmbedded()

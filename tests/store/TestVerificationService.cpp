@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>
 
@@ -187,49 +188,79 @@ private slots:
         QCOMPARE(call->result().merchantBizId, call->merchantBizId());
     }
 
+    // Fills the history up to just before its next checkpoint but one write, so that a call's case_created and
+    // attempt_sent cross it.
+    static bool fillToCheckpoint(AuditStore& store, qint64 target)
+    {
+        CaseRecord seeded;
+        seeded.name = SandboxFixtures::people().at(1).docName;
+        seeded.idNumber = SandboxFixtures::people().at(1).docNo;
+        if (!store.beginBatch())
+            return false;
+        while (store.head().valueOr({}).seq < target) {
+            if (!store.createCase(StoreFixture::actor(), seeded))
+                return false;
+        }
+        return store.commitBatch() && store.head().valueOr({}).seq == target;
+    }
+
+    static bool verifyOneCall(VerificationService& service)
+    {
+        const Result<VerificationCall*> submitted = service.submit(caseOf(SandboxFixtures::people().first()), false);
+        if (!submitted)
+            return false;
+        const std::unique_ptr<VerificationCall> call(*submitted);
+        QSignalSpy finished(call.get(), &VerificationCall::finished);
+        return finished.wait(30000) && call->result().subCode == QLatin1String("200");
+    }
+
     // A checkpoint the calls' writes cross cannot be copied to the anchor folder (here the folder is a file): the
-    // call still passes and is recorded, and the service says why the anchor is missing, once.
+    // call still passes and is recorded, and the service says why the anchor is missing, once. Once the folder can
+    // be written again, the next checkpoint is copied and the service says so.
     void anchorFolderFailureIsReported_data() { StoreFixture::addBackendRows(); }
     void anchorFolderFailureIsReported()
     {
         QFETCH(QString, backend);
         StoreFixture fixture;
         STORE_FIXTURE_PREPARE(fixture, backend);
-        QTemporaryFile notAFolder;
-        QVERIFY(notAFolder.open());
+        QTemporaryDir parent;
+        QVERIFY(parent.isValid());
+        const QString anchors = parent.filePath(QStringLiteral("anchors"));
+        QFile notAFolder(anchors);
+        QVERIFY(notAFolder.open(QIODevice::WriteOnly));
+        notAFolder.close();
         AuditStore::Options options;
         options.keys = StoreFixture::keys();
-        options.anchorDirectory = notAFolder.fileName();
+        options.anchorDirectory = anchors;
         const std::unique_ptr<AuditStore> store = StoreFixture::storeOf(AuditStore::open(fixture.location(), options));
         QVERIFY(store);
-        // Up to just before a checkpoint: the call's case_created and attempt_sent reach it.
-        const qint64 target = ChainSigner::CheckpointInterval - 2;
-        CaseRecord seeded;
-        seeded.name = SandboxFixtures::people().at(1).docName;
-        seeded.idNumber = SandboxFixtures::people().at(1).docNo;
-        QVERIFY(store->beginBatch());
-        while (store->head().valueOr({}).seq < target)
-            QVERIFY(store->createCase(StoreFixture::actor(), seeded).ok());
-        QVERIFY(store->commitBatch());
-        QCOMPARE(store->head().valueOr({}).seq, target);
+        QVERIFY(fillToCheckpoint(*store, ChainSigner::CheckpointInterval - 2));
 
         VerificationService service;
         QVERIFY(service.configure({}));
         service.setHistory(store.get());
         QSignalSpy anchorErrors(&service, &VerificationService::anchorError);
-        const Result<VerificationCall*> submitted = service.submit(caseOf(SandboxFixtures::people().first()), false);
-        QVERIFY2(submitted, qPrintable(submitted.message()));
-        const std::unique_ptr<VerificationCall> call(*submitted);
-        QSignalSpy finished(call.get(), &VerificationCall::finished);
-        QVERIFY(finished.wait(30000));
-        QCOMPARE(call->result().subCode, QStringLiteral("200"));
+        QSignalSpy anchorsCopied(&service, &VerificationService::anchorsCopied);
+        QVERIFY(verifyOneCall(service));
         QTRY_COMPARE(anchorErrors.count(), 1);
-        QVERIFY2(anchorErrors.first().first().toString().contains(QDir::toNativeSeparators(notAFolder.fileName())),
+        QVERIFY2(anchorErrors.first().first().toString().contains(QDir::toNativeSeparators(anchors)),
             qPrintable(anchorErrors.first().first().toString()));
         const ChainReport report = store->verifyChain();
         QVERIFY2(report.ok, qPrintable(report.reason));
         QCOMPARE(report.checkpoints, 1);
         QCOMPARE(anchorErrors.count(), 1); // once: the writes after the checkpoint had nothing to copy
+        QCOMPARE(anchorsCopied.count(), 0);
+
+        // The share is back: the next checkpoint reaches it, and the warning can go.
+        QVERIFY(notAFolder.remove());
+        QVERIFY(QDir().mkdir(anchors));
+        QVERIFY(fillToCheckpoint(*store, 2 * ChainSigner::CheckpointInterval - 2));
+        QVERIFY(verifyOneCall(service));
+        QTRY_COMPARE(anchorsCopied.count(), 1);
+        QCOMPARE(anchorErrors.count(), 1);
+        const QStringList copied = QDir(QDir(anchors).filePath(store->historyId()))
+                                       .entryList({ QStringLiteral("anchor-*.json") }, QDir::Files);
+        QVERIFY2(!copied.isEmpty(), qPrintable(copied.join(u',')));
     }
 
     void refusedCaseIsNotRecorded_data() { StoreFixture::addBackendRows(); }
