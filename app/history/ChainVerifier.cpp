@@ -756,25 +756,24 @@ qint64 seqOf(QByteArrayView text)
     return error == std::errc() && end == text.data() + text.size() ? seq : 0;
 }
 
-// The events up to lastSeq in seq order, each visited as the bytes of its columns (straight from SQLite's own API
-// where it can, through Qt otherwise); stops when visit returns false. False (and *error) on a read error.
+// The events up to lastSeq in seq order, each visited as the bytes of its columns (straight from SQLite's own API, a
+// few thousand rows ahead, where it can; through Qt otherwise); stops when visit returns false. False (and *error) on
+// a read error.
 bool forEachEvent(QSqlDatabase& db, qint64 lastSeq, const std::function<bool(RawEvent&)>& visit, QString* error)
 {
-    return SqliteRows::forEachOrQt(
-        db,
-        "SELECT seq, ts, actor, workstation, case_id, kind, payload, pii_digest, prev_hash, hash FROM events "
-        "WHERE seq <= ? ORDER BY seq",
-        { lastSeq },
-        [&](const SqliteRows::Row& row) {
-            const QByteArrayView* cells = row.cells;
-            RawEvent e { seqOf(cells[0]),
-                0,
-                { cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7] },
-                cells[8],
-                cells[9] };
-            return visit(e);
-        },
-        error);
+    static const char sql[] = "SELECT seq, ts, actor, workstation, case_id, kind, payload, pii_digest, prev_hash, hash "
+                              "FROM events WHERE seq <= ? ORDER BY seq";
+    auto visitRow = [&visit](const SqliteRows::Row& row) {
+        const QByteArrayView* cells = row.cells;
+        RawEvent e { seqOf(cells[0]),
+            0,
+            { cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7] },
+            cells[8],
+            cells[9] };
+        return visit(e);
+    };
+    // SQLite is read on a thread of its own while this one hashes and projects.
+    return SqliteRows::forEachOrQt(db, sql, { lastSeq }, visitRow, error);
 }
 
 } // namespace

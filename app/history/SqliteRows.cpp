@@ -8,7 +8,12 @@
 
 #include <sqlite3.h>
 
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 namespace {
 
@@ -33,17 +38,13 @@ void readRow(sqlite3_stmt* statement, SqliteRows::Row& row)
     }
 }
 
-} // namespace
-
-std::optional<bool> SqliteRows::forEach(const QSqlDatabase& db,
+bool forEachOnHandle(sqlite3* handle,
     const char* sql,
-    std::initializer_list<qint64> binds,
-    const std::function<bool(const Row&)>& visit,
+    const std::vector<qint64>& binds,
+    const std::function<bool(const SqliteRows::Row&)>& visit,
     QString* error)
 {
-    sqlite3* handle = handleOf(db);
-    if (!handle)
-        return std::nullopt;
+    using SqliteRows::Row;
     sqlite3_stmt* statement = nullptr;
     if (sqlite3_prepare_v2(handle, sql, -1, &statement, nullptr) != SQLITE_OK) {
         *error = QString::fromUtf8(sqlite3_errmsg(handle));
@@ -69,13 +70,157 @@ std::optional<bool> SqliteRows::forEach(const QSqlDatabase& db,
     return ok;
 }
 
+} // namespace
+
+std::optional<bool> SqliteRows::forEach(const QSqlDatabase& db,
+    const char* sql,
+    std::initializer_list<qint64> binds,
+    const std::function<bool(const Row&)>& visit,
+    QString* error)
+{
+    sqlite3* handle = handleOf(db);
+    if (!handle)
+        return std::nullopt;
+    return forEachOnHandle(handle, sql, std::vector<qint64>(binds), visit, error);
+}
+
+namespace {
+
+// Rows copied out of SQLite: their cells' bytes one after the other, and where each cell starts and ends.
+struct Chunk
+{
+    static constexpr int Rows = 4096;
+    QByteArray bytes;
+    std::vector<qsizetype> bounds; // per row: columns + 1 offsets into bytes
+    std::vector<char> nulls; // per row: columns flags
+    int rows = 0;
+
+    void add(const SqliteRows::Row& row)
+    {
+        bounds.push_back(bytes.size());
+        for (int i = 0; i < row.columns; ++i) {
+            bytes.append(row.cells[i]);
+            bounds.push_back(bytes.size());
+            nulls.push_back(row.null[i] ? 1 : 0);
+        }
+        ++rows;
+    }
+    void view(int index, SqliteRows::Row& row) const
+    {
+        const qsizetype* b = bounds.data() + qsizetype { index } * (row.columns + 1);
+        for (int i = 0; i < row.columns; ++i) {
+            row.cells[i] = QByteArrayView(bytes.constData() + b[i], b[i + 1] - b[i]);
+            row.null[i] = nulls[static_cast<size_t>(index) * static_cast<size_t>(row.columns) + i] != 0;
+        }
+    }
+};
+
+// The chunks between the reading thread and the visiting one; at most Depth wait.
+class ChunkQueue
+{
+public:
+    static constexpr size_t Depth = 4;
+
+    bool push(Chunk chunk) // false: the visitor stopped
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_chunks.size() < Depth || m_stopped; });
+        if (m_stopped)
+            return false;
+        m_chunks.push_back(std::move(chunk));
+        m_changed.notify_all();
+        return true;
+    }
+    void finish()
+    {
+        const std::lock_guard lock(m_mutex);
+        m_done = true;
+        m_changed.notify_all();
+    }
+    std::optional<Chunk> pop() // nullopt: no more
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_chunks.empty() || m_done; });
+        if (m_chunks.empty())
+            return std::nullopt;
+        Chunk chunk = std::move(m_chunks.front());
+        m_chunks.pop_front();
+        m_changed.notify_all();
+        return chunk;
+    }
+    void stop()
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stopped = true;
+        m_changed.notify_all();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Chunk> m_chunks;
+    bool m_done = false;
+    bool m_stopped = false;
+};
+
+} // namespace
+
+std::optional<bool> SqliteRows::forEachPrefetched(const QSqlDatabase& db,
+    const char* sql,
+    std::initializer_list<qint64> binds,
+    const std::function<bool(const Row&)>& visit,
+    QString* error)
+{
+    sqlite3* handle = handleOf(db);
+    if (!handle)
+        return std::nullopt;
+    const std::vector<qint64> bound(binds);
+    ChunkQueue queue;
+    bool read = false;
+    QString readError;
+    std::thread reader([&] {
+        Chunk chunk;
+        read = forEachOnHandle(
+            handle,
+            sql,
+            bound,
+            [&](const Row& row) {
+                chunk.add(row);
+                return chunk.rows < Chunk::Rows || queue.push(std::exchange(chunk, Chunk()));
+            },
+            &readError);
+        if (chunk.rows > 0)
+            queue.push(std::move(chunk));
+        queue.finish();
+    });
+    bool visiting = true;
+    Row row;
+    while (std::optional<Chunk> chunk = queue.pop()) {
+        row.columns = chunk->rows > 0 ? static_cast<int>(chunk->nulls.size() / static_cast<size_t>(chunk->rows)) : 0;
+        for (int i = 0; visiting && i < chunk->rows; ++i) {
+            chunk->view(i, row);
+            visiting = visit(row);
+        }
+        if (!visiting) {
+            queue.stop();
+            break;
+        }
+    }
+    reader.join();
+    if (!visiting)
+        return true;
+    if (!read)
+        *error = readError;
+    return read;
+}
+
 bool SqliteRows::forEachOrQt(const QSqlDatabase& db,
     const char* sql,
     std::initializer_list<qint64> binds,
     const std::function<bool(const Row&)>& visit,
     QString* error)
 {
-    if (const std::optional<bool> direct = forEach(db, sql, binds, visit, error))
+    if (const std::optional<bool> direct = forEachPrefetched(db, sql, binds, visit, error))
         return *direct;
     QSqlQuery q(db);
     q.setForwardOnly(true);

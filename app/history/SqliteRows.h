@@ -30,8 +30,17 @@ std::optional<bool> forEach(const QSqlDatabase& db,
     const std::function<bool(const Row&)>& visit,
     QString* error);
 
-// As forEach, through QSqlQuery when SQLite's API is not available (PostgreSQL): the same rows, the same bytes (text
-// as UTF-8, bytea and blobs as they are). sql uses ? placeholders. False (and *error) on an error.
+// As forEach, with SQLite's stepping and decoding on a thread of its own, a few thousand rows ahead of visit (which
+// runs on the caller's thread): on two cores the reading costs the caller next to nothing. The connection is used by
+// that thread only until this returns; nothing else may use it meanwhile.
+std::optional<bool> forEachPrefetched(const QSqlDatabase& db,
+    const char* sql,
+    std::initializer_list<qint64> binds,
+    const std::function<bool(const Row&)>& visit,
+    QString* error);
+
+// As forEachPrefetched, through QSqlQuery when SQLite's API is not available (PostgreSQL): the same rows, the same
+// bytes (text as UTF-8, bytea and blobs as they are). sql uses ? placeholders. False (and *error) on an error.
 bool forEachOrQt(const QSqlDatabase& db,
     const char* sql,
     std::initializer_list<qint64> binds,
