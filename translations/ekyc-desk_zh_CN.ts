@@ -4191,6 +4191,18 @@ MerchantBizId %2
         <source>Signed checkpoints are copied to the anchor folder again.</source>
         <translation>已签名的检查点又能复制到锚点文件夹了。</translation>
     </message>
+    <message>
+        <source>History: %1</source>
+        <translation>审计记录：%1</translation>
+    </message>
+    <message>
+        <source>Opening history…</source>
+        <translation>正在打开审计记录…</translation>
+    </message>
+    <message>
+        <source>No audit history</source>
+        <translation>无审计记录</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>

@@ -8,11 +8,12 @@ ElidedLabel::ElidedLabel(QWidget* parent)
     setTextFormat(Qt::PlainText);
 }
 
-void ElidedLabel::setFullText(const QString& text)
+void ElidedLabel::setFullText(const QString& text, const QStringList& shorter)
 {
     m_fullText = text;
+    m_shorter = shorter;
     setToolTip(text);
-    updateGeometry();
+    updateGeometry(); // the size hints follow the texts
     elide();
 }
 
@@ -33,10 +34,14 @@ QSize ElidedLabel::sizeHint() const
 
 QSize ElidedLabel::minimumSizeHint() const
 {
-    // Room for a few characters and the ellipsis.
+    // Room for the shortest form (up to 20 characters of it), else for a few characters and the ellipsis.
     const QMargins margins = contentsMargins();
-    return QSize(
-        fontMetrics().averageCharWidth() * 8 + margins.left() + margins.right(), QLabel::minimumSizeHint().height());
+    const int few = fontMetrics().averageCharWidth() * 8;
+    const int shortest = m_shorter.isEmpty()
+        ? few
+        : qBound(
+            few, fontMetrics().horizontalAdvance(m_shorter.constLast()) + 2, fontMetrics().averageCharWidth() * 20);
+    return QSize(shortest + margins.left() + margins.right(), QLabel::minimumSizeHint().height());
 }
 
 void ElidedLabel::resizeEvent(QResizeEvent* event)
@@ -47,5 +52,12 @@ void ElidedLabel::resizeEvent(QResizeEvent* event)
 
 void ElidedLabel::elide()
 {
-    QLabel::setText(fontMetrics().elidedText(m_fullText, Qt::ElideMiddle, contentsRect().width()));
+    const int room = contentsRect().width();
+    QString shown = m_fullText;
+    for (const QString& form : std::as_const(m_shorter)) {
+        if (fontMetrics().horizontalAdvance(shown) <= room)
+            break;
+        shown = form;
+    }
+    QLabel::setText(fontMetrics().elidedText(shown, Qt::ElideMiddle, room));
 }

@@ -2,16 +2,17 @@
 
 #include <QLabel>
 
-// A one-line label that shortens its text in the middle when it has less room than the text needs ("History:
-// /home/…/history.sqlite"), with the full text in its tooltip: status-bar facts that must never make the window wider
-// than the screen.
+// A one-line label that shortens its text when it has less room than the text needs, with the full text in its
+// tooltip: status-bar facts that must never make the window wider than the screen. It shows the longest of the full
+// text and its shorter forms (given longest first) that fits, else the shortest shortened in the middle ("History:
+// /home/…/history.sqlite"), so that a narrow window says "No audit history" rather than "No…ed".
 class ElidedLabel : public QLabel
 {
     Q_OBJECT
 public:
     explicit ElidedLabel(QWidget* parent = nullptr);
 
-    void setFullText(const QString& text);
+    void setFullText(const QString& text, const QStringList& shorter = {});
     // The width it asks for, in average characters, at most (0: the whole text): side by side in a status bar, each
     // fact asks for a fair share instead of one long path taking the room of the others.
     void setPreferredCharacters(int characters);
@@ -27,5 +28,6 @@ private:
     void elide();
 
     QString m_fullText;
+    QStringList m_shorter;
     int m_preferredCharacters = 0;
 };

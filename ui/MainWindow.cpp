@@ -230,11 +230,13 @@ void MainWindow::showStatus()
             !m_history->sqlitePath().isEmpty() && QFileInfo::exists(TrainingHistory::keyPath(m_history->sqlitePath()));
         const QString keySource =
             trainingKey ? tr("the key file beside it") : HistoryOpener::describeKeySource(m_history->keySource());
-        m_historyLabel->setFullText(tr("History: %1 (key from %2)").arg(location, keySource));
+        const QString path = m_history->sqlitePath();
+        m_historyLabel->setFullText(tr("History: %1 (key from %2)").arg(location, keySource),
+            { tr("History: %1").arg(path.isEmpty() ? location : QFileInfo(path).fileName()), tr("History") });
     } else if (m_historyPending) {
-        m_historyLabel->setFullText(tr("Opening the audit history…"));
+        m_historyLabel->setFullText(tr("Opening the audit history…"), { tr("Opening history…") });
     } else {
-        m_historyLabel->setFullText(tr("No audit history: cases are not recorded"));
+        m_historyLabel->setFullText(tr("No audit history: cases are not recorded"), { tr("No audit history") });
     }
 }
 
