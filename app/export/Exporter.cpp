@@ -4,9 +4,9 @@
 #include "export/Csv.h"
 #include "export/HashedFile.h"
 #include "export/PdfReport.h"
-#include "export/SqliteEventStream.h"
 #include "history/AuditStore.h"
 #include "history/CanonicalEvent.h"
+#include "history/SqliteRows.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -93,7 +93,7 @@ public:
 
     // A row of stored UTF-8 cells as one CSV line: the events export's fast path (the JSON objects of write() cost
     // several times more on a million events); the same bytes as write() of the same values.
-    void writeCells(const QByteArrayView (&cells)[10])
+    void writeCells(const QByteArrayView* cells) // seq, ts, ..., prev_hash, hash: the 10 columns of an event
     {
         QByteArray& line = m_line;
         line.clear();
@@ -302,11 +302,13 @@ private:
         report(0);
         if (m_request.format == ExportRequest::Format::Csv) {
             QString error;
-            const std::optional<bool> streamed = SqliteEventStream::forEach(
+            // SQLite is read on a thread of its own while this one formats (and HashedFile writes and hashes).
+            const std::optional<bool> streamed = SqliteRows::forEachPrefetched(
                 m_store.database(),
-                range->firstSeq,
-                range->lastSeq,
-                [this](const SqliteEventStream::Row& row) {
+                "SELECT seq, ts, actor, workstation, case_id, kind, payload, pii_digest, prev_hash, hash "
+                "FROM events WHERE seq >= ? AND seq <= ? ORDER BY seq",
+                { range->firstSeq, range->lastSeq },
+                [this](const SqliteRows::Row& row) {
                     if (m_manifest.rows == 0) {
                         m_manifest.firstHash = row.cells[9].toByteArray();
                         m_manifest.prevHash = row.cells[8].toByteArray();

@@ -749,13 +749,6 @@ void compareDashboard(QSqlDatabase& db, ChainReport& report)
         : ChainVerifier::tr("Cannot read the dashboard's counts: %1").arg(error);
 }
 
-qint64 seqOf(QByteArrayView text)
-{
-    qint64 seq = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seq);
-    return error == std::errc() && end == text.data() + text.size() ? seq : 0;
-}
-
 // The events up to lastSeq in seq order, each visited as the bytes of its columns (straight from SQLite's own API, a
 // few thousand rows ahead, where it can; through Qt otherwise); stops when visit returns false. False (and *error) on
 // a read error.
@@ -765,7 +758,7 @@ bool forEachEvent(QSqlDatabase& db, qint64 lastSeq, const std::function<bool(Raw
                               "FROM events WHERE seq <= ? ORDER BY seq";
     auto visitRow = [&visit](const SqliteRows::Row& row) {
         const QByteArrayView* cells = row.cells;
-        RawEvent e { seqOf(cells[0]),
+        RawEvent e { integerOf(cells[0], false, 0),
             0,
             { cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7] },
             cells[8],
