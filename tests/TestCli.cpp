@@ -327,6 +327,31 @@ private slots:
             QFileDevice::Permissions());
     }
 
+    // The training sandbox's certificates load while the history opens (and the desk's window is painted): when they
+    // cannot, the verification still stops before anything is recorded or sent, with its own exit code and message.
+    void sandboxThatCannotStartSaysSo()
+    {
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QString appData = QDir(home.path()).filePath(QStringLiteral("data/eKYC Desk/ekyc-desk"));
+        QVERIFY(QDir().mkpath(appData));
+        QFile blocker(QDir(appData).filePath(QStringLiteral("sandbox"))); // a file where the folder belongs
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const Run r = CliRun::run(caseArgs(SandboxFixtures::people().first()), home.path(), m_extraEnv);
+        QVERIFY2(r.exitCode == 3, (r.out + r.err).constData());
+        const QJsonObject json = QJsonDocument::fromJson(r.out).object();
+        QVERIFY(json.value(QStringLiteral("refused")).toBool());
+        const QString message = json.value(QStringLiteral("message")).toString();
+        QVERIFY2(message.startsWith(QStringLiteral("The training sandbox could not start")), qPrintable(message));
+        QVERIFY2(message.contains(QDir::toNativeSeparators(blocker.fileName())), qPrintable(message));
+        QVERIFY(!json.contains(QStringLiteral("caseId")));
+        // Once the folder can be made, the same call works.
+        QVERIFY(QFile::remove(blocker.fileName()));
+        const Run again = CliRun::run(caseArgs(SandboxFixtures::people().first()), home.path(), m_extraEnv);
+        QVERIFY2(again.exitCode == 0, (again.out + again.err).constData());
+    }
+
     void auditorMayNotVerify()
     {
         QTemporaryDir dir;

@@ -4203,6 +4203,10 @@ MerchantBizId %2
         <source>No audit history</source>
         <translation>无审计记录</translation>
     </message>
+    <message>
+        <source>Training sandbox starting…</source>
+        <translation>训练沙箱正在启动…</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>

@@ -10,9 +10,13 @@
 #include <QIconEngine>
 #include <QPainter>
 #include <QPixmap>
+#include <QStyle>
+#include <QStyleOption>
 #include <QSvgRenderer>
 
+#include <algorithm>
 #include <functional>
+#include <memory>
 
 // Q_INIT_RESOURCE must be used outside any namespace.
 static void registerDeskResources()
@@ -27,9 +31,8 @@ namespace {
 // The colour keyword the bundled action icons are drawn in (SVG's own "currentColor"); replaced by the palette's.
 constexpr char templateColor[] = "currentColor";
 
-QPixmap renderSvg(const QByteArray& svg, int size)
+QPixmap renderSvg(QSvgRenderer& renderer, int size)
 {
-    QSvgRenderer renderer(svg);
     QPixmap pixmap(size, size);
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
@@ -46,9 +49,10 @@ QByteArray recoloured(const QByteArray& svg, const QColor& color)
 // Device pixels: 16 and 24 px at a device pixel ratio of 1 and 2, and larger icons.
 constexpr int fallbackSizes[] = { 16, 22, 24, 32, 48, 64 };
 
-// A bundled fallback in the palette's colours, each mode drawn when it is first asked for: the same pixmaps, in the
-// same sizes, as drawing every mode up front, but an icon seen only in a menu costs nothing until the menu opens and
-// the disabled or selected forms nothing until they are shown (drawing all of them was a third of the start-up).
+// A bundled fallback in the palette's colours, each mode and size drawn when it is first asked for, at exactly that
+// size: an icon seen only in a menu costs nothing until the menu opens, the disabled or selected forms nothing until
+// they are shown, and a toolbar's icon is drawn once at its own size instead of at every size (drawing all of them
+// up front was a third of the start-up, and drawing each mode at six sizes still an eighth).
 class FallbackEngine : public QIconEngine
 {
 public:
@@ -66,20 +70,36 @@ public:
 
     void paint(QPainter* painter, const QRect& rect, QIcon::Mode mode, QIcon::State state) override
     {
-        drawn(mode).paint(painter, rect, Qt::AlignCenter, mode, state);
+        const qreal ratio = painter->device() ? painter->device()->devicePixelRatio() : 1.0;
+        QPixmap drawn = pixmap(rect.size() * ratio, mode, state);
+        drawn.setDevicePixelRatio(ratio);
+        const QSize shown = drawn.deviceIndependentSize().toSize();
+        painter->drawPixmap(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, shown, rect), drawn);
     }
-    // Device pixels (the caller scales), as the pixmap engine does: the drawn icon at a device pixel ratio of 1.
+    // Device pixels (the caller scales), as the pixmap engine does: a square of the smaller side, at a device pixel
+    // ratio of 1.
     QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override
     {
-        return drawn(mode).pixmap(size, 1.0, mode, state);
+        const int side = actualSize(size, mode, state).width();
+        if (side <= 0)
+            return QPixmap();
+        const quint64 key = (static_cast<quint64>(mode) << 32) | static_cast<quint32>(side);
+        auto drawn = m_drawn.constFind(key);
+        if (drawn == m_drawn.cend())
+            drawn = m_drawn.insert(key, renderSvg(renderer(mode), side));
+        return *drawn;
     }
-    QSize actualSize(const QSize& size, QIcon::Mode mode, QIcon::State state) override
+    QSize actualSize(const QSize& size, QIcon::Mode, QIcon::State) override
     {
-        return drawn(mode).actualSize(size, mode, state);
+        const int side = qMin(size.width(), size.height());
+        return side > 0 ? QSize(side, side) : QSize();
     }
-    QList<QSize> availableSizes(QIcon::Mode mode, QIcon::State state) override
+    QList<QSize> availableSizes(QIcon::Mode, QIcon::State) override
     {
-        return drawn(mode).availableSizes(mode, state);
+        QList<QSize> sizes;
+        for (int side : fallbackSizes)
+            sizes.append(QSize(side, side));
+        return sizes;
     }
     void virtual_hook(int id, void* data) override
     {
@@ -91,21 +111,72 @@ public:
     }
 
 private:
-    // The pixmaps of one mode, drawn at the first use.
-    const QIcon& drawn(QIcon::Mode mode)
+    // The drawing in one mode's colour, read once (shared by the copies QIcon makes).
+    QSvgRenderer& renderer(QIcon::Mode mode)
     {
-        QIcon& icon = m_drawn[mode];
-        if (icon.isNull()) {
-            const QByteArray coloured = recoloured(m_svg, m_colours.value(mode));
-            for (int size : fallbackSizes)
-                icon.addPixmap(renderSvg(coloured, size), mode);
-        }
-        return icon;
+        std::shared_ptr<QSvgRenderer>& renderer = m_renderers[mode];
+        if (!renderer)
+            renderer = std::make_shared<QSvgRenderer>(recoloured(m_svg, m_colours.value(mode)));
+        return *renderer;
     }
 
     QByteArray m_svg;
     QHash<QIcon::Mode, QColor> m_colours;
-    QHash<QIcon::Mode, QIcon> m_drawn;
+    QHash<QIcon::Mode, std::shared_ptr<QSvgRenderer>> m_renderers;
+    QHash<quint64, QPixmap> m_drawn; // (mode, side) -> drawn
+};
+
+// The application's icon from its PNGs, each size read when it is first asked for (reading all seven up front was a
+// twentieth of the start-up, although an offscreen or Wayland window never asks for one). A size without its own PNG
+// is the next larger one scaled down (or the largest scaled up).
+class AppIconEngine : public QIconEngine
+{
+public:
+    QIconEngine* clone() const override { return new AppIconEngine(*this); }
+    QString key() const override { return QStringLiteral("EkycAppIconEngine"); }
+
+    void paint(QPainter* painter, const QRect& rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        const qreal ratio = painter->device() ? painter->device()->devicePixelRatio() : 1.0;
+        QPixmap drawn = pixmap(rect.size() * ratio, mode, state);
+        drawn.setDevicePixelRatio(ratio);
+        const QSize shown = drawn.deviceIndependentSize().toSize();
+        painter->drawPixmap(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, shown, rect), drawn);
+    }
+    QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override
+    {
+        const int side = actualSize(size, mode, state).width();
+        if (side <= 0)
+            return QPixmap();
+        const QList<int> sizes = appIconSizes();
+        const auto larger = std::lower_bound(sizes.cbegin(), sizes.cend(), side);
+        const int source = larger == sizes.cend() ? sizes.last() : *larger;
+        QPixmap& read = m_read[source];
+        if (read.isNull())
+            read = QPixmap(QStringLiteral(":/icons/app/ekyc-desk-%1.png").arg(source));
+        QPixmap icon = source == side ? read : read.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        if (mode == QIcon::Disabled || mode == QIcon::Selected) {
+            QStyleOption option;
+            option.palette = QGuiApplication::palette();
+            icon = QApplication::style()->generatedIconPixmap(mode, icon, &option);
+        }
+        return icon;
+    }
+    QSize actualSize(const QSize& size, QIcon::Mode, QIcon::State) override
+    {
+        const int side = qMin(size.width(), size.height());
+        return side > 0 ? QSize(side, side) : QSize();
+    }
+    QList<QSize> availableSizes(QIcon::Mode, QIcon::State) override
+    {
+        QList<QSize> sizes;
+        for (int side : appIconSizes())
+            sizes.append(QSize(side, side));
+        return sizes;
+    }
+
+private:
+    QHash<int, QPixmap> m_read; // shipped size -> its PNG, once read
 };
 
 } // namespace
@@ -127,10 +198,7 @@ QList<int> appIconSizes()
 QIcon appIcon()
 {
     initResources();
-    QIcon icon;
-    for (int size : appIconSizes())
-        icon.addFile(QStringLiteral(":/icons/app/ekyc-desk-%1.png").arg(size), QSize(size, size));
-    return icon;
+    return QIcon(new AppIconEngine);
 }
 
 QString themeName(Action action)

@@ -218,8 +218,11 @@ void MainWindow::showStatus()
         endpoint = m_service.sandbox()->url();
     else if (m_service.client())
         endpoint = m_service.client()->config().endpoint;
-    m_endpointLabel->setFullText(training ? tr("Training sandbox at %1").arg(endpoint.toString())
-                                          : tr("Live endpoint %1").arg(endpoint.toString()));
+    if (training && m_service.sandboxStarting())
+        m_endpointLabel->setFullText(tr("Training sandbox starting…"));
+    else
+        m_endpointLabel->setFullText(training ? tr("Training sandbox at %1").arg(endpoint.toString())
+                                              : tr("Live endpoint %1").arg(endpoint.toString()));
     m_credentialsLabel->setFullText(
         training ? Credentials::training().describe() : m_service.options().credentials.describe());
     if (m_history) {

@@ -25,19 +25,26 @@ SandboxServer::~SandboxServer()
     stop();
 }
 
+QString SandboxServer::defaultDataDir()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("sandbox"));
+}
+
 bool SandboxServer::start(quint16 port, const QString& dataDir)
 {
-    stop();
-    m_error.clear();
-    m_dataDir = dataDir.isEmpty()
-        ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("sandbox"))
-        : dataDir;
-
     SandboxCa ca;
-    if (!ca.ensure(m_dataDir)) {
+    if (!ca.ensure(dataDir.isEmpty() ? defaultDataDir() : dataDir)) {
+        stop();
         m_error = ca.errorString();
         return false;
     }
+    return start(ca, port);
+}
+
+bool SandboxServer::start(const SandboxCa& ca, quint16 port)
+{
+    stop();
+    m_error.clear();
     m_ca = { ca.caCertificate() };
     m_caPath = ca.caCertificatePath();
 

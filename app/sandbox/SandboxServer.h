@@ -10,6 +10,7 @@
 #include <memory>
 
 class QSslServer;
+class SandboxCa;
 class SandboxConnection;
 class Credentials;
 class SandboxService;
@@ -50,6 +51,11 @@ public:
     // Listens on 127.0.0.1:port (0: any free port). dataDir holds ca.pem, server.pem, server.key (created when
     // missing); empty means <AppDataLocation>/sandbox. Returns false with errorString() on failure.
     bool start(quint16 port = 0, const QString& dataDir = QString());
+    // The same with certificates already loaded (SandboxCa::ensure, which may run on another thread: loading them is
+    // most of the start's cost). Returns false with errorString() when it cannot listen.
+    bool start(const SandboxCa& ca, quint16 port = 0);
+    // <AppDataLocation>/sandbox: where start() keeps the certificates when no dataDir is given.
+    static QString defaultDataDir();
     // The AccessKey the sandbox accepts (SandboxService::setAccessKey); call after start().
     void setAccessKey(const Credentials& key);
     void stop();
@@ -98,7 +104,6 @@ private:
     QSslServer* m_server = nullptr;
     std::unique_ptr<SandboxService> m_service;
     QString m_error;
-    QString m_dataDir;
     QString m_caPath;
     QList<QSslCertificate> m_ca;
     int m_slowMs = 5000;

@@ -43,6 +43,11 @@ bool Session::open(const Request& request, Failure* failure)
 {
     if (request.openHistory && !openHistory(request, failure))
         return false;
+    // The training sandbox's certificates loaded meanwhile (configure()): the window was painted without waiting.
+    if (!m_service->startSandbox()) {
+        *failure = { Error::SandboxFailed, m_service->errorString() };
+        return false;
+    }
     shareRateBudget();
     return true;
 }
@@ -88,7 +93,7 @@ bool Session::configure(const Request& request, Failure* failure)
         options.credentials = resolved->credentials;
         m_credentialWarnings = resolved->warnings;
     }
-    if (!m_service->configure(options)) {
+    if (!m_service->configure(options, VerificationService::SandboxStart::Later)) {
         return fail(options.training ? Error::SandboxFailed : Error::NoCredentials, m_service->errorString());
     }
     return true;

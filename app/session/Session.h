@@ -74,8 +74,9 @@ public:
     // (starting the sandbox in training mode), opens the history and records configuration changes in it.
     static std::unique_ptr<Session> create(Settings& settings, const Request& request, Failure* failure);
     // The same path in two steps, for a window shown before the history is open: prepare() reads and validates the
-    // settings and builds the service (starting the sandbox in training mode); open() then opens the history (when
-    // request.openHistory), signs in, records configuration changes in it and shares the rate budget. Nothing is sent
+    // settings and builds the service (in training mode the sandbox's certificates start loading on a thread of their
+    // own); open() then opens the history (when request.openHistory), signs in, records configuration changes in it,
+    // starts the training sandbox (Error::SandboxFailed when it cannot) and shares the rate budget. Nothing is sent
     // before open() succeeded: the service records every case in the history first.
     static std::unique_ptr<Session> prepare(Settings& settings, const Request& request, Failure* failure);
     bool open(const Request& request, Failure* failure);

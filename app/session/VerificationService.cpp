@@ -43,26 +43,45 @@ void VerificationService::setHistory(AuditStore* history)
     }
 }
 
-bool VerificationService::configure(const Options& options)
+bool VerificationService::configure(const Options& options, SandboxStart start)
 {
     m_error.clear();
     m_pendingOptions.reset();
     m_client.reset();
     m_sandbox.reset();
+    m_sandboxCa = {};
     m_options = options;
     if (options.training) {
-        m_sandbox = std::make_unique<SandboxServer>();
-        if (!m_sandbox->start()) {
-            m_error = tr("The training sandbox could not start: %1").arg(m_sandbox->errorString());
-            m_sandbox.reset();
-            return false;
-        }
-    } else if (!options.credentials.isValid()) {
+        const QString dir = SandboxServer::defaultDataDir();
+        m_sandboxCa = std::async(std::launch::async, [dir] {
+            SandboxCa ca;
+            ca.ensure(dir);
+            return ca;
+        });
+        return start == SandboxStart::Later || startSandbox();
+    }
+    if (!options.credentials.isValid()) {
         m_error = tr("No AccessKey found. Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET "
                      "(and ALIBABA_CLOUD_SECURITY_TOKEN for STS), or use training mode.");
         return false;
     }
     makeClient(options);
+    return true;
+}
+
+bool VerificationService::startSandbox()
+{
+    if (!m_sandboxCa.valid())
+        return true;
+    const SandboxCa ca = m_sandboxCa.get();
+    auto sandbox = std::make_unique<SandboxServer>();
+    if (!ca.errorString().isEmpty() || !sandbox->start(ca)) {
+        m_error = tr("The training sandbox could not start: %1")
+                      .arg(ca.errorString().isEmpty() ? sandbox->errorString() : ca.errorString());
+        return false;
+    }
+    m_sandbox = std::move(sandbox);
+    makeClient(m_options);
     return true;
 }
 

@@ -4,6 +4,7 @@
 #include "api/VerificationResult.h"
 #include "base/Actor.h"
 #include "base/Result.h"
+#include "crypto/SandboxCa.h"
 #include "domain/CaseInput.h"
 #include "domain/CaseValidator.h"
 #include "session/RecordedCase.h"
@@ -12,6 +13,7 @@
 #include <QHash>
 #include <QObject>
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 
@@ -46,8 +48,20 @@ public:
     explicit VerificationService(QObject* parent = nullptr);
     ~VerificationService() override;
 
-    // Starts the sandbox in training mode. Returns false with errorString() when it cannot.
-    bool configure(const Options& options);
+    // In training mode, when the sandbox starts: at once, or (Later) its certificates load on a thread of their own
+    // and startSandbox() starts it (the GUI's first frame does not wait for them).
+    enum class SandboxStart
+    {
+        Now,
+        Later
+    };
+    // Starts the sandbox in training mode (or its certificates loading, Later). Returns false with errorString() when
+    // it cannot.
+    bool configure(const Options& options, SandboxStart start = SandboxStart::Now);
+    // After configure(..., Later): waits for the certificates, starts the sandbox and makes the client (until then
+    // nothing can be submitted). True at once when nothing waits; false with errorString() when it cannot start.
+    bool startSandbox();
+    bool sandboxStarting() const { return m_sandboxCa.valid(); }
     // Changes the running service's endpoint, CA, limits, long-term value and credentials (settings changed while
     // the application runs; configure() again would restart the sandbox). Training stays training, with the sandbox
     // as its endpoint and its public key; the clock and randomness stay. A call in flight is never touched: while
@@ -147,6 +161,7 @@ private:
     std::unique_ptr<HistoryWriter> m_writer;
     QString m_error;
     std::unique_ptr<SandboxServer> m_sandbox;
+    std::future<SandboxCa> m_sandboxCa; // configure(..., Later) until startSandbox()
     std::unique_ptr<ApiClient> m_client;
     SharedRateBudget* m_rateBudget = nullptr;
 };

@@ -46,6 +46,8 @@ public:
 private slots:
     void appIconSizes_data();
     void appIconSizes();
+    void appIconOtherSizes_data();
+    void appIconOtherSizes();
     void appIconSvgRenders_data();
     void appIconSvgRenders();
     void actionFallbacksFollowPalette_data();
@@ -134,8 +136,34 @@ void TestHelpAndIcons::appIconSizes()
     // The card fills a good part of the square, and the corners stay transparent.
     QVERIFY(opaquePixels(image) > size * size / 2);
     QCOMPARE(qAlpha(image.pixel(0, 0)), 0);
-    // The application's icon offers it in that size.
-    QCOMPARE(Icons::appIcon().pixmap(QSize(size, size)).size(), QSize(size, size));
+    // The application's icon offers it in that size: that PNG's own pixels, not another size scaled.
+    const QIcon icon = Icons::appIcon();
+    QVERIFY(icon.availableSizes().contains(QSize(size, size)));
+    QCOMPARE(icon.pixmap(QSize(size, size), 1.0).toImage(), QPixmap(path).toImage());
+}
+
+void TestHelpAndIcons::appIconOtherSizes_data()
+{
+    QTest::addColumn<int>("size");
+    QTest::addColumn<int>("source"); // the PNG it is made from
+    QTest::addRow("20 px from 24") << 20 << 24;
+    QTest::addRow("40 px from 48") << 40 << 48;
+    QTest::addRow("100 px from 128") << 100 << 128;
+    QTest::addRow("512 px from 256") << 512 << 256;
+}
+
+void TestHelpAndIcons::appIconOtherSizes()
+{
+    QFETCH(int, size);
+    QFETCH(int, source);
+    Icons::initResources();
+    const QImage offered = Icons::appIcon().pixmap(QSize(size, size), 1.0).toImage();
+    QCOMPARE(offered.size(), QSize(size, size));
+    const QImage expected = QPixmap(QStringLiteral(":/icons/app/ekyc-desk-%1.png").arg(source))
+                                .scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+                                .toImage();
+    QCOMPARE(offered, expected);
+    QCOMPARE(qAlpha(offered.pixel(0, 0)), 0);
 }
 
 void TestHelpAndIcons::appIconSvgRenders_data()
