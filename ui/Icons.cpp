@@ -49,24 +49,15 @@ QByteArray recoloured(const QByteArray& svg, const QColor& color)
 // Device pixels: 16 and 24 px at a device pixel ratio of 1 and 2, and larger icons.
 constexpr int fallbackSizes[] = { 16, 22, 24, 32, 48, 64 };
 
-// A bundled fallback in the palette's colours, each mode and size drawn when it is first asked for, at exactly that
-// size: an icon seen only in a menu costs nothing until the menu opens, the disabled or selected forms nothing until
-// they are shown, and a toolbar's icon is drawn once at its own size instead of at every size (drawing all of them
-// up front was a third of the start-up, and drawing each mode at six sizes still an eighth).
-class FallbackEngine : public QIconEngine
+// An icon drawn as a square at whatever size is asked for (device pixels, the caller scales, as the pixmap engine
+// does: the smaller side, at a device pixel ratio of 1), in the sizes it names.
+class SquareIconEngine : public QIconEngine
 {
 public:
-    FallbackEngine(QByteArray svg, const QPalette& palette)
-        : m_svg(std::move(svg))
-        , m_colours { { QIcon::Normal, palette.color(QPalette::Active, QPalette::WindowText) },
-            { QIcon::Disabled, palette.color(QPalette::Disabled, QPalette::WindowText) },
-            { QIcon::Active, palette.color(QPalette::Active, QPalette::WindowText) },
-            { QIcon::Selected, palette.color(QPalette::Active, QPalette::HighlightedText) } }
+    explicit SquareIconEngine(QList<int> sides)
+        : m_sides(std::move(sides))
     {
     }
-
-    QIconEngine* clone() const override { return new FallbackEngine(*this); }
-    QString key() const override { return QStringLiteral("EkycFallbackIconEngine"); }
 
     void paint(QPainter* painter, const QRect& rect, QIcon::Mode mode, QIcon::State state) override
     {
@@ -76,18 +67,10 @@ public:
         const QSize shown = drawn.deviceIndependentSize().toSize();
         painter->drawPixmap(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, shown, rect), drawn);
     }
-    // Device pixels (the caller scales), as the pixmap engine does: a square of the smaller side, at a device pixel
-    // ratio of 1.
     QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override
     {
         const int side = actualSize(size, mode, state).width();
-        if (side <= 0)
-            return QPixmap();
-        const quint64 key = (static_cast<quint64>(mode) << 32) | static_cast<quint32>(side);
-        auto drawn = m_drawn.constFind(key);
-        if (drawn == m_drawn.cend())
-            drawn = m_drawn.insert(key, renderSvg(renderer(mode), side));
-        return *drawn;
+        return side > 0 ? drawn(side, mode) : QPixmap();
     }
     QSize actualSize(const QSize& size, QIcon::Mode, QIcon::State) override
     {
@@ -97,10 +80,37 @@ public:
     QList<QSize> availableSizes(QIcon::Mode, QIcon::State) override
     {
         QList<QSize> sizes;
-        for (int side : fallbackSizes)
+        for (int side : std::as_const(m_sides))
             sizes.append(QSize(side, side));
         return sizes;
     }
+
+protected:
+    // The icon side x side device pixels large, in that mode.
+    virtual QPixmap drawn(int side, QIcon::Mode mode) = 0;
+
+    QList<int> m_sides;
+};
+
+// A bundled fallback in the palette's colours, each mode and size drawn when it is first asked for, at exactly that
+// size: an icon seen only in a menu costs nothing until the menu opens, the disabled or selected forms nothing until
+// they are shown, and a toolbar's icon is drawn once at its own size instead of at every size (drawing all of them
+// up front was a third of the start-up, and drawing each mode at six sizes still an eighth).
+class FallbackEngine : public SquareIconEngine
+{
+public:
+    FallbackEngine(QByteArray svg, const QPalette& palette)
+        : SquareIconEngine({ std::begin(fallbackSizes), std::end(fallbackSizes) })
+        , m_svg(std::move(svg))
+        , m_colours { { QIcon::Normal, palette.color(QPalette::Active, QPalette::WindowText) },
+            { QIcon::Disabled, palette.color(QPalette::Disabled, QPalette::WindowText) },
+            { QIcon::Active, palette.color(QPalette::Active, QPalette::WindowText) },
+            { QIcon::Selected, palette.color(QPalette::Active, QPalette::HighlightedText) } }
+    {
+    }
+
+    QIconEngine* clone() const override { return new FallbackEngine(*this); }
+    QString key() const override { return QStringLiteral("EkycFallbackIconEngine"); }
     void virtual_hook(int id, void* data) override
     {
         if (id == QIconEngine::IsNullHook) {
@@ -108,6 +118,16 @@ public:
             return;
         }
         QIconEngine::virtual_hook(id, data);
+    }
+
+protected:
+    QPixmap drawn(int side, QIcon::Mode mode) override
+    {
+        const quint64 key = (static_cast<quint64>(mode) << 32) | static_cast<quint32>(side);
+        auto drawn = m_drawn.constFind(key);
+        if (drawn == m_drawn.cend())
+            drawn = m_drawn.insert(key, renderSvg(renderer(mode), side));
+        return *drawn;
     }
 
 private:
@@ -129,28 +149,22 @@ private:
 // The application's icon from its PNGs, each size read when it is first asked for (reading all seven up front was a
 // twentieth of the start-up, although an offscreen or Wayland window never asks for one). A size without its own PNG
 // is the next larger one scaled down (or the largest scaled up).
-class AppIconEngine : public QIconEngine
+class AppIconEngine : public SquareIconEngine
 {
 public:
+    AppIconEngine()
+        : SquareIconEngine(appIconSizes())
+    {
+    }
+
     QIconEngine* clone() const override { return new AppIconEngine(*this); }
     QString key() const override { return QStringLiteral("EkycAppIconEngine"); }
 
-    void paint(QPainter* painter, const QRect& rect, QIcon::Mode mode, QIcon::State state) override
+protected:
+    QPixmap drawn(int side, QIcon::Mode mode) override
     {
-        const qreal ratio = painter->device() ? painter->device()->devicePixelRatio() : 1.0;
-        QPixmap drawn = pixmap(rect.size() * ratio, mode, state);
-        drawn.setDevicePixelRatio(ratio);
-        const QSize shown = drawn.deviceIndependentSize().toSize();
-        painter->drawPixmap(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, shown, rect), drawn);
-    }
-    QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override
-    {
-        const int side = actualSize(size, mode, state).width();
-        if (side <= 0)
-            return QPixmap();
-        const QList<int> sizes = appIconSizes();
-        const auto larger = std::lower_bound(sizes.cbegin(), sizes.cend(), side);
-        const int source = larger == sizes.cend() ? sizes.last() : *larger;
+        const auto larger = std::lower_bound(m_sides.cbegin(), m_sides.cend(), side);
+        const int source = larger == m_sides.cend() ? m_sides.last() : *larger;
         QPixmap& read = m_read[source];
         if (read.isNull())
             read = QPixmap(QStringLiteral(":/icons/app/ekyc-desk-%1.png").arg(source));
@@ -161,18 +175,6 @@ public:
             icon = QApplication::style()->generatedIconPixmap(mode, icon, &option);
         }
         return icon;
-    }
-    QSize actualSize(const QSize& size, QIcon::Mode, QIcon::State) override
-    {
-        const int side = qMin(size.width(), size.height());
-        return side > 0 ? QSize(side, side) : QSize();
-    }
-    QList<QSize> availableSizes(QIcon::Mode, QIcon::State) override
-    {
-        QList<QSize> sizes;
-        for (int side : appIconSizes())
-            sizes.append(QSize(side, side));
-        return sizes;
     }
 
 private:
