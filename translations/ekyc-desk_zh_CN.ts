@@ -4205,7 +4205,23 @@ MerchantBizId %2
     </message>
     <message>
         <source>Training sandbox starting…</source>
-        <translation>训练沙箱正在启动…</translation>
+        <translation>培训沙箱正在启动…</translation>
+    </message>
+    <message>
+        <source>Training sandbox</source>
+        <translation>培训沙箱</translation>
+    </message>
+    <message>
+        <source>Training sandbox %1</source>
+        <translation>培训沙箱 %1</translation>
+    </message>
+    <message>
+        <source>Live: %1</source>
+        <translation>正式：%1</translation>
+    </message>
+    <message>
+        <source>Live endpoint</source>
+        <translation>正式接入点</translation>
     </message>
 </context>
 <context>

@@ -218,11 +218,17 @@ void MainWindow::showStatus()
         endpoint = m_service.sandbox()->url();
     else if (m_service.client())
         endpoint = m_service.client()->config().endpoint;
+    // Narrow, the host alone, then the mode alone: "Training sandbox", never "Training sandbox a…//127.0.0.1:…".
+    const QString host =
+        endpoint.port() > 0 ? QStringLiteral("%1:%2").arg(endpoint.host()).arg(endpoint.port()) : endpoint.host();
     if (training && m_service.sandboxStarting())
-        m_endpointLabel->setFullText(tr("Training sandbox starting…"));
+        m_endpointLabel->setFullText(tr("Training sandbox starting…"), { tr("Training sandbox") });
+    else if (training)
+        m_endpointLabel->setFullText(tr("Training sandbox at %1").arg(endpoint.toString()),
+            { tr("Training sandbox %1").arg(host), tr("Training sandbox") });
     else
-        m_endpointLabel->setFullText(training ? tr("Training sandbox at %1").arg(endpoint.toString())
-                                              : tr("Live endpoint %1").arg(endpoint.toString()));
+        m_endpointLabel->setFullText(
+            tr("Live endpoint %1").arg(endpoint.toString()), { tr("Live: %1").arg(host), tr("Live endpoint") });
     m_credentialsLabel->setFullText(
         training ? Credentials::training().describe() : m_service.options().credentials.describe());
     if (m_history) {

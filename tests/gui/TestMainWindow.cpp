@@ -69,6 +69,23 @@ void TestMainWindow::showsTrainingModeAndEndpoint()
     QVERIFY(endpoint);
     // The status bar shortens its facts when narrow; the tooltip has them in full.
     QVERIFY2(endpoint->toolTip().contains(sandbox()->url().toString()), qPrintable(endpoint->toolTip()));
+    // Wide, the sandbox's address; narrow, the mode alone; never a word cut in half (the tooltip has it all).
+    const QUrl url = sandbox()->url();
+    const QString full = QStringLiteral("Training sandbox at %1").arg(url.toString());
+    const QStringList forms { full,
+        QStringLiteral("Training sandbox %1:%2").arg(url.host()).arg(url.port()),
+        QStringLiteral("Training sandbox") };
+    const QSize wide = window()->size();
+    for (int width : { 1600, 900, 640, 480 }) {
+        window()->resize(width, wide.height());
+        GuiDriver::settleLayout();
+        QVERIFY2(
+            forms.contains(endpoint->text()), qPrintable(QStringLiteral("%1 px: %2").arg(width).arg(endpoint->text())));
+        if (width == 1600) // with room, the address is there
+            QVERIFY2(endpoint->text().contains(url.host()), qPrintable(endpoint->text()));
+    }
+    window()->resize(wide);
+    GuiDriver::settleLayout();
     auto* credentials = widget<QLabel>("credentialsStatusLabel");
     QVERIFY(credentials);
     QCOMPARE(credentials->toolTip(), Credentials::training().describe());
