@@ -261,6 +261,41 @@ private slots:
         QVERIFY(reread.warnings().isEmpty());
     }
 
+    // A value QSettings would deserialize (QDataStream: whatever the bytes describe, gigabytes included; found by
+    // fuzz_credential_files) is never read: the file is set aside as .refused before anything reads it, in every
+    // spelling the INI parser accepts, and the defaults apply. Values that merely contain "@" stay.
+    void serializedDataIsSetAside_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<bool>("refused");
+        const QByteArray huge = "(\\0\\0\\0\\n\\0\\0\\0\\0\\x1\\xff\\xff\\xff\\xf0)";
+        QTest::addRow("@Variant") << QByteArray("@Variant") + huge << true;
+        QTest::addRow("hex escape") << QByteArray("\\x40Variant") + huge << true;
+        QTest::addRow("octal escape") << QByteArray("\\100Variant") + huge << true;
+        QTest::addRow("letter escaped") << QByteArray("@\\Variant") + huge << true;
+        QTest::addRow("quoted in pieces") << QByteArray("\"@Var\"\"iant") + huge + "\"" << true;
+        QTest::addRow("@DateTime") << QByteArray("@DateTime(\\0\\0)") << true;
+        QTest::addRow("an @ in a name") << QByteArray("team@work") << false;
+        QTest::addRow("@ByteArray") << QByteArray("@ByteArray(A1)") << false;
+    }
+    void serializedDataIsSetAside()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(bool, refused);
+        QFile file(m_iniPath);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("[api]\nrateLimitQps=3\n[case]\ndefaultSceneCode=" + value + "\n");
+        file.close();
+        if (refused)
+            QTest::ignoreMessage(
+                QtWarningMsg, QRegularExpression(QStringLiteral("held serialized data, which eKYC Desk never writes")));
+        const Settings settings(m_iniPath);
+        QCOMPARE(settings.value(Settings::rateLimitQps), refused ? Settings::rateLimitQps.defaultValue : 3.0);
+        QCOMPARE(QFile::exists(m_iniPath + QStringLiteral(".refused")), refused);
+        if (!refused)
+            QVERIFY(!settings.value(Settings::sceneCode).isEmpty());
+    }
+
     void garbageReadsAsDefault_data() { addRows(garbageRows()); }
     void garbageReadsAsDefault()
     {

@@ -5594,6 +5594,10 @@ MerchantBizId %2
         <source>light, dark or empty (the system&apos;s)</source>
         <translation>light、dark 或留空（跟随系统）</translation>
     </message>
+    <message>
+        <source>The settings file %1 held serialized data, which eKYC Desk never writes: it was set aside as %2 and the defaults apply.</source>
+        <translation>设置文件 %1 含有序列化数据（eKYC Desk 从不写入此类数据）：已将其另存为 %2，并改用默认设置。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsChange</name>

@@ -2,6 +2,7 @@
 
 #include "base/PrivateFiles.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QtDebug>
@@ -29,19 +30,85 @@ void makePrivate(const QString& path, bool ownFolder)
     PrivateFiles::tightenFile(path);
 }
 
+// Whether the file holds a value QSettings would deserialize with QDataStream ("@Variant(...)", "@DateTime(...)"):
+// the app never writes one (its values are text, numbers and booleans), and reading one makes Qt build whatever the
+// bytes describe, a string of gigabytes included. The check reads the text as QSettings' INI parser does, after its
+// escapes (\x40, \100, \@) and quotes, so that no spelling of the marker slips through; a file too large to be ours
+// counts as such too.
+bool holdsSerializedData(const QString& path)
+{
+    constexpr qint64 largestSettingsFile = 1 << 20;
+    QFile file(path);
+    if (!file.exists() || !file.open(QIODevice::ReadOnly))
+        return false;
+    if (file.size() > largestSettingsFile)
+        return true;
+    const QByteArray raw = file.readAll();
+    QByteArray text;
+    text.reserve(raw.size());
+    for (qsizetype i = 0; i < raw.size(); ++i) {
+        const char c = raw.at(i);
+        if (c == '"')
+            continue;
+        if (c != '\\' || i + 1 == raw.size()) {
+            text.append(c);
+            continue;
+        }
+        const char next = raw.at(++i);
+        const bool hex = next == 'x' || next == 'X';
+        const bool octal = next >= '0' && next <= '7';
+        if (!hex && !octal) {
+            text.append(next);
+            continue;
+        }
+        uint code = 0;
+        qsizetype j = hex ? i + 1 : i;
+        for (; j < raw.size()
+             && (hex ? isxdigit(static_cast<unsigned char>(raw.at(j))) != 0 : raw.at(j) >= '0' && raw.at(j) <= '7');
+             ++j)
+            code = qMin<uint>(code * (hex ? 16 : 8) + QByteArray(1, raw.at(j)).toUInt(nullptr, 16), 0x10FFFF);
+        text.append(code < 0x80 ? static_cast<char>(code) : '?'); // the markers are ASCII
+        i = j - 1;
+    }
+    return text.contains("@Variant(") || text.contains("@DateTime(");
+}
+
+// A settings file that holds serialized data is set aside (beside it, ".refused") before anything reads it: the app
+// starts from its defaults and says why.
+void refuseSerializedData(const QString& path)
+{
+    if (path.isEmpty() || !holdsSerializedData(path))
+        return;
+    const QString aside = path + QStringLiteral(".refused");
+    QFile::remove(aside);
+    if (!QFile::rename(path, aside))
+        QFile::remove(path);
+    qWarning().noquote() << QCoreApplication::translate("Settings",
+        "The settings file %1 held serialized data, which eKYC Desk never writes: it was set aside as %2 and the "
+        "defaults apply.")
+                                .arg(path, aside);
+}
+
 } // namespace
 
 Settings::Settings()
     : m_settings(std::make_unique<QSettings>(QStringLiteral("eKYC Desk"), QStringLiteral("ekyc-desk")))
     , m_notifier(std::make_unique<SettingsNotifier>())
 {
+    const QString path = m_settings->fileName();
+    if (holdsSerializedData(path)) {
+        m_settings.reset();
+        refuseSerializedData(path);
+        m_settings = std::make_unique<QSettings>(QStringLiteral("eKYC Desk"), QStringLiteral("ekyc-desk"));
+    }
     makePrivate(m_settings->fileName(), true);
 }
 
 Settings::Settings(const QString& iniPath)
-    : m_settings(std::make_unique<QSettings>(iniPath, QSettings::IniFormat))
-    , m_notifier(std::make_unique<SettingsNotifier>())
+    : m_notifier(std::make_unique<SettingsNotifier>())
 {
+    refuseSerializedData(iniPath);
+    m_settings = std::make_unique<QSettings>(iniPath, QSettings::IniFormat);
     makePrivate(m_settings->fileName(), false);
 }
 
