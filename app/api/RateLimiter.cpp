@@ -23,9 +23,11 @@ qint64 RateLimiter::delayBeforeNext()
     if (m_qps <= 0)
         return 0;
     if (m_shared) {
-        const Result<qint64> wait = m_shared->reserve(1000.0 / m_qps * sharedHeadroom);
+        const double interval = 1000.0 / m_qps * sharedHeadroom;
+        const Result<qint64> wait = m_shared->reserve(m_sharedBooked ? interval : interval + coldStartMs);
         if (wait) {
             m_sharedError.clear();
+            m_sharedBooked = true;
             return *wait;
         }
         m_sharedError = wait.message();
