@@ -292,6 +292,9 @@ private slots:
         const Settings settings(m_iniPath);
         QCOMPARE(settings.value(Settings::rateLimitQps), refused ? Settings::rateLimitQps.defaultValue : 3.0);
         QCOMPARE(QFile::exists(m_iniPath + QStringLiteral(".refused")), refused);
+        QCOMPARE(settings.warnings().size(), refused ? 1 : 0);
+        if (refused)
+            QVERIFY(settings.warnings().constFirst().contains(m_iniPath + QStringLiteral(".refused")));
         if (!refused)
             QVERIFY(!settings.value(Settings::sceneCode).isEmpty());
     }

@@ -61,32 +61,36 @@ bool holdsSerializedData(const QString& path)
             text.append(next);
             continue;
         }
+        const auto digit = [hex](char d) -> int {
+            if (d >= '0' && d <= (hex ? '9' : '7'))
+                return d - '0';
+            const char lower = static_cast<char>(d | 0x20);
+            return hex && lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
+        };
         uint code = 0;
         qsizetype j = hex ? i + 1 : i;
-        for (; j < raw.size()
-             && (hex ? isxdigit(static_cast<unsigned char>(raw.at(j))) != 0 : raw.at(j) >= '0' && raw.at(j) <= '7');
-             ++j)
-            code = qMin<uint>(code * (hex ? 16 : 8) + QByteArray(1, raw.at(j)).toUInt(nullptr, 16), 0x10FFFF);
+        for (; j < raw.size() && digit(raw.at(j)) >= 0; ++j)
+            code = qMin<uint>(code * (hex ? 16 : 8) + static_cast<uint>(digit(raw.at(j))), 0x10FFFF);
         text.append(code < 0x80 ? static_cast<char>(code) : '?'); // the markers are ASCII
         i = j - 1;
     }
     return text.contains("@Variant(") || text.contains("@DateTime(");
 }
 
-// A settings file that holds serialized data is set aside (beside it, ".refused") before anything reads it: the app
-// starts from its defaults and says why.
-void refuseSerializedData(const QString& path)
+// A settings file that holds serialized data is set aside (beside it, ".refused") before anything reads it, so that
+// the app starts from its defaults. Returns why, for the warnings; empty when the file is the app's to read.
+QString setAsideSerializedData(const QString& path)
 {
     if (path.isEmpty() || !holdsSerializedData(path))
-        return;
+        return {};
     const QString aside = path + QStringLiteral(".refused");
     QFile::remove(aside);
     if (!QFile::rename(path, aside))
         QFile::remove(path);
-    qWarning().noquote() << QCoreApplication::translate("Settings",
+    return QCoreApplication::translate("Settings",
         "The settings file %1 held serialized data, which eKYC Desk never writes: it was set aside as %2 and the "
         "defaults apply.")
-                                .arg(path, aside);
+        .arg(path, aside);
 }
 
 } // namespace
@@ -95,11 +99,10 @@ Settings::Settings()
     : m_settings(std::make_unique<QSettings>(QStringLiteral("eKYC Desk"), QStringLiteral("ekyc-desk")))
     , m_notifier(std::make_unique<SettingsNotifier>())
 {
-    const QString path = m_settings->fileName();
-    if (holdsSerializedData(path)) {
-        m_settings.reset();
-        refuseSerializedData(path);
+    if (const QString refused = setAsideSerializedData(m_settings->fileName()); !refused.isEmpty()) {
+        // Nothing of the refused file: a fresh QSettings finds it gone.
         m_settings = std::make_unique<QSettings>(QStringLiteral("eKYC Desk"), QStringLiteral("ekyc-desk"));
+        report(refused);
     }
     makePrivate(m_settings->fileName(), true);
 }
@@ -107,8 +110,10 @@ Settings::Settings()
 Settings::Settings(const QString& iniPath)
     : m_notifier(std::make_unique<SettingsNotifier>())
 {
-    refuseSerializedData(iniPath);
+    const QString refused = setAsideSerializedData(iniPath); // before QSettings reads it
     m_settings = std::make_unique<QSettings>(iniPath, QSettings::IniFormat);
+    if (!refused.isEmpty())
+        report(refused);
     makePrivate(m_settings->fileName(), false);
 }
 
@@ -170,6 +175,11 @@ void Settings::warn(const char* key, const QVariant& stored, const char* rule, c
     const QString message =
         tr("Setting %1 holds \"%2\", not %3; using %4.")
             .arg(QLatin1String(key), text(stored), wanted, fallback.isEmpty() ? tr("the default") : fallback);
+    report(message);
+}
+
+void Settings::report(const QString& message) const
+{
     if (m_warnings.contains(message))
         return;
     m_warnings.append(message);

@@ -165,6 +165,7 @@ private:
     static std::optional<bool> parse(const QVariant& stored, const bool*);
     static QString text(const QVariant& stored);
     void warn(const char* key, const QVariant& stored, const char* rule, const QString& fallback) const;
+    void report(const QString& message) const; // into warnings() and the log, once
 
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<SettingsNotifier> m_notifier;

@@ -53,7 +53,9 @@ bool VerificationService::configure(const Options& options, SandboxStart start)
     m_options = options;
     if (options.training) {
         const QString dir = SandboxServer::defaultDataDir();
-        m_sandboxCa = std::async(std::launch::async, [dir] {
+        // Later: on a thread of its own; now: in startSandbox() below, on this one.
+        const auto policy = start == SandboxStart::Later ? std::launch::async : std::launch::deferred;
+        m_sandboxCa = std::async(policy, [dir] {
             SandboxCa ca;
             ca.ensure(dir);
             return ca;
