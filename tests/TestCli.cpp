@@ -392,6 +392,47 @@ private slots:
         QCOMPARE(kinds.last(), QStringLiteral("access_refused"));
     }
 
+    // audit checkpoints: shows the interval, changes it (a bad value is exit 3 naming --every, nothing written), and
+    // audit verify reports the interval in force.
+    void auditCheckpointsCommand_data()
+    {
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("says"); // on stdout for 0, stderr otherwise
+        QTest::addColumn<int>("inForce"); // as audit verify then reports it
+        QTest::newRow("show") << QStringList() << 0 << QStringLiteral("every 1000 events.") << 1000;
+        QTest::newRow("change") << QStringList { QStringLiteral("--every"), QStringLiteral("50") } << 0
+                                << QStringLiteral("every 50 events from now on (it was every 1000)") << 50;
+        QTest::newRow("unchanged") << QStringList { QStringLiteral("--every"), QStringLiteral("1000") } << 0
+                                   << QStringLiteral("every 1000 events.") << 1000;
+        QTest::newRow("too small") << QStringList { QStringLiteral("--every"), QStringLiteral("9") } << 3
+                                   << QStringLiteral("--every: expected a number of events from 10 to 100000") << 1000;
+        QTest::newRow("not a number") << QStringList { QStringLiteral("--every"), QStringLiteral("ten") } << 3
+                                      << QStringLiteral("--every:") << 1000;
+    }
+
+    void auditCheckpointsCommand()
+    {
+        QFETCH(QStringList, extra);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        QFETCH(int, inForce);
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("history.sqlite"));
+        QStringList args = caseArgs(SandboxFixtures::people().first());
+        args << QStringLiteral("--db") << db;
+        QCOMPARE(run(args).exitCode, 0);
+        const Run shown = run(
+            QStringList { QStringLiteral("audit"), QStringLiteral("checkpoints"), QStringLiteral("--db"), db } + extra);
+        QCOMPARE(shown.exitCode, exitCode);
+        const QByteArray text = exitCode == 0 ? shown.out : shown.err;
+        QVERIFY2(text.contains(says.toUtf8()), (shown.out + shown.err).constData());
+        const Run verified = run({ QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"), db });
+        QCOMPARE(verified.exitCode, 0);
+        QVERIFY2(verified.out.contains(QStringLiteral("(one every %1 events)").arg(inForce).toUtf8()),
+            verified.out.constData());
+    }
+
     void casesAreRecordedInTheHistory()
     {
         QTemporaryDir dir;

@@ -74,6 +74,8 @@ private:
             { "review/fourEyes", QStringLiteral("false"), false, {} },
             { "review/fourEyes", QStringLiteral("true"), true, {} },
             { "review/fourEyes", QStringLiteral("0"), false, {} },
+            { "history/checkpointInterval", QStringLiteral("10"), 10, {} },
+            { "history/checkpointInterval", QStringLiteral("100000"), 100000, {} },
             { "session/idleLockMinutes", QStringLiteral("1"), 1, {} },
             { "session/idleLockMinutes", QStringLiteral("240"), 240, {} },
             { "session/idleLockMinutes", QStringLiteral("30"), 30, {} },
@@ -93,6 +95,7 @@ private:
         const char* whole = "a whole number above 0";
         const char* number = "0 (no limit) or a number above 0";
         const char* minutes = "a whole number from 1 to 240";
+        const char* checkpoints = "a whole number from 10 to 100000";
         auto row = [](const char* key, const QString& stored, const char* rule, const QString& fallback) {
             return Row { key, stored, {}, warning(key, stored, rule, fallback) };
         };
@@ -121,6 +124,9 @@ private:
             row("review/fourEyes", QStringLiteral("maybe"), "true or false", QStringLiteral("true")),
             row("review/fourEyes", QStringLiteral("2"), "true or false", QStringLiteral("true")),
             row("review/fourEyes", QString(), "true or false", QStringLiteral("true")),
+            row("history/checkpointInterval", QStringLiteral("9"), checkpoints, QStringLiteral("1000")),
+            row("history/checkpointInterval", QStringLiteral("100001"), checkpoints, QStringLiteral("1000")),
+            row("history/checkpointInterval", QStringLiteral("every 500"), checkpoints, QStringLiteral("1000")),
             row("session/idleLockMinutes", QStringLiteral("0"), minutes, QStringLiteral("10")),
             row("session/idleLockMinutes", QStringLiteral("241"), minutes, QStringLiteral("10")),
             row("session/idleLockMinutes", QStringLiteral("ten"), minutes, QStringLiteral("10")),

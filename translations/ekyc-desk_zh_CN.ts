@@ -464,6 +464,14 @@
         <source>Cannot write the anchor %1: %2</source>
         <translation>无法写入锚点 %1：%2</translation>
     </message>
+    <message>
+        <source>Cannot read the chain head: %1</source>
+        <translation>无法读取链头：%1</translation>
+    </message>
+    <message>
+        <source>The checkpoint interval is %1 to %2 events.</source>
+        <translation>检查点间隔为 %1 至 %2 个事件。</translation>
+    </message>
 </context>
 <context>
     <name>BatchDialog</name>
@@ -1377,6 +1385,10 @@
     <message>
         <source>Cannot read the dashboard&apos;s counts: %1</source>
         <translation>无法读取仪表板的计数：%1</translation>
+    </message>
+    <message>
+        <source>The chain head&apos;s checkpoint interval (%1) is not the one the last checkpoint signed (%2): it was changed outside the application.</source>
+        <translation>链头记录的检查点间隔（%1）与最近一个检查点签署的间隔（%2）不一致：它在应用之外被修改过。</translation>
     </message>
 </context>
 <context>
@@ -2687,6 +2699,10 @@ Exit codes: 0 every row answered (see each outcome); 3 the file or a row refused
         <source>Cannot sign the chain head: %1</source>
         <translation>无法为链头签名：%1</translation>
     </message>
+    <message>
+        <source>Cannot change the checkpoint interval: %1</source>
+        <translation>无法修改检查点间隔：%1</translation>
+    </message>
 </context>
 <context>
     <name>EventRange</name>
@@ -3141,14 +3157,6 @@ Exit codes: 0 done; 3 bad arguments; 6 the history cannot be opened or written.<
         <translation>DAYS</translation>
     </message>
     <message>
-        <source>verify, head or purge</source>
-        <translation>verify、head 或 purge</translation>
-    </message>
-    <message>
-        <source>Use: audit verify | audit head | audit purge (see audit --help).</source>
-        <translation>用法：audit verify | audit head | audit purge（参见 audit --help）。</translation>
-    </message>
-    <message>
         <source>dev seed needs --db PATH|URL naming a new, empty history.</source>
         <translation>dev seed 需要用 --db PATH|URL 指定一个新的空审计记录。</translation>
     </message>
@@ -3242,33 +3250,9 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
             <numerusform>（已确认 %n 个锚点）</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Signed by key %1: the head and %n checkpoint(s) verified.</source>
-        <translation>
-            <numerusform>由密钥 %1 签名：链头和 %n 个检查点已验证。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Not signed: the history has not been opened with its keys since signing began.</source>
         <translation>未签名：自启用签名以来，该审计记录尚未用其密钥打开过。</translation>
-    </message>
-    <message>
-        <source>Checks the tamper evidence of the audit history.
-  audit verify [--db PATH|URL] [--anchor FILE] [--anchors DIR] [--keys]
-      Walks the hash chain and checks the signatures of its head and checkpoints and every case record (masks and blind index included). Prints &quot;OK &lt;count&gt; events, head &lt;hash&gt;&quot; and exits 0, or prints the first broken event and exits 1. With --anchor, also checks that the exported head is still on the chain (detects a wholesale rewrite); with --anchors, every anchor in the folder (the history/anchorDirectory setting writes one per checkpoint; detects a roll-back). Needs no passphrase; with --keys (the passphrase or the keychain) the masks and index are also compared with the decrypted data and the signing key with the one the keys make.
-  audit head [--db PATH|URL] [--out FILE]
-      Exports the current head (seq, hash, time) as a small JSON anchor signed by the history&apos;s key, to keep outside the app, and records an anchor_exported event and a checkpoint.
-  audit purge [--db PATH|URL] [--older-than DAYS]
-      Erases name and ID number of cases older than DAYS (default: the history/retentionDays setting, 365) and records a retention_purge event; times, outcomes and SubCodes are kept and the chain still verifies.
-Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opened.</source>
-        <translation>检查审计记录的防篡改证据。
-  audit verify [--db PATH|URL] [--anchor FILE] [--anchors DIR] [--keys]
-      逐条核对哈希链，并检查链头和各检查点的签名以及每条案件记录（包括掩码和盲索引）。输出 &quot;OK &lt;count&gt; events, head &lt;hash&gt;&quot; 并以 0 退出，或输出第一个损坏的事件并以 1 退出。使用 --anchor 时，还会检查导出的链头是否仍在链上（可发现整体重写）；使用 --anchors 时，检查文件夹中的每个锚点（history/anchorDirectory 设置会为每个检查点写入一个；可发现回滚）。无需口令；使用 --keys（口令或钥匙串）时，还会将掩码和索引与解密后的数据比对，并将签名密钥与密钥生成的密钥比对。
-  audit head [--db PATH|URL] [--out FILE]
-      将当前链头（序号、哈希、时间）导出为由审计记录密钥签名的小型 JSON 锚点，保存在应用之外，并记录 anchor_exported 事件和一个检查点。
-  audit purge [--db PATH|URL] [--older-than DAYS]
-      清除早于 DAYS 天（默认：history/retentionDays 设置，365）的案件的姓名和身份证号，并记录 retention_purge 事件；时间、结果和 SubCode 保留，链仍可验证。
-退出码：0 正常；1 链已损坏；3 参数错误；6 无法打开审计记录。</translation>
     </message>
     <message>
         <source>A folder of anchors (the history/anchorDirectory setting) to check.</source>
@@ -3281,6 +3265,58 @@ Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opene
     <message>
         <source>Unlock the history&apos;s keys (passphrase or keychain) to check the masks and the signing key.</source>
         <translation>解锁审计记录的密钥（口令或钥匙串），以检查掩码和签名密钥。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed by key %1: the head and %n checkpoint(s) verified (one every %2 events).</source>
+        <translation>
+            <numerusform>由密钥 %1 签名：链头和 %n 个检查点已验证（每 %2 个事件一个）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--every: expected a number of events from %1 to %2.</source>
+        <translation>--every：应为 %1 至 %2 之间的事件数。</translation>
+    </message>
+    <message>
+        <source>A signed checkpoint follows every %1 events.</source>
+        <translation>每 %1 个事件之后签署一个检查点。</translation>
+    </message>
+    <message>
+        <source>A signed checkpoint follows every %1 events from now on (it was every %2); the change is itself a signed checkpoint.</source>
+        <translation>从现在起每 %1 个事件之后签署一个检查点（原为每 %2 个）；这次修改本身也是一个已签名的检查点。</translation>
+    </message>
+    <message>
+        <source>Checks the tamper evidence of the audit history.
+  audit verify [--db PATH|URL] [--anchor FILE] [--anchors DIR] [--keys]
+      Walks the hash chain and checks the signatures of its head and checkpoints and every case record (masks and blind index included). Prints &quot;OK &lt;count&gt; events, head &lt;hash&gt;&quot; and exits 0, or prints the first broken event and exits 1. With --anchor, also checks that the exported head is still on the chain (detects a wholesale rewrite); with --anchors, every anchor in the folder (the history/anchorDirectory setting writes one per checkpoint; detects a roll-back). Needs no passphrase; with --keys (the passphrase or the keychain) the masks and index are also compared with the decrypted data and the signing key with the one the keys make.
+  audit head [--db PATH|URL] [--out FILE]
+      Exports the current head (seq, hash, time) as a small JSON anchor signed by the history&apos;s key, to keep outside the app, and records an anchor_exported event and a checkpoint.
+  audit purge [--db PATH|URL] [--older-than DAYS]
+      Erases name and ID number of cases older than DAYS (default: the history/retentionDays setting, 365) and records a retention_purge event; times, outcomes and SubCodes are kept and the chain still verifies.
+  audit checkpoints [--db PATH|URL] [--every N]
+      Shows how many events lie between the history&apos;s signed checkpoints (default 1000), or, for a supervisor, changes it for every writer of the history (10 to 100000); the change is itself a signed checkpoint, so no one without the key can widen it.
+Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opened.</source>
+        <translation>检查审计记录的防篡改证据。
+  audit verify [--db PATH|URL] [--anchor FILE] [--anchors DIR] [--keys]
+      逐条核对哈希链，并检查链头和各检查点的签名以及每条案件记录（包括掩码和盲索引）。输出 "OK &lt;count&gt; events, head &lt;hash&gt;" 并以 0 退出，或输出第一个损坏的事件并以 1 退出。使用 --anchor 时，还会检查导出的链头是否仍在链上（可发现整体重写）；使用 --anchors 时，检查文件夹中的每个锚点（history/anchorDirectory 设置会为每个检查点写入一个；可发现回滚）。无需口令；使用 --keys（口令或钥匙串）时，还会将掩码和索引与解密后的数据比对，并将签名密钥与密钥生成的密钥比对。
+  audit head [--db PATH|URL] [--out FILE]
+      将当前链头（序号、哈希、时间）导出为由审计记录密钥签名的小型 JSON 锚点，保存在应用之外，并记录 anchor_exported 事件和一个检查点。
+  audit purge [--db PATH|URL] [--older-than DAYS]
+      清除早于 DAYS 天（默认：history/retentionDays 设置，365）的案件的姓名和身份证号，并记录 retention_purge 事件；时间、结果和 SubCode 保留，链仍可验证。
+  audit checkpoints [--db PATH|URL] [--every N]
+      显示审计记录相邻两个已签名检查点之间的事件数（默认 1000），或由主管为审计记录的所有写入者修改该间隔（10 至 100000）；修改本身也是一个已签名的检查点，没有密钥的人无法放宽它。
+退出码：0 正常；1 链已损坏；3 参数错误；6 无法打开审计记录。</translation>
+    </message>
+    <message>
+        <source>For audit checkpoints: a signed checkpoint every N events.</source>
+        <translation>用于 audit checkpoints：每 N 个事件签署一个检查点。</translation>
+    </message>
+    <message>
+        <source>verify, head, purge or checkpoints</source>
+        <translation>verify、head、purge 或 checkpoints</translation>
+    </message>
+    <message>
+        <source>Use: audit verify | audit head | audit purge | audit checkpoints (see audit --help).</source>
+        <translation>用法：audit verify | audit head | audit purge | audit checkpoints（参见 audit --help）。</translation>
     </message>
 </context>
 <context>
@@ -4222,6 +4258,10 @@ MerchantBizId %2
     <message>
         <source>Live endpoint</source>
         <translation>正式接入点</translation>
+    </message>
+    <message>
+        <source>The checkpoint interval is the team&apos;s setting, kept in the history; not changed: %1</source>
+        <translation>检查点间隔是团队的设置，保存在审计记录中；未修改：%1</translation>
     </message>
 </context>
 <context>
@@ -5598,6 +5638,10 @@ MerchantBizId %2
         <source>The settings file %1 held serialized data, which eKYC Desk never writes: it was set aside as %2 and the defaults apply.</source>
         <translation>设置文件 %1 含有序列化数据（eKYC Desk 从不写入此类数据）：已将其另存为 %2，并改用默认设置。</translation>
     </message>
+    <message>
+        <source>a whole number from 10 to 100000</source>
+        <translation>10 至 100000 之间的整数</translation>
+    </message>
 </context>
 <context>
     <name>SettingsChange</name>
@@ -5939,6 +5983,26 @@ MerchantBizId %2
     <message>
         <source>Anchor folder</source>
         <translation>锚点文件夹</translation>
+    </message>
+    <message>
+        <source>Chec&amp;kpoints:</source>
+        <translation>检查点(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Events between signed checkpoints</source>
+        <translation>已签名检查点之间的事件数</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>每 </translation>
+    </message>
+    <message>
+        <source> events</source>
+        <translation> 个事件</translation>
+    </message>
+    <message>
+        <source>The history&apos;s key signs a checkpoint after this many events. The team&apos;s setting, kept in the history: a supervisor&apos;s change applies to every workstation and is itself signed.</source>
+        <translation>审计记录的密钥每隔这么多个事件签署一个检查点。这是团队的设置，保存在审计记录中：主管的修改对所有工作站生效，且修改本身也经过签名。</translation>
     </message>
 </context>
 <context>

@@ -193,7 +193,7 @@ void MainWindow::attachHistory(AuditStore* history)
     centralWidget()->setEnabled(true);
     retranslatePeople();
     showStatus();
-    syncFourEyesSetting();
+    syncTeamSettings();
     m_form->setFocus(Qt::OtherFocusReason);
 }
 
@@ -555,7 +555,7 @@ void MainWindow::setSettings(Settings* settings)
     connect(m_settings->notifier(), &SettingsNotifier::changed, this, &MainWindow::applySettings);
     m_form->setDefaultSceneCode(m_settings->value(Settings::sceneCode));
     setIdleLockMinutes(m_settings->value(Settings::idleLockMinutes));
-    syncFourEyesSetting();
+    syncTeamSettings();
 }
 
 void MainWindow::setIdleLockMinutes(int minutes)
@@ -578,6 +578,8 @@ void MainWindow::applySettings(const QStringList& keys)
         setIdleLockMinutes(m_settings->value(Settings::idleLockMinutes));
     if (changed(Settings::fourEyes))
         applyFourEyesSetting(m_settings->value(Settings::fourEyes));
+    if (changed(Settings::checkpointInterval))
+        applyCheckpointIntervalSetting(m_settings->value(Settings::checkpointInterval));
     const Result<void> applied = SettingsChange::applyToService(m_service, *m_settings, keys, m_keychain);
     showStatus();
     m_settingsNote.clear();

@@ -136,8 +136,9 @@ public slots:
     void openSendToReview(const QString& caseId);
     // Four-eyes is the team's review policy, kept in the history: the local setting mirrors it, and a change of the
     // setting changes the policy (a supervisor only; otherwise the setting goes back).
-    void syncFourEyesSetting();
+    void syncTeamSettings();
     void applyFourEyesSetting(bool fourEyes);
+    void applyCheckpointIntervalSetting(int interval);
     // The "Review queue" tab, read again.
     void showReviewQueue();
     // File → Verify a list… (MainWindowBatch.cpp)

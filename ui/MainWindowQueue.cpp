@@ -59,25 +59,63 @@ void MainWindow::sendToReview(const QList<ReviewRequest>& requests)
     });
 }
 
-// ---- Four-eyes: the team's policy, kept in the history ----
-// The Settings dialog's "four-eyes" box shows the history's policy and changes it there (a supervisor only); the
-// core enforces the history's value, whatever a workstation's settings file says.
+// ---- The team's settings, kept in the history: four-eyes review and the checkpoint interval ----
+// The Settings dialog shows the history's values and changes them there (a supervisor only); the core enforces the
+// history's values, whatever a workstation's settings file says.
 
-void MainWindow::syncFourEyesSetting()
+void MainWindow::syncTeamSettings()
 {
     HistoryWriter* writer = m_service.writer();
     if (!writer || !m_settings)
         return;
-    writer->run<Result<ReviewPolicy>>(
-        [writer](AuditStore* store) -> Result<ReviewPolicy> {
+    struct Team
+    {
+        ReviewPolicy policy;
+        qint64 checkpointInterval = 0;
+    };
+    writer->run<Result<Team>>(
+        [writer](AuditStore* store) -> Result<Team> {
             if (!store)
                 return Failure(ErrorCode::Unavailable, writer->openError());
-            return store->reviewPolicy();
+            Result<ReviewPolicy> policy = store->reviewPolicy();
+            if (!policy)
+                return policy.failure();
+            const Result<qint64> interval = store->checkpointInterval();
+            if (!interval)
+                return interval.failure();
+            return Team { *policy, *interval };
         },
         this,
-        [this](const Result<ReviewPolicy>& policy) {
-            if (policy && m_settings && m_settings->value(Settings::fourEyes) != policy->fourEyes)
-                m_settings->setValue(Settings::fourEyes, policy->fourEyes); // not announced: nothing to apply
+        [this](const Result<Team>& team) {
+            if (!team || !m_settings)
+                return;
+            // Not announced: nothing to apply.
+            if (m_settings->value(Settings::fourEyes) != team->policy.fourEyes)
+                m_settings->setValue(Settings::fourEyes, team->policy.fourEyes);
+            if (m_settings->value(Settings::checkpointInterval) != team->checkpointInterval)
+                m_settings->setValue(Settings::checkpointInterval, int(team->checkpointInterval));
+        });
+}
+
+void MainWindow::applyCheckpointIntervalSetting(int interval)
+{
+    HistoryWriter* writer = m_service.writer();
+    if (!writer)
+        return;
+    writer->run<Result<void>>(
+        [writer, actor = m_service.actor(), interval](AuditStore* store) -> Result<void> {
+            if (!store)
+                return Failure(ErrorCode::Unavailable, writer->openError());
+            return store->setCheckpointInterval(actor, interval);
+        },
+        this,
+        [this](const Result<void>& done) {
+            if (done)
+                return;
+            statusBar()->showMessage(
+                tr("The checkpoint interval is the team's setting, kept in the history; not changed: %1")
+                    .arg(done.message()));
+            syncTeamSettings(); // back to the value in force
         });
 }
 
@@ -102,7 +140,7 @@ void MainWindow::applyFourEyesSetting(bool fourEyes)
                 statusBar()->showMessage(
                     tr("Four-eyes review is the team's policy, kept in the history; not changed: %1")
                         .arg(done.message()));
-                syncFourEyesSetting(); // back to the policy in force
+                syncTeamSettings(); // back to the policy in force
             }
             if (m_queuePanel)
                 m_queuePanel->reload();

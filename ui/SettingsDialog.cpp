@@ -202,6 +202,7 @@ void SettingsDialog::load()
     m_ui->historyLocationLineEdit->setText(m_shownHistoryLocation);
     m_ui->retentionDaysSpinBox->setValue(m_settings.value(Settings::retentionDays));
     m_ui->anchorFolderLineEdit->setText(m_settings.value(Settings::anchorDirectory));
+    m_ui->checkpointIntervalSpinBox->setValue(m_settings.value(Settings::checkpointInterval));
     loadAccessKey();
     updateEnabled();
 }
@@ -425,6 +426,7 @@ QList<SettingsChange::Value> SettingsDialog::changes() const
     add(Settings::historyLocation, historyLocationToSave());
     add(Settings::retentionDays, m_ui->retentionDaysSpinBox->value());
     add(Settings::anchorDirectory, m_ui->anchorFolderLineEdit->text().trimmed());
+    add(Settings::checkpointInterval, m_ui->checkpointIntervalSpinBox->value());
     const QString keyId = m_ui->accessKeyIdLineEdit->text().trimmed();
     if (!keyId.isEmpty()) // a new key, even with the same id: its secret changed
         values.append({ QString::fromLatin1(Settings::keychainAccessKey.name),

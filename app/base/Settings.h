@@ -38,6 +38,8 @@ public:
     static bool isPositiveNumber(const double& value) { return std::isfinite(value) && value > 0; }
     static bool isNonNegativeNumber(const double& value) { return std::isfinite(value) && value >= 0; }
     static bool isIdleLockMinutes(const int& value) { return value >= 1 && value <= 240; }
+    // ChainSigner::MinCheckpointInterval to MaxCheckpointInterval (asserted there: this layer is below the history).
+    static constexpr bool isCheckpointInterval(const int& value) { return value >= 10 && value <= 100000; }
     // Any value that parses as a bool; the rule names the two words a hand edit may use.
     static bool isBool(const bool&) { return true; }
     // The two ways the provider's reference writes the end date of a long-term card.
@@ -99,6 +101,13 @@ public:
         "history/retentionDays", 365, &isPositive, QT_TRANSLATE_NOOP("Settings", "a whole number above 0")
     };
 
+    // Events between the history's signed checkpoints: the team's setting, kept in the history (AuditStore::
+    // setCheckpointInterval); this key shows it and carries a supervisor's change there.
+    static inline const SettingKey<int> checkpointInterval { "history/checkpointInterval",
+        1000,
+        &isCheckpointInterval,
+        QT_TRANSLATE_NOOP("Settings", "a whole number from 10 to 100000") };
+
     // Calls visit(key) for every key of the table above (tests cover each one).
     template <typename Visit> static void forEachKey(Visit&& visit)
     {
@@ -116,6 +125,7 @@ public:
         visit(language);
         visit(colorScheme);
         visit(retentionDays);
+        visit(checkpointInterval);
         visit(fourEyes);
         visit(idleLockMinutes);
     }

@@ -145,10 +145,11 @@ int verify(const QCommandLineParser& parser, const VerifyOptions& flags)
             line += HistoryCli::tr(" (%n anchor(s) confirmed)", nullptr, static_cast<int>(report.anchorsChecked));
         if (report.headSigned)
             line += u'\n'
-                + HistoryCli::tr("Signed by key %1: the head and %n checkpoint(s) verified.",
+                + HistoryCli::tr("Signed by key %1: the head and %n checkpoint(s) verified (one every %2 events).",
                     nullptr,
                     static_cast<int>(report.checkpoints))
-                      .arg(ChainSigner::displayFingerprint(report.publicKey));
+                      .arg(ChainSigner::displayFingerprint(report.publicKey))
+                      .arg(report.checkpointInterval);
         else
             line += u'\n'
                 + HistoryCli::tr("Not signed: the history has not been opened with its keys since signing began.");
@@ -218,6 +219,49 @@ int purge(const QCommandLineParser& parser, const QCommandLineOption& olderThanO
     return HistoryCli::Ok;
 }
 
+// Shows the history's checkpoint interval, or (--every, a supervisor) changes it.
+int checkpoints(const QCommandLineParser& parser, const QCommandLineOption& everyOption)
+{
+    qint64 wanted = 0;
+    if (parser.isSet(everyOption)) {
+        bool ok = false;
+        wanted = parser.value(everyOption).toLongLong(&ok);
+        if (!ok || !ChainSigner::isValidCheckpointInterval(wanted)) {
+            HistoryCli::err(HistoryCli::tr("--every: expected a number of events from %1 to %2.")
+                                .arg(ChainSigner::MinCheckpointInterval)
+                                .arg(ChainSigner::MaxCheckpointInterval)
+                + u'\n');
+            return HistoryCli::BadUsage;
+        }
+    }
+    auto store = HistoryCli::openStore(parser, true);
+    if (!store)
+        return HistoryCli::CannotOpen;
+    int refused = HistoryCli::Ok;
+    const std::optional<Actor> actor = HistoryCli::signIn(parser, *store, &refused);
+    if (!actor)
+        return refused;
+    const Result<qint64> before = store->checkpointInterval();
+    if (!before) {
+        HistoryCli::err(before.message() + u'\n');
+        return HistoryCli::exitCodeFor(before.failure());
+    }
+    if (wanted == 0 || wanted == *before) {
+        HistoryCli::out(HistoryCli::tr("A signed checkpoint follows every %1 events.").arg(*before) + u'\n');
+        return HistoryCli::Ok;
+    }
+    if (const Result<void> set = store->setCheckpointInterval(*actor, wanted); !set) {
+        HistoryCli::err(set.message() + u'\n');
+        return HistoryCli::exitCodeFor(set.failure());
+    }
+    HistoryCli::out(HistoryCli::tr("A signed checkpoint follows every %1 events from now on (it was every %2); the "
+                                   "change is itself a signed checkpoint.")
+                        .arg(wanted)
+                        .arg(*before)
+        + u'\n');
+    return HistoryCli::Ok;
+}
+
 } // namespace
 
 namespace Cli {
@@ -241,6 +285,10 @@ int runAudit(const QStringList& arguments)
         "  audit purge [--db PATH|URL] [--older-than DAYS]\n"
         "      Erases name and ID number of cases older than DAYS (default: the history/retentionDays setting, 365) "
         "and records a retention_purge event; times, outcomes and SubCodes are kept and the chain still verifies.\n"
+        "  audit checkpoints [--db PATH|URL] [--every N]\n"
+        "      Shows how many events lie between the history's signed checkpoints (default 1000), or, for a "
+        "supervisor, changes it for every writer of the history (10 to 100000); the change is itself a signed "
+        "checkpoint, so no one without the key can widen it.\n"
         "Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opened."));
     parser.addHelpOption();
     parser.addOption(HistoryCli::dbOption());
@@ -257,12 +305,16 @@ int runAudit(const QStringList& arguments)
         HistoryCli::tr("DIR"));
     const QCommandLineOption keysOption(QStringLiteral("keys"),
         HistoryCli::tr("Unlock the history's keys (passphrase or keychain) to check the masks and the signing key."));
+    const QCommandLineOption everyOption(QStringLiteral("every"),
+        HistoryCli::tr("For audit checkpoints: a signed checkpoint every N events."),
+        HistoryCli::tr("N"));
     parser.addOption(anchorOption);
     parser.addOption(anchorsOption);
+    parser.addOption(everyOption);
     parser.addOption(keysOption);
     parser.addOption(outOption);
     parser.addOption(olderThanOption);
-    parser.addPositionalArgument(QStringLiteral("action"), HistoryCli::tr("verify, head or purge"));
+    parser.addPositionalArgument(QStringLiteral("action"), HistoryCli::tr("verify, head, purge or checkpoints"));
     if (const std::optional<int> done = HistoryCli::parse(parser, arguments))
         return *done;
     const QStringList actions = parser.positionalArguments();
@@ -272,7 +324,10 @@ int runAudit(const QStringList& arguments)
         return head(parser, outOption);
     if (actions == QStringList { QStringLiteral("purge") })
         return purge(parser, olderThanOption);
-    HistoryCli::err(HistoryCli::tr("Use: audit verify | audit head | audit purge (see audit --help).") + u'\n');
+    if (actions == QStringList { QStringLiteral("checkpoints") })
+        return checkpoints(parser, everyOption);
+    HistoryCli::err(
+        HistoryCli::tr("Use: audit verify | audit head | audit purge | audit checkpoints (see audit --help).") + u'\n');
     return HistoryCli::BadUsage;
 }
 

@@ -299,6 +299,34 @@ QByteArray AuditStore::signingKey() const
     return m_signer->publicKeyHex();
 }
 
+Result<qint64> AuditStore::checkpointInterval()
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT checkpoint_interval FROM chain_head WHERE id = 1")) || !q.next())
+        return Failure(ErrorCode::Unavailable, tr("Cannot read the chain head: %1").arg(q.lastError().text()));
+    return q.value(0).toLongLong();
+}
+
+Result<void> AuditStore::setCheckpointInterval(const Actor& who, qint64 interval)
+{
+    if (!ChainSigner::isValidCheckpointInterval(interval))
+        return Failure(ErrorCode::InvalidArgument,
+            tr("The checkpoint interval is %1 to %2 events.")
+                .arg(ChainSigner::MinCheckpointInterval)
+                .arg(ChainSigner::MaxCheckpointInterval));
+    const Result<Actor> authorized = authorize(who, Access::Operation::ChangeSettings);
+    if (!authorized)
+        return authorized.failure();
+    return write(*authorized, [&]() -> Result<void> {
+        if (m_log->checkpointInterval() == interval) // as read with the head, under the write lock
+            return {};
+        const Result<qint64> seq = m_log->setCheckpointInterval(now(), *authorized, interval);
+        if (seq)
+            m_lastSeq = *seq;
+        return seq ? Result<void>() : seq.failure();
+    });
+}
+
 void AuditStore::publishCheckpoints()
 {
     const QList<ChainAnchor> checkpoints = m_log->takeCheckpoints();

@@ -212,6 +212,12 @@ public:
     // The history's public signing key (hex) and where checkpoints are copied to (empty: nowhere).
     QByteArray signingKey() const;
     QString anchorDirectory() const { return m_anchorDirectory; }
+    // The history's checkpoint interval (ChainSigner): a signed checkpoint follows every event whose seq is a multiple
+    // of it. A supervisor changes it (ChangeSettings, ChainSigner::MinCheckpointInterval to MaxCheckpointInterval,
+    // else InvalidArgument); the change is itself a signed checkpoint carrying the new value, copied to the anchor
+    // folder like any other. Unchanged: nothing is written.
+    Result<qint64> checkpointInterval();
+    Result<void> setCheckpointInterval(const Actor& actor, qint64 interval);
     // What became of the checkpoints due for the anchor folder since the last call, once: nullopt when none was due,
     // an empty string when they were copied, else why they could not be (translated). The history itself is intact
     // either way; only its outside copies are missing.

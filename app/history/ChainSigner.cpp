@@ -1,9 +1,16 @@
 #include "ChainSigner.h"
 
+#include "base/Settings.h"
 #include "crypto/Crypto.h"
 #include "history/CanonicalEvent.h"
 
 #include <QStringList>
+
+static_assert(Settings::isCheckpointInterval(int(ChainSigner::MinCheckpointInterval))
+        && !Settings::isCheckpointInterval(int(ChainSigner::MinCheckpointInterval) - 1)
+        && Settings::isCheckpointInterval(int(ChainSigner::MaxCheckpointInterval))
+        && !Settings::isCheckpointInterval(int(ChainSigner::MaxCheckpointInterval) + 1),
+    "the setting's range is the signer's");
 
 namespace {
 
@@ -47,9 +54,10 @@ QByteArray ChainSigner::signHead(qint64 seq, const QByteArray& hashHex) const
     return m_key->sign(headMessage(m_historyId, seq, hashHex)).toHex();
 }
 
-QByteArray ChainSigner::signCheckpoint(qint64 seq, const QByteArray& hashHex, const QDateTime& at) const
+QByteArray ChainSigner::signCheckpoint(
+    qint64 seq, const QByteArray& hashHex, const QDateTime& at, qint64 interval) const
 {
-    return m_key->sign(checkpointMessage(m_historyId, seq, hashHex, at)).toHex();
+    return m_key->sign(checkpointMessage(m_historyId, seq, hashHex, at, interval)).toHex();
 }
 
 bool ChainSigner::verify(const QByteArray& publicKeyHex, const QByteArray& message, const QByteArray& signatureHex)
@@ -64,13 +72,20 @@ QByteArray ChainSigner::headMessage(const QString& historyId, qint64 seq, const 
 }
 
 QByteArray ChainSigner::checkpointMessage(
-    const QString& historyId, qint64 seq, const QByteArray& hashHex, const QDateTime& at)
+    const QString& historyId, qint64 seq, const QByteArray& hashHex, const QDateTime& at, qint64 interval)
 {
-    return lines({ "ekyc-desk/checkpoint/v1",
+    if (interval <= 0)
+        return lines({ "ekyc-desk/checkpoint/v1",
+            historyId.toUtf8(),
+            QByteArray::number(seq),
+            hashHex,
+            CanonicalEvent::timestamp(at) });
+    return lines({ "ekyc-desk/checkpoint/v2",
         historyId.toUtf8(),
         QByteArray::number(seq),
         hashHex,
-        CanonicalEvent::timestamp(at) });
+        CanonicalEvent::timestamp(at),
+        QByteArray::number(interval) });
 }
 
 QByteArray ChainSigner::fingerprint(const QByteArray& publicKeyHex)

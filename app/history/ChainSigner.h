@@ -13,15 +13,18 @@ class Ed25519Key;
 }
 
 // The history's signing key (Ed25519) and the two things it signs: the chain head after every write, and the
-// checkpoints written into the chain (every CheckpointInterval events, and at every export, anchor and purge).
+// checkpoints written into the chain (after every event whose seq is a multiple of the history's checkpoint interval,
+// and at every export, anchor, purge and change of the interval).
 //
 // The private key is derived from the history's data key (HKDF-SHA256, salt = the history id, info "eKYC Desk chain
 // signing key v1"), so it lives wherever the history keys live (keychain or passphrase-wrapped key record) and is
 // never stored. Its public key is kept in meta.signing_key (hex) and carried by every anchor.
 //
 //   head message       = "ekyc-desk/head/v1" 0x0A historyId 0x0A seq 0x0A hash 0x0A
-//   checkpoint message = "ekyc-desk/checkpoint/v1" 0x0A historyId 0x0A seq 0x0A hash 0x0A time 0x0A
-//   (seq decimal; hash lowercase hex; time CanonicalEvent::timestamp)
+//   anchor message     = "ekyc-desk/checkpoint/v1" 0x0A historyId 0x0A seq 0x0A hash 0x0A time 0x0A
+//   checkpoint message = "ekyc-desk/checkpoint/v2" 0x0A historyId 0x0A seq 0x0A hash 0x0A time 0x0A interval 0x0A
+//   (seq and interval decimal; hash lowercase hex; time CanonicalEvent::timestamp). Checkpoints written before the
+//   interval could be set carry the v1 message and imply DefaultCheckpointInterval.
 //
 // Someone who can write to the database but has neither the passphrase nor the keychain entry cannot make these
 // signatures: an appended, rewritten or truncated chain no longer matches its signed head, and a rewrite before a
@@ -29,7 +32,11 @@ class Ed25519Key;
 class ChainSigner
 {
 public:
-    static constexpr qint64 CheckpointInterval = 1000;
+    // The events between checkpoints: a history-wide setting (AuditStore::setCheckpointInterval), carried and signed
+    // in every checkpoint from the one that set it on, so no one without the key can stretch it.
+    static constexpr qint64 DefaultCheckpointInterval = 1000;
+    static constexpr qint64 MinCheckpointInterval = 10;
+    static constexpr qint64 MaxCheckpointInterval = 100000;
     static constexpr char MetaKey[] = "signing_key";
 
     ChainSigner(const QString& historyId, const HistoryKeys& keys);
@@ -40,13 +47,18 @@ public:
     QString historyId() const { return m_historyId; }
     QByteArray publicKeyHex() const { return m_publicKey.toHex(); }
     QByteArray signHead(qint64 seq, const QByteArray& hashHex) const;
-    QByteArray signCheckpoint(qint64 seq, const QByteArray& hashHex, const QDateTime& at) const;
+    // interval 0: the anchor (v1) message; else the checkpoint (v2) message carrying it.
+    QByteArray signCheckpoint(qint64 seq, const QByteArray& hashHex, const QDateTime& at, qint64 interval = 0) const;
 
     // Hex in, hex out; false for anything malformed.
     static bool verify(const QByteArray& publicKeyHex, const QByteArray& message, const QByteArray& signatureHex);
     static QByteArray headMessage(const QString& historyId, qint64 seq, const QByteArray& hashHex);
     static QByteArray checkpointMessage(
-        const QString& historyId, qint64 seq, const QByteArray& hashHex, const QDateTime& at);
+        const QString& historyId, qint64 seq, const QByteArray& hashHex, const QDateTime& at, qint64 interval = 0);
+    static bool isValidCheckpointInterval(qint64 interval)
+    {
+        return interval >= MinCheckpointInterval && interval <= MaxCheckpointInterval;
+    }
     // Lowercase hex SHA-256 of the raw public key, grouped for reading ("1a2b 3c4d ...") by display().
     static QByteArray fingerprint(const QByteArray& publicKeyHex);
     static QString displayFingerprint(const QByteArray& publicKeyHex);

@@ -474,6 +474,7 @@ struct Signing
     QByteArray publicKey; // hex
     qint64 signedFromSeq = 1;
     QByteArray headSignature;
+    qint64 headInterval = 0; // chain_head.checkpoint_interval (schema version 10 on), what writers follow
 };
 
 Signing readSigning(QSqlDatabase& db)
@@ -499,6 +500,11 @@ Signing readSigning(QSqlDatabase& db)
         QSqlQuery head(db);
         if (head.exec(QStringLiteral("SELECT signature FROM chain_head WHERE id = 1")) && head.next())
             s.headSignature = head.value(0).toString().toLatin1();
+    }
+    if (s.schemaVersion >= Migrations::checkpointIntervalVersion) {
+        QSqlQuery head(db);
+        if (head.exec(QStringLiteral("SELECT checkpoint_interval FROM chain_head WHERE id = 1")) && head.next())
+            s.headInterval = head.value(0).toLongLong();
     }
     return s;
 }
@@ -533,8 +539,10 @@ QString anchorRefusal(const ChainAnchor& anchor, const QString& historyId, const
     return {};
 }
 
-// A checkpoint event: it signs the event before it (seq, hash) at its own time, with the history's key.
-bool checkpointHolds(const RawEvent& e, const QByteArray& previousHash, const Signing& signing)
+// A checkpoint event: it signs the event before it (seq, hash) at its own time, with the history's key, and the
+// checkpoint interval it carries (v2; one from before the interval was carried implies the default). Returns the
+// interval in force after it, or nullopt when it does not hold.
+std::optional<qint64> checkpointHolds(const RawEvent& e, const QByteArray& previousHash, const Signing& signing)
 {
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(e.tsMs, QTimeZone::utc());
     const QJsonObject payload = e.payloadObject();
@@ -542,8 +550,17 @@ bool checkpointHolds(const RawEvent& e, const QByteArray& previousHash, const Si
     const qint64 seq = payload.value(QStringLiteral("seq")).toInteger(-1);
     const QByteArray key = payload.value(QStringLiteral("key")).toString().toLatin1();
     const QByteArray signature = payload.value(QStringLiteral("signature")).toString().toLatin1();
-    return seq == e.seq - 1 && hash == previousHash && !signing.publicKey.isEmpty() && key == signing.publicKey
-        && ChainSigner::verify(key, ChainSigner::checkpointMessage(signing.historyId, seq, hash, at), signature);
+    const QJsonValue carried = payload.value(QStringLiteral("interval"));
+    const qint64 interval = carried.isUndefined() ? 0 : carried.toInteger(-1);
+    if (interval != 0 && !ChainSigner::isValidCheckpointInterval(interval))
+        return std::nullopt;
+    const bool holds = seq == e.seq - 1 && hash == previousHash && !signing.publicKey.isEmpty()
+        && key == signing.publicKey
+        && ChainSigner::verify(
+            key, ChainSigner::checkpointMessage(signing.historyId, seq, hash, at, interval), signature);
+    if (!holds)
+        return std::nullopt;
+    return interval != 0 ? interval : ChainSigner::DefaultCheckpointInterval;
 }
 
 // Where and why the chain is broken.
@@ -659,12 +676,13 @@ public:
     qint64 expected = 1;
     qint64 count = 0;
     qint64 checkpoints = 0;
+    qint64 interval = ChainSigner::DefaultCheckpointInterval; // set by each checkpoint
     qint64 anchorsSeen = 0;
     CaseProjection projection;
 
 private:
-    // A checkpoint is due right after every CheckpointInterval-th event of a signed history (but the head), and a
-    // checkpoint signs the event before it.
+    // A checkpoint is due right after every event of a signed history (but the head) whose seq is a multiple of the
+    // interval the last checkpoint set, and a checkpoint signs the event before it.
     Verdict checkCheckpoint(const RawEvent& e)
     {
         const bool isCheckpoint = e.stored.kind == QByteArrayView(EventKind::checkpoint);
@@ -674,14 +692,16 @@ private:
                     .arg(m_checkpointDueAfter) };
         m_checkpointDueAfter = 0;
         if (isCheckpoint) {
-            if (!checkpointHolds(e, running, m_signing))
+            const std::optional<qint64> holds = checkpointHolds(e, running, m_signing);
+            if (!holds)
                 return Broken { e.seq,
                     ChainVerifier::tr("The checkpoint at event %1 does not carry a valid signature of the history's "
                                       "key over the event before it: the events before it were rewritten, or the "
                                       "checkpoint was forged.")
                         .arg(e.seq) };
             ++checkpoints;
-        } else if (m_signedHistory && e.seq >= m_signing.signedFromSeq && e.seq % ChainSigner::CheckpointInterval == 0
+            interval = *holds;
+        } else if (m_signedHistory && e.seq >= m_signing.signedFromSeq && e.seq % interval == 0
             && e.seq < m_recordedSeq) {
             m_checkpointDueAfter = e.seq;
         }
@@ -831,6 +851,15 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
                     .arg(recordedSeq) });
         report.headSigned = true;
     }
+    // The interval writers follow, against the one the checkpoints signed: changed outside the application, it
+    // would have writers leave out checkpoints (or the verifier miss them).
+    if (signing.schemaVersion >= Migrations::checkpointIntervalVersion && signing.headInterval != walk.interval)
+        return broken({ recordedSeq,
+            tr("The chain head's checkpoint interval (%1) is not the one the last checkpoint signed (%2): it was "
+               "changed outside the application.")
+                .arg(signing.headInterval)
+                .arg(walk.interval) });
+    report.checkpointInterval = walk.interval;
     report.anchorChecked = !anchors.bySeq.isEmpty();
     report.anchorsChecked = anchors.bySeq.size();
     report.ok = true;

@@ -53,6 +53,7 @@ struct ChainReport
     // The signatures (schema version 9 on): the head's, and every checkpoint's on the way.
     bool headSigned = false; // the head carries a valid signature of the history's key
     qint64 checkpoints = 0; // checkpoint events verified
+    qint64 checkpointInterval = 0; // the one in force at the head, as the last checkpoint signed it
     QByteArray publicKey; // hex, from meta.signing_key; empty for a history from before signing
     // The cases projection, compared with what the events say (only when the chain itself verified).
     qint64 casesChecked = 0; // rows of the cases table read
@@ -91,8 +92,10 @@ using CasePiiCheck = std::function<bool(const CasePii&)>;
 //
 // Signatures (schema version 9 on, see ChainSigner): the chain head must carry a valid signature of the key in
 // meta.signing_key over its seq and hash, and every checkpoint event must sign the event before it with that key;
-// from meta.signed_from_seq on, a checkpoint must follow every event whose seq is a multiple of
-// ChainSigner::CheckpointInterval. A signed anchor must carry the history's key and a valid signature.
+// from meta.signed_from_seq on, a checkpoint must follow every event whose seq is a multiple of the checkpoint interval
+// in force (the one the last checkpoint carried and signed; ChainSigner::DefaultCheckpointInterval before any did),
+// and from schema version 10 on chain_head.checkpoint_interval must equal it. A signed anchor must carry the
+// history's key and a valid signature.
 //
 // Everything is read in one snapshot (a read transaction), so a concurrent writer never looks like tampering.
 class ChainVerifier

@@ -30,13 +30,16 @@ EventLog::EventLog(const QSqlDatabase& db, bool postgres)
     , m_insert(db)
     , m_updateHead(db)
     , m_signHead(db)
+    , m_setInterval(db)
 {
-    m_selectHead.prepare(postgres ? QStringLiteral("SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE")
-                                  : QStringLiteral("SELECT seq, hash FROM chain_head WHERE id = 1"));
+    m_selectHead.prepare(postgres
+            ? QStringLiteral("SELECT seq, hash, checkpoint_interval FROM chain_head WHERE id = 1 FOR UPDATE")
+            : QStringLiteral("SELECT seq, hash, checkpoint_interval FROM chain_head WHERE id = 1"));
     m_insert.prepare(QStringLiteral("INSERT INTO events (seq, ts, actor, workstation, case_id, kind, payload, "
                                     "pii_digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     m_updateHead.prepare(QStringLiteral("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1"));
     m_signHead.prepare(QStringLiteral("UPDATE chain_head SET signature = ? WHERE id = 1"));
+    m_setInterval.prepare(QStringLiteral("UPDATE chain_head SET checkpoint_interval = ? WHERE id = 1"));
 }
 
 Result<void> EventLog::lockHead()
@@ -46,6 +49,9 @@ Result<void> EventLog::lockHead()
             ErrorCode::Unavailable, tr("Cannot read the chain head: %1").arg(m_selectHead.lastError().text()));
     m_headSeq = m_selectHead.value(0).toLongLong();
     m_headHash = m_selectHead.value(1).toString().toLatin1();
+    // Out of range only when changed outside the application: keep writing at the default (audit verify reports it).
+    const qint64 interval = m_selectHead.value(2).toLongLong();
+    m_interval = ChainSigner::isValidCheckpointInterval(interval) ? interval : ChainSigner::DefaultCheckpointInterval;
     m_selectHead.finish();
     m_headLocked = true;
     m_appended = false;
@@ -96,7 +102,7 @@ Result<qint64> EventLog::append(const QDateTime& at,
     m_headSeq = e.seq;
     m_headHash = e.hash;
     m_appended = true;
-    if (m_signer && e.seq % ChainSigner::CheckpointInterval == 0 && kind != QLatin1String(EventKind::checkpoint)) {
+    if (m_signer && e.seq % m_interval == 0 && kind != QLatin1String(EventKind::checkpoint)) {
         if (Result<qint64> checkpoint = appendCheckpoint(at, actor, QStringLiteral("interval")); !checkpoint)
             return checkpoint;
     }
@@ -113,17 +119,30 @@ Result<qint64> EventLog::appendCheckpoint(const QDateTime& at, const Actor& acto
     signed_.hash = m_headHash;
     signed_.exportedAt = at;
     signed_.publicKey = m_signer->publicKeyHex();
-    signed_.signature = m_signer->signCheckpoint(m_headSeq, m_headHash, at);
+    signed_.signature = m_signer->signCheckpoint(m_headSeq, m_headHash, at); // the anchor copied outside
     const Events::Checkpoint event { signed_.seq,
         QString::fromLatin1(signed_.hash),
-        QString::fromLatin1(signed_.signature),
+        QString::fromLatin1(m_signer->signCheckpoint(m_headSeq, m_headHash, at, m_interval)),
         QString::fromLatin1(signed_.publicKey),
         reason,
+        m_interval,
         {} };
     Result<qint64> seq = append(at, actor, QString(), QLatin1String(event.kind), Events::toPayload(event));
     if (seq)
         m_checkpoints.append(signed_);
     return seq;
+}
+
+Result<qint64> EventLog::setCheckpointInterval(const QDateTime& at, const Actor& actor, qint64 interval)
+{
+    if (!m_signer)
+        return Failure(ErrorCode::Unavailable, tr("The history's signing key is not available."));
+    m_setInterval.bindValue(0, interval);
+    if (!m_setInterval.exec())
+        return Failure(ErrorCode::Unavailable,
+            tr("Cannot change the checkpoint interval: %1").arg(m_setInterval.lastError().text()));
+    m_interval = interval;
+    return appendCheckpoint(at, actor, QStringLiteral("setting"));
 }
 
 Result<void> EventLog::signHead(bool force)

@@ -13,12 +13,12 @@
 #include <QSqlQuery>
 #include <QString>
 
-class ChainSigner;
+#include "history/ChainSigner.h"
 
 // The append-only, hash-chained event log: the chain head and the events table. It appends inside a transaction the
 // caller holds (AuditStore::write), after lockHead(); it never updates or deletes an event. With a signer, it writes a
-// checkpoint after every event whose seq is a multiple of ChainSigner::CheckpointInterval, and signHead() signs the
-// head before the caller commits.
+// checkpoint after every event whose seq is a multiple of the history's checkpoint interval (read with the head), and
+// signHead() signs the head before the caller commits.
 class EventLog
 {
     Q_DECLARE_TR_FUNCTIONS(EventLog)
@@ -42,6 +42,9 @@ public:
 
     // A signed checkpoint of the head as it stands (the event before the checkpoint), appended as an event.
     Result<qint64> appendCheckpoint(const QDateTime& at, const Actor& actor, const QString& reason);
+    // Makes interval the history's checkpoint interval and appends the checkpoint that carries it (reason "setting").
+    Result<qint64> setCheckpointInterval(const QDateTime& at, const Actor& actor, qint64 interval);
+    qint64 checkpointInterval() const { return m_interval; }
     // Signs the head in chain_head when anything was appended since lockHead() (or always, with force); call it last
     // before the commit.
     Result<void> signHead(bool force = false);
@@ -59,10 +62,12 @@ private:
     QSqlQuery m_insert;
     QSqlQuery m_updateHead;
     QSqlQuery m_signHead;
+    QSqlQuery m_setInterval;
     const ChainSigner* m_signer = nullptr;
     QList<ChainAnchor> m_checkpoints;
     bool m_headLocked = false;
     bool m_appended = false;
     qint64 m_headSeq = 0;
     QByteArray m_headHash;
+    qint64 m_interval = ChainSigner::DefaultCheckpointInterval; // until lockHead() reads the history's
 };

@@ -394,6 +394,7 @@ template <class Io, OneOf<Checkpoint> E> void describe(Io& io, E& e)
     io.field("signature", e.signature);
     io.field("key", e.key);
     io.field("reason", e.reason);
+    io.field("interval", e.interval);
 }
 
 template <class Io, OneOf<HistoryCreated> E> void describe(Io& io, E& e)

@@ -338,7 +338,9 @@ struct ReviewPolicyChanged
 };
 
 // A signed checkpoint (ChainSigner): the history's key signed the chain at event seq, whose hash is hash, at this
-// event's time. Written every ChainSigner::CheckpointInterval events and at every export, anchor and purge.
+// event's time, and the checkpoint interval in force from here on (absent in checkpoints written before it could be
+// set: ChainSigner::DefaultCheckpointInterval). Written after every event whose seq is a multiple of the interval and
+// at every export, anchor, purge and change of the interval.
 struct Checkpoint
 {
     static constexpr const char* kind = EventKind::checkpoint;
@@ -347,7 +349,8 @@ struct Checkpoint
     QString hash; // hex
     QString signature; // hex Ed25519 over ChainSigner::checkpointMessage
     QString key; // hex public key
-    QString reason; // "interval" | "export" | "anchor" | "purge"
+    QString reason; // "interval" | "export" | "anchor" | "purge" | "setting" (the interval was changed)
+    std::optional<qint64> interval;
     QJsonObject extra;
 };
 

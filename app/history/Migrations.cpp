@@ -1,6 +1,7 @@
 #include "Migrations.h"
 
 #include "history/CanonicalEvent.h"
+#include "history/ChainSigner.h"
 #include "history/Dashboard.h"
 #include "history/Review.h"
 
@@ -111,8 +112,9 @@ QStringList exactTimesPostgres()
 
 // Version 9: signatures (ChainSigner). The chain head carries the signature of the history's key, written with every
 // write; meta.signed_from_seq is the first seq written by a signing version (the head + 1 when the step ran), from
-// which a checkpoint must follow every ChainSigner::CheckpointInterval-th event. The public key itself is recorded in
-// meta.signing_key by the first open that has the keys (AuditStore), which also signs the head as it stands.
+// which a checkpoint must follow every event whose seq is a multiple of the checkpoint interval. The public key itself
+// is recorded in meta.signing_key by the first open that has the keys (AuditStore), which also signs the head as it
+// stands.
 QStringList signingSqlite()
 {
     return {
@@ -125,6 +127,22 @@ QStringList signingSqlite()
 QStringList signingPostgres()
 {
     return QStringList { QStringLiteral("SELECT seq FROM chain_head WHERE id = 1 FOR UPDATE") } + signingSqlite();
+}
+
+// Version 10: the checkpoint interval, read by every writer with the chain head (see ChainSigner). Its value is also
+// carried and signed by every checkpoint written since, which is what ChainVerifier trusts.
+QStringList checkpointIntervalSqlite()
+{
+    return {
+        QStringLiteral("ALTER TABLE chain_head ADD COLUMN checkpoint_interval INTEGER NOT NULL DEFAULT %1")
+            .arg(ChainSigner::DefaultCheckpointInterval),
+    };
+}
+
+QStringList checkpointIntervalPostgres()
+{
+    return QStringList { QStringLiteral("SELECT seq FROM chain_head WHERE id = 1 FOR UPDATE") }
+    + checkpointIntervalSqlite();
 }
 
 // Version 5: the people who sign in. An account is never deleted (a disabled one keeps its history); every change
@@ -393,6 +411,7 @@ const QList<Migrations::Step>& Migrations::steps()
         { 7, browserColumns(false), browserColumns(true) },
         { 8, dashboardSqlite(), dashboardPostgres() },
         { signedVersion, signingSqlite(), signingPostgres() },
+        { checkpointIntervalVersion, checkpointIntervalSqlite(), checkpointIntervalPostgres() },
     };
     return all;
 }

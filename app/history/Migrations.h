@@ -40,6 +40,9 @@ public:
     static constexpr char exactTimesKey[] = "exact_times_from_seq";
     // Version 9: the chain head and checkpoints are signed (ChainSigner).
     static constexpr int signedVersion = 9;
+    // Version 10: chain_head.checkpoint_interval, the history's checkpoint interval (ChainSigner), which every writer
+    // reads with the head.
+    static constexpr int checkpointIntervalVersion = 10;
 
     // 0 for an empty database (no meta table), -1 on error.
     static int currentVersion(QSqlDatabase& db, bool postgres, QString* error);

@@ -3,8 +3,8 @@
 //   bench_signing [--seconds S]
 //
 // Every commit signs the chain head (ChainSigner::signHead, Ed25519), and a checkpoint every
-// ChainSigner::CheckpointInterval events adds one more signature. Prints ChainSigner's head signatures per second
-// beside raw OpenSSL signing the same message with a key made once (EVP_DigestSign), with the ratio, and the
+// ChainSigner::DefaultCheckpointInterval events adds one more signature. Prints ChainSigner's head signatures per
+// second beside raw OpenSSL signing the same message with a key made once (EVP_DigestSign), with the ratio, and the
 // verification rate that `audit verify` pays per checkpoint.
 #include "history/ChainSigner.h"
 
@@ -102,6 +102,6 @@ int main(int argc, char** argv)
               .arg(verified ? QString() : QStringLiteral(" (A CHECK FAILED)")));
     print(QStringLiteral("per write: one head signature (%1 us); per %2 events: one checkpoint signature more")
               .arg(1e6 / ours, 0, 'f', 1)
-              .arg(ChainSigner::CheckpointInterval));
+              .arg(ChainSigner::DefaultCheckpointInterval));
     return (verified && !sink.isEmpty() && rawSink > 0) ? 0 : 1;
 }

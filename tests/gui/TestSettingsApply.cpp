@@ -10,6 +10,7 @@
 #include "base/Settings.h"
 #include "history/AuditEvent.h"
 #include "history/AuditStore.h"
+#include "history/ChainSigner.h"
 #include "sandbox/SandboxFixtures.h"
 #include "sandbox/SandboxServer.h"
 #include "session/VerificationService.h"
@@ -49,6 +50,7 @@ private slots:
     void withoutKeychainNothingIsSaved();
     void testConnectionAnswersInPlainWords();
     void fourEyesIsTheTeamPolicy();
+    void checkpointIntervalIsTheTeamSetting();
 
 private:
     // The fixture owns init() and cleanup(): each test function sets up with a Scope, which puts the shared service
@@ -405,6 +407,41 @@ void TestSettingsApply::fourEyesIsTheTeamPolicy()
     QCOMPARE(history()->reviewPolicy().valueOr(ReviewPolicy()).fourEyes, false);
     QCOMPARE(events(QStringLiteral("review_policy_changed")).size(), 1);
     QVERIFY(history()->setReviewPolicy(service()->actor(), ReviewPolicy { true, 24 }));
+}
+
+// The checkpoint interval likewise: the dialog shows the history's, a supervisor's change becomes the signed
+// checkpoint that carries it, and a hand-edited settings file is put back to the history's value.
+void TestSettingsApply::checkpointIntervalIsTheTeamSetting()
+{
+    const Scope scope(this);
+    actAs(Role::supervisor);
+    QVERIFY(history()->setCheckpointInterval(service()->actor(), 400));
+    window()->setSettings(m_settings.get()); // as at the next start
+    QTRY_COMPARE(m_settings->value(Settings::checkpointInterval), 400);
+    const qsizetype before = events(QStringLiteral("checkpoint")).size();
+    SettingsDialog* dialog = openDialog();
+    QVERIFY(dialog);
+    auto* spin = dialog->findChild<QSpinBox*>(QStringLiteral("checkpointIntervalSpinBox"));
+    QVERIFY(spin);
+    QCOMPARE(spin->value(), 400);
+    QCOMPARE(spin->text(), QStringLiteral("every 400 events"));
+    spin->setValue(250);
+    pressOk(dialog);
+    QTRY_COMPARE(history()->checkpointInterval().valueOr(0), 250);
+    QTRY_COMPARE(events(QStringLiteral("checkpoint")).size(), before + 1);
+    const QJsonObject checkpoint = events(QStringLiteral("checkpoint")).constLast();
+    QCOMPARE(checkpoint.value(QStringLiteral("interval")).toInteger(), 250);
+    QCOMPARE(checkpoint.value(QStringLiteral("reason")).toString(), QStringLiteral("setting"));
+
+    m_settings->setValue(Settings::checkpointInterval, 5000); // by hand, in the file
+    window()->setSettings(m_settings.get());
+    QTRY_COMPARE(m_settings->value(Settings::checkpointInterval), 250);
+    QCOMPARE(history()->checkpointInterval().valueOr(0), 250);
+    QCOMPARE(events(QStringLiteral("checkpoint")).size(), before + 1);
+    const ChainReport report = history()->verifyChain();
+    QVERIFY2(report.ok, qPrintable(report.reason));
+    QCOMPARE(report.checkpointInterval, 250);
+    QVERIFY(history()->setCheckpointInterval(service()->actor(), ChainSigner::DefaultCheckpointInterval));
 }
 
 QTEST_MAIN(TestSettingsApply)

@@ -6,6 +6,7 @@
 #include "history/ChainVerifier.h"
 #include "history/Dashboard.h"
 
+#include "ChainForgery.h"
 #include "FakeClock.h"
 #include "FakeRandom.h"
 #include "StoreFixture.h"
@@ -78,54 +79,6 @@ class TestChainSignatures : public QObject
         return s;
     }
 
-    static Events_ readEvents(StoreFixture& fx)
-    {
-        Events_ events;
-        QSqlQuery q(fx.raw());
-        q.exec(QStringLiteral("SELECT %1 FROM events ORDER BY seq").arg(AuditEvent::columns()));
-        while (q.next())
-            events.append(AuditEvent::fromRow(q));
-        return events;
-    }
-
-    // Writes events back with seq 1.. and a re-computed chain, and moves the head to the last (its signature stays):
-    // what a forger who knows the algorithm but not the key does.
-    static bool writeChain(StoreFixture& fx, Events_& events)
-    {
-        if (!fx.execRaw(QStringLiteral("DELETE FROM events")))
-            return false;
-        QByteArray prev = CanonicalEvent::genesisHash();
-        qint64 seq = 0;
-        for (AuditEvent& e : events) {
-            e.seq = ++seq;
-            e.prevHash = prev;
-            e.hash = CanonicalEvent::chainHash(prev, e);
-            prev = e.hash;
-            QSqlQuery q(fx.raw());
-            q.prepare(QStringLiteral("INSERT INTO events (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                          .arg(AuditEvent::columns()));
-            const QVariantList values { e.seq,
-                QString::fromLatin1(CanonicalEvent::timestamp(e.ts)),
-                e.actor,
-                e.workstation,
-                e.caseId.isNull() ? QStringLiteral("") : e.caseId,
-                e.kind,
-                QString::fromUtf8(e.payload),
-                QString::fromLatin1(e.piiDigest),
-                QString::fromLatin1(e.prevHash),
-                QString::fromLatin1(e.hash) };
-            for (int i = 0; i < values.size(); ++i)
-                q.bindValue(i, values.at(i));
-            if (!q.exec())
-                return false;
-        }
-        QSqlQuery h(fx.raw());
-        h.prepare(QStringLiteral("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1"));
-        h.bindValue(0, seq);
-        h.bindValue(1, QString::fromLatin1(prev));
-        return h.exec();
-    }
-
     static void setPayload(AuditEvent& e, const QJsonObject& payload) { e.payload = AuditEvent::compactJson(payload); }
 
     // The forger's own key, used to re-sign everything (meta, checkpoints, head) after editing event 5.
@@ -146,14 +99,15 @@ class TestChainSignatures : public QObject
                 QJsonObject p = e.payloadObject();
                 p.insert(QStringLiteral("hash"), QString::fromLatin1(prev));
                 p.insert(QStringLiteral("key"), QString::fromLatin1(forger.publicKeyHex()));
-                p.insert(
-                    QStringLiteral("signature"), QString::fromLatin1(forger.signCheckpoint(e.seq - 1, prev, e.ts)));
+                const qint64 interval = p.value(QStringLiteral("interval")).toInteger();
+                p.insert(QStringLiteral("signature"),
+                    QString::fromLatin1(forger.signCheckpoint(e.seq - 1, prev, e.ts, interval)));
                 setPayload(e, p);
             }
             e.prevHash = prev;
             prev = CanonicalEvent::chainHash(prev, e);
         }
-        if (!writeChain(fx, events))
+        if (!ChainForgery::writeChain(fx, events))
             return false;
         QSqlQuery m(fx.raw());
         m.prepare(QStringLiteral("UPDATE meta SET value = ? WHERE key = 'signing_key'"));
@@ -194,6 +148,12 @@ private slots:
             row("dropped checkpoint, chain rewritten", "dropCheckpoint", "none", 16, "checkpoint at event 16");
             row("dropped checkpoint, row deleted", "deleteCheckpoint", "none", 11, "Event 11 is missing");
             row("forged checkpoint signature", "forgeCheckpoint", "none", 11, "checkpoint at event 11");
+            row("checkpoint interval stretched in a checkpoint",
+                "stretchInterval",
+                "none",
+                11,
+                "checkpoint at event 11");
+            row("checkpoint interval changed in the head", "headInterval", "none", 17, "checkpoint interval (100000)");
             row("head signature removed", "clearHeadSignature", "none", 17, "does not carry the history's signature");
             row("signing key removed", "dropKey", "none", 17, "no signing key");
             row("key replaced, everything re-signed", "resign", "none", 0, "");
@@ -234,28 +194,36 @@ private slots:
         QCOMPARE(before.publicKey, store->signingKey());
 
         QVERIFY(fx.dropAppendOnlyGuards());
-        Events_ events = readEvents(fx);
+        Events_ events = ChainForgery::readEvents(fx);
         QCOMPARE(events.size(), 17);
         if (forgery == QLatin1String("append")) {
             AuditEvent forged = events.at(14);
             forged.kind = QLatin1String(EventKind::reviewDecision);
             setPayload(forged, { { QStringLiteral("state"), QStringLiteral("reviewed") } });
             events.append(forged);
-            QVERIFY(writeChain(fx, events));
+            QVERIFY(ChainForgery::writeChain(fx, events));
         } else if (forgery.startsWith(QLatin1String("edit"))) {
             const int seq = forgery.mid(4).toInt();
             setPayload(events[seq - 1], { { QStringLiteral("n"), seq } });
-            QVERIFY(writeChain(fx, events));
+            QVERIFY(ChainForgery::writeChain(fx, events));
         } else if (forgery == QLatin1String("dropCheckpoint")) {
             events.removeAt(10);
-            QVERIFY(writeChain(fx, events));
+            QVERIFY(ChainForgery::writeChain(fx, events));
         } else if (forgery == QLatin1String("deleteCheckpoint")) {
             QVERIFY(fx.execRaw(QStringLiteral("DELETE FROM events WHERE seq = 11")));
         } else if (forgery == QLatin1String("forgeCheckpoint")) {
             QJsonObject p = events.at(10).payloadObject();
             p.insert(QStringLiteral("signature"), QString(128, u'a'));
             setPayload(events[10], p);
-            QVERIFY(writeChain(fx, events));
+            QVERIFY(ChainForgery::writeChain(fx, events));
+        } else if (forgery == QLatin1String("stretchInterval")) {
+            QJsonObject p = events.at(10).payloadObject();
+            QCOMPARE(p.value(QStringLiteral("interval")).toInteger(), ChainSigner::DefaultCheckpointInterval);
+            p.insert(QStringLiteral("interval"), ChainSigner::MaxCheckpointInterval);
+            setPayload(events[10], p);
+            QVERIFY(ChainForgery::writeChain(fx, events));
+        } else if (forgery == QLatin1String("headInterval")) {
+            QVERIFY(fx.execRaw(QStringLiteral("UPDATE chain_head SET checkpoint_interval = 100000")));
         } else if (forgery == QLatin1String("clearHeadSignature")) {
             QVERIFY(fx.execRaw(QStringLiteral("UPDATE chain_head SET signature = ''")));
         } else if (forgery == QLatin1String("dropKey")) {
@@ -333,9 +301,9 @@ private slots:
         QCOMPARE(report.checkpoints, 2);
 
         QVERIFY(fx.dropAppendOnlyGuards());
-        Events_ events = readEvents(fx);
+        Events_ events = ChainForgery::readEvents(fx);
         events.removeAt(1000); // the checkpoint after event 1000, the rest re-chained
-        QVERIFY(writeChain(fx, events));
+        QVERIFY(ChainForgery::writeChain(fx, events));
         const ChainReport forged = ChainVerifier::verify(fx.raw());
         QVERIFY(!forged.ok);
         QCOMPARE(forged.firstBrokenSeq, 1001);

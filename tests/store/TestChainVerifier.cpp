@@ -625,7 +625,7 @@ private slots:
         for (const char* table : { "reviews", "review_texts", "review_reasons" }) // version 6's
             QVERIFY(fx.execRaw(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
         QVERIFY(fx.execRaw(QStringLiteral("DELETE FROM meta WHERE key LIKE 'review_%'")));
-        QVERIFY(fx.undoSchemas7To9());
+        QVERIFY(fx.undoSchemas7To10());
         const QString old1 = caseAtSeq(fx, 1);
         const QString old4 = caseAtSeq(fx, 4);
         const QString old7 = caseAtSeq(fx, 7);

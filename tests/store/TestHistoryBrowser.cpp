@@ -411,7 +411,7 @@ private slots:
                 return;
             before = everything(*store);
         }
-        QVERIFY(fx.undoSchemas7To9());
+        QVERIFY(fx.undoSchemas7To10());
         QVERIFY(fx.execRaw(QStringLiteral("UPDATE meta SET value = '6' WHERE key = 'schema_version'")));
 
         auto store = fx.open(&clock);

@@ -234,7 +234,7 @@ private slots:
         options.anchorDirectory = anchors;
         const std::unique_ptr<AuditStore> store = StoreFixture::storeOf(AuditStore::open(fixture.location(), options));
         QVERIFY(store);
-        QVERIFY(fillToCheckpoint(*store, ChainSigner::CheckpointInterval - 2));
+        QVERIFY(fillToCheckpoint(*store, ChainSigner::DefaultCheckpointInterval - 2));
 
         VerificationService service;
         QVERIFY(service.configure({}));
@@ -254,7 +254,7 @@ private slots:
         // The share is back: the next checkpoint reaches it, and the warning can go.
         QVERIFY(notAFolder.remove());
         QVERIFY(QDir().mkdir(anchors));
-        QVERIFY(fillToCheckpoint(*store, 2 * ChainSigner::CheckpointInterval - 2));
+        QVERIFY(fillToCheckpoint(*store, 2 * ChainSigner::DefaultCheckpointInterval - 2));
         QVERIFY(verifyOneCall(service));
         QTRY_COMPARE(anchorsCopied.count(), 1);
         QCOMPARE(anchorErrors.count(), 1);

@@ -155,7 +155,7 @@ bool StoreFixture::execRaw(const QString& sql, QString* error)
     return false;
 }
 
-bool StoreFixture::undoSchemas7To9()
+bool StoreFixture::undoSchemas7To10()
 {
     const QStringList dashboardTriggers = m_backend == QLatin1String("postgresql")
         ? QStringList { QStringLiteral("cases_dashboard ON cases") }
@@ -168,8 +168,9 @@ bool StoreFixture::undoSchemas7To9()
         sql << QStringLiteral("DROP INDEX IF EXISTS %1").arg(QLatin1String(index));
     for (const char* column : { "error_kind", "error_code", "request_id" })
         sql << QStringLiteral("ALTER TABLE cases DROP COLUMN %1").arg(QLatin1String(column));
-    // Version 9's: the head's signature and the signing key.
+    // Version 9's: the head's signature and the signing key; version 10's: the checkpoint interval.
     sql << QStringLiteral("ALTER TABLE chain_head DROP COLUMN signature")
+        << QStringLiteral("ALTER TABLE chain_head DROP COLUMN checkpoint_interval")
         << QStringLiteral("DELETE FROM meta WHERE key IN ('signing_key', 'signed_from_seq')");
     for (const QString& statement : sql) {
         QString error;

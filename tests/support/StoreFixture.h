@@ -76,11 +76,10 @@ public:
     // Removes the triggers that refuse UPDATE/DELETE/TRUNCATE on events and DELETE/TRUNCATE on cases (an attacker
     // with database access can do that too).
     bool dropAppendOnlyGuards();
-    // Takes back what schema versions 7 (the browser's columns, indexes and saved filters) and 8 (the dashboard's
-    // hourly counts and their triggers) and 9 (the head signature and the signing key) added, for the tests that play
-    // an older history; the schema_version row is
-    // left to the caller.
-    bool undoSchemas7To9();
+    // Takes back what schema versions 7 (the browser's columns, indexes and saved filters), 8 (the dashboard's hourly
+    // counts and their triggers), 9 (the head signature and the signing key) and 10 (the checkpoint interval) added,
+    // for the tests that play an older history; the schema_version row is left to the caller.
+    bool undoSchemas7To10();
 
     // The kinds of a case's events, in chain order.
     static QStringList kindsOf(AuditStore& store, const QString& caseId);

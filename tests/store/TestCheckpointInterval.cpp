@@ -1,0 +1,209 @@
+#include "history/AuditStore.h"
+#include "history/ChainSigner.h"
+#include "history/ChainVerifier.h"
+
+#include "ChainForgery.h"
+#include "FakeClock.h"
+#include "StoreFixture.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The history's checkpoint interval (ChainSigner): a supervisor sets it, the change is a signed checkpoint carrying
+// the new value, every writer of the history follows it from its next write, and the verifier holds the chain to it,
+// so a checkpoint the shorter interval made due cannot be dropped, and the interval cannot be stretched, by someone
+// without the key. On SQLite and PostgreSQL.
+class TestCheckpointInterval : public QObject
+{
+    Q_OBJECT
+
+    static bool recordOne(AuditStore& store)
+    {
+        return store.record(StoreFixture::actor(), QString(), Events::SettingsChanged { { QStringLiteral("n") }, {} })
+            .ok();
+    }
+
+    static QList<qint64> checkpointSeqs(StoreFixture& fx)
+    {
+        QList<qint64> seqs;
+        QSqlQuery q(fx.raw());
+        q.exec(QStringLiteral("SELECT seq FROM events WHERE kind = 'checkpoint' ORDER BY seq"));
+        while (q.next())
+            seqs.append(q.value(0).toLongLong());
+        return seqs;
+    }
+
+private slots:
+    // Who may set it and to what; an unchanged value writes nothing.
+    void setting_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<qint64>("interval");
+        QTest::addColumn<int>("expectedCode"); // ErrorCode
+        QTest::addColumn<qint64>("inForce");
+        for (const QString& b : StoreFixture::backends()) {
+            auto row = [&](const char* name, const char* role, qint64 interval, ErrorCode code, qint64 inForce) {
+                QTest::newRow(qPrintable(b + u':' + QLatin1String(name)))
+                    << b << QString::fromLatin1(role) << interval << int(code) << inForce;
+            };
+            row("supervisor, 500", Role::supervisor, 500, ErrorCode::None, 500);
+            row("supervisor, the lowest", Role::supervisor, ChainSigner::MinCheckpointInterval, ErrorCode::None, 10);
+            row("supervisor, the highest", Role::supervisor, 100000, ErrorCode::None, 100000);
+            row("supervisor, too low", Role::supervisor, 9, ErrorCode::InvalidArgument, 1000);
+            row("supervisor, too high", Role::supervisor, 100001, ErrorCode::InvalidArgument, 1000);
+            row("supervisor, zero", Role::supervisor, 0, ErrorCode::InvalidArgument, 1000);
+            row("supervisor, unchanged", Role::supervisor, 1000, ErrorCode::None, 1000);
+            row("reviewer", Role::reviewer, 500, ErrorCode::PermissionDenied, 1000);
+            row("auditor", Role::auditor, 500, ErrorCode::PermissionDenied, 1000);
+        }
+    }
+
+    void setting()
+    {
+        QFETCH(QString, role);
+        QFETCH(qint64, interval);
+        QFETCH(int, expectedCode);
+        QFETCH(qint64, inForce);
+        FakeClock clock;
+        STORE_FIXTURE_OPEN(fx, store, &clock);
+        QVERIFY(recordOne(*store));
+        QCOMPARE(store->checkpointInterval().valueOr(0), ChainSigner::DefaultCheckpointInterval);
+        const qint64 headBefore = store->head().valueOr({}).seq;
+
+        const Actor who { QStringLiteral("someone"), role, QStringLiteral("ws-test") };
+        const Result<void> set = store->setCheckpointInterval(who, interval);
+        QCOMPARE(int(set.ok() ? ErrorCode::None : set.failure().code), expectedCode);
+        if (expectedCode == int(ErrorCode::InvalidArgument))
+            QVERIFY2(set.message().contains(QStringLiteral("10 to 100000")), qPrintable(set.message()));
+        QCOMPARE(store->checkpointInterval().valueOr(0), inForce);
+
+        // A change is one signed checkpoint carrying the new value; anything else writes no checkpoint.
+        const bool changed = set.ok() && interval != ChainSigner::DefaultCheckpointInterval;
+        QCOMPARE(checkpointSeqs(fx), changed ? QList<qint64> { headBefore + 1 } : QList<qint64> {});
+        if (changed) {
+            QSqlQuery q(fx.raw());
+            QVERIFY(q.exec(QStringLiteral("SELECT payload, actor FROM events WHERE kind = 'checkpoint'")) && q.next());
+            const QJsonObject payload = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+            QCOMPARE(payload.value(QStringLiteral("interval")).toInteger(), interval);
+            QCOMPARE(payload.value(QStringLiteral("reason")).toString(), QStringLiteral("setting"));
+            QCOMPARE(payload.value(QStringLiteral("seq")).toInteger(), headBefore);
+            QCOMPARE(q.value(1).toString(), who.name);
+        }
+        const ChainReport report = store->verifyChain();
+        QVERIFY2(report.ok, qPrintable(report.reason));
+        QCOMPARE(report.checkpointInterval, inForce);
+        QCOMPARE(report.checkpoints, changed ? 1 : 0);
+    }
+
+    // Set to 10 by one writer: another writer of the same history, opened before the change, follows it from its
+    // next write; the checkpoints land after events 20, 30, 40; the anchor folder gets each; keyless verify agrees.
+    void everyWriterFollowsIt_data() { StoreFixture::addBackendRows(); }
+    void everyWriterFollowsIt()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        FakeClock clock;
+        QTemporaryDir anchors;
+        QVERIFY(anchors.isValid());
+        AuditStore::Options options;
+        options.keys = StoreFixture::keys();
+        options.clock = &clock;
+        options.anchorDirectory = anchors.path();
+        const std::unique_ptr<AuditStore> first = StoreFixture::storeOf(AuditStore::open(fx.location(), options));
+        const std::unique_ptr<AuditStore> second = StoreFixture::storeOf(AuditStore::open(fx.location(), options));
+        QVERIFY(first && second);
+        for (int i = 0; i < 14; ++i)
+            QVERIFY(recordOne(*second));
+        QCOMPARE(checkpointSeqs(fx), QList<qint64> {}); // 14 events: none due at the default
+        QVERIFY(first->setCheckpointInterval(StoreFixture::reader(), 10).ok()); // checkpoint 15, signing event 14
+        for (int i = 0; i < 25; ++i)
+            QVERIFY(recordOne(i % 2 ? *first : *second));
+        // Checkpoint 15 carries the change; events 16..20, checkpoint 21; 22..30, checkpoint 31; 32..40, checkpoint
+        // 41; 42, 43.
+        QCOMPARE(checkpointSeqs(fx), (QList<qint64> { 15, 21, 31, 41 }));
+        QCOMPARE(second->head().valueOr({}).seq, 43);
+        const ChainReport report = ChainVerifier::verify(fx.raw());
+        QVERIFY2(report.ok, qPrintable(report.reason));
+        QCOMPARE(report.checkpointInterval, 10);
+        QCOMPARE(report.checkpoints, 4);
+        const QStringList copied = QDir(QDir(anchors.path()).filePath(first->historyId()))
+                                       .entryList({ QStringLiteral("anchor-*.json") }, QDir::Files, QDir::Name);
+        QCOMPARE(copied.size(), 4);
+        QStringList errors;
+        ChainVerifier::Options withAnchors;
+        withAnchors.anchors = ChainAnchor::readDirectory(anchors.path(), first->historyId(), &errors);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+        const ChainReport anchored = ChainVerifier::verify(fx.raw(), withAnchors);
+        QVERIFY2(anchored.ok, qPrintable(anchored.reason));
+        QCOMPARE(anchored.anchorsChecked, 4);
+    }
+
+    // Without the key: dropping a checkpoint only the shorter interval made due, or setting the interval back by
+    // editing the checkpoint that carries it, is reported at the first broken place.
+    void forgeriesAreReported_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<QString>("forgery");
+        QTest::addColumn<qint64>("firstBroken");
+        QTest::addColumn<QString>("reasonContains");
+        for (const QString& b : StoreFixture::backends()) {
+            QTest::newRow(qPrintable(b + QStringLiteral(":drop the checkpoint after event 20")))
+                << b << QStringLiteral("drop21") << qint64(21)
+                << QStringLiteral("checkpoint after event 20 is missing");
+            QTest::newRow(qPrintable(b + QStringLiteral(":interval set back to 1000 in its checkpoint")))
+                << b << QStringLiteral("widen15") << qint64(15) << QStringLiteral("checkpoint at event 15");
+            QTest::newRow(qPrintable(b + QStringLiteral(":the change left out, the rest re-chained")))
+                << b << QStringLiteral("drop15") << qint64(20)
+                << QStringLiteral("checkpoint at event 20 does not carry a valid signature");
+            QTest::newRow(qPrintable(b + QStringLiteral(":the head's interval set back to 1000")))
+                << b << QStringLiteral("head") << qint64(24) << QStringLiteral("interval (1000)");
+        }
+    }
+
+    void forgeriesAreReported()
+    {
+        QFETCH(QString, forgery);
+        QFETCH(qint64, firstBroken);
+        QFETCH(QString, reasonContains);
+        FakeClock clock;
+        STORE_FIXTURE_OPEN(fx, store, &clock);
+        for (int i = 0; i < 14; ++i)
+            QVERIFY(recordOne(*store));
+        QVERIFY(store->setCheckpointInterval(StoreFixture::reader(), 10).ok());
+        for (int i = 0; i < 8; ++i)
+            QVERIFY(recordOne(*store));
+        QCOMPARE(checkpointSeqs(fx), (QList<qint64> { 15, 21 }));
+        QCOMPARE(store->head().valueOr({}).seq, 24);
+        const ChainReport before = ChainVerifier::verify(fx.raw());
+        QVERIFY2(before.ok, qPrintable(before.reason));
+
+        QVERIFY(fx.dropAppendOnlyGuards());
+        QList<AuditEvent> events = ChainForgery::readEvents(fx);
+        if (forgery == QLatin1String("drop21")) {
+            events.removeAt(20);
+            QVERIFY(ChainForgery::writeChain(fx, events));
+        } else if (forgery == QLatin1String("widen15")) {
+            QJsonObject p = events.at(14).payloadObject();
+            p.insert(QStringLiteral("interval"), ChainSigner::DefaultCheckpointInterval);
+            events[14].payload = AuditEvent::compactJson(p);
+            QVERIFY(ChainForgery::writeChain(fx, events));
+        } else if (forgery == QLatin1String("drop15")) {
+            events.removeAt(14);
+            QVERIFY(ChainForgery::writeChain(fx, events));
+        } else {
+            QVERIFY(fx.execRaw(QStringLiteral("UPDATE chain_head SET checkpoint_interval = 1000")));
+        }
+        const ChainReport report = ChainVerifier::verify(fx.raw());
+        QVERIFY2(!report.ok, "the forgery went unnoticed");
+        QVERIFY2(report.reason.contains(reasonContains), qPrintable(report.reason));
+        QCOMPARE(report.firstBrokenSeq, firstBroken);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCheckpointInterval)
+#include "TestCheckpointInterval.moc"
