@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -425,6 +426,10 @@ void TestSettingsApply::checkpointIntervalIsTheTeamSetting()
     QVERIFY(spin);
     QCOMPARE(spin->value(), 400);
     QCOMPARE(spin->text(), QStringLiteral("every 400 events"));
+    if (auto* area = dialog->findChild<QScrollArea*>())
+        area->ensureWidgetVisible(spin);
+    GuiDriver::settleLayout();
+    GuiDriver::saveScreenshot(dialog, QStringLiteral("settings-checkpoints.png"));
     spin->setValue(250);
     pressOk(dialog);
     QTRY_COMPARE(history()->checkpointInterval().valueOr(0), 250);
