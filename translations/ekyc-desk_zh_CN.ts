@@ -1390,6 +1390,10 @@
         <source>The chain head&apos;s checkpoint interval (%1) is not the one the last checkpoint signed (%2): it was changed outside the application.</source>
         <translation>链头记录的检查点间隔（%1）与最近一个检查点签署的间隔（%2）不一致：它在应用之外被修改过。</translation>
     </message>
+    <message>
+        <source>The checkpoint at event %1 carries the checkpoint interval %2, but %3 is in force and no change of the setting was signed: the interval was altered in the database.</source>
+        <translation>事件 %1 处的检查点携带的检查点间隔为 %2，但当前生效的间隔是 %3，且没有经签名的设置修改：该间隔在数据库中被篡改过。</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -3297,7 +3301,7 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
 Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opened.</source>
         <translation>检查审计记录的防篡改证据。
   audit verify [--db PATH|URL] [--anchor FILE] [--anchors DIR] [--keys]
-      逐条核对哈希链，并检查链头和各检查点的签名以及每条案件记录（包括掩码和盲索引）。输出 "OK &lt;count&gt; events, head &lt;hash&gt;" 并以 0 退出，或输出第一个损坏的事件并以 1 退出。使用 --anchor 时，还会检查导出的链头是否仍在链上（可发现整体重写）；使用 --anchors 时，检查文件夹中的每个锚点（history/anchorDirectory 设置会为每个检查点写入一个；可发现回滚）。无需口令；使用 --keys（口令或钥匙串）时，还会将掩码和索引与解密后的数据比对，并将签名密钥与密钥生成的密钥比对。
+      逐条核对哈希链，并检查链头和各检查点的签名以及每条案件记录（包括掩码和盲索引）。输出 &quot;OK &lt;count&gt; events, head &lt;hash&gt;&quot; 并以 0 退出，或输出第一个损坏的事件并以 1 退出。使用 --anchor 时，还会检查导出的链头是否仍在链上（可发现整体重写）；使用 --anchors 时，检查文件夹中的每个锚点（history/anchorDirectory 设置会为每个检查点写入一个；可发现回滚）。无需口令；使用 --keys（口令或钥匙串）时，还会将掩码和索引与解密后的数据比对，并将签名密钥与密钥生成的密钥比对。
   audit head [--db PATH|URL] [--out FILE]
       将当前链头（序号、哈希、时间）导出为由审计记录密钥签名的小型 JSON 锚点，保存在应用之外，并记录 anchor_exported 事件和一个检查点。
   audit purge [--db PATH|URL] [--older-than DAYS]

@@ -14,6 +14,8 @@
 #include <QScrollArea>
 #include <QStatusBar>
 
+#include <optional>
+
 void MainWindow::setUpReviewQueue()
 {
     m_queuePanel = new ReviewQueuePanel(
@@ -68,32 +70,31 @@ void MainWindow::syncTeamSettings()
     HistoryWriter* writer = m_service.writer();
     if (!writer || !m_settings)
         return;
-    struct Team
+    struct Team // each value read on its own: one that cannot be read leaves the other's sync alone
     {
-        ReviewPolicy policy;
-        qint64 checkpointInterval = 0;
+        std::optional<bool> fourEyes;
+        std::optional<qint64> checkpointInterval;
     };
-    writer->run<Result<Team>>(
-        [writer](AuditStore* store) -> Result<Team> {
+    writer->run<Team>(
+        [](AuditStore* store) -> Team {
+            Team team;
             if (!store)
-                return Failure(ErrorCode::Unavailable, writer->openError());
-            Result<ReviewPolicy> policy = store->reviewPolicy();
-            if (!policy)
-                return policy.failure();
-            const Result<qint64> interval = store->checkpointInterval();
-            if (!interval)
-                return interval.failure();
-            return Team { *policy, *interval };
+                return team;
+            if (const Result<ReviewPolicy> policy = store->reviewPolicy())
+                team.fourEyes = policy->fourEyes;
+            if (const Result<qint64> interval = store->checkpointInterval())
+                team.checkpointInterval = *interval;
+            return team;
         },
         this,
-        [this](const Result<Team>& team) {
-            if (!team || !m_settings)
+        [this](const Team& team) {
+            if (!m_settings)
                 return;
             // Not announced: nothing to apply.
-            if (m_settings->value(Settings::fourEyes) != team->policy.fourEyes)
-                m_settings->setValue(Settings::fourEyes, team->policy.fourEyes);
-            if (m_settings->value(Settings::checkpointInterval) != team->checkpointInterval)
-                m_settings->setValue(Settings::checkpointInterval, int(team->checkpointInterval));
+            if (team.fourEyes && m_settings->value(Settings::fourEyes) != *team.fourEyes)
+                m_settings->setValue(Settings::fourEyes, *team.fourEyes);
+            if (team.checkpointInterval && m_settings->value(Settings::checkpointInterval) != *team.checkpointInterval)
+                m_settings->setValue(Settings::checkpointInterval, int(*team.checkpointInterval));
         });
 }
 

@@ -304,7 +304,9 @@ Result<qint64> AuditStore::checkpointInterval()
     QSqlQuery q(database());
     if (!q.exec(QStringLiteral("SELECT checkpoint_interval FROM chain_head WHERE id = 1")) || !q.next())
         return Failure(ErrorCode::Unavailable, tr("Cannot read the chain head: %1").arg(q.lastError().text()));
-    return q.value(0).toLongLong();
+    // Out of range only when edited outside the application: writers follow the default then (audit verify reports it).
+    const qint64 stored = q.value(0).toLongLong();
+    return ChainSigner::isValidCheckpointInterval(stored) ? stored : ChainSigner::DefaultCheckpointInterval;
 }
 
 Result<void> AuditStore::setCheckpointInterval(const Actor& who, qint64 interval)
@@ -318,7 +320,7 @@ Result<void> AuditStore::setCheckpointInterval(const Actor& who, qint64 interval
     if (!authorized)
         return authorized.failure();
     return write(*authorized, [&]() -> Result<void> {
-        if (m_log->checkpointInterval() == interval) // as read with the head, under the write lock
+        if (m_log->storedCheckpointInterval() == interval) // as read with the head, under the write lock
             return {};
         const Result<qint64> seq = m_log->setCheckpointInterval(now(), *authorized, interval);
         if (seq)

@@ -37,6 +37,8 @@ public:
     static constexpr qint64 DefaultCheckpointInterval = 1000;
     static constexpr qint64 MinCheckpointInterval = 10;
     static constexpr qint64 MaxCheckpointInterval = 100000;
+    // The reason of the checkpoint that changes the interval: the only checkpoint that may carry a new one.
+    static constexpr char settingReason[] = "setting";
     static constexpr char MetaKey[] = "signing_key";
 
     ChainSigner(const QString& historyId, const HistoryKeys& keys);

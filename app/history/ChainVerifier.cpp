@@ -26,6 +26,7 @@
 #include <charconv>
 #include <cstring>
 #include <functional>
+#include <limits>
 
 namespace {
 
@@ -475,6 +476,9 @@ struct Signing
     qint64 signedFromSeq = 1;
     QByteArray headSignature;
     qint64 headInterval = 0; // chain_head.checkpoint_interval (schema version 10 on), what writers follow
+    // The first seq written by schema version 10 (meta.interval_from_seq): every checkpoint from there on carries and
+    // signs the interval. Beyond any seq before the migration.
+    qint64 intervalFromSeq = std::numeric_limits<qint64>::max();
 };
 
 Signing readSigning(QSqlDatabase& db)
@@ -482,7 +486,8 @@ Signing readSigning(QSqlDatabase& db)
     Signing s;
     QSqlQuery q(db);
     if (q.exec(QStringLiteral("SELECT key, value FROM meta WHERE key IN ('schema_version', 'history_id', "
-                              "'signing_key', 'signed_from_seq')"))) {
+                              "'signing_key', 'signed_from_seq', '%1')")
+                   .arg(QLatin1String(Migrations::intervalFromSeqKey)))) {
         while (q.next()) {
             const QString key = q.value(0).toString();
             const QString value = q.value(1).toString();
@@ -492,6 +497,8 @@ Signing readSigning(QSqlDatabase& db)
                 s.historyId = value;
             else if (key == QLatin1String(ChainSigner::MetaKey))
                 s.publicKey = value.toLatin1();
+            else if (key == QLatin1String(Migrations::intervalFromSeqKey))
+                s.intervalFromSeq = qMax<qint64>(1, value.toLongLong());
             else
                 s.signedFromSeq = qMax<qint64>(1, value.toLongLong());
         }
@@ -539,10 +546,18 @@ QString anchorRefusal(const ChainAnchor& anchor, const QString& historyId, const
     return {};
 }
 
+// What a checkpoint that holds says about the interval.
+struct CheckpointClaim
+{
+    qint64 interval = ChainSigner::DefaultCheckpointInterval; // in force from it on
+    bool changesSetting = false; // reason "setting": the one kind that may change the interval
+};
+
 // A checkpoint event: it signs the event before it (seq, hash) at its own time, with the history's key, and the
-// checkpoint interval it carries (v2; one from before the interval was carried implies the default). Returns the
-// interval in force after it, or nullopt when it does not hold.
-std::optional<qint64> checkpointHolds(const RawEvent& e, const QByteArray& previousHash, const Signing& signing)
+// checkpoint interval it carries (v2; one written before schema version 10 carries none and implies the default;
+// from then on one must be carried). nullopt when it does not hold.
+std::optional<CheckpointClaim> checkpointHolds(
+    const RawEvent& e, const QByteArray& previousHash, const Signing& signing)
 {
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(e.tsMs, QTimeZone::utc());
     const QJsonObject payload = e.payloadObject();
@@ -552,7 +567,7 @@ std::optional<qint64> checkpointHolds(const RawEvent& e, const QByteArray& previ
     const QByteArray signature = payload.value(QStringLiteral("signature")).toString().toLatin1();
     const QJsonValue carried = payload.value(QStringLiteral("interval"));
     const qint64 interval = carried.isUndefined() ? 0 : carried.toInteger(-1);
-    if (interval != 0 && !ChainSigner::isValidCheckpointInterval(interval))
+    if (interval != 0 ? !ChainSigner::isValidCheckpointInterval(interval) : e.seq >= signing.intervalFromSeq)
         return std::nullopt;
     const bool holds = seq == e.seq - 1 && hash == previousHash && !signing.publicKey.isEmpty()
         && key == signing.publicKey
@@ -560,7 +575,8 @@ std::optional<qint64> checkpointHolds(const RawEvent& e, const QByteArray& previ
             key, ChainSigner::checkpointMessage(signing.historyId, seq, hash, at, interval), signature);
     if (!holds)
         return std::nullopt;
-    return interval != 0 ? interval : ChainSigner::DefaultCheckpointInterval;
+    return CheckpointClaim { interval != 0 ? interval : ChainSigner::DefaultCheckpointInterval,
+        payload.value(QStringLiteral("reason")).toString() == QLatin1String(ChainSigner::settingReason) };
 }
 
 // Where and why the chain is broken.
@@ -692,15 +708,25 @@ private:
                     .arg(m_checkpointDueAfter) };
         m_checkpointDueAfter = 0;
         if (isCheckpoint) {
-            const std::optional<qint64> holds = checkpointHolds(e, running, m_signing);
+            const std::optional<CheckpointClaim> holds = checkpointHolds(e, running, m_signing);
             if (!holds)
                 return Broken { e.seq,
                     ChainVerifier::tr("The checkpoint at event %1 does not carry a valid signature of the history's "
                                       "key over the event before it: the events before it were rewritten, or the "
                                       "checkpoint was forged.")
                         .arg(e.seq) };
+            // Only a change of the setting, signed as such, changes the interval: a writer misled by an edited
+            // chain_head.checkpoint_interval signs the wrong value under another reason, and is reported here.
+            if (holds->interval != interval && !holds->changesSetting)
+                return Broken { e.seq,
+                    ChainVerifier::tr("The checkpoint at event %1 carries the checkpoint interval %2, but %3 is in "
+                                      "force and no change of the setting was signed: the interval was altered in "
+                                      "the database.")
+                        .arg(e.seq)
+                        .arg(holds->interval)
+                        .arg(interval) };
             ++checkpoints;
-            interval = *holds;
+            interval = holds->interval;
         } else if (m_signedHistory && e.seq >= m_signing.signedFromSeq && e.seq % interval == 0
             && e.seq < m_recordedSeq) {
             m_checkpointDueAfter = e.seq;

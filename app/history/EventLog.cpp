@@ -50,8 +50,9 @@ Result<void> EventLog::lockHead()
     m_headSeq = m_selectHead.value(0).toLongLong();
     m_headHash = m_selectHead.value(1).toString().toLatin1();
     // Out of range only when changed outside the application: keep writing at the default (audit verify reports it).
-    const qint64 interval = m_selectHead.value(2).toLongLong();
-    m_interval = ChainSigner::isValidCheckpointInterval(interval) ? interval : ChainSigner::DefaultCheckpointInterval;
+    m_storedInterval = m_selectHead.value(2).toLongLong();
+    m_interval = ChainSigner::isValidCheckpointInterval(m_storedInterval) ? m_storedInterval
+                                                                          : ChainSigner::DefaultCheckpointInterval;
     m_selectHead.finish();
     m_headLocked = true;
     m_appended = false;
@@ -142,7 +143,8 @@ Result<qint64> EventLog::setCheckpointInterval(const QDateTime& at, const Actor&
         return Failure(ErrorCode::Unavailable,
             tr("Cannot change the checkpoint interval: %1").arg(m_setInterval.lastError().text()));
     m_interval = interval;
-    return appendCheckpoint(at, actor, QStringLiteral("setting"));
+    m_storedInterval = interval;
+    return appendCheckpoint(at, actor, QLatin1String(ChainSigner::settingReason));
 }
 
 Result<void> EventLog::signHead(bool force)

@@ -130,12 +130,14 @@ QStringList signingPostgres()
 }
 
 // Version 10: the checkpoint interval, read by every writer with the chain head (see ChainSigner). Its value is also
-// carried and signed by every checkpoint written since, which is what ChainVerifier trusts.
+// carried and signed by every checkpoint written from meta.interval_from_seq on, which is what ChainVerifier trusts.
 QStringList checkpointIntervalSqlite()
 {
     return {
         QStringLiteral("ALTER TABLE chain_head ADD COLUMN checkpoint_interval INTEGER NOT NULL DEFAULT %1")
             .arg(ChainSigner::DefaultCheckpointInterval),
+        QStringLiteral("INSERT INTO meta (key, value) SELECT '%1', CAST(seq + 1 AS TEXT) FROM chain_head WHERE id = 1")
+            .arg(QLatin1String(Migrations::intervalFromSeqKey)),
     };
 }
 

@@ -43,6 +43,9 @@ public:
     // Version 10: chain_head.checkpoint_interval, the history's checkpoint interval (ChainSigner), which every writer
     // reads with the head.
     static constexpr int checkpointIntervalVersion = 10;
+    // The first seq written by version 10 (the head + 1 when the step ran): every checkpoint from there on must carry
+    // and sign the interval.
+    static constexpr char intervalFromSeqKey[] = "interval_from_seq";
 
     // 0 for an empty database (no meta table), -1 on error.
     static int currentVersion(QSqlDatabase& db, bool postgres, QString* error);

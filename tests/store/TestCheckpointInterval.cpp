@@ -143,6 +143,50 @@ private slots:
         QCOMPARE(anchored.anchorsChecked, 4);
     }
 
+    // A writer misled by an edited chain_head.checkpoint_interval (a wider one, from a place where a checkpoint is due
+    // under both) signs the wrong interval under the reason "interval": reported at that checkpoint, since only a
+    // change of the setting may change it.
+    void misledWriterIsReported_data() { StoreFixture::addBackendRows(); }
+    void misledWriterIsReported()
+    {
+        FakeClock clock;
+        STORE_FIXTURE_OPEN(fx, store, &clock);
+        for (int i = 0; i < 14; ++i)
+            QVERIFY(recordOne(*store));
+        QVERIFY(store->setCheckpointInterval(StoreFixture::reader(), 10).ok());
+        for (int i = 0; i < 14; ++i)
+            QVERIFY(recordOne(*store));
+        QCOMPARE(checkpointSeqs(fx), (QList<qint64> { 15, 21, 31 }));
+        QVERIFY(fx.execRaw(QStringLiteral("UPDATE chain_head SET checkpoint_interval = 20")));
+        for (int i = 0; i < 9; ++i) // 32..40: due after 40 under 10 and under 20
+            QVERIFY(recordOne(*store));
+        QCOMPARE(checkpointSeqs(fx), (QList<qint64> { 15, 21, 31, 41 }));
+        const ChainReport report = ChainVerifier::verify(fx.raw());
+        QVERIFY2(!report.ok, "the misled writer went unnoticed");
+        QCOMPARE(report.firstBrokenSeq, 41);
+        QVERIFY2(report.reason.contains(QStringLiteral("carries the checkpoint interval 20, but 10 is in force")),
+            qPrintable(report.reason));
+    }
+
+    // A stored interval out of range reads as the default (writers follow it), verify reports the head, and a
+    // supervisor mends it by setting the default again, which writes the signed change.
+    void outOfRangeIntervalIsMended_data() { StoreFixture::addBackendRows(); }
+    void outOfRangeIntervalIsMended()
+    {
+        FakeClock clock;
+        STORE_FIXTURE_OPEN(fx, store, &clock);
+        QVERIFY(recordOne(*store));
+        QVERIFY(fx.execRaw(QStringLiteral("UPDATE chain_head SET checkpoint_interval = 5")));
+        QCOMPARE(store->checkpointInterval().valueOr(0), ChainSigner::DefaultCheckpointInterval);
+        const ChainReport broken = ChainVerifier::verify(fx.raw());
+        QVERIFY(!broken.ok);
+        QVERIFY2(broken.reason.contains(QStringLiteral("checkpoint interval (5)")), qPrintable(broken.reason));
+        QVERIFY(store->setCheckpointInterval(StoreFixture::reader(), ChainSigner::DefaultCheckpointInterval).ok());
+        QCOMPARE(checkpointSeqs(fx), QList<qint64> { 2 });
+        const ChainReport mended = ChainVerifier::verify(fx.raw());
+        QVERIFY2(mended.ok, qPrintable(mended.reason));
+    }
+
     // Without the key: dropping a checkpoint only the shorter interval made due, or setting the interval back by
     // editing the checkpoint that carries it, is reported at the first broken place.
     void forgeriesAreReported_data()

@@ -171,7 +171,7 @@ bool StoreFixture::undoSchemas7To10()
     // Version 9's: the head's signature and the signing key; version 10's: the checkpoint interval.
     sql << QStringLiteral("ALTER TABLE chain_head DROP COLUMN signature")
         << QStringLiteral("ALTER TABLE chain_head DROP COLUMN checkpoint_interval")
-        << QStringLiteral("DELETE FROM meta WHERE key IN ('signing_key', 'signed_from_seq')");
+        << QStringLiteral("DELETE FROM meta WHERE key IN ('signing_key', 'signed_from_seq', 'interval_from_seq')");
     for (const QString& statement : sql) {
         QString error;
         if (!execRaw(statement, &error)) {
