@@ -1,3 +1,4 @@
+#include "crypto/KeyVault.h"
 #include "history/AuditStore.h"
 #include "history/ChainSigner.h"
 #include "history/ChainVerifier.h"
@@ -34,6 +35,39 @@ class TestCheckpointInterval : public QObject
         while (q.next())
             seqs.append(q.value(0).toLongLong());
         return seqs;
+    }
+
+    // The history's owner (who has the keys) rewrites the checkpoint at seq as version 9 wrote it: no interval, the v1
+    // message. The chain is re-hashed from there and the head signed again, so only the checkpoint's form differs.
+    static bool resignWithoutInterval(StoreFixture& fx, qint64 seq)
+    {
+        QSqlQuery meta(fx.raw());
+        QString historyId;
+        QByteArray record;
+        if (!meta.exec(QStringLiteral("SELECT key, value FROM meta WHERE key IN ('history_id', 'key_record')")))
+            return false;
+        while (meta.next()) {
+            if (meta.value(0).toString() == QLatin1String("history_id"))
+                historyId = meta.value(1).toString();
+            else
+                record = QByteArray::fromBase64(meta.value(1).toString().toLatin1());
+        }
+        const KeyVault::Result unlocked = KeyVault::open(historyId, record, StoreFixture::keys());
+        if (!unlocked.ok())
+            return false;
+        const ChainSigner signer(historyId, unlocked.keys);
+        QList<AuditEvent> events = ChainForgery::readEvents(fx);
+        AuditEvent& checkpoint = events[seq - 1];
+        QJsonObject payload = checkpoint.payloadObject();
+        payload.remove(QStringLiteral("interval"));
+        const QByteArray signedHash = events.at(seq - 2).hash;
+        payload.insert(QStringLiteral("signature"),
+            QString::fromLatin1(signer.signCheckpoint(seq - 1, signedHash, checkpoint.ts)));
+        checkpoint.payload = AuditEvent::compactJson(payload);
+        if (!ChainForgery::writeChain(fx, events))
+            return false;
+        return fx.execRaw(QStringLiteral("UPDATE chain_head SET signature = '%1'")
+                              .arg(QString::fromLatin1(signer.signHead(events.size(), events.constLast().hash))));
     }
 
 private slots:
@@ -185,6 +219,60 @@ private slots:
         QCOMPARE(checkpointSeqs(fx), QList<qint64> { 2 });
         const ChainReport mended = ChainVerifier::verify(fx.raw());
         QVERIFY2(mended.ok, qPrintable(mended.reason));
+    }
+
+    // A history from before the interval was carried (schema version 9, its checkpoints signed without it) verifies
+    // as it is and after the upgrade, when the interval can be set; but a checkpoint from the upgrade on that carries
+    // no interval is refused, even one validly signed by the history's own key.
+    void historyFromBeforeTheInterval_data() { StoreFixture::addBackendRows(); }
+    void historyFromBeforeTheInterval()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        FakeClock clock;
+        {
+            auto store = fx.open(&clock);
+            QVERIFY(store);
+            QVERIFY(store->beginBatch().ok());
+            for (int i = 0; i < 1000; ++i)
+                QVERIFY(recordOne(*store));
+            QVERIFY(store->commitBatch().ok());
+        }
+        QCOMPARE(checkpointSeqs(fx), QList<qint64> { 1001 });
+        // As version 9 wrote it: the checkpoint without the interval, signed with the v1 message by the history's key.
+        QVERIFY(fx.dropAppendOnlyGuards());
+        QVERIFY(resignWithoutInterval(fx, 1001));
+        QVERIFY(fx.execRaw(QStringLiteral("ALTER TABLE chain_head DROP COLUMN checkpoint_interval")));
+        QVERIFY(fx.execRaw(QStringLiteral("DELETE FROM meta WHERE key = 'interval_from_seq'")));
+        QVERIFY(fx.execRaw(QStringLiteral("UPDATE meta SET value = '9' WHERE key = 'schema_version'")));
+        const ChainReport old = ChainVerifier::verify(fx.raw());
+        QVERIFY2(old.ok, qPrintable(old.reason));
+        QCOMPARE(old.checkpoints, 1);
+        QCOMPARE(old.checkpointInterval, ChainSigner::DefaultCheckpointInterval);
+
+        {
+            auto store = fx.open(&clock); // runs version 10: interval_from_seq = 1002
+            QVERIFY(store);
+            QVERIFY(store->exportAnchor(StoreFixture::reader())); // 1002 anchor_exported, checkpoint 1003 (1000)
+            QVERIFY(store->setCheckpointInterval(StoreFixture::reader(), 10).ok()); // checkpoint 1004
+            for (int i = 0; i < 8; ++i) // 1005..1010, checkpoint 1011, 1012, 1013
+                QVERIFY(recordOne(*store));
+        }
+        QCOMPARE(checkpointSeqs(fx), (QList<qint64> { 1001, 1003, 1004, 1011 }));
+        const ChainReport upgraded = ChainVerifier::verify(fx.raw());
+        QVERIFY2(upgraded.ok, qPrintable(upgraded.reason));
+        QCOMPARE(upgraded.checkpoints, 4);
+        QCOMPARE(upgraded.checkpointInterval, 10);
+
+        QVERIFY(fx.dropAppendOnlyGuards());
+        // Checkpoint 1003 in the old form would imply the interval in force (1000): only the upgrade point refuses it.
+        QVERIFY(resignWithoutInterval(fx, 1003));
+        const ChainReport refused = ChainVerifier::verify(fx.raw());
+        QVERIFY(!refused.ok);
+        QCOMPARE(refused.firstBrokenSeq, 1003);
+        QVERIFY2(refused.reason.contains(QStringLiteral("checkpoint at event 1003 does not carry a valid signature")),
+            qPrintable(refused.reason));
     }
 
     // Without the key: dropping a checkpoint only the shorter interval made due, or setting the interval back by
