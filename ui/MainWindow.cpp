@@ -30,6 +30,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStatusBar>
@@ -358,6 +359,11 @@ void MainWindow::showSettings()
             statusBar()->showMessage(note.isEmpty() ? SettingsDialog::savedMessage() : note);
     });
     dialog->open();
+    // Another workstation may have changed the team's settings since they were last read: show the history's.
+    syncTeamSettings([dialog = QPointer<SettingsDialog>(dialog)] {
+        if (dialog)
+            dialog->reloadTeamSettings();
+    });
 }
 
 void MainWindow::showAnchorError(const QString& message)

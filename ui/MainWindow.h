@@ -136,7 +136,8 @@ public slots:
     void openSendToReview(const QString& caseId);
     // Four-eyes is the team's review policy, kept in the history: the local setting mirrors it, and a change of the
     // setting changes the policy (a supervisor only; otherwise the setting goes back).
-    void syncTeamSettings();
+    // Reads the team's settings from the history into the settings (not announced), then calls then.
+    void syncTeamSettings(const std::function<void()>& then = {});
     void applyFourEyesSetting(bool fourEyes);
     void applyCheckpointIntervalSetting(int interval);
     // The "Review queue" tab, read again.

@@ -65,7 +65,7 @@ void MainWindow::sendToReview(const QList<ReviewRequest>& requests)
 // The Settings dialog shows the history's values and changes them there (a supervisor only); the core enforces the
 // history's values, whatever a workstation's settings file says.
 
-void MainWindow::syncTeamSettings()
+void MainWindow::syncTeamSettings(const std::function<void()>& then)
 {
     HistoryWriter* writer = m_service.writer();
     if (!writer || !m_settings)
@@ -87,7 +87,7 @@ void MainWindow::syncTeamSettings()
             return team;
         },
         this,
-        [this](const Team& team) {
+        [this, then](const Team& team) {
             if (!m_settings)
                 return;
             // Not announced: nothing to apply.
@@ -95,6 +95,8 @@ void MainWindow::syncTeamSettings()
                 m_settings->setValue(Settings::fourEyes, *team.fourEyes);
             if (team.checkpointInterval && m_settings->value(Settings::checkpointInterval) != *team.checkpointInterval)
                 m_settings->setValue(Settings::checkpointInterval, int(*team.checkpointInterval));
+            if (then)
+                then();
         });
 }
 

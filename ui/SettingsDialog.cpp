@@ -189,7 +189,8 @@ void SettingsDialog::load()
     m_ui->languageComboBox->setCurrentIndex(qMax(0, language));
     const int scheme = m_ui->colorSchemeComboBox->findData(m_settings.value(Settings::colorScheme));
     m_ui->colorSchemeComboBox->setCurrentIndex(qMax(0, scheme));
-    m_ui->fourEyesCheckBox->setChecked(m_settings.value(Settings::fourEyes));
+    m_shownFourEyes = m_settings.value(Settings::fourEyes);
+    m_ui->fourEyesCheckBox->setChecked(m_shownFourEyes);
     m_ui->idleLockSpinBox->setValue(m_settings.value(Settings::idleLockMinutes));
 
     m_storedHistoryLocation = m_settings.value(Settings::historyLocation);
@@ -202,9 +203,22 @@ void SettingsDialog::load()
     m_ui->historyLocationLineEdit->setText(m_shownHistoryLocation);
     m_ui->retentionDaysSpinBox->setValue(m_settings.value(Settings::retentionDays));
     m_ui->anchorFolderLineEdit->setText(m_settings.value(Settings::anchorDirectory));
-    m_ui->checkpointIntervalSpinBox->setValue(m_settings.value(Settings::checkpointInterval));
+    m_shownCheckpointInterval = m_settings.value(Settings::checkpointInterval);
+    m_ui->checkpointIntervalSpinBox->setValue(m_shownCheckpointInterval);
     loadAccessKey();
     updateEnabled();
+}
+
+void SettingsDialog::reloadTeamSettings()
+{
+    if (m_ui->fourEyesCheckBox->isChecked() == m_shownFourEyes) {
+        m_shownFourEyes = m_settings.value(Settings::fourEyes);
+        m_ui->fourEyesCheckBox->setChecked(m_shownFourEyes);
+    }
+    if (m_ui->checkpointIntervalSpinBox->value() == m_shownCheckpointInterval) {
+        m_shownCheckpointInterval = m_settings.value(Settings::checkpointInterval);
+        m_ui->checkpointIntervalSpinBox->setValue(m_shownCheckpointInterval);
+    }
 }
 
 void SettingsDialog::loadAccessKey()

@@ -41,6 +41,10 @@ public:
     // Where the AccessKey and the database password are kept (not owned; nullptr: nowhere, so they are refused).
     void setKeychain(SecretStore* keychain);
 
+    // The team's settings kept in the history (four-eyes, the checkpoint interval) were read again into the settings
+    // (MainWindow::syncTeamSettings): shows them, in the fields the person has not changed since the dialog opened.
+    void reloadTeamSettings();
+
     // Checks every field, shows the errors inline and enables OK only when there are none. Writes nothing.
     bool validate();
     // The errors shown now, one per line; empty when none.
@@ -97,5 +101,8 @@ private:
     bool m_removeKey = false;
     // A stored PostgreSQL URL with a password is shown without it and kept as it is unless the field is edited.
     QString m_storedHistoryLocation;
+    // The team's values as the fields were loaded with them (reloadTeamSettings leaves a field the person changed).
+    bool m_shownFourEyes = true;
+    int m_shownCheckpointInterval = 0;
     QString m_shownHistoryLocation;
 };

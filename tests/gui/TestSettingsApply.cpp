@@ -52,6 +52,7 @@ private slots:
     void testConnectionAnswersInPlainWords();
     void fourEyesIsTheTeamPolicy();
     void checkpointIntervalIsTheTeamSetting();
+    void teamSettingsAreReadWhenTheDialogOpens();
 
 private:
     // The fixture owns init() and cleanup(): each test function sets up with a Scope, which puts the shared service
@@ -447,6 +448,41 @@ void TestSettingsApply::checkpointIntervalIsTheTeamSetting()
     QVERIFY2(report.ok, qPrintable(report.reason));
     QCOMPARE(report.checkpointInterval, 250);
     QVERIFY(history()->setCheckpointInterval(service()->actor(), ChainSigner::DefaultCheckpointInterval));
+}
+
+// Another workstation changed the team's settings in the shared history since this one read them: the dialog shows
+// the history's values once it has read them, and OK without a change writes nothing.
+void TestSettingsApply::teamSettingsAreReadWhenTheDialogOpens()
+{
+    const Scope scope(this);
+    actAs(Role::supervisor);
+    window()->setSettings(m_settings.get());
+    QTRY_COMPARE(m_settings->value(Settings::checkpointInterval), 1000);
+    QTRY_COMPARE(m_settings->value(Settings::fourEyes), true);
+    const Actor elsewhere {
+        QStringLiteral("other-supervisor"), QLatin1String(Role::supervisor), QStringLiteral("ws-2")
+    };
+    QVERIFY(history()->setCheckpointInterval(elsewhere, 50));
+    QVERIFY(history()->setReviewPolicy(elsewhere, ReviewPolicy { false, 24 }));
+    QCOMPARE(m_settings->value(Settings::checkpointInterval), 1000); // this workstation has not read them yet
+
+    SettingsDialog* dialog = openDialog();
+    QVERIFY(dialog);
+    auto* spin = dialog->findChild<QSpinBox*>(QStringLiteral("checkpointIntervalSpinBox"));
+    auto* box = dialog->findChild<QCheckBox*>(QStringLiteral("fourEyesCheckBox"));
+    QVERIFY(spin && box);
+    QTRY_COMPARE(spin->value(), 50);
+    QVERIFY(!box->isChecked());
+    QCOMPARE(m_settings->value(Settings::fourEyes), false);
+    const qsizetype checkpoints = events(QStringLiteral("checkpoint")).size();
+    pressOk(dialog);
+    QTRY_COMPARE(window()->statusBar()->currentMessage(), QStringLiteral("Settings unchanged."));
+    QCOMPARE(history()->checkpointInterval().valueOr(0), 50);
+    QCOMPARE(events(QStringLiteral("checkpoint")).size(), checkpoints);
+    QVERIFY(history()->setCheckpointInterval(elsewhere, ChainSigner::DefaultCheckpointInterval));
+    QVERIFY(history()->setReviewPolicy(elsewhere, ReviewPolicy { true, 24 }));
+    window()->setSettings(m_settings.get());
+    QTRY_COMPARE(m_settings->value(Settings::checkpointInterval), 1000);
 }
 
 QTEST_MAIN(TestSettingsApply)
