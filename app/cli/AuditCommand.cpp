@@ -162,13 +162,12 @@ int verify(const QCommandLineParser& parser, const VerifyOptions& flags)
 
 int head(const QCommandLineParser& parser, const QCommandLineOption& outOption)
 {
-    auto store = HistoryCli::openStore(parser, true);
-    if (!store)
-        return HistoryCli::CannotOpen;
     int refused = HistoryCli::Ok;
-    const std::optional<Actor> actor = HistoryCli::signIn(parser, *store, &refused);
-    if (!actor)
+    const std::optional<HistoryCli::SignedIn> in = HistoryCli::openSignedIn(parser, &refused);
+    if (!in)
         return refused;
+    AuditStore* store = in->store.get();
+    const Actor* actor = &in->actor;
     const Result<ChainAnchor> anchor = store->exportAnchor(*actor);
     if (!anchor) {
         HistoryCli::err(anchor.message() + u'\n');
@@ -198,13 +197,12 @@ int purge(const QCommandLineParser& parser, const QCommandLineOption& olderThanO
             return HistoryCli::BadUsage;
         }
     }
-    auto store = HistoryCli::openStore(parser, true);
-    if (!store)
-        return HistoryCli::CannotOpen;
     int refused = HistoryCli::Ok;
-    const std::optional<Actor> actor = HistoryCli::signIn(parser, *store, &refused);
-    if (!actor)
+    const std::optional<HistoryCli::SignedIn> in = HistoryCli::openSignedIn(parser, &refused);
+    if (!in)
         return refused;
+    AuditStore* store = in->store.get();
+    const Actor* actor = &in->actor;
     const QDateTime cutoff = QDateTime::currentDateTimeUtc().addDays(-days);
     const Result<int> purged = store->purgeOlderThan(*actor, cutoff);
     if (!purged) {
@@ -234,13 +232,12 @@ int checkpoints(const QCommandLineParser& parser, const QCommandLineOption& ever
             return HistoryCli::BadUsage;
         }
     }
-    auto store = HistoryCli::openStore(parser, true);
-    if (!store)
-        return HistoryCli::CannotOpen;
     int refused = HistoryCli::Ok;
-    const std::optional<Actor> actor = HistoryCli::signIn(parser, *store, &refused);
-    if (!actor)
+    const std::optional<HistoryCli::SignedIn> in = HistoryCli::openSignedIn(parser, &refused);
+    if (!in)
         return refused;
+    AuditStore* store = in->store.get();
+    const Actor* actor = &in->actor;
     const Result<qint64> before = store->checkpointInterval();
     if (!before) {
         HistoryCli::err(before.message() + u'\n');

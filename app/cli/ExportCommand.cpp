@@ -128,13 +128,12 @@ int exportHistory(const QCommandLineParser& parser, const Options& o)
         HistoryCli::err(request.message() + u'\n');
         return HistoryCli::BadUsage;
     }
-    auto store = HistoryCli::openStore(parser, true);
-    if (!store)
-        return HistoryCli::CannotOpen;
     int exitCode = HistoryCli::Ok;
-    const std::optional<Actor> actor = HistoryCli::signIn(parser, *store, &exitCode);
-    if (!actor)
+    const std::optional<HistoryCli::SignedIn> in = HistoryCli::openSignedIn(parser, &exitCode);
+    if (!in)
         return exitCode;
+    AuditStore* store = in->store.get();
+    const Actor* actor = &in->actor;
     const Result<ExportOutcome> done = Exporter(*store).run(*actor, *request);
     if (!done) {
         HistoryCli::err(done.message() + u'\n');

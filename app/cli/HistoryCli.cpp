@@ -191,6 +191,19 @@ std::unique_ptr<AuditStore> HistoryCli::openStore(const QCommandLineParser& pars
     return std::move(*store);
 }
 
+std::optional<HistoryCli::SignedIn> HistoryCli::openSignedIn(const QCommandLineParser& parser, int* exitCode)
+{
+    std::unique_ptr<AuditStore> store = openStore(parser, true);
+    if (!store) {
+        *exitCode = CannotOpen;
+        return std::nullopt;
+    }
+    std::optional<Actor> actor = signIn(parser, *store, exitCode);
+    if (!actor)
+        return std::nullopt;
+    return SignedIn { std::move(store), std::move(*actor) };
+}
+
 std::optional<int> HistoryCli::parse(QCommandLineParser& parser, const QStringList& arguments)
 {
     QStringList args = arguments;

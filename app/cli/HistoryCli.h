@@ -56,6 +56,14 @@ public:
     static Result<std::unique_ptr<AuditStore>> openStore(const QString& location, bool mustExist = false);
     // openStore at location(parser); prints the error when it cannot (the caller returns CannotOpen).
     static std::unique_ptr<AuditStore> openStore(const QCommandLineParser& parser, bool mustExist = false);
+    // What most history commands start with: the existing history at location(parser), opened, and who acts in it
+    // (signIn). nullopt, with why printed and *exitCode set (CannotOpen, SignInFailed), when either fails.
+    struct SignedIn
+    {
+        std::unique_ptr<AuditStore> store;
+        Actor actor;
+    };
+    static std::optional<SignedIn> openSignedIn(const QCommandLineParser& parser, int* exitCode);
 
     // Parses the arguments of a sub-command (arguments[1], the sub-command's name, is skipped) and answers --help.
     // Returns the exit code when that ends the command (bad arguments: BadUsage; help: Ok), else std::nullopt.

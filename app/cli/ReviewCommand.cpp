@@ -333,13 +333,12 @@ int runReview(const QStringList& arguments)
         HistoryCli::err(tr("review %1 needs the case id.").arg(action) + u'\n');
         return HistoryCli::BadUsage;
     }
-    auto store = HistoryCli::openStore(parser, true);
-    if (!store)
-        return HistoryCli::CannotOpen;
-    int exitCode = 0;
-    const std::optional<Actor> actor = HistoryCli::signIn(parser, *store, &exitCode);
-    if (!actor)
+    int exitCode = HistoryCli::Ok;
+    const std::optional<HistoryCli::SignedIn> in = HistoryCli::openSignedIn(parser, &exitCode);
+    if (!in)
         return exitCode;
+    AuditStore* store = in->store.get();
+    const Actor* actor = &in->actor;
     const bool json = parser.isSet(o.json);
     if (action == QLatin1String("queue"))
         return queue(*store, *actor, parser, o);

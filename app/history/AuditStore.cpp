@@ -304,9 +304,7 @@ Result<qint64> AuditStore::checkpointInterval()
     QSqlQuery q(database());
     if (!q.exec(QStringLiteral("SELECT checkpoint_interval FROM chain_head WHERE id = 1")) || !q.next())
         return Failure(ErrorCode::Unavailable, tr("Cannot read the chain head: %1").arg(q.lastError().text()));
-    // Out of range only when edited outside the application: writers follow the default then (audit verify reports it).
-    const qint64 stored = q.value(0).toLongLong();
-    return ChainSigner::isValidCheckpointInterval(stored) ? stored : ChainSigner::DefaultCheckpointInterval;
+    return ChainSigner::followedCheckpointInterval(q.value(0).toLongLong());
 }
 
 Result<void> AuditStore::setCheckpointInterval(const Actor& who, qint64 interval)

@@ -61,6 +61,12 @@ public:
     {
         return interval >= MinCheckpointInterval && interval <= MaxCheckpointInterval;
     }
+    // The interval writers follow for the one stored in chain_head: the default when it is out of range, which only an
+    // edit outside the application makes (audit verify reports it).
+    static qint64 followedCheckpointInterval(qint64 stored)
+    {
+        return isValidCheckpointInterval(stored) ? stored : DefaultCheckpointInterval;
+    }
     // Lowercase hex SHA-256 of the raw public key, grouped for reading ("1a2b 3c4d ...") by display().
     static QByteArray fingerprint(const QByteArray& publicKeyHex);
     static QString displayFingerprint(const QByteArray& publicKeyHex);

@@ -49,10 +49,7 @@ Result<void> EventLog::lockHead()
             ErrorCode::Unavailable, tr("Cannot read the chain head: %1").arg(m_selectHead.lastError().text()));
     m_headSeq = m_selectHead.value(0).toLongLong();
     m_headHash = m_selectHead.value(1).toString().toLatin1();
-    // Out of range only when changed outside the application: keep writing at the default (audit verify reports it).
     m_storedInterval = m_selectHead.value(2).toLongLong();
-    m_interval = ChainSigner::isValidCheckpointInterval(m_storedInterval) ? m_storedInterval
-                                                                          : ChainSigner::DefaultCheckpointInterval;
     m_selectHead.finish();
     m_headLocked = true;
     m_appended = false;
@@ -103,7 +100,7 @@ Result<qint64> EventLog::append(const QDateTime& at,
     m_headSeq = e.seq;
     m_headHash = e.hash;
     m_appended = true;
-    if (m_signer && e.seq % m_interval == 0 && kind != QLatin1String(EventKind::checkpoint)) {
+    if (m_signer && e.seq % checkpointInterval() == 0 && kind != QLatin1String(EventKind::checkpoint)) {
         if (Result<qint64> checkpoint = appendCheckpoint(at, actor, QStringLiteral("interval")); !checkpoint)
             return checkpoint;
     }
@@ -123,10 +120,10 @@ Result<qint64> EventLog::appendCheckpoint(const QDateTime& at, const Actor& acto
     signed_.signature = m_signer->signCheckpoint(m_headSeq, m_headHash, at); // the anchor copied outside
     const Events::Checkpoint event { signed_.seq,
         QString::fromLatin1(signed_.hash),
-        QString::fromLatin1(m_signer->signCheckpoint(m_headSeq, m_headHash, at, m_interval)),
+        QString::fromLatin1(m_signer->signCheckpoint(m_headSeq, m_headHash, at, checkpointInterval())),
         QString::fromLatin1(signed_.publicKey),
         reason,
-        m_interval,
+        checkpointInterval(),
         {} };
     Result<qint64> seq = append(at, actor, QString(), QLatin1String(event.kind), Events::toPayload(event));
     if (seq)
@@ -142,7 +139,6 @@ Result<qint64> EventLog::setCheckpointInterval(const QDateTime& at, const Actor&
     if (!m_setInterval.exec())
         return Failure(ErrorCode::Unavailable,
             tr("Cannot change the checkpoint interval: %1").arg(m_setInterval.lastError().text()));
-    m_interval = interval;
     m_storedInterval = interval;
     return appendCheckpoint(at, actor, QLatin1String(ChainSigner::settingReason));
 }

@@ -45,7 +45,7 @@ public:
     // Makes interval the history's checkpoint interval and appends the checkpoint that carries it (reason "setting").
     Result<qint64> setCheckpointInterval(const QDateTime& at, const Actor& actor, qint64 interval);
     // The interval this writer follows (the stored one, or the default when that is out of range), and the stored one.
-    qint64 checkpointInterval() const { return m_interval; }
+    qint64 checkpointInterval() const { return ChainSigner::followedCheckpointInterval(m_storedInterval); }
     qint64 storedCheckpointInterval() const { return m_storedInterval; }
     // Signs the head in chain_head when anything was appended since lockHead() (or always, with force); call it last
     // before the commit.
@@ -71,6 +71,5 @@ private:
     bool m_appended = false;
     qint64 m_headSeq = 0;
     QByteArray m_headHash;
-    qint64 m_interval = ChainSigner::DefaultCheckpointInterval; // until lockHead() reads the history's
-    qint64 m_storedInterval = ChainSigner::DefaultCheckpointInterval;
+    qint64 m_storedInterval = ChainSigner::DefaultCheckpointInterval; // until lockHead() reads the history's
 };

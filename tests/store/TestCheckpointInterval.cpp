@@ -27,6 +27,21 @@ class TestCheckpointInterval : public QObject
             .ok();
     }
 
+    static bool recordMany(AuditStore& store, int count)
+    {
+        for (int i = 0; i < count; ++i) {
+            if (!recordOne(store))
+                return false;
+        }
+        return true;
+    }
+
+    // Events 1..14, then the interval set to 10 by a supervisor: the checkpoint that carries it is event 15.
+    static bool startWithIntervalTen(AuditStore& store)
+    {
+        return recordMany(store, 14) && store.setCheckpointInterval(StoreFixture::reader(), 10).ok();
+    }
+
     static QList<qint64> checkpointSeqs(StoreFixture& fx)
     {
         QList<qint64> seqs;
@@ -151,8 +166,7 @@ private slots:
         const std::unique_ptr<AuditStore> first = StoreFixture::storeOf(AuditStore::open(fx.location(), options));
         const std::unique_ptr<AuditStore> second = StoreFixture::storeOf(AuditStore::open(fx.location(), options));
         QVERIFY(first && second);
-        for (int i = 0; i < 14; ++i)
-            QVERIFY(recordOne(*second));
+        QVERIFY(recordMany(*second, 14));
         QCOMPARE(checkpointSeqs(fx), QList<qint64> {}); // 14 events: none due at the default
         QVERIFY(first->setCheckpointInterval(StoreFixture::reader(), 10).ok()); // checkpoint 15, signing event 14
         for (int i = 0; i < 25; ++i)
@@ -185,15 +199,11 @@ private slots:
     {
         FakeClock clock;
         STORE_FIXTURE_OPEN(fx, store, &clock);
-        for (int i = 0; i < 14; ++i)
-            QVERIFY(recordOne(*store));
-        QVERIFY(store->setCheckpointInterval(StoreFixture::reader(), 10).ok());
-        for (int i = 0; i < 14; ++i)
-            QVERIFY(recordOne(*store));
+        QVERIFY(startWithIntervalTen(*store));
+        QVERIFY(recordMany(*store, 14));
         QCOMPARE(checkpointSeqs(fx), (QList<qint64> { 15, 21, 31 }));
         QVERIFY(fx.execRaw(QStringLiteral("UPDATE chain_head SET checkpoint_interval = 20")));
-        for (int i = 0; i < 9; ++i) // 32..40: due after 40 under 10 and under 20
-            QVERIFY(recordOne(*store));
+        QVERIFY(recordMany(*store, 9)); // 32..40: due after 40 under 10 and under 20
         QCOMPARE(checkpointSeqs(fx), (QList<qint64> { 15, 21, 31, 41 }));
         const ChainReport report = ChainVerifier::verify(fx.raw());
         QVERIFY2(!report.ok, "the misled writer went unnoticed");
@@ -235,8 +245,7 @@ private slots:
             auto store = fx.open(&clock);
             QVERIFY(store);
             QVERIFY(store->beginBatch().ok());
-            for (int i = 0; i < 1000; ++i)
-                QVERIFY(recordOne(*store));
+            QVERIFY(recordMany(*store, 1000));
             QVERIFY(store->commitBatch().ok());
         }
         QCOMPARE(checkpointSeqs(fx), QList<qint64> { 1001 });
@@ -256,8 +265,7 @@ private slots:
             QVERIFY(store);
             QVERIFY(store->exportAnchor(StoreFixture::reader())); // 1002 anchor_exported, checkpoint 1003 (1000)
             QVERIFY(store->setCheckpointInterval(StoreFixture::reader(), 10).ok()); // checkpoint 1004
-            for (int i = 0; i < 8; ++i) // 1005..1010, checkpoint 1011, 1012, 1013
-                QVERIFY(recordOne(*store));
+            QVERIFY(recordMany(*store, 8)); // 1005..1010, checkpoint 1011, 1012, 1013
         }
         QCOMPARE(checkpointSeqs(fx), (QList<qint64> { 1001, 1003, 1004, 1011 }));
         const ChainReport upgraded = ChainVerifier::verify(fx.raw());
@@ -304,11 +312,8 @@ private slots:
         QFETCH(QString, reasonContains);
         FakeClock clock;
         STORE_FIXTURE_OPEN(fx, store, &clock);
-        for (int i = 0; i < 14; ++i)
-            QVERIFY(recordOne(*store));
-        QVERIFY(store->setCheckpointInterval(StoreFixture::reader(), 10).ok());
-        for (int i = 0; i < 8; ++i)
-            QVERIFY(recordOne(*store));
+        QVERIFY(startWithIntervalTen(*store));
+        QVERIFY(recordMany(*store, 8));
         QCOMPARE(checkpointSeqs(fx), (QList<qint64> { 15, 21 }));
         QCOMPARE(store->head().valueOr({}).seq, 24);
         const ChainReport before = ChainVerifier::verify(fx.raw());
