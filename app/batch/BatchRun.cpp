@@ -79,7 +79,21 @@ BatchRun::BatchRun(
     }
 }
 
-BatchRun::~BatchRun() = default;
+BatchRun::~BatchRun()
+{
+    // Gone before its turn came (a dialog closed meanwhile): the held calls end, never sent; the calls in flight
+    // finish and are recorded.
+    cancelHeld();
+}
+
+void BatchRun::cancelHeld()
+{
+    const QList<int> held = m_held;
+    for (const int index : held) {
+        if (VerificationCall* call = m_calls.value(index))
+            call->cancel();
+    }
+}
 
 void BatchRun::start()
 {
@@ -172,8 +186,14 @@ int BatchRun::inFlightLimit() const
 
 void BatchRun::sendMore()
 {
-    while (!m_stopped && !m_queue.isEmpty() && m_inFlight < inFlightLimit())
-        submitRow(m_queue.takeFirst());
+    const auto holdMore = [this] {
+        while (!m_stopped && !m_queue.isEmpty() && m_held.size() < inFlightLimit())
+            submitRow(m_queue.takeFirst());
+    };
+    holdMore();
+    while (!m_stopped && !m_held.isEmpty() && m_inFlight < inFlightLimit())
+        releaseRow(m_held.takeFirst());
+    holdMore();
     finishIfDone();
 }
 
@@ -191,19 +211,42 @@ void BatchRun::submitRow(int index)
         emit progress();
         return;
     }
-    ++m_inFlight;
-    m_sendSeq.insert(index, m_sent++);
     VerificationCall* running = *call;
+    running->holdUntilReleased();
+    m_held.append(index);
+    m_calls.insert(index, running);
     // The call is ours once finished; it is deleted then even when the run is gone (a dialog closed meanwhile).
     connect(running, &VerificationCall::finished, running, &QObject::deleteLater);
     connect(running, &VerificationCall::finished, this, [this, index, running] { callFinished(index, running); });
 }
 
+void BatchRun::releaseRow(int index)
+{
+    ++m_inFlight;
+    m_released.insert(index);
+    m_sendSeq.insert(index, m_sent++);
+    m_calls.value(index)->release();
+}
+
 void BatchRun::callFinished(int index, VerificationCall* call)
 {
-    --m_inFlight;
+    m_calls.remove(index);
+    const bool released = m_released.remove(index);
+    if (released)
+        --m_inFlight;
+    else
+        m_held.removeOne(index);
     const VerificationResult& result = call->result();
-    settle(index, BatchOutcome::fromResult(result, call->caseId()));
+    if (!released && result.status == VerificationResult::Status::Cancelled) {
+        // Held when the run stopped: its case is recorded as never sent.
+        BatchOutcome notSent = m_outcomes[index];
+        notSent.kind = BatchOutcome::Kind::NotSent;
+        notSent.caseId = call->caseId();
+        notSent.explanation = m_stopReason;
+        settle(index, notSent);
+    } else {
+        settle(index, BatchOutcome::fromResult(result, call->caseId()));
+    }
     if (result.latencyMs > 0)
         m_latencyMs = m_latencyMs <= 0 ? static_cast<double>(result.latencyMs)
                                        : 0.8 * m_latencyMs + 0.2 * static_cast<double>(result.latencyMs);
@@ -272,7 +315,8 @@ void BatchRun::stop(const QString& reason)
     for (const int index : std::as_const(m_queue))
         notSent(index);
     m_queue.clear();
-    if (m_inFlight == 0) {
+    cancelHeld(); // each ends, never sent, through callFinished
+    if (m_calls.isEmpty()) {
         // Rows the history lookup never reached are not sent either.
         for (qsizetype i = 0; i < m_outcomes.size(); ++i) {
             if (m_outcomes[i].kind == BatchOutcome::Kind::Waiting)
@@ -285,7 +329,7 @@ void BatchRun::stop(const QString& reason)
 
 void BatchRun::finishIfDone()
 {
-    if (m_finished || m_inFlight > 0 || !m_queue.isEmpty())
+    if (m_finished || !m_calls.isEmpty() || !m_queue.isEmpty())
         return;
     if (m_tally.finished < m_rows.size())
         return; // the history has not answered yet

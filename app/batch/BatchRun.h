@@ -31,7 +31,10 @@ struct VerificationResult;
 //
 // Calls in flight: as many as the rate limit keeps busy at the answers' latency (rate × latency, plus one), at most
 // maxInFlight, so that a call recorded as sent never waits long for its slot: a batch killed at any moment leaves only
-// the calls really in flight as unknown.
+// the calls really in flight as unknown. As many cases again are recorded ahead of their turn and held
+// (VerificationCall::holdUntilReleased), so that a free slot sends the next row without waiting for the history to
+// record its case; a held case has no attempt, so a run killed or cancelled before its turn sends it again when
+// resumed, like any case created but never sent.
 //
 // Throttling (403/429 Throttling*) slows the whole batch: the rate limit halves and fewer calls run at once; after a
 // run of answers without throttling they grow back towards the configured limit.
@@ -96,7 +99,9 @@ signals:
 private:
     void resolve(const QHash<QString, CaseSummary>& latest);
     void sendMore();
-    void submitRow(int index);
+    void submitRow(int index); // records the row's case, held
+    void releaseRow(int index); // sends it
+    void cancelHeld(); // the held calls end, never sent
     void callFinished(int index, VerificationCall* call);
     void attemptFinished(const VerificationResult& result);
     void setRateFactor(double factor);
@@ -119,7 +124,10 @@ private:
     BatchJournal m_journal;
     Options m_options;
     QList<int> m_queue; // rows still to send
-    int m_inFlight = 0;
+    QList<int> m_held; // rows submitted and held, in order
+    QHash<int, VerificationCall*> m_calls; // row index -> its call, until it finished
+    QSet<int> m_released; // rows of m_calls released (sent)
+    int m_inFlight = 0; // m_released's size
     int m_sent = 0;
     int m_throttled = 0;
     int m_slowedAtSeq = -1; // calls sent before the last slow-down do not slow it down again

@@ -21,3 +21,20 @@ void VerificationCall::cancel()
     if (!m_finished && m_service)
         m_service->cancel(this);
 }
+
+void VerificationCall::holdUntilReleased()
+{
+    if (!m_finished && m_apiId == 0)
+        m_held = true;
+}
+
+void VerificationCall::release()
+{
+    if (!m_held)
+        return;
+    m_held = false;
+    if (m_parked && m_service) {
+        m_parked = false;
+        m_service->startCall(this);
+    }
+}

@@ -34,6 +34,14 @@ public:
     // once, with the outcome recorded.
     void cancel();
 
+    // Holds the call once its case is recorded, until release(): a batch records cases ahead of their turn, so that
+    // a free slot sends one at once. Call it right after submit(), before the event loop runs. A held call that is
+    // cancelled ends as cancelled without being sent; its case stays in the history, recorded as never sent.
+    void holdUntilReleased();
+    // Sends a held call: at once when its case is recorded, else as soon as it is.
+    void release();
+    bool isHeld() const { return m_held; }
+
 signals:
     // The case is in the history (before anything is sent).
     void recorded(const QString& caseId);
@@ -51,6 +59,8 @@ private:
     quint64 m_apiId = 0; // the client's id once sent
     int m_attempt = 0;
     bool m_cancelled = false; // cancelled while being recorded
+    bool m_held = false; // holdUntilReleased() until release()
+    bool m_parked = false; // recorded while held: it starts at release() or cancel()
     bool m_unrecorded = false; // a record of it went to the spool, or was lost
     bool m_finished = false;
     VerificationResult m_result;

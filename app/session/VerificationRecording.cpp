@@ -2,6 +2,7 @@
 // thread, in the order posted; the answers come back here, on the service's thread.
 //
 //   submit ─► [writer] replay the spool, case_created (+ reverify_link) ─► caseCreated ─► ApiClient::verify
+//     (a held call, VerificationCall::holdUntilReleased, waits there for release() or cancel())
 //   attempt ─► gate ─► [writer] attempt_sent ─► proceed: send, or stop as NotRecorded (nothing leaves)
 //   answer or error ─► [writer] response_received / attempt_failed (spooled when refused)
 //   end ─► [writer] case_completed (spooled when refused) ─► finished

@@ -273,6 +273,10 @@ VerificationResult cancelled()
 
 void VerificationService::startCall(VerificationCall* call)
 {
+    if (call->m_held && !call->m_cancelled) {
+        call->m_parked = true; // recorded ahead of its turn: release() starts it
+        return;
+    }
     if (call->m_cancelled) {
         VerificationResult result = cancelled();
         result.merchantBizId = call->merchantBizId();
@@ -308,6 +312,11 @@ void VerificationService::cancel(VerificationCall* call)
         m_client->cancel(call->m_apiId); // finished follows, through recordFinished
     else
         call->m_cancelled = true; // still being recorded: it ends there, before anything is sent
+    if (call->m_parked) { // recorded and held: it ends now, never sent
+        call->m_parked = false;
+        call->m_held = false;
+        startCall(call);
+    }
 }
 
 void VerificationService::forget(VerificationCall* call)

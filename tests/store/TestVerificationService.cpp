@@ -188,6 +188,68 @@ private slots:
         QCOMPARE(call->result().merchantBizId, call->merchantBizId());
     }
 
+    // A held call (a batch records cases ahead of their turn) is recorded and then waits: another call runs from
+    // start to end meanwhile and is the only one sent. Released, it is sent; cancelled, it ends never sent, its case
+    // recorded as failed without an attempt.
+    void heldCallWaitsForRelease_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<bool>("release");
+        for (const char* backend : { "sqlite", "postgresql" }) {
+            const QByteArray b(backend);
+            QTest::newRow(b + " released") << QString::fromLatin1(backend) << true;
+            QTest::newRow(b + " cancelled") << QString::fromLatin1(backend) << false;
+        }
+    }
+    void heldCallWaitsForRelease()
+    {
+        QFETCH(QString, backend);
+        QFETCH(bool, release);
+        StoreFixture fixture;
+        STORE_FIXTURE_PREPARE(fixture, backend);
+        auto store = fixture.open();
+        QVERIFY(store);
+        VerificationService service;
+        QVERIFY(service.configure({}));
+        service.setHistory(store.get());
+        const Result<VerificationCall*> submitted = service.submit(caseOf(SandboxFixtures::people().first()), false);
+        QVERIFY2(submitted, qPrintable(submitted.message()));
+        const std::unique_ptr<VerificationCall> held(*submitted);
+        held->holdUntilReleased();
+        QVERIFY(held->isHeld());
+        QSignalSpy recorded(held.get(), &VerificationCall::recorded);
+        QSignalSpy attempts(held.get(), &VerificationCall::attemptStarted);
+        QSignalSpy finished(held.get(), &VerificationCall::finished);
+        QVERIFY(recorded.wait(30000));
+        QVERIFY(verifyOneCall(service));
+        QCOMPARE(service.sandbox()->requestsReceived(), 1);
+        QCOMPARE(attempts.count(), 0);
+        QCOMPARE(finished.count(), 0);
+        QCOMPARE(store->caseSummary(StoreFixture::reader(), held->caseId())->attempts, 0);
+
+        if (release)
+            held->release();
+        else
+            held->cancel();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(!held->isHeld());
+        const CaseSummary summary = *store->caseSummary(StoreFixture::reader(), held->caseId());
+        if (release) {
+            QCOMPARE(attempts.count(), 1);
+            QCOMPARE(held->result().subCode, QStringLiteral("200"));
+            QCOMPARE(service.sandbox()->requestsReceived(), 2);
+            QCOMPARE(summary.state, QStringLiteral("completed"));
+            QCOMPARE(summary.attempts, 1);
+        } else {
+            QCOMPARE(attempts.count(), 0);
+            QCOMPARE(held->result().status, VerificationResult::Status::Cancelled);
+            QCOMPARE(service.sandbox()->requestsReceived(), 1);
+            QCOMPARE(summary.state, QStringLiteral("failed"));
+            QCOMPARE(summary.attempts, 0);
+        }
+    }
+
     // Fills the history up to just before its next checkpoint but one write, so that a call's case_created and
     // attempt_sent cross it.
     static bool fillToCheckpoint(AuditStore& store, qint64 target)
