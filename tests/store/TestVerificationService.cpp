@@ -133,20 +133,26 @@ private slots:
     // The call object carries its case: its signals come in order to whoever connected after submit(), and its
     // case id, attempts and result are its own. Cancelled before its case was recorded, it sends nothing and its
     // case ends as failed, not pending.
+    // held: the call is held (a batch records cases ahead of their turn): it is recorded and then waits, while
+    // another call runs from start to end and is the only one sent; then it is released (or cancelled).
     void callCarriesItsCase_data()
     {
         QTest::addColumn<QString>("backend");
         QTest::addColumn<bool>("cancelAtOnce");
+        QTest::addColumn<bool>("held");
         for (const char* backend : { "sqlite", "postgresql" }) {
             const QByteArray b(backend);
-            QTest::newRow(b + " answered") << QString::fromLatin1(backend) << false;
-            QTest::newRow(b + " cancelled before sending") << QString::fromLatin1(backend) << true;
+            QTest::newRow(b + " answered") << QString::fromLatin1(backend) << false << false;
+            QTest::newRow(b + " cancelled before sending") << QString::fromLatin1(backend) << true << false;
+            QTest::newRow(b + " held, released") << QString::fromLatin1(backend) << false << true;
+            QTest::newRow(b + " held, cancelled") << QString::fromLatin1(backend) << true << true;
         }
     }
     void callCarriesItsCase()
     {
         QFETCH(QString, backend);
         QFETCH(bool, cancelAtOnce);
+        QFETCH(bool, held);
         StoreFixture fixture;
         STORE_FIXTURE_PREPARE(fixture, backend);
         auto store = fixture.open();
@@ -164,9 +170,24 @@ private slots:
         });
         QSignalSpy finished(call.get(), &VerificationCall::finished);
         QVERIFY(call->caseId().isEmpty()); // nothing has happened yet
+        const int othersSent = held ? 1 : 0;
+        if (held) {
+            call->holdUntilReleased();
+            QVERIFY(call->isHeld());
+            QSignalSpy recorded(call.get(), &VerificationCall::recorded);
+            QVERIFY(recorded.wait(30000));
+            QVERIFY(verifyOneCall(service));
+            QCOMPARE(service.sandbox()->requestsReceived(), othersSent);
+            QCOMPARE(order, QStringList { QStringLiteral("recorded") });
+            QCOMPARE(finished.count(), 0);
+            QCOMPARE(store->caseSummary(StoreFixture::reader(), call->caseId())->attempts, 0);
+            if (!cancelAtOnce)
+                call->release();
+        }
         if (cancelAtOnce)
             call->cancel();
         QVERIFY(finished.wait(30000));
+        QVERIFY(!call->isHeld());
         QCOMPARE(finished.count(), 1);
         QVERIFY(call->isFinished());
         QVERIFY(!call->caseId().isEmpty());
@@ -175,79 +196,17 @@ private slots:
         if (cancelAtOnce) {
             QCOMPARE(order, QStringList { QStringLiteral("recorded") });
             QCOMPARE(call->result().status, VerificationResult::Status::Cancelled);
-            QCOMPARE(service.sandbox()->requestsReceived(), 0);
+            QCOMPARE(service.sandbox()->requestsReceived(), othersSent);
             QCOMPARE(summary.state, QStringLiteral("failed"));
             QCOMPARE(call->attempt(), 0);
         } else {
             QCOMPARE(order, (QStringList { QStringLiteral("recorded"), QStringLiteral("attempt 1") }));
             QCOMPARE(call->result().subCode, QStringLiteral("200"));
-            QCOMPARE(service.sandbox()->requestsReceived(), 1);
+            QCOMPARE(service.sandbox()->requestsReceived(), othersSent + 1);
             QCOMPARE(summary.state, QStringLiteral("completed"));
             QCOMPARE(call->attempt(), 1);
         }
         QCOMPARE(call->result().merchantBizId, call->merchantBizId());
-    }
-
-    // A held call (a batch records cases ahead of their turn) is recorded and then waits: another call runs from
-    // start to end meanwhile and is the only one sent. Released, it is sent; cancelled, it ends never sent, its case
-    // recorded as failed without an attempt.
-    void heldCallWaitsForRelease_data()
-    {
-        QTest::addColumn<QString>("backend");
-        QTest::addColumn<bool>("release");
-        for (const char* backend : { "sqlite", "postgresql" }) {
-            const QByteArray b(backend);
-            QTest::newRow(b + " released") << QString::fromLatin1(backend) << true;
-            QTest::newRow(b + " cancelled") << QString::fromLatin1(backend) << false;
-        }
-    }
-    void heldCallWaitsForRelease()
-    {
-        QFETCH(QString, backend);
-        QFETCH(bool, release);
-        StoreFixture fixture;
-        STORE_FIXTURE_PREPARE(fixture, backend);
-        auto store = fixture.open();
-        QVERIFY(store);
-        VerificationService service;
-        QVERIFY(service.configure({}));
-        service.setHistory(store.get());
-        const Result<VerificationCall*> submitted = service.submit(caseOf(SandboxFixtures::people().first()), false);
-        QVERIFY2(submitted, qPrintable(submitted.message()));
-        const std::unique_ptr<VerificationCall> held(*submitted);
-        held->holdUntilReleased();
-        QVERIFY(held->isHeld());
-        QSignalSpy recorded(held.get(), &VerificationCall::recorded);
-        QSignalSpy attempts(held.get(), &VerificationCall::attemptStarted);
-        QSignalSpy finished(held.get(), &VerificationCall::finished);
-        QVERIFY(recorded.wait(30000));
-        QVERIFY(verifyOneCall(service));
-        QCOMPARE(service.sandbox()->requestsReceived(), 1);
-        QCOMPARE(attempts.count(), 0);
-        QCOMPARE(finished.count(), 0);
-        QCOMPARE(store->caseSummary(StoreFixture::reader(), held->caseId())->attempts, 0);
-
-        if (release)
-            held->release();
-        else
-            held->cancel();
-        QVERIFY(finished.wait(30000));
-        QCOMPARE(finished.count(), 1);
-        QVERIFY(!held->isHeld());
-        const CaseSummary summary = *store->caseSummary(StoreFixture::reader(), held->caseId());
-        if (release) {
-            QCOMPARE(attempts.count(), 1);
-            QCOMPARE(held->result().subCode, QStringLiteral("200"));
-            QCOMPARE(service.sandbox()->requestsReceived(), 2);
-            QCOMPARE(summary.state, QStringLiteral("completed"));
-            QCOMPARE(summary.attempts, 1);
-        } else {
-            QCOMPARE(attempts.count(), 0);
-            QCOMPARE(held->result().status, VerificationResult::Status::Cancelled);
-            QCOMPARE(service.sandbox()->requestsReceived(), 1);
-            QCOMPARE(summary.state, QStringLiteral("failed"));
-            QCOMPARE(summary.attempts, 0);
-        }
     }
 
     // Fills the history up to just before its next checkpoint but one write, so that a call's case_created and
