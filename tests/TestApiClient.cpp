@@ -10,8 +10,11 @@
 #include "FakeRandom.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTcpServer>
@@ -241,7 +244,7 @@ private slots:
         for (const QSslCertificate& ca : m_sandbox.caCertificates())
             QVERIFY(cas.contains(ca));
         const QList<QSslCertificate> system = QSslConfiguration::systemCaCertificates();
-        QVERIFY(cas.size() >= system.size() + m_sandbox.caCertificates().size());
+        QVERIFY(!system.isEmpty());
         for (const QSslCertificate& ca : system)
             QVERIFY(cas.contains(ca));
         // Without extra CAs the default configuration is used untouched.
@@ -250,6 +253,62 @@ private slots:
         ApiClient plainClient(plain, Credentials::training());
         for (const QSslCertificate& ca : m_sandbox.caCertificates())
             QVERIFY(!plainClient.sslConfiguration().caCertificates().contains(ca));
+    }
+
+    // The system's CAs are read from OpenSSL's bundle, each once, and are the same set Qt finds in the certificate
+    // folders (where it reads each twice); $SSL_CERT_FILE names another bundle; without a bundle that holds a
+    // certificate, Qt's list.
+    void systemCasAreReadOnce_data()
+    {
+        QTest::addColumn<QString>("bundle"); // $SSL_CERT_FILE: "" unset, "sandbox" the sandbox's CA, else a path
+        QTest::addColumn<QString>("expected"); // "system", "sandbox"
+        QTest::newRow("OpenSSL's default bundle") << QString() << QStringLiteral("system");
+        QTest::newRow("SSL_CERT_FILE") << QStringLiteral("sandbox") << QStringLiteral("sandbox");
+        QTest::newRow("missing bundle") << QStringLiteral("/nonexistent/ca.pem") << QStringLiteral("system");
+        QTest::newRow("bundle without certificates") << QStringLiteral("empty") << QStringLiteral("system");
+    }
+    void systemCasAreReadOnce()
+    {
+        QFETCH(QString, bundle);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        if (bundle == QLatin1String("sandbox") || bundle == QLatin1String("empty")) {
+            const QString path = dir.filePath(bundle + QStringLiteral(".pem"));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            if (bundle == QLatin1String("sandbox"))
+                file.write(m_sandbox.caCertificates().first().toPem());
+            file.close();
+            bundle = path;
+        }
+        const QByteArray variable("SSL_CERT_FILE");
+        const QByteArray before = qgetenv(variable.constData());
+        if (bundle.isEmpty())
+            qunsetenv(variable.constData());
+        else
+            qputenv(variable.constData(), QFile::encodeName(bundle));
+        const QList<QSslCertificate> read = ApiClient::systemCaCertificates();
+        if (before.isEmpty())
+            qunsetenv(variable.constData());
+        else
+            qputenv(variable.constData(), before);
+
+        const auto digests = [](const QList<QSslCertificate>& certificates) {
+            QSet<QByteArray> set;
+            for (const QSslCertificate& certificate : certificates)
+                set.insert(certificate.digest(QCryptographicHash::Sha256));
+            return set;
+        };
+        if (expected == QLatin1String("sandbox")) {
+            QCOMPARE(read, QList<QSslCertificate> { m_sandbox.caCertificates().first() });
+            return;
+        }
+        const QSet<QByteArray> system = digests(QSslConfiguration::systemCaCertificates());
+        QVERIFY(!system.isEmpty());
+        QCOMPARE(digests(read), system);
+        if (bundle.isEmpty())
+            QCOMPARE(read.size(), system.size()); // each once
     }
 
     void hostHeader_data()

@@ -75,6 +75,11 @@ public:
     static QByteArray userAgent();
     // host header value for an endpoint: the host, with ":port" when the port is not 443.
     static QByteArray hostHeader(const QUrl& endpoint);
+    // The system's trusted CAs, each once: OpenSSL's CA bundle (Crypto::defaultCaFile), which the system's
+    // ca-certificates tool writes from the same certificates as its folders, else (no bundle, or none read from it)
+    // QSslConfiguration::systemCaCertificates(), which reads every file of the certificate folders, the bundle among
+    // them, and so parses each certificate twice.
+    static QList<QSslCertificate> systemCaCertificates();
     // The TLS configuration every request uses: system CAs plus config.extraCaCertificates; never relaxed.
     // Waits for the system CA store when it is still being read (see the constructor).
     const QSslConfiguration& sslConfiguration() const { return m_sslConfig.get(); }

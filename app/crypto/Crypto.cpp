@@ -3,6 +3,7 @@
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/x509.h>
 
 #include <memory>
 #include <stdexcept>
@@ -215,6 +216,12 @@ bool ed25519Verify(const QByteArray& publicKey, const QByteArray& message, const
 QString openSslVersion()
 {
     return QString::fromLatin1(OpenSSL_version(OPENSSL_VERSION));
+}
+
+QString defaultCaFile()
+{
+    const QString fromEnvironment = qEnvironmentVariable(X509_get_default_cert_file_env());
+    return fromEnvironment.isEmpty() ? QString::fromLocal8Bit(X509_get_default_cert_file()) : fromEnvironment;
 }
 
 struct Sha256::Private

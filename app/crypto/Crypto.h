@@ -41,6 +41,9 @@ private:
 };
 // The OpenSSL library in use at run time, as it names itself ("OpenSSL 3.0.15 3 Sep 2024"), for the About box.
 QString openSslVersion();
+// OpenSSL's bundle of the system's trusted CAs, one file: $SSL_CERT_FILE when set, else OpenSSL's own default
+// (Debian: /usr/lib/ssl/cert.pem, the ca-certificates bundle). It may not exist.
+QString defaultCaFile();
 
 // Incremental SHA-256, for hashing large inputs in pieces.
 class Sha256
