@@ -225,7 +225,8 @@ void BatchRun::releaseRow(int index)
     ++m_inFlight;
     m_released.insert(index);
     m_sendSeq.insert(index, m_sent++);
-    m_calls.value(index)->release();
+    if (VerificationCall* call = m_calls.value(index))
+        call->release();
 }
 
 void BatchRun::callFinished(int index, VerificationCall* call)

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 
 class VerificationCall;
@@ -125,7 +126,8 @@ private:
     Options m_options;
     QList<int> m_queue; // rows still to send
     QList<int> m_held; // rows submitted and held, in order
-    QHash<int, VerificationCall*> m_calls; // row index -> its call, until it finished
+    // row index -> its call, until it finished; guarded: the service owns its calls and may be gone first
+    QHash<int, QPointer<VerificationCall>> m_calls;
     QSet<int> m_released; // rows of m_calls released (sent)
     int m_inFlight = 0; // m_released's size
     int m_sent = 0;
