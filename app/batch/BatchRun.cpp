@@ -82,7 +82,9 @@ BatchRun::BatchRun(
 BatchRun::~BatchRun()
 {
     // Gone before its turn came (a dialog closed meanwhile): the held calls end, never sent; the calls in flight
-    // finish and are recorded.
+    // finish and are recorded. Stopped first: a held call that ends at once (the history already closed) sends
+    // nothing more from here.
+    m_stopped = true;
     cancelHeld();
 }
 

@@ -312,9 +312,9 @@ void VerificationService::cancel(VerificationCall* call)
         m_client->cancel(call->m_apiId); // finished follows, through recordFinished
     else
         call->m_cancelled = true; // still being recorded: it ends there, before anything is sent
+    call->m_held = false; // a cancelled call is never sent, held or not
     if (call->m_parked) { // recorded and held: it ends now, never sent
         call->m_parked = false;
-        call->m_held = false;
         startCall(call);
     }
 }
