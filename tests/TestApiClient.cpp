@@ -261,49 +261,41 @@ private slots:
     void systemCasAreReadOnce_data()
     {
         QTest::addColumn<QString>("bundle"); // $SSL_CERT_FILE: "" unset, "sandbox" the sandbox's CA, else a path
-        QTest::addColumn<QString>("expected"); // "system", "sandbox"
-        QTest::newRow("OpenSSL's default bundle") << QString() << QStringLiteral("system");
-        QTest::newRow("SSL_CERT_FILE") << QStringLiteral("sandbox") << QStringLiteral("sandbox");
-        QTest::newRow("missing bundle") << QStringLiteral("/nonexistent/ca.pem") << QStringLiteral("system");
-        QTest::newRow("bundle without certificates") << QStringLiteral("empty") << QStringLiteral("system");
+        QTest::newRow("OpenSSL's default bundle") << QString();
+        QTest::newRow("SSL_CERT_FILE") << QStringLiteral("sandbox");
+        QTest::newRow("missing bundle") << QStringLiteral("/nonexistent/ca.pem");
+        QTest::newRow("bundle without certificates") << QStringLiteral("empty");
     }
     void systemCasAreReadOnce()
     {
         QFETCH(QString, bundle);
-        QFETCH(QString, expected);
+        const bool sandboxCa = bundle == QLatin1String("sandbox");
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        if (bundle == QLatin1String("sandbox") || bundle == QLatin1String("empty")) {
-            const QString path = dir.filePath(bundle + QStringLiteral(".pem"));
-            QFile file(path);
+        if (sandboxCa || bundle == QLatin1String("empty")) {
+            QFile file(dir.filePath(bundle + QStringLiteral(".pem")));
             QVERIFY(file.open(QIODevice::WriteOnly));
-            if (bundle == QLatin1String("sandbox"))
+            if (sandboxCa)
                 file.write(m_sandbox.caCertificates().first().toPem());
-            file.close();
-            bundle = path;
+            bundle = file.fileName();
         }
-        const QByteArray variable("SSL_CERT_FILE");
-        const QByteArray before = qgetenv(variable.constData());
-        if (bundle.isEmpty())
-            qunsetenv(variable.constData());
-        else
-            qputenv(variable.constData(), QFile::encodeName(bundle));
+        const char* variable = "SSL_CERT_FILE";
+        const auto restore = qScopeGuard([variable, before = qgetenv(variable)] {
+            before.isEmpty() ? qunsetenv(variable) : qputenv(variable, before);
+        });
+        bundle.isEmpty() ? qunsetenv(variable) : qputenv(variable, QFile::encodeName(bundle));
         const QList<QSslCertificate> read = ApiClient::systemCaCertificates();
-        if (before.isEmpty())
-            qunsetenv(variable.constData());
-        else
-            qputenv(variable.constData(), before);
 
+        if (sandboxCa) {
+            QCOMPARE(read, QList<QSslCertificate> { m_sandbox.caCertificates().first() });
+            return;
+        }
         const auto digests = [](const QList<QSslCertificate>& certificates) {
             QSet<QByteArray> set;
             for (const QSslCertificate& certificate : certificates)
                 set.insert(certificate.digest(QCryptographicHash::Sha256));
             return set;
         };
-        if (expected == QLatin1String("sandbox")) {
-            QCOMPARE(read, QList<QSslCertificate> { m_sandbox.caCertificates().first() });
-            return;
-        }
         const QSet<QByteArray> system = digests(QSslConfiguration::systemCaCertificates());
         QVERIFY(!system.isEmpty());
         QCOMPARE(digests(read), system);

@@ -193,7 +193,7 @@ void BatchRun::sendMore()
             submitRow(m_queue.takeFirst());
     };
     holdMore();
-    while (!m_stopped && !m_held.isEmpty() && m_inFlight < inFlightLimit())
+    while (!m_stopped && !m_held.isEmpty() && m_released.size() < inFlightLimit())
         releaseRow(m_held.takeFirst());
     holdMore();
     finishIfDone();
@@ -224,7 +224,6 @@ void BatchRun::submitRow(int index)
 
 void BatchRun::releaseRow(int index)
 {
-    ++m_inFlight;
     m_released.insert(index);
     m_sendSeq.insert(index, m_sent++);
     if (VerificationCall* call = m_calls.value(index))
@@ -235,9 +234,7 @@ void BatchRun::callFinished(int index, VerificationCall* call)
 {
     m_calls.remove(index);
     const bool released = m_released.remove(index);
-    if (released)
-        --m_inFlight;
-    else
+    if (!released)
         m_held.removeOne(index);
     const VerificationResult& result = call->result();
     if (!released && result.status == VerificationResult::Status::Cancelled) {

@@ -128,8 +128,7 @@ private:
     QList<int> m_held; // rows submitted and held, in order
     // row index -> its call, until it finished; guarded: the service owns its calls and may be gone first
     QHash<int, QPointer<VerificationCall>> m_calls;
-    QSet<int> m_released; // rows of m_calls released (sent)
-    int m_inFlight = 0; // m_released's size
+    QSet<int> m_released; // rows of m_calls released (sent): the calls in flight
     int m_sent = 0;
     int m_throttled = 0;
     int m_slowedAtSeq = -1; // calls sent before the last slow-down do not slow it down again
