@@ -14,7 +14,7 @@ namespace {
 
 // OpenSSL 3 looks an algorithm up in its provider tables at every use of EVP_sha256() or HMAC(): for the short
 // inputs of a request signature or a chain hash that lookup costs more than the hashing. The algorithms are fetched
-// once per process, and the HMAC context once per thread (keyed again at each use).
+// once per process, and the SHA-256 and HMAC contexts once per thread (started or keyed again at each use).
 struct MdFree
 {
     void operator()(EVP_MD* md) const { EVP_MD_free(md); }
@@ -30,6 +30,19 @@ const EVP_MD* sha256Algorithm()
     if (!md)
         throw std::runtime_error("SHA-256 is not available");
     return md.get();
+}
+
+struct MdCtxFree
+{
+    void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
+};
+
+EVP_MD_CTX* sha256Context()
+{
+    thread_local const std::unique_ptr<EVP_MD_CTX, MdCtxFree> ctx(EVP_MD_CTX_new());
+    if (!ctx)
+        throw std::runtime_error("SHA-256 is not available");
+    return ctx.get();
 }
 
 EVP_MAC_CTX* newHmacSha256Context()
@@ -59,9 +72,12 @@ EVP_MAC_CTX* hmacSha256Context()
 
 void sha256Into(const char* data, qsizetype size, unsigned char* out)
 {
-    // One call, no context on the heap: the signer hashes twice per request, the chain once per event.
+    // One context per thread, made once: the signer hashes twice per request, the chain once per event.
+    EVP_MD_CTX* ctx = sha256Context();
     unsigned int length = 0;
-    if (EVP_Digest(data, static_cast<size_t>(size), out, &length, sha256Algorithm(), nullptr) != 1 || length != 32)
+    if (EVP_DigestInit_ex2(ctx, sha256Algorithm(), nullptr) != 1
+        || EVP_DigestUpdate(ctx, data, static_cast<size_t>(size)) != 1 || EVP_DigestFinal_ex(ctx, out, &length) != 1
+        || length != 32)
         throw std::runtime_error("SHA-256 failed");
 }
 

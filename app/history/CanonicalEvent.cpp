@@ -173,12 +173,15 @@ std::optional<qint64> parseTimestampMs(QByteArrayView text)
 
 namespace {
 
-QByteArray framedCiphertexts(const QByteArray& nameEnc, const QByteArray& idEnc)
+// "<lowercase hex of SHA-256 over bytes>" appended to out.
+void appendSha256Hex(QByteArray& out, const std::string& bytes)
 {
-    QByteArray framed;
-    appendField(framed, nameEnc);
-    appendField(framed, idEnc);
-    return framed;
+    unsigned char raw[32];
+    Crypto::sha256Into(bytes.data(), static_cast<qsizetype>(bytes.size()), raw);
+    for (const unsigned char b : raw) {
+        out.append(hexDigits[b >> 4]);
+        out.append(hexDigits[b & 0xf]);
+    }
 }
 
 } // namespace
@@ -194,17 +197,37 @@ QByteArray piiDigest(const QList<QByteArray>& ciphertexts)
     return any ? Crypto::sha256Hex(framed) : QByteArray();
 }
 
+QByteArray piiDigestV2(QByteArrayView nameEnc,
+    QByteArrayView idEnc,
+    QByteArrayView nameMasked,
+    QByteArrayView idMasked,
+    QByteArrayView idIndex)
+{
+    // Run once per case when the chain is verified: framed into one reused buffer, no allocation per field.
+    thread_local std::string framed;
+    QByteArray digest;
+    digest.reserve(qsizetype(sizeof piiDigestV2Prefix) + 2 * 64);
+    digest.append(piiDigestV2Prefix);
+    framed.clear();
+    appendField(framed, nameEnc);
+    appendField(framed, idEnc);
+    appendSha256Hex(digest, framed);
+    digest.append(':');
+    framed.clear();
+    for (const QByteArrayView field :
+        { QByteArrayView("ekyc-desk/pii-record/v2"), nameEnc, idEnc, nameMasked, idMasked, idIndex })
+        appendField(framed, field);
+    appendSha256Hex(digest, framed);
+    return digest;
+}
+
 QByteArray piiDigestV2(const QByteArray& nameEnc,
     const QByteArray& idEnc,
     const QString& nameMasked,
     const QString& idMasked,
     const QByteArray& idIndex)
 {
-    QByteArray record;
-    for (const QByteArray& field :
-        { QByteArray("ekyc-desk/pii-record/v2"), nameEnc, idEnc, nameMasked.toUtf8(), idMasked.toUtf8(), idIndex })
-        appendField(record, field);
-    return piiDigestV2Prefix + Crypto::sha256Hex(framedCiphertexts(nameEnc, idEnc)) + ':' + Crypto::sha256Hex(record);
+    return piiDigestV2(nameEnc, idEnc, QByteArrayView(nameMasked.toUtf8()), QByteArrayView(idMasked.toUtf8()), idIndex);
 }
 
 } // namespace CanonicalEvent

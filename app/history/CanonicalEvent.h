@@ -76,6 +76,12 @@ QByteArray piiDigestV2(const QByteArray& nameEnc,
     const QString& nameMasked,
     const QString& idMasked,
     const QByteArray& idIndex);
+// The same over the masks' UTF-8 bytes, as they are stored (the chain verification's form).
+QByteArray piiDigestV2(QByteArrayView nameEnc,
+    QByteArrayView idEnc,
+    QByteArrayView nameMasked,
+    QByteArrayView idMasked,
+    QByteArrayView idIndex);
 inline constexpr char piiDigestV2Prefix[] = "v2:";
 
 } // namespace CanonicalEvent

@@ -126,11 +126,10 @@ void CaseProjection::apply(const RawEvent& e)
     if (e.stored.caseId.isEmpty())
         return;
     if (is(e.stored.kind, EventKind::caseCreated)) {
-        const QByteArray key(e.stored.caseId.data(), e.stored.caseId.size());
-        if (cases.contains(key))
+        if (cases.contains(borrowed(e.stored.caseId)))
             return; // never written by the app; the first one stands
         const QJsonObject payload = e.payloadObject();
-        ExpectedCase c;
+        ExpectedCase& c = cases[QByteArray(e.stored.caseId.data(), e.stored.caseId.size())]; // made in place
         c.createdSeq = e.seq;
         c.createdMs = e.tsMs;
         c.updatedSeq = e.seq;
@@ -143,7 +142,6 @@ void CaseProjection::apply(const RawEvent& e)
         c.state = intern(QByteArrayView(CaseState::pending));
         c.subCode = intern(QByteArrayView());
         c.piiDigest = QByteArray(e.stored.piiDigest.data(), e.stored.piiDigest.size());
-        cases.insert(key, c);
         return;
     }
     const auto it = cases.find(borrowed(e.stored.caseId));

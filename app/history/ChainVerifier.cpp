@@ -134,16 +134,15 @@ enum CaseColumn
 // The personal-data columns of a row against its case_created event's digest (and, with keys, the decrypted values).
 QStringList piiDifferences(const SqliteRows::Row& row, const ExpectedCase& c, const CasePiiCheck& piiCheck)
 {
-    auto borrowed = [&row](int i) { return QByteArray::fromRawData(row.cells[i].data(), row.cells[i].size()); };
-    const QByteArray nameBlob = borrowed(NameEnc);
-    const QByteArray idBlob = borrowed(IdEnc);
-    const QString nameMask = QString::fromUtf8(row.cells[NameMasked]);
-    const QString idMask = QString::fromUtf8(row.cells[IdMasked]);
-    const QByteArray index = row.null[IdIndex] ? QByteArray() : borrowed(IdIndex);
+    const QByteArrayView nameBlob = row.cells[NameEnc];
+    const QByteArrayView idBlob = row.cells[IdEnc];
+    const QByteArrayView nameMask = row.cells[NameMasked];
+    const QByteArrayView idMask = row.cells[IdMasked];
+    const QByteArrayView index = row.null[IdIndex] ? QByteArrayView() : row.cells[IdIndex];
     // v2 digests (schema version 9 on) cover the masks and the index too; v1 digests only the ciphertexts.
     const bool v2 = c.piiDigest.startsWith(CanonicalEvent::piiDigestV2Prefix);
     const QByteArray recomputed = v2 ? CanonicalEvent::piiDigestV2(nameBlob, idBlob, nameMask, idMask, index)
-                                     : CanonicalEvent::piiDigest({ nameBlob, idBlob });
+                                     : CanonicalEvent::piiDigest({ nameBlob.toByteArray(), idBlob.toByteArray() });
     const qsizetype cipherPart = v2 ? qsizetype(sizeof CanonicalEvent::piiDigestV2Prefix) - 1 + 64 : recomputed.size();
     if (row.null[NameEnc] || row.null[IdEnc] || recomputed.left(cipherPart) != c.piiDigest.left(cipherPart))
         return { QStringLiteral("name_enc/id_enc") }; // the masks cannot be judged against foreign ciphertext
@@ -155,10 +154,10 @@ QStringList piiDifferences(const SqliteRows::Row& row, const ExpectedCase& c, co
     if (!masksPresent || recomputed != c.piiDigest
         || (piiCheck
             && !piiCheck(CasePii { QString::fromUtf8(row.cells[CaseId]),
-                QByteArray(nameBlob.constData(), nameBlob.size()),
-                QByteArray(idBlob.constData(), idBlob.size()),
-                nameMask,
-                idMask,
+                nameBlob.toByteArray(),
+                idBlob.toByteArray(),
+                QString::fromUtf8(nameMask),
+                QString::fromUtf8(idMask),
                 QString::fromLatin1(index) })))
         return { QStringLiteral("name_masked/id_masked/id_index") };
     return {};
