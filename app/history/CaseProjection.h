@@ -17,6 +17,9 @@ struct RawEvent
     CanonicalEvent::Fields stored; // the hashed columns as stored (seq as its text)
     QByteArrayView prevHash;
     QByteArrayView hash;
+    // The chain hash of the stored fields after prevHash, as 64 lowercase hex digits (computed as the event is read;
+    // empty when prevHash is not a hash).
+    QByteArrayView computedHash;
 
     QJsonObject payloadObject() const;
 };

@@ -24,7 +24,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstring>
 #include <functional>
 #include <limits>
 
@@ -234,9 +233,12 @@ void markBroken(ChainReport& report, qint64 seq, const QString& caseId, const QS
 }
 
 // Reads the cases table once and compares every row with the projection rebuilt from the events. Marks the report
-// broken at the lowest case_created seq of any differing case.
-void compareCases(
-    QSqlDatabase& db, QHash<QByteArray, ExpectedCase>& cases, const CasePiiCheck& piiCheck, ChainReport& report)
+// broken at the lowest case_created seq of any differing case. Counts the dashboard's hours on the way (*recount).
+void compareCases(QSqlDatabase& db,
+    QHash<QByteArray, ExpectedCase>& cases,
+    const CasePiiCheck& piiCheck,
+    ChainReport& report,
+    DashboardCheck::Recount* recount)
 {
     auto mismatch = [&](qint64 seq, const QString& caseId, const QString& reason) {
         markBroken(report, seq, caseId, reason);
@@ -259,6 +261,13 @@ void compareCases(
         {},
         [&](const SqliteRows::Row& row) {
             ++report.casesChecked;
+            recount->add({ row.cells[Training],
+                row.cells[CreatedAt],
+                row.cells[Actor],
+                row.cells[State],
+                row.cells[Passed],
+                row.null[Passed],
+                row.cells[SubCode] });
             const auto it = cases.find(QByteArray::fromRawData(row.cells[CaseId].data(), row.cells[CaseId].size()));
             if (it == cases.end()) {
                 const QString caseId = QString::fromUtf8(row.cells[CaseId]);
@@ -660,20 +669,13 @@ public:
                 ChainVerifier::tr("Event %1 does not follow the event before it (previous hash mismatch): a row was "
                                   "deleted, inserted or moved.")
                     .arg(e.seq) };
-        char seqText[24];
-        const auto seqEnd = std::to_chars(seqText, seqText + sizeof seqText, e.seq).ptr;
-        CanonicalEvent::Fields fields = e.stored;
-        fields.seq = QByteArrayView(seqText, seqEnd - seqText); // canonical: as parsed, whatever the column held
-        char computed[64];
-        unsigned char computedRaw[32];
-        CanonicalEvent::chainHashInto(m_runningRaw, fields, m_scratch, computed, computedRaw);
-        if (e.hash != QByteArrayView(computed, 64))
+        // The previous hash the event names is the verified one, so the hash computed after it is the chain's.
+        if (e.computedHash.size() != 64 || e.hash != e.computedHash)
             return Broken { e.seq,
                 ChainVerifier::tr("Event %1 was changed after it was written (hash mismatch).").arg(e.seq) };
         if (Verdict checkpoint = checkCheckpoint(e); checkpoint)
             return checkpoint;
-        running = QByteArray(computed, 64);
-        std::memcpy(m_runningRaw, computedRaw, sizeof m_runningRaw);
+        running = e.computedHash.toByteArray();
         ++count;
         projection.apply(e);
         if (const auto it = m_anchors.bySeq.constFind(e.seq); it != m_anchors.bySeq.constEnd()) {
@@ -738,8 +740,6 @@ private:
     const qint64 m_recordedSeq;
     const Anchors& m_anchors;
     qint64 m_checkpointDueAfter = 0; // the seq a checkpoint must follow, 0 when none is due
-    unsigned char m_runningRaw[32] = {}; // running, as raw bytes (the genesis hash: zeros)
-    std::string m_scratch; // the canonical bytes of the event being hashed
 };
 
 // After the walk: it ended at the recorded head, nothing lies beyond it, every anchor was met.
@@ -777,10 +777,10 @@ Verdict checkEnd(
 }
 
 // The dashboard's hourly counts against the cases (which matched their events): an edit shows as broken at the head.
-void compareDashboard(QSqlDatabase& db, ChainReport& report)
+void compareDashboard(QSqlDatabase& db, const DashboardCheck::Recount& recount, ChainReport& report)
 {
     QString error;
-    const std::optional<DashboardCheck::Difference> difference = DashboardCheck::firstDifference(db, &error);
+    const std::optional<DashboardCheck::Difference> difference = DashboardCheck::firstDifference(db, recount, &error);
     if (!difference && error.isEmpty())
         return;
     report.ok = false;
@@ -794,24 +794,65 @@ void compareDashboard(QSqlDatabase& db, ChainReport& report)
         : ChainVerifier::tr("Cannot read the dashboard's counts: %1").arg(error);
 }
 
+// 32 raw bytes from 64 lowercase hex digits (as the chain writes them); false for anything else.
+bool rawFromHex(QByteArrayView hex, unsigned char* raw)
+{
+    auto nibble = [](char c) { return c >= '0' && c <= '9' ? c - '0' : (c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1); };
+    if (hex.size() != 64)
+        return false;
+    for (int i = 0; i < 32; ++i) {
+        const int high = nibble(hex[2 * i]);
+        const int low = nibble(hex[2 * i + 1]);
+        if (high < 0 || low < 0)
+            return false;
+        raw[i] = static_cast<unsigned char>(high << 4 | low);
+    }
+    return true;
+}
+
 // The events up to lastSeq in seq order, each visited as the bytes of its columns (straight from SQLite's own API, a
 // few thousand rows ahead, where it can; through Qt otherwise); stops when visit returns false. False (and *error) on
-// a read error.
+// a read error. Each event's chain hash after the previous hash it names (RawEvent::computedHash) is computed where
+// it is read: every event's hash depends only on its own row, and ChainWalk::step accepts it only once that named
+// previous hash is the one the walk verified.
 bool forEachEvent(QSqlDatabase& db, qint64 lastSeq, const std::function<bool(RawEvent&)>& visit, QString* error)
 {
     static const char sql[] = "SELECT seq, ts, actor, workstation, case_id, kind, payload, pii_digest, prev_hash, hash "
                               "FROM events WHERE seq <= ? ORDER BY seq";
+    std::string scratch; // used by the one thread that annotates
+    auto annotate = [&scratch](const SqliteRows::Row& row, std::string* extra) {
+        const QByteArrayView* cells = row.cells;
+        unsigned char previous[32];
+        if (!rawFromHex(cells[8], previous))
+            return; // no hash: the walk finds the previous hash wrong first
+        char seqText[24];
+        const auto seqEnd = std::to_chars(seqText, seqText + sizeof seqText, integerOf(cells[0], false, 0)).ptr;
+        // canonical: the seq as parsed, whatever the column held
+        const CanonicalEvent::Fields fields { QByteArrayView(seqText, seqEnd - seqText),
+            cells[1],
+            cells[2],
+            cells[3],
+            cells[4],
+            cells[5],
+            cells[6],
+            cells[7] };
+        char hex[64];
+        unsigned char raw[32];
+        CanonicalEvent::chainHashInto(previous, fields, scratch, hex, raw);
+        extra->append(hex, sizeof hex);
+    };
     auto visitRow = [&visit](const SqliteRows::Row& row) {
         const QByteArrayView* cells = row.cells;
         RawEvent e { integerOf(cells[0], false, 0),
             0,
             { cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7] },
             cells[8],
-            cells[9] };
+            cells[9],
+            cells[10] };
         return visit(e);
     };
-    // SQLite is read on a thread of its own while this one hashes and projects.
-    return SqliteRows::forEachOrQt(db, sql, { lastSeq }, visitRow, error);
+    // SQLite is read and the hashes computed on a thread of its own while this one walks and projects.
+    return SqliteRows::forEachOrQt(db, sql, { lastSeq }, visitRow, error, annotate);
 }
 
 } // namespace
@@ -891,10 +932,11 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
     report.headSeq = recordedSeq;
     report.headHash = walk.running;
     report.exactTimesFromSeq = exactTimesFromSeq(db, recordedSeq);
-    compareCases(db, walk.projection.cases, options.piiCheck, report);
+    DashboardCheck::Recount recount;
+    compareCases(db, walk.projection.cases, options.piiCheck, report, &recount);
     compareReviews(db, walk.projection.cases, report);
     if (report.ok)
-        compareDashboard(db, report);
+        compareDashboard(db, recount, report);
     if (!report.ok) {
         report.anchorChecked = false;
         report.anchorsChecked = 0;

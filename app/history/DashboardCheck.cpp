@@ -1,5 +1,6 @@
 #include "DashboardCheck.h"
 
+#include "history/AuditEvent.h"
 #include "history/Dashboard.h"
 #include "history/SqliteRows.h"
 
@@ -32,18 +33,6 @@ Counts countsOf(const SqliteRows::Row& row)
     return counts;
 }
 
-// The hourly counts as the cases say they are.
-QByteArray recountSql()
-{
-    QStringList sums;
-    for (const QString& condition : Dashboard::outcomeConditions(QString()))
-        sums << QStringLiteral("SUM(CASE WHEN %1 THEN 1 ELSE 0 END)").arg(condition);
-    return QStringLiteral("SELECT training, substr(created_at, 1, 13), actor, %1 FROM cases "
-                          "GROUP BY training, substr(created_at, 1, 13), actor")
-        .arg(sums.join(QLatin1String(", ")))
-        .toUtf8();
-}
-
 // The hourly counts as the dashboard keeps them; an hour whose cases all moved away keeps a row of zeros.
 QByteArray keptSql()
 {
@@ -66,9 +55,49 @@ bool before(const DashboardCheck::Difference& a, const DashboardCheck::Differenc
     return std::tie(a.hour, a.actor, a.training) < std::tie(b.hour, b.actor, b.training);
 }
 
+// The count (index into Dashboard::countColumns()) one case record adds to, by the rules of
+// Dashboard::outcomeConditions, SQL's NULL included; -1 for none.
+int outcomeColumn(const DashboardCheck::CaseRecord& r)
+{
+    const auto is = [&r](const char* state) { return r.state == QByteArrayView(state); };
+    if (is(CaseState::completed) || is(CaseState::reviewed)) {
+        bool integer = false;
+        const qint64 passed = r.passedNull ? 0 : r.passed.toLongLong(&integer);
+        if (!r.passedNull && integer && passed == 1)
+            return 0; // passed = 1
+        if (!r.passedNull && (!integer || passed != 0))
+            return -1; // COALESCE(passed, 0) = 0 does not hold either
+        if (r.subCode == QByteArrayView("202"))
+            return 1;
+        return r.subCode == QByteArrayView("223") ? 2 : 3;
+    }
+    const char* const others[] = {
+        CaseState::failed, CaseState::refused, CaseState::outcomeUnknown, CaseState::pending
+    };
+    for (int i = 0; i < 4; ++i) {
+        if (is(others[i]))
+            return 4 + i;
+    }
+    return -1;
+}
+
 } // namespace
 
-std::optional<DashboardCheck::Difference> DashboardCheck::firstDifference(const QSqlDatabase& db, QString* error)
+void DashboardCheck::Recount::add(const CaseRecord& record)
+{
+    QByteArray key;
+    const QByteArrayView hour = record.createdAt.first(qMin<qsizetype>(13, record.createdAt.size()));
+    key.reserve(record.training.size() + hour.size() + record.actor.size() + 2);
+    key.append(record.training).append('\x1f').append(hour).append('\x1f').append(record.actor);
+    QList<qint64>& counts = m_hours[key];
+    if (counts.isEmpty())
+        counts.resize(Dashboard::countColumns().size());
+    if (const int column = outcomeColumn(record); column >= 0)
+        ++counts[column];
+}
+
+std::optional<DashboardCheck::Difference> DashboardCheck::firstDifference(
+    const QSqlDatabase& db, const Recount& recount, QString* error)
 {
     QSqlQuery exists(db);
     if (!exists.exec(QStringLiteral("SELECT 1 FROM dashboard_hours WHERE 1 = 0")))
@@ -93,22 +122,13 @@ std::optional<DashboardCheck::Difference> DashboardCheck::firstDifference(const 
         if (!first || before(d, *first))
             first = d;
     };
-    const QByteArray recountQuery = recountSql();
-    if (!SqliteRows::forEachOrQt(
-            db,
-            recountQuery.constData(),
-            {},
-            [&](const SqliteRows::Row& row) {
-                const QByteArray key = keyOf(row);
-                const auto it = kept.constFind(key);
-                if (it == kept.constEnd() || *it != countsOf(row))
-                    differs(key);
-                if (it != kept.constEnd())
-                    kept.erase(it);
-                return true;
-            },
-            error))
-        return std::nullopt;
+    for (auto hour = recount.hours().cbegin(); hour != recount.hours().cend(); ++hour) {
+        const auto it = kept.constFind(hour.key());
+        if (it == kept.constEnd() || *it != hour.value())
+            differs(hour.key());
+        if (it != kept.constEnd())
+            kept.erase(it);
+    }
     for (auto it = kept.cbegin(); it != kept.cend(); ++it)
         differs(it.key());
     return first;

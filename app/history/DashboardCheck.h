@@ -1,5 +1,9 @@
 #pragma once
 
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QHash>
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -17,8 +21,34 @@ struct Difference
     bool training = false;
 };
 
-// nullopt when every hour's counts match the cases (or the history has no dashboard yet); else the first hour that
-// differs. *error is set (and nullopt returned) when the tables cannot be read.
-std::optional<Difference> firstDifference(const QSqlDatabase& db, QString* error);
+// One case record's columns the dashboard counts, as the cases table holds them (text as UTF-8, integers as their
+// decimal digits).
+struct CaseRecord
+{
+    QByteArrayView training;
+    QByteArrayView createdAt;
+    QByteArrayView actor;
+    QByteArrayView state;
+    QByteArrayView passed;
+    bool passedNull = true;
+    QByteArrayView subCode;
+};
+
+// The hourly counts a cases table makes, added up one record at a time as the chain verification reads them anyway
+// (no second pass over the table), by the rules of Dashboard::outcomeConditions: keyed by training, hour
+// (the first 13 characters of created_at) and actor, the counts in the order of Dashboard::countColumns().
+class Recount
+{
+public:
+    void add(const CaseRecord& record);
+    const QHash<QByteArray, QList<qint64>>& hours() const { return m_hours; }
+
+private:
+    QHash<QByteArray, QList<qint64>> m_hours;
+};
+
+// nullopt when every hour's counts match the recount of the cases (or the history has no dashboard yet); else the
+// first hour that differs. *error is set (and nullopt returned) when the table cannot be read.
+std::optional<Difference> firstDifference(const QSqlDatabase& db, const Recount& recount, QString* error);
 
 } // namespace DashboardCheck

@@ -42,7 +42,8 @@ bool forEachOnHandle(sqlite3* handle,
     const char* sql,
     const std::vector<qint64>& binds,
     const std::function<bool(const SqliteRows::Row&)>& visit,
-    QString* error)
+    QString* error,
+    int spareColumns = 0) // cells the visitor adds (an annotation)
 {
     using SqliteRows::Row;
     sqlite3_stmt* statement = nullptr;
@@ -54,7 +55,7 @@ bool forEachOnHandle(sqlite3* handle,
     for (const qint64 value : binds)
         sqlite3_bind_int64(statement, ++index, value);
     Row row;
-    row.columns = qMin(sqlite3_column_count(statement), int { Row::MaxColumns });
+    row.columns = qMin(sqlite3_column_count(statement), int { Row::MaxColumns } - spareColumns);
     int step = SQLITE_ROW;
     while ((step = sqlite3_step(statement)) == SQLITE_ROW) {
         readRow(statement, row);
@@ -95,13 +96,18 @@ struct Chunk
     std::vector<char> nulls; // per row: columns flags
     int rows = 0;
 
-    void add(const SqliteRows::Row& row)
+    void add(const SqliteRows::Row& row, const std::string* extra) // extra: one more cell, when annotated
     {
         bounds.push_back(bytes.size());
         for (int i = 0; i < row.columns; ++i) {
             bytes.append(row.cells[i]);
             bounds.push_back(bytes.size());
             nulls.push_back(row.null[i] ? 1 : 0);
+        }
+        if (extra) {
+            bytes.append(extra->data(), static_cast<qsizetype>(extra->size()));
+            bounds.push_back(bytes.size());
+            nulls.push_back(0);
         }
         ++rows;
     }
@@ -169,7 +175,8 @@ std::optional<bool> SqliteRows::forEachPrefetched(const QSqlDatabase& db,
     const char* sql,
     std::initializer_list<qint64> binds,
     const std::function<bool(const Row&)>& visit,
-    QString* error)
+    QString* error,
+    const Annotate& annotate)
 {
     sqlite3* handle = handleOf(db);
     if (!handle)
@@ -180,15 +187,21 @@ std::optional<bool> SqliteRows::forEachPrefetched(const QSqlDatabase& db,
     QString readError;
     std::thread reader([&] {
         Chunk chunk;
+        std::string extra;
         read = forEachOnHandle(
             handle,
             sql,
             bound,
             [&](const Row& row) {
-                chunk.add(row);
+                if (annotate) {
+                    extra.clear();
+                    annotate(row, &extra);
+                }
+                chunk.add(row, annotate ? &extra : nullptr);
                 return chunk.rows < Chunk::Rows || queue.push(std::exchange(chunk, Chunk()));
             },
-            &readError);
+            &readError,
+            annotate ? 1 : 0);
         if (chunk.rows > 0)
             queue.push(std::move(chunk));
         queue.finish();
@@ -218,9 +231,10 @@ bool SqliteRows::forEachOrQt(const QSqlDatabase& db,
     const char* sql,
     std::initializer_list<qint64> binds,
     const std::function<bool(const Row&)>& visit,
-    QString* error)
+    QString* error,
+    const Annotate& annotate)
 {
-    if (const std::optional<bool> direct = forEachPrefetched(db, sql, binds, visit, error))
+    if (const std::optional<bool> direct = forEachPrefetched(db, sql, binds, visit, error, annotate))
         return *direct;
     QSqlQuery q(db);
     q.setForwardOnly(true);
@@ -233,14 +247,23 @@ bool SqliteRows::forEachOrQt(const QSqlDatabase& db,
         return false;
     }
     Row row;
-    row.columns = qMin(q.record().count(), int { Row::MaxColumns });
+    const int columns = qMin(q.record().count(), int { Row::MaxColumns } - (annotate ? 1 : 0));
     QByteArray held[Row::MaxColumns];
+    std::string extra;
     while (q.next()) {
-        for (int i = 0; i < row.columns; ++i) {
+        row.columns = columns;
+        for (int i = 0; i < columns; ++i) {
             const QVariant value = q.value(i);
             row.null[i] = value.isNull();
             held[i] = value.typeId() == QMetaType::QByteArray ? value.toByteArray() : value.toString().toUtf8();
             row.cells[i] = held[i];
+        }
+        if (annotate) {
+            extra.clear();
+            annotate(row, &extra);
+            row.cells[columns] = QByteArrayView(extra.data(), static_cast<qsizetype>(extra.size()));
+            row.null[columns] = false;
+            row.columns = columns + 1;
         }
         if (!visit(row))
             return true;

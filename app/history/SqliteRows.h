@@ -7,6 +7,7 @@
 #include <functional>
 #include <initializer_list>
 #include <optional>
+#include <string>
 
 // Rows of a query straight from SQLite's own API, as bytes (no QVariant, no QString, no UTF-16): what lets a
 // million-event export or chain verification cost about what the `sqlite3` shell costs. Only for a SQLite connection
@@ -30,21 +31,29 @@ std::optional<bool> forEach(const QSqlDatabase& db,
     const std::function<bool(const Row&)>& visit,
     QString* error);
 
-// As forEach, with SQLite's stepping and decoding on a thread of its own, a few thousand rows ahead of visit (which
-// runs on the caller's thread): on two cores the reading costs the caller next to nothing. The connection is used by
-// that thread only until this returns; nothing else may use it meanwhile.
+// Work for each row before visit sees it, done where the row is read: what it appends to *extra becomes one more
+// cell at the end of the row (cells[columns - 1]; the query's own columns come first). Prefetched, it runs on the
+// reading thread, so per-row work that needs no other row (a hash) leaves the visiting thread.
+using Annotate = std::function<void(const Row& row, std::string* extra)>;
+
+// As forEach, with SQLite's stepping and decoding (and annotate) on a thread of its own, a few thousand rows ahead of
+// visit (which runs on the caller's thread): on two cores the reading costs the caller next to nothing. The
+// connection is used by that thread only until this returns; nothing else may use it meanwhile.
 std::optional<bool> forEachPrefetched(const QSqlDatabase& db,
     const char* sql,
     std::initializer_list<qint64> binds,
     const std::function<bool(const Row&)>& visit,
-    QString* error);
+    QString* error,
+    const Annotate& annotate = {});
 
 // As forEachPrefetched, through QSqlQuery when SQLite's API is not available (PostgreSQL): the same rows, the same
-// bytes (text as UTF-8, bytea and blobs as they are). sql uses ? placeholders. False (and *error) on an error.
+// bytes (text as UTF-8, bytea and blobs as they are); annotate then runs on the caller's thread. sql uses ?
+// placeholders. False (and *error) on an error.
 bool forEachOrQt(const QSqlDatabase& db,
     const char* sql,
     std::initializer_list<qint64> binds,
     const std::function<bool(const Row&)>& visit,
-    QString* error);
+    QString* error,
+    const Annotate& annotate = {});
 
 } // namespace SqliteRows
