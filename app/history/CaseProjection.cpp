@@ -65,41 +65,39 @@ void CaseProjection::applyPurge(const RawEvent& e)
 
 // The review after one review_action event: the payload names the state after it and what changed; the assignee is
 // set by claim and reassign and cleared by release, escalation and reopening; a proposal is its event's actor's.
-void CaseProjection::applyReview(ExpectedCase& c, const RawEvent& e)
+void CaseProjection::applyReview(ExpectedReview& r, const RawEvent& e)
 {
     const QJsonObject payload = e.payloadObject();
     const QString action = payload.value(QStringLiteral("action")).toString();
     const QString state = payload.value(QStringLiteral("state")).toString();
-    if (c.reviewState.isEmpty())
-        c.reviewSeq = e.seq;
-    c.reviewState = intern(state);
+    r.state = intern(state);
     if (payload.contains(QStringLiteral("escalated")))
-        c.reviewEscalated = payload.value(QStringLiteral("escalated")).toBool();
+        r.escalated = payload.value(QStringLiteral("escalated")).toBool();
     if (action == QLatin1String("claim") || action == QLatin1String("reassign"))
-        c.reviewAssignee = intern(payload.value(QStringLiteral("assignee")).toString());
+        r.assignee = intern(payload.value(QStringLiteral("assignee")).toString());
     else if (action == QLatin1String("release") || action == QLatin1String("reopen")
         || state == QLatin1String("escalated"))
-        c.reviewAssignee.clear();
+        r.assignee.clear();
     const bool closed = state == QLatin1String("approved") || state == QLatin1String("rejected");
     if (action == QLatin1String("propose") && state == QLatin1String("proposed")) {
-        c.proposedBy = intern(e.stored.actor);
-        c.proposedDecision = payload.value(QStringLiteral("decision")).toString().toUtf8();
+        r.proposedBy = intern(e.stored.actor);
+        r.proposedDecision = payload.value(QStringLiteral("decision")).toString().toUtf8();
     } else if (action == QLatin1String("propose") && closed) { // decided alone, without four-eyes
-        c.decision = payload.value(QStringLiteral("decision")).toString().toUtf8();
-        c.decidedBy = intern(e.stored.actor);
-        c.approvedBy.clear();
+        r.decision = payload.value(QStringLiteral("decision")).toString().toUtf8();
+        r.decidedBy = intern(e.stored.actor);
+        r.approvedBy.clear();
     } else if (action == QLatin1String("approve") && closed) {
-        c.decision = c.proposedDecision;
-        c.decidedBy = c.proposedBy;
-        c.approvedBy = intern(e.stored.actor);
+        r.decision = r.proposedDecision;
+        r.decidedBy = r.proposedBy;
+        r.approvedBy = intern(e.stored.actor);
     } else if (action == QLatin1String("reopen")) {
-        c.decision.clear();
-        c.decidedBy.clear();
-        c.approvedBy.clear();
+        r.decision.clear();
+        r.decidedBy.clear();
+        r.approvedBy.clear();
     }
     if (state != QLatin1String("proposed")) {
-        c.proposedBy.clear();
-        c.proposedDecision.clear();
+        r.proposedBy.clear();
+        r.proposedDecision.clear();
     }
 }
 
@@ -149,9 +147,13 @@ void CaseProjection::apply(const RawEvent& e)
         return; // the app writes no event for a case it has not created
     it->updatedSeq = e.seq;
     it->updatedMs = e.tsMs;
-    if (is(e.stored.kind, EventKind::reviewAction))
-        applyReview(*it, e);
-    else if (is(e.stored.kind, EventKind::attemptSent))
+    if (is(e.stored.kind, EventKind::reviewAction)) {
+        if (!it->review) {
+            it->review = new ExpectedReview;
+            it->review->firstSeq = e.seq;
+        }
+        applyReview(*it->review, e);
+    } else if (is(e.stored.kind, EventKind::attemptSent))
         ++it->attempts;
     else if (is(e.stored.kind, EventKind::caseCompleted) || is(e.stored.kind, EventKind::reviewDecision))
         applyCompletion(*it, e);

@@ -6,6 +6,7 @@
 #include <QByteArrayView>
 #include <QHash>
 #include <QJsonObject>
+#include <QSharedData>
 #include <QString>
 
 // One stored event as the bytes of its columns (UTF-8), as the chain verification reads it; the views are valid
@@ -24,8 +25,24 @@ struct RawEvent
     QJsonObject payloadObject() const;
 };
 
+// A case's row in the reviews table as its review_action events say it must be (text as UTF-8).
+struct ExpectedReview : public QSharedData
+{
+    QByteArray state;
+    QByteArray assignee;
+    bool escalated = false;
+    QByteArray proposedBy;
+    QByteArray proposedDecision;
+    QByteArray decision;
+    QByteArray decidedBy;
+    QByteArray approvedBy;
+    qint64 firstSeq = 0; // the first review_action
+    bool seen = false; // its row was read
+};
+
 // One case's row in the cases table, and its review's in the reviews table, as its events say they must be (text as
-// UTF-8, as SQLite hands it out).
+// UTF-8, as SQLite hands it out). A verification holds one per case (a million-event history has a quarter of a
+// million), so what only reviewed cases have is kept apart.
 struct ExpectedCase
 {
     qint64 createdSeq = 0;
@@ -48,17 +65,8 @@ struct ExpectedCase
     qint8 passed = -1; // -1: NULL
     bool training = false;
     bool seen = false;
-    // Its manual review, from its review_action events (reviewState empty: never sent to review).
-    QByteArray reviewState;
-    QByteArray reviewAssignee;
-    bool reviewEscalated = false;
-    QByteArray proposedBy;
-    QByteArray proposedDecision;
-    QByteArray decision;
-    QByteArray decidedBy;
-    QByteArray approvedBy;
-    qint64 reviewSeq = 0; // the first review_action
-    bool reviewSeen = false;
+    // Its manual review, from its review_action events; null: never sent to review. Copied on write.
+    QSharedDataPointer<ExpectedReview> review;
 };
 
 // The cases and reviews the events describe, folded one verified event at a time in seq order.
@@ -75,7 +83,7 @@ private:
     QByteArray intern(QByteArrayView s);
     QByteArray intern(const QString& s) { return intern(QByteArrayView(s.toUtf8())); }
     void applyPurge(const RawEvent& e);
-    void applyReview(ExpectedCase& c, const RawEvent& e);
+    void applyReview(ExpectedReview& r, const RawEvent& e);
     void applyCompletion(ExpectedCase& c, const RawEvent& e);
 
     QHash<QByteArray, QByteArray> m_pool;

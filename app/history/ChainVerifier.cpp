@@ -23,6 +23,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <functional>
 #include <limits>
@@ -331,7 +332,7 @@ void compareReviews(QSqlDatabase& db, QHash<QByteArray, ExpectedCase>& cases, Ch
     while (q.next()) {
         const QString caseId = q.value(0).toString();
         const auto it = cases.find(caseId.toUtf8());
-        if (it == cases.end() || it->reviewState.isEmpty()) {
+        if (it == cases.end() || !it->review.constData() || it->review->state.isEmpty()) {
             mismatch(report.headSeq,
                 caseId,
                 ChainVerifier::tr("The review record of case %1 has no review events: it was inserted outside the "
@@ -339,31 +340,31 @@ void compareReviews(QSqlDatabase& db, QHash<QByteArray, ExpectedCase>& cases, Ch
                     .arg(caseId));
             continue;
         }
-        it->reviewSeen = true;
-        const ExpectedCase& c = *it;
-        const std::pair<const char*, bool> columns[] = { { "state", q.value(1).toString().toUtf8() != c.reviewState },
-            { "assignee", q.value(2).toString().toUtf8() != c.reviewAssignee },
-            { "escalated", (q.value(3).toInt() != 0) != c.reviewEscalated },
-            { "proposed_by", q.value(4).toString().toUtf8() != c.proposedBy },
-            { "proposed_decision", q.value(5).toString().toUtf8() != c.proposedDecision },
-            { "decision", q.value(6).toString().toUtf8() != c.decision },
-            { "decided_by", q.value(7).toString().toUtf8() != c.decidedBy },
-            { "approved_by", q.value(8).toString().toUtf8() != c.approvedBy } };
+        ExpectedReview& r = *it->review;
+        r.seen = true;
+        const std::pair<const char*, bool> columns[] = { { "state", q.value(1).toString().toUtf8() != r.state },
+            { "assignee", q.value(2).toString().toUtf8() != r.assignee },
+            { "escalated", (q.value(3).toInt() != 0) != r.escalated },
+            { "proposed_by", q.value(4).toString().toUtf8() != r.proposedBy },
+            { "proposed_decision", q.value(5).toString().toUtf8() != r.proposedDecision },
+            { "decision", q.value(6).toString().toUtf8() != r.decision },
+            { "decided_by", q.value(7).toString().toUtf8() != r.decidedBy },
+            { "approved_by", q.value(8).toString().toUtf8() != r.approvedBy } };
         QStringList differing;
         for (const auto& [name, differs] : columns) {
             if (differs)
                 differing << QLatin1String(name);
         }
         if (!differing.isEmpty())
-            mismatch(c.reviewSeq,
+            mismatch(r.firstSeq,
                 caseId,
                 ChainVerifier::tr("The review record of case %1 does not match its events (%2): the reviews table "
                                   "was edited.")
                     .arg(caseId, differing.join(QStringLiteral(", "))));
     }
     for (auto it = cases.cbegin(); it != cases.cend(); ++it) {
-        if (!it->reviewState.isEmpty() && !it->reviewSeen)
-            mismatch(it->reviewSeq,
+        if (it->review.constData() && !it->review->state.isEmpty() && !it->review->seen)
+            mismatch(it->review->firstSeq,
                 QString::fromUtf8(it.key()),
                 ChainVerifier::tr("The review record of case %1 is missing from the reviews table: it was deleted.")
                     .arg(QString::fromUtf8(it.key())));
@@ -794,20 +795,29 @@ void compareDashboard(QSqlDatabase& db, const DashboardCheck::Recount& recount, 
         : ChainVerifier::tr("Cannot read the dashboard's counts: %1").arg(error);
 }
 
-// 32 raw bytes from 64 lowercase hex digits (as the chain writes them); false for anything else.
+// 32 raw bytes from 64 lowercase hex digits (as the chain writes them); false for anything else. Runs once per event.
 bool rawFromHex(QByteArrayView hex, unsigned char* raw)
 {
-    auto nibble = [](char c) { return c >= '0' && c <= '9' ? c - '0' : (c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1); };
+    static constexpr auto values = [] {
+        std::array<signed char, 256> table {};
+        table.fill(-1);
+        for (int c = '0'; c <= '9'; ++c)
+            table[static_cast<size_t>(c)] = static_cast<signed char>(c - '0');
+        for (int c = 'a'; c <= 'f'; ++c)
+            table[static_cast<size_t>(c)] = static_cast<signed char>(c - 'a' + 10);
+        return table;
+    }();
     if (hex.size() != 64)
         return false;
+    const auto* digits = reinterpret_cast<const unsigned char*>(hex.data());
+    int invalid = 0;
     for (int i = 0; i < 32; ++i) {
-        const int high = nibble(hex[2 * i]);
-        const int low = nibble(hex[2 * i + 1]);
-        if (high < 0 || low < 0)
-            return false;
-        raw[i] = static_cast<unsigned char>(high << 4 | low);
+        const int high = values[digits[2 * i]];
+        const int low = values[digits[2 * i + 1]];
+        invalid |= high | low; // negative when either is not a digit
+        raw[i] = static_cast<unsigned char>((static_cast<unsigned>(high) << 4) | (static_cast<unsigned>(low) & 0xfu));
     }
-    return true;
+    return invalid >= 0;
 }
 
 // The events up to lastSeq in seq order, each visited as the bytes of its columns (straight from SQLite's own API, a

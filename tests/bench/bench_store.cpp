@@ -1,6 +1,6 @@
 // Audit history benchmark (SQLite). Not a test: run it by hand or through `packaging/dev bench`.
 //
-//   bench_store [--events N] [--latency-samples M] [--dir DIR]
+//   bench_store [--events N] [--latency-samples M] [--dir DIR] [--keep]
 //
 // Reports, for N events (default 1,000,000): the append rate in batched transactions of 1,000 events, the latency
 // of single durable createCase commits (synchronous=FULL; median and p95), the time to open the history (includes
@@ -52,7 +52,10 @@ int main(int argc, char* argv[])
         QStringLiteral("dir"), QStringLiteral("Work in this directory."), QStringLiteral("DIR"));
     parser.addOption(eventsOption);
     parser.addOption(samplesOption);
+    const QCommandLineOption keepOption(QStringLiteral("keep"),
+        QStringLiteral("Keep the history (and the canonical bytes) afterwards, e.g. to profile `audit verify` on it."));
     parser.addOption(dirOption);
+    parser.addOption(keepOption);
     parser.process(app);
     const qint64 total = parser.value(eventsOption).toLongLong();
     const int samples = parser.value(samplesOption).toInt();
@@ -62,6 +65,10 @@ int main(int argc, char* argv[])
     if (!tmp.isValid()) {
         print(QStringLiteral("cannot create a temporary directory"));
         return 1;
+    }
+    if (parser.isSet(keepOption)) {
+        tmp.setAutoRemove(false);
+        print(QStringLiteral("kept in %1").arg(tmp.path()));
     }
     const QString path = tmp.filePath(QStringLiteral("history.sqlite"));
     AuditStore::Options options;
