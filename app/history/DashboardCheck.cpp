@@ -85,15 +85,14 @@ int outcomeColumn(const DashboardCheck::CaseRecord& r)
 
 void DashboardCheck::Recount::add(const CaseRecord& record)
 {
-    QByteArray key;
     const QByteArrayView hour = record.createdAt.first(qMin<qsizetype>(13, record.createdAt.size()));
-    key.reserve(record.training.size() + hour.size() + record.actor.size() + 2);
-    key.append(record.training).append('\x1f').append(hour).append('\x1f').append(record.actor);
-    QList<qint64>& counts = m_hours[key];
-    if (counts.isEmpty())
-        counts.resize(Dashboard::countColumns().size());
+    m_key.resize(0); // keeps its capacity: one allocation per hour, not per case
+    m_key.append(record.training).append('\x1f').append(hour).append('\x1f').append(record.actor);
+    auto it = m_hours.find(m_key);
+    if (it == m_hours.end())
+        it = m_hours.insert(QByteArray(m_key.constData(), m_key.size()), QList<qint64>(m_columns, 0));
     if (const int column = outcomeColumn(record); column >= 0)
-        ++counts[column];
+        ++(*it)[column];
 }
 
 std::optional<DashboardCheck::Difference> DashboardCheck::firstDifference(

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "history/Dashboard.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QHash>
@@ -45,6 +47,8 @@ public:
 
 private:
     QHash<QByteArray, QList<qint64>> m_hours;
+    QByteArray m_key; // the key being looked up
+    qsizetype m_columns = Dashboard::countColumns().size();
 };
 
 // nullopt when every hour's counts match the recount of the cases (or the history has no dashboard yet); else the

@@ -111,6 +111,16 @@ struct Chunk
         }
         ++rows;
     }
+    // An empty chunk with room for as much as this one holds: rows of one query are alike, so the next chunk is
+    // filled without growing (and copying) its buffers on the way.
+    Chunk sizedLike() const
+    {
+        Chunk next;
+        next.bytes.reserve(bytes.size() + bytes.size() / 8);
+        next.bounds.reserve(bounds.size());
+        next.nulls.reserve(nulls.size());
+        return next;
+    }
     void view(int index, SqliteRows::Row& row) const
     {
         const qsizetype* b = bounds.data() + qsizetype { index } * (row.columns + 1);
@@ -198,7 +208,7 @@ std::optional<bool> SqliteRows::forEachPrefetched(const QSqlDatabase& db,
                     annotate(row, &extra);
                 }
                 chunk.add(row, annotate ? &extra : nullptr);
-                return chunk.rows < Chunk::Rows || queue.push(std::exchange(chunk, Chunk()));
+                return chunk.rows < Chunk::Rows || queue.push(std::exchange(chunk, chunk.sizedLike()));
             },
             &readError,
             annotate ? 1 : 0);
