@@ -206,7 +206,7 @@ QByteArray piiDigestV2(QByteArrayView nameEnc,
     // Run once per case when the chain is verified: framed into one reused buffer, no allocation per field.
     thread_local std::string framed;
     QByteArray digest;
-    digest.reserve(qsizetype(sizeof piiDigestV2Prefix) + 2 * 64);
+    digest.reserve(qsizetype { sizeof piiDigestV2Prefix } + 128); // the prefix, two hex digests and a colon
     digest.append(piiDigestV2Prefix);
     framed.clear();
     appendField(framed, nameEnc);

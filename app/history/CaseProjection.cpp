@@ -148,10 +148,10 @@ void CaseProjection::apply(const RawEvent& e)
     it->updatedSeq = e.seq;
     it->updatedMs = e.tsMs;
     if (is(e.stored.kind, EventKind::reviewAction)) {
-        if (!it->review) {
+        if (!it->review)
             it->review = new ExpectedReview;
+        if (it->review->state.isEmpty()) // sent to review (again, if an edited payload emptied the state)
             it->review->firstSeq = e.seq;
-        }
         applyReview(*it->review, e);
     } else if (is(e.stored.kind, EventKind::attemptSent))
         ++it->attempts;

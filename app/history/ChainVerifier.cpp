@@ -129,6 +129,7 @@ enum CaseColumn
     ErrorKind,
     ErrorCode,
     RequestId,
+    Outcome, // DashboardCheck::outcomeSql()
 };
 
 // The personal-data columns of a row against its case_created event's digest (and, with keys, the decrypted values).
@@ -141,8 +142,16 @@ QStringList piiDifferences(const SqliteRows::Row& row, const ExpectedCase& c, co
     const QByteArrayView index = row.null[IdIndex] ? QByteArrayView() : row.cells[IdIndex];
     // v2 digests (schema version 9 on) cover the masks and the index too; v1 digests only the ciphertexts.
     const bool v2 = c.piiDigest.startsWith(CanonicalEvent::piiDigestV2Prefix);
-    const QByteArray recomputed = v2 ? CanonicalEvent::piiDigestV2(nameBlob, idBlob, nameMask, idMask, index)
-                                     : CanonicalEvent::piiDigest({ nameBlob.toByteArray(), idBlob.toByteArray() });
+    // The writer hashed the masks' QString as UTF-8; stored bytes that are not valid UTF-8 are read back through
+    // QString as before, so only well-formed ones take the direct path.
+    const bool wellFormed = nameMask.isValidUtf8() && idMask.isValidUtf8();
+    const QByteArray recomputed = !v2 ? CanonicalEvent::piiDigest({ nameBlob.toByteArray(), idBlob.toByteArray() })
+        : wellFormed                  ? CanonicalEvent::piiDigestV2(nameBlob, idBlob, nameMask, idMask, index)
+                                      : CanonicalEvent::piiDigestV2(nameBlob.toByteArray(),
+                         idBlob.toByteArray(),
+                         QString::fromUtf8(nameMask),
+                         QString::fromUtf8(idMask),
+                         index.toByteArray());
     const qsizetype cipherPart = v2 ? qsizetype(sizeof CanonicalEvent::piiDigestV2Prefix) - 1 + 64 : recomputed.size();
     if (row.null[NameEnc] || row.null[IdEnc] || recomputed.left(cipherPart) != c.piiDigest.left(cipherPart))
         return { QStringLiteral("name_enc/id_enc") }; // the masks cannot be judged against foreign ciphertext
@@ -254,7 +263,7 @@ void compareCases(QSqlDatabase& db,
                                              "attempts, name_enc, id_enc, name_masked, id_masked, id_index, "
                                              "purged_at, ")
         + (callColumnsKept ? QByteArrayLiteral("error_kind, error_code, request_id") : QByteArrayLiteral("'', '', ''"))
-        + QByteArrayLiteral(" FROM cases");
+        + ", " + DashboardCheck::outcomeSql().toUtf8() + QByteArrayLiteral(" FROM cases");
     QString readError;
     const bool read = SqliteRows::forEachOrQt(
         db,
@@ -265,10 +274,7 @@ void compareCases(QSqlDatabase& db,
             recount->add({ row.cells[Training],
                 row.cells[CreatedAt],
                 row.cells[Actor],
-                row.cells[State],
-                row.cells[Passed],
-                row.null[Passed],
-                row.cells[SubCode] });
+                static_cast<int>(integerOf(row.cells[Outcome], row.null[Outcome], -1)) });
             const auto it = cases.find(QByteArray::fromRawData(row.cells[CaseId].data(), row.cells[CaseId].size()));
             if (it == cases.end()) {
                 const QString caseId = QString::fromUtf8(row.cells[CaseId]);
@@ -799,25 +805,25 @@ void compareDashboard(QSqlDatabase& db, const DashboardCheck::Recount& recount, 
 bool rawFromHex(QByteArrayView hex, unsigned char* raw)
 {
     static constexpr auto values = [] {
-        std::array<signed char, 256> table {};
-        table.fill(-1);
+        std::array<unsigned char, 256> table {};
+        table.fill(0xff); // not a digit
         for (int c = '0'; c <= '9'; ++c)
-            table[static_cast<size_t>(c)] = static_cast<signed char>(c - '0');
+            table[static_cast<size_t>(c)] = static_cast<unsigned char>(c - '0');
         for (int c = 'a'; c <= 'f'; ++c)
-            table[static_cast<size_t>(c)] = static_cast<signed char>(c - 'a' + 10);
+            table[static_cast<size_t>(c)] = static_cast<unsigned char>(c - 'a' + 10);
         return table;
     }();
     if (hex.size() != 64)
         return false;
     const auto* digits = reinterpret_cast<const unsigned char*>(hex.data());
-    int invalid = 0;
-    for (int i = 0; i < 32; ++i) {
-        const int high = values[digits[2 * i]];
-        const int low = values[digits[2 * i + 1]];
-        invalid |= high | low; // negative when either is not a digit
-        raw[i] = static_cast<unsigned char>((static_cast<unsigned>(high) << 4) | (static_cast<unsigned>(low) & 0xfu));
+    unsigned seen = 0; // every digit's value or'ed: above 0xf when any is not a digit
+    for (qsizetype i = 0; i < 32; ++i) {
+        const unsigned high = values[digits[2 * i]];
+        const unsigned low = values[digits[2 * i + 1]];
+        seen |= high | low;
+        raw[i] = static_cast<unsigned char>((high << 4) | (low & 0xfu));
     }
-    return invalid >= 0;
+    return seen <= 0xfu;
 }
 
 // The events up to lastSeq in seq order, each visited as the bytes of its columns (straight from SQLite's own API, a

@@ -1,6 +1,5 @@
 #include "DashboardCheck.h"
 
-#include "history/AuditEvent.h"
 #include "history/Dashboard.h"
 #include "history/SqliteRows.h"
 
@@ -55,32 +54,6 @@ bool before(const DashboardCheck::Difference& a, const DashboardCheck::Differenc
     return std::tie(a.hour, a.actor, a.training) < std::tie(b.hour, b.actor, b.training);
 }
 
-// The count (index into Dashboard::countColumns()) one case record adds to, by the rules of
-// Dashboard::outcomeConditions, SQL's NULL included; -1 for none.
-int outcomeColumn(const DashboardCheck::CaseRecord& r)
-{
-    const auto is = [&r](const char* state) { return r.state == QByteArrayView(state); };
-    if (is(CaseState::completed) || is(CaseState::reviewed)) {
-        bool integer = false;
-        const qint64 passed = r.passedNull ? 0 : r.passed.toLongLong(&integer);
-        if (!r.passedNull && integer && passed == 1)
-            return 0; // passed = 1
-        if (!r.passedNull && (!integer || passed != 0))
-            return -1; // COALESCE(passed, 0) = 0 does not hold either
-        if (r.subCode == QByteArrayView("202"))
-            return 1;
-        return r.subCode == QByteArrayView("223") ? 2 : 3;
-    }
-    const char* const others[] = {
-        CaseState::failed, CaseState::refused, CaseState::outcomeUnknown, CaseState::pending
-    };
-    for (int i = 0; i < 4; ++i) {
-        if (is(others[i]))
-            return 4 + i;
-    }
-    return -1;
-}
-
 } // namespace
 
 void DashboardCheck::Recount::add(const CaseRecord& record)
@@ -91,8 +64,17 @@ void DashboardCheck::Recount::add(const CaseRecord& record)
     auto it = m_hours.find(m_key);
     if (it == m_hours.end())
         it = m_hours.insert(QByteArray(m_key.constData(), m_key.size()), QList<qint64>(m_columns, 0));
-    if (const int column = outcomeColumn(record); column >= 0)
-        ++(*it)[column];
+    if (record.outcome >= 0 && record.outcome < m_columns)
+        ++(*it)[record.outcome];
+}
+
+QString DashboardCheck::outcomeSql()
+{
+    QString sql = QStringLiteral("CASE");
+    const QStringList conditions = Dashboard::outcomeConditions(QString());
+    for (int i = 0; i < conditions.size(); ++i)
+        sql += QStringLiteral(" WHEN %1 THEN %2").arg(conditions.at(i)).arg(i);
+    return sql + QStringLiteral(" ELSE -1 END");
 }
 
 std::optional<DashboardCheck::Difference> DashboardCheck::firstDifference(

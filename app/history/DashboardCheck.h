@@ -23,22 +23,24 @@ struct Difference
     bool training = false;
 };
 
+// A SQL expression over a cases row: the count it adds one to (an index into Dashboard::countColumns()), -1 for none.
+// Built from Dashboard::outcomeConditions, the rules the dashboard is kept by, so the database judges a record's
+// state, passed and SubCode by those rules exactly (NULLs, and on SQLite values of another type, included).
+QString outcomeSql();
+
 // One case record's columns the dashboard counts, as the cases table holds them (text as UTF-8, integers as their
-// decimal digits).
+// decimal digits), and outcomeSql() evaluated on it.
 struct CaseRecord
 {
     QByteArrayView training;
     QByteArrayView createdAt;
     QByteArrayView actor;
-    QByteArrayView state;
-    QByteArrayView passed;
-    bool passedNull = true;
-    QByteArrayView subCode;
+    int outcome = -1;
 };
 
 // The hourly counts a cases table makes, added up one record at a time as the chain verification reads them anyway
-// (no second pass over the table), by the rules of Dashboard::outcomeConditions: keyed by training, hour
-// (the first 13 characters of created_at) and actor, the counts in the order of Dashboard::countColumns().
+// (no second pass over the table): keyed by training, hour (the first 13 characters of created_at) and actor, the
+// counts in the order of Dashboard::countColumns().
 class Recount
 {
 public:

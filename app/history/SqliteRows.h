@@ -33,7 +33,8 @@ std::optional<bool> forEach(const QSqlDatabase& db,
 
 // Work for each row before visit sees it, done where the row is read: what it appends to *extra becomes one more
 // cell at the end of the row (cells[columns - 1]; the query's own columns come first). Prefetched, it runs on the
-// reading thread, so per-row work that needs no other row (a hash) leaves the visiting thread.
+// reading thread, so per-row work that needs no other row (a hash) leaves the visiting thread. The extra cell takes
+// the place of the last of Row::MaxColumns: a query read with an annotation may have at most MaxColumns - 1 columns.
 using Annotate = std::function<void(const Row& row, std::string* extra)>;
 
 // As forEach, with SQLite's stepping and decoding (and annotate) on a thread of its own, a few thousand rows ahead of
