@@ -20,6 +20,16 @@ void appendField(QByteArray& out, const QByteArray& value)
 
 constexpr char hexDigits[] = "0123456789abcdef";
 
+// SHA-256 of bytes: 32 raw bytes into rawOut and 64 lowercase hex digits into hexOut (no allocation).
+void sha256Into(const std::string& bytes, unsigned char* rawOut, char* hexOut)
+{
+    Crypto::sha256Into(bytes.data(), static_cast<qsizetype>(bytes.size()), rawOut);
+    for (qsizetype i = 0; i < 32; ++i) {
+        hexOut[2 * i] = hexDigits[rawOut[i] >> 4];
+        hexOut[2 * i + 1] = hexDigits[rawOut[i] & 0xf];
+    }
+}
+
 void appendField(std::string& out, QByteArrayView value)
 {
     char length[9];
@@ -68,11 +78,7 @@ void chainHashInto(
     scratch.clear();
     scratch.append(reinterpret_cast<const char*>(prevRaw), 32);
     append(scratch, fields);
-    Crypto::sha256Into(scratch.data(), static_cast<qsizetype>(scratch.size()), rawOut);
-    for (qsizetype i = 0; i < 32; ++i) {
-        hexOut[2 * i] = hexDigits[rawOut[i] >> 4];
-        hexOut[2 * i + 1] = hexDigits[rawOut[i] & 0xf];
-    }
+    sha256Into(scratch, rawOut, hexOut);
 }
 
 QByteArray chainHash(const QByteArray& prevHashHex, const AuditEvent& event)
@@ -177,11 +183,9 @@ namespace {
 void appendSha256Hex(QByteArray& out, const std::string& bytes)
 {
     unsigned char raw[32];
-    Crypto::sha256Into(bytes.data(), static_cast<qsizetype>(bytes.size()), raw);
-    for (const unsigned char b : raw) {
-        out.append(hexDigits[b >> 4]);
-        out.append(hexDigits[b & 0xf]);
-    }
+    char hex[64];
+    sha256Into(bytes, raw, hex);
+    out.append(hex, sizeof hex);
 }
 
 } // namespace

@@ -73,7 +73,7 @@ QString DashboardCheck::outcomeSql()
     QString sql = QStringLiteral("CASE");
     const QStringList conditions = Dashboard::outcomeConditions(QString());
     for (int i = 0; i < conditions.size(); ++i)
-        sql += QStringLiteral(" WHEN %1 THEN %2").arg(conditions.at(i)).arg(i);
+        sql += QStringLiteral(" WHEN %1 THEN %2").arg(conditions.at(i), QString::number(i));
     return sql + QStringLiteral(" ELSE -1 END");
 }
 
