@@ -219,6 +219,11 @@ void BatchRun::submitRow(int index)
     m_calls.insert(index, running);
     // The call is ours once finished; it is deleted then even when the run is gone (a dialog closed meanwhile).
     connect(running, &VerificationCall::finished, running, &QObject::deleteLater);
+    connect(running, &VerificationCall::sendingEnded, this, [this, index] {
+        // Its connection is free: the next row goes out while this one's outcome is being recorded.
+        if (m_released.remove(index))
+            sendMore();
+    });
     connect(running, &VerificationCall::finished, this, [this, index, running] { callFinished(index, running); });
 }
 
@@ -233,7 +238,8 @@ void BatchRun::releaseRow(int index)
 void BatchRun::callFinished(int index, VerificationCall* call)
 {
     m_calls.remove(index);
-    const bool released = m_released.remove(index);
+    m_released.remove(index);
+    const bool released = m_sendSeq.contains(index);
     if (!released)
         m_held.removeOne(index);
     const VerificationResult& result = call->result();

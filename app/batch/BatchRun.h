@@ -32,10 +32,11 @@ struct VerificationResult;
 //
 // Calls in flight: as many as the rate limit keeps busy at the answers' latency (rate × latency, plus one), at most
 // maxInFlight, so that a call recorded as sent never waits long for its slot: a batch killed at any moment leaves only
-// the calls really in flight as unknown. As many cases again are recorded ahead of their turn and held
-// (VerificationCall::holdUntilReleased), so that a free slot sends the next row without waiting for the history to
-// record its case; a held case has no attempt, so a run killed or cancelled before its turn sends it again when
-// resumed, like any case created but never sent.
+// the calls really in flight as unknown. A call leaves its slot when nothing more of it goes out
+// (VerificationCall::sendingEnded), so the next row is sent while the last one's outcome is still being recorded. As
+// many cases again are recorded ahead of their turn and held (VerificationCall::holdUntilReleased), so that a free slot
+// sends the next row without waiting for the history to record its case; a held case has no attempt, so a run killed or
+// cancelled before its turn sends it again when resumed, like any case created but never sent.
 //
 // Throttling (403/429 Throttling*) slows the whole batch: the rate limit halves and fewer calls run at once; after a
 // run of answers without throttling they grow back towards the configured limit.
@@ -128,7 +129,7 @@ private:
     QList<int> m_held; // rows submitted and held, in order
     // row index -> its call, until it finished; guarded: the service owns its calls and may be gone first
     QHash<int, QPointer<VerificationCall>> m_calls;
-    QSet<int> m_released; // rows of m_calls released (sent): the calls in flight
+    QSet<int> m_released; // rows of m_calls released (sent) and still sending: the calls in flight
     int m_sent = 0;
     int m_throttled = 0;
     int m_slowedAtSeq = -1; // calls sent before the last slow-down do not slow it down again

@@ -61,25 +61,40 @@ AccountTable::AccountTable(const QSqlDatabase& db)
     m_count.prepare(QStringLiteral("SELECT COUNT(*) FROM accounts"));
 }
 
+void AccountTable::keepReads(bool keep)
+{
+    m_keep = keep;
+    m_keptCount.reset();
+    m_keptFind.clear();
+}
+
 Result<int> AccountTable::count() const
 {
+    if (m_keptCount)
+        return *m_keptCount;
     if (!m_count.exec() || !m_count.next())
         return cannot(tr("Cannot read the accounts: %1"), m_count);
     const int n = m_count.value(0).toInt();
     m_count.finish();
+    if (m_keep)
+        m_keptCount = n;
     return n;
 }
 
 Result<Account> AccountTable::find(const QString& name) const
 {
+    if (const auto kept = m_keptFind.constFind(name); kept != m_keptFind.cend())
+        return *kept;
     m_find.bindValue(0, name);
     if (!m_find.exec())
         return cannot(tr("Cannot read the accounts: %1"), m_find);
-    if (!m_find.next())
-        return Failure(ErrorCode::NotFound, tr("There is no account %1.").arg(name));
-    const Account account = fromRow(m_find);
+    Result<Account> found = Failure(ErrorCode::NotFound, tr("There is no account %1.").arg(name));
+    if (m_find.next())
+        found = fromRow(m_find);
     m_find.finish();
-    return account;
+    if (m_keep)
+        m_keptFind.insert(name, found);
+    return found;
 }
 
 Result<QByteArray> AccountTable::passwordHash(const QString& name) const
@@ -107,6 +122,7 @@ Result<QList<Account>> AccountTable::all() const
 
 Result<void> AccountTable::insert(const Account& account, const QByteArray& passwordHash)
 {
+    keepReads(m_keep); // what was kept may change now
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO accounts (name, role, password_hash, disabled, locked_at, failures, "
                              "created_at, created_by, updated_at) VALUES (?, ?, ?, 0, NULL, '', ?, ?, ?)"));
@@ -124,6 +140,7 @@ Result<void> AccountTable::insert(const Account& account, const QByteArray& pass
 
 Result<void> AccountTable::update(const QString& sql, const QVariantList& values, const QString& name)
 {
+    keepReads(m_keep); // what was kept may change now
     QSqlQuery q(m_db);
     q.prepare(sql);
     for (const QVariant& value : values)

@@ -4,10 +4,13 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+
+#include <optional>
 
 // An account as the history keeps it (never the password; the hash stays in the table).
 struct Account
@@ -38,6 +41,12 @@ public:
     Result<QByteArray> passwordHash(const QString& name) const;
     Result<QList<Account>> all() const;
 
+    // While a group commit holds the history's write lock (AuditStore::beginBatch), no other writer can change an
+    // account (every change of one is a write of the history, which takes the chain head first), so what count() and
+    // find() read is kept until keepReads(false) or a change made through this table, instead of asked again by
+    // every write of the group.
+    void keepReads(bool keep);
+
     Result<void> insert(const Account& account, const QByteArray& passwordHash);
     Result<void> setRole(const QString& name, const QString& role, const QDateTime& at);
     Result<void> setDisabled(const QString& name, bool disabled, const QDateTime& at);
@@ -53,4 +62,7 @@ private:
     // Asked on every write (AuditStore::authorize): prepared once.
     mutable QSqlQuery m_find;
     mutable QSqlQuery m_count;
+    bool m_keep = false;
+    mutable std::optional<int> m_keptCount;
+    mutable QHash<QString, Result<Account>> m_keptFind;
 };

@@ -452,6 +452,7 @@ Result<void> AuditStore::beginBatch()
     m_inBatch = true;
     m_lastSeqBeforeBatch = m_lastSeq;
     m_log->releaseHead();
+    keepReads(true);
     return {};
 }
 
@@ -466,6 +467,7 @@ Result<void> AuditStore::commitBatch()
     }
     m_inBatch = false;
     m_log->releaseHead();
+    keepReads(false);
     QString detail;
     if (!SqlTransaction::commit(db, &detail)) {
         SqlTransaction::rollback(db);
@@ -487,6 +489,13 @@ void AuditStore::rollbackBatch()
     m_lastSeq = m_lastSeqBeforeBatch;
     m_log->releaseHead();
     m_log->takeCheckpoints();
+    keepReads(false);
+}
+
+void AuditStore::keepReads(bool keep)
+{
+    m_accounts->keepReads(keep);
+    m_cases->keepReads(keep);
 }
 
 Result<QString> AuditStore::createCase(const Actor& who, const CaseRecord& record)
@@ -758,7 +767,14 @@ ChainReport AuditStore::verifyChain(const ChainVerifier::Options& given)
 
 Result<ChainAnchor> AuditStore::head() const
 {
-    Result<ChainAnchor> anchor = EventLog::readHead(database());
+    // Inside a batch chain_head is written at its commit (EventLog::signHead): until then the log holds the head.
+    Result<ChainAnchor> anchor = ChainAnchor();
+    if (m_inBatch && m_log->isHeadLocked()) {
+        anchor->seq = m_log->headSeq();
+        anchor->hash = m_log->headHash();
+    } else {
+        anchor = EventLog::readHead(database());
+    }
     if (anchor) {
         anchor->historyId = m_historyId;
         anchor->exportedAt = now();

@@ -222,6 +222,7 @@ public:
     // an empty string when they were copied, else why they could not be (translated). The history itself is intact
     // either way; only its outside copies are missing.
     std::optional<QString> takeAnchorOutcome() { return std::exchange(m_anchorOutcome, std::nullopt); }
+    // The chain head: committed, or inside a batch the one its writes have reached.
     Result<ChainAnchor> head() const;
     // The current head as an anchor, and an anchor_exported event recording it (the anchor is the head before it).
     Result<ChainAnchor> exportAnchor(const Actor& actor);
@@ -251,8 +252,9 @@ public:
     // Records the export_made event (ExportUnmasked when event.unmasked, else ExportMasked). Returns its seq.
     Result<qint64> recordExport(const Actor& actor, const Events::ExportMade& event);
 
-    // Groups many writes into one transaction (seeding, benchmarks). Writes inside a batch do not commit on their own;
-    // a failed write inside it rolls the whole batch back.
+    // Groups many writes into one transaction (group commits, seeding, benchmarks). Writes inside a batch do not commit
+    // on their own; a failed write inside it rolls the whole batch back. The batch holds the write lock, so what
+    // authorize() reads (accounts, case owners) is read once per batch (AccountTable, CaseTable::keepReads).
     Result<void> beginBatch();
     Result<void> commitBatch();
     void rollbackBatch();
@@ -268,6 +270,7 @@ private:
     // Migrate, unlock keys, build the parts.
     Result<void> initialize(const Options& options);
     Result<void> write(const Actor& actor, const std::function<Result<void>()>& body);
+    void keepReads(bool keep); // see beginBatch()
     // Records meta.signing_key and signs the head, the first time a signing version opens the history with its keys;
     // refuses a history whose recorded key is not the one its keys make.
     Result<void> ensureSigningKey();

@@ -79,6 +79,8 @@ Result<void> CaseTable::insert(const NewCase& row, const QDateTime& at, const Ac
         q.bindValue(i, values.at(i));
     if (!q.exec())
         return cannot(tr("Cannot save the case: %1"), q);
+    if (m_keep)
+        m_keptOwners.insert(row.caseId, values.at(3).toString());
     return {};
 }
 
@@ -180,6 +182,8 @@ Result<CaseTable::Sealed> CaseTable::sealed(const QString& caseId)
 
 Result<QString> CaseTable::ownerOf(const QString& caseId)
 {
+    if (const auto kept = m_keptOwners.constFind(caseId); kept != m_keptOwners.cend())
+        return *kept;
     m_owner.bindValue(0, caseId);
     if (!m_owner.exec())
         return cannot(tr("Cannot read the case: %1"), m_owner);
@@ -187,5 +191,13 @@ Result<QString> CaseTable::ownerOf(const QString& caseId)
         return missing(caseId);
     const QString owner = m_owner.value(0).toString();
     m_owner.finish();
+    if (m_keep)
+        m_keptOwners.insert(caseId, owner);
     return owner;
+}
+
+void CaseTable::keepReads(bool keep)
+{
+    m_keep = keep;
+    m_keptOwners.clear();
 }

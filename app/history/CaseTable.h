@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -54,6 +55,9 @@ public:
     Result<Sealed> sealed(const QString& caseId);
     // Who created the case (its actor): what a reviewer-scoped operation is judged by. NotFound for no such case.
     Result<QString> ownerOf(const QString& caseId);
+    // A case's actor never changes, so while a group commit runs (AuditStore::beginBatch) the owners read, and those
+    // of the cases inserted, are kept until keepReads(false) instead of asked again by every write of the group.
+    void keepReads(bool keep);
 
 private:
     Failure missing(const QString& caseId) const;
@@ -65,4 +69,6 @@ private:
     QSqlQuery m_insert;
     QSqlQuery m_setOutcome;
     QSqlQuery m_setCallOutcome;
+    bool m_keep = false;
+    QHash<QString, QString> m_keptOwners;
 };

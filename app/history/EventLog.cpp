@@ -38,7 +38,7 @@ EventLog::EventLog(const QSqlDatabase& db, bool postgres)
     m_insert.prepare(QStringLiteral("INSERT INTO events (seq, ts, actor, workstation, case_id, kind, payload, "
                                     "pii_digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     m_updateHead.prepare(QStringLiteral("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1"));
-    m_signHead.prepare(QStringLiteral("UPDATE chain_head SET signature = ? WHERE id = 1"));
+    m_signHead.prepare(QStringLiteral("UPDATE chain_head SET seq = ?, hash = ?, signature = ? WHERE id = 1"));
     m_setInterval.prepare(QStringLiteral("UPDATE chain_head SET checkpoint_interval = ? WHERE id = 1"));
 }
 
@@ -92,11 +92,6 @@ Result<qint64> EventLog::append(const QDateTime& at,
         m_insert.bindValue(i, values.at(i));
     if (!m_insert.exec())
         return Failure(ErrorCode::Unavailable, tr("Cannot append the event: %1").arg(m_insert.lastError().text()));
-    m_updateHead.bindValue(0, e.seq);
-    m_updateHead.bindValue(1, QString::fromLatin1(e.hash));
-    if (!m_updateHead.exec())
-        return Failure(
-            ErrorCode::Unavailable, tr("Cannot update the chain head: %1").arg(m_updateHead.lastError().text()));
     m_headSeq = e.seq;
     m_headHash = e.hash;
     m_appended = true;
@@ -145,11 +140,18 @@ Result<qint64> EventLog::setCheckpointInterval(const QDateTime& at, const Actor&
 
 Result<void> EventLog::signHead(bool force)
 {
-    if (!m_signer || !(m_appended || force))
+    if (!(m_appended || force))
         return {};
-    m_signHead.bindValue(0, QString::fromLatin1(m_signer->signHead(m_headSeq, m_headHash)));
-    if (!m_signHead.exec())
-        return Failure(ErrorCode::Unavailable, tr("Cannot sign the chain head: %1").arg(m_signHead.lastError().text()));
+    QSqlQuery& head = m_signer ? m_signHead : m_updateHead;
+    head.bindValue(0, m_headSeq);
+    head.bindValue(1, QString::fromLatin1(m_headHash));
+    if (m_signer)
+        head.bindValue(2, QString::fromLatin1(m_signer->signHead(m_headSeq, m_headHash)));
+    if (!head.exec()) {
+        const QString message =
+            m_signer ? tr("Cannot sign the chain head: %1") : tr("Cannot update the chain head: %1");
+        return Failure(ErrorCode::Unavailable, message.arg(head.lastError().text()));
+    }
     m_appended = false;
     return {};
 }

@@ -18,7 +18,8 @@
 // The append-only, hash-chained event log: the chain head and the events table. It appends inside a transaction the
 // caller holds (AuditStore::write), after lockHead(); it never updates or deletes an event. With a signer, it writes a
 // checkpoint after every event whose seq is a multiple of the history's checkpoint interval (read with the head), and
-// signHead() signs the head before the caller commits.
+// signHead() writes the head and its signature before the caller commits: chain_head is written once per transaction,
+// however many events it appends, so a transaction that appends must call it before its commit.
 class EventLog
 {
     Q_DECLARE_TR_FUNCTIONS(EventLog)
@@ -47,8 +48,8 @@ public:
     // The interval this writer follows (the stored one, or the default when that is out of range), and the stored one.
     qint64 checkpointInterval() const { return ChainSigner::followedCheckpointInterval(m_storedInterval); }
     qint64 storedCheckpointInterval() const { return m_storedInterval; }
-    // Signs the head in chain_head when anything was appended since lockHead() (or always, with force); call it last
-    // before the commit.
+    // Writes the head (seq, hash) and its signature into chain_head when anything was appended since lockHead() (or
+    // always, with force); call it last before the commit. Until then chain_head still holds the head lockHead() read.
     Result<void> signHead(bool force = false);
     // The checkpoints appended since the last call, as signed anchors (to copy outside the database after the commit).
     QList<ChainAnchor> takeCheckpoints();

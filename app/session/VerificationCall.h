@@ -46,6 +46,9 @@ signals:
     // The case is in the history (before anything is sent).
     void recorded(const QString& caseId);
     void attemptStarted(int attempt);
+    // Nothing more of the call goes out: its last attempt was answered or failed, or it was cancelled or refused
+    // before it was sent. finished() follows once its outcome is recorded.
+    void sendingEnded();
     void finished(const VerificationResult& result);
 
 private:
@@ -62,6 +65,7 @@ private:
     bool m_held = false; // holdUntilReleased() until release()
     bool m_parked = false; // recorded while held: it starts at release() or cancel()
     bool m_unrecorded = false; // a record of it went to the spool, or was lost
+    bool m_sendingEnded = false;
     bool m_finished = false;
     VerificationResult m_result;
 };

@@ -13,6 +13,8 @@
 #include "history/AuditStore.h"
 #include "session/HistoryWriter.h"
 
+#include <utility>
+
 namespace {
 
 struct Created
@@ -201,6 +203,7 @@ void VerificationService::recordAttemptFinished(VerificationCall* call, int atte
 
 void VerificationService::completeCall(VerificationCall* call, const VerificationResult& result)
 {
+    endSending(call);
     if (!m_writer || call->caseId().isEmpty()) {
         finishCall(call, result);
         return;
@@ -228,6 +231,7 @@ void VerificationService::finishCall(VerificationCall* call, VerificationResult 
 {
     if (call->m_finished)
         return;
+    endSending(call);
     result.unrecorded = result.unrecorded || call->m_unrecorded;
     call->m_result = result;
     call->m_finished = true;
@@ -237,6 +241,12 @@ void VerificationService::finishCall(VerificationCall* call, VerificationResult 
     emit call->finished(call->m_result);
     if (guard)
         emit finished(call, call->m_result);
+}
+
+void VerificationService::endSending(VerificationCall* call)
+{
+    if (!std::exchange(call->m_sendingEnded, true))
+        emit call->sendingEnded();
 }
 
 void VerificationService::reportUnrecorded(int outcome, const QString& error, const QString& spoolPath)

@@ -151,6 +151,7 @@ private:
     void recordAttempt(VerificationCall* call, int attempt, ApiClient::Proceed proceed);
     void recordAttemptFinished(VerificationCall* call, int attempt, const VerificationResult& result);
     void completeCall(VerificationCall* call, const VerificationResult& result); // records the outcome, then finishCall
+    void endSending(VerificationCall* call); // emits its sendingEnded(), once
     void finishCall(VerificationCall* call, VerificationResult result);
     void reportUnrecorded(int outcome, const QString& error, const QString& spoolPath);
 

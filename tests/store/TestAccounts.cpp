@@ -230,6 +230,56 @@ private slots:
         QVERIFY(!fx.execRaw(QStringLiteral("DELETE FROM accounts WHERE name = 'ann'")));
     }
 
+    // Inside one transaction of many writes (a group commit), the accounts and case owners are read once, not at
+    // every write; a change of an account made inside it still applies to the very next write.
+    void changesApplyInsideAGroupCommit_data() { StoreFixture::addBackendRows(); }
+    void changesApplyInsideAGroupCommit()
+    {
+        STORE_FIXTURE_OPEN(fx, store, nullptr);
+        const std::optional<Actor> supervisor = boss(*store);
+        QVERIFY(supervisor);
+        for (const char* name : { "ann", "bob" })
+            QVERIFY(store->createAccount(*supervisor, QLatin1String(name), QLatin1String(Role::reviewer), password()));
+        const Actor ann = *store->signIn(QStringLiteral("ann"), password(), QStringLiteral("ws"));
+        const Actor bob = *store->signIn(QStringLiteral("bob"), password(), QStringLiteral("ws"));
+        CaseRecord record;
+        record.name = QStringLiteral("王小明");
+        record.idNumber = QStringLiteral("11010519491231002X");
+        record.merchantBizId = QStringLiteral("group-roles");
+        const qint64 before = store->head().valueOr({}).seq;
+
+        QVERIFY(store->beginBatch());
+        const Result<QString> annsCase = store->createCase(ann, record);
+        QVERIFY(annsCase);
+        const Events::Event attempt = StoreFixture::event(EventKind::attemptSent, { { QStringLiteral("attempt"), 1 } });
+        QVERIFY(store->record(ann, *annsCase, attempt)); // her own case
+        QCOMPARE(store->record(bob, *annsCase, attempt).error(), ErrorCode::PermissionDenied); // not his
+        QVERIFY(store->setAccountRole(*supervisor, QStringLiteral("ann"), QLatin1String(Role::auditor)));
+        QCOMPARE(store->createCase(ann, record).error(), ErrorCode::PermissionDenied);
+        QVERIFY(store->setAccountRole(*supervisor, QStringLiteral("ann"), QLatin1String(Role::reviewer)));
+        QVERIFY(store->setAccountDisabled(*supervisor, QStringLiteral("bob"), true));
+        QCOMPARE(store->createCase(bob, record).error(), ErrorCode::PermissionDenied);
+        QVERIFY(store->createCase(ann, record));
+        QVERIFY(store->inBatch());
+        QVERIFY(store->commitBatch());
+
+        QStringList kinds = eventsAfter(*store, before);
+        kinds.removeAll(QStringLiteral("checkpoint"));
+        QCOMPARE(kinds,
+            QStringList({ QStringLiteral("case_created"),
+                QStringLiteral("attempt_sent"),
+                QStringLiteral("access_refused own_cases_only verify_case"),
+                QStringLiteral("account_changed ann role"),
+                QStringLiteral("access_refused role verify_case"),
+                QStringLiteral("account_changed ann role"),
+                QStringLiteral("account_changed bob disabled"),
+                QStringLiteral("access_refused disabled verify_case"),
+                QStringLiteral("case_created") }));
+        const ChainReport chain = store->verifyChain();
+        QVERIFY2(chain.ok, qPrintable(chain.reason));
+        QVERIFY(chain.headSigned);
+    }
+
     void passwordsAreStoredHashed_data() { StoreFixture::addBackendRows(); }
     void passwordsAreStoredHashed()
     {
