@@ -628,16 +628,16 @@ Result<void> AuditStore::complete(
     const QJsonObject payload = Events::toPayload(event);
     return write(actor, [&]() -> Result<void> {
         const QDateTime at = now(); // updated_at == the case_completed / review_decision event's ts
-        if (Result<void> updated = m_cases->setOutcome(caseId, at, outcome.state, outcome.passed, outcome.subCode);
+        std::optional<CaseTable::CallOutcome> call;
+        if (!decision) {
+            call = CaseTable::CallOutcome { outcome.error.has_value() ? outcome.error->value_or(QString()) : QString(),
+                outcome.code.value_or(QString()),
+                outcome.requestId.value_or(QString()) };
+        }
+        if (Result<void> updated =
+                m_cases->setOutcome(caseId, at, outcome.state, outcome.passed, outcome.subCode, call);
             !updated)
             return updated;
-        if (!decision) {
-            const QString errorKind = outcome.error.has_value() ? outcome.error->value_or(QString()) : QString();
-            if (Result<void> updated = m_cases->setCallOutcome(
-                    caseId, errorKind, outcome.code.value_or(QString()), outcome.requestId.value_or(QString()));
-                !updated)
-                return updated;
-        }
         Result<qint64> seq = logEvent(at, actor, caseId, Events::kindOf(event), payload);
         return seq ? Result<void>() : seq.failure();
     });

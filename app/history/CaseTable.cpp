@@ -44,8 +44,8 @@ CaseTable::CaseTable(const QSqlDatabase& db)
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', NULL, ?, 0, ?, ?, ?, ?, ?, NULL)"));
     m_setOutcome.prepare(
         QStringLiteral("UPDATE cases SET state = ?, passed = ?, sub_code = ?, updated_at = ? WHERE case_id = ?"));
-    m_setCallOutcome.prepare(
-        QStringLiteral("UPDATE cases SET error_kind = ?, error_code = ?, request_id = ? WHERE case_id = ?"));
+    m_setCallOutcome.prepare(QStringLiteral("UPDATE cases SET state = ?, passed = ?, sub_code = ?, updated_at = ?, "
+                                            "error_kind = ?, error_code = ?, request_id = ? WHERE case_id = ?"));
     m_owner.prepare(QStringLiteral("SELECT actor FROM cases WHERE case_id = ?"));
     m_touch.prepare(QStringLiteral("UPDATE cases SET updated_at = ? WHERE case_id = ?"));
     m_touchAttempt.prepare(
@@ -100,29 +100,21 @@ Result<void> CaseTable::setOutcome(const QString& caseId,
     const QDateTime& at,
     const QString& state,
     std::optional<bool> passed,
-    const QString& subCode)
+    const QString& subCode,
+    const std::optional<CallOutcome>& call)
 {
-    QSqlQuery& q = m_setOutcome;
-    q.bindValue(0, state);
-    q.bindValue(1, passed.has_value() ? QVariant(*passed ? 1 : 0) : QVariant(QMetaType::fromType<int>()));
-    q.bindValue(2, text(subCode));
-    q.bindValue(3, ts(at));
-    q.bindValue(4, caseId);
-    if (!q.exec())
-        return cannot(tr("Cannot update the case: %1"), q);
-    if (q.numRowsAffected() != 1)
-        return missing(caseId);
-    return {};
-}
-
-Result<void> CaseTable::setCallOutcome(
-    const QString& caseId, const QString& errorKind, const QString& errorCode, const QString& requestId)
-{
-    QSqlQuery& q = m_setCallOutcome;
-    q.bindValue(0, text(errorKind));
-    q.bindValue(1, text(errorKind.isEmpty() ? QString() : errorCode));
-    q.bindValue(2, text(requestId));
-    q.bindValue(3, caseId);
+    QSqlQuery& q = call ? m_setCallOutcome : m_setOutcome;
+    int column = 0;
+    q.bindValue(column++, state);
+    q.bindValue(column++, passed.has_value() ? QVariant(*passed ? 1 : 0) : QVariant(QMetaType::fromType<int>()));
+    q.bindValue(column++, text(subCode));
+    q.bindValue(column++, ts(at));
+    if (call) {
+        q.bindValue(column++, text(call->errorKind));
+        q.bindValue(column++, text(call->errorKind.isEmpty() ? QString() : call->errorCode));
+        q.bindValue(column++, text(call->requestId));
+    }
+    q.bindValue(column, caseId);
     if (!q.exec())
         return cannot(tr("Cannot update the case: %1"), q);
     if (q.numRowsAffected() != 1)

@@ -34,14 +34,20 @@ public:
     Result<void> insert(const NewCase& row, const QDateTime& at, const Actor& actor, const SealedPii& pii);
     // updated_at = at; attempts + 1 when countAttempt.
     Result<void> touch(const QString& caseId, const QDateTime& at, bool countAttempt);
+    // What a case_completed event adds to the outcome: the error kind, the service's error code and the RequestId.
+    struct CallOutcome
+    {
+        QString errorKind;
+        QString errorCode; // kept only with an error kind
+        QString requestId;
+    };
+    // The outcome (a review decision: without call), in one update of the row.
     Result<void> setOutcome(const QString& caseId,
         const QDateTime& at,
         const QString& state,
         std::optional<bool> passed,
-        const QString& subCode);
-    // What a case_completed event adds: the error kind, the service's error code and the RequestId.
-    Result<void> setCallOutcome(
-        const QString& caseId, const QString& errorKind, const QString& errorCode, const QString& requestId);
+        const QString& subCode,
+        const std::optional<CallOutcome>& call = std::nullopt);
     // Erases the PII of the unpurged cases whose case_created event (up to seq maxSeq) is older than cutoff.
     // Returns their ids, sorted.
     Result<QStringList> purge(const QDateTime& cutoff, const QDateTime& at, qint64 maxSeq);
@@ -68,7 +74,7 @@ private:
     QSqlQuery m_owner;
     QSqlQuery m_insert;
     QSqlQuery m_setOutcome;
-    QSqlQuery m_setCallOutcome;
+    QSqlQuery m_setCallOutcome; // setOutcome with a call
     bool m_keep = false;
     QHash<QString, QString> m_keptOwners;
 };
