@@ -219,11 +219,17 @@ void BatchRun::submitRow(int index)
     m_calls.insert(index, running);
     // The call is ours once finished; it is deleted then even when the run is gone (a dialog closed meanwhile).
     connect(running, &VerificationCall::finished, running, &QObject::deleteLater);
-    connect(running, &VerificationCall::sendingEnded, this, [this, index] {
-        // Its connection is free: the next row goes out while this one's outcome is being recorded.
-        if (m_released.remove(index))
-            sendMore();
-    });
+    // Its connection is free: the next row goes out while this one's outcome is being recorded. Queued: never inside
+    // the client's signal, and after the outcome's record was posted, so that it is written before the next attempt.
+    connect(
+        running,
+        &VerificationCall::sendingEnded,
+        this,
+        [this, index] {
+            if (m_released.remove(index))
+                sendMore();
+        },
+        Qt::QueuedConnection);
     connect(running, &VerificationCall::finished, this, [this, index, running] { callFinished(index, running); });
 }
 

@@ -41,7 +41,7 @@ public:
     Result<QByteArray> passwordHash(const QString& name) const;
     Result<QList<Account>> all() const;
 
-    // While a group commit holds the history's write lock (AuditStore::beginBatch), no other writer can change an
+    // While a group commit holds the chain head (AuditStore::beginBatch), no other writer can change an
     // account (every change of one is a write of the history, which takes the chain head first), so what count() and
     // find() read is kept until keepReads(false) or a change made through this table, instead of asked again by
     // every write of the group.

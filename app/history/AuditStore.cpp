@@ -396,7 +396,13 @@ Result<void> AuditStore::write(const Actor& actor, const std::function<Result<vo
         return allowed;
     QSqlDatabase db = database();
     if (m_inBatch) {
-        Result<void> done = m_log->isHeadLocked() ? Result<void>() : m_log->lockHead();
+        Result<void> done;
+        if (!m_log->isHeadLocked()) {
+            done = m_log->lockHead();
+            // From here on the batch holds the chain head, so no other writer can change an account (see beginBatch).
+            if (done)
+                keepReads(true);
+        }
         if (done)
             done = body();
         if (!done)
@@ -452,7 +458,6 @@ Result<void> AuditStore::beginBatch()
     m_inBatch = true;
     m_lastSeqBeforeBatch = m_lastSeq;
     m_log->releaseHead();
-    keepReads(true);
     return {};
 }
 

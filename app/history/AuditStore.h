@@ -253,8 +253,10 @@ public:
     Result<qint64> recordExport(const Actor& actor, const Events::ExportMade& event);
 
     // Groups many writes into one transaction (group commits, seeding, benchmarks). Writes inside a batch do not commit
-    // on their own; a failed write inside it rolls the whole batch back. The batch holds the write lock, so what
-    // authorize() reads (accounts, case owners) is read once per batch (AccountTable, CaseTable::keepReads).
+    // on their own; a failed write inside it rolls the whole batch back. From its first write on the batch holds the
+    // chain head (SQLite: the write lock from the start; PostgreSQL: chain_head FOR UPDATE), which every change of an
+    // account takes first, so from then on what authorize() reads (accounts, case owners) is read once per batch
+    // (AccountTable, CaseTable::keepReads).
     Result<void> beginBatch();
     Result<void> commitBatch();
     void rollbackBatch();

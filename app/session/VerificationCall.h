@@ -47,7 +47,7 @@ signals:
     void recorded(const QString& caseId);
     void attemptStarted(int attempt);
     // Nothing more of the call goes out: its last attempt was answered or failed, or it was cancelled or refused
-    // before it was sent. finished() follows once its outcome is recorded.
+    // before it was sent. finished() follows (with a history, once its outcome is recorded).
     void sendingEnded();
     void finished(const VerificationResult& result);
 
