@@ -426,11 +426,11 @@ private slots:
             << QStringList() << true << invalid << QStringList { QStringLiteral("line 3"), QStringLiteral("quote") };
         QTest::newRow("ini repeated section")
             << QStringList() << QByteArray() << iniAk() + iniAk() << QStringList() << true << invalid
-            << QStringList { QStringLiteral("line 6"), QStringLiteral("[default] appears twice") };
+            << QStringList { QStringLiteral("line 6"), QStringLiteral("already began on line 1") };
         QTest::newRow("ini repeated key")
             << QStringList() << QByteArray() << QByteArray("[default]\ntype = access_key\ntype = sts\n")
             << QStringList() << true << invalid
-            << QStringList { QStringLiteral("line 3"), QStringLiteral("twice in [default]") };
+            << QStringList { QStringLiteral("line 3"), QStringLiteral("already given on line 2") };
         QTest::newRow("ini section header without closing bracket")
             << QStringList() << QByteArray() << QByteArray("[default\n") << QStringList() << true << invalid
             << QStringList { QStringLiteral("line 1"), QStringLiteral("[name]") };

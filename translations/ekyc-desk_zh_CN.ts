@@ -3864,8 +3864,8 @@ Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opene
         <translation>节标题必须写作 [name]</translation>
     </message>
     <message>
-        <source>section [%1] appears twice</source>
-        <translation>节 [%1] 出现了两次</translation>
+        <source>this section already began on line %1</source>
+        <translation>此节已在第 %1 行开始</translation>
     </message>
     <message>
         <source>expected key = value</source>
@@ -3876,8 +3876,8 @@ Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opene
         <translation>在第一个 [节] 之前出现了键</translation>
     </message>
     <message>
-        <source>a key appears twice in [%1]</source>
-        <translation>[%1] 中有键出现了两次</translation>
+        <source>this key was already given on line %1</source>
+        <translation>此键已在第 %1 行给出</translation>
     </message>
     <message>
         <source>a quoted value must end with its quote</source>

@@ -1,5 +1,6 @@
 #include "IniDocument.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -42,9 +43,12 @@ private:
         const QString name = close < 0 ? QString() : line.mid(1, close - 1).trimmed();
         if (name.isEmpty() || !isCommentOrEmpty(line.mid(close + 1)))
             return error(number, IniDocument::tr("a section header must be [name]"));
-        if (m_document.m_sections.contains(name))
-            return error(number, IniDocument::tr("section [%1] appears twice").arg(name));
+        // The name is the file's text (it may hold a secret): the message names the line it first appeared on.
+        if (const auto first = m_sectionLines.constFind(name); first != m_sectionLines.cend())
+            return error(number, IniDocument::tr("this section already began on line %1").arg(*first));
         m_document.m_sections.insert(name, IniDocument::Section());
+        m_sectionLines.insert(name, number);
+        m_keyLines.clear();
         m_section = name;
         return {};
     }
@@ -59,12 +63,13 @@ private:
         if (m_section.isNull())
             return error(number, IniDocument::tr("a key comes before any [section]"));
         IniDocument::Section& section = m_document.m_sections[m_section];
-        if (section.contains(key))
-            return error(number, IniDocument::tr("a key appears twice in [%1]").arg(m_section));
+        if (const auto first = m_keyLines.constFind(key); first != m_keyLines.cend())
+            return error(number, IniDocument::tr("this key was already given on line %1").arg(*first));
         const Result<QString> value = parseValue(line.mid(at + 1).trimmed(), number);
         if (!value)
             return value.failure();
         section.insert(key, *value);
+        m_keyLines.insert(key, number);
         return {};
     }
 
@@ -96,6 +101,8 @@ private:
 
     QString m_shownPath;
     QString m_section;
+    QHash<QString, int> m_sectionLines; // section -> the line it began on
+    QHash<QString, int> m_keyLines; // key of the current section -> its line
     IniDocument m_document;
 };
 
