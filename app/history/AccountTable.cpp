@@ -88,9 +88,9 @@ Result<Account> AccountTable::find(const QString& name) const
     m_find.bindValue(0, name);
     if (!m_find.exec())
         return cannot(tr("Cannot read the accounts: %1"), m_find);
-    Result<Account> found = Failure(ErrorCode::NotFound, tr("There is no account %1.").arg(name));
-    if (m_find.next())
-        found = fromRow(m_find);
+    const Result<Account> found = m_find.next()
+        ? Result<Account>(fromRow(m_find))
+        : Result<Account>(Failure(ErrorCode::NotFound, tr("There is no account %1.").arg(name)));
     m_find.finish();
     if (m_keep)
         m_keptFind.insert(name, found);

@@ -33,7 +33,7 @@ CaseTable::CaseTable(const QSqlDatabase& db)
     , m_owner(db)
     , m_insert(db)
     , m_setOutcome(db)
-    , m_setCallOutcome(db)
+    , m_setFullOutcome(db)
 {
     // Prepared once: the cases table's triggers (the dashboard's hourly counts) make these costly to compile, and a
     // verification runs each of them.
@@ -44,7 +44,7 @@ CaseTable::CaseTable(const QSqlDatabase& db)
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', NULL, ?, 0, ?, ?, ?, ?, ?, NULL)"));
     m_setOutcome.prepare(
         QStringLiteral("UPDATE cases SET state = ?, passed = ?, sub_code = ?, updated_at = ? WHERE case_id = ?"));
-    m_setCallOutcome.prepare(QStringLiteral("UPDATE cases SET state = ?, passed = ?, sub_code = ?, updated_at = ?, "
+    m_setFullOutcome.prepare(QStringLiteral("UPDATE cases SET state = ?, passed = ?, sub_code = ?, updated_at = ?, "
                                             "error_kind = ?, error_code = ?, request_id = ? WHERE case_id = ?"));
     m_owner.prepare(QStringLiteral("SELECT actor FROM cases WHERE case_id = ?"));
     m_touch.prepare(QStringLiteral("UPDATE cases SET updated_at = ? WHERE case_id = ?"));
@@ -103,7 +103,7 @@ Result<void> CaseTable::setOutcome(const QString& caseId,
     const QString& subCode,
     const std::optional<CallOutcome>& call)
 {
-    QSqlQuery& q = call ? m_setCallOutcome : m_setOutcome;
+    QSqlQuery& q = call ? m_setFullOutcome : m_setOutcome;
     int column = 0;
     q.bindValue(column++, state);
     q.bindValue(column++, passed.has_value() ? QVariant(*passed ? 1 : 0) : QVariant(QMetaType::fromType<int>()));

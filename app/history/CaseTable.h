@@ -74,7 +74,7 @@ private:
     QSqlQuery m_owner;
     QSqlQuery m_insert;
     QSqlQuery m_setOutcome;
-    QSqlQuery m_setCallOutcome; // setOutcome with a call
+    QSqlQuery m_setFullOutcome; // setOutcome with a call
     bool m_keep = false;
     QHash<QString, QString> m_keptOwners;
 };
