@@ -88,7 +88,7 @@ Result<Account> AccountTable::find(const QString& name) const
     m_find.bindValue(0, name);
     if (!m_find.exec())
         return cannot(tr("Cannot read the accounts: %1"), m_find);
-    const Result<Account> found = m_find.next()
+    Result<Account> found = m_find.next()
         ? Result<Account>(fromRow(m_find))
         : Result<Account>(Failure(ErrorCode::NotFound, tr("There is no account %1.").arg(name)));
     m_find.finish();
