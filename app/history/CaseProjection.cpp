@@ -26,23 +26,13 @@ QJsonObject RawEvent::payloadObject() const
     return QJsonDocument::fromJson(borrowed(stored.payload)).object();
 }
 
-QByteArray CaseProjection::intern(QByteArrayView s)
-{
-    const auto it = m_pool.constFind(borrowed(s));
-    if (it != m_pool.constEnd())
-        return *it;
-    QByteArray value(s.data(), s.size());
-    m_pool.insert(value, value);
-    return value;
-}
-
 void CaseProjection::applyPurge(const RawEvent& e)
 {
     const QJsonObject payload = e.payloadObject();
     const QJsonValue ids = payload.value(QStringLiteral("caseIds"));
     if (ids.isArray()) {
         for (const QJsonValue id : ids.toArray()) {
-            const auto it = cases.find(id.toString().toUtf8());
+            const auto it = cases.find(QByteArrayView(id.toString().toUtf8()));
             if (it != cases.end() && it->purgedMs < 0) {
                 it->purgedMs = e.tsMs;
                 it->purgedSeq = e.seq;
@@ -77,27 +67,27 @@ void CaseProjection::applyReview(ExpectedReview& r, const RawEvent& e)
         r.assignee = intern(payload.value(QStringLiteral("assignee")).toString());
     else if (action == QLatin1String("release") || action == QLatin1String("reopen")
         || state == QLatin1String("escalated"))
-        r.assignee.clear();
+        r.assignee = {};
     const bool closed = state == QLatin1String("approved") || state == QLatin1String("rejected");
     if (action == QLatin1String("propose") && state == QLatin1String("proposed")) {
         r.proposedBy = intern(e.stored.actor);
-        r.proposedDecision = payload.value(QStringLiteral("decision")).toString().toUtf8();
+        r.proposedDecision = keep(payload.value(QStringLiteral("decision")).toString());
     } else if (action == QLatin1String("propose") && closed) { // decided alone, without four-eyes
-        r.decision = payload.value(QStringLiteral("decision")).toString().toUtf8();
+        r.decision = keep(payload.value(QStringLiteral("decision")).toString());
         r.decidedBy = intern(e.stored.actor);
-        r.approvedBy.clear();
+        r.approvedBy = {};
     } else if (action == QLatin1String("approve") && closed) {
         r.decision = r.proposedDecision;
         r.decidedBy = r.proposedBy;
         r.approvedBy = intern(e.stored.actor);
     } else if (action == QLatin1String("reopen")) {
-        r.decision.clear();
-        r.decidedBy.clear();
-        r.approvedBy.clear();
+        r.decision = {};
+        r.decidedBy = {};
+        r.approvedBy = {};
     }
     if (state != QLatin1String("proposed")) {
-        r.proposedBy.clear();
-        r.proposedDecision.clear();
+        r.proposedBy = {};
+        r.proposedDecision = {};
     }
 }
 
@@ -110,8 +100,9 @@ void CaseProjection::applyCompletion(ExpectedCase& c, const RawEvent& e)
     c.subCode = intern(payload.value(QStringLiteral("subCode")).toString());
     if (is(e.stored.kind, EventKind::caseCompleted)) {
         c.errorKind = intern(payload.value(QStringLiteral("error")).toString());
-        c.errorCode = c.errorKind.isEmpty() ? QByteArray() : intern(payload.value(QStringLiteral("code")).toString());
-        c.requestId = payload.value(QStringLiteral("requestId")).toString().toUtf8();
+        c.errorCode =
+            c.errorKind.isEmpty() ? QByteArrayView() : intern(payload.value(QStringLiteral("code")).toString());
+        c.requestId = keep(payload.value(QStringLiteral("requestId")).toString());
     }
 }
 
@@ -124,25 +115,25 @@ void CaseProjection::apply(const RawEvent& e)
     if (e.stored.caseId.isEmpty())
         return;
     if (is(e.stored.kind, EventKind::caseCreated)) {
-        if (cases.contains(borrowed(e.stored.caseId)))
+        if (cases.contains(e.stored.caseId))
             return; // never written by the app; the first one stands
         const QJsonObject payload = e.payloadObject();
-        ExpectedCase& c = cases[QByteArray(e.stored.caseId.data(), e.stored.caseId.size())]; // made in place
+        ExpectedCase& c = cases[m_text.keep(e.stored.caseId)]; // made in place
         c.createdSeq = e.seq;
         c.createdMs = e.tsMs;
         c.updatedSeq = e.seq;
         c.updatedMs = c.createdMs;
         c.actor = intern(e.stored.actor);
         c.workstation = intern(e.stored.workstation);
-        c.merchantBizId = payload.value(QStringLiteral("merchantBizId")).toString().toUtf8();
+        c.merchantBizId = keep(payload.value(QStringLiteral("merchantBizId")).toString());
         c.sceneCode = intern(payload.value(QStringLiteral("sceneCode")).toString());
         c.training = payload.value(QStringLiteral("training")).toBool();
         c.state = intern(QByteArrayView(CaseState::pending));
         c.subCode = intern(QByteArrayView());
-        c.piiDigest = QByteArray(e.stored.piiDigest.data(), e.stored.piiDigest.size());
+        c.piiDigest = m_text.keep(e.stored.piiDigest);
         return;
     }
-    const auto it = cases.find(borrowed(e.stored.caseId));
+    const auto it = cases.find(e.stored.caseId);
     if (it == cases.end())
         return; // the app writes no event for a case it has not created
     it->updatedSeq = e.seq;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "history/CanonicalEvent.h"
+#include "history/TextArena.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -28,14 +29,15 @@ struct RawEvent
 // A case's row in the reviews table as its review_action events say it must be (text as UTF-8).
 struct ExpectedReview : public QSharedData
 {
-    QByteArray state;
-    QByteArray assignee;
+    // Text in the projection's arena.
+    QByteArrayView state;
+    QByteArrayView assignee;
     bool escalated = false;
-    QByteArray proposedBy;
-    QByteArray proposedDecision;
-    QByteArray decision;
-    QByteArray decidedBy;
-    QByteArray approvedBy;
+    QByteArrayView proposedBy;
+    QByteArrayView proposedDecision;
+    QByteArrayView decision;
+    QByteArrayView decidedBy;
+    QByteArrayView approvedBy;
     qint64 firstSeq = 0; // the first review_action
     bool seen = false; // its row was read
 };
@@ -51,16 +53,17 @@ struct ExpectedCase
     qint64 updatedMs = 0;
     qint64 purgedSeq = 0; // its retention_purge event
     qint64 purgedMs = -1; // -1: not purged
-    QByteArray actor;
-    QByteArray workstation;
-    QByteArray merchantBizId;
-    QByteArray sceneCode;
-    QByteArray state;
-    QByteArray subCode;
-    QByteArray errorKind; // of the last case_completed
-    QByteArray errorCode;
-    QByteArray requestId;
-    QByteArray piiDigest;
+    // Text in the projection's arena (TextArena): no allocation of its own.
+    QByteArrayView actor;
+    QByteArrayView workstation;
+    QByteArrayView merchantBizId;
+    QByteArrayView sceneCode;
+    QByteArrayView state;
+    QByteArrayView subCode;
+    QByteArrayView errorKind; // of the last case_completed
+    QByteArrayView errorCode;
+    QByteArrayView requestId;
+    QByteArrayView piiDigest;
     qint32 attempts = 0;
     qint8 passed = -1; // -1: NULL
     bool training = false;
@@ -75,16 +78,20 @@ class CaseProjection
 public:
     void apply(const RawEvent& e);
 
-    // Keyed by the case id's UTF-8 bytes.
-    QHash<QByteArray, ExpectedCase> cases;
+private:
+    // Where every case id and text of the cases and their reviews is kept; before them, so that it outlives them.
+    TextArena m_text;
+
+public:
+    // Keyed by the case id's UTF-8 bytes (in the arena).
+    QHash<QByteArrayView, ExpectedCase> cases;
 
 private:
-    // Shares the storage of the few distinct actors, workstations, scenes, states and SubCodes among all cases.
-    QByteArray intern(QByteArrayView s);
-    QByteArray intern(const QString& s) { return intern(QByteArrayView(s.toUtf8())); }
+    // The few distinct actors, workstations, scenes, states and SubCodes are stored once and shared by all cases.
+    QByteArrayView intern(QByteArrayView s) { return m_text.intern(s); }
+    QByteArrayView intern(const QString& s) { return m_text.intern(QByteArrayView(s.toUtf8())); }
+    QByteArrayView keep(const QString& s) { return m_text.keep(QByteArrayView(s.toUtf8())); }
     void applyPurge(const RawEvent& e);
     void applyReview(ExpectedReview& r, const RawEvent& e);
     void applyCompletion(ExpectedCase& c, const RawEvent& e);
-
-    QHash<QByteArray, QByteArray> m_pool;
 };

@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
 #include <functional>
 #include <limits>
 
@@ -153,14 +154,16 @@ QStringList piiDifferences(const SqliteRows::Row& row, const ExpectedCase& c, co
                          QString::fromUtf8(idMask),
                          index.toByteArray());
     const qsizetype cipherPart = v2 ? qsizetype(sizeof CanonicalEvent::piiDigestV2Prefix) - 1 + 64 : recomputed.size();
-    if (row.null[NameEnc] || row.null[IdEnc] || recomputed.left(cipherPart) != c.piiDigest.left(cipherPart))
+    const auto cipherDigest = [cipherPart](
+                                  QByteArrayView digest) { return digest.first(qMin(cipherPart, digest.size())); };
+    if (row.null[NameEnc] || row.null[IdEnc] || cipherDigest(recomputed) != cipherDigest(c.piiDigest))
         return { QStringLiteral("name_enc/id_enc") }; // the masks cannot be judged against foreign ciphertext
     // A mask is empty exactly when what it masks is (a blob of an empty value is just the overhead); the blind
     // index exists exactly when the ID number does.
     const bool masksPresent = !row.null[NameMasked] && !row.null[IdMasked]
         && nameMask.isEmpty() == (nameBlob.size() <= PiiCipher::Overhead)
         && idMask.isEmpty() == (idBlob.size() <= PiiCipher::Overhead) && index.isEmpty() == idMask.isEmpty();
-    if (!masksPresent || recomputed != c.piiDigest
+    if (!masksPresent || QByteArrayView(recomputed) != c.piiDigest
         || (piiCheck
             && !piiCheck(CasePii { QString::fromUtf8(row.cells[CaseId]),
                 nameBlob.toByteArray(),
@@ -187,14 +190,14 @@ QStringList differences(const SqliteRows::Row& row,
         columns << QStringLiteral("created_at");
     if (!time(UpdatedAt, c.updatedMs, c.updatedSeq))
         columns << QStringLiteral("updated_at");
-    const std::pair<const char*, const QByteArray*> texts[] = { { "actor", &c.actor },
+    const std::pair<const char*, const QByteArrayView*> texts[] = { { "actor", &c.actor },
         { "workstation", &c.workstation },
         { "merchant_biz_id", &c.merchantBizId },
         { "scene_code", &c.sceneCode },
         { "state", &c.state },
         { "sub_code", &c.subCode } };
     for (int i = 0; i < 6; ++i) {
-        if (row.cells[Actor + i] != QByteArrayView(*texts[i].second))
+        if (row.cells[Actor + i] != *texts[i].second)
             columns << QLatin1String(texts[i].first);
     }
     const int passed = row.null[Passed] ? -1 : (integerOf(row.cells[Passed], false, 0) != 0 ? 1 : 0);
@@ -204,11 +207,11 @@ QStringList differences(const SqliteRows::Row& row,
         columns << QStringLiteral("training");
     if (integerOf(row.cells[Attempts], row.null[Attempts], -1) != c.attempts)
         columns << QStringLiteral("attempts");
-    const std::pair<const char*, const QByteArray*> callColumns[] = {
+    const std::pair<const char*, const QByteArrayView*> callColumns[] = {
         { "error_kind", &c.errorKind }, { "error_code", &c.errorCode }, { "request_id", &c.requestId }
     };
     for (int i = 0; i < 3 && callColumnsKept; ++i) {
-        if (row.cells[ErrorKind + i] != QByteArrayView(*callColumns[i].second))
+        if (row.cells[ErrorKind + i] != *callColumns[i].second)
             columns << QLatin1String(callColumns[i].first);
     }
     if (c.purgedMs >= 0) {
@@ -245,7 +248,7 @@ void markBroken(ChainReport& report, qint64 seq, const QString& caseId, const QS
 // Reads the cases table once and compares every row with the projection rebuilt from the events. Marks the report
 // broken at the lowest case_created seq of any differing case. Counts the dashboard's hours on the way (*recount).
 void compareCases(QSqlDatabase& db,
-    QHash<QByteArray, ExpectedCase>& cases,
+    QHash<QByteArrayView, ExpectedCase>& cases,
     const CasePiiCheck& piiCheck,
     ChainReport& report,
     DashboardCheck::Recount* recount)
@@ -275,7 +278,7 @@ void compareCases(QSqlDatabase& db,
                 row.cells[CreatedAt],
                 row.cells[Actor],
                 static_cast<int>(integerOf(row.cells[Outcome], row.null[Outcome], -1)) });
-            const auto it = cases.find(QByteArray::fromRawData(row.cells[CaseId].data(), row.cells[CaseId].size()));
+            const auto it = cases.find(row.cells[CaseId]);
             if (it == cases.end()) {
                 const QString caseId = QString::fromUtf8(row.cells[CaseId]);
                 mismatch(report.headSeq,
@@ -318,7 +321,7 @@ void compareCases(QSqlDatabase& db,
 
 // Compares the reviews table (schema version 6 on) with the reviews the events describe: a state or an assignee
 // edited in the table, a review row without events, or a reviewed case whose row is gone.
-void compareReviews(QSqlDatabase& db, QHash<QByteArray, ExpectedCase>& cases, ChainReport& report)
+void compareReviews(QSqlDatabase& db, QHash<QByteArrayView, ExpectedCase>& cases, ChainReport& report)
 {
     const bool postgres = db.driverName() == QLatin1String("QPSQL");
     if (Migrations::currentVersion(db, postgres, nullptr) < 6)
@@ -337,7 +340,8 @@ void compareReviews(QSqlDatabase& db, QHash<QByteArray, ExpectedCase>& cases, Ch
     }
     while (q.next()) {
         const QString caseId = q.value(0).toString();
-        const auto it = cases.find(caseId.toUtf8());
+        const QByteArray caseIdUtf8 = caseId.toUtf8();
+        const auto it = cases.find(QByteArrayView(caseIdUtf8));
         if (it == cases.end() || !it->review.constData() || it->review->state.isEmpty()) {
             mismatch(report.headSeq,
                 caseId,
@@ -348,14 +352,17 @@ void compareReviews(QSqlDatabase& db, QHash<QByteArray, ExpectedCase>& cases, Ch
         }
         ExpectedReview& r = *it->review;
         r.seen = true;
-        const std::pair<const char*, bool> columns[] = { { "state", q.value(1).toString().toUtf8() != r.state },
-            { "assignee", q.value(2).toString().toUtf8() != r.assignee },
+        const auto differs = [&q](int column, QByteArrayView expected) {
+            return QByteArrayView(q.value(column).toString().toUtf8()) != expected;
+        };
+        const std::pair<const char*, bool> columns[] = { { "state", differs(1, r.state) },
+            { "assignee", differs(2, r.assignee) },
             { "escalated", (q.value(3).toInt() != 0) != r.escalated },
-            { "proposed_by", q.value(4).toString().toUtf8() != r.proposedBy },
-            { "proposed_decision", q.value(5).toString().toUtf8() != r.proposedDecision },
-            { "decision", q.value(6).toString().toUtf8() != r.decision },
-            { "decided_by", q.value(7).toString().toUtf8() != r.decidedBy },
-            { "approved_by", q.value(8).toString().toUtf8() != r.approvedBy } };
+            { "proposed_by", differs(4, r.proposedBy) },
+            { "proposed_decision", differs(5, r.proposedDecision) },
+            { "decision", differs(6, r.decision) },
+            { "decided_by", differs(7, r.decidedBy) },
+            { "approved_by", differs(8, r.approvedBy) } };
         QStringList differing;
         for (const auto& [name, differs] : columns) {
             if (differs)
@@ -682,7 +689,8 @@ public:
                 ChainVerifier::tr("Event %1 was changed after it was written (hash mismatch).").arg(e.seq) };
         if (Verdict checkpoint = checkCheckpoint(e); checkpoint)
             return checkpoint;
-        running = e.computedHash.toByteArray();
+        running.resize(e.computedHash.size()); // the same buffer event after event: no allocation per event
+        std::memcpy(running.data(), e.computedHash.data(), static_cast<size_t>(e.computedHash.size()));
         ++count;
         projection.apply(e);
         if (const auto it = m_anchors.bySeq.constFind(e.seq); it != m_anchors.bySeq.constEnd()) {
@@ -828,15 +836,16 @@ bool rawFromHex(QByteArrayView hex, unsigned char* raw)
 
 // The events up to lastSeq in seq order, each visited as the bytes of its columns (straight from SQLite's own API, a
 // few thousand rows ahead, where it can; through Qt otherwise); stops when visit returns false. False (and *error) on
-// a read error. Each event's chain hash after the previous hash it names (RawEvent::computedHash) is computed where
-// it is read: every event's hash depends only on its own row, and ChainWalk::step accepts it only once that named
-// previous hash is the one the walk verified.
+// a read error. Each event's chain hash after the previous hash it names (RawEvent::computedHash) is computed before
+// the walk sees it, on the reading thread or this one, whichever has room (SqliteRows::Annotate): every event's hash
+// depends only on its own row, and ChainWalk::step accepts it only once that named previous hash is the one the walk
+// verified.
 bool forEachEvent(QSqlDatabase& db, qint64 lastSeq, const std::function<bool(RawEvent&)>& visit, QString* error)
 {
     static const char sql[] = "SELECT seq, ts, actor, workstation, case_id, kind, payload, pii_digest, prev_hash, hash "
                               "FROM events WHERE seq <= ? ORDER BY seq";
-    std::string scratch; // used by the one thread that annotates
-    auto annotate = [&scratch](const SqliteRows::Row& row, std::string* extra) {
+    auto annotate = [](const SqliteRows::Row& row, std::string* extra) {
+        thread_local std::string scratch; // runs on two threads at once (SqliteRows::Annotate)
         const QByteArrayView* cells = row.cells;
         unsigned char previous[32];
         if (!rawFromHex(cells[8], previous))
@@ -867,7 +876,7 @@ bool forEachEvent(QSqlDatabase& db, qint64 lastSeq, const std::function<bool(Raw
             cells[10] };
         return visit(e);
     };
-    // SQLite is read and the hashes computed on a thread of its own while this one walks and projects.
+    // SQLite is read on a thread of its own while this one walks and projects; the hashing is shared between them.
     return SqliteRows::forEachOrQt(db, sql, { lastSeq }, visitRow, error, annotate);
 }
 

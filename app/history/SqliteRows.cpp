@@ -95,6 +95,7 @@ struct Chunk
     std::vector<qsizetype> bounds; // per row: columns + 1 offsets into bytes
     std::vector<char> nulls; // per row: columns flags
     int rows = 0;
+    bool annotated = false; // its rows carry the annotation; otherwise the visiting thread adds it
 
     void add(const SqliteRows::Row& row, const std::string* extra) // extra: one more cell, when annotated
     {
@@ -121,6 +122,7 @@ struct Chunk
         next.nulls.reserve(nulls.size());
         return next;
     }
+    size_t columnsPerRow() const { return rows > 0 ? nulls.size() / static_cast<size_t>(rows) : 0; }
     void view(int index, SqliteRows::Row& row) const
     {
         const qsizetype* b = bounds.data() + qsizetype { index } * (row.columns + 1);
@@ -164,6 +166,12 @@ public:
         m_changed.notify_all();
         return chunk;
     }
+    // Chunks read and not yet taken by the visitor: none means it is waiting for (or about to wait for) the reader.
+    size_t backlog()
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_chunks.size();
+    }
     void stop()
     {
         const std::lock_guard lock(m_mutex);
@@ -186,7 +194,8 @@ std::optional<bool> SqliteRows::forEachPrefetched(const QSqlDatabase& db,
     std::initializer_list<qint64> binds,
     const std::function<bool(const Row&)>& visit,
     QString* error,
-    const Annotate& annotate)
+    const Annotate& annotate,
+    AnnotateOn annotateOn)
 {
     sqlite3* handle = handleOf(db);
     if (!handle)
@@ -195,6 +204,9 @@ std::optional<bool> SqliteRows::forEachPrefetched(const QSqlDatabase& db,
     ChunkQueue queue;
     bool read = false;
     QString readError;
+    // The annotation is shared out chunk by chunk: the reader annotates a chunk only while the visitor has read
+    // chunks waiting (it is the slower of the two); otherwise the visitor annotates the chunk as it visits it. Both
+    // threads stay busy on two cores whichever side the rest of the work falls on.
     std::thread reader([&] {
         Chunk chunk;
         std::string extra;
@@ -203,11 +215,15 @@ std::optional<bool> SqliteRows::forEachPrefetched(const QSqlDatabase& db,
             sql,
             bound,
             [&](const Row& row) {
-                if (annotate) {
+                if (chunk.rows == 0)
+                    chunk.annotated = annotate
+                        && (annotateOn == AnnotateOn::Reader
+                            || (annotateOn == AnnotateOn::Either && queue.backlog() > 0));
+                if (chunk.annotated) {
                     extra.clear();
                     annotate(row, &extra);
                 }
-                chunk.add(row, annotate ? &extra : nullptr);
+                chunk.add(row, chunk.annotated ? &extra : nullptr);
                 return chunk.rows < Chunk::Rows || queue.push(std::exchange(chunk, chunk.sizedLike()));
             },
             &readError,
@@ -218,10 +234,20 @@ std::optional<bool> SqliteRows::forEachPrefetched(const QSqlDatabase& db,
     });
     bool visiting = true;
     Row row;
+    std::string extra;
     while (std::optional<Chunk> chunk = queue.pop()) {
-        row.columns = chunk->rows > 0 ? static_cast<int>(chunk->nulls.size() / static_cast<size_t>(chunk->rows)) : 0;
+        const int columns = static_cast<int>(chunk->columnsPerRow());
+        const bool annotateHere = annotate && !chunk->annotated;
         for (int i = 0; visiting && i < chunk->rows; ++i) {
+            row.columns = columns;
             chunk->view(i, row);
+            if (annotateHere) {
+                extra.clear();
+                annotate(row, &extra);
+                row.cells[columns] = QByteArrayView(extra.data(), static_cast<qsizetype>(extra.size()));
+                row.null[columns] = false;
+                row.columns = columns + 1;
+            }
             visiting = visit(row);
         }
         if (!visiting) {
@@ -242,9 +268,10 @@ bool SqliteRows::forEachOrQt(const QSqlDatabase& db,
     std::initializer_list<qint64> binds,
     const std::function<bool(const Row&)>& visit,
     QString* error,
-    const Annotate& annotate)
+    const Annotate& annotate,
+    AnnotateOn annotateOn)
 {
-    if (const std::optional<bool> direct = forEachPrefetched(db, sql, binds, visit, error, annotate))
+    if (const std::optional<bool> direct = forEachPrefetched(db, sql, binds, visit, error, annotate, annotateOn))
         return *direct;
     QSqlQuery q(db);
     q.setForwardOnly(true);

@@ -11,10 +11,14 @@
 #include <set>
 #include <thread>
 
+Q_DECLARE_METATYPE(SqliteRows::AnnotateOn)
+
 // SqliteRows reads a query's rows as bytes, on SQLite straight from its API a few thousand rows ahead on a thread of
-// its own, on PostgreSQL through Qt. An annotation (work per row where the row is read, the chain verification's
-// hashing) must reach the visitor as one more cell, in order, for every row and across the reader's chunks, on the
-// reading thread where there is one and on the caller's otherwise; a visitor that stops ends the reading.
+// its own, on PostgreSQL through Qt. An annotation (work per row before the visitor sees it, the chain verification's
+// hashing) must reach the visitor as one more cell, in order, for every row and across the reader's chunks, whichever
+// thread made it: on SQLite the reader's while the visitor is behind and the caller's otherwise (the first chunk,
+// read while the visitor waits, always on the caller's), or all on one side when asked; on PostgreSQL always the
+// caller's. A visitor that stops ends the reading.
 class TestSqliteRows : public QObject
 {
     Q_OBJECT
@@ -35,11 +39,18 @@ private slots:
         QTest::addColumn<QString>("backend");
         QTest::addColumn<int>("rows");
         QTest::addColumn<int>("stopAfter"); // 0: visit every row
+        QTest::addColumn<SqliteRows::AnnotateOn>("annotateOn");
+        const std::pair<const char*, SqliteRows::AnnotateOn> sides[] = { { "shared", SqliteRows::AnnotateOn::Either },
+            { "on the reader", SqliteRows::AnnotateOn::Reader },
+            { "on the visitor", SqliteRows::AnnotateOn::Visitor } };
         for (const QString& backend : StoreFixture::backends()) {
-            QTest::addRow("%s, no rows", qPrintable(backend)) << backend << 0 << 0;
-            QTest::addRow("%s, one row", qPrintable(backend)) << backend << 1 << 0;
-            QTest::addRow("%s, several chunks", qPrintable(backend)) << backend << 9000 << 0;
-            QTest::addRow("%s, visitor stops in the second chunk", qPrintable(backend)) << backend << 9000 << 5000;
+            for (const auto& [side, on] : sides) {
+                QTest::addRow("%s, %s, no rows", qPrintable(backend), side) << backend << 0 << 0 << on;
+                QTest::addRow("%s, %s, one row", qPrintable(backend), side) << backend << 1 << 0 << on;
+                QTest::addRow("%s, %s, several chunks", qPrintable(backend), side) << backend << 9000 << 0 << on;
+                QTest::addRow("%s, %s, visitor stops in the second chunk", qPrintable(backend), side)
+                    << backend << 9000 << 5000 << on;
+            }
         }
     }
 
@@ -48,6 +59,7 @@ private slots:
         STORE_FIXTURE_OPEN(fx, store, nullptr);
         QFETCH(int, rows);
         QFETCH(int, stopAfter);
+        QFETCH(SqliteRows::AnnotateOn, annotateOn);
         QSqlDatabase db = store->database();
         QSqlQuery q(db);
         QVERIFY2(q.exec(QStringLiteral("CREATE TEMPORARY TABLE rows_probe (n INTEGER NOT NULL, text TEXT)")),
@@ -62,12 +74,16 @@ private slots:
         }
         QVERIFY(db.commit());
 
+        const std::thread::id caller = std::this_thread::get_id();
         std::mutex mutex;
         std::set<std::thread::id> annotatingThreads;
         int annotated = 0;
+        int firstAnnotatedOnCaller = -1; // 1: the first row was annotated on the caller's thread
         const SqliteRows::Annotate annotate = [&](const SqliteRows::Row& row, std::string* extra) {
             const std::lock_guard lock(mutex);
             annotatingThreads.insert(std::this_thread::get_id());
+            if (row.cells[0] == QByteArrayView("1"))
+                firstAnnotatedOnCaller = std::this_thread::get_id() == caller ? 1 : 0;
             ++annotated;
             extra->append(annotationOf(row.cells[0], row.cells[1]));
         };
@@ -86,7 +102,8 @@ private slots:
                 return stopAfter == 0 || visited < stopAfter;
             },
             &error,
-            annotate);
+            annotate,
+            annotateOn);
         QVERIFY2(read, qPrintable(error));
         QCOMPARE(visited, stopAfter == 0 ? rows : stopAfter);
         QVERIFY(allMatch);
@@ -94,9 +111,16 @@ private slots:
         QVERIFY(annotated >= visited && annotated <= rows);
         if (rows == 0)
             return;
-        QCOMPARE(annotatingThreads.size(), size_t { 1 });
-        const bool onCaller = *annotatingThreads.begin() == std::this_thread::get_id();
-        QCOMPARE(onCaller, fx.backend() == QLatin1String("postgresql"));
+        const bool postgres = fx.backend() == QLatin1String("postgresql");
+        annotatingThreads.erase(caller);
+        // On SQLite the chunk read while the visitor waits for the first one is the visitor's to annotate.
+        QCOMPARE(firstAnnotatedOnCaller, postgres || annotateOn != SqliteRows::AnnotateOn::Reader ? 1 : 0);
+        // Besides the caller, at most the reader annotated: on SQLite always when asked to, never when told not to.
+        QVERIFY(annotatingThreads.size() <= 1);
+        if (postgres || annotateOn == SqliteRows::AnnotateOn::Visitor)
+            QVERIFY(annotatingThreads.empty());
+        else if (annotateOn == SqliteRows::AnnotateOn::Reader)
+            QCOMPARE(annotatingThreads.size(), size_t { 1 });
     }
 };
 
