@@ -3,16 +3,13 @@
 #include "crypto/Crypto.h"
 #include "crypto/PiiCipher.h"
 #include "crypto/Random.h"
+#include "crypto/Scrypt.h"
 #include "crypto/SecretStore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <openssl/core_names.h>
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/kdf.h>
-#include <openssl/params.h>
 
 #include <cmath>
 #include <stdexcept>
@@ -115,39 +112,7 @@ bool readBase64(const QJsonObject& object, const QString& name, QByteArray* out)
 QByteArray KeyVault::scrypt(
     const QByteArray& password, const QByteArray& salt, quint64 n, quint32 r, quint32 p, int length)
 {
-    if (length <= 0)
-        throw std::invalid_argument("scrypt output length must be positive");
-    // OpenSSL checks p*128*r + 32*r*(N+2)*4 bytes against maxmem; give it exactly what these parameters need.
-    uint64_t maxMemory = quint64(p) * 128 * r + quint64(128) * r * (n + 2) + (quint64(1) << 20);
-    uint64_t costN = n;
-    uint32_t costR = r;
-    uint32_t costP = p;
-    EVP_KDF* kdf = EVP_KDF_fetch(nullptr, "SCRYPT", nullptr);
-    EVP_KDF_CTX* ctx = kdf ? EVP_KDF_CTX_new(kdf) : nullptr;
-    EVP_KDF_free(kdf);
-    if (!ctx)
-        throw std::runtime_error("scrypt is not available in OpenSSL");
-    // OpenSSL only reads these buffers; OSSL_PARAM wants non-const pointers.
-    OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_octet_string(
-            OSSL_KDF_PARAM_PASSWORD, const_cast<char*>(password.constData()), static_cast<size_t>(password.size())),
-        OSSL_PARAM_construct_octet_string(
-            OSSL_KDF_PARAM_SALT, const_cast<char*>(salt.constData()), static_cast<size_t>(salt.size())),
-        OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_N, &costN),
-        OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_R, &costR),
-        OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_P, &costP),
-        OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_MAXMEM, &maxMemory),
-        OSSL_PARAM_construct_end(),
-    };
-    QByteArray out(length, Qt::Uninitialized);
-    const int ok =
-        EVP_KDF_derive(ctx, reinterpret_cast<unsigned char*>(out.data()), static_cast<size_t>(length), params);
-    EVP_KDF_CTX_free(ctx);
-    if (ok != 1) {
-        wipe(out);
-        throw std::runtime_error("scrypt derivation failed");
-    }
-    return out;
+    return Scrypt::derive(password, salt, n, r, p, length);
 }
 
 QString KeyVault::passphraseFromEnvironment()
