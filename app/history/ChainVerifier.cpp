@@ -200,10 +200,11 @@ QStringList differences(const SqliteRows::Row& row,
         if (row.cells[Actor + i] != *texts[i].second)
             columns << QLatin1String(texts[i].first);
     }
-    const int passed = row.null[Passed] ? -1 : (integerOf(row.cells[Passed], false, 0) != 0 ? 1 : 0);
-    if (passed != c.passed)
+    // The application writes exactly 0 or 1 (passed may be NULL): any other value is an edit, even one a reader
+    // would take for "true".
+    if (integerOf(row.cells[Passed], row.null[Passed], -1) != c.passed || (row.null[Passed] != (c.passed < 0)))
         columns << QStringLiteral("passed");
-    if (row.null[Training] || (integerOf(row.cells[Training], false, 0) != 0) != c.training)
+    if (integerOf(row.cells[Training], row.null[Training], -1) != (c.training ? 1 : 0))
         columns << QStringLiteral("training");
     if (integerOf(row.cells[Attempts], row.null[Attempts], -1) != c.attempts)
         columns << QStringLiteral("attempts");

@@ -215,6 +215,17 @@ private slots:
                 false,
                 4,
                 QStringLiteral("(sub_code, passed)"));
+            // Values a reader would take for the same truth are still edits: the application writes only 0 and 1.
+            row("cases: passed set to 2",
+                { QStringLiteral("UPDATE cases SET passed = 2 WHERE case_id = %1").arg(caseAt(4)) },
+                false,
+                4,
+                QStringLiteral("(passed)"));
+            row("cases: training set to 7",
+                { QStringLiteral("UPDATE cases SET training = 7 WHERE case_id = %1").arg(caseAt(4)) },
+                false,
+                4,
+                QStringLiteral("(training)"));
             row("cases: edit request_id",
                 { QStringLiteral("UPDATE cases SET request_id = 'forged-request' WHERE case_id = %1").arg(caseAt(4)) },
                 false,
