@@ -6,6 +6,7 @@
 #include <openssl/kdf.h>
 
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <new>
 #include <stdexcept>
@@ -17,7 +18,9 @@
 
 namespace {
 
-// RFC 7914's limits, and N within 32 bits (Integerify reads the low word; the key vault asks for far less).
+// RFC 7914's limits (N < 2^(128 r / 8), p r < 2^30), N within 32 bits (Integerify reads the low word; the key vault
+// asks for far less), and what this implementation can hold: B (128 r p bytes) is handed to PBKDF2 as an int, and V
+// (128 r N bytes) must fit in memory's address range. OpenSSL refuses the same.
 void validate(quint64 n, quint32 r, quint32 p, int length)
 {
     if (length <= 0)
@@ -26,7 +29,15 @@ void validate(quint64 n, quint32 r, quint32 p, int length)
         throw std::invalid_argument("scrypt N must be a power of two from 2 to 2^32");
     if (r == 0 || p == 0 || quint64(r) * p >= (quint64(1) << 30))
         throw std::invalid_argument("scrypt r and p must be positive with r * p below 2^30");
+    if (16 * quint64(r) < 64 && n >= (quint64(1) << (16 * r)))
+        throw std::invalid_argument("scrypt N must be below 2^(16 r)");
+    if (128 * quint64(r) * p > quint64(std::numeric_limits<int>::max()))
+        throw std::invalid_argument("scrypt r * p is too large");
+    if (n + 2 > std::numeric_limits<size_t>::max() / (128 * quint64(r)))
+        throw std::invalid_argument("scrypt N * r is too large");
 }
+
+#ifdef EKYC_SCRYPT_SSE2
 
 void pbkdf2(const QByteArray& password, const unsigned char* salt, size_t saltSize, unsigned char* out, size_t size)
 {
@@ -41,8 +52,6 @@ void pbkdf2(const QByteArray& password, const unsigned char* salt, size_t saltSi
         != 1)
         throw std::runtime_error("PBKDF2-HMAC-SHA256 failed");
 }
-
-#ifdef EKYC_SCRYPT_SSE2
 
 // A 64-byte Salsa20 block is held as four rows of four words in diagonal order, so that both the column and the row
 // rounds work on whole rows: row 0 = (x0, x5, x10, x15), row 1 = (x4, x9, x14, x3), row 2 = (x8, x13, x2, x7),
@@ -206,7 +215,12 @@ QByteArray Scrypt::derive(
     for (quint32 i = 0; i < p; ++i)
         roMix(b + i * blockBytes, r, n, work->get(), work->get() + n * rows, work->get() + (n + 1) * rows);
     QByteArray out(length, Qt::Uninitialized);
-    pbkdf2(password, b, blockBytes * p, reinterpret_cast<unsigned char*>(out.data()), size_t(length));
+    try {
+        pbkdf2(password, b, blockBytes * p, reinterpret_cast<unsigned char*>(out.data()), size_t(length));
+    } catch (...) {
+        OPENSSL_cleanse(out.data(), size_t(length));
+        throw;
+    }
     return out;
 #else
     return deriveWithOpenSsl(password, salt, n, r, p, length);

@@ -10,7 +10,8 @@
 namespace Scrypt {
 
 // The derived key of length bytes; throws std::invalid_argument for parameters RFC 7914 does not allow (n not a
-// power of two above 1, r or p zero, p * r too large) and std::runtime_error when the memory cannot be had.
+// power of two above 1 or not below 2^(16 r), r or p zero, p * r from 2^30) or this implementation cannot hold (n
+// above 2^32, 128 r p above INT_MAX), and std::runtime_error when the memory cannot be had.
 QByteArray derive(const QByteArray& password, const QByteArray& salt, quint64 n, quint32 r, quint32 p, int length);
 
 // The same through OpenSSL's own scrypt, whole: the reference the tests and the benchmark compare with.

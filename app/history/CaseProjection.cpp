@@ -71,9 +71,9 @@ void CaseProjection::applyReview(ExpectedReview& r, const RawEvent& e)
     const bool closed = state == QLatin1String("approved") || state == QLatin1String("rejected");
     if (action == QLatin1String("propose") && state == QLatin1String("proposed")) {
         r.proposedBy = intern(e.stored.actor);
-        r.proposedDecision = keep(payload.value(QStringLiteral("decision")).toString());
+        r.proposedDecision = intern(payload.value(QStringLiteral("decision")).toString());
     } else if (action == QLatin1String("propose") && closed) { // decided alone, without four-eyes
-        r.decision = keep(payload.value(QStringLiteral("decision")).toString());
+        r.decision = intern(payload.value(QStringLiteral("decision")).toString());
         r.decidedBy = intern(e.stored.actor);
         r.approvedBy = {};
     } else if (action == QLatin1String("approve") && closed) {

@@ -353,17 +353,17 @@ void compareReviews(QSqlDatabase& db, QHash<QByteArrayView, ExpectedCase>& cases
         }
         ExpectedReview& r = *it->review;
         r.seen = true;
-        const auto differs = [&q](int column, QByteArrayView expected) {
+        const auto columnDiffers = [&q](int column, QByteArrayView expected) {
             return QByteArrayView(q.value(column).toString().toUtf8()) != expected;
         };
-        const std::pair<const char*, bool> columns[] = { { "state", differs(1, r.state) },
-            { "assignee", differs(2, r.assignee) },
-            { "escalated", (q.value(3).toInt() != 0) != r.escalated },
-            { "proposed_by", differs(4, r.proposedBy) },
-            { "proposed_decision", differs(5, r.proposedDecision) },
-            { "decision", differs(6, r.decision) },
-            { "decided_by", differs(7, r.decidedBy) },
-            { "approved_by", differs(8, r.approvedBy) } };
+        const std::pair<const char*, bool> columns[] = { { "state", columnDiffers(1, r.state) },
+            { "assignee", columnDiffers(2, r.assignee) },
+            { "escalated", q.value(3).toInt() != (r.escalated ? 1 : 0) }, // exactly what the application writes
+            { "proposed_by", columnDiffers(4, r.proposedBy) },
+            { "proposed_decision", columnDiffers(5, r.proposedDecision) },
+            { "decision", columnDiffers(6, r.decision) },
+            { "decided_by", columnDiffers(7, r.decidedBy) },
+            { "approved_by", columnDiffers(8, r.approvedBy) } };
         QStringList differing;
         for (const auto& [name, differs] : columns) {
             if (differs)

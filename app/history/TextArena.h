@@ -7,16 +7,14 @@
 #include <vector>
 
 // Bytes kept where they are for the arena's lifetime, in large blocks: what a verification's quarter of a million
-// expected cases point into, without a heap allocation (and its header, and its free) per string. Not copyable: the
-// views it hands out point into its own blocks.
+// expected cases point into, without a heap allocation (and its header, and its free) per string. Neither copied nor
+// moved: the views it hands out point into its own blocks, and a moved-from arena would write into the new owner's.
 class TextArena
 {
 public:
     TextArena() = default;
     TextArena(const TextArena&) = delete;
     TextArena& operator=(const TextArena&) = delete;
-    TextArena(TextArena&&) = default;
-    TextArena& operator=(TextArena&&) = default;
 
     // A copy of s that lives as long as the arena.
     QByteArrayView keep(QByteArrayView s);

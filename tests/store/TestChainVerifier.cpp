@@ -404,6 +404,79 @@ private slots:
             QCOMPARE(report.casesChecked, 3);
     }
 
+    // A chain longer than the reader's chunks (4,096 rows): the hashes are computed on either thread, chunk by chunk
+    // (SqliteRows::Annotate), and the projection spans chunks; an edit deep in it is still found at its place.
+    void longChainAcrossChunks_data()
+    {
+        QTest::addColumn<QString>("backend");
+        // %1: the seq of an event in the third chunk, or (caseEdit) its case id, quoted; empty: untouched.
+        QTest::addColumn<QString>("edit");
+        QTest::addColumn<bool>("caseEdit"); // the edit is of that event's case record
+        for (const QString& b : StoreFixture::backends()) {
+            QTest::addRow("%s: untouched", qPrintable(b)) << b << QString() << false;
+            QTest::addRow("%s: payload edited late", qPrintable(b))
+                << b << QStringLiteral("UPDATE events SET payload = '{\"n\":2}' WHERE seq = %1") << false;
+            QTest::addRow("%s: late case record edited", qPrintable(b))
+                << b << QStringLiteral("UPDATE cases SET sub_code = '223' WHERE case_id = %1") << true;
+        }
+    }
+    void longChainAcrossChunks()
+    {
+        QFETCH(QString, edit);
+        QFETCH(bool, caseEdit);
+        FakeClock clock;
+        STORE_FIXTURE_OPEN(fx, store, &clock);
+        FakeRandom random(7);
+        FictitiousPeople people(random);
+        constexpr int cases = 3000; // three events each, and a checkpoint every 1,000 events
+        for (int batch = 0; batch < cases / 100; ++batch) {
+            QVERIFY(store->beginBatch().ok());
+            for (int i = 0; i < 100; ++i) {
+                const FictitiousPerson p = people.next(QDate(2026, 11, 25));
+                CaseRecord r;
+                r.merchantBizId = QStringLiteral("long%1-%2").arg(batch).arg(i);
+                r.name = p.name;
+                r.idNumber = p.idNumber;
+                const QString caseId = store->createCase(StoreFixture::actor(), r).valueOr(QString());
+                QVERIFY(!caseId.isEmpty());
+                QVERIFY(store->record(StoreFixture::actor(), caseId, Events::AttemptSent()).valueOr(0) > 0);
+                QVERIFY(
+                    store
+                        ->completeCase(StoreFixture::actor(),
+                            caseId,
+                            StoreFixture::completion(QLatin1String(CaseState::completed), true, QStringLiteral("200")))
+                        .ok());
+                clock.advance(1);
+            }
+            QVERIFY(store->commitBatch().ok());
+        }
+        QVERIFY(store->head().valueOr({}).seq > 2 * 4096);
+        if (edit.isEmpty()) {
+            const ChainReport report = ChainVerifier::verify(fx.raw(), std::nullopt, store->historyId());
+            QVERIFY2(report.ok, qPrintable(report.reason));
+            QCOMPARE(report.casesChecked, cases);
+            return;
+        }
+        // An event of the third chunk that belongs to a case (not a checkpoint).
+        qint64 seq = 2 * 4096 + 100;
+        while (caseAtSeq(fx, static_cast<int>(seq)).isEmpty())
+            ++seq;
+        const QString caseId = caseAtSeq(fx, static_cast<int>(seq));
+        qint64 createdSeq = 0;
+        {
+            QSqlQuery q(fx.raw());
+            q.prepare(QStringLiteral("SELECT MIN(seq) FROM events WHERE case_id = ?"));
+            q.bindValue(0, caseId);
+            QVERIFY(q.exec() && q.next());
+            createdSeq = q.value(0).toLongLong();
+        }
+        QVERIFY(fx.dropAppendOnlyGuards());
+        QVERIFY(fx.execRaw(caseEdit ? edit.arg(QLatin1Char('\'') + caseId + QLatin1Char('\'')) : edit.arg(seq)));
+        const ChainReport report = ChainVerifier::verify(fx.raw(), std::nullopt, store->historyId());
+        QVERIFY(!report.ok);
+        QCOMPARE(report.firstBrokenSeq, caseEdit ? createdSeq : seq);
+    }
+
     // The purge lists the cases it erased and judges their age by the case_created event, so a backdated
     // created_at column erases nothing early; the purged records verify.
     void purgeThenVerify_data() { StoreFixture::addBackendRows(); }
