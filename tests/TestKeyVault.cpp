@@ -286,35 +286,6 @@ private slots:
             KeyVault::Error::CorruptRecord);
     }
 
-    void scryptKnownAnswer_data()
-    {
-        // RFC 7914, section 12 (also what Python's hashlib.scrypt gives).
-        QTest::addColumn<QByteArray>("password");
-        QTest::addColumn<QByteArray>("salt");
-        QTest::addColumn<quint64>("n");
-        QTest::addColumn<quint32>("r");
-        QTest::addColumn<quint32>("p");
-        QTest::addColumn<QByteArray>("expected");
-        QTest::newRow("empty") << QByteArray() << QByteArray() << quint64(16) << quint32(1) << quint32(1)
-                               << QByteArrayLiteral("77d6576238657b203b19ca42c18a0497f16b4844e3074ae8dfdffa3fede21442"
-                                                    "fcd0069ded0948f8326a753a0fc81f17e8d3e0fb2e0d3628cf35e20c38d18906");
-        QTest::newRow("password/NaCl") << QByteArrayLiteral("password") << QByteArrayLiteral("NaCl") << quint64(1024)
-                                       << quint32(8) << quint32(16)
-                                       << QByteArrayLiteral(
-                                              "fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b373162"
-                                              "2eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640");
-    }
-    void scryptKnownAnswer()
-    {
-        QFETCH(QByteArray, password);
-        QFETCH(QByteArray, salt);
-        QFETCH(quint64, n);
-        QFETCH(quint32, r);
-        QFETCH(quint32, p);
-        QFETCH(QByteArray, expected);
-        QCOMPARE(KeyVault::scrypt(password, salt, n, r, p, 64).toHex(), expected);
-    }
-
     void errorMessagesSayWhatToDo_data()
     {
         QTest::addColumn<KeyVault::Error>("error");
