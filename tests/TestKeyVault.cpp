@@ -1,5 +1,6 @@
 #include "crypto/KeyVault.h"
 #include "crypto/PiiCipher.h"
+#include "crypto/Scrypt.h"
 #include "crypto/SecretStore.h"
 
 #include "MemorySecretStore.h"
@@ -150,7 +151,7 @@ private slots:
         record.insert(QStringLiteral("passphrase"), wrap);
         // Same keys wrapped with the new cost: derive exactly what a newer version would write.
         const QByteArray salt = QByteArray::fromBase64(wrap.value(QStringLiteral("salt")).toString().toLatin1());
-        const QByteArray kek = KeyVault::scrypt(passphrase().toUtf8(), salt, 65536, 8, 1, 32);
+        const QByteArray kek = Scrypt::derive(passphrase().toUtf8(), salt, 65536, 8, 1, 32);
         const QByteArray wrapped = PiiCipher(kek).encrypt(
             created.keys.dataKey + created.keys.indexKey, QByteArrayLiteral("eKYC Desk key wrap v1|history-D"));
         wrap.insert(QStringLiteral("wrapped"), QString::fromLatin1(wrapped.toBase64()));

@@ -74,7 +74,7 @@ QByteArray deriveWrappingKey(const QString& passphrase, const QByteArray& salt, 
     QByteArray password = passphraseBytes(passphrase);
     QByteArray key;
     try {
-        key = KeyVault::scrypt(password, salt, params.n, params.r, params.p, KeySize);
+        key = Scrypt::derive(password, salt, params.n, params.r, params.p, KeySize);
     } catch (...) {
         wipe(password);
         throw;
@@ -108,12 +108,6 @@ bool readBase64(const QJsonObject& object, const QString& name, QByteArray* out)
 }
 
 } // namespace
-
-QByteArray KeyVault::scrypt(
-    const QByteArray& password, const QByteArray& salt, quint64 n, quint32 r, quint32 p, int length)
-{
-    return Scrypt::derive(password, salt, n, r, p, length);
-}
 
 QString KeyVault::passphraseFromEnvironment()
 {

@@ -85,9 +85,4 @@ public:
 
     static QString passphraseFromEnvironment(); // EKYC_DESK_PASSPHRASE
     static QString errorMessage(Error error); // translated, says what to do
-
-    // scrypt (RFC 7914), Scrypt::derive: ROMix here, PBKDF2 through OpenSSL. Throws std::invalid_argument for
-    // parameters RFC 7914 forbids and std::runtime_error when its memory cannot be had.
-    static QByteArray scrypt(
-        const QByteArray& password, const QByteArray& salt, quint64 n, quint32 r, quint32 p, int length);
 };

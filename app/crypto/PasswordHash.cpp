@@ -3,6 +3,7 @@
 #include "crypto/Crypto.h"
 #include "crypto/KeyVault.h"
 #include "crypto/Random.h"
+#include "crypto/Scrypt.h"
 
 #include <QList>
 
@@ -39,7 +40,7 @@ bool parse(const QByteArray& encoded, Parsed* out)
 
 QByteArray derive(const QString& password, const QByteArray& salt, int logN, quint32 r, quint32 p)
 {
-    return KeyVault::scrypt(password.toUtf8(), salt, quint64(1) << logN, r, p, HashBytes);
+    return Scrypt::derive(password.toUtf8(), salt, quint64(1) << logN, r, p, HashBytes);
 }
 
 } // namespace

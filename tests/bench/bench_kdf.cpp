@@ -10,31 +10,15 @@
 #include "crypto/KeyVault.h"
 #include "crypto/Scrypt.h"
 
+#include "BenchLoop.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QTextStream>
 
-#include <algorithm>
-
-namespace {
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype middle = values.size() / 2;
-    return values.size() % 2 ? values.at(middle) : (values.at(middle - 1) + values.at(middle)) / 2;
-}
-
-QString loadAverage()
-{
-    QFile file(QStringLiteral("/proc/loadavg"));
-    return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll()).section(QLatin1Char(' '), 0, 2)
-                                          : QStringLiteral("(unknown)");
-}
-
-} // namespace
+using BenchLoop::loadAverage;
+using BenchLoop::median;
 
 int main(int argc, char** argv)
 {

@@ -15,6 +15,8 @@
 #include "api/Credentials.h"
 #include "sandbox/SandboxFixtures.h"
 
+#include "BenchLoop.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -31,6 +33,9 @@
 
 #include <algorithm>
 
+using BenchLoop::loadAverage;
+using BenchLoop::median;
+
 namespace {
 
 const QString nodeDir = QStringLiteral(EKYC_SOURCE_DIR "/tests/node");
@@ -39,23 +44,6 @@ const QString passphrase = QStringLiteral("bench-passphrase-not-secret");
 void print(const QString& line)
 {
     QTextStream(stdout) << line << Qt::endl;
-}
-
-QString loadAverage()
-{
-    QFile file(QStringLiteral("/proc/loadavg"));
-    if (!file.open(QIODevice::ReadOnly))
-        return QStringLiteral("(unknown)");
-    return QString::fromLatin1(file.readAll()).section(QLatin1Char(' '), 0, 2);
-}
-
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype middle = values.size() / 2;
-    return values.size() % 2 ? values.at(middle) : (values.at(middle - 1) + values.at(middle)) / 2;
 }
 
 struct Run

@@ -15,6 +15,8 @@
 // measures another ekyc-desk build (one without the probe shows no window lines and is reported as failed).
 #include "api/Credentials.h"
 
+#include "BenchLoop.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -27,6 +29,9 @@
 #include <cmath>
 #include <ctime>
 #include <optional>
+
+using BenchLoop::loadAverage;
+using BenchLoop::median;
 
 namespace {
 
@@ -44,14 +49,6 @@ long long monotonicNanoseconds()
     return static_cast<long long>(now.tv_sec) * 1000000000LL + now.tv_nsec;
 }
 
-QString loadAverage()
-{
-    QFile file(QStringLiteral("/proc/loadavg"));
-    if (!file.open(QIODevice::ReadOnly))
-        return QStringLiteral("(unknown)");
-    return QString::fromLatin1(file.readAll()).section(QLatin1Char(' '), 0, 2);
-}
-
 // The q-quantile of values (nearest rank); 0 when there are none.
 double quantile(QList<double> values, double q)
 {
@@ -60,15 +57,6 @@ double quantile(QList<double> values, double q)
     std::sort(values.begin(), values.end());
     const auto rank = static_cast<qsizetype>(std::ceil(q * static_cast<double>(values.size())));
     return values.at(std::clamp<qsizetype>(rank - 1, 0, values.size() - 1));
-}
-
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype middle = values.size() / 2;
-    return values.size() % 2 ? values.at(middle) : (values.at(middle - 1) + values.at(middle)) / 2;
 }
 
 // What one launch printed, in milliseconds from the launch.
