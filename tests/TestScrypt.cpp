@@ -5,10 +5,26 @@
 
 #include <stdexcept>
 
-// Scrypt::derive (what the key vault and the password hashes derive with) computes ROMix itself (SSE2 on x86-64): it
-// must give RFC 7914's test vectors (section 12; also what Python's hashlib.scrypt gives) and, for random
-// passwords, salts and parameters (several blocks per r, several p, lengths that are not whole hash blocks), exactly
-// what OpenSSL's scrypt gives; parameters RFC 7914 forbids are refused, never computed.
+// Scrypt::derive (what the key vault and the password hashes derive with) computes ROMix itself (SSE2, or AVX-512VL
+// where the processor has it, on x86-64): every kernel that runs here must give RFC 7914's test vectors (section 12;
+// also what Python's hashlib.scrypt gives) and, for random passwords, salts and parameters (several blocks per r,
+// several p, lengths that are not whole hash blocks), exactly what OpenSSL's scrypt gives; parameters RFC 7914 forbids
+// are refused, never computed.
+namespace {
+
+// The kernels this processor runs, each compared on its own (derive() takes only the fastest).
+QList<Scrypt::Kernel> runningKernels()
+{
+    QList<Scrypt::Kernel> kernels;
+    for (const Scrypt::Kernel kernel : { Scrypt::Kernel::OpenSsl, Scrypt::Kernel::Sse2, Scrypt::Kernel::Avx512 }) {
+        if (Scrypt::runs(kernel))
+            kernels.append(kernel);
+    }
+    return kernels;
+}
+
+} // namespace
+
 class TestScrypt : public QObject
 {
     Q_OBJECT
@@ -49,6 +65,10 @@ private slots:
         QFETCH(QByteArray, expected);
         QCOMPARE(Scrypt::derive(password, salt, n, r, p, int(expected.size())).toHex(), expected.toHex());
         QCOMPARE(Scrypt::deriveWithOpenSsl(password, salt, n, r, p, int(expected.size())).toHex(), expected.toHex());
+        for (const Scrypt::Kernel kernel : runningKernels()) {
+            QCOMPARE(
+                Scrypt::deriveWith(kernel, password, salt, n, r, p, int(expected.size())).toHex(), expected.toHex());
+        }
     }
 
     void sameAsOpenSsl_data()
@@ -75,9 +95,40 @@ private slots:
         const auto p = static_cast<quint32>(random.bounded(1, 4));
         const int length = random.bounded(1, 100);
         const QString parameters = QStringLiteral("N=%1 r=%2 p=%3 length=%4").arg(n).arg(r).arg(p).arg(length);
-        const QByteArray ours = Scrypt::derive(password, salt, n, r, p, length);
-        QVERIFY2(ours == Scrypt::deriveWithOpenSsl(password, salt, n, r, p, length), qPrintable(parameters));
-        QCOMPARE(ours.size(), length);
+        const QByteArray reference = Scrypt::deriveWithOpenSsl(password, salt, n, r, p, length);
+        QCOMPARE(reference.size(), length);
+        QVERIFY2(Scrypt::derive(password, salt, n, r, p, length) == reference, qPrintable(parameters));
+        for (const Scrypt::Kernel kernel : runningKernels()) {
+            QVERIFY2(Scrypt::deriveWith(kernel, password, salt, n, r, p, length) == reference,
+                qPrintable(parameters + QStringLiteral(" kernel %1").arg(int(kernel))));
+        }
+    }
+
+    // derive() uses a kernel this processor runs, the fastest: AVX-512VL over SSE2 over OpenSSL. On x86-64 the SSE2
+    // kernel always runs; a kernel that does not run here is refused, never run (it would fault).
+    void fastestKernelRuns()
+    {
+        const QList<Scrypt::Kernel> kernels = runningKernels();
+        QVERIFY(kernels.contains(Scrypt::Kernel::OpenSsl));
+        QCOMPARE(Scrypt::fastest(), kernels.last());
+#if defined(__x86_64__)
+        QVERIFY(kernels.contains(Scrypt::Kernel::Sse2));
+        QCOMPARE(Scrypt::runs(Scrypt::Kernel::Avx512),
+            __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl"));
+#endif
+        qInfo("kernel used by derive(): %d of %d running", int(Scrypt::fastest()), int(kernels.size()));
+    }
+
+    void kernelThatDoesNotRunRefused()
+    {
+        for (const Scrypt::Kernel kernel : { Scrypt::Kernel::Sse2, Scrypt::Kernel::Avx512 }) {
+            if (Scrypt::runs(kernel))
+                continue;
+            QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                Scrypt::deriveWith(kernel, QByteArray("password"), QByteArray("salt"), 16, 1, 1, 32));
+            return;
+        }
+        QSKIP("every kernel runs on this processor");
     }
 
     void forbiddenParametersRefused_data()
