@@ -223,6 +223,12 @@ private slots:
         invalid("DocNo 17 digits", QStringLiteral("DocNo"), QStringLiteral("11010119900307123"));
         invalid("DocNo lowercase x", QStringLiteral("DocNo"), QStringLiteral("33010620120418208x"));
         invalid("DocNo 15 digits", QStringLiteral("DocNo"), QStringLiteral("110101900307123"));
+        invalid(
+            "DocNo full-width digits", QStringLiteral("DocNo"), QStringLiteral("１１０１０１１９９００３０７１２３３"));
+        invalid("DocNo X inside", QStringLiteral("DocNo"), QStringLiteral("1101011990030712X3"));
+        invalid("MerchantBizId accented letter", QStringLiteral("MerchantBizId"), QStringLiteral("caf\u00e9"));
+        invalid("SceneCode full-width letter", QStringLiteral("SceneCode"), QStringLiteral("ｄesk"));
+        invalid("start full-width digit", QStringLiteral("ValidityStartDate"), QStringLiteral("2020061０"));
         invalid("start month 13", QStringLiteral("ValidityStartDate"), QStringLiteral("20201301"));
         invalid("start with dashes", QStringLiteral("ValidityStartDate"), QStringLiteral("2020-06-10"));
         invalid("end not a date", QStringLiteral("ValidityEndDate"), QStringLiteral("forever"));

@@ -10,7 +10,6 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QStringList>
 
 #include <algorithm>
@@ -36,15 +35,46 @@ const QByteArrayList requiredSignedHeaders = {
     "host", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256"
 };
 
-bool matches(const QString& pattern, const QString& value)
+// The parameters' shapes, checked character by character: a regular expression compiled for every request took
+// almost half of the sandbox's time under a batch.
+bool isAsciiDigit(QChar c)
 {
-    const QRegularExpression re(QRegularExpression::anchoredPattern(pattern));
-    return re.match(value).hasMatch();
+    return c >= u'0' && c <= u'9';
+}
+
+bool isAsciiAlphanumeric(QChar c)
+{
+    return isAsciiDigit(c) || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+}
+
+// value has shape's length and, where shape has '9', an ASCII digit; elsewhere shape's own character.
+bool hasShape(const QString& value, QLatin1StringView shape)
+{
+    if (value.size() != shape.size())
+        return false;
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        if (shape[i] == u'9' ? !isAsciiDigit(value[i]) : value[i] != shape[i])
+            return false;
+    }
+    return true;
+}
+
+// 1 to maxSize characters, each accepted by accepts.
+template <typename Accepts> bool isRun(const QString& value, qsizetype maxSize, Accepts accepts)
+{
+    return !value.isEmpty() && value.size() <= maxSize && std::all_of(value.cbegin(), value.cend(), accepts);
+}
+
+bool isDocNo(const QString& value)
+{
+    return value.size() == 18 && std::all_of(value.cbegin(), value.cend() - 1, isAsciiDigit)
+        && (isAsciiDigit(value.back()) || value.back() == u'X');
 }
 
 bool isDate(const QString& value)
 {
-    return matches(QStringLiteral("\\d{8}"), value) && QDate::fromString(value, QStringLiteral("yyyyMMdd")).isValid();
+    return hasShape(value, QLatin1StringView("99999999"))
+        && QDate::fromString(value, QStringLiteral("yyyyMMdd")).isValid();
 }
 
 bool isLongTermValue(const QString& value)
@@ -227,7 +257,7 @@ bool SandboxService::checkSignature(const SignerV3::Request& request, SandboxRes
 
     const QString date = QString::fromLatin1(request.header("x-acs-date").trimmed());
     const QDateTime sent = QDateTime::fromString(date, Qt::ISODate);
-    if (!matches(QStringLiteral("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z"), date) || !sent.isValid()) {
+    if (!hasShape(date, QLatin1StringView("9999-99-99T99:99:99Z")) || !sent.isValid()) {
         failure = error(request,
             400,
             QStringLiteral("InvalidTimeStamp.Format"),
@@ -323,13 +353,13 @@ bool SandboxService::checkParameters(
     if (params.value(QStringLiteral("ProductCode")) != QLatin1String("eKYC_Date_MIN"))
         return invalid(QStringLiteral("ProductCode"));
     const QString sceneCode = params.value(QStringLiteral("SceneCode"));
-    if (!sceneCode.isEmpty() && !matches(QStringLiteral("[A-Za-z0-9_]{1,10}"), sceneCode))
+    if (!sceneCode.isEmpty() && !isRun(sceneCode, 10, [](QChar c) { return isAsciiAlphanumeric(c) || c == u'_'; }))
         return invalid(QStringLiteral("SceneCode"));
-    if (!matches(QStringLiteral("[A-Za-z0-9]{1,32}"), params.value(QStringLiteral("MerchantBizId"))))
+    if (!isRun(params.value(QStringLiteral("MerchantBizId")), 32, isAsciiAlphanumeric))
         return invalid(QStringLiteral("MerchantBizId"));
     if (params.value(QStringLiteral("DocType")) != QLatin1String("00000001"))
         return invalid(QStringLiteral("DocType"));
-    if (!matches(QStringLiteral("\\d{17}[\\dX]"), params.value(QStringLiteral("DocNo"))))
+    if (!isDocNo(params.value(QStringLiteral("DocNo"))))
         return invalid(QStringLiteral("DocNo"));
     if (!isDate(params.value(QStringLiteral("ValidityStartDate"))))
         return invalid(QStringLiteral("ValidityStartDate"));
