@@ -869,6 +869,36 @@ private slots:
         QCOMPARE(sandbox.requestsServed(), 20);
     }
 
+    // Calls at once each get a connection of their own, up to maxConcurrentCalls() (Qt keeps six per host and manager;
+    // the client adds a second pool): none waits in Qt's queue already counted as sent. One more call than that
+    // waits for a free connection, and reuses it.
+    void concurrentCallsEachHaveAConnection()
+    {
+        SandboxServer sandbox;
+        QVERIFY(sandbox.start(0, m_dir.filePath(QStringLiteral("sandbox"))));
+        sandbox.setSlowResponseMs(1000); // long enough that none has answered when the twelfth arrives
+        ClientConfig c = sandboxConfig();
+        c.endpoint = sandbox.url();
+        c.extraCaCertificates = sandbox.caCertificates();
+        c.rateLimitQps = 0;
+        ApiClient client(c, Credentials::training());
+        Recorder rec(client);
+        const int atOnce = ApiClient::maxConcurrentCalls();
+        QCOMPARE(atOnce, 12);
+        for (int i = 0; i <= atOnce; ++i)
+            client.verify(triggerRequest(SandboxFixtures::slow));
+        QTRY_COMPARE_WITH_TIMEOUT(sandbox.requestsReceived(), atOnce, networkTimeoutMs);
+        QCOMPARE(sandbox.openConnections(), atOnce);
+        QCOMPARE(rec.finals.size(), 0); // the last call waits: no connection was free when it was posted
+        QTRY_COMPARE_WITH_TIMEOUT(rec.finals.size(), atOnce + 1, networkTimeoutMs);
+        for (const VerificationResult& r : std::as_const(rec.finals))
+            QCOMPARE(r.status, Status::Passed);
+        QCOMPARE(sandbox.requestsServed(), atOnce + 1);
+        QCOMPARE(sandbox.connectionsAccepted(), atOnce);
+        QCOMPARE(client.tlsHandshakes(), atOnce);
+        QCOMPARE(client.pendingCalls(), 0);
+    }
+
     // A starved sandbox (every connection it allows held by idle clients) never makes a call fail silently: each
     // attempt's connection is closed unanswered, the call is retried as far as the policy allows, and it ends as a
     // network error that says so and was not billed. Once a connection is free, the next call passes.

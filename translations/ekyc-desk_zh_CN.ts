@@ -2144,16 +2144,8 @@ Exit codes: 0 OK; 3 bad arguments, or no manifest there; 6 the history cannot be
         <translation>再次发送此前运行已发送但未收到答复的行（它们可能已计费）。</translation>
     </message>
     <message>
-        <source>Calls in flight at once, 1 to 16 (default 6), always within the rate limit.</source>
-        <translation>同时进行的调用数，1 到 16（默认 6），始终不超过速率限制。</translation>
-    </message>
-    <message>
         <source>Give the input with --in FILE and where the results go with --out FILE.</source>
         <translation>请用 --in FILE 指定输入，用 --out FILE 指定结果位置。</translation>
-    </message>
-    <message>
-        <source>--parallel: expected a number from 1 to 16.</source>
-        <translation>--parallel：应为 1 到 16 之间的数字。</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -2232,6 +2224,14 @@ Exit codes: 0 every row answered (see each outcome); 3 the file or a row refused
 所有请求共享速率限制（设置 api/rateLimitQps），服务限流时一起放慢。
 
 退出码：0 每行都有答复（见各行结果）；3 文件或某行被拒绝，或未接受警告；4 部分行以错误结束（未计费：再次运行即可重新发送）；6 无法打开审计历史或其停止记录（不再发送任何内容）；7 无权限；8 登录失败；9 部分行结果未知；130 已中断（Ctrl-C 或 SIGTERM：不再发送，进行中的调用已记录，结果已写出；再按一次 Ctrl-C 立即退出）。</translation>
+    </message>
+    <message>
+        <source>Calls in flight at once, each on a connection of its own, 1 to %1 (default %1), always within the rate limit.</source>
+        <translation>同时进行的调用数，每个调用使用自己的连接，1 到 %1（默认 %1），始终不超过速率限制。</translation>
+    </message>
+    <message>
+        <source>--parallel: expected a number from 1 to %1.</source>
+        <translation>--parallel：应为 1 到 %1 之间的数字。</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,8 @@
 #include <QNetworkRequest>
 #include <QPointer>
 
+#include <algorithm>
+
 // Retries and the MerchantBizId
 // -----------------------------
 // Every business answer (SubCode 200, 202, 223, or any other SubCode) is billed, so a call that produced one is
@@ -108,6 +110,7 @@ struct ApiClient::Call
     VerificationRequest request;
     int attempt = 0; // attempts started
     QPointer<QNetworkReply> reply; // the attempt in flight, if any
+    int pool = -1; // the connection pool (m_pools) the reply is on
     NetworkErrorMap::Abort abort = NetworkErrorMap::Abort::None;
     QList<QSslError> sslErrors;
     qint64 startedMs = 0;
@@ -134,13 +137,50 @@ ApiClient::ApiClient(ClientConfig config, Credentials credentials, Clock& clock,
     , m_credentials(std::move(credentials))
     , m_clock(clock)
     , m_random(random)
-    , m_network(new QNetworkAccessManager(this))
     , m_sslConfig(makeSslConfiguration(m_config.extraCaCertificates))
     , m_limiter(clock, m_config.rateLimitQps, 1.0)
     , m_retry(m_config.maxAttempts, m_config.backoffBaseMs, m_config.backoffCapMs)
 {
-    m_network->setProxyFactory(new SystemProxyFactory);
-    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    addPool();
+}
+
+QNetworkAccessManager* ApiClient::addPool()
+{
+    auto* network = new QNetworkAccessManager(this);
+    network->setProxyFactory(new SystemProxyFactory);
+    network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    m_pools.append({ network, 0 });
+    return network;
+}
+
+int ApiClient::pickPool()
+{
+    // The first pool with a free connection: a single call, and a batch's first six, keep to the first pool and its
+    // kept-alive connections; a second pool only when six are busy.
+    for (qsizetype i = 0; i < m_pools.size(); ++i) {
+        if (m_pools[i].busy < connectionsPerPool)
+            return static_cast<int>(i);
+    }
+    if (m_pools.size() < maxPools) {
+        addPool();
+        return static_cast<int>(m_pools.size() - 1);
+    }
+    // More calls than connections (only when the caller runs more than maxConcurrentCalls()): the least busy queues.
+    const auto least = std::min_element(
+        m_pools.cbegin(), m_pools.cend(), [](const Pool& a, const Pool& b) { return a.busy < b.busy; });
+    return static_cast<int>(least - m_pools.cbegin());
+}
+
+QNetworkReply* ApiClient::takeReply(Call& call)
+{
+    QNetworkReply* reply = call.reply;
+    call.reply = nullptr;
+    if (call.pool >= 0 && call.pool < m_pools.size())
+        --m_pools[call.pool].busy;
+    call.pool = -1;
+    if (reply)
+        reply->disconnect(this);
+    return reply;
 }
 
 ApiClient::~ApiClient()
@@ -323,7 +363,9 @@ void ApiClient::sendAttempt(quint64 callId, int attempt)
     call->encrypted = false;
     call->headersTooLarge = false;
     call->startedMs = m_clock.monotonicMs();
-    QNetworkReply* reply = m_network->post(networkRequest, signedRequest.body);
+    call->pool = pickPool();
+    ++m_pools[call->pool].busy;
+    QNetworkReply* reply = m_pools[call->pool].network->post(networkRequest, signedRequest.body);
     call->reply = reply;
 
     // Emitted once per new TLS connection; a request on a kept-alive connection does not emit it.
@@ -391,9 +433,7 @@ void ApiClient::attemptDone(quint64 callId, int attempt)
     Call* call = m_calls.value(callId);
     if (!call || call->attempt != attempt || !call->reply)
         return;
-    QNetworkReply* reply = call->reply;
-    call->reply = nullptr;
-    reply->disconnect(this);
+    QNetworkReply* reply = takeReply(*call);
     reply->deleteLater();
 
     const qint64 latency = m_clock.monotonicMs() - call->startedMs;
@@ -458,9 +498,7 @@ void ApiClient::stop(quint64 callId, VerificationResult result)
         return;
     result.merchantBizId = call->request.merchantBizId;
     if (call->reply) {
-        QNetworkReply* reply = call->reply;
-        call->reply = nullptr;
-        reply->disconnect(this);
+        QNetworkReply* reply = takeReply(*call);
         reply->abort();
         reply->deleteLater();
         result.attempts = call->attempt;
@@ -474,7 +512,8 @@ void ApiClient::stop(quint64 callId, VerificationResult result)
 
 bool ApiClient::viaProxy() const
 {
-    const QList<QNetworkProxy> proxies = m_network->proxyFactory()->queryProxy(QNetworkProxyQuery(m_config.endpoint));
+    const QList<QNetworkProxy> proxies =
+        m_pools.constFirst().network->proxyFactory()->queryProxy(QNetworkProxyQuery(m_config.endpoint));
     const QNetworkProxy::ProxyType type = proxies.isEmpty() ? QNetworkProxy::NoProxy : proxies.constFirst().type();
     return type != QNetworkProxy::NoProxy && type != QNetworkProxy::DefaultProxy;
 }

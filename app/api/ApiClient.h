@@ -21,6 +21,7 @@
 class Clock;
 class Random;
 class QNetworkAccessManager;
+class QNetworkReply;
 
 struct ClientConfig
 {
@@ -38,8 +39,11 @@ struct ClientConfig
     static QUrl hongKongVpc() { return QUrl(QStringLiteral("https://cloudauth-intl-vpc.cn-hongkong.aliyuncs.com/")); }
 };
 
-// Sends Id2MetaPeriodVerifyIntl over HTTPS. One QNetworkAccessManager for the client's lifetime, so TLS
-// connections are kept alive; every call is asynchronous and cancellable; TLS errors are never ignored.
+// Sends Id2MetaPeriodVerifyIntl over HTTPS. Its QNetworkAccessManagers live as long as the client, so TLS connections
+// are kept alive; every call is asynchronous and cancellable; TLS errors are never ignored. Qt opens at most six
+// HTTP/1.1 connections per host and manager and queues a seventh request behind them (already recorded as sent), so
+// a second manager, a second pool of six, is added when six calls are in flight: up to maxConcurrentCalls() calls
+// each have a connection of their own.
 class ApiClient : public QObject
 {
     Q_OBJECT
@@ -49,6 +53,11 @@ public:
     ~ApiClient() override;
 
     const ClientConfig& config() const { return m_config; }
+
+    static constexpr int connectionsPerPool = 6; // Qt's HTTP/1.1 connections per host and manager
+    static constexpr int maxPools = 2;
+    // Calls that can be in flight at once, each on its own connection.
+    static constexpr int maxConcurrentCalls() { return connectionsPerPool * maxPools; }
 
     // The fully signed request (fresh date and nonce) that verify() would send first.
     SignerV3::Request prepare(const VerificationRequest& request) const;
@@ -115,7 +124,15 @@ private:
     Credentials m_credentials;
     Clock& m_clock;
     Random& m_random;
-    QNetworkAccessManager* m_network;
+    struct Pool
+    {
+        QNetworkAccessManager* network = nullptr;
+        int busy = 0; // replies posted and not yet taken back
+    };
+    QNetworkAccessManager* addPool();
+    int pickPool();
+    QNetworkReply* takeReply(Call& call); // clears call.reply, frees its place in its pool, disconnects it from here
+    QList<Pool> m_pools; // at least one
     std::shared_future<QSslConfiguration> m_sslConfig; // ready before the first request is built
     RateLimiter m_limiter;
     RetryPolicy m_retry;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/ApiClient.h"
 #include "batch/BatchInput.h"
 #include "batch/BatchJournal.h"
 #include "batch/BatchOutcome.h"
@@ -19,7 +20,7 @@ struct VerificationResult;
 
 // A batch verification on a VerificationService that has a history: every row that passed the pre-check becomes a
 // case recorded before it is sent, exactly as a single verification (VerificationService::submit), several at a
-// time up to maxInFlight over the client's one connection pool and within its rate limit.
+// time up to maxInFlight over the client's kept-alive connections and within its rate limit.
 //
 // Resumable. Each row's MerchantBizId is its own (the file's) or the journal's (BatchJournal::merchantBizIdFor), so
 // before sending anything a resumed run (BatchJournal::resumed) asks the history, on its writer thread, for the latest
@@ -49,7 +50,7 @@ class BatchRun : public QObject
 public:
     struct Options
     {
-        int maxInFlight = 6; // Qt's connection pool keeps up to 6 connections per host
+        int maxInFlight = ApiClient::maxConcurrentCalls(); // each on a connection of its own
         bool retryUnknown = false;
     };
     struct Counts

@@ -1,5 +1,6 @@
 #include "cli/Commands.h"
 
+#include "api/ApiClient.h"
 #include "base/Settings.h"
 #include "batch/BatchInput.h"
 #include "batch/BatchJournal.h"
@@ -215,7 +216,9 @@ int runBatch(const QStringList& arguments)
     const QCommandLineOption retryUnknown(QStringLiteral("retry-unknown"),
         tr("Send again the rows an earlier run sent without an answer (they may have been billed)."));
     const QCommandLineOption parallel(QStringLiteral("parallel"),
-        tr("Calls in flight at once, 1 to 16 (default 6), always within the rate limit."),
+        tr("Calls in flight at once, each on a connection of its own, 1 to %1 (default %1), always within the rate "
+           "limit.")
+            .arg(ApiClient::maxConcurrentCalls()),
         QStringLiteral("N"));
     const QCommandLineOption training(
         QStringLiteral("training"), tr("Use the built-in training sandbox and its public AccessKey."));
@@ -244,8 +247,9 @@ int runBatch(const QStringList& arguments)
     if (parser.isSet(parallel)) {
         bool ok = false;
         const int n = parser.value(parallel).toInt(&ok);
-        if (!ok || n < 1 || n > 16) {
-            HistoryCli::err(tr("--parallel: expected a number from 1 to 16.") + u'\n');
+        if (!ok || n < 1 || n > ApiClient::maxConcurrentCalls()) {
+            HistoryCli::err(
+                tr("--parallel: expected a number from 1 to %1.").arg(ApiClient::maxConcurrentCalls()) + u'\n');
             return Refused;
         }
     }
