@@ -3,6 +3,7 @@
 #include "base/Clock.h"
 #include "base/PrivateFiles.h"
 #include "history/CanonicalEvent.h"
+#include "history/CaseId.h"
 #include "history/CaseQueries.h"
 #include "history/CaseTable.h"
 #include "history/ChainSigner.h"
@@ -509,7 +510,7 @@ Result<QString> AuditStore::createCase(const Actor& who, const CaseRecord& recor
     if (!authorized)
         return authorized.failure();
     const Actor& actor = *authorized;
-    const QString caseId = record.caseId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : record.caseId;
+    const QString caseId = record.caseId.isEmpty() ? CaseId::create(now().toMSecsSinceEpoch()) : record.caseId;
     Result<SealedPii> pii = m_vault->seal(caseId, record.name, record.idNumber);
     if (!pii)
         return pii.failure();

@@ -154,6 +154,26 @@ private slots:
         QCOMPARE(report.firstBrokenSeq, 0);
     }
 
+    // New case ids carry their creation time first (CaseId): cases made later sort after earlier ones, on the store's
+    // clock, so the indexes on case_id take them at their end.
+    void caseIdsFollowTheClock_data() { StoreFixture::addBackendRows(); }
+    void caseIdsFollowTheClock()
+    {
+        FakeClock clock;
+        STORE_FIXTURE_OPEN(fx, store, &clock);
+        QStringList ids;
+        for (int i = 0; i < 5; ++i) {
+            ids.append(store->createCase(StoreFixture::actor(), record(person(100 + i))).valueOr(QString()));
+            QVERIFY(!ids.last().isEmpty());
+            clock.advance(1);
+        }
+        const QString firstTime = QString(ids.first()).remove(u'-').left(12);
+        QCOMPARE(firstTime.toLongLong(nullptr, 16), clock.nowUtc().addMSecs(-5).toMSecsSinceEpoch());
+        QStringList sorted = ids;
+        sorted.sort();
+        QCOMPARE(sorted, ids);
+    }
+
     void appendOnlyGuard_data() { StoreFixture::addBackendRows(); }
     void appendOnlyGuard()
     {
