@@ -84,7 +84,9 @@ Result<void> recordSettings(AuditStore& history, const Actor& actor, Settings& s
         if (!written)
             return written.failure();
     }
-    settings.setValue(lastDigestsKey, pairs.join(QLatin1Char(',')));
+    // Unchanged (every start but the first after a change): the settings file is not rewritten and synced again.
+    if (const QString joined = pairs.join(QLatin1Char(',')); settings.value(lastDigestsKey) != joined)
+        settings.setValue(lastDigestsKey, joined);
     return {};
 }
 

@@ -5,6 +5,7 @@
 #include "history/AuditEvent.h"
 #include "session/ConfigurationAudit.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,7 +40,15 @@ private slots:
 
         // First start in training mode: the credential source is recorded once, no settings change yet.
         QVERIFY(ConfigurationAudit::record(*store, StoreFixture::actor(), settings, Credentials::training(), true));
+        settings.sync();
+        // A start with nothing changed leaves the settings file alone: moved aside here, it is not written again.
+        const QString aside = dir.filePath(QStringLiteral("aside.ini"));
+        QVERIFY(QFile::rename(settings.fileName(), aside));
         QVERIFY(ConfigurationAudit::record(*store, StoreFixture::actor(), settings, Credentials::training(), true));
+        settings.sync();
+        QVERIFY(!QFile::exists(settings.fileName()));
+        QVERIFY(QFile::rename(aside, settings.fileName()));
+        settings.sync();
         QCOMPARE(eventsOfKind(*store, EventKind::credentialSourceChanged).size(), 1);
         QCOMPARE(eventsOfKind(*store, EventKind::settingsChanged).size(), 0);
 
