@@ -876,7 +876,7 @@ private slots:
     {
         SandboxServer sandbox;
         QVERIFY(sandbox.start(0, m_dir.filePath(QStringLiteral("sandbox"))));
-        sandbox.setSlowResponseMs(1000); // long enough that none has answered when the twelfth arrives
+        sandbox.setSlowResponseMs(3000); // long enough that none has answered when the twelfth arrives
         ClientConfig c = sandboxConfig();
         c.endpoint = sandbox.url();
         c.extraCaCertificates = sandbox.caCertificates();

@@ -2233,6 +2233,10 @@ Exit codes: 0 every row answered (see each outcome); 3 the file or a row refused
         <source>--parallel: expected a number from 1 to %1.</source>
         <translation>--parallel：应为 1 到 %1 之间的数字。</translation>
     </message>
+    <message>
+        <source>--parallel %1: at most %2 calls run at once, each on a connection of its own; %2 it is.</source>
+        <translation>--parallel %1：同时最多运行 %2 个调用，每个调用使用自己的连接；按 %2 运行。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTestResult</name>

@@ -505,6 +505,7 @@ void ApiClient::stop(quint64 callId, VerificationResult result)
         result.latencyMs = m_clock.monotonicMs() - call->startedMs;
         emit attemptFinished(callId, call->attempt, result);
     } else {
+        takeReply(*call); // a reply gone without its finished() still frees its place in its pool
         result.attempts = call->attempt - (call->starting ? 1 : 0);
     }
     finishCall(callId, result);

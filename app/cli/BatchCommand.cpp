@@ -136,7 +136,7 @@ int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, cons
     BatchRun::Options options;
     options.retryUnknown = parser.isSet(QStringLiteral("retry-unknown"));
     if (parser.isSet(QStringLiteral("parallel")))
-        options.maxInFlight = parser.value(QStringLiteral("parallel")).toInt();
+        options.maxInFlight = qMin(parser.value(QStringLiteral("parallel")).toInt(), ApiClient::maxConcurrentCalls());
     BatchRun run(service, input, journal, options);
     BatchProgress progress(isatty(fileno(stderr)) != 0);
     QObject::connect(&run, &BatchRun::progress, &run, [&run, &progress] { progress.update(run); });
@@ -247,11 +247,18 @@ int runBatch(const QStringList& arguments)
     if (parser.isSet(parallel)) {
         bool ok = false;
         const int n = parser.value(parallel).toInt(&ok);
-        if (!ok || n < 1 || n > ApiClient::maxConcurrentCalls()) {
+        // Up to 16 was accepted before calls got a connection each: such a script still runs, at the most there is.
+        if (!ok || n < 1 || n > 16) {
             HistoryCli::err(
                 tr("--parallel: expected a number from 1 to %1.").arg(ApiClient::maxConcurrentCalls()) + u'\n');
             return Refused;
         }
+        if (n > ApiClient::maxConcurrentCalls())
+            HistoryCli::err(
+                tr("--parallel %1: at most %2 calls run at once, each on a connection of its own; %2 it is.")
+                    .arg(n)
+                    .arg(ApiClient::maxConcurrentCalls())
+                + u'\n');
     }
     QFile file(parser.value(in));
     if (!file.open(QIODevice::ReadOnly)) {

@@ -19,10 +19,14 @@ enum class Kernel
     Avx512, // x86-64 with AVX-512F and AVX-512VL
 };
 bool runs(Kernel kernel); // built in and supported by this processor
-Kernel fastest(); // the one derive() uses
+// The one derive() uses: AVX-512VL, else SSE2, else OpenSSL, the first that runs here. A fixed order, not a
+// measurement: where measured, the kernel chosen was faster than OpenSSL (SSE2, an earlier machine) or as fast
+// (AVX-512VL on an AMD EPYC, where SSE2 alone was slower than OpenSSL); a processor without AVX-512 on which
+// OpenSSL's portable C beats SSE2 would be better served by OpenSSL (tests/bench/bench_kdf shows each).
+Kernel preferred();
 
-// The derived key of length bytes, computed by fastest(); throws std::invalid_argument for parameters RFC 7914 does not
-// allow (n not a power of two above 1 or not below 2^(16 r), r or p zero, p * r from 2^30) or this implementation
+// The derived key of length bytes, computed by preferred(); throws std::invalid_argument for parameters RFC 7914 does
+// not allow (n not a power of two above 1 or not below 2^(16 r), r or p zero, p * r from 2^30) or this implementation
 // cannot hold (n above 2^32, 128 r p above INT_MAX), and std::runtime_error when the memory cannot be had.
 QByteArray derive(const QByteArray& password, const QByteArray& salt, quint64 n, quint32 r, quint32 p, int length);
 

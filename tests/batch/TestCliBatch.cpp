@@ -353,6 +353,39 @@ private slots:
         QCOMPARE(m_sandbox.requestsReceived(), before + 2);
     }
 
+    // --parallel: 1 to 12 run as given; 13 to 16 (accepted before calls had a connection each) run at 12 and say so;
+    // anything else is refused, naming the option, before anything is read or sent.
+    void parallelOption_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("said"); // on stderr
+        QTest::newRow("1") << QStringLiteral("1") << 0 << QByteArray();
+        QTest::newRow("12") << QStringLiteral("12") << 0 << QByteArray();
+        QTest::newRow("16: capped") << QStringLiteral("16") << 0 << QByteArray("--parallel 16: at most 12 calls");
+        QTest::newRow("0") << QStringLiteral("0") << 3 << QByteArray("--parallel: expected a number from 1 to 12.");
+        QTest::newRow("17") << QStringLiteral("17") << 3 << QByteArray("--parallel: expected a number from 1 to 12.");
+        QTest::newRow("not a number") << QStringLiteral("many") << 3
+                                      << QByteArray("--parallel: expected a number from 1 to 12.");
+    }
+
+    void parallelOption()
+    {
+        QFETCH(QString, value);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, said);
+        const QString in = writeInput(QStringLiteral("parallel.csv"),
+            "name,id_number,start,end\n" + personLine(SandboxFixtures::people().first()) + '\n');
+        const QString out =
+            path(QStringLiteral("parallel-%1.csv").arg(QString::fromLatin1(QTest::currentDataTag())).remove(u' '));
+        const int before = m_sandbox.requestsReceived();
+        const CliRun run = CliRun::run(
+            batchArgs(in, out) << QStringLiteral("--parallel") << value, path(QStringLiteral("home")), m_env);
+        QVERIFY2(run.exitCode == exitCode, run.err.constData());
+        QVERIFY2(said.isEmpty() || run.err.contains(said), run.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived(), before + (exitCode == 0 ? 1 : 0));
+    }
+
     // Roles are the core's: an auditor's batch sends nothing (exit 7), and the refusal is in the history.
     void anAuditorMayNotVerify()
     {

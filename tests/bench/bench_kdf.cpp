@@ -69,7 +69,7 @@ int main(int argc, char** argv)
     }
     double used = 0;
     for (const Timed& each : kernels) {
-        const bool isUsed = each.kernel == Scrypt::fastest();
+        const bool isUsed = each.kernel == Scrypt::preferred();
         out << QStringLiteral("%1 median %2 ms%3")
                    .arg(QLatin1String(each.name), -18)
                    .arg(median(each.ms), 0, 'f', 1)

@@ -159,7 +159,7 @@ private slots:
         const int total = atOnce + 4;
         for (int i = 0; i < total; ++i)
             rows.append(line(slow, SandboxFixtures::slow));
-        sandbox()->setSlowResponseMs(500);
+        sandbox()->setSlowResponseMs(3000); // none answers before all that run at once have arrived
         BatchDialog* dialog = openWithList(writeList(QStringLiteral("slow.csv"), rows));
         QVERIFY(dialog);
         const int before = sandbox()->requestsReceived();
