@@ -108,7 +108,8 @@ std::unique_ptr<Session> openSession(const QCommandLineParser& parser, Settings&
     return session;
 }
 
-int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, const QByteArray& data)
+// maxInFlight: --parallel, already checked and capped.
+int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, const QByteArray& data, int maxInFlight)
 {
     const QString outPath = parser.value(QStringLiteral("out"));
     int exitCode = Refused;
@@ -135,8 +136,7 @@ int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, cons
 
     BatchRun::Options options;
     options.retryUnknown = parser.isSet(QStringLiteral("retry-unknown"));
-    if (parser.isSet(QStringLiteral("parallel")))
-        options.maxInFlight = qMin(parser.value(QStringLiteral("parallel")).toInt(), ApiClient::maxConcurrentCalls());
+    options.maxInFlight = maxInFlight;
     BatchRun run(service, input, journal, options);
     BatchProgress progress(isatty(fileno(stderr)) != 0);
     QObject::connect(&run, &BatchRun::progress, &run, [&run, &progress] { progress.update(run); });
@@ -244,6 +244,7 @@ int runBatch(const QStringList& arguments)
         HistoryCli::err(tr("Give the input with --in FILE and where the results go with --out FILE.") + u'\n');
         return Refused;
     }
+    int maxInFlight = BatchRun::Options().maxInFlight;
     if (parser.isSet(parallel)) {
         bool ok = false;
         const int n = parser.value(parallel).toInt(&ok);
@@ -259,6 +260,7 @@ int runBatch(const QStringList& arguments)
                     .arg(n)
                     .arg(ApiClient::maxConcurrentCalls())
                 + u'\n');
+        maxInFlight = qMin(n, ApiClient::maxConcurrentCalls());
     }
     QFile file(parser.value(in));
     if (!file.open(QIODevice::ReadOnly)) {
@@ -274,7 +276,7 @@ int runBatch(const QStringList& arguments)
     reportRows(*input);
     if (!warningsAccepted(*input, parser.isSet(acceptWarnings)))
         return Refused;
-    return runBatchFile(parser, *input, data);
+    return runBatchFile(parser, *input, data, maxInFlight);
 }
 
 } // namespace Cli

@@ -222,13 +222,11 @@ QByteArray Scrypt::deriveWith(
     validate(n, r, p, length);
     if (!runs(kernel))
         throw std::invalid_argument("this scrypt kernel does not run on this processor");
-    if (kernel == Kernel::OpenSsl)
-        return deriveWithOpenSsl(password, salt, n, r, p, length);
 #ifdef EKYC_SCRYPT_SSE2
-    return deriveSimd(kernel, password, salt, n, r, p, length);
-#else
-    return deriveWithOpenSsl(password, salt, n, r, p, length);
+    if (kernel != Kernel::OpenSsl)
+        return deriveSimd(kernel, password, salt, n, r, p, length);
 #endif
+    return deriveWithOpenSsl(password, salt, n, r, p, length);
 }
 
 QByteArray Scrypt::deriveWithOpenSsl(

@@ -6,6 +6,8 @@
 #include <QRegularExpression>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace {
 
 class IssueList
@@ -240,22 +242,14 @@ QList<ValidationIssue> CaseValidator::check(const CaseInput& input, const QDate&
     }
 
     // --- Request parameters -----------------------------------------------------------------------------------
-    const QString scene = input.sceneCode.trimmed();
-    bool sceneOk = scene.size() <= maxSceneCodeLength;
-    for (const QChar c : scene)
-        sceneOk = sceneOk && (isAsciiAlnum(c) || c == u'_');
-    if (!sceneOk)
+    if (!isSceneCodeFormat(input.sceneCode.trimmed()))
         issues.block(CaseField::SceneCode,
             "scene.format",
             tr("Scene code may have at most %1 characters, each a letter A-Z or a-z, a digit or an "
                "underscore. Shorten it or leave it empty.")
                 .arg(maxSceneCodeLength));
 
-    const QString bizId = input.merchantBizId.trimmed();
-    bool bizIdOk = bizId.size() <= maxMerchantBizIdLength;
-    for (const QChar c : bizId)
-        bizIdOk = bizIdOk && isAsciiAlnum(c);
-    if (!bizIdOk)
+    if (!isMerchantBizIdFormat(input.merchantBizId.trimmed()))
         issues.block(CaseField::MerchantBizId,
             "bizid.format",
             tr("Merchant business ID may have at most %1 characters, letters A-Z or a-z and digits only. "
@@ -324,4 +318,15 @@ QList<ValidationIssue> CaseValidator::check(const CaseInput& input, const QDate&
                 .arg(displayDate(end)));
 
     return issues.take();
+}
+
+bool CaseValidator::isSceneCodeFormat(QStringView value)
+{
+    return value.size() <= maxSceneCodeLength
+        && std::all_of(value.begin(), value.end(), [](QChar c) { return isAsciiAlnum(c) || c == u'_'; });
+}
+
+bool CaseValidator::isMerchantBizIdFormat(QStringView value)
+{
+    return value.size() <= maxMerchantBizIdLength && std::all_of(value.begin(), value.end(), isAsciiAlnum);
 }

@@ -45,6 +45,11 @@ public:
     static bool hasBlocking(const QList<ValidationIssue>& issues);
     static QString fieldLabel(CaseField field);
 
+    // The API's formats, as the pre-check and the training sandbox both judge them: at most the maximum length, each
+    // character an ASCII letter or digit (in a SceneCode also '_'). Empty passes: whether it may be is the caller's.
+    static bool isSceneCodeFormat(QStringView value);
+    static bool isMerchantBizIdFormat(QStringView value);
+
     // The name as it should be sent: white space simplified, the look-alike dots U+2022, U+2027, U+2219, U+30FB,
     // U+FF0E and U+FF65 replaced by the middle dot U+00B7 used in Chinese transliterated names. check() validates
     // this form.
