@@ -1,5 +1,6 @@
 #include "HistoryOpener.h"
 
+#include "FirstFrame.h"
 #include "base/Settings.h"
 
 #include "crypto/SecretStore.h"
@@ -166,7 +167,7 @@ Result<std::unique_ptr<AuditStore>> HistoryOpener::openTraining(const QString& p
 }
 
 Result<std::unique_ptr<AuditStore>> HistoryOpener::openOffThread(
-    const QString& location, const std::function<Result<std::unique_ptr<AuditStore>>()>& open)
+    const QString& location, const std::function<Result<std::unique_ptr<AuditStore>>()>& open) const
 {
     const bool gui = qobject_cast<QApplication*>(QCoreApplication::instance()) != nullptr;
     if (gui)
@@ -184,7 +185,8 @@ Result<std::unique_ptr<AuditStore>> HistoryOpener::openOffThread(
             failure = first.failure();
     }));
     QObject::connect(worker.get(), &QThread::finished, &loop, &QEventLoop::quit);
-    worker->start();
+    // Not before the window's first frame: on two cores the derivation would take the painting's time.
+    FirstFrame::whenPainted(m_parent, [&worker] { worker->start(); });
     loop.exec(QEventLoop::ExcludeUserInputEvents);
     worker->wait();
     Result<std::unique_ptr<AuditStore>> store = failure;
