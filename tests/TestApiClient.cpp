@@ -899,6 +899,45 @@ private slots:
         QCOMPARE(client.pendingCalls(), 0);
     }
 
+    // preconnect() opens the connections (TLS included) before any call and sends nothing on them; the calls that
+    // follow use them instead of opening their own. At most maxConcurrentCalls(), across both pools.
+    void preconnectOpensConnectionsAhead_data()
+    {
+        QTest::addColumn<int>("asked");
+        QTest::addColumn<int>("opened");
+        QTest::newRow("one, for a single verify") << 1 << 1;
+        QTest::newRow("three") << 3 << 3;
+        QTest::newRow("twelve, both pools") << 12 << 12;
+        QTest::newRow("more than there are calls at once") << 20 << 12;
+        QTest::newRow("none") << 0 << 0;
+    }
+    void preconnectOpensConnectionsAhead()
+    {
+        QFETCH(int, asked);
+        QFETCH(int, opened);
+        SandboxServer sandbox;
+        QVERIFY(sandbox.start(0, m_dir.filePath(QStringLiteral("preconnect"))));
+        sandbox.setSlowResponseMs(500); // every call is in flight at once, so each needs a connection of its own
+        ClientConfig c = sandboxConfig();
+        c.endpoint = sandbox.url();
+        c.extraCaCertificates = sandbox.caCertificates(); // the system CA store is read on a thread meanwhile
+        c.rateLimitQps = 0;
+        ApiClient client(c, Credentials::training());
+        client.preconnect(asked);
+        QTRY_COMPARE_WITH_TIMEOUT(sandbox.connectionsAccepted(), opened, networkTimeoutMs);
+        QCOMPARE(sandbox.requestsReceived(), 0);
+
+        Recorder rec(client);
+        const int calls = std::max(opened, 1);
+        for (int i = 0; i < calls; ++i)
+            client.verify(triggerRequest(SandboxFixtures::slow));
+        QTRY_COMPARE_WITH_TIMEOUT(rec.finals.size(), calls, networkTimeoutMs);
+        for (const VerificationResult& r : std::as_const(rec.finals))
+            QCOMPARE(r.status, Status::Passed);
+        QCOMPARE(sandbox.requestsServed(), calls);
+        QCOMPARE(sandbox.connectionsAccepted(), calls); // no call opened one more than was opened ahead
+    }
+
     // A starved sandbox (every connection it allows held by idle clients) never makes a call fail silently: each
     // attempt's connection is closed unanswered, the call is retried as far as the policy allows, and it ends as a
     // network error that says so and was not billed. Once a connection is free, the next call passes.

@@ -6,13 +6,12 @@
 #include "crypto/SecretStore.h"
 #include "history/AuditStore.h"
 #include "history/HistoryLocation.h"
+#include "session/OffThreadOpen.h"
 #include "session/TrainingHistory.h"
 
 #include <QApplication>
-#include <QEventLoop>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QThread>
 
 namespace {
 
@@ -167,34 +166,14 @@ Result<std::unique_ptr<AuditStore>> HistoryOpener::openTraining(const QString& p
 }
 
 Result<std::unique_ptr<AuditStore>> HistoryOpener::openOffThread(
-    const QString& location, const std::function<Result<std::unique_ptr<AuditStore>>()>& open) const
+    const QString& location, const OffThreadOpen::Open& open) const
 {
     const bool gui = qobject_cast<QApplication*>(QCoreApplication::instance()) != nullptr;
     if (gui)
         QApplication::setOverrideCursor(Qt::WaitCursor);
-    // Key derivation (scrypt), the keychain and migrations take their time on a thread of their own while this
-    // event loop goes on; the keys they unlock then open the history here, which is quick.
-    Failure failure;
-    std::optional<AuditStore::Options> unlocked;
-    QEventLoop loop;
-    std::unique_ptr<QThread> worker(QThread::create([&] {
-        Result<std::unique_ptr<AuditStore>> first = open();
-        if (first)
-            unlocked = (*first)->sharedOptions();
-        else
-            failure = first.failure();
-    }));
-    QObject::connect(worker.get(), &QThread::finished, &loop, &QEventLoop::quit);
     // Not before the window's first frame: on two cores the derivation would take the painting's time.
-    FirstFrame::whenPainted(m_parent, [&worker] { worker->start(); });
-    loop.exec(QEventLoop::ExcludeUserInputEvents);
-    worker->wait();
-    Result<std::unique_ptr<AuditStore>> store = failure;
-    if (unlocked) {
-        unlocked->mustExist = true;
-        store = AuditStore::open(location, *unlocked);
-        unlocked->unlockedKeys.reset();
-    }
+    Result<std::unique_ptr<AuditStore>> store = OffThreadOpen::open(
+        location, open, [this](const std::function<void()>& start) { FirstFrame::whenPainted(m_parent, start); });
     if (gui)
         QApplication::restoreOverrideCursor();
     return store;

@@ -3,6 +3,7 @@
 #include "PassphraseDialog.h"
 #include "base/Result.h"
 #include "crypto/KeyVault.h"
+#include "session/OffThreadOpen.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -54,11 +55,8 @@ public:
     static QString describeKeySource(const QString& source);
 
 private:
-    // Runs open on a thread of its own while this thread's event loop goes on (the window stays painted), then opens
-    // the history at location again here with the keys it unlocked, which is quick. The thread starts once the
-    // parent's first frame is painted (FirstFrame).
-    Result<std::unique_ptr<AuditStore>> openOffThread(
-        const QString& location, const std::function<Result<std::unique_ptr<AuditStore>>()>& open) const;
+    // OffThreadOpen::open, once the parent's first frame is painted (FirstFrame), with the wait cursor.
+    Result<std::unique_ptr<AuditStore>> openOffThread(const QString& location, const OffThreadOpen::Open& open) const;
     // One open; the failure's code says which problem stopped it (a key problem, or the server is down, ...).
     Result<std::unique_ptr<AuditStore>> attempt(
         const QString& location, SecretStore* keychain, const QString& passphrase) const;

@@ -13,8 +13,11 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
+#include <QTimer>
 
 #include <algorithm>
+#include <chrono>
+#include <utility>
 
 // Retries and the MerchantBizId
 // -----------------------------
@@ -142,6 +145,47 @@ ApiClient::ApiClient(ClientConfig config, Credentials credentials, Clock& clock,
     , m_retry(m_config.maxAttempts, m_config.backoffBaseMs, m_config.backoffCapMs)
 {
     addPool();
+}
+
+void ApiClient::preconnect(int connections)
+{
+    m_preconnections = std::clamp(connections, 0, maxConcurrentCalls());
+    if (m_preconnections == 0)
+        return;
+    if (m_sslConfig.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        openPreconnections();
+        return;
+    }
+    // The system CA store is still being read on its thread: look again from the event loop, without waiting here.
+    if (!m_sslConfigPoll) {
+        m_sslConfigPoll = new QTimer(this);
+        m_sslConfigPoll->setInterval(2);
+        connect(m_sslConfigPoll, &QTimer::timeout, this, [this] {
+            if (m_sslConfig.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+                return;
+            m_sslConfigPoll->stop();
+            openPreconnections();
+        });
+    }
+    m_sslConfigPoll->start();
+}
+
+void ApiClient::openPreconnections()
+{
+    const QString host = m_config.endpoint.host();
+    const bool tls = m_config.endpoint.scheme() == QLatin1String("https");
+    const auto port = static_cast<quint16>(m_config.endpoint.port(tls ? 443 : 80));
+    // The pools in the order pickPool() fills them, so the first calls find their connections open.
+    const int count = std::exchange(m_preconnections, 0);
+    for (int i = 0; i < count; ++i) {
+        const qsizetype pool = i / connectionsPerPool;
+        while (m_pools.size() <= pool)
+            addPool();
+        if (tls)
+            m_pools[pool].network->connectToHostEncrypted(host, port, m_sslConfig.get());
+        else
+            m_pools[pool].network->connectToHost(host, port);
+    }
 }
 
 QNetworkAccessManager* ApiClient::addPool()

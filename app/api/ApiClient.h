@@ -22,6 +22,7 @@ class Clock;
 class Random;
 class QNetworkAccessManager;
 class QNetworkReply;
+class QTimer;
 
 struct ClientConfig
 {
@@ -77,6 +78,11 @@ public:
     // client's thread: proceed(true, {}) sends the attempt, proceed(false, result) ends the call with result instead.
     void setAttemptGate(AttemptGate gate) { m_gate = std::move(gate); }
     int pendingCalls() const;
+    // Opens up to `connections` connections to the endpoint ahead of the first call (capped at
+    // maxConcurrentCalls()), TLS handshake included: nothing is sent on them until a call is. While the system CA
+    // store is still being read (see the constructor), from the event loop once it has been. Errors are not reported
+    // here: a connection that fails is opened again, and reported, by the call that needs it.
+    void preconnect(int connections);
     // TLS handshakes completed by this client (each new connection counts one).
     int tlsHandshakes() const { return m_tlsHandshakes; }
 
@@ -130,6 +136,7 @@ private:
         int busy = 0; // replies posted and not yet taken back
     };
     QNetworkAccessManager* addPool();
+    void openPreconnections();
     int pickPool();
     QNetworkReply* takeReply(Call& call); // clears call.reply, frees its place in its pool, disconnects it from here
     QList<Pool> m_pools; // at least one
@@ -140,4 +147,6 @@ private:
     QHash<quint64, Call*> m_calls;
     quint64 m_nextId = 1;
     int m_tlsHandshakes = 0;
+    int m_preconnections = 0; // asked of preconnect() and not yet opened
+    QTimer* m_sslConfigPoll = nullptr; // looks whether the TLS configuration is ready, for preconnect()
 };

@@ -87,7 +87,8 @@ int exitCodeFor(const BatchRun& run)
 }
 
 // settings: the session keeps a reference to it, so it lives as long as the session.
-std::unique_ptr<Session> openSession(const QCommandLineParser& parser, Settings& settings, bool training, int* exitCode)
+std::unique_ptr<Session> openSession(
+    const QCommandLineParser& parser, Settings& settings, bool training, int maxInFlight, int* exitCode)
 {
     Session::Request request;
     request.training = training;
@@ -95,7 +96,9 @@ std::unique_ptr<Session> openSession(const QCommandLineParser& parser, Settings&
     request.signIn = [&parser, training](AuditStore& history) { return HistoryCli::signIn(parser, history, training); };
     request.endpoint = parser.value(QStringLiteral("endpoint"));
     request.caFile = parser.value(QStringLiteral("ca-file"));
-    request.openHistoryWith = [](const QString& location) { return HistoryCli::openStore(location); };
+    // The connections the batch will use are opened while the key derivation runs.
+    request.openHistoryWith = [](const QString& location) { return HistoryCli::openStoreOffThread(location); };
+    request.preconnect = maxInFlight;
     Session::Failure failure;
     std::unique_ptr<Session> session = Session::create(settings, request, &failure);
     if (!session) {
@@ -115,7 +118,7 @@ int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, cons
     int exitCode = Refused;
     Settings settings;
     const std::unique_ptr<Session> session =
-        openSession(parser, settings, parser.isSet(QStringLiteral("training")), &exitCode);
+        openSession(parser, settings, parser.isSet(QStringLiteral("training")), maxInFlight, &exitCode);
     if (!session)
         return exitCode;
     VerificationService& service = session->verification();

@@ -2,6 +2,7 @@
 
 #include "base/Settings.h"
 #include "history/HistoryLocation.h"
+#include "session/OffThreadOpen.h"
 #include "session/Session.h"
 
 #include <QCommandLineParser>
@@ -179,6 +180,19 @@ Result<std::unique_ptr<AuditStore>> HistoryCli::openStore(const QString& locatio
     options.mustExist = mustExist;
     options.anchorDirectory = Settings().value(Settings::anchorDirectory);
     return AuditStore::open(location, options);
+}
+
+Result<std::unique_ptr<AuditStore>> HistoryCli::openStoreOffThread(const QString& location)
+{
+    AuditStore::Options options;
+    QString error;
+    if (!keyOptions(&options.keys, &error))
+        return Failure(ErrorCode::PassphraseRequired, error);
+    options.anchorDirectory = Settings().value(Settings::anchorDirectory);
+    Result<std::unique_ptr<AuditStore>> store =
+        OffThreadOpen::open(location, [&location, &options] { return AuditStore::open(location, options); });
+    options.keys.passphrase.fill(QLatin1Char('\0'));
+    return store;
 }
 
 std::unique_ptr<AuditStore> HistoryCli::openStore(const QCommandLineParser& parser, bool mustExist)

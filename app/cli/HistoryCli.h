@@ -54,6 +54,9 @@ public:
     static bool keyOptions(KeyVault::Options* options, QString* error);
     // mustExist: for tools that only read or maintain a history; a mistyped location is an error, not a new history.
     static Result<std::unique_ptr<AuditStore>> openStore(const QString& location, bool mustExist = false);
+    // openStore, with the key derivation on a thread of its own while this thread's event loop goes on
+    // (OffThreadOpen): the API client opens its connections meanwhile. The passphrase is asked here first.
+    static Result<std::unique_ptr<AuditStore>> openStoreOffThread(const QString& location);
     // openStore at location(parser); prints the error when it cannot (the caller returns CannotOpen).
     static std::unique_ptr<AuditStore> openStore(const QCommandLineParser& parser, bool mustExist = false);
     // What most history commands start with: the existing history at location(parser), opened, and who acts in it

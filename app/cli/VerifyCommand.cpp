@@ -280,7 +280,9 @@ int runVerify(const QStringList& arguments)
     request.caFile = parser.value(caFile);
     request.longTermValue = parser.value(longTermValue);
     request.openHistory = !parser.isSet(dryRun);
-    request.openHistoryWith = [](const QString& location) { return HistoryCli::openStore(location); };
+    // The connection is opened (TLS handshake) while the key derivation runs; the case is recorded before it is used.
+    request.openHistoryWith = [](const QString& location) { return HistoryCli::openStoreOffThread(location); };
+    request.preconnect = parser.isSet(dryRun) ? 0 : 1;
     Session::Failure failure;
     const std::unique_ptr<Session> session = Session::create(settings, request, &failure);
     if (!session) {

@@ -41,6 +41,8 @@ std::unique_ptr<Session> Session::prepare(Settings& settings, const Request& req
 
 bool Session::open(const Request& request, Failure* failure)
 {
+    if (request.preconnect > 0 && m_service->client())
+        m_service->client()->preconnect(request.preconnect);
     if (request.openHistory && !openHistory(request, failure))
         return false;
     // The training sandbox's certificates loaded meanwhile (configure()): the window was painted without waiting.

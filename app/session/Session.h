@@ -62,6 +62,10 @@ public:
         HistoryOpener openTrainingHistoryWith;
         SignIn signIn; // unset: ownerOf()
         SecretStore* keychain = nullptr; // for the AccessKey saved in Settings (CredentialChain), when one was saved
+        // Connections to open to the endpoint while the history opens (ApiClient::preconnect: TLS only, nothing is
+        // sent before the history has recorded the case); 0: none. Live mode only (the training sandbox starts
+        // after the history).
+        int preconnect = 0;
     };
 
     // Who acts without a sign-in: on the default training history the trainee (a reviewer); on a history without
