@@ -149,7 +149,9 @@ ApiClient::ApiClient(ClientConfig config, Credentials credentials, Clock& clock,
 
 void ApiClient::preconnect(int connections)
 {
-    m_preconnections = std::clamp(connections, 0, maxConcurrentCalls());
+    // verify() refuses any other endpoint.
+    const bool https = m_config.endpoint.scheme() == QLatin1String("https") && !m_config.endpoint.host().isEmpty();
+    m_preconnections = https ? std::clamp(connections, 0, maxConcurrentCalls()) : 0;
     if (m_preconnections == 0)
         return;
     if (m_sslConfig.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
@@ -173,18 +175,14 @@ void ApiClient::preconnect(int connections)
 void ApiClient::openPreconnections()
 {
     const QString host = m_config.endpoint.host();
-    const bool tls = m_config.endpoint.scheme() == QLatin1String("https");
-    const auto port = static_cast<quint16>(m_config.endpoint.port(tls ? 443 : 80));
+    const auto port = static_cast<quint16>(m_config.endpoint.port(443));
     // The pools in the order pickPool() fills them, so the first calls find their connections open.
     const int count = std::exchange(m_preconnections, 0);
     for (int i = 0; i < count; ++i) {
         const qsizetype pool = i / connectionsPerPool;
         while (m_pools.size() <= pool)
             addPool();
-        if (tls)
-            m_pools[pool].network->connectToHostEncrypted(host, port, m_sslConfig.get());
-        else
-            m_pools[pool].network->connectToHost(host, port);
+        m_pools[pool].network->connectToHostEncrypted(host, port, m_sslConfig.get());
     }
 }
 

@@ -78,12 +78,14 @@ public:
     // client's thread: proceed(true, {}) sends the attempt, proceed(false, result) ends the call with result instead.
     void setAttemptGate(AttemptGate gate) { m_gate = std::move(gate); }
     int pendingCalls() const;
-    // Opens up to `connections` connections to the endpoint ahead of the first call (capped at
-    // maxConcurrentCalls()), TLS handshake included: nothing is sent on them until a call is. While the system CA
-    // store is still being read (see the constructor), from the event loop once it has been. Errors are not reported
-    // here: a connection that fails is opened again, and reported, by the call that needs it.
+    // Opens up to `connections` connections to an https endpoint ahead of the first call (capped at
+    // maxConcurrentCalls()), TLS handshake included, with the configuration every request uses: nothing is sent on
+    // them until a call is. While the system CA store is still being read (see the constructor), from the event loop
+    // once it has been. Qt reports nothing of these connections: a call that finds one open uses it as a kept-alive
+    // connection (its request counts as sent), one that finds it failed or closed opens its own and reports that.
     void preconnect(int connections);
-    // TLS handshakes completed by this client (each new connection counts one).
+    // TLS handshakes completed by this client's calls (each connection a call opened counts one; those opened by
+    // preconnect() do not).
     int tlsHandshakes() const { return m_tlsHandshakes; }
 
     // "ekyc-desk/<version>", sent as User-Agent.

@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
 #include <unistd.h>
 
@@ -86,9 +87,16 @@ int exitCodeFor(const BatchRun& run)
     return AllAnswered;
 }
 
+// The connections worth opening ahead: one per call in flight, no more than the rows that may be sent (a resumed
+// batch may send fewer still; a connection it does not use costs one handshake).
+int connectionsFor(const BatchInput& input, int maxInFlight)
+{
+    return static_cast<int>(std::min<qsizetype>(maxInFlight, input.rows().size() - input.refusedCount()));
+}
+
 // settings: the session keeps a reference to it, so it lives as long as the session.
 std::unique_ptr<Session> openSession(
-    const QCommandLineParser& parser, Settings& settings, bool training, int maxInFlight, int* exitCode)
+    const QCommandLineParser& parser, Settings& settings, bool training, int connections, int* exitCode)
 {
     Session::Request request;
     request.training = training;
@@ -98,7 +106,7 @@ std::unique_ptr<Session> openSession(
     request.caFile = parser.value(QStringLiteral("ca-file"));
     // The connections the batch will use are opened while the key derivation runs.
     request.openHistoryWith = [](const QString& location) { return HistoryCli::openStoreOffThread(location); };
-    request.preconnect = maxInFlight;
+    request.preconnect = connections;
     Session::Failure failure;
     std::unique_ptr<Session> session = Session::create(settings, request, &failure);
     if (!session) {
@@ -117,8 +125,8 @@ int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, cons
     const QString outPath = parser.value(QStringLiteral("out"));
     int exitCode = Refused;
     Settings settings;
-    const std::unique_ptr<Session> session =
-        openSession(parser, settings, parser.isSet(QStringLiteral("training")), maxInFlight, &exitCode);
+    const std::unique_ptr<Session> session = openSession(
+        parser, settings, parser.isSet(QStringLiteral("training")), connectionsFor(input, maxInFlight), &exitCode);
     if (!session)
         return exitCode;
     VerificationService& service = session->verification();

@@ -3,6 +3,7 @@
 #include "history/AuditStore.h"
 
 #include <QEventLoop>
+#include <QPointer>
 #include <QThread>
 
 #include <optional>
@@ -21,12 +22,19 @@ Result<std::unique_ptr<AuditStore>> OffThreadOpen::open(
             failure = first.failure();
     }));
     QObject::connect(worker.get(), &QThread::finished, &loop, &QEventLoop::quit);
-    QThread* thread = worker.get();
+    const QPointer<QThread> thread = worker.get();
+    const auto start = [thread] {
+        if (thread && !thread->isRunning() && !thread->isFinished())
+            thread->start();
+    };
     if (schedule)
-        schedule([thread] { thread->start(); });
+        schedule(start);
     else
-        thread->start();
+        start();
     loop.exec(QEventLoop::ExcludeUserInputEvents);
+    // The loop also ends when the application is told to quit (QCoreApplication::exit ends every loop), possibly
+    // before a scheduled start: the open still runs, and ends, before the thread goes.
+    start();
     worker->wait();
     Result<std::unique_ptr<AuditStore>> store = failure;
     if (unlocked) {

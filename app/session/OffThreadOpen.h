@@ -16,7 +16,7 @@ namespace OffThreadOpen {
 
 using Open = std::function<Result<std::unique_ptr<AuditStore>>()>;
 // Called with the function that starts the thread; it may call it at once or later from the event loop (the GUI
-// waits for its window's first frame), but must call it.
+// waits for its window's first frame). Called again after the thread ran, or after open() returned, it does nothing.
 using Schedule = std::function<void(const std::function<void()>& start)>;
 
 // open: opens the history at location (on the other thread). Its failure is returned as it is.
