@@ -59,6 +59,7 @@ bool SandboxServer::start(const SandboxCa& ca, quint16 port)
     m_requests = 0;
     m_received = 0;
     m_refused = 0;
+    m_handshakesFailed = 0;
     m_log.clear();
     m_server = new QSslServer(this);
     m_server->setSslConfiguration(tls);
@@ -73,6 +74,7 @@ bool SandboxServer::start(const SandboxCa& ca, quint16 port)
         socket->abort();
         socket->deleteLater(); // the server forgets it once it is gone (not only at its handshake timeout)
     });
+    connect(m_server, &QSslServer::errorOccurred, this, [this] { ++m_handshakesFailed; });
     if (!m_server->listen(QHostAddress::LocalHost, port)) {
         m_error = tr("The training sandbox cannot listen on 127.0.0.1:%1: %2").arg(port).arg(m_server->errorString());
         delete m_server;

@@ -83,6 +83,9 @@ public:
     // The complete requests received since start(), oldest first (the last requestLogMemory).
     QList<LoggedRequest> requestLog() const { return m_log; }
     int connectionsAccepted() const { return m_connections; }
+    // TLS handshakes that ended in an error (a client that does not trust the sandbox's CA, or left mid-handshake):
+    // such a connection is never accepted, nor counted above.
+    int handshakesFailed() const { return m_handshakesFailed; }
     // Requests answered (a response written, error answers included).
     int requestsServed() const { return m_requests; }
     // Complete requests parsed (request line, headers and body), counted before any answer, so a test can tell
@@ -115,5 +118,6 @@ private:
     int m_maxConnections = 64;
     int m_open = 0;
     int m_refused = 0;
+    int m_handshakesFailed = 0;
     QList<LoggedRequest> m_log;
 };
