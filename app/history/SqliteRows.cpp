@@ -91,7 +91,7 @@ namespace {
 struct Chunk
 {
     static constexpr int Rows = 4096;
-    QByteArray bytes;
+    std::string bytes; // appended to cell by cell: std::string's append is a bounds check and a copy, inline
     std::vector<qsizetype> bounds; // per row: columns + 1 offsets into bytes
     std::vector<char> nulls; // per row: columns flags
     int rows = 0;
@@ -99,15 +99,16 @@ struct Chunk
 
     void add(const SqliteRows::Row& row, const std::string* extra) // extra: one more cell, when annotated
     {
-        bounds.push_back(bytes.size());
+        bounds.push_back(end());
         for (int i = 0; i < row.columns; ++i) {
-            bytes.append(row.cells[i]);
-            bounds.push_back(bytes.size());
+            if (!row.cells[i].isEmpty())
+                bytes.append(row.cells[i].data(), static_cast<size_t>(row.cells[i].size()));
+            bounds.push_back(end());
             nulls.push_back(row.null[i] ? 1 : 0);
         }
         if (extra) {
-            bytes.append(extra->data(), static_cast<qsizetype>(extra->size()));
-            bounds.push_back(bytes.size());
+            bytes.append(*extra);
+            bounds.push_back(end());
             nulls.push_back(0);
         }
         ++rows;
@@ -122,12 +123,13 @@ struct Chunk
         next.nulls.reserve(nulls.size());
         return next;
     }
+    qsizetype end() const { return static_cast<qsizetype>(bytes.size()); }
     size_t columnsPerRow() const { return rows > 0 ? nulls.size() / static_cast<size_t>(rows) : 0; }
     void view(int index, SqliteRows::Row& row) const
     {
         const qsizetype* b = bounds.data() + qsizetype { index } * (row.columns + 1);
         for (int i = 0; i < row.columns; ++i) {
-            row.cells[i] = QByteArrayView(bytes.constData() + b[i], b[i + 1] - b[i]);
+            row.cells[i] = QByteArrayView(bytes.data() + b[i], b[i + 1] - b[i]);
             row.null[i] = nulls[static_cast<size_t>(index) * static_cast<size_t>(row.columns) + i] != 0;
         }
     }
