@@ -147,11 +147,15 @@ ApiClient::ApiClient(ClientConfig config, Credentials credentials, Clock& clock,
     addPool();
 }
 
+bool ApiClient::httpsEndpoint() const
+{
+    const QUrl& endpoint = m_config.endpoint;
+    return endpoint.isValid() && endpoint.scheme() == QLatin1String("https") && !endpoint.host().isEmpty();
+}
+
 void ApiClient::preconnect(int connections)
 {
-    // verify() refuses any other endpoint.
-    const bool https = m_config.endpoint.scheme() == QLatin1String("https") && !m_config.endpoint.host().isEmpty();
-    m_preconnections = https ? std::clamp(connections, 0, maxConcurrentCalls()) : 0;
+    m_preconnections = httpsEndpoint() ? std::clamp(connections, 0, maxConcurrentCalls()) : 0;
     if (m_preconnections == 0)
         return;
     if (m_sslConfig.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
@@ -296,8 +300,8 @@ quint64 ApiClient::verify(const VerificationRequest& request, AttemptGate gate)
     call->gate = gate ? std::move(gate) : m_gate;
     m_calls.insert(id, call);
 
-    const QUrl& endpoint = m_config.endpoint;
-    if (!endpoint.isValid() || endpoint.scheme() != QLatin1String("https") || endpoint.host().isEmpty()) {
+    if (!httpsEndpoint()) {
+        const QUrl& endpoint = m_config.endpoint;
         VerificationResult refused;
         refused.status = VerificationResult::Status::NetworkError;
         refused.error = VerificationResult::Error::TlsFailure;

@@ -138,6 +138,8 @@ private:
         int busy = 0; // replies posted and not yet taken back
     };
     QNetworkAccessManager* addPool();
+    // The only endpoints calls are sent to, and connections opened ahead to.
+    bool httpsEndpoint() const;
     void openPreconnections();
     int pickPool();
     QNetworkReply* takeReply(Call& call); // clears call.reply, frees its place in its pool, disconnects it from here

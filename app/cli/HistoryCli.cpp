@@ -171,7 +171,7 @@ int HistoryCli::exitCodeFor(Session::Error error)
     }
 }
 
-Result<std::unique_ptr<AuditStore>> HistoryCli::openStore(const QString& location, bool mustExist)
+Result<AuditStore::Options> HistoryCli::storeOptions(bool mustExist)
 {
     AuditStore::Options options;
     QString error;
@@ -179,19 +179,27 @@ Result<std::unique_ptr<AuditStore>> HistoryCli::openStore(const QString& locatio
         return Failure(ErrorCode::PassphraseRequired, error);
     options.mustExist = mustExist;
     options.anchorDirectory = Settings().value(Settings::anchorDirectory);
-    return AuditStore::open(location, options);
+    return options;
+}
+
+Result<std::unique_ptr<AuditStore>> HistoryCli::openStore(const QString& location, bool mustExist)
+{
+    Result<AuditStore::Options> options = storeOptions(mustExist);
+    if (!options)
+        return options.failure();
+    Result<std::unique_ptr<AuditStore>> store = AuditStore::open(location, *options);
+    options->keys.passphrase.fill(QLatin1Char('\0'));
+    return store;
 }
 
 Result<std::unique_ptr<AuditStore>> HistoryCli::openStoreOffThread(const QString& location)
 {
-    AuditStore::Options options;
-    QString error;
-    if (!keyOptions(&options.keys, &error))
-        return Failure(ErrorCode::PassphraseRequired, error);
-    options.anchorDirectory = Settings().value(Settings::anchorDirectory);
+    Result<AuditStore::Options> options = storeOptions(false);
+    if (!options)
+        return options.failure();
     Result<std::unique_ptr<AuditStore>> store =
-        OffThreadOpen::open(location, [&location, &options] { return AuditStore::open(location, options); });
-    options.keys.passphrase.fill(QLatin1Char('\0'));
+        OffThreadOpen::open(location, [&location, &options] { return AuditStore::open(location, *options); });
+    options->keys.passphrase.fill(QLatin1Char('\0'));
     return store;
 }
 

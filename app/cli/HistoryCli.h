@@ -52,7 +52,9 @@ public:
     static QString location(const QCommandLineParser& parser);
     // EKYC_DESK_PASSPHRASE; else asked on the terminal without echo when stdin is a terminal; else an error.
     static bool keyOptions(KeyVault::Options* options, QString* error);
+    // The options every CLI open uses: the keys (keyOptions: the passphrase is asked here), the anchor directory.
     // mustExist: for tools that only read or maintain a history; a mistyped location is an error, not a new history.
+    static Result<AuditStore::Options> storeOptions(bool mustExist);
     static Result<std::unique_ptr<AuditStore>> openStore(const QString& location, bool mustExist = false);
     // openStore, with the key derivation on a thread of its own while this thread's event loop goes on
     // (OffThreadOpen): the API client opens its connections meanwhile. The passphrase is asked here first.
