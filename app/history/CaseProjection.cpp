@@ -2,9 +2,12 @@
 
 #include "history/AuditEvent.h"
 #include "history/CanonicalEvent.h"
+#include "history/FlatJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <deque>
 
 namespace {
 
@@ -18,6 +21,45 @@ bool is(QByteArrayView kind, const char* name)
 {
     return kind == QByteArrayView(name);
 }
+
+// The string and boolean members of an event's payload, as QJsonDocument reads them: in place when the payload is
+// flat (FlatJsonObject; every payload the application writes for case_created, case_completed and review_action is),
+// otherwise through QJsonDocument. A string that is missing or not a string is empty, as QJsonValue::toString() makes
+// it; the views are valid while the reader is.
+class PayloadReader
+{
+public:
+    explicit PayloadReader(QByteArrayView json)
+        : m_flat(json)
+    {
+        if (!m_flat.isValid())
+            m_object = QJsonDocument::fromJson(borrowed(json)).object();
+    }
+
+    QByteArrayView string(const char* key)
+    {
+        if (m_flat.isValid())
+            return m_flat.string(key).value_or(QByteArrayView());
+        return m_kept.emplace_back(m_object.value(QLatin1StringView(key)).toString().toUtf8());
+    }
+    // The value when it is a boolean (QJsonValue::toBool() is false for anything else).
+    std::optional<bool> boolean(const char* key) const
+    {
+        if (m_flat.isValid())
+            return m_flat.boolean(key);
+        const QJsonValue value = m_object.value(QLatin1StringView(key));
+        return value.isBool() ? std::optional<bool>(value.toBool()) : std::nullopt;
+    }
+    bool contains(const char* key) const
+    {
+        return m_flat.isValid() ? m_flat.contains(key) : m_object.contains(QLatin1StringView(key));
+    }
+
+private:
+    FlatJsonObject m_flat;
+    QJsonObject m_object;
+    std::deque<QByteArray> m_kept; // the strings read through QJsonDocument
+};
 
 } // namespace
 
@@ -57,35 +99,34 @@ void CaseProjection::applyPurge(const RawEvent& e)
 // set by claim and reassign and cleared by release, escalation and reopening; a proposal is its event's actor's.
 void CaseProjection::applyReview(ExpectedReview& r, const RawEvent& e)
 {
-    const QJsonObject payload = e.payloadObject();
-    const QString action = payload.value(QStringLiteral("action")).toString();
-    const QString state = payload.value(QStringLiteral("state")).toString();
+    PayloadReader payload(e.stored.payload);
+    const QByteArrayView action = payload.string("action");
+    const QByteArrayView state = payload.string("state");
     r.state = intern(state);
-    if (payload.contains(QStringLiteral("escalated")))
-        r.escalated = payload.value(QStringLiteral("escalated")).toBool();
-    if (action == QLatin1String("claim") || action == QLatin1String("reassign"))
-        r.assignee = intern(payload.value(QStringLiteral("assignee")).toString());
-    else if (action == QLatin1String("release") || action == QLatin1String("reopen")
-        || state == QLatin1String("escalated"))
+    if (payload.contains("escalated"))
+        r.escalated = payload.boolean("escalated").value_or(false);
+    if (action == "claim" || action == "reassign")
+        r.assignee = intern(payload.string("assignee"));
+    else if (action == "release" || action == "reopen" || state == "escalated")
         r.assignee = {};
-    const bool closed = state == QLatin1String("approved") || state == QLatin1String("rejected");
-    if (action == QLatin1String("propose") && state == QLatin1String("proposed")) {
+    const bool closed = state == "approved" || state == "rejected";
+    if (action == "propose" && state == "proposed") {
         r.proposedBy = intern(e.stored.actor);
-        r.proposedDecision = intern(payload.value(QStringLiteral("decision")).toString());
-    } else if (action == QLatin1String("propose") && closed) { // decided alone, without four-eyes
-        r.decision = intern(payload.value(QStringLiteral("decision")).toString());
+        r.proposedDecision = intern(payload.string("decision"));
+    } else if (action == "propose" && closed) { // decided alone, without four-eyes
+        r.decision = intern(payload.string("decision"));
         r.decidedBy = intern(e.stored.actor);
         r.approvedBy = {};
-    } else if (action == QLatin1String("approve") && closed) {
+    } else if (action == "approve" && closed) {
         r.decision = r.proposedDecision;
         r.decidedBy = r.proposedBy;
         r.approvedBy = intern(e.stored.actor);
-    } else if (action == QLatin1String("reopen")) {
+    } else if (action == "reopen") {
         r.decision = {};
         r.decidedBy = {};
         r.approvedBy = {};
     }
-    if (state != QLatin1String("proposed")) {
+    if (state != "proposed") {
         r.proposedBy = {};
         r.proposedDecision = {};
     }
@@ -93,16 +134,15 @@ void CaseProjection::applyReview(ExpectedReview& r, const RawEvent& e)
 
 void CaseProjection::applyCompletion(ExpectedCase& c, const RawEvent& e)
 {
-    const QJsonObject payload = e.payloadObject();
-    c.state = intern(payload.value(QStringLiteral("state")).toString());
-    const QJsonValue passed = payload.value(QStringLiteral("passed"));
-    c.passed = static_cast<qint8>(passed.isBool() ? (passed.toBool() ? 1 : 0) : -1);
-    c.subCode = intern(payload.value(QStringLiteral("subCode")).toString());
+    PayloadReader payload(e.stored.payload);
+    c.state = intern(payload.string("state"));
+    const std::optional<bool> passed = payload.boolean("passed");
+    c.passed = static_cast<qint8>(passed ? (*passed ? 1 : 0) : -1);
+    c.subCode = intern(payload.string("subCode"));
     if (is(e.stored.kind, EventKind::caseCompleted)) {
-        c.errorKind = intern(payload.value(QStringLiteral("error")).toString());
-        c.errorCode =
-            c.errorKind.isEmpty() ? QByteArrayView() : intern(payload.value(QStringLiteral("code")).toString());
-        c.requestId = keep(payload.value(QStringLiteral("requestId")).toString());
+        c.errorKind = intern(payload.string("error"));
+        c.errorCode = c.errorKind.isEmpty() ? QByteArrayView() : intern(payload.string("code"));
+        c.requestId = m_text.keep(payload.string("requestId"));
     }
 }
 
@@ -117,7 +157,7 @@ void CaseProjection::apply(const RawEvent& e)
     if (is(e.stored.kind, EventKind::caseCreated)) {
         if (cases.contains(e.stored.caseId))
             return; // never written by the app; the first one stands
-        const QJsonObject payload = e.payloadObject();
+        PayloadReader payload(e.stored.payload);
         ExpectedCase& c = cases[m_text.keep(e.stored.caseId)]; // made in place
         c.createdSeq = e.seq;
         c.createdMs = e.tsMs;
@@ -125,9 +165,9 @@ void CaseProjection::apply(const RawEvent& e)
         c.updatedMs = c.createdMs;
         c.actor = intern(e.stored.actor);
         c.workstation = intern(e.stored.workstation);
-        c.merchantBizId = keep(payload.value(QStringLiteral("merchantBizId")).toString());
-        c.sceneCode = intern(payload.value(QStringLiteral("sceneCode")).toString());
-        c.training = payload.value(QStringLiteral("training")).toBool();
+        c.merchantBizId = m_text.keep(payload.string("merchantBizId"));
+        c.sceneCode = intern(payload.string("sceneCode"));
+        c.training = payload.boolean("training").value_or(false);
         c.state = intern(QByteArrayView(CaseState::pending));
         c.subCode = intern(QByteArrayView());
         c.piiDigest = m_text.keep(e.stored.piiDigest);

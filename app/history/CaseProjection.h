@@ -89,8 +89,6 @@ public:
 private:
     // The few distinct actors, workstations, scenes, states and SubCodes are stored once and shared by all cases.
     QByteArrayView intern(QByteArrayView s) { return m_text.intern(s); }
-    QByteArrayView intern(const QString& s) { return m_text.intern(QByteArrayView(s.toUtf8())); }
-    QByteArrayView keep(const QString& s) { return m_text.keep(QByteArrayView(s.toUtf8())); }
     void applyPurge(const RawEvent& e);
     void applyReview(ExpectedReview& r, const RawEvent& e);
     void applyCompletion(ExpectedCase& c, const RawEvent& e);
