@@ -36,7 +36,7 @@ public:
             m_object = QJsonDocument::fromJson(borrowed(json)).object();
     }
 
-    QByteArrayView string(const char* key)
+    QByteArrayView string(const char* key) const
     {
         if (m_flat.isValid())
             return m_flat.string(key).value_or(QByteArrayView());
@@ -58,7 +58,7 @@ public:
 private:
     FlatJsonObject m_flat;
     QJsonObject m_object;
-    std::deque<QByteArray> m_kept; // the strings read through QJsonDocument
+    mutable std::deque<QByteArray> m_kept; // the strings read through QJsonDocument (views into them stay valid)
 };
 
 } // namespace

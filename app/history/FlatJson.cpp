@@ -52,7 +52,7 @@ public:
         ++m_at; // the closing quote
         return value;
     }
-    // -?(0|[1-9][0-9]*), at most 15 digits (exactly a double, as QJsonDocument keeps it).
+    // -?(0|[1-9][0-9]*), at most 15 digits: an integer any reader holds exactly (its value is never asked for).
     std::optional<QByteArrayView> integer()
     {
         const char* start = m_at;
@@ -60,7 +60,7 @@ public:
         const char* digits = m_at;
         while (m_at < m_end && *m_at >= '0' && *m_at <= '9')
             ++m_at;
-        const auto count = m_at - digits;
+        const qsizetype count = m_at - digits;
         if (count == 0 || count > 15 || (count > 1 && *digits == '0'))
             return std::nullopt;
         const char next = peek();

@@ -12,7 +12,8 @@
 // tokens, whose keys and string values are printable ASCII without escapes, whose values are such strings, integers
 // of at most 15 digits, true, false or null, with no key twice and at most MaxMembers members. Anything else (nested
 // values, escapes, other bytes, fractions and exponents, malformed JSON) leaves it invalid, and the caller reads the
-// payload with QJsonDocument instead; so an answer from a valid FlatJsonObject is always QJsonDocument's.
+// payload with QJsonDocument instead; so an answer from a valid FlatJsonObject is always QJsonDocument's. The views it
+// hands out point into json: they are valid while its bytes are.
 class FlatJsonObject
 {
 public:
@@ -21,6 +22,7 @@ public:
     explicit FlatJsonObject(QByteArrayView json);
 
     bool isValid() const { return m_valid; }
+    int size() const { return m_count; } // members; 0 when invalid
     bool contains(QByteArrayView key) const { return find(key) != nullptr; }
     // The value of key when it is a string (its bytes: no escapes to undo); nullopt when missing or not a string.
     std::optional<QByteArrayView> string(QByteArrayView key) const;

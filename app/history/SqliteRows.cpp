@@ -209,8 +209,9 @@ std::optional<bool> SqliteRows::forEachPrefetched(const QSqlDatabase& db,
     // The annotation is shared out chunk by chunk: the reader annotates a chunk only while the visitor is well behind
     // (the queue all but full: the reader would soon wait for room); otherwise the visitor annotates the chunk as it
     // visits it. Both threads stay busy on two cores whichever side the rest of the work falls on. Annotating as soon
-    // as one chunk waited made the reader the slower side of a chain verification: over a million events it hashed a
-    // quarter of them while the visitor idled half the time (1.15-1.28 s; from Depth - 1 on, 0.97-0.99 s).
+    // as one chunk waited made the reader the slower side of a chain verification: it hashed a quarter of a million
+    // events while the visitor idled half the time (1.19-1.28 s with that rule, 0.97-0.99 s with this one, the same
+    // build otherwise; TestSqliteRows::readerAnnotatesWhenTheVisitorIsBehind).
     std::thread reader([&] {
         Chunk chunk;
         std::string extra;

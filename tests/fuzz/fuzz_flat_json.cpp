@@ -17,6 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     const QJsonDocument doc = QJsonDocument::fromJson(input, &error);
     Fuzz::check(error.error == QJsonParseError::NoError && doc.isObject(), "accepted what QJsonDocument refuses");
     const QJsonObject object = doc.object();
+    Fuzz::check(flat.size() == object.size(), "member count differs");
     QStringList keys = object.keys();
     keys << QStringLiteral("absent");
     for (const QString& key : keys) {

@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <condition_variable>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -16,7 +17,7 @@ Q_DECLARE_METATYPE(SqliteRows::AnnotateOn)
 // SqliteRows reads a query's rows as bytes, on SQLite straight from its API a few thousand rows ahead on a thread of
 // its own, on PostgreSQL through Qt. An annotation (work per row before the visitor sees it, the chain verification's
 // hashing) must reach the visitor as one more cell, in order, for every row and across the reader's chunks, whichever
-// thread made it: on SQLite the reader's while the visitor is behind and the caller's otherwise (the first chunk,
+// thread made it: on SQLite the reader's while the visitor is well behind and the caller's otherwise (the first chunk,
 // read while the visitor waits, always on the caller's), or all on one side when asked; on PostgreSQL always the
 // caller's. A visitor that stops ends the reading.
 class TestSqliteRows : public QObject
@@ -121,6 +122,70 @@ private slots:
             QVERIFY(annotatingThreads.empty());
         else if (annotateOn == SqliteRows::AnnotateOn::Reader)
             QCOMPARE(annotatingThreads.size(), size_t { 1 });
+    }
+
+    // Shared (Either): the reader annotates only once the visitor is well behind. A visitor held at the first row
+    // lets the reader queue chunk after chunk; the reader must then annotate the next one itself, and the visitor is
+    // let go as soon as it does (the wait's bound only turns a reader that never does into a failure, not a hang).
+    // Every row still arrives in order with its annotation, and the first chunks were the visitor's.
+    void readerAnnotatesWhenTheVisitorIsBehind()
+    {
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, QStringLiteral("sqlite"));
+        auto store = fx.open(nullptr);
+        QVERIFY(store);
+        QSqlDatabase db = store->database();
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TEMPORARY TABLE rows_probe (n INTEGER NOT NULL, text TEXT)")));
+        QVERIFY(db.transaction());
+        QVERIFY(q.prepare(QStringLiteral("INSERT INTO rows_probe VALUES (?, ?)")));
+        const int rows = 30000; // seven chunks of 4,096 and a part
+        for (int n = 1; n <= rows; ++n) {
+            q.addBindValue(n);
+            q.addBindValue(QStringLiteral("row %1").arg(n));
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        }
+        QVERIFY(db.commit());
+
+        const std::thread::id caller = std::this_thread::get_id();
+        std::mutex mutex;
+        std::condition_variable readerAnnotated;
+        int firstOnReader = 0; // the n of the first row the reader annotated
+        const SqliteRows::Annotate annotate = [&](const SqliteRows::Row& row, std::string* extra) {
+            if (std::this_thread::get_id() != caller) {
+                const std::lock_guard lock(mutex);
+                if (firstOnReader == 0)
+                    firstOnReader = row.cells[0].toInt();
+                readerAnnotated.notify_all();
+            }
+            extra->append(annotationOf(row.cells[0], row.cells[1]));
+        };
+        int visited = 0;
+        bool allMatch = true;
+        QString error;
+        const bool read = SqliteRows::forEachOrQt(
+            db,
+            "SELECT n, text FROM rows_probe ORDER BY n",
+            {},
+            [&](const SqliteRows::Row& row) {
+                if (++visited == 1) {
+                    std::unique_lock lock(mutex);
+                    readerAnnotated.wait_for(lock, std::chrono::seconds(60), [&] { return firstOnReader != 0; });
+                }
+                allMatch = allMatch && row.cells[0].toInt() == visited
+                    && row.cells[2] == QByteArrayView(annotationOf(row.cells[0], row.cells[1]));
+                return true;
+            },
+            &error,
+            annotate,
+            SqliteRows::AnnotateOn::Either);
+        QVERIFY2(read, qPrintable(error));
+        QCOMPARE(visited, rows);
+        QVERIFY(allMatch);
+        // The reader starts annotating at the first row of a chunk, once three read chunks wait: at the fourth chunk
+        // when the held visitor had not yet taken the first one off the queue, else at the fifth.
+        QVERIFY2(
+            firstOnReader == 3 * 4096 + 1 || firstOnReader == 4 * 4096 + 1, qPrintable(QString::number(firstOnReader)));
     }
 };
 
