@@ -289,8 +289,15 @@ void compareCases(QSqlDatabase& db,
                         .arg(caseId));
                 return true;
             }
-            if (it->seen) // a duplicate key can only come from a table rebuilt without its primary key
+            if (it->seen) { // a duplicate key can only come from a table rebuilt without its primary key
+                const QString caseId = QString::fromUtf8(row.cells[CaseId]);
+                mismatch(it->createdSeq,
+                    caseId,
+                    ChainVerifier::tr("The case record %1 appears twice in the cases table: a copy was inserted "
+                                      "outside the application.")
+                        .arg(caseId));
                 return true;
+            }
             it->seen = true;
             const QStringList columns = differences(row, *it, piiCheck, report.exactTimesFromSeq, callColumnsKept);
             if (!columns.isEmpty()) {
@@ -610,6 +617,47 @@ struct Broken
 };
 using Verdict = std::optional<Broken>;
 
+// The schema version the history's tables show: each version from 5 on added a table or a column, so its presence
+// means the migration ran. Read from the catalogue (a failing probe would end a PostgreSQL snapshot).
+int versionShownByTables(QSqlDatabase& db)
+{
+    const bool postgres = db.driverName() == QLatin1String("QPSQL");
+    QSqlQuery q(db);
+    const bool read = q.exec(postgres ? QStringLiteral("SELECT table_name, column_name FROM information_schema.columns "
+                                                       "WHERE table_schema = current_schema()")
+                                      : QStringLiteral("SELECT m.name, p.name FROM sqlite_master m, "
+                                                       "pragma_table_info(m.name) p WHERE m.type = 'table'"));
+    QSet<QString> columns;
+    while (read && q.next())
+        columns.insert(q.value(0).toString() + u'.' + q.value(1).toString());
+    static const std::pair<int, const char*> added[] = { { Migrations::checkpointIntervalVersion,
+                                                             "chain_head.checkpoint_interval" },
+        { Migrations::signedVersion, "chain_head.signature" },
+        { 8, "dashboard_hours.hour" },
+        { 7, "cases.error_kind" },
+        { 6, "reviews.case_id" },
+        { 5, "accounts.name" } };
+    for (const auto& [version, column] : added) {
+        if (columns.contains(QLatin1String(column)))
+            return version;
+    }
+    return 0;
+}
+
+// Before the walk: meta.schema_version decides which checks apply (signatures from 9 on, reviews from 6, ...), so one
+// lowered below what the tables show would have them skipped.
+Verdict checkSchemaVersion(QSqlDatabase& db, int recorded)
+{
+    const int shown = versionShownByTables(db);
+    if (recorded >= shown)
+        return std::nullopt;
+    return Broken { 1,
+        ChainVerifier::tr("The history's schema version (%1) is lower than its tables show (%2): it was lowered "
+                          "outside the application, so that the checks added since would be skipped.")
+            .arg(recorded)
+            .arg(shown) };
+}
+
 // Before the walk: the history's signing key is there (schema version 9 on) and is the one the caller's keys make.
 Verdict checkSigningKey(const Signing& signing, bool signedHistory, const QByteArray& expected, qint64 recordedSeq)
 {
@@ -724,6 +772,12 @@ private:
                 ChainVerifier::tr("The checkpoint after event %1 is missing: it was removed and the chain rewritten.")
                     .arg(m_checkpointDueAfter) };
         m_checkpointDueAfter = 0;
+        if (isCheckpoint && !m_signedHistory)
+            return Broken { e.seq,
+                ChainVerifier::tr("Event %1 is a checkpoint, which only a signed history holds, but the history says "
+                                  "it was written before signing: its schema version or signing records were "
+                                  "altered.")
+                    .arg(e.seq) };
         if (isCheckpoint) {
             const std::optional<CheckpointClaim> holds = checkpointHolds(e, running, m_signing);
             if (!holds)
@@ -907,6 +961,8 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
     const QString historyId = options.historyId.isEmpty() ? signing.historyId : options.historyId;
     signing.historyId = historyId;
     report.publicKey = signing.publicKey;
+    if (Verdict version = checkSchemaVersion(db, signing.schemaVersion); version)
+        return broken(*version);
     const bool signedHistory = signing.schemaVersion >= Migrations::signedVersion;
     if (Verdict key = checkSigningKey(signing, signedHistory, options.expectedPublicKey, recordedSeq); key)
         return broken(*key);

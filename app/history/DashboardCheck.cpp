@@ -32,12 +32,14 @@ Counts countsOf(const SqliteRows::Row& row)
     return counts;
 }
 
-// The hourly counts as the dashboard keeps them; an hour whose cases all moved away keeps a row of zeros.
+// The hourly counts as the dashboard keeps them; an hour whose cases all moved away keeps a row of zeros, and is
+// skipped. Any other row is read, one whose counts add up to nothing too (+5 passed, -5 other would raise the pass rate
+// the dashboard sums).
 QByteArray keptSql()
 {
     const QStringList columns = Dashboard::countColumns();
-    return QStringLiteral("SELECT training, hour, actor, %1 FROM dashboard_hours WHERE %2 > 0")
-        .arg(columns.join(QLatin1String(", ")), columns.join(QLatin1String(" + ")))
+    return QStringLiteral("SELECT training, hour, actor, %1 FROM dashboard_hours WHERE %2 <> 0")
+        .arg(columns.join(QLatin1String(", ")), columns.join(QLatin1String(" <> 0 OR ")))
         .toUtf8();
 }
 

@@ -1,6 +1,7 @@
 #include "domain/FictitiousPeople.h"
 #include "history/AuditStore.h"
 #include "history/CanonicalEvent.h"
+#include "history/ChainSigner.h"
 #include "history/ChainVerifier.h"
 #include "history/Migrations.h"
 
@@ -349,6 +350,32 @@ private slots:
                 false,
                 10,
                 QStringLiteral("2020-01-01T00:00 (UTC) of mallory"));
+            row("dashboard: an hour whose counts add up to nothing",
+                { QStringLiteral("INSERT INTO dashboard_hours (training, hour, actor, n_passed, n_other) "
+                                 "VALUES (0, '2020-01-01T00', 'mallory', 5, -5)") },
+                false,
+                10,
+                QStringLiteral("2020-01-01T00:00 (UTC) of mallory"));
+            // The checks a version skips are never skipped for a version lowered below what the tables show.
+            row("meta: schema version lowered below signing",
+                { QStringLiteral("UPDATE meta SET value = '8' WHERE key = 'schema_version'") },
+                false,
+                1,
+                QStringLiteral("schema version (8) is lower than its tables show (10)"));
+            row("meta: schema version lowered below manual review",
+                { QStringLiteral("UPDATE meta SET value = '5' WHERE key = 'schema_version'") },
+                false,
+                1,
+                QStringLiteral("schema version (5) is lower than its tables show (10)"));
+            if (b == QLatin1String("sqlite"))
+                row("cases: a record twice, the table rebuilt without its key",
+                    { QStringLiteral("CREATE TABLE cases_copy AS SELECT * FROM cases"),
+                        QStringLiteral("DROP TABLE cases"),
+                        QStringLiteral("ALTER TABLE cases_copy RENAME TO cases"),
+                        QStringLiteral("INSERT INTO cases SELECT * FROM cases WHERE case_id = %1").arg(caseAt(4)) },
+                    false,
+                    4,
+                    QStringLiteral("appears twice"));
             row("dashboard: an hour of zeros is no difference",
                 { QStringLiteral("INSERT INTO dashboard_hours (training, hour, actor) "
                                  "VALUES (0, '2020-01-01T00', 'mallory')") },
@@ -402,6 +429,25 @@ private slots:
         QCOMPARE(report.anchorChecked, useAnchor && report.ok);
         if (report.ok)
             QCOMPARE(report.casesChecked, 3);
+    }
+
+    // A signed history made to look older: its tables taken back to version 6 and its schema version with them, so
+    // that no signature would be checked. The checkpoint in its chain gives it away, at the checkpoint.
+    void checkpointInAnUnsignedHistory_data() { StoreFixture::addBackendRows(); }
+    void checkpointInAnUnsignedHistory()
+    {
+        FakeClock clock;
+        STORE_FIXTURE_OPEN(fx, store, &clock);
+        SEED_OR_RETURN(*store, clock);
+        QVERIFY(store->setCheckpointInterval(StoreFixture::reader(), ChainSigner::MinCheckpointInterval).ok());
+        QCOMPARE(store->lastSeq(), 11); // the change is itself a checkpoint
+        QVERIFY(store->verifyChain().ok);
+        QVERIFY(fx.undoSchemas7To10());
+        QVERIFY(fx.execRaw(QStringLiteral("UPDATE meta SET value = '6' WHERE key = 'schema_version'")));
+        const ChainReport report = ChainVerifier::verify(fx.raw());
+        QVERIFY(!report.ok);
+        QCOMPARE(report.firstBrokenSeq, 11);
+        QVERIFY2(report.reason.contains(QLatin1String("only a signed history holds")), qPrintable(report.reason));
     }
 
     // A chain longer than the reader's chunks (4,096 rows): the hashes are computed on either thread, chunk by chunk
