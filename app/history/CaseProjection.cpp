@@ -103,6 +103,11 @@ void CaseProjection::applyReview(ExpectedReview& r, const RawEvent& e)
     const QByteArrayView action = payload.string("action");
     const QByteArrayView state = payload.string("state");
     r.state = intern(state);
+    r.updatedMs = e.tsMs;
+    if (action == "open") {
+        r.openedBy = intern(e.stored.actor);
+        r.openedMs = e.tsMs;
+    }
     if (payload.contains("escalated"))
         r.escalated = payload.boolean("escalated").value_or(false);
     if (action == "claim" || action == "reassign")
@@ -113,22 +118,31 @@ void CaseProjection::applyReview(ExpectedReview& r, const RawEvent& e)
     if (action == "propose" && state == "proposed") {
         r.proposedBy = intern(e.stored.actor);
         r.proposedDecision = intern(payload.string("decision"));
+        r.proposedReason = intern(payload.string("reasonCode"));
     } else if (action == "propose" && closed) { // decided alone, without four-eyes
         r.decision = intern(payload.string("decision"));
+        r.decisionReason = intern(payload.string("reasonCode"));
         r.decidedBy = intern(e.stored.actor);
         r.approvedBy = {};
+        r.decidedMs = e.tsMs;
     } else if (action == "approve" && closed) {
         r.decision = r.proposedDecision;
+        r.decisionReason = r.proposedReason;
         r.decidedBy = r.proposedBy;
         r.approvedBy = intern(e.stored.actor);
+        r.decidedMs = e.tsMs;
     } else if (action == "reopen") {
+        r.openedMs = e.tsMs;
         r.decision = {};
+        r.decisionReason = {};
         r.decidedBy = {};
         r.approvedBy = {};
+        r.decidedMs = -1;
     }
     if (state != "proposed") {
         r.proposedBy = {};
         r.proposedDecision = {};
+        r.proposedReason = {};
     }
 }
 
@@ -150,6 +164,13 @@ void CaseProjection::apply(const RawEvent& e)
 {
     if (is(e.stored.kind, EventKind::retentionPurge)) {
         applyPurge(e);
+        return;
+    }
+    if (is(e.stored.kind, EventKind::reviewPolicyChanged)) {
+        const QJsonObject payload = e.payloadObject(); // rare: read as the application reads it
+        reviewPolicy.fourEyes = payload.value(QStringLiteral("fourEyes")).toBool(true);
+        reviewPolicy.slaHours = payload.value(QStringLiteral("slaHours")).toInteger(24);
+        reviewPolicy.seq = e.seq;
         return;
     }
     if (e.stored.caseId.isEmpty())

@@ -38,8 +38,23 @@ struct ExpectedReview : public QSharedData
     QByteArrayView decision;
     QByteArrayView decidedBy;
     QByteArrayView approvedBy;
+    QByteArrayView openedBy; // who sent it to review
+    QByteArrayView proposedReason; // reason codes
+    QByteArrayView decisionReason;
+    qint64 openedMs = -1; // sent to review, or reopened
+    qint64 updatedMs = -1; // its last review_action
+    qint64 decidedMs = -1; // -1: not decided (NULL)
     qint64 firstSeq = 0; // the first review_action
     bool seen = false; // its row was read
+};
+
+// The team's review policy (meta review_four_eyes and review_sla_hours) as its review_policy_changed events say;
+// the defaults schema version 6 writes until the first one.
+struct ExpectedReviewPolicy
+{
+    bool fourEyes = true;
+    qint64 slaHours = 24;
+    qint64 seq = 0; // the event that set it; 0: the defaults
 };
 
 // One case's row in the cases table, and its review's in the reviews table, as its events say they must be (text as
@@ -85,6 +100,7 @@ private:
 public:
     // Keyed by the case id's UTF-8 bytes (in the arena).
     QHash<QByteArrayView, ExpectedCase> cases;
+    ExpectedReviewPolicy reviewPolicy;
 
 private:
     // The few distinct actors, workstations, scenes, states and SubCodes are stored once and shared by all cases.

@@ -8,6 +8,7 @@
 #include "history/ChainSigner.h"
 #include "history/DashboardCheck.h"
 #include "history/Migrations.h"
+#include "history/Review.h"
 #include "history/SqliteRows.h"
 
 #include <QDir>
@@ -340,7 +341,8 @@ void compareReviews(QSqlDatabase& db, QHash<QByteArrayView, ExpectedCase>& cases
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT case_id, state, assignee, escalated, proposed_by, proposed_decision, decision, "
-                               "decided_by, approved_by FROM reviews"))) {
+                               "decided_by, approved_by, active, opened_by, opened_at, updated_at, proposed_reason, "
+                               "decision_reason, decided_at FROM reviews"))) {
         mismatch(report.headSeq,
             QString(),
             ChainVerifier::tr("Cannot read the review records: %1").arg(q.lastError().text()));
@@ -363,6 +365,14 @@ void compareReviews(QSqlDatabase& db, QHash<QByteArrayView, ExpectedCase>& cases
         const auto columnDiffers = [&q](int column, QByteArrayView expected) {
             return QByteArrayView(q.value(column).toString().toUtf8()) != expected;
         };
+        // Review times are written with their event's time (schema version 6 came after exact times): exactly it,
+        // and NULL exactly when there is none (-1).
+        const auto timeDiffers = [&q](int column, qint64 expectedMs) {
+            if (q.value(column).isNull() || q.value(column).toString().isEmpty())
+                return expectedMs >= 0;
+            return CanonicalEvent::parseTimestampMs(q.value(column).toString().toUtf8()) != expectedMs;
+        };
+        const bool closed = ReviewState::isClosed(QString::fromUtf8(r.state));
         const std::pair<const char*, bool> columns[] = { { "state", columnDiffers(1, r.state) },
             { "assignee", columnDiffers(2, r.assignee) },
             { "escalated", q.value(3).toInt() != (r.escalated ? 1 : 0) }, // exactly what the application writes
@@ -370,7 +380,14 @@ void compareReviews(QSqlDatabase& db, QHash<QByteArrayView, ExpectedCase>& cases
             { "proposed_decision", columnDiffers(5, r.proposedDecision) },
             { "decision", columnDiffers(6, r.decision) },
             { "decided_by", columnDiffers(7, r.decidedBy) },
-            { "approved_by", columnDiffers(8, r.approvedBy) } };
+            { "approved_by", columnDiffers(8, r.approvedBy) },
+            { "active", q.value(9).toString() != (closed ? QLatin1String("0") : QLatin1String("1")) },
+            { "opened_by", columnDiffers(10, r.openedBy) },
+            { "opened_at", timeDiffers(11, r.openedMs) },
+            { "updated_at", timeDiffers(12, r.updatedMs) },
+            { "proposed_reason", columnDiffers(13, r.proposedReason) },
+            { "decision_reason", columnDiffers(14, r.decisionReason) },
+            { "decided_at", timeDiffers(15, r.decidedMs) } };
         QStringList differing;
         for (const auto& [name, differs] : columns) {
             if (differs)
@@ -846,6 +863,35 @@ Verdict checkEnd(
     return std::nullopt;
 }
 
+// The team's review policy in meta (what every review write follows) against its review_policy_changed events, or the
+// defaults before the first: an edit would let one person decide alone, or move every deadline.
+void compareReviewPolicy(QSqlDatabase& db, const ExpectedReviewPolicy& policy, ChainReport& report)
+{
+    const bool postgres = db.driverName() == QLatin1String("QPSQL");
+    if (Migrations::currentVersion(db, postgres, nullptr) < 6)
+        return; // no review policy before manual review
+    QSqlQuery q(db);
+    QHash<QString, QString> kept;
+    if (q.exec(QStringLiteral("SELECT key, value FROM meta WHERE key IN ('review_four_eyes', 'review_sla_hours')"))) {
+        while (q.next())
+            kept.insert(q.value(0).toString(), q.value(1).toString());
+    }
+    const QString fourEyes = policy.fourEyes ? QStringLiteral("1") : QStringLiteral("0");
+    const QString slaHours = QString::number(policy.slaHours);
+    if (kept.value(QStringLiteral("review_four_eyes")) == fourEyes
+        && kept.value(QStringLiteral("review_sla_hours")) == slaHours)
+        return;
+    markBroken(report,
+        report.headSeq,
+        QString(),
+        ChainVerifier::tr("The review policy kept in the history (four-eyes %1, %2 hours to decide) is not the one its "
+                          "events set (four-eyes %3, %4 hours): it was changed outside the application.")
+            .arg(kept.value(QStringLiteral("review_four_eyes"), ChainVerifier::tr("missing")),
+                kept.value(QStringLiteral("review_sla_hours"), ChainVerifier::tr("missing")),
+                fourEyes,
+                slaHours));
+}
+
 // The dashboard's hourly counts against the cases (which matched their events): an edit shows as broken at the head.
 void compareDashboard(QSqlDatabase& db, const DashboardCheck::Recount& recount, ChainReport& report)
 {
@@ -1017,6 +1063,7 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
     DashboardCheck::Recount recount;
     compareCases(db, walk.projection.cases, options.piiCheck, report, &recount);
     compareReviews(db, walk.projection.cases, report);
+    compareReviewPolicy(db, walk.projection.reviewPolicy, report);
     if (report.ok)
         compareDashboard(db, recount, report);
     if (!report.ok) {

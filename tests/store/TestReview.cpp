@@ -418,6 +418,21 @@ private slots:
                 << backend
                 << QStringLiteral("UPDATE reviews SET decision = 'approve', approved_by = 'other' "
                                   "WHERE case_id = '%1'");
+            QTest::addRow("%s: taken out of the queue", qPrintable(backend))
+                << backend << QStringLiteral("UPDATE reviews SET active = 0 WHERE case_id = '%1'");
+            QTest::addRow("%s: sender edited", qPrintable(backend))
+                << backend << QStringLiteral("UPDATE reviews SET opened_by = 'other' WHERE case_id = '%1'");
+            QTest::addRow("%s: sent later", qPrintable(backend))
+                << backend
+                << QStringLiteral("UPDATE reviews SET opened_at = '2030-01-01T00:00:00.000Z' WHERE case_id = '%1'");
+            QTest::addRow("%s: last change moved", qPrintable(backend))
+                << backend
+                << QStringLiteral("UPDATE reviews SET updated_at = '2020-01-01T00:00:00.000Z' WHERE case_id = '%1'");
+            QTest::addRow("%s: decision time written in", qPrintable(backend))
+                << backend
+                << QStringLiteral("UPDATE reviews SET decided_at = '2026-01-01T00:00:00.000Z' WHERE case_id = '%1'");
+            QTest::addRow("%s: reason code written in", qPrintable(backend))
+                << backend << QStringLiteral("UPDATE reviews SET decision_reason = 'forged' WHERE case_id = '%1'");
             QTest::addRow("%s: row inserted", qPrintable(backend))
                 << backend
                 << QStringLiteral("INSERT INTO reviews (case_id, state, active, opened_by, opened_at, updated_at) "
@@ -446,6 +461,43 @@ private slots:
         QVERIFY2(report.reason.contains(QLatin1String("review")), qPrintable(report.reason));
         QVERIFY(report.brokenCaseId == reviewed || report.brokenCaseId == other);
         m_worlds.erase(backend); // the history is tampered with: the next test starts a new one
+    }
+
+    // The team's review policy is kept in meta, beside the chain; its events say what it must be (the defaults before
+    // the first). Turning four-eyes off, or moving every deadline, in the database is reported.
+    void editedReviewPolicyReported_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<bool>("policySet"); // a supervisor set it first (else the defaults apply)
+        QTest::addColumn<QString>("sql");
+        for (const QString& backend : StoreFixture::backends()) {
+            for (const bool set : { false, true }) {
+                const char* how = set ? "set" : "default";
+                QTest::addRow("%s, %s: four-eyes turned off", qPrintable(backend), how)
+                    << backend << set << QStringLiteral("UPDATE meta SET value = '0' WHERE key = 'review_four_eyes'");
+                QTest::addRow("%s, %s: deadline moved", qPrintable(backend), how)
+                    << backend << set << QStringLiteral("UPDATE meta SET value = '720' WHERE key = 'review_sla_hours'");
+                QTest::addRow("%s, %s: policy removed", qPrintable(backend), how)
+                    << backend << set << QStringLiteral("DELETE FROM meta WHERE key = 'review_four_eyes'");
+            }
+        }
+    }
+    void editedReviewPolicyReported()
+    {
+        QFETCH(QString, backend);
+        QFETCH(bool, policySet);
+        QFETCH(QString, sql);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        auto store = fx.open(nullptr);
+        QVERIFY(store);
+        if (policySet)
+            QVERIFY(store->setReviewPolicy(StoreFixture::reader(), ReviewPolicy { true, 48 }));
+        QVERIFY2(store->verifyChain().ok, qPrintable(store->verifyChain().reason));
+        QVERIFY(fx.execRaw(sql));
+        const ChainReport report = store->verifyChain();
+        QVERIFY(!report.ok);
+        QVERIFY2(report.reason.contains(QLatin1String("review policy")), qPrintable(report.reason));
     }
 
     // The retention purge erases a case's review notes and file names with its name and ID number.
