@@ -160,8 +160,42 @@ void CaseProjection::applyCompletion(ExpectedCase& c, const RawEvent& e)
     }
 }
 
+// account_created, account_changed and account_locked, as AuditStore's account writes change the row with them.
+void CaseProjection::applyAccount(const RawEvent& e)
+{
+    const PayloadReader payload(e.stored.payload);
+    const QString user = QString::fromUtf8(payload.string("user"));
+    if (is(e.stored.kind, EventKind::accountCreated)) {
+        if (accounts.contains(user))
+            return; // never written by the app; the first one stands
+        ExpectedAccount& a = accounts[user];
+        a.role = QString::fromUtf8(payload.string("role"));
+        a.createdSeq = e.seq;
+        return;
+    }
+    const auto it = accounts.find(user);
+    if (it == accounts.end())
+        return; // the app changes no account it has not created
+    if (is(e.stored.kind, EventKind::accountLocked)) {
+        it->lockedMs = e.tsMs;
+        return;
+    }
+    const QByteArrayView change = payload.string("change");
+    if (change == "role")
+        it->role = QString::fromUtf8(payload.string("role"));
+    else if (change == "disabled" || change == "enabled")
+        it->disabled = change == "disabled";
+    else if (change == "unlocked")
+        it->lockedMs = -1;
+}
+
 void CaseProjection::apply(const RawEvent& e)
 {
+    if (is(e.stored.kind, EventKind::accountCreated) || is(e.stored.kind, EventKind::accountChanged)
+        || is(e.stored.kind, EventKind::accountLocked)) {
+        applyAccount(e);
+        return;
+    }
     if (is(e.stored.kind, EventKind::retentionPurge)) {
         applyPurge(e);
         return;

@@ -48,6 +48,17 @@ struct ExpectedReview : public QSharedData
     bool seen = false; // its row was read
 };
 
+// One account's row in the accounts table as its account_* events say it must be (what authorization reads: its role,
+// whether it is disabled, whether it is locked and since when). The password hash is not in the chain.
+struct ExpectedAccount
+{
+    QString role;
+    bool disabled = false;
+    qint64 lockedMs = -1; // -1: not locked (NULL)
+    qint64 createdSeq = 0; // its account_created
+    bool seen = false; // its row was read
+};
+
 // The team's review policy (meta review_four_eyes and review_sla_hours) as its review_policy_changed events say;
 // the defaults schema version 6 writes until the first one.
 struct ExpectedReviewPolicy
@@ -101,6 +112,7 @@ public:
     // Keyed by the case id's UTF-8 bytes (in the arena).
     QHash<QByteArrayView, ExpectedCase> cases;
     ExpectedReviewPolicy reviewPolicy;
+    QHash<QString, ExpectedAccount> accounts; // by name
 
 private:
     // The few distinct actors, workstations, scenes, states and SubCodes are stored once and shared by all cases.
@@ -108,4 +120,5 @@ private:
     void applyPurge(const RawEvent& e);
     void applyReview(ExpectedReview& r, const RawEvent& e);
     void applyCompletion(ExpectedCase& c, const RawEvent& e);
+    void applyAccount(const RawEvent& e);
 };

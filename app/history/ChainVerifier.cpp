@@ -863,6 +863,62 @@ Verdict checkEnd(
     return std::nullopt;
 }
 
+// The accounts table (schema version 5 on; what every authorization reads) against the accounts the events describe:
+// a role raised, an account enabled or unlocked, a row added or deleted in the database. Reported at the account's
+// account_created event, or at the head for a row with none.
+void compareAccounts(QSqlDatabase& db, QHash<QString, ExpectedAccount>& accounts, ChainReport& report)
+{
+    const bool postgres = db.driverName() == QLatin1String("QPSQL");
+    if (Migrations::currentVersion(db, postgres, nullptr) < 5)
+        return; // no accounts before version 5
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT name, role, disabled, locked_at FROM accounts"))) {
+        markBroken(report,
+            report.headSeq,
+            QString(),
+            ChainVerifier::tr("Cannot read the accounts: %1").arg(q.lastError().text()));
+        return;
+    }
+    while (q.next()) {
+        const QString name = q.value(0).toString();
+        const auto it = accounts.find(name);
+        if (it == accounts.end() || it->seen) {
+            markBroken(report,
+                report.headSeq,
+                QString(),
+                ChainVerifier::tr("The account %1 has no account_created event: it was added outside the application.")
+                    .arg(name));
+            continue;
+        }
+        it->seen = true;
+        const QString lockedAt = q.value(3).toString();
+        const bool lockedDiffers = lockedAt.isEmpty()
+            ? it->lockedMs >= 0
+            : CanonicalEvent::parseTimestampMs(lockedAt.toUtf8()) != it->lockedMs;
+        QStringList differing;
+        if (q.value(1).toString() != it->role)
+            differing << QStringLiteral("role");
+        if (q.value(2).toInt() != (it->disabled ? 1 : 0))
+            differing << QStringLiteral("disabled");
+        if (lockedDiffers)
+            differing << QStringLiteral("locked_at");
+        if (!differing.isEmpty())
+            markBroken(report,
+                it->createdSeq,
+                QString(),
+                ChainVerifier::tr("The account %1 does not match its events (%2): the accounts table was edited.")
+                    .arg(name, differing.join(QStringLiteral(", "))));
+    }
+    for (auto it = accounts.cbegin(); it != accounts.cend(); ++it) {
+        if (!it->seen)
+            markBroken(report,
+                it->createdSeq,
+                QString(),
+                ChainVerifier::tr("The account %1 is missing from the accounts table: it was deleted.").arg(it.key()));
+    }
+}
+
 // The team's review policy in meta (what every review write follows) against its review_policy_changed events, or the
 // defaults before the first: an edit would let one person decide alone, or move every deadline.
 void compareReviewPolicy(QSqlDatabase& db, const ExpectedReviewPolicy& policy, ChainReport& report)
@@ -1064,6 +1120,7 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
     compareCases(db, walk.projection.cases, options.piiCheck, report, &recount);
     compareReviews(db, walk.projection.cases, report);
     compareReviewPolicy(db, walk.projection.reviewPolicy, report);
+    compareAccounts(db, walk.projection.accounts, report);
     if (report.ok)
         compareDashboard(db, recount, report);
     if (!report.ok) {

@@ -1,4 +1,5 @@
 #include "history/AuditStore.h"
+#include "history/ChainVerifier.h"
 
 #include "FakeClock.h"
 #include "StoreFixture.h"
@@ -164,6 +165,61 @@ private slots:
                  << QStringLiteral("login ann");
         QCOMPARE(eventsAfter(*store, before), expected);
         QVERIFY(store->verifyChain().ok);
+    }
+
+    // What every authorization reads (role, disabled, locked) is rebuilt from the account events by audit verify: an
+    // account promoted, re-enabled, unlocked, added or deleted in the database is reported, keyless too.
+    void editedAccountsReported_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<QStringList>("sql");
+        QTest::addColumn<QString>("reasonContains");
+        for (const QString& b : StoreFixture::backends()) {
+            const QString dropGuard = b == QLatin1String("postgresql")
+                ? QStringLiteral("DROP TRIGGER accounts_no_delete ON accounts")
+                : QStringLiteral("DROP TRIGGER accounts_no_delete");
+            QTest::addRow("%s: promoted", qPrintable(b))
+                << b << QStringList { QStringLiteral("UPDATE accounts SET role = 'supervisor' WHERE name = 'ann'") }
+                << QStringLiteral("ann does not match its events (role)");
+            QTest::addRow("%s: re-enabled", qPrintable(b))
+                << b << QStringList { QStringLiteral("UPDATE accounts SET disabled = 0 WHERE name = 'carl'") }
+                << QStringLiteral("carl does not match its events (disabled)");
+            QTest::addRow("%s: locked", qPrintable(b))
+                << b
+                << QStringList { QStringLiteral(
+                       "UPDATE accounts SET locked_at = '2026-11-30T09:00:00.000Z' WHERE name = 'ann'") }
+                << QStringLiteral("ann does not match its events (locked_at)");
+            QTest::addRow("%s: added", qPrintable(b))
+                << b
+                << QStringList { QStringLiteral(
+                       "INSERT INTO accounts (name, role, password_hash, created_at, created_by, updated_at) "
+                       "SELECT 'mallory', 'supervisor', password_hash, created_at, 'boss', updated_at FROM accounts "
+                       "WHERE name = 'ann'") }
+                << QStringLiteral("mallory has no account_created event");
+            QTest::addRow("%s: deleted", qPrintable(b))
+                << b << QStringList { dropGuard, QStringLiteral("DELETE FROM accounts WHERE name = 'carl'") }
+                << QStringLiteral("carl is missing");
+            QTest::addRow("%s: all deleted (the owner mode)", qPrintable(b))
+                << b << QStringList { dropGuard, QStringLiteral("DELETE FROM accounts") }
+                << QStringLiteral("is missing");
+        }
+    }
+    void editedAccountsReported()
+    {
+        QFETCH(QStringList, sql);
+        QFETCH(QString, reasonContains);
+        STORE_FIXTURE_OPEN(fx, store, nullptr);
+        const std::optional<Actor> supervisor = boss(*store);
+        QVERIFY(supervisor);
+        QVERIFY(store->createAccount(*supervisor, QStringLiteral("ann"), QLatin1String(Role::reviewer), password()));
+        QVERIFY(store->createAccount(*supervisor, QStringLiteral("carl"), QLatin1String(Role::reviewer), password()));
+        QVERIFY(store->setAccountDisabled(*supervisor, QStringLiteral("carl"), true));
+        QVERIFY2(store->verifyChain().ok, qPrintable(store->verifyChain().reason));
+        for (const QString& statement : sql)
+            QVERIFY(fx.execRaw(statement));
+        const ChainReport keyless = ChainVerifier::verify(fx.raw());
+        QVERIFY(!keyless.ok);
+        QVERIFY2(keyless.reason.contains(reasonContains), qPrintable(keyless.reason));
     }
 
     void unknownUserLooksLikeAWrongPassword_data() { StoreFixture::addBackendRows(); }
