@@ -104,6 +104,13 @@ void CaseProjection::applyReview(ExpectedReview& r, const RawEvent& e)
     const QByteArrayView state = payload.string("state");
     r.state = intern(state);
     r.updatedMs = e.tsMs;
+    for (const auto& [idKey, digestKey] :
+        { std::pair { "noteId", "noteDigest" }, { "fileNameId", "fileNameDigest" } }) {
+        const QString textId = QString::fromUtf8(payload.string(idKey));
+        if (!textId.isEmpty() && !texts.contains(textId))
+            texts.insert(textId,
+                ExpectedText { QString::fromUtf8(e.stored.caseId), payload.string(digestKey).toByteArray(), e.seq });
+    }
     if (action == "open") {
         r.openedBy = intern(e.stored.actor);
         r.openedMs = e.tsMs;
@@ -189,26 +196,30 @@ void CaseProjection::applyAccount(const RawEvent& e)
         it->lockedMs = -1;
 }
 
-void CaseProjection::apply(const RawEvent& e)
+// The events of no case that the projection folds: the accounts and the review policy.
+void CaseProjection::applyCaseless(const RawEvent& e)
 {
     if (is(e.stored.kind, EventKind::accountCreated) || is(e.stored.kind, EventKind::accountChanged)
         || is(e.stored.kind, EventKind::accountLocked)) {
         applyAccount(e);
-        return;
-    }
-    if (is(e.stored.kind, EventKind::retentionPurge)) {
-        applyPurge(e);
-        return;
-    }
-    if (is(e.stored.kind, EventKind::reviewPolicyChanged)) {
+    } else if (is(e.stored.kind, EventKind::reviewPolicyChanged)) {
         const QJsonObject payload = e.payloadObject(); // rare: read as the application reads it
         reviewPolicy.fourEyes = payload.value(QStringLiteral("fourEyes")).toBool(true);
         reviewPolicy.slaHours = payload.value(QStringLiteral("slaHours")).toInteger(24);
         reviewPolicy.seq = e.seq;
+    }
+}
+
+void CaseProjection::apply(const RawEvent& e)
+{
+    if (is(e.stored.kind, EventKind::retentionPurge)) {
+        applyPurge(e);
         return;
     }
-    if (e.stored.caseId.isEmpty())
+    if (e.stored.caseId.isEmpty()) {
+        applyCaseless(e);
         return;
+    }
     if (is(e.stored.kind, EventKind::caseCreated)) {
         if (cases.contains(e.stored.caseId))
             return; // never written by the app; the first one stands

@@ -59,6 +59,16 @@ struct ExpectedAccount
     bool seen = false; // its row was read
 };
 
+// A review note or file name kept encrypted in review_texts, as the review_action event that wrote it says: whose
+// case, and the SHA-256 of its ciphertext (hex).
+struct ExpectedText
+{
+    QString caseId;
+    QByteArray digest;
+    qint64 seq = 0; // the review_action that wrote it
+    bool seen = false; // its row was read
+};
+
 // The team's review policy (meta review_four_eyes and review_sla_hours) as its review_policy_changed events say;
 // the defaults schema version 6 writes until the first one.
 struct ExpectedReviewPolicy
@@ -113,6 +123,7 @@ public:
     QHash<QByteArrayView, ExpectedCase> cases;
     ExpectedReviewPolicy reviewPolicy;
     QHash<QString, ExpectedAccount> accounts; // by name
+    QHash<QString, ExpectedText> texts; // by text id
 
 private:
     // The few distinct actors, workstations, scenes, states and SubCodes are stored once and shared by all cases.
@@ -121,4 +132,5 @@ private:
     void applyReview(ExpectedReview& r, const RawEvent& e);
     void applyCompletion(ExpectedCase& c, const RawEvent& e);
     void applyAccount(const RawEvent& e);
+    void applyCaseless(const RawEvent& e);
 };

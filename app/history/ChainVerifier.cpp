@@ -11,6 +11,7 @@
 #include "history/Review.h"
 #include "history/SqliteRows.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QHash>
@@ -919,6 +920,63 @@ void compareAccounts(QSqlDatabase& db, QHash<QString, ExpectedAccount>& accounts
     }
 }
 
+// The review notes and file names (review_texts, schema version 6 on) against the review_action events that wrote
+// them: each row is there, belongs to its case and holds the ciphertext whose SHA-256 the event carries, or, once its
+// case was purged, nothing (purged_at the purge's time); no row is there that no event wrote.
+void compareTexts(QSqlDatabase& db, CaseProjection& projection, ChainReport& report)
+{
+    const bool postgres = db.driverName() == QLatin1String("QPSQL");
+    if (Migrations::currentVersion(db, postgres, nullptr) < 6)
+        return;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT text_id, case_id, text_enc, purged_at FROM review_texts"))) {
+        markBroken(report,
+            report.headSeq,
+            QString(),
+            ChainVerifier::tr("Cannot read the review notes: %1").arg(q.lastError().text()));
+        return;
+    }
+    while (q.next()) {
+        const QString textId = q.value(0).toString();
+        const auto it = projection.texts.find(textId);
+        if (it == projection.texts.end() || it->seen) {
+            markBroken(report,
+                report.headSeq,
+                q.value(1).toString(),
+                ChainVerifier::tr("The review note %1 was written by no review event: it was inserted outside the "
+                                  "application.")
+                    .arg(textId));
+            continue;
+        }
+        it->seen = true;
+        const auto c = projection.cases.constFind(QByteArrayView(it->caseId.toUtf8()));
+        const bool purged = c != projection.cases.constEnd() && c->purgedMs >= 0 && c->purgedSeq > it->seq;
+        const QByteArray sealed = q.value(2).toByteArray();
+        const QString purgedAt = q.value(3).toString();
+        const bool matches = q.value(1).toString() == it->caseId
+            && (purged ? sealed.isEmpty() && CanonicalEvent::parseTimestampMs(purgedAt.toUtf8()) == c->purgedMs
+                       : purgedAt.isEmpty()
+                        && QCryptographicHash::hash(sealed, QCryptographicHash::Sha256).toHex() == it->digest);
+        if (!matches)
+            markBroken(report,
+                it->seq,
+                it->caseId,
+                ChainVerifier::tr("The review note %1 of case %2 is not the one its event wrote (removed, emptied, "
+                                  "replaced or moved): the review_texts table was edited.")
+                    .arg(textId, it->caseId));
+    }
+    for (auto it = projection.texts.cbegin(); it != projection.texts.cend(); ++it) {
+        if (!it->seen)
+            markBroken(report,
+                it->seq,
+                it->caseId,
+                ChainVerifier::tr("The review note %1 of case %2 is missing from the review_texts table: it was "
+                                  "deleted.")
+                    .arg(it.key(), it->caseId));
+    }
+}
+
 // The team's review policy in meta (what every review write follows) against its review_policy_changed events, or the
 // defaults before the first: an edit would let one person decide alone, or move every deadline.
 void compareReviewPolicy(QSqlDatabase& db, const ExpectedReviewPolicy& policy, ChainReport& report)
@@ -1121,6 +1179,7 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
     compareReviews(db, walk.projection.cases, report);
     compareReviewPolicy(db, walk.projection.reviewPolicy, report);
     compareAccounts(db, walk.projection.accounts, report);
+    compareTexts(db, walk.projection, report);
     if (report.ok)
         compareDashboard(db, recount, report);
     if (!report.ok) {

@@ -433,6 +433,13 @@ private slots:
                 << QStringLiteral("UPDATE reviews SET decided_at = '2026-01-01T00:00:00.000Z' WHERE case_id = '%1'");
             QTest::addRow("%s: reason code written in", qPrintable(backend))
                 << backend << QStringLiteral("UPDATE reviews SET decision_reason = 'forged' WHERE case_id = '%1'");
+            QTest::addRow("%s: notes emptied", qPrintable(backend))
+                << backend << QStringLiteral("UPDATE review_texts SET text_enc = NULL WHERE case_id = '%1'");
+            QTest::addRow("%s: notes moved to another case", qPrintable(backend))
+                << backend << QStringLiteral("UPDATE review_texts SET case_id = '%2' WHERE case_id = '%1'");
+            QTest::addRow("%s: note inserted", qPrintable(backend))
+                << backend
+                << QStringLiteral("INSERT INTO review_texts (text_id, case_id) VALUES ('forged-note', '%1')");
             QTest::addRow("%s: row inserted", qPrintable(backend))
                 << backend
                 << QStringLiteral("INSERT INTO reviews (case_id, state, active, opened_by, opened_at, updated_at) "
