@@ -196,12 +196,17 @@ void CaseProjection::applyAccount(const RawEvent& e)
         it->lockedMs = -1;
 }
 
-// The events of no case that the projection folds: the accounts and the review policy.
+// The events of no case that the projection folds: the accounts, the reason codes and the review policy.
 void CaseProjection::applyCaseless(const RawEvent& e)
 {
     if (is(e.stored.kind, EventKind::accountCreated) || is(e.stored.kind, EventKind::accountChanged)
         || is(e.stored.kind, EventKind::accountLocked)) {
         applyAccount(e);
+    } else if (is(e.stored.kind, EventKind::reviewReasonChanged)) {
+        const PayloadReader payload(e.stored.payload);
+        reasons.insert(QString::fromUtf8(payload.string("code")),
+            ExpectedReason {
+                QString::fromUtf8(payload.string("label")), payload.boolean("active").value_or(true), e.seq });
     } else if (is(e.stored.kind, EventKind::reviewPolicyChanged)) {
         const QJsonObject payload = e.payloadObject(); // rare: read as the application reads it
         reviewPolicy.fourEyes = payload.value(QStringLiteral("fourEyes")).toBool(true);

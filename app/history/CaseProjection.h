@@ -69,6 +69,14 @@ struct ExpectedText
     bool seen = false; // its row was read
 };
 
+// A reason code as its review_reason_changed events left it (codes without one keep their built-in label, active).
+struct ExpectedReason
+{
+    QString label;
+    bool active = true;
+    qint64 seq = 0; // the last review_reason_changed
+};
+
 // The team's review policy (meta review_four_eyes and review_sla_hours) as its review_policy_changed events say;
 // the defaults schema version 6 writes until the first one.
 struct ExpectedReviewPolicy
@@ -124,6 +132,7 @@ public:
     ExpectedReviewPolicy reviewPolicy;
     QHash<QString, ExpectedAccount> accounts; // by name
     QHash<QString, ExpectedText> texts; // by text id
+    QHash<QString, ExpectedReason> reasons; // by code: those a review_reason_changed event set
 
 private:
     // The few distinct actors, workstations, scenes, states and SubCodes are stored once and shared by all cases.

@@ -977,6 +977,51 @@ void compareTexts(QSqlDatabase& db, CaseProjection& projection, ChainReport& rep
     }
 }
 
+// The reason codes (review_reasons, schema version 6 on: the built-in ones, then what review_reason_changed events
+// set) against the table the review dialogs and the timeline read: a label reworded, a code revived, retired, added or
+// deleted in the database is reported.
+void compareReasons(QSqlDatabase& db, const QHash<QString, ExpectedReason>& changed, ChainReport& report)
+{
+    const bool postgres = db.driverName() == QLatin1String("QPSQL");
+    if (Migrations::currentVersion(db, postgres, nullptr) < 6)
+        return;
+    QHash<QString, ExpectedReason> expected;
+    for (const ReviewReason& builtIn : ReviewReason::defaults())
+        expected.insert(builtIn.code, ExpectedReason { builtIn.label, true, 0 });
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it)
+        expected.insert(it.key(), *it);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT code, label, active FROM review_reasons"))) {
+        markBroken(report,
+            report.headSeq,
+            QString(),
+            ChainVerifier::tr("Cannot read the reason codes: %1").arg(q.lastError().text()));
+        return;
+    }
+    const auto broken = [&report](qint64 seq, const QString& code) {
+        markBroken(report,
+            seq > 0 ? seq : report.headSeq,
+            QString(),
+            ChainVerifier::tr("The reason code %1 is not what its events set (its label, whether it is in use, or the "
+                              "code itself): the review_reasons table was edited.")
+                .arg(code));
+    };
+    while (q.next()) {
+        const QString code = q.value(0).toString();
+        const auto it = expected.find(code);
+        if (it == expected.end()) {
+            broken(0, code);
+            continue;
+        }
+        if (q.value(1).toString() != it->label || q.value(2).toInt() != (it->active ? 1 : 0))
+            broken(it->seq, code);
+        expected.erase(it);
+    }
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it)
+        broken(it->seq, it.key());
+}
+
 // The team's review policy in meta (what every review write follows) against its review_policy_changed events, or the
 // defaults before the first: an edit would let one person decide alone, or move every deadline.
 void compareReviewPolicy(QSqlDatabase& db, const ExpectedReviewPolicy& policy, ChainReport& report)
@@ -1180,6 +1225,7 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
     compareReviewPolicy(db, walk.projection.reviewPolicy, report);
     compareAccounts(db, walk.projection.accounts, report);
     compareTexts(db, walk.projection, report);
+    compareReasons(db, walk.projection.reasons, report);
     if (report.ok)
         compareDashboard(db, recount, report);
     if (!report.ok) {

@@ -470,41 +470,66 @@ private slots:
         m_worlds.erase(backend); // the history is tampered with: the next test starts a new one
     }
 
-    // The team's review policy is kept in meta, beside the chain; its events say what it must be (the defaults before
-    // the first). Turning four-eyes off, or moving every deadline, in the database is reported.
-    void editedReviewPolicyReported_data()
+    // The team's review policy is kept in meta, and its reason codes in review_reasons, beside the chain; their events
+    // say what they must be (the defaults before the first). Turning four-eyes off, moving every deadline, rewording
+    // a reason or reviving, retiring or adding one in the database is reported.
+    void editedTeamRulesReported_data()
     {
         QTest::addColumn<QString>("backend");
-        QTest::addColumn<bool>("policySet"); // a supervisor set it first (else the defaults apply)
+        QTest::addColumn<bool>("changedFirst"); // a supervisor set the policy and a reason first (else the defaults)
         QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("reasonContains");
         for (const QString& backend : StoreFixture::backends()) {
-            for (const bool set : { false, true }) {
-                const char* how = set ? "set" : "default";
-                QTest::addRow("%s, %s: four-eyes turned off", qPrintable(backend), how)
-                    << backend << set << QStringLiteral("UPDATE meta SET value = '0' WHERE key = 'review_four_eyes'");
-                QTest::addRow("%s, %s: deadline moved", qPrintable(backend), how)
-                    << backend << set << QStringLiteral("UPDATE meta SET value = '720' WHERE key = 'review_sla_hours'");
-                QTest::addRow("%s, %s: policy removed", qPrintable(backend), how)
-                    << backend << set << QStringLiteral("DELETE FROM meta WHERE key = 'review_four_eyes'");
+            for (const bool changed : { false, true }) {
+                const char* how = changed ? "changed" : "default";
+                const auto row = [&](const char* name, const char* sql, const char* reason) {
+                    QTest::addRow("%s, %s: %s", qPrintable(backend), how, name)
+                        << backend << changed << QString::fromLatin1(sql) << QString::fromLatin1(reason);
+                };
+                row("four-eyes turned off",
+                    "UPDATE meta SET value = '0' WHERE key = 'review_four_eyes'",
+                    "review policy");
+                row("deadline moved", "UPDATE meta SET value = '720' WHERE key = 'review_sla_hours'", "review policy");
+                row("policy removed", "DELETE FROM meta WHERE key = 'review_four_eyes'", "review policy");
+                row("reason reworded",
+                    "UPDATE review_reasons SET label = 'Approved by the boss' WHERE code = 'suspected_forgery'",
+                    "reason code suspected_forgery");
+                row("reason retired",
+                    "UPDATE review_reasons SET active = 0 WHERE code = 'card_expired'",
+                    "reason code card_expired");
+                row("reason revived",
+                    "UPDATE review_reasons SET active = 1 WHERE code = 'needs_supervisor'",
+                    changed ? "reason code needs_supervisor" : "");
+                row("reason added",
+                    "INSERT INTO review_reasons (code, label, active, position) VALUES ('waved_through', 'OK', 1, 99)",
+                    "reason code waved_through");
             }
         }
     }
-    void editedReviewPolicyReported()
+    void editedTeamRulesReported()
     {
         QFETCH(QString, backend);
-        QFETCH(bool, policySet);
+        QFETCH(bool, changedFirst);
         QFETCH(QString, sql);
+        QFETCH(QString, reasonContains);
         StoreFixture fx;
         STORE_FIXTURE_PREPARE(fx, backend);
         auto store = fx.open(nullptr);
         QVERIFY(store);
-        if (policySet)
+        if (changedFirst) {
             QVERIFY(store->setReviewPolicy(StoreFixture::reader(), ReviewPolicy { true, 48 }));
+            QVERIFY(store->setReviewReason(StoreFixture::reader(),
+                ReviewReason { QStringLiteral("needs_supervisor"), QStringLiteral("Needs a supervisor"), false }));
+        }
         QVERIFY2(store->verifyChain().ok, qPrintable(store->verifyChain().reason));
         QVERIFY(fx.execRaw(sql));
         const ChainReport report = store->verifyChain();
+        if (reasonContains.isEmpty()) { // reviving a code that is in use anyway changes nothing
+            QVERIFY2(report.ok, qPrintable(report.reason));
+            return;
+        }
         QVERIFY(!report.ok);
-        QVERIFY2(report.reason.contains(QLatin1String("review policy")), qPrintable(report.reason));
+        QVERIFY2(report.reason.contains(reasonContains), qPrintable(report.reason));
     }
 
     // The retention purge erases a case's review notes and file names with its name and ID number.
