@@ -1394,6 +1394,66 @@
         <source>The checkpoint at event %1 carries the checkpoint interval %2, but %3 is in force and no change of the setting was signed: the interval was altered in the database.</source>
         <translation>事件 %1 处的检查点携带的检查点间隔为 %2，但当前生效的间隔是 %3，且没有经签名的设置修改：该间隔在数据库中被篡改过。</translation>
     </message>
+    <message>
+        <source>The case record %1 appears twice in the cases table: a copy was inserted outside the application.</source>
+        <translation>案件记录 %1 在 cases 表中出现了两次：有人在应用程序之外插入了副本。</translation>
+    </message>
+    <message>
+        <source>The history&apos;s schema version (%1) is lower than its tables show (%2): it was lowered outside the application, so that the checks added since would be skipped.</source>
+        <translation>历史记录的架构版本（%1）低于其数据表所显示的版本（%2）：有人在应用程序之外调低了它，以跳过此后新增的检查。</translation>
+    </message>
+    <message>
+        <source>Event %1 is a checkpoint, which only a signed history holds, but the history says it was written before signing: its schema version or signing records were altered.</source>
+        <translation>事件 %1 是检查点，只有已签名的历史记录才会有检查点，但该历史记录声称写于启用签名之前：其架构版本或签名记录已被篡改。</translation>
+    </message>
+    <message>
+        <source>Cannot read the accounts: %1</source>
+        <translation>无法读取账户：%1</translation>
+    </message>
+    <message>
+        <source>The account %1 has no account_created event: it was added outside the application.</source>
+        <translation>账户 %1 没有 account_created 事件：它是在应用程序之外添加的。</translation>
+    </message>
+    <message>
+        <source>The account %1 does not match its events (%2): the accounts table was edited.</source>
+        <translation>账户 %1 与其事件不符（%2）：accounts 表已被修改。</translation>
+    </message>
+    <message>
+        <source>The account %1 is missing from the accounts table: it was deleted.</source>
+        <translation>accounts 表中缺少账户 %1：它已被删除。</translation>
+    </message>
+    <message>
+        <source>Cannot read the review notes: %1</source>
+        <translation>无法读取复核备注：%1</translation>
+    </message>
+    <message>
+        <source>The review note %1 was written by no review event: it was inserted outside the application.</source>
+        <translation>复核备注 %1 不是由任何复核事件写入的：它是在应用程序之外插入的。</translation>
+    </message>
+    <message>
+        <source>The review note %1 of case %2 is not the one its event wrote (removed, emptied, replaced or moved): the review_texts table was edited.</source>
+        <translation>案件 %2 的复核备注 %1 与其事件写入的内容不符（被移除、清空、替换或移动）：review_texts 表已被修改。</translation>
+    </message>
+    <message>
+        <source>The review note %1 of case %2 is missing from the review_texts table: it was deleted.</source>
+        <translation>review_texts 表中缺少案件 %2 的复核备注 %1：它已被删除。</translation>
+    </message>
+    <message>
+        <source>Cannot read the reason codes: %1</source>
+        <translation>无法读取原因代码：%1</translation>
+    </message>
+    <message>
+        <source>The reason code %1 is not what its events set (its label, whether it is in use, or the code itself): the review_reasons table was edited.</source>
+        <translation>原因代码 %1 与其事件设定的不符（其名称、是否启用或代码本身）：review_reasons 表已被修改。</translation>
+    </message>
+    <message>
+        <source>The review policy kept in the history (four-eyes %1, %2 hours to decide) is not the one its events set (four-eyes %3, %4 hours): it was changed outside the application.</source>
+        <translation>历史记录中保存的复核规则（双人复核 %1，%2 小时内决定）与其事件设定的规则（双人复核 %3，%4 小时）不符：它是在应用程序之外被更改的。</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
