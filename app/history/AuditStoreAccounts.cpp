@@ -173,18 +173,40 @@ Result<Actor> AuditStore::signIn(const QString& name, const QString& password, c
         if (!stored)
             return stored.failure();
         const bool matches = PasswordHash::verify(password, *stored);
+        std::optional<Failure> refusedMeanwhile;
         const Result<void> done = write(actor, [&]() -> Result<void> {
+            refusedMeanwhile.reset(); // a body run again starts afresh
             const QDateTime at = now();
             if (!matches)
                 return countFailure(actor, name, at);
+            // Read again inside the write, which holds the history's write lock: an account locked (failed sign-ins
+            // elsewhere) or disabled since the check above stays so, and a sign-in never clears a lock it did not
+            // see (the chain would hold account_locked with no unlock after it).
+            Result<Account> current = m_accounts->find(name);
+            if (!current)
+                return current.failure();
+            if (current->disabled || current->isLocked()) {
+                refusedMeanwhile = current->disabled ? disabledFailure(name) : lockedFailure(name);
+                const Events::LoginFailed failed {
+                    name, current->disabled ? QStringLiteral("disabled") : QStringLiteral("locked"), {}
+                };
+                Result<qint64> seq =
+                    logEvent(at, actor, QString(), QLatin1String(failed.kind), Events::toPayload(failed));
+                return seq ? Result<void>() : seq.failure();
+            }
             if (Result<void> cleared = m_accounts->setFailures(name, {}, QDateTime(), at); !cleared)
                 return cleared;
-            const Events::Login login { name, account->role, {} };
+            const Events::Login login { name, current->role, {} };
             Result<qint64> seq = logEvent(at, actor, QString(), QLatin1String(login.kind), Events::toPayload(login));
+            if (seq)
+                account = *current; // the role as of the sign-in
             return seq ? Result<void>() : seq.failure();
         });
         if (!done)
             return done.failure();
+        if (refusedMeanwhile)
+            return *refusedMeanwhile;
+        actor.role = account->role;
         if (!matches) {
             Result<Account> after = m_accounts->find(name);
             return after && after->isLocked() ? lockedFailure(name) : signInFailed();
