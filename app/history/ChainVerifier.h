@@ -57,7 +57,7 @@ struct ChainReport
     QByteArray publicKey; // hex, from meta.signing_key; empty for a history from before signing
     // The cases projection, compared with what the events say (only when the chain itself verified).
     qint64 casesChecked = 0; // rows of the cases table read
-    qint64 brokenCases = 0; // case records that are missing, extra or differ from their events
+    qint64 brokenCases = 0; // case records (rows, reviews, notes) that are missing, extra or differ from their events
     QString brokenCaseId; // the first of them (lowest case_created seq), empty when none
     // Case times written by events from this seq on are compared exactly; earlier ones (written before schema
     // version 4) within ChainVerifier::projectionSlackMs. headSeq + 1 when no event is compared exactly.
