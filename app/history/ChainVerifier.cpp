@@ -240,6 +240,7 @@ QStringList differences(const SqliteRows::Row& row,
 void compareCases(QSqlDatabase& db,
     QHash<QByteArrayView, ExpectedCase>& cases,
     const CasePiiCheck& piiCheck,
+    int schemaVersion,
     ChainReport& report,
     DashboardCheck::Recount* recount)
 {
@@ -247,10 +248,7 @@ void compareCases(QSqlDatabase& db,
         ProjectionCheck::markBroken(report, seq, caseId, reason);
     };
     // A history older than schema version 7 (read as it is, unmigrated) has no error and RequestId columns.
-    QSqlQuery version(db);
-    const bool callColumnsKept = version.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'"))
-        && version.next() && version.value(0).toInt() >= 7;
-    version.finish();
+    const bool callColumnsKept = schemaVersion >= 7;
     const QByteArray sql = QByteArrayLiteral("SELECT case_id, created_at, updated_at, actor, workstation, "
                                              "merchant_biz_id, scene_code, state, sub_code, passed, training, "
                                              "attempts, name_enc, id_enc, name_masked, id_masked, id_index, "
@@ -936,12 +934,8 @@ ChainReport ChainVerifier::verify(QSqlDatabase db, const Options& options)
     report.headHash = walk.running;
     report.exactTimesFromSeq = exactTimesFromSeq(db, recordedSeq);
     DashboardCheck::Recount recount;
-    compareCases(db, walk.projection.cases, options.piiCheck, report, &recount);
-    ProjectionCheck::compareReviews(db, walk.projection.cases, report);
-    ProjectionCheck::compareReviewPolicy(db, walk.projection.reviewPolicy, report);
-    ProjectionCheck::compareAccounts(db, walk.projection.accounts, report);
-    ProjectionCheck::compareTexts(db, walk.projection, report);
-    ProjectionCheck::compareReasons(db, walk.projection.reasons, report);
+    compareCases(db, walk.projection.cases, options.piiCheck, signing.schemaVersion, report, &recount);
+    ProjectionCheck::compareAll(db, walk.projection, signing.schemaVersion, report);
     // Said once every comparison ran, whichever of them named the first broken place.
     if (report.brokenCases > 1)
         report.reason += u' ' + tr("In all, %1 case records differ from their events.").arg(report.brokenCases);

@@ -1,7 +1,6 @@
 #include "ProjectionCheck.h"
 
 #include "history/CanonicalEvent.h"
-#include "history/Migrations.h"
 #include "history/Review.h"
 
 #include <QCryptographicHash>
@@ -11,6 +10,21 @@
 #include <QVariant>
 
 namespace ProjectionCheck {
+
+namespace {
+
+// Runs sql on q (forward only); when the table cannot be read, marks the report broken at the head with cannotRead
+// (translated, %1 the database's error) and returns false.
+bool readTable(QSqlQuery& q, const QString& sql, const QString& cannotRead, ChainReport& report)
+{
+    q.setForwardOnly(true);
+    if (q.exec(sql))
+        return true;
+    markBroken(report, report.headSeq, QString(), cannotRead.arg(q.lastError().text()));
+    return false;
+}
+
+} // namespace
 
 void markBroken(ChainReport& report, qint64 seq, const QString& caseId, const QString& reason)
 {
@@ -24,26 +38,23 @@ void markBroken(ChainReport& report, qint64 seq, const QString& caseId, const QS
     }
 }
 
+namespace {
+
 // Compares the reviews table (schema version 6 on) with the reviews the events describe: a state or an assignee
 // edited in the table, a review row without events, or a reviewed case whose row is gone.
 void compareReviews(QSqlDatabase& db, QHash<QByteArrayView, ExpectedCase>& cases, ChainReport& report)
 {
-    const bool postgres = db.driverName() == QLatin1String("QPSQL");
-    if (Migrations::currentVersion(db, postgres, nullptr) < 6)
-        return; // written before manual review: there is no reviews table
     auto mismatch = [&](qint64 seq, const QString& caseId, const QString& reason) {
         markBroken(report, seq, caseId, reason);
     };
     QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT case_id, state, assignee, escalated, proposed_by, proposed_decision, decision, "
-                               "decided_by, approved_by, active, opened_by, opened_at, updated_at, proposed_reason, "
-                               "decision_reason, decided_at FROM reviews"))) {
-        mismatch(report.headSeq,
-            QString(),
-            ChainVerifier::tr("Cannot read the review records: %1").arg(q.lastError().text()));
+    if (!readTable(q,
+            QStringLiteral("SELECT case_id, state, assignee, escalated, proposed_by, proposed_decision, decision, "
+                           "decided_by, approved_by, active, opened_by, opened_at, updated_at, proposed_reason, "
+                           "decision_reason, decided_at FROM reviews"),
+            ChainVerifier::tr("Cannot read the review records: %1"),
+            report))
         return;
-    }
     while (q.next()) {
         const QString caseId = q.value(0).toString();
         const QByteArray caseIdUtf8 = caseId.toUtf8();
@@ -110,18 +121,12 @@ void compareReviews(QSqlDatabase& db, QHash<QByteArrayView, ExpectedCase>& cases
 // account_created event, or at the head for a row with none.
 void compareAccounts(QSqlDatabase& db, QHash<QString, ExpectedAccount>& accounts, ChainReport& report)
 {
-    const bool postgres = db.driverName() == QLatin1String("QPSQL");
-    if (Migrations::currentVersion(db, postgres, nullptr) < 5)
-        return; // no accounts before version 5
     QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT name, role, disabled, locked_at FROM accounts"))) {
-        markBroken(report,
-            report.headSeq,
-            QString(),
-            ChainVerifier::tr("Cannot read the accounts: %1").arg(q.lastError().text()));
+    if (!readTable(q,
+            QStringLiteral("SELECT name, role, disabled, locked_at FROM accounts"),
+            ChainVerifier::tr("Cannot read the accounts: %1"),
+            report))
         return;
-    }
     while (q.next()) {
         const QString name = q.value(0).toString();
         const auto it = accounts.find(name);
@@ -166,18 +171,12 @@ void compareAccounts(QSqlDatabase& db, QHash<QString, ExpectedAccount>& accounts
 // case was purged, nothing (purged_at the purge's time); no row is there that no event wrote.
 void compareTexts(QSqlDatabase& db, CaseProjection& projection, ChainReport& report)
 {
-    const bool postgres = db.driverName() == QLatin1String("QPSQL");
-    if (Migrations::currentVersion(db, postgres, nullptr) < 6)
-        return;
     QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT text_id, case_id, text_enc, purged_at FROM review_texts"))) {
-        markBroken(report,
-            report.headSeq,
-            QString(),
-            ChainVerifier::tr("Cannot read the review notes: %1").arg(q.lastError().text()));
+    if (!readTable(q,
+            QStringLiteral("SELECT text_id, case_id, text_enc, purged_at FROM review_texts"),
+            ChainVerifier::tr("Cannot read the review notes: %1"),
+            report))
         return;
-    }
     while (q.next()) {
         const QString textId = q.value(0).toString();
         const auto it = projection.texts.find(textId);
@@ -223,23 +222,17 @@ void compareTexts(QSqlDatabase& db, CaseProjection& projection, ChainReport& rep
 // deleted in the database is reported.
 void compareReasons(QSqlDatabase& db, const QHash<QString, ExpectedReason>& changed, ChainReport& report)
 {
-    const bool postgres = db.driverName() == QLatin1String("QPSQL");
-    if (Migrations::currentVersion(db, postgres, nullptr) < 6)
-        return;
     QHash<QString, ExpectedReason> expected;
     for (const ReviewReason& builtIn : ReviewReason::defaults())
         expected.insert(builtIn.code, ExpectedReason { builtIn.label, true, 0 });
     for (auto it = changed.cbegin(); it != changed.cend(); ++it)
         expected.insert(it.key(), *it);
     QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT code, label, active FROM review_reasons"))) {
-        markBroken(report,
-            report.headSeq,
-            QString(),
-            ChainVerifier::tr("Cannot read the reason codes: %1").arg(q.lastError().text()));
+    if (!readTable(q,
+            QStringLiteral("SELECT code, label, active FROM review_reasons"),
+            ChainVerifier::tr("Cannot read the reason codes: %1"),
+            report))
         return;
-    }
     const auto broken = [&report](qint64 seq, const QString& code) {
         markBroken(report,
             seq > 0 ? seq : report.headSeq,
@@ -267,9 +260,6 @@ void compareReasons(QSqlDatabase& db, const QHash<QString, ExpectedReason>& chan
 // defaults before the first: an edit would let one person decide alone, or move every deadline.
 void compareReviewPolicy(QSqlDatabase& db, const ExpectedReviewPolicy& policy, ChainReport& report)
 {
-    const bool postgres = db.driverName() == QLatin1String("QPSQL");
-    if (Migrations::currentVersion(db, postgres, nullptr) < 6)
-        return; // no review policy before manual review
     QSqlQuery q(db);
     QHash<QString, QString> kept;
     if (q.exec(QStringLiteral("SELECT key, value FROM meta WHERE key IN ('review_four_eyes', 'review_sla_hours')"))) {
@@ -290,6 +280,21 @@ void compareReviewPolicy(QSqlDatabase& db, const ExpectedReviewPolicy& policy, C
                 kept.value(QStringLiteral("review_sla_hours"), ChainVerifier::tr("missing")),
                 fourEyes,
                 slaHours));
+}
+
+} // namespace
+
+void compareAll(QSqlDatabase& db, CaseProjection& projection, int schemaVersion, ChainReport& report)
+{
+    if (schemaVersion < 5)
+        return; // neither accounts (version 5) nor manual review (version 6) yet
+    compareAccounts(db, projection.accounts, report);
+    if (schemaVersion < 6)
+        return;
+    compareReviews(db, projection.cases, report);
+    compareReviewPolicy(db, projection.reviewPolicy, report);
+    compareTexts(db, projection, report);
+    compareReasons(db, projection.reasons, report);
 }
 
 } // namespace ProjectionCheck

@@ -34,6 +34,27 @@ class TestSqliteRows : public QObject
         return out;
     }
 
+    // A temporary table rows_probe of rows (n, text): n from 1, text NULL for every seventh row.
+    static bool fillProbe(QSqlDatabase& db, int rows)
+    {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("CREATE TEMPORARY TABLE rows_probe (n INTEGER NOT NULL, text TEXT)"))
+            || !db.transaction() || !q.prepare(QStringLiteral("INSERT INTO rows_probe VALUES (?, ?)"))) {
+            qWarning("%s", qPrintable(q.lastError().text()));
+            return false;
+        }
+        for (int n = 1; n <= rows; ++n) {
+            q.addBindValue(n);
+            q.addBindValue(n % 7 == 0 ? QVariant(QMetaType::fromType<QString>())
+                                      : QVariant(QStringLiteral("row %1 · 第%1行").arg(n)));
+            if (!q.exec()) {
+                qWarning("%s", qPrintable(q.lastError().text()));
+                return false;
+            }
+        }
+        return db.commit();
+    }
+
 private slots:
     void annotationReachesTheVisitor_data()
     {
@@ -62,18 +83,7 @@ private slots:
         QFETCH(int, stopAfter);
         QFETCH(SqliteRows::AnnotateOn, annotateOn);
         QSqlDatabase db = store->database();
-        QSqlQuery q(db);
-        QVERIFY2(q.exec(QStringLiteral("CREATE TEMPORARY TABLE rows_probe (n INTEGER NOT NULL, text TEXT)")),
-            qPrintable(q.lastError().text()));
-        QVERIFY(db.transaction());
-        QVERIFY(q.prepare(QStringLiteral("INSERT INTO rows_probe VALUES (?, ?)")));
-        for (int n = 1; n <= rows; ++n) {
-            q.addBindValue(n);
-            q.addBindValue(n % 7 == 0 ? QVariant(QMetaType::fromType<QString>())
-                                      : QVariant(QStringLiteral("row %1 · 第%1行").arg(n)));
-            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
-        }
-        QVERIFY(db.commit());
+        QVERIFY(fillProbe(db, rows));
 
         const std::thread::id caller = std::this_thread::get_id();
         std::mutex mutex;
@@ -135,17 +145,8 @@ private slots:
         auto store = fx.open(nullptr);
         QVERIFY(store);
         QSqlDatabase db = store->database();
-        QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("CREATE TEMPORARY TABLE rows_probe (n INTEGER NOT NULL, text TEXT)")));
-        QVERIFY(db.transaction());
-        QVERIFY(q.prepare(QStringLiteral("INSERT INTO rows_probe VALUES (?, ?)")));
         const int rows = 30000; // seven chunks of 4,096 and a part
-        for (int n = 1; n <= rows; ++n) {
-            q.addBindValue(n);
-            q.addBindValue(QStringLiteral("row %1").arg(n));
-            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
-        }
-        QVERIFY(db.commit());
+        QVERIFY(fillProbe(db, rows));
 
         const std::thread::id caller = std::this_thread::get_id();
         std::mutex mutex;
