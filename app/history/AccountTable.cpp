@@ -2,6 +2,7 @@
 
 #include "history/CanonicalEvent.h"
 
+#include <QCryptographicHash>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -118,6 +119,11 @@ Result<QList<Account>> AccountTable::all() const
     while (q.next())
         accounts.append(fromRow(q));
     return accounts;
+}
+
+QString AccountTable::hashDigest(const QByteArray& passwordHash)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(passwordHash, QCryptographicHash::Sha256).toHex());
 }
 
 Result<void> AccountTable::insert(const Account& account, const QByteArray& passwordHash)

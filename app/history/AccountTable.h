@@ -39,6 +39,10 @@ public:
     // NotFound when there is no such account.
     Result<Account> find(const QString& name) const;
     Result<QByteArray> passwordHash(const QString& name) const;
+    // The SHA-256 (hex) of a password hash as the table stores it. The account events carry it, so that audit verify
+    // notices a hash replaced in the table (someone giving themselves a known password for another's account). It
+    // tells nothing about the password: the hash it digests holds a random salt that the chain does not.
+    static QString hashDigest(const QByteArray& passwordHash);
     Result<QList<Account>> all() const;
 
     // While a group commit holds the chain head (AuditStore::beginBatch), no other writer can change an

@@ -282,7 +282,7 @@ Result<void> AuditStore::createAccount(
         account.createdBy = actor.name;
         if (Result<void> inserted = m_accounts->insert(account, hash); !inserted)
             return inserted;
-        const Events::AccountCreated event { name, role, {} };
+        const Events::AccountCreated event { name, role, AccountTable::hashDigest(hash), {} };
         Result<qint64> seq = logEvent(at, actor, QString(), QLatin1String(event.kind), Events::toPayload(event));
         return seq ? Result<void>() : seq.failure();
     });
@@ -310,7 +310,7 @@ Result<void> AuditStore::setAccountRole(const Actor& actor, const QString& name,
     Result<Account> account = m_accounts->find(name);
     if (!account)
         return account.failure();
-    const Events::AccountChanged event { name, QStringLiteral("role"), role, account->role, {} };
+    const Events::AccountChanged event { name, QStringLiteral("role"), role, account->role, std::nullopt, {} };
     return changeAccount(actor, event, [&](const QDateTime& at) { return m_accounts->setRole(name, role, at); });
 }
 
@@ -318,9 +318,12 @@ Result<void> AuditStore::setAccountDisabled(const Actor& actor, const QString& n
 {
     if (disabled && name == actor.name)
         return Failure(ErrorCode::InvalidArgument, tr("You cannot disable your own account."));
-    const Events::AccountChanged event {
-        name, disabled ? QStringLiteral("disabled") : QStringLiteral("enabled"), std::nullopt, std::nullopt, {}
-    };
+    const Events::AccountChanged event { name,
+        disabled ? QStringLiteral("disabled") : QStringLiteral("enabled"),
+        std::nullopt,
+        std::nullopt,
+        std::nullopt,
+        {} };
     return changeAccount(
         actor, event, [&](const QDateTime& at) { return m_accounts->setDisabled(name, disabled, at); });
 }
@@ -330,14 +333,18 @@ Result<void> AuditStore::resetPassword(const Actor& actor, const QString& name, 
     if (const QString weak = PasswordHash::weakness(password, name); !weak.isEmpty())
         return Failure(ErrorCode::InvalidArgument, tr("Password: %1").arg(weak));
     const QByteArray hash = PasswordHash::hash(password, Random::system());
-    const Events::AccountChanged event { name, QStringLiteral("password_reset"), std::nullopt, std::nullopt, {} };
+    const Events::AccountChanged event {
+        name, QStringLiteral("password_reset"), std::nullopt, std::nullopt, AccountTable::hashDigest(hash), {}
+    };
     return changeAccount(
         actor, event, [&](const QDateTime& at) { return m_accounts->setPasswordHash(name, hash, at); });
 }
 
 Result<void> AuditStore::unlockAccount(const Actor& actor, const QString& name)
 {
-    const Events::AccountChanged event { name, QStringLiteral("unlocked"), std::nullopt, std::nullopt, {} };
+    const Events::AccountChanged event {
+        name, QStringLiteral("unlocked"), std::nullopt, std::nullopt, std::nullopt, {}
+    };
     return changeAccount(
         actor, event, [&](const QDateTime& at) { return m_accounts->setFailures(name, {}, QDateTime(), at); });
 }

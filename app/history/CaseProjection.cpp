@@ -177,6 +177,7 @@ void CaseProjection::applyAccount(const RawEvent& e)
             return; // never written by the app; the first one stands
         ExpectedAccount& a = accounts[user];
         a.role = QString::fromUtf8(payload.string("role"));
+        a.passwordDigest = payload.string("passwordDigest").toByteArray();
         a.createdSeq = e.seq;
         return;
     }
@@ -194,6 +195,8 @@ void CaseProjection::applyAccount(const RawEvent& e)
         it->disabled = change == "disabled";
     else if (change == "unlocked")
         it->lockedMs = -1;
+    else if (change == "password_reset")
+        it->passwordDigest = payload.string("passwordDigest").toByteArray();
 }
 
 // The events of no case that the projection folds: the accounts, the reason codes and the review policy.

@@ -55,6 +55,9 @@ struct ExpectedAccount
     QString role;
     bool disabled = false;
     qint64 lockedMs = -1; // -1: not locked (NULL)
+    // AccountTable::hashDigest of the password hash its latest account_created or password_reset event gave; empty
+    // when that event carries none (written before the digest was kept): the hash is then not compared.
+    QByteArray passwordDigest;
     qint64 createdSeq = 0; // its account_created
     bool seen = false; // its row was read
 };

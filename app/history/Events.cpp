@@ -407,6 +407,7 @@ template <class Io, OneOf<AccountCreated> E> void describe(Io& io, E& e)
 {
     io.field("user", e.user);
     io.field("role", e.role);
+    io.field("passwordDigest", e.passwordDigest);
 }
 
 template <class Io, OneOf<AccountChanged> E> void describe(Io& io, E& e)
@@ -415,6 +416,7 @@ template <class Io, OneOf<AccountChanged> E> void describe(Io& io, E& e)
     io.field("change", e.change);
     io.field("role", e.role);
     io.field("previousRole", e.previousRole);
+    io.field("passwordDigest", e.passwordDigest);
 }
 
 template <class Io, OneOf<AccountLocked> E> void describe(Io& io, E& e)

@@ -238,10 +238,13 @@ struct AccountCreated
     static constexpr int version = 1;
     QString user;
     QString role;
+    // AccountTable::hashDigest of the password hash stored with it (absent in histories written before it was kept).
+    std::optional<QString> passwordDigest;
     QJsonObject extra;
 };
 
-// change: "role" (role and previousRole set), "disabled", "enabled", "password_reset", "unlocked".
+// change: "role" (role and previousRole set), "disabled", "enabled", "password_reset" (passwordDigest set, as in
+// AccountCreated), "unlocked".
 struct AccountChanged
 {
     static constexpr const char* kind = EventKind::accountChanged;
@@ -250,6 +253,7 @@ struct AccountChanged
     QString change;
     std::optional<QString> role;
     std::optional<QString> previousRole;
+    std::optional<QString> passwordDigest;
     QJsonObject extra;
 };
 

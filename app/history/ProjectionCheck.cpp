@@ -1,5 +1,6 @@
 #include "ProjectionCheck.h"
 
+#include "history/AccountTable.h"
 #include "history/CanonicalEvent.h"
 #include "history/Review.h"
 
@@ -118,12 +119,13 @@ void compareReviews(QSqlDatabase& db, QHash<QByteArrayView, ExpectedCase>& cases
 
 // The accounts table (schema version 5 on; what every authorization reads) against the accounts the events describe:
 // a role raised, an account enabled or unlocked, a row added or deleted in the database. Reported at the account's
-// account_created event, or at the head for a row with none.
+// account_created event, or at the head for a row with none. The password hash is compared by its digest, where the
+// account's latest password event carries one.
 void compareAccounts(QSqlDatabase& db, QHash<QString, ExpectedAccount>& accounts, ChainReport& report)
 {
     QSqlQuery q(db);
     if (!readTable(q,
-            QStringLiteral("SELECT name, role, disabled, locked_at FROM accounts"),
+            QStringLiteral("SELECT name, role, disabled, locked_at, password_hash FROM accounts"),
             ChainVerifier::tr("Cannot read the accounts: %1"),
             report))
         return;
@@ -150,6 +152,9 @@ void compareAccounts(QSqlDatabase& db, QHash<QString, ExpectedAccount>& accounts
             differing << QStringLiteral("disabled");
         if (lockedDiffers)
             differing << QStringLiteral("locked_at");
+        if (!it->passwordDigest.isEmpty()
+            && AccountTable::hashDigest(q.value(4).toString().toLatin1()).toLatin1() != it->passwordDigest)
+            differing << QStringLiteral("password_hash");
         if (!differing.isEmpty())
             markBroken(report,
                 it->createdSeq,

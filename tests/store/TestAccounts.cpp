@@ -168,7 +168,8 @@ private slots:
     }
 
     // What every authorization reads (role, disabled, locked) is rebuilt from the account events by audit verify: an
-    // account promoted, re-enabled, unlocked, added or deleted in the database is reported, keyless too.
+    // account promoted, re-enabled, unlocked, given another password hash, added or deleted in the database is
+    // reported, keyless too.
     void editedAccountsReported_data()
     {
         QTest::addColumn<QString>("backend");
@@ -189,6 +190,19 @@ private slots:
                 << QStringList { QStringLiteral(
                        "UPDATE accounts SET locked_at = '2026-11-30T09:00:00.000Z' WHERE name = 'ann'") }
                 << QStringLiteral("ann does not match its events (locked_at)");
+            // Someone giving themselves a known password for another's account, at creation or after a reset.
+            QTest::addRow("%s: password hash replaced", qPrintable(b))
+                << b
+                << QStringList { QStringLiteral("UPDATE accounts SET password_hash = "
+                                                "(SELECT password_hash FROM accounts WHERE name = 'boss') "
+                                                "WHERE name = 'ann'") }
+                << QStringLiteral("ann does not match its events (password_hash)");
+            QTest::addRow("%s: password hash replaced after a reset", qPrintable(b))
+                << b
+                << QStringList { QStringLiteral("UPDATE accounts SET password_hash = "
+                                                "(SELECT password_hash FROM accounts WHERE name = 'ann') "
+                                                "WHERE name = 'carl'") }
+                << QStringLiteral("carl does not match its events (password_hash)");
             QTest::addRow("%s: added", qPrintable(b))
                 << b
                 << QStringList { QStringLiteral(
@@ -213,6 +227,7 @@ private slots:
         QVERIFY(supervisor);
         QVERIFY(store->createAccount(*supervisor, QStringLiteral("ann"), QLatin1String(Role::reviewer), password()));
         QVERIFY(store->createAccount(*supervisor, QStringLiteral("carl"), QLatin1String(Role::reviewer), password()));
+        QVERIFY(store->resetPassword(*supervisor, QStringLiteral("carl"), QStringLiteral("a brand new passphrase")));
         QVERIFY(store->setAccountDisabled(*supervisor, QStringLiteral("carl"), true));
         QVERIFY2(store->verifyChain().ok, qPrintable(store->verifyChain().reason));
         for (const QString& statement : sql)
