@@ -6,6 +6,7 @@
 
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 
 // Accounts in the history, on both backends: the first supervisor, sign-in, the lockout window, disabling, password
 // resets, role changes that apply at once, the idle lock, and every one of them as an event in the chain.
@@ -235,6 +236,79 @@ private slots:
         const ChainReport keyless = ChainVerifier::verify(fx.raw());
         QVERIFY(!keyless.ok);
         QVERIFY2(keyless.reason.contains(reasonContains), qPrintable(keyless.reason));
+    }
+
+    // Two workstations: one signs ann in with her right password while the other, a supervisor, disables her or
+    // fails her password until she is locked. The sign-in read the account before its write; the other change
+    // commits while that write waits for the history's write lock. The sign-in reads the account again inside its
+    // write and is refused (recorded as such), instead of recording a login and clearing a lock it never saw. On
+    // PostgreSQL only, where the waiting is seen (pg_blocking_pids) rather than guessed with a timer; a SQLite file's
+    // write lock goes through the same code.
+    void signInRefusedWhenChangedMeanwhile_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<bool>("lock");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("postgresql: disabled meanwhile")
+            << QStringLiteral("postgresql") << false << QStringLiteral("disabled");
+        QTest::newRow("postgresql: locked meanwhile")
+            << QStringLiteral("postgresql") << true << QStringLiteral("locked");
+    }
+    void signInRefusedWhenChangedMeanwhile()
+    {
+        QFETCH(bool, lock);
+        QFETCH(QString, reason);
+        STORE_FIXTURE_OPEN(fx, store, nullptr);
+        const std::optional<Actor> supervisor = boss(*store);
+        QVERIFY(supervisor);
+        QVERIFY(store->createAccount(*supervisor, QStringLiteral("ann"), QLatin1String(Role::reviewer), password()));
+        const qint64 before = store->head().valueOr({}).seq;
+
+        // This workstation's change, held uncommitted: from its first write the batch holds the chain head.
+        QVERIFY(store->beginBatch());
+        if (lock) {
+            for (int i = 0; i < AuditStore::LockoutFailures; ++i)
+                QVERIFY(
+                    !store->signIn(QStringLiteral("ann"), QStringLiteral("not her password"), QStringLiteral("ws")));
+        } else {
+            QVERIFY(store->setAccountDisabled(*supervisor, QStringLiteral("ann"), true));
+        }
+        QSqlQuery backendPid(store->database());
+        QVERIFY(backendPid.exec(QStringLiteral("SELECT pg_backend_pid()")) && backendPid.next());
+        const qint64 holder = backendPid.value(0).toLongLong();
+
+        // The other workstation signs ann in: she is neither disabled nor locked as far as it can read.
+        Result<Actor> signedIn = Failure(ErrorCode::Unavailable, QStringLiteral("the sign-in did not run"));
+        QString openError;
+        QThread* other = QThread::create([&] {
+            const std::unique_ptr<AuditStore> second = fx.open(nullptr, QString(), &openError);
+            if (second)
+                signedIn = second->signIn(QStringLiteral("ann"), password(), QStringLiteral("ws-2"));
+        });
+        other->start();
+        // Its write waits for the chain head this workstation holds.
+        QSqlDatabase watcher = fx.raw();
+        const auto waiting = [&] {
+            QSqlQuery q(watcher);
+            q.prepare(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))"));
+            q.addBindValue(holder);
+            return q.exec() && q.next() && q.value(0).toInt() > 0;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(waiting() || other->isFinished(), 60000);
+        QVERIFY2(!other->isFinished(), qPrintable(openError + signedIn.message()));
+        QVERIFY(store->commitBatch());
+        QVERIFY(other->wait(60000));
+        delete other;
+
+        QCOMPARE(signedIn.error(), ErrorCode::SignInFailed);
+        QVERIFY2(signedIn.message().contains(reason), qPrintable(signedIn.message()));
+        const QStringList events = eventsAfter(*store, before);
+        QCOMPARE(events.last(), QStringLiteral("login_failed ann %1").arg(reason));
+        QVERIFY(!events.contains(QStringLiteral("login ann")));
+        QVERIFY(
+            store->signIn(QStringLiteral("ann"), password(), QStringLiteral("ws")).error() == ErrorCode::SignInFailed);
+        const ChainReport keyless = ChainVerifier::verify(fx.raw());
+        QVERIFY2(keyless.ok, qPrintable(keyless.reason));
     }
 
     void unknownUserLooksLikeAWrongPassword_data() { StoreFixture::addBackendRows(); }
