@@ -4,6 +4,8 @@
 #include "FakeClock.h"
 #include "StoreFixture.h"
 
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSqlQuery>
 #include <QTest>
 #include <QThread>
@@ -264,6 +266,33 @@ private slots:
         QVERIFY(store->createAccount(*supervisor, QStringLiteral("ann"), QLatin1String(Role::reviewer), password()));
         const qint64 before = store->head().valueOr({}).seq;
 
+        // The other workstation opens the history first (so that nothing but the sign-in can wait below), then signs
+        // ann in once this one holds its change: she is neither disabled nor locked as far as it can read.
+        Result<Actor> signedIn = Failure(ErrorCode::Unavailable, QStringLiteral("the sign-in did not run"));
+        QString openError;
+        QSemaphore opened;
+        QSemaphore go;
+        const std::unique_ptr<QThread> other(QThread::create([&] {
+            const std::unique_ptr<AuditStore> second = fx.open(nullptr, QString(), &openError);
+            opened.release();
+            if (!second)
+                return;
+            go.acquire();
+            signedIn = second->signIn(QStringLiteral("ann"), password(), QStringLiteral("ws-2"));
+        }));
+        bool released = false;
+        // Whatever fails below, the batch ends and the thread is let go and joined before what it uses goes away.
+        const auto join = qScopeGuard([&] {
+            if (store->inBatch())
+                store->rollbackBatch();
+            if (!released)
+                go.release();
+            other->wait();
+        });
+        other->start();
+        opened.acquire();
+        QVERIFY2(openError.isEmpty(), qPrintable(openError));
+
         // This workstation's change, held uncommitted: from its first write the batch holds the chain head.
         QVERIFY(store->beginBatch());
         if (lock) {
@@ -276,29 +305,29 @@ private slots:
         QSqlQuery backendPid(store->database());
         QVERIFY(backendPid.exec(QStringLiteral("SELECT pg_backend_pid()")) && backendPid.next());
         const qint64 holder = backendPid.value(0).toLongLong();
+        go.release();
+        released = true;
 
-        // The other workstation signs ann in: she is neither disabled nor locked as far as it can read.
-        Result<Actor> signedIn = Failure(ErrorCode::Unavailable, QStringLiteral("the sign-in did not run"));
-        QString openError;
-        QThread* other = QThread::create([&] {
-            const std::unique_ptr<AuditStore> second = fx.open(nullptr, QString(), &openError);
-            if (second)
-                signedIn = second->signIn(QStringLiteral("ann"), password(), QStringLiteral("ws-2"));
-        });
-        other->start();
         // Its write waits for the chain head this workstation holds.
         QSqlDatabase watcher = fx.raw();
         const auto waiting = [&] {
             QSqlQuery q(watcher);
-            q.prepare(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))"));
+            // Blocked by this workstation, on a row of this history's chain_head (the tuple lock a waiting SELECT ...
+            // FOR UPDATE holds).
+            q.prepare(
+                QStringLiteral("SELECT count(*) FROM pg_stat_activity a WHERE ? = ANY(pg_blocking_pids(a.pid)) "
+                               "AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.locktype = 'tuple' "
+                               "AND l.relation = 'chain_head'::regclass)"));
             q.addBindValue(holder);
             return q.exec() && q.next() && q.value(0).toInt() > 0;
         };
         QTRY_VERIFY_WITH_TIMEOUT(waiting() || other->isFinished(), 60000);
-        QVERIFY2(!other->isFinished(), qPrintable(openError + signedIn.message()));
+        if (other->isFinished()) {
+            other->wait();
+            QFAIL(qPrintable(QStringLiteral("the sign-in ended without waiting: %1").arg(signedIn.message())));
+        }
         QVERIFY(store->commitBatch());
         QVERIFY(other->wait(60000));
-        delete other;
 
         QCOMPARE(signedIn.error(), ErrorCode::SignInFailed);
         QVERIFY2(signedIn.message().contains(reason), qPrintable(signedIn.message()));
