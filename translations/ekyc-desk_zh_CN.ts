@@ -3041,6 +3041,10 @@ Manifest: %2</source>
         <source>The format pdf is a report of cases: export events as csv or jsonl.</source>
         <translation>pdf 格式是案件报告：事件请导出为 csv 或 jsonl。</translation>
     </message>
+    <message>
+        <source>Export file</source>
+        <translation>导出文件</translation>
+    </message>
 </context>
 <context>
     <name>FileDigest</name>
@@ -4400,6 +4404,37 @@ MerchantBizId %2
     <message>
         <source>A certificate that is not valid yet often means that this computer&apos;s date and time are wrong: check them.</source>
         <translation>证书尚未生效，通常说明本机的日期和时间不正确：请检查。</translation>
+    </message>
+</context>
+<context>
+    <name>OutputFile</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>give the file to write.</source>
+        <translation>请给出要写入的文件。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give the name of a file in it.</source>
+        <translation>%1 是一个文件夹；请给出其中的文件名。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a device, a pipe or a socket).</source>
+        <translation>%1 不是普通文件（而是设备、管道或套接字）。</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is the audit history (or a file kept beside it): writing there would destroy it. Choose another file.</source>
+        <translation>%1 是审计历史（或其旁边保存的文件）：写入该处会将其毁坏。请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>%1 is also the input; choose another file for the output.</source>
+        <translation>%1 同时也是输入文件；请为输出选择其他文件。</translation>
     </message>
 </context>
 <context>

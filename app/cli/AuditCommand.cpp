@@ -1,6 +1,7 @@
 #include "Commands.h"
 #include "HistoryCli.h"
 
+#include "base/OutputFile.h"
 #include "base/Settings.h"
 #include "history/AuditStore.h"
 #include "history/ChainSigner.h"
@@ -162,6 +163,14 @@ int verify(const QCommandLineParser& parser, const VerifyOptions& flags)
 
 int head(const QCommandLineParser& parser, const QCommandLineOption& outOption)
 {
+    if (parser.isSet(outOption)) {
+        const Result<void> writable = OutputFile::check(
+            QStringLiteral("--out"), parser.value(outOption), OutputFile::historyFiles(HistoryCli::location(parser)));
+        if (!writable) {
+            HistoryCli::err(writable.message() + u'\n');
+            return HistoryCli::BadUsage;
+        }
+    }
     int refused = HistoryCli::Ok;
     const std::optional<HistoryCli::SignedIn> in = HistoryCli::openSignedIn(parser, &refused);
     if (!in)

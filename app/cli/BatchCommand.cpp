@@ -1,6 +1,7 @@
 #include "cli/Commands.h"
 
 #include "api/ApiClient.h"
+#include "base/OutputFile.h"
 #include "base/Settings.h"
 #include "batch/BatchInput.h"
 #include "batch/BatchJournal.h"
@@ -11,6 +12,7 @@
 #include "cli/Interruption.h"
 #include "history/AuditStore.h"
 #include "session/Session.h"
+#include "session/TrainingHistory.h"
 #include "session/VerificationService.h"
 
 #include <QCommandLineParser>
@@ -272,6 +274,16 @@ int runBatch(const QStringList& arguments)
                     .arg(ApiClient::maxConcurrentCalls())
                 + u'\n');
         maxInFlight = qMin(n, ApiClient::maxConcurrentCalls());
+    }
+    // Before anything is read or sent: results that could not be written would leave rows answered (and billed)
+    // that the next run, with a corrected --out, sends again.
+    const QStringList histories = OutputFile::historyFiles(HistoryCli::location(parser))
+        + OutputFile::historyFiles(TrainingHistory::defaultPath());
+    if (const Result<void> writable =
+            OutputFile::check(QStringLiteral("--out"), parser.value(out), histories, { parser.value(in) });
+        !writable) {
+        HistoryCli::err(writable.message() + u'\n');
+        return Refused;
     }
     QFile file(parser.value(in));
     if (!file.open(QIODevice::ReadOnly)) {

@@ -1,5 +1,6 @@
 #include "Exporter.h"
 
+#include "base/OutputFile.h"
 #include "crypto/Crypto.h"
 #include "export/Csv.h"
 #include "export/HashedFile.h"
@@ -350,7 +351,8 @@ private:
         m_manifest.hmac = m_store.manifestMac(m_manifest.signedBytes());
         QSaveFile file(out.manifestPath);
         const QByteArray bytes = m_manifest.bytes();
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+            || file.write(bytes) != bytes.size() || !file.commit()) {
             QFile::remove(out.filePath);
             return Failure(
                 ErrorCode::Unavailable, Exporter::tr("Cannot write %1: %2").arg(out.manifestPath, file.errorString()));
@@ -469,6 +471,10 @@ Result<ExportOutcome> Exporter::run(
 {
     if (Result<void> valid = validate(request); !valid)
         return valid.failure();
+    if (Result<void> writable =
+            OutputFile::check(tr("Export file"), request.outPath, OutputFile::historyFiles(m_store.sqlitePath()));
+        !writable)
+        return writable.failure();
     const Result<Actor> authorized = m_store.authorizeExport(actor, request.unmasked, request.reason);
     if (!authorized)
         return authorized.failure();

@@ -20,7 +20,8 @@ HashedFile::~HashedFile()
 bool HashedFile::open()
 {
     m_buffer.reserve(chunkBytes + 4096);
-    return m_file.open(QIODevice::WriteOnly);
+    // An export holds personal data (masked or not): readable by its owner only, like the history it came from.
+    return m_file.open(QIODevice::WriteOnly) && m_file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
 void HashedFile::put(QByteArrayView bytes)

@@ -188,6 +188,49 @@ private slots:
         }
     }
 
+    // An --out that is the history (or a file kept beside it), the input, a folder or in a missing folder is refused
+    // before any row is sent: nothing is billed for results that could not be written, and nothing is destroyed.
+    void outputThatWouldDestroyIsRefused_data()
+    {
+        QTest::addColumn<QString>("out");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("the history") << QStringLiteral("@db") << QStringLiteral("is the audit history");
+        QTest::newRow("its WAL") << QStringLiteral("@db-wal") << QStringLiteral("is the audit history");
+        QTest::newRow("the input") << QStringLiteral("@in") << QStringLiteral("is also the input");
+        QTest::newRow("a folder") << QStringLiteral("@dir") << QStringLiteral("is a folder");
+        QTest::newRow("a missing folder")
+            << QStringLiteral("@dir/missing/results.csv") << QStringLiteral("does not exist");
+    }
+    void outputThatWouldDestroyIsRefused()
+    {
+        QFETCH(QString, out);
+        QFETCH(QString, says);
+        QByteArray csv = "name,id_number,start,end\r\n";
+        csv.append(personLine(SandboxFixtures::people().first())).append("\r\n");
+        const QString in = writeInput(QStringLiteral("one.csv"), csv);
+        const CliRun first =
+            CliRun::run(batchArgs(in, path(QStringLiteral("one-results.csv"))), path(QStringLiteral("home")), m_env);
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        QFile history(db());
+        QVERIFY(history.open(QIODevice::ReadOnly));
+        const QByteArray before = history.readAll();
+        history.close();
+        const int sent = m_sandbox.requestsReceived();
+
+        out.replace(QLatin1String("@db"), db())
+            .replace(QLatin1String("@in"), in)
+            .replace(QLatin1String("@dir"), m_dir.path());
+        const CliRun run = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
+        QVERIFY2(run.exitCode == 3, run.err.constData());
+        QVERIFY2(run.err.contains("--out") && run.err.contains(says.toUtf8()), run.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived(), sent);
+        QVERIFY(history.open(QIODevice::ReadOnly));
+        QCOMPARE(history.readAll(), before);
+        QFile input(in);
+        QVERIFY(input.open(QIODevice::ReadOnly));
+        QCOMPARE(input.readAll(), csv);
+    }
+
     // kill -9 at a random moment, then the same command until it completes: no row is ever sent twice, and every
     // row ends answered, refused, or listed as unknown.
     void resumesAfterKillWithoutSendingTwice_data()

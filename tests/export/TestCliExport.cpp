@@ -4,6 +4,7 @@
 #include "ExportWorld.h"
 #include "Rfc4180.h"
 
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -63,6 +64,57 @@ private slots:
         m_world->store.reset(); // the CLI writes to it now
     }
 
+    // An --out that is the history (or a file SQLite keeps beside it), a folder or a device is refused before
+    // anything is written, and the history stays whole; audit head --out likewise.
+    void outputThatWouldDestroyIsRefused_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("out");
+        QTest::addColumn<QString>("says");
+        for (const char* command : { "export", "audit head" }) {
+            QTest::addRow("%s: the history", command)
+                << QString::fromLatin1(command) << QStringLiteral("@db") << QStringLiteral("is the audit history");
+            QTest::addRow("%s: its WAL", command)
+                << QString::fromLatin1(command) << QStringLiteral("@db-wal") << QStringLiteral("is the audit history");
+            QTest::addRow("%s: a folder", command)
+                << QString::fromLatin1(command) << QStringLiteral("@dir") << QStringLiteral("is a folder");
+            QTest::addRow("%s: a device", command)
+                << QString::fromLatin1(command) << QStringLiteral("/dev/null") << QStringLiteral("not a regular file");
+            QTest::addRow("%s: a missing folder", command)
+                << QString::fromLatin1(command) << QStringLiteral("@dir/missing/out.csv")
+                << QStringLiteral("does not exist");
+        }
+    }
+    void outputThatWouldDestroyIsRefused()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, out);
+        QFETCH(QString, says);
+        out.replace(QLatin1String("@db"), m_db).replace(QLatin1String("@dir"), m_out.path());
+        const QByteArray before = ExportWorld::read(m_db);
+        QVERIFY(!before.isEmpty());
+        const CliRun run = command == QLatin1String("export")
+            ? cli({ QStringLiteral("--out"), out })
+            : CliRun::run({ QStringLiteral("audit"),
+                              QStringLiteral("head"),
+                              QStringLiteral("--db"),
+                              m_db,
+                              QStringLiteral("--user"),
+                              QStringLiteral("supervisor"),
+                              QStringLiteral("--out"),
+                              out },
+                m_home.path(),
+                { { QStringLiteral("EKYC_DESK_PASSWORD"), TeamHistory::password() } });
+        QVERIFY2(run.exitCode == 3, run.err.constData());
+        QVERIFY2(run.err.contains(says.toUtf8()), run.err.constData());
+        // Still the history, whole (the sign-in before the export's refusal is recorded in it).
+        QVERIFY(ExportWorld::read(m_db).size() >= before.size());
+        const CliRun verify = CliRun::run(
+            { QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"), m_db }, m_home.path());
+        QVERIFY2(verify.exitCode == 0, verify.err.constData());
+        QVERIFY(QFileInfo(m_out.path()).isDir());
+    }
+
     void exportAndVerify_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -108,6 +160,9 @@ private slots:
         const Result<ExportManifest> manifest = ExportManifest::parse(ExportWorld::read(manifestPath));
         QVERIFY2(manifest, qPrintable(manifest.message()));
         QVERIFY(manifest->rows > 0);
+        // Personal data, masked or not: the owner's alone, the manifest too.
+        for (const QString& file : { path, manifestPath })
+            QCOMPARE(QFileInfo(file).permissions() & 0x0077, QFileDevice::Permissions());
         if (rows >= 0)
             QCOMPARE(manifest->rows, rows);
         QCOMPARE(ExportWorld::read(path).startsWith("\xEF\xBB\xBF"), args.contains(QStringLiteral("--excel")));

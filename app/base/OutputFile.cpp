@@ -1,0 +1,61 @@
+#include "OutputFile.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace {
+
+// The absolute path with its folder's symbolic links resolved (the file itself too, when it exists).
+QString resolved(const QString& path)
+{
+    const QFileInfo info(path);
+    if (info.exists())
+        return info.canonicalFilePath();
+    const QString folder = info.absoluteDir().canonicalPath();
+    return folder.isEmpty() ? info.absoluteFilePath() : QDir(folder).filePath(info.fileName());
+}
+
+} // namespace
+
+QStringList OutputFile::historyFiles(const QString& sqlitePath)
+{
+    if (sqlitePath.isEmpty())
+        return {};
+    QStringList files { sqlitePath };
+    for (const char* suffix : { "-wal", "-shm", "-journal", ".spool" })
+        files.append(sqlitePath + QLatin1String(suffix));
+    return files;
+}
+
+bool OutputFile::sameFile(const QString& a, const QString& b)
+{
+    return !a.isEmpty() && !b.isEmpty() && resolved(a) == resolved(b);
+}
+
+Result<void> OutputFile::check(
+    const QString& field, const QString& path, const QStringList& history, const QStringList& inputs)
+{
+    const auto refuse = [&field](const QString& why) {
+        return Failure(ErrorCode::InvalidArgument, tr("%1: %2").arg(field, why));
+    };
+    if (path.isEmpty())
+        return refuse(tr("give the file to write."));
+    const QFileInfo info(path);
+    if (info.isDir())
+        return refuse(tr("%1 is a folder; give the name of a file in it.").arg(path));
+    if (info.exists() && !info.isFile())
+        return refuse(tr("%1 is not a regular file (a device, a pipe or a socket).").arg(path));
+    if (!info.absoluteDir().exists())
+        return refuse(tr("the folder %1 does not exist.").arg(QDir::toNativeSeparators(info.absolutePath())));
+    for (const QString& file : history) {
+        if (sameFile(path, file))
+            return refuse(tr("%1 is the audit history (or a file kept beside it): writing there would destroy it. "
+                             "Choose another file.")
+                              .arg(path));
+    }
+    for (const QString& file : inputs) {
+        if (sameFile(path, file))
+            return refuse(tr("%1 is also the input; choose another file for the output.").arg(path));
+    }
+    return {};
+}

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "base/Result.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+// A file written for the person (an export, a batch's results, an anchor), checked before anything is read, sent or
+// written: never a folder or a device, in a folder that exists, and never a file it would destroy by replacing it
+// (the audit history and the files kept beside it, the input being read).
+class OutputFile
+{
+    Q_DECLARE_TR_FUNCTIONS(OutputFile)
+public:
+    // A SQLite history file and the files kept beside it: -wal, -shm, -journal and the record spool (.spool).
+    // Nothing for an empty path (a PostgreSQL history).
+    static QStringList historyFiles(const QString& sqlitePath);
+    // InvalidArgument, naming field (e.g. "--out"), when path may not be written: empty, a folder, not a regular
+    // file, in a folder that does not exist, or the same file as one of the history's (historyFiles) or of inputs.
+    static Result<void> check(
+        const QString& field, const QString& path, const QStringList& history, const QStringList& inputs = {});
+    // Whether two paths name the same file (symbolic links and relative paths resolved), existing or not.
+    static bool sameFile(const QString& a, const QString& b);
+};
