@@ -704,6 +704,15 @@ private slots:
         QTest::newRow("purge of a mistyped path")
             << QStringList { QStringLiteral("audit"), QStringLiteral("purge"), QStringLiteral("--db"), missing } << 6
             << QByteArray("no history");
+        QTest::newRow("a value given twice")
+            << (caseArgs(SandboxFixtures::people().first()) << QStringLiteral("--name") << QStringLiteral("李华")) << 3
+            << QByteArray("--name is given more than once");
+        QTest::newRow("an empty --db") << (caseArgs(SandboxFixtures::people().first())
+            << QStringLiteral("--db") << QString())
+                                       << 3 << QByteArray("--db: give a history file");
+        QTest::newRow("--training with --endpoint") << (caseArgs(SandboxFixtures::people().first())
+            << QStringLiteral("--endpoint") << QStringLiteral("https://127.0.0.1:1/"))
+                                                    << 3 << QByteArray("leave out --endpoint");
         QTest::newRow("seed without --db") << QStringList {
             QStringLiteral("dev"), QStringLiteral("seed"), QStringLiteral("--events"), QStringLiteral("10")
         } << 3 << QByteArray("--db");

@@ -638,6 +638,10 @@
         <source>Valid until: &quot;%1&quot; is neither a real date written as YYYYMMDD nor long-term (长期).</source>
         <translation>有效期截止：“%1”既不是以 YYYYMMDD 书写的有效日期，也不是长期（long-term）。</translation>
     </message>
+    <message>
+        <source>Line %1 has %2 values but the header names %3 columns: put a value that holds a comma in double quotes, or name the extra column in the header.</source>
+        <translation>第 %1 行有 %2 个值，但表头只有 %3 列：请将含逗号的值放在双引号内，或在表头中写明多出的列。</translation>
+    </message>
 </context>
 <context>
     <name>BatchJournal</name>
@@ -3390,6 +3394,14 @@ Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opene
         <source>Use: audit verify | audit head | audit purge | audit checkpoints (see audit --help).</source>
         <translation>用法：audit verify | audit head | audit purge | audit checkpoints（参见 audit --help）。</translation>
     </message>
+    <message>
+        <source>--%1 is given more than once: give it once.</source>
+        <translation>--%1 给出了不止一次：请只给一次。</translation>
+    </message>
+    <message>
+        <source>--db: give a history file or a postgresql:// URL (an empty value is not the default history).</source>
+        <translation>--db：请给出历史文件或 postgresql:// URL（空值并不表示默认历史）。</translation>
+    </message>
 </context>
 <context>
     <name>HistoryFilterBar</name>
@@ -5697,6 +5709,10 @@ MerchantBizId %2
     <message>
         <source>This history has accounts: sign in to use it.</source>
         <translation>此历史记录设有账户：请登录后使用。</translation>
+    </message>
+    <message>
+        <source>Training uses the built-in sandbox: leave out --endpoint (or leave out --training to use %1).</source>
+        <translation>培训模式使用内置沙箱：请去掉 --endpoint（或去掉 --training 以使用 %1）。</translation>
     </message>
 </context>
 <context>

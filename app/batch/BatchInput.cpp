@@ -6,6 +6,8 @@
 #include <QSet>
 #include <QStringDecoder>
 
+#include <algorithm>
+
 namespace {
 
 enum Column
@@ -126,6 +128,19 @@ Result<BatchInput> BatchInput::parse(const QByteArray& data, const QDate& today,
         const QStringList& cells = records->at(r);
         if (cells.size() == 1 && cells.first().trimmed().isEmpty())
             continue; // a blank line
+        // More values than columns (empty ones at the end, as spreadsheets write them, aside) would be dropped
+        // unseen: most often a name with an unquoted comma, which shifts every value after it.
+        const QStringList& header = records->first();
+        if (cells.size() > header.size()
+            && std::any_of(cells.begin() + header.size(), cells.end(), [](const QString& extra) {
+                   return !extra.trimmed().isEmpty();
+               }))
+            return Failure(ErrorCode::InvalidArgument,
+                tr("Line %1 has %2 values but the header names %3 columns: put a value that holds a comma in double "
+                   "quotes, or name the extra column in the header.")
+                    .arg(r + 1)
+                    .arg(cells.size())
+                    .arg(header.size()));
         BatchRow row = readRow(cells, columnOf, static_cast<int>(input.m_rows.size()) + 1, today, defaultScene);
         row.line = static_cast<int>(r) + 1;
         const QString bizId = row.input.merchantBizId;

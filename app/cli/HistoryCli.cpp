@@ -239,6 +239,19 @@ std::optional<int> HistoryCli::parse(QCommandLineParser& parser, const QStringLi
         out(parser.helpText());
         return Ok;
     }
+    // A value given twice would be taken once, unseen (only export's --filter adds up).
+    for (const QString& name : parser.optionNames()) {
+        if (name != QLatin1String("filter") && parser.values(name).size() > 1) {
+            err(tr("--%1 is given more than once: give it once.").arg(name) + u'\n');
+            return BadUsage;
+        }
+    }
+    // An empty --db (an unset variable in a script) would quietly mean the default history.
+    if (parser.optionNames().contains(QLatin1String("db")) && parser.value(QStringLiteral("db")).trimmed().isEmpty()) {
+        err(tr("--db: give a history file or a postgresql:// URL (an empty value is not the default history).")
+            + u'\n');
+        return BadUsage;
+    }
     warnOfPasswordInDb(parser);
     return std::nullopt;
 }

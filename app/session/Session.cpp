@@ -73,6 +73,11 @@ bool Session::configure(const Request& request, Failure* failure)
     };
     VerificationService::Options options;
     options.training = request.training;
+    // Training talks to the built-in sandbox only: an endpoint given with it would be ignored, unseen.
+    if (request.training && !request.endpoint.isEmpty())
+        return fail(Error::BadSettings,
+            tr("Training uses the built-in sandbox: leave out --endpoint (or leave out --training to use %1).")
+                .arg(request.endpoint));
     QString error;
     // In training mode the sandbox is the endpoint: the endpoint settings are not used, so not checked either.
     if ((!EndpointConfig::fromSettings(m_settings, &options.client, &error) && !request.training)

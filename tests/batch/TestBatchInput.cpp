@@ -45,6 +45,9 @@ private slots:
             "name,id_number,start,end\n\"阿依古丽·买买提\",\"650102199509091524\",20180102,20280102\n")
                                       << QStringLiteral("阿依古丽·买买提") << QDate(2018, 1, 2) << QDate(2028, 1, 2)
                                       << false << QString() << QString();
+        QTest::newRow("empty values after the last column (as spreadsheets write them)")
+            << QByteArray("name,id_number,start,end\r\n" + row + ",, \r\n") << QStringLiteral("王小明")
+            << QDate(2020, 6, 10) << QDate(2040, 6, 10) << false << QString() << QString();
     }
     void readsRows()
     {
@@ -153,6 +156,10 @@ private slots:
         QTest::newRow("repeated column") << QByteArray("name,id_number,start,end,name\n") << QStringLiteral("twice");
         QTest::newRow("empty") << QByteArray() << QStringLiteral("empty");
         QTest::newRow("bad CSV") << QByteArray("name,id_number,start,end\n\"open,1,2,3\n") << QStringLiteral("CSV");
+        QTest::newRow("a value more than the header")
+            << QByteArray("name,id_number,start,end\n王小明,110101199003071233,20200610,20400610\n"
+                          "Wang, Xiaoming,110101199003071233,20200610,20400610\n")
+            << QStringLiteral("Line 3 has 5 values but the header names 4 columns");
     }
     void refusesTheWholeFile()
     {
