@@ -166,6 +166,11 @@ private slots:
         QVERIFY(!r.out.contains(name));
         QCOMPARE(o.value(QStringLiteral("review")).toObject().value(QStringLiteral("state")).toString(),
             QStringLiteral("reopened"));
+
+        // A case the history does not hold is bad input, not an empty timeline.
+        const CliRun unknown = review(QStringLiteral("supervisor"), { QStringLiteral("show"), QStringLiteral("nope") });
+        QVERIFY2(unknown.exitCode == 3, unknown.err.constData());
+        QVERIFY2(unknown.err.contains("There is no case nope"), unknown.err.constData());
     }
 
     // review attach: the file's name and SHA-256 go into the history, not the file.

@@ -2301,6 +2301,10 @@ Exit codes: 0 every row answered (see each outcome); 3 the file or a row refused
         <source>--parallel %1: at most %2 calls run at once, each on a connection of its own; %2 it is.</source>
         <translation>--parallel %1：同时最多运行 %2 个调用，每个调用使用自己的连接；按 %2 运行。</translation>
     </message>
+    <message>
+        <source>There is no case %1 in this history.</source>
+        <translation>此历史中没有案例 %1。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTestResult</name>
@@ -3048,6 +3052,10 @@ Manifest: %2</source>
     <message>
         <source>Export file</source>
         <translation>导出文件</translation>
+    </message>
+    <message>
+        <source>The time range is reversed: its start (from) is after its end (to).</source>
+        <translation>时间范围颠倒了：开始（from）晚于结束（to）。</translation>
     </message>
 </context>
 <context>

@@ -158,6 +158,10 @@ int show(AuditStore& store, const Actor& actor, const QString& caseId, bool json
     const Result<QList<TimelineEntry>> timeline = CaseTimeline::read(store, actor, caseId);
     if (!timeline)
         return fail(timeline);
+    if (timeline->isEmpty()) { // every case has its case_created event
+        HistoryCli::err(tr("There is no case %1 in this history.").arg(caseId) + u'\n');
+        return HistoryCli::BadUsage;
+    }
     const Result<ReviewItem> item = store.reviewItem(actor, caseId);
     if (json) {
         QJsonArray entries;

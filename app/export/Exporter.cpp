@@ -413,6 +413,10 @@ Result<void> validate(const ExportRequest& request)
     if (request.what == ExportRequest::What::Events && request.format == ExportRequest::Format::Pdf)
         return Failure(ErrorCode::InvalidArgument,
             Exporter::tr("The format pdf is a report of cases: export events as csv or jsonl."));
+    // "to" is the end of its day, exclusive: a range whose start is not before it holds nothing at all.
+    if (request.query.from.isValid() && request.query.to.isValid() && request.query.from >= request.query.to)
+        return Failure(ErrorCode::InvalidArgument,
+            Exporter::tr("The time range is reversed: its start (from) is after its end (to)."));
     if (request.what == ExportRequest::What::Events) {
         HistoryQuery rest = request.query;
         rest.from = QDateTime();

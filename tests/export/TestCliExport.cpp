@@ -115,6 +115,21 @@ private slots:
         QVERIFY(QFileInfo(m_out.path()).isDir());
     }
 
+    // A reversed range is bad input, not an empty export.
+    void reversedRangeRefused()
+    {
+        const QString out = nextPath("csv");
+        const CliRun run = cli({ QStringLiteral("--from"),
+            QStringLiteral("2026-11-27"),
+            QStringLiteral("--to"),
+            QStringLiteral("2026-11-26"),
+            QStringLiteral("--out"),
+            out });
+        QVERIFY2(run.exitCode == 3, run.err.constData());
+        QVERIFY2(run.err.contains("is reversed"), run.err.constData());
+        QVERIFY(!QFileInfo::exists(out));
+    }
+
     void exportAndVerify_data()
     {
         QTest::addColumn<QStringList>("args");
