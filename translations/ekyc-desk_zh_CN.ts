@@ -595,6 +595,10 @@
         <source>Results: %1</source>
         <translation>结果：%1</translation>
     </message>
+    <message>
+        <source>Results file</source>
+        <translation>结果文件</translation>
+    </message>
 </context>
 <context>
     <name>BatchInput</name>
@@ -2305,6 +2309,10 @@ Exit codes: 0 every row answered (see each outcome); 3 the file or a row refused
         <source>There is no case %1 in this history.</source>
         <translation>此历史中没有案例 %1。</translation>
     </message>
+    <message>
+        <source>--filter: %1 is given more than once.</source>
+        <translation>--filter：%1 给出了不止一次。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTestResult</name>
@@ -3054,8 +3062,8 @@ Manifest: %2</source>
         <translation>导出文件</translation>
     </message>
     <message>
-        <source>The time range is reversed: its start (from) is after its end (to).</source>
-        <translation>时间范围颠倒了：开始（from）晚于结束（to）。</translation>
+        <source>The time range is empty: its start (from) is not before its end (to).</source>
+        <translation>时间范围为空：开始（from）不早于结束（to）。</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,10 @@
 #include "BatchDialog.h"
 
+#include "base/OutputFile.h"
 #include "batch/BatchJournal.h"
 #include "batch/BatchReport.h"
 #include "batch/BatchRun.h"
+#include "history/AuditStore.h"
 #include "session/Billing.h"
 #include "session/VerificationService.h"
 
@@ -268,6 +270,17 @@ void BatchDialog::startBatch()
     if (!m_input || isRunning())
         return;
     const QString outPath = m_outPath->text().trimmed();
+    // Before anything is sent: results that could not be written would leave rows billed that the next run sends
+    // again; and never over the history or the list itself.
+    const AuditStore* history = m_service.history();
+    if (const Result<void> writable = OutputFile::check(tr("Results file"),
+            outPath,
+            OutputFile::historyFiles(history ? history->sqlitePath() : QString()),
+            { m_inPath->text().trimmed() });
+        !writable) {
+        m_status->setText(writable.message());
+        return;
+    }
     bool resumed = false;
     const BatchJournal journal = BatchJournal::forInput(outPath, m_data, QDateTime::currentDateTimeUtc(), &resumed);
     if (const Result<void> saved = journal.save(outPath); !saved) {

@@ -19,11 +19,17 @@ QString resolved(const QString& path)
 
 QStringList OutputFile::historyFiles(const QString& sqlitePath)
 {
-    if (sqlitePath.isEmpty())
+    const QString path = sqlitePath.trimmed(); // as HistoryLocation reads --db
+    if (path.isEmpty())
         return {};
-    QStringList files { sqlitePath };
-    for (const char* suffix : { "-wal", "-shm", "-journal", ".spool" })
-        files.append(sqlitePath + QLatin1String(suffix));
+    QStringList files;
+    // SQLite keeps -wal and -shm beside the file a symbolic link leads to; the spool sits beside the path as given.
+    for (const QString& base : { path, resolved(path) }) {
+        files.append(base);
+        for (const char* suffix : { "-wal", "-shm", "-journal", ".spool" })
+            files.append(base + QLatin1String(suffix));
+    }
+    files.removeDuplicates();
     return files;
 }
 

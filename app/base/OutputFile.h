@@ -13,8 +13,8 @@ class OutputFile
 {
     Q_DECLARE_TR_FUNCTIONS(OutputFile)
 public:
-    // A SQLite history file and the files kept beside it: -wal, -shm, -journal and the record spool (.spool).
-    // Nothing for an empty path (a PostgreSQL history).
+    // A SQLite history file and the files kept beside it: -wal, -shm, -journal and the record spool (.spool), beside
+    // the path as given and beside the file a symbolic link leads to. Nothing for an empty path.
     static QStringList historyFiles(const QString& sqlitePath);
     // InvalidArgument, naming field (e.g. "--out"), when path may not be written: empty, a folder, not a regular
     // file, in a folder that does not exist, or the same file as one of the history's (historyFiles) or of inputs.

@@ -130,7 +130,6 @@ Result<BatchInput> BatchInput::parse(const QByteArray& data, const QDate& today,
             continue; // a blank line
         // More values than columns (empty ones at the end, as spreadsheets write them, aside) would be dropped
         // unseen: most often a name with an unquoted comma, which shifts every value after it.
-        const QStringList& header = records->first();
         if (cells.size() > header.size()
             && std::any_of(cells.begin() + header.size(), cells.end(), [](const QString& extra) {
                    return !extra.trimmed().isEmpty();

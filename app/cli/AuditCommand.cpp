@@ -164,8 +164,8 @@ int verify(const QCommandLineParser& parser, const VerifyOptions& flags)
 int head(const QCommandLineParser& parser, const QCommandLineOption& outOption)
 {
     if (parser.isSet(outOption)) {
-        const Result<void> writable = OutputFile::check(
-            QStringLiteral("--out"), parser.value(outOption), OutputFile::historyFiles(HistoryCli::location(parser)));
+        const Result<void> writable =
+            OutputFile::check(QStringLiteral("--out"), parser.value(outOption), HistoryCli::historyFiles(parser));
         if (!writable) {
             HistoryCli::err(writable.message() + u'\n');
             return HistoryCli::BadUsage;

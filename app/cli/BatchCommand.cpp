@@ -277,8 +277,8 @@ int runBatch(const QStringList& arguments)
     }
     // Before anything is read or sent: results that could not be written would leave rows answered (and billed)
     // that the next run, with a corrected --out, sends again.
-    const QStringList histories = OutputFile::historyFiles(HistoryCli::location(parser))
-        + OutputFile::historyFiles(TrainingHistory::defaultPath());
+    const QStringList histories =
+        HistoryCli::historyFiles(parser) + OutputFile::historyFiles(TrainingHistory::defaultPath());
     if (const Result<void> writable =
             OutputFile::check(QStringLiteral("--out"), parser.value(out), histories, { parser.value(in) });
         !writable) {

@@ -1,3 +1,4 @@
+#include "base/OutputFile.h"
 #include "cli/Commands.h"
 #include "cli/HistoryCli.h"
 #include "export/ExportVerifier.h"
@@ -111,10 +112,16 @@ Result<ExportRequest> requestOf(const QCommandLineParser& parser, const Options&
         filters.prepend(QStringLiteral("from=") + parser.value(o.from));
     if (parser.isSet(o.to))
         filters.prepend(QStringLiteral("to=") + parser.value(o.to));
+    QStringList keys;
     for (const QString& filter : filters) {
         const qsizetype eq = filter.indexOf(u'=');
         if (eq <= 0)
             return Failure(ErrorCode::InvalidArgument, tr("--filter: expected KEY=VALUE, got %1.").arg(filter));
+        // Set twice (also --from with --filter from=...), only the last would count, unseen.
+        const QString key = filter.left(eq).trimmed();
+        if (keys.contains(key))
+            return Failure(ErrorCode::InvalidArgument, tr("--filter: %1 is given more than once.").arg(key));
+        keys.append(key);
         if (Result<void> set = request.query.set(filter.left(eq), filter.mid(eq + 1)); !set)
             return set.failure();
     }
@@ -126,6 +133,13 @@ int exportHistory(const QCommandLineParser& parser, const Options& o)
     const Result<ExportRequest> request = requestOf(parser, o);
     if (!request) {
         HistoryCli::err(request.message() + u'\n');
+        return HistoryCli::BadUsage;
+    }
+    // Before the history is opened (Exporter checks again, for the app's export too).
+    if (const Result<void> writable =
+            OutputFile::check(QStringLiteral("--out"), request->outPath, HistoryCli::historyFiles(parser));
+        !writable) {
+        HistoryCli::err(writable.message() + u'\n');
         return HistoryCli::BadUsage;
     }
     int exitCode = HistoryCli::Ok;

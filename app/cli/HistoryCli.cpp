@@ -1,5 +1,6 @@
 #include "HistoryCli.h"
 
+#include "base/OutputFile.h"
 #include "base/Settings.h"
 #include "history/HistoryLocation.h"
 #include "session/OffThreadOpen.h"
@@ -46,6 +47,12 @@ QString HistoryCli::location(const QCommandLineParser& parser)
     if (value.isEmpty())
         value = Settings().value(Settings::historyLocation);
     return value.isEmpty() ? HistoryLocation::defaultPath() : value;
+}
+
+QStringList HistoryCli::historyFiles(const QCommandLineParser& parser)
+{
+    const HistoryLocation parsed = HistoryLocation::parse(location(parser));
+    return parsed.isPostgres() ? QStringList() : OutputFile::historyFiles(parsed.path);
 }
 
 std::optional<QString> HistoryCli::readSecret(const char* variable, const QString& prompt, QString* error)

@@ -50,6 +50,8 @@ public:
     static QCommandLineOption dbOption();
     // The --db value, or the default location.
     static QString location(const QCommandLineParser& parser);
+    // The files of that location when it is a SQLite history (OutputFile::historyFiles), for checking an --out.
+    static QStringList historyFiles(const QCommandLineParser& parser);
     // EKYC_DESK_PASSPHRASE; else asked on the terminal without echo when stdin is a terminal; else an error.
     static bool keyOptions(KeyVault::Options* options, QString* error);
     // The options every CLI open uses: the keys (keyOptions: the passphrase is asked here), the anchor directory.

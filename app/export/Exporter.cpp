@@ -351,8 +351,10 @@ private:
         m_manifest.hmac = m_store.manifestMac(m_manifest.signedBytes());
         QSaveFile file(out.manifestPath);
         const QByteArray bytes = m_manifest.bytes();
-        if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-            || file.write(bytes) != bytes.size() || !file.commit()) {
+        const bool opened = file.open(QIODevice::WriteOnly);
+        if (opened) // as the export file (HashedFile::open): best effort
+            (void)file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        if (!opened || file.write(bytes) != bytes.size() || !file.commit()) {
             QFile::remove(out.filePath);
             return Failure(
                 ErrorCode::Unavailable, Exporter::tr("Cannot write %1: %2").arg(out.manifestPath, file.errorString()));
@@ -416,7 +418,7 @@ Result<void> validate(const ExportRequest& request)
     // "to" is the end of its day, exclusive: a range whose start is not before it holds nothing at all.
     if (request.query.from.isValid() && request.query.to.isValid() && request.query.from >= request.query.to)
         return Failure(ErrorCode::InvalidArgument,
-            Exporter::tr("The time range is reversed: its start (from) is after its end (to)."));
+            Exporter::tr("The time range is empty: its start (from) is not before its end (to)."));
     if (request.what == ExportRequest::What::Events) {
         HistoryQuery rest = request.query;
         rest.from = QDateTime();

@@ -20,8 +20,12 @@ HashedFile::~HashedFile()
 bool HashedFile::open()
 {
     m_buffer.reserve(chunkBytes + 4096);
-    // An export holds personal data (masked or not): readable by its owner only, like the history it came from.
-    return m_file.open(QIODevice::WriteOnly) && m_file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (!m_file.open(QIODevice::WriteOnly))
+        return false;
+    // An export holds personal data (masked or not): readable by its owner only, like the history it came from. Best
+    // effort: a file system without Unix permissions (a vfat USB stick) refuses the change, and the export still goes.
+    (void)m_file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return true;
 }
 
 void HashedFile::put(QByteArrayView bytes)

@@ -106,7 +106,7 @@ private slots:
                 m_home.path(),
                 { { QStringLiteral("EKYC_DESK_PASSWORD"), TeamHistory::password() } });
         QVERIFY2(run.exitCode == 3, run.err.constData());
-        QVERIFY2(run.err.contains(says.toUtf8()), run.err.constData());
+        QVERIFY2(run.err.contains("--out: ") && run.err.contains(says.toUtf8()), run.err.constData());
         // Still the history, whole (the sign-in before the export's refusal is recorded in it).
         QVERIFY(ExportWorld::read(m_db).size() >= before.size());
         const CliRun verify = CliRun::run(
@@ -126,7 +126,18 @@ private slots:
             QStringLiteral("--out"),
             out });
         QVERIFY2(run.exitCode == 3, run.err.constData());
-        QVERIFY2(run.err.contains("is reversed"), run.err.constData());
+        QVERIFY2(run.err.contains("is empty"), run.err.constData());
+        QVERIFY(!QFileInfo::exists(out));
+
+        // A filter set twice (here the start, by --from and by --filter) would count once, unseen.
+        const CliRun twice = cli({ QStringLiteral("--from"),
+            QStringLiteral("2026-11-26"),
+            QStringLiteral("--filter"),
+            QStringLiteral("from=2026-11-20"),
+            QStringLiteral("--out"),
+            out });
+        QVERIFY2(twice.exitCode == 3, twice.err.constData());
+        QVERIFY2(twice.err.contains("from is given more than once"), twice.err.constData());
         QVERIFY(!QFileInfo::exists(out));
     }
 

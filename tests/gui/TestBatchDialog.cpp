@@ -6,6 +6,7 @@
 #include "base/Language.h"
 #include "batch/BatchReport.h"
 #include "batch/BatchRun.h"
+#include "history/AuditStore.h"
 #include "sandbox/SandboxFixtures.h"
 #include "sandbox/SandboxServer.h"
 
@@ -125,6 +126,42 @@ private slots:
         QTest::mouseClick(start, Qt::LeftButton);
         QVERIFY(done.wait(30000));
         QCOMPARE(sandbox()->requestsReceived() - before, 3);
+    }
+
+    // The results never go over the history, its WAL or the list itself, nor into a folder: Start says why and sends
+    // nothing.
+    void resultsNeverOverTheHistoryOrTheList_data()
+    {
+        QTest::addColumn<QString>("out");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("the history") << QStringLiteral("@db") << QStringLiteral("is the audit history");
+        QTest::newRow("its WAL") << QStringLiteral("@db-wal") << QStringLiteral("is the audit history");
+        QTest::newRow("the list") << QStringLiteral("@list") << QStringLiteral("is also the input");
+        QTest::newRow("a folder") << QStringLiteral("@dir") << QStringLiteral("is a folder");
+    }
+    void resultsNeverOverTheHistoryOrTheList()
+    {
+        QFETCH(QString, out);
+        QFETCH(QString, says);
+        const QString list = writeList(QStringLiteral("one.csv"), line(SandboxFixtures::people().first()));
+        BatchDialog* dialog = openWithList(list);
+        QVERIFY(dialog);
+        QVERIFY(history() && !history()->sqlitePath().isEmpty());
+        out.replace(QLatin1String("@db"), history()->sqlitePath())
+            .replace(QLatin1String("@list"), list)
+            .replace(QLatin1String("@dir"), m_files.path());
+        auto* output = dialog->findChild<QLineEdit*>(QStringLiteral("batchOutputLineEdit"));
+        output->setText(out);
+        const int before = sandbox()->requestsReceived();
+        auto* start = dialog->findChild<QPushButton*>(QStringLiteral("batchStartPushButton"));
+        QVERIFY(start->isEnabled());
+        QTest::mouseClick(start, Qt::LeftButton);
+        const QString status = dialog->findChild<QLabel*>(QStringLiteral("batchStatusLabel"))->text();
+        QVERIFY2(status.contains(says), qPrintable(status));
+        QVERIFY(!dialog->isRunning());
+        QCOMPARE(sandbox()->requestsReceived(), before);
+        QVERIFY(history()->verifyChain().ok);
+        dialog->close();
     }
 
     // Opened in Chinese, the dialog speaks Chinese, the pre-check's messages included.

@@ -1,0 +1,80 @@
+#include "base/OutputFile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+// What may be written as an output (an export, a batch's results, an anchor): never the history or a file SQLite keeps
+// beside it (also through a symbolic link, or a --db with spaces around it), never the input, never a folder, a device
+// or a path in a missing folder; a new or existing regular file elsewhere is fine.
+class TestOutputFile : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("real")));
+        for (const char* name : { "real/history.sqlite", "real/history.sqlite-wal", "cases.csv", "old-results.csv" }) {
+            QFile file(path(QLatin1String(name)));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+        }
+        QVERIFY(QFile::link(path(QStringLiteral("real/history.sqlite")), path(QStringLiteral("linked.sqlite"))));
+    }
+
+    void check_data()
+    {
+        QTest::addColumn<QString>("history"); // as --db gives it
+        QTest::addColumn<QString>("out");
+        QTest::addColumn<QString>("says"); // empty: allowed
+        const QString real = path(QStringLiteral("real/history.sqlite"));
+        const QString linked = path(QStringLiteral("linked.sqlite"));
+        QTest::newRow("the history") << real << real << QStringLiteral("is the audit history");
+        QTest::newRow("its WAL") << real << real + QStringLiteral("-wal") << QStringLiteral("is the audit history");
+        QTest::newRow("its spool, not there yet")
+            << real << real + QStringLiteral(".spool") << QStringLiteral("is the audit history");
+        QTest::newRow("through the link") << linked << real << QStringLiteral("is the audit history");
+        QTest::newRow("the real WAL of a linked history")
+            << linked << real + QStringLiteral("-wal") << QStringLiteral("is the audit history");
+        QTest::newRow("the link's own spool")
+            << linked << linked + QStringLiteral(".spool") << QStringLiteral("is the audit history");
+        QTest::newRow("a --db with spaces around it")
+            << QStringLiteral(" %1 ").arg(real) << real << QStringLiteral("is the audit history");
+        QTest::newRow("a relative path to it")
+            << real << QDir::current().relativeFilePath(real) << QStringLiteral("is the audit history");
+        QTest::newRow("the input") << real << path(QStringLiteral("cases.csv")) << QStringLiteral("is also the input");
+        QTest::newRow("a folder") << real << m_dir.path() << QStringLiteral("is a folder");
+        QTest::newRow("a device") << real << QStringLiteral("/dev/null") << QStringLiteral("not a regular file");
+        QTest::newRow("a missing folder")
+            << real << path(QStringLiteral("nope/out.csv")) << QStringLiteral("does not exist");
+        QTest::newRow("empty") << real << QString() << QStringLiteral("give the file");
+        QTest::newRow("a new file") << real << path(QStringLiteral("results.csv")) << QString();
+        QTest::newRow("an earlier run's results") << real << path(QStringLiteral("old-results.csv")) << QString();
+        QTest::newRow("beside a PostgreSQL history") << QString() << path(QStringLiteral("results.csv")) << QString();
+    }
+    void check()
+    {
+        QFETCH(QString, history);
+        QFETCH(QString, out);
+        QFETCH(QString, says);
+        const Result<void> result = OutputFile::check(
+            QStringLiteral("--out"), out, OutputFile::historyFiles(history), { path(QStringLiteral("cases.csv")) });
+        if (says.isEmpty()) {
+            QVERIFY2(result.ok(), qPrintable(result.message()));
+            return;
+        }
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error(), ErrorCode::InvalidArgument);
+        QVERIFY2(result.message().startsWith(QStringLiteral("--out: ")), qPrintable(result.message()));
+        QVERIFY2(result.message().contains(says), qPrintable(result.message()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOutputFile)
+#include "TestOutputFile.moc"
