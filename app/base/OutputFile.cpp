@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace {
 
 // The absolute path with its folder's symbolic links resolved (the file itself too, when it exists).
@@ -33,11 +35,6 @@ QStringList OutputFile::historyFiles(const QString& sqlitePath)
     return files;
 }
 
-bool OutputFile::sameFile(const QString& a, const QString& b)
-{
-    return !a.isEmpty() && !b.isEmpty() && resolved(a) == resolved(b);
-}
-
 Result<void> OutputFile::check(
     const QString& field, const QString& path, const QStringList& history, const QStringList& inputs)
 {
@@ -53,15 +50,18 @@ Result<void> OutputFile::check(
         return refuse(tr("%1 is not a regular file (a device, a pipe or a socket).").arg(path));
     if (!info.absoluteDir().exists())
         return refuse(tr("the folder %1 does not exist.").arg(QDir::toNativeSeparators(info.absolutePath())));
-    for (const QString& file : history) {
-        if (sameFile(path, file))
-            return refuse(tr("%1 is the audit history (or a file kept beside it): writing there would destroy it. "
-                             "Choose another file.")
-                              .arg(path));
-    }
-    for (const QString& file : inputs) {
-        if (sameFile(path, file))
-            return refuse(tr("%1 is also the input; choose another file for the output.").arg(path));
-    }
+    // The same file as one of them: symbolic links and relative paths resolved, existing or not.
+    const QString target = resolved(path);
+    const auto among = [&target](const QStringList& files) {
+        return std::any_of(files.begin(), files.end(), [&target](const QString& file) {
+            return !file.isEmpty() && resolved(file) == target;
+        });
+    };
+    if (among(history))
+        return refuse(tr("%1 is the audit history (or a file kept beside it): writing there would destroy it. "
+                         "Choose another file.")
+                          .arg(path));
+    if (among(inputs))
+        return refuse(tr("%1 is also the input; choose another file for the output.").arg(path));
     return {};
 }

@@ -20,6 +20,4 @@ public:
     // file, in a folder that does not exist, or the same file as one of the history's (historyFiles) or of inputs.
     static Result<void> check(
         const QString& field, const QString& path, const QStringList& history, const QStringList& inputs = {});
-    // Whether two paths name the same file (symbolic links and relative paths resolved), existing or not.
-    static bool sameFile(const QString& a, const QString& b);
 };
