@@ -1,4 +1,5 @@
 #include "base/OutputFile.h"
+#include "base/Settings.h"
 
 #include <QDir>
 #include <QFile>
@@ -7,7 +8,8 @@
 
 // What may be written as an output (an export, a batch's results, an anchor): never the history or a file SQLite keeps
 // beside it (also through a symbolic link, or a --db with spaces around it), never the input, never a folder, a device
-// or a path in a missing folder; a new or existing regular file elsewhere is fine.
+// or a path in a missing folder, never in eKYC Desk's own data or settings folder (a PostgreSQL history's record
+// spool, the settings file); a new or existing regular file elsewhere is fine.
 class TestOutputFile : public QObject
 {
     Q_OBJECT
@@ -20,6 +22,15 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        // The app's folders in this test's own folder.
+        QCoreApplication::setOrganizationName(QStringLiteral("eKYC Desk"));
+        QCoreApplication::setApplicationName(QStringLiteral("ekyc-desk"));
+        qputenv("XDG_DATA_HOME", QFile::encodeName(path(QStringLiteral("data"))));
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(path(QStringLiteral("config"))));
+        for (const QString& folder : OutputFile::ownFolders()) {
+            QVERIFY2(folder.startsWith(m_dir.path()), qPrintable(folder));
+            QVERIFY(QDir().mkpath(folder));
+        }
         QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("real")));
         for (const char* name : { "real/history.sqlite", "real/history.sqlite-wal", "cases.csv", "old-results.csv" }) {
             QFile file(path(QLatin1String(name)));
@@ -54,6 +65,12 @@ private slots:
         QTest::newRow("a missing folder")
             << real << path(QStringLiteral("nope/out.csv")) << QStringLiteral("does not exist");
         QTest::newRow("empty") << real << QString() << QStringLiteral("give the file");
+        const QString data = OutputFile::ownFolders().first();
+        QTest::newRow("a PostgreSQL history's record spool")
+            << QString() << data + QStringLiteral("/spool-5f0c.jsonl") << QStringLiteral("own folder");
+        QTest::newRow("the settings file") << QString() << Settings::defaultFilePath() << QStringLiteral("own folder");
+        QTest::newRow("a new file in the data folder")
+            << real << data + QStringLiteral("/results.csv") << QStringLiteral("own folder");
         QTest::newRow("a new file") << real << path(QStringLiteral("results.csv")) << QString();
         QTest::newRow("an earlier run's results") << real << path(QStringLiteral("old-results.csv")) << QString();
         QTest::newRow("beside a PostgreSQL history") << QString() << path(QStringLiteral("results.csv")) << QString();

@@ -4464,6 +4464,10 @@ MerchantBizId %2
         <source>%1 is also the input; choose another file for the output.</source>
         <translation>%1 同时也是输入文件；请为输出选择其他文件。</translation>
     </message>
+    <message>
+        <source>%1 is inside eKYC Desk&apos;s own folder %2, which holds its record spools, training history, certificates and settings. Choose another folder.</source>
+        <translation>%1 位于 eKYC Desk 自己的文件夹 %2 内，其中保存着记录暂存文件、培训历史、证书和设置。请选择其他文件夹。</translation>
+    </message>
 </context>
 <context>
     <name>PassphraseDialog</name>

@@ -1,7 +1,10 @@
 #include "OutputFile.h"
 
+#include "base/Settings.h"
+
 #include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 #include <algorithm>
 
@@ -17,7 +20,22 @@ QString resolved(const QString& path)
     return folder.isEmpty() ? info.absoluteFilePath() : QDir(folder).filePath(info.fileName());
 }
 
+// Whether path (resolved) is folder or inside it (resolved too).
+bool isInside(const QString& path, const QString& folder)
+{
+    if (folder.isEmpty())
+        return false;
+    const QString root = resolved(folder);
+    return path == root || path.startsWith(root + QLatin1Char('/'));
+}
+
 } // namespace
+
+QStringList OutputFile::ownFolders()
+{
+    return { QStandardPaths::writableLocation(QStandardPaths::AppDataLocation),
+        QFileInfo(Settings::defaultFilePath()).absolutePath() };
+}
 
 QStringList OutputFile::historyFiles(const QString& sqlitePath)
 {
@@ -63,5 +81,13 @@ Result<void> OutputFile::check(
                           .arg(path));
     if (among(inputs))
         return refuse(tr("%1 is also the input; choose another file for the output.").arg(path));
+    // A PostgreSQL history's record spool, the training history, the sandbox's certificates, the rate budget and the
+    // settings live there, under names the caller cannot list before the history is opened.
+    for (const QString& folder : ownFolders()) {
+        if (isInside(target, folder))
+            return refuse(tr("%1 is inside eKYC Desk's own folder %2, which holds its record spools, training "
+                             "history, certificates and settings. Choose another folder.")
+                              .arg(path, QDir::toNativeSeparators(folder)));
+    }
     return {};
 }

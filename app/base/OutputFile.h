@@ -8,7 +8,7 @@
 
 // A file written for the person (an export, a batch's results, an anchor), checked before anything is read, sent or
 // written: never a folder or a device, in a folder that exists, and never a file it would destroy by replacing it
-// (the audit history and the files kept beside it, the input being read).
+// (the audit history and the files kept beside it, the input being read, eKYC Desk's own folders).
 class OutputFile
 {
     Q_DECLARE_TR_FUNCTIONS(OutputFile)
@@ -16,8 +16,12 @@ public:
     // A SQLite history file and the files kept beside it: -wal, -shm, -journal and the record spool (.spool), beside
     // the path as given and beside the file a symbolic link leads to. Nothing for an empty path.
     static QStringList historyFiles(const QString& sqlitePath);
+    // The folders eKYC Desk keeps its own files in: the data folder (the default and training histories, a PostgreSQL
+    // history's record spool, the sandbox's certificates, the rate budget) and the settings file's folder.
+    static QStringList ownFolders();
     // InvalidArgument, naming field (e.g. "--out"), when path may not be written: empty, a folder, not a regular
-    // file, in a folder that does not exist, or the same file as one of the history's (historyFiles) or of inputs.
+    // file, in a folder that does not exist, the same file as one of the history's (historyFiles) or of inputs, or
+    // inside one of ownFolders().
     static Result<void> check(
         const QString& field, const QString& path, const QStringList& history, const QStringList& inputs = {});
 };

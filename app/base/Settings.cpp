@@ -95,13 +95,27 @@ QString setAsideSerializedData(const QString& path)
 
 } // namespace
 
+namespace {
+
+std::unique_ptr<QSettings> userSettings()
+{
+    return std::make_unique<QSettings>(QStringLiteral("eKYC Desk"), QStringLiteral("ekyc-desk"));
+}
+
+} // namespace
+
+QString Settings::defaultFilePath()
+{
+    return userSettings()->fileName();
+}
+
 Settings::Settings()
-    : m_settings(std::make_unique<QSettings>(QStringLiteral("eKYC Desk"), QStringLiteral("ekyc-desk")))
+    : m_settings(userSettings())
     , m_notifier(std::make_unique<SettingsNotifier>())
 {
     if (const QString refused = setAsideSerializedData(m_settings->fileName()); !refused.isEmpty()) {
         // Nothing of the refused file: a fresh QSettings finds it gone.
-        m_settings = std::make_unique<QSettings>(QStringLiteral("eKYC Desk"), QStringLiteral("ekyc-desk"));
+        m_settings = userSettings();
         report(refused);
     }
     makePrivate(m_settings->fileName(), true);

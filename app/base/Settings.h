@@ -34,6 +34,9 @@ class Settings
 {
     Q_DECLARE_TR_FUNCTIONS(Settings)
 public:
+    // The file the settings live in (e.g. ~/.config/eKYC Desk/ekyc-desk.conf), whether or not it exists yet.
+    static QString defaultFilePath();
+
     static bool isPositive(const int& value) { return value > 0; }
     static bool isPositiveNumber(const double& value) { return std::isfinite(value) && value > 0; }
     static bool isNonNegativeNumber(const double& value) { return std::isfinite(value) && value >= 0; }

@@ -83,6 +83,13 @@ private slots:
             QTest::addRow("%s: a missing folder", command)
                 << QString::fromLatin1(command) << QStringLiteral("@dir/missing/out.csv")
                 << QStringLiteral("does not exist");
+            // A PostgreSQL history's record spool (spool-<history id>.jsonl) and the settings, in the app's folders.
+            QTest::addRow("%s: the data folder", command)
+                << QString::fromLatin1(command) << QStringLiteral("@appdata/spool-5f0c.jsonl")
+                << QStringLiteral("own folder");
+            QTest::addRow("%s: the settings file", command)
+                << QString::fromLatin1(command) << QStringLiteral("@settings/ekyc-desk.conf")
+                << QStringLiteral("own folder");
         }
     }
     void outputThatWouldDestroyIsRefused()
@@ -90,7 +97,12 @@ private slots:
         QFETCH(QString, command);
         QFETCH(QString, out);
         QFETCH(QString, says);
+        // The CLI's folders under its private home (tests/support/CliRun).
+        const QString appData = QDir(m_home.path()).filePath(QStringLiteral("data/eKYC Desk/ekyc-desk"));
+        const QString settings = QDir(m_home.path()).filePath(QStringLiteral("config/eKYC Desk"));
+        QVERIFY(QDir().mkpath(appData) && QDir().mkpath(settings));
         out.replace(QLatin1String("@db"), m_db).replace(QLatin1String("@dir"), m_out.path());
+        out.replace(QLatin1String("@appdata"), appData).replace(QLatin1String("@settings"), settings);
         const QByteArray before = ExportWorld::read(m_db);
         QVERIFY(!before.isEmpty());
         const CliRun run = command == QLatin1String("export")
