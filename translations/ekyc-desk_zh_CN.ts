@@ -599,6 +599,18 @@
         <source>Results file</source>
         <translation>结果文件</translation>
     </message>
+    <message>
+        <source>Verify this list &amp;again (every row is sent again)</source>
+        <translation>再次核验此列表(&amp;A)（每一行都会再次发送）</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Tick “Verify this list again” to send it anyway.</source>
+        <translation>如仍要发送，请勾选“再次核验此列表”。</translation>
+    </message>
 </context>
 <context>
     <name>BatchInput</name>
@@ -652,6 +664,25 @@
     <message>
         <source>Cannot write %1 (it makes the batch resumable): %2</source>
         <translation>无法写入 %1（用于续跑批次）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>BatchRegistry</name>
+    <message>
+        <source>Cannot lock %1.</source>
+        <translation>无法锁定 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 (it remembers which lists were verified): %2</source>
+        <translation>无法写入 %1（它记录哪些列表已核验过）：%2</translation>
+    </message>
+    <message>
+        <source>This list was already verified in this history on %1; its results are in %2. Verifying it again sends every row to the training sandbox again (nothing is billed). To resume that batch, choose that results file.</source>
+        <translation>此列表已于 %1 在此历史中核验过，结果在 %2。再次核验会把每一行再次发送到培训沙箱（不计费）。如要续跑那一批，请选择那个结果文件。</translation>
+    </message>
+    <message>
+        <source>This list was already verified in this history on %1; its results are in %2. Verifying it again sends every row again, and each is billed again. To resume that batch, choose that results file.</source>
+        <translation>此列表已于 %1 在此历史中核验过，结果在 %2。再次核验会再次发送每一行，且每一行都会再次计费。如要续跑那一批，请选择那个结果文件。</translation>
     </message>
 </context>
 <context>
@@ -2270,30 +2301,6 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
         <translation>已中断：尚未发送的行没有发送。运行同一命令即可发送它们。</translation>
     </message>
     <message>
-        <source>Verifies a list of cases from a CSV file (UTF-8, with or without a byte-order mark; GBK is refused with how to convert it). The header names the columns name, id_number, start, end and optionally scene, user_id, merchant_biz_id, in any order; start and end are YYYYMMDD, end may be long-term or 长期.
-
-Every row is checked locally first: refused rows are listed with the field and reason and never sent; rows with a warning are sent only with --accept-warnings (or a yes on the terminal). Each row becomes a case in the audit history, recorded before it is sent, exactly like verify. Every answered call is billed; in training mode nothing is.
-
-The output has one row per input row: outcome (passed, not_passed, refused, error, unknown, not_sent), SubCode, explanation, RequestId, MerchantBizId, case id and error; names and ID numbers masked.
-
-Resumable: run the same command again after an interruption (even kill -9): rows already answered are not sent again, rows that failed without being billed are sent again, and rows sent without an answer are listed as unknown and not sent again unless --retry-unknown. The batch is kept in OUT.batch.json.
-
-The requests share the rate limit (setting api/rateLimitQps) and slow down together when the service throttles.
-
-Exit codes: 0 every row answered (see each outcome); 3 the file or a row refused, or warnings not accepted; 4 some rows ended in an error (not billed: run again to resend them); 6 the audit history cannot be opened or stopped recording (nothing more was sent); 7 not permitted; 8 sign-in failed; 9 some rows&apos; outcome is unknown; 130 interrupted (Ctrl-C or SIGTERM: nothing more was sent, the calls in flight were recorded and the results written; a second Ctrl-C quits at once).</source>
-        <translation>从 CSV 文件核验一批案件（UTF-8，可带或不带字节顺序标记；GBK 会被拒绝，并说明如何转换）。表头给出列 name、id_number、start、end，可选 scene、user_id、merchant_biz_id，顺序不限；start 和 end 为 YYYYMMDD，end 可为 long-term 或 长期。
-
-每一行先在本地检查：被拒绝的行会列出字段和原因，且绝不发送；带警告的行只有在使用 --accept-warnings（或在终端回答 yes）时才发送。每一行都会成为审计历史中的一个案件，在发送前记录，与 verify 完全相同。每次有答复的调用都会计费；培训模式下不计费。
-
-输出中每个输入行对应一行：结果（passed、not_passed、refused、error、unknown、not_sent）、SubCode、说明、RequestId、MerchantBizId、案件编号和错误；姓名和证件号码已打码。
-
-可续跑：中断后（即使是 kill -9）再次运行同一命令：已有答复的行不会再次发送，未计费的失败行会再次发送，已发送但无答复的行列为 unknown，除非使用 --retry-unknown 否则不会再次发送。批次信息保存在 OUT.batch.json 中。
-
-所有请求共享速率限制（设置 api/rateLimitQps），服务限流时一起放慢。
-
-退出码：0 每行都有答复（见各行结果）；3 文件或某行被拒绝，或未接受警告；4 部分行以错误结束（未计费：再次运行即可重新发送）；6 无法打开审计历史或其停止记录（不再发送任何内容）；7 无权限；8 登录失败；9 部分行结果未知；130 已中断（Ctrl-C 或 SIGTERM：不再发送，进行中的调用已记录，结果已写出；再按一次 Ctrl-C 立即退出）。</translation>
-    </message>
-    <message>
         <source>Calls in flight at once, each on a connection of its own, 1 to %1 (default %1), always within the rate limit.</source>
         <translation>同时进行的调用数，每个调用使用自己的连接，1 到 %1（默认 %1），始终不超过速率限制。</translation>
     </message>
@@ -2312,6 +2319,42 @@ Exit codes: 0 every row answered (see each outcome); 3 the file or a row refused
     <message>
         <source>--filter: %1 is given more than once.</source>
         <translation>--filter：%1 给出了不止一次。</translation>
+    </message>
+    <message>
+        <source>To verify the list again, add --again. Nothing was sent.</source>
+        <translation>如要再次核验此列表，请加上 --again。未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Verifies a list of cases from a CSV file (UTF-8, with or without a byte-order mark; GBK is refused with how to convert it). The header names the columns name, id_number, start, end and optionally scene, user_id, merchant_biz_id, in any order; start and end are YYYYMMDD, end may be long-term or 长期.
+
+Every row is checked locally first: refused rows are listed with the field and reason and never sent; rows with a warning are sent only with --accept-warnings (or a yes on the terminal). Each row becomes a case in the audit history, recorded before it is sent, exactly like verify. Every answered call is billed; in training mode nothing is.
+
+The output has one row per input row: outcome (passed, not_passed, refused, error, unknown, not_sent), SubCode, explanation, RequestId, MerchantBizId, case id and error; names and ID numbers masked.
+
+Resumable: run the same command again after an interruption (even kill -9): rows already answered are not sent again, rows that failed without being billed are sent again, and rows sent without an answer are listed as unknown and not sent again unless --retry-unknown. The batch is kept in OUT.batch.json.
+
+A list already verified in this history that cannot be resumed (its OUT.batch.json deleted, or another --out given) is refused, since every row would be sent and billed again: give its earlier --out to resume it, or add --again.
+
+The requests share the rate limit (setting api/rateLimitQps) and slow down together when the service throttles.
+
+Exit codes: 0 every row answered (see each outcome); 3 the file or a row refused, or warnings not accepted; 4 some rows ended in an error (not billed: run again to resend them); 6 the audit history cannot be opened or stopped recording (nothing more was sent); 7 not permitted; 8 sign-in failed; 9 some rows&apos; outcome is unknown; 130 interrupted (Ctrl-C or SIGTERM: nothing more was sent, the calls in flight were recorded and the results written; a second Ctrl-C quits at once).</source>
+        <translation>从 CSV 文件核验一批案件（UTF-8，可带或不带字节顺序标记；GBK 会被拒绝，并说明如何转换）。表头给出列 name、id_number、start、end，可选 scene、user_id、merchant_biz_id，顺序不限；start 和 end 为 YYYYMMDD，end 可为 long-term 或 长期。
+
+每一行先在本地检查：被拒绝的行会列出字段和原因，且绝不发送；带警告的行只有在使用 --accept-warnings（或在终端回答 yes）时才发送。每一行都会成为审计历史中的一个案件，在发送前记录，与 verify 完全相同。每次有答复的调用都会计费；培训模式下不计费。
+
+输出中每个输入行对应一行：结果（passed、not_passed、refused、error、unknown、not_sent）、SubCode、说明、RequestId、MerchantBizId、案件编号和错误；姓名和证件号码已打码。
+
+可续跑：中断后（即使是 kill -9）再次运行同一命令：已有答复的行不会再次发送，未计费的失败行会再次发送，已发送但无答复的行列为 unknown，除非使用 --retry-unknown 否则不会再次发送。批次信息保存在 OUT.batch.json 中。
+
+已在此历史中核验过、但无法续跑的列表（其 OUT.batch.json 已删除，或给了另一个 --out）会被拒绝，因为每一行都会再次发送并再次计费：给出之前的 --out 以续跑，或加上 --again。
+
+所有请求共享速率限制（设置 api/rateLimitQps），服务限流时一起放慢。
+
+退出码：0 每行都有答复（见各行结果）；3 文件或某行被拒绝，或未接受警告；4 部分行以错误结束（未计费：再次运行即可重新发送）；6 无法打开审计历史或其停止记录（不再发送任何内容）；7 无权限；8 登录失败；9 部分行结果未知；130 已中断（Ctrl-C 或 SIGTERM：不再发送，进行中的调用已记录，结果已写出；再按一次 Ctrl-C 立即退出）。</translation>
+    </message>
+    <message>
+        <source>Verify a list again that was already verified in this history (every row is sent and billed again).</source>
+        <translation>再次核验已在此历史中核验过的列表（每一行都会再次发送并再次计费）。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "base/OutputFile.h"
 #include "batch/BatchJournal.h"
+#include "batch/BatchRegistry.h"
 #include "batch/BatchReport.h"
 #include "batch/BatchRun.h"
 #include "history/AuditStore.h"
@@ -110,6 +111,10 @@ void BatchDialog::build()
     m_issues->setVisible(false);
     m_acceptWarnings = new QCheckBox(tr("Send the rows with &warnings too (I have checked them)"), this);
     m_acceptWarnings->setObjectName(QStringLiteral("batchAcceptWarningsCheckBox"));
+    // Shown when Start finds the list already verified in this history (BatchRegistry) and not resumable here.
+    m_again = new QCheckBox(tr("Verify this list &again (every row is sent again)"), this);
+    m_again->setObjectName(QStringLiteral("batchAgainCheckBox"));
+    m_again->setVisible(false);
     m_billing = new QLabel(this);
     m_billing->setObjectName(QStringLiteral("batchBillingLabel"));
     m_billing->setWordWrap(true);
@@ -142,6 +147,7 @@ void BatchDialog::build()
     layout->addWidget(m_summary);
     layout->addWidget(m_issues, 1);
     layout->addWidget(m_acceptWarnings);
+    layout->addWidget(m_again);
     layout->addWidget(m_billing);
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
@@ -239,10 +245,21 @@ void BatchDialog::showChecked(const QString& path, const QByteArray& data, const
     m_issues->setPlainText(issuesText(*input));
     m_issues->setVisible(refused + warnings > 0);
     m_acceptWarnings->setChecked(false);
+    m_again->setChecked(false);
+    m_again->setVisible(false);
     const int toSend = rows - refused;
     m_billing->setText(Billing::perBatch(m_service.isTraining(), toSend));
     updateControls();
     emit checked(true);
+}
+
+void BatchDialog::fitHeight()
+{
+    // Wrapped messages need more lines at this width; the dialog grows to show them whole, and never shrinks.
+    layout()->activate(); // the box just shown and the new text, measured now rather than at the next event
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
 }
 
 bool BatchDialog::isRunning() const
@@ -256,6 +273,7 @@ void BatchDialog::updateControls()
     const bool warnings = m_input && m_input->warningCount() > 0;
     m_acceptWarnings->setVisible(warnings);
     m_acceptWarnings->setEnabled(!running);
+    m_again->setEnabled(!running);
     const bool sendable = m_input && m_input->refusedCount() < m_input->rows().size();
     m_start->setEnabled(!running && !m_checking && sendable && !m_outPath->text().trimmed().isEmpty()
         && (!warnings || m_acceptWarnings->isChecked()));
@@ -283,16 +301,40 @@ void BatchDialog::startBatch()
     }
     bool resumed = false;
     const BatchJournal journal = BatchJournal::forInput(outPath, m_data, QDateTime::currentDateTimeUtc(), &resumed);
+    // The same list begun earlier in this history, but not resumable here (its journal deleted, or another file).
+    BatchRegistry registry;
+    const QString historyId = history ? history->historyId() : QString();
+    if (!resumed && !m_again->isChecked() && !historyId.isEmpty()) {
+        if (const std::optional<BatchRegistry::Entry> earlier =
+                registry.earlier(journal.inputSha256, historyId, journal.batchId)) {
+            m_again->setVisible(true);
+            m_progress->setValue(0);
+            m_status->setText(tr("Nothing was sent.") + u' '
+                + BatchRegistry::alreadyVerified(*earlier, m_service.isTraining()) + u' '
+                + tr("Tick “Verify this list again” to send it anyway."));
+            fitHeight();
+            return;
+        }
+    }
     if (const Result<void> saved = journal.save(outPath); !saved) {
         m_status->setText(saved.message());
         return;
     }
+    QString registryWarning;
+    if (!historyId.isEmpty()) {
+        const BatchRegistry::Entry entry {
+            journal.batchId, journal.inputSha256, historyId, QFileInfo(outPath).absoluteFilePath(), journal.startedAt
+        };
+        if (const Result<void> recorded = registry.record(entry); !recorded)
+            registryWarning = u'\n' + recorded.message();
+    }
     m_run = std::make_unique<BatchRun>(m_service, *m_input, journal, BatchRun::Options());
     m_progress->setRange(0, static_cast<int>(m_input->rows().size()));
     m_progress->setValue(0);
-    m_status->setText(resumed ? tr("Resuming the batch begun %1: rows already answered are not sent again.")
-                                    .arg(QLocale().toString(journal.startedAt.toLocalTime(), QLocale::ShortFormat))
-                              : tr("Starting…"));
+    const QString begun = resumed ? tr("Resuming the batch begun %1: rows already answered are not sent again.")
+                                        .arg(QLocale().toString(journal.startedAt.toLocalTime(), QLocale::ShortFormat))
+                                  : tr("Starting…");
+    m_status->setText(begun + registryWarning);
     connect(m_run.get(), &BatchRun::progress, this, &BatchDialog::showProgress);
     connect(m_run.get(), &BatchRun::finished, this, &BatchDialog::finish);
     m_run->start();

@@ -55,6 +55,7 @@ private:
     void showProgress();
     void finish();
     void updateControls();
+    void fitHeight();
 
     VerificationService& m_service;
     QByteArray m_data; // the input as checked: what the journal hashes
@@ -69,6 +70,7 @@ private:
     QLabel* m_summary;
     QPlainTextEdit* m_issues;
     QCheckBox* m_acceptWarnings;
+    QCheckBox* m_again;
     QLabel* m_billing;
     QProgressBar* m_progress;
     QLabel* m_status;

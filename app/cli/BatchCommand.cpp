@@ -5,6 +5,7 @@
 #include "base/Settings.h"
 #include "batch/BatchInput.h"
 #include "batch/BatchJournal.h"
+#include "batch/BatchRegistry.h"
 #include "batch/BatchReport.h"
 #include "batch/BatchRun.h"
 #include "cli/BatchProgress.h"
@@ -18,6 +19,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QTextStream>
 
 #include <algorithm>
@@ -138,10 +140,26 @@ int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, cons
 
     bool resumed = false;
     const BatchJournal journal = BatchJournal::forInput(outPath, data, QDateTime::currentDateTimeUtc(), &resumed);
+    // The same list begun earlier in this history, but not resumable here (its journal deleted, or another --out).
+    BatchRegistry registry;
+    const QString historyId = session->history()->historyId();
+    if (!resumed && !parser.isSet(QStringLiteral("again"))) {
+        if (const std::optional<BatchRegistry::Entry> earlier =
+                registry.earlier(journal.inputSha256, historyId, journal.batchId)) {
+            HistoryCli::err(BatchRegistry::alreadyVerified(*earlier, service.isTraining()) + u' '
+                + tr("To verify the list again, add --again. Nothing was sent.") + u'\n');
+            return Refused;
+        }
+    }
     if (const Result<void> saved = journal.save(outPath); !saved) {
         HistoryCli::err(saved.message() + u'\n');
         return Refused;
     }
+    const BatchRegistry::Entry entry {
+        journal.batchId, journal.inputSha256, historyId, QFileInfo(outPath).absoluteFilePath(), journal.startedAt
+    };
+    if (const Result<void> recorded = registry.record(entry); !recorded)
+        HistoryCli::err(tr("Warning: %1").arg(recorded.message()) + u'\n');
     if (resumed)
         HistoryCli::err(tr("Resuming the batch begun %1 with this input: rows already answered are not sent again.")
                             .arg(journal.startedAt.toLocalTime().toString(Qt::ISODate))
@@ -211,6 +229,9 @@ int runBatch(const QStringList& arguments)
         "Resumable: run the same command again after an interruption (even kill -9): rows already answered are not "
         "sent again, rows that failed without being billed are sent again, and rows sent without an answer are listed "
         "as unknown and not sent again unless --retry-unknown. The batch is kept in OUT.batch.json.\n\n"
+        "A list already verified in this history that cannot be resumed (its OUT.batch.json deleted, or another "
+        "--out given) is refused, since every row would be sent and billed again: give its earlier --out to resume "
+        "it, or add --again.\n\n"
         "The requests share the rate limit (setting api/rateLimitQps) and slow down together when the service "
         "throttles.\n\n"
         "Exit codes: 0 every row answered (see each outcome); 3 the file or a row refused, or warnings not accepted; 4 "
@@ -228,6 +249,8 @@ int runBatch(const QStringList& arguments)
         QStringLiteral("accept-warnings"), tr("Send rows that have plausibility warnings."));
     const QCommandLineOption retryUnknown(QStringLiteral("retry-unknown"),
         tr("Send again the rows an earlier run sent without an answer (they may have been billed)."));
+    const QCommandLineOption again(QStringLiteral("again"),
+        tr("Verify a list again that was already verified in this history (every row is sent and billed again)."));
     const QCommandLineOption parallel(QStringLiteral("parallel"),
         tr("Calls in flight at once, each on a connection of its own, 1 to %1 (default %1), always within the rate "
            "limit.")
@@ -241,6 +264,7 @@ int runBatch(const QStringList& arguments)
         scene,
         acceptWarnings,
         retryUnknown,
+        again,
         parallel,
         HistoryCli::dbOption(),
         HistoryCli::userOption(),

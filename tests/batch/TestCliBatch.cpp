@@ -5,6 +5,7 @@
 
 #include "api/ApiClient.h"
 #include "api/Credentials.h"
+#include "batch/BatchJournal.h"
 #include "batch/BatchReport.h"
 #include "history/AuditEvent.h"
 #include "history/AuditStore.h"
@@ -13,6 +14,7 @@
 
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -186,6 +188,59 @@ private slots:
             QCOMPARE(
                 second[i + 1][earlier], expected[i] == QLatin1String("refused") ? QString() : QStringLiteral("yes"));
         }
+    }
+
+    // The same list started again where it cannot be resumed (another --out, or its journal deleted) would send and
+    // bill every row again as a new batch: refused (exit 3, nothing sent) unless --again. In another history it is
+    // a first batch there.
+    void sameListNotResumableIsRefused_data()
+    {
+        QTest::addColumn<QString>("change"); // what differs from the first run
+        QTest::addColumn<bool>("refused");
+        QTest::newRow("another --out") << QStringLiteral("out") << true;
+        QTest::newRow("its journal deleted") << QStringLiteral("journal") << true;
+        QTest::newRow("another history") << QStringLiteral("db") << false;
+    }
+    void sameListNotResumableIsRefused()
+    {
+        QFETCH(QString, change);
+        QFETCH(bool, refused);
+        const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-');
+        QByteArray csv = "name,id_number,start,end\n";
+        for (const SandboxFixtures::Person& p : SandboxFixtures::people().mid(0, 3))
+            csv += personLine(p) + '\n';
+        const QString in = writeInput(tag + QStringLiteral(".csv"), csv);
+        const QString out = path(tag + QStringLiteral("-results.csv"));
+        const int before = m_sandbox.requestsReceived();
+        const CliRun first = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 3);
+
+        QStringList second = batchArgs(in, change == QLatin1String("out") ? out + QStringLiteral(".2.csv") : out);
+        if (change == QLatin1String("journal"))
+            QVERIFY(QFile::remove(BatchJournal::pathFor(out)));
+        if (change == QLatin1String("db"))
+            second[second.indexOf(QStringLiteral("--db")) + 1] = path(tag + QStringLiteral("-other.sqlite"));
+        const CliRun again = CliRun::run(second, path(QStringLiteral("home")), m_env);
+        if (!refused) {
+            QVERIFY2(again.exitCode == 0, again.err.constData());
+            QCOMPARE(m_sandbox.requestsReceived() - before, 6);
+            return;
+        }
+        QVERIFY2(again.exitCode == 3, again.err.constData());
+        QVERIFY2(again.err.contains("already verified") && again.err.contains("--again")
+                && again.err.contains(QFileInfo(out).fileName().toUtf8()),
+            again.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 3); // nothing sent, nothing billed
+
+        // Asked for: sent again, every row (a new batch).
+        const CliRun asked = CliRun::run(second << QStringLiteral("--again"), path(QStringLiteral("home")), m_env);
+        QVERIFY2(asked.exitCode == 0, asked.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 6);
+        // Resumed where it ran: nothing more, with or without --again.
+        const CliRun resumed = CliRun::run(second, path(QStringLiteral("home")), m_env);
+        QVERIFY2(resumed.exitCode == 0 && resumed.err.contains("Resuming"), resumed.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 6);
     }
 
     // An --out that is the history (or a file kept beside it), the input, a folder or in a missing folder is refused

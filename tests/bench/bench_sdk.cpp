@@ -353,7 +353,8 @@ int main(int argc, char** argv)
                 QStringLiteral("--in"),
                 cases,
                 QStringLiteral("--out"),
-                bench.path(QStringLiteral("results-%1.csv").arg(++batchNumber)) };
+                bench.path(QStringLiteral("results-%1.csv").arg(++batchNumber)),
+                QStringLiteral("--again") }; // the same list, on purpose, every time
             if (parallel)
                 arguments << QStringLiteral("--parallel") << QString::number(parallel);
             const Run batch = bench.cli(arguments + bench.liveOptions());

@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -161,6 +162,46 @@ private slots:
         QVERIFY(!dialog->isRunning());
         QCOMPARE(sandbox()->requestsReceived(), before);
         QVERIFY(history()->verifyChain().ok);
+        dialog->close();
+    }
+
+    // The same list to another results file would be a new batch, every row sent and billed again: Start says the
+    // list was already verified (and where its results are), sends nothing, and shows the box that allows it.
+    void sameListElsewhereAsksFirst()
+    {
+        const QList<SandboxFixtures::Person>& people = SandboxFixtures::people();
+        const QString list = writeList(QStringLiteral("twice.csv"), line(people[1]) + line(people[2]));
+        BatchDialog* dialog = openWithList(list);
+        QVERIFY(dialog);
+        auto* output = dialog->findChild<QLineEdit*>(QStringLiteral("batchOutputLineEdit"));
+        auto* start = dialog->findChild<QPushButton*>(QStringLiteral("batchStartPushButton"));
+        auto* again = dialog->findChild<QCheckBox*>(QStringLiteral("batchAgainCheckBox"));
+        auto* status = dialog->findChild<QLabel*>(QStringLiteral("batchStatusLabel"));
+        QVERIFY(!again->isVisible());
+        const QString firstResults = m_files.filePath(QStringLiteral("twice-first.csv"));
+        output->setText(firstResults);
+        const int before = sandbox()->requestsReceived();
+        QSignalSpy done(dialog, &BatchDialog::finishedBatch);
+        QTest::mouseClick(start, Qt::LeftButton);
+        QVERIFY(done.wait(30000));
+        QCOMPARE(sandbox()->requestsReceived() - before, 2);
+
+        output->setText(m_files.filePath(QStringLiteral("twice-second.csv")));
+        QTest::mouseClick(start, Qt::LeftButton);
+        QVERIFY(!dialog->isRunning());
+        QVERIFY2(status->text().contains(QStringLiteral("already verified"))
+                && status->text().contains(QFileInfo(firstResults).fileName()),
+            qPrintable(status->text()));
+        QVERIFY(again->isVisible() && !again->isChecked());
+        QCOMPARE(sandbox()->requestsReceived() - before, 2);
+        QCoreApplication::processEvents(); // the layout's pass for the new text
+        QVERIFY2(status->height() >= status->heightForWidth(status->width()), "the message is shown whole");
+        GuiDriver::saveScreenshot(dialog, QStringLiteral("batch-again.png"));
+
+        again->click();
+        QTest::mouseClick(start, Qt::LeftButton);
+        QVERIFY(done.wait(30000));
+        QCOMPARE(sandbox()->requestsReceived() - before, 4);
         dialog->close();
     }
 

@@ -1,0 +1,121 @@
+#include "BatchRegistry.h"
+
+#include "base/PrivateFiles.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QLockFile>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+#include <algorithm>
+
+namespace {
+
+QJsonObject toJson(const BatchRegistry::Entry& entry)
+{
+    return { { QStringLiteral("batchId"), entry.batchId },
+        { QStringLiteral("inputSha256"), QString::fromLatin1(entry.inputSha256) },
+        { QStringLiteral("historyId"), entry.historyId },
+        { QStringLiteral("output"), entry.outputPath },
+        { QStringLiteral("startedAt"), entry.startedAt.toString(Qt::ISODateWithMs) } };
+}
+
+std::optional<BatchRegistry::Entry> fromJson(const QJsonObject& object)
+{
+    BatchRegistry::Entry entry;
+    entry.batchId = object.value(QLatin1String("batchId")).toString();
+    entry.inputSha256 = object.value(QLatin1String("inputSha256")).toString().toLatin1();
+    entry.historyId = object.value(QLatin1String("historyId")).toString();
+    entry.outputPath = object.value(QLatin1String("output")).toString();
+    entry.startedAt = QDateTime::fromString(object.value(QLatin1String("startedAt")).toString(), Qt::ISODateWithMs);
+    if (entry.batchId.isEmpty() || entry.inputSha256.isEmpty() || entry.historyId.isEmpty()
+        || !entry.startedAt.isValid())
+        return std::nullopt;
+    return entry;
+}
+
+} // namespace
+
+BatchRegistry::BatchRegistry(QString path)
+    : m_path(std::move(path))
+{
+}
+
+QString BatchRegistry::defaultPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("batches.json"));
+}
+
+QList<BatchRegistry::Entry> BatchRegistry::read() const
+{
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QList<Entry> entries;
+    // A damaged file forgets the batches it held: the next batch of a list is then a new one, as before the registry.
+    const QJsonArray array = QJsonDocument::fromJson(file.read(qint64 { 4 } * 1024 * 1024)).array();
+    for (const QJsonValue& value : array) {
+        if (std::optional<Entry> entry = fromJson(value.toObject()))
+            entries.append(*entry);
+    }
+    return entries;
+}
+
+std::optional<BatchRegistry::Entry> BatchRegistry::earlier(
+    const QByteArray& inputSha256, const QString& historyId, const QString& exceptBatchId) const
+{
+    std::optional<Entry> latest;
+    for (const Entry& entry : read()) {
+        if (entry.inputSha256 == inputSha256 && entry.historyId == historyId && entry.batchId != exceptBatchId
+            && (!latest || entry.startedAt > latest->startedAt))
+            latest = entry;
+    }
+    return latest;
+}
+
+Result<void> BatchRegistry::record(const Entry& entry)
+{
+    QString error;
+    if (!PrivateFiles::makeDirFor(m_path, &error))
+        return Failure(ErrorCode::Unavailable, error);
+    QLockFile lock(m_path + QStringLiteral(".lock"));
+    if (!lock.tryLock(10000))
+        return Failure(ErrorCode::Unavailable, tr("Cannot lock %1.").arg(QDir::toNativeSeparators(m_path)));
+    QList<Entry> entries = read();
+    entries.removeIf([&entry](const Entry& other) { return other.batchId == entry.batchId; });
+    entries.append(entry);
+    std::stable_sort(
+        entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.startedAt < b.startedAt; });
+    if (entries.size() > kept)
+        entries.remove(0, entries.size() - kept);
+    QJsonArray array;
+    for (const Entry& each : std::as_const(entries))
+        array.append(toJson(each));
+    // In the app's data folder, private (0700) itself; the file is made 0600 as soon as it is in place.
+    QSaveFile file(m_path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(array).toJson(QJsonDocument::Compact)) < 0
+        || !file.commit() || !PrivateFiles::tightenFile(m_path))
+        return Failure(ErrorCode::Unavailable,
+            tr("Cannot write %1 (it remembers which lists were verified): %2")
+                .arg(QDir::toNativeSeparators(m_path), file.errorString()));
+    return {};
+}
+
+QString BatchRegistry::alreadyVerified(const Entry& earlier, bool training)
+{
+    const QString when = QLocale().toString(earlier.startedAt.toLocalTime(), QLocale::ShortFormat);
+    const QString results = QDir::toNativeSeparators(earlier.outputPath);
+    return (training ? tr("This list was already verified in this history on %1; its results are in %2. Verifying it "
+                          "again sends every row to the training sandbox again (nothing is billed). To resume that "
+                          "batch, choose that results file.")
+                     : tr("This list was already verified in this history on %1; its results are in %2. Verifying it "
+                          "again sends every row again, and each is billed again. To resume that batch, choose that "
+                          "results file."))
+        .arg(when, results);
+}
