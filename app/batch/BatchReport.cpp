@@ -1,5 +1,7 @@
 #include "BatchReport.h"
 
+#include "domain/CaseValidator.h"
+#include "domain/IdNumber.h"
 #include "domain/Masking.h"
 #include "export/Csv.h"
 
@@ -16,8 +18,9 @@ QStringList cellsOf(const BatchRow& row, const BatchOutcome& outcome)
         issues.append(CaseValidator::fieldLabel(each.field) + QStringLiteral(": ") + each.message);
     return { QString::number(row.number),
         QString::number(row.line),
-        Masking::name(row.input.name),
-        Masking::idNumber(row.input.idNumber),
+        // As sent (and recorded): spaces, full-width digits and a lower-case x do not hide which number it was.
+        Masking::name(CaseValidator::normalizeName(row.input.name)),
+        Masking::idNumber(IdNumber::normalize(row.input.idNumber)),
         outcome.merchantBizId,
         BatchOutcome::kindKey(outcome.kind),
         outcome.subCode,

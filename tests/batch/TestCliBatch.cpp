@@ -190,6 +190,33 @@ private slots:
         }
     }
 
+    // The output masks what was sent (normalised), not the typing: a lower-case x, inner spaces or full-width digits
+    // still show which number it was, and a name's surrounding spaces do not shift its mask.
+    void outputMasksWhatWasSent_data()
+    {
+        QTest::addColumn<QByteArray>("row");
+        QTest::newRow("lower-case x") << QByteArray("测试乙,11010519491231002x,20100101,长期");
+        QTest::newRow("inner spaces") << QByteArray("测试乙,110105 19491231 002X,20100101,长期");
+        QTest::newRow("full-width digits")
+            << QStringLiteral("测试乙,１１０１０５１９４９１２３１００２Ｘ,20100101,长期").toUtf8();
+        QTest::newRow("a name with spaces around it") << QByteArray(" 测试乙 ,11010519491231002X,20100101,长期");
+    }
+    void outputMasksWhatWasSent()
+    {
+        QFETCH(QByteArray, row);
+        const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-');
+        const QString in = writeInput(tag + QStringLiteral(".csv"), "name,id_number,start,end\n" + row + '\n');
+        const QString out = path(tag + QStringLiteral("-masked.csv"));
+        const CliRun run = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QList<QStringList> rows = readOutput(out);
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows[1][BatchReport::columns().indexOf(QStringLiteral("outcome"))], QStringLiteral("not_passed"));
+        QCOMPARE(
+            rows[1][BatchReport::columns().indexOf(QStringLiteral("id_number"))], QStringLiteral("1101**********002X"));
+        QCOMPARE(rows[1][BatchReport::columns().indexOf(QStringLiteral("name"))], QStringLiteral("测**"));
+    }
+
     // The same list started again where it cannot be resumed (another --out, or its journal deleted) would send and
     // bill every row again as a new batch: refused (exit 3, nothing sent) unless --again. In another history it is
     // a first batch there.
