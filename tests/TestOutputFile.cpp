@@ -37,6 +37,9 @@ private slots:
             QVERIFY(file.open(QIODevice::WriteOnly));
         }
         QVERIFY(QFile::link(path(QStringLiteral("real/history.sqlite")), path(QStringLiteral("linked.sqlite"))));
+        // A link to a file not there yet, in the app's data folder (made below): writing through it would create it.
+        QVERIFY(QFile::link(
+            path(QStringLiteral("data/eKYC Desk/ekyc-desk/new.csv")), path(QStringLiteral("dangling.csv"))));
     }
 
     void check_data()
@@ -67,10 +70,13 @@ private slots:
         QTest::newRow("empty") << real << QString() << QStringLiteral("give the file");
         const QString data = OutputFile::ownFolders().first();
         QTest::newRow("a PostgreSQL history's record spool")
-            << QString() << data + QStringLiteral("/spool-5f0c.jsonl") << QStringLiteral("own folder");
-        QTest::newRow("the settings file") << QString() << Settings::defaultFilePath() << QStringLiteral("own folder");
+            << QString() << data + QStringLiteral("/spool-5f0c.jsonl") << QStringLiteral("where eKYC Desk keeps");
+        QTest::newRow("a link to a new file in the data folder")
+            << real << path(QStringLiteral("dangling.csv")) << QStringLiteral("where eKYC Desk keeps");
+        QTest::newRow("the settings file")
+            << QString() << Settings::defaultFilePath() << QStringLiteral("where eKYC Desk keeps");
         QTest::newRow("a new file in the data folder")
-            << real << data + QStringLiteral("/results.csv") << QStringLiteral("own folder");
+            << real << data + QStringLiteral("/results.csv") << QStringLiteral("where eKYC Desk keeps");
         QTest::newRow("a new file") << real << path(QStringLiteral("results.csv")) << QString();
         QTest::newRow("an earlier run's results") << real << path(QStringLiteral("old-results.csv")) << QString();
         QTest::newRow("beside a PostgreSQL history") << QString() << path(QStringLiteral("results.csv")) << QString();

@@ -677,12 +677,20 @@
         <translation>无法写入 %1（它记录哪些列表已核验过）：%2</translation>
     </message>
     <message>
-        <source>This list was already verified in this history on %1; its results are in %2. Verifying it again sends every row to the training sandbox again (nothing is billed). To resume that batch, choose that results file.</source>
-        <translation>此列表已于 %1 在此历史中核验过，结果在 %2。再次核验会把每一行再次发送到培训沙箱（不计费）。如要续跑那一批，请选择那个结果文件。</translation>
+        <source>A batch of this list was begun in this history on %1, with its results in %2. Verifying the list again sends every row to the training sandbox again (nothing is billed).</source>
+        <translation>此列表的一个批次已于 %1 在此历史中开始，结果在 %2。再次核验此列表会把每一行再次发送到培训沙箱（不计费）。</translation>
     </message>
     <message>
-        <source>This list was already verified in this history on %1; its results are in %2. Verifying it again sends every row again, and each is billed again. To resume that batch, choose that results file.</source>
-        <translation>此列表已于 %1 在此历史中核验过，结果在 %2。再次核验会再次发送每一行，且每一行都会再次计费。如要续跑那一批，请选择那个结果文件。</translation>
+        <source>A batch of this list was begun in this history on %1, with its results in %2. Verifying the list again sends every row again, and each is billed again.</source>
+        <translation>此列表的一个批次已于 %1 在此历史中开始，结果在 %2。再次核验此列表会再次发送每一行，且每一行都会再次计费。</translation>
+    </message>
+    <message>
+        <source>That batch resumes, without sending an answered row again, when started with those results.</source>
+        <translation>以那个结果文件再次开始，即可续跑那一批，已有应答的行不会再次发送。</translation>
+    </message>
+    <message>
+        <source>That batch cannot be resumed: its journal %1 is gone.</source>
+        <translation>那一批无法续跑：其日志 %1 已不存在。</translation>
     </message>
 </context>
 <context>
@@ -4508,8 +4516,8 @@ MerchantBizId %2
         <translation>%1 同时也是输入文件；请为输出选择其他文件。</translation>
     </message>
     <message>
-        <source>%1 is inside eKYC Desk&apos;s own folder %2, which holds its record spools, training history, certificates and settings. Choose another folder.</source>
-        <translation>%1 位于 eKYC Desk 自己的文件夹 %2 内，其中保存着记录暂存文件、培训历史、证书和设置。请选择其他文件夹。</translation>
+        <source>%1 is inside %2, where eKYC Desk keeps its own files (histories, record spools, certificates, settings). Choose another folder.</source>
+        <translation>%1 位于 %2 内，eKYC Desk 在那里保存自己的文件（历史、记录暂存文件、证书、设置）。请选择其他文件夹。</translation>
     </message>
 </context>
 <context>

@@ -156,7 +156,12 @@ void BatchDialog::build()
     connect(browseIn, &QPushButton::clicked, this, &BatchDialog::chooseInput);
     connect(browseOut, &QPushButton::clicked, this, &BatchDialog::chooseOutput);
     connect(m_inPath, &QLineEdit::editingFinished, this, &BatchDialog::checkInput);
-    connect(m_outPath, &QLineEdit::textChanged, this, &BatchDialog::updateControls);
+    connect(m_outPath, &QLineEdit::textChanged, this, [this] {
+        // "Verify this list again" answered for one results file, not for whatever is typed next.
+        m_again->setChecked(false);
+        m_again->setVisible(false);
+        updateControls();
+    });
     connect(m_acceptWarnings, &QCheckBox::toggled, this, &BatchDialog::updateControls);
     connect(m_format, &QComboBox::currentIndexChanged, this, [this](int index) {
         const QString path = m_outPath->text();
@@ -301,32 +306,12 @@ void BatchDialog::startBatch()
     }
     bool resumed = false;
     const BatchJournal journal = BatchJournal::forInput(outPath, m_data, QDateTime::currentDateTimeUtc(), &resumed);
-    // The same list begun earlier in this history, but not resumable here (its journal deleted, or another file).
-    BatchRegistry registry;
-    const QString historyId = history ? history->historyId() : QString();
-    if (!resumed && !m_again->isChecked() && !historyId.isEmpty()) {
-        if (const std::optional<BatchRegistry::Entry> earlier =
-                registry.earlier(journal.inputSha256, historyId, journal.batchId)) {
-            m_again->setVisible(true);
-            m_progress->setValue(0);
-            m_status->setText(tr("Nothing was sent.") + u' '
-                + BatchRegistry::alreadyVerified(*earlier, m_service.isTraining()) + u' '
-                + tr("Tick “Verify this list again” to send it anyway."));
-            fitHeight();
-            return;
-        }
-    }
+    if (!claimList(journal, resumed, outPath))
+        return;
     if (const Result<void> saved = journal.save(outPath); !saved) {
+        forgetIfNothingSent(0);
         m_status->setText(saved.message());
         return;
-    }
-    QString registryWarning;
-    if (!historyId.isEmpty()) {
-        const BatchRegistry::Entry entry {
-            journal.batchId, journal.inputSha256, historyId, QFileInfo(outPath).absoluteFilePath(), journal.startedAt
-        };
-        if (const Result<void> recorded = registry.record(entry); !recorded)
-            registryWarning = u'\n' + recorded.message();
     }
     m_run = std::make_unique<BatchRun>(m_service, *m_input, journal, BatchRun::Options());
     m_progress->setRange(0, static_cast<int>(m_input->rows().size()));
@@ -334,11 +319,49 @@ void BatchDialog::startBatch()
     const QString begun = resumed ? tr("Resuming the batch begun %1: rows already answered are not sent again.")
                                         .arg(QLocale().toString(journal.startedAt.toLocalTime(), QLocale::ShortFormat))
                                   : tr("Starting…");
-    m_status->setText(begun + registryWarning);
+    m_status->setText(begun);
+    m_again->setChecked(false); // it allowed this start, not the next
     connect(m_run.get(), &BatchRun::progress, this, &BatchDialog::showProgress);
     connect(m_run.get(), &BatchRun::finished, this, &BatchDialog::finish);
     m_run->start();
     updateControls();
+}
+
+bool BatchDialog::claimList(const BatchJournal& journal, bool resumed, const QString& outPath)
+{
+    m_claimed.reset();
+    m_registryWarning.clear();
+    const AuditStore* history = m_service.history();
+    if (!history || resumed)
+        return true; // a resumed batch sends no answered row again
+    const BatchRegistry::Entry entry { journal.batchId,
+        journal.inputSha256,
+        history->historyId(),
+        QFileInfo(outPath).absoluteFilePath(),
+        journal.startedAt };
+    const BatchRegistry::Claim claim = BatchRegistry().claim(entry, !m_again->isChecked());
+    m_registryWarning = claim.warning;
+    if (claim.earlier) {
+        // The same list begun earlier in this history, but not resumable here (its journal deleted, or another file).
+        m_again->setVisible(true);
+        m_progress->setValue(0);
+        m_status->setText(tr("Nothing was sent.") + u' '
+            + BatchRegistry::alreadyBegun(*claim.earlier, m_service.isTraining()) + u' '
+            + tr("Tick “Verify this list again” to send it anyway."));
+        fitHeight();
+        return false;
+    }
+    if (claim.warning.isEmpty())
+        m_claimed = entry;
+    return true;
+}
+
+void BatchDialog::forgetIfNothingSent(int sent)
+{
+    // A batch that sends nothing after all (refused, cancelled at once) does not hold the list back.
+    if (m_claimed && sent == 0)
+        (void)BatchRegistry().forget(m_claimed->batchId, m_claimed->historyId);
+    m_claimed.reset();
 }
 
 void BatchDialog::showProgress()
@@ -365,6 +388,9 @@ void BatchDialog::finish()
             nullptr,
             m_run->counts().unknown));
     lines.append(written ? tr("Results: %1").arg(QDir::toNativeSeparators(outPath)) : written.message());
+    if (!m_registryWarning.isEmpty())
+        lines.append(m_registryWarning);
+    forgetIfNothingSent(m_run->counts().sent);
     m_status->setText(lines.join(u'\n'));
     updateControls();
     emit finishedBatch(written.ok() && m_run->stopReason().isEmpty());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "batch/BatchInput.h"
+#include "batch/BatchRegistry.h"
 
 #include <QByteArray>
 #include <QDialog>
@@ -9,6 +10,7 @@
 #include <optional>
 
 class BatchRun;
+struct BatchJournal;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -56,6 +58,10 @@ private:
     void finish();
     void updateControls();
     void fitHeight();
+    // Remembers the list's batch (BatchRegistry) before it is sent; false, saying why, when the same list was begun
+    // earlier in this history and "Verify this list again" is not ticked.
+    bool claimList(const BatchJournal& journal, bool resumed, const QString& outPath);
+    void forgetIfNothingSent(int sent);
 
     VerificationService& m_service;
     QByteArray m_data; // the input as checked: what the journal hashes
@@ -71,6 +77,8 @@ private:
     QPlainTextEdit* m_issues;
     QCheckBox* m_acceptWarnings;
     QCheckBox* m_again;
+    std::optional<BatchRegistry::Entry> m_claimed; // this start's entry, while it may still send nothing
+    QString m_registryWarning;
     QLabel* m_billing;
     QProgressBar* m_progress;
     QLabel* m_status;

@@ -10,10 +10,13 @@
 
 namespace {
 
-// The absolute path with its folder's symbolic links resolved (the file itself too, when it exists).
+// The absolute path with its folder's symbolic links resolved (the file itself too, when it exists, and a link to a
+// file not there yet followed to where writing through it would create the file).
 QString resolved(const QString& path)
 {
-    const QFileInfo info(path);
+    QFileInfo info(path);
+    for (int hops = 0; info.isSymLink() && !info.exists() && hops < 40; ++hops)
+        info = QFileInfo(info.symLinkTarget());
     if (info.exists())
         return info.canonicalFilePath();
     const QString folder = info.absoluteDir().canonicalPath();
@@ -85,8 +88,8 @@ Result<void> OutputFile::check(
     // settings live there, under names the caller cannot list before the history is opened.
     for (const QString& folder : ownFolders()) {
         if (isInside(target, folder))
-            return refuse(tr("%1 is inside eKYC Desk's own folder %2, which holds its record spools, training "
-                             "history, certificates and settings. Choose another folder.")
+            return refuse(tr("%1 is inside %2, where eKYC Desk keeps its own files (histories, record spools, "
+                             "certificates, settings). Choose another folder.")
                               .arg(path, QDir::toNativeSeparators(folder)));
     }
     return {};

@@ -93,10 +93,6 @@ QString setAsideSerializedData(const QString& path)
         .arg(path, aside);
 }
 
-} // namespace
-
-namespace {
-
 std::unique_ptr<QSettings> userSettings()
 {
     return std::make_unique<QSettings>(QStringLiteral("eKYC Desk"), QStringLiteral("ekyc-desk"));

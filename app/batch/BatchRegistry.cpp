@@ -1,9 +1,11 @@
 #include "BatchRegistry.h"
 
 #include "base/PrivateFiles.h"
+#include "batch/BatchJournal.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -39,6 +41,20 @@ std::optional<BatchRegistry::Entry> fromJson(const QJsonObject& object)
     return entry;
 }
 
+std::optional<BatchRegistry::Entry> latestOf(const QList<BatchRegistry::Entry>& entries,
+    const QByteArray& inputSha256,
+    const QString& historyId,
+    const QString& exceptBatchId)
+{
+    std::optional<BatchRegistry::Entry> latest;
+    for (const BatchRegistry::Entry& entry : entries) {
+        if (entry.inputSha256 == inputSha256 && entry.historyId == historyId && entry.batchId != exceptBatchId
+            && (!latest || entry.startedAt > latest->startedAt))
+            latest = entry;
+    }
+    return latest;
+}
+
 } // namespace
 
 BatchRegistry::BatchRegistry(QString path)
@@ -60,7 +76,7 @@ QList<BatchRegistry::Entry> BatchRegistry::read() const
     QList<Entry> entries;
     // A damaged file forgets the batches it held: the next batch of a list is then a new one, as before the registry.
     const QJsonArray array = QJsonDocument::fromJson(file.read(qint64 { 4 } * 1024 * 1024)).array();
-    for (const QJsonValue& value : array) {
+    for (const QJsonValue value : array) {
         if (std::optional<Entry> entry = fromJson(value.toObject()))
             entries.append(*entry);
     }
@@ -70,16 +86,38 @@ QList<BatchRegistry::Entry> BatchRegistry::read() const
 std::optional<BatchRegistry::Entry> BatchRegistry::earlier(
     const QByteArray& inputSha256, const QString& historyId, const QString& exceptBatchId) const
 {
-    std::optional<Entry> latest;
-    for (const Entry& entry : read()) {
-        if (entry.inputSha256 == inputSha256 && entry.historyId == historyId && entry.batchId != exceptBatchId
-            && (!latest || entry.startedAt > latest->startedAt))
-            latest = entry;
-    }
-    return latest;
+    return latestOf(read(), inputSha256, historyId, exceptBatchId);
 }
 
-Result<void> BatchRegistry::record(const Entry& entry)
+BatchRegistry::Claim BatchRegistry::claim(const Entry& entry, bool checkEarlier)
+{
+    Claim claim;
+    const Result<void> done = locked([&](QList<Entry>& entries) {
+        if (checkEarlier)
+            claim.earlier = latestOf(entries, entry.inputSha256, entry.historyId, entry.batchId);
+        if (claim.earlier)
+            return;
+        entries.removeIf([&entry](const Entry& other) {
+            return other.batchId == entry.batchId && other.historyId == entry.historyId;
+        });
+        entries.append(entry);
+    });
+    if (!done) {
+        claim.warning = done.message();
+        if (checkEarlier)
+            claim.earlier = earlier(entry.inputSha256, entry.historyId, entry.batchId);
+    }
+    return claim;
+}
+
+Result<void> BatchRegistry::forget(const QString& batchId, const QString& historyId)
+{
+    return locked([&](QList<Entry>& entries) {
+        entries.removeIf([&](const Entry& other) { return other.batchId == batchId && other.historyId == historyId; });
+    });
+}
+
+Result<void> BatchRegistry::locked(const std::function<void(QList<Entry>&)>& change)
 {
     QString error;
     if (!PrivateFiles::makeDirFor(m_path, &error))
@@ -88,8 +126,19 @@ Result<void> BatchRegistry::record(const Entry& entry)
     if (!lock.tryLock(10000))
         return Failure(ErrorCode::Unavailable, tr("Cannot lock %1.").arg(QDir::toNativeSeparators(m_path)));
     QList<Entry> entries = read();
-    entries.removeIf([&entry](const Entry& other) { return other.batchId == entry.batchId; });
-    entries.append(entry);
+    const QList<Entry> before = entries;
+    change(entries);
+    if (entries.size() == before.size()
+        && std::equal(entries.begin(), entries.end(), before.begin(), [](const Entry& a, const Entry& b) {
+               return a.batchId == b.batchId && a.historyId == b.historyId;
+           }))
+        return {}; // nothing changed: nothing to write
+    return write(entries);
+}
+
+Result<void> BatchRegistry::write(const QList<Entry>& unsorted)
+{
+    QList<Entry> entries = unsorted;
     std::stable_sort(
         entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.startedAt < b.startedAt; });
     if (entries.size() > kept)
@@ -107,15 +156,20 @@ Result<void> BatchRegistry::record(const Entry& entry)
     return {};
 }
 
-QString BatchRegistry::alreadyVerified(const Entry& earlier, bool training)
+QString BatchRegistry::alreadyBegun(const Entry& earlier, bool training)
 {
     const QString when = QLocale().toString(earlier.startedAt.toLocalTime(), QLocale::ShortFormat);
     const QString results = QDir::toNativeSeparators(earlier.outputPath);
-    return (training ? tr("This list was already verified in this history on %1; its results are in %2. Verifying it "
-                          "again sends every row to the training sandbox again (nothing is billed). To resume that "
-                          "batch, choose that results file.")
-                     : tr("This list was already verified in this history on %1; its results are in %2. Verifying it "
-                          "again sends every row again, and each is billed again. To resume that batch, choose that "
-                          "results file."))
-        .arg(when, results);
+    const QString begun = training
+        ? tr("A batch of this list was begun in this history on %1, with its results in %2. Verifying the list again "
+             "sends every row to the training sandbox again (nothing is billed).")
+              .arg(when, results)
+        : tr("A batch of this list was begun in this history on %1, with its results in %2. Verifying the list again "
+             "sends every row again, and each is billed again.")
+              .arg(when, results);
+    const QString journal = BatchJournal::pathFor(earlier.outputPath);
+    return begun + u' '
+        + (QFileInfo::exists(journal)
+                ? tr("That batch resumes, without sending an answered row again, when started with those results.")
+                : tr("That batch cannot be resumed: its journal %1 is gone.").arg(QDir::toNativeSeparators(journal)));
 }

@@ -8,16 +8,17 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
-// The batches begun on this workstation, by the SHA-256 of their input and the history they were recorded in. A
-// batch's journal (BatchJournal, beside its output) is what makes it resumable; without it (deleted, or the same list
-// given another output) the list would be sent, and billed, again as a new batch. The registry remembers it, so that
-// the CLI and the app ask first (batch --again; the app's "verify this list again" box).
+// The batches begun by this user on this workstation, by the SHA-256 of their input and the history they were
+// recorded in. A batch's journal (BatchJournal, beside its output) is what makes it resumable; without it (deleted, or
+// the same list given another output) the list would be sent, and billed, again as a new batch. The registry
+// remembers it, so that the CLI and the app ask first (batch --again; the app's "verify this list again" box).
 //
 // A small private file in the app's data folder (batches.json, 0600) holding no personal data: the input's digest,
-// the history's id, the output's path, the batch's id and start. The latest 500 batches are kept; processes take
-// turns (batches.json.lock).
+// the history's id, the output's path, the batch's id and start. The latest 500 batches are kept. Every change is made
+// under a lock (batches.json.lock), so two processes starting the same list at once cannot both pass the check.
 class BatchRegistry
 {
     Q_DECLARE_TR_FUNCTIONS(BatchRegistry)
@@ -38,14 +39,28 @@ public:
     // The latest batch of this input recorded in this history, other than exceptBatchId (the batch being resumed).
     std::optional<Entry> earlier(
         const QByteArray& inputSha256, const QString& historyId, const QString& exceptBatchId) const;
-    // Adds entry, or replaces the one with its batchId; the oldest beyond `kept` go.
-    Result<void> record(const Entry& entry);
+    struct Claim
+    {
+        std::optional<Entry> earlier; // another batch of the list in the history: entry was not recorded
+        QString warning; // the registry could not be locked or written (translated); the check was still made
+    };
+    // Under the lock: when checkEarlier and earlier() finds another batch of entry's list in entry's history, that
+    // batch, and nothing is recorded; otherwise entry is recorded (replacing the same batch in the same history).
+    // When the file cannot be locked or written, says so in warning and checks without the lock.
+    Claim claim(const Entry& entry, bool checkEarlier);
+    // Removes a batch that sent nothing after all (refused, cancelled before its first row), so that it does not
+    // hold the list back.
+    Result<void> forget(const QString& batchId, const QString& historyId);
 
-    // What the CLI and the app say about an earlier batch of the same list (in training nothing is billed).
-    static QString alreadyVerified(const Entry& earlier, bool training);
+    // What the CLI and the app say about an earlier batch of the same list (in training nothing is billed), including
+    // whether that batch can still be resumed (its journal beside its results).
+    static QString alreadyBegun(const Entry& earlier, bool training);
 
 private:
     QList<Entry> read() const;
+    Result<void> write(const QList<Entry>& entries);
+    // Runs change on the entries under the lock and writes what it leaves.
+    Result<void> locked(const std::function<void(QList<Entry>&)>& change);
 
     QString m_path;
 };

@@ -140,26 +140,32 @@ int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, cons
 
     bool resumed = false;
     const BatchJournal journal = BatchJournal::forInput(outPath, data, QDateTime::currentDateTimeUtc(), &resumed);
-    // The same list begun earlier in this history, but not resumable here (its journal deleted, or another --out).
+    // Remembered before anything is sent; the same list begun earlier in this history but not resumable here (its
+    // journal deleted, or another --out) is refused unless --again.
     BatchRegistry registry;
-    const QString historyId = session->history()->historyId();
-    if (!resumed && !parser.isSet(QStringLiteral("again"))) {
-        if (const std::optional<BatchRegistry::Entry> earlier =
-                registry.earlier(journal.inputSha256, historyId, journal.batchId)) {
-            HistoryCli::err(BatchRegistry::alreadyVerified(*earlier, service.isTraining()) + u' '
-                + tr("To verify the list again, add --again. Nothing was sent.") + u'\n');
-            return Refused;
-        }
+    const BatchRegistry::Entry entry { journal.batchId,
+        journal.inputSha256,
+        session->history()->historyId(),
+        QFileInfo(outPath).absoluteFilePath(),
+        journal.startedAt };
+    const BatchRegistry::Claim claim = registry.claim(entry, !resumed && !parser.isSet(QStringLiteral("again")));
+    if (!claim.warning.isEmpty())
+        HistoryCli::err(tr("Warning: %1").arg(claim.warning) + u'\n');
+    if (claim.earlier) {
+        HistoryCli::err(BatchRegistry::alreadyBegun(*claim.earlier, service.isTraining()) + u' '
+            + tr("To verify the list again, add --again. Nothing was sent.") + u'\n');
+        return Refused;
     }
+    // A batch that sends nothing after all does not hold the list back.
+    const auto forgetIfNothingSent = [&](int sent) {
+        if (!resumed && sent == 0)
+            (void)registry.forget(entry.batchId, entry.historyId);
+    };
     if (const Result<void> saved = journal.save(outPath); !saved) {
+        forgetIfNothingSent(0);
         HistoryCli::err(saved.message() + u'\n');
         return Refused;
     }
-    const BatchRegistry::Entry entry {
-        journal.batchId, journal.inputSha256, historyId, QFileInfo(outPath).absoluteFilePath(), journal.startedAt
-    };
-    if (const Result<void> recorded = registry.record(entry); !recorded)
-        HistoryCli::err(tr("Warning: %1").arg(recorded.message()) + u'\n');
     if (resumed)
         HistoryCli::err(tr("Resuming the batch begun %1 with this input: rows already answered are not sent again.")
                             .arg(journal.startedAt.toLocalTime().toString(Qt::ISODate))
@@ -184,6 +190,7 @@ int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, cons
     if (!run.isFinished())
         QCoreApplication::exec();
     progress.finish(run);
+    forgetIfNothingSent(run.counts().sent);
     if (!run.stopReason().isEmpty())
         HistoryCli::err(run.stopReason() + u'\n');
 

@@ -54,11 +54,52 @@ private slots:
                  entry(QStringLiteral("b1"), "aa", QStringLiteral("h1"), 10),
                  entry(QStringLiteral("b2"), "aa", QStringLiteral("h2"), 20),
                  entry(QStringLiteral("b4"), "bb", QStringLiteral("h1"), 40) })
-            QVERIFY(registry.record(e).ok());
+            QVERIFY(registry.claim(e, false).warning.isEmpty());
         const std::optional<BatchRegistry::Entry> earlier = BatchRegistry(registry).earlier(digest, history, except);
         QCOMPARE(earlier ? earlier->batchId : QString(), found);
         if (earlier)
             QCOMPARE(earlier->outputPath, QStringLiteral("/tmp/%1.csv").arg(found));
+    }
+
+    // claim() checks and records under one lock: a second batch of the same list in the same history is refused and
+    // not recorded; the same batch resumed in another history is a second entry, not a move; forget() undoes one.
+    void claimsAndForgets()
+    {
+        BatchRegistry registry(freshPath());
+        const BatchRegistry::Entry first = entry(QStringLiteral("b1"), "aa", QStringLiteral("h1"), 10);
+        BatchRegistry::Claim claim = registry.claim(first, true);
+        QVERIFY2(claim.warning.isEmpty(), qPrintable(claim.warning));
+        QVERIFY(!claim.earlier);
+        QVERIFY(registry.claim(first, true).earlier == std::nullopt); // the same batch again: itself is not earlier
+
+        claim = registry.claim(entry(QStringLiteral("b2"), "aa", QStringLiteral("h1"), 20), true);
+        QVERIFY(claim.earlier);
+        QCOMPARE(claim.earlier->batchId, QStringLiteral("b1"));
+        QVERIFY(!registry.earlier("aa", QStringLiteral("h1"), QStringLiteral("b1"))); // b2 was not recorded
+
+        // b1's journal taken to another history (the same --out, another --db): h1 still remembers the list.
+        QVERIFY(!registry.claim(entry(QStringLiteral("b1"), "aa", QStringLiteral("h2"), 30), true).earlier);
+        QCOMPARE(registry.earlier("aa", QStringLiteral("h1"), QString())->batchId, QStringLiteral("b1"));
+        QCOMPARE(registry.earlier("aa", QStringLiteral("h2"), QString())->batchId, QStringLiteral("b1"));
+
+        QVERIFY(registry.forget(QStringLiteral("b1"), QStringLiteral("h1")).ok());
+        QVERIFY(!registry.earlier("aa", QStringLiteral("h1"), QString()));
+        QVERIFY(registry.earlier("aa", QStringLiteral("h2"), QString()));
+    }
+
+    // The message says whether the earlier batch can still be resumed: its journal beside its results.
+    void saysWhetherItResumes()
+    {
+        BatchRegistry::Entry earlier = entry(QStringLiteral("b1"), "aa", QStringLiteral("h1"), 10);
+        earlier.outputPath = m_dir.filePath(QStringLiteral("results.csv"));
+        QVERIFY(BatchRegistry::alreadyBegun(earlier, false).contains(QStringLiteral("cannot be resumed")));
+        QVERIFY(BatchRegistry::alreadyBegun(earlier, false).contains(QStringLiteral("billed again")));
+        QVERIFY(BatchRegistry::alreadyBegun(earlier, true).contains(QStringLiteral("nothing is billed")));
+        QFile journal(earlier.outputPath + QStringLiteral(".batch.json"));
+        QVERIFY(journal.open(QIODevice::WriteOnly));
+        journal.close();
+        QVERIFY(BatchRegistry::alreadyBegun(earlier, false).contains(QStringLiteral("resumes")));
+        QVERIFY(BatchRegistry::alreadyBegun(earlier, false).contains(earlier.outputPath));
     }
 
     // A batch recorded again (each run of a resumed batch) is one entry; beyond `kept` the oldest go.
@@ -66,13 +107,13 @@ private slots:
     {
         const QString path = freshPath();
         BatchRegistry registry(path);
-        QVERIFY(registry.record(entry(QStringLiteral("first"), "00", QStringLiteral("h"), 0)).ok());
+        QVERIFY(registry.claim(entry(QStringLiteral("first"), "00", QStringLiteral("h"), 0), false).warning.isEmpty());
         for (int i = 0; i < BatchRegistry::kept; ++i) {
             BatchRegistry::Entry e = entry(QStringLiteral("b%1").arg(i), QByteArray::number(i), QStringLiteral("h"), 1);
             e.startedAt = e.startedAt.addSecs(i);
-            QVERIFY(registry.record(e).ok());
+            QVERIFY(registry.claim(e, false).warning.isEmpty());
             if (i == 0)
-                QVERIFY(registry.record(e).ok()); // again: replaced, not added
+                QVERIFY(registry.claim(e, false).warning.isEmpty()); // again: replaced, not added
         }
         QVERIFY(!registry.earlier("00", QStringLiteral("h"), QString())); // the oldest went
         QVERIFY(registry.earlier("0", QStringLiteral("h"), QString()));
@@ -102,7 +143,7 @@ private slots:
         file.close();
         BatchRegistry registry(path);
         QVERIFY(!registry.earlier("aa", QStringLiteral("h1"), QString()));
-        QVERIFY(registry.record(entry(QStringLiteral("b2"), "aa", QStringLiteral("h1"), 5)).ok());
+        QVERIFY(registry.claim(entry(QStringLiteral("b2"), "aa", QStringLiteral("h1"), 5), false).warning.isEmpty());
         QCOMPARE(registry.earlier("aa", QStringLiteral("h1"), QString())->batchId, QStringLiteral("b2"));
     }
 };

@@ -243,7 +243,7 @@ private slots:
         QVERIFY2(first.exitCode == 0, first.err.constData());
         QCOMPARE(m_sandbox.requestsReceived() - before, 3);
 
-        QStringList second = batchArgs(in, change == QLatin1String("out") ? out + QStringLiteral(".2.csv") : out);
+        QStringList second = batchArgs(in, change == QLatin1String("journal") ? out : out + QStringLiteral(".2.csv"));
         if (change == QLatin1String("journal"))
             QVERIFY(QFile::remove(BatchJournal::pathFor(out)));
         if (change == QLatin1String("db"))
@@ -255,7 +255,7 @@ private slots:
             return;
         }
         QVERIFY2(again.exitCode == 3, again.err.constData());
-        QVERIFY2(again.err.contains("already verified") && again.err.contains("--again")
+        QVERIFY2(again.err.contains("was begun in this history") && again.err.contains("--again")
                 && again.err.contains(QFileInfo(out).fileName().toUtf8()),
             again.err.constData());
         QCOMPARE(m_sandbox.requestsReceived() - before, 3); // nothing sent, nothing billed
@@ -268,6 +268,22 @@ private slots:
         const CliRun resumed = CliRun::run(second, path(QStringLiteral("home")), m_env);
         QVERIFY2(resumed.exitCode == 0 && resumed.err.contains("Resuming"), resumed.err.constData());
         QCOMPARE(m_sandbox.requestsReceived() - before, 6);
+    }
+
+    // A batch that sent nothing (every row refused by the pre-check) does not hold its list back.
+    void aListThatSentNothingIsNotHeld()
+    {
+        const QString in = writeInput(QStringLiteral("all-refused.csv"),
+            "name,id_number,start,end\n王小明,110101199003071234,20200610,20400610\n");
+        const int before = m_sandbox.requestsReceived();
+        const CliRun first =
+            CliRun::run(batchArgs(in, path(QStringLiteral("all-refused-1.csv"))), path(QStringLiteral("home")), m_env);
+        QVERIFY2(first.exitCode == 3 && first.err.contains("refused, not sent"), first.err.constData());
+        const CliRun second =
+            CliRun::run(batchArgs(in, path(QStringLiteral("all-refused-2.csv"))), path(QStringLiteral("home")), m_env);
+        QVERIFY2(second.exitCode == 3 && !second.err.contains("was begun"), second.err.constData());
+        QVERIFY(QFile::exists(path(QStringLiteral("all-refused-2.csv"))));
+        QCOMPARE(m_sandbox.requestsReceived(), before);
     }
 
     // An --out that is the history (or a file kept beside it), the input, a folder or in a missing folder is refused

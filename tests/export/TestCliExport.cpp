@@ -86,10 +86,10 @@ private slots:
             // A PostgreSQL history's record spool (spool-<history id>.jsonl) and the settings, in the app's folders.
             QTest::addRow("%s: the data folder", command)
                 << QString::fromLatin1(command) << QStringLiteral("@appdata/spool-5f0c.jsonl")
-                << QStringLiteral("own folder");
+                << QStringLiteral("where eKYC Desk keeps");
             QTest::addRow("%s: the settings file", command)
                 << QString::fromLatin1(command) << QStringLiteral("@settings/ekyc-desk.conf")
-                << QStringLiteral("own folder");
+                << QStringLiteral("where eKYC Desk keeps");
         }
     }
     void outputThatWouldDestroyIsRefused()

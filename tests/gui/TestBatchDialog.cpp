@@ -189,7 +189,7 @@ private slots:
         output->setText(m_files.filePath(QStringLiteral("twice-second.csv")));
         QTest::mouseClick(start, Qt::LeftButton);
         QVERIFY(!dialog->isRunning());
-        QVERIFY2(status->text().contains(QStringLiteral("already verified"))
+        QVERIFY2(status->text().contains(QStringLiteral("was begun in this history"))
                 && status->text().contains(QFileInfo(firstResults).fileName()),
             qPrintable(status->text()));
         QVERIFY(again->isVisible() && !again->isChecked());
@@ -200,7 +200,19 @@ private slots:
 
         again->click();
         QTest::mouseClick(start, Qt::LeftButton);
+        QVERIFY(!again->isChecked()); // it allowed that start only
         QVERIFY(done.wait(30000));
+        QCOMPARE(sandbox()->requestsReceived() - before, 4);
+
+        // Ticked, then another results file typed: asked again.
+        output->setText(m_files.filePath(QStringLiteral("twice-third.csv")));
+        QTest::mouseClick(start, Qt::LeftButton);
+        QVERIFY(again->isVisible());
+        again->click();
+        QTest::keyClicks(output, QStringLiteral("x"));
+        QVERIFY(!again->isChecked());
+        QTest::mouseClick(start, Qt::LeftButton);
+        QVERIFY(!dialog->isRunning());
         QCOMPARE(sandbox()->requestsReceived() - before, 4);
         dialog->close();
     }
