@@ -1,5 +1,6 @@
 #include "BatchDialog.h"
 
+#include "base/Language.h"
 #include "base/OutputFile.h"
 #include "batch/BatchJournal.h"
 #include "batch/BatchRegistry.h"
@@ -345,9 +346,9 @@ bool BatchDialog::claimList(const BatchJournal& journal, bool resumed, const QSt
         // The same list begun earlier in this history, but not resumable here (its journal deleted, or another file).
         m_again->setVisible(true);
         m_progress->setValue(0);
-        m_status->setText(tr("Nothing was sent.") + u' '
-            + BatchRegistry::alreadyBegun(*claim.earlier, m_service.isTraining()) + u' '
-            + tr("Tick “Verify this list again” to send it anyway."));
+        m_status->setText(Language::joinSentences({ tr("Nothing was sent."),
+            BatchRegistry::alreadyBegun(*claim.earlier, m_service.isTraining()),
+            tr("Tick “Verify this list again” to send it anyway.") }));
         fitHeight();
         return false;
     }

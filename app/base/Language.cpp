@@ -78,4 +78,17 @@ QString current()
     return installed().language;
 }
 
+QString joinSentences(const QStringList& sentences)
+{
+    QString text;
+    for (const QString& sentence : sentences) {
+        if (sentence.isEmpty())
+            continue;
+        if (!text.isEmpty() && !QStringView(u"。！？：").contains(text.back()))
+            text += u' ';
+        text += sentence;
+    }
+    return text;
+}
+
 } // namespace Language

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 // The language of the user interface, switched while the application runs: the application's own catalogue and
 // Qt's are installed on (or removed from) the QCoreApplication, which sends QEvent::LanguageChange to every window
@@ -18,5 +19,8 @@ QString resolve(const QString& choice);
 QString apply(const QString& choice);
 // The language now in use ("en" before any apply()).
 QString current();
+// Translated sentences as one text: a space between two, except after one that ends in a full-width mark (。！？：),
+// which Chinese does not follow with a space. Empty sentences are left out.
+QString joinSentences(const QStringList& sentences);
 
 } // namespace Language

@@ -1,5 +1,6 @@
 #include "BatchRegistry.h"
 
+#include "base/Language.h"
 #include "base/PrivateFiles.h"
 #include "batch/BatchJournal.h"
 
@@ -168,8 +169,8 @@ QString BatchRegistry::alreadyBegun(const Entry& earlier, bool training)
              "sends every row again, and each is billed again.")
               .arg(when, results);
     const QString journal = BatchJournal::pathFor(earlier.outputPath);
-    return begun + u' '
-        + (QFileInfo::exists(journal)
-                ? tr("That batch resumes, without sending an answered row again, when started with those results.")
-                : tr("That batch cannot be resumed: its journal %1 is gone.").arg(QDir::toNativeSeparators(journal)));
+    return Language::joinSentences({ begun,
+        QFileInfo::exists(journal)
+            ? tr("That batch resumes, without sending an answered row again, when started with those results.")
+            : tr("That batch cannot be resumed: its journal %1 is gone.").arg(QDir::toNativeSeparators(journal)) });
 }

@@ -1,6 +1,7 @@
 #include "cli/Commands.h"
 
 #include "api/ApiClient.h"
+#include "base/Language.h"
 #include "base/OutputFile.h"
 #include "base/Settings.h"
 #include "batch/BatchInput.h"
@@ -152,8 +153,9 @@ int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, cons
     if (!claim.warning.isEmpty())
         HistoryCli::err(tr("Warning: %1").arg(claim.warning) + u'\n');
     if (claim.earlier) {
-        HistoryCli::err(BatchRegistry::alreadyBegun(*claim.earlier, service.isTraining()) + u' '
-            + tr("To verify the list again, add --again. Nothing was sent.") + u'\n');
+        HistoryCli::err(Language::joinSentences({ BatchRegistry::alreadyBegun(*claim.earlier, service.isTraining()),
+                            tr("To verify the list again, add --again. Nothing was sent.") })
+            + u'\n');
         return Refused;
     }
     // A batch that sends nothing after all does not hold the list back.
