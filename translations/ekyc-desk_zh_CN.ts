@@ -611,6 +611,10 @@
         <source>Tick “Verify this list again” to send it anyway.</source>
         <translation>如仍要发送，请勾选“再次核验此列表”。</translation>
     </message>
+    <message>
+        <source>Another batch is writing %1 right now; nothing was sent. Wait for it to end, or choose another results file.</source>
+        <translation>另一个批次正在写入 %1；未发送任何内容。请等它结束，或选择其他结果文件。</translation>
+    </message>
 </context>
 <context>
     <name>BatchInput</name>
@@ -665,6 +669,10 @@
         <source>Cannot write %1 (it makes the batch resumable): %2</source>
         <translation>无法写入 %1（用于续跑批次）：%2</translation>
     </message>
+    <message>
+        <source>%1: %2 is named as a batch&apos;s journal; choose another name for the results.</source>
+        <translation>%1：%2 是批次日志的文件名；请为结果另取一个名称。</translation>
+    </message>
 </context>
 <context>
     <name>BatchRegistry</name>
@@ -689,8 +697,20 @@
         <translation>以那个结果文件再次开始，即可续跑那一批，已有应答的行不会再次发送。</translation>
     </message>
     <message>
-        <source>That batch cannot be resumed: its journal %1 is gone.</source>
-        <translation>那一批无法续跑：其日志 %1 已不存在。</translation>
+        <source>%1 is a symbolic link, which eKYC Desk does not follow: remove it.</source>
+        <translation>%1 是符号链接，eKYC Desk 不会跟随它：请将其删除。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged and cannot be set aside.</source>
+        <translation>%1 已损坏，且无法移到一旁。</translation>
+    </message>
+    <message>
+        <source>%1 was damaged and is set aside as %2: the lists begun before are no longer remembered.</source>
+        <translation>%1 已损坏，已移到一旁保存为 %2：之前开始过的列表不再被记住。</translation>
+    </message>
+    <message>
+        <source>That batch cannot be resumed: its journal %1 is gone or belongs to another batch.</source>
+        <translation>那一批无法续跑：其日志 %1 已不存在或属于另一个批次。</translation>
     </message>
 </context>
 <context>
@@ -2361,8 +2381,12 @@ Exit codes: 0 every row answered (see each outcome); 3 the file or a row refused
 退出码：0 每行都有答复（见各行结果）；3 文件或某行被拒绝，或未接受警告；4 部分行以错误结束（未计费：再次运行即可重新发送）；6 无法打开审计历史或其停止记录（不再发送任何内容）；7 无权限；8 登录失败；9 部分行结果未知；130 已中断（Ctrl-C 或 SIGTERM：不再发送，进行中的调用已记录，结果已写出；再按一次 Ctrl-C 立即退出）。</translation>
     </message>
     <message>
-        <source>Verify a list again that was already verified in this history (every row is sent and billed again).</source>
-        <translation>再次核验已在此历史中核验过的列表（每一行都会再次发送并再次计费）。</translation>
+        <source>Another batch is writing %1 right now; nothing was sent. Wait for it to end, or give another --out.</source>
+        <translation>另一个批次正在写入 %1；未发送任何内容。请等它结束，或给出另一个 --out。</translation>
+    </message>
+    <message>
+        <source>Verify a list again that was already begun in this history, as a new batch (every row is sent and billed again). A batch whose journal is beside --out resumes instead: give another --out to start anew.</source>
+        <translation>把已在此历史中开始过的列表作为新批次再次核验（每一行都会再次发送并再次计费）。若 --out 旁已有该批次的日志，则会续跑：如要重新开始，请给出另一个 --out。</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLockFile>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QProgressBar>
@@ -297,7 +298,7 @@ void BatchDialog::startBatch()
     // Before anything is sent: results that could not be written would leave rows billed that the next run sends
     // again; and never over the history or the list itself.
     const AuditStore* history = m_service.history();
-    if (const Result<void> writable = OutputFile::check(tr("Results file"),
+    if (const Result<void> writable = BatchJournal::checkOutput(tr("Results file"),
             outPath,
             OutputFile::historyFiles(history ? history->sqlitePath() : QString()),
             { m_inPath->text().trimmed() });
@@ -305,12 +306,22 @@ void BatchDialog::startBatch()
         m_status->setText(writable.message());
         return;
     }
+    m_running = BatchJournal::lockFor(outPath);
+    if (!m_running) {
+        m_status->setText(tr("Another batch is writing %1 right now; nothing was sent. Wait for it to end, or choose "
+                             "another results file.")
+                              .arg(QDir::toNativeSeparators(outPath)));
+        return;
+    }
     bool resumed = false;
     const BatchJournal journal = BatchJournal::forInput(outPath, m_data, QDateTime::currentDateTimeUtc(), &resumed);
-    if (!claimList(journal, resumed, outPath))
+    if (!claimList(journal, resumed, outPath)) {
+        m_running.reset();
         return;
+    }
     if (const Result<void> saved = journal.save(outPath); !saved) {
         forgetIfNothingSent(0);
+        m_running.reset();
         m_status->setText(saved.message());
         return;
     }
@@ -336,7 +347,7 @@ bool BatchDialog::claimList(const BatchJournal& journal, bool resumed, const QSt
     if (!history || resumed)
         return true; // a resumed batch sends no answered row again
     const BatchRegistry::Entry entry { journal.batchId,
-        journal.inputSha256,
+        m_input->listDigest(),
         history->historyId(),
         QFileInfo(outPath).absoluteFilePath(),
         journal.startedAt };
@@ -392,6 +403,7 @@ void BatchDialog::finish()
     if (!m_registryWarning.isEmpty())
         lines.append(m_registryWarning);
     forgetIfNothingSent(m_run->counts().sent);
+    m_running.reset(); // the results are written: another run may take this file
     m_status->setText(lines.join(u'\n'));
     updateControls();
     emit finishedBatch(written.ok() && m_run->stopReason().isEmpty());

@@ -15,6 +15,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QLockFile;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -77,6 +78,7 @@ private:
     QPlainTextEdit* m_issues;
     QCheckBox* m_acceptWarnings;
     QCheckBox* m_again;
+    std::unique_ptr<QLockFile> m_running; // BatchJournal::lockFor the results file, while the batch runs
     std::optional<BatchRegistry::Entry> m_claimed; // this start's entry, while it may still send nothing
     QString m_registryWarning;
     QLabel* m_billing;

@@ -1,7 +1,9 @@
 #include "BatchInput.h"
 
+#include "domain/IdNumber.h"
 #include "export/Csv.h"
 
+#include <QCryptographicHash>
 #include <QHash>
 #include <QSet>
 #include <QStringDecoder>
@@ -57,7 +59,7 @@ bool BatchRow::hasWarning() const
 QStringList BatchInput::requiredColumns()
 {
     return { QString::fromLatin1(columnNames[Name]),
-        QString::fromLatin1(columnNames[IdNumber]),
+        QString::fromLatin1(columnNames[Column::IdNumber]),
         QString::fromLatin1(columnNames[Start]),
         QString::fromLatin1(columnNames[End]) };
 }
@@ -168,7 +170,7 @@ BatchRow BatchInput::readRow(
     BatchRow row;
     row.number = number;
     row.input.name = cell(Name);
-    row.input.idNumber = cell(IdNumber).trimmed();
+    row.input.idNumber = cell(Column::IdNumber).trimmed();
     row.input.sceneCode = cell(Scene).trimmed();
     if (row.input.sceneCode.isEmpty())
         row.input.sceneCode = defaultScene;
@@ -204,6 +206,27 @@ BatchRow BatchInput::readRow(
         row.issues = own + row.issues;
     }
     return row;
+}
+
+QByteArray BatchInput::listDigest() const
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const auto field = [&hash](const QString& value) {
+        hash.addData(value.toUtf8());
+        hash.addData(QByteArrayView("\x1f"));
+    };
+    for (const BatchRow& row : m_rows) {
+        const CaseInput& in = row.input;
+        field(CaseValidator::normalizeName(in.name));
+        field(::IdNumber::normalize(in.idNumber));
+        field(in.validityStart.toString(QStringLiteral("yyyyMMdd")));
+        field(in.longTerm ? QStringLiteral("long-term") : in.validityEnd.toString(QStringLiteral("yyyyMMdd")));
+        field(in.sceneCode.trimmed());
+        field(in.merchantUserId.trimmed());
+        field(in.merchantBizId.trimmed());
+        hash.addData(QByteArrayView("\x1e"));
+    }
+    return hash.result().toHex();
 }
 
 int BatchInput::refusedCount() const

@@ -44,6 +44,10 @@ public:
     const QList<BatchRow>& rows() const { return m_rows; }
     int refusedCount() const;
     int warningCount() const;
+    // The SHA-256 (hex) of the list as it would be sent: each row's fields normalised as the pre-check does, in
+    // order. Line ends, a byte-order mark, quoting, blank lines, column order and spaces around values do not change
+    // it (an Excel re-save is the same list); a changed value or row order does.
+    QByteArray listDigest() const;
 
     // The columns, as the header names them.
     static QStringList requiredColumns();

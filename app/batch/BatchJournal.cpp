@@ -1,9 +1,12 @@
 #include "BatchJournal.h"
 
+#include "base/OutputFile.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -13,23 +16,30 @@ QString BatchJournal::pathFor(const QString& outputPath)
     return outputPath + QStringLiteral(".batch.json");
 }
 
+std::optional<BatchJournal> BatchJournal::at(const QString& outputPath)
+{
+    QFile file(pathFor(outputPath));
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QJsonObject object = QJsonDocument::fromJson(file.read(qint64 { 64 } * 1024)).object();
+    BatchJournal found;
+    found.batchId = object.value(QLatin1String("batchId")).toString();
+    found.inputSha256 = object.value(QLatin1String("inputSha256")).toString().toLatin1();
+    found.startedAt = QDateTime::fromString(object.value(QLatin1String("startedAt")).toString(), Qt::ISODateWithMs);
+    static const QRegularExpression hex32(QStringLiteral("^[0-9a-f]{32}$"));
+    if (!hex32.match(found.batchId).hasMatch() || !found.startedAt.isValid() || found.inputSha256.isEmpty())
+        return std::nullopt;
+    found.resumed = true;
+    return found;
+}
+
 BatchJournal BatchJournal::forInput(
     const QString& outputPath, const QByteArray& input, const QDateTime& now, bool* resumed)
 {
     const QByteArray digest = QCryptographicHash::hash(input, QCryptographicHash::Sha256).toHex();
-    QFile file(pathFor(outputPath));
-    if (file.open(QIODevice::ReadOnly)) {
-        const QJsonObject object = QJsonDocument::fromJson(file.read(qint64 { 64 } * 1024)).object();
-        BatchJournal found;
-        found.batchId = object.value(QLatin1String("batchId")).toString();
-        found.inputSha256 = object.value(QLatin1String("inputSha256")).toString().toLatin1();
-        found.startedAt = QDateTime::fromString(object.value(QLatin1String("startedAt")).toString(), Qt::ISODateWithMs);
-        static const QRegularExpression hex32(QStringLiteral("^[0-9a-f]{32}$"));
-        if (found.inputSha256 == digest && hex32.match(found.batchId).hasMatch() && found.startedAt.isValid()) {
-            *resumed = true;
-            found.resumed = true;
-            return found;
-        }
+    if (std::optional<BatchJournal> found = at(outputPath); found && found->inputSha256 == digest) {
+        *resumed = true;
+        return *found;
     }
     BatchJournal fresh;
     quint32 words[4];
@@ -39,6 +49,17 @@ BatchJournal BatchJournal::forInput(
     fresh.startedAt = now.toUTC();
     *resumed = false;
     return fresh;
+}
+
+Result<void> BatchJournal::checkOutput(
+    const QString& field, const QString& outputPath, const QStringList& history, const QStringList& inputs)
+{
+    if (Result<void> results = OutputFile::check(field, outputPath, history, inputs); !results)
+        return results;
+    if (outputPath.endsWith(QLatin1String(".batch.json")))
+        return Failure(ErrorCode::InvalidArgument,
+            tr("%1: %2 is named as a batch's journal; choose another name for the results.").arg(field, outputPath));
+    return OutputFile::check(field, pathFor(outputPath), history, inputs);
 }
 
 Result<void> BatchJournal::save(const QString& outputPath) const
@@ -51,6 +72,15 @@ Result<void> BatchJournal::save(const QString& outputPath) const
         return Failure(ErrorCode::Unavailable,
             tr("Cannot write %1 (it makes the batch resumable): %2").arg(file.fileName(), file.errorString()));
     return {};
+}
+
+std::unique_ptr<QLockFile> BatchJournal::lockFor(const QString& outputPath)
+{
+    auto lock = std::make_unique<QLockFile>(pathFor(outputPath) + QStringLiteral(".lock"));
+    lock->setStaleLockTime(0); // a batch may run for hours: only a dead owner makes the lock stale
+    if (!lock->tryLock(0))
+        return nullptr;
+    return lock;
 }
 
 QString BatchJournal::merchantBizIdFor(int rowNumber) const

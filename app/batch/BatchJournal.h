@@ -6,6 +6,12 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+class QLockFile;
 
 // What makes a batch resumable: a small file beside its output (<output>.batch.json) that names the batch, the
 // SHA-256 of its input and when it began. It is written before the first row is sent. Started again with the same
@@ -22,11 +28,23 @@ public:
     bool resumed = false; // found beside the output (forInput), not new; not saved
 
     static QString pathFor(const QString& outputPath);
+    // The journal beside this output, if there is a valid one (resumed set), whatever its input.
+    static std::optional<BatchJournal> at(const QString& outputPath);
     // The journal of a batch of this input at this output: the one found there when it is this input's, else a new
     // one (a fresh id; not written yet). resumed says which.
     static BatchJournal forInput(
         const QString& outputPath, const QByteArray& input, const QDateTime& now, bool* resumed);
     Result<void> save(const QString& outputPath) const;
+    // A batch's results file as OutputFile::check takes it (field names it in the message), and its journal beside
+    // it too: neither may be the history, the input or in the app's folders; and the results file is not itself
+    // named as a journal (another batch's would be overwritten with results).
+    static Result<void> checkOutput(
+        const QString& field, const QString& outputPath, const QStringList& history, const QStringList& inputs);
+
+    // Held while a batch runs with this output (<output>.batch.json.lock), so that a second run of it (a cron job
+    // overlapping, a second terminal) is refused instead of racing the first for the same rows and results. Null when
+    // another live process holds it; a lock left by a process that died is taken over.
+    static std::unique_ptr<QLockFile> lockFor(const QString& outputPath);
 
     // The MerchantBizId a row without one of its own gets: the same for the same batch and row, 32 hex characters.
     QString merchantBizIdFor(int rowNumber) const;

@@ -22,7 +22,7 @@ namespace {
 QJsonObject toJson(const BatchRegistry::Entry& entry)
 {
     return { { QStringLiteral("batchId"), entry.batchId },
-        { QStringLiteral("inputSha256"), QString::fromLatin1(entry.inputSha256) },
+        { QStringLiteral("listSha256"), QString::fromLatin1(entry.listSha256) },
         { QStringLiteral("historyId"), entry.historyId },
         { QStringLiteral("output"), entry.outputPath },
         { QStringLiteral("startedAt"), entry.startedAt.toString(Qt::ISODateWithMs) } };
@@ -32,24 +32,24 @@ std::optional<BatchRegistry::Entry> fromJson(const QJsonObject& object)
 {
     BatchRegistry::Entry entry;
     entry.batchId = object.value(QLatin1String("batchId")).toString();
-    entry.inputSha256 = object.value(QLatin1String("inputSha256")).toString().toLatin1();
+    entry.listSha256 = object.value(QLatin1String("listSha256")).toString().toLatin1();
     entry.historyId = object.value(QLatin1String("historyId")).toString();
     entry.outputPath = object.value(QLatin1String("output")).toString();
     entry.startedAt = QDateTime::fromString(object.value(QLatin1String("startedAt")).toString(), Qt::ISODateWithMs);
-    if (entry.batchId.isEmpty() || entry.inputSha256.isEmpty() || entry.historyId.isEmpty()
+    if (entry.batchId.isEmpty() || entry.listSha256.isEmpty() || entry.historyId.isEmpty()
         || !entry.startedAt.isValid())
         return std::nullopt;
     return entry;
 }
 
 std::optional<BatchRegistry::Entry> latestOf(const QList<BatchRegistry::Entry>& entries,
-    const QByteArray& inputSha256,
+    const QByteArray& listSha256,
     const QString& historyId,
     const QString& exceptBatchId)
 {
     std::optional<BatchRegistry::Entry> latest;
     for (const BatchRegistry::Entry& entry : entries) {
-        if (entry.inputSha256 == inputSha256 && entry.historyId == historyId && entry.batchId != exceptBatchId
+        if (entry.listSha256 == listSha256 && entry.historyId == historyId && entry.batchId != exceptBatchId
             && (!latest || entry.startedAt > latest->startedAt))
             latest = entry;
     }
@@ -69,15 +69,20 @@ QString BatchRegistry::defaultPath()
         .filePath(QStringLiteral("batches.json"));
 }
 
-QList<BatchRegistry::Entry> BatchRegistry::read() const
+QList<BatchRegistry::Entry> BatchRegistry::read(bool* damaged) const
 {
+    if (QFileInfo(m_path).isSymLink())
+        return {}; // never followed (locked() says so)
     QFile file(m_path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
+    QJsonParseError error {};
+    const QByteArray bytes = file.read(qint64 { 4 } * 1024 * 1024);
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
+    if (damaged)
+        *damaged = error.error != QJsonParseError::NoError || !document.isArray();
     QList<Entry> entries;
-    // A damaged file forgets the batches it held: the next batch of a list is then a new one, as before the registry.
-    const QJsonArray array = QJsonDocument::fromJson(file.read(qint64 { 4 } * 1024 * 1024)).array();
-    for (const QJsonValue value : array) {
+    for (const QJsonValue value : document.array()) {
         if (std::optional<Entry> entry = fromJson(value.toObject()))
             entries.append(*entry);
     }
@@ -85,51 +90,73 @@ QList<BatchRegistry::Entry> BatchRegistry::read() const
 }
 
 std::optional<BatchRegistry::Entry> BatchRegistry::earlier(
-    const QByteArray& inputSha256, const QString& historyId, const QString& exceptBatchId) const
+    const QByteArray& listSha256, const QString& historyId, const QString& exceptBatchId) const
 {
-    return latestOf(read(), inputSha256, historyId, exceptBatchId);
+    return latestOf(read(), listSha256, historyId, exceptBatchId);
 }
 
 BatchRegistry::Claim BatchRegistry::claim(const Entry& entry, bool checkEarlier)
 {
     Claim claim;
-    const Result<void> done = locked([&](QList<Entry>& entries) {
-        if (checkEarlier)
-            claim.earlier = latestOf(entries, entry.inputSha256, entry.historyId, entry.batchId);
-        if (claim.earlier)
-            return;
-        entries.removeIf([&entry](const Entry& other) {
-            return other.batchId == entry.batchId && other.historyId == entry.historyId;
-        });
-        entries.append(entry);
-    });
+    QString notice;
+    const Result<void> done = locked(
+        [&](QList<Entry>& entries) {
+            if (checkEarlier)
+                claim.earlier = latestOf(entries, entry.listSha256, entry.historyId, entry.batchId);
+            if (claim.earlier)
+                return;
+            entries.removeIf([&entry](const Entry& other) {
+                return other.batchId == entry.batchId && other.historyId == entry.historyId;
+            });
+            entries.append(entry);
+        },
+        &notice);
+    claim.warning = notice;
     if (!done) {
         claim.warning = done.message();
         if (checkEarlier)
-            claim.earlier = earlier(entry.inputSha256, entry.historyId, entry.batchId);
+            claim.earlier = earlier(entry.listSha256, entry.historyId, entry.batchId);
     }
     return claim;
 }
 
 Result<void> BatchRegistry::forget(const QString& batchId, const QString& historyId)
 {
-    return locked([&](QList<Entry>& entries) {
-        entries.removeIf([&](const Entry& other) { return other.batchId == batchId && other.historyId == historyId; });
-    });
+    return locked(
+        [&](QList<Entry>& entries) {
+            entries.removeIf(
+                [&](const Entry& other) { return other.batchId == batchId && other.historyId == historyId; });
+        },
+        nullptr);
 }
 
-Result<void> BatchRegistry::locked(const std::function<void(QList<Entry>&)>& change)
+Result<void> BatchRegistry::locked(const std::function<void(QList<Entry>&)>& change, QString* notice)
 {
+    const QString shown = QDir::toNativeSeparators(m_path);
+    if (QFileInfo(m_path).isSymLink())
+        return Failure(ErrorCode::Unavailable,
+            tr("%1 is a symbolic link, which eKYC Desk does not follow: remove it.").arg(shown));
     QString error;
     if (!PrivateFiles::makeDirFor(m_path, &error))
         return Failure(ErrorCode::Unavailable, error);
     QLockFile lock(m_path + QStringLiteral(".lock"));
     if (!lock.tryLock(10000))
-        return Failure(ErrorCode::Unavailable, tr("Cannot lock %1.").arg(QDir::toNativeSeparators(m_path)));
-    QList<Entry> entries = read();
+        return Failure(ErrorCode::Unavailable, tr("Cannot lock %1.").arg(shown));
+    bool damaged = false;
+    QList<Entry> entries = read(&damaged);
+    if (damaged) {
+        // Kept for a look, not read again; the lists it held are no longer remembered, which the person is told.
+        const QString aside = m_path + QStringLiteral(".bad");
+        QFile::remove(aside);
+        if (!QFile::rename(m_path, aside))
+            return Failure(ErrorCode::Unavailable, tr("%1 is damaged and cannot be set aside.").arg(shown));
+        if (notice)
+            *notice = tr("%1 was damaged and is set aside as %2: the lists begun before are no longer remembered.")
+                          .arg(shown, QDir::toNativeSeparators(aside));
+    }
     const QList<Entry> before = entries;
     change(entries);
-    if (entries.size() == before.size()
+    if (!damaged && entries.size() == before.size()
         && std::equal(entries.begin(), entries.end(), before.begin(), [](const Entry& a, const Entry& b) {
                return a.batchId == b.batchId && a.historyId == b.historyId;
            }))
@@ -169,8 +196,10 @@ QString BatchRegistry::alreadyBegun(const Entry& earlier, bool training)
              "sends every row again, and each is billed again.")
               .arg(when, results);
     const QString journal = BatchJournal::pathFor(earlier.outputPath);
+    const std::optional<BatchJournal> there = BatchJournal::at(earlier.outputPath);
     return Language::joinSentences({ begun,
-        QFileInfo::exists(journal)
+        there && there->batchId == earlier.batchId
             ? tr("That batch resumes, without sending an answered row again, when started with those results.")
-            : tr("That batch cannot be resumed: its journal %1 is gone.").arg(QDir::toNativeSeparators(journal)) });
+            : tr("That batch cannot be resumed: its journal %1 is gone or belongs to another batch.")
+                  .arg(QDir::toNativeSeparators(journal)) });
 }

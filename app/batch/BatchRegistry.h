@@ -11,12 +11,13 @@
 #include <functional>
 #include <optional>
 
-// The batches begun by this user on this workstation, by the SHA-256 of their input and the history they were
-// recorded in. A batch's journal (BatchJournal, beside its output) is what makes it resumable; without it (deleted, or
-// the same list given another output) the list would be sent, and billed, again as a new batch. The registry
-// remembers it, so that the CLI and the app ask first (batch --again; the app's "verify this list again" box).
+// The batches begun by this user on this workstation, by the digest of their list (BatchInput::listDigest: the rows as
+// they would be sent, whatever the file's line ends, quoting or column order) and the history they were recorded in. A
+// batch's journal (BatchJournal, beside its output) is what makes it resumable; without it (deleted, or the same list
+// given another output) the list would be sent, and billed, again as a new batch. The registry remembers it, so that
+// the CLI and the app ask first (batch --again; the app's "verify this list again" box).
 //
-// A small private file in the app's data folder (batches.json, 0600) holding no personal data: the input's digest,
+// A small private file in the app's data folder (batches.json, 0600) holding no personal data: the list's digest,
 // the history's id, the output's path, the batch's id and start. The latest 500 batches are kept. Every change is made
 // under a lock (batches.json.lock), so two processes starting the same list at once cannot both pass the check.
 class BatchRegistry
@@ -26,7 +27,7 @@ public:
     struct Entry
     {
         QString batchId;
-        QByteArray inputSha256; // hex
+        QByteArray listSha256; // hex, BatchInput::listDigest()
         QString historyId;
         QString outputPath; // absolute
         QDateTime startedAt; // UTC
@@ -38,11 +39,11 @@ public:
 
     // The latest batch of this input recorded in this history, other than exceptBatchId (the batch being resumed).
     std::optional<Entry> earlier(
-        const QByteArray& inputSha256, const QString& historyId, const QString& exceptBatchId) const;
+        const QByteArray& listSha256, const QString& historyId, const QString& exceptBatchId) const;
     struct Claim
     {
         std::optional<Entry> earlier; // another batch of the list in the history: entry was not recorded
-        QString warning; // the registry could not be locked or written (translated); the check was still made
+        QString warning; // the registry was damaged (set aside), or could not be locked or written; translated
     };
     // Under the lock: when checkEarlier and earlier() finds another batch of entry's list in entry's history, that
     // batch, and nothing is recorded; otherwise entry is recorded (replacing the same batch in the same history).
@@ -53,14 +54,16 @@ public:
     Result<void> forget(const QString& batchId, const QString& historyId);
 
     // What the CLI and the app say about an earlier batch of the same list (in training nothing is billed), including
-    // whether that batch can still be resumed (its journal beside its results).
+    // whether that batch can still be resumed (its own journal beside its results).
     static QString alreadyBegun(const Entry& earlier, bool training);
 
 private:
-    QList<Entry> read() const;
+    // The entries; *damaged when the file is there but not a registry (a symbolic link is not read at all).
+    QList<Entry> read(bool* damaged = nullptr) const;
     Result<void> write(const QList<Entry>& entries);
-    // Runs change on the entries under the lock and writes what it leaves.
-    Result<void> locked(const std::function<void(QList<Entry>&)>& change);
+    // Runs change on the entries under the lock and writes what it leaves. A symbolic link at the path is refused; a
+    // damaged file is set aside as batches.json.bad, and *notice says so.
+    Result<void> locked(const std::function<void(QList<Entry>&)>& change, QString* notice);
 
     QString m_path;
 };

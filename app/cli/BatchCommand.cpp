@@ -21,6 +21,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QTextStream>
 
 #include <algorithm>
@@ -139,13 +140,21 @@ int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, cons
         HistoryCli::err(tr("Audit history: %1").arg(message) + u'\n');
     });
 
+    const std::unique_ptr<QLockFile> running = BatchJournal::lockFor(outPath);
+    if (!running) {
+        HistoryCli::err(tr("Another batch is writing %1 right now; nothing was sent. Wait for it to end, or give "
+                           "another --out.")
+                            .arg(outPath)
+            + u'\n');
+        return Refused;
+    }
     bool resumed = false;
     const BatchJournal journal = BatchJournal::forInput(outPath, data, QDateTime::currentDateTimeUtc(), &resumed);
     // Remembered before anything is sent; the same list begun earlier in this history but not resumable here (its
     // journal deleted, or another --out) is refused unless --again.
     BatchRegistry registry;
     const BatchRegistry::Entry entry { journal.batchId,
-        journal.inputSha256,
+        input.listDigest(),
         session->history()->historyId(),
         QFileInfo(outPath).absoluteFilePath(),
         journal.startedAt };
@@ -259,7 +268,8 @@ int runBatch(const QStringList& arguments)
     const QCommandLineOption retryUnknown(QStringLiteral("retry-unknown"),
         tr("Send again the rows an earlier run sent without an answer (they may have been billed)."));
     const QCommandLineOption again(QStringLiteral("again"),
-        tr("Verify a list again that was already verified in this history (every row is sent and billed again)."));
+        tr("Verify a list again that was already begun in this history, as a new batch (every row is sent and billed "
+           "again). A batch whose journal is beside --out resumes instead: give another --out to start anew."));
     const QCommandLineOption parallel(QStringLiteral("parallel"),
         tr("Calls in flight at once, each on a connection of its own, 1 to %1 (default %1), always within the rate "
            "limit.")
@@ -313,7 +323,7 @@ int runBatch(const QStringList& arguments)
     const QStringList histories =
         HistoryCli::historyFiles(parser) + OutputFile::historyFiles(TrainingHistory::defaultPath());
     if (const Result<void> writable =
-            OutputFile::check(QStringLiteral("--out"), parser.value(out), histories, { parser.value(in) });
+            BatchJournal::checkOutput(QStringLiteral("--out"), parser.value(out), histories, { parser.value(in) });
         !writable) {
         HistoryCli::err(writable.message() + u'\n');
         return Refused;

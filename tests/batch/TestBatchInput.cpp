@@ -142,6 +142,56 @@ private slots:
         QCOMPARE(input->rows()[1].input.sceneCode, QStringLiteral("own"));
     }
 
+    // The list's digest (what the batch registry remembers) is the rows as they would be sent: an Excel re-save
+    // (CRLF, a byte-order mark, quotes, a final blank line), another column order or spaces around values are the same
+    // list; a changed value or another row order is not.
+    void listDigest_data()
+    {
+        QTest::addColumn<QByteArray>("csv");
+        QTest::addColumn<bool>("same");
+        QTest::newRow("the same bytes") << QByteArray("name,id_number,start,end\n王小明,110101199003071233,20200610,"
+                                                      "20400610\n测试乙,11010519491231002X,20100101,长期\n")
+                                        << true;
+        QTest::newRow("CRLF and a byte-order mark") << QByteArray(
+            "\xEF\xBB\xBFname,id_number,start,end\r\n王小明,110101199003071233,20200610,20400610\r\n测试乙,"
+            "11010519491231002X,20100101,长期\r\n") << true;
+        QTest::newRow("quoted, no final line end")
+            << QByteArray("\"name\",\"id_number\",\"start\",\"end\"\n\"王小明\",\"110101199003071233\",\"20200610\","
+                          "\"20400610\"\n\"测试乙\",\"11010519491231002X\",\"20100101\",\"长期\"")
+            << true;
+        QTest::newRow("another column order, spaces, lower-case x") << QByteArray(
+            "end,start,id_number,name\n20400610 , 20200610,110101199003071233, "
+            "王小明\n长期,20100101,11010519491231002x,测试乙\n") << true;
+        QTest::newRow("long-term spelled in English") << QByteArray(
+            "name,id_number,start,end\n王小明,110101199003071233,20200610,20400610\n测试乙,11010519491231002X,20100101,"
+            "long-term\n") << true;
+        QTest::newRow("another end date") << QByteArray("name,id_number,start,end\n王小明,110101199003071233,20200610,"
+                                                        "20400611\n测试乙,11010519491231002X,20100101,长期\n")
+                                          << false;
+        QTest::newRow("the rows swapped") << QByteArray("name,id_number,start,end\n测试乙,11010519491231002X,20100101,"
+                                                        "长期\n王小明,110101199003071233,20200610,20400610\n")
+                                          << false;
+        QTest::newRow("a row fewer") << QByteArray(
+            "name,id_number,start,end\n王小明,110101199003071233,20200610,20400610\n")
+                                     << false;
+        QTest::newRow("a scene given") << QByteArray("name,id_number,start,end,scene\n王小明,110101199003071233,"
+                                                     "20200610,20400610,A1\n测试乙,11010519491231002X,20100101,长期,\n")
+                                       << false;
+    }
+    void listDigest()
+    {
+        QFETCH(QByteArray, csv);
+        QFETCH(bool, same);
+        const Result<BatchInput> reference =
+            BatchInput::parse("name,id_number,start,end\n王小明,110101199003071233,20200610,"
+                              "20400610\n测试乙,11010519491231002X,20100101,长期\n",
+                today());
+        const Result<BatchInput> input = BatchInput::parse(csv, today());
+        QVERIFY2(reference.ok() && input.ok(), qPrintable(input.message()));
+        QCOMPARE(reference->listDigest().size(), 64);
+        QCOMPARE(input->listDigest() == reference->listDigest(), same);
+    }
+
     void refusesTheWholeFile_data()
     {
         QTest::addColumn<QByteArray>("csv");

@@ -1,7 +1,9 @@
 #include "base/PrivateFiles.h"
+#include "batch/BatchJournal.h"
 #include "batch/BatchRegistry.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -87,17 +89,24 @@ private slots:
         QVERIFY(registry.earlier("aa", QStringLiteral("h2"), QString()));
     }
 
-    // The message says whether the earlier batch can still be resumed: its journal beside its results.
+    // The message says whether the earlier batch can still be resumed: its own journal beside its results (not
+    // missing, not another batch's).
     void saysWhetherItResumes()
     {
-        BatchRegistry::Entry earlier = entry(QStringLiteral("b1"), "aa", QStringLiteral("h1"), 10);
+        const QString id = QStringLiteral("0123456789abcdef0123456789abcdef");
+        BatchRegistry::Entry earlier = entry(id, "aa", QStringLiteral("h1"), 10);
         earlier.outputPath = m_dir.filePath(QStringLiteral("results.csv"));
         QVERIFY(BatchRegistry::alreadyBegun(earlier, false).contains(QStringLiteral("cannot be resumed")));
         QVERIFY(BatchRegistry::alreadyBegun(earlier, false).contains(QStringLiteral("billed again")));
         QVERIFY(BatchRegistry::alreadyBegun(earlier, true).contains(QStringLiteral("nothing is billed")));
-        QFile journal(earlier.outputPath + QStringLiteral(".batch.json"));
-        QVERIFY(journal.open(QIODevice::WriteOnly));
-        journal.close();
+        BatchJournal journal;
+        journal.batchId = QStringLiteral("fedcba9876543210fedcba9876543210");
+        journal.inputSha256 = "bb";
+        journal.startedAt = earlier.startedAt;
+        QVERIFY(journal.save(earlier.outputPath).ok()); // another batch's journal there now
+        QVERIFY(BatchRegistry::alreadyBegun(earlier, false).contains(QStringLiteral("cannot be resumed")));
+        journal.batchId = id;
+        QVERIFY(journal.save(earlier.outputPath).ok());
         QVERIFY(BatchRegistry::alreadyBegun(earlier, false).contains(QStringLiteral("resumes")));
         QVERIFY(BatchRegistry::alreadyBegun(earlier, false).contains(earlier.outputPath));
     }
@@ -124,16 +133,16 @@ private slots:
         QVERIFY(PrivateFiles::isPrivate(path));
     }
 
-    // A damaged or foreign file forgets what it held (the next batch of a list is a new one) and is replaced whole.
-    void damagedFileForgets_data()
+    // A damaged or foreign file is set aside (batches.json.bad), the person is told that the lists it held are no
+    // longer remembered, and a new one is begun.
+    void damagedFileIsSetAside_data()
     {
         QTest::addColumn<QByteArray>("content");
-        QTest::newRow("cut short") << QByteArray("[{\"batchId\":\"b1\",\"inputSha256\":\"aa\",\"histo");
+        QTest::newRow("cut short") << QByteArray("[{\"batchId\":\"b1\",\"listSha256\":\"aa\",\"histo");
         QTest::newRow("not an array") << QByteArray("{\"batchId\":\"b1\"}");
-        QTest::newRow("an entry without its history")
-            << QByteArray("[{\"batchId\":\"b1\",\"inputSha256\":\"aa\",\"startedAt\":\"2026-12-01T09:00:00.000Z\"}]");
+        QTest::newRow("empty") << QByteArray();
     }
-    void damagedFileForgets()
+    void damagedFileIsSetAside()
     {
         QFETCH(QByteArray, content);
         const QString path = freshPath();
@@ -143,8 +152,52 @@ private slots:
         file.close();
         BatchRegistry registry(path);
         QVERIFY(!registry.earlier("aa", QStringLiteral("h1"), QString()));
-        QVERIFY(registry.claim(entry(QStringLiteral("b2"), "aa", QStringLiteral("h1"), 5), false).warning.isEmpty());
+        const BatchRegistry::Claim claim =
+            registry.claim(entry(QStringLiteral("b2"), "aa", QStringLiteral("h1"), 5), true);
+        QVERIFY2(claim.warning.contains(QStringLiteral("set aside")), qPrintable(claim.warning));
+        QVERIFY(!claim.earlier);
+        QFile aside(path + QStringLiteral(".bad"));
+        QVERIFY(aside.open(QIODevice::ReadOnly));
+        QCOMPARE(aside.readAll(), content);
         QCOMPARE(registry.earlier("aa", QStringLiteral("h1"), QString())->batchId, QStringLiteral("b2"));
+        // The new file is whole: no warning the next time.
+        QVERIFY(registry.claim(entry(QStringLiteral("b3"), "bb", QStringLiteral("h1"), 6), true).warning.isEmpty());
+    }
+
+    // An entry without its history is skipped, the others kept: that is not damage.
+    void entryWithoutItsHistoryIsSkipped()
+    {
+        const QString path = freshPath();
+        QVERIFY(PrivateFiles::makeDirFor(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[{\"batchId\":\"b1\",\"listSha256\":\"aa\",\"startedAt\":\"2026-12-01T09:00:00.000Z\"},"
+                   "{\"batchId\":\"b2\",\"listSha256\":\"aa\",\"historyId\":\"h1\",\"output\":\"/tmp/x.csv\","
+                   "\"startedAt\":\"2026-12-01T09:00:00.000Z\"}]");
+        file.close();
+        BatchRegistry registry(path);
+        QCOMPARE(registry.earlier("aa", QStringLiteral("h1"), QString())->batchId, QStringLiteral("b2"));
+        QVERIFY(registry.claim(entry(QStringLiteral("b3"), "cc", QStringLiteral("h1"), 7), true).warning.isEmpty());
+    }
+
+    // A symbolic link where the registry belongs is neither followed nor replaced: the file it leads to is left as it
+    // was, the check still runs (from nothing), and the person is told.
+    void symbolicLinkIsNotFollowed()
+    {
+        const QString path = freshPath();
+        QVERIFY(PrivateFiles::makeDirFor(path));
+        const QString target = m_dir.filePath(QStringLiteral("elsewhere.txt"));
+        QFile other(target);
+        QVERIFY(other.open(QIODevice::WriteOnly) && other.write("not the registry") > 0);
+        other.close();
+        QVERIFY(QFile::link(target, path));
+        BatchRegistry registry(path);
+        const BatchRegistry::Claim claim =
+            registry.claim(entry(QStringLiteral("b1"), "aa", QStringLiteral("h1"), 5), true);
+        QVERIFY2(claim.warning.contains(QStringLiteral("symbolic link")), qPrintable(claim.warning));
+        QVERIFY(other.open(QIODevice::ReadOnly));
+        QCOMPARE(other.readAll(), QByteArray("not the registry"));
+        QVERIFY(QFileInfo(path).isSymLink());
     }
 };
 

@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -227,6 +228,7 @@ private slots:
         QTest::newRow("another --out") << QStringLiteral("out") << true;
         QTest::newRow("its journal deleted") << QStringLiteral("journal") << true;
         QTest::newRow("another history") << QStringLiteral("db") << false;
+        QTest::newRow("re-saved with CRLF and a byte-order mark") << QStringLiteral("resaved") << true;
     }
     void sameListNotResumableIsRefused()
     {
@@ -248,6 +250,9 @@ private slots:
             QVERIFY(QFile::remove(BatchJournal::pathFor(out)));
         if (change == QLatin1String("db"))
             second[second.indexOf(QStringLiteral("--db")) + 1] = path(tag + QStringLiteral("-other.sqlite"));
+        if (change == QLatin1String("resaved")) // as Excel saves it: another file, the same list
+            second[second.indexOf(QStringLiteral("--in")) + 1] = writeInput(
+                tag + QStringLiteral("-resaved.csv"), "\xEF\xBB\xBF" + QByteArray(csv).replace("\n", "\r\n"));
         const CliRun again = CliRun::run(second, path(QStringLiteral("home")), m_env);
         if (!refused) {
             QVERIFY2(again.exitCode == 0, again.err.constData());
@@ -268,6 +273,29 @@ private slots:
         const CliRun resumed = CliRun::run(second, path(QStringLiteral("home")), m_env);
         QVERIFY2(resumed.exitCode == 0 && resumed.err.contains("Resuming"), resumed.err.constData());
         QCOMPARE(m_sandbox.requestsReceived() - before, 6);
+    }
+
+    // A second run with the output of a batch that is running (a cron job overlapping) is refused before anything is
+    // sent; once the first has ended (here: the lock let go) the same command resumes.
+    void secondRunOfARunningBatchIsRefused()
+    {
+        QByteArray csv = "name,id_number,start,end\n";
+        csv += personLine(SandboxFixtures::people().first()) + '\n';
+        const QString in = writeInput(QStringLiteral("running.csv"), csv);
+        const QString out = path(QStringLiteral("running-results.csv"));
+        const int before = m_sandbox.requestsReceived();
+        {
+            const std::unique_ptr<QLockFile> held = BatchJournal::lockFor(out); // as the running batch holds it
+            QVERIFY(held);
+            const CliRun second = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
+            QVERIFY2(second.exitCode == 3 && second.err.contains("Another batch is writing"), second.err.constData());
+            QCOMPARE(m_sandbox.requestsReceived(), before);
+            QVERIFY(!QFile::exists(out));
+        }
+        const CliRun after = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
+        QVERIFY2(after.exitCode == 0, after.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 1);
+        QVERIFY(!QFile::exists(BatchJournal::pathFor(out) + QStringLiteral(".lock")));
     }
 
     // A batch that sent nothing (every row refused by the pre-check) does not hold its list back.
@@ -292,20 +320,29 @@ private slots:
     {
         QTest::addColumn<QString>("out");
         QTest::addColumn<QString>("says");
-        QTest::newRow("the history") << QStringLiteral("@db") << QStringLiteral("is the audit history");
-        QTest::newRow("its WAL") << QStringLiteral("@db-wal") << QStringLiteral("is the audit history");
-        QTest::newRow("the input") << QStringLiteral("@in") << QStringLiteral("is also the input");
-        QTest::newRow("a folder") << QStringLiteral("@dir") << QStringLiteral("is a folder");
+        QTest::addColumn<QString>("inName");
+        const QString one = QStringLiteral("one.csv");
+        QTest::newRow("the history") << QStringLiteral("@db") << QStringLiteral("is the audit history") << one;
+        QTest::newRow("its WAL") << QStringLiteral("@db-wal") << QStringLiteral("is the audit history") << one;
+        QTest::newRow("the input") << QStringLiteral("@in") << QStringLiteral("is also the input") << one;
+        QTest::newRow("a folder") << QStringLiteral("@dir") << QStringLiteral("is a folder") << one;
         QTest::newRow("a missing folder")
-            << QStringLiteral("@dir/missing/results.csv") << QStringLiteral("does not exist");
+            << QStringLiteral("@dir/missing/results.csv") << QStringLiteral("does not exist") << one;
+        // The journal is written beside the output: it may not land on the input either, nor the output on a journal.
+        QTest::newRow("its journal would be the input")
+            << QStringLiteral("@dir/list.csv") << QStringLiteral("is also the input")
+            << QStringLiteral("list.csv.batch.json");
+        QTest::newRow("another batch's journal")
+            << QStringLiteral("@dir/one-results.csv.batch.json") << QStringLiteral("named as a batch's journal") << one;
     }
     void outputThatWouldDestroyIsRefused()
     {
         QFETCH(QString, out);
         QFETCH(QString, says);
+        QFETCH(QString, inName);
         QByteArray csv = "name,id_number,start,end\r\n";
         csv.append(personLine(SandboxFixtures::people().first())).append("\r\n");
-        const QString in = writeInput(QStringLiteral("one.csv"), csv);
+        const QString in = writeInput(inName, csv);
         const CliRun first =
             CliRun::run(batchArgs(in, path(QStringLiteral("one-results.csv"))), path(QStringLiteral("home")), m_env);
         QVERIFY2(first.exitCode == 0, first.err.constData());

@@ -4,6 +4,7 @@
 #include "MainWindowFixture.h"
 #include "Rfc4180.h"
 #include "base/Language.h"
+#include "batch/BatchJournal.h"
 #include "batch/BatchReport.h"
 #include "batch/BatchRun.h"
 #include "history/AuditStore.h"
@@ -16,6 +17,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLockFile>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -214,6 +216,24 @@ private slots:
         QTest::mouseClick(start, Qt::LeftButton);
         QVERIFY(!dialog->isRunning());
         QCOMPARE(sandbox()->requestsReceived() - before, 4);
+        dialog->close();
+    }
+
+    // Results a batch elsewhere is writing (the CLI, another window) are not raced for: Start says so and sends
+    // nothing.
+    void resultsBeingWrittenElsewhere()
+    {
+        BatchDialog* dialog = openWithList(writeList(QStringLiteral("busy.csv"), line(SandboxFixtures::people()[3])));
+        QVERIFY(dialog);
+        const QString out = dialog->findChild<QLineEdit*>(QStringLiteral("batchOutputLineEdit"))->text();
+        const std::unique_ptr<QLockFile> held = BatchJournal::lockFor(out);
+        QVERIFY(held);
+        const int before = sandbox()->requestsReceived();
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("batchStartPushButton")), Qt::LeftButton);
+        const QString status = dialog->findChild<QLabel*>(QStringLiteral("batchStatusLabel"))->text();
+        QVERIFY2(status.contains(QStringLiteral("Another batch is writing")), qPrintable(status));
+        QVERIFY(!dialog->isRunning());
+        QCOMPARE(sandbox()->requestsReceived(), before);
         dialog->close();
     }
 
