@@ -615,6 +615,10 @@
         <source>Another batch is writing %1 right now; nothing was sent. Wait for it to end, or choose another results file.</source>
         <translation>另一个批次正在写入 %1；未发送任何内容。请等它结束，或选择其他结果文件。</translation>
     </message>
+    <message>
+        <source>Without it this list cannot be checked against the batches begun before. Fix it, or tick “Verify this list again” to go ahead without the check.</source>
+        <translation>缺少它，就无法将此列表与之前开始过的批次比对。请修复它，或勾选“再次核验此列表”以不经此检查继续。</translation>
+    </message>
 </context>
 <context>
     <name>BatchInput</name>
@@ -2387,6 +2391,10 @@ Exit codes: 0 every row answered (see each outcome); 3 the file or a row refused
     <message>
         <source>Verify a list again that was already begun in this history, as a new batch (every row is sent and billed again). A batch whose journal is beside --out resumes instead: give another --out to start anew.</source>
         <translation>把已在此历史中开始过的列表作为新批次再次核验（每一行都会再次发送并再次计费）。若 --out 旁已有该批次的日志，则会续跑：如要重新开始，请给出另一个 --out。</translation>
+    </message>
+    <message>
+        <source>Without it this list cannot be checked against the batches begun before. Nothing was sent: fix it, or add --again to go ahead without the check.</source>
+        <translation>缺少它，就无法将此列表与之前开始过的批次比对。未发送任何内容：请修复它，或加上 --again 以不经此检查继续。</translation>
     </message>
 </context>
 <context>

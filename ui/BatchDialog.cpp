@@ -314,7 +314,8 @@ void BatchDialog::startBatch()
         return;
     }
     bool resumed = false;
-    const BatchJournal journal = BatchJournal::forInput(outPath, m_data, QDateTime::currentDateTimeUtc(), &resumed);
+    const BatchJournal journal =
+        BatchJournal::forInput(outPath, m_data, m_input->listDigest(), QDateTime::currentDateTimeUtc(), &resumed);
     if (!claimList(journal, resumed, outPath)) {
         m_running.reset();
         return;
@@ -351,8 +352,19 @@ bool BatchDialog::claimList(const BatchJournal& journal, bool resumed, const QSt
         history->historyId(),
         QFileInfo(outPath).absoluteFilePath(),
         journal.startedAt };
-    const BatchRegistry::Claim claim = BatchRegistry().claim(entry, !m_again->isChecked());
+    const bool check = !m_again->isChecked();
+    const BatchRegistry::Claim claim = BatchRegistry().claim(entry, check);
     m_registryWarning = claim.warning;
+    if (claim.unavailable && check) {
+        m_again->setVisible(true);
+        m_progress->setValue(0);
+        m_status->setText(Language::joinSentences({ tr("Nothing was sent."),
+            claim.warning,
+            tr("Without it this list cannot be checked against the batches begun before. Fix it, or tick “Verify "
+               "this list again” to go ahead without the check.") }));
+        fitHeight();
+        return false;
+    }
     if (claim.earlier) {
         // The same list begun earlier in this history, but not resumable here (its journal deleted, or another file).
         m_again->setVisible(true);

@@ -128,8 +128,8 @@ Result<BatchInput> BatchInput::parse(const QByteArray& data, const QDate& today,
     QHash<QString, int> bizIds; // MerchantBizId given in the file -> the row that has it
     for (qsizetype r = 1; r < records->size(); ++r) {
         const QStringList& cells = records->at(r);
-        if (cells.size() == 1 && cells.first().trimmed().isEmpty())
-            continue; // a blank line
+        if (std::all_of(cells.begin(), cells.end(), [](const QString& cell) { return cell.trimmed().isEmpty(); }))
+            continue; // a blank line, or one of only commas (as spreadsheets end their exports)
         // More values than columns (empty ones at the end, as spreadsheets write them, aside) would be dropped
         // unseen: most often a name with an unquoted comma, which shifts every value after it.
         if (cells.size() > header.size()

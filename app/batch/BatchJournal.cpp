@@ -25,19 +25,28 @@ std::optional<BatchJournal> BatchJournal::at(const QString& outputPath)
     BatchJournal found;
     found.batchId = object.value(QLatin1String("batchId")).toString();
     found.inputSha256 = object.value(QLatin1String("inputSha256")).toString().toLatin1();
+    found.listSha256 = object.value(QLatin1String("listSha256")).toString().toLatin1();
     found.startedAt = QDateTime::fromString(object.value(QLatin1String("startedAt")).toString(), Qt::ISODateWithMs);
     static const QRegularExpression hex32(QStringLiteral("^[0-9a-f]{32}$"));
-    if (!hex32.match(found.batchId).hasMatch() || !found.startedAt.isValid() || found.inputSha256.isEmpty())
+    if (!hex32.match(found.batchId).hasMatch() || !found.startedAt.isValid()
+        || (found.inputSha256.isEmpty() && found.listSha256.isEmpty()))
         return std::nullopt;
     found.resumed = true;
     return found;
 }
 
-BatchJournal BatchJournal::forInput(
-    const QString& outputPath, const QByteArray& input, const QDateTime& now, bool* resumed)
+BatchJournal BatchJournal::forInput(const QString& outputPath,
+    const QByteArray& input,
+    const QByteArray& listSha256,
+    const QDateTime& now,
+    bool* resumed)
 {
     const QByteArray digest = QCryptographicHash::hash(input, QCryptographicHash::Sha256).toHex();
-    if (std::optional<BatchJournal> found = at(outputPath); found && found->inputSha256 == digest) {
+    if (std::optional<BatchJournal> found = at(outputPath); found
+        && ((!found->listSha256.isEmpty() && found->listSha256 == listSha256)
+            || (!found->inputSha256.isEmpty() && found->inputSha256 == digest))) {
+        found->inputSha256 = digest; // saved again for this file
+        found->listSha256 = listSha256;
         *resumed = true;
         return *found;
     }
@@ -46,6 +55,7 @@ BatchJournal BatchJournal::forInput(
     QRandomGenerator::system()->fillRange(words);
     fresh.batchId = QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(words), sizeof words).toHex());
     fresh.inputSha256 = digest;
+    fresh.listSha256 = listSha256;
     fresh.startedAt = now.toUTC();
     *resumed = false;
     return fresh;
@@ -56,7 +66,7 @@ Result<void> BatchJournal::checkOutput(
 {
     if (Result<void> results = OutputFile::check(field, outputPath, history, inputs); !results)
         return results;
-    if (outputPath.endsWith(QLatin1String(".batch.json")))
+    if (outputPath.endsWith(QLatin1String(".batch.json"), Qt::CaseInsensitive))
         return Failure(ErrorCode::InvalidArgument,
             tr("%1: %2 is named as a batch's journal; choose another name for the results.").arg(field, outputPath));
     return OutputFile::check(field, pathFor(outputPath), history, inputs);
@@ -67,6 +77,7 @@ Result<void> BatchJournal::save(const QString& outputPath) const
     QSaveFile file(pathFor(outputPath));
     const QJsonObject object { { QStringLiteral("batchId"), batchId },
         { QStringLiteral("inputSha256"), QString::fromLatin1(inputSha256) },
+        { QStringLiteral("listSha256"), QString::fromLatin1(listSha256) },
         { QStringLiteral("startedAt"), startedAt.toString(Qt::ISODateWithMs) } };
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(object).toJson()) < 0 || !file.commit())
         return Failure(ErrorCode::Unavailable,

@@ -23,17 +23,22 @@ struct BatchJournal
     Q_DECLARE_TR_FUNCTIONS(BatchJournal)
 public:
     QString batchId; // 32 hex characters
-    QByteArray inputSha256; // hex
+    QByteArray inputSha256; // hex, of the file's bytes
+    QByteArray listSha256; // hex, BatchInput::listDigest(): the rows as they would be sent (empty in older journals)
     QDateTime startedAt; // UTC
     bool resumed = false; // found beside the output (forInput), not new; not saved
 
     static QString pathFor(const QString& outputPath);
     // The journal beside this output, if there is a valid one (resumed set), whatever its input.
     static std::optional<BatchJournal> at(const QString& outputPath);
-    // The journal of a batch of this input at this output: the one found there when it is this input's, else a new
-    // one (a fresh id; not written yet). resumed says which.
-    static BatchJournal forInput(
-        const QString& outputPath, const QByteArray& input, const QDateTime& now, bool* resumed);
+    // The journal of a batch of this list at this output: the one found there when it is this list's (the same rows
+    // as they would be sent, whatever the file's line ends, quoting or column order; for a journal of an older build,
+    // the same bytes), else a new one (a fresh id; not written yet). resumed says which.
+    static BatchJournal forInput(const QString& outputPath,
+        const QByteArray& input,
+        const QByteArray& listSha256,
+        const QDateTime& now,
+        bool* resumed);
     Result<void> save(const QString& outputPath) const;
     // A batch's results file as OutputFile::check takes it (field names it in the message), and its journal beside
     // it too: neither may be the history, the input or in the app's folders; and the results file is not itself

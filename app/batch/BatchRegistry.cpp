@@ -114,6 +114,7 @@ BatchRegistry::Claim BatchRegistry::claim(const Entry& entry, bool checkEarlier)
     claim.warning = notice;
     if (!done) {
         claim.warning = done.message();
+        claim.unavailable = true;
         if (checkEarlier)
             claim.earlier = earlier(entry.listSha256, entry.historyId, entry.batchId);
     }

@@ -44,6 +44,7 @@ public:
     {
         std::optional<Entry> earlier; // another batch of the list in the history: entry was not recorded
         QString warning; // the registry was damaged (set aside), or could not be locked or written; translated
+        bool unavailable = false; // could not be locked or written: entry is not recorded, and the check was unsure
     };
     // Under the lock: when checkEarlier and earlier() finds another batch of entry's list in entry's history, that
     // batch, and nothing is recorded; otherwise entry is recorded (replacing the same batch in the same history).

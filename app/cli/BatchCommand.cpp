@@ -149,7 +149,8 @@ int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, cons
         return Refused;
     }
     bool resumed = false;
-    const BatchJournal journal = BatchJournal::forInput(outPath, data, QDateTime::currentDateTimeUtc(), &resumed);
+    const BatchJournal journal =
+        BatchJournal::forInput(outPath, data, input.listDigest(), QDateTime::currentDateTimeUtc(), &resumed);
     // Remembered before anything is sent; the same list begun earlier in this history but not resumable here (its
     // journal deleted, or another --out) is refused unless --again.
     BatchRegistry registry;
@@ -158,7 +159,15 @@ int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, cons
         session->history()->historyId(),
         QFileInfo(outPath).absoluteFilePath(),
         journal.startedAt };
-    const BatchRegistry::Claim claim = registry.claim(entry, !resumed && !parser.isSet(QStringLiteral("again")));
+    const bool check = !resumed && !parser.isSet(QStringLiteral("again"));
+    const BatchRegistry::Claim claim = registry.claim(entry, check);
+    if (claim.unavailable && check) {
+        HistoryCli::err(Language::joinSentences({ claim.warning,
+                            tr("Without it this list cannot be checked against the batches begun before. Nothing "
+                               "was sent: fix it, or add --again to go ahead without the check.") })
+            + u'\n');
+        return Refused;
+    }
     if (!claim.warning.isEmpty())
         HistoryCli::err(tr("Warning: %1").arg(claim.warning) + u'\n');
     if (claim.earlier) {

@@ -162,6 +162,9 @@ private slots:
         QTest::newRow("another column order, spaces, lower-case x") << QByteArray(
             "end,start,id_number,name\n20400610 , 20200610,110101199003071233, "
             "王小明\n长期,20100101,11010519491231002x,测试乙\n") << true;
+        QTest::newRow("rows of only commas, as spreadsheets end exports") << QByteArray(
+            "name,id_number,start,end\n王小明,110101199003071233,20200610,20400610\n,,,\n测试乙,"
+            "11010519491231002X,20100101,长期\n,,,\n , ,,\n") << true;
         QTest::newRow("long-term spelled in English") << QByteArray(
             "name,id_number,start,end\n王小明,110101199003071233,20200610,20400610\n测试乙,11010519491231002X,20100101,"
             "long-term\n") << true;
@@ -221,18 +224,20 @@ private slots:
         QVERIFY2(input.message().contains(says), qPrintable(input.message()));
     }
 
-    // The same input at the same output resumes the same batch (same MerchantBizIds); another input starts anew.
-    void journalResumesOnlyTheSameInput()
+    // The same list at the same output resumes the same batch (same MerchantBizIds), also from a file saved again
+    // with other bytes (the same rows); another list starts anew. A journal of an older build (the file's digest
+    // only) still resumes the same bytes.
+    void journalResumesOnlyTheSameList()
     {
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("results.csv"));
         const QDateTime now = QDateTime(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC);
         bool resumed = true;
-        const BatchJournal first = BatchJournal::forInput(out, "input one", now, &resumed);
+        const BatchJournal first = BatchJournal::forInput(out, "input one", "list one", now, &resumed);
         QVERIFY(!resumed);
         QVERIFY(!first.resumed);
         QVERIFY(first.save(out).ok());
-        const BatchJournal again = BatchJournal::forInput(out, "input one", now.addSecs(600), &resumed);
+        const BatchJournal again = BatchJournal::forInput(out, "input one", "list one", now.addSecs(600), &resumed);
         QVERIFY(resumed);
         QVERIFY(again.resumed);
         QCOMPARE(again.batchId, first.batchId);
@@ -240,10 +245,21 @@ private slots:
         QCOMPARE(again.merchantBizIdFor(7), first.merchantBizIdFor(7));
         QVERIFY(first.merchantBizIdFor(7) != first.merchantBizIdFor(8));
         QCOMPARE(first.merchantBizIdFor(7).size(), 32);
-        const BatchJournal other = BatchJournal::forInput(out, "input two", now, &resumed);
+        const BatchJournal resaved = BatchJournal::forInput(out, "input one\r\n", "list one", now, &resumed);
+        QVERIFY(resumed);
+        QCOMPARE(resaved.batchId, first.batchId);
+        const BatchJournal other = BatchJournal::forInput(out, "input two", "list two", now, &resumed);
         QVERIFY(!resumed);
         QVERIFY(!other.resumed);
         QVERIFY(other.batchId != first.batchId);
+
+        BatchJournal older = first; // as an older build wrote it: no list digest
+        older.listSha256.clear();
+        QVERIFY(older.save(out).ok());
+        QCOMPARE(BatchJournal::forInput(out, "input one", "list one", now, &resumed).batchId, first.batchId);
+        QVERIFY(resumed);
+        QVERIFY(BatchJournal::forInput(out, "input two", "list one", now, &resumed).batchId != first.batchId);
+        QVERIFY(!resumed);
     }
 };
 

@@ -12,6 +12,7 @@
 #include "sandbox/SandboxFixtures.h"
 #include "sandbox/SandboxServer.h"
 
+#include <QDir>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
@@ -20,6 +21,7 @@
 #include <QLockFile>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -296,6 +298,46 @@ private slots:
         QVERIFY2(after.exitCode == 0, after.err.constData());
         QCOMPARE(m_sandbox.requestsReceived() - before, 1);
         QVERIFY(!QFile::exists(BatchJournal::pathFor(out) + QStringLiteral(".lock")));
+    }
+
+    // The same list saved again with other bytes (CRLF, a byte-order mark) resumes at its own output: nothing is sent
+    // again, rather than being refused as "begun elsewhere".
+    void reSavedListResumesAtItsOutput()
+    {
+        QByteArray csv = "name,id_number,start,end\n";
+        for (const SandboxFixtures::Person& p : SandboxFixtures::people().mid(0, 2))
+            csv += personLine(p) + '\n';
+        const QString out = path(QStringLiteral("resaved-results.csv"));
+        const int before = m_sandbox.requestsReceived();
+        const CliRun first = CliRun::run(
+            batchArgs(writeInput(QStringLiteral("resaved.csv"), csv), out), path(QStringLiteral("home")), m_env);
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        const QString resaved =
+            writeInput(QStringLiteral("resaved-crlf.csv"), "\xEF\xBB\xBF" + QByteArray(csv).replace("\n", "\r\n"));
+        const CliRun again = CliRun::run(batchArgs(resaved, out), path(QStringLiteral("home")), m_env);
+        QVERIFY2(again.exitCode == 0 && again.err.contains("Resuming"), again.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 2);
+    }
+
+    // When the record of batches cannot be kept (here a folder stands where it belongs), a list cannot be checked
+    // against earlier batches: nothing is sent unless --again.
+    void unusableRecordOfBatchesHoldsTheList()
+    {
+        const QString registry = path(QStringLiteral("home/data/eKYC Desk/ekyc-desk/batches.json"));
+        QFile::remove(registry); // the earlier tests' record (their histories are gone)
+        QVERIFY(QDir().mkpath(registry));
+        const auto removeIt = qScopeGuard([&registry] { QDir(registry).removeRecursively(); });
+        const QString in = writeInput(QStringLiteral("unchecked.csv"),
+            "name,id_number,start,end\n" + personLine(SandboxFixtures::people().first()) + '\n');
+        const QString out = path(QStringLiteral("unchecked-results.csv"));
+        const int before = m_sandbox.requestsReceived();
+        const CliRun refused = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
+        QVERIFY2(refused.exitCode == 3 && refused.err.contains("cannot be checked"), refused.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived(), before);
+        const CliRun anyway =
+            CliRun::run(batchArgs(in, out) << QStringLiteral("--again"), path(QStringLiteral("home")), m_env);
+        QVERIFY2(anyway.exitCode == 0 && anyway.err.contains("Warning"), anyway.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 1);
     }
 
     // A batch that sent nothing (every row refused by the pre-check) does not hold its list back.

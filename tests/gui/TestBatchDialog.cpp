@@ -5,6 +5,7 @@
 #include "Rfc4180.h"
 #include "base/Language.h"
 #include "batch/BatchJournal.h"
+#include "batch/BatchRegistry.h"
 #include "batch/BatchReport.h"
 #include "batch/BatchRun.h"
 #include "history/AuditStore.h"
@@ -13,6 +14,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
@@ -21,6 +23,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -216,6 +219,42 @@ private slots:
         QTest::mouseClick(start, Qt::LeftButton);
         QVERIFY(!dialog->isRunning());
         QCOMPARE(sandbox()->requestsReceived() - before, 4);
+        dialog->close();
+    }
+
+    // When the record of batches cannot be kept, the list cannot be checked against earlier batches: Start says so,
+    // sends nothing, and the "again" box lets the reviewer go ahead.
+    void unusableRecordOfBatchesAsksFirst()
+    {
+        const QString registry = BatchRegistry::defaultPath();
+        const QByteArray kept = [&registry] {
+            QFile file(registry);
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        }();
+        QFile::remove(registry);
+        QVERIFY(QDir().mkpath(registry)); // a folder where the file belongs
+        const auto restore = qScopeGuard([&registry, &kept] {
+            QDir(registry).removeRecursively();
+            QFile file(registry);
+            if (!kept.isEmpty() && file.open(QIODevice::WriteOnly))
+                file.write(kept);
+        });
+        BatchDialog* dialog =
+            openWithList(writeList(QStringLiteral("unchecked.csv"), line(SandboxFixtures::people()[4])));
+        QVERIFY(dialog);
+        auto* start = dialog->findChild<QPushButton*>(QStringLiteral("batchStartPushButton"));
+        auto* again = dialog->findChild<QCheckBox*>(QStringLiteral("batchAgainCheckBox"));
+        const int before = sandbox()->requestsReceived();
+        QTest::mouseClick(start, Qt::LeftButton);
+        const QString status = dialog->findChild<QLabel*>(QStringLiteral("batchStatusLabel"))->text();
+        QVERIFY2(status.contains(QStringLiteral("cannot be checked")), qPrintable(status));
+        QVERIFY(again->isVisible() && !dialog->isRunning());
+        QCOMPARE(sandbox()->requestsReceived(), before);
+        QSignalSpy done(dialog, &BatchDialog::finishedBatch);
+        again->click();
+        QTest::mouseClick(start, Qt::LeftButton);
+        QVERIFY(done.wait(30000));
+        QCOMPARE(sandbox()->requestsReceived() - before, 1);
         dialog->close();
     }
 
