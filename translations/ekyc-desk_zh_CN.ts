@@ -604,20 +604,8 @@
         <translation>再次核验此列表(&amp;A)（每一行都会再次发送）</translation>
     </message>
     <message>
-        <source>Nothing was sent.</source>
-        <translation>未发送任何内容。</translation>
-    </message>
-    <message>
         <source>Tick “Verify this list again” to send it anyway.</source>
         <translation>如仍要发送，请勾选“再次核验此列表”。</translation>
-    </message>
-    <message>
-        <source>Another batch is writing %1 right now; nothing was sent. Wait for it to end, or choose another results file.</source>
-        <translation>另一个批次正在写入 %1；未发送任何内容。请等它结束，或选择其他结果文件。</translation>
-    </message>
-    <message>
-        <source>Without it this list cannot be checked against the batches begun before. Fix it, or tick “Verify this list again” to go ahead without the check.</source>
-        <translation>缺少它，就无法将此列表与之前开始过的批次比对。请修复它，或勾选“再次核验此列表”以不经此检查继续。</translation>
     </message>
 </context>
 <context>
@@ -749,6 +737,21 @@
     <message>
         <source>%1/%2 rows · %3/s · %4 left · passed %5 · not passed %6 · refused %7 · errors %8 · unknown %9</source>
         <translation>%1/%2 行 · %3/秒 · 剩余 %4 · 通过 %5 · 未通过 %6 · 拒绝 %7 · 错误 %8 · 未知 %9</translation>
+    </message>
+</context>
+<context>
+    <name>BatchStart</name>
+    <message>
+        <source>Another batch is writing %1 right now; nothing was sent. Wait for it to end, or choose another results file.</source>
+        <translation>另一个批次正在写入 %1；未发送任何内容。请等它结束，或选择其他结果文件。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Without it this list cannot be checked against the batches begun before.</source>
+        <translation>缺少它，就无法将此列表与之前开始过的批次比对。</translation>
     </message>
 </context>
 <context>
@@ -2353,10 +2356,6 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
         <translation>--filter：%1 给出了不止一次。</translation>
     </message>
     <message>
-        <source>To verify the list again, add --again. Nothing was sent.</source>
-        <translation>如要再次核验此列表，请加上 --again。未发送任何内容。</translation>
-    </message>
-    <message>
         <source>Verifies a list of cases from a CSV file (UTF-8, with or without a byte-order mark; GBK is refused with how to convert it). The header names the columns name, id_number, start, end and optionally scene, user_id, merchant_biz_id, in any order; start and end are YYYYMMDD, end may be long-term or 长期.
 
 Every row is checked locally first: refused rows are listed with the field and reason and never sent; rows with a warning are sent only with --accept-warnings (or a yes on the terminal). Each row becomes a case in the audit history, recorded before it is sent, exactly like verify. Every answered call is billed; in training mode nothing is.
@@ -2385,16 +2384,12 @@ Exit codes: 0 every row answered (see each outcome); 3 the file or a row refused
 退出码：0 每行都有答复（见各行结果）；3 文件或某行被拒绝，或未接受警告；4 部分行以错误结束（未计费：再次运行即可重新发送）；6 无法打开审计历史或其停止记录（不再发送任何内容）；7 无权限；8 登录失败；9 部分行结果未知；130 已中断（Ctrl-C 或 SIGTERM：不再发送，进行中的调用已记录，结果已写出；再按一次 Ctrl-C 立即退出）。</translation>
     </message>
     <message>
-        <source>Another batch is writing %1 right now; nothing was sent. Wait for it to end, or give another --out.</source>
-        <translation>另一个批次正在写入 %1；未发送任何内容。请等它结束，或给出另一个 --out。</translation>
-    </message>
-    <message>
         <source>Verify a list again that was already begun in this history, as a new batch (every row is sent and billed again). A batch whose journal is beside --out resumes instead: give another --out to start anew.</source>
         <translation>把已在此历史中开始过的列表作为新批次再次核验（每一行都会再次发送并再次计费）。若 --out 旁已有该批次的日志，则会续跑：如要重新开始，请给出另一个 --out。</translation>
     </message>
     <message>
-        <source>Without it this list cannot be checked against the batches begun before. Nothing was sent: fix it, or add --again to go ahead without the check.</source>
-        <translation>缺少它，就无法将此列表与之前开始过的批次比对。未发送任何内容：请修复它，或加上 --again 以不经此检查继续。</translation>
+        <source>To verify the list anyway, add --again.</source>
+        <translation>如仍要核验此列表，请加上 --again。</translation>
     </message>
 </context>
 <context>

@@ -3,9 +3,9 @@
 #include "base/Language.h"
 #include "base/OutputFile.h"
 #include "batch/BatchJournal.h"
-#include "batch/BatchRegistry.h"
 #include "batch/BatchReport.h"
 #include "batch/BatchRun.h"
+#include "batch/BatchStart.h"
 #include "history/AuditStore.h"
 #include "session/Billing.h"
 #include "session/VerificationService.h"
@@ -21,7 +21,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLockFile>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QProgressBar>
@@ -306,26 +305,29 @@ void BatchDialog::startBatch()
         m_status->setText(writable.message());
         return;
     }
-    m_running = BatchJournal::lockFor(outPath);
-    if (!m_running) {
-        m_status->setText(tr("Another batch is writing %1 right now; nothing was sent. Wait for it to end, or choose "
-                             "another results file.")
-                              .arg(QDir::toNativeSeparators(outPath)));
+    BatchStart start = BatchStart::begin(*m_input,
+        m_data,
+        { outPath, history ? history->historyId() : QString(), m_again->isChecked(), m_service.isTraining() });
+    switch (start.refusal()) {
+    case BatchStart::Refusal::None:
+        break;
+    case BatchStart::Refusal::AlreadyBegun:
+    case BatchStart::Refusal::Unchecked:
+        // The reviewer decides: the box allows one start.
+        m_again->setVisible(true);
+        m_progress->setValue(0);
+        m_status->setText(
+            Language::joinSentences({ start.message(), tr("Tick “Verify this list again” to send it anyway.") }));
+        fitHeight();
+        return;
+    case BatchStart::Refusal::Busy:
+    case BatchStart::Refusal::JournalNotWritten:
+        m_status->setText(start.message());
         return;
     }
-    bool resumed = false;
-    const BatchJournal journal =
-        BatchJournal::forInput(outPath, m_data, m_input->listDigest(), QDateTime::currentDateTimeUtc(), &resumed);
-    if (!claimList(journal, resumed, outPath)) {
-        m_running.reset();
-        return;
-    }
-    if (const Result<void> saved = journal.save(outPath); !saved) {
-        forgetIfNothingSent(0);
-        m_running.reset();
-        m_status->setText(saved.message());
-        return;
-    }
+    m_begun = std::make_unique<BatchStart>(std::move(start));
+    const BatchJournal& journal = m_begun->journal();
+    const bool resumed = m_begun->resumed();
     m_run = std::make_unique<BatchRun>(m_service, *m_input, journal, BatchRun::Options());
     m_progress->setRange(0, static_cast<int>(m_input->rows().size()));
     m_progress->setValue(0);
@@ -338,54 +340,6 @@ void BatchDialog::startBatch()
     connect(m_run.get(), &BatchRun::finished, this, &BatchDialog::finish);
     m_run->start();
     updateControls();
-}
-
-bool BatchDialog::claimList(const BatchJournal& journal, bool resumed, const QString& outPath)
-{
-    m_claimed.reset();
-    m_registryWarning.clear();
-    const AuditStore* history = m_service.history();
-    if (!history || resumed)
-        return true; // a resumed batch sends no answered row again
-    const BatchRegistry::Entry entry { journal.batchId,
-        m_input->listDigest(),
-        history->historyId(),
-        QFileInfo(outPath).absoluteFilePath(),
-        journal.startedAt };
-    const bool check = !m_again->isChecked();
-    const BatchRegistry::Claim claim = BatchRegistry().claim(entry, check);
-    m_registryWarning = claim.warning;
-    if (claim.unavailable && check) {
-        m_again->setVisible(true);
-        m_progress->setValue(0);
-        m_status->setText(Language::joinSentences({ tr("Nothing was sent."),
-            claim.warning,
-            tr("Without it this list cannot be checked against the batches begun before. Fix it, or tick “Verify "
-               "this list again” to go ahead without the check.") }));
-        fitHeight();
-        return false;
-    }
-    if (claim.earlier) {
-        // The same list begun earlier in this history, but not resumable here (its journal deleted, or another file).
-        m_again->setVisible(true);
-        m_progress->setValue(0);
-        m_status->setText(Language::joinSentences({ tr("Nothing was sent."),
-            BatchRegistry::alreadyBegun(*claim.earlier, m_service.isTraining()),
-            tr("Tick “Verify this list again” to send it anyway.") }));
-        fitHeight();
-        return false;
-    }
-    if (claim.warning.isEmpty())
-        m_claimed = entry;
-    return true;
-}
-
-void BatchDialog::forgetIfNothingSent(int sent)
-{
-    // A batch that sends nothing after all (refused, cancelled at once) does not hold the list back.
-    if (m_claimed && sent == 0)
-        (void)BatchRegistry().forget(m_claimed->batchId, m_claimed->historyId);
-    m_claimed.reset();
 }
 
 void BatchDialog::showProgress()
@@ -412,10 +366,9 @@ void BatchDialog::finish()
             nullptr,
             m_run->counts().unknown));
     lines.append(written ? tr("Results: %1").arg(QDir::toNativeSeparators(outPath)) : written.message());
-    if (!m_registryWarning.isEmpty())
-        lines.append(m_registryWarning);
-    forgetIfNothingSent(m_run->counts().sent);
-    m_running.reset(); // the results are written: another run may take this file
+    if (!m_begun->warning().isEmpty())
+        lines.append(m_begun->warning());
+    m_begun->finished(m_run->counts().sent); // the results are written: another run may take this file
     m_status->setText(lines.join(u'\n'));
     updateControls();
     emit finishedBatch(written.ok() && m_run->stopReason().isEmpty());

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "batch/BatchInput.h"
-#include "batch/BatchRegistry.h"
 
 #include <QByteArray>
 #include <QDialog>
@@ -10,12 +9,11 @@
 #include <optional>
 
 class BatchRun;
-struct BatchJournal;
+class BatchStart;
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QLockFile;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -59,10 +57,6 @@ private:
     void finish();
     void updateControls();
     void fitHeight();
-    // Remembers the list's batch (BatchRegistry) before it is sent; false, saying why, when the same list was begun
-    // earlier in this history and "Verify this list again" is not ticked.
-    bool claimList(const BatchJournal& journal, bool resumed, const QString& outPath);
-    void forgetIfNothingSent(int sent);
 
     VerificationService& m_service;
     QByteArray m_data; // the input as checked: what the journal hashes
@@ -78,9 +72,7 @@ private:
     QPlainTextEdit* m_issues;
     QCheckBox* m_acceptWarnings;
     QCheckBox* m_again;
-    std::unique_ptr<QLockFile> m_running; // BatchJournal::lockFor the results file, while the batch runs
-    std::optional<BatchRegistry::Entry> m_claimed; // this start's entry, while it may still send nothing
-    QString m_registryWarning;
+    std::unique_ptr<BatchStart> m_begun; // the output's lock and the batch's record, while it runs
     QLabel* m_billing;
     QProgressBar* m_progress;
     QLabel* m_status;

@@ -6,9 +6,9 @@
 #include "base/Settings.h"
 #include "batch/BatchInput.h"
 #include "batch/BatchJournal.h"
-#include "batch/BatchRegistry.h"
 #include "batch/BatchReport.h"
 #include "batch/BatchRun.h"
+#include "batch/BatchStart.h"
 #include "cli/BatchProgress.h"
 #include "cli/HistoryCli.h"
 #include "cli/Interruption.h"
@@ -20,8 +20,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
-#include <QFileInfo>
-#include <QLockFile>
 #include <QTextStream>
 
 #include <algorithm>
@@ -140,52 +138,21 @@ int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, cons
         HistoryCli::err(tr("Audit history: %1").arg(message) + u'\n');
     });
 
-    const std::unique_ptr<QLockFile> running = BatchJournal::lockFor(outPath);
-    if (!running) {
-        HistoryCli::err(tr("Another batch is writing %1 right now; nothing was sent. Wait for it to end, or give "
-                           "another --out.")
-                            .arg(outPath)
+    BatchStart start = BatchStart::begin(input,
+        data,
+        { outPath, session->history()->historyId(), parser.isSet(QStringLiteral("again")), service.isTraining() });
+    if (!start.warning().isEmpty() && start.refusal() != BatchStart::Refusal::Unchecked)
+        HistoryCli::err(tr("Warning: %1").arg(start.warning()) + u'\n');
+    if (start.refusal() != BatchStart::Refusal::None) {
+        const bool askAgain =
+            start.refusal() == BatchStart::Refusal::AlreadyBegun || start.refusal() == BatchStart::Refusal::Unchecked;
+        HistoryCli::err(Language::joinSentences(
+                            { start.message(), askAgain ? tr("To verify the list anyway, add --again.") : QString() })
             + u'\n');
         return Refused;
     }
-    bool resumed = false;
-    const BatchJournal journal =
-        BatchJournal::forInput(outPath, data, input.listDigest(), QDateTime::currentDateTimeUtc(), &resumed);
-    // Remembered before anything is sent; the same list begun earlier in this history but not resumable here (its
-    // journal deleted, or another --out) is refused unless --again.
-    BatchRegistry registry;
-    const BatchRegistry::Entry entry { journal.batchId,
-        input.listDigest(),
-        session->history()->historyId(),
-        QFileInfo(outPath).absoluteFilePath(),
-        journal.startedAt };
-    const bool check = !resumed && !parser.isSet(QStringLiteral("again"));
-    const BatchRegistry::Claim claim = registry.claim(entry, check);
-    if (claim.unavailable && check) {
-        HistoryCli::err(Language::joinSentences({ claim.warning,
-                            tr("Without it this list cannot be checked against the batches begun before. Nothing "
-                               "was sent: fix it, or add --again to go ahead without the check.") })
-            + u'\n');
-        return Refused;
-    }
-    if (!claim.warning.isEmpty())
-        HistoryCli::err(tr("Warning: %1").arg(claim.warning) + u'\n');
-    if (claim.earlier) {
-        HistoryCli::err(Language::joinSentences({ BatchRegistry::alreadyBegun(*claim.earlier, service.isTraining()),
-                            tr("To verify the list again, add --again. Nothing was sent.") })
-            + u'\n');
-        return Refused;
-    }
-    // A batch that sends nothing after all does not hold the list back.
-    const auto forgetIfNothingSent = [&](int sent) {
-        if (!resumed && sent == 0)
-            (void)registry.forget(entry.batchId, entry.historyId);
-    };
-    if (const Result<void> saved = journal.save(outPath); !saved) {
-        forgetIfNothingSent(0);
-        HistoryCli::err(saved.message() + u'\n');
-        return Refused;
-    }
+    const BatchJournal& journal = start.journal();
+    const bool resumed = start.resumed();
     if (resumed)
         HistoryCli::err(tr("Resuming the batch begun %1 with this input: rows already answered are not sent again.")
                             .arg(journal.startedAt.toLocalTime().toString(Qt::ISODate))
@@ -210,7 +177,7 @@ int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, cons
     if (!run.isFinished())
         QCoreApplication::exec();
     progress.finish(run);
-    forgetIfNothingSent(run.counts().sent);
+    start.finished(run.counts().sent);
     if (!run.stopReason().isEmpty())
         HistoryCli::err(run.stopReason() + u'\n');
 

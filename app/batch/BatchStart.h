@@ -1,0 +1,69 @@
+#pragma once
+
+#include "batch/BatchJournal.h"
+#include "batch/BatchRegistry.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class BatchInput;
+class QLockFile;
+
+// How a batch begins, for the CLI and the app alike, before anything is sent: the output's lock (one run per output
+// at a time), the journal (resumed or new, and written), and the record of batches (BatchRegistry): the same list
+// begun earlier in this history and not resumable here is refused unless `again`, and so is a list that cannot be
+// checked because the record cannot be kept. Held while the batch runs; finished() lets the lock go and forgets a new
+// batch that sent nothing after all.
+class BatchStart
+{
+    Q_DECLARE_TR_FUNCTIONS(BatchStart)
+public:
+    enum class Refusal
+    {
+        None,
+        Busy, // another run holds the output
+        AlreadyBegun, // the same list, earlier, in this history (ask: again)
+        Unchecked, // the record of batches cannot be kept (ask: again)
+        JournalNotWritten,
+    };
+    struct Options
+    {
+        QString outputPath;
+        QString historyId; // empty: no history, nothing to check against
+        bool again = false;
+        bool training = false; // for the messages: nothing is billed
+    };
+
+    static BatchStart begin(const BatchInput& input,
+        const QByteArray& data,
+        const Options& options,
+        const QDateTime& now = QDateTime::currentDateTimeUtc());
+    BatchStart(BatchStart&&) noexcept;
+    BatchStart& operator=(BatchStart&&) noexcept;
+    ~BatchStart();
+
+    Refusal refusal() const { return m_refusal; }
+    // Translated: why it was refused (nothing was sent); the caller adds how to go ahead (--again, the box).
+    QString message() const { return m_message; }
+    // Translated: the record of batches was damaged and set aside, or could not be kept; the batch goes ahead.
+    QString warning() const { return m_warning; }
+    const BatchJournal& journal() const { return m_journal; }
+    bool resumed() const { return m_journal.resumed; }
+
+    // The run has ended with sent rows sent.
+    void finished(int sent);
+
+private:
+    BatchStart() = default;
+
+    Refusal m_refusal = Refusal::None;
+    QString m_message;
+    QString m_warning;
+    BatchJournal m_journal;
+    std::unique_ptr<QLockFile> m_lock;
+    std::optional<BatchRegistry::Entry> m_claimed; // a new batch recorded, while it may still send nothing
+};
