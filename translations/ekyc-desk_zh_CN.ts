@@ -738,6 +738,10 @@
         <source>%1/%2 rows · %3/s · %4 left · passed %5 · not passed %6 · refused %7 · errors %8 · unknown %9</source>
         <translation>%1/%2 行 · %3/秒 · 剩余 %4 · 通过 %5 · 未通过 %6 · 拒绝 %7 · 错误 %8 · 未知 %9</translation>
     </message>
+    <message>
+        <source> · not sent %1</source>
+        <translation> · 未发送 %1</translation>
+    </message>
 </context>
 <context>
     <name>BatchStart</name>
@@ -752,6 +756,14 @@
     <message>
         <source>Without it this list cannot be checked against the batches begun before.</source>
         <translation>缺少它，就无法将此列表与之前开始过的批次比对。</translation>
+    </message>
+    <message>
+        <source>%1 holds the results of a batch of another list, begun on %2, that left rows to resume (not sent, not answered or failed, or the batch did not end). Its journal %3 lets that list resume without sending an answered row again; this batch would replace it.</source>
+        <translation>%1 保存着另一份名单的批次结果，该批次始于 %2，仍有待续的行（未发送、未获答复或失败，或批次未正常结束）。其日志 %3 使那份名单能够续跑而不重复发送已获答复的行；本批次会替换它。</translation>
+    </message>
+    <message>
+        <source>Resume that batch with its own list, or choose another results file. If that batch is no longer needed, delete %1.</source>
+        <translation>请用那份名单续跑该批次，或另选结果文件。如果不再需要该批次，请删除 %1。</translation>
     </message>
 </context>
 <context>
@@ -2356,6 +2368,14 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
         <translation>--filter：%1 给出了不止一次。</translation>
     </message>
     <message>
+        <source>Verify a list again that was already begun in this history, as a new batch (every row is sent and billed again). A batch whose journal is beside --out resumes instead: give another --out to start anew.</source>
+        <translation>把已在此历史中开始过的列表作为新批次再次核验（每一行都会再次发送并再次计费）。若 --out 旁已有该批次的日志，则会续跑：如要重新开始，请给出另一个 --out。</translation>
+    </message>
+    <message>
+        <source>To verify the list anyway, add --again.</source>
+        <translation>如仍要核验此列表，请加上 --again。</translation>
+    </message>
+    <message>
         <source>Verifies a list of cases from a CSV file (UTF-8, with or without a byte-order mark; GBK is refused with how to convert it). The header names the columns name, id_number, start, end and optionally scene, user_id, merchant_biz_id, in any order; start and end are YYYYMMDD, end may be long-term or 长期.
 
 Every row is checked locally first: refused rows are listed with the field and reason and never sent; rows with a warning are sent only with --accept-warnings (or a yes on the terminal). Each row becomes a case in the audit history, recorded before it is sent, exactly like verify. Every answered call is billed; in training mode nothing is.
@@ -2364,11 +2384,11 @@ The output has one row per input row: outcome (passed, not_passed, refused, erro
 
 Resumable: run the same command again after an interruption (even kill -9): rows already answered are not sent again, rows that failed without being billed are sent again, and rows sent without an answer are listed as unknown and not sent again unless --retry-unknown. The batch is kept in OUT.batch.json.
 
-A list already verified in this history that cannot be resumed (its OUT.batch.json deleted, or another --out given) is refused, since every row would be sent and billed again: give its earlier --out to resume it, or add --again.
+A list already verified in this history that cannot be resumed (its OUT.batch.json deleted, or another --out given) is refused, since every row would be sent and billed again: give its earlier --out to resume it, or add --again. Another list given the --out of a batch that left rows to resume (not sent, not answered, failed, or killed) is refused as well, so that batch can still resume: resume it first, or delete its OUT.batch.json.
 
 The requests share the rate limit (setting api/rateLimitQps) and slow down together when the service throttles.
 
-Exit codes: 0 every row answered (see each outcome); 3 the file or a row refused, or warnings not accepted; 4 some rows ended in an error (not billed: run again to resend them); 6 the audit history cannot be opened or stopped recording (nothing more was sent); 7 not permitted; 8 sign-in failed; 9 some rows&apos; outcome is unknown; 130 interrupted (Ctrl-C or SIGTERM: nothing more was sent, the calls in flight were recorded and the results written; a second Ctrl-C quits at once).</source>
+Exit codes: 0 every row answered (see each outcome); 3 refused before sending (a missing or bad option, the file, the list already begun, its --out in use or holding another list&apos;s batch), a row refused, or warnings not accepted; 4 some rows ended in an error (not billed: run again to resend them); 6 the audit history cannot be opened or stopped recording (nothing more was sent); 7 not permitted; 8 sign-in failed; 9 some rows&apos; outcome is unknown; 130 interrupted (Ctrl-C or SIGTERM: nothing more was sent, the calls in flight were recorded and the results written; a second Ctrl-C quits at once).</source>
         <translation>从 CSV 文件核验一批案件（UTF-8，可带或不带字节顺序标记；GBK 会被拒绝，并说明如何转换）。表头给出列 name、id_number、start、end，可选 scene、user_id、merchant_biz_id，顺序不限；start 和 end 为 YYYYMMDD，end 可为 long-term 或 长期。
 
 每一行先在本地检查：被拒绝的行会列出字段和原因，且绝不发送；带警告的行只有在使用 --accept-warnings（或在终端回答 yes）时才发送。每一行都会成为审计历史中的一个案件，在发送前记录，与 verify 完全相同。每次有答复的调用都会计费；培训模式下不计费。
@@ -2377,19 +2397,11 @@ Exit codes: 0 every row answered (see each outcome); 3 the file or a row refused
 
 可续跑：中断后（即使是 kill -9）再次运行同一命令：已有答复的行不会再次发送，未计费的失败行会再次发送，已发送但无答复的行列为 unknown，除非使用 --retry-unknown 否则不会再次发送。批次信息保存在 OUT.batch.json 中。
 
-已在此历史中核验过、但无法续跑的列表（其 OUT.batch.json 已删除，或给了另一个 --out）会被拒绝，因为每一行都会再次发送并再次计费：给出之前的 --out 以续跑，或加上 --again。
+已在此历史中核验过、但无法续跑的列表（其 OUT.batch.json 已删除，或给了另一个 --out）会被拒绝，因为每一行都会再次发送并再次计费：给出之前的 --out 以续跑，或加上 --again。若某批次仍有待续的行（未发送、未获答复、失败或被强行终止），另一份列表使用它的 --out 同样会被拒绝，以便该批次仍能续跑：请先续跑它，或删除其 OUT.batch.json。
 
 所有请求共享速率限制（设置 api/rateLimitQps），服务限流时一起放慢。
 
-退出码：0 每行都有答复（见各行结果）；3 文件或某行被拒绝，或未接受警告；4 部分行以错误结束（未计费：再次运行即可重新发送）；6 无法打开审计历史或其停止记录（不再发送任何内容）；7 无权限；8 登录失败；9 部分行结果未知；130 已中断（Ctrl-C 或 SIGTERM：不再发送，进行中的调用已记录，结果已写出；再按一次 Ctrl-C 立即退出）。</translation>
-    </message>
-    <message>
-        <source>Verify a list again that was already begun in this history, as a new batch (every row is sent and billed again). A batch whose journal is beside --out resumes instead: give another --out to start anew.</source>
-        <translation>把已在此历史中开始过的列表作为新批次再次核验（每一行都会再次发送并再次计费）。若 --out 旁已有该批次的日志，则会续跑：如要重新开始，请给出另一个 --out。</translation>
-    </message>
-    <message>
-        <source>To verify the list anyway, add --again.</source>
-        <translation>如仍要核验此列表，请加上 --again。</translation>
+退出码：0 每行都有答复（见各行结果）；3 发送前即被拒绝（缺少或错误的选项、文件本身、列表已开始过、其 --out 正被使用或保存着另一份列表的批次）、某行被拒绝，或未接受警告；4 部分行以错误结束（未计费：再次运行即可重新发送）；6 无法打开审计历史或其停止记录（不再发送任何内容）；7 无权限；8 登录失败；9 部分行结果未知；130 已中断（Ctrl-C 或 SIGTERM：不再发送，进行中的调用已记录，结果已写出；再按一次 Ctrl-C 立即退出）。</translation>
     </message>
 </context>
 <context>

@@ -322,6 +322,7 @@ void BatchDialog::startBatch()
         return;
     case BatchStart::Refusal::Busy:
     case BatchStart::Refusal::JournalNotWritten:
+    case BatchStart::Refusal::OtherBatchUnsettled:
         m_status->setText(start.message());
         return;
     }
@@ -368,7 +369,8 @@ void BatchDialog::finish()
     lines.append(written ? tr("Results: %1").arg(QDir::toNativeSeparators(outPath)) : written.message());
     if (!m_begun->warning().isEmpty())
         lines.append(m_begun->warning());
-    m_begun->finished(m_run->counts().sent); // the results are written: another run may take this file
+    // The results are written: another run may take this file.
+    m_begun->finished(m_run->counts().sent, m_run->isSettled());
     m_status->setText(lines.join(u'\n'));
     updateControls();
     emit finishedBatch(written.ok() && m_run->stopReason().isEmpty());

@@ -27,6 +27,7 @@ std::optional<BatchJournal> BatchJournal::at(const QString& outputPath)
     found.inputSha256 = object.value(QLatin1String("inputSha256")).toString().toLatin1();
     found.listSha256 = object.value(QLatin1String("listSha256")).toString().toLatin1();
     found.startedAt = QDateTime::fromString(object.value(QLatin1String("startedAt")).toString(), Qt::ISODateWithMs);
+    found.settled = object.value(QLatin1String("settled")).toBool(false);
     static const QRegularExpression hex32(QStringLiteral("^[0-9a-f]{32}$"));
     if (!hex32.match(found.batchId).hasMatch() || !found.startedAt.isValid()
         || (found.inputSha256.isEmpty() && found.listSha256.isEmpty()))
@@ -78,7 +79,8 @@ Result<void> BatchJournal::save(const QString& outputPath) const
     const QJsonObject object { { QStringLiteral("batchId"), batchId },
         { QStringLiteral("inputSha256"), QString::fromLatin1(inputSha256) },
         { QStringLiteral("listSha256"), QString::fromLatin1(listSha256) },
-        { QStringLiteral("startedAt"), startedAt.toString(Qt::ISODateWithMs) } };
+        { QStringLiteral("startedAt"), startedAt.toString(Qt::ISODateWithMs) },
+        { QStringLiteral("settled"), settled } };
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(object).toJson()) < 0 || !file.commit())
         return Failure(ErrorCode::Unavailable,
             tr("Cannot write %1 (it makes the batch resumable): %2").arg(file.fileName(), file.errorString()));

@@ -17,7 +17,8 @@ class QLockFile;
 // SHA-256 of its input and when it began. It is written before the first row is sent. Started again with the same
 // input and output, the batch finds it and takes the same id, so every row gets the same MerchantBizId as before and
 // the history says which rows were already answered. A different input (or no journal) starts a new batch: the same
-// list verified again next month is a new batch, not a resumed one.
+// list verified again next month is a new batch, not a resumed one. BatchStart does not let a different list replace
+// a journal that is not settled.
 struct BatchJournal
 {
     Q_DECLARE_TR_FUNCTIONS(BatchJournal)
@@ -26,6 +27,9 @@ public:
     QByteArray inputSha256; // hex, of the file's bytes
     QByteArray listSha256; // hex, BatchInput::listDigest(): the rows as they would be sent (empty in older journals)
     QDateTime startedAt; // UTC
+    // Every row of the batch's last run ended with its answer or was refused: nothing is left to resume. False
+    // while it runs, after a run that left rows unsent, unknown or failed, after a kill, and in older journals.
+    bool settled = false;
     bool resumed = false; // found beside the output (forInput), not new; not saved
 
     static QString pathFor(const QString& outputPath);

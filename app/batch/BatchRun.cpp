@@ -385,6 +385,12 @@ void BatchRun::settle(int index, const BatchOutcome& outcome)
     tally(m_tally, outcome, +1);
 }
 
+bool BatchRun::isSettled() const
+{
+    return m_finished && !m_notPermitted && m_tally.errors == 0 && m_tally.unknown == 0 && m_tally.notSent == 0
+        && m_tally.finished == m_rows.size();
+}
+
 BatchRun::Counts BatchRun::counts() const
 {
     Counts counts = m_tally;
@@ -403,15 +409,16 @@ QString BatchRun::progressText(const BatchRun::Counts& counts, double perSecond)
         eta = QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
     }
     return tr("%1/%2 rows · %3/s · %4 left · passed %5 · not passed %6 · refused %7 · errors %8 · unknown %9")
-        .arg(counts.finished)
-        .arg(counts.total)
-        .arg(perSecond, 0, 'f', 1)
-        .arg(eta)
-        .arg(counts.passed)
-        .arg(counts.notPassed)
-        .arg(counts.refused)
-        .arg(counts.errors)
-        .arg(counts.unknown);
+               .arg(counts.finished)
+               .arg(counts.total)
+               .arg(perSecond, 0, 'f', 1)
+               .arg(eta)
+               .arg(counts.passed)
+               .arg(counts.notPassed)
+               .arg(counts.refused)
+               .arg(counts.errors)
+               .arg(counts.unknown)
+        + (counts.notSent > 0 ? tr(" · not sent %1").arg(counts.notSent) : QString());
 }
 
 double BatchRun::answeredPerSecond() const

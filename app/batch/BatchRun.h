@@ -79,6 +79,8 @@ public:
     void cancel();
     void cancel(const QString& reason); // as cancel(), saying why (stopReason())
     bool isFinished() const { return m_finished; }
+    // Finished with every row answered or refused: nothing left that running the batch again would send.
+    bool isSettled() const;
     QString stopReason() const { return m_stopReason; }
     // The actor's role may not verify (the history recorded the refusal); nothing was sent.
     bool notPermitted() const { return m_notPermitted; }
@@ -88,8 +90,9 @@ public:
     Counts counts() const;
     // The rate limit now applied (queries per second; 0: none), after throttling adjustments.
     double currentQps() const;
-    // "12/40 rows · 4.1/s · 0:07 left · passed 9 · not passed 1 · refused 1 · errors 0 · unknown 1", translated: the
-    // CLI's progress line and the app's status under the progress bar. perSecond: rows answered per second so far.
+    // "12/40 rows · 4.1/s · 0:07 left · passed 9 · not passed 1 · refused 1 · errors 0 · unknown 1", then
+    // " · not sent 28" once a stopped batch has rows it did not send, translated: the CLI's progress line and the app's
+    // status under the progress bar. perSecond: rows answered per second so far.
     static QString progressText(const Counts& counts, double perSecond);
     // Rows this run has answered per second since start() (0 in its first fifth of a second, unless it is over); for
     // display only.

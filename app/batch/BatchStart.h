@@ -16,8 +16,9 @@ class QLockFile;
 // How a batch begins, for the CLI and the app alike, before anything is sent: the output's lock (one run per output
 // at a time), the journal (resumed or new, and written), and the record of batches (BatchRegistry): the same list
 // begun earlier in this history and not resumable here is refused unless `again`, and so is a list that cannot be
-// checked because the record cannot be kept. Held while the batch runs; finished() lets the lock go and forgets a new
-// batch that sent nothing after all.
+// checked because the record cannot be kept. Another list's batch that left rows to resume at this output is not
+// replaced. Held while the batch runs; finished() lets the lock go, marks the journal settled when nothing is left to
+// resume and forgets a new batch that sent nothing after all.
 class BatchStart
 {
     Q_DECLARE_TR_FUNCTIONS(BatchStart)
@@ -29,6 +30,9 @@ public:
         AlreadyBegun, // the same list, earlier, in this history (ask: again)
         Unchecked, // the record of batches cannot be kept (ask: again)
         JournalNotWritten,
+        // The output holds the journal of another list's batch that has rows left to resume: this batch would
+        // replace it, and that list could then only be verified again as a new batch, billed again.
+        OtherBatchUnsettled,
     };
     struct Options
     {
@@ -54,8 +58,9 @@ public:
     const BatchJournal& journal() const { return m_journal; }
     bool resumed() const { return m_journal.resumed; }
 
-    // The run has ended with sent rows sent.
-    void finished(int sent);
+    // The run has ended with sent rows sent; settled: every row answered or refused (BatchJournal::settled), which
+    // the journal then says, so that another list may take this output.
+    void finished(int sent, bool settled);
 
 private:
     BatchStart() = default;
@@ -64,6 +69,7 @@ private:
     QString m_message;
     QString m_warning;
     BatchJournal m_journal;
+    QString m_outputPath;
     std::unique_ptr<QLockFile> m_lock;
     std::optional<BatchRegistry::Entry> m_claimed; // a new batch recorded, while it may still send nothing
 };

@@ -177,12 +177,13 @@ int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, cons
     if (!run.isFinished())
         QCoreApplication::exec();
     progress.finish(run);
-    start.finished(run.counts().sent);
     if (!run.stopReason().isEmpty())
         HistoryCli::err(run.stopReason() + u'\n');
 
     const auto format = parser.isSet(QStringLiteral("json")) ? BatchReport::Format::Jsonl : BatchReport::Format::Csv;
-    if (const Result<void> written = BatchReport::write(run, format, outPath); !written) {
+    const Result<void> written = BatchReport::write(run, format, outPath);
+    start.finished(run.counts().sent, run.isSettled()); // the results are written: another run may take the file
+    if (!written) {
         HistoryCli::err(written.message() + u'\n');
         return HistoryCli::CannotOpen;
     }
@@ -225,10 +226,14 @@ int runBatch(const QStringList& arguments)
         "as unknown and not sent again unless --retry-unknown. The batch is kept in OUT.batch.json.\n\n"
         "A list already verified in this history that cannot be resumed (its OUT.batch.json deleted, or another "
         "--out given) is refused, since every row would be sent and billed again: give its earlier --out to resume "
-        "it, or add --again.\n\n"
+        "it, or add --again. Another list given the --out of a batch that left rows to resume (not sent, not "
+        "answered, failed, or killed) is refused as well, so that batch can still resume: resume it first, or delete "
+        "its OUT.batch.json.\n\n"
         "The requests share the rate limit (setting api/rateLimitQps) and slow down together when the service "
         "throttles.\n\n"
-        "Exit codes: 0 every row answered (see each outcome); 3 the file or a row refused, or warnings not accepted; 4 "
+        "Exit codes: 0 every row answered (see each outcome); 3 refused before sending (a missing or bad option, "
+        "the file, the list already begun, its --out in use or holding another list's batch), a row refused, or "
+        "warnings not accepted; 4 "
         "some rows ended in an error (not billed: run again to resend them); 6 the audit history cannot be opened "
         "or stopped recording (nothing more was sent); 7 not permitted; 8 sign-in failed; 9 some rows' outcome is "
         "unknown; 130 interrupted (Ctrl-C or SIGTERM: nothing more was sent, the calls in flight were recorded and the "

@@ -10,21 +10,32 @@ BatchProgress::BatchProgress(bool terminal)
 void BatchProgress::update(const BatchRun& run)
 {
     const BatchRun::Counts counts = run.counts();
-    const double rate = run.answeredPerSecond();
-    if (m_terminal) {
-        HistoryCli::err(QStringLiteral("\r\x1b[K") + BatchRun::progressText(counts, rate));
-        return;
+    if (!m_terminal) {
+        const int tenth = counts.total > 0 ? counts.finished * 10 / counts.total : 10;
+        if (tenth == m_lastTenth)
+            return;
+        m_lastTenth = tenth;
     }
-    const int tenth = counts.total > 0 ? counts.finished * 10 / counts.total : 10;
-    if (tenth == m_lastTenth)
-        return;
-    m_lastTenth = tenth;
-    HistoryCli::err(BatchRun::progressText(counts, rate) + u'\n');
+    print(run);
 }
 
 void BatchProgress::finish(const BatchRun& run)
 {
-    update(run);
+    // The last line is the run's own, with its rate and what was not sent, even when the last tenth was printed.
+    print(run);
     if (m_terminal)
         HistoryCli::err(QStringLiteral("\n"));
+}
+
+void BatchProgress::print(const BatchRun& run)
+{
+    const QString line = BatchRun::progressText(run.counts(), run.answeredPerSecond());
+    if (m_terminal) {
+        HistoryCli::err(QStringLiteral("\r\x1b[K") + line);
+        return;
+    }
+    if (line == m_lastLine)
+        return;
+    m_lastLine = line;
+    HistoryCli::err(line + u'\n');
 }

@@ -2,6 +2,8 @@
 
 #include "batch/BatchRun.h"
 
+#include <QString>
+
 // The batch's progress on stderr: on a terminal one line redrawn in place; otherwise (a log, a pipe) a plain line at
 // each tenth of the rows and at the end.
 class BatchProgress
@@ -12,6 +14,9 @@ public:
     void finish(const BatchRun& run);
 
 private:
+    void print(const BatchRun& run);
+
     bool m_terminal;
     int m_lastTenth = -1;
+    QString m_lastLine; // as last printed (not on a terminal)
 };

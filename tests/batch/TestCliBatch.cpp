@@ -340,6 +340,64 @@ private slots:
         QCOMPARE(m_sandbox.requestsReceived() - before, 1);
     }
 
+    // Another list with the results file of an earlier batch: allowed once that batch is settled (every row answered
+    // or refused), refused while it has rows to resume (here: killed before its end, as its journal then says), since
+    // replacing its journal would leave that list to be sent, and billed, again as a new batch.
+    void anotherListAtAnUnsettledBatchsOutput_data()
+    {
+        QTest::addColumn<QString>("earlier");
+        QTest::addColumn<bool>("refused");
+        QTest::newRow("ended, every row answered") << QStringLiteral("settled") << false;
+        QTest::newRow("killed before its end") << QStringLiteral("killed") << true;
+        QTest::newRow("journal of an older build") << QStringLiteral("older") << true;
+    }
+    void anotherListAtAnUnsettledBatchsOutput()
+    {
+        QFETCH(QString, earlier);
+        QFETCH(bool, refused);
+        const QList<SandboxFixtures::Person> people = SandboxFixtures::people();
+        const QString in = writeInput(earlier + QStringLiteral("-first.csv"),
+            "name,id_number,start,end\n" + personLine(people[0]) + '\n' + personLine(people[1]) + '\n');
+        const QString next = writeInput(
+            earlier + QStringLiteral("-next.csv"), "name,id_number,start,end\n" + personLine(people[2]) + '\n');
+        const QString out = path(earlier + QStringLiteral("-shared-results.csv"));
+        const int before = m_sandbox.requestsReceived();
+        const CliRun first = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        QVERIFY(BatchJournal::at(out)->settled);
+        if (earlier != QLatin1String("settled")) {
+            QFile file(BatchJournal::pathFor(out));
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QJsonObject journal = QJsonDocument::fromJson(file.readAll()).object();
+            if (earlier == QLatin1String("killed"))
+                journal.insert(QStringLiteral("settled"), false);
+            else
+                journal.remove(QStringLiteral("settled"));
+            QVERIFY(file.resize(0) && file.write(QJsonDocument(journal).toJson()) > 0);
+        }
+        const QByteArray journalBefore = BatchJournal::at(out)->batchId.toLatin1();
+        const CliRun second = CliRun::run(batchArgs(next, out), path(QStringLiteral("home")), m_env);
+        if (!refused) {
+            QVERIFY2(second.exitCode == 0, second.err.constData());
+            QCOMPARE(m_sandbox.requestsReceived() - before, 3);
+            QCOMPARE(readOutput(out).size(), 2);
+            return;
+        }
+        QVERIFY2(second.exitCode == 3 && second.err.contains("another list")
+                && second.err.contains(QFileInfo(BatchJournal::pathFor(out)).fileName().toUtf8()),
+            second.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 2); // nothing sent
+        QCOMPARE(BatchJournal::at(out)->batchId.toLatin1(), journalBefore);
+        QCOMPARE(readOutput(out).size(), 3); // the earlier results stay
+        // Its own list resumes there (nothing to send) and settles it; then the other list may follow.
+        const CliRun resumed = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
+        QVERIFY2(resumed.exitCode == 0 && resumed.err.contains("Resuming"), resumed.err.constData());
+        QVERIFY(BatchJournal::at(out)->settled);
+        const CliRun after = CliRun::run(batchArgs(next, out), path(QStringLiteral("home")), m_env);
+        QVERIFY2(after.exitCode == 0, after.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 3);
+    }
+
     // A batch that sent nothing (every row refused by the pre-check) does not hold its list back.
     void aListThatSentNothingIsNotHeld()
     {
@@ -520,6 +578,7 @@ private slots:
         QCOMPARE(process.exitCode(), 130);
         QVERIFY2(err.contains("Interrupted"), err.constData());
         const int sentByFirst = m_sandbox.requestsReceived() - before;
+        QVERIFY2(!BatchJournal::at(out)->settled, err.constData());
 
         const qsizetype outcome = BatchReport::columns().indexOf(QStringLiteral("outcome"));
         QList<QStringList> rows = readOutput(out);
@@ -531,6 +590,19 @@ private slots:
             QVERIFY2(got == expected[i] || got == QLatin1String("not_sent"), qPrintable(got + u' ' + expected[i]));
         }
         QVERIFY(notSent > 0);
+        // The last progress line says what was not sent, rather than counting it among the rows done.
+        QVERIFY2(err.contains(QStringLiteral(" · not sent %1\n").arg(notSent).toUtf8()), err.constData());
+
+        // Another list may not take this output while this batch has rows to send: its journal would be replaced.
+        const CliRun other = CliRun::run(
+            batchArgs(writeInput(name + QStringLiteral("-other.csv"),
+                          "name,id_number,start,end\n" + personLine(SandboxFixtures::people().first()) + '\n'),
+                out),
+            path(QStringLiteral("home")),
+            m_env);
+        QVERIFY2(other.exitCode == 3 && other.err.contains("another list"), other.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, sentByFirst);
+        QCOMPARE(readOutput(out).size(), expected.size() + 1);
         // Every request that reached the service is a recorded, answered attempt: none is left unknown.
         const QHash<QString, int> attempts = attemptsPerBizId();
         int recorded = 0;

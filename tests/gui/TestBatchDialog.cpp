@@ -276,6 +276,30 @@ private slots:
         dialog->close();
     }
 
+    // The results file of another list's batch that has rows left to resume (its journal, as a kill leaves it): Start
+    // says so and sends nothing, and that journal stays.
+    void anotherListsUnsettledBatchIsKept()
+    {
+        BatchDialog* dialog = openWithList(writeList(QStringLiteral("kept.csv"), line(SandboxFixtures::people()[4])));
+        QVERIFY(dialog);
+        const QString out = dialog->findChild<QLineEdit*>(QStringLiteral("batchOutputLineEdit"))->text();
+        BatchJournal other;
+        other.batchId = QStringLiteral("0123456789abcdef0123456789abcdef");
+        other.listSha256 = QByteArray(64, 'a');
+        other.startedAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(other.save(out).ok());
+        const int before = sandbox()->requestsReceived();
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("batchStartPushButton")), Qt::LeftButton);
+        const QString status = dialog->findChild<QLabel*>(QStringLiteral("batchStatusLabel"))->text();
+        QVERIFY2(status.contains(QStringLiteral("another list")) && status.contains(BatchJournal::pathFor(out)),
+            qPrintable(status));
+        QVERIFY(!dialog->isRunning());
+        QCOMPARE(sandbox()->requestsReceived(), before);
+        QCOMPARE(BatchJournal::at(out)->batchId, other.batchId);
+        QVERIFY(QFile::remove(BatchJournal::pathFor(out)));
+        dialog->close();
+    }
+
     // Opened in Chinese, the dialog speaks Chinese, the pre-check's messages included.
     void speaksChinese()
     {
