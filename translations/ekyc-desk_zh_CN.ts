@@ -654,6 +654,10 @@
         <source>Line %1 has %2 values but the header names %3 columns: put a value that holds a comma in double quotes, or name the extra column in the header.</source>
         <translation>第 %1 行有 %2 个值，但表头只有 %3 列：请将含逗号的值放在双引号内，或在表头中写明多出的列。</translation>
     </message>
+    <message>
+        <source>ID number: row %1 of this file has the same name, ID number and validity dates; a case is sent once per list (a second call would be billed again), so only row %1 is sent.</source>
+        <translation>身份证号码：本文件第 %1 行的姓名、身份证号码和有效期与此行相同；同一案件在一份列表中只发送一次（再次调用会再次计费），因此只发送第 %1 行。</translation>
+    </message>
 </context>
 <context>
     <name>BatchJournal</name>

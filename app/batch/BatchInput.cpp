@@ -126,6 +126,7 @@ Result<BatchInput> BatchInput::parse(const QByteArray& data, const QDate& today,
 
     BatchInput input;
     QHash<QString, int> bizIds; // MerchantBizId given in the file -> the row that has it
+    QHash<QString, int> cases; // caseKey() -> the first row with it
     for (qsizetype r = 1; r < records->size(); ++r) {
         const QStringList& cells = records->at(r);
         if (std::all_of(cells.begin(), cells.end(), [](const QString& cell) { return cell.trimmed().isEmpty(); }))
@@ -154,6 +155,19 @@ Result<BatchInput> BatchInput::parse(const QByteArray& data, const QDate& today,
                         .arg(first)));
             else
                 bizIds.insert(bizId, row.number);
+        }
+        // The same person and card twice in one list would be two calls, each billed: the first one is sent. (A row
+        // refused for its own reasons is not sent anyway, and says why.)
+        if (!row.refused()) {
+            const QString key = caseKey(row.input);
+            if (const int first = cases.value(key); first > 0)
+                row.issues.append(issue(CaseField::IdNumber,
+                    QStringLiteral("case.repeated"),
+                    tr("ID number: row %1 of this file has the same name, ID number and validity dates; a case is "
+                       "sent once per list (a second call would be billed again), so only row %1 is sent.")
+                        .arg(first)));
+            else
+                cases.insert(key, row.number);
         }
         input.m_rows.append(row);
     }
@@ -206,6 +220,13 @@ BatchRow BatchInput::readRow(
         row.issues = own + row.issues;
     }
     return row;
+}
+
+QString BatchInput::caseKey(const CaseInput& in)
+{
+    return CaseValidator::normalizeName(in.name) + u'\x1f' + ::IdNumber::normalize(in.idNumber) + u'\x1f'
+        + in.validityStart.toString(QStringLiteral("yyyyMMdd")) + u'\x1f'
+        + (in.longTerm ? QStringLiteral("long-term") : in.validityEnd.toString(QStringLiteral("yyyyMMdd")));
 }
 
 QByteArray BatchInput::listDigest() const

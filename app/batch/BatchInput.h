@@ -28,8 +28,8 @@ struct BatchRow
 //
 // Input that is not UTF-8 (GBK, as Excel saves "CSV" on a Chinese Windows) is refused as a whole with a message that
 // says how to convert it: guessing an encoding could send a wrong name, which is billed. A row's own problems (a bad
-// date, a bad ID number, a MerchantBizId used twice in the file, ...) are issues of that row, naming the field; the
-// other rows go on.
+// date, a bad ID number, a MerchantBizId used twice in the file, the same case as an earlier row, ...) are issues of
+// that row, naming the field; the other rows go on.
 class BatchInput
 {
     Q_DECLARE_TR_FUNCTIONS(BatchInput)
@@ -55,6 +55,8 @@ public:
 
 private:
     static Result<void> checkEncoding(const QByteArray& data);
+    // What makes two rows the same case, billed twice if both were sent: the name, ID number and dates as sent.
+    static QString caseKey(const CaseInput& input);
     static BatchRow readRow(const QStringList& cells,
         const QList<int>& columnOf,
         int number,

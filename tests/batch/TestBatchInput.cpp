@@ -90,9 +90,10 @@ private slots:
         QFETCH(QByteArray, line);
         QFETCH(int, field);
         QFETCH(QString, code);
-        const QByteArray good = "李华,310104198511202043,20190315,20390315";
-        const Result<BatchInput> input =
-            BatchInput::parse("name,id_number,start,end\n" + good + '\n' + line + '\n' + good, today());
+        const Result<BatchInput> input = BatchInput::parse("name,id_number,start,end\n李华,310104198511202043,20190315,"
+                                                           "20390315\n"
+                + line + "\n王小明,110101199003071233,20200610,20400610",
+            today());
         QVERIFY2(input.ok(), qPrintable(input.message()));
         QCOMPARE(input->rows().size(), 3);
         QCOMPARE(input->refusedCount(), 1);
@@ -117,6 +118,50 @@ private slots:
         QVERIFY(!input->rows()[0].refused());
         QVERIFY(input->rows()[1].refused());
         QCOMPARE(input->rows()[1].issues.first().code, QStringLiteral("bizid.repeated"));
+    }
+
+    // A row with the same case as an earlier one (the name, ID number and dates as they would be sent) is refused,
+    // naming the row that is sent: two calls would be billed twice. Scene, user id and MerchantBizId do not make it
+    // another case.
+    void repeatedCaseIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("second");
+        QTest::addColumn<bool>("repeated");
+        const QByteArray head = "王小明,110101199003071233,20200610,";
+        QTest::newRow("the same") << head + "20400610,,," << true;
+        QTest::newRow("spaces, a full-width digit")
+            << QByteArray(" 王小明 ,1101011990030７1233 ,20200610,20400610,,,") << true;
+        QTest::newRow("another scene and MerchantBizId") << head + "20400610,branch,,ownid2" << true;
+        QTest::newRow("another user id") << head + "20400610,,user7," << true;
+        QTest::newRow("another end date") << head + "20400611,,," << false;
+        QTest::newRow("another name") << QByteArray("王小名,110101199003071233,20200610,20400610,,,") << false;
+        QTest::newRow("refused for its own reason") << head + "2040-06-10,,," << false;
+    }
+    void repeatedCaseIsRefused()
+    {
+        QFETCH(QByteArray, second);
+        QFETCH(bool, repeated);
+        const Result<BatchInput> input = BatchInput::parse("name,id_number,start,end,scene,user_id,merchant_biz_id\n"
+                                                           "王小明,110101199003071233,20200610,20400610,,,ownid1\n"
+                                                           "李华,310104198511202043,20190315,20390315,,,\n"
+                + second + '\n',
+            today());
+        QVERIFY2(input.ok(), qPrintable(input.message()));
+        QCOMPARE(input->rows().size(), 3);
+        QVERIFY(!input->rows()[0].refused());
+        const BatchRow& row = input->rows()[2];
+        const auto found = std::find_if(row.issues.begin(), row.issues.end(), [](const ValidationIssue& issue) {
+            return issue.code == QLatin1String("case.repeated");
+        });
+        QCOMPARE(found != row.issues.end(), repeated);
+        if (!repeated)
+            return;
+        QVERIFY(row.refused());
+        QCOMPARE(found->field, CaseField::IdNumber);
+        QVERIFY2(
+            found->message.contains(QStringLiteral("row 1")) && found->message.startsWith(QStringLiteral("ID number")),
+            qPrintable(found->message));
+        QCOMPARE(input->refusedCount(), 1);
     }
 
     void warningsAreCounted()

@@ -1,4 +1,5 @@
 #include "CliRun.h"
+#include "DistinctCases.h"
 #include "Rfc4180.h"
 #include "StoreFixture.h"
 #include "TeamHistory.h"
@@ -72,7 +73,8 @@ class TestCliBatch : public QObject
     }
 
     // Every fixture person (200), an unknown person (202), a wrong end date (223), a bad checksum and a bad date
-    // (refused), repeated until rows lines.
+    // (refused), then the same again until rows lines, except that a case sent before is a new unknown person
+    // instead (202): a list does not send the same case twice.
     static QByteArray mixedInput(int rows, QList<QString>* expected)
     {
         QByteArray csv = "name,id_number,start,end\r\n";
@@ -91,8 +93,9 @@ class TestCliBatch : public QObject
         lines.append("李华,310104198511202043,2019-03-15,20390315");
         outcomes.append(QStringLiteral("refused"));
         for (int i = 0; i < rows; ++i) {
-            csv.append(lines[i % lines.size()]).append("\r\n");
-            expected->append(outcomes[i % outcomes.size()]);
+            const bool again = i >= lines.size() && outcomes[i % outcomes.size()] != QLatin1String("refused");
+            csv.append(again ? personLine(DistinctCases::unknown(i)) : lines[i % lines.size()]).append("\r\n");
+            expected->append(again ? QStringLiteral("not_passed") : outcomes[i % outcomes.size()]);
         }
         return csv;
     }
@@ -396,6 +399,30 @@ private slots:
         const CliRun after = CliRun::run(batchArgs(next, out), path(QStringLiteral("home")), m_env);
         QVERIFY2(after.exitCode == 0, after.err.constData());
         QCOMPARE(m_sandbox.requestsReceived() - before, 3);
+    }
+
+    // The same case twice in one list (here re-typed with spaces and a lower-case x) is sent once: the repeat is
+    // refused, naming the row that was sent.
+    void aCaseRepeatedInTheListIsSentOnce()
+    {
+        const SandboxFixtures::Person& p = SandboxFixtures::people()[5]; // check character X
+        SandboxFixtures::Person retyped = p;
+        retyped.docName = u' ' + p.docName + u' ';
+        retyped.docNo = p.docNo.toLower();
+        const QString in = writeInput(QStringLiteral("repeated.csv"),
+            "name,id_number,start,end\n" + personLine(p) + '\n' + personLine(SandboxFixtures::people()[1]) + '\n'
+                + personLine(retyped) + '\n');
+        const QString out = path(QStringLiteral("repeated-results.csv"));
+        const int before = m_sandbox.requestsReceived();
+        const CliRun run = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
+        QVERIFY2(run.exitCode == 3 && run.err.contains("row 1 of this file"), run.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 2);
+        const QList<QStringList> rows = readOutput(out);
+        QCOMPARE(rows.size(), 4);
+        const qsizetype outcome = BatchReport::columns().indexOf(QStringLiteral("outcome"));
+        QCOMPARE(rows[1][outcome], QStringLiteral("passed"));
+        QCOMPARE(rows[3][outcome], QStringLiteral("refused"));
+        QVERIFY(rows[3][BatchReport::columns().indexOf(QStringLiteral("issues"))].contains(QStringLiteral("row 1")));
     }
 
     // A batch that sent nothing (every row refused by the pre-check) does not hold its list back.
@@ -727,8 +754,7 @@ private slots:
     {
         QByteArray csv = "name,id_number,start,end\n";
         for (int i = 0; i < 4; ++i)
-            csv.append(
-                (SandboxFixtures::throttleOnce + QStringLiteral(",110101199003071233,20200610,20400610\n")).toUtf8());
+            csv.append(personLine(DistinctCases::unknown(i, SandboxFixtures::throttleOnce)) + '\n');
         const QString in = writeInput(QStringLiteral("throttle.csv"), csv);
         const QString out = path(QStringLiteral("throttle-results.jsonl"));
         const CliRun run =

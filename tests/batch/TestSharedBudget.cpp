@@ -1,3 +1,4 @@
+#include "DistinctCases.h"
 #include "api/Credentials.h"
 #include "sandbox/SandboxFixtures.h"
 #include "sandbox/SandboxServer.h"
@@ -29,7 +30,7 @@ class TestSharedBudget : public QObject
     {
         QByteArray csv = "name,id_number,start,end\n";
         for (int i = 0; i < 8; ++i) {
-            const SandboxFixtures::Person& p = SandboxFixtures::people().at(i % SandboxFixtures::people().size());
+            const SandboxFixtures::Person p = DistinctCases::unknown(i);
             csv.append((p.docName + u',' + p.docNo + u',' + p.validityStartDate + u','
                 + (p.isLongTerm() ? QStringLiteral("长期") : p.validityEndDate) + u'\n')
                            .toUtf8());

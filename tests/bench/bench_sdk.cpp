@@ -16,6 +16,7 @@
 #include "sandbox/SandboxFixtures.h"
 
 #include "BenchLoop.h"
+#include "DistinctCases.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -173,13 +174,14 @@ public:
         return static_cast<int>(file.readAll().count('\n'));
     }
 
-    // n rows of fixture people, in order.
+    // n rows, all different (a list does not send the same case twice): the fixture people (200), then made-up
+    // people the sandbox does not know (202); every one an answered, billable call.
     QString writeCases(int n) const
     {
         QByteArray csv = "name,id_number,start,end\n";
         const QList<SandboxFixtures::Person>& people = SandboxFixtures::people();
         for (int i = 0; i < n; ++i) {
-            const SandboxFixtures::Person& p = people.at(i % people.size());
+            const SandboxFixtures::Person p = i < people.size() ? people.at(i) : DistinctCases::unknown(i);
             csv += (p.docName + u',' + p.docNo + u',' + p.validityStartDate + u','
                 + (p.isLongTerm() ? SandboxFixtures::longTermChinese : p.validityEndDate) + u'\n')
                        .toUtf8();

@@ -1,4 +1,5 @@
 #include "BatchDialog.h"
+#include "DistinctCases.h"
 #include "GuiDriver.h"
 #include "MainWindow.h"
 #include "MainWindowFixture.h"
@@ -331,7 +332,7 @@ private slots:
         QCOMPARE(atOnce, ApiClient::maxConcurrentCalls());
         const int total = atOnce + 4;
         for (int i = 0; i < total; ++i)
-            rows.append(line(slow, SandboxFixtures::slow));
+            rows.append(line(DistinctCases::unknown(i), SandboxFixtures::slow));
         sandbox()->setSlowResponseMs(3000); // none answers before all that run at once have arrived
         BatchDialog* dialog = openWithList(writeList(QStringLiteral("slow.csv"), rows));
         QVERIFY(dialog);
