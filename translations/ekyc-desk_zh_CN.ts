@@ -2382,7 +2382,7 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
     <message>
         <source>Verifies a list of cases from a CSV file (UTF-8, with or without a byte-order mark; GBK is refused with how to convert it). The header names the columns name, id_number, start, end and optionally scene, user_id, merchant_biz_id, in any order; start and end are YYYYMMDD, end may be long-term or 长期.
 
-Every row is checked locally first: refused rows are listed with the field and reason and never sent; rows with a warning are sent only with --accept-warnings (or a yes on the terminal). Each row becomes a case in the audit history, recorded before it is sent, exactly like verify. Every answered call is billed; in training mode nothing is.
+Every row is checked locally first: refused rows are listed with the field and reason and never sent (a row with the same name, ID number and dates as an earlier row is refused too: a case is sent once per list); rows with a warning are sent only with --accept-warnings (or a yes on the terminal). Each row becomes a case in the audit history, recorded before it is sent, exactly like verify. Every answered call is billed; in training mode nothing is.
 
 The output has one row per input row: outcome (passed, not_passed, refused, error, unknown, not_sent), SubCode, explanation, RequestId, MerchantBizId, case id and error; names and ID numbers masked.
 
@@ -2395,7 +2395,7 @@ The requests share the rate limit (setting api/rateLimitQps) and slow down toget
 Exit codes: 0 every row answered (see each outcome); 3 refused before sending (a missing or bad option, the file, the list already begun, its --out in use or holding another list&apos;s batch), a row refused, or warnings not accepted; 4 some rows ended in an error (not billed: run again to resend them); 6 the audit history cannot be opened or stopped recording (nothing more was sent); 7 not permitted; 8 sign-in failed; 9 some rows&apos; outcome is unknown; 130 interrupted (Ctrl-C or SIGTERM: nothing more was sent, the calls in flight were recorded and the results written; a second Ctrl-C quits at once).</source>
         <translation>从 CSV 文件核验一批案件（UTF-8，可带或不带字节顺序标记；GBK 会被拒绝，并说明如何转换）。表头给出列 name、id_number、start、end，可选 scene、user_id、merchant_biz_id，顺序不限；start 和 end 为 YYYYMMDD，end 可为 long-term 或 长期。
 
-每一行先在本地检查：被拒绝的行会列出字段和原因，且绝不发送；带警告的行只有在使用 --accept-warnings（或在终端回答 yes）时才发送。每一行都会成为审计历史中的一个案件，在发送前记录，与 verify 完全相同。每次有答复的调用都会计费；培训模式下不计费。
+每一行先在本地检查：被拒绝的行会列出字段和原因，且绝不发送（与前面某行姓名、身份证号码和有效期都相同的行也会被拒绝：同一案件在一份列表中只发送一次）；带警告的行只有在使用 --accept-warnings（或在终端回答 yes）时才发送。每一行都会成为审计历史中的一个案件，在发送前记录，与 verify 完全相同。每次有答复的调用都会计费；培训模式下不计费。
 
 输出中每个输入行对应一行：结果（passed、not_passed、refused、error、unknown、not_sent）、SubCode、说明、RequestId、MerchantBizId、案件编号和错误；姓名和证件号码已打码。
 
