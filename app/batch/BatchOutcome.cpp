@@ -33,7 +33,6 @@ BatchOutcome BatchOutcome::fromResult(const VerificationResult& result, const QS
     outcome.merchantBizId = result.merchantBizId;
     outcome.subCode = result.subCode;
     outcome.requestId = result.requestId;
-    outcome.errorCode = result.code;
     outcome.explanation = result.explanation();
     switch (result.status) {
     case VerificationResult::Status::Passed:
@@ -58,6 +57,8 @@ BatchOutcome BatchOutcome::fromResult(const VerificationResult& result, const QS
             : result.error;
         outcome.errorKind =
             QString::fromLatin1(QMetaEnum::fromType<VerificationResult::Error>().valueToKey(static_cast<int>(error)));
+        // Beside an error only, as the history keeps it: an answer's Code ("Success") is not an error's.
+        outcome.errorCode = result.code;
     }
     return outcome;
 }

@@ -29,7 +29,7 @@ public:
     QString subCode;
     QString requestId;
     QString errorKind; // VerificationResult::Error key
-    QString errorCode; // the service's Code
+    QString errorCode; // the service's Code beside an error (not an answer's "Success"), as the history keeps it
     QString explanation; // translated
     bool fromHistory = false; // answered by an earlier run of this batch
 

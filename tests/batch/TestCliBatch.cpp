@@ -425,6 +425,29 @@ private slots:
         QVERIFY(rows[3][BatchReport::columns().indexOf(QStringLiteral("issues"))].contains(QStringLiteral("row 1")));
     }
 
+    // The output's error columns say the same in the run that sent a row and in a run that takes its answer from the
+    // history: error and error_code beside an error (resent: not billed), both empty beside an answer.
+    void errorColumnsAreTheSameWhenResumed()
+    {
+        const QString in = writeInput(QStringLiteral("errors.csv"),
+            "name,id_number,start,end\n" + personLine(DistinctCases::unknown(0, SandboxFixtures::accountDenied)) + '\n'
+                + personLine(DistinctCases::unknown(1, SandboxFixtures::unknownSubCode)) + '\n'
+                + personLine(SandboxFixtures::people()[2]) + '\n');
+        const QString out = path(QStringLiteral("errors-results.csv"));
+        const qsizetype error = BatchReport::columns().indexOf(QStringLiteral("error"));
+        const QStringList expected { QStringLiteral("AccountAccessDenied|Forbidden.AccountAccessDenied"),
+            QStringLiteral("|"),
+            QStringLiteral("|") };
+        for (int run = 0; run < 2; ++run) {
+            const CliRun batch = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
+            QVERIFY2(batch.exitCode == 4, batch.err.constData()); // a row ended in an error
+            const QList<QStringList> rows = readOutput(out);
+            QCOMPARE(rows.size(), 4);
+            for (int i = 0; i < 3; ++i)
+                QCOMPARE(rows[i + 1][error] + u'|' + rows[i + 1][error + 1], expected[i]);
+        }
+    }
+
     // A batch that sent nothing (every row refused by the pre-check) does not hold its list back.
     void aListThatSentNothingIsNotHeld()
     {
