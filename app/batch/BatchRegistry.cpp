@@ -121,6 +121,15 @@ BatchRegistry::Claim BatchRegistry::claim(const Entry& entry, bool checkEarlier)
     return claim;
 }
 
+QString BatchRegistry::asidePath() const
+{
+    // An earlier damaged file set aside is not overwritten by the next: .bad, .bad.2, ... .bad.9, then .bad.9 again.
+    QString aside = m_path + QStringLiteral(".bad");
+    for (int n = 2; n <= maxSetAside && QFileInfo::exists(aside); ++n)
+        aside = m_path + QStringLiteral(".bad.%1").arg(n);
+    return aside;
+}
+
 Result<void> BatchRegistry::forget(const QString& batchId, const QString& historyId)
 {
     return locked(
@@ -147,7 +156,7 @@ Result<void> BatchRegistry::locked(const std::function<void(QList<Entry>&)>& cha
     QList<Entry> entries = read(&damaged);
     if (damaged) {
         // Kept for a look, not read again; the lists it held are no longer remembered, which the person is told.
-        const QString aside = m_path + QStringLiteral(".bad");
+        const QString aside = asidePath();
         QFile::remove(aside);
         if (!QFile::rename(m_path, aside))
             return Failure(ErrorCode::Unavailable, tr("%1 is damaged and cannot be set aside.").arg(shown));

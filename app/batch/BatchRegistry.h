@@ -63,8 +63,11 @@ private:
     QList<Entry> read(bool* damaged = nullptr) const;
     Result<void> write(const QList<Entry>& entries);
     // Runs change on the entries under the lock and writes what it leaves. A symbolic link at the path is refused; a
-    // damaged file is set aside as batches.json.bad, and *notice says so.
+    // damaged file is set aside as batches.json.bad (asidePath()), and *notice says so.
     Result<void> locked(const std::function<void(QList<Entry>&)>& change, QString* notice);
+    static constexpr int maxSetAside = 9;
+    // Where a damaged file goes: the first of .bad, .bad.2, ... .bad.9 not taken (the last one when all are).
+    QString asidePath() const;
 
     QString m_path;
 };

@@ -162,6 +162,19 @@ private slots:
         QCOMPARE(registry.earlier("aa", QStringLiteral("h1"), QString())->batchId, QStringLiteral("b2"));
         // The new file is whole: no warning the next time.
         QVERIFY(registry.claim(entry(QStringLiteral("b3"), "bb", QStringLiteral("h1"), 6), true).warning.isEmpty());
+
+        // Damaged again: set aside beside the first, which is kept.
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write("[") == 1);
+        file.close();
+        const BatchRegistry::Claim again =
+            registry.claim(entry(QStringLiteral("b4"), "cc", QStringLiteral("h1"), 7), true);
+        QVERIFY2(again.warning.contains(path + QStringLiteral(".bad.2")), qPrintable(again.warning));
+        aside.close();
+        QVERIFY(aside.open(QIODevice::ReadOnly));
+        QCOMPARE(aside.readAll(), content);
+        QFile second(path + QStringLiteral(".bad.2"));
+        QVERIFY(second.open(QIODevice::ReadOnly));
+        QCOMPARE(second.readAll(), QByteArray("["));
     }
 
     // An entry without its history is skipped, the others kept: that is not damage.
