@@ -763,11 +763,11 @@
     </message>
     <message>
         <source>%1 holds the results of a batch of another list, begun on %2, that left rows to resume (not sent, not answered or failed, or the batch did not end). Its journal %3 lets that list resume without sending an answered row again; this batch would replace it.</source>
-        <translation>%1 保存着另一份名单的批次结果，该批次始于 %2，仍有待续的行（未发送、未获答复或失败，或批次未正常结束）。其日志 %3 使那份名单能够续跑而不重复发送已获答复的行；本批次会替换它。</translation>
+        <translation>%1 保存着另一份列表的批次结果，该批次始于 %2，仍有待续的行（未发送、未获答复或失败，或批次未正常结束）。其日志 %3 使那份列表能够续跑而不重复发送已获答复的行；本批次会替换它。</translation>
     </message>
     <message>
         <source>Resume that batch with its own list, or choose another results file. If that batch is no longer needed, delete %1.</source>
-        <translation>请用那份名单续跑该批次，或另选结果文件。如果不再需要该批次，请删除 %1。</translation>
+        <translation>请用那份列表续跑该批次，或另选结果文件。如果不再需要该批次，请删除 %1。</translation>
     </message>
 </context>
 <context>

@@ -279,8 +279,19 @@ private slots:
 
     // The results file of another list's batch that has rows left to resume (its journal, as a kill leaves it): Start
     // says so and sends nothing, and that journal stays.
+    void anotherListsUnsettledBatchIsKept_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("en") << QString::fromLatin1(Language::english) << QStringLiteral("another list");
+        QTest::newRow("zh_CN") << QString::fromLatin1(Language::simplifiedChinese) << QStringLiteral("另一份列表");
+    }
     void anotherListsUnsettledBatchIsKept()
     {
+        QFETCH(QString, language);
+        QFETCH(QString, says);
+        Language::apply(language);
+        const auto english = qScopeGuard([] { Language::apply(QLatin1String(Language::english)); });
         BatchDialog* dialog = openWithList(writeList(QStringLiteral("kept.csv"), line(SandboxFixtures::people()[4])));
         QVERIFY(dialog);
         const QString out = dialog->findChild<QLineEdit*>(QStringLiteral("batchOutputLineEdit"))->text();
@@ -292,9 +303,10 @@ private slots:
         const int before = sandbox()->requestsReceived();
         QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("batchStartPushButton")), Qt::LeftButton);
         const QString status = dialog->findChild<QLabel*>(QStringLiteral("batchStatusLabel"))->text();
-        QVERIFY2(status.contains(QStringLiteral("another list")) && status.contains(BatchJournal::pathFor(out)),
-            qPrintable(status));
+        QVERIFY2(status.contains(says) && status.contains(BatchJournal::pathFor(out)), qPrintable(status));
         QVERIFY(!dialog->isRunning());
+        GuiDriver::settleLayout();
+        GuiDriver::saveScreenshot(dialog, QStringLiteral("batch-kept-%1.png").arg(language));
         QCOMPARE(sandbox()->requestsReceived(), before);
         QCOMPARE(BatchJournal::at(out)->batchId, other.batchId);
         QVERIFY(QFile::remove(BatchJournal::pathFor(out)));
