@@ -762,12 +762,36 @@
         <translation>缺少它，就无法将此列表与之前开始过的批次比对。</translation>
     </message>
     <message>
-        <source>%1 holds the results of a batch of another list, begun on %2, that left rows to resume (not sent, not answered or failed, or the batch did not end). Its journal %3 lets that list resume without sending an answered row again; this batch would replace it.</source>
-        <translation>%1 保存着另一份列表的批次结果，该批次始于 %2，仍有待续的行（未发送、未获答复或失败，或批次未正常结束）。其日志 %3 使那份列表能够续跑而不重复发送已获答复的行；本批次会替换它。</translation>
-    </message>
-    <message>
         <source>Resume that batch with its own list, or choose another results file. If that batch is no longer needed, delete %1.</source>
         <translation>请用那份列表续跑该批次，或另选结果文件。如果不再需要该批次，请删除 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) not sent</source>
+        <translation>
+            <numerusform>%n 行未发送</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) that failed without being billed</source>
+        <translation>
+            <numerusform>%n 行失败（未计费）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>it did not end (it was stopped at once, killed, or the computer went down)</source>
+        <translation>该批次未正常结束（被立即停止、被强行终止，或计算机宕机）</translation>
+    </message>
+    <message>
+        <source>%1 holds the results of a batch of another list, begun on %2, whose journal %3 was written by an earlier version, which did not record whether that batch ended; this batch would replace it.</source>
+        <translation>%1 保存着另一份列表的批次结果，该批次始于 %2，其日志 %3 由较早的版本写入，未记录该批次是否已结束；本批次会替换它。</translation>
+    </message>
+    <message>
+        <source>If that batch ended or is no longer needed, delete %1; otherwise resume it with its own list, or choose another results file.</source>
+        <translation>如果该批次已结束或不再需要，请删除 %1；否则请用那份列表续跑它，或另选结果文件。</translation>
+    </message>
+    <message>
+        <source>%1 holds the results of a batch of another list, begun on %2, that has work left: %3. Its journal %4 lets that list resume without sending an answered row again; this batch would replace it.</source>
+        <translation>%1 保存着另一份列表的批次结果，该批次始于 %2，仍有未完成的工作：%3。其日志 %4 使那份列表能够续跑而不重复发送已获答复的行；本批次会替换它。</translation>
     </message>
 </context>
 <context>

@@ -348,7 +348,7 @@ void BatchDialog::showProgress()
     if (!m_run)
         return;
     const BatchRun::Counts counts = m_run->counts();
-    m_progress->setValue(counts.finished);
+    m_progress->setValue(counts.finished - counts.notSent); // a cancelled batch's unsent rows are not done
     m_status->setText(BatchRun::progressText(counts, m_run->answeredPerSecond()));
 }
 
@@ -369,8 +369,7 @@ void BatchDialog::finish()
     lines.append(written ? tr("Results: %1").arg(QDir::toNativeSeparators(outPath)) : written.message());
     if (!m_begun->warning().isEmpty())
         lines.append(m_begun->warning());
-    // The results are written: another run may take this file.
-    m_begun->finished(m_run->counts().sent, m_run->isSettled());
+    m_begun->finished(*m_run, written.ok()); // another run may take this file now
     m_status->setText(lines.join(u'\n'));
     updateControls();
     emit finishedBatch(written.ok() && m_run->stopReason().isEmpty());

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QLockFile>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -27,7 +28,10 @@ std::optional<BatchJournal> BatchJournal::at(const QString& outputPath)
     found.inputSha256 = object.value(QLatin1String("inputSha256")).toString().toLatin1();
     found.listSha256 = object.value(QLatin1String("listSha256")).toString().toLatin1();
     found.startedAt = QDateTime::fromString(object.value(QLatin1String("startedAt")).toString(), Qt::ISODateWithMs);
-    found.settled = object.value(QLatin1String("settled")).toBool(false);
+    if (const QJsonValue settled = object.value(QLatin1String("settled")); settled.isBool())
+        found.settled = settled.toBool();
+    found.leftNotSent = qMax(0, object.value(QLatin1String("leftNotSent")).toInt());
+    found.leftFailed = qMax(0, object.value(QLatin1String("leftFailed")).toInt());
     static const QRegularExpression hex32(QStringLiteral("^[0-9a-f]{32}$"));
     if (!hex32.match(found.batchId).hasMatch() || !found.startedAt.isValid()
         || (found.inputSha256.isEmpty() && found.listSha256.isEmpty()))
@@ -80,7 +84,9 @@ Result<void> BatchJournal::save(const QString& outputPath) const
         { QStringLiteral("inputSha256"), QString::fromLatin1(inputSha256) },
         { QStringLiteral("listSha256"), QString::fromLatin1(listSha256) },
         { QStringLiteral("startedAt"), startedAt.toString(Qt::ISODateWithMs) },
-        { QStringLiteral("settled"), settled } };
+        { QStringLiteral("settled"), settled.value_or(false) },
+        { QStringLiteral("leftNotSent"), leftNotSent },
+        { QStringLiteral("leftFailed"), leftFailed } };
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(object).toJson()) < 0 || !file.commit())
         return Failure(ErrorCode::Unavailable,
             tr("Cannot write %1 (it makes the batch resumable): %2").arg(file.fileName(), file.errorString()));

@@ -27,9 +27,14 @@ public:
     QByteArray inputSha256; // hex, of the file's bytes
     QByteArray listSha256; // hex, BatchInput::listDigest(): the rows as they would be sent (empty in older journals)
     QDateTime startedAt; // UTC
-    // Every row of the batch's last run ended with its answer or was refused: nothing is left to resume. False
-    // while it runs, after a run that left rows unsent, unknown or failed, after a kill, and in older journals.
-    bool settled = false;
+    // Whether running the batch again would send anything: true once a run ended with every row answered, refused
+    // or unknown (not sent again without --retry-unknown), or a new batch sent nothing; false while it runs (so
+    // after a kill too) and after a run that left rows not sent or failed. Unset in a journal of an older build,
+    // which did not say.
+    std::optional<bool> settled;
+    // What the last run left to send (when it ended unsettled): rows not sent, rows failed without being billed.
+    int leftNotSent = 0;
+    int leftFailed = 0;
     bool resumed = false; // found beside the output (forInput), not new; not saved
 
     static QString pathFor(const QString& outputPath);

@@ -387,7 +387,7 @@ void BatchRun::settle(int index, const BatchOutcome& outcome)
 
 bool BatchRun::isSettled() const
 {
-    return m_finished && !m_notPermitted && m_tally.errors == 0 && m_tally.unknown == 0 && m_tally.notSent == 0
+    return m_finished && !m_notPermitted && m_tally.errors == 0 && m_tally.notSent == 0
         && m_tally.finished == m_rows.size();
 }
 
@@ -402,14 +402,16 @@ BatchRun::Counts BatchRun::counts() const
 
 QString BatchRun::progressText(const BatchRun::Counts& counts, double perSecond)
 {
-    const int left = counts.total - counts.finished;
+    // Rows a stopped batch did not send are not done, and it has no time left to count.
+    const int done = counts.finished - counts.notSent;
+    const int left = counts.total - done;
     QString eta = left == 0 ? QStringLiteral("0:00") : QStringLiteral("–");
-    if (perSecond > 0 && left > 0) {
+    if (perSecond > 0 && left > 0 && counts.notSent == 0) {
         const qint64 seconds = std::llround(left / perSecond);
         eta = QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
     }
     return tr("%1/%2 rows · %3/s · %4 left · passed %5 · not passed %6 · refused %7 · errors %8 · unknown %9")
-               .arg(counts.finished)
+               .arg(done)
                .arg(counts.total)
                .arg(perSecond, 0, 'f', 1)
                .arg(eta)

@@ -79,7 +79,8 @@ public:
     void cancel();
     void cancel(const QString& reason); // as cancel(), saying why (stopReason())
     bool isFinished() const { return m_finished; }
-    // Finished with every row answered or refused: nothing left that running the batch again would send.
+    // Finished with every row answered, refused or unknown: nothing left that running the batch again would send
+    // (unknown rows only with --retry-unknown).
     bool isSettled() const;
     QString stopReason() const { return m_stopReason; }
     // The actor's role may not verify (the history recorded the refusal); nothing was sent.

@@ -14,15 +14,39 @@ BatchStart::~BatchStart() = default;
 
 namespace {
 
+// What the batch at the output left to send, as its journal says ("3 rows not sent and 2 rows that failed"), or that
+// it did not end.
+QString whatIsLeft(const BatchJournal& there)
+{
+    QStringList parts;
+    if (there.leftNotSent > 0)
+        parts.append(BatchStart::tr("%n row(s) not sent", nullptr, there.leftNotSent));
+    if (there.leftFailed > 0)
+        parts.append(BatchStart::tr("%n row(s) that failed without being billed", nullptr, there.leftFailed));
+    if (parts.isEmpty())
+        return BatchStart::tr("it did not end (it was stopped at once, killed, or the computer went down)");
+    return QLocale().createSeparatedList(parts);
+}
+
 QString otherBatchUnsettled(const QString& outputPath, const BatchJournal& there)
 {
     const QString when = QLocale().toString(there.startedAt.toLocalTime(), QLocale::ShortFormat);
+    const QString output = QDir::toNativeSeparators(outputPath);
     const QString journal = QDir::toNativeSeparators(BatchJournal::pathFor(outputPath));
+    if (!there.settled.has_value()) // written by an older build, which did not say
+        return Language::joinSentences({ BatchStart::tr("Nothing was sent."),
+            BatchStart::tr("%1 holds the results of a batch of another list, begun on %2, whose journal %3 was "
+                           "written by an earlier version, which did not record whether that batch ended; this batch "
+                           "would replace it.")
+                .arg(output, when, journal),
+            BatchStart::tr("If that batch ended or is no longer needed, delete %1; otherwise resume it with its own "
+                           "list, or choose another results file.")
+                .arg(journal) });
     return Language::joinSentences({ BatchStart::tr("Nothing was sent."),
-        BatchStart::tr("%1 holds the results of a batch of another list, begun on %2, that left rows to resume (not "
-                       "sent, not answered or failed, or the batch did not end). Its journal %3 lets that list resume "
-                       "without sending an answered row again; this batch would replace it.")
-            .arg(QDir::toNativeSeparators(outputPath), when, journal),
+        BatchStart::tr("%1 holds the results of a batch of another list, begun on %2, that has work left: %3. Its "
+                       "journal %4 lets that list resume without sending an answered row again; this batch would "
+                       "replace it.")
+            .arg(output, when, whatIsLeft(there), journal),
         BatchStart::tr("Resume that batch with its own list, or choose another results file. If that batch is no "
                        "longer needed, delete %1.")
             .arg(journal) });
@@ -51,7 +75,7 @@ BatchStart BatchStart::begin(
     const std::optional<BatchJournal> there = BatchJournal::at(options.outputPath);
     bool resumed = false;
     start.m_journal = BatchJournal::forInput(options.outputPath, data, list, now, &resumed);
-    if (!resumed && there && !there->settled)
+    if (!resumed && there && !there->settled.value_or(false))
         return refuse(Refusal::OtherBatchUnsettled, otherBatchUnsettled(options.outputPath, *there));
     if (!resumed && !options.historyId.isEmpty()) {
         // Recorded before anything is sent. A resumed batch sends no answered row again: nothing to check.
@@ -75,20 +99,34 @@ BatchStart BatchStart::begin(
         if (!claim.unavailable)
             start.m_claimed = entry;
     }
-    start.m_journal.settled = false; // until this run ends with nothing left
+    start.m_settledBefore = start.m_journal.settled;
+    start.m_journal.settled = false; // until this run ends with nothing left (a kill leaves it so)
     if (const Result<void> saved = start.m_journal.save(options.outputPath); !saved) {
-        start.finished(0, false);
+        start.release(0);
         return refuse(Refusal::JournalNotWritten, saved.message());
     }
     return start;
 }
 
-void BatchStart::finished(int sent, bool settled)
+void BatchStart::finished(const BatchRun& run, bool resultsWritten)
 {
-    if (settled && m_lock && !m_outputPath.isEmpty()) {
-        m_journal.settled = true;
-        (void)m_journal.save(m_outputPath); // if it cannot be saved, another list is refused here: the safe side
+    const BatchRun::Counts counts = run.counts();
+    if (m_lock && !m_outputPath.isEmpty()) {
+        if (counts.sent == 0)
+            // Nothing sent: a new batch has nothing to resume; a resumed one is as it was.
+            m_journal.settled = m_journal.resumed ? m_settledBefore.value_or(false) || run.isSettled() : true;
+        else
+            m_journal.settled = run.isSettled() && resultsWritten;
+        m_journal.leftNotSent = counts.notSent;
+        m_journal.leftFailed = counts.errors;
+        // If it cannot be saved, the journal says "not settled" and another list is refused here: the safe side.
+        (void)m_journal.save(m_outputPath);
     }
+    release(counts.sent);
+}
+
+void BatchStart::release(int sent)
+{
     // A batch that sent nothing after all (every row refused, not permitted, cancelled at once) does not hold the
     // list back.
     if (m_claimed && sent == 0)

@@ -2,6 +2,7 @@
 
 #include "batch/BatchJournal.h"
 #include "batch/BatchRegistry.h"
+#include "batch/BatchRun.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -58,18 +59,21 @@ public:
     const BatchJournal& journal() const { return m_journal; }
     bool resumed() const { return m_journal.resumed; }
 
-    // The run has ended with sent rows sent; settled: every row answered or refused (BatchJournal::settled), which
-    // the journal then says, so that another list may take this output.
-    void finished(int sent, bool settled);
+    // The run has ended; resultsWritten: its results file is. The journal then says whether anything is left to
+    // send (BatchJournal::settled), so that another list may take this output once nothing is.
+    void finished(const BatchRun& run, bool resultsWritten);
 
 private:
     BatchStart() = default;
+    // Lets the lock go and forgets a new batch that sent nothing.
+    void release(int sent);
 
     Refusal m_refusal = Refusal::None;
     QString m_message;
     QString m_warning;
     BatchJournal m_journal;
     QString m_outputPath;
+    std::optional<bool> m_settledBefore; // a resumed journal's, for a run that sends nothing
     std::unique_ptr<QLockFile> m_lock;
     std::optional<BatchRegistry::Entry> m_claimed; // a new batch recorded, while it may still send nothing
 };

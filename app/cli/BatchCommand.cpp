@@ -182,7 +182,7 @@ int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, cons
 
     const auto format = parser.isSet(QStringLiteral("json")) ? BatchReport::Format::Jsonl : BatchReport::Format::Csv;
     const Result<void> written = BatchReport::write(run, format, outPath);
-    start.finished(run.counts().sent, run.isSettled()); // the results are written: another run may take the file
+    start.finished(run, written.ok()); // another run may take the file now
     if (!written) {
         HistoryCli::err(written.message() + u'\n');
         return HistoryCli::CannotOpen;
