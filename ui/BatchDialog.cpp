@@ -323,6 +323,7 @@ void BatchDialog::startBatch()
     case BatchStart::Refusal::Busy:
     case BatchStart::Refusal::JournalNotWritten:
     case BatchStart::Refusal::OtherBatchUnsettled:
+    case BatchStart::Refusal::OtherHistory:
         m_status->setText(start.message());
         return;
     }

@@ -28,6 +28,7 @@ std::optional<BatchJournal> BatchJournal::at(const QString& outputPath)
     found.inputSha256 = object.value(QLatin1String("inputSha256")).toString().toLatin1();
     found.listSha256 = object.value(QLatin1String("listSha256")).toString().toLatin1();
     found.startedAt = QDateTime::fromString(object.value(QLatin1String("startedAt")).toString(), Qt::ISODateWithMs);
+    found.historyId = object.value(QLatin1String("historyId")).toString();
     if (const QJsonValue settled = object.value(QLatin1String("settled")); settled.isBool())
         found.settled = settled.toBool();
     found.leftNotSent = qMax(0, object.value(QLatin1String("leftNotSent")).toInt());
@@ -84,6 +85,7 @@ Result<void> BatchJournal::save(const QString& outputPath) const
         { QStringLiteral("inputSha256"), QString::fromLatin1(inputSha256) },
         { QStringLiteral("listSha256"), QString::fromLatin1(listSha256) },
         { QStringLiteral("startedAt"), startedAt.toString(Qt::ISODateWithMs) },
+        { QStringLiteral("historyId"), historyId },
         { QStringLiteral("settled"), settled.value_or(false) },
         { QStringLiteral("leftNotSent"), leftNotSent },
         { QStringLiteral("leftFailed"), leftFailed } };

@@ -27,6 +27,9 @@ public:
     QByteArray inputSha256; // hex, of the file's bytes
     QByteArray listSha256; // hex, BatchInput::listDigest(): the rows as they would be sent (empty in older journals)
     QDateTime startedAt; // UTC
+    // The history the batch records its cases in (AuditStore::historyId); empty in journals of older builds. Its
+    // answers are only there: resumed with another history, every answered row would be sent again.
+    QString historyId;
     // Whether running the batch again would send anything: true once a run ended with every row answered, refused
     // or unknown (not sent again without --retry-unknown), or a new batch sent nothing; false while it runs (so
     // after a kill too) and after a run that left rows not sent or failed. Unset in a journal of an older build,

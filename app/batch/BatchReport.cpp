@@ -13,9 +13,9 @@ namespace {
 
 QStringList cellsOf(const BatchRow& row, const BatchOutcome& outcome)
 {
-    QStringList issues;
+    QStringList issues; // each names its field already, as the CLI and the app show it
     for (const ValidationIssue& each : row.issues)
-        issues.append(CaseValidator::fieldLabel(each.field) + QStringLiteral(": ") + each.message);
+        issues.append(each.message);
     return { QString::number(row.number),
         QString::number(row.line),
         // As sent (and recorded): spaces, full-width digits and a lower-case x do not hide which number it was.

@@ -164,6 +164,9 @@ void BatchRun::resolve(const QHash<QString, CaseSummary>& latest)
             BatchOutcome outcome = m_outcomes[i];
             outcome.kind = BatchOutcome::Kind::Unknown;
             outcome.caseId = earlier.caseId;
+            outcome.requestId = earlier.requestId;
+            outcome.errorKind = earlier.errorKind; // as the run that sent it said (ConnectionReset, Timeout, ...)
+            outcome.errorCode = earlier.errorCode;
             outcome.fromHistory = true;
             outcome.explanation = tr("Sent by an earlier run of this batch without an answer: it may have been "
                                      "billed, so it was not sent again. Look it up by its MerchantBizId, or run the "

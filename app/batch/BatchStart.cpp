@@ -75,8 +75,27 @@ BatchStart BatchStart::begin(
     const std::optional<BatchJournal> there = BatchJournal::at(options.outputPath);
     bool resumed = false;
     start.m_journal = BatchJournal::forInput(options.outputPath, data, list, now, &resumed);
+    if (!there && QFileInfo(BatchJournal::pathFor(options.outputPath)).exists()) {
+        const QString journal = QDir::toNativeSeparators(BatchJournal::pathFor(options.outputPath));
+        return refuse(Refusal::OtherBatchUnsettled,
+            Language::joinSentences({ tr("Nothing was sent."),
+                tr("The journal %1 beside the results cannot be read: it is damaged, or not a batch's journal. It "
+                   "may be all that lets an earlier batch resume without sending its answered rows again.")
+                    .arg(journal),
+                tr("If no batch needs it, delete %1; otherwise choose another results file.").arg(journal) }));
+    }
     if (!resumed && there && !there->settled.value_or(false))
         return refuse(Refusal::OtherBatchUnsettled, otherBatchUnsettled(options.outputPath, *there));
+    if (resumed && !start.m_journal.historyId.isEmpty() && start.m_journal.historyId != options.historyId)
+        return refuse(Refusal::OtherHistory,
+            Language::joinSentences({ tr("Nothing was sent."),
+                tr("The batch of this list at %1 records its cases in another audit history (another --db, or "
+                   "training and live): its answers are not in this one, so every answered row would be sent, and "
+                   "billed, again.")
+                    .arg(QDir::toNativeSeparators(options.outputPath)),
+                tr("Resume it with the history it began in, or choose another results file.") }));
+    if (start.m_journal.historyId.isEmpty()) // a new batch, or a journal of an older build: from now on it says
+        start.m_journal.historyId = options.historyId;
     if (!resumed && !options.historyId.isEmpty()) {
         // Recorded before anything is sent. A resumed batch sends no answered row again: nothing to check.
         const BatchRegistry::Entry entry { start.m_journal.batchId,

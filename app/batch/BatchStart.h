@@ -34,6 +34,9 @@ public:
         // The output holds the journal of another list's batch that has rows left to resume: this batch would
         // replace it, and that list could then only be verified again as a new batch, billed again.
         OtherBatchUnsettled,
+        // The batch at the output records its cases in another history (another --db, training and live): its
+        // answers are not in this one, so resuming it here would send every answered row again.
+        OtherHistory,
     };
     struct Options
     {

@@ -36,7 +36,8 @@ enum ExitCode
     Refused = 3,
     SomeErrors = 4,
     SomeUnknown = 9,
-    Interrupted = 130, // Ctrl-C or SIGTERM: the rows not yet sent were not sent (128 + SIGINT, as shells report it)
+    // Ctrl-C, SIGTERM or SIGHUP: the rows not yet sent were not sent (128 + SIGINT, as shells report it).
+    Interrupted = 130,
 };
 
 QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
@@ -237,7 +238,8 @@ int runBatch(const QStringList& arguments)
         "warnings not accepted; 4 "
         "some rows ended in an error (not billed: run again to resend them); 6 the audit history cannot be opened "
         "or stopped recording (nothing more was sent); 7 not permitted; 8 sign-in failed; 9 some rows' outcome is "
-        "unknown; 130 interrupted (Ctrl-C or SIGTERM: nothing more was sent, the calls in flight were recorded and the "
+        "unknown; 130 interrupted (Ctrl-C, SIGTERM or the terminal closed: nothing more was sent, the calls in flight "
+        "were recorded and the "
         "results written; a second Ctrl-C quits at once)."));
     parser.addHelpOption();
     const QCommandLineOption in(QStringLiteral("in"), tr("The CSV file of cases."), QStringLiteral("FILE"));

@@ -40,6 +40,10 @@ Interruption::Interruption(QObject* parent)
     action.sa_flags = SA_RESTART;
     sigaction(SIGINT, &action, &m_previousInt);
     sigaction(SIGTERM, &action, &m_previousTerm);
+    // The terminal closed: the same, unless the job was started to ignore it (nohup), which it goes on doing.
+    sigaction(SIGHUP, &action, &m_previousHup);
+    if (m_previousHup.sa_handler == SIG_IGN)
+        sigaction(SIGHUP, &m_previousHup, nullptr);
     m_notifier = new QSocketNotifier(g_pipe[0], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &Interruption::readSignal);
 }
@@ -50,6 +54,7 @@ Interruption::~Interruption()
         return;
     sigaction(SIGINT, &m_previousInt, nullptr);
     sigaction(SIGTERM, &m_previousTerm, nullptr);
+    sigaction(SIGHUP, &m_previousHup, nullptr);
     delete m_notifier;
     ::close(g_pipe[0]);
     ::close(g_pipe[1]);
