@@ -301,6 +301,10 @@ private slots:
             << QStringLiteral("阿依古丽\uFF65买买提") << QStringLiteral("阿依古丽\u00B7买买提");
         QTest::newRow("middle dot kept") << QStringLiteral("阿依古丽\u00B7买买提")
                                          << QStringLiteral("阿依古丽\u00B7买买提");
+        QTest::newRow("compatibility ideograph") << QStringLiteral("\uF9E1华") << QStringLiteral("李华");
+        QTest::newRow("combining accent") << QStringLiteral("Jose\u0301") << QStringLiteral("Jos\u00E9");
+        QTest::newRow("Greek ano teleia")
+            << QStringLiteral("阿依古丽\u0387买买提") << QStringLiteral("阿依古丽\u00B7买买提");
     }
     void normalizeName()
     {

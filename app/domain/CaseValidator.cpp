@@ -59,7 +59,10 @@ QString displayDate(const QDate& date)
 
 QString CaseValidator::normalizeName(const QString& raw)
 {
-    QString out = raw.simplified();
+    // Canonical composition first: a compatibility ideograph (U+F9E1) is the unified one (李) the card's records
+    // hold, a letter and its combining accent are one letter, and U+0387 is the middle dot. Each is the same text
+    // as the other, which the service and the history should see one way.
+    QString out = raw.normalized(QString::NormalizationForm_C).simplified();
     for (QChar& c : out) {
         switch (c.unicode()) {
         case 0x2022: // bullet

@@ -164,6 +164,19 @@ private slots:
         QCOMPARE(input->refusedCount(), 1);
     }
 
+    // A compatibility ideograph (U+F9E1) is the same character as the unified one (李): the same case, sent once.
+    void compatibilityIdeographIsTheSameCase()
+    {
+        const Result<BatchInput> input = BatchInput::parse("name,id_number,start,end\n"
+                                                           "李华,310104198511202043,20190315,20390315\n"
+                                                           "\xEF\xA7\xA1华,310104198511202043,20190315,20390315\n",
+            today());
+        QVERIFY2(input.ok(), qPrintable(input.message()));
+        QVERIFY(!input->rows()[0].refused());
+        QVERIFY(input->rows()[1].refused());
+        QCOMPARE(input->rows()[1].issues.first().code, QStringLiteral("case.repeated"));
+    }
+
     void warningsAreCounted()
     {
         // A 20-year card for someone who was 14 when it was issued: a plausibility warning, not a refusal.
