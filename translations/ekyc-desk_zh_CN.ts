@@ -607,6 +607,12 @@
         <source>Tick “Verify this list again” to send it anyway.</source>
         <translation>如仍要发送，请勾选“再次核验此列表”。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) of this list were in the list verified before with these results: their earlier outcomes are reported, marked earlier_run, and were not sent again.</source>
+        <translation>
+            <numerusform>此列表中有 %n 行在之前以同一结果文件核验的列表中：已报告它们之前的结果（标记为 earlier_run），没有再次发送。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BatchInput</name>
@@ -2426,7 +2432,7 @@ Every row is checked locally first: refused rows are listed with the field and r
 
 The output has one row per input row: outcome (passed, not_passed, refused, error, unknown, not_sent), SubCode, explanation, RequestId, MerchantBizId, case id and error; names and ID numbers masked.
 
-Resumable: run the same command again after an interruption (even kill -9): rows already answered are not sent again, rows that failed without being billed are sent again, and rows sent without an answer are listed as unknown and not sent again unless --retry-unknown. The batch is kept in OUT.batch.json.
+Resumable: run the same command again after an interruption (even kill -9): rows already answered are not sent again, rows that failed without being billed are sent again, and rows sent without an answer are listed as unknown and not sent again unless --retry-unknown. The batch is kept in OUT.batch.json. A list corrected or extended and run again with the same --out sends only its new rows: the rows of the list verified there before report their earlier outcomes from the history.
 
 A list already verified in this history that cannot be resumed (its OUT.batch.json deleted, or another --out given) is refused, since every row would be sent and billed again: give its earlier --out to resume it, or add --again. Another list given the --out of a batch that left rows to resume (not sent, not answered, failed, or killed) is refused as well, so that batch can still resume: resume it first, or delete its OUT.batch.json.
 
@@ -2439,13 +2445,19 @@ Exit codes: 0 every row answered (see each outcome); 3 refused before sending (a
 
 输出中每个输入行对应一行：结果（passed、not_passed、refused、error、unknown、not_sent）、SubCode、说明、RequestId、MerchantBizId、案件编号和错误；姓名和证件号码已打码。
 
-可续跑：中断后（即使是 kill -9）再次运行同一命令：已有答复的行不会再次发送，未计费的失败行会再次发送，已发送但无答复的行列为 unknown，除非使用 --retry-unknown 否则不会再次发送。批次信息保存在 OUT.batch.json 中。
+可续跑：中断后（即使是 kill -9）再次运行同一命令：已有答复的行不会再次发送，未计费的失败行会再次发送，已发送但无答复的行列为 unknown，除非使用 --retry-unknown 否则不会再次发送。批次信息保存在 OUT.batch.json 中。修改或扩充后的列表以同一个 --out 再次运行时只发送新的行：之前在此核验过的列表中的行会从历史中报告它们之前的结果。
 
 已在此历史中核验过、但无法续跑的列表（其 OUT.batch.json 已删除，或给了另一个 --out）会被拒绝，因为每一行都会再次发送并再次计费：给出之前的 --out 以续跑，或加上 --again。若某批次仍有待续的行（未发送、未获答复、失败或被强行终止），另一份列表使用它的 --out 同样会被拒绝，以便该批次仍能续跑：请先续跑它，或删除其 OUT.batch.json。
 
 所有请求共享速率限制（设置 api/rateLimitQps），服务限流时一起放慢。
 
 退出码：0 每行都有答复（见各行结果）；3 发送前即被拒绝（缺少或错误的选项、文件本身、列表已开始过、其 --out 正被使用或保存着另一份列表的批次）、某行被拒绝，或未接受警告；4 部分行以错误结束（未计费：再次运行即可重新发送）；6 无法打开审计历史或其停止记录（不再发送任何内容）；7 无权限；8 登录失败；9 部分行结果未知；130 已中断（Ctrl-C、SIGTERM 或终端关闭：不再发送，进行中的调用已记录，结果已写出；再按一次 Ctrl-C 立即退出）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of this list were in the list verified before with these results: their earlier outcomes are in %1, marked earlier_run, and were not sent again.</source>
+        <translation>
+            <numerusform>此列表中有 %n 行在之前以同一结果文件核验的列表中：它们之前的结果写在 %1 中（标记为 earlier_run），没有再次发送。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

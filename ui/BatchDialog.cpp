@@ -362,6 +362,11 @@ void BatchDialog::finish()
     QStringList lines { BatchRun::progressText(m_run->counts(), m_run->answeredPerSecond()) };
     if (!m_run->stopReason().isEmpty())
         lines.append(m_run->stopReason());
+    if (m_run->carriedRows() > 0 && !m_begun->resumed())
+        lines.append(tr("%n row(s) of this list were in the list verified before with these results: their earlier "
+                        "outcomes are reported, marked earlier_run, and were not sent again.",
+            nullptr,
+            m_run->carriedRows()));
     if (m_run->counts().unknown > 0)
         lines.append(tr("%n row(s) were sent without an answer and may have been billed; they are marked unknown and "
                         "are not sent again.",

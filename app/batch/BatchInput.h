@@ -49,14 +49,15 @@ public:
     // it (an Excel re-save is the same list); a changed value or row order does.
     QByteArray listDigest() const;
 
+    // What makes two rows the same case, billed twice if both were sent: the name, ID number and dates as sent.
+    static QString caseKey(const CaseInput& input);
+
     // The columns, as the header names them.
     static QStringList requiredColumns();
     static QStringList optionalColumns();
 
 private:
     static Result<void> checkEncoding(const QByteArray& data);
-    // What makes two rows the same case, billed twice if both were sent: the name, ID number and dates as sent.
-    static QString caseKey(const CaseInput& input);
     static BatchRow readRow(const QStringList& cells,
         const QList<int>& columnOf,
         int number,

@@ -12,6 +12,29 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 
+namespace {
+
+QHash<QByteArray, QString> casesFrom(const QJsonObject& object)
+{
+    static const QRegularExpression index(QStringLiteral("^[0-9a-f]{64}$"));
+    QHash<QByteArray, QString> cases;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (index.match(it.key()).hasMatch() && it.value().isString())
+            cases.insert(it.key().toLatin1(), it.value().toString());
+    }
+    return cases;
+}
+
+QJsonObject casesTo(const QHash<QByteArray, QString>& cases)
+{
+    QJsonObject object;
+    for (auto it = cases.constBegin(); it != cases.constEnd(); ++it)
+        object.insert(QString::fromLatin1(it.key()), it.value());
+    return object;
+}
+
+} // namespace
+
 QString BatchJournal::pathFor(const QString& outputPath)
 {
     return outputPath + QStringLiteral(".batch.json");
@@ -22,7 +45,11 @@ std::optional<BatchJournal> BatchJournal::at(const QString& outputPath)
     QFile file(pathFor(outputPath));
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
-    const QJsonObject object = QJsonDocument::fromJson(file.read(qint64 { 64 } * 1024)).object();
+    // Up to two indexes per row of the largest list, and a little more: anything larger is not a journal.
+    constexpr qint64 maxBytes = qint64 { 64 } * 1024 * 1024;
+    if (file.size() > maxBytes)
+        return std::nullopt;
+    const QJsonObject object = QJsonDocument::fromJson(file.read(maxBytes)).object();
     BatchJournal found;
     found.batchId = object.value(QLatin1String("batchId")).toString();
     found.inputSha256 = object.value(QLatin1String("inputSha256")).toString().toLatin1();
@@ -31,6 +58,8 @@ std::optional<BatchJournal> BatchJournal::at(const QString& outputPath)
     found.historyId = object.value(QLatin1String("historyId")).toString();
     if (const QJsonValue settled = object.value(QLatin1String("settled")); settled.isBool())
         found.settled = settled.toBool();
+    found.cases = casesFrom(object.value(QLatin1String("cases")).toObject());
+    found.carried = casesFrom(object.value(QLatin1String("carried")).toObject());
     found.leftNotSent = qMax(0, object.value(QLatin1String("leftNotSent")).toInt());
     found.leftFailed = qMax(0, object.value(QLatin1String("leftFailed")).toInt());
     static const QRegularExpression hex32(QStringLiteral("^[0-9a-f]{32}$"));
@@ -88,8 +117,12 @@ Result<void> BatchJournal::save(const QString& outputPath) const
         { QStringLiteral("historyId"), historyId },
         { QStringLiteral("settled"), settled.value_or(false) },
         { QStringLiteral("leftNotSent"), leftNotSent },
-        { QStringLiteral("leftFailed"), leftFailed } };
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(object).toJson()) < 0 || !file.commit())
+        { QStringLiteral("leftFailed"), leftFailed },
+        { QStringLiteral("cases"), casesTo(cases) },
+        { QStringLiteral("carried"), casesTo(carried) } };
+    // Private: its case indexes are keyed, but they are the person's rows all the same.
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner)
+        || file.write(QJsonDocument(object).toJson(QJsonDocument::Compact)) < 0 || !file.commit())
         return Failure(ErrorCode::Unavailable,
             tr("Cannot write %1 (it makes the batch resumable): %2").arg(file.fileName(), file.errorString()));
     return {};

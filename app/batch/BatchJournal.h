@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -17,8 +18,9 @@ class QLockFile;
 // SHA-256 of its input and when it began. It is written before the first row is sent. Started again with the same
 // input and output, the batch finds it and takes the same id, so every row gets the same MerchantBizId as before and
 // the history says which rows were already answered. A different input (or no journal) starts a new batch: the same
-// list verified again next month is a new batch, not a resumed one. BatchStart does not let a different list replace
-// a journal that is not settled.
+// list verified again next month is a new batch, not a resumed one (but the rows it shares with the list verified
+// before at this output take their earlier MerchantBizIds: cases, carried). BatchStart does not let a different list
+// replace a journal that is not settled.
 struct BatchJournal
 {
     Q_DECLARE_TR_FUNCTIONS(BatchJournal)
@@ -38,6 +40,12 @@ public:
     // What the last run left to send (when it ended unsettled): rows not sent, rows failed without being billed.
     int leftNotSent = 0;
     int leftFailed = 0;
+    // The rows this batch recorded, by PiiVault::caseIndex (keyed by the history: no name or number in it) -> their
+    // MerchantBizId; written when a run ends. A new list at this output, in the same history, takes over the
+    // MerchantBizId of each of its rows found here (carried), so a list corrected or extended and run again finds
+    // the earlier answers in the history instead of sending those rows, and billing them, again.
+    QHash<QByteArray, QString> cases;
+    QHash<QByteArray, QString> carried; // the cases of the batch this one followed at this output
     bool resumed = false; // found beside the output (forInput), not new; not saved
 
     static QString pathFor(const QString& outputPath);

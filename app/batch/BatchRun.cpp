@@ -20,6 +20,14 @@ constexpr double growth = 1.25;
 
 using Latest = Result<QHash<QString, CaseSummary>>;
 
+// What the writer thread finds before a batch sends anything: each row's case index, and the latest case of each
+// MerchantBizId that may already have one.
+struct Lookup
+{
+    QList<QByteArray> indexes; // per row; empty for refused rows
+    Latest latest = QHash<QString, CaseSummary>();
+};
+
 // The latest case of each MerchantBizId, on the writer thread. A MerchantBizId the file gave counts only from the
 // batch's start: the same id in an older, unrelated case does not make a row answered.
 Latest findLatest(AuditStore* store,
@@ -113,19 +121,58 @@ void BatchRun::start()
     connect(client, &ApiClient::attemptFinished, this, [this](quint64, int, const VerificationResult& result) {
         attemptFinished(result);
     });
+    QStringList keys;
+    for (const BatchRow& row : std::as_const(m_rows))
+        keys.append(row.refused() ? QString() : BatchInput::caseKey(row.input));
+    const Actor actor = m_service.actor();
+    writer->run<Lookup>(
+        [writer, keys](AuditStore* store) {
+            Lookup lookup;
+            if (!store)
+                lookup.latest = Failure(ErrorCode::Unavailable, writer->openError());
+            else
+                lookup.indexes = store->caseIndexes(keys);
+            return lookup;
+        },
+        this,
+        [this, writer, actor](const Lookup& lookup) {
+            if (!lookup.latest) {
+                stop(tr("The audit history cannot tell which rows were already answered: %1")
+                         .arg(lookup.latest.message()));
+                return;
+            }
+            lookEarlier(writer, actor, lookup.indexes);
+        });
+}
+
+void BatchRun::lookEarlier(HistoryWriter* writer, const Actor& actor, const QList<QByteArray>& indexes)
+{
+    // A row of the list the batch followed at this output takes that row's MerchantBizId (unless the file gives
+    // one), so its earlier case is found below.
+    QSet<int> carried;
+    for (qsizetype i = 0; i < m_rows.size() && i < indexes.size(); ++i) {
+        m_caseIndex.insert(static_cast<int>(i), indexes[i]);
+        const QString earlierId = m_journal.carried.value(indexes[i]);
+        if (m_rows[i].refused() || earlierId.isEmpty() || m_bizIdGiven.contains(static_cast<int>(i)))
+            continue;
+        m_rowOf.remove(m_rows[i].input.merchantBizId);
+        m_rows[i].input.merchantBizId = earlierId;
+        m_outcomes[i].merchantBizId = earlierId;
+        m_rowOf.insert(earlierId, static_cast<int>(i));
+        carried.insert(static_cast<int>(i));
+    }
+    m_carriedRows = static_cast<int>(carried.size());
     QList<QPair<QString, bool>> ids;
     for (qsizetype i = 0; i < m_rows.size(); ++i) {
-        if (!m_rows[i].refused())
+        // A new batch's own MerchantBizIds carry its fresh id, and the file's count only from its start: only its
+        // carried rows can have an earlier case.
+        if (!m_rows[i].refused() && (m_journal.resumed || carried.contains(static_cast<int>(i))))
             ids.append({ m_rows[i].input.merchantBizId, m_bizIdGiven.contains(static_cast<int>(i)) });
     }
-    if (!m_journal.resumed) {
-        // A new batch: its MerchantBizIds carry its fresh id, and the file's own count only from its start, so the
-        // history holds no earlier case of any row. Resolved from the event loop, like the lookup's answer.
-        QMetaObject::invokeMethod(
-            this, [this] { resolve({}); }, Qt::QueuedConnection);
+    if (ids.isEmpty()) {
+        resolve({});
         return;
     }
-    const Actor actor = m_service.actor();
     const QDateTime since = m_journal.startedAt;
     writer->run<Latest>([writer, actor, ids, since](
                             AuditStore* store) { return findLatest(store, writer->openError(), actor, ids, since); },
@@ -137,6 +184,20 @@ void BatchRun::start()
             }
             resolve(*latest);
         });
+}
+
+QHash<QByteArray, QString> BatchRun::cases() const
+{
+    QHash<QByteArray, QString> cases;
+    for (auto it = m_caseIndex.cbegin(); it != m_caseIndex.cend(); ++it) {
+        const BatchOutcome::Kind kind = m_outcomes[it.key()].kind;
+        // Recorded in the history (answered, failed, unknown): a later list finds it there. Rows never sent are
+        // sent by that list as its own.
+        if (!it.value().isEmpty() && kind != BatchOutcome::Kind::Refused && kind != BatchOutcome::Kind::NotSent
+            && kind != BatchOutcome::Kind::Waiting)
+            cases.insert(it.value(), m_rows[it.key()].input.merchantBizId);
+    }
+    return cases;
 }
 
 void BatchRun::resolve(const QHash<QString, CaseSummary>& latest)

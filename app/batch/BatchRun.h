@@ -13,8 +13,10 @@
 #include <QPointer>
 #include <QSet>
 
+class HistoryWriter;
 class VerificationCall;
 class VerificationService;
+struct Actor;
 struct CaseSummary;
 struct VerificationResult;
 
@@ -98,12 +100,19 @@ public:
     // Rows this run has answered per second since start() (0 in its first fifth of a second, unless it is over); for
     // display only.
     double answeredPerSecond() const;
+    // The rows recorded in the history by their case index (BatchJournal::cases), once the run has begun.
+    QHash<QByteArray, QString> cases() const;
+    // Rows that took the MerchantBizId of the same case in the list this batch followed at its output.
+    int carriedRows() const { return m_carriedRows; }
 
 signals:
     void progress();
     void finished();
 
 private:
+    // With each row's case index: carries the MerchantBizIds of the list this batch followed (BatchJournal::carried),
+    // then finds the earlier cases of the rows that may have one, then resolve().
+    void lookEarlier(HistoryWriter* writer, const Actor& actor, const QList<QByteArray>& indexes);
     void resolve(const QHash<QString, CaseSummary>& latest);
     void sendMore();
     void submitRow(int index); // records the row's case, held
@@ -129,6 +138,8 @@ private:
     QSet<int> m_bizIdGiven; // rows whose MerchantBizId the file gave (not the journal's)
     QHash<int, int> m_sendSeq; // row index -> the order it was sent in
     BatchJournal m_journal;
+    QHash<int, QByteArray> m_caseIndex; // row index -> PiiVault::caseIndex (empty for refused rows)
+    int m_carriedRows = 0;
     Options m_options;
     QList<int> m_queue; // rows still to send
     QList<int> m_held; // rows submitted and held, in order

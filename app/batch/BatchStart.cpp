@@ -96,6 +96,10 @@ BatchStart BatchStart::begin(
                 tr("Resume it with the history it began in, or choose another results file.") }));
     if (start.m_journal.historyId.isEmpty()) // a new batch, or a journal of an older build: from now on it says
         start.m_journal.historyId = options.historyId;
+    // A new list after a settled batch at this output, in the same history (a list corrected or extended): its rows
+    // that were in that batch's list take their earlier MerchantBizId, so their answers are found, not bought again.
+    if (!resumed && there && there->historyId == options.historyId)
+        start.m_journal.carried = there->cases;
     if (!resumed && !options.historyId.isEmpty()) {
         // Recorded before anything is sent. A resumed batch sends no answered row again: nothing to check.
         const BatchRegistry::Entry entry { start.m_journal.batchId,
@@ -136,6 +140,8 @@ void BatchStart::finished(const BatchRun& run, bool resultsWritten)
             m_journal.settled = m_journal.resumed ? m_settledBefore.value_or(false) || run.isSettled() : true;
         else
             m_journal.settled = run.isSettled() && resultsWritten;
+        if (QHash<QByteArray, QString> cases = run.cases(); !cases.isEmpty() || counts.sent > 0)
+            m_journal.cases = std::move(cases); // (a run stopped before its look-up keeps the earlier ones)
         m_journal.leftNotSent = counts.notSent;
         m_journal.leftFailed = counts.errors;
         // If it cannot be saved, the journal says "not settled" and another list is refused here: the safe side.

@@ -189,6 +189,13 @@ int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, cons
         return HistoryCli::CannotOpen;
     }
     const BatchRun::Counts counts = run.counts();
+    if (run.carriedRows() > 0 && !resumed)
+        HistoryCli::err(tr("%n row(s) of this list were in the list verified before with these results: their earlier "
+                           "outcomes are in %1, marked earlier_run, and were not sent again.",
+                            nullptr,
+                            run.carriedRows())
+                            .arg(outPath)
+            + u'\n');
     if (counts.unknown > 0)
         HistoryCli::err(tr("%n row(s) were sent without an answer and may have been billed; they are marked "
                            "\"unknown\" in %1 and are not sent again unless you add --retry-unknown.",
@@ -225,7 +232,9 @@ int runBatch(const QStringList& arguments)
         "SubCode, explanation, RequestId, MerchantBizId, case id and error; names and ID numbers masked.\n\n"
         "Resumable: run the same command again after an interruption (even kill -9): rows already answered are not "
         "sent again, rows that failed without being billed are sent again, and rows sent without an answer are listed "
-        "as unknown and not sent again unless --retry-unknown. The batch is kept in OUT.batch.json.\n\n"
+        "as unknown and not sent again unless --retry-unknown. The batch is kept in OUT.batch.json. A list corrected "
+        "or extended and run again with the same --out sends only its new rows: the rows of the list verified there "
+        "before report their earlier outcomes from the history.\n\n"
         "A list already verified in this history that cannot be resumed (its OUT.batch.json deleted, or another "
         "--out given) is refused, since every row would be sent and billed again: give its earlier --out to resume "
         "it, or add --again. Another list given the --out of a batch that left rows to resume (not sent, not "

@@ -664,6 +664,15 @@ Result<CaseSummary> AuditStore::caseSummary(const Actor& actor, const QString& c
     return m_queries->summary(caseId);
 }
 
+QList<QByteArray> AuditStore::caseIndexes(const QStringList& caseKeys) const
+{
+    QList<QByteArray> indexes;
+    indexes.reserve(caseKeys.size());
+    for (const QString& key : caseKeys)
+        indexes.append(key.isEmpty() ? QByteArray() : m_vault->caseIndex(key));
+    return indexes;
+}
+
 Result<QList<CaseSummary>> AuditStore::findByIdNumber(const Actor& actor, const QString& idNumber)
 {
     const Result<Actor> allowed = authorize(actor, Access::Operation::ReadCases);

@@ -98,6 +98,8 @@ public:
     AuditStore& operator=(const AuditStore&) = delete;
 
     QString historyId() const { return m_historyId; }
+    // PiiVault::caseIndex of each case key, in order (for a batch's journal; nothing is recorded).
+    QList<QByteArray> caseIndexes(const QStringList& caseKeys) const;
     // Where it was opened from, as given to open().
     QString location() const { return m_location; }
     // What another instance on another thread needs to open this same history without unlocking its keys again:

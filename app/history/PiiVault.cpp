@@ -54,6 +54,12 @@ QByteArray PiiVault::blindIndex(const QString& idNumber) const
     return normalized.isEmpty() ? QByteArray() : BlindIndex::compute(m_indexKey, normalized);
 }
 
+QByteArray PiiVault::caseIndex(const QString& caseKey) const
+{
+    // The separator cannot occur in a normalised ID number: a case's index is never an ID number's.
+    return BlindIndex::compute(m_indexKey, QStringLiteral("case\x1f") + caseKey);
+}
+
 Result<SealedPii> PiiVault::seal(const QString& caseId, const QString& name, const QString& idNumber) const
 {
     const QString normalized = IdNumber::normalize(idNumber);

@@ -47,6 +47,10 @@ public:
     Result<QString> openText(const QString& caseId, const QString& textId, const QByteArray& sealed) const;
     // The blind index of an ID number (normalised here); empty for an empty number.
     QByteArray blindIndex(const QString& idNumber) const;
+    // A keyed index of a whole case as a batch identifies it (BatchInput::caseKey: name, ID number and dates), for a
+    // batch's journal to find the rows of an earlier list without holding any of them: 64 hex characters, never equal
+    // to an ID number's blind index.
+    QByteArray caseIndex(const QString& caseKey) const;
     // True when the masks and the blind index belong to the decrypted name and ID number (the keyed part of the
     // chain check).
     bool matchesMasks(const CasePii& pii) const;

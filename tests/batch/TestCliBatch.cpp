@@ -462,6 +462,69 @@ private slots:
         QCOMPARE(m_sandbox.requestsReceived() - before, 2);
     }
 
+    // A list corrected or extended and run again with the same results file sends only what is new: each row of the
+    // earlier list takes its MerchantBizId from that batch's journal (by a keyed index: the journal holds no name or
+    // number) and its answer from the history. In another history there is nothing to take.
+    void aRevisedListSendsOnlyWhatIsNew_data()
+    {
+        QTest::addColumn<QString>("revision");
+        QTest::addColumn<int>("sentAgain");
+        QTest::addColumn<int>("earlier"); // rows reported from the earlier list's answers
+        QTest::newRow("a refused row corrected") << QStringLiteral("corrected") << 1 << 2;
+        QTest::newRow("a row added") << QStringLiteral("added") << 1 << 2;
+        QTest::newRow("rows in another order") << QStringLiteral("reordered") << 0 << 2;
+        QTest::newRow("another history") << QStringLiteral("history") << 3 << 0;
+    }
+    void aRevisedListSendsOnlyWhatIsNew()
+    {
+        QFETCH(QString, revision);
+        QFETCH(int, sentAgain);
+        QFETCH(int, earlier);
+        const QList<SandboxFixtures::Person> people = SandboxFixtures::people();
+        SandboxFixtures::Person typo = people[2];
+        typo.validityStartDate = QStringLiteral("2021-08-01"); // refused: not YYYYMMDD
+        const QByteArray head = "name,id_number,start,end\n";
+        const QByteArray a = personLine(people[0]) + '\n';
+        const QByteArray b = personLine(people[1]) + '\n';
+        const QString out = path(revision + QStringLiteral("-revised-results.csv"));
+        const CliRun first = CliRun::run(
+            batchArgs(writeInput(revision + QStringLiteral("-v1.csv"), head + a + b + personLine(typo) + '\n'), out),
+            path(QStringLiteral("home")),
+            m_env);
+        QVERIFY2(first.exitCode == 3, first.err.constData()); // the typo refused
+        QByteArray revised = head + a + b + personLine(people[2]) + '\n';
+        if (revision == QLatin1String("added"))
+            revised = head + a + b + personLine(typo) + '\n' + personLine(people[3]) + '\n';
+        if (revision == QLatin1String("reordered"))
+            revised = head + b + a + personLine(typo) + '\n';
+        QStringList second = batchArgs(writeInput(revision + QStringLiteral("-v2.csv"), revised), out);
+        if (revision == QLatin1String("history"))
+            second[second.indexOf(QStringLiteral("--db")) + 1] = path(QStringLiteral("revised-other.sqlite"));
+        const int before = m_sandbox.requestsReceived();
+        const CliRun run = CliRun::run(second, path(QStringLiteral("home")), m_env);
+        QVERIFY2(run.exitCode == 0 || run.exitCode == 3, run.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, sentAgain);
+        const QList<QStringList> rows = readOutput(out);
+        const qsizetype earlierRun = BatchReport::columns().indexOf(QStringLiteral("earlier_run"));
+        const qsizetype outcome = BatchReport::columns().indexOf(QStringLiteral("outcome"));
+        int reported = 0;
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            reported += rows[i][earlierRun] == QLatin1String("yes");
+            if (rows[i][earlierRun] == QLatin1String("yes"))
+                QCOMPARE(rows[i][outcome], QStringLiteral("passed"));
+        }
+        QCOMPARE(reported, earlier);
+        if (earlier > 0)
+            QVERIFY2(run.err.contains("were in the list verified before"), run.err.constData());
+        // Nothing of the people themselves in the journal, and only its owner may read it.
+        QFile journal(BatchJournal::pathFor(out));
+        QVERIFY(journal.open(QIODevice::ReadOnly));
+        const QByteArray stored = journal.readAll();
+        for (const SandboxFixtures::Person& p : people.mid(0, 4))
+            QVERIFY(!stored.contains(p.docNo.toUtf8()) && !stored.contains(p.docName.toUtf8()));
+        QCOMPARE(journal.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+    }
+
     // The same case twice in one list (here re-typed with spaces and a lower-case x) is sent once: the repeat is
     // refused, naming the row that was sent.
     void aCaseRepeatedInTheListIsSentOnce()
