@@ -752,6 +752,10 @@
         <source> · not sent %1</source>
         <translation> · 未发送 %1</translation>
     </message>
+    <message>
+        <source>Sent by the batch verified before with these results, without an answer: it may have been billed, so it was not sent again. Look it up by its MerchantBizId, or run the batch again with --retry-unknown.</source>
+        <translation>之前以同一结果文件核验的批次已发送此行但未收到答复：可能已计费，因此未再次发送。请按其 MerchantBizId 查询，或使用 --retry-unknown 重新运行批次。</translation>
+    </message>
 </context>
 <context>
     <name>BatchStart</name>

@@ -12,6 +12,8 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace {
 
 QHash<QByteArray, QString> casesFrom(const QJsonObject& object)
@@ -27,9 +29,12 @@ QHash<QByteArray, QString> casesFrom(const QJsonObject& object)
 
 QJsonObject casesTo(const QHash<QByteArray, QString>& cases)
 {
+    // In key order: each insert is then an append (a JSON object keeps its keys sorted).
+    QList<QByteArray> keys = cases.keys();
+    std::sort(keys.begin(), keys.end());
     QJsonObject object;
-    for (auto it = cases.constBegin(); it != cases.constEnd(); ++it)
-        object.insert(QString::fromLatin1(it.key()), it.value());
+    for (const QByteArray& key : std::as_const(keys))
+        object.insert(QString::fromLatin1(key), cases.value(key));
     return object;
 }
 
@@ -121,8 +126,12 @@ Result<void> BatchJournal::save(const QString& outputPath) const
         { QStringLiteral("cases"), casesTo(cases) },
         { QStringLiteral("carried"), casesTo(carried) } };
     // Private: its case indexes are keyed, but they are the person's rows all the same.
-    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner)
-        || file.write(QJsonDocument(object).toJson(QJsonDocument::Compact)) < 0 || !file.commit())
+    // (A file system without permissions, FAT on a USB stick, refuses: the journal is written all the same.)
+    if (!file.open(QIODevice::WriteOnly))
+        return Failure(ErrorCode::Unavailable,
+            tr("Cannot write %1 (it makes the batch resumable): %2").arg(file.fileName(), file.errorString()));
+    (void)file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    if (file.write(QJsonDocument(object).toJson(QJsonDocument::Compact)) < 0 || !file.commit())
         return Failure(ErrorCode::Unavailable,
             tr("Cannot write %1 (it makes the batch resumable): %2").arg(file.fileName(), file.errorString()));
     return {};

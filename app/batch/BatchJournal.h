@@ -45,6 +45,7 @@ public:
     // MerchantBizId of each of its rows found here (carried), so a list corrected or extended and run again finds
     // the earlier answers in the history instead of sending those rows, and billing them, again.
     QHash<QByteArray, QString> cases;
+    static constexpr qsizetype maxCases = 200000; // two of the largest lists
     QHash<QByteArray, QString> carried; // the cases of the batch this one followed at this output
     bool resumed = false; // found beside the output (forInput), not new; not saved
 

@@ -7,6 +7,7 @@
 #include "session/VerificationCall.h"
 #include "session/VerificationService.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -28,27 +29,37 @@ struct Lookup
     Latest latest = QHash<QString, CaseSummary>();
 };
 
-// The latest case of each MerchantBizId, on the writer thread. A MerchantBizId the file gave counts only from the
-// batch's start: the same id in an older, unrelated case does not make a row answered.
+// What to look up for a row: its MerchantBizId, from when (the file's own ids count only from the batch's start: the
+// same id in an older, unrelated case does not make a row answered), and for a row that took the id of the list this
+// batch followed, its ID number: only a case of the same card counts.
+struct Wanted
+{
+    QString bizId;
+    bool sinceStart = false;
+    QString idNumber;
+};
+
+// The latest case of each MerchantBizId, on the writer thread.
 Latest findLatest(AuditStore* store,
     const QString& openError,
     const Actor& actor,
-    const QList<QPair<QString, bool>>& ids,
+    const QList<Wanted>& wanted,
     const QDateTime& since)
 {
     if (!store)
         return Failure(ErrorCode::Unavailable, openError);
     QHash<QString, CaseSummary> latest;
-    for (const auto& [bizId, given] : ids) {
+    for (const Wanted& each : wanted) {
         HistoryQuery query;
-        query.merchantBizId = bizId;
-        if (given)
+        query.merchantBizId = each.bizId;
+        query.idNumber = each.idNumber;
+        if (each.sinceStart)
             query.from = since;
         const Result<HistoryPage> page = store->queryCases(actor, query, {}, 1);
         if (!page)
             return page.failure();
         if (!page->rows.isEmpty())
-            latest.insert(bizId, page->rows.first());
+            latest.insert(each.bizId, page->rows.first());
     }
     return latest;
 }
@@ -147,35 +158,41 @@ void BatchRun::start()
 
 void BatchRun::lookEarlier(HistoryWriter* writer, const Actor& actor, const QList<QByteArray>& indexes)
 {
-    // A row of the list the batch followed at this output takes that row's MerchantBizId (unless the file gives
-    // one), so its earlier case is found below.
-    QSet<int> carried;
+    // A row of the list the batch followed at this output takes that row's MerchantBizId (a row whose file gives the
+    // same id keeps it), so its earlier case is found below; not when another row of this list has that id.
     for (qsizetype i = 0; i < m_rows.size() && i < indexes.size(); ++i) {
-        m_caseIndex.insert(static_cast<int>(i), indexes[i]);
+        const int row = static_cast<int>(i);
+        m_caseIndex.insert(row, indexes[i]);
         const QString earlierId = m_journal.carried.value(indexes[i]);
-        if (m_rows[i].refused() || earlierId.isEmpty() || m_bizIdGiven.contains(static_cast<int>(i)))
+        const bool given = m_bizIdGiven.contains(row);
+        if (m_rows[i].refused() || earlierId.isEmpty() || (given && m_rows[i].input.merchantBizId != earlierId)
+            || m_rowOf.value(earlierId, row) != row)
             continue;
         m_rowOf.remove(m_rows[i].input.merchantBizId);
         m_rows[i].input.merchantBizId = earlierId;
         m_outcomes[i].merchantBizId = earlierId;
-        m_rowOf.insert(earlierId, static_cast<int>(i));
-        carried.insert(static_cast<int>(i));
+        m_rowOf.insert(earlierId, row);
+        m_carried.insert(row);
     }
-    m_carriedRows = static_cast<int>(carried.size());
-    QList<QPair<QString, bool>> ids;
+    QList<Wanted> wanted;
     for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        const int row = static_cast<int>(i);
         // A new batch's own MerchantBizIds carry its fresh id, and the file's count only from its start: only its
         // carried rows can have an earlier case.
-        if (!m_rows[i].refused() && (m_journal.resumed || carried.contains(static_cast<int>(i))))
-            ids.append({ m_rows[i].input.merchantBizId, m_bizIdGiven.contains(static_cast<int>(i)) });
+        if (m_rows[i].refused() || (!m_journal.resumed && !m_carried.contains(row)))
+            continue;
+        if (m_carried.contains(row))
+            wanted.append({ m_rows[i].input.merchantBizId, false, m_rows[i].input.idNumber });
+        else
+            wanted.append({ m_rows[i].input.merchantBizId, m_bizIdGiven.contains(row), QString() });
     }
-    if (ids.isEmpty()) {
+    if (wanted.isEmpty()) {
         resolve({});
         return;
     }
     const QDateTime since = m_journal.startedAt;
-    writer->run<Latest>([writer, actor, ids, since](
-                            AuditStore* store) { return findLatest(store, writer->openError(), actor, ids, since); },
+    writer->run<Latest>([writer, actor, wanted, since](
+                            AuditStore* store) { return findLatest(store, writer->openError(), actor, wanted, since); },
         this,
         [this](const Latest& latest) {
             if (!latest) {
@@ -184,6 +201,12 @@ void BatchRun::lookEarlier(HistoryWriter* writer, const Actor& actor, const QLis
             }
             resolve(*latest);
         });
+}
+
+int BatchRun::carriedRows() const
+{
+    return static_cast<int>(
+        std::count_if(m_carried.begin(), m_carried.end(), [this](int row) { return m_outcomes[row].fromHistory; }));
 }
 
 QHash<QByteArray, QString> BatchRun::cases() const
@@ -229,9 +252,12 @@ void BatchRun::resolve(const QHash<QString, CaseSummary>& latest)
             outcome.errorKind = earlier.errorKind; // as the run that sent it said (ConnectionReset, Timeout, ...)
             outcome.errorCode = earlier.errorCode;
             outcome.fromHistory = true;
-            outcome.explanation = tr("Sent by an earlier run of this batch without an answer: it may have been "
-                                     "billed, so it was not sent again. Look it up by its MerchantBizId, or run the "
-                                     "batch again with --retry-unknown.");
+            outcome.explanation = m_carried.contains(static_cast<int>(i))
+                ? tr("Sent by the batch verified before with these results, without an answer: it may have been "
+                     "billed, so it was not sent again. Look it up by its MerchantBizId, or run the batch again with "
+                     "--retry-unknown.")
+                : tr("Sent by an earlier run of this batch without an answer: it may have been billed, so it was not "
+                     "sent again. Look it up by its MerchantBizId, or run the batch again with --retry-unknown.");
             settle(static_cast<int>(i), outcome);
         }
     }

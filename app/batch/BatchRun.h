@@ -102,8 +102,9 @@ public:
     double answeredPerSecond() const;
     // The rows recorded in the history by their case index (BatchJournal::cases), once the run has begun.
     QHash<QByteArray, QString> cases() const;
-    // Rows that took the MerchantBizId of the same case in the list this batch followed at its output.
-    int carriedRows() const { return m_carriedRows; }
+    // Rows that took the MerchantBizId of the same case in the list this batch followed at its output and were
+    // settled from the history (not sent).
+    int carriedRows() const;
 
 signals:
     void progress();
@@ -139,7 +140,7 @@ private:
     QHash<int, int> m_sendSeq; // row index -> the order it was sent in
     BatchJournal m_journal;
     QHash<int, QByteArray> m_caseIndex; // row index -> PiiVault::caseIndex (empty for refused rows)
-    int m_carriedRows = 0;
+    QSet<int> m_carried; // rows that took the MerchantBizId of the list this batch followed
     Options m_options;
     QList<int> m_queue; // rows still to send
     QList<int> m_held; // rows submitted and held, in order

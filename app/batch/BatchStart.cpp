@@ -98,7 +98,8 @@ BatchStart BatchStart::begin(
         start.m_journal.historyId = options.historyId;
     // A new list after a settled batch at this output, in the same history (a list corrected or extended): its rows
     // that were in that batch's list take their earlier MerchantBizId, so their answers are found, not bought again.
-    if (!resumed && there && there->historyId == options.historyId)
+    // --again asks for every row to be sent.
+    if (!resumed && !options.again && there && there->historyId == options.historyId)
         start.m_journal.carried = there->cases;
     if (!resumed && !options.historyId.isEmpty()) {
         // Recorded before anything is sent. A resumed batch sends no answered row again: nothing to check.
@@ -140,8 +141,16 @@ void BatchStart::finished(const BatchRun& run, bool resultsWritten)
             m_journal.settled = m_journal.resumed ? m_settledBefore.value_or(false) || run.isSettled() : true;
         else
             m_journal.settled = run.isSettled() && resultsWritten;
-        if (QHash<QByteArray, QString> cases = run.cases(); !cases.isEmpty() || counts.sent > 0)
-            m_journal.cases = std::move(cases); // (a run stopped before its look-up keeps the earlier ones)
+        // Every case this output's batches recorded stays findable: the list followed (carried), the earlier runs of
+        // this one, and this run (the newest wins). A list that sent nothing, or only some of the rows, in between
+        // does not make a later one send the others again.
+        QHash<QByteArray, QString> cases = m_journal.carried;
+        cases.insert(m_journal.cases);
+        cases.insert(run.cases());
+        if (cases.size() <= BatchJournal::maxCases)
+            m_journal.cases = std::move(cases);
+        else // beyond the cap (lists of lists), this run's rows and the earlier runs' of this batch
+            m_journal.cases.insert(run.cases());
         m_journal.leftNotSent = counts.notSent;
         m_journal.leftFailed = counts.errors;
         // If it cannot be saved, the journal says "not settled" and another list is refused here: the safe side.

@@ -16,6 +16,9 @@ volatile std::sig_atomic_t g_received = 0;
 void Interruption::handle(int signal)
 {
     if (g_received != 0) {
+        // A closing terminal may hang up more than once: only a second Ctrl-C or SIGTERM quits at once.
+        if (signal == SIGHUP)
+            return;
         // The second one: the default action, at once (async-signal-safe calls only).
         std::signal(signal, SIG_DFL);
         std::raise(signal);

@@ -473,6 +473,10 @@ private slots:
         QTest::newRow("a refused row corrected") << QStringLiteral("corrected") << 1 << 2;
         QTest::newRow("a row added") << QStringLiteral("added") << 1 << 2;
         QTest::newRow("rows in another order") << QStringLiteral("reordered") << 0 << 2;
+        QTest::newRow("after a list of refused rows only") << QStringLiteral("via-refused") << 1 << 2;
+        QTest::newRow("after a list of one of its rows") << QStringLiteral("via-subset") << 1 << 2;
+        QTest::newRow("the file's own MerchantBizIds") << QStringLiteral("own-ids") << 1 << 2;
+        QTest::newRow("--again") << QStringLiteral("again") << 3 << 0;
         QTest::newRow("another history") << QStringLiteral("history") << 3 << 0;
     }
     void aRevisedListSendsOnlyWhatIsNew()
@@ -483,24 +487,41 @@ private slots:
         const QList<SandboxFixtures::Person> people = SandboxFixtures::people();
         SandboxFixtures::Person typo = people[2];
         typo.validityStartDate = QStringLiteral("2021-08-01"); // refused: not YYYYMMDD
-        const QByteArray head = "name,id_number,start,end\n";
-        const QByteArray a = personLine(people[0]) + '\n';
-        const QByteArray b = personLine(people[1]) + '\n';
+        const bool ownIds = revision == QLatin1String("own-ids");
+        const QByteArray head = ownIds ? "name,id_number,start,end,merchant_biz_id\n" : "name,id_number,start,end\n";
+        const auto line = [ownIds](const SandboxFixtures::Person& p, const char* id) {
+            return personLine(p) + (ownIds ? QByteArray(",") + id : QByteArray()) + '\n';
+        };
+        const QByteArray a = line(people[0], "cust1");
+        const QByteArray b = line(people[1], "cust2");
         const QString out = path(revision + QStringLiteral("-revised-results.csv"));
         const CliRun first = CliRun::run(
-            batchArgs(writeInput(revision + QStringLiteral("-v1.csv"), head + a + b + personLine(typo) + '\n'), out),
+            batchArgs(writeInput(revision + QStringLiteral("-v1.csv"), head + a + b + line(typo, "cust3")), out),
             path(QStringLiteral("home")),
             m_env);
         QVERIFY2(first.exitCode == 3, first.err.constData()); // the typo refused
-        QByteArray revised = head + a + b + personLine(people[2]) + '\n';
+        const int before = m_sandbox.requestsReceived();
+        int middleSent = 0;
+        if (revision.startsWith(QLatin1String("via-"))) { // a list in between: it must not make the earlier rows new
+            const QByteArray middle = revision == QLatin1String("via-refused") ? head + line(typo, "cust3") : head + a;
+            const CliRun between =
+                CliRun::run(batchArgs(writeInput(revision + QStringLiteral("-between.csv"), middle), out),
+                    path(QStringLiteral("home")),
+                    m_env);
+            QVERIFY2(between.exitCode == 0 || between.exitCode == 3, between.err.constData());
+            middleSent = m_sandbox.requestsReceived() - before;
+            QCOMPARE(middleSent, 0);
+        }
+        QByteArray revised = head + a + b + line(people[2], "cust3");
         if (revision == QLatin1String("added"))
-            revised = head + a + b + personLine(typo) + '\n' + personLine(people[3]) + '\n';
+            revised = head + a + b + line(typo, "cust3") + line(people[3], "cust4");
         if (revision == QLatin1String("reordered"))
-            revised = head + b + a + personLine(typo) + '\n';
+            revised = head + b + a + line(typo, "cust3");
         QStringList second = batchArgs(writeInput(revision + QStringLiteral("-v2.csv"), revised), out);
         if (revision == QLatin1String("history"))
             second[second.indexOf(QStringLiteral("--db")) + 1] = path(QStringLiteral("revised-other.sqlite"));
-        const int before = m_sandbox.requestsReceived();
+        if (revision == QLatin1String("again"))
+            second << QStringLiteral("--again");
         const CliRun run = CliRun::run(second, path(QStringLiteral("home")), m_env);
         QVERIFY2(run.exitCode == 0 || run.exitCode == 3, run.err.constData());
         QCOMPARE(m_sandbox.requestsReceived() - before, sentAgain);
@@ -515,7 +536,10 @@ private slots:
         }
         QCOMPARE(reported, earlier);
         if (earlier > 0)
-            QVERIFY2(run.err.contains("were in the list verified before"), run.err.constData());
+            QVERIFY2(
+                run.err.contains(
+                    QStringLiteral("%1 row(s) of this list were in the list verified before").arg(earlier).toUtf8()),
+                run.err.constData());
         // Nothing of the people themselves in the journal, and only its owner may read it.
         QFile journal(BatchJournal::pathFor(out));
         QVERIFY(journal.open(QIODevice::ReadOnly));
@@ -724,15 +748,18 @@ private slots:
     {
         QTest::addColumn<int>("signalNumber");
         QTest::addColumn<int>("interruptAt"); // requests that reached the service first
-        QTest::addRow("SIGINT after 1") << int(SIGINT) << 1;
-        QTest::addRow("SIGINT after 9") << int(SIGINT) << 9;
-        QTest::addRow("SIGTERM after 4") << int(SIGTERM) << 4;
-        QTest::addRow("SIGHUP after 3") << int(SIGHUP) << 3; // the terminal closed
+        QTest::addColumn<int>("times"); // the signal sent that many times at once
+        QTest::addRow("SIGINT after 1") << int(SIGINT) << 1 << 1;
+        QTest::addRow("SIGINT after 9") << int(SIGINT) << 9 << 1;
+        QTest::addRow("SIGTERM after 4") << int(SIGTERM) << 4 << 1;
+        // The terminal closed: the shell and the kernel may each hang up; neither quits at once.
+        QTest::addRow("SIGHUP twice after 3") << int(SIGHUP) << 3 << 2;
     }
     void interruptEndsInOrder()
     {
         QFETCH(int, signalNumber);
         QFETCH(int, interruptAt);
+        QFETCH(int, times);
         QList<QString> expected;
         const QString name = QStringLiteral("interrupt-%1-%2").arg(signalNumber).arg(interruptAt);
         const QString in = writeInput(name + QStringLiteral(".csv"), mixedInput(40, &expected));
@@ -745,7 +772,8 @@ private slots:
         const QMetaObject::Connection interrupter = connect(&m_sandbox, &SandboxServer::requestReceived, this, [&] {
             if (!signalled && m_sandbox.requestsReceived() - before >= interruptAt
                 && process.state() == QProcess::Running) {
-                ::kill(static_cast<pid_t>(process.processId()), signalNumber);
+                for (int n = 0; n < times; ++n)
+                    ::kill(static_cast<pid_t>(process.processId()), signalNumber);
                 signalled = true;
             }
         });
