@@ -238,10 +238,7 @@ QByteArray BatchInput::listDigest() const
     };
     for (const BatchRow& row : m_rows) {
         const CaseInput& in = row.input;
-        field(CaseValidator::normalizeName(in.name));
-        field(::IdNumber::normalize(in.idNumber));
-        field(in.validityStart.toString(QStringLiteral("yyyyMMdd")));
-        field(in.longTerm ? QStringLiteral("long-term") : in.validityEnd.toString(QStringLiteral("yyyyMMdd")));
+        field(caseKey(in)); // the same bytes as its four fields one by one, as journals have them
         field(in.sceneCode.trimmed());
         field(in.merchantUserId.trimmed());
         field(in.merchantBizId.trimmed());
