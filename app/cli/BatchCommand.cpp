@@ -99,9 +99,23 @@ int connectionsFor(const BatchInput& input, int maxInFlight)
     return static_cast<int>(std::min<qsizetype>(maxInFlight, input.rows().size() - input.refusedCount()));
 }
 
-// settings: the session keeps a reference to it, so it lives as long as the session.
-std::unique_ptr<Session> openSession(
-    const QCommandLineParser& parser, Settings& settings, bool training, int connections, int* exitCode)
+// The history the session will open (Session::openHistory): the training history, --db, or the setting.
+QString sessionHistory(const QCommandLineParser& parser, bool training)
+{
+    const QString db = parser.value(QStringLiteral("db"));
+    if (training && db.isEmpty())
+        return TrainingHistory::defaultPath();
+    return db.isEmpty() ? Settings().value(Settings::historyLocation) : db;
+}
+
+// settings: the session keeps a reference to it, so it lives as long as the session. early: the history's open begun
+// while the list was read (HistoryCli::beginOpen), or nullptr.
+std::unique_ptr<Session> openSession(const QCommandLineParser& parser,
+    Settings& settings,
+    bool training,
+    int connections,
+    OffThreadOpen::Pending* early,
+    int* exitCode)
 {
     Session::Request request;
     request.training = training;
@@ -110,7 +124,15 @@ std::unique_ptr<Session> openSession(
     request.endpoint = parser.value(QStringLiteral("endpoint"));
     request.caFile = parser.value(QStringLiteral("ca-file"));
     // The connections the batch will use are opened while the key derivation runs.
-    request.openHistoryWith = [](const QString& location) { return HistoryCli::openStoreOffThread(location); };
+    request.openHistoryWith = [early, training](const QString& location) {
+        return early && !training && early->location() == location ? early->take()
+                                                                   : HistoryCli::openStoreOffThread(location);
+    };
+    request.openTrainingHistoryWith = [early, training](const QString& path) {
+        return early && training && early->location() == path
+            ? early->take()
+            : OffThreadOpen::open(path, [&path] { return TrainingHistory::open(path); });
+    };
     request.preconnect = connections;
     Session::Failure failure;
     std::unique_ptr<Session> session = Session::create(settings, request, &failure);
@@ -124,14 +146,22 @@ std::unique_ptr<Session> openSession(
     return session;
 }
 
-// maxInFlight: --parallel, already checked and capped.
-int runBatchFile(const QCommandLineParser& parser, const BatchInput& input, const QByteArray& data, int maxInFlight)
+// maxInFlight: --parallel, already checked and capped. early: as openSession takes it.
+int runBatchFile(const QCommandLineParser& parser,
+    const BatchInput& input,
+    const QByteArray& data,
+    int maxInFlight,
+    OffThreadOpen::Pending* early)
 {
     const QString outPath = parser.value(QStringLiteral("out"));
     int exitCode = Refused;
     Settings settings;
-    const std::unique_ptr<Session> session = openSession(
-        parser, settings, parser.isSet(QStringLiteral("training")), connectionsFor(input, maxInFlight), &exitCode);
+    const std::unique_ptr<Session> session = openSession(parser,
+        settings,
+        parser.isSet(QStringLiteral("training")),
+        connectionsFor(input, maxInFlight),
+        early,
+        &exitCode);
     if (!session)
         return exitCode;
     VerificationService& service = session->verification();
@@ -321,6 +351,9 @@ int runBatch(const QStringList& arguments)
         HistoryCli::err(writable.message() + u'\n');
         return Refused;
     }
+    // The key derivation (scrypt) of an existing history runs while the list is read and checked.
+    const std::unique_ptr<OffThreadOpen::Pending> early =
+        HistoryCli::beginOpen(sessionHistory(parser, parser.isSet(training)), parser.isSet(training));
     QFile file(parser.value(in));
     if (!file.open(QIODevice::ReadOnly)) {
         HistoryCli::err(tr("Cannot read %1: %2").arg(file.fileName(), file.errorString()) + u'\n');
@@ -335,7 +368,7 @@ int runBatch(const QStringList& arguments)
     reportRows(*input);
     if (!warningsAccepted(*input, parser.isSet(acceptWarnings)))
         return Refused;
-    return runBatchFile(parser, *input, data, maxInFlight);
+    return runBatchFile(parser, *input, data, maxInFlight, early.get());
 }
 
 } // namespace Cli

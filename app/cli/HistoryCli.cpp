@@ -5,8 +5,10 @@
 #include "history/HistoryLocation.h"
 #include "session/OffThreadOpen.h"
 #include "session/Session.h"
+#include "session/TrainingHistory.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 #include <cstdio>
 #include <termios.h>
@@ -208,6 +210,27 @@ Result<std::unique_ptr<AuditStore>> HistoryCli::openStoreOffThread(const QString
         OffThreadOpen::open(location, [&location, &options] { return AuditStore::open(location, *options); });
     options->keys.passphrase.fill(QLatin1Char('\0'));
     return store;
+}
+
+std::unique_ptr<OffThreadOpen::Pending> HistoryCli::beginOpen(const QString& location, bool training)
+{
+    const HistoryLocation where = HistoryLocation::parse(location);
+    if (where.isPostgres() || !QFileInfo(where.path).isFile())
+        return nullptr;
+    if (training) {
+        return std::make_unique<OffThreadOpen::Pending>(
+            location, [location] { return TrainingHistory::open(location); });
+    }
+    if (!qEnvironmentVariableIsSet("EKYC_DESK_PASSPHRASE"))
+        return nullptr; // asked on the terminal, in its turn
+    Result<AuditStore::Options> options = storeOptions(false);
+    if (!options)
+        return nullptr; // said again when the session opens the history
+    return std::make_unique<OffThreadOpen::Pending>(location, [location, options = std::move(*options)]() mutable {
+        Result<std::unique_ptr<AuditStore>> store = AuditStore::open(location, options);
+        options.keys.passphrase.fill(QLatin1Char('\0'));
+        return store;
+    });
 }
 
 std::unique_ptr<AuditStore> HistoryCli::openStore(const QCommandLineParser& parser, bool mustExist)

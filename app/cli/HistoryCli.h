@@ -1,6 +1,7 @@
 #pragma once
 
 #include "history/AuditStore.h"
+#include "session/OffThreadOpen.h"
 #include "session/Session.h"
 
 #include <QCommandLineOption>
@@ -61,6 +62,12 @@ public:
     // openStore, with the key derivation on a thread of its own while this thread's event loop goes on
     // (OffThreadOpen): the API client opens its connections meanwhile. The passphrase is asked here first.
     static Result<std::unique_ptr<AuditStore>> openStoreOffThread(const QString& location);
+    // The open of an existing SQLite history begun ahead on its own thread (OffThreadOpen::Pending), so the key
+    // derivation runs while the caller reads and checks its input: only when nothing is asked on the terminal (the
+    // passphrase is in EKYC_DESK_PASSPHRASE, or the training history's key file is beside it) and the file exists
+    // (nothing is created before the input is found good). nullptr otherwise: the session opens it as before.
+    // training: location is the training history (TrainingHistory::open).
+    static std::unique_ptr<OffThreadOpen::Pending> beginOpen(const QString& location, bool training);
     // openStore at location(parser); prints the error when it cannot (the caller returns CannotOpen).
     static std::unique_ptr<AuditStore> openStore(const QCommandLineParser& parser, bool mustExist = false);
     // What most history commands start with: the existing history at location(parser), opened, and who acts in it

@@ -919,6 +919,65 @@ private slots:
         QVERIFY(refusalRecorded);
     }
 
+    // An existing history's key derivation runs while the list is read (HistoryCli::beginOpen): its failure is
+    // reported as before, a refused list leaves the history as it was, and no history is made for a refused list.
+    void historyOpenedWhileTheListIsRead_data()
+    {
+        QTest::addColumn<bool>("historyExists");
+        QTest::addColumn<QString>("passphrase"); // empty: the right one
+        QTest::addColumn<bool>("listIsGood");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<int>("requests");
+        QTest::newRow("answered") << true << QString() << true << 0 << 1;
+        QTest::newRow("wrong passphrase") << true << QStringLiteral("not-the-passphrase") << true << 6 << 0;
+        QTest::newRow("list refused, history kept") << true << QString() << false << 3 << 0;
+        QTest::newRow("list refused, no history made") << false << QString() << false << 3 << 0;
+        QTest::newRow("new history") << false << QString() << true << 0 << 1;
+    }
+
+    void historyOpenedWhileTheListIsRead()
+    {
+        QFETCH(bool, historyExists);
+        QFETCH(QString, passphrase);
+        QFETCH(bool, listIsGood);
+        QFETCH(int, exitCode);
+        QFETCH(int, requests);
+        qint64 eventsBefore = 0;
+        if (historyExists) {
+            const std::unique_ptr<AuditStore> store =
+                StoreFixture::storeOf(AuditStore::open(db(), StoreFixture::keys()));
+            QVERIFY(store);
+            QVERIFY(store->forEachEvent([&eventsBefore](const AuditEvent&) { return ++eventsBefore > 0; }));
+        }
+        // Refused as a file (no end column): before anything is recorded.
+        const QByteArray csv = listIsGood
+            ? "name,id_number,start,end\n" + personLine(DistinctCases::unknown(7001)) + '\n'
+            : QByteArray("name,id_number,start\n李华,310104198511202043,20190315\n");
+        const QString tag = QString::fromUtf8(QTest::currentDataTag()).replace(u' ', u'-');
+        const QString in = writeInput(QStringLiteral("early-%1.csv").arg(tag), csv);
+        QHash<QString, QString> env = m_env;
+        if (!passphrase.isEmpty())
+            env.insert(QStringLiteral("EKYC_DESK_PASSPHRASE"), passphrase);
+        const int before = m_sandbox.requestsReceived();
+        const CliRun run = CliRun::run(
+            batchArgs(in, path(QStringLiteral("early-results-%1.csv").arg(tag))) << QStringLiteral("--again"),
+            path(QStringLiteral("home")),
+            env);
+        QVERIFY2(run.exitCode == exitCode, run.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, requests);
+        if (!passphrase.isEmpty())
+            QVERIFY2(run.err.contains("passphrase"), run.err.constData());
+        QCOMPARE(QFileInfo::exists(db()), historyExists || listIsGood);
+        if (historyExists && !listIsGood) {
+            const std::unique_ptr<AuditStore> store =
+                StoreFixture::storeOf(AuditStore::open(db(), StoreFixture::keys()));
+            QVERIFY(store);
+            qint64 eventsAfter = 0;
+            QVERIFY(store->forEachEvent([&eventsAfter](const AuditEvent&) { return ++eventsAfter > 0; }));
+            QCOMPARE(eventsAfter, eventsBefore);
+        }
+    }
+
     void refusesAFileThatIsNotUtf8()
     {
         const QString in = writeInput(QStringLiteral("gbk.csv"),
