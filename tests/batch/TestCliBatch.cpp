@@ -130,13 +130,16 @@ class TestCliBatch : public QObject
     // Attempts recorded per MerchantBizId, over every case of it: a row sent twice would show 2.
     QHash<QString, int> attemptsPerBizId()
     {
-        QHash<QString, int> attempts;
         const std::unique_ptr<AuditStore> store = StoreFixture::storeOf(AuditStore::open(db(), StoreFixture::keys()));
-        if (!store)
-            return attempts;
+        return store ? attemptsPerBizId(*store) : QHash<QString, int>();
+    }
+
+    static QHash<QString, int> attemptsPerBizId(AuditStore& store)
+    {
+        QHash<QString, int> attempts;
         HistoryCursor cursor;
         for (;;) {
-            const Result<HistoryPage> page = store->queryCases(StoreFixture::reader(), HistoryQuery(), cursor, 500);
+            const Result<HistoryPage> page = store.queryCases(StoreFixture::reader(), HistoryQuery(), cursor, 500);
             if (!page)
                 return {};
             for (const CaseSummary& c : page->rows)
@@ -547,6 +550,64 @@ private slots:
         for (const SandboxFixtures::Person& p : people.mid(0, 4))
             QVERIFY(!stored.contains(p.docNo.toUtf8()) && !stored.contains(p.docName.toUtf8()));
         QCOMPARE(journal.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+    }
+
+    // A team's shared history (PostgreSQL) as well as a file: the same list run again sends nothing, a corrected and
+    // extended list sends only its new rows (their earlier answers found by MerchantBizId and the ID number's blind
+    // index in that history), and no case is ever attempted twice.
+    void listRunAgainOnEachBackend_data() { StoreFixture::addBackendRows(); }
+
+    void listRunAgainOnEachBackend()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fixture;
+        QString skip;
+        if (!fixture.prepare(backend, &skip))
+            QSKIP(qPrintable(skip));
+        const QList<SandboxFixtures::Person> people = SandboxFixtures::people();
+        SandboxFixtures::Person typo = people[2];
+        typo.validityStartDate = QStringLiteral("2021-08-01"); // refused: not YYYYMMDD
+        const QByteArray head = "name,id_number,start,end\n";
+        const QByteArray a = personLine(people[0]) + '\n';
+        const QByteArray b = personLine(people[1]) + '\n';
+        const QString out = path(backend + QStringLiteral("-backend-results.csv"));
+        const auto runList = [&](const QString& name, const QByteArray& csv) {
+            QStringList args = batchArgs(writeInput(name, csv), out);
+            args[args.indexOf(db())] = fixture.location();
+            return CliRun::run(args, path(QStringLiteral("home")), m_env);
+        };
+        int before = m_sandbox.requestsReceived();
+        const CliRun first = runList(backend + QStringLiteral("-v1.csv"), head + a + b + personLine(typo) + '\n');
+        QVERIFY2(first.exitCode == 3, first.err.constData()); // the typo refused
+        QCOMPARE(m_sandbox.requestsReceived() - before, 2);
+
+        before = m_sandbox.requestsReceived();
+        const CliRun again = runList(backend + QStringLiteral("-v1.csv"), head + a + b + personLine(typo) + '\n');
+        QVERIFY2(again.exitCode == 3, again.err.constData());
+        QVERIFY2(again.err.contains("Resuming the batch"), again.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 0);
+
+        before = m_sandbox.requestsReceived();
+        const CliRun revised = runList(backend + QStringLiteral("-v2.csv"),
+            head + b + a + personLine(people[2]) + '\n' + personLine(people[3]) + '\n');
+        QVERIFY2(revised.exitCode == 0, revised.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 2); // the corrected row and the added one
+        const QList<QStringList> rows = readOutput(out);
+        QCOMPARE(rows.size(), 5);
+        const qsizetype earlierRun = BatchReport::columns().indexOf(QStringLiteral("earlier_run"));
+        const qsizetype outcome = BatchReport::columns().indexOf(QStringLiteral("outcome"));
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            QCOMPARE(rows[i][outcome], QStringLiteral("passed"));
+            QCOMPARE(rows[i][earlierRun], i <= 2 ? QStringLiteral("yes") : QString());
+        }
+
+        const std::unique_ptr<AuditStore> store =
+            StoreFixture::storeOf(AuditStore::open(fixture.location(), StoreFixture::keys()));
+        QVERIFY(store);
+        const QHash<QString, int> attempts = attemptsPerBizId(*store);
+        QCOMPARE(attempts.size(), 4);
+        for (auto it = attempts.cbegin(); it != attempts.cend(); ++it)
+            QVERIFY2(it.value() == 1, qPrintable(it.key()));
     }
 
     // The same case twice in one list (here re-typed with spaces and a lower-case x) is sent once: the repeat is
