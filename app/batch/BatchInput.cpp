@@ -33,10 +33,15 @@ ValidationIssue issue(CaseField field, const QString& code, const QString& messa
     return { field, true, code, message };
 }
 
+// YYYYMMDD; full-width digits (as a Chinese input method types them) read as the same digits, as in the ID number.
 QDate parseDate(const QString& text)
 {
-    const QString trimmed = text.trimmed();
-    return trimmed.size() == 8 ? QDate::fromString(trimmed, QStringLiteral("yyyyMMdd")) : QDate();
+    QString digits = text.trimmed();
+    for (QChar& c : digits) {
+        if (c.unicode() >= 0xFF10 && c.unicode() <= 0xFF19)
+            c = QChar(u'0' + (c.unicode() - 0xFF10));
+    }
+    return digits.size() == 8 ? QDate::fromString(digits, QStringLiteral("yyyyMMdd")) : QDate();
 }
 
 bool isLongTerm(const QString& text)

@@ -45,6 +45,12 @@ private slots:
             "name,id_number,start,end\n\"阿依古丽·买买提\",\"650102199509091524\",20180102,20280102\n")
                                       << QStringLiteral("阿依古丽·买买提") << QDate(2018, 1, 2) << QDate(2028, 1, 2)
                                       << false << QString() << QString();
+        QTest::newRow("full-width digits in the dates (a Chinese input method)") << QByteArray(
+            "name,id_number,start,end\n王小明,110101199003071233,２０２００６１０,\xE3\x80\x80２０４００６１０\n")
+                                                                                 << QStringLiteral("王小明")
+                                                                                 << QDate(2020, 6, 10)
+                                                                                 << QDate(2040, 6, 10) << false
+                                                                                 << QString() << QString();
         QTest::newRow("empty values after the last column (as spreadsheets write them)")
             << QByteArray("name,id_number,start,end\r\n" + row + ",, \r\n") << QStringLiteral("王小明")
             << QDate(2020, 6, 10) << QDate(2040, 6, 10) << false << QString() << QString();
@@ -80,6 +86,9 @@ private slots:
             << QStringLiteral("start.format");
         QTest::newRow("end not a date") << QByteArray("王小明,110101199003071233,20200610,20401310")
                                         << static_cast<int>(CaseField::ValidityEnd) << QStringLiteral("end.format");
+        QTest::newRow("end not a date, in full-width digits")
+            << QByteArray("王小明,110101199003071233,20200610,２０４０１３１０")
+            << static_cast<int>(CaseField::ValidityEnd) << QStringLiteral("end.format");
         QTest::newRow("name empty") << QByteArray(",110101199003071233,20200610,20400610")
                                     << static_cast<int>(CaseField::Name) << QStringLiteral("name.empty");
         QTest::newRow("end missing") << QByteArray("王小明,110101199003071233,20200610,")
@@ -223,6 +232,10 @@ private slots:
         QTest::newRow("rows of only commas, as spreadsheets end exports") << QByteArray(
             "name,id_number,start,end\n王小明,110101199003071233,20200610,20400610\n,,,\n测试乙,"
             "11010519491231002X,20100101,长期\n,,,\n , ,,\n") << true;
+        QTest::newRow("full-width digits in a date") << QByteArray(
+            "name,id_number,start,end\n王小明,110101199003071233,20200610,２０４００６１０\n测试乙,11010519491231002X,"
+            "20100101,"
+            "长期\n") << true;
         QTest::newRow("long-term spelled in English") << QByteArray(
             "name,id_number,start,end\n王小明,110101199003071233,20200610,20400610\n测试乙,11010519491231002X,20100101,"
             "long-term\n") << true;
