@@ -537,6 +537,12 @@ void ApiClient::cancel(quint64 callId)
     stop(callId, result);
 }
 
+bool ApiClient::isBetweenAttempts(quint64 callId) const
+{
+    const Call* call = m_calls.value(callId);
+    return call && call->attempt > 0 && !call->reply && !call->starting;
+}
+
 void ApiClient::stop(quint64 callId, VerificationResult result)
 {
     Call* call = m_calls.value(callId);

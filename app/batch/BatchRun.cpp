@@ -418,6 +418,13 @@ void BatchRun::stop(const QString& reason)
         notSent(index);
     m_queue.clear();
     cancelHeld(); // each ends, never sent, through callFinished
+    // A call sent already finishes its attempt, but is not sent again: one waiting to retry after a throttled or
+    // failed attempt (unbilled) ends now, to be sent again when the batch resumes.
+    const QSet<int> released = m_released; // a call that ends at once leaves m_released (callFinished)
+    for (const int index : released) {
+        if (VerificationCall* call = m_calls.value(index))
+            call->finishWithoutRetry();
+    }
     if (m_calls.isEmpty()) {
         // Rows the history lookup never reached are not sent either.
         for (qsizetype i = 0; i < m_outcomes.size(); ++i) {

@@ -22,6 +22,12 @@ void VerificationCall::cancel()
         m_service->cancel(this);
 }
 
+void VerificationCall::finishWithoutRetry()
+{
+    if (!m_finished && m_service)
+        m_service->finishWithoutRetry(this);
+}
+
 void VerificationCall::holdUntilReleased()
 {
     if (!m_finished && m_apiId == 0)

@@ -23,6 +23,15 @@ struct Created
     QString error;
 };
 
+// An attempt after the first, withheld by finishWithoutRetry(): nothing more was sent.
+VerificationResult retryWithheld()
+{
+    VerificationResult result;
+    result.status = VerificationResult::Status::Cancelled;
+    result.error = VerificationResult::Error::Cancelled;
+    return result;
+}
+
 VerificationResult notRecorded(const QString& problem)
 {
     VerificationResult result;
@@ -142,6 +151,10 @@ void VerificationService::caseCreated(VerificationCall* call, const QString& cas
 
 void VerificationService::recordAttempt(VerificationCall* call, int attempt, ApiClient::Proceed proceed)
 {
+    if (attempt > 1 && call->m_noRetry) {
+        proceed(false, retryWithheld());
+        return;
+    }
     if (!call->caseId().isEmpty() && !m_writer) {
         // The history was taken away while the call ran: with nowhere to record the attempt, it is not sent.
         proceed(false, notRecorded(tr("the audit history was closed")));

@@ -319,6 +319,13 @@ void VerificationService::cancel(VerificationCall* call)
     }
 }
 
+void VerificationService::finishWithoutRetry(VerificationCall* call)
+{
+    call->m_noRetry = true; // the attempt gate (recordAttempt) sends no attempt after the first
+    if (call->m_apiId != 0 && m_client->isBetweenAttempts(call->m_apiId))
+        m_client->cancel(call->m_apiId); // nothing on its way: it ends now, as Cancelled
+}
+
 void VerificationService::forget(VerificationCall* call)
 {
     if (call->m_apiId != 0 && m_client)

@@ -134,6 +134,7 @@ signals:
 private:
     friend class VerificationCall;
     void cancel(VerificationCall* call);
+    void finishWithoutRetry(VerificationCall* call);
     void forget(VerificationCall* call); // a call deleted before it finished
     void takeUp(QObject* context,
         std::function<void(Result<RecordedCase>)> done,

@@ -1053,6 +1053,47 @@ private slots:
     }
 
     // Throttling slows the whole batch: the rate limit halves, and the batch says so.
+    // Interrupted while a row waits to retry after a throttled attempt (unbilled): the retry is not sent, the row
+    // ends as an error that resuming sends again, once.
+    void interruptWithholdsARetry()
+    {
+        const QString in = writeInput(QStringLiteral("interrupt-retry.csv"),
+            "name,id_number,start,end\n" + personLine(DistinctCases::unknown(8101, SandboxFixtures::throttleOnce))
+                + '\n');
+        const QString out = path(QStringLiteral("interrupt-retry-results.csv"));
+        const int before = m_sandbox.requestsReceived();
+        QProcess process;
+        prepare(process);
+        bool signalled = false;
+        const QMetaObject::Connection interrupter = connect(&m_sandbox, &SandboxServer::requestReceived, this, [&] {
+            if (!signalled && process.state() == QProcess::Running) {
+                ::kill(static_cast<pid_t>(process.processId()), SIGINT); // the throttled answer waits 1 s to retry
+                signalled = true;
+            }
+        });
+        QEventLoop loop;
+        connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+        process.start(QStringLiteral(EKYC_CLI_PATH), batchArgs(in, out));
+        loop.exec();
+        disconnect(interrupter);
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY(signalled);
+        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 130, err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 1);
+        const qsizetype outcome = BatchReport::columns().indexOf(QStringLiteral("outcome"));
+        const qsizetype errorKind = BatchReport::columns().indexOf(QStringLiteral("error"));
+        QList<QStringList> rows = readOutput(out);
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows[1][outcome], QStringLiteral("error"));
+        QCOMPARE(rows[1][errorKind], QStringLiteral("Cancelled"));
+
+        const CliRun resumed = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
+        QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 2);
+        rows = readOutput(out);
+        QCOMPARE(rows[1][outcome], QStringLiteral("passed"));
+    }
+
     void throttlingSlowsTheWholeBatch()
     {
         QByteArray csv = "name,id_number,start,end\n";
