@@ -1,4 +1,3 @@
-#include "/tmp/tprobe.h"
 #include "MainWindow.h"
 #include "ElidedLabel.h"
 #include "EnterKeyPolicy.h"
@@ -74,13 +73,10 @@ MainWindow::MainWindow(VerificationService& service, HistoryPending, QWidget* pa
     , m_historyPanel(nullptr)
     , m_historyPending(true)
 {
-    TP("qmainwindow");
     m_ui->setupUi(this);
-    TP("setupUi");
     EnterKeyPolicy::install(QCoreApplication::instance());
 
     m_form = new CaseForm(service, m_ui->caseGroupBox);
-    TP("caseform");
     m_form->setObjectName(QStringLiteral("caseForm"));
     m_ui->caseLayout->addWidget(m_form);
     // The outcome scrolls rather than squeezing its steps when the window is short.
@@ -90,14 +86,11 @@ MainWindow::MainWindow(VerificationService& service, HistoryPending, QWidget* pa
     resultScrollArea->setFrameShape(QFrame::NoFrame);
     resultScrollArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_result = new ResultPanel(resultScrollArea);
-    TP("resultpanel");
     m_result->setObjectName(QStringLiteral("resultPanel"));
     m_result->setTraining(service.isTraining());
     resultScrollArea->setWidget(m_result);
-    TP("setWidget");
     m_ui->resultLayout->addWidget(resultScrollArea);
     layOutVerifyTab();
-    TP("layout");
     Theme::bindStyleSheet(m_ui->historyWarningLabel, [](const QPalette& palette) {
         return Theme::boxRule(QStringLiteral("#historyWarningLabel"), Theme::Tone::Error, palette)
             + QStringLiteral("#historyWarningLabel { font-weight: bold; }");
@@ -162,10 +155,8 @@ MainWindow::MainWindow(VerificationService& service, HistoryPending, QWidget* pa
     connect(m_form, &CaseForm::edited, m_result, &ResultPanel::markStale);
     connect(m_form, &CaseForm::cleared, m_result, &ResultPanel::markStale);
 
-    TP("statusbar+connects");
     setUpPeople();
     setUpHelp();
-    TP("people+help");
     resize(900, 640);
     // Nothing is verified, listed or changed before the history is there to record it.
     centralWidget()->setEnabled(false);

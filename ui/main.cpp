@@ -1,4 +1,3 @@
-#include "/tmp/tprobe.h"
 #include "HistoryOpener.h"
 #include "Icons.h"
 #include "MainWindow.h"
@@ -39,9 +38,7 @@ QString requestedLanguage(const QStringList& arguments)
 // An exception that nothing else caught ends the program with its message instead of an abort.
 int main(int argc, char* argv[])
 try {
-    TP("main");
     QApplication app(argc, argv);
-    TP("app");
     StartupProbe::install(); // EKYC_DESK_STARTUP_PROBE (tests/bench/bench_startup)
     QApplication::setOrganizationName(QStringLiteral("eKYC Desk"));
     QApplication::setApplicationName(QStringLiteral("ekyc-desk"));
@@ -97,15 +94,12 @@ try {
     // The window shows at once, disabled and saying that the history is being opened: the key derivation (scrypt),
     // the keychain and migrations run on a thread of their own (HistoryOpener) while it is painted, and the
     // passphrase and sign-in are asked over it.
-    TP("prepared");
     MainWindow window(session->verification(), MainWindow::HistoryPending {});
-    TP("ctor");
     window.setSettings(&settings);
     window.setKeychain(&keychain);
     window.show();
 
     // The application never verifies without its history. Quitting the passphrase dialog or the sign-in quits.
-    TP("shown");
     HistoryOpener opener(&keychain, &window);
     request.openHistoryWith = [&opener](const QString& location) { return opener.open(location); };
     request.openTrainingHistoryWith = [&opener](const QString& path) { return opener.openTraining(path); };
