@@ -58,42 +58,25 @@ BatchStart BatchStart::begin(
     const BatchInput& input, const QByteArray& data, const Options& options, const QDateTime& now)
 {
     BatchStart start;
-    const auto refuse = [&start](Refusal refusal, const QString& message) {
-        start.m_refusal = refusal;
-        start.m_message = message;
+    const auto refuse = [&start](const Refused& why) {
+        start.m_refusal = why.refusal;
+        start.m_message = why.message;
         start.m_lock.reset();
         return std::move(start);
     };
     start.m_outputPath = options.outputPath;
     start.m_lock = BatchJournal::lockFor(options.outputPath);
     if (!start.m_lock)
-        return refuse(Refusal::Busy,
+        return refuse({ Refusal::Busy,
             tr("Another batch is writing %1 right now; nothing was sent. Wait for it to end, or choose another "
                "results file.")
-                .arg(QDir::toNativeSeparators(options.outputPath)));
+                .arg(QDir::toNativeSeparators(options.outputPath)) });
     const QByteArray list = input.listDigest();
     const std::optional<BatchJournal> there = BatchJournal::at(options.outputPath);
     bool resumed = false;
     start.m_journal = BatchJournal::forInput(options.outputPath, data, list, now, &resumed);
-    if (!there && QFileInfo(BatchJournal::pathFor(options.outputPath)).exists()) {
-        const QString journal = QDir::toNativeSeparators(BatchJournal::pathFor(options.outputPath));
-        return refuse(Refusal::OtherBatchUnsettled,
-            Language::joinSentences({ tr("Nothing was sent."),
-                tr("The journal %1 beside the results cannot be read: it is damaged, or not a batch's journal. It "
-                   "may be all that lets an earlier batch resume without sending its answered rows again.")
-                    .arg(journal),
-                tr("If no batch needs it, delete %1; otherwise choose another results file.").arg(journal) }));
-    }
-    if (!resumed && there && !there->settled.value_or(false))
-        return refuse(Refusal::OtherBatchUnsettled, otherBatchUnsettled(options.outputPath, *there));
-    if (resumed && !start.m_journal.historyId.isEmpty() && start.m_journal.historyId != options.historyId)
-        return refuse(Refusal::OtherHistory,
-            Language::joinSentences({ tr("Nothing was sent."),
-                tr("The batch of this list at %1 records its cases in another audit history (another --db, or "
-                   "training and live): its answers are not in this one, so every answered row would be sent, and "
-                   "billed, again.")
-                    .arg(QDir::toNativeSeparators(options.outputPath)),
-                tr("Resume it with the history it began in, or choose another results file.") }));
+    if (const std::optional<Refused> kept = journalKept(options, there, start.m_journal, resumed))
+        return refuse(*kept);
     if (start.m_journal.historyId.isEmpty()) // a new batch, or a journal of an older build: from now on it says
         start.m_journal.historyId = options.historyId;
     // A new list after a settled batch at this output, in the same history (a list corrected or extended): its rows
@@ -101,35 +84,67 @@ BatchStart BatchStart::begin(
     // --again asks for every row to be sent.
     if (!resumed && !options.again && there && there->historyId == options.historyId)
         start.m_journal.carried = there->cases;
+    // Recorded before anything is sent. A resumed batch sends no answered row again: nothing to check.
     if (!resumed && !options.historyId.isEmpty()) {
-        // Recorded before anything is sent. A resumed batch sends no answered row again: nothing to check.
-        const BatchRegistry::Entry entry { start.m_journal.batchId,
-            list,
-            options.historyId,
-            QFileInfo(options.outputPath).absoluteFilePath(),
-            start.m_journal.startedAt };
-        BatchRegistry registry;
-        const BatchRegistry::Claim claim = registry.claim(entry, !options.again);
-        start.m_warning = claim.warning;
-        if (claim.unavailable && !options.again)
-            return refuse(Refusal::Unchecked,
-                Language::joinSentences({ tr("Nothing was sent."),
-                    claim.warning,
-                    tr("Without it this list cannot be checked against the batches begun before.") }));
-        if (claim.earlier)
-            return refuse(Refusal::AlreadyBegun,
-                Language::joinSentences(
-                    { tr("Nothing was sent."), BatchRegistry::alreadyBegun(*claim.earlier, options.training) }));
-        if (!claim.unavailable)
-            start.m_claimed = entry;
+        if (const std::optional<Refused> begun = start.claim(list, options))
+            return refuse(*begun);
     }
     start.m_settledBefore = start.m_journal.settled;
     start.m_journal.settled = false; // until this run ends with nothing left (a kill leaves it so)
     if (const Result<void> saved = start.m_journal.save(options.outputPath); !saved) {
         start.release(0);
-        return refuse(Refusal::JournalNotWritten, saved.message());
+        return refuse({ Refusal::JournalNotWritten, saved.message() });
     }
     return start;
+}
+
+std::optional<BatchStart::Refused> BatchStart::journalKept(
+    const Options& options, const std::optional<BatchJournal>& there, const BatchJournal& ours, bool resumed)
+{
+    if (!there && QFileInfo(BatchJournal::pathFor(options.outputPath)).exists()) {
+        const QString journal = QDir::toNativeSeparators(BatchJournal::pathFor(options.outputPath));
+        return Refused { Refusal::OtherBatchUnsettled,
+            Language::joinSentences({ tr("Nothing was sent."),
+                tr("The journal %1 beside the results cannot be read: it is damaged, or not a batch's journal. It "
+                   "may be all that lets an earlier batch resume without sending its answered rows again.")
+                    .arg(journal),
+                tr("If no batch needs it, delete %1; otherwise choose another results file.").arg(journal) }) };
+    }
+    if (!resumed && there && !there->settled.value_or(false))
+        return Refused { Refusal::OtherBatchUnsettled, otherBatchUnsettled(options.outputPath, *there) };
+    if (resumed && !ours.historyId.isEmpty() && ours.historyId != options.historyId)
+        return Refused { Refusal::OtherHistory,
+            Language::joinSentences({ tr("Nothing was sent."),
+                tr("The batch of this list at %1 records its cases in another audit history (another --db, or "
+                   "training and live): its answers are not in this one, so every answered row would be sent, and "
+                   "billed, again.")
+                    .arg(QDir::toNativeSeparators(options.outputPath)),
+                tr("Resume it with the history it began in, or choose another results file.") }) };
+    return std::nullopt;
+}
+
+std::optional<BatchStart::Refused> BatchStart::claim(const QByteArray& list, const Options& options)
+{
+    const BatchRegistry::Entry entry { m_journal.batchId,
+        list,
+        options.historyId,
+        QFileInfo(options.outputPath).absoluteFilePath(),
+        m_journal.startedAt };
+    BatchRegistry registry;
+    const BatchRegistry::Claim claim = registry.claim(entry, !options.again);
+    m_warning = claim.warning;
+    if (claim.unavailable && !options.again)
+        return Refused { Refusal::Unchecked,
+            Language::joinSentences({ tr("Nothing was sent."),
+                claim.warning,
+                tr("Without it this list cannot be checked against the batches begun before.") }) };
+    if (claim.earlier)
+        return Refused { Refusal::AlreadyBegun,
+            Language::joinSentences(
+                { tr("Nothing was sent."), BatchRegistry::alreadyBegun(*claim.earlier, options.training) }) };
+    if (!claim.unavailable)
+        m_claimed = entry;
+    return std::nullopt;
 }
 
 void BatchStart::finished(const BatchRun& run, bool resultsWritten)

@@ -67,7 +67,20 @@ public:
     void finished(const BatchRun& run, bool resultsWritten);
 
 private:
+    struct Refused
+    {
+        Refusal refusal = Refusal::None;
+        QString message;
+    };
+
     BatchStart() = default;
+    // Whether the journal at the output must be kept from this list: unreadable, another list's unsettled batch, or
+    // this list's batch in another history. there: the journal found; resumed: this list's own.
+    static std::optional<Refused> journalKept(
+        const Options& options, const std::optional<BatchJournal>& there, const BatchJournal& ours, bool resumed);
+    // Records a new batch of list in the record of batches; refused when the same list was begun before in this
+    // history (unless again) or when the record cannot be kept to check it.
+    std::optional<Refused> claim(const QByteArray& list, const Options& options);
     // Lets the lock go and forgets a new batch that sent nothing.
     void release(int sent);
 
