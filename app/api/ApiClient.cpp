@@ -125,6 +125,7 @@ struct ApiClient::Call
     bool connecting = false; // socketStartedConnecting: this attempt opened a new connection
     bool encrypted = false; // ... and its TLS handshake completed
     bool starting = false; // the current attempt has started but not left (attemptStarted, or the gate decides)
+    bool retryWaiting = false; // a retry is scheduled (its delay runs): nothing of this call is on its way
     bool headersTooLarge = false; // the attempt was aborted for its answer's header block
     ApiClient::AttemptGate gate; // this call's own, else the client's
 };
@@ -349,6 +350,7 @@ void ApiClient::startAttempt(quint64 callId)
         return;
     const int attempt = ++call->attempt;
     call->starting = true;
+    call->retryWaiting = false;
     emit attemptStarted(callId, attempt, call->request.merchantBizId);
     if (!m_calls.contains(callId))
         return; // stopped by a slot (it could not record the attempt): nothing is sent
@@ -519,6 +521,7 @@ void ApiClient::attemptDone(quint64 callId, int attempt)
         return; // cancelled by a slot
 
     if (result.status != VerificationResult::Status::Cancelled && m_retry.shouldRetry(result, attempt)) {
+        call->retryWaiting = true;
         scheduleNext(callId, m_retry.delayMs(result, attempt, m_random));
         return;
     }
@@ -539,8 +542,9 @@ void ApiClient::cancel(quint64 callId)
 
 bool ApiClient::isBetweenAttempts(quint64 callId) const
 {
+    // Not merely "no reply": that is also so while attemptFinished reports an attempt that ended the call.
     const Call* call = m_calls.value(callId);
-    return call && call->attempt > 0 && !call->reply && !call->starting;
+    return call && !call->reply && (call->retryWaiting || (call->starting && call->attempt > 1));
 }
 
 void ApiClient::stop(quint64 callId, VerificationResult result)

@@ -69,8 +69,9 @@ public:
     quint64 verify(const VerificationRequest& request, AttemptGate gate = {});
     // Cancels a call. A request already sent ends as OutcomeUnknown (it may have been billed), else as Cancelled.
     void cancel(quint64 callId);
-    // Whether the call is waiting for its next attempt (a retry's delay, after an attempt that failed unbilled):
-    // nothing of it is on its way, so cancel() ends it as Cancelled.
+    // Whether the call is waiting for its next attempt: a retry's delay after an attempt that failed unbilled, or a
+    // retry that has started but not left (its gate, the rate limit). Nothing of it is on its way, so cancel() ends
+    // it as Cancelled.
     bool isBetweenAttempts(quint64 callId) const;
     // Ends a call at once with this result: no further attempt starts, an attempt in flight is aborted (and
     // reported by attemptFinished with this result). Called from a slot of attemptStarted, or through the attempt

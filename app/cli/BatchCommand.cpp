@@ -124,12 +124,14 @@ std::unique_ptr<Session> openSession(const QCommandLineParser& parser,
     request.endpoint = parser.value(QStringLiteral("endpoint"));
     request.caFile = parser.value(QStringLiteral("ca-file"));
     // The connections the batch will use are opened while the key derivation runs.
-    request.openHistoryWith = [early, training](const QString& location) {
-        return early && !training && early->location() == location ? early->take()
-                                                                   : HistoryCli::openStoreOffThread(location);
+    // The early open was begun for the training history only when that is the one the session opens.
+    const bool trainingDefault = training && request.historyLocation.isEmpty();
+    request.openHistoryWith = [early, trainingDefault](const QString& location) {
+        return early && !trainingDefault && early->location() == location ? early->take()
+                                                                          : HistoryCli::openStoreOffThread(location);
     };
-    request.openTrainingHistoryWith = [early, training](const QString& path) {
-        return early && training && early->location() == path
+    request.openTrainingHistoryWith = [early, trainingDefault](const QString& path) {
+        return early && trainingDefault && early->location() == path
             ? early->take()
             : OffThreadOpen::open(path, [&path] { return TrainingHistory::open(path); });
     };
@@ -351,9 +353,11 @@ int runBatch(const QStringList& arguments)
         HistoryCli::err(writable.message() + u'\n');
         return Refused;
     }
-    // The key derivation (scrypt) of an existing history runs while the list is read and checked.
+    // The key derivation (scrypt) of an existing history runs while the list is read and checked. With --db, even in
+    // training, the history is opened with the passphrase (Session::openHistory).
+    const bool trainingDefault = parser.isSet(training) && parser.value(HistoryCli::dbOption()).isEmpty();
     const std::unique_ptr<OffThreadOpen::Pending> early =
-        HistoryCli::beginOpen(sessionHistory(parser, parser.isSet(training)), parser.isSet(training));
+        HistoryCli::beginOpen(sessionHistory(parser, parser.isSet(training)), trainingDefault);
     QFile file(parser.value(in));
     if (!file.open(QIODevice::ReadOnly)) {
         HistoryCli::err(tr("Cannot read %1: %2").arg(file.fileName(), file.errorString()) + u'\n');

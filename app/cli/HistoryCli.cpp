@@ -221,7 +221,7 @@ std::unique_ptr<OffThreadOpen::Pending> HistoryCli::beginOpen(const QString& loc
         return std::make_unique<OffThreadOpen::Pending>(
             location, [location] { return TrainingHistory::open(location); });
     }
-    if (!qEnvironmentVariableIsSet("EKYC_DESK_PASSPHRASE"))
+    if (qEnvironmentVariable("EKYC_DESK_PASSPHRASE").isEmpty())
         return nullptr; // asked on the terminal, in its turn
     Result<AuditStore::Options> options = storeOptions(false);
     if (!options)

@@ -181,6 +181,10 @@ void VerificationService::recordAttempt(VerificationCall* call, int attempt, Api
         },
         call,
         [this, call, attempt, proceed = std::move(proceed)](const QString& error) {
+            if (error.isEmpty() && attempt > 1 && call->m_noRetry) {
+                proceed(false, retryWithheld()); // finishWithoutRetry() while the attempt was being recorded
+                return;
+            }
             if (error.isEmpty()) {
                 call->m_attempt = attempt;
                 emit call->attemptStarted(attempt);

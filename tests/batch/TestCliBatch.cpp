@@ -25,6 +25,7 @@
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <csignal>
 
@@ -1052,7 +1053,6 @@ private slots:
         QCOMPARE(m_sandbox.requestsReceived(), before);
     }
 
-    // Throttling slows the whole batch: the rate limit halves, and the batch says so.
     // Interrupted while a row waits to retry after a throttled attempt (unbilled): the retry is not sent, the row
     // ends as an error that resuming sends again, once.
     void interruptWithholdsARetry()
@@ -1074,6 +1074,7 @@ private slots:
         QEventLoop loop;
         connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
         process.start(QStringLiteral(EKYC_CLI_PATH), batchArgs(in, out));
+        QTimer::singleShot(60000, &process, [&process] { process.kill(); }); // a hung run fails, never blocks
         loop.exec();
         disconnect(interrupter);
         const QByteArray err = process.readAllStandardError();
@@ -1094,6 +1095,7 @@ private slots:
         QCOMPARE(rows[1][outcome], QStringLiteral("passed"));
     }
 
+    // Throttling slows the whole batch: the rate limit halves, and the batch says so.
     void throttlingSlowsTheWholeBatch()
     {
         QByteArray csv = "name,id_number,start,end\n";

@@ -1,7 +1,9 @@
+#include "DistinctCases.h"
 #include "FakeClock.h"
 #include "HistoryOutage.h"
 #include "StoreFixture.h"
 
+#include "api/ApiClient.h"
 #include "history/AuditEvent.h"
 #include "history/ChainSigner.h"
 #include "history/RecordSpool.h"
@@ -12,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -426,6 +429,59 @@ private slots:
             QVERIFY(response.contains(QStringLiteral("spooledAt")));
         }
         QVERIFY(back->verifyChain().ok);
+    }
+
+    // finishWithoutRetry (a batch stopped) after a throttled first attempt: no second attempt leaves, whether the call
+    // waits for its retry, the retry has begun (its gate), or the first attempt is still on its way; the call ends
+    // cancelled after one attempt, and its case is not left pending.
+    void finishWithoutRetryWithholdsTheRetry_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<QString>("when");
+        for (const QString& backend : StoreFixture::backends()) {
+            for (const char* when : { "waiting", "begun", "on its way" })
+                QTest::addRow("%s: %s", qPrintable(backend), when) << backend << QString::fromLatin1(when);
+        }
+    }
+    void finishWithoutRetryWithholdsTheRetry()
+    {
+        QFETCH(QString, when);
+        STORE_FIXTURE_OPEN(fx, store, nullptr);
+        VerificationService service;
+        QVERIFY(service.configure({}));
+        service.setHistory(store.get());
+        QSignalSpy finished(&service, &VerificationService::finished);
+        SandboxServer* sandbox = service.sandbox();
+        const Result<VerificationCall*> submitted =
+            service.submit(caseOf(DistinctCases::unknown(9100, SandboxFixtures::throttleOnce)), false);
+        QVERIFY2(submitted, qPrintable(submitted.message()));
+        const QPointer<VerificationCall> call = *submitted;
+        int asked = 0;
+        const auto stop = [&] {
+            if (call && asked++ == 0)
+                call->finishWithoutRetry();
+        };
+        if (when == QLatin1String("waiting")) // the throttled answer is in and the retry waits
+            connect(service.client(), &ApiClient::attemptFinished, this, stop, Qt::QueuedConnection);
+        else if (when == QLatin1String("begun"))
+            connect(service.client(), &ApiClient::attemptStarted, this, [&](quint64, int attempt) {
+                if (attempt == 2)
+                    stop();
+            });
+        else
+            connect(sandbox, &SandboxServer::requestReceived, this, stop);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(asked, 1);
+        QCOMPARE(sandbox->requestsReceived(), 1);
+        const VerificationResult result = finished.first().at(1).value<VerificationResult>();
+        QCOMPARE(result.status, VerificationResult::Status::Cancelled);
+        QCOMPARE(result.attempts, 1);
+        const QString caseId = call ? call->caseId() : QString();
+        QVERIFY(!caseId.isEmpty());
+        const CaseSummary summary = *store->caseSummary(StoreFixture::reader(), caseId);
+        QCOMPARE(summary.attempts, 1);
+        QVERIFY2(summary.state != QLatin1String("pending"), qPrintable(summary.state));
+        QVERIFY(store->verifyChain().ok);
     }
 
     // What waits in the spool goes into the history before anything new is sent; while it cannot, nothing is sent.
