@@ -2701,6 +2701,10 @@ Exit codes: 0 every row answered (see each outcome); 3 refused before sending (a
         <source>Text after a closing quote in a CSV field.</source>
         <translation>CSV 字段的结束引号后还有文字。</translation>
     </message>
+    <message>
+        <source>A line ends with a lone carriage return (CR) in the CSV.</source>
+        <translation>CSV 中有一行以单独的回车符（CR）结尾。</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>

@@ -92,7 +92,8 @@ Result<BatchInput> BatchInput::parse(const QByteArray& data, const QDate& today,
 {
     if (const Result<void> encoding = checkEncoding(data); !encoding)
         return encoding.failure();
-    const Result<QList<QStringList>> records = Csv::parse(data);
+    // A list saved with the old Mac line ends (a lone CR) is read too: what matters is its cells.
+    const Result<QList<QStringList>> records = Csv::parse(data, Csv::LineEnds::AnyIncludingCr);
     if (!records)
         return Failure(
             ErrorCode::InvalidArgument, tr("The file is not valid CSV: %1 Nothing was sent.").arg(records.message()));

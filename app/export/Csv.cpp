@@ -22,8 +22,9 @@ bool needsQuotes(const QString& cell)
 class Parser
 {
 public:
-    explicit Parser(const QString& text)
+    Parser(const QString& text, Csv::LineEnds ends)
         : m_text(text)
+        , m_loneCrEnds(ends == Csv::LineEnds::AnyIncludingCr)
     {
     }
 
@@ -91,10 +92,12 @@ private:
             endRecord();
             return i + 2;
         }
-        if (m_text.at(i) == u'\n') {
+        if (m_text.at(i) == u'\n' || (m_text.at(i) == u'\r' && m_loneCrEnds)) {
             endRecord();
             return i + 1;
         }
+        if (m_text.at(i) == u'\r')
+            return Failure(ErrorCode::Corrupt, Csv::tr("A line ends with a lone carriage return (CR) in the CSV."));
         return Failure(ErrorCode::Corrupt, Csv::tr("Text after a closing quote in a CSV field."));
     }
 
@@ -106,6 +109,7 @@ private:
     }
 
     const QString& m_text;
+    const bool m_loneCrEnds;
     QList<QStringList> m_records;
     QStringList m_record;
     bool m_fieldStarted = false;
@@ -164,12 +168,12 @@ void Csv::appendCell(QByteArray& line, QByteArrayView utf8)
     line.append(utf8.sliced(start)).append('"');
 }
 
-Result<QList<QStringList>> Csv::parse(const QByteArray& data)
+Result<QList<QStringList>> Csv::parse(const QByteArray& data, LineEnds ends)
 {
     const QByteArray body = data.startsWith(bom()) ? data.mid(bom().size()) : data;
     // One byte-order mark is skipped, above, and no more: the decoder would drop a second one, the first character of
     // a first cell that starts with U+FEFF (found by fuzz_export_writers).
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
     const QString text = decoder(body);
-    return Parser(text).run();
+    return Parser(text, ends).run();
 }

@@ -29,7 +29,15 @@ public:
     // Appends one cell (UTF-8), neutralised and quoted exactly as record() does, without a separator: the fast path
     // of a large events export. record(cells) == the cells appended with ',' between them, then CRLF.
     static void appendCell(QByteArray& line, QByteArrayView utf8);
+    // How records may end: CRLF or LF (what CSV writers write; an export is checked as written), or also a lone CR
+    // (the old Mac line end, as some spreadsheets still save "CSV (Macintosh)").
+    enum class LineEnds
+    {
+        CrLfOrLf,
+        AnyIncludingCr,
+    };
     // The records of a whole file (a leading BOM is skipped), cells as written (still neutralised). Corrupt for a
-    // quote in an unquoted field, text after a closing quote, or an unterminated quoted field.
-    static Result<QList<QStringList>> parse(const QByteArray& data);
+    // quote in an unquoted field, text after a closing quote, an unterminated quoted field, or (CrLfOrLf) a lone CR
+    // outside quotes.
+    static Result<QList<QStringList>> parse(const QByteArray& data, LineEnds ends = LineEnds::CrLfOrLf);
 };

@@ -45,6 +45,9 @@ private slots:
             "name,id_number,start,end\n\"阿依古丽·买买提\",\"650102199509091524\",20180102,20280102\n")
                                       << QStringLiteral("阿依古丽·买买提") << QDate(2018, 1, 2) << QDate(2028, 1, 2)
                                       << false << QString() << QString();
+        QTest::newRow("old Mac line ends (a lone CR)")
+            << QByteArray("name,id_number,start,end\r" + row + "\r") << QStringLiteral("王小明") << QDate(2020, 6, 10)
+            << QDate(2040, 6, 10) << false << QString() << QString();
         QTest::newRow("full-width digits in the dates (a Chinese input method)") << QByteArray(
             "name,id_number,start,end\n王小明,110101199003071233,２０２００６１０,\xE3\x80\x80２０４００６１０\n")
                                                                                  << QStringLiteral("王小明")

@@ -64,6 +64,7 @@ private slots:
         QTest::newRow("quote inside") << QByteArray("ab\"c\r\n");
         QTest::newRow("text after quote") << QByteArray("\"ab\"c\r\n");
         QTest::newRow("unterminated") << QByteArray("\"abc\r\n");
+        QTest::newRow("a lone CR ends a line") << QByteArray("a,b\rc,d\r\n");
     }
 
     void parseRefuses()
@@ -72,6 +73,31 @@ private slots:
         const Result<QList<QStringList>> parsed = Csv::parse(data);
         QVERIFY(!parsed);
         QCOMPARE(parsed.error(), ErrorCode::Corrupt);
+    }
+
+    // Where lone CRs are line ends (a list saved as "CSV (Macintosh)"), the same records as with CRLF; a CR inside
+    // quotes stays in its cell.
+    void loneCrEndsRecordsWhereAllowed_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::newRow("CR only") << QByteArray("a,b\rc,d\r");
+        QTest::newRow("CR, no final line end") << QByteArray("a,b\rc,d");
+        QTest::newRow("mixed CR, LF and CRLF") << QByteArray("a,b\nc,d\r\n\r");
+        QTest::newRow("quoted after a CR") << QByteArray("\"a\",b\r\"c\",d\r");
+    }
+    void loneCrEndsRecordsWhereAllowed()
+    {
+        QFETCH(QByteArray, data);
+        const Result<QList<QStringList>> parsed = Csv::parse(data, Csv::LineEnds::AnyIncludingCr);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.message()));
+        QList<QStringList> expected { { QStringLiteral("a"), QStringLiteral("b") },
+            { QStringLiteral("c"), QStringLiteral("d") } };
+        if (data.endsWith("\r\n\r"))
+            expected.append(QStringList { QString() }); // an empty line, as with LF
+        QCOMPARE(*parsed, expected);
+        const Result<QList<QStringList>> inQuotes = Csv::parse("\"x\ry\"\rz\r", Csv::LineEnds::AnyIncludingCr);
+        QVERIFY(inQuotes.ok());
+        QCOMPARE(*inQuotes, (QList<QStringList> { { QStringLiteral("x\ry") }, { QStringLiteral("z") } }));
     }
 
     void bomIsSkipped()
