@@ -126,6 +126,7 @@ struct ApiClient::Call
     bool encrypted = false; // ... and its TLS handshake completed
     bool starting = false; // the current attempt has started but not left (attemptStarted, or the gate decides)
     bool retryWaiting = false; // a retry is scheduled (its delay runs): nothing of this call is on its way
+    bool noRetry = false; // finishWithoutRetry(): the attempt begun is the last
     bool headersTooLarge = false; // the attempt was aborted for its answer's header block
     ApiClient::AttemptGate gate; // this call's own, else the client's
 };
@@ -520,7 +521,8 @@ void ApiClient::attemptDone(quint64 callId, int attempt)
     if (!m_calls.contains(callId))
         return; // cancelled by a slot
 
-    if (result.status != VerificationResult::Status::Cancelled && m_retry.shouldRetry(result, attempt)) {
+    if (result.status != VerificationResult::Status::Cancelled && !call->noRetry
+        && m_retry.shouldRetry(result, attempt)) {
         call->retryWaiting = true;
         scheduleNext(callId, m_retry.delayMs(result, attempt, m_random));
         return;
@@ -540,11 +542,16 @@ void ApiClient::cancel(quint64 callId)
     stop(callId, result);
 }
 
-bool ApiClient::isBetweenAttempts(quint64 callId) const
+void ApiClient::finishWithoutRetry(quint64 callId)
 {
-    // Not merely "no reply": that is also so while attemptFinished reports an attempt that ended the call.
-    const Call* call = m_calls.value(callId);
-    return call && !call->reply && (call->retryWaiting || (call->starting && call->attempt > 1));
+    Call* call = m_calls.value(callId);
+    if (!call)
+        return;
+    call->noRetry = true;
+    // Between attempts, by explicit state: "no reply" alone also holds while attemptFinished reports an attempt that
+    // ended the call, whose answer (billed, or unknown) must stand.
+    if (!call->reply && (call->retryWaiting || (call->starting && call->attempt > 1)))
+        cancel(callId);
 }
 
 void ApiClient::stop(quint64 callId, VerificationResult result)

@@ -69,10 +69,11 @@ public:
     quint64 verify(const VerificationRequest& request, AttemptGate gate = {});
     // Cancels a call. A request already sent ends as OutcomeUnknown (it may have been billed), else as Cancelled.
     void cancel(quint64 callId);
-    // Whether the call is waiting for its next attempt: a retry's delay after an attempt that failed unbilled, or a
-    // retry that has started but not left (its gate, the rate limit). Nothing of it is on its way, so cancel() ends
-    // it as Cancelled.
-    bool isBetweenAttempts(quint64 callId) const;
+    // No attempt after the one begun (a batch stopped). A call waiting for its retry after an unbilled failure, or
+    // whose retry has begun and not left (its gate, the rate limit), ends now as Cancelled: nothing of it is on its
+    // way. An attempt on its way ends the call with its own result instead of being retried. A call that has not
+    // begun its first attempt sends it as usual.
+    void finishWithoutRetry(quint64 callId);
     // Ends a call at once with this result: no further attempt starts, an attempt in flight is aborted (and
     // reported by attemptFinished with this result). Called from a slot of attemptStarted, or through the attempt
     // gate's proceed(false, ...), the attempt is never sent.

@@ -37,10 +37,8 @@ ValidationIssue issue(CaseField field, const QString& code, const QString& messa
 QDate parseDate(const QString& text)
 {
     QString digits = text.trimmed();
-    for (QChar& c : digits) {
-        if (c.unicode() >= 0xFF10 && c.unicode() <= 0xFF19)
-            c = QChar(u'0' + (c.unicode() - 0xFF10));
-    }
+    for (QChar& c : digits)
+        c = IdNumber::asciiDigit(c);
     return digits.size() == 8 ? QDate::fromString(digits, QStringLiteral("yyyyMMdd")) : QDate();
 }
 

@@ -99,15 +99,6 @@ int connectionsFor(const BatchInput& input, int maxInFlight)
     return static_cast<int>(std::min<qsizetype>(maxInFlight, input.rows().size() - input.refusedCount()));
 }
 
-// The history the session will open (Session::openHistory): the training history, --db, or the setting.
-QString sessionHistory(const QCommandLineParser& parser, bool training)
-{
-    const QString db = parser.value(QStringLiteral("db"));
-    if (training && db.isEmpty())
-        return TrainingHistory::defaultPath();
-    return db.isEmpty() ? Settings().value(Settings::historyLocation) : db;
-}
-
 // settings: the session keeps a reference to it, so it lives as long as the session. early: the history's open begun
 // while the list was read (HistoryCli::beginOpen), or nullptr.
 std::unique_ptr<Session> openSession(const QCommandLineParser& parser,
@@ -124,14 +115,12 @@ std::unique_ptr<Session> openSession(const QCommandLineParser& parser,
     request.endpoint = parser.value(QStringLiteral("endpoint"));
     request.caFile = parser.value(QStringLiteral("ca-file"));
     // The connections the batch will use are opened while the key derivation runs.
-    // The early open was begun for the training history only when that is the one the session opens.
-    const bool trainingDefault = training && request.historyLocation.isEmpty();
-    request.openHistoryWith = [early, trainingDefault](const QString& location) {
-        return early && !trainingDefault && early->location() == location ? early->take()
-                                                                          : HistoryCli::openStoreOffThread(location);
+    // The early open was begun for Session::historyFor's choice, which the session opens the same way.
+    request.openHistoryWith = [early](const QString& location) {
+        return early && early->location() == location ? early->take() : HistoryCli::openStoreOffThread(location);
     };
-    request.openTrainingHistoryWith = [early, trainingDefault](const QString& path) {
-        return early && trainingDefault && early->location() == path
+    request.openTrainingHistoryWith = [early](const QString& path) {
+        return early && early->location() == path
             ? early->take()
             : OffThreadOpen::open(path, [&path] { return TrainingHistory::open(path); });
     };
@@ -353,11 +342,11 @@ int runBatch(const QStringList& arguments)
         HistoryCli::err(writable.message() + u'\n');
         return Refused;
     }
-    // The key derivation (scrypt) of an existing history runs while the list is read and checked. With --db, even in
-    // training, the history is opened with the passphrase (Session::openHistory).
-    const bool trainingDefault = parser.isSet(training) && parser.value(HistoryCli::dbOption()).isEmpty();
+    // The key derivation (scrypt) of an existing history runs while the list is read and checked.
+    const Session::HistoryChoice history =
+        Session::historyFor(Settings(), parser.isSet(training), parser.value(HistoryCli::dbOption()));
     const std::unique_ptr<OffThreadOpen::Pending> early =
-        HistoryCli::beginOpen(sessionHistory(parser, parser.isSet(training)), trainingDefault);
+        HistoryCli::beginOpen(history.location, history.trainingDefault);
     QFile file(parser.value(in));
     if (!file.open(QIODevice::ReadOnly)) {
         HistoryCli::err(tr("Cannot read %1: %2").arg(file.fileName(), file.errorString()) + u'\n');

@@ -35,14 +35,19 @@ QString IdNumber::normalize(const QString& raw)
     for (QChar c : raw) {
         if (c.isSpace())
             continue;
+        c = asciiDigit(c);
         const char16_t u = c.unicode();
-        if (u >= 0xFF10 && u <= 0xFF19) // full-width digits, as typed with a Chinese input method
-            c = QChar(u'0' + (u - 0xFF10));
-        else if (u == 0xFF38 || u == 0xFF58 || u == u'x') // full-width X / x, ASCII x
+        if (u == 0xFF38 || u == 0xFF58 || u == u'x') // full-width X / x, ASCII x
             c = QChar(u'X');
         out.append(c);
     }
     return out;
+}
+
+QChar IdNumber::asciiDigit(QChar c)
+{
+    const char16_t u = c.unicode();
+    return u >= 0xFF10 && u <= 0xFF19 ? QChar(u'0' + (u - 0xFF10)) : c;
 }
 
 QChar IdNumber::checkCharacter(QStringView first17)

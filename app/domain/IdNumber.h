@@ -14,6 +14,9 @@ public:
     // Trims, removes inner white space (including the ideographic space), maps full-width digits and X to ASCII and
     // lower-case x to X. Does not validate.
     static QString normalize(const QString& raw);
+    // A full-width digit (U+FF10..U+FF19, as a Chinese input method types it) as its ASCII digit; any other character
+    // as it is. Dates typed beside the number are read the same way.
+    static QChar asciiDigit(QChar c);
     // The check character for 17 ASCII digits (ISO 7064 MOD 11-2); QChar() when the input is not 17 digits.
     static QChar checkCharacter(QStringView first17);
     // True for an 18-character ^\d{17}[\dX]$ number whose last character is the correct check character.

@@ -8,61 +8,19 @@
 
 #include <optional>
 
-namespace {
-
-// Opens the history again on this thread with the keys the other one unlocked; a failure there is returned as it is.
-Result<std::unique_ptr<AuditStore>> reopenHere(
-    const QString& location, const Failure& failure, std::optional<AuditStore::Options>& unlocked)
-{
-    Result<std::unique_ptr<AuditStore>> store = failure;
-    if (unlocked) {
-        unlocked->mustExist = true;
-        store = AuditStore::open(location, *unlocked);
-        unlocked->unlockedKeys.reset();
-    }
-    return store;
-}
-
-} // namespace
-
-Result<std::unique_ptr<AuditStore>> OffThreadOpen::open(
-    const QString& location, const Open& open, const Schedule& schedule)
-{
-    Failure failure;
-    std::optional<AuditStore::Options> unlocked;
-    QEventLoop loop;
-    std::unique_ptr<QThread> worker(QThread::create([&] {
-        Result<std::unique_ptr<AuditStore>> first = open();
-        if (first)
-            unlocked = (*first)->sharedOptions();
-        else
-            failure = first.failure();
-    }));
-    QObject::connect(worker.get(), &QThread::finished, &loop, &QEventLoop::quit);
-    const QPointer<QThread> thread = worker.get();
-    const auto start = [thread] {
-        if (thread && !thread->isRunning() && !thread->isFinished())
-            thread->start();
-    };
-    if (schedule)
-        schedule(start);
-    else
-        start();
-    loop.exec(QEventLoop::ExcludeUserInputEvents);
-    // The loop also ends when the application is told to quit (QCoreApplication::exit ends every loop), possibly
-    // before a scheduled start: the open still runs, and ends, before the thread goes.
-    start();
-    worker->wait();
-    return reopenHere(location, failure, unlocked);
-}
-
 struct OffThreadOpen::Pending::Outcome
 {
     Failure failure;
     std::optional<AuditStore::Options> unlocked;
 };
 
-OffThreadOpen::Pending::Pending(const QString& location, Open open)
+Result<std::unique_ptr<AuditStore>> OffThreadOpen::open(
+    const QString& location, const Open& open, const Schedule& schedule)
+{
+    return Pending(location, open, schedule).take();
+}
+
+OffThreadOpen::Pending::Pending(const QString& location, Open open, const Schedule& schedule)
     : m_location(location)
     , m_outcome(std::make_shared<Outcome>())
 {
@@ -73,11 +31,24 @@ OffThreadOpen::Pending::Pending(const QString& location, Open open)
         else
             outcome->failure = first.failure();
     }));
-    m_worker->start();
+    if (schedule)
+        schedule([thread = QPointer<QThread>(m_worker.get())] {
+            if (thread)
+                startOnce(*thread);
+        });
+    else
+        startOnce(*m_worker);
+}
+
+void OffThreadOpen::Pending::startOnce(QThread& thread)
+{
+    if (!thread.isRunning() && !thread.isFinished())
+        thread.start();
 }
 
 OffThreadOpen::Pending::~Pending()
 {
+    startOnce(*m_worker); // a scheduled start that never came: the open still runs, and ends, before the thread goes
     m_worker->wait();
     if (m_outcome->unlocked)
         m_outcome->unlocked->unlockedKeys.reset();
@@ -93,6 +64,16 @@ Result<std::unique_ptr<AuditStore>> OffThreadOpen::Pending::take()
         if (!m_worker->isFinished())
             loop.exec(QEventLoop::ExcludeUserInputEvents);
     }
-    m_worker->wait(); // also when the loop ended because the application quits
-    return reopenHere(m_location, m_outcome->failure, m_outcome->unlocked);
+    // The loop also ends when the application is told to quit (QCoreApplication::exit ends every loop), possibly
+    // before a scheduled start: the open still runs, and ends, here.
+    startOnce(*m_worker);
+    m_worker->wait();
+    Result<std::unique_ptr<AuditStore>> store = m_outcome->failure;
+    if (m_outcome->unlocked) {
+        // Opened again on this thread with the keys the other one unlocked: quick, and used where it was opened.
+        m_outcome->unlocked->mustExist = true;
+        store = AuditStore::open(m_location, *m_outcome->unlocked);
+        m_outcome->unlocked->unlockedKeys.reset();
+    }
+    return store;
 }

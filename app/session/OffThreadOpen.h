@@ -25,12 +25,13 @@ using Schedule = std::function<void(const std::function<void()>& start)>;
 Result<std::unique_ptr<AuditStore>> open(const QString& location, const Open& open, const Schedule& schedule = {});
 
 // An open begun ahead, while this thread does other work (the CLI reads and checks a list meanwhile): the thread
-// starts at once; take() waits for it, running the event loop, and opens the history here with its keys. Dropped
-// without take(), it waits for the thread to end and closes what it opened.
+// starts at once, or when schedule calls the function it is given; take() waits for it, running the event loop, and
+// opens the history here with its keys. Dropped without take(), it waits for the thread to end and closes what it
+// opened. open() is one taken at once.
 class Pending
 {
 public:
-    Pending(const QString& location, Open open);
+    Pending(const QString& location, Open open, const Schedule& schedule = {});
     ~Pending();
     Pending(const Pending&) = delete;
     Pending& operator=(const Pending&) = delete;
@@ -41,6 +42,7 @@ public:
 
 private:
     struct Outcome;
+    static void startOnce(QThread& thread);
     QString m_location;
     std::shared_ptr<Outcome> m_outcome; // written by the thread, read here once it has ended
     std::unique_ptr<QThread> m_worker;

@@ -128,15 +128,21 @@ Result<Actor> Session::ownerOf(AuditStore& history, bool training)
     return owner;
 }
 
+Session::HistoryChoice Session::historyFor(const Settings& settings, bool training, const QString& historyLocation)
+{
+    if (training && historyLocation.isEmpty())
+        return { TrainingHistory::defaultPath(), true };
+    return { historyLocation.isEmpty() ? settings.value(Settings::historyLocation) : historyLocation, false };
+}
+
 bool Session::openHistory(const Request& request, Failure* failure)
 {
     const bool training = isTraining();
-    const bool trainingDefault = training && request.historyLocation.isEmpty();
-    Result<std::unique_ptr<AuditStore>> opened = trainingDefault
-        ? (request.openTrainingHistoryWith ? request.openTrainingHistoryWith(TrainingHistory::defaultPath())
-                                           : TrainingHistory::open(TrainingHistory::defaultPath()))
-        : request.openHistoryWith(
-            request.historyLocation.isEmpty() ? m_settings.value(Settings::historyLocation) : request.historyLocation);
+    const HistoryChoice choice = historyFor(m_settings, training, request.historyLocation);
+    Result<std::unique_ptr<AuditStore>> opened = choice.trainingDefault
+        ? (request.openTrainingHistoryWith ? request.openTrainingHistoryWith(choice.location)
+                                           : TrainingHistory::open(choice.location))
+        : request.openHistoryWith(choice.location);
     if (!opened) {
         *failure = { opened.error() == ErrorCode::Cancelled ? Error::Cancelled : Error::HistoryUnavailable,
             opened.message() };

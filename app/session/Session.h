@@ -74,6 +74,15 @@ public:
     static Result<Actor> ownerOf(AuditStore& history, bool training);
     static Actor trainee();
 
+    // The history open() opens: in training without a location, the training history (its key file beside it);
+    // else the location asked for, or the setting's. For a caller that begins that open ahead (the CLI's batch).
+    struct HistoryChoice
+    {
+        QString location;
+        bool trainingDefault = false;
+    };
+    static HistoryChoice historyFor(const Settings& settings, bool training, const QString& historyLocation);
+
     // The one start-up path: reads and validates the settings (the long-term value included), builds the service
     // (starting the sandbox in training mode), opens the history and records configuration changes in it.
     static std::unique_ptr<Session> create(Settings& settings, const Request& request, Failure* failure);

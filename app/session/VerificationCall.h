@@ -33,9 +33,9 @@ public:
     // Stops the call: before it was sent, nothing is sent; while an attempt runs, it is aborted. finished() follows,
     // once, with the outcome recorded.
     void cancel();
-    // No further attempt starts (a batch stopped): an attempt on its way finishes and is recorded as it ends; a call
-    // waiting to retry after an unbilled failure (throttled, a server fault) ends now as cancelled, nothing more
-    // sent. Not yet sent, it is sent as usual: cancel() stops that.
+    // No further attempt starts (a batch stopped; ApiClient::finishWithoutRetry): an attempt on its way ends the call
+    // with its own result; a call waiting to retry after an unbilled failure (throttled, a server fault) ends now as
+    // cancelled, nothing more sent. Not yet sent, it is sent as usual: cancel() stops that.
     void finishWithoutRetry();
 
     // Holds the call once its case is recorded, until release(): a batch records cases ahead of their turn, so that
@@ -66,7 +66,7 @@ private:
     quint64 m_apiId = 0; // the client's id once sent
     int m_attempt = 0;
     bool m_cancelled = false; // cancelled while being recorded
-    bool m_noRetry = false; // finishWithoutRetry(): no attempt after the first
+    bool m_noRetry = false; // finishWithoutRetry() before the client had the call
     bool m_held = false; // holdUntilReleased() until release()
     bool m_parked = false; // recorded while held: it starts at release() or cancel()
     bool m_unrecorded = false; // a record of it went to the spool, or was lost

@@ -23,15 +23,6 @@ struct Created
     QString error;
 };
 
-// An attempt after the first, withheld by finishWithoutRetry(): nothing more was sent.
-VerificationResult retryWithheld()
-{
-    VerificationResult result;
-    result.status = VerificationResult::Status::Cancelled;
-    result.error = VerificationResult::Error::Cancelled;
-    return result;
-}
-
 VerificationResult notRecorded(const QString& problem)
 {
     VerificationResult result;
@@ -151,10 +142,6 @@ void VerificationService::caseCreated(VerificationCall* call, const QString& cas
 
 void VerificationService::recordAttempt(VerificationCall* call, int attempt, ApiClient::Proceed proceed)
 {
-    if (attempt > 1 && call->m_noRetry) {
-        proceed(false, retryWithheld());
-        return;
-    }
     if (!call->caseId().isEmpty() && !m_writer) {
         // The history was taken away while the call ran: with nowhere to record the attempt, it is not sent.
         proceed(false, notRecorded(tr("the audit history was closed")));
@@ -181,10 +168,6 @@ void VerificationService::recordAttempt(VerificationCall* call, int attempt, Api
         },
         call,
         [this, call, attempt, proceed = std::move(proceed)](const QString& error) {
-            if (error.isEmpty() && attempt > 1 && call->m_noRetry) {
-                proceed(false, retryWithheld()); // finishWithoutRetry() while the attempt was being recorded
-                return;
-            }
             if (error.isEmpty()) {
                 call->m_attempt = attempt;
                 emit call->attemptStarted(attempt);

@@ -293,6 +293,8 @@ void VerificationService::startCall(VerificationCall* call)
             else
                 proceed(false, cancelled()); // deleted while running: nothing more is sent
         });
+    if (call->m_noRetry)
+        m_client->finishWithoutRetry(call->m_apiId);
     connect(m_client.get(),
         &ApiClient::attemptFinished,
         call,
@@ -321,9 +323,9 @@ void VerificationService::cancel(VerificationCall* call)
 
 void VerificationService::finishWithoutRetry(VerificationCall* call)
 {
-    call->m_noRetry = true; // the attempt gate (recordAttempt) sends no attempt after the first
-    if (call->m_apiId != 0 && m_client->isBetweenAttempts(call->m_apiId))
-        m_client->cancel(call->m_apiId); // nothing on its way: it ends now, as Cancelled
+    call->m_noRetry = true; // kept for a call not yet handed to the client (startCall)
+    if (call->m_apiId != 0)
+        m_client->finishWithoutRetry(call->m_apiId);
 }
 
 void VerificationService::forget(VerificationCall* call)

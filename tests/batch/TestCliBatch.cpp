@@ -1086,7 +1086,9 @@ private slots:
         QList<QStringList> rows = readOutput(out);
         QCOMPARE(rows.size(), 2);
         QCOMPARE(rows[1][outcome], QStringLiteral("error"));
-        QCOMPARE(rows[1][errorKind], QStringLiteral("Cancelled"));
+        // Cancelled while it waited to retry, or its throttled answer, as the signal met it: never billed.
+        QVERIFY2(rows[1][errorKind] == QLatin1String("Cancelled") || rows[1][errorKind] == QLatin1String("Throttling"),
+            qPrintable(rows[1][errorKind]));
 
         const CliRun resumed = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
         QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
