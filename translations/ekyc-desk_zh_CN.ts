@@ -472,6 +472,14 @@
         <source>The checkpoint interval is %1 to %2 events.</source>
         <translation>检查点间隔为 %1 至 %2 个事件。</translation>
     </message>
+    <message>
+        <source>Cannot keep the record of batches in the history: %1</source>
+        <translation>无法在审计历史中保存批次记录：%1</translation>
+    </message>
+    <message>
+        <source>A batch is recorded with its id and its list&apos;s digest.</source>
+        <translation>批次须以其编号和名单摘要记录。</translation>
+    </message>
 </context>
 <context>
     <name>BatchDialog</name>
@@ -755,6 +763,26 @@
     <message>
         <source>Sent by the batch verified before with these results, without an answer: it may have been billed, so it was not sent again. Look it up by its MerchantBizId, or run the batch again with --retry-unknown.</source>
         <translation>之前以同一结果文件核验的批次已发送此行但未收到答复：可能已计费，因此未再次发送。请按其 MerchantBizId 查询，或使用 --retry-unknown 重新运行批次。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the batch cannot be recorded in the audit history: %1</source>
+        <translation>未发送任何内容：无法在审计历史中记录此批次：%1</translation>
+    </message>
+    <message>
+        <source>This list was begun as a batch in this audit history on %1 by %2 on workstation %3, with its results in %4.</source>
+        <translation>此名单已于 %1 由 %2 在工作站 %3 上作为批次在本审计历史中开始核验，其结果位于 %4。</translation>
+    </message>
+    <message>
+        <source>Nothing is billed in training, but its rows would be verified twice.</source>
+        <translation>培训模式不计费，但其中各行会被核验两次。</translation>
+    </message>
+    <message>
+        <source>Its rows were sent, and billed, then: sending the list again bills every row again.</source>
+        <translation>当时其中各行已发送并计费：再次发送此名单会对每一行再次计费。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>未发送任何内容。</translation>
     </message>
 </context>
 <context>

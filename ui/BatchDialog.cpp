@@ -330,7 +330,9 @@ void BatchDialog::startBatch()
     m_begun = std::make_unique<BatchStart>(std::move(start));
     const BatchJournal& journal = m_begun->journal();
     const bool resumed = m_begun->resumed();
-    m_run = std::make_unique<BatchRun>(m_service, *m_input, journal, BatchRun::Options());
+    BatchRun::Options options;
+    m_begun->configure(options);
+    m_run = std::make_unique<BatchRun>(m_service, *m_input, journal, options);
     m_progress->setRange(0, static_cast<int>(m_input->rows().size()));
     m_progress->setValue(0);
     const QString begun = resumed ? tr("Resuming the batch begun %1: rows already answered are not sent again.")
@@ -355,6 +357,18 @@ void BatchDialog::showProgress()
 
 void BatchDialog::finish()
 {
+    if (m_run->earlierInHistory()) {
+        // Begun on another workstation, or by another person, in this history: nothing was sent, nothing written.
+        m_begun->finished(*m_run, false);
+        m_again->setVisible(true);
+        m_progress->setValue(0);
+        m_status->setText(
+            Language::joinSentences({ m_run->stopReason(), tr("Tick “Verify this list again” to send it anyway.") }));
+        fitHeight();
+        updateControls();
+        emit finishedBatch(false);
+        return;
+    }
     showProgress();
     const auto format = m_format->currentIndex() == 1 ? BatchReport::Format::Jsonl : BatchReport::Format::Csv;
     const QString outPath = m_outPath->text().trimmed();

@@ -1,14 +1,18 @@
 #include "BatchRun.h"
 
 #include "api/ApiClient.h"
+#include "base/Language.h"
 #include "history/AuditEvent.h"
 #include "history/AuditStore.h"
 #include "session/HistoryWriter.h"
 #include "session/VerificationCall.h"
 #include "session/VerificationService.h"
 
+#include <QLocale>
+
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace {
 
@@ -27,6 +31,9 @@ struct Lookup
 {
     QList<QByteArray> indexes; // per row; empty for refused rows
     Latest latest = QHash<QString, CaseSummary>();
+    // The batch's record in the history (Options::claim): the earlier batch of the list found there, or why the
+    // record could not be kept.
+    Result<std::optional<BatchBegun>> claimed = std::optional<BatchBegun>();
 };
 
 // What to look up for a row: its MerchantBizId, from when (the file's own ids count only from the batch's start: the
@@ -73,7 +80,7 @@ BatchRun::BatchRun(
     , m_rows(input.rows())
     , m_outcomes(m_rows.size())
     , m_journal(std::move(journal))
-    , m_options(options)
+    , m_options(std::move(options))
 {
     for (qsizetype i = 0; i < m_rows.size(); ++i) {
         BatchRow& row = m_rows[i];
@@ -136,17 +143,35 @@ void BatchRun::start()
     for (const BatchRow& row : std::as_const(m_rows))
         keys.append(row.refused() ? QString() : BatchInput::caseKey(row.input));
     const Actor actor = m_service.actor();
+    const std::optional<BatchBegun> claim = m_options.claim;
+    const bool checkEarlier = m_options.checkEarlier;
     writer->run<Lookup>(
-        [writer, keys](AuditStore* store) {
+        [writer, keys, actor, claim, checkEarlier](AuditStore* store) {
             Lookup lookup;
-            if (!store)
+            if (!store) {
                 lookup.latest = Failure(ErrorCode::Unavailable, writer->openError());
-            else
+                return lookup;
+            }
+            if (claim)
+                lookup.claimed = store->claimBatch(actor, *claim, checkEarlier);
+            if (lookup.claimed && !lookup.claimed->has_value())
                 lookup.indexes = store->caseIndexes(keys);
             return lookup;
         },
         this,
-        [this, writer, actor](const Lookup& lookup) {
+        [this, writer, actor, claim](const Lookup& lookup) {
+            if (!lookup.claimed) {
+                m_notPermitted = lookup.claimed.error() == ErrorCode::PermissionDenied;
+                stop(tr("Nothing was sent: the batch cannot be recorded in the audit history: %1")
+                         .arg(lookup.claimed.message()));
+                return;
+            }
+            if (lookup.claimed->has_value()) {
+                m_earlierInHistory = **lookup.claimed;
+                stop(alreadyBegun(*m_earlierInHistory, m_service.isTraining()));
+                return;
+            }
+            m_claimed = claim.has_value();
             if (!lookup.latest) {
                 stop(tr("The audit history cannot tell which rows were already answered: %1")
                          .arg(lookup.latest.message()));
@@ -443,7 +468,34 @@ void BatchRun::finishIfDone()
     if (m_tally.finished < m_rows.size())
         return; // the history has not answered yet
     m_finished = true;
+    forgetClaimIfUnsent();
     emit finished();
+}
+
+void BatchRun::forgetClaimIfUnsent()
+{
+    HistoryWriter* writer = m_service.writer();
+    if (!m_claimed || m_sent > 0 || !writer)
+        return;
+    m_claimed = false;
+    // Posted before the session can close: the writer finishes what was posted before it goes.
+    const QString batchId = m_options.claim->batchId;
+    const Actor actor = m_service.actor();
+    writer->run<bool>([actor, batchId](AuditStore* store) { return store && store->forgetBatch(actor, batchId).ok(); },
+        this,
+        [](bool) {});
+}
+
+QString BatchRun::alreadyBegun(const BatchBegun& earlier, bool training)
+{
+    const QString when = QLocale().toString(earlier.startedAt.toLocalTime(), QLocale::ShortFormat);
+    const QString begun = tr("This list was begun as a batch in this audit history on %1 by %2 on workstation %3, "
+                             "with its results in %4.")
+                              .arg(when, earlier.actor, earlier.workstation, earlier.outputPath);
+    const QString billed = training
+        ? tr("Nothing is billed in training, but its rows would be verified twice.")
+        : tr("Its rows were sent, and billed, then: sending the list again bills every row again.");
+    return Language::joinSentences({ tr("Nothing was sent."), begun, billed });
 }
 
 void BatchRun::tally(Counts& counts, const BatchOutcome& outcome, int sign)

@@ -4,6 +4,7 @@
 #include "batch/BatchInput.h"
 #include "batch/BatchJournal.h"
 #include "batch/BatchOutcome.h"
+#include "history/BatchBegun.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -54,6 +55,11 @@ public:
     {
         int maxInFlight = ApiClient::maxConcurrentCalls(); // each on a connection of its own
         bool retryUnknown = false;
+        // Recorded in the history before anything is sent (BatchStart::historyClaim), so that every workstation
+        // sharing it sees the list begun. With checkEarlier, a list another batch began in that history stops the
+        // run before anything is sent (earlierInHistory()).
+        std::optional<BatchBegun> claim;
+        bool checkEarlier = false;
     };
     struct Counts
     {
@@ -87,6 +93,11 @@ public:
     QString stopReason() const { return m_stopReason; }
     // The actor's role may not verify (the history recorded the refusal); nothing was sent.
     bool notPermitted() const { return m_notPermitted; }
+    // Another batch of the same list was begun in the history (on this workstation or another): nothing was sent,
+    // and stopReason() says who began it, where and when.
+    const std::optional<BatchBegun>& earlierInHistory() const { return m_earlierInHistory; }
+    // Translated: the list was begun before by that batch (training: nothing was billed).
+    static QString alreadyBegun(const BatchBegun& earlier, bool training);
 
     const QList<BatchRow>& rows() const { return m_rows; }
     const QList<BatchOutcome>& outcomes() const { return m_outcomes; }
@@ -125,6 +136,8 @@ private:
     int inFlightLimit() const;
     void stop(const QString& reason);
     void finishIfDone();
+    // A batch recorded in the history that sent nothing after all does not hold its list back.
+    void forgetClaimIfUnsent();
     // Every change of a row's outcome goes through settle(), which keeps the counts (m_tally) in step: counts() is
     // asked at every answer, and counting all rows each time made a long batch quadratic.
     void settle(int index, const BatchOutcome& outcome);
@@ -159,5 +172,7 @@ private:
     bool m_stopped = false;
     bool m_finished = false;
     bool m_notPermitted = false;
+    bool m_claimed = false; // options.claim was recorded in the history
+    std::optional<BatchBegun> m_earlierInHistory;
     QString m_stopReason;
 };

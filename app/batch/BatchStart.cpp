@@ -4,6 +4,7 @@
 #include "batch/BatchInput.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLocale>
 #include <QLockFile>
@@ -65,6 +66,8 @@ BatchStart BatchStart::begin(
         return std::move(start);
     };
     start.m_outputPath = options.outputPath;
+    start.m_historyId = options.historyId;
+    start.m_again = options.again;
     start.m_lock = BatchJournal::lockFor(options.outputPath);
     if (!start.m_lock)
         return refuse({ Refusal::Busy,
@@ -77,6 +80,7 @@ BatchStart BatchStart::begin(
     start.m_journal = BatchJournal::forInput(options.outputPath, data, list, now, &resumed);
     if (const std::optional<Refused> kept = journalKept(options, there, start.m_journal, resumed))
         return refuse(*kept);
+    start.m_journalBefore = there;
     if (start.m_journal.historyId.isEmpty()) // a new batch, or a journal of an older build: from now on it says
         start.m_journal.historyId = options.historyId;
     // A new list after a settled batch at this output, in the same history (a list corrected or extended): its rows
@@ -147,9 +151,39 @@ std::optional<BatchStart::Refused> BatchStart::claim(const QByteArray& list, con
     return std::nullopt;
 }
 
+std::optional<BatchBegun> BatchStart::historyClaim() const
+{
+    if (m_journal.resumed || m_historyId.isEmpty() || m_journal.listSha256.isEmpty() || m_outputPath.isEmpty())
+        return std::nullopt;
+    BatchBegun ours;
+    ours.batchId = m_journal.batchId;
+    ours.listSha256 = m_journal.listSha256;
+    ours.outputPath = QFileInfo(m_outputPath).absoluteFilePath();
+    ours.startedAt = m_journal.startedAt;
+    return ours;
+}
+
+void BatchStart::configure(BatchRun::Options& options) const
+{
+    options.claim = historyClaim();
+    options.checkEarlier = checkEarlierInHistory();
+}
+
 void BatchStart::finished(const BatchRun& run, bool resultsWritten)
 {
     const BatchRun::Counts counts = run.counts();
+    if (run.earlierInHistory() && counts.sent == 0) {
+        // Refused before anything was sent: the output's journal is put back as it was, so that the same command
+        // is not taken later for this batch's resumption, which would skip the check.
+        if (m_lock && !m_outputPath.isEmpty()) {
+            if (m_journalBefore)
+                (void)m_journalBefore->save(m_outputPath);
+            else
+                QFile::remove(BatchJournal::pathFor(m_outputPath));
+        }
+        release(0);
+        return;
+    }
     if (m_lock && !m_outputPath.isEmpty()) {
         if (counts.sent == 0)
             // Nothing sent: a new batch has nothing to resume; a resumed one is as it was.

@@ -62,7 +62,18 @@ public:
     const BatchJournal& journal() const { return m_journal; }
     bool resumed() const { return m_journal.resumed; }
 
-    // The run has ended; resultsWritten: its results file is. The journal then says whether anything is left to
+    // What the run records in the history before it sends anything (BatchRun::Options::claim): a new batch, so that
+    // another workstation sharing the history sees the list begun; nothing for a resumed one (it was recorded when it
+    // began) or without a history. checkEarlierInHistory(): unless again, an earlier batch of the list found there
+    // stops the run.
+    std::optional<BatchBegun> historyClaim() const;
+    bool checkEarlierInHistory() const { return !m_again; }
+    // Sets the run's claim options from the two above.
+    void configure(BatchRun::Options& options) const;
+
+    // The run has ended; resultsWritten: its results file is. A run stopped because the history holds an earlier
+    // batch of the list (BatchRun::earlierInHistory) leaves everything as it was before begin(): the journal that was
+    // at the output (or none), and no record of this batch. The journal then says whether anything is left to
     // send (BatchJournal::settled), so that another list may take this output once nothing is.
     void finished(const BatchRun& run, bool resultsWritten);
 
@@ -92,4 +103,7 @@ private:
     std::optional<bool> m_settledBefore; // a resumed journal's, for a run that sends nothing
     std::unique_ptr<QLockFile> m_lock;
     std::optional<BatchRegistry::Entry> m_claimed; // a new batch recorded, while it may still send nothing
+    std::optional<BatchJournal> m_journalBefore; // the journal begin() found at the output
+    QString m_historyId;
+    bool m_again = false;
 };

@@ -183,6 +183,7 @@ int runBatchFile(const QCommandLineParser& parser,
     BatchRun::Options options;
     options.retryUnknown = parser.isSet(QStringLiteral("retry-unknown"));
     options.maxInFlight = maxInFlight;
+    start.configure(options);
     BatchRun run(service, input, journal, options);
     BatchProgress progress(isatty(fileno(stderr)) != 0);
     QObject::connect(&run, &BatchRun::progress, &run, [&run, &progress] { progress.update(run); });
@@ -198,6 +199,12 @@ int runBatchFile(const QCommandLineParser& parser,
     run.start();
     if (!run.isFinished())
         QCoreApplication::exec();
+    if (run.earlierInHistory()) { // begun on another workstation (or by another user): nothing was sent
+        start.finished(run, false);
+        HistoryCli::err(
+            Language::joinSentences({ run.stopReason(), tr("To verify the list anyway, add --again.") }) + u'\n');
+        return Refused;
+    }
     progress.finish(run);
     if (!run.stopReason().isEmpty())
         HistoryCli::err(run.stopReason() + u'\n');

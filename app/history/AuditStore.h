@@ -6,6 +6,7 @@
 #include "crypto/KeyVault.h"
 #include "history/AccountTable.h"
 #include "history/AuditEvent.h"
+#include "history/BatchBegun.h"
 #include "history/ChainVerifier.h"
 #include "history/EventRange.h"
 #include "history/Events.h"
@@ -151,6 +152,16 @@ public:
     // budget row lives in rate_budget, created at first use: coordination state, not history (not chained). On
     // SQLite, InvalidArgument (a file's processes share FileRateBudget instead).
     Result<qint64> reserveRateSlot(const QString& name, double intervalMs);
+
+    // ---- Batches begun in this history (AuditStoreBatches.cpp) ----
+    // Records that a batch of a list begins, so that every workstation sharing the history sees it (table
+    // batch_lists, made at first use: coordination state beside the chain, like the rate budget, not chained). With
+    // checkEarlier, when another batch of the same list was begun here (by anyone, anywhere), returns that one and
+    // records nothing. ours.actor and ours.workstation are taken from the actor. Serialised with every other write
+    // (it takes the chain head), so two workstations claiming the same list at once cannot both pass.
+    Result<std::optional<BatchBegun>> claimBatch(const Actor& actor, const BatchBegun& ours, bool checkEarlier);
+    // A batch that sent nothing after all does not hold its list back.
+    Result<void> forgetBatch(const Actor& actor, const QString& batchId);
 
     // ---- Dashboard (AuditStoreDashboard.cpp) ----
     // The figures of a range (Access::Operation::ReadCases): a reviewer's are those of their own cases (another

@@ -611,6 +611,62 @@ private slots:
             QVERIFY2(it.value() == 1, qPrintable(it.key()));
     }
 
+    // A list begun on one workstation is not begun again on another that shares the history (another person, another
+    // record of batches: here another home): refused before anything is sent, naming who began it, where and the
+    // results; the output it would have taken is left exactly as it was; --again sends it.
+    void listBegunOnAnotherWorkstation_data() { StoreFixture::addBackendRows(); }
+    void listBegunOnAnotherWorkstation()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fixture;
+        QString skip;
+        if (!fixture.prepare(backend, &skip))
+            QSKIP(qPrintable(skip));
+        const QList<SandboxFixtures::Person> people = SandboxFixtures::people();
+        const QByteArray head = "name,id_number,start,end\n";
+        const QString shared = writeInput(
+            backend + QStringLiteral("-team.csv"), head + personLine(people[0]) + '\n' + personLine(people[1]) + '\n');
+        const QString own = writeInput(backend + QStringLiteral("-own.csv"), head + personLine(people[2]) + '\n');
+        const QString outA = path(backend + QStringLiteral("-team-a.csv"));
+        const QString outB = path(backend + QStringLiteral("-team-b.csv"));
+        const auto runAt = [&](const QString& home, const QString& in, const QString& out, bool again) {
+            QStringList args = batchArgs(in, out);
+            args[args.indexOf(db())] = fixture.location();
+            if (again)
+                args << QStringLiteral("--again");
+            return CliRun::run(args, path(home), m_env);
+        };
+        const int before = m_sandbox.requestsReceived();
+        const CliRun a = runAt(QStringLiteral("home"), shared, outA, false);
+        QVERIFY2(a.exitCode == 0, a.err.constData());
+        const CliRun ownList = runAt(QStringLiteral("home-b"), own, outB, false);
+        QVERIFY2(ownList.exitCode == 0, ownList.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 3);
+        const auto bytes = [](const QString& file) {
+            QFile f(file);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("(missing)");
+        };
+        const QByteArray journalB = bytes(BatchJournal::pathFor(outB));
+        const QByteArray resultsB = bytes(outB);
+
+        const CliRun b = runAt(QStringLiteral("home-b"), shared, outB, false);
+        QVERIFY2(b.exitCode == 3, b.err.constData());
+        QVERIFY2(b.err.contains("begun as a batch in this audit history") && b.err.contains(outA.toUtf8())
+                && b.err.contains("--again"),
+            b.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 3); // nothing sent, nothing billed
+        QCOMPARE(bytes(BatchJournal::pathFor(outB)), journalB); // still the own list's batch, settled
+        QCOMPARE(bytes(outB), resultsB);
+        // Refused again the same way: the refusal left nothing that looks like this list's batch to resume.
+        const CliRun still = runAt(QStringLiteral("home-b"), shared, outB, false);
+        QVERIFY2(still.exitCode == 3 && still.err.contains("begun as a batch"), still.err.constData());
+
+        const CliRun asked = runAt(QStringLiteral("home-b"), shared, outB, true);
+        QVERIFY2(asked.exitCode == 0, asked.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 5);
+        QCOMPARE(readOutput(outB).size(), 3);
+    }
+
     // The same case twice in one list (here re-typed with spaces and a lower-case x) is sent once: the repeat is
     // refused, naming the row that was sent.
     void aCaseRepeatedInTheListIsSentOnce()

@@ -223,6 +223,49 @@ private slots:
         dialog->close();
     }
 
+    // A list begun by someone else in this history (their workstation's record of batches is not this one's: here
+    // this one's is emptied) is refused by the history itself: nothing sent, no results written, the "again" box.
+    void listBegunElsewhereInTheHistoryAsksFirst()
+    {
+        const QString list = writeList(QStringLiteral("team.csv"), line(SandboxFixtures::people()[6]));
+        BatchDialog* dialog = openWithList(list);
+        QVERIFY(dialog);
+        auto* output = dialog->findChild<QLineEdit*>(QStringLiteral("batchOutputLineEdit"));
+        auto* start = dialog->findChild<QPushButton*>(QStringLiteral("batchStartPushButton"));
+        auto* again = dialog->findChild<QCheckBox*>(QStringLiteral("batchAgainCheckBox"));
+        auto* status = dialog->findChild<QLabel*>(QStringLiteral("batchStatusLabel"));
+        const QString theirs = m_files.filePath(QStringLiteral("team-theirs.csv"));
+        output->setText(theirs);
+        const int before = sandbox()->requestsReceived();
+        QSignalSpy done(dialog, &BatchDialog::finishedBatch);
+        QTest::mouseClick(start, Qt::LeftButton);
+        QVERIFY(done.wait(30000));
+        QCOMPARE(sandbox()->requestsReceived() - before, 1);
+        QVERIFY(QFile::remove(BatchRegistry::defaultPath()));
+
+        const QString ours = m_files.filePath(QStringLiteral("team-ours.csv"));
+        output->setText(ours);
+        QTest::mouseClick(start, Qt::LeftButton);
+        QVERIFY(done.wait(30000));
+        QVERIFY(!dialog->isRunning());
+        QVERIFY2(status->text().contains(QStringLiteral("begun as a batch in this audit history"))
+                && status->text().contains(QFileInfo(theirs).fileName()),
+            qPrintable(status->text()));
+        QVERIFY(again->isVisible() && !again->isChecked());
+        QCOMPARE(sandbox()->requestsReceived() - before, 1);
+        QVERIFY(!QFile::exists(ours) && !QFile::exists(BatchJournal::pathFor(ours)));
+        QCoreApplication::processEvents(); // the layout's pass for the new text
+        QVERIFY2(status->height() >= status->heightForWidth(status->width()), "the message is shown whole");
+        GuiDriver::saveScreenshot(dialog, QStringLiteral("batch-begun-elsewhere.png"));
+
+        again->click();
+        QTest::mouseClick(start, Qt::LeftButton);
+        QVERIFY(done.wait(30000));
+        QCOMPARE(sandbox()->requestsReceived() - before, 2);
+        QVERIFY(QFile::exists(ours));
+        dialog->close();
+    }
+
     // When the record of batches cannot be kept, the list cannot be checked against earlier batches: Start says so,
     // sends nothing, and the "again" box lets the reviewer go ahead.
     void unusableRecordOfBatchesAsksFirst()

@@ -1,0 +1,126 @@
+#include "StoreFixture.h"
+
+#include <QTest>
+#include <QThread>
+
+// The batches begun in a history (AuditStore::claimBatch): what lets a workstation see that a list was begun on
+// another one sharing the history, on SQLite (a file on a share, or several people on one machine) and PostgreSQL.
+class TestBatchClaims : public QObject
+{
+    Q_OBJECT
+
+    static BatchBegun batch(const QString& id, const QByteArray& list, const QDateTime& at)
+    {
+        BatchBegun b;
+        b.batchId = id;
+        b.listSha256 = list;
+        b.outputPath = QStringLiteral("/srv/lists/%1-results.csv").arg(id);
+        b.startedAt = at;
+        return b;
+    }
+
+    static Actor on(const QString& name, const QString& workstation)
+    {
+        return Actor { name, QStringLiteral("reviewer"), workstation };
+    }
+
+private slots:
+    void anEarlierBatchOfTheListIsFound_data() { StoreFixture::addBackendRows(); }
+    void anEarlierBatchOfTheListIsFound()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fixture;
+        STORE_FIXTURE_PREPARE(fixture, backend);
+        const std::unique_ptr<AuditStore> a = fixture.open();
+        const std::unique_ptr<AuditStore> b = fixture.open();
+        QVERIFY(a && b);
+        const Actor anna = on(QStringLiteral("anna"), QStringLiteral("ws-a"));
+        const Actor bo = on(QStringLiteral("bo"), QStringLiteral("ws-b"));
+        const QByteArray list(64, 'a');
+        const QByteArray other(64, 'b');
+        const QDateTime t0 = QDateTime(QDate(2026, 12, 1), QTime(9, 0, 0, 123), Qt::UTC);
+        const qint64 headBefore = a->head()->seq;
+
+        const auto claim = [](AuditStore& store, const Actor& actor, const BatchBegun& ours, bool check) {
+            const Result<std::optional<BatchBegun>> r = store.claimBatch(actor, ours, check);
+            if (!r)
+                qWarning("claimBatch: %s", qPrintable(r.message()));
+            return r.ok() ? *r : std::optional<BatchBegun>(batch(QStringLiteral("failed"), {}, {}));
+        };
+        QVERIFY(!claim(*a, anna, batch(QStringLiteral("b1"), list, t0), true));
+        // Another workstation, the same list: the first batch, as it was recorded, and nothing recorded for b2.
+        std::optional<BatchBegun> earlier = claim(*b, bo, batch(QStringLiteral("b2"), list, t0.addSecs(60)), true);
+        QVERIFY(earlier);
+        QCOMPARE(earlier->batchId, QStringLiteral("b1"));
+        QCOMPARE(earlier->actor, QStringLiteral("anna"));
+        QCOMPARE(earlier->workstation, QStringLiteral("ws-a"));
+        QCOMPARE(earlier->outputPath, QStringLiteral("/srv/lists/b1-results.csv"));
+        QCOMPARE(earlier->startedAt, t0);
+        // The same batch again (a claim repeated) is not its own earlier batch; another list is not this one.
+        QVERIFY(!claim(*a, anna, batch(QStringLiteral("b1"), list, t0), true));
+        QVERIFY(!claim(*b, bo, batch(QStringLiteral("m1"), other, t0), true));
+        // Asked for (--again): recorded even so, and from then on the latest.
+        QVERIFY(!claim(*b, bo, batch(QStringLiteral("b3"), list, t0.addSecs(120)), false));
+        earlier = claim(*a, anna, batch(QStringLiteral("b4"), list, t0.addSecs(180)), true);
+        QVERIFY(earlier);
+        QCOMPARE(earlier->batchId, QStringLiteral("b3"));
+        QCOMPARE(earlier->workstation, QStringLiteral("ws-b"));
+        // A batch that sent nothing is forgotten: the one before it is the latest again; forgetting them all frees
+        // the list.
+        QVERIFY(b->forgetBatch(bo, QStringLiteral("b3")).ok());
+        earlier = claim(*a, anna, batch(QStringLiteral("b4"), list, t0.addSecs(180)), true);
+        QVERIFY(earlier);
+        QCOMPARE(earlier->batchId, QStringLiteral("b1"));
+        QVERIFY(a->forgetBatch(anna, QStringLiteral("b1")).ok());
+        QVERIFY(!claim(*a, anna, batch(QStringLiteral("b4"), list, t0.addSecs(180)), true));
+        // Beside the chain: nothing was appended to it, and it verifies.
+        const ChainReport chain = a->verifyChain();
+        QVERIFY2(chain.ok, qPrintable(chain.reason));
+        QCOMPARE(chain.headSeq, headBefore);
+    }
+
+    // Two workstations beginning the same list at the same moment: exactly one of them records it, for every list.
+    void simultaneousClaimsLetOneThrough_data() { StoreFixture::addBackendRows(); }
+    void simultaneousClaimsLetOneThrough()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fixture;
+        STORE_FIXTURE_PREPARE(fixture, backend);
+        QVERIFY(fixture.open()); // the history exists before two workstations open it at once
+        const QString location = fixture.location();
+        constexpr int lists = 40;
+        int through[2] = { 0, 0 };
+        QString errors[2];
+        QList<QThread*> threads;
+        for (int t = 0; t < 2; ++t) {
+            threads.append(QThread::create([&, t] {
+                const std::unique_ptr<AuditStore> store = fixture.open(nullptr, location, &errors[t]);
+                if (!store)
+                    return;
+                const Actor actor = on(QStringLiteral("user-%1").arg(t), QStringLiteral("ws-%1").arg(t));
+                for (int i = 0; i < lists; ++i) {
+                    const QByteArray list = QByteArray::number(i).rightJustified(64, '0');
+                    const Result<std::optional<BatchBegun>> r = store->claimBatch(actor,
+                        batch(QStringLiteral("t%1-l%2").arg(t).arg(i), list, QDateTime::currentDateTimeUtc()),
+                        true);
+                    if (!r) {
+                        errors[t] = r.message();
+                        return;
+                    }
+                    if (!r->has_value())
+                        ++through[t];
+                }
+            }));
+            threads.last()->start();
+        }
+        for (QThread* thread : threads) {
+            QVERIFY(thread->wait(120000));
+            delete thread;
+        }
+        QVERIFY2(errors[0].isEmpty() && errors[1].isEmpty(), qPrintable(errors[0] + errors[1]));
+        QCOMPARE(through[0] + through[1], lists);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBatchClaims)
+#include "TestBatchClaims.moc"
