@@ -777,12 +777,12 @@
         <translation>培训模式不计费，但其中各行会被核验两次。</translation>
     </message>
     <message>
-        <source>Its rows were sent, and billed, then: sending the list again bills every row again.</source>
-        <translation>当时其中各行已发送并计费：再次发送此名单会对每一行再次计费。</translation>
-    </message>
-    <message>
         <source>Nothing was sent.</source>
         <translation>未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Its rows may have been sent, and billed, then: sending the list again would bill them again.</source>
+        <translation>当时其中各行可能已发送并计费：再次发送此名单会再次计费。</translation>
     </message>
 </context>
 <context>
@@ -794,10 +794,6 @@
     <message>
         <source>Nothing was sent.</source>
         <translation>未发送任何内容。</translation>
-    </message>
-    <message>
-        <source>Without it this list cannot be checked against the batches begun before.</source>
-        <translation>缺少它，就无法将此列表与之前开始过的批次比对。</translation>
     </message>
     <message>
         <source>Resume that batch with its own list, or choose another results file. If that batch is no longer needed, delete %1.</source>
@@ -846,6 +842,10 @@
     <message>
         <source>Resume it with the history it began in, or choose another results file.</source>
         <translation>请使用它开始时的历史续跑，或另选结果文件。</translation>
+    </message>
+    <message>
+        <source>This list is checked against the batches recorded in the audit history only.</source>
+        <translation>此名单仅与审计历史中记录的批次核对。</translation>
     </message>
 </context>
 <context>
@@ -2457,6 +2457,12 @@ Run &apos;ekyc-desk-cli &lt;command&gt; --help&apos; for the options of a comman
         <source>To verify the list anyway, add --again.</source>
         <translation>如仍要核验此列表，请加上 --again。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) of this list were in the list verified before with these results: their earlier outcomes are in %1, marked earlier_run, and were not sent again.</source>
+        <translation>
+            <numerusform>此列表中有 %n 行在之前以同一结果文件核验的列表中：它们之前的结果写在 %1 中（标记为 earlier_run），没有再次发送。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Verifies a list of cases from a CSV file (UTF-8, with or without a byte-order mark; GBK is refused with how to convert it). The header names the columns name, id_number, start, end and optionally scene, user_id, merchant_biz_id, in any order; start and end are YYYYMMDD, end may be long-term or 长期.
 
@@ -2470,7 +2476,7 @@ A list already verified in this history that cannot be resumed (its OUT.batch.js
 
 The requests share the rate limit (setting api/rateLimitQps) and slow down together when the service throttles.
 
-Exit codes: 0 every row answered (see each outcome); 3 refused before sending (a missing or bad option, the file, the list already begun, its --out in use or holding another list&apos;s batch), a row refused, or warnings not accepted; 4 some rows ended in an error (not billed: run again to resend them); 6 the audit history cannot be opened or stopped recording (nothing more was sent); 7 not permitted; 8 sign-in failed; 9 some rows&apos; outcome is unknown; 130 interrupted (Ctrl-C, SIGTERM or the terminal closed: nothing more was sent, the calls in flight were recorded and the results written; a second Ctrl-C quits at once).</source>
+Exit codes: 0 every row answered (see each outcome); 3 refused before sending (a missing or bad option, the file, the list already begun, its --out in use or holding another list&apos;s batch, every row refused), or warnings not accepted; 4 some rows ended in an error (not billed: run again to resend them); 6 the audit history cannot be opened or stopped recording (nothing more was sent); 7 not permitted; 8 sign-in failed; 9 some rows&apos; outcome is unknown; 10 some rows refused by the pre-check (not sent), the others answered; 130 interrupted (Ctrl-C, SIGTERM or the terminal closed: nothing more was sent, the calls in flight were recorded and the results written; a second Ctrl-C quits at once).</source>
         <translation>从 CSV 文件核验一批案件（UTF-8，可带或不带字节顺序标记；GBK 会被拒绝，并说明如何转换）。表头给出列 name、id_number、start、end，可选 scene、user_id、merchant_biz_id，顺序不限；start 和 end 为 YYYYMMDD，end 可为 long-term 或 长期。
 
 每一行先在本地检查：被拒绝的行会列出字段和原因，且绝不发送（与前面某行姓名、身份证号码和有效期都相同的行也会被拒绝：同一案件在一份列表中只发送一次）；带警告的行只有在使用 --accept-warnings（或在终端回答 yes）时才发送。每一行都会成为审计历史中的一个案件，在发送前记录，与 verify 完全相同。每次有答复的调用都会计费；培训模式下不计费。
@@ -2483,13 +2489,7 @@ Exit codes: 0 every row answered (see each outcome); 3 refused before sending (a
 
 所有请求共享速率限制（设置 api/rateLimitQps），服务限流时一起放慢。
 
-退出码：0 每行都有答复（见各行结果）；3 发送前即被拒绝（缺少或错误的选项、文件本身、列表已开始过、其 --out 正被使用或保存着另一份列表的批次）、某行被拒绝，或未接受警告；4 部分行以错误结束（未计费：再次运行即可重新发送）；6 无法打开审计历史或其停止记录（不再发送任何内容）；7 无权限；8 登录失败；9 部分行结果未知；130 已中断（Ctrl-C、SIGTERM 或终端关闭：不再发送，进行中的调用已记录，结果已写出；再按一次 Ctrl-C 立即退出）。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n row(s) of this list were in the list verified before with these results: their earlier outcomes are in %1, marked earlier_run, and were not sent again.</source>
-        <translation>
-            <numerusform>此列表中有 %n 行在之前以同一结果文件核验的列表中：它们之前的结果写在 %1 中（标记为 earlier_run），没有再次发送。</numerusform>
-        </translation>
+退出码：0 每行都有答复（见各行结果）；3 发送前即被拒绝（缺少或错误的选项、文件本身、列表已开始过、其 --out 正被使用或保存着另一份列表的批次、所有行均被拒绝），或未接受警告；4 部分行以错误结束（未计费：再次运行即可重新发送）；6 无法打开审计历史或其停止记录（不再发送任何内容）；7 无权限；8 登录失败；9 部分行结果未知；10 部分行未通过预检而被拒绝（未发送），其余各行均有答复；130 已中断（Ctrl-C、SIGTERM 或终端关闭：不再发送，进行中的调用已记录，结果已写出；再按一次 Ctrl-C 立即退出）。</translation>
     </message>
 </context>
 <context>

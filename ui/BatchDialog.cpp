@@ -312,7 +312,6 @@ void BatchDialog::startBatch()
     case BatchStart::Refusal::None:
         break;
     case BatchStart::Refusal::AlreadyBegun:
-    case BatchStart::Refusal::Unchecked:
         // The reviewer decides: the box allows one start.
         m_again->setVisible(true);
         m_progress->setValue(0);

@@ -33,7 +33,7 @@ struct Lookup
     Latest latest = QHash<QString, CaseSummary>();
     // The batch's record in the history (Options::claim): the earlier batch of the list found there, or why the
     // record could not be kept.
-    Result<std::optional<BatchBegun>> claimed = std::optional<BatchBegun>();
+    Result<BatchClaim> claimed = BatchClaim();
 };
 
 // What to look up for a row: its MerchantBizId, from when (the file's own ids count only from the batch's start: the
@@ -154,7 +154,7 @@ void BatchRun::start()
             }
             if (claim)
                 lookup.claimed = store->claimBatch(actor, *claim, checkEarlier);
-            if (lookup.claimed && !lookup.claimed->has_value())
+            if (lookup.claimed && !lookup.claimed->earlier)
                 lookup.indexes = store->caseIndexes(keys);
             return lookup;
         },
@@ -166,12 +166,13 @@ void BatchRun::start()
                          .arg(lookup.claimed.message()));
                 return;
             }
-            if (lookup.claimed->has_value()) {
-                m_earlierInHistory = **lookup.claimed;
+            if (lookup.claimed->earlier) {
+                m_earlierInHistory = lookup.claimed->earlier;
                 stop(alreadyBegun(*m_earlierInHistory, m_service.isTraining()));
                 return;
             }
-            m_claimed = claim.has_value();
+            // Recorded by this run: forgotten again if it sends nothing (a resumed batch's record stays).
+            m_claimed = claim.has_value() && lookup.claimed->recorded;
             if (!lookup.latest) {
                 stop(tr("The audit history cannot tell which rows were already answered: %1")
                          .arg(lookup.latest.message()));
@@ -494,7 +495,7 @@ QString BatchRun::alreadyBegun(const BatchBegun& earlier, bool training)
                               .arg(when, earlier.actor, earlier.workstation, earlier.outputPath);
     const QString billed = training
         ? tr("Nothing is billed in training, but its rows would be verified twice.")
-        : tr("Its rows were sent, and billed, then: sending the list again bills every row again.");
+        : tr("Its rows may have been sent, and billed, then: sending the list again would bill them again.");
     return Language::joinSentences({ tr("Nothing was sent."), begun, billed });
 }
 

@@ -172,7 +172,7 @@ private:
     bool m_stopped = false;
     bool m_finished = false;
     bool m_notPermitted = false;
-    bool m_claimed = false; // options.claim was recorded in the history
+    bool m_claimed = false; // options.claim was recorded in the history by this run
     std::optional<BatchBegun> m_earlierInHistory;
     QString m_stopReason;
 };

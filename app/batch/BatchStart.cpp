@@ -136,12 +136,11 @@ std::optional<BatchStart::Refused> BatchStart::claim(const QByteArray& list, con
         m_journal.startedAt };
     BatchRegistry registry;
     const BatchRegistry::Claim claim = registry.claim(entry, !options.again);
-    m_warning = claim.warning;
-    if (claim.unavailable && !options.again)
-        return Refused { Refusal::Unchecked,
-            Language::joinSentences({ tr("Nothing was sent."),
-                claim.warning,
-                tr("Without it this list cannot be checked against the batches begun before.") }) };
+    // Without the workstation's record the history's own (BatchRun::Options::claim) still checks the list.
+    if (!claim.warning.isEmpty())
+        m_warning = Language::joinSentences({ claim.warning,
+            claim.unavailable ? tr("This list is checked against the batches recorded in the audit history only.")
+                              : QString() });
     if (claim.earlier)
         return Refused { Refusal::AlreadyBegun,
             Language::joinSentences(
@@ -153,7 +152,9 @@ std::optional<BatchStart::Refused> BatchStart::claim(const QByteArray& list, con
 
 std::optional<BatchBegun> BatchStart::historyClaim() const
 {
-    if (m_journal.resumed || m_historyId.isEmpty() || m_journal.listSha256.isEmpty() || m_outputPath.isEmpty())
+    // A resumed batch too: it is recorded already when it began here, else (stopped or refused before its record
+    // was written, begun by an older version) it is checked now, before it sends anything.
+    if (m_historyId.isEmpty() || m_journal.listSha256.isEmpty() || m_outputPath.isEmpty())
         return std::nullopt;
     BatchBegun ours;
     ours.batchId = m_journal.batchId;

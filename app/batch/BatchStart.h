@@ -16,10 +16,10 @@ class QLockFile;
 
 // How a batch begins, for the CLI and the app alike, before anything is sent: the output's lock (one run per output
 // at a time), the journal (resumed or new, and written), and the record of batches (BatchRegistry): the same list
-// begun earlier in this history and not resumable here is refused unless `again`, and so is a list that cannot be
-// checked because the record cannot be kept. Another list's batch that left rows to resume at this output is not
-// replaced. Held while the batch runs; finished() lets the lock go, marks the journal settled when nothing is left to
-// resume and forgets a new batch that sent nothing after all.
+// begun earlier in this history and not resumable here is refused unless `again` (when that record cannot be kept,
+// a warning: the history's own record, BatchRun::Options::claim, still checks the list). Another list's batch that left
+// rows to resume at this output is not replaced. Held while the batch runs; finished() lets the lock go, marks the
+// journal settled when nothing is left to resume and forgets a new batch that sent nothing after all.
 class BatchStart
 {
     Q_DECLARE_TR_FUNCTIONS(BatchStart)
@@ -29,7 +29,6 @@ public:
         None,
         Busy, // another run holds the output
         AlreadyBegun, // the same list, earlier, in this history (ask: again)
-        Unchecked, // the record of batches cannot be kept (ask: again)
         JournalNotWritten,
         // The output holds the journal of another list's batch that has rows left to resume: this batch would
         // replace it, and that list could then only be verified again as a new batch, billed again.
@@ -62,10 +61,10 @@ public:
     const BatchJournal& journal() const { return m_journal; }
     bool resumed() const { return m_journal.resumed; }
 
-    // What the run records in the history before it sends anything (BatchRun::Options::claim): a new batch, so that
-    // another workstation sharing the history sees the list begun; nothing for a resumed one (it was recorded when it
-    // began) or without a history. checkEarlierInHistory(): unless again, an earlier batch of the list found there
-    // stops the run.
+    // What the run records in the history before it sends anything (BatchRun::Options::claim), so that another
+    // workstation sharing the history sees the list begun; nothing without a history or a list digest (a journal of
+    // an older version). checkEarlierInHistory(): unless again, an earlier batch of the list found there stops the
+    // run (a batch recorded there already goes on).
     std::optional<BatchBegun> historyClaim() const;
     bool checkEarlierInHistory() const { return !m_again; }
     // Sets the run's claim options from the two above.
@@ -90,7 +89,7 @@ private:
     static std::optional<Refused> journalKept(
         const Options& options, const std::optional<BatchJournal>& there, const BatchJournal& ours, bool resumed);
     // Records a new batch of list in the record of batches; refused when the same list was begun before in this
-    // history (unless again) or when the record cannot be kept to check it.
+    // history (unless again).
     std::optional<Refused> claim(const QByteArray& list, const Options& options);
     // Lets the lock go and forgets a new batch that sent nothing.
     void release(int sent);

@@ -36,6 +36,9 @@ enum ExitCode
     Refused = 3,
     SomeErrors = 4,
     SomeUnknown = 9,
+    // Some rows refused by the pre-check (never sent), every other row answered: see the results. A list whose
+    // every row is refused sent nothing: Refused.
+    SomeRefused = 10,
     // Ctrl-C, SIGTERM or SIGHUP: the rows not yet sent were not sent (128 + SIGINT, as shells report it).
     Interrupted = 130,
 };
@@ -88,7 +91,7 @@ int exitCodeFor(const BatchRun& run)
     if (counts.errors > 0)
         return SomeErrors;
     if (counts.refused > 0)
-        return Refused;
+        return counts.refused == counts.total ? Refused : SomeRefused;
     return AllAnswered;
 }
 
@@ -163,11 +166,10 @@ int runBatchFile(const QCommandLineParser& parser,
     BatchStart start = BatchStart::begin(input,
         data,
         { outPath, session->history()->historyId(), parser.isSet(QStringLiteral("again")), service.isTraining() });
-    if (!start.warning().isEmpty() && start.refusal() != BatchStart::Refusal::Unchecked)
+    if (!start.warning().isEmpty())
         HistoryCli::err(tr("Warning: %1").arg(start.warning()) + u'\n');
     if (start.refusal() != BatchStart::Refusal::None) {
-        const bool askAgain =
-            start.refusal() == BatchStart::Refusal::AlreadyBegun || start.refusal() == BatchStart::Refusal::Unchecked;
+        const bool askAgain = start.refusal() == BatchStart::Refusal::AlreadyBegun;
         HistoryCli::err(Language::joinSentences(
                             { start.message(), askAgain ? tr("To verify the list anyway, add --again.") : QString() })
             + u'\n');
@@ -271,11 +273,12 @@ int runBatch(const QStringList& arguments)
         "The requests share the rate limit (setting api/rateLimitQps) and slow down together when the service "
         "throttles.\n\n"
         "Exit codes: 0 every row answered (see each outcome); 3 refused before sending (a missing or bad option, "
-        "the file, the list already begun, its --out in use or holding another list's batch), a row refused, or "
+        "the file, the list already begun, its --out in use or holding another list's batch, every row refused), or "
         "warnings not accepted; 4 "
         "some rows ended in an error (not billed: run again to resend them); 6 the audit history cannot be opened "
         "or stopped recording (nothing more was sent); 7 not permitted; 8 sign-in failed; 9 some rows' outcome is "
-        "unknown; 130 interrupted (Ctrl-C, SIGTERM or the terminal closed: nothing more was sent, the calls in flight "
+        "unknown; 10 some rows refused by the pre-check (not sent), the others answered; 130 interrupted (Ctrl-C, "
+        "SIGTERM or the terminal closed: nothing more was sent, the calls in flight "
         "were recorded and the "
         "results written; a second Ctrl-C quits at once)."));
     parser.addHelpOption();

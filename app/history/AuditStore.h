@@ -155,12 +155,13 @@ public:
 
     // ---- Batches begun in this history (AuditStoreBatches.cpp) ----
     // Records that a batch of a list begins, so that every workstation sharing the history sees it (table
-    // batch_lists, made at first use: coordination state beside the chain, like the rate budget, not chained). With
-    // checkEarlier, when another batch of the same list was begun here (by anyone, anywhere), returns that one and
-    // records nothing. ours.actor and ours.workstation are taken from the actor. Serialised with every other write
-    // (it takes the chain head), so two workstations claiming the same list at once cannot both pass.
-    Result<std::optional<BatchBegun>> claimBatch(const Actor& actor, const BatchBegun& ours, bool checkEarlier);
-    // A batch that sent nothing after all does not hold its list back.
+    // batch_lists, made at first use: coordination state beside the chain, like the rate budget, not chained; the
+    // list by a keyed index, PiiVault::listIndex). A batch recorded already (resumed) goes on unchecked. Otherwise,
+    // with checkEarlier, when another batch of the same list was begun here (by anyone, anywhere), returns that one
+    // and records nothing. ours.actor and ours.workstation are taken from the actor. Serialised with every other
+    // write (it takes the chain head), so two workstations claiming the same list at once cannot both pass.
+    Result<BatchClaim> claimBatch(const Actor& actor, const BatchBegun& ours, bool checkEarlier);
+    // A batch of the actor's that sent nothing after all does not hold its list back.
     Result<void> forgetBatch(const Actor& actor, const QString& batchId);
 
     // ---- Dashboard (AuditStoreDashboard.cpp) ----

@@ -11,10 +11,10 @@
 namespace {
 
 const QStringList tableSql = {
-    QStringLiteral("CREATE TABLE IF NOT EXISTS batch_lists (batch_id TEXT PRIMARY KEY, list_sha256 TEXT NOT NULL, "
+    QStringLiteral("CREATE TABLE batch_lists (batch_id TEXT PRIMARY KEY, list_index TEXT NOT NULL, "
                    "started_at TEXT NOT NULL, actor TEXT NOT NULL, workstation TEXT NOT NULL, "
                    "output_path TEXT NOT NULL)"),
-    QStringLiteral("CREATE INDEX IF NOT EXISTS batch_lists_list ON batch_lists (list_sha256, started_at)"),
+    QStringLiteral("CREATE INDEX batch_lists_list ON batch_lists (list_index, started_at)"),
 };
 
 Failure cannotKeep(const QSqlQuery& q)
@@ -23,9 +23,18 @@ Failure cannotKeep(const QSqlQuery& q)
         AuditStore::tr("Cannot keep the record of batches in the history: %1").arg(q.lastError().text()));
 }
 
-// Inside the write transaction, which holds the chain head: no other workstation makes the table meanwhile.
-Result<void> makeTable(const QSqlDatabase& db)
+// Inside the write transaction, which holds the chain head: no other workstation makes the table meanwhile. Looked
+// for first, so that a database role that may not create tables, or does not own this one, still uses it once made.
+Result<void> makeTable(const QSqlDatabase& db, bool postgres)
 {
+    QSqlQuery probe(db);
+    if (!probe.exec(postgres
+                ? QStringLiteral("SELECT to_regclass('batch_lists') IS NOT NULL")
+                : QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'batch_lists'"))
+        || !probe.next())
+        return cannotKeep(probe);
+    if (probe.value(0).toBool())
+        return {};
     for (const QString& sql : tableSql) {
         QSqlQuery q(db);
         if (!q.exec(sql))
@@ -34,13 +43,24 @@ Result<void> makeTable(const QSqlDatabase& db)
     return {};
 }
 
+// Whether the batch itself is recorded already (a run resumed, a claim repeated).
+Result<bool> recorded(const QSqlDatabase& db, const QString& batchId)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM batch_lists WHERE batch_id = ?"));
+    q.addBindValue(batchId);
+    if (!q.exec() || !q.next())
+        return cannotKeep(q);
+    return q.value(0).toLongLong() > 0;
+}
+
 // The latest other batch of the list, if any.
-Result<std::optional<BatchBegun>> latestOther(const QSqlDatabase& db, const BatchBegun& ours)
+Result<std::optional<BatchBegun>> latestOther(const QSqlDatabase& db, const BatchBegun& ours, const QString& index)
 {
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT batch_id, started_at, actor, workstation, output_path FROM batch_lists "
-                             "WHERE list_sha256 = ? AND batch_id <> ? ORDER BY started_at DESC LIMIT 1"));
-    q.addBindValue(QString::fromLatin1(ours.listSha256));
+                             "WHERE list_index = ? AND batch_id <> ? ORDER BY started_at DESC LIMIT 1"));
+    q.addBindValue(index);
     q.addBindValue(ours.batchId);
     if (!q.exec())
         return cannotKeep(q);
@@ -58,45 +78,49 @@ Result<std::optional<BatchBegun>> latestOther(const QSqlDatabase& db, const Batc
 
 } // namespace
 
-Result<std::optional<BatchBegun>> AuditStore::claimBatch(const Actor& actor, const BatchBegun& ours, bool checkEarlier)
+Result<BatchClaim> AuditStore::claimBatch(const Actor& actor, const BatchBegun& ours, bool checkEarlier)
 {
     if (ours.batchId.isEmpty() || ours.listSha256.isEmpty())
         return Failure(ErrorCode::InvalidArgument, tr("A batch is recorded with its id and its list's digest."));
     const Result<Actor> allowed = authorize(actor, Access::Operation::VerifyCase);
     if (!allowed)
         return allowed.failure();
-    std::optional<BatchBegun> earlier;
+    BatchClaim claim;
+    const QString index = QString::fromLatin1(m_vault->listIndex(ours.listSha256));
     const Result<void> written = write(*allowed, [&]() -> Result<void> {
         QSqlDatabase db = database();
-        if (Result<void> made = makeTable(db); !made)
+        if (Result<void> made = makeTable(db, m_postgres); !made)
             return made;
+        const Result<bool> ownRecorded = recorded(db, ours.batchId);
+        if (!ownRecorded)
+            return ownRecorded.failure();
+        if (*ownRecorded)
+            return {}; // begun here, and checked then: its own runs go on
         if (checkEarlier) {
-            Result<std::optional<BatchBegun>> found = latestOther(db, ours);
+            Result<std::optional<BatchBegun>> found = latestOther(db, ours, index);
             if (!found)
                 return found.failure();
-            earlier = std::move(*found);
-            if (earlier)
+            claim.earlier = std::move(*found);
+            if (claim.earlier)
                 return {};
         }
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("INSERT INTO batch_lists (batch_id, list_sha256, started_at, actor, workstation, "
-                                 "output_path) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (batch_id) DO UPDATE SET "
-                                 "list_sha256 = excluded.list_sha256, started_at = excluded.started_at, "
-                                 "actor = excluded.actor, workstation = excluded.workstation, "
-                                 "output_path = excluded.output_path"));
+        q.prepare(QStringLiteral("INSERT INTO batch_lists (batch_id, list_index, started_at, actor, workstation, "
+                                 "output_path) VALUES (?, ?, ?, ?, ?, ?)"));
         q.addBindValue(ours.batchId);
-        q.addBindValue(QString::fromLatin1(ours.listSha256));
+        q.addBindValue(index);
         q.addBindValue(QString::fromLatin1(CanonicalEvent::timestamp(ours.startedAt)));
         q.addBindValue(allowed->name);
         q.addBindValue(allowed->workstation);
         q.addBindValue(ours.outputPath);
         if (!q.exec())
             return cannotKeep(q);
+        claim.recorded = true;
         return {};
     });
     if (!written)
         return written.failure();
-    return earlier;
+    return claim;
 }
 
 Result<void> AuditStore::forgetBatch(const Actor& actor, const QString& batchId)
@@ -106,11 +130,12 @@ Result<void> AuditStore::forgetBatch(const Actor& actor, const QString& batchId)
         return allowed.failure();
     return write(*allowed, [&]() -> Result<void> {
         QSqlDatabase db = database();
-        if (Result<void> made = makeTable(db); !made)
+        if (Result<void> made = makeTable(db, m_postgres); !made)
             return made;
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("DELETE FROM batch_lists WHERE batch_id = ?"));
+        q.prepare(QStringLiteral("DELETE FROM batch_lists WHERE batch_id = ? AND actor = ?"));
         q.addBindValue(batchId);
+        q.addBindValue(allowed->name);
         if (!q.exec())
             return cannotKeep(q);
         return {};

@@ -4,8 +4,11 @@
 #include <QDateTime>
 #include <QString>
 
+#include <optional>
+
 // A batch begun in a history (AuditStore::claimBatch): what any workstation sharing the history needs to see that a
-// list was already begun. No personal data: the list's digest (BatchInput::listDigest, hex), ids, names and a path.
+// list was already begun. The history keeps the list's digest only as a keyed index; the rest is ids, names, a time
+// and a path.
 struct BatchBegun
 {
     QString batchId;
@@ -14,4 +17,12 @@ struct BatchBegun
     QDateTime startedAt; // UTC
     QString actor; // filled by the history from the actor that claims it
     QString workstation;
+};
+
+// What AuditStore::claimBatch found: another batch of the list begun earlier (nothing recorded then), or whether this
+// claim recorded the batch (false when it was recorded already: a run resumed).
+struct BatchClaim
+{
+    std::optional<BatchBegun> earlier;
+    bool recorded = false;
 };

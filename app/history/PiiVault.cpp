@@ -60,6 +60,11 @@ QByteArray PiiVault::caseIndex(const QString& caseKey) const
     return BlindIndex::compute(m_indexKey, QStringLiteral("case\x1f") + caseKey);
 }
 
+QByteArray PiiVault::listIndex(const QByteArray& listSha256) const
+{
+    return BlindIndex::compute(m_indexKey, QStringLiteral("list\x1f") + QString::fromLatin1(listSha256));
+}
+
 Result<SealedPii> PiiVault::seal(const QString& caseId, const QString& name, const QString& idNumber) const
 {
     const QString normalized = IdNumber::normalize(idNumber);

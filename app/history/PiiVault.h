@@ -51,6 +51,9 @@ public:
     // batch's journal to find the rows of an earlier list without holding any of them: 64 hex characters, never equal
     // to an ID number's blind index.
     QByteArray caseIndex(const QString& caseKey) const;
+    // A keyed index of a batch's list (BatchInput::listDigest, hex), for the record of batches shared in the history:
+    // a plain digest of a short list would let anyone reading the database confirm a guess of who was in it.
+    QByteArray listIndex(const QByteArray& listSha256) const;
     // True when the masks and the blind index belong to the decrypted name and ID number (the keyed part of the
     // chain check).
     bool matchesMasks(const CasePii& pii) const;

@@ -6,6 +6,7 @@
 
 #include "api/ApiClient.h"
 #include "api/Credentials.h"
+#include "batch/BatchInput.h"
 #include "batch/BatchJournal.h"
 #include "batch/BatchReport.h"
 #include "history/AuditEvent.h"
@@ -172,7 +173,7 @@ private slots:
         const QString out = path(QStringLiteral("mixed-results.csv"));
         const int before = m_sandbox.requestsReceived();
         const CliRun run = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
-        QVERIFY2(run.exitCode == 3, run.err.constData()); // some rows refused
+        QVERIFY2(run.exitCode == 10, run.err.constData()); // some rows refused
         const QList<QStringList> rows = readOutput(out);
         QCOMPARE(rows.size(), expected.size() + 1);
         QCOMPARE(rows.first(), BatchReport::columns());
@@ -195,7 +196,7 @@ private slots:
 
         // Run again: everything was answered, so nothing is sent, and the output says where each answer came from.
         const CliRun again = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
-        QCOMPARE(again.exitCode, 3);
+        QCOMPARE(again.exitCode, 10);
         QCOMPARE(m_sandbox.requestsReceived() - before, sent);
         QVERIFY(again.err.contains("Resuming"));
         const QList<QStringList> second = readOutput(out);
@@ -335,7 +336,7 @@ private slots:
 
     // When the record of batches cannot be kept (here a folder stands where it belongs), a list cannot be checked
     // against earlier batches: nothing is sent unless --again.
-    void unusableRecordOfBatchesHoldsTheList()
+    void unusableRecordOfBatchesLeavesTheHistoryToCheck()
     {
         const QString registry = path(QStringLiteral("home/data/eKYC Desk/ekyc-desk/batches.json"));
         QFile::remove(registry); // the earlier tests' record (their histories are gone)
@@ -345,12 +346,16 @@ private slots:
             "name,id_number,start,end\n" + personLine(SandboxFixtures::people().first()) + '\n');
         const QString out = path(QStringLiteral("unchecked-results.csv"));
         const int before = m_sandbox.requestsReceived();
-        const CliRun refused = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
-        QVERIFY2(refused.exitCode == 3 && refused.err.contains("cannot be checked"), refused.err.constData());
-        QCOMPARE(m_sandbox.requestsReceived(), before);
-        const CliRun anyway =
-            CliRun::run(batchArgs(in, out) << QStringLiteral("--again"), path(QStringLiteral("home")), m_env);
-        QVERIFY2(anyway.exitCode == 0 && anyway.err.contains("Warning"), anyway.err.constData());
+        const CliRun first = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
+        QVERIFY2(first.exitCode == 0 && first.err.contains("Warning")
+                && first.err.contains("checked against the batches recorded in the audit history only"),
+            first.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 1);
+        // The same list elsewhere: the workstation's record cannot say, the history does.
+        const CliRun second =
+            CliRun::run(batchArgs(in, out + QStringLiteral(".2.csv")), path(QStringLiteral("home")), m_env);
+        QVERIFY2(second.exitCode == 3 && second.err.contains("begun as a batch in this audit history"),
+            second.err.constData());
         QCOMPARE(m_sandbox.requestsReceived() - before, 1);
     }
 
@@ -503,7 +508,7 @@ private slots:
             batchArgs(writeInput(revision + QStringLiteral("-v1.csv"), head + a + b + line(typo, "cust3")), out),
             path(QStringLiteral("home")),
             m_env);
-        QVERIFY2(first.exitCode == 3, first.err.constData()); // the typo refused
+        QVERIFY2(first.exitCode == 10, first.err.constData()); // the typo refused
         const int before = m_sandbox.requestsReceived();
         int middleSent = 0;
         if (revision.startsWith(QLatin1String("via-"))) { // a list in between: it must not make the earlier rows new
@@ -512,7 +517,8 @@ private slots:
                 CliRun::run(batchArgs(writeInput(revision + QStringLiteral("-between.csv"), middle), out),
                     path(QStringLiteral("home")),
                     m_env);
-            QVERIFY2(between.exitCode == 0 || between.exitCode == 3, between.err.constData());
+            // Every row refused: nothing was done (3); one row answered from the history: 0.
+            QVERIFY2(between.exitCode == (revision == QLatin1String("via-refused") ? 3 : 0), between.err.constData());
             middleSent = m_sandbox.requestsReceived() - before;
             QCOMPARE(middleSent, 0);
         }
@@ -527,7 +533,7 @@ private slots:
         if (revision == QLatin1String("again"))
             second << QStringLiteral("--again");
         const CliRun run = CliRun::run(second, path(QStringLiteral("home")), m_env);
-        QVERIFY2(run.exitCode == 0 || run.exitCode == 3, run.err.constData());
+        QVERIFY2(run.exitCode == 0 || run.exitCode == 10, run.err.constData());
         QCOMPARE(m_sandbox.requestsReceived() - before, sentAgain);
         const QList<QStringList> rows = readOutput(out);
         const qsizetype earlierRun = BatchReport::columns().indexOf(QStringLiteral("earlier_run"));
@@ -579,12 +585,12 @@ private slots:
         };
         int before = m_sandbox.requestsReceived();
         const CliRun first = runList(backend + QStringLiteral("-v1.csv"), head + a + b + personLine(typo) + '\n');
-        QVERIFY2(first.exitCode == 3, first.err.constData()); // the typo refused
+        QVERIFY2(first.exitCode == 10, first.err.constData()); // the typo refused
         QCOMPARE(m_sandbox.requestsReceived() - before, 2);
 
         before = m_sandbox.requestsReceived();
         const CliRun again = runList(backend + QStringLiteral("-v1.csv"), head + a + b + personLine(typo) + '\n');
-        QVERIFY2(again.exitCode == 3, again.err.constData());
+        QVERIFY2(again.exitCode == 10, again.err.constData());
         QVERIFY2(again.err.contains("Resuming the batch"), again.err.constData());
         QCOMPARE(m_sandbox.requestsReceived() - before, 0);
 
@@ -667,6 +673,76 @@ private slots:
         QCOMPARE(readOutput(outB).size(), 3);
     }
 
+    // A batch whose record never reached the history (stopped or killed before it was written, or begun by an older
+    // version) is checked when resumed, before it sends anything: a list another workstation began meanwhile is
+    // refused there too. Its own record, once written, lets it resume.
+    void aResumedBatchNeverRecordedIsChecked_data() { StoreFixture::addBackendRows(); }
+    void aResumedBatchNeverRecordedIsChecked()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fixture;
+        QString skip;
+        if (!fixture.prepare(backend, &skip))
+            QSKIP(qPrintable(skip));
+        const QList<SandboxFixtures::Person> people = SandboxFixtures::people();
+        const QByteArray data =
+            "name,id_number,start,end\n" + personLine(people[3]) + '\n' + personLine(people[4]) + '\n';
+        const QString in = writeInput(backend + QStringLiteral("-unrecorded.csv"), data);
+        const QString outA = path(backend + QStringLiteral("-unrecorded-a.csv"));
+        const QString outB = path(backend + QStringLiteral("-unrecorded-b.csv"));
+        const auto runAt = [&](const QString& home, const QString& out, bool again) {
+            QStringList args = batchArgs(in, out);
+            args[args.indexOf(db())] = fixture.location();
+            if (again)
+                args << QStringLiteral("--again");
+            return CliRun::run(args, path(home), m_env);
+        };
+        const int before = m_sandbox.requestsReceived();
+        const CliRun a = runAt(QStringLiteral("home"), outA, false);
+        QVERIFY2(a.exitCode == 0, a.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 2);
+
+        // What B's batch left when it was killed after writing its journal and before its record: a journal of this
+        // list, in this history, nothing sent.
+        const Result<BatchInput> input = BatchInput::parse(data, QDate::currentDate());
+        QVERIFY(input.ok());
+        QString historyId;
+        {
+            const std::unique_ptr<AuditStore> store =
+                StoreFixture::storeOf(AuditStore::open(fixture.location(), StoreFixture::keys()));
+            QVERIFY(store);
+            historyId = store->historyId();
+        }
+        bool resumed = true;
+        BatchJournal journal =
+            BatchJournal::forInput(outB, data, input->listDigest(), QDateTime::currentDateTimeUtc(), &resumed);
+        QVERIFY(!resumed);
+        journal.historyId = historyId;
+        journal.settled = false;
+        QVERIFY(journal.save(outB).ok());
+        QFile journalFile(BatchJournal::pathFor(outB));
+        QVERIFY(journalFile.open(QIODevice::ReadOnly));
+        const QByteArray journalBytes = journalFile.readAll();
+        journalFile.close();
+
+        const CliRun b = runAt(QStringLiteral("home-b"), outB, false);
+        QVERIFY2(b.exitCode == 3 && b.err.contains("Resuming")
+                && b.err.contains("begun as a batch in this audit history") && b.err.contains(outA.toUtf8()),
+            b.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 2);
+        QVERIFY(journalFile.open(QIODevice::ReadOnly));
+        QCOMPARE(journalFile.readAll(), journalBytes);
+        journalFile.close();
+
+        // Asked for: resumed, recorded and sent; from then on its own record lets it resume unasked.
+        const CliRun asked = runAt(QStringLiteral("home-b"), outB, true);
+        QVERIFY2(asked.exitCode == 0 && asked.err.contains("Resuming"), asked.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 4);
+        const CliRun resumedAgain = runAt(QStringLiteral("home-b"), outB, false);
+        QVERIFY2(resumedAgain.exitCode == 0 && resumedAgain.err.contains("Resuming"), resumedAgain.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 4);
+    }
+
     // The same case twice in one list (here re-typed with spaces and a lower-case x) is sent once: the repeat is
     // refused, naming the row that was sent.
     void aCaseRepeatedInTheListIsSentOnce()
@@ -681,7 +757,7 @@ private slots:
         const QString out = path(QStringLiteral("repeated-results.csv"));
         const int before = m_sandbox.requestsReceived();
         const CliRun run = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
-        QVERIFY2(run.exitCode == 3 && run.err.contains("row 1 of this file"), run.err.constData());
+        QVERIFY2(run.exitCode == 10 && run.err.contains("row 1 of this file"), run.err.constData());
         QCOMPARE(m_sandbox.requestsReceived() - before, 2);
         const QList<QStringList> rows = readOutput(out);
         QCOMPARE(rows.size(), 4);
@@ -821,7 +897,7 @@ private slots:
         QVERIFY2(process.exitStatus() == QProcess::CrashExit, process.readAllStandardError().constData());
 
         CliRun resumed = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
-        QVERIFY2(resumed.exitCode == 3 || resumed.exitCode == 9, resumed.err.constData());
+        QVERIFY2(resumed.exitCode == 10 || resumed.exitCode == 9, resumed.err.constData());
         const int afterResume = m_sandbox.requestsReceived();
         const CliRun third = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
         QCOMPARE(third.exitCode, resumed.exitCode);
@@ -855,7 +931,7 @@ private slots:
         // --retry-unknown sends those (and only those) again, under their own MerchantBizId.
         const CliRun retry =
             CliRun::run(batchArgs(in, out) << QStringLiteral("--retry-unknown"), path(QStringLiteral("home")), m_env);
-        QCOMPARE(retry.exitCode, 3);
+        QCOMPARE(retry.exitCode, 10);
         QCOMPARE(m_sandbox.requestsReceived() - afterResume, unknown);
     }
 
@@ -947,7 +1023,7 @@ private slots:
         QVERIFY(held <= notSent);
 
         const CliRun resumed = CliRun::run(batchArgs(in, out), path(QStringLiteral("home")), m_env);
-        QCOMPARE(resumed.exitCode, 3); // the refused rows
+        QCOMPARE(resumed.exitCode, 10); // the refused rows
         QCOMPARE(m_sandbox.requestsReceived() - before - sentByFirst, notSent);
         rows = readOutput(out);
         for (qsizetype i = 0; i < expected.size(); ++i)

@@ -1,5 +1,6 @@
 #include "StoreFixture.h"
 
+#include <QSqlQuery>
 #include <QTest>
 #include <QThread>
 
@@ -41,13 +42,16 @@ private slots:
         const QDateTime t0 = QDateTime(QDate(2026, 12, 1), QTime(9, 0, 0, 123), Qt::UTC);
         const qint64 headBefore = a->head()->seq;
 
-        const auto claim = [](AuditStore& store, const Actor& actor, const BatchBegun& ours, bool check) {
-            const Result<std::optional<BatchBegun>> r = store.claimBatch(actor, ours, check);
+        bool recorded = false;
+        const auto claim = [&recorded](AuditStore& store, const Actor& actor, const BatchBegun& ours, bool check) {
+            const Result<BatchClaim> r = store.claimBatch(actor, ours, check);
             if (!r)
                 qWarning("claimBatch: %s", qPrintable(r.message()));
-            return r.ok() ? *r : std::optional<BatchBegun>(batch(QStringLiteral("failed"), {}, {}));
+            recorded = r.ok() && r->recorded;
+            return r.ok() ? r->earlier : std::optional<BatchBegun>(batch(QStringLiteral("failed"), {}, {}));
         };
         QVERIFY(!claim(*a, anna, batch(QStringLiteral("b1"), list, t0), true));
+        QVERIFY(recorded);
         // Another workstation, the same list: the first batch, as it was recorded, and nothing recorded for b2.
         std::optional<BatchBegun> earlier = claim(*b, bo, batch(QStringLiteral("b2"), list, t0.addSecs(60)), true);
         QVERIFY(earlier);
@@ -56,15 +60,24 @@ private slots:
         QCOMPARE(earlier->workstation, QStringLiteral("ws-a"));
         QCOMPARE(earlier->outputPath, QStringLiteral("/srv/lists/b1-results.csv"));
         QCOMPARE(earlier->startedAt, t0);
-        // The same batch again (a claim repeated) is not its own earlier batch; another list is not this one.
+        QVERIFY(!recorded);
+        // The same batch again (resumed) goes on, recorded already; another list is not this one.
         QVERIFY(!claim(*a, anna, batch(QStringLiteral("b1"), list, t0), true));
+        QVERIFY(!recorded);
         QVERIFY(!claim(*b, bo, batch(QStringLiteral("m1"), other, t0), true));
+        QVERIFY(recorded);
         // Asked for (--again): recorded even so, and from then on the latest.
         QVERIFY(!claim(*b, bo, batch(QStringLiteral("b3"), list, t0.addSecs(120)), false));
         earlier = claim(*a, anna, batch(QStringLiteral("b4"), list, t0.addSecs(180)), true);
         QVERIFY(earlier);
         QCOMPARE(earlier->batchId, QStringLiteral("b3"));
         QCOMPARE(earlier->workstation, QStringLiteral("ws-b"));
+        // b1 resumed: its own record lets it go on although b3 is newer.
+        QVERIFY(!claim(*a, anna, batch(QStringLiteral("b1"), list, t0), true));
+        // Only one's own batch is forgotten.
+        QVERIFY(a->forgetBatch(anna, QStringLiteral("b3")).ok());
+        QCOMPARE(
+            claim(*a, anna, batch(QStringLiteral("b4"), list, t0.addSecs(180)), true)->batchId, QStringLiteral("b3"));
         // A batch that sent nothing is forgotten: the one before it is the latest again; forgetting them all frees
         // the list.
         QVERIFY(b->forgetBatch(bo, QStringLiteral("b3")).ok());
@@ -73,6 +86,18 @@ private slots:
         QCOMPARE(earlier->batchId, QStringLiteral("b1"));
         QVERIFY(a->forgetBatch(anna, QStringLiteral("b1")).ok());
         QVERIFY(!claim(*a, anna, batch(QStringLiteral("b4"), list, t0.addSecs(180)), true));
+        // The list is kept by a keyed index only: its plain digest, which anyone could compute from a guess of who
+        // was in a short list, is nowhere in the table.
+        QSqlQuery raw(fixture.raw());
+        QVERIFY(raw.exec(QStringLiteral("SELECT list_index FROM batch_lists")));
+        int rows = 0;
+        while (raw.next()) {
+            ++rows;
+            const QString index = raw.value(0).toString();
+            QVERIFY2(index.size() == 64 && index != QString::fromLatin1(list) && index != QString::fromLatin1(other),
+                qPrintable(index));
+        }
+        QCOMPARE(rows, 2); // m1 and b4 (b2 was refused, b1 and b3 forgotten)
         // Beside the chain: nothing was appended to it, and it verifies.
         const ChainReport chain = a->verifyChain();
         QVERIFY2(chain.ok, qPrintable(chain.reason));
@@ -100,14 +125,18 @@ private slots:
                 const Actor actor = on(QStringLiteral("user-%1").arg(t), QStringLiteral("ws-%1").arg(t));
                 for (int i = 0; i < lists; ++i) {
                     const QByteArray list = QByteArray::number(i).rightJustified(64, '0');
-                    const Result<std::optional<BatchBegun>> r = store->claimBatch(actor,
+                    const Result<BatchClaim> r = store->claimBatch(actor,
                         batch(QStringLiteral("t%1-l%2").arg(t).arg(i), list, QDateTime::currentDateTimeUtc()),
                         true);
                     if (!r) {
                         errors[t] = r.message();
                         return;
                     }
-                    if (!r->has_value())
+                    if (r->recorded != !r->earlier) {
+                        errors[t] = QStringLiteral("recorded and refused at once");
+                        return;
+                    }
+                    if (r->recorded)
                         ++through[t];
                 }
             }));
