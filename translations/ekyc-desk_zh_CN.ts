@@ -478,7 +478,7 @@
     </message>
     <message>
         <source>A batch is recorded with its id and its list&apos;s digest.</source>
-        <translation>批次须以其编号和名单摘要记录。</translation>
+        <translation>批次须以其编号和列表摘要记录。</translation>
     </message>
 </context>
 <context>
@@ -770,7 +770,7 @@
     </message>
     <message>
         <source>This list was begun as a batch in this audit history on %1 by %2 on workstation %3, with its results in %4.</source>
-        <translation>此名单已于 %1 由 %2 在工作站 %3 上作为批次在本审计历史中开始核验，其结果位于 %4。</translation>
+        <translation>此列表已于 %1 由 %2 在工作站 %3 上作为批次在本审计历史中开始核验，其结果位于 %4。</translation>
     </message>
     <message>
         <source>Nothing is billed in training, but its rows would be verified twice.</source>
@@ -782,7 +782,7 @@
     </message>
     <message>
         <source>Its rows may have been sent, and billed, then: sending the list again would bill them again.</source>
-        <translation>当时其中各行可能已发送并计费：再次发送此名单会再次计费。</translation>
+        <translation>当时其中各行可能已发送并计费：再次发送此列表会再次计费。</translation>
     </message>
 </context>
 <context>
@@ -845,7 +845,7 @@
     </message>
     <message>
         <source>This list is checked against the batches recorded in the audit history only.</source>
-        <translation>此名单仅与审计历史中记录的批次核对。</translation>
+        <translation>此列表仅与审计历史中记录的批次核对。</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,9 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <memory>
 #include <utility>
 
 namespace {
@@ -145,21 +147,26 @@ void BatchRun::start()
     const Actor actor = m_service.actor();
     const std::optional<BatchBegun> claim = m_options.claim;
     const bool checkEarlier = m_options.checkEarlier;
+    const std::shared_ptr<std::atomic_bool> recorded = m_claimRecorded;
     writer->run<Lookup>(
-        [writer, keys, actor, claim, checkEarlier](AuditStore* store) {
+        [writer, keys, actor, claim, checkEarlier, recorded](AuditStore* store) {
             Lookup lookup;
             if (!store) {
                 lookup.latest = Failure(ErrorCode::Unavailable, writer->openError());
                 return lookup;
             }
-            if (claim)
+            if (claim) {
                 lookup.claimed = store->claimBatch(actor, *claim, checkEarlier);
+                *recorded = lookup.claimed && lookup.claimed->recorded;
+            }
             if (lookup.claimed && !lookup.claimed->earlier)
                 lookup.indexes = store->caseIndexes(keys);
             return lookup;
         },
         this,
-        [this, writer, actor, claim](const Lookup& lookup) {
+        [this, writer, actor](const Lookup& lookup) {
+            if (m_finished)
+                return; // cancelled meanwhile: nothing was sent, and its record is forgotten (forgetClaimIfUnsent)
             if (!lookup.claimed) {
                 m_notPermitted = lookup.claimed.error() == ErrorCode::PermissionDenied;
                 stop(tr("Nothing was sent: the batch cannot be recorded in the audit history: %1")
@@ -171,8 +178,6 @@ void BatchRun::start()
                 stop(alreadyBegun(*m_earlierInHistory, m_service.isTraining()));
                 return;
             }
-            // Recorded by this run: forgotten again if it sends nothing (a resumed batch's record stays).
-            m_claimed = claim.has_value() && lookup.claimed->recorded;
             if (!lookup.latest) {
                 stop(tr("The audit history cannot tell which rows were already answered: %1")
                          .arg(lookup.latest.message()));
@@ -476,13 +481,19 @@ void BatchRun::finishIfDone()
 void BatchRun::forgetClaimIfUnsent()
 {
     HistoryWriter* writer = m_service.writer();
-    if (!m_claimed || m_sent > 0 || !writer)
+    // A batch resumed after earlier runs recorded cases keeps its record, whatever this run sent.
+    const bool earlierRuns = m_journal.resumed && !m_journal.cases.isEmpty();
+    if (!m_options.claim || m_sent > 0 || earlierRuns || !writer)
         return;
-    m_claimed = false;
-    // Posted before the session can close: the writer finishes what was posted before it goes.
+    // Posted behind the claim, which may not have answered yet (a batch cancelled at once): the writer runs them in
+    // order, so this sees whether the claim wrote the record; and it runs before the session closes.
     const QString batchId = m_options.claim->batchId;
     const Actor actor = m_service.actor();
-    writer->run<bool>([actor, batchId](AuditStore* store) { return store && store->forgetBatch(actor, batchId).ok(); },
+    const std::shared_ptr<std::atomic_bool> recorded = m_claimRecorded;
+    writer->run<bool>(
+        [actor, batchId, recorded](AuditStore* store) {
+            return store && recorded->exchange(false) && store->forgetBatch(actor, batchId).ok();
+        },
         this,
         [](bool) {});
 }

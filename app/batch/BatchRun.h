@@ -14,6 +14,9 @@
 #include <QPointer>
 #include <QSet>
 
+#include <atomic>
+#include <memory>
+
 class HistoryWriter;
 class VerificationCall;
 class VerificationService;
@@ -172,7 +175,9 @@ private:
     bool m_stopped = false;
     bool m_finished = false;
     bool m_notPermitted = false;
-    bool m_claimed = false; // options.claim was recorded in the history by this run
+    // Whether options.claim was recorded in the history by this run: set on the writer thread by the claim, read
+    // there by the forget posted behind it.
+    std::shared_ptr<std::atomic_bool> m_claimRecorded = std::make_shared<std::atomic_bool>(false);
     std::optional<BatchBegun> m_earlierInHistory;
     QString m_stopReason;
 };

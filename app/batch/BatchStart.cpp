@@ -68,6 +68,7 @@ BatchStart BatchStart::begin(
     start.m_outputPath = options.outputPath;
     start.m_historyId = options.historyId;
     start.m_again = options.again;
+    start.m_training = options.training;
     start.m_lock = BatchJournal::lockFor(options.outputPath);
     if (!start.m_lock)
         return refuse({ Refusal::Busy,
@@ -161,6 +162,7 @@ std::optional<BatchBegun> BatchStart::historyClaim() const
     ours.listSha256 = m_journal.listSha256;
     ours.outputPath = QFileInfo(m_outputPath).absoluteFilePath();
     ours.startedAt = m_journal.startedAt;
+    ours.training = m_training;
     return ours;
 }
 

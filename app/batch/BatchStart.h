@@ -42,7 +42,7 @@ public:
         QString outputPath;
         QString historyId; // empty: no history, nothing to check against
         bool again = false;
-        bool training = false; // for the messages: nothing is billed
+        bool training = false; // for the messages (nothing is billed), and the history keeps its batches apart
     };
 
     static BatchStart begin(const BatchInput& input,
@@ -105,4 +105,5 @@ private:
     std::optional<BatchJournal> m_journalBefore; // the journal begin() found at the output
     QString m_historyId;
     bool m_again = false;
+    bool m_training = false;
 };

@@ -13,8 +13,8 @@ namespace {
 const QStringList tableSql = {
     QStringLiteral("CREATE TABLE batch_lists (batch_id TEXT PRIMARY KEY, list_index TEXT NOT NULL, "
                    "started_at TEXT NOT NULL, actor TEXT NOT NULL, workstation TEXT NOT NULL, "
-                   "output_path TEXT NOT NULL)"),
-    QStringLiteral("CREATE INDEX batch_lists_list ON batch_lists (list_index, started_at)"),
+                   "output_path TEXT NOT NULL, training INTEGER NOT NULL)"),
+    QStringLiteral("CREATE INDEX batch_lists_list ON batch_lists (list_index, training, started_at)"),
 };
 
 Failure cannotKeep(const QSqlQuery& q)
@@ -59,8 +59,10 @@ Result<std::optional<BatchBegun>> latestOther(const QSqlDatabase& db, const Batc
 {
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT batch_id, started_at, actor, workstation, output_path FROM batch_lists "
-                             "WHERE list_index = ? AND batch_id <> ? ORDER BY started_at DESC LIMIT 1"));
+                             "WHERE list_index = ? AND training = ? AND batch_id <> ? ORDER BY started_at DESC "
+                             "LIMIT 1"));
     q.addBindValue(index);
+    q.addBindValue(ours.training ? 1 : 0);
     q.addBindValue(ours.batchId);
     if (!q.exec())
         return cannotKeep(q);
@@ -73,6 +75,7 @@ Result<std::optional<BatchBegun>> latestOther(const QSqlDatabase& db, const Batc
     earlier.actor = q.value(2).toString();
     earlier.workstation = q.value(3).toString();
     earlier.outputPath = q.value(4).toString();
+    earlier.training = ours.training;
     return std::optional<BatchBegun>(earlier);
 }
 
@@ -106,13 +109,14 @@ Result<BatchClaim> AuditStore::claimBatch(const Actor& actor, const BatchBegun& 
         }
         QSqlQuery q(db);
         q.prepare(QStringLiteral("INSERT INTO batch_lists (batch_id, list_index, started_at, actor, workstation, "
-                                 "output_path) VALUES (?, ?, ?, ?, ?, ?)"));
+                                 "output_path, training) VALUES (?, ?, ?, ?, ?, ?, ?)"));
         q.addBindValue(ours.batchId);
         q.addBindValue(index);
         q.addBindValue(QString::fromLatin1(CanonicalEvent::timestamp(ours.startedAt)));
         q.addBindValue(allowed->name);
         q.addBindValue(allowed->workstation);
         q.addBindValue(ours.outputPath);
+        q.addBindValue(ours.training ? 1 : 0);
         if (!q.exec())
             return cannotKeep(q);
         claim.recorded = true;

@@ -17,6 +17,9 @@ struct BatchBegun
     QDateTime startedAt; // UTC
     QString actor; // filled by the history from the actor that claims it
     QString workstation;
+    // A training batch (nothing billed) and a live one are apart: a history that holds both (--training --db) does not
+    // let one hold the other's list back.
+    bool training = false;
 };
 
 // What AuditStore::claimBatch found: another batch of the list begun earlier (nothing recorded then), or whether this

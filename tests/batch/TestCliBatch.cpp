@@ -334,8 +334,8 @@ private slots:
         QCOMPARE(m_sandbox.requestsReceived() - before, 2);
     }
 
-    // When the record of batches cannot be kept (here a folder stands where it belongs), a list cannot be checked
-    // against earlier batches: nothing is sent unless --again.
+    // When the record of batches cannot be kept (here a folder stands where it belongs), the batch goes ahead with a
+    // warning: the history's own record still checks the list.
     void unusableRecordOfBatchesLeavesTheHistoryToCheck()
     {
         const QString registry = path(QStringLiteral("home/data/eKYC Desk/ekyc-desk/batches.json"));
@@ -741,6 +741,13 @@ private slots:
         const CliRun resumedAgain = runAt(QStringLiteral("home-b"), outB, false);
         QVERIFY2(resumedAgain.exitCode == 0 && resumedAgain.err.contains("Resuming"), resumedAgain.err.constData());
         QCOMPARE(m_sandbox.requestsReceived() - before, 4);
+        // A run that sent nothing (everything answered) keeps the batch's record: a third workstation is refused,
+        // told who began it.
+        const CliRun c = runAt(QStringLiteral("home-c"), path(backend + QStringLiteral("-unrecorded-c.csv")), false);
+        QVERIFY2(c.exitCode == 3 && c.err.contains("begun as a batch in this audit history")
+                && c.err.contains(outB.toUtf8()) && c.err.contains("on workstation"),
+            c.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 4);
     }
 
     // The same case twice in one list (here re-typed with spaces and a lower-case x) is sent once: the repeat is
@@ -926,7 +933,7 @@ private slots:
             killAt,
             afterResume - before - killAt,
             unknown);
-        QCOMPARE(resumed.exitCode, unknown > 0 ? 9 : 3);
+        QCOMPARE(resumed.exitCode, unknown > 0 ? 9 : 10);
 
         // --retry-unknown sends those (and only those) again, under their own MerchantBizId.
         const CliRun retry =

@@ -266,6 +266,33 @@ private slots:
         dialog->close();
     }
 
+    // Cancelled at once, before the history has even answered the batch's record: nothing was sent, so the list is
+    // not held back, in the history either (its record, written behind the cancel, is taken back).
+    void cancelledAtOnceDoesNotHoldTheList()
+    {
+        BatchDialog* dialog = openWithList(writeList(QStringLiteral("at-once.csv"), line(DistinctCases::unknown(41))));
+        QVERIFY(dialog);
+        auto* output = dialog->findChild<QLineEdit*>(QStringLiteral("batchOutputLineEdit"));
+        auto* start = dialog->findChild<QPushButton*>(QStringLiteral("batchStartPushButton"));
+        auto* status = dialog->findChild<QLabel*>(QStringLiteral("batchStatusLabel"));
+        output->setText(m_files.filePath(QStringLiteral("at-once-1.csv")));
+        const int before = sandbox()->requestsReceived();
+        QSignalSpy done(dialog, &BatchDialog::finishedBatch);
+        QTest::mouseClick(start, Qt::LeftButton);
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("batchCancelPushButton")), Qt::LeftButton);
+        QTRY_COMPARE(done.count(), 1);
+        QCOMPARE(dialog->run()->counts().notSent, 1);
+        QCOMPARE(sandbox()->requestsReceived(), before);
+
+        QFile::remove(BatchRegistry::defaultPath()); // as on another workstation: only the history could say
+        output->setText(m_files.filePath(QStringLiteral("at-once-2.csv")));
+        QTest::mouseClick(start, Qt::LeftButton);
+        QTRY_COMPARE(done.count(), 2);
+        QVERIFY2(!status->text().contains(QStringLiteral("begun as a batch")), qPrintable(status->text()));
+        QCOMPARE(sandbox()->requestsReceived() - before, 1);
+        dialog->close();
+    }
+
     // When the record of batches cannot be kept, the list is checked against the history's record only: it is sent,
     // with a warning saying so.
     void unusableRecordOfBatchesWarns()

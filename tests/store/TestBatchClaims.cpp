@@ -1,5 +1,6 @@
 #include "StoreFixture.h"
 
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
 #include <QThread>
@@ -98,6 +99,31 @@ private slots:
                 qPrintable(index));
         }
         QCOMPARE(rows, 2); // m1 and b4 (b2 was refused, b1 and b3 forgotten)
+        // Keyed by the history: the same list has another index in another history.
+        QVERIFY(raw.exec(QStringLiteral("SELECT list_index FROM batch_lists WHERE batch_id = 'b4'")) && raw.next());
+        const QString here = raw.value(0).toString();
+        const QString elsewhere = fixture.freshLocation();
+        {
+            const std::unique_ptr<AuditStore> c = fixture.open(nullptr, elsewhere);
+            QVERIFY(c);
+            QVERIFY(!claim(*c, anna, batch(QStringLiteral("b4"), list, t0), true) && recorded);
+            // Training and live are apart: a training batch of the list does not hold the live one back.
+            BatchBegun training = batch(QStringLiteral("t1"), list, t0);
+            training.training = true;
+            QVERIFY(!claim(*c, anna, training, true) && recorded);
+        }
+        if (backend == QLatin1String("sqlite")) {
+            const QString name = QStringLiteral("batch-claims-elsewhere");
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+                db.setDatabaseName(elsewhere);
+                QVERIFY(db.open());
+                QSqlQuery q(db);
+                QVERIFY(q.exec(QStringLiteral("SELECT list_index FROM batch_lists WHERE batch_id = 'b4'")) && q.next());
+                QVERIFY2(q.value(0).toString() != here, qPrintable(here));
+            }
+            QSqlDatabase::removeDatabase(name);
+        }
         // Beside the chain: nothing was appended to it, and it verifies.
         const ChainReport chain = a->verifyChain();
         QVERIFY2(chain.ok, qPrintable(chain.reason));
