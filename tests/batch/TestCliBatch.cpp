@@ -59,6 +59,16 @@ class TestCliBatch : public QObject
             m_sandbox.caCertificatePath() };
     }
 
+    // A batch as `home`'s user runs it, on the history at location (a fixture's SQLite file or PostgreSQL schema).
+    CliRun runOn(const QString& location, const QString& home, const QString& in, const QString& out, bool again) const
+    {
+        QStringList args = batchArgs(in, out);
+        args[args.indexOf(db())] = location;
+        if (again)
+            args << QStringLiteral("--again");
+        return CliRun::run(args, path(home), m_env);
+    }
+
     QString writeInput(const QString& name, const QByteArray& csv) const
     {
         QFile file(path(name));
@@ -579,9 +589,7 @@ private slots:
         const QByteArray b = personLine(people[1]) + '\n';
         const QString out = path(backend + QStringLiteral("-backend-results.csv"));
         const auto runList = [&](const QString& name, const QByteArray& csv) {
-            QStringList args = batchArgs(writeInput(name, csv), out);
-            args[args.indexOf(db())] = fixture.location();
-            return CliRun::run(args, path(QStringLiteral("home")), m_env);
+            return runOn(fixture.location(), QStringLiteral("home"), writeInput(name, csv), out, false);
         };
         int before = m_sandbox.requestsReceived();
         const CliRun first = runList(backend + QStringLiteral("-v1.csv"), head + a + b + personLine(typo) + '\n');
@@ -625,9 +633,7 @@ private slots:
     {
         QFETCH(QString, backend);
         StoreFixture fixture;
-        QString skip;
-        if (!fixture.prepare(backend, &skip))
-            QSKIP(qPrintable(skip));
+        STORE_FIXTURE_PREPARE(fixture, backend);
         const QList<SandboxFixtures::Person> people = SandboxFixtures::people();
         const QByteArray head = "name,id_number,start,end\n";
         const QString shared = writeInput(
@@ -636,11 +642,7 @@ private slots:
         const QString outA = path(backend + QStringLiteral("-team-a.csv"));
         const QString outB = path(backend + QStringLiteral("-team-b.csv"));
         const auto runAt = [&](const QString& home, const QString& in, const QString& out, bool again) {
-            QStringList args = batchArgs(in, out);
-            args[args.indexOf(db())] = fixture.location();
-            if (again)
-                args << QStringLiteral("--again");
-            return CliRun::run(args, path(home), m_env);
+            return runOn(fixture.location(), home, in, out, again);
         };
         const int before = m_sandbox.requestsReceived();
         const CliRun a = runAt(QStringLiteral("home"), shared, outA, false);
@@ -681,9 +683,7 @@ private slots:
     {
         QFETCH(QString, backend);
         StoreFixture fixture;
-        QString skip;
-        if (!fixture.prepare(backend, &skip))
-            QSKIP(qPrintable(skip));
+        STORE_FIXTURE_PREPARE(fixture, backend);
         const QList<SandboxFixtures::Person> people = SandboxFixtures::people();
         const QByteArray data =
             "name,id_number,start,end\n" + personLine(people[3]) + '\n' + personLine(people[4]) + '\n';
@@ -691,11 +691,7 @@ private slots:
         const QString outA = path(backend + QStringLiteral("-unrecorded-a.csv"));
         const QString outB = path(backend + QStringLiteral("-unrecorded-b.csv"));
         const auto runAt = [&](const QString& home, const QString& out, bool again) {
-            QStringList args = batchArgs(in, out);
-            args[args.indexOf(db())] = fixture.location();
-            if (again)
-                args << QStringLiteral("--again");
-            return CliRun::run(args, path(home), m_env);
+            return runOn(fixture.location(), home, in, out, again);
         };
         const int before = m_sandbox.requestsReceived();
         const CliRun a = runAt(QStringLiteral("home"), outA, false);
