@@ -202,6 +202,7 @@ int runBatchFile(const QCommandLineParser& parser,
     if (!run.isFinished())
         QCoreApplication::exec();
     if (run.earlierInHistory()) { // begun on another workstation (or by another user): nothing was sent
+        progress.abandon();
         start.finished(run, false);
         HistoryCli::err(
             Language::joinSentences({ run.stopReason(), tr("To verify the list anyway, add --again.") }) + u'\n');

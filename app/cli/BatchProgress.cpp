@@ -27,6 +27,12 @@ void BatchProgress::finish(const BatchRun& run)
         HistoryCli::err(QStringLiteral("\n"));
 }
 
+void BatchProgress::abandon()
+{
+    if (m_terminal)
+        HistoryCli::err(QStringLiteral("\r\x1b[K"));
+}
+
 void BatchProgress::print(const BatchRun& run)
 {
     const QString line = BatchRun::progressText(run.counts(), run.answeredPerSecond());

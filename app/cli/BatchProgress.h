@@ -12,6 +12,9 @@ public:
     explicit BatchProgress(bool terminal);
     void update(const BatchRun& run);
     void finish(const BatchRun& run);
+    // The run was refused before it sent anything: on a terminal the progress line is taken away, so that what the
+    // command says next starts a line of its own; elsewhere nothing is printed.
+    void abandon();
 
 private:
     void print(const BatchRun& run);

@@ -675,6 +675,22 @@ private slots:
         QCOMPARE(readOutput(outB).size(), 3);
     }
 
+    // At a shell, the refusal starts a line of its own: the progress line drawn meanwhile is taken away first.
+    void refusalOnATerminalStartsItsOwnLine()
+    {
+        const QString in = writeInput(QStringLiteral("terminal.csv"),
+            "name,id_number,start,end\n" + personLine(DistinctCases::unknown(61)) + '\n');
+        const CliRun first =
+            CliRun::run(batchArgs(in, path(QStringLiteral("terminal-a.csv"))), path(QStringLiteral("home")), m_env);
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        const int before = m_sandbox.requestsReceived();
+        const CliRun refused = CliRun::runOnTerminal(
+            batchArgs(in, path(QStringLiteral("terminal-b.csv"))), path(QStringLiteral("home-t")), m_env);
+        QVERIFY2(refused.exitCode == 3, refused.out.constData());
+        QVERIFY2(refused.out.contains("\r\x1b[KNothing was sent. This list was begun"), refused.out.constData());
+        QCOMPARE(m_sandbox.requestsReceived(), before);
+    }
+
     // A batch whose record never reached the history (stopped or killed before it was written, or begun by an older
     // version) is checked when resumed, before it sends anything: a list another workstation began meanwhile is
     // refused there too. Its own record, once written, lets it resume.

@@ -7,6 +7,31 @@
 
 CliRun CliRun::run(const QStringList& arguments, const QString& homeDir, const QHash<QString, QString>& extraEnv)
 {
+    return start(QStringLiteral(EKYC_CLI_PATH), arguments, homeDir, extraEnv);
+}
+
+CliRun CliRun::runOnTerminal(
+    const QStringList& arguments, const QString& homeDir, const QHash<QString, QString>& extraEnv)
+{
+    QStringList quoted;
+    for (const QString& each : QStringList { QStringLiteral(EKYC_CLI_PATH) } + arguments)
+        quoted.append(u'\'' + QString(each).replace(QStringLiteral("'"), QStringLiteral("'\\''")) + u'\'');
+    // -e: script exits with the command's code; /dev/null: no typescript file.
+    return start(QStringLiteral("script"),
+        { QStringLiteral("-q"),
+            QStringLiteral("-e"),
+            QStringLiteral("-c"),
+            quoted.join(u' '),
+            QStringLiteral("/dev/null") },
+        homeDir,
+        extraEnv);
+}
+
+CliRun CliRun::start(const QString& program,
+    const QStringList& arguments,
+    const QString& homeDir,
+    const QHash<QString, QString>& extraEnv)
+{
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     const QDir home(homeDir);
@@ -22,7 +47,7 @@ CliRun CliRun::run(const QStringList& arguments, const QString& homeDir, const Q
     QEventLoop loop;
     QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(120000, &loop, &QEventLoop::quit);
-    process.start(QStringLiteral(EKYC_CLI_PATH), arguments);
+    process.start(program, arguments);
     loop.exec();
     if (process.state() != QProcess::NotRunning) {
         process.kill();

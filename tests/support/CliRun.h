@@ -17,4 +17,14 @@ struct CliRun
 
     static CliRun run(
         const QStringList& arguments, const QString& homeDir, const QHash<QString, QString>& extraEnv = {});
+    // As run(), on a terminal of its own (a pseudo-terminal made by util-linux's script(1)), as a person at a shell
+    // sees it: what it prints on stderr and stdout together in out, terminal control sequences included.
+    static CliRun runOnTerminal(
+        const QStringList& arguments, const QString& homeDir, const QHash<QString, QString>& extraEnv = {});
+
+private:
+    static CliRun start(const QString& program,
+        const QStringList& arguments,
+        const QString& homeDir,
+        const QHash<QString, QString>& extraEnv);
 };
