@@ -312,12 +312,7 @@ void BatchDialog::startBatch()
     case BatchStart::Refusal::None:
         break;
     case BatchStart::Refusal::AlreadyBegun:
-        // The reviewer decides: the box allows one start.
-        m_again->setVisible(true);
-        m_progress->setValue(0);
-        m_status->setText(
-            Language::joinSentences({ start.message(), tr("Tick “Verify this list again” to send it anyway.") }));
-        fitHeight();
+        askAgain(start.message());
         return;
     case BatchStart::Refusal::Busy:
     case BatchStart::Refusal::JournalNotWritten:
@@ -354,16 +349,21 @@ void BatchDialog::showProgress()
     m_status->setText(BatchRun::progressText(counts, m_run->answeredPerSecond()));
 }
 
+void BatchDialog::askAgain(const QString& why)
+{
+    // The reviewer decides: the box allows one start.
+    m_again->setVisible(true);
+    m_progress->setValue(0);
+    m_status->setText(Language::joinSentences({ why, tr("Tick “Verify this list again” to send it anyway.") }));
+    fitHeight();
+}
+
 void BatchDialog::finish()
 {
     if (m_run->earlierInHistory()) {
         // Begun on another workstation, or by another person, in this history: nothing was sent, nothing written.
         m_begun->finished(*m_run, false);
-        m_again->setVisible(true);
-        m_progress->setValue(0);
-        m_status->setText(
-            Language::joinSentences({ m_run->stopReason(), tr("Tick “Verify this list again” to send it anyway.") }));
-        fitHeight();
+        askAgain(m_run->stopReason());
         updateControls();
         emit finishedBatch(false);
         return;

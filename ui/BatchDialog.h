@@ -55,6 +55,9 @@ private:
     void showChecked(const QString& path, const QByteArray& data, const Result<BatchInput>& input);
     void showProgress();
     void finish();
+    // The list was begun before (in this history, by anyone): nothing was sent; shows why and the box that allows
+    // one start anyway.
+    void askAgain(const QString& why);
     void updateControls();
     void fitHeight();
 

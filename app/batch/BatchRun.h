@@ -58,7 +58,7 @@ public:
     {
         int maxInFlight = ApiClient::maxConcurrentCalls(); // each on a connection of its own
         bool retryUnknown = false;
-        // Recorded in the history before anything is sent (BatchStart::historyClaim), so that every workstation
+        // Recorded in the history before anything is sent (BatchStart::configure), so that every workstation
         // sharing it sees the list begun. With checkEarlier, a list another batch began in that history stops the
         // run before anything is sent (earlierInHistory()).
         std::optional<BatchBegun> claim;
@@ -99,8 +99,6 @@ public:
     // Another batch of the same list was begun in the history (on this workstation or another): nothing was sent,
     // and stopReason() says who began it, where and when.
     const std::optional<BatchBegun>& earlierInHistory() const { return m_earlierInHistory; }
-    // Translated: the list was begun before by that batch (training: nothing was billed).
-    static QString alreadyBegun(const BatchBegun& earlier, bool training);
 
     const QList<BatchRow>& rows() const { return m_rows; }
     const QList<BatchOutcome>& outcomes() const { return m_outcomes; }
@@ -141,6 +139,8 @@ private:
     void finishIfDone();
     // A batch recorded in the history that sent nothing after all does not hold its list back.
     void forgetClaimIfUnsent();
+    // Translated: the list was begun before by that batch (training: nothing was billed).
+    static QString alreadyBegun(const BatchBegun& earlier, bool training);
     // Every change of a row's outcome goes through settle(), which keeps the counts (m_tally) in step: counts() is
     // asked at every answer, and counting all rows each time made a long batch quadratic.
     void settle(int index, const BatchOutcome& outcome);

@@ -65,10 +65,7 @@ BatchStart BatchStart::begin(
         start.m_lock.reset();
         return std::move(start);
     };
-    start.m_outputPath = options.outputPath;
-    start.m_historyId = options.historyId;
-    start.m_again = options.again;
-    start.m_training = options.training;
+    start.m_options = options;
     start.m_lock = BatchJournal::lockFor(options.outputPath);
     if (!start.m_lock)
         return refuse({ Refusal::Busy,
@@ -151,43 +148,39 @@ std::optional<BatchStart::Refused> BatchStart::claim(const QByteArray& list, con
     return std::nullopt;
 }
 
-std::optional<BatchBegun> BatchStart::historyClaim() const
+void BatchStart::configure(BatchRun::Options& options) const
 {
+    options.checkEarlier = !m_options.again;
+    options.claim.reset();
     // A resumed batch too: it is recorded already when it began here, else (stopped or refused before its record
     // was written, begun by an older version) it is checked now, before it sends anything.
-    if (m_historyId.isEmpty() || m_journal.listSha256.isEmpty() || m_outputPath.isEmpty())
-        return std::nullopt;
+    if (m_options.historyId.isEmpty() || m_journal.listSha256.isEmpty() || m_options.outputPath.isEmpty())
+        return;
     BatchBegun ours;
     ours.batchId = m_journal.batchId;
     ours.listSha256 = m_journal.listSha256;
-    ours.outputPath = QFileInfo(m_outputPath).absoluteFilePath();
+    ours.outputPath = QFileInfo(m_options.outputPath).absoluteFilePath();
     ours.startedAt = m_journal.startedAt;
-    ours.training = m_training;
-    return ours;
-}
-
-void BatchStart::configure(BatchRun::Options& options) const
-{
-    options.claim = historyClaim();
-    options.checkEarlier = checkEarlierInHistory();
+    ours.training = m_options.training;
+    options.claim = ours;
 }
 
 void BatchStart::finished(const BatchRun& run, bool resultsWritten)
 {
     const BatchRun::Counts counts = run.counts();
-    if (run.earlierInHistory() && counts.sent == 0) {
+    if (run.earlierInHistory()) {
         // Refused before anything was sent: the output's journal is put back as it was, so that the same command
         // is not taken later for this batch's resumption, which would skip the check.
-        if (m_lock && !m_outputPath.isEmpty()) {
+        if (m_lock && !m_options.outputPath.isEmpty()) {
             if (m_journalBefore)
-                (void)m_journalBefore->save(m_outputPath);
+                (void)m_journalBefore->save(m_options.outputPath);
             else
-                QFile::remove(BatchJournal::pathFor(m_outputPath));
+                QFile::remove(BatchJournal::pathFor(m_options.outputPath));
         }
         release(0);
         return;
     }
-    if (m_lock && !m_outputPath.isEmpty()) {
+    if (m_lock && !m_options.outputPath.isEmpty()) {
         if (counts.sent == 0)
             // Nothing sent: a new batch has nothing to resume; a resumed one is as it was.
             m_journal.settled = m_journal.resumed ? m_settledBefore.value_or(false) || run.isSettled() : true;
@@ -206,7 +199,7 @@ void BatchStart::finished(const BatchRun& run, bool resultsWritten)
         m_journal.leftNotSent = counts.notSent;
         m_journal.leftFailed = counts.errors;
         // If it cannot be saved, the journal says "not settled" and another list is refused here: the safe side.
-        (void)m_journal.save(m_outputPath);
+        (void)m_journal.save(m_options.outputPath);
     }
     release(counts.sent);
 }

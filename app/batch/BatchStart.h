@@ -61,13 +61,10 @@ public:
     const BatchJournal& journal() const { return m_journal; }
     bool resumed() const { return m_journal.resumed; }
 
-    // What the run records in the history before it sends anything (BatchRun::Options::claim), so that another
-    // workstation sharing the history sees the list begun; nothing without a history or a list digest (a journal of
-    // an older version). checkEarlierInHistory(): unless again, an earlier batch of the list found there stops the
-    // run (a batch recorded there already goes on).
-    std::optional<BatchBegun> historyClaim() const;
-    bool checkEarlierInHistory() const { return !m_again; }
-    // Sets the run's claim options from the two above.
+    // Sets what the run records in the history before it sends anything (BatchRun::Options::claim), so that another
+    // workstation sharing the history sees the list begun (nothing without a history or a list digest: a journal of
+    // an older version), and whether an earlier batch of the list found there stops the run (unless again; a batch
+    // recorded there already goes on).
     void configure(BatchRun::Options& options) const;
 
     // The run has ended; resultsWritten: its results file is. A run stopped because the history holds an earlier
@@ -98,12 +95,9 @@ private:
     QString m_message;
     QString m_warning;
     BatchJournal m_journal;
-    QString m_outputPath;
+    Options m_options;
     std::optional<bool> m_settledBefore; // a resumed journal's, for a run that sends nothing
     std::unique_ptr<QLockFile> m_lock;
     std::optional<BatchRegistry::Entry> m_claimed; // a new batch recorded, while it may still send nothing
     std::optional<BatchJournal> m_journalBefore; // the journal begin() found at the output
-    QString m_historyId;
-    bool m_again = false;
-    bool m_training = false;
 };

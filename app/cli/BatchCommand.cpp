@@ -102,6 +102,12 @@ int connectionsFor(const BatchInput& input, int maxInFlight)
     return static_cast<int>(std::min<qsizetype>(maxInFlight, input.rows().size() - input.refusedCount()));
 }
 
+// The list was begun before (in this history, by anyone): why, and how to send it anyway; a line.
+QString withAgain(const QString& why)
+{
+    return Language::joinSentences({ why, tr("To verify the list anyway, add --again.") }) + u'\n';
+}
+
 // settings: the session keeps a reference to it, so it lives as long as the session. early: the history's open begun
 // while the list was read (HistoryCli::beginOpen), or nullptr.
 std::unique_ptr<Session> openSession(const QCommandLineParser& parser,
@@ -169,10 +175,8 @@ int runBatchFile(const QCommandLineParser& parser,
     if (!start.warning().isEmpty())
         HistoryCli::err(tr("Warning: %1").arg(start.warning()) + u'\n');
     if (start.refusal() != BatchStart::Refusal::None) {
-        const bool askAgain = start.refusal() == BatchStart::Refusal::AlreadyBegun;
-        HistoryCli::err(Language::joinSentences(
-                            { start.message(), askAgain ? tr("To verify the list anyway, add --again.") : QString() })
-            + u'\n');
+        HistoryCli::err(start.refusal() == BatchStart::Refusal::AlreadyBegun ? withAgain(start.message())
+                                                                             : start.message() + u'\n');
         return Refused;
     }
     const BatchJournal& journal = start.journal();
@@ -204,8 +208,7 @@ int runBatchFile(const QCommandLineParser& parser,
     if (run.earlierInHistory()) { // begun on another workstation (or by another user): nothing was sent
         progress.abandon();
         start.finished(run, false);
-        HistoryCli::err(
-            Language::joinSentences({ run.stopReason(), tr("To verify the list anyway, add --again.") }) + u'\n');
+        HistoryCli::err(withAgain(run.stopReason()));
         return Refused;
     }
     progress.finish(run);

@@ -641,13 +641,10 @@ private slots:
         const QString own = writeInput(backend + QStringLiteral("-own.csv"), head + personLine(people[2]) + '\n');
         const QString outA = path(backend + QStringLiteral("-team-a.csv"));
         const QString outB = path(backend + QStringLiteral("-team-b.csv"));
-        const auto runAt = [&](const QString& home, const QString& in, const QString& out, bool again) {
-            return runOn(fixture.location(), home, in, out, again);
-        };
         const int before = m_sandbox.requestsReceived();
-        const CliRun a = runAt(QStringLiteral("home"), shared, outA, false);
+        const CliRun a = runOn(fixture.location(), QStringLiteral("home"), shared, outA, false);
         QVERIFY2(a.exitCode == 0, a.err.constData());
-        const CliRun ownList = runAt(QStringLiteral("home-b"), own, outB, false);
+        const CliRun ownList = runOn(fixture.location(), QStringLiteral("home-b"), own, outB, false);
         QVERIFY2(ownList.exitCode == 0, ownList.err.constData());
         QCOMPARE(m_sandbox.requestsReceived() - before, 3);
         const auto bytes = [](const QString& file) {
@@ -657,7 +654,7 @@ private slots:
         const QByteArray journalB = bytes(BatchJournal::pathFor(outB));
         const QByteArray resultsB = bytes(outB);
 
-        const CliRun b = runAt(QStringLiteral("home-b"), shared, outB, false);
+        const CliRun b = runOn(fixture.location(), QStringLiteral("home-b"), shared, outB, false);
         QVERIFY2(b.exitCode == 3, b.err.constData());
         QVERIFY2(b.err.contains("begun as a batch in this audit history") && b.err.contains(outA.toUtf8())
                 && b.err.contains("--again"),
@@ -666,10 +663,10 @@ private slots:
         QCOMPARE(bytes(BatchJournal::pathFor(outB)), journalB); // still the own list's batch, settled
         QCOMPARE(bytes(outB), resultsB);
         // Refused again the same way: the refusal left nothing that looks like this list's batch to resume.
-        const CliRun still = runAt(QStringLiteral("home-b"), shared, outB, false);
+        const CliRun still = runOn(fixture.location(), QStringLiteral("home-b"), shared, outB, false);
         QVERIFY2(still.exitCode == 3 && still.err.contains("begun as a batch"), still.err.constData());
 
-        const CliRun asked = runAt(QStringLiteral("home-b"), shared, outB, true);
+        const CliRun asked = runOn(fixture.location(), QStringLiteral("home-b"), shared, outB, true);
         QVERIFY2(asked.exitCode == 0, asked.err.constData());
         QCOMPARE(m_sandbox.requestsReceived() - before, 5);
         QCOMPARE(readOutput(outB).size(), 3);
@@ -706,11 +703,8 @@ private slots:
         const QString in = writeInput(backend + QStringLiteral("-unrecorded.csv"), data);
         const QString outA = path(backend + QStringLiteral("-unrecorded-a.csv"));
         const QString outB = path(backend + QStringLiteral("-unrecorded-b.csv"));
-        const auto runAt = [&](const QString& home, const QString& out, bool again) {
-            return runOn(fixture.location(), home, in, out, again);
-        };
         const int before = m_sandbox.requestsReceived();
-        const CliRun a = runAt(QStringLiteral("home"), outA, false);
+        const CliRun a = runOn(fixture.location(), QStringLiteral("home"), in, outA, false);
         QVERIFY2(a.exitCode == 0, a.err.constData());
         QCOMPARE(m_sandbox.requestsReceived() - before, 2);
 
@@ -737,7 +731,7 @@ private slots:
         const QByteArray journalBytes = journalFile.readAll();
         journalFile.close();
 
-        const CliRun b = runAt(QStringLiteral("home-b"), outB, false);
+        const CliRun b = runOn(fixture.location(), QStringLiteral("home-b"), in, outB, false);
         QVERIFY2(b.exitCode == 3 && b.err.contains("Resuming")
                 && b.err.contains("begun as a batch in this audit history") && b.err.contains(outA.toUtf8()),
             b.err.constData());
@@ -747,15 +741,19 @@ private slots:
         journalFile.close();
 
         // Asked for: resumed, recorded and sent; from then on its own record lets it resume unasked.
-        const CliRun asked = runAt(QStringLiteral("home-b"), outB, true);
+        const CliRun asked = runOn(fixture.location(), QStringLiteral("home-b"), in, outB, true);
         QVERIFY2(asked.exitCode == 0 && asked.err.contains("Resuming"), asked.err.constData());
         QCOMPARE(m_sandbox.requestsReceived() - before, 4);
-        const CliRun resumedAgain = runAt(QStringLiteral("home-b"), outB, false);
+        const CliRun resumedAgain = runOn(fixture.location(), QStringLiteral("home-b"), in, outB, false);
         QVERIFY2(resumedAgain.exitCode == 0 && resumedAgain.err.contains("Resuming"), resumedAgain.err.constData());
         QCOMPARE(m_sandbox.requestsReceived() - before, 4);
         // A run that sent nothing (everything answered) keeps the batch's record: a third workstation is refused,
         // told who began it.
-        const CliRun c = runAt(QStringLiteral("home-c"), path(backend + QStringLiteral("-unrecorded-c.csv")), false);
+        const CliRun c = runOn(fixture.location(),
+            QStringLiteral("home-c"),
+            in,
+            path(backend + QStringLiteral("-unrecorded-c.csv")),
+            false);
         QVERIFY2(c.exitCode == 3 && c.err.contains("begun as a batch in this audit history")
                 && c.err.contains(outB.toUtf8()) && c.err.contains("on workstation"),
             c.err.constData());
