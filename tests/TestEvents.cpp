@@ -92,6 +92,8 @@ private slots:
     void typedAccessChecksTheKind();
     void refusesWrongTypes_data();
     void refusesWrongTypes();
+    void sanitizeDropsForbiddenKeys_data();
+    void sanitizeDropsForbiddenKeys();
 };
 
 void TestEvents::roundTrip_data()
@@ -423,6 +425,39 @@ void TestEvents::refusesWrongTypes()
     QVERIFY(!event);
     QCOMPARE(event.error(), ErrorCode::Corrupt);
     QVERIFY2(event.message().contains(kind) && event.message().contains(key), qPrintable(event.message()));
+}
+
+void TestEvents::sanitizeDropsForbiddenKeys_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::addColumn<int>("removed");
+    const auto row = [](const char* tag, const char* payload, const char* expected, int removed) {
+        QTest::newRow(tag) << QByteArray(payload).replace('\'', '"') << QByteArray(expected).replace('\'', '"')
+                           << removed;
+    };
+    row("flat and clean", "{'attempt':1,'code':'x','v':null}", "{'attempt':1,'code':'x','v':null}", 0);
+    row("empty", "{}", "{}", 0);
+    row("top level", "{'attempt':1,'secret':'s'}", "{'attempt':1}", 1);
+    row("any case", "{'AccessKeySecret':'s','DocNo':'n','PASSWORD':'p','ok':true}", "{'ok':true}", 3);
+    row("every key", "{'authorization':1,'docname':1,'id_number':1,'idnumber':1,'name':1,'passphrase':1}", "{}", 6);
+    row("a longer key is not one", "{'nameMasked':'x','secretive':1}", "{'nameMasked':'x','secretive':1}", 0);
+    row("nested object", "{'params':{'DocName':'n','Scene':'s'}}", "{'params':{'Scene':'s'}}", 1);
+    row("inside an array", "{'list':[{'name':'a'},{'ok':1},3]}", "{'list':[{},{'ok':1},3]}", 1);
+    row("clean nested", "{'list':[{'ok':1}],'o':{'p':[]}}", "{'list':[{'ok':1}],'o':{'p':[]}}", 0);
+    row("deep", "{'a':{'b':[[{'security_token':'t','c':2}]]}}", "{'a':{'b':[[{'c':2}]]}}", 1);
+}
+
+void TestEvents::sanitizeDropsForbiddenKeys()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(QByteArray, expected);
+    QFETCH(int, removed);
+    QJsonObject object = QJsonDocument::fromJson(payload).object();
+    const QJsonObject before = object;
+    QCOMPARE(AuditEvent::sanitize(object), removed);
+    QCOMPARE(AuditEvent::compactJson(object), expected);
+    QCOMPARE(object == before, removed == 0);
 }
 
 QTEST_GUILESS_MAIN(TestEvents)

@@ -215,14 +215,21 @@ QJsonObject VerificationResult::toJson() const
     out.insert(QStringLiteral("merchantBizId"), merchantBizId);
     out.insert(QStringLiteral("httpStatus"), httpStatus);
     out.insert(QStringLiteral("explanation"), explanation());
-    if (error == Error::None)
-        out.insert(QStringLiteral("error"), QJsonValue(QJsonValue::Null));
-    else
-        out.insert(QStringLiteral("error"),
-            QString::fromLatin1(QMetaEnum::fromType<Error>().valueToKey(static_cast<int>(error))));
+    out.insert(QStringLiteral("error"), error == Error::None ? QJsonValue(QJsonValue::Null) : QJsonValue(errorKey()));
     out.insert(QStringLiteral("attempts"), attempts);
-    out.insert(QStringLiteral("status"),
-        QString::fromLatin1(QMetaEnum::fromType<Status>().valueToKey(static_cast<int>(status))));
+    out.insert(QStringLiteral("status"), statusKey());
     out.insert(QStringLiteral("mayHaveBeenBilled"), mayHaveBeenBilled());
     return out;
+}
+
+QString VerificationResult::errorKey() const
+{
+    if (error == Error::None)
+        return {};
+    return QString::fromLatin1(QMetaEnum::fromType<Error>().valueToKey(static_cast<int>(error)));
+}
+
+QString VerificationResult::statusKey() const
+{
+    return QString::fromLatin1(QMetaEnum::fromType<Status>().valueToKey(static_cast<int>(status)));
 }

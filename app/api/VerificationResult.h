@@ -100,4 +100,7 @@ public:
     // requestId, code, message, passed, subCode, merchantBizId, httpStatus, explanation (+ error, attempts, status,
     // mayHaveBeenBilled).
     QJsonObject toJson() const;
+    // The names toJson gives the error (empty for none: JSON null there) and the status, e.g. "Timeout", "Ok".
+    QString errorKey() const;
+    QString statusKey() const;
 };

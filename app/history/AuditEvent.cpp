@@ -7,6 +7,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+
 namespace EventKind {
 
 QStringList all()
@@ -95,24 +97,39 @@ namespace {
 
 int sanitizeValue(QJsonValue& value);
 
+bool isForbiddenKey(QStringView key)
+{
+    const QStringList& forbidden = AuditEvent::forbiddenPayloadKeys();
+    return std::any_of(forbidden.cbegin(), forbidden.cend(), [key](const QString& k) {
+        return key.compare(k, Qt::CaseInsensitive) == 0;
+    });
+}
+
+// Every payload is sanitised on its way into the chain: the keys are read in place, and the object is copied only
+// where something has to be removed.
 int sanitizeObject(QJsonObject& object)
 {
+    bool clean = true; // read first: most payloads are flat and clean, and stay shared with their caller
+    for (auto it = object.constBegin(); clean && it != object.constEnd(); ++it)
+        clean = !it->isObject() && !it->isArray() && !isForbiddenKey(it.key());
+    if (clean)
+        return 0;
     int removed = 0;
-    const QStringList keys = object.keys();
-    for (const QString& key : keys) {
-        if (AuditEvent::forbiddenPayloadKeys().contains(key.toLower())) {
-            object.remove(key);
+    for (auto it = object.begin(); it != object.end();) {
+        if (isForbiddenKey(it.key())) {
+            it = object.erase(it);
             ++removed;
             continue;
         }
-        QJsonValue value = object.value(key);
-        if (value.isObject() || value.isArray()) {
+        if (it->isObject() || it->isArray()) {
+            QJsonValue value = *it;
             const int inner = sanitizeValue(value);
             if (inner > 0) {
-                object.insert(key, value);
+                *it = value;
                 removed += inner;
             }
         }
+        ++it;
     }
     return removed;
 }

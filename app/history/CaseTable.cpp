@@ -46,6 +46,7 @@ CaseTable::CaseTable(const QSqlDatabase& db)
         QStringLiteral("UPDATE cases SET state = ?, passed = ?, sub_code = ?, updated_at = ? WHERE case_id = ?"));
     m_setFullOutcome.prepare(QStringLiteral("UPDATE cases SET state = ?, passed = ?, sub_code = ?, updated_at = ?, "
                                             "error_kind = ?, error_code = ?, request_id = ? WHERE case_id = ?"));
+    m_owner.setForwardOnly(true);
     m_owner.prepare(QStringLiteral("SELECT actor FROM cases WHERE case_id = ?"));
     m_touch.prepare(QStringLiteral("UPDATE cases SET updated_at = ? WHERE case_id = ?"));
     m_touchAttempt.prepare(

@@ -2,6 +2,7 @@
 
 #include "base/Actor.h"
 #include "base/Result.h"
+#include "history/AuditEvent.h"
 #include "history/ChainVerifier.h"
 
 #include <QByteArray>
@@ -12,6 +13,8 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+
+#include <string>
 
 #include "history/ChainSigner.h"
 
@@ -61,6 +64,8 @@ public:
     static Result<ChainAnchor> readHead(const QSqlDatabase& db);
 
 private:
+    QByteArray hashOf(const AuditEvent& e, const QByteArray& ts);
+
     QSqlQuery m_selectHead;
     QSqlQuery m_insert;
     QSqlQuery m_updateHead;
@@ -72,5 +77,6 @@ private:
     bool m_appended = false;
     qint64 m_headSeq = 0;
     QByteArray m_headHash;
+    std::string m_scratch; // the canonical bytes of the event being appended (kept: no allocation per event)
     qint64 m_storedInterval = ChainSigner::DefaultCheckpointInterval; // until lockHead() reads the history's
 };

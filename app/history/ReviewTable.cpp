@@ -91,7 +91,9 @@ ReviewTable::ReviewTable(const QSqlDatabase& db)
     : m_db(db)
     , m_find(db)
 {
-    // Prepared once: every completed verification asks whether its case has a review.
+    // Prepared once: every completed verification asks whether its case has a review. Forward only: its one row is
+    // read once, not cached.
+    m_find.setForwardOnly(true);
     m_find.prepare(QStringLiteral("SELECT %1 FROM reviews r WHERE r.case_id = ?").arg(reviewColumns));
 }
 

@@ -40,17 +40,17 @@ Events::CallOutcome outcomeOf(const VerificationResult& result, const Verificati
     const auto masked = [&request](const QString& text) {
         return FreeTextMasking::mask(text, request.docName, request.docNo);
     };
-    const QJsonObject json = result.toJson(); // the one mapping of status and error to their keys
     Events::CallOutcome outcome;
     outcome.requestId = result.requestId;
     outcome.code = masked(result.code);
     outcome.message = masked(result.message);
     outcome.merchantBizId = result.merchantBizId;
     outcome.httpStatus = result.httpStatus;
-    const QJsonValue error = json.value(QStringLiteral("error"));
-    outcome.error = error.isString() ? Events::Nullable<QString>(error.toString()) : Events::Nullable<QString>();
+    // The names VerificationResult::toJson gives them, without building the rest of it (twice a call).
+    outcome.error = result.error == VerificationResult::Error::None ? Events::Nullable<QString>()
+                                                                    : Events::Nullable<QString>(result.errorKey());
     outcome.attempts = result.attempts;
-    outcome.status = json.value(QStringLiteral("status")).toString();
+    outcome.status = result.statusKey();
     outcome.mayHaveBeenBilled = result.mayHaveBeenBilled();
     outcome.latencyMs = result.latencyMs;
     if (!result.detail.isEmpty())
