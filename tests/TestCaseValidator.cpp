@@ -104,6 +104,14 @@ private slots:
         row("name with katakana dot normalised", QStringLiteral("阿依古丽\u30FB买买提"), base, s, e, false, ok);
         row("latin name with separators", QStringLiteral("John O'Neil-Smith Jr."), base, s, e, false, ok);
         row("name outside the BMP", QStringLiteral("测\U00020000"), base, s, e, false, ok);
+        row("name with ideographic variation selector", QStringLiteral("葛\U000E0100亮"), base, s, e, false, ok);
+        const QStringList spaced = c({ "warn.name_space_between_han" });
+        row("space between Chinese characters", QStringLiteral("李 明"), base, s, e, false, spaced);
+        row("full-width space between them", QStringLiteral("李\u3000明"), base, s, e, false, spaced);
+        row("next line (U+0085) between them", QStringLiteral("李\u0085明"), base, s, e, false, spaced);
+        row("space after a middle dot", QStringLiteral("阿依古丽· 买买提"), base, s, e, false, ok);
+        row("space between Chinese and Latin", QStringLiteral("李 John"), base, s, e, false, ok);
+        row("zero-width space", QStringLiteral("李\u200B明"), base, s, e, false, c({ "name.chars" }));
 
         // ID number.
         row("id empty", n, QString(), s, e, false, c({ "id.empty" }));
@@ -303,6 +311,10 @@ private slots:
                                          << QStringLiteral("阿依古丽\u00B7买买提");
         QTest::newRow("compatibility ideograph") << QStringLiteral("\uF9E1华") << QStringLiteral("李华");
         QTest::newRow("combining accent") << QStringLiteral("Jose\u0301") << QStringLiteral("Jos\u00E9");
+        QTest::newRow("variation selector") << QStringLiteral("李\uFE00华") << QStringLiteral("李华");
+        QTest::newRow("ideographic variation selector") << QStringLiteral("葛\U000E0100亮 ") << QStringLiteral("葛亮");
+        QTest::newRow("selector beside a space") << QStringLiteral("John \uFE0F Doe") << QStringLiteral("John Doe");
+        QTest::newRow("next line is white space") << QStringLiteral("李\u0085明") << QStringLiteral("李 明");
         QTest::newRow("Greek ano teleia")
             << QStringLiteral("阿依古丽\u0387买买提") << QStringLiteral("阿依古丽\u00B7买买提");
     }

@@ -1392,6 +1392,10 @@
         <source>Valid until (%1) has passed: the card has expired. It can still be verified, but ask the person whether they hold a newer card and use its dates.</source>
         <translation>有效期截止日期（%1）已过：证件已过期。仍可核验，但请询问本人是否持有更新的证件，并使用新证件上的日期。</translation>
     </message>
+    <message>
+        <source>Name has a space between Chinese characters; the card prints a Chinese name without spaces (a name in several parts is joined by the middle dot ·). Check the name: a mismatch is likely to come back as 223.</source>
+        <translation>姓名的两个汉字之间有空格；证件上的中文姓名不含空格（由几部分组成的姓名以间隔号 · 连接）。请核对姓名：不一致很可能返回 223。</translation>
+    </message>
 </context>
 <context>
     <name>ChainAnchor</name>

@@ -45,6 +45,42 @@ bool isAllowedNameCodePoint(char32_t c)
     return c == U' ' || c == U'\u00B7' || c == U'.' || c == U'-' || c == U'\'' || c == U'\u2019';
 }
 
+// A variation selector (U+FE00..FE0F, or an ideographic one, U+E0100..E01EF) asks for a glyph variant of the
+// character before it; the character is the same, and the official records hold it without one.
+bool isVariationSelector(char32_t c)
+{
+    return (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF);
+}
+
+QString withoutVariationSelectors(const QString& raw)
+{
+    const QList<uint> points = raw.toUcs4();
+    if (std::none_of(points.cbegin(), points.cend(), [](uint c) { return isVariationSelector(c); }))
+        return raw;
+    QString out;
+    out.reserve(raw.size());
+    for (const uint point : points) {
+        if (!isVariationSelector(point))
+            out.append(QStringView(QChar::fromUcs4(point)));
+    }
+    return out;
+}
+
+bool isHan(uint c)
+{
+    return QChar::script(c) == QChar::Script_Han;
+}
+
+// A space with a Chinese character on each side ("李 明"): the card prints Chinese names without one.
+bool hasSpaceBetweenHan(const QList<uint>& points)
+{
+    for (qsizetype i = 1; i + 1 < points.size(); ++i) {
+        if (points.at(i) == U' ' && isHan(points.at(i - 1)) && isHan(points.at(i + 1)))
+            return true;
+    }
+    return false;
+}
+
 bool isAsciiAlnum(QChar c)
 {
     return (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9');
@@ -62,7 +98,7 @@ QString CaseValidator::normalizeName(const QString& raw)
     // Canonical composition first: a compatibility ideograph (U+F9E1) is the unified one (李) the card's records
     // hold, a letter and its combining accent are one letter, and U+0387 is the middle dot. Each is the same text
     // as the other, which the service and the history should see one way.
-    QString out = raw.normalized(QString::NormalizationForm_C).simplified();
+    QString out = withoutVariationSelectors(raw).normalized(QString::NormalizationForm_C).simplified();
     for (QChar& c : out) {
         switch (c.unicode()) {
         case 0x2022: // bullet
@@ -139,6 +175,12 @@ QList<ValidationIssue> CaseValidator::check(const CaseInput& input, const QDate&
                 "name.chars",
                 tr("Name contains digits or symbols: use only letters, spaces and the separators · . - ' "
                    "as printed on the card."));
+        else if (hasSpaceBetweenHan(points))
+            issues.warn(CaseField::Name,
+                "warn.name_space_between_han",
+                tr("Name has a space between Chinese characters; the card prints a Chinese name without spaces "
+                   "(a name in several parts is joined by the middle dot ·). Check the name: a mismatch is likely "
+                   "to come back as 223."));
     }
 
     // --- ID number --------------------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ private slots:
     void showsErrorsAndUnknownSubCodes_data();
     void showsErrorsAndUnknownSubCodes();
     void warningsRequireAcknowledgement();
+    void spaceInsideAChineseNameAsksFirst();
     void verifyDisabledWhileCallRuns();
     void escapeCancelsRunningCall();
     void newCaseClearsFormAndOutcome();
@@ -434,6 +435,34 @@ void TestMainWindow::warningsRequireAcknowledgement()
     QCOMPARE(submitted.count(), 1);
     QCOMPARE(sandbox()->requestsReceived(), received + 1);
     QCOMPARE(service()->client()->pendingCalls(), 0);
+}
+
+void TestMainWindow::spaceInsideAChineseNameAsksFirst()
+{
+    // "李 明" is not what the card prints: likely a 223, so it is asked about, like a card term that cannot be.
+    const SandboxFixtures::Person& person = SandboxFixtures::people().constFirst();
+    QSignalSpy submitted(service(), &VerificationService::submitted);
+    const int received = sandbox()->requestsReceived();
+    const QString spaced = person.docName.left(1) + QLatin1Char(' ') + person.docName.mid(1);
+    typeCase(spaced, person.docNo, person.validityStartDate, person.validityEndDate);
+
+    QTRY_VERIFY(widget<QWidget>("warningsFrame")->isVisible());
+    const QString warning = widget<QLabel>("warningsLabel")->text();
+    QVERIFY2(warning.contains(QLatin1String("space between Chinese characters")), qPrintable(warning));
+    QVERIFY(!widget<QCheckBox>("acknowledgeCheckBox")->isChecked());
+    pressEnter();
+    QCOMPARE(submitted.count(), 0);
+    QCOMPARE(sandbox()->requestsReceived(), received);
+    GuiDriver::settleLayout();
+    saveScreenshot(QStringLiteral("shot-name-space.png"));
+
+    // Without the space the same case has nothing to ask.
+    auto* name = widget<QLineEdit>("nameLineEdit");
+    name->setFocus();
+    name->selectAll();
+    GuiDriver::typeText(name, person.docName);
+    QTest::keyClick(name, Qt::Key_Tab);
+    QTRY_VERIFY(!widget<QWidget>("warningsFrame")->isVisible());
 }
 
 void TestMainWindow::verifyDisabledWhileCallRuns()
