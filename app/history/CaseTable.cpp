@@ -28,29 +28,24 @@ Failure cannot(const QString& what, const QSqlQuery& q)
 
 CaseTable::CaseTable(const QSqlDatabase& db)
     : m_db(db)
-    , m_touch(db)
-    , m_touchAttempt(db)
-    , m_owner(db)
-    , m_insert(db)
-    , m_setOutcome(db)
-    , m_setFullOutcome(db)
-{
     // Prepared once: the cases table's triggers (the dashboard's hourly counts) make these costly to compile, and a
     // verification runs each of them.
-    m_insert.prepare(
-        QStringLiteral("INSERT INTO cases (case_id, created_at, updated_at, actor, workstation, "
-                       "merchant_biz_id, scene_code, state, sub_code, passed, training, attempts, name_enc, "
-                       "id_enc, name_masked, id_masked, id_index, purged_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', NULL, ?, 0, ?, ?, ?, ?, ?, NULL)"));
-    m_setOutcome.prepare(
-        QStringLiteral("UPDATE cases SET state = ?, passed = ?, sub_code = ?, updated_at = ? WHERE case_id = ?"));
-    m_setFullOutcome.prepare(QStringLiteral("UPDATE cases SET state = ?, passed = ?, sub_code = ?, updated_at = ?, "
-                                            "error_kind = ?, error_code = ?, request_id = ? WHERE case_id = ?"));
+    , m_touch(db, QStringLiteral("UPDATE cases SET updated_at = ? WHERE case_id = ?"))
+    , m_touchAttempt(db, QStringLiteral("UPDATE cases SET updated_at = ?, attempts = attempts + 1 WHERE case_id = ?"))
+    , m_owner(db)
+    , m_insert(db,
+          QStringLiteral("INSERT INTO cases (case_id, created_at, updated_at, actor, workstation, "
+                         "merchant_biz_id, scene_code, state, sub_code, passed, training, attempts, name_enc, "
+                         "id_enc, name_masked, id_masked, id_index, purged_at) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', NULL, ?, 0, ?, ?, ?, ?, ?, NULL)"))
+    , m_setOutcome(
+          db, QStringLiteral("UPDATE cases SET state = ?, passed = ?, sub_code = ?, updated_at = ? WHERE case_id = ?"))
+    , m_setFullOutcome(db,
+          QStringLiteral("UPDATE cases SET state = ?, passed = ?, sub_code = ?, updated_at = ?, error_kind = ?, "
+                         "error_code = ?, request_id = ? WHERE case_id = ?"))
+{
     m_owner.setForwardOnly(true);
     m_owner.prepare(QStringLiteral("SELECT actor FROM cases WHERE case_id = ?"));
-    m_touch.prepare(QStringLiteral("UPDATE cases SET updated_at = ? WHERE case_id = ?"));
-    m_touchAttempt.prepare(
-        QStringLiteral("UPDATE cases SET updated_at = ?, attempts = attempts + 1 WHERE case_id = ?"));
 }
 
 Failure CaseTable::missing(const QString& caseId) const
@@ -60,41 +55,38 @@ Failure CaseTable::missing(const QString& caseId) const
 
 Result<void> CaseTable::insert(const NewCase& row, const QDateTime& at, const Actor& actor, const SealedPii& pii)
 {
-    QSqlQuery& q = m_insert;
-    const QString created = ts(at);
-    const QVariantList values { row.caseId,
-        created,
-        created,
-        text(actor.name),
-        text(actor.workstation),
-        text(row.merchantBizId),
-        text(row.sceneCode),
-        QString::fromLatin1(CaseState::pending),
-        row.training ? 1 : 0,
-        pii.nameEnc,
-        pii.idEnc,
-        pii.nameMasked,
-        pii.idMasked,
-        pii.idIndex.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(QString::fromLatin1(pii.idIndex)) };
-    for (int i = 0; i < values.size(); ++i)
-        q.bindValue(i, values.at(i));
-    if (!q.exec())
-        return cannot(tr("Cannot save the case: %1"), q);
+    HotStatement& q = m_insert;
+    const QByteArray created = CanonicalEvent::timestamp(at);
+    q.bindText(0, row.caseId);
+    q.bindText(1, QByteArrayView(created));
+    q.bindText(2, QByteArrayView(created));
+    q.bindText(3, text(actor.name));
+    q.bindText(4, text(actor.workstation));
+    q.bindText(5, text(row.merchantBizId));
+    q.bindText(6, text(row.sceneCode));
+    q.bindText(7, QByteArrayView(CaseState::pending));
+    q.bindInt(8, row.training ? 1 : 0);
+    q.bindBlob(9, pii.nameEnc);
+    q.bindBlob(10, pii.idEnc);
+    q.bindText(11, pii.nameMasked);
+    q.bindText(12, pii.idMasked);
+    if (pii.idIndex.isEmpty())
+        q.bindNull(13);
+    else
+        q.bindText(13, QByteArrayView(pii.idIndex));
+    if (QString error; !q.exec(&error))
+        return Failure(ErrorCode::Unavailable, tr("Cannot save the case: %1").arg(error));
     if (m_keep)
-        m_keptOwners.insert(row.caseId, values.at(3).toString());
+        m_keptOwners.insert(row.caseId, text(actor.name));
     return {};
 }
 
 Result<void> CaseTable::touch(const QString& caseId, const QDateTime& at, bool countAttempt)
 {
-    QSqlQuery& q = countAttempt ? m_touchAttempt : m_touch;
-    q.bindValue(0, ts(at));
-    q.bindValue(1, caseId);
-    if (!q.exec())
-        return cannot(tr("Cannot update the case: %1"), q);
-    if (q.numRowsAffected() != 1)
-        return missing(caseId);
-    return {};
+    HotStatement& q = countAttempt ? m_touchAttempt : m_touch;
+    q.bindText(0, QByteArrayView(CanonicalEvent::timestamp(at)));
+    q.bindText(1, caseId);
+    return changedOne(q, caseId);
 }
 
 Result<void> CaseTable::setOutcome(const QString& caseId,
@@ -104,21 +96,29 @@ Result<void> CaseTable::setOutcome(const QString& caseId,
     const QString& subCode,
     const std::optional<CallOutcome>& call)
 {
-    QSqlQuery& q = call ? m_setFullOutcome : m_setOutcome;
+    HotStatement& q = call ? m_setFullOutcome : m_setOutcome;
     int column = 0;
-    q.bindValue(column++, state);
-    q.bindValue(column++, passed.has_value() ? QVariant(*passed ? 1 : 0) : QVariant(QMetaType::fromType<int>()));
-    q.bindValue(column++, text(subCode));
-    q.bindValue(column++, ts(at));
+    q.bindText(column++, state);
+    if (passed.has_value())
+        q.bindInt(column++, *passed ? 1 : 0);
+    else
+        q.bindNull(column++);
+    q.bindText(column++, text(subCode));
+    q.bindText(column++, QByteArrayView(CanonicalEvent::timestamp(at)));
     if (call) {
-        q.bindValue(column++, text(call->errorKind));
-        q.bindValue(column++, text(call->errorKind.isEmpty() ? QString() : call->errorCode));
-        q.bindValue(column++, text(call->requestId));
+        q.bindText(column++, text(call->errorKind));
+        q.bindText(column++, text(call->errorKind.isEmpty() ? QString() : call->errorCode));
+        q.bindText(column++, text(call->requestId));
     }
-    q.bindValue(column, caseId);
-    if (!q.exec())
-        return cannot(tr("Cannot update the case: %1"), q);
-    if (q.numRowsAffected() != 1)
+    q.bindText(column, caseId);
+    return changedOne(q, caseId);
+}
+
+Result<void> CaseTable::changedOne(HotStatement& q, const QString& caseId) const
+{
+    if (QString error; !q.exec(&error))
+        return Failure(ErrorCode::Unavailable, tr("Cannot update the case: %1").arg(error));
+    if (q.rowsAffected() != 1)
         return missing(caseId);
     return {};
 }

@@ -2,6 +2,7 @@
 
 #include "base/Actor.h"
 #include "base/Result.h"
+#include "history/HotStatement.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -67,14 +68,16 @@ public:
 
 private:
     Failure missing(const QString& caseId) const;
+    // Runs an UPDATE of one case: the case must exist.
+    Result<void> changedOne(HotStatement& q, const QString& caseId) const;
 
     QSqlDatabase m_db;
-    QSqlQuery m_touch;
-    QSqlQuery m_touchAttempt;
+    HotStatement m_touch;
+    HotStatement m_touchAttempt;
     QSqlQuery m_owner;
-    QSqlQuery m_insert;
-    QSqlQuery m_setOutcome;
-    QSqlQuery m_setFullOutcome; // setOutcome with a call
+    HotStatement m_insert;
+    HotStatement m_setOutcome;
+    HotStatement m_setFullOutcome; // setOutcome with a call
     bool m_keep = false;
     QHash<QString, QString> m_keptOwners;
 };

@@ -18,16 +18,13 @@ QString text(const QString& value)
     return value.isNull() ? QStringLiteral("") : value;
 }
 
-QString text(const QByteArray& value)
-{
-    return value.isEmpty() ? QStringLiteral("") : QString::fromLatin1(value);
-}
-
 } // namespace
 
 EventLog::EventLog(const QSqlDatabase& db, bool postgres)
     : m_selectHead(db)
-    , m_insert(db)
+    , m_insert(db,
+          QStringLiteral("INSERT INTO events (seq, ts, actor, workstation, case_id, kind, payload, pii_digest, "
+                         "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
     , m_updateHead(db)
     , m_signHead(db)
     , m_setInterval(db)
@@ -35,8 +32,6 @@ EventLog::EventLog(const QSqlDatabase& db, bool postgres)
     m_selectHead.prepare(postgres
             ? QStringLiteral("SELECT seq, hash, checkpoint_interval FROM chain_head WHERE id = 1 FOR UPDATE")
             : QStringLiteral("SELECT seq, hash, checkpoint_interval FROM chain_head WHERE id = 1"));
-    m_insert.prepare(QStringLiteral("INSERT INTO events (seq, ts, actor, workstation, case_id, kind, payload, "
-                                    "pii_digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     m_updateHead.prepare(QStringLiteral("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1"));
     m_signHead.prepare(QStringLiteral("UPDATE chain_head SET seq = ?, hash = ?, signature = ? WHERE id = 1"));
     m_setInterval.prepare(QStringLiteral("UPDATE chain_head SET checkpoint_interval = ? WHERE id = 1"));
@@ -100,20 +95,19 @@ Result<qint64> EventLog::append(const QDateTime& at,
     const QByteArray ts = CanonicalEvent::timestamp(e.ts);
     e.hash = hashOf(e, ts);
 
-    const QVariantList values { e.seq,
-        QString::fromLatin1(ts),
-        text(e.actor),
-        text(e.workstation),
-        text(e.caseId),
-        text(e.kind),
-        QString::fromUtf8(e.payload),
-        text(e.piiDigest),
-        text(e.prevHash),
-        text(e.hash) };
-    for (int i = 0; i < values.size(); ++i)
-        m_insert.bindValue(i, values.at(i));
-    if (!m_insert.exec())
-        return Failure(ErrorCode::Unavailable, tr("Cannot append the event: %1").arg(m_insert.lastError().text()));
+    // Every text column is NOT NULL: an empty value is "".
+    m_insert.bindInt(0, e.seq);
+    m_insert.bindText(1, QByteArrayView(ts));
+    m_insert.bindText(2, text(e.actor));
+    m_insert.bindText(3, text(e.workstation));
+    m_insert.bindText(4, text(e.caseId));
+    m_insert.bindText(5, text(e.kind));
+    m_insert.bindText(6, QByteArrayView(e.payload));
+    m_insert.bindText(7, QByteArrayView(e.piiDigest));
+    m_insert.bindText(8, QByteArrayView(e.prevHash));
+    m_insert.bindText(9, QByteArrayView(e.hash));
+    if (QString error; !m_insert.exec(&error))
+        return Failure(ErrorCode::Unavailable, tr("Cannot append the event: %1").arg(error));
     m_headSeq = e.seq;
     m_headHash = e.hash;
     m_appended = true;

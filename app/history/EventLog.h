@@ -4,6 +4,7 @@
 #include "base/Result.h"
 #include "history/AuditEvent.h"
 #include "history/ChainVerifier.h"
+#include "history/HotStatement.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -67,7 +68,7 @@ private:
     QByteArray hashOf(const AuditEvent& e, const QByteArray& ts);
 
     QSqlQuery m_selectHead;
-    QSqlQuery m_insert;
+    HotStatement m_insert;
     QSqlQuery m_updateHead;
     QSqlQuery m_signHead;
     QSqlQuery m_setInterval;

@@ -90,6 +90,7 @@ QString placeholders(int n)
 ReviewTable::ReviewTable(const QSqlDatabase& db)
     : m_db(db)
     , m_find(db)
+    , m_exists(db, QStringLiteral("SELECT 1 FROM reviews WHERE case_id = ?"))
 {
     // Prepared once: every completed verification asks whether its case has a review. Forward only: its one row is
     // read once, not cached.
@@ -99,6 +100,13 @@ ReviewTable::ReviewTable(const QSqlDatabase& db)
 
 Result<std::optional<ReviewRow>> ReviewTable::find(const QString& caseId) const
 {
+    if (m_exists.native()) {
+        m_exists.bindText(0, caseId);
+        if (QString error; !m_exists.exec(&error))
+            return Failure(ErrorCode::Unavailable, tr("Cannot read the review: %1").arg(error));
+        if (!m_exists.producedRow())
+            return std::optional<ReviewRow>();
+    }
     QSqlQuery& q = m_find;
     if (!run(q, { caseId }))
         return cannot(tr("Cannot read the review: %1"), q);

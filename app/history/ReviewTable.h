@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/Result.h"
+#include "history/HotStatement.h"
 #include "history/Review.h"
 
 #include <QCoreApplication>
@@ -37,4 +38,5 @@ public:
 private:
     QSqlDatabase m_db;
     mutable QSqlQuery m_find;
+    mutable HotStatement m_exists; // on SQLite, asked first: most cases have no review
 };
