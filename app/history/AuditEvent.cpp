@@ -100,8 +100,10 @@ int sanitizeValue(QJsonValue& value);
 bool isForbiddenKey(QStringView key)
 {
     const QStringList& forbidden = AuditEvent::forbiddenPayloadKeys();
+    // Case folding maps each character to one (QString's case-insensitive compare), so only a key of the same length
+    // can match: the length is compared first, for the keys of every event written.
     return std::any_of(forbidden.cbegin(), forbidden.cend(), [key](const QString& k) {
-        return key.compare(k, Qt::CaseInsensitive) == 0;
+        return key.size() == k.size() && key.compare(k, Qt::CaseInsensitive) == 0;
     });
 }
 
