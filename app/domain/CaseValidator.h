@@ -31,7 +31,8 @@ struct ValidationIssue
 // Blocking codes: name.empty, name.length, name.chars; id.empty, id.legacy15, id.length, id.format, id.permit,
 // id.province, id.birthdate, id.birth_future, id.checksum; start.required, start.future, start.before_birth;
 // end.required, end.not_after_start; scene.format; bizid.format; userid.length.
-// Warnings: warn.term_mismatch, warn.month_day, warn.long_term_under_46, warn.start_before_2004, warn.expired.
+// Warnings: warn.term_mismatch, warn.month_day, warn.long_term_under_46, warn.start_before_2004, warn.expired,
+// warn.name_space_between_han.
 class CaseValidator
 {
     Q_DECLARE_TR_FUNCTIONS(CaseValidator)
@@ -50,8 +51,8 @@ public:
     static bool isSceneCodeFormat(QStringView value);
     static bool isMerchantBizIdFormat(QStringView value);
 
-    // The name as it should be sent: white space simplified, the look-alike dots U+2022, U+2027, U+2219, U+30FB,
-    // U+FF0E and U+FF65 replaced by the middle dot U+00B7 used in Chinese transliterated names. check() validates
-    // this form.
+    // The name as it should be sent: variation selectors dropped, canonical composition (NFC), white space
+    // simplified, the look-alike dots U+2022, U+2027, U+2219, U+30FB, U+FF0E and U+FF65 replaced by the middle dot
+    // U+00B7 used in Chinese transliterated names. check() validates this form.
     static QString normalizeName(const QString& raw);
 };

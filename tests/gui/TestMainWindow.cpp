@@ -3,7 +3,9 @@
 #include "MainWindow.h"
 #include "MainWindowFixture.h"
 #include "ResultPanel.h"
+#include "Theme.h"
 #include "api/Credentials.h"
+#include "base/Language.h"
 #include "domain/CaseValidator.h"
 #include "domain/FictitiousPeople.h"
 #include "sandbox/SandboxFixtures.h"
@@ -19,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
@@ -42,6 +45,7 @@ private slots:
     void showsErrorsAndUnknownSubCodes_data();
     void showsErrorsAndUnknownSubCodes();
     void warningsRequireAcknowledgement();
+    void spaceInsideAChineseNameAsksFirst_data();
     void spaceInsideAChineseNameAsksFirst();
     void verifyDisabledWhileCallRuns();
     void escapeCancelsRunningCall();
@@ -437,9 +441,26 @@ void TestMainWindow::warningsRequireAcknowledgement()
     QCOMPARE(service()->client()->pendingCalls(), 0);
 }
 
+void TestMainWindow::spaceInsideAChineseNameAsksFirst_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("scheme");
+    QTest::newRow("English, light") << QString::fromLatin1(Language::english) << QString();
+    QTest::newRow("Chinese, dark") << QString::fromLatin1(Language::simplifiedChinese)
+                                   << QString::fromLatin1(Theme::darkScheme);
+}
+
 void TestMainWindow::spaceInsideAChineseNameAsksFirst()
 {
     // "李 明" is not what the card prints: likely a 223, so it is asked about, like a card term that cannot be.
+    QFETCH(QString, language);
+    QFETCH(QString, scheme);
+    Language::apply(language);
+    Theme::apply(scheme);
+    const auto restore = qScopeGuard([] {
+        Theme::apply(QString());
+        Language::apply(QLatin1String(Language::english));
+    });
     const SandboxFixtures::Person& person = SandboxFixtures::people().constFirst();
     QSignalSpy submitted(service(), &VerificationService::submitted);
     const int received = sandbox()->requestsReceived();
@@ -448,13 +469,21 @@ void TestMainWindow::spaceInsideAChineseNameAsksFirst()
 
     QTRY_VERIFY(widget<QWidget>("warningsFrame")->isVisible());
     const QString warning = widget<QLabel>("warningsLabel")->text();
-    QVERIFY2(warning.contains(QLatin1String("space between Chinese characters")), qPrintable(warning));
+    CaseInput input;
+    input.name = spaced;
+    const QList<ValidationIssue> issues = CaseValidator::check(input, QDate::currentDate());
+    const auto spaceIssue = std::find_if(issues.cbegin(), issues.cend(), [](const ValidationIssue& issue) {
+        return issue.code == QLatin1String("warn.name_space_between_han");
+    });
+    QVERIFY(spaceIssue != issues.cend());
+    QVERIFY2(warning.contains(spaceIssue->message.toHtmlEscaped()), qPrintable(warning));
     QVERIFY(!widget<QCheckBox>("acknowledgeCheckBox")->isChecked());
     pressEnter();
     QCOMPARE(submitted.count(), 0);
     QCOMPARE(sandbox()->requestsReceived(), received);
     GuiDriver::settleLayout();
-    saveScreenshot(QStringLiteral("shot-name-space.png"));
+    saveScreenshot(
+        QStringLiteral("shot-name-space-%1-%2.png").arg(language, scheme.isEmpty() ? QStringLiteral("light") : scheme));
 
     // Without the space the same case has nothing to ask.
     auto* name = widget<QLineEdit>("nameLineEdit");
