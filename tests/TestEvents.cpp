@@ -442,6 +442,7 @@ void TestEvents::sanitizeDropsForbiddenKeys_data()
     row("any case", "{'AccessKeySecret':'s','DocNo':'n','PASSWORD':'p','ok':true}", "{'ok':true}", 3);
     row("every key", "{'authorization':1,'docname':1,'id_number':1,'idnumber':1,'name':1,'passphrase':1}", "{}", 6);
     row("a longer key is not one", "{'nameMasked':'x','secretive':1}", "{'nameMasked':'x','secretive':1}", 0);
+    row("case folding, not only lower case", "{'\u017Fecret':1,'ok':2}", "{'ok':2}", 1); // long s folds to s
     row("nested object", "{'params':{'DocName':'n','Scene':'s'}}", "{'params':{'Scene':'s'}}", 1);
     row("inside an array", "{'list':[{'name':'a'},{'ok':1},3]}", "{'list':[{},{'ok':1},3]}", 1);
     row("clean nested", "{'list':[{'ok':1}],'o':{'p':[]}}", "{'list':[{'ok':1}],'o':{'p':[]}}", 0);

@@ -54,15 +54,21 @@ bool isVariationSelector(char32_t c)
 
 QString withoutVariationSelectors(const QString& raw)
 {
-    const QList<uint> points = raw.toUcs4();
-    if (std::none_of(points.cbegin(), points.cend(), [](uint c) { return isVariationSelector(c); }))
-        return raw;
     QString out;
-    out.reserve(raw.size());
-    for (const uint point : points) {
-        if (!isVariationSelector(point))
-            out.append(QStringView(QChar::fromUcs4(point)));
+    qsizetype kept = 0; // raw[0, kept) is settled: copied to out, or dropped
+    for (qsizetype i = 0; i < raw.size();) {
+        const bool pair = raw.at(i).isHighSurrogate() && i + 1 < raw.size() && raw.at(i + 1).isLowSurrogate();
+        const char32_t c = pair ? QChar::surrogateToUcs4(raw.at(i), raw.at(i + 1)) : raw.at(i).unicode();
+        const qsizetype next = i + (pair ? 2 : 1);
+        if (isVariationSelector(c)) {
+            out.append(QStringView(raw).mid(kept, i - kept));
+            kept = next;
+        }
+        i = next;
     }
+    if (kept == 0)
+        return raw; // none: the text as it came, a lone surrogate too (refused later)
+    out.append(QStringView(raw).mid(kept));
     return out;
 }
 

@@ -107,8 +107,8 @@ bool isForbiddenKey(QStringView key)
     });
 }
 
-// Every payload is sanitised on its way into the chain: the keys are read in place, and the object is copied only
-// where something has to be removed.
+// Every payload is sanitised on its way into the chain: the keys are read in place first, and a flat payload with
+// nothing to remove (every event the desk writes) is left as it is, shared with the caller, not copied.
 int sanitizeObject(QJsonObject& object)
 {
     bool clean = true; // read first: most payloads are flat and clean, and stay shared with their caller

@@ -74,7 +74,7 @@ Result<void> CaseTable::insert(const NewCase& row, const QDateTime& at, const Ac
         q.bindNull(13);
     else
         q.bindText(13, QByteArrayView(pii.idIndex));
-    if (QString error; !q.exec(&error))
+    if (QString error; !q.exec(error))
         return Failure(ErrorCode::Unavailable, tr("Cannot save the case: %1").arg(error));
     if (m_keep)
         m_keptOwners.insert(row.caseId, text(actor.name));
@@ -116,7 +116,7 @@ Result<void> CaseTable::setOutcome(const QString& caseId,
 
 Result<void> CaseTable::changedOne(HotStatement& q, const QString& caseId) const
 {
-    if (QString error; !q.exec(&error))
+    if (QString error; !q.exec(error))
         return Failure(ErrorCode::Unavailable, tr("Cannot update the case: %1").arg(error));
     if (q.rowsAffected() != 1)
         return missing(caseId);

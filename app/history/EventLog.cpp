@@ -106,7 +106,7 @@ Result<qint64> EventLog::append(const QDateTime& at,
     m_insert.bindText(7, QByteArrayView(e.piiDigest));
     m_insert.bindText(8, QByteArrayView(e.prevHash));
     m_insert.bindText(9, QByteArrayView(e.hash));
-    if (QString error; !m_insert.exec(&error))
+    if (QString error; !m_insert.exec(error))
         return Failure(ErrorCode::Unavailable, tr("Cannot append the event: %1").arg(error));
     m_headSeq = e.seq;
     m_headHash = e.hash;

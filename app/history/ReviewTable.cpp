@@ -90,8 +90,12 @@ QString placeholders(int n)
 ReviewTable::ReviewTable(const QSqlDatabase& db)
     : m_db(db)
     , m_find(db)
-    , m_exists(db, QStringLiteral("SELECT 1 FROM reviews WHERE case_id = ?"))
 {
+    if (db.driverName() == QLatin1String("QSQLITE")) {
+        m_exists.emplace(db, QStringLiteral("SELECT 1 FROM reviews WHERE case_id = ?"));
+        if (!m_exists->native())
+            m_exists.reset();
+    }
     // Prepared once: every completed verification asks whether its case has a review. Forward only: its one row is
     // read once, not cached.
     m_find.setForwardOnly(true);
@@ -100,11 +104,11 @@ ReviewTable::ReviewTable(const QSqlDatabase& db)
 
 Result<std::optional<ReviewRow>> ReviewTable::find(const QString& caseId) const
 {
-    if (m_exists.native()) {
-        m_exists.bindText(0, caseId);
-        if (QString error; !m_exists.exec(&error))
+    if (m_exists) {
+        m_exists->bindText(0, caseId);
+        if (QString error; !m_exists->exec(error))
             return Failure(ErrorCode::Unavailable, tr("Cannot read the review: %1").arg(error));
-        if (!m_exists.producedRow())
+        if (!m_exists->producedRow())
             return std::optional<ReviewRow>();
     }
     QSqlQuery& q = m_find;

@@ -38,5 +38,5 @@ public:
 private:
     QSqlDatabase m_db;
     mutable QSqlQuery m_find;
-    mutable HotStatement m_exists; // on SQLite, asked first: most cases have no review
+    mutable std::optional<HotStatement> m_exists; // on SQLite only, asked first: most cases have no review
 };

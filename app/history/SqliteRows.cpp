@@ -1,6 +1,7 @@
 #include "SqliteRows.h"
 
-#include <QSqlDriver>
+#include "history/SqliteHandle.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -9,23 +10,12 @@
 #include <sqlite3.h>
 
 #include <condition_variable>
-#include <cstring>
 #include <deque>
 #include <mutex>
 #include <thread>
 #include <vector>
 
 namespace {
-
-sqlite3* handleOf(const QSqlDatabase& db)
-{
-    if (db.driverName() != QLatin1String("QSQLITE") || !db.driver())
-        return nullptr;
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || std::strcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3* const*>(handle.constData());
-}
 
 void readRow(sqlite3_stmt* statement, SqliteRows::Row& row)
 {
@@ -79,7 +69,7 @@ std::optional<bool> SqliteRows::forEach(const QSqlDatabase& db,
     const std::function<bool(const Row&)>& visit,
     QString* error)
 {
-    sqlite3* handle = handleOf(db);
+    sqlite3* handle = SqliteHandle::of(db);
     if (!handle)
         return std::nullopt;
     return forEachOnHandle(handle, sql, std::vector<qint64>(binds), visit, error);
@@ -199,7 +189,7 @@ std::optional<bool> SqliteRows::forEachPrefetched(const QSqlDatabase& db,
     const Annotate& annotate,
     AnnotateOn annotateOn)
 {
-    sqlite3* handle = handleOf(db);
+    sqlite3* handle = SqliteHandle::of(db);
     if (!handle)
         return std::nullopt;
     const std::vector<qint64> bound(binds);

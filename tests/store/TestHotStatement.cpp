@@ -80,6 +80,11 @@ private slots:
                 s.bindInt(1, -9007199254740993);
             });
             row("flag", "i", QVariant(1), [](HotStatement& s) { s.bindInt(1, 1); });
+            row("null integer", "i", QVariant(QMetaType::fromType<int>()), [](HotStatement& s) { s.bindNull(1); });
+            const QString loneSurrogate = QStringLiteral("R") + QChar(0xD800) + QStringLiteral("1");
+            row("text that is not valid UTF-16", "t", QVariant(loneSurrogate), [loneSurrogate](HotStatement& s) {
+                s.bindText(1, loneSurrogate);
+            });
         }
     }
     void bindsAsQtDoes()
@@ -106,7 +111,7 @@ private slots:
         hot.bindInt(0, 2);
         bind(hot);
         QString error;
-        QVERIFY2(hot.exec(&error), qPrintable(error));
+        QVERIFY2(hot.exec(error), qPrintable(error));
         QCOMPARE(hot.rowsAffected(), 1);
         QVERIFY(!hot.producedRow());
 
@@ -131,27 +136,34 @@ private slots:
         for (int id = 1; id <= 3; ++id) {
             insert.bindInt(0, id);
             insert.bindText(1, QStringLiteral("row"));
-            QVERIFY2(insert.exec(&error), qPrintable(error));
+            QVERIFY2(insert.exec(error), qPrintable(error));
         }
         insert.bindInt(0, 2); // taken
         insert.bindText(1, QStringLiteral("again"));
-        QVERIFY(!insert.exec(&error));
+        QVERIFY(!insert.exec(error));
         QVERIFY2(error.contains(QLatin1String("unique"), Qt::CaseInsensitive)
                 || error.contains(QLatin1String("constraint"), Qt::CaseInsensitive),
             qPrintable(error));
         insert.bindInt(0, 4);
         insert.bindText(1, QStringLiteral("row"));
-        QVERIFY2(insert.exec(&error), qPrintable(error));
+        QVERIFY2(insert.exec(error), qPrintable(error));
+
+        insert.bindInt(0, 5); // a parameter left out is an error, never a NULL
+        QVERIFY(!insert.exec(error));
+        QVERIFY2(error.contains(QLatin1String("mismatch"), Qt::CaseInsensitive), qPrintable(error));
+        QSqlQuery five(db);
+        QVERIFY(five.exec(QStringLiteral("SELECT COUNT(*) FROM probe WHERE id = 5")) && five.next());
+        QCOMPARE(five.value(0).toInt(), 0);
 
         for (const auto& [id, changed] : { std::pair { 3, 1 }, std::pair { 9, 0 } }) {
             update.bindText(0, QStringLiteral("changed"));
             update.bindInt(1, id);
-            QVERIFY2(update.exec(&error), qPrintable(error));
+            QVERIFY2(update.exec(error), qPrintable(error));
             QCOMPARE(update.rowsAffected(), changed);
         }
         for (const auto& [id, found] : { std::pair { 4, true }, std::pair { 5, false }, std::pair { 1, true } }) {
             exists.bindInt(0, id);
-            QVERIFY2(exists.exec(&error), qPrintable(error));
+            QVERIFY2(exists.exec(error), qPrintable(error));
             QCOMPARE(exists.producedRow(), found);
         }
         QSqlQuery count(db);
