@@ -48,30 +48,22 @@ void HotStatement::bound(int column, int result)
 
 void HotStatement::bindText(int column, const QString& value)
 {
-    if (!m_statement) {
-        m_query.bindValue(column, value);
-        bound(column, SQLITE_OK);
+    if (throughQt(column, value))
         return;
-    }
     if (value.isNull()) {
-        bound(column, sqlite3_bind_null(m_statement, column + 1));
+        bindNull(column);
         return;
     }
     // As UTF-16, like Qt: SQLite's own conversion, also of what is not valid UTF-16 (a lone surrogate in an answer).
-    bound(column,
-        sqlite3_bind_text16(m_statement,
-            column + 1,
-            value.utf16(),
-            static_cast<int>(value.size() * qsizetype(sizeof(char16_t))),
-            SQLITE_TRANSIENT));
+    const auto bytes = static_cast<int>(value.size() * qsizetype(sizeof(char16_t)));
+    bound(column, sqlite3_bind_text16(m_statement, column + 1, value.utf16(), bytes, SQLITE_TRANSIENT));
 }
 
 void HotStatement::bindText(int column, QByteArrayView utf8)
 {
     if (!m_statement) {
         const QString value = QString::fromUtf8(utf8);
-        m_query.bindValue(column, value.isNull() ? QStringLiteral("") : value);
-        bound(column, SQLITE_OK);
+        throughQt(column, value.isNull() ? QStringLiteral("") : value);
         return;
     }
     // data() of an empty view may be null, which SQLite would bind as NULL.
@@ -81,38 +73,26 @@ void HotStatement::bindText(int column, QByteArrayView utf8)
 
 void HotStatement::bindBlob(int column, const QByteArray& value)
 {
-    if (!m_statement) {
-        m_query.bindValue(column, value);
-        bound(column, SQLITE_OK);
+    if (throughQt(column, value))
         return;
-    }
     if (value.isNull()) {
-        bound(column, sqlite3_bind_null(m_statement, column + 1));
+        bindNull(column);
         return;
     }
-    bound(column,
-        sqlite3_bind_blob(
-            m_statement, column + 1, value.constData(), static_cast<int>(value.size()), SQLITE_TRANSIENT));
+    const auto bytes = static_cast<int>(value.size());
+    bound(column, sqlite3_bind_blob(m_statement, column + 1, value.constData(), bytes, SQLITE_TRANSIENT));
 }
 
 void HotStatement::bindInt(int column, qint64 value)
 {
-    if (!m_statement) {
-        m_query.bindValue(column, value);
-        bound(column, SQLITE_OK);
-        return;
-    }
-    bound(column, sqlite3_bind_int64(m_statement, column + 1, value));
+    if (!throughQt(column, value))
+        bound(column, sqlite3_bind_int64(m_statement, column + 1, value));
 }
 
 void HotStatement::bindNull(int column)
 {
-    if (!m_statement) {
-        m_query.bindValue(column, QVariant(QMetaType::fromType<QString>()));
-        bound(column, SQLITE_OK);
-        return;
-    }
-    bound(column, sqlite3_bind_null(m_statement, column + 1));
+    if (!throughQt(column, QVariant(QMetaType::fromType<QString>())))
+        bound(column, sqlite3_bind_null(m_statement, column + 1));
 }
 
 bool HotStatement::exec(QString& error)

@@ -4,6 +4,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QVariant>
 
 struct sqlite3_stmt;
 
@@ -41,6 +42,15 @@ public:
 private:
     static constexpr int maxParameters = 64;
     void bound(int column, int result);
+    // On the Qt path, binds value as QSqlQuery does and returns true; on SQLite's own API, false (nothing done).
+    template <class T> bool throughQt(int column, const T& value)
+    {
+        if (m_statement)
+            return false;
+        m_query.bindValue(column, QVariant::fromValue(value));
+        bound(column, 0);
+        return true;
+    }
 
     QSqlQuery m_query; // prepared only when m_statement is not
     sqlite3_stmt* m_statement = nullptr;
