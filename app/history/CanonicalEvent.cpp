@@ -59,16 +59,25 @@ void append(std::string& out, const Fields& fields)
         appendField(out, field);
 }
 
-QByteArray bytes(const AuditEvent& event)
+namespace {
+
+// The hashed fields of event, with its timestamp as written (ts), into out after whatever out already holds.
+void appendEvent(std::string& out, const AuditEvent& event, QByteArrayView ts)
 {
     const QByteArray seq = QByteArray::number(event.seq);
-    const QByteArray ts = timestamp(event.ts);
     const QByteArray actor = event.actor.toUtf8();
     const QByteArray workstation = event.workstation.toUtf8();
     const QByteArray caseId = event.caseId.toUtf8();
     const QByteArray kind = event.kind.toUtf8();
-    std::string out;
     append(out, { seq, ts, actor, workstation, caseId, kind, event.payload, event.piiDigest });
+}
+
+} // namespace
+
+QByteArray bytes(const AuditEvent& event)
+{
+    std::string out;
+    appendEvent(out, event, timestamp(event.ts));
     return QByteArray(out.data(), static_cast<qsizetype>(out.size()));
 }
 
@@ -83,10 +92,17 @@ void chainHashInto(
 
 QByteArray chainHash(const QByteArray& prevHashHex, const AuditEvent& event)
 {
-    Crypto::Sha256 hash;
-    hash.add(QByteArray::fromHex(prevHashHex));
-    hash.add(bytes(event));
-    return hash.result().toHex();
+    return chainHash(prevHashHex, event, timestamp(event.ts));
+}
+
+QByteArray chainHash(const QByteArray& prevHashHex, const AuditEvent& event, QByteArrayView ts)
+{
+    std::string scratch = QByteArray::fromHex(prevHashHex).toStdString();
+    appendEvent(scratch, event, ts);
+    char hex[64];
+    unsigned char raw[32];
+    sha256Into(scratch, raw, hex);
+    return QByteArray(hex, sizeof hex);
 }
 
 QByteArray genesisHash()

@@ -60,6 +60,8 @@ void chainHashInto(
     const unsigned char* prevRaw, const Fields& fields, std::string& scratch, char* hexOut, unsigned char* rawOut);
 // Lowercase hex SHA-256 of prevHashHex's raw bytes followed by bytes(event).
 QByteArray chainHash(const QByteArray& prevHashHex, const AuditEvent& event);
+// The same, with the event's timestamp already written (timestamp(event.ts)), as the appending writer has it.
+QByteArray chainHash(const QByteArray& prevHashHex, const AuditEvent& event, QByteArrayView ts);
 // The prev_hash of the first event: 64 '0' characters.
 QByteArray genesisHash();
 // "2026-11-25T09:00:00.000Z"

@@ -51,27 +51,6 @@ Result<void> EventLog::lockHead()
     return {};
 }
 
-// CanonicalEvent::chainHash(e.prevHash, e), with the timestamp written once for both the hash and the row.
-QByteArray EventLog::hashOf(const AuditEvent& e, const QByteArray& ts)
-{
-    const QByteArray prevRaw = QByteArray::fromHex(e.prevHash);
-    if (prevRaw.size() != 32)
-        return CanonicalEvent::chainHash(e.prevHash, e);
-    const QByteArray seq = QByteArray::number(e.seq);
-    const QByteArray actor = e.actor.toUtf8();
-    const QByteArray workstation = e.workstation.toUtf8();
-    const QByteArray caseId = e.caseId.toUtf8();
-    const QByteArray kind = e.kind.toUtf8();
-    char hex[64];
-    unsigned char raw[32];
-    CanonicalEvent::chainHashInto(reinterpret_cast<const unsigned char*>(prevRaw.constData()),
-        { seq, ts, actor, workstation, caseId, kind, e.payload, e.piiDigest },
-        m_scratch,
-        hex,
-        raw);
-    return QByteArray(hex, sizeof hex);
-}
-
 Result<qint64> EventLog::append(const QDateTime& at,
     const Actor& actor,
     const QString& caseId,
@@ -93,7 +72,7 @@ Result<qint64> EventLog::append(const QDateTime& at,
     e.piiDigest = piiDigest;
     e.prevHash = m_headHash;
     const QByteArray ts = CanonicalEvent::timestamp(e.ts);
-    e.hash = hashOf(e, ts);
+    e.hash = CanonicalEvent::chainHash(e.prevHash, e, ts);
 
     // Every text column is NOT NULL: an empty value is "".
     m_insert.bindInt(0, e.seq);

@@ -2,7 +2,6 @@
 
 #include "base/Actor.h"
 #include "base/Result.h"
-#include "history/AuditEvent.h"
 #include "history/ChainVerifier.h"
 #include "history/HotStatement.h"
 
@@ -14,8 +13,6 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
-
-#include <string>
 
 #include "history/ChainSigner.h"
 
@@ -65,8 +62,6 @@ public:
     static Result<ChainAnchor> readHead(const QSqlDatabase& db);
 
 private:
-    QByteArray hashOf(const AuditEvent& e, const QByteArray& ts);
-
     QSqlQuery m_selectHead;
     HotStatement m_insert;
     QSqlQuery m_updateHead;
@@ -78,6 +73,5 @@ private:
     bool m_appended = false;
     qint64 m_headSeq = 0;
     QByteArray m_headHash;
-    std::string m_scratch; // the canonical bytes of the event being appended (kept: no allocation per event)
     qint64 m_storedInterval = ChainSigner::DefaultCheckpointInterval; // until lockHead() reads the history's
 };
