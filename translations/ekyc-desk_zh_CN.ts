@@ -3873,14 +3873,6 @@ Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opene
         <translation>无法打开审计记录</translation>
     </message>
     <message>
-        <source>eKYC Desk records every case in its audit history and does not verify without it.
-
-%1</source>
-        <translation>eKYC Desk 会将每个案件记入审计记录，没有审计记录就不会进行核验。
-
-%1</translation>
-    </message>
-    <message>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -3891,6 +3883,10 @@ Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opene
     <message>
         <source>passphrase</source>
         <translation>口令</translation>
+    </message>
+    <message>
+        <source>eKYC Desk records every case in its audit history and does not verify without it.</source>
+        <translation>eKYC Desk 会将每个案件记入审计记录，没有审计记录就不会进行核验。</translation>
     </message>
 </context>
 <context>
@@ -4592,6 +4588,10 @@ MerchantBizId %2
         <source>a SQLite database without the eKYC Desk schema</source>
         <translation>它是没有 eKYC Desk 架构的 SQLite 数据库</translation>
     </message>
+    <message>
+        <source>This history has schema version %1 and this version of eKYC Desk uses %2. The upgrade changes its tables, which only their owner may do: open it once with the database role %3 (or a member of it), then again as %4.</source>
+        <translation>此审计记录的架构版本为 %1，本版 eKYC Desk 使用 %2。升级会更改其数据表，只有表的所有者可以进行：请先用数据库角色 %3（或其成员）打开一次，再以 %4 打开。</translation>
+    </message>
 </context>
 <context>
     <name>NetworkErrorMap</name>
@@ -4894,6 +4894,41 @@ MerchantBizId %2
     <message>
         <source>The PDF report could not be written.</source>
         <translation>无法写入 PDF 报告。</translation>
+    </message>
+</context>
+<context>
+    <name>PgAccess</name>
+    <message>
+        <source>Cannot read the database role&apos;s privileges on the history: %1</source>
+        <translation>无法读取数据库角色对审计记录的权限：%1</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>The database role %1 may not use the schema %2 of the history %3. The schema&apos;s owner can grant it with:
+%4</source>
+        <translation>数据库角色 %1 无权使用审计记录 %3 所在的模式 %2。该模式的所有者可以用以下语句授权：
+%4</translation>
+    </message>
+    <message>
+        <source>There is no history in the schema %1 of %2 yet, and the database role %3 may not make one there (it lacks CREATE on the schema). Open it first as the role that owns the schema, or have that role grant CREATE on it.</source>
+        <translation>%2 的模式 %1 中尚无审计记录，而数据库角色 %3 无权在其中创建（缺少该模式的 CREATE 权限）。请先以拥有该模式的角色打开一次，或由该角色授予 CREATE 权限。</translation>
+    </message>
+    <message>
+        <source>every privilege it needs on the history&apos;s tables</source>
+        <translation>审计记录各数据表所需的全部权限</translation>
+    </message>
+    <message>
+        <source>USAGE on the schema %1; %2</source>
+        <translation>模式 %1 的 USAGE；%2</translation>
+    </message>
+    <message>
+        <source>The database role %1 may not use the history %2: it lacks %3. The history&apos;s owner, the role %4, can grant it with:
+%5</source>
+        <translation>数据库角色 %1 无权使用审计记录 %2：缺少%3。审计记录的所有者（角色 %4）可以用以下语句授权：
+%5</translation>
     </message>
 </context>
 <context>

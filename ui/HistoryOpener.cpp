@@ -1,4 +1,5 @@
 #include "HistoryOpener.h"
+#include "ErrorBox.h"
 
 #include "FirstFrame.h"
 #include "base/Settings.h"
@@ -196,14 +197,25 @@ bool HistoryOpener::askRetry(const QString& message)
 {
     if (m_retryPrompt)
         return m_retryPrompt(message);
-    QMessageBox box(QMessageBox::Critical,
+    return retryBox(message, m_parent)->exec() == QMessageBox::Retry;
+}
+
+std::unique_ptr<QMessageBox> HistoryOpener::retryBox(const QString& message, QWidget* parent)
+{
+    auto box = std::make_unique<QMessageBox>(QMessageBox::Critical,
         tr("The audit history cannot be opened"),
-        tr("eKYC Desk records every case in its audit history and does not verify without it.\n\n%1").arg(message),
+        QString(),
         QMessageBox::Retry | QMessageBox::Close,
-        m_parent);
-    box.button(QMessageBox::Close)->setText(tr("Quit"));
-    box.setDefaultButton(QMessageBox::Retry);
-    return box.exec() == QMessageBox::Retry;
+        parent);
+    box->setObjectName(QStringLiteral("historyRetryMessageBox"));
+    // The statements a database role lacks go to the details, to copy, then Retry once they are run.
+    ErrorBox::setMessage(*box,
+        tr("eKYC Desk records every case in its audit history and does not verify without it.")
+            + QStringLiteral("\n\n"),
+        message);
+    box->button(QMessageBox::Close)->setText(tr("Quit"));
+    box->setDefaultButton(QMessageBox::Retry);
+    return box;
 }
 
 QString HistoryOpener::describeKeySource(const QString& source)

@@ -13,6 +13,7 @@
 #include <optional>
 
 class AuditStore;
+class QMessageBox;
 class QWidget;
 class SecretStore;
 
@@ -53,6 +54,9 @@ public:
 
     // "OS keychain" / "passphrase", translated, from AuditStore::keySource().
     static QString describeKeySource(const QString& source);
+    // The box that asks to retry when the history cannot be opened for `message` (Retry, Quit; what the message has
+    // after its first line, such as the grants a database role lacks, under Show Details).
+    static std::unique_ptr<QMessageBox> retryBox(const QString& message, QWidget* parent);
 
 private:
     // OffThreadOpen::open, once the parent's first frame is painted (FirstFrame), with the wait cursor.

@@ -1,3 +1,4 @@
+#include "ErrorBox.h"
 #include "HistoryOpener.h"
 #include "Icons.h"
 #include "MainWindow.h"
@@ -84,7 +85,13 @@ try {
     const auto cannotStart = [&failure](QWidget* parent) {
         if (failure.error != Session::Error::Cancelled) {
             // The message already says what failed (settings, sandbox, credentials, history) and what to do.
-            QMessageBox::critical(parent, QApplication::translate("main", "eKYC Desk cannot start"), failure.message);
+            QMessageBox box(QMessageBox::Critical,
+                QApplication::translate("main", "eKYC Desk cannot start"),
+                QString(),
+                QMessageBox::Ok,
+                parent);
+            ErrorBox::setMessage(box, QString(), failure.message);
+            box.exec();
         }
         return 1;
     };

@@ -11,6 +11,7 @@
 #include "history/HistoryLocation.h"
 #include "history/HistoryPolicy.h"
 #include "history/Migrations.h"
+#include "history/PgAccess.h"
 #include "history/ReviewTable.h"
 
 #include <QDir>
@@ -207,9 +208,14 @@ struct AuditStore::Opening
 Result<void> AuditStore::initialize(const Options& options)
 {
     QSqlDatabase db = database();
+    // A team member's own database role short of a privilege is told which, before anything else is tried.
+    if (Result<void> access = PgAccess::check(db, m_displayLocation); !access)
+        return access;
     QString detail;
     if (!Migrations::run(db, m_postgres, &detail))
         return Failure(ErrorCode::Unavailable, detail);
+    if (m_postgres)
+        makeTeamTables();
     const Opening opening { db, m_postgres };
     Opening::Unlocked unlocked { opening.meta("history_id"), {} };
     if (opening.keyRecord().isEmpty()) {

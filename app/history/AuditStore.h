@@ -290,6 +290,11 @@ private:
     // Records meta.signing_key and signs the head, the first time a signing version opens the history with its keys;
     // refuses a history whose recorded key is not the one its keys make.
     Result<void> ensureSigningKey();
+    // On PostgreSQL, a role that may create tables in the history's schema (its owner) makes the tables otherwise made
+    // at first use (batch_lists, rate_budget) when it opens the history, so that what it grants the team's other
+    // roles (PgAccess) covers them too. Best effort: what it does not make is still made at first use.
+    void makeTeamTables();
+    static QString rateBudgetTableSql(); // CREATE TABLE IF NOT EXISTS rate_budget ...
     // Copies the checkpoints of the write just committed to the anchor folder.
     void publishCheckpoints();
     Result<void> complete(

@@ -4,6 +4,7 @@
 #include "AuditStore.h"
 
 #include "history/CanonicalEvent.h"
+#include "history/Migrations.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -80,6 +81,29 @@ Result<std::optional<BatchBegun>> latestOther(const QSqlDatabase& db, const Batc
 }
 
 } // namespace
+
+void AuditStore::makeTeamTables()
+{
+    QSqlDatabase db = database();
+    QSqlQuery probe(db);
+    if (!probe.exec(QStringLiteral("SELECT has_schema_privilege(current_schema(), 'CREATE'), "
+                                   "to_regclass('batch_lists') IS NOT NULL AND to_regclass('rate_budget') IS NOT NULL"))
+        || !probe.next() || !probe.value(0).toBool() || probe.value(1).toBool())
+        return;
+    probe.finish();
+    // Under the lock migrations take, so that two owners' first opens do not both make a table. A booking of the rate
+    // budget on another workstation may still make its table at the same moment: then this one is left to it.
+    if (!SqlTransaction::begin(db, true, nullptr))
+        return;
+    QSqlQuery q(db);
+    const bool made =
+        q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(hashtext('ekyc-desk-migrate:' || current_schema()))"))
+        && makeTable(db, true) && q.exec(rateBudgetTableSql());
+    if (made)
+        SqlTransaction::commit(db, nullptr); // rolls back when it fails
+    else
+        SqlTransaction::rollback(db);
+}
 
 Result<BatchClaim> AuditStore::claimBatch(const Actor& actor, const BatchBegun& ours, bool checkEarlier)
 {

@@ -13,6 +13,12 @@ const QString serverNow = QStringLiteral("floor(extract(epoch from clock_timesta
 
 } // namespace
 
+QString AuditStore::rateBudgetTableSql()
+{
+    return QStringLiteral("CREATE TABLE IF NOT EXISTS rate_budget (name TEXT PRIMARY KEY, arrival_ms DOUBLE PRECISION "
+                          "NOT NULL)");
+}
+
 Result<qint64> AuditStore::reserveRateSlot(const QString& name, double intervalMs)
 {
     if (!m_postgres)
@@ -39,8 +45,7 @@ Result<qint64> AuditStore::reserveRateSlot(const QString& name, double intervalM
         // moment (CREATE TABLE IF NOT EXISTS is not safe against that in PostgreSQL): the loser books in the
         // winner's table.
         QSqlQuery create(db);
-        if (!create.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS rate_budget (name TEXT PRIMARY KEY, arrival_ms "
-                                        "DOUBLE PRECISION NOT NULL)")))
+        if (!create.exec(rateBudgetTableSql()))
             createError = create.lastError().text();
     }
     if (!createError.isEmpty())

@@ -176,7 +176,12 @@ QString HistoryLocation::setUpConnection(const QString& connectionName) const
     QStringList setup = { QStringLiteral("SET TIME ZONE 'UTC'") };
     if (!schema.isEmpty()) {
         setup.prepend(QStringLiteral("SET search_path TO \"%1\"").arg(schema));
-        setup.prepend(QStringLiteral("CREATE SCHEMA IF NOT EXISTS \"%1\"").arg(schema));
+        // Made when missing only: CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema is
+        // there, which a team member's own role does not have.
+        if (!q.exec(QStringLiteral("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = '%1'").arg(schema))
+            || !q.next())
+            setup.prepend(QStringLiteral("CREATE SCHEMA IF NOT EXISTS \"%1\"").arg(schema));
+        q.finish();
     }
     setup.prepend(QStringLiteral("SET client_min_messages = warning"));
     for (const QString& statement : setup) {

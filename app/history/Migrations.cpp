@@ -427,8 +427,9 @@ int Migrations::currentVersion(QSqlDatabase& db, bool postgres, QString* error)
 {
     QSqlQuery q(db);
     const QString exists = postgres
-        ? QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() "
-                         "AND table_name = 'meta'")
+        // pg_tables, not information_schema.tables, which leaves out the tables the role may not use.
+        ? QStringLiteral("SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() "
+                         "AND tablename = 'meta'")
         : QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
     if (!q.exec(exists) || !q.next()) {
         if (error)
@@ -498,6 +499,29 @@ QString Migrations::checkExistingFile(const QString& path)
     return {};
 }
 
+namespace {
+
+// Empty when the connected role may upgrade the PostgreSQL history (it owns the tables, or is a member of their
+// owner); else why not, translated. A team member's own role is told to leave it to the owner instead of failing
+// half-way with "must be owner of table".
+QString upgradeRefusal(const QSqlDatabase& db, int version, int latest)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT quote_ident(pg_get_userbyid(c.relowner)), pg_has_role(c.relowner, 'MEMBER'), "
+                               "quote_ident(current_user) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
+                               "ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relname = 'meta'"))
+        || !q.next() || q.value(1).toBool())
+        return {}; // the upgrade itself reports what else goes wrong
+    return Migrations::tr("This history has schema version %1 and this version of eKYC Desk uses %2. The upgrade "
+                          "changes its tables, which only their owner may do: open it once with the database role %3 "
+                          "(or a member of it), then again as %4.")
+        .arg(version)
+        .arg(latest)
+        .arg(q.value(0).toString(), q.value(2).toString());
+}
+
+} // namespace
+
 bool Migrations::run(QSqlDatabase& db, bool postgres, QString* error, const QList<Step>& steps)
 {
     const int latest = steps.isEmpty() ? 0 : steps.constLast().version;
@@ -515,6 +539,14 @@ bool Migrations::run(QSqlDatabase& db, bool postgres, QString* error, const QLis
                          .arg(version)
                          .arg(latest);
         return false;
+    }
+    if (postgres && version > 0 && version < latest) {
+        const QString refusal = upgradeRefusal(db, version, latest);
+        if (!refusal.isEmpty()) {
+            if (error)
+                *error = refusal;
+            return false;
+        }
     }
     for (const Step& step : steps) {
         if (step.version <= version)

@@ -5,6 +5,8 @@
 #include "history/AuditStore.h"
 
 #include <QFile>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,6 +30,8 @@ private slots:
     void wrongEnvironmentPassphraseFallsBackToTheDialog();
     void otherFailuresOfferRetryOrQuit();
     void invalidLocationIsReported();
+    void retryBoxPutsWhatFollowsTheFirstLineInItsDetails_data();
+    void retryBoxPutsWhatFollowsTheFirstLineInItsDetails();
 
 private:
     struct Prompt
@@ -213,6 +217,33 @@ void TestHistoryOpener::invalidLocationIsReported()
     QCOMPARE(m_retryMessages.size(), 1);
     QVERIFY(m_retryMessages.at(0).contains(QLatin1String("postgresql://")));
     QVERIFY(m_prompts.isEmpty());
+}
+
+void TestHistoryOpener::retryBoxPutsWhatFollowsTheFirstLineInItsDetails_data()
+{
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<QString>("details");
+    QTest::newRow("one line") << "Cannot connect to the history."
+                              << "Cannot connect to the history."
+                              << "";
+    QTest::newRow("grants") << "The role lacks them; the owner can grant them with:\nGRANT A;\nGRANT B;"
+                            << "The role lacks them; the owner can grant them with:"
+                            << "GRANT A;\nGRANT B;";
+}
+
+void TestHistoryOpener::retryBoxPutsWhatFollowsTheFirstLineInItsDetails()
+{
+    QFETCH(QString, message);
+    QFETCH(QString, shown);
+    QFETCH(QString, details);
+    const std::unique_ptr<QMessageBox> box = HistoryOpener::retryBox(message, nullptr);
+    QVERIFY(box->text().endsWith(shown));
+    QVERIFY(box->text().startsWith(QLatin1String("eKYC Desk records every case")));
+    QCOMPARE(box->detailedText(), details);
+    QVERIFY(box->textInteractionFlags().testFlag(Qt::TextSelectableByMouse)); // to copy from
+    QCOMPARE(box->standardButtons(), QMessageBox::Retry | QMessageBox::Close);
+    QCOMPARE(static_cast<QAbstractButton*>(box->defaultButton()), box->button(QMessageBox::Retry));
 }
 
 QTEST_MAIN(TestHistoryOpener)

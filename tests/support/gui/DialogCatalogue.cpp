@@ -6,6 +6,7 @@
 #include "BatchDialog.h"
 #include "CaseTimelineDialog.h"
 #include "ExportDialog.h"
+#include "HistoryOpener.h"
 #include "PassphraseDialog.h"
 #include "ReviewDecisionDialog.h"
 #include "SendToReviewDialog.h"
@@ -17,12 +18,14 @@
 #include "crypto/KeyVault.h"
 #include "history/AuditStore.h"
 #include "history/HistoryQuery.h"
+#include "history/PgAccess.h"
 #include "history/Review.h"
 #include "session/HistoryThread.h"
 #include "session/VerificationService.h"
 
 #include <QDir>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QTest>
 
 namespace {
@@ -75,7 +78,8 @@ QStringList DialogCatalogue::names()
         QStringLiteral("send to review"),
         QStringLiteral("batch"),
         QStringLiteral("about"),
-        QStringLiteral("user guide") };
+        QStringLiteral("user guide"),
+        QStringLiteral("history refused") };
 }
 
 QStringList DialogCatalogue::historyNames()
@@ -132,5 +136,19 @@ std::unique_ptr<QWidget> DialogCatalogue::make(const QString& name)
         return std::make_unique<AboutDialog>(AboutDialog::Info { location, true }, m_parent);
     if (name == QLatin1String("user guide"))
         return std::make_unique<UserGuideDialog>(m_parent);
+    if (name == QLatin1String("history refused")) {
+        // A team member's database role with no grant yet on a shared history: the longest message it can get.
+        PgAccess::Gap gap;
+        gap.schema = QStringLiteral("public");
+        gap.role = QStringLiteral("wang_xiaoming");
+        gap.owner = QStringLiteral("ekyc_owner");
+        gap.history = true;
+        gap.usage = false;
+        gap.nothingGranted = true;
+        gap.missing = PgAccess::needs();
+        return HistoryOpener::retryBox(
+            PgAccess::refusal(gap, QStringLiteral("postgresql://wang_xiaoming@db.example.internal:5432/ekyc_team")),
+            m_parent);
+    }
     return nullptr;
 }

@@ -1,0 +1,288 @@
+#include "StoreFixture.h"
+#include "TeamHistory.h"
+
+#include "history/HistoryLocation.h"
+#include "history/Migrations.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+#include <QUrl>
+#include <QUuid>
+
+// A PostgreSQL history shared by people who sign in to the database with roles of their own: the role that made the
+// history (the fixture's) owns it, and a member role gets only what it is granted. A member short of a privilege is
+// told which and what to run, before anything is written; with the grants it works in full and still cannot rewrite
+// the chain; an upgrade of the schema is left to the owner. Needs a server where the fixture's role may create roles
+// (the test server of packaging/dev is run by a superuser); skipped elsewhere, and on SQLite, which has no roles.
+class TestPgAccess : public QObject
+{
+    Q_OBJECT
+
+    // A login role made for one test and dropped with what it was granted.
+    class Member
+    {
+    public:
+        explicit Member(StoreFixture& fixture)
+            : m_fixture(fixture)
+            , m_name(QStringLiteral("member_") + QUuid::createUuid().toString(QUuid::Id128).left(12))
+        {
+            m_made = run(QStringLiteral("CREATE ROLE %1 LOGIN").arg(m_name), &m_error);
+        }
+        ~Member()
+        {
+            if (m_made) {
+                run(QStringLiteral("DROP OWNED BY %1").arg(m_name));
+                run(QStringLiteral("DROP ROLE %1").arg(m_name));
+            }
+        }
+        Member(const Member&) = delete;
+        Member& operator=(const Member&) = delete;
+
+        bool made() const { return m_made; }
+        QString error() const { return m_error; }
+        QString name() const { return m_name; }
+        // The fixture's history as this role sees it.
+        QString location() const
+        {
+            QUrl url(m_fixture.location());
+            url.setUserName(m_name);
+            return url.toString();
+        }
+        // Runs sql as the fixture's role (the owner).
+        bool run(const QString& sql, QString* error = nullptr) const { return m_fixture.execRaw(sql, error); }
+
+    private:
+        StoreFixture& m_fixture;
+        QString m_name;
+        bool m_made = false;
+        QString m_error;
+    };
+
+    // Every GRANT statement of a message, in order.
+    static QStringList grantsIn(const QString& message)
+    {
+        QStringList grants;
+        for (const QString& line : message.split(u'\n')) {
+            if (line.startsWith(QLatin1String("GRANT ")))
+                grants << line;
+        }
+        return grants;
+    }
+
+    static QString schemaOf(const StoreFixture& fx) { return QUrl(fx.location()).query().section(u'=', 1); }
+
+    static qint64 count(StoreFixture& fx, const QString& sql)
+    {
+        QSqlQuery q(fx.raw());
+        return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+    }
+
+    // Opens the fixture's history as the member; the failure's message, empty when it opened.
+    static QString refusal(StoreFixture& fx, const Member& member, std::unique_ptr<AuditStore>* opened = nullptr)
+    {
+        QString error;
+        std::unique_ptr<AuditStore> store = fx.open(nullptr, member.location(), &error);
+        if (store && opened)
+            *opened = std::move(store);
+        return store ? QString() : error;
+    }
+
+    // Grants the member everything the message asks for, as the owner.
+    static bool grantAsked(const Member& member, const QString& message)
+    {
+        const QStringList grants = grantsIn(message);
+        for (const QString& grant : grants) {
+            QString error;
+            if (!member.run(grant, &error)) {
+                qWarning("%s: %s", qPrintable(grant), qPrintable(error));
+                return false;
+            }
+        }
+        return !grants.isEmpty();
+    }
+
+#define PG_ACCESS_PREPARE(fx, member)                                                                                  \
+    StoreFixture fx;                                                                                                   \
+    STORE_FIXTURE_PREPARE(fx, QStringLiteral("postgresql"));                                                           \
+    QVERIFY(fx.open()); /* the owner makes the history */                                                              \
+    Member member(fx);                                                                                                 \
+    if (!member.made())                                                                                                \
+        QSKIP(qPrintable(QStringLiteral("cannot make a database role here: ") + member.error()));
+
+private slots:
+    // Nothing granted: first the schema, then the tables, each refusal naming the role and the statements that
+    // mend it, and nothing written meanwhile; then the member records and completes a case, reads it back, claims a
+    // batch and books the team's rate budget, and the chain verifies.
+    void aMemberIsToldWhatToGrantThenWorks()
+    {
+        PG_ACCESS_PREPARE(fx, member);
+        // The owner's open made the tables otherwise made at first use, so the grants below cover them.
+        QCOMPARE(count(fx,
+                     QStringLiteral("SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema() AND "
+                                    "tablename IN ('batch_lists', 'rate_budget')")),
+            2);
+        {
+            const std::unique_ptr<AuditStore> owner = fx.open();
+            QVERIFY(owner && owner->createCase(StoreFixture::actor(), TeamHistory::record(0)).ok());
+        }
+        const qint64 events = count(fx, QStringLiteral("SELECT COUNT(*) FROM events"));
+        QVERIFY(events > 0);
+
+        const QString nothing = refusal(fx, member);
+        QVERIFY2(nothing.contains(member.name()) && nothing.contains(QLatin1String("USAGE on the schema"))
+                && nothing.contains(QLatin1String("the role ekyc")),
+            qPrintable(nothing));
+        const QStringList grants = grantsIn(nothing);
+        QCOMPARE(grants.size(), 13); // the schema, then every table of the history, once
+        QCOMPARE(
+            grants.constFirst(), QStringLiteral("GRANT USAGE ON SCHEMA %1 TO %2;").arg(schemaOf(fx), member.name()));
+        QVERIFY2(grants.contains(
+                     QStringLiteral("GRANT SELECT, INSERT ON %1.events TO %2;").arg(schemaOf(fx), member.name())),
+            qPrintable(grants.join(u'\n')));
+        QCOMPARE(count(fx, QStringLiteral("SELECT COUNT(*) FROM events")), events); // refused before writing
+        QVERIFY(grantAsked(member, nothing));
+
+        std::unique_ptr<AuditStore> store;
+        const QString none = refusal(fx, member, &store);
+        QVERIFY2(none.isEmpty(), qPrintable(none));
+        const Actor actor = StoreFixture::actor();
+        const Result<QString> caseId = store->createCase(actor, TeamHistory::record(1));
+        QVERIFY2(caseId.ok(), qPrintable(caseId.message()));
+        const Result<void> completed = store->completeCase(
+            actor, *caseId, StoreFixture::completion(QStringLiteral("completed"), true, QStringLiteral("200")));
+        QVERIFY2(completed.ok(), qPrintable(completed.message()));
+        QCOMPARE(StoreFixture::kindsOf(*store, *caseId).constLast(), QStringLiteral("case_completed"));
+        BatchBegun batch;
+        batch.batchId = QStringLiteral("member-batch");
+        batch.listSha256 = QByteArray(64, 'a');
+        batch.outputPath = QStringLiteral("/srv/lists/results.csv");
+        batch.startedAt = QDateTime::currentDateTimeUtc();
+        const Result<BatchClaim> claim = store->claimBatch(actor, batch, true);
+        QVERIFY2(claim.ok() && claim->recorded, qPrintable(claim.message()));
+        QVERIFY2(store->reserveRateSlot(QStringLiteral("member"), 100).ok(), "the team's rate budget");
+        const ChainReport chain = store->verifyChain();
+        QVERIFY2(chain.ok, qPrintable(chain.reason));
+    }
+
+    // Granted one privilege short: the refusal names exactly that one, and its statement mends it.
+    void eachMissingPrivilegeIsNamed_data()
+    {
+        QTest::addColumn<QString>("table");
+        QTest::addColumn<QString>("privilege");
+        QTest::newRow("meta UPDATE (the review policy)") << "meta"
+                                                         << "UPDATE";
+        QTest::newRow("chain_head UPDATE (its lock)") << "chain_head"
+                                                      << "UPDATE";
+        QTest::newRow("events INSERT") << "events"
+                                       << "INSERT";
+        QTest::newRow("events SELECT") << "events"
+                                       << "SELECT";
+        QTest::newRow("cases UPDATE") << "cases"
+                                      << "UPDATE";
+        QTest::newRow("dashboard_hours INSERT (its triggers)") << "dashboard_hours"
+                                                               << "INSERT";
+        QTest::newRow("saved_filters DELETE") << "saved_filters"
+                                              << "DELETE";
+        QTest::newRow("batch_lists DELETE") << "batch_lists"
+                                            << "DELETE";
+        QTest::newRow("rate_budget UPDATE") << "rate_budget"
+                                            << "UPDATE";
+    }
+    void eachMissingPrivilegeIsNamed()
+    {
+        QFETCH(QString, table);
+        QFETCH(QString, privilege);
+        PG_ACCESS_PREPARE(fx, member);
+        QVERIFY(grantAsked(member, refusal(fx, member)));
+        QVERIFY(member.run(QStringLiteral("REVOKE %1 ON %2 FROM %3").arg(privilege, table, member.name())));
+        const QString message = refusal(fx, member);
+        QVERIFY2(message.contains(QStringLiteral("lacks %1 on %2.").arg(privilege, table)), qPrintable(message));
+        QCOMPARE(grantsIn(message).size(), 1);
+        QVERIFY(grantAsked(member, message));
+        const QString none = refusal(fx, member);
+        QVERIFY2(none.isEmpty(), qPrintable(none));
+    }
+
+    // With every grant, a member still cannot change or remove what the chain holds, nor drop the triggers that
+    // refuse it: the database itself refuses (insufficient privilege), not only the triggers, which only the owner
+    // could drop.
+    void aMemberCannotRewriteTheChain_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::newRow("update an event") << "UPDATE events SET kind = 'case_created' WHERE seq = 1";
+        QTest::newRow("delete an event") << "DELETE FROM events WHERE seq = 1";
+        QTest::newRow("truncate the events") << "TRUNCATE events";
+        QTest::newRow("delete a case") << "DELETE FROM cases";
+        QTest::newRow("drop a trigger") << "DROP TRIGGER events_no_update ON events";
+        QTest::newRow("drop the events") << "DROP TABLE events";
+        QTest::newRow("delete an account") << "DELETE FROM accounts";
+    }
+    void aMemberCannotRewriteTheChain()
+    {
+        QFETCH(QString, sql);
+        PG_ACCESS_PREPARE(fx, member);
+        QVERIFY(grantAsked(member, refusal(fx, member)));
+        const QString connection = QStringLiteral("member-") + member.name();
+        {
+            QString error;
+            QSqlDatabase db = HistoryLocation::parse(member.location()).openConnection(connection, &error);
+            QVERIFY2(db.isValid(), qPrintable(error));
+            QSqlQuery q(db);
+            QVERIFY2(!q.exec(sql), qPrintable(sql));
+            QCOMPARE(q.lastError().nativeErrorCode(), QStringLiteral("42501"));
+        }
+        QSqlDatabase::removeDatabase(connection);
+        const std::unique_ptr<AuditStore> owner = fx.open();
+        QVERIFY(owner);
+        const ChainReport chain = owner->verifyChain();
+        QVERIFY2(chain.ok, qPrintable(chain.reason));
+    }
+
+    // A history of an older schema: a member's open does not try the upgrade (which only the owner may make) and says
+    // so, leaving the history as it was; the owner's next open upgrades it, and the member is then told what to
+    // grant on the tables the upgrade made.
+    void anUpgradeIsLeftToTheOwner()
+    {
+        PG_ACCESS_PREPARE(fx, member);
+        QVERIFY(grantAsked(member, refusal(fx, member)));
+        QVERIFY(fx.undoSchemas7To10());
+        QVERIFY(fx.execRaw(QStringLiteral("UPDATE meta SET value = '6' WHERE key = 'schema_version'")));
+
+        const QString message = refusal(fx, member);
+        QVERIFY2(message.contains(QLatin1String("schema version 6")) && message.contains(QLatin1String("ekyc")),
+            qPrintable(message));
+        QVERIFY2(grantsIn(message).isEmpty(), qPrintable(message));
+        QCOMPARE(count(fx, QStringLiteral("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema_version'")), 6);
+
+        QVERIFY(fx.open()); // the owner upgrades
+        QCOMPARE(count(fx, QStringLiteral("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema_version'")),
+            Migrations::latestVersion());
+        const QString newTables = refusal(fx, member);
+        QVERIFY2(newTables.contains(QLatin1String("saved_filters")), qPrintable(newTables));
+        QVERIFY(grantAsked(member, newTables));
+        const QString none = refusal(fx, member);
+        QVERIFY2(none.isEmpty(), qPrintable(none));
+    }
+
+    // A schema without a history, where the member may not create tables: said so, nothing made.
+    void noHistoryAndNoRightToMakeOne()
+    {
+        PG_ACCESS_PREPARE(fx, member);
+        const QString empty = QStringLiteral("e_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
+        QVERIFY(member.run(QStringLiteral("CREATE SCHEMA %1").arg(empty)));
+        QVERIFY(member.run(QStringLiteral("GRANT USAGE ON SCHEMA %1 TO %2").arg(empty, member.name())));
+        QUrl url(member.location());
+        url.setQuery(QStringLiteral("schema=") + empty);
+        QString error;
+        QVERIFY(!fx.open(nullptr, url.toString(), &error));
+        QVERIFY2(error.contains(QLatin1String("no history")) && error.contains(member.name())
+                && error.contains(QLatin1String("CREATE")),
+            qPrintable(error));
+        QCOMPARE(count(fx, QStringLiteral("SELECT COUNT(*) FROM pg_tables WHERE schemaname = '%1'").arg(empty)), 0);
+        QVERIFY(member.run(QStringLiteral("DROP SCHEMA %1 CASCADE").arg(empty)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPgAccess)
+#include "TestPgAccess.moc"
