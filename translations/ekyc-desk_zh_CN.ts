@@ -4930,6 +4930,12 @@ MerchantBizId %2
         <translation>数据库角色 %1 无权使用审计记录 %2：缺少%3。审计记录的所有者（角色 %4）可以用以下语句授权：
 %5</translation>
     </message>
+    <message>
+        <source>The database role %1 may not use the history %2: it lacks %3. The history&apos;s owner, the role %4, and the owners of the tables it did not make (each named before its statements) can grant it with:
+%5</source>
+        <translation>数据库角色 %1 无权使用审计记录 %2：缺少%3。审计记录的所有者（角色 %4）以及并非由其创建的数据表的所有者（各自的语句前已注明）可以用以下语句授权：
+%5</translation>
+    </message>
 </context>
 <context>
     <name>PiiVault</name>

@@ -59,7 +59,7 @@ bool addAnchorDirectory(const QString& dir, const QString& historyId, ChainVerif
 std::optional<ChainReport> verifyWithKeys(
     const QCommandLineParser& parser, const VerifyOptions& flags, ChainVerifier::Options options, int* exitCode)
 {
-    auto store = HistoryCli::openStore(parser, true);
+    auto store = HistoryCli::openStore(parser, true, true); // reads only: a database role with SELECT may run it
     if (!store) {
         *exitCode = HistoryCli::CannotOpen;
         return std::nullopt;

@@ -180,20 +180,21 @@ int HistoryCli::exitCodeFor(Session::Error error)
     }
 }
 
-Result<AuditStore::Options> HistoryCli::storeOptions(bool mustExist)
+Result<AuditStore::Options> HistoryCli::storeOptions(bool mustExist, bool readOnly)
 {
     AuditStore::Options options;
     QString error;
     if (!keyOptions(&options.keys, &error))
         return Failure(ErrorCode::PassphraseRequired, error);
     options.mustExist = mustExist;
+    options.readOnly = readOnly;
     options.anchorDirectory = Settings().value(Settings::anchorDirectory);
     return options;
 }
 
-Result<std::unique_ptr<AuditStore>> HistoryCli::openStore(const QString& location, bool mustExist)
+Result<std::unique_ptr<AuditStore>> HistoryCli::openStore(const QString& location, bool mustExist, bool readOnly)
 {
-    Result<AuditStore::Options> options = storeOptions(mustExist);
+    Result<AuditStore::Options> options = storeOptions(mustExist, readOnly);
     if (!options)
         return options.failure();
     Result<std::unique_ptr<AuditStore>> store = AuditStore::open(location, *options);
@@ -233,9 +234,9 @@ std::unique_ptr<OffThreadOpen::Pending> HistoryCli::beginOpen(const QString& loc
     });
 }
 
-std::unique_ptr<AuditStore> HistoryCli::openStore(const QCommandLineParser& parser, bool mustExist)
+std::unique_ptr<AuditStore> HistoryCli::openStore(const QCommandLineParser& parser, bool mustExist, bool readOnly)
 {
-    Result<std::unique_ptr<AuditStore>> store = openStore(location(parser), mustExist);
+    Result<std::unique_ptr<AuditStore>> store = openStore(location(parser), mustExist, readOnly);
     if (!store) {
         err(store.message() + u'\n');
         return nullptr;

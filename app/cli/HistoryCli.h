@@ -57,8 +57,10 @@ public:
     static bool keyOptions(KeyVault::Options* options, QString* error);
     // The options every CLI open uses: the keys (keyOptions: the passphrase is asked here), the anchor directory.
     // mustExist: for tools that only read or maintain a history; a mistyped location is an error, not a new history.
-    static Result<AuditStore::Options> storeOptions(bool mustExist);
-    static Result<std::unique_ptr<AuditStore>> openStore(const QString& location, bool mustExist = false);
+    // readOnly: the command only reads (AuditStore::Options::readOnly).
+    static Result<AuditStore::Options> storeOptions(bool mustExist, bool readOnly = false);
+    static Result<std::unique_ptr<AuditStore>> openStore(
+        const QString& location, bool mustExist = false, bool readOnly = false);
     // openStore, with the key derivation on a thread of its own while this thread's event loop goes on
     // (OffThreadOpen): the API client opens its connections meanwhile. The passphrase is asked here first.
     static Result<std::unique_ptr<AuditStore>> openStoreOffThread(const QString& location);
@@ -69,7 +71,8 @@ public:
     // training: location is the training history (TrainingHistory::open).
     static std::unique_ptr<OffThreadOpen::Pending> beginOpen(const QString& location, bool training);
     // openStore at location(parser); prints the error when it cannot (the caller returns CannotOpen).
-    static std::unique_ptr<AuditStore> openStore(const QCommandLineParser& parser, bool mustExist = false);
+    static std::unique_ptr<AuditStore> openStore(
+        const QCommandLineParser& parser, bool mustExist = false, bool readOnly = false);
     // What most history commands start with: the existing history at location(parser), opened, and who acts in it
     // (signIn). nullopt, with why printed and *exitCode set (CannotOpen, SignInFailed), when either fails.
     struct SignedIn

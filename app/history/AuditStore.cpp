@@ -209,12 +209,12 @@ Result<void> AuditStore::initialize(const Options& options)
 {
     QSqlDatabase db = database();
     // A team member's own database role short of a privilege is told which, before anything else is tried.
-    if (Result<void> access = PgAccess::check(db, m_displayLocation); !access)
+    if (Result<void> access = PgAccess::check(db, m_displayLocation, options.readOnly); !access)
         return access;
     QString detail;
     if (!Migrations::run(db, m_postgres, &detail))
         return Failure(ErrorCode::Unavailable, detail);
-    if (m_postgres)
+    if (m_postgres && !options.readOnly)
         makeTeamTables();
     const Opening opening { db, m_postgres };
     Opening::Unlocked unlocked { opening.meta("history_id"), {} };

@@ -85,6 +85,9 @@ public:
         // A folder outside the database (another disk, a share) to which every checkpoint is also written as a signed
         // anchor file (<folder>/<history id>/anchor-<seq>.json), for `audit verify --anchors`. Empty: none.
         QString anchorDirectory;
+        // The caller only reads (a list of cases, audit verify --keys): on PostgreSQL its database role needs only
+        // SELECT (PgAccess), and opening makes no table the owner's opens make (makeTeamTables).
+        bool readOnly = false;
     };
 
     // Opens (creating and migrating when new) the history at location (see HistoryLocation; empty = default path)

@@ -86,18 +86,22 @@ void AuditStore::makeTeamTables()
 {
     QSqlDatabase db = database();
     QSqlQuery probe(db);
-    if (!probe.exec(QStringLiteral("SELECT has_schema_privilege(current_schema(), 'CREATE'), "
-                                   "to_regclass('batch_lists') IS NOT NULL AND to_regclass('rate_budget') IS NOT NULL"))
+    // Only the history's owner (or a member of it): a team member whose role may create tables in the schema (on
+    // PostgreSQL 14 and older every role may, in public) would own them, and the owner could not grant on them.
+    if (!probe.exec(
+            QStringLiteral("SELECT has_schema_privilege(current_schema(), 'CREATE') AND "
+                           "pg_has_role((SELECT relowner FROM pg_catalog.pg_class WHERE oid = to_regclass('meta')), "
+                           "'MEMBER'), to_regclass('batch_lists') IS NOT NULL AND to_regclass('rate_budget') IS "
+                           "NOT NULL"))
         || !probe.next() || !probe.value(0).toBool() || probe.value(1).toBool())
         return;
     probe.finish();
-    // Under the lock migrations take, so that two owners' first opens do not both make a table. A booking of the rate
+    // Holding the chain head, as a batch's claim does when it makes its table (makeTable). A booking of the rate
     // budget on another workstation may still make its table at the same moment: then this one is left to it.
     if (!SqlTransaction::begin(db, true, nullptr))
         return;
     QSqlQuery q(db);
-    const bool made =
-        q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(hashtext('ekyc-desk-migrate:' || current_schema()))"))
+    const bool made = q.exec(QStringLiteral("SELECT seq FROM chain_head WHERE id = 1 FOR UPDATE"))
         && makeTable(db, true) && q.exec(rateBudgetTableSql());
     if (made)
         SqlTransaction::commit(db, nullptr); // rolls back when it fails

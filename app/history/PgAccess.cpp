@@ -4,6 +4,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+
 namespace {
 
 const QStringList privilegeNames = {
@@ -16,13 +18,36 @@ Failure cannotRead(const QSqlQuery& q)
         PgAccess::tr("Cannot read the database role's privileges on the history: %1").arg(q.lastError().text()));
 }
 
-// The first schema of the search path, for a role that may not use it (current_schema() is then NULL).
-QString firstOfSearchPath(const QString& searchPath)
+// The schemas of a search_path setting, in order, "$user" as the role's own name.
+QStringList searchPath(const QString& setting, const QString& user)
 {
-    QString first = searchPath.section(u',', 0, 0).trimmed();
-    if (first.size() >= 2 && first.startsWith(u'"') && first.endsWith(u'"'))
-        first = first.mid(1, first.size() - 2).replace(QStringLiteral("\"\""), QStringLiteral("\""));
-    return first;
+    QStringList schemas;
+    for (QString entry : setting.split(u',')) {
+        entry = entry.trimmed();
+        if (entry.size() >= 2 && entry.startsWith(u'"') && entry.endsWith(u'"'))
+            entry = entry.mid(1, entry.size() - 2).replace(QStringLiteral("\"\""), QStringLiteral("\""));
+        if (entry == QLatin1String("$user"))
+            entry = user;
+        if (!entry.isEmpty())
+            schemas << entry;
+    }
+    return schemas;
+}
+
+// Where the history is looked for by a role that may use no schema of its search path (current_schema() is NULL
+// then): the first schema of the path that exists, else the first named.
+Result<QString> schemaOfUnusablePath(const QSqlDatabase& db, const QStringList& path)
+{
+    QSqlQuery q(db);
+    for (const QString& schema : path) {
+        q.prepare(QStringLiteral("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?"));
+        q.addBindValue(schema);
+        if (!q.exec())
+            return cannotRead(q);
+        if (q.next())
+            return schema;
+    }
+    return path.value(0, QStringLiteral("public"));
 }
 
 // "SELECT, INSERT on events; UPDATE on chain_head"
@@ -39,13 +64,13 @@ QString describe(const QList<PgAccess::Need>& missing)
 const QList<PgAccess::Need>& PgAccess::needs()
 {
     const auto need = [](const char* table, std::initializer_list<const char*> privileges) {
-        Need n { QString::fromLatin1(table), {} };
+        Need n { QString::fromLatin1(table), {}, {} };
         for (const char* privilege : privileges)
             n.privileges << QString::fromLatin1(privilege);
         return n;
     };
     static const QList<Need> all = {
-        need("meta", { "SELECT", "UPDATE" }), // the review policy
+        need("meta", { "SELECT", "INSERT", "UPDATE" }), // the signing key's first record, the review policy
         need("chain_head", { "SELECT", "UPDATE" }), // locked (FOR UPDATE) and moved by every write
         need("events", { "SELECT", "INSERT" }),
         need("cases", { "SELECT", "INSERT", "UPDATE" }),
@@ -61,26 +86,34 @@ const QList<PgAccess::Need>& PgAccess::needs()
     return all;
 }
 
-Result<PgAccess::Gap> PgAccess::inspect(const QSqlDatabase& db)
+Result<PgAccess::Gap> PgAccess::inspect(const QSqlDatabase& db, bool readOnly)
 {
     Gap gap;
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT current_schema(), current_setting('search_path'), quote_ident(current_user)"))
+    if (!q.exec(QStringLiteral("SELECT current_schema(), current_setting('search_path'), quote_ident(current_user), "
+                               "current_user"))
         || !q.next())
         return cannotRead(q);
-    const QString schema = q.value(0).isNull() ? firstOfSearchPath(q.value(1).toString()) : q.value(0).toString();
+    QString schema = q.value(0).toString();
     gap.role = q.value(2).toString();
+    if (q.value(0).isNull()) {
+        const Result<QString> looked =
+            schemaOfUnusablePath(db, searchPath(q.value(1).toString(), q.value(3).toString()));
+        if (!looked)
+            return looked.failure();
+        schema = *looked;
+    }
     q.finish();
-    q.prepare(QStringLiteral("SELECT quote_ident(n.nspname), has_schema_privilege(n.oid, 'USAGE'), "
-                             "has_schema_privilege(n.oid, 'CREATE') FROM pg_catalog.pg_namespace n "
-                             "WHERE n.nspname = ?"));
+    q.prepare(QStringLiteral("SELECT quote_ident(?), has_schema_privilege(n.oid, 'USAGE'), "
+                             "has_schema_privilege(n.oid, 'CREATE') FROM (SELECT 1) one LEFT JOIN "
+                             "pg_catalog.pg_namespace n ON n.nspname = ?"));
     q.addBindValue(schema);
-    if (!q.exec())
+    q.addBindValue(schema);
+    if (!q.exec() || !q.next())
         return cannotRead(q);
+    gap.schema = q.value(0).toString();
     gap.usage = false;
-    gap.schema = schema;
-    if (q.next()) {
-        gap.schema = q.value(0).toString();
+    if (!q.value(1).isNull()) {
         gap.usage = q.value(1).toBool();
         gap.create = q.value(2).toBool();
     }
@@ -94,15 +127,15 @@ Result<PgAccess::Gap> PgAccess::inspect(const QSqlDatabase& db)
     q.addBindValue(schema);
     if (!q.exec())
         return cannotRead(q);
-    QHash<QString, QStringList> held;
+    QHash<QString, Need> held; // what the role holds on each table, and its owner
     while (q.next()) {
         const QString table = q.value(0).toString();
-        QStringList privileges;
+        Need holds { table, {}, q.value(1).toString() };
         for (int i = 0; i < privilegeNames.size(); ++i) {
             if (q.value(3 + i).toBool())
-                privileges << privilegeNames.at(i);
+                holds.privileges << privilegeNames.at(i);
         }
-        held.insert(table, privileges);
+        held.insert(table, holds);
         if (table == QLatin1String("meta")) {
             gap.history = true;
             gap.owner = q.value(1).toString();
@@ -116,10 +149,10 @@ Result<PgAccess::Gap> PgAccess::inspect(const QSqlDatabase& db)
         const auto table = held.constFind(need.table);
         if (table == held.constEnd())
             continue; // made at first use, not yet
-        gap.nothingGranted = gap.nothingGranted && !table->contains(QStringLiteral("SELECT"));
-        Need lacking { need.table, {} };
+        gap.nothingGranted = gap.nothingGranted && !table->privileges.contains(QStringLiteral("SELECT"));
+        Need lacking { need.table, {}, table->owner };
         for (const QString& privilege : need.privileges) {
-            if (!table->contains(privilege))
+            if (!table->privileges.contains(privilege) && (!readOnly || privilege == QLatin1String("SELECT")))
                 lacking.privileges << privilege;
         }
         if (!lacking.privileges.isEmpty())
@@ -133,18 +166,31 @@ QStringList PgAccess::grants(const Gap& gap)
     QStringList statements;
     if (!gap.usage)
         statements << QStringLiteral("GRANT USAGE ON SCHEMA %1 TO %2;").arg(gap.schema, gap.role);
+    QStringList owners = { gap.owner };
     for (const Need& need : gap.missing) {
-        statements << QStringLiteral("GRANT %1 ON %2.%3 TO %4;")
-                          .arg(need.privileges.join(QStringLiteral(", ")), gap.schema, need.table, gap.role);
+        if (!need.owner.isEmpty() && !owners.contains(need.owner))
+            owners << need.owner;
+    }
+    for (const QString& owner : owners) {
+        QStringList theirs;
+        for (const Need& need : gap.missing) {
+            if (need.owner == owner || (need.owner.isEmpty() && owner == gap.owner)) {
+                theirs << QStringLiteral("GRANT %1 ON %2.%3 TO %4;")
+                              .arg(need.privileges.join(QStringLiteral(", ")), gap.schema, need.table, gap.role);
+            }
+        }
+        if (!theirs.isEmpty() && owner != gap.owner)
+            statements << QStringLiteral("-- as the role %1:").arg(owner);
+        statements << theirs;
     }
     return statements;
 }
 
-Result<void> PgAccess::check(const QSqlDatabase& db, const QString& displayLocation)
+Result<void> PgAccess::check(const QSqlDatabase& db, const QString& displayLocation, bool readOnly)
 {
     if (db.driverName() != QLatin1String("QPSQL"))
         return {};
-    const Result<Gap> inspected = inspect(db);
+    const Result<Gap> inspected = inspect(db, readOnly);
     if (!inspected)
         return inspected.failure();
     const QString why = refusal(*inspected, displayLocation);
@@ -175,6 +221,15 @@ QString PgAccess::refusal(const Gap& gap, const QString& displayLocation)
     QString lacks = gap.nothingGranted ? tr("every privilege it needs on the history's tables") : describe(gap.missing);
     if (!gap.usage)
         lacks = tr("USAGE on the schema %1; %2").arg(gap.schema, lacks);
+    const bool othersOwn = std::any_of(gap.missing.cbegin(), gap.missing.cend(), [&gap](const Need& need) {
+        return !need.owner.isEmpty() && need.owner != gap.owner;
+    });
+    if (othersOwn) {
+        return tr("The database role %1 may not use the history %2: it lacks %3. The history's owner, the role %4, "
+                  "and the owners of the tables it did not make (each named before its statements) can grant it "
+                  "with:\n%5")
+            .arg(gap.role, displayLocation, lacks, gap.owner, statements);
+    }
     return tr("The database role %1 may not use the history %2: it lacks %3. The history's owner, the role %4, can "
               "grant it with:\n%5")
         .arg(gap.role, displayLocation, lacks, gap.owner, statements);

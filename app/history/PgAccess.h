@@ -22,11 +22,13 @@ public:
     {
         QString table;
         QStringList privileges; // SELECT, INSERT, UPDATE, DELETE
+        QString owner; // in Gap::missing: the table's owner, as an SQL identifier (who can grant on it)
     };
     // Every table of a history (those made at first use included) and the privileges the desk uses on it.
     static const QList<Need>& needs();
 
-    // What the connected role lacks on the history in its schema (the first of its search_path).
+    // What the connected role lacks on the history in its schema: the first of its search path it may use, else the
+    // first that exists ("$user" being the role's own name), else the first.
     struct Gap
     {
         QString schema; // as an SQL identifier (quoted where it must be)
@@ -36,14 +38,17 @@ public:
         bool usage = true; // USAGE on the schema
         bool create = false; // CREATE on the schema (may make the history, or the tables made at first use)
         bool ownerMember = false; // the role is the owner or a member of it (may change the schema)
-        QList<Need> missing; // on the history's existing tables
+        QList<Need> missing; // on the history's existing tables (SELECT alone when the use is read-only)
         bool nothingGranted = false; // SELECT on none of them
 
         bool complete() const { return usage && missing.isEmpty(); }
     };
-    static Result<Gap> inspect(const QSqlDatabase& db);
+    // readOnly: the caller only reads (history lists, audit verify --keys): SELECT is all it needs.
+    static Result<Gap> inspect(const QSqlDatabase& db, bool readOnly = false);
 
     // GRANT statements that give gap.role what it lacks (USAGE on the schema first, when missing), one per table.
+    // A table owned by another role than the history's (made at first use by a member whose role may create tables)
+    // has its statements after a comment line naming that role ("-- as the role NAME:"), who alone can run them.
     // With gap.missing = needs(), what the README's team set-up runs for a group role.
     static QStringList grants(const Gap& gap);
 
@@ -54,5 +59,5 @@ public:
     // On PostgreSQL, whether the connected role may open the history there: fails with a translated message naming
     // the role, what it lacks and who can grant it (with the statements), or that it may not make a history there.
     // A history's own checks (schema version, keys) come after this one.
-    static Result<void> check(const QSqlDatabase& db, const QString& displayLocation);
+    static Result<void> check(const QSqlDatabase& db, const QString& displayLocation, bool readOnly = false);
 };

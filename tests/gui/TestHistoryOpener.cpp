@@ -227,9 +227,13 @@ void TestHistoryOpener::retryBoxPutsWhatFollowsTheFirstLineInItsDetails_data()
     QTest::newRow("one line") << "Cannot connect to the history."
                               << "Cannot connect to the history."
                               << "";
-    QTest::newRow("grants") << "The role lacks them; the owner can grant them with:\nGRANT A;\nGRANT B;"
+    QTest::newRow("grants") << "The role lacks them; the owner can grant them with:\nGRANT A;\nGRANT B;\nGRANT C;\n"
+                               "GRANT D;"
                             << "The role lacks them; the owner can grant them with:"
-                            << "GRANT A;\nGRANT B;";
+                            << "GRANT A;\nGRANT B;\nGRANT C;\nGRANT D;";
+    QTest::newRow("a client error and its hint") << "Cannot connect: the server closed the connection\nIs it up?"
+                                                 << "Cannot connect: the server closed the connection\nIs it up?"
+                                                 << "";
 }
 
 void TestHistoryOpener::retryBoxPutsWhatFollowsTheFirstLineInItsDetails()

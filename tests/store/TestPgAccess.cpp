@@ -2,8 +2,11 @@
 #include "TeamHistory.h"
 
 #include "history/HistoryLocation.h"
+#include "history/HistoryQuery.h"
 #include "history/Migrations.h"
+#include "history/Review.h"
 
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -161,6 +164,17 @@ private slots:
         const Result<BatchClaim> claim = store->claimBatch(actor, batch, true);
         QVERIFY2(claim.ok() && claim->recorded, qPrintable(claim.message()));
         QVERIFY2(store->reserveRateSlot(QStringLiteral("member"), 100).ok(), "the team's rate budget");
+        QVERIFY2(store->forgetBatch(actor, batch.batchId).ok(), "a batch forgotten");
+        // A supervisor's work on the same grants: the review policy (meta), saved filters, the first account.
+        const Actor supervisor = StoreFixture::reader();
+        const Result<void> policy = store->setReviewPolicy(supervisor, ReviewPolicy { false, 48 });
+        QVERIFY2(policy.ok(), qPrintable(policy.message()));
+        QCOMPARE(store->reviewPolicy()->slaHours, 48);
+        QVERIFY2(store->saveFilter(supervisor, QStringLiteral("mine"), HistoryQuery()).ok(), "a saved filter");
+        QVERIFY2(store->deleteFilter(supervisor, QStringLiteral("mine")).ok(), "a filter deleted");
+        const Result<void> account = store->createAccount(
+            supervisor, QStringLiteral("lead"), QStringLiteral("supervisor"), TeamHistory::password());
+        QVERIFY2(account.ok(), qPrintable(account.message()));
         const ChainReport chain = store->verifyChain();
         QVERIFY2(chain.ok, qPrintable(chain.reason));
     }
@@ -265,12 +279,92 @@ private slots:
         QVERIFY2(none.isEmpty(), qPrintable(none));
     }
 
+    // A role that only reads (audit verify --keys, a list of cases) needs SELECT alone; opened to write, it is told
+    // what else it needs.
+    void aReaderNeedsOnlySelect()
+    {
+        PG_ACCESS_PREPARE(fx, member);
+        {
+            const std::unique_ptr<AuditStore> owner = fx.open();
+            QVERIFY(owner && owner->createCase(StoreFixture::actor(), TeamHistory::record(2)).ok());
+        }
+        QVERIFY(member.run(QStringLiteral("GRANT USAGE ON SCHEMA %1 TO %2").arg(schemaOf(fx), member.name())));
+        QVERIFY(member.run(
+            QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA %1 TO %2").arg(schemaOf(fx), member.name())));
+        AuditStore::Options options;
+        options.keys = StoreFixture::keys();
+        options.readOnly = true;
+        const Result<std::unique_ptr<AuditStore>> reader = AuditStore::open(member.location(), options);
+        QVERIFY2(reader.ok(), qPrintable(reader.message()));
+        const ChainReport chain = (*reader)->verifyChain();
+        QVERIFY2(chain.ok, qPrintable(chain.reason));
+        const QString writer = refusal(fx, member);
+        QVERIFY2(writer.contains(QStringLiteral("INSERT on events")), qPrintable(writer));
+        QVERIFY2(!writer.contains(QStringLiteral("SELECT")), qPrintable(writer)); // it has that
+    }
+
+    // A table made at first use by a member whose role may create tables (as every role may in public before
+    // PostgreSQL 15) belongs to that member: the owner's opens do not make it for a member, and another member is
+    // told that the statements for it are that member's to run.
+    void aTableAMemberMadeNamesItsOwner()
+    {
+        PG_ACCESS_PREPARE(fx, member);
+        Member second(fx);
+        QVERIFY(second.made());
+        QVERIFY(fx.execRaw(QStringLiteral("DROP TABLE batch_lists")));
+        QVERIFY(grantAsked(member, refusal(fx, member)));
+        QVERIFY(member.run(QStringLiteral("GRANT CREATE ON SCHEMA %1 TO %2").arg(schemaOf(fx), member.name())));
+        std::unique_ptr<AuditStore> store;
+        QVERIFY(refusal(fx, member, &store).isEmpty());
+        QCOMPARE(count(fx,
+                     QStringLiteral("SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema() AND "
+                                    "tablename = 'batch_lists'")),
+            0); // not made by the member's open
+        BatchBegun batch;
+        batch.batchId = QStringLiteral("first-batch");
+        batch.listSha256 = QByteArray(64, 'b');
+        batch.outputPath = QStringLiteral("/srv/lists/first.csv");
+        batch.startedAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(store->claimBatch(StoreFixture::actor(), batch, true).ok()); // made here, by the member
+        store.reset();
+
+        const QString message = refusal(fx, second);
+        const QStringList grants = grantsIn(message);
+        const QStringList lines = message.split(u'\n');
+        const qsizetype comment = lines.indexOf(QStringLiteral("-- as the role %1:").arg(member.name()));
+        QVERIFY2(comment > 0, qPrintable(message));
+        QCOMPARE(lines.value(comment + 1),
+            QStringLiteral("GRANT SELECT, INSERT, DELETE ON %1.batch_lists TO %2;").arg(schemaOf(fx), second.name()));
+        QVERIFY2(message.contains(QLatin1String("owners of the tables")), qPrintable(message));
+        QVERIFY(grantAsked(second, message));
+        QVERIFY(refusal(fx, second).isEmpty());
+    }
+
+    // A search path whose first schema is "$user" (PostgreSQL's default): the role is told about the schema named
+    // after it, never "$user".
+    void theUserEntryOfTheSearchPathIsResolved()
+    {
+        PG_ACCESS_PREPARE(fx, member);
+        QVERIFY(member.run(QStringLiteral("CREATE SCHEMA %1").arg(member.name())));
+        const auto dropSchema =
+            qScopeGuard([&member] { member.run(QStringLiteral("DROP SCHEMA %1 CASCADE").arg(member.name())); });
+        QVERIFY(member.run(QStringLiteral("ALTER ROLE %1 SET search_path = \"$user\"").arg(member.name())));
+        QUrl url(member.location());
+        url.setQuery(QString()); // the role's own search path
+        QString error;
+        QVERIFY(!fx.open(nullptr, url.toString(), &error));
+        QVERIFY2(!error.contains(QLatin1String("$user")), qPrintable(error));
+        QCOMPARE(grantsIn(error), QStringList { QStringLiteral("GRANT USAGE ON SCHEMA %1 TO %1;").arg(member.name()) });
+    }
+
     // A schema without a history, where the member may not create tables: said so, nothing made.
     void noHistoryAndNoRightToMakeOne()
     {
         PG_ACCESS_PREPARE(fx, member);
         const QString empty = QStringLiteral("e_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
         QVERIFY(member.run(QStringLiteral("CREATE SCHEMA %1").arg(empty)));
+        const auto dropSchema =
+            qScopeGuard([&member, &empty] { member.run(QStringLiteral("DROP SCHEMA %1 CASCADE").arg(empty)); });
         QVERIFY(member.run(QStringLiteral("GRANT USAGE ON SCHEMA %1 TO %2").arg(empty, member.name())));
         QUrl url(member.location());
         url.setQuery(QStringLiteral("schema=") + empty);
@@ -280,7 +374,6 @@ private slots:
                 && error.contains(QLatin1String("CREATE")),
             qPrintable(error));
         QCOMPARE(count(fx, QStringLiteral("SELECT COUNT(*) FROM pg_tables WHERE schemaname = '%1'").arg(empty)), 0);
-        QVERIFY(member.run(QStringLiteral("DROP SCHEMA %1 CASCADE").arg(empty)));
     }
 };
 

@@ -1,6 +1,7 @@
 #include "StoreFixture.h"
 
 #include <QDateTime>
+#include <QSemaphore>
 #include <QTest>
 #include <QThread>
 
@@ -40,7 +41,8 @@ private slots:
         QVERIFY(qAbs(*a->reserveRateSlot(name + QStringLiteral("-training"), interval)) < 1000);
     }
 
-    // Two workstations booking at once: every slot is distinct and one interval from its neighbours.
+    // Two workstations booking at once, their first bookings making the table: every slot is distinct and one
+    // interval from its neighbours.
     void concurrentBookingsNeverShareASlot()
     {
         StoreFixture fixture;
@@ -55,9 +57,15 @@ private slots:
         QList<qint64> waits[2];
         QString errors[2];
         QList<QThread*> threads;
+        // Both open first; then the table the owner's open made is dropped, so that their first bookings make it
+        // again at the same moment, as two workstations of a history no owner has opened since do.
+        QSemaphore opened;
+        QSemaphore go;
         for (int t = 0; t < 2; ++t) {
             threads.append(QThread::create([&, t] {
                 const std::unique_ptr<AuditStore> store = fixture.open(nullptr, location, &errors[t]);
+                opened.release();
+                go.acquire();
                 if (!store)
                     return;
                 for (int i = 0; i < perThread; ++i) {
@@ -71,10 +79,14 @@ private slots:
             }));
             threads.last()->start();
         }
+        const bool bothOpened = opened.tryAcquire(2, 60000);
+        const bool dropped = bothOpened && fixture.execRaw(QStringLiteral("DROP TABLE rate_budget"));
+        go.release(2); // whatever happened, so that no thread waits for ever
         for (QThread* thread : threads) {
             QVERIFY(thread->wait(60000));
             delete thread;
         }
+        QVERIFY(bothOpened && dropped);
         QVERIFY2(errors[0].isEmpty() && errors[1].isEmpty(), qPrintable(errors[0] + errors[1]));
         QList<qint64> all = waits[0] + waits[1];
         std::sort(all.begin(), all.end());
