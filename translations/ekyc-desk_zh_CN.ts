@@ -4589,8 +4589,8 @@ MerchantBizId %2
         <translation>它是没有 eKYC Desk 架构的 SQLite 数据库</translation>
     </message>
     <message>
-        <source>This history has schema version %1 and this version of eKYC Desk uses %2. The upgrade changes its tables, which only their owner may do: open it once with the database role %3 (or a member of it), then again as %4.</source>
-        <translation>此审计记录的架构版本为 %1，本版 eKYC Desk 使用 %2。升级会更改其数据表，只有表的所有者可以进行：请先用数据库角色 %3（或其成员）打开一次，再以 %4 打开。</translation>
+        <source>This history has schema version %1 and this version of eKYC Desk uses %2. The upgrade changes its tables, which only their owner may do: open it once with the database role %3, then again as %4.</source>
+        <translation>此审计记录的架构版本为 %1，本版 eKYC Desk 使用 %2。升级会更改其数据表，只有表的所有者可以进行：请先用数据库角色 %3 打开一次，再以 %4 打开。</translation>
     </message>
 </context>
 <context>
@@ -4909,12 +4909,12 @@ MerchantBizId %2
     <message>
         <source>The database role %1 may not use the schema %2 of the history %3. The schema&apos;s owner can grant it with:
 %4</source>
-        <translation>数据库角色 %1 无权使用审计记录 %3 所在的模式 %2。该模式的所有者可以用以下语句授权：
+        <translation>数据库角色 %1 无权使用审计记录 %3 所在的模式（schema）%2。该模式的所有者可以用以下语句授权：
 %4</translation>
     </message>
     <message>
         <source>There is no history in the schema %1 of %2 yet, and the database role %3 may not make one there (it lacks CREATE on the schema). Open it first as the role that owns the schema, or have that role grant CREATE on it.</source>
-        <translation>%2 的模式 %1 中尚无审计记录，而数据库角色 %3 无权在其中创建（缺少该模式的 CREATE 权限）。请先以拥有该模式的角色打开一次，或由该角色授予 CREATE 权限。</translation>
+        <translation>%2 的模式（schema）%1 中尚无审计记录，而数据库角色 %3 无权在其中创建（缺少该模式的 CREATE 权限）。请先以拥有该模式的角色打开一次，或由该角色授予 CREATE 权限。</translation>
     </message>
     <message>
         <source>every privilege it needs on the history&apos;s tables</source>
@@ -4922,18 +4922,27 @@ MerchantBizId %2
     </message>
     <message>
         <source>USAGE on the schema %1; %2</source>
-        <translation>模式 %1 的 USAGE；%2</translation>
+        <translation>模式（schema）%1 的 USAGE；%2</translation>
     </message>
     <message>
         <source>The database role %1 may not use the history %2: it lacks %3. The history&apos;s owner, the role %4, can grant it with:
 %5</source>
-        <translation>数据库角色 %1 无权使用审计记录 %2：缺少%3。审计记录的所有者（角色 %4）可以用以下语句授权：
+        <translation>数据库角色 %1 无权使用审计记录 %2：缺少 %3。审计记录的所有者（角色 %4）可以用以下语句授权：
 %5</translation>
     </message>
     <message>
-        <source>The database role %1 may not use the history %2: it lacks %3. The history&apos;s owner, the role %4, and the owners of the tables it did not make (each named before its statements) can grant it with:
+        <source>; </source>
+        <comment>between what a role lacks on two tables</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>There is no schema %1 in %2 for the history, and the database role %3 may not make it. Have the database&apos;s owner make it, or name another schema in the history&apos;s location (?schema=).</source>
+        <translation>%2 中没有供审计记录使用的模式（schema）%1，而数据库角色 %3 无权创建它。请让数据库的所有者创建，或在审计记录位置中指定其他模式（?schema=）。</translation>
+    </message>
+    <message>
+        <source>The database role %1 may not use the history %2: it lacks %3. The roles named before their statements (the history&apos;s owner, %4, and the owners of the schema or of tables it did not make) can grant it with:
 %5</source>
-        <translation>数据库角色 %1 无权使用审计记录 %2：缺少%3。审计记录的所有者（角色 %4）以及并非由其创建的数据表的所有者（各自的语句前已注明）可以用以下语句授权：
+        <translation>数据库角色 %1 无权使用审计记录 %2：缺少 %3。各组语句前注明的角色（审计记录的所有者 %4，以及模式（schema）或非其创建的数据表的所有者）可以用这些语句授权：
 %5</translation>
     </message>
 </context>

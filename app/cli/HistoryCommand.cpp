@@ -116,7 +116,7 @@ int runHistory(const QStringList& arguments)
         else
             store = std::move(*opened);
     } else {
-        store = HistoryCli::openStore(parser, true, true); // a list reads only
+        store = HistoryCli::openStore(parser, true);
     }
     if (!store)
         return HistoryCli::CannotOpen;

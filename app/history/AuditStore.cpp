@@ -255,10 +255,10 @@ Result<void> AuditStore::initialize(const Options& options)
     }
     m_log->setSigner(m_signer.get());
     m_anchorDirectory = options.anchorDirectory;
-    return ensureSigningKey();
+    return ensureSigningKey(options.readOnly);
 }
 
-Result<void> AuditStore::ensureSigningKey()
+Result<void> AuditStore::ensureSigningKey(bool readOnly)
 {
     QSqlDatabase db = database();
     const Opening opening { db, m_postgres };
@@ -273,7 +273,7 @@ Result<void> AuditStore::ensureSigningKey()
                 .arg(ChainSigner::displayFingerprint(recorded), ChainSigner::displayFingerprint(own)));
     };
     const QByteArray recorded = opening.meta(ChainSigner::MetaKey).toLatin1();
-    if (!recorded.isEmpty())
+    if (!recorded.isEmpty() || readOnly)
         return judge(recorded);
     QString detail;
     if (!SqlTransaction::begin(db, m_postgres, &detail))

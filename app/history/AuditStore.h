@@ -292,7 +292,8 @@ private:
     void keepReads(bool keep); // see beginBatch()
     // Records meta.signing_key and signs the head, the first time a signing version opens the history with its keys;
     // refuses a history whose recorded key is not the one its keys make.
-    Result<void> ensureSigningKey();
+    // readOnly: a recorded key is checked, a missing one is left to the next open that writes.
+    Result<void> ensureSigningKey(bool readOnly = false);
     // On PostgreSQL, a role that may create tables in the history's schema (its owner) makes the tables otherwise made
     // at first use (batch_lists, rate_budget) when it opens the history, so that what it grants the team's other
     // roles (PgAccess) covers them too. Best effort: what it does not make is still made at first use.

@@ -86,13 +86,14 @@ void AuditStore::makeTeamTables()
 {
     QSqlDatabase db = database();
     QSqlQuery probe(db);
-    // Only the history's owner (or a member of it): a team member whose role may create tables in the schema (on
-    // PostgreSQL 14 and older every role may, in public) would own them, and the owner could not grant on them.
+    // Only the role that owns the history (a table belongs to the role that makes it, whoever that role is a member
+    // of): a team member whose role may create tables in the schema (on PostgreSQL 14 and older every role may, in
+    // public) would own them, and the history's owner could not grant on them. NULL (no meta) reads as false.
     if (!probe.exec(
-            QStringLiteral("SELECT has_schema_privilege(current_schema(), 'CREATE') AND "
-                           "pg_has_role((SELECT relowner FROM pg_catalog.pg_class WHERE oid = to_regclass('meta')), "
-                           "'MEMBER'), to_regclass('batch_lists') IS NOT NULL AND to_regclass('rate_budget') IS "
-                           "NOT NULL"))
+            QStringLiteral("SELECT has_schema_privilege(current_schema(), 'CREATE') AND (SELECT "
+                           "pg_get_userbyid(relowner) FROM pg_catalog.pg_class WHERE oid = to_regclass('meta')) "
+                           "= current_user, to_regclass('batch_lists') IS NOT NULL AND to_regclass('rate_budget') "
+                           "IS NOT NULL"))
         || !probe.next() || !probe.value(0).toBool() || probe.value(1).toBool())
         return;
     probe.finish();

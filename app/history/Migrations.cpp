@@ -501,20 +501,22 @@ QString Migrations::checkExistingFile(const QString& path)
 
 namespace {
 
-// Empty when the connected role may upgrade the PostgreSQL history (it owns the tables, or is a member of their
-// owner); else why not, translated. A team member's own role is told to leave it to the owner instead of failing
-// half-way with "must be owner of table".
+// Empty when the connected role may upgrade the PostgreSQL history (it owns the tables, or is a superuser); else why
+// not, translated. A team member's own role is told to leave it to the owner instead of failing half-way with "must
+// be owner of table"; a member of the owner's role too, since the tables an upgrade makes would be the member's.
 QString upgradeRefusal(const QSqlDatabase& db, int version, int latest)
 {
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT quote_ident(pg_get_userbyid(c.relowner)), pg_has_role(c.relowner, 'MEMBER'), "
-                               "quote_ident(current_user) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
-                               "ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relname = 'meta'"))
+    if (!q.exec(
+            QStringLiteral("SELECT quote_ident(pg_get_userbyid(c.relowner)), pg_get_userbyid(c.relowner) = "
+                           "current_user OR (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user), "
+                           "quote_ident(current_user) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
+                           "ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relname = 'meta'"))
         || !q.next() || q.value(1).toBool())
         return {}; // the upgrade itself reports what else goes wrong
     return Migrations::tr("This history has schema version %1 and this version of eKYC Desk uses %2. The upgrade "
-                          "changes its tables, which only their owner may do: open it once with the database role %3 "
-                          "(or a member of it), then again as %4.")
+                          "changes its tables, which only their owner may do: open it once with the database role %3, "
+                          "then again as %4.")
         .arg(version)
         .arg(latest)
         .arg(q.value(0).toString(), q.value(2).toString());

@@ -5,6 +5,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 
@@ -56,7 +57,7 @@ QString describe(const QList<PgAccess::Need>& missing)
     QStringList parts;
     for (const PgAccess::Need& need : missing)
         parts << PgAccess::tr("%1 on %2").arg(need.privileges.join(QStringLiteral(", ")), need.table);
-    return parts.join(QStringLiteral("; "));
+    return parts.join(PgAccess::tr("; ", "between what a role lacks on two tables"));
 }
 
 } // namespace
@@ -104,24 +105,29 @@ Result<PgAccess::Gap> PgAccess::inspect(const QSqlDatabase& db, bool readOnly)
         schema = *looked;
     }
     q.finish();
-    q.prepare(QStringLiteral("SELECT quote_ident(?), has_schema_privilege(n.oid, 'USAGE'), "
-                             "has_schema_privilege(n.oid, 'CREATE') FROM (SELECT 1) one LEFT JOIN "
-                             "pg_catalog.pg_namespace n ON n.nspname = ?"));
+    q.prepare(
+        QStringLiteral("SELECT quote_ident(?), has_schema_privilege(n.oid, 'USAGE'), "
+                       "has_schema_privilege(n.oid, 'CREATE'), quote_ident(CASE WHEN pg_get_userbyid(n.nspowner) "
+                       "= 'pg_database_owner' THEN (SELECT pg_get_userbyid(d.datdba) FROM pg_catalog.pg_database d "
+                       "WHERE d.datname = current_database()) ELSE pg_get_userbyid(n.nspowner) END) "
+                       "FROM (SELECT 1) one LEFT JOIN pg_catalog.pg_namespace n ON n.nspname = ?"));
     q.addBindValue(schema);
     q.addBindValue(schema);
     if (!q.exec() || !q.next())
         return cannotRead(q);
     gap.schema = q.value(0).toString();
     gap.usage = false;
-    if (!q.value(1).isNull()) {
+    gap.schemaExists = !q.value(1).isNull();
+    if (gap.schemaExists) {
         gap.usage = q.value(1).toBool();
         gap.create = q.value(2).toBool();
+        gap.schemaOwner = q.value(3).toString();
     }
     q.finish();
     // pg_class lists the tables whatever the role may do with them (information_schema only those it may use).
-    q.prepare(QStringLiteral("SELECT c.relname, quote_ident(pg_get_userbyid(c.relowner)), pg_has_role(c.relowner, "
-                             "'MEMBER'), has_table_privilege(c.oid, 'SELECT'), has_table_privilege(c.oid, 'INSERT'), "
-                             "has_table_privilege(c.oid, 'UPDATE'), has_table_privilege(c.oid, 'DELETE') "
+    q.prepare(QStringLiteral("SELECT c.relname, quote_ident(pg_get_userbyid(c.relowner)), has_table_privilege(c.oid, "
+                             "'SELECT'), has_table_privilege(c.oid, 'INSERT'), has_table_privilege(c.oid, 'UPDATE'), "
+                             "has_table_privilege(c.oid, 'DELETE') "
                              "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
                              "WHERE n.nspname = ? AND c.relkind IN ('r', 'p')"));
     q.addBindValue(schema);
@@ -132,14 +138,13 @@ Result<PgAccess::Gap> PgAccess::inspect(const QSqlDatabase& db, bool readOnly)
         const QString table = q.value(0).toString();
         Need holds { table, {}, q.value(1).toString() };
         for (int i = 0; i < privilegeNames.size(); ++i) {
-            if (q.value(3 + i).toBool())
+            if (q.value(2 + i).toBool())
                 holds.privileges << privilegeNames.at(i);
         }
         held.insert(table, holds);
         if (table == QLatin1String("meta")) {
             gap.history = true;
             gap.owner = q.value(1).toString();
-            gap.ownerMember = q.value(2).toBool();
         }
     }
     if (!gap.history)
@@ -163,23 +168,32 @@ Result<PgAccess::Gap> PgAccess::inspect(const QSqlDatabase& db, bool readOnly)
 
 QStringList PgAccess::grants(const Gap& gap)
 {
-    QStringList statements;
+    // Who runs what: the schema's owner its USAGE, each table's owner the grants on it (the history's first).
+    QList<std::pair<QString, QStringList>> groups;
+    const auto add = [&groups](const QString& owner, const QString& statement) {
+        const auto group =
+            std::find_if(groups.begin(), groups.end(), [&owner](const auto& g) { return g.first == owner; });
+        if (group == groups.end())
+            groups.append({ owner, { statement } });
+        else
+            group->second << statement;
+    };
     if (!gap.usage)
-        statements << QStringLiteral("GRANT USAGE ON SCHEMA %1 TO %2;").arg(gap.schema, gap.role);
-    QStringList owners = { gap.owner };
-    for (const Need& need : gap.missing) {
-        if (!need.owner.isEmpty() && !owners.contains(need.owner))
-            owners << need.owner;
-    }
-    for (const QString& owner : owners) {
-        QStringList theirs;
+        add(gap.schemaOwner.isEmpty() ? gap.owner : gap.schemaOwner,
+            QStringLiteral("GRANT USAGE ON SCHEMA %1 TO %2;").arg(gap.schema, gap.role));
+    for (const bool historyOwners : { true, false }) { // the history owner's tables first, then the others'
         for (const Need& need : gap.missing) {
-            if (need.owner == owner || (need.owner.isEmpty() && owner == gap.owner)) {
-                theirs << QStringLiteral("GRANT %1 ON %2.%3 TO %4;")
-                              .arg(need.privileges.join(QStringLiteral(", ")), gap.schema, need.table, gap.role);
-            }
+            const QString owner = need.owner.isEmpty() ? gap.owner : need.owner;
+            if ((owner == gap.owner) != historyOwners)
+                continue;
+            add(owner,
+                QStringLiteral("GRANT %1 ON %2.%3 TO %4;")
+                    .arg(need.privileges.join(QStringLiteral(", ")), gap.schema, need.table, gap.role));
         }
-        if (!theirs.isEmpty() && owner != gap.owner)
+    }
+    QStringList statements;
+    for (const auto& [owner, theirs] : groups) {
+        if (groups.size() > 1)
             statements << QStringLiteral("-- as the role %1:").arg(owner);
         statements << theirs;
     }
@@ -202,6 +216,11 @@ Result<void> PgAccess::check(const QSqlDatabase& db, const QString& displayLocat
 QString PgAccess::refusal(const Gap& gap, const QString& displayLocation)
 {
     const QString statements = grants(gap).join(u'\n');
+    if (!gap.schemaExists) {
+        return tr("There is no schema %1 in %2 for the history, and the database role %3 may not make it. Have the "
+                  "database's owner make it, or name another schema in the history's location (?schema=).")
+            .arg(gap.schema, displayLocation, gap.role);
+    }
     if (!gap.history) {
         if (!gap.usage) {
             return tr("The database role %1 may not use the schema %2 of the history %3. The schema's owner can grant "
@@ -221,13 +240,10 @@ QString PgAccess::refusal(const Gap& gap, const QString& displayLocation)
     QString lacks = gap.nothingGranted ? tr("every privilege it needs on the history's tables") : describe(gap.missing);
     if (!gap.usage)
         lacks = tr("USAGE on the schema %1; %2").arg(gap.schema, lacks);
-    const bool othersOwn = std::any_of(gap.missing.cbegin(), gap.missing.cend(), [&gap](const Need& need) {
-        return !need.owner.isEmpty() && need.owner != gap.owner;
-    });
-    if (othersOwn) {
-        return tr("The database role %1 may not use the history %2: it lacks %3. The history's owner, the role %4, "
-                  "and the owners of the tables it did not make (each named before its statements) can grant it "
-                  "with:\n%5")
+    if (statements.startsWith(QLatin1String("--"))) { // more than one role has something to run
+        return tr("The database role %1 may not use the history %2: it lacks %3. The roles named before their "
+                  "statements (the history's owner, %4, and the owners of the schema or of tables it did not make) "
+                  "can grant it with:\n%5")
             .arg(gap.role, displayLocation, lacks, gap.owner, statements);
     }
     return tr("The database role %1 may not use the history %2: it lacks %3. The history's owner, the role %4, can "

@@ -37,7 +37,8 @@ public:
         bool history = false; // the schema holds a history (its meta table)
         bool usage = true; // USAGE on the schema
         bool create = false; // CREATE on the schema (may make the history, or the tables made at first use)
-        bool ownerMember = false; // the role is the owner or a member of it (may change the schema)
+        bool schemaExists = true;
+        QString schemaOwner; // as an SQL identifier: who may grant USAGE on it
         QList<Need> missing; // on the history's existing tables (SELECT alone when the use is read-only)
         bool nothingGranted = false; // SELECT on none of them
 
@@ -47,8 +48,9 @@ public:
     static Result<Gap> inspect(const QSqlDatabase& db, bool readOnly = false);
 
     // GRANT statements that give gap.role what it lacks (USAGE on the schema first, when missing), one per table.
-    // A table owned by another role than the history's (made at first use by a member whose role may create tables)
-    // has its statements after a comment line naming that role ("-- as the role NAME:"), who alone can run them.
+    // When more than one role has statements to run (the schema's owner for USAGE, a table made at first use by a
+    // member whose role may create tables), each group follows a comment line naming its role ("-- as the role
+    // NAME:"), who alone can run them; the history owner's tables come before the others'.
     // With gap.missing = needs(), what the README's team set-up runs for a group role.
     static QStringList grants(const Gap& gap);
 
