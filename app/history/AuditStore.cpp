@@ -208,13 +208,18 @@ struct AuditStore::Opening
 Result<void> AuditStore::initialize(const Options& options)
 {
     QSqlDatabase db = database();
+    // Another connection of an open history (sharedOptions(): the history thread, a batch's) was checked, and made
+    // the team tables, when that history was opened.
+    const bool firstOpen = !options.unlockedKeys;
     // A team member's own database role short of a privilege is told which, before anything else is tried.
-    if (Result<void> access = PgAccess::check(db, m_displayLocation, options.readOnly); !access)
-        return access;
+    if (firstOpen) {
+        if (Result<void> access = PgAccess::check(db, m_displayLocation, options.readOnly); !access)
+            return access;
+    }
     QString detail;
     if (!Migrations::run(db, m_postgres, &detail))
         return Failure(ErrorCode::Unavailable, detail);
-    if (m_postgres && !options.readOnly)
+    if (m_postgres && !options.readOnly && firstOpen)
         makeTeamTables();
     const Opening opening { db, m_postgres };
     Opening::Unlocked unlocked { opening.meta("history_id"), {} };

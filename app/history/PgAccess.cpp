@@ -117,8 +117,7 @@ Result<PgAccess::Gap> PgAccess::inspect(const QSqlDatabase& db, bool readOnly)
         return cannotRead(q);
     gap.schema = q.value(0).toString();
     gap.usage = false;
-    gap.schemaExists = !q.value(1).isNull();
-    if (gap.schemaExists) {
+    if (!q.value(1).isNull()) { // the schema exists
         gap.usage = q.value(1).toBool();
         gap.create = q.value(2).toBool();
         gap.schemaOwner = q.value(3).toString();
@@ -216,7 +215,7 @@ Result<void> PgAccess::check(const QSqlDatabase& db, const QString& displayLocat
 QString PgAccess::refusal(const Gap& gap, const QString& displayLocation)
 {
     const QString statements = grants(gap).join(u'\n');
-    if (!gap.schemaExists) {
+    if (!gap.schemaExists()) {
         return tr("There is no schema %1 in %2 for the history, and the database role %3 may not make it. Have the "
                   "database's owner make it, or name another schema in the history's location (?schema=).")
             .arg(gap.schema, displayLocation, gap.role);

@@ -37,11 +37,11 @@ public:
         bool history = false; // the schema holds a history (its meta table)
         bool usage = true; // USAGE on the schema
         bool create = false; // CREATE on the schema (may make the history, or the tables made at first use)
-        bool schemaExists = true;
-        QString schemaOwner; // as an SQL identifier: who may grant USAGE on it
+        QString schemaOwner; // as an SQL identifier: who may grant USAGE on it; empty when the schema does not exist
         QList<Need> missing; // on the history's existing tables (SELECT alone when the use is read-only)
         bool nothingGranted = false; // SELECT on none of them
 
+        bool schemaExists() const { return !schemaOwner.isEmpty(); }
         bool complete() const { return usage && missing.isEmpty(); }
     };
     // readOnly: the caller only reads (history lists, audit verify --keys): SELECT is all it needs.

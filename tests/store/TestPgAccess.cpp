@@ -334,6 +334,23 @@ private slots:
         QVERIFY2(!writer.contains(QStringLiteral("SELECT")), qPrintable(writer)); // it has that
     }
 
+    // The other connections of an open history (the history thread's, a batch's: sharedOptions()) are not checked
+    // again: a grant withdrawn after the first open is noticed by the next first open, not by them.
+    void connectionsOfAnOpenHistoryAreNotCheckedAgain()
+    {
+        PG_ACCESS_PREPARE(fx, member);
+        QVERIFY(grantAsked(member, refusal(fx, member)));
+        std::unique_ptr<AuditStore> first;
+        QVERIFY(refusal(fx, member, &first).isEmpty());
+        QVERIFY(first);
+        QVERIFY(member.run(QStringLiteral("REVOKE DELETE ON saved_filters FROM %1").arg(member.name())));
+
+        const Result<std::unique_ptr<AuditStore>> shared = AuditStore::open(member.location(), first->sharedOptions());
+        QVERIFY2(shared.ok(), qPrintable(shared.message()));
+        const QString again = refusal(fx, member);
+        QVERIFY2(again.contains(QStringLiteral("lacks DELETE on saved_filters.")), qPrintable(again));
+    }
+
     // A table made at first use by a member whose role may create tables (as every role may in public before
     // PostgreSQL 15) belongs to that member: the owner's opens do not make it for a member, and another member is
     // told that the statements for it are that member's to run.

@@ -142,6 +142,7 @@ std::unique_ptr<QWidget> DialogCatalogue::make(const QString& name)
         gap.schema = QStringLiteral("public");
         gap.role = QStringLiteral("wang_xiaoming");
         gap.owner = QStringLiteral("ekyc_owner");
+        gap.schemaOwner = gap.owner;
         gap.history = true;
         gap.usage = false;
         gap.nothingGranted = true;
