@@ -1,4 +1,5 @@
 #include "history/AuditStore.h"
+#include "history/HistoryLocation.h"
 #include "history/Migrations.h"
 
 #include "StoreFixture.h"
@@ -158,6 +159,41 @@ private slots:
         auto again = open(path, true, &error);
         QVERIFY2(again, qPrintable(error));
         QCOMPARE(again->verifyChain().count, 1);
+    }
+
+    // How every connection to a SQLite history is set up: durable commits beside concurrent readers, foreign keys
+    // enforced, and statement journals and sort spills (pages of the history) kept in memory, never in files under
+    // the temporary folder.
+    void connectionSettings_data()
+    {
+        QTest::addColumn<QString>("pragma");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("WAL: readers beside the writer") << "journal_mode"
+                                                        << "wal";
+        QTest::newRow("every COMMIT durable (FULL)") << "synchronous"
+                                                     << "2";
+        QTest::newRow("temporary data in memory (MEMORY)") << "temp_store"
+                                                           << "2";
+        QTest::newRow("foreign keys enforced") << "foreign_keys"
+                                               << "1";
+        QTest::newRow("waits for a busy writer (ms)") << "busy_timeout"
+                                                      << "30000";
+    }
+    void connectionSettings()
+    {
+        QFETCH(QString, pragma);
+        QFETCH(QString, value);
+        const QString path = m_dir->filePath(QStringLiteral("history.sqlite"));
+        const QString connection = QStringLiteral("settings-") + pragma;
+        {
+            QString error;
+            QSqlDatabase db = HistoryLocation::parse(path).openConnection(connection, &error);
+            QVERIFY2(db.isOpen(), qPrintable(error));
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(QStringLiteral("PRAGMA ") + pragma) && q.next(), qPrintable(q.lastError().text()));
+            QCOMPARE(q.value(0).toString(), value);
+        }
+        QSqlDatabase::removeDatabase(connection);
     }
 
     // Callers branch on the kind of failure, never on its translated message (the history opener asks for the
