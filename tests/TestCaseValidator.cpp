@@ -156,6 +156,17 @@ private slots:
         params("biz id 32", none, QString(32, QLatin1Char('a')), none, ok);
         params("biz id 33", none, QString(33, QLatin1Char('a')), none, c({ "bizid.format" }));
         params("biz id hyphen", none, QStringLiteral("case-0001"), none, c({ "bizid.format" }));
+        params("biz id an ID number", none, QStringLiteral("110105199003074528"), none, c({ "bizid.id_number" }));
+        params(
+            "biz id an ID number ending x", none, QStringLiteral("11010519900307451x"), none, c({ "bizid.id_number" }));
+        params("biz id 18 digits, another checksum",
+            none,
+            QStringLiteral("110105199003074521"),
+            none,
+            c({ "bizid.id_number" }));
+        params("biz id 17 digits", none, QStringLiteral("11010519900307452"), none, ok);
+        params("biz id 19 digits", none, QStringLiteral("1101051990030745281"), none, ok);
+        params("biz id 17 digits and a letter", none, QStringLiteral("11010519900307452A"), none, ok);
         params("user id 128", none, none, QString(128, QLatin1Char('u')), ok);
         params("user id 129", none, none, QString(129, QLatin1Char('u')), c({ "userid.length" }));
         params("user id e-mail", none, none, QStringLiteral("someone@example.com"), ok);

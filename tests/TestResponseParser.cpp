@@ -53,6 +53,11 @@ private slots:
             << QByteArray("{\"RequestId\":\"r\",\"Code\":\"success\",\"Message\":\"ok\",\"Result\":{\"Passed\":\"N\","
                           "\"SubCode\":223}}")
             << Status::NotPassed << Error::None << false << QStringLiteral("223") << false;
+        QTest::newRow("SubCode as a fraction")
+            << 200
+            << QByteArray("{\"RequestId\":\"r\",\"Code\":\"success\",\"Message\":\"ok\",\"Result\":{\"Passed\":\"N\","
+                          "\"SubCode\":223.5}}")
+            << Status::NotPassed << Error::None << false << QStringLiteral("223.5") << false;
         QTest::newRow("success without Result")
             << 200 << QByteArray("{\"RequestId\":\"r\",\"Code\":\"success\",\"Message\":\"ok\"}")
             << Status::NetworkError << Error::MalformedResponse << false << QString() << false;
@@ -71,8 +76,15 @@ private slots:
         QTest::newRow("HTML error page 200")
             << 200 << QByteArray("<html><body><h1>Welcome to nginx</h1></body></html>") << Status::NetworkError
             << Error::MalformedResponse << false << QString() << false;
+        // Behind a 502 or a 504 the service may have processed the request, and billed it: not retried.
         QTest::newRow("HTML error page 502")
-            << 502 << QByteArray("<html><head><title>502 Bad Gateway</title></head></html>") << Status::ApiError
+            << 502 << QByteArray("<html><head><title>502 Bad Gateway</title></head></html>") << Status::OutcomeUnknown
+            << Error::ServiceUnavailable << false << QString() << false;
+        QTest::newRow("HTML error page 504")
+            << 504 << QByteArray("<html><head><title>504 Gateway Time-out</title></head></html>")
+            << Status::OutcomeUnknown << Error::ServiceUnavailable << false << QString() << false;
+        QTest::newRow("HTML error page 503")
+            << 503 << QByteArray("<html><head><title>503 Service Unavailable</title></head></html>") << Status::ApiError
             << Error::ServiceUnavailable << false << QString() << true;
         QTest::newRow("truncated JSON") << 200 << answer("success", "Y", "200").left(60) << Status::NetworkError
                                         << Error::MalformedResponse << false << QString() << false;
@@ -117,8 +129,14 @@ private slots:
                                                 << Error::ServiceUnavailable << false << QString() << true;
         QTest::newRow("500 without body")
             << 500 << QByteArray() << Status::ApiError << Error::InternalError << false << QString() << true;
-        QTest::newRow("504 unknown code") << 504 << error("Gateway.Timeout") << Status::ApiError << Error::OtherApiError
-                                          << false << QString() << true;
+        QTest::newRow("504 unknown code") << 504 << error("Gateway.Timeout") << Status::OutcomeUnknown
+                                          << Error::OtherApiError << false << QString() << false;
+        QTest::newRow("502 InternalError") << 502 << error("InternalError") << Status::OutcomeUnknown
+                                           << Error::InternalError << false << QString() << false;
+        QTest::newRow("500 unknown code")
+            << 500 << error("Some.New.Fault") << Status::ApiError << Error::OtherApiError << false << QString() << true;
+        QTest::newRow("429 with another code")
+            << 429 << error("TooManyRequests") << Status::ApiError << Error::Throttling << false << QString() << true;
         QTest::newRow("403 unknown code") << 403 << error("Forbidden.UserVerification") << Status::ApiError
                                           << Error::OtherApiError << false << QString() << false;
         QTest::newRow("success code with 400") << 400 << answer("success", "Y", "200") << Status::NetworkError

@@ -42,7 +42,10 @@ private slots:
         row("throttling", Status::ApiError, Error::Throttling, 403, true);
         row("500 InternalError", Status::ApiError, Error::InternalError, 500, true);
         row("503 ServiceUnavailable", Status::ApiError, Error::ServiceUnavailable, 503, true);
-        row("504 other", Status::ApiError, Error::OtherApiError, 504, true);
+        row("500 other", Status::ApiError, Error::OtherApiError, 500, true);
+        // Behind a 502 or a 504 the service may have processed the request.
+        row("502 other", Status::ApiError, Error::OtherApiError, 502, false);
+        row("504 other", Status::ApiError, Error::OtherApiError, 504, false);
         row("timeout", Status::NetworkError, Error::Timeout, 0, true);
         row("connection reset", Status::NetworkError, Error::ConnectionReset, 0, true);
         row("connection refused", Status::NetworkError, Error::ConnectionRefused, 0, true);

@@ -6,11 +6,14 @@
 #include "sandbox/SandboxServer.h"
 
 #include <QDateTime>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
 #include <memory>
@@ -305,6 +308,54 @@ private slots:
         lines.stop();
         QVERIFY(blank.received.isEmpty());
         QTRY_COMPARE(server.openConnections(), 0);
+    }
+
+    // A client that pipelines requests and reads none of the answers: once a queue's worth of answers waits to go
+    // out, the sandbox answers no more (nor reads: TCP pushes back), and the connection is cut off at the request
+    // deadline instead of holding its place of the connection limit for good.
+    void clientThatDoesNotReadIsCutOff()
+    {
+        SandboxServer server;
+        QTemporaryDir dir;
+        server.setRequestDeadlineMs(300);
+        QVERIFY2(server.start(0, dir.path()), qPrintable(server.errorString()));
+        constexpr int pipelined = 20000; // about 5 MB of answers
+        // The client on a thread of its own that, once its requests are out, blocks without reading (the server's
+        // answers pile up in TCP, then in the server) until the test lets it go.
+        QSemaphore written;
+        QSemaphore release;
+        bool connected = false;
+        const quint16 port = server.url().port();
+        const QList<QSslCertificate> ca = server.caCertificates();
+        std::unique_ptr<QThread> client(QThread::create([&] {
+            QSslSocket socket;
+            QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+            tls.setCaCertificates(ca);
+            socket.setSslConfiguration(tls);
+            socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+            connected = socket.waitForEncrypted(10000);
+            QByteArray requests;
+            for (int i = 0; i < pipelined; ++i)
+                requests += "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+            socket.write(requests);
+            for (int i = 0; i < 20; ++i) { // writing what the connection takes, reading nothing
+                socket.flush();
+                QThread::msleep(50);
+            }
+            written.release();
+            release.acquire();
+            socket.abort();
+        }));
+        client->start();
+        const auto letGo = qScopeGuard([&] {
+            release.release();
+            client->wait();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(written.available() == 1, 20000);
+        QVERIFY(connected);
+        QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 0, 20000);
+        QVERIFY2(server.requestsReceived() < pipelined, QByteArray::number(server.requestsReceived()).constData());
+        QVERIFY(server.requestsReceived() > 0);
     }
 
     // Beyond maxConnections a new connection is closed at once; once one closes, the next is served.

@@ -672,6 +672,18 @@
         <source>ID number: row %1 of this file has the same name, ID number and validity dates; a case is sent once per list (a second call would be billed again), so only row %1 is sent.</source>
         <translation>身份证号码：本文件第 %1 行的姓名、身份证号码和有效期与此行相同；同一案件在一份列表中只发送一次（再次调用会再次计费），因此只发送第 %1 行。</translation>
     </message>
+    <message>
+        <source>Column %1 of the first line is not a column name (is the header line missing?); the columns are %2 and optionally %3.</source>
+        <translation>第一行的第 %1 列不是列名（是否缺少表头行？）；列应为 %2，可选 %3。</translation>
+    </message>
+    <message>
+        <source>Valid from: this is not a date written as YYYYMMDD (are the columns in the order the header names them?).</source>
+        <translation>有效期起始：这不是以 YYYYMMDD 书写的日期（各列的顺序是否与表头一致？）。</translation>
+    </message>
+    <message>
+        <source>Valid until: this is neither a date written as YYYYMMDD nor long-term (长期) (are the columns in the order the header names them?).</source>
+        <translation>有效期截止：这既不是以 YYYYMMDD 书写的日期，也不是长期（long-term）（各列的顺序是否与表头一致？）。</translation>
+    </message>
 </context>
 <context>
     <name>BatchJournal</name>
@@ -1395,6 +1407,10 @@
     <message>
         <source>Name has a space between Chinese characters; the card prints a Chinese name without spaces (a name in several parts is joined by the middle dot ·). Check the name: a mismatch is likely to come back as 223.</source>
         <translation>姓名的两个汉字之间有空格；证件上的中文姓名不含空格（由几部分组成的姓名以间隔号 · 连接）。请核对姓名：不一致很可能返回 223。</translation>
+    </message>
+    <message>
+        <source>Merchant business ID looks like an ID number (17 digits and a digit or X). It is recorded and shown unmasked, so it must not be one: use a reference of your own, or leave it empty to have a unique one generated.</source>
+        <translation>商户业务 ID 看起来是一个身份证号码（17 位数字加一位数字或 X）。商户业务 ID 会以不脱敏的形式记录和显示，因此不能使用身份证号码：请使用自己的编号，或留空以自动生成一个唯一 ID。</translation>
     </message>
 </context>
 <context>
@@ -4545,6 +4561,20 @@ MerchantBizId %2
         <source>The checkpoint interval is the team&apos;s setting, kept in the history; not changed: %1</source>
         <translation>检查点间隔是团队的设置，保存在审计记录中；未修改：%1</translation>
     </message>
+    <message>
+        <source>Stop the list being verified?</source>
+        <translation>停止正在进行的批量核验？</translation>
+    </message>
+    <message>
+        <source>A list is being verified. Stop it and quit?
+The rows not yet sent are not sent: verify the list again later to send them. The rows on their way are answered and recorded first, and the results are written.</source>
+        <translation>正在批量核验一份名单。要停止并退出吗？
+尚未发送的行不会发送：以后再次核验该名单即可发送。已发出的行会先收到应答并记录，结果文件也会写好。</translation>
+    </message>
+    <message>
+        <source>Stop and quit</source>
+        <translation>停止并退出</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>
@@ -6629,6 +6659,10 @@ MerchantBizId %2
     <message>
         <source>The server answered in plain HTTP, not TLS: check the endpoint URL&apos;s scheme and port. Nothing was sent.</source>
         <translation>服务器以明文 HTTP 而非 TLS 应答：请检查接入点 URL 的协议（scheme）和端口。未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>the service&apos;s gateway answered HTTP %1, without the outcome</source>
+        <translation>服务的网关应答了 HTTP %1，但没有核验结果</translation>
     </message>
 </context>
 <context>

@@ -146,6 +146,9 @@ public slots:
     void showBatch();
 
 protected:
+    // With a list being verified, asks first; stopping it, closes once its calls on their way are recorded and its
+    // results written (MainWindowBatch.cpp).
+    void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
     void layOutVerifyTab();
     void revealOutcome();
@@ -160,6 +163,7 @@ private:
     void setUpHelp();
     void sendToReview(const QList<ReviewRequest>& requests);
     void askToUnlock(const QString& error);
+    void hideOtherWindows();
     void unlockWith(const QString& password);
     // The window title and the status bar's labels, in the current language.
     void showStatus();
@@ -210,7 +214,9 @@ private:
     QLabel* m_actorLabel = nullptr;
     IdleWatcher* m_idle = nullptr;
     QPointer<SignInDialog> m_unlockDialog;
+    QList<QPointer<QWidget>> m_hiddenByLock; // the desk's other windows, shown again on unlock
     bool m_locked = false;
+    bool m_closeWhenBatchEnds = false;
     SecretStore* m_keychain = nullptr;
     bool m_historyPending = false;
     QList<QPointer<QAction>> m_actionsWhilePending; // enabled actions, disabled until the history is attached

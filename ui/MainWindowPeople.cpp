@@ -14,9 +14,12 @@
 #include "session/VerificationService.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QLabel>
 #include <QMenuBar>
 #include <QStatusBar>
+
+#include <utility>
 
 // The texts made in code for people and sign-in, again after a language change.
 void MainWindow::retranslatePeople()
@@ -72,6 +75,7 @@ void MainWindow::lockDesk()
     m_locked = true;
     centralWidget()->hide(); // the open case stays as it is, out of sight
     menuBar()->setEnabled(false);
+    hideOtherWindows();
     if (HistoryWriter* writer = m_service.writer()) {
         writer->run<Result<void>>(
             [actor = m_service.actor(), minutes = m_idle->minutes()](AuditStore* store) -> Result<void> {
@@ -84,6 +88,26 @@ void MainWindow::lockDesk()
             });
     }
     askToUnlock(QString());
+}
+
+void MainWindow::hideOtherWindows()
+{
+    // A revealed name and ID number, a case's timeline with its notes, a batch's progress: every window of the desk
+    // goes out of sight with it. QWidget::setVisible, not QDialog's: a dialog waiting in exec() keeps waiting, as it
+    // was, instead of ending as if cancelled.
+    const auto ours = [this](const QWidget* window) {
+        for (const QWidget* up = window->parentWidget(); up; up = up->parentWidget()) {
+            if (up == this)
+                return true;
+        }
+        return false;
+    };
+    for (QWidget* window : QApplication::topLevelWidgets()) {
+        if (window != this && window->isVisible() && ours(window)) {
+            window->QWidget::setVisible(false);
+            m_hiddenByLock.append(window);
+        }
+    }
 }
 
 void MainWindow::askToUnlock(const QString& error)
@@ -120,6 +144,10 @@ void MainWindow::unlockWith(const QString& password)
             m_locked = false;
             menuBar()->setEnabled(true);
             centralWidget()->show();
+            for (const QPointer<QWidget>& hidden : std::exchange(m_hiddenByLock, {})) {
+                if (hidden)
+                    hidden->show();
+            }
             m_idle->resume();
             m_form->setFocus(Qt::OtherFocusReason);
         });

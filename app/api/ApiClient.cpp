@@ -502,7 +502,7 @@ void ApiClient::attemptDone(quint64 callId, int attempt)
             result.detail = tr("The answer's headers exceed the limit of %1 KiB (or are too many or too long to be "
                                "read) and were not read.")
                                 .arg(maxHeaderBytes / 1024);
-        markOutcome(result, mayHaveLeft(*call) || httpStatus != 0);
+        markOutcome(result, mayHaveLeft(*call) || httpStatus != 0, seenLeaving(*call) || httpStatus != 0);
     } else {
         // Content, protocol and server errors (4xx/5xx) carry an answer: read it, at most one byte over the limit.
         const qint64 limit = m_config.maxResponseBytes > 0 ? m_config.maxResponseBytes + 1 : reply->bytesAvailable();
@@ -538,7 +538,7 @@ void ApiClient::cancel(quint64 callId)
     VerificationResult result = NetworkErrorMap::toResult(
         QNetworkReply::OperationCanceledError, NetworkErrorMap::Abort::Cancelled, QString(), {});
     if (call->reply)
-        markOutcome(result, mayHaveLeft(*call));
+        markOutcome(result, mayHaveLeft(*call), seenLeaving(*call));
     stop(callId, result);
 }
 
@@ -587,13 +587,21 @@ bool ApiClient::mayHaveLeft(const Call& call)
     return call.sent || call.encrypted || !call.connecting;
 }
 
-void ApiClient::markOutcome(VerificationResult& result, bool sent)
+bool ApiClient::seenLeaving(const Call& call)
+{
+    return call.sent || call.encrypted;
+}
+
+void ApiClient::markOutcome(VerificationResult& result, bool sent, bool seenLeaving)
 {
     using E = VerificationResult::Error;
     result.requestSent = sent;
-    // Errors that happen before anything leaves (no such host, refused, TLS) say nothing about billing.
-    const bool beforeSending = result.error == E::HostNotFound || result.error == E::ConnectionRefused
-        || result.error == E::TlsFailure || result.error == E::ProxyError;
+    // Errors that happen before anything leaves (no such host, refused, TLS) say nothing about billing, unless the
+    // request was seen leaving: then they are those of the copy Qt's HTTP stack sends by itself on a new connection
+    // when the first one drops before any answer, and the first copy may have been billed.
+    const bool beforeSending = !seenLeaving
+        && (result.error == E::HostNotFound || result.error == E::ConnectionRefused || result.error == E::TlsFailure
+            || result.error == E::ProxyError);
     const bool answerUnread = result.error == E::MalformedResponse || result.error == E::OversizedResponse;
     if (sent && !beforeSending && !answerUnread)
         result.status = VerificationResult::Status::OutcomeUnknown;

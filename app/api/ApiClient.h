@@ -127,8 +127,11 @@ private:
     void abortAttempt(quint64 callId, int attempt, NetworkErrorMap::Abort reason);
     void finishCall(quint64 callId, const VerificationResult& result);
     // Sets requestSent and turns a transport error after the request may have left into OutcomeUnknown.
-    static void markOutcome(VerificationResult& result, bool sent);
+    // sent: the request may have left (mayHaveLeft); seenLeaving: it was seen leaving (seenLeaving).
+    static void markOutcome(VerificationResult& result, bool sent, bool seenLeaving);
     static bool mayHaveLeft(const Call& call);
+    // Evidence that it left: upload progress, requestSent, an answer, or this attempt's own TLS handshake done.
+    static bool seenLeaving(const Call& call);
     // Whether requests to the endpoint go through a proxy (asked only when an attempt failed in transport).
     bool viaProxy() const;
     SignerV3::Request buildSigned(const VerificationRequest& request) const;

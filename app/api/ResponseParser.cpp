@@ -7,14 +7,22 @@
 #include <QLocale>
 #include <QTimeZone>
 
+#include <cmath>
+
 namespace {
 
 QString stringValue(const QJsonValue& value)
 {
     if (value.isString())
         return value.toString();
-    if (value.isDouble())
-        return QString::number(value.toInteger());
+    if (value.isDouble()) {
+        // A whole number as its digits (SubCode 200), anything else as the number it is (223.5 is not 223, nor 0).
+        const double number = value.toDouble();
+        constexpr double exactUpTo = 9007199254740992.0; // 2^53: every integer up to it is a double exactly
+        if (std::trunc(number) == number && std::abs(number) <= exactUpTo)
+            return QString::number(static_cast<qint64>(number));
+        return QString::number(number, 'g', 17);
+    }
     if (value.isBool())
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     return QString();
@@ -178,6 +186,16 @@ VerificationResult ResponseParser::parse(
     const auto finish = [&](VerificationResult out) {
         out.httpStatus = httpStatus;
         out.serverDate = parseHttpDate(header(headers, "Date"));
+        // 429 is throttling whatever code the body gives it.
+        if (httpStatus == 429 && out.error == VerificationResult::Error::OtherApiError)
+            out.error = VerificationResult::Error::Throttling;
+        // A gateway that passed the request on and gave up waiting (504), or got no usable answer from behind it
+        // (502): the service may have processed the request, and billed it. Not retried, as a timeout after sending.
+        if ((httpStatus == 502 || httpStatus == 504) && out.status == VerificationResult::Status::ApiError
+            && out.error != VerificationResult::Error::Throttling) {
+            out.status = VerificationResult::Status::OutcomeUnknown;
+            out.requestSent = true;
+        }
         if (out.error == VerificationResult::Error::Throttling)
             out.retryAfterMs = throttlingTimeLeftMs(headers);
         return out;

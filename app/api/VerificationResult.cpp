@@ -22,8 +22,9 @@ bool VerificationResult::isRetryable() const
     case Error::ConnectionRefused:
         return true;
     case Error::OtherApiError:
-        // Any other 5xx from the service or its gateway is a server-side fault that may heal.
-        return httpStatus >= 500 && httpStatus <= 599;
+        // Any other 5xx from the service or its gateway is a server-side fault that may heal; but behind a 502 or
+        // a 504 the service may have processed the request (ResponseParser makes those OutcomeUnknown).
+        return httpStatus >= 500 && httpStatus <= 599 && httpStatus != 502 && httpStatus != 504;
     default:
         // HostNotFound, TLS failures and proxy errors will not heal in seconds; parameter, permission and
         // signature errors never heal by themselves; a malformed or oversized 200 may have been billed.
@@ -33,6 +34,8 @@ bool VerificationResult::isRetryable() const
 
 QString VerificationResult::outcomeUnknownReason() const
 {
+    if (httpStatus == 502 || httpStatus == 504)
+        return tr("the service's gateway answered HTTP %1, without the outcome").arg(httpStatus);
     switch (error) {
     case Error::Cancelled:
         return tr("cancelled");

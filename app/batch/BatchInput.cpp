@@ -48,6 +48,23 @@ bool isLongTerm(const QString& text)
     return trimmed.compare(QLatin1String("long-term"), Qt::CaseInsensitive) == 0 || trimmed == QStringLiteral("长期");
 }
 
+// Whether an error may quote a cell. A file without its header row, or with its columns in another order, has a
+// person's name or ID number where a column name or a date was expected, and the error is shown, printed and kept in
+// the results: a column name is quoted only as letters, '_', '-' and spaces, a date only as digits and separators.
+bool quotableColumnName(const QString& cell)
+{
+    return cell.size() <= 32 && std::all_of(cell.begin(), cell.end(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'_' || c == u'-' || c == u' ';
+    });
+}
+
+bool quotableDate(const QString& cell)
+{
+    return cell.size() <= 12 && std::all_of(cell.begin(), cell.end(), [](QChar c) {
+        return IdNumber::asciiDigit(c).isDigit() || c == u'-' || c == u'/' || c == u'.' || c == u' ';
+    });
+}
+
 } // namespace
 
 bool BatchRow::hasWarning() const
@@ -111,10 +128,16 @@ Result<BatchInput> BatchInput::parse(const QByteArray& data, const QDate& today,
             if (name == QLatin1String(columnNames[c]))
                 known = c;
         }
-        if (known < 0)
+        if (known < 0 && quotableColumnName(header[i]))
             return Failure(ErrorCode::InvalidArgument,
                 tr("Unknown column \"%1\" in the header; the columns are %2 and optionally %3.")
                     .arg(header[i], requiredColumns().join(u','), optionalColumns().join(u',')));
+        if (known < 0)
+            return Failure(ErrorCode::InvalidArgument,
+                tr("Column %1 of the first line is not a column name (is the header line missing?); the columns are "
+                   "%2 and optionally %3.")
+                    .arg(i + 1)
+                    .arg(requiredColumns().join(u','), optionalColumns().join(u',')));
         if (columnOf[known] >= 0)
             return Failure(ErrorCode::InvalidArgument, tr("The column \"%1\" appears twice in the header.").arg(name));
         columnOf[known] = static_cast<int>(i);
@@ -202,7 +225,9 @@ BatchRow BatchInput::readRow(
         if (!row.input.validityStart.isValid())
             own.append(issue(CaseField::ValidityStart,
                 QStringLiteral("start.format"),
-                tr("Valid from: \"%1\" is not a real date written as YYYYMMDD.").arg(start)));
+                quotableDate(start) ? tr("Valid from: \"%1\" is not a real date written as YYYYMMDD.").arg(start)
+                                    : tr("Valid from: this is not a date written as YYYYMMDD (are the columns in "
+                                         "the order the header names them?).")));
     }
     const QString end = cell(End);
     if (isLongTerm(end)) {
@@ -212,7 +237,11 @@ BatchRow BatchInput::readRow(
         if (!row.input.validityEnd.isValid())
             own.append(issue(CaseField::ValidityEnd,
                 QStringLiteral("end.format"),
-                tr("Valid until: \"%1\" is neither a real date written as YYYYMMDD nor long-term (长期).").arg(end)));
+                quotableDate(end)
+                    ? tr("Valid until: \"%1\" is neither a real date written as YYYYMMDD nor long-term (长期).")
+                          .arg(end)
+                    : tr("Valid until: this is neither a date written as YYYYMMDD nor long-term (长期) (are the "
+                         "columns in the order the header names them?).")));
     }
     row.issues = CaseValidator::check(row.input, today);
     if (!own.isEmpty()) {

@@ -80,7 +80,12 @@ QByteArray BatchReport::render(const BatchRun& run, Format format)
 Result<void> BatchReport::write(const BatchRun& run, Format format, const QString& path)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(render(run, format)) < 0 || !file.commit())
+    const bool opened = file.open(QIODevice::WriteOnly);
+    // Masked names and ID numbers, MerchantBizIds and case ids: private, as exports are (where the file system keeps
+    // permissions at all).
+    if (opened)
+        (void)file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (!opened || file.write(render(run, format)) < 0 || !file.commit())
         return Failure(ErrorCode::Unavailable, tr("Cannot write the results to %1: %2").arg(path, file.errorString()));
     return {};
 }

@@ -48,7 +48,8 @@ struct Wanted
     QString idNumber;
 };
 
-// The latest case of each MerchantBizId, on the writer thread.
+// The latest case of each MerchantBizId, whoever recorded it (another reviewer may have begun the list), on the
+// writer thread.
 Latest findLatest(AuditStore* store,
     const QString& openError,
     const Actor& actor,
@@ -64,11 +65,11 @@ Latest findLatest(AuditStore* store,
         query.idNumber = each.idNumber;
         if (each.sinceStart)
             query.from = since;
-        const Result<HistoryPage> page = store->queryCases(actor, query, {}, 1);
-        if (!page)
-            return page.failure();
-        if (!page->rows.isEmpty())
-            latest.insert(each.bizId, page->rows.first());
+        const Result<std::optional<CaseSummary>> found = store->latestSent(actor, query);
+        if (!found)
+            return found.failure();
+        if (*found)
+            latest.insert(each.bizId, **found);
     }
     return latest;
 }

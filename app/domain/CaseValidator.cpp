@@ -306,6 +306,12 @@ QList<ValidationIssue> CaseValidator::check(const CaseInput& input, const QDate&
             tr("Merchant business ID may have at most %1 characters, letters A-Z or a-z and digits only. "
                "Leave it empty to have a unique one generated.")
                 .arg(maxMerchantBizIdLength));
+    else if (looksLikeIdNumber(input.merchantBizId.trimmed()))
+        issues.block(CaseField::MerchantBizId,
+            "bizid.id_number",
+            tr("Merchant business ID looks like an ID number (17 digits and a digit or X). It is recorded and shown "
+               "unmasked, so it must not be one: use a reference of your own, or leave it empty to have a unique one "
+               "generated."));
 
     if (input.merchantUserId.trimmed().size() > maxMerchantUserIdLength)
         issues.block(CaseField::MerchantUserId,
@@ -375,6 +381,15 @@ bool CaseValidator::isSceneCodeFormat(QStringView value)
 {
     return value.size() <= maxSceneCodeLength
         && std::all_of(value.begin(), value.end(), [](QChar c) { return isAsciiAlnum(c) || c == u'_'; });
+}
+
+bool CaseValidator::looksLikeIdNumber(QStringView value)
+{
+    if (value.size() != 18)
+        return false;
+    const QChar last = value.back();
+    return std::all_of(value.begin(), value.end() - 1, [](QChar c) { return c >= u'0' && c <= u'9'; })
+        && ((last >= u'0' && last <= u'9') || last == u'X' || last == u'x');
 }
 
 bool CaseValidator::isMerchantBizIdFormat(QStringView value)

@@ -50,6 +50,9 @@ public:
     // character an ASCII letter or digit (in a SceneCode also '_'). Empty passes: whether it may be is the caller's.
     static bool isSceneCodeFormat(QStringView value);
     static bool isMerchantBizIdFormat(QStringView value);
+    // 17 digits and a digit or X: the shape of a resident ID number, checksum or not (a MerchantBizId may not have
+    // it: it is kept and shown unmasked).
+    static bool looksLikeIdNumber(QStringView value);
 
     // The name as it should be sent: variation selectors dropped, canonical composition (NFC), white space
     // simplified, the look-alike dots U+2022, U+2027, U+2219, U+30FB, U+FF0E and U+FF65 replaced by the middle dot

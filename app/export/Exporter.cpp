@@ -7,6 +7,7 @@
 #include "export/PdfReport.h"
 #include "history/AuditStore.h"
 #include "history/CanonicalEvent.h"
+#include "history/HistoryPolicy.h"
 #include "history/SqliteRows.h"
 
 #include <QFile>
@@ -377,11 +378,11 @@ private:
         e.format = m_manifest.fileFormat;
         e.what = m_manifest.what;
         e.rows = m_manifest.rows;
-        e.file = m_manifest.file;
+        e.file = HistoryPolicy::recordedText(m_manifest.file);
         e.manifestHash = QString::fromLatin1(manifestHash);
         e.unmasked = m_manifest.unmasked;
         if (m_manifest.unmasked)
-            e.reason = m_request.reason.trimmed();
+            e.reason = HistoryPolicy::recordedText(m_request.reason);
         e.filter = QString::fromUtf8(QJsonDocument(m_manifest.filter).toJson(QJsonDocument::Compact));
         if (m_request.what == ExportRequest::What::Cases) {
             e.cases = static_cast<int>(m_caseIds.size());

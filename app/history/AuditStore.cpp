@@ -526,6 +526,10 @@ Result<QString> AuditStore::createCase(const Actor& who, const CaseRecord& recor
     if (!pii)
         return pii.failure();
     QJsonObject payload = record.payload;
+    // The merchant user ID left as its SHA-256 (the API's form), which the few billion candidates of a phone number
+    // undo in seconds: the chain, which no purge erases, keeps an HMAC of that under the history's key instead.
+    if (const QString sent = payload.value(QStringLiteral("merchantUserIdHash")).toString(); !sent.isEmpty())
+        payload.insert(QStringLiteral("merchantUserIdHash"), keyedDigest("eKYC Desk merchant user ID v1", sent));
     payload.insert(QStringLiteral("merchantBizId"), record.merchantBizId);
     payload.insert(QStringLiteral("sceneCode"), record.sceneCode);
     payload.insert(QStringLiteral("training"), record.training);
@@ -721,6 +725,19 @@ Result<HistoryQuery> AuditStore::scopedQuery(const Actor& actor, HistoryQuery qu
     return query;
 }
 
+Result<std::optional<CaseSummary>> AuditStore::latestSent(const Actor& actor, HistoryQuery query)
+{
+    if (const Result<Actor> allowed = authorize(actor, Access::Operation::VerifyCase); !allowed)
+        return allowed.failure();
+    query.actor.clear();
+    const Result<HistoryPage> page = m_queries->page(query, HistoryCursor(), 1);
+    if (!page)
+        return page.failure();
+    if (page->rows.isEmpty())
+        return std::optional<CaseSummary>();
+    return std::optional<CaseSummary>(page->rows.first());
+}
+
 Result<HistoryPage> AuditStore::queryCases(
     const Actor& actor, HistoryQuery query, const HistoryCursor& after, int limit)
 {
@@ -768,7 +785,8 @@ Result<RevealedPii> AuditStore::revealCase(const Actor& who, const QString& case
     if (!plain)
         return plain;
     // Logged before it is shown: no reveal without its event.
-    Result<qint64> logged = recordUnchecked(actor, caseId, Events::PiiRevealed { reason.trimmed(), {} });
+    Result<qint64> logged = recordUnchecked(
+        actor, caseId, Events::PiiRevealed { HistoryPolicy::recordedText(reason, plain->name, plain->idNumber), {} });
     if (!logged)
         return logged.failure();
     return plain;

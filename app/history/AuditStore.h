@@ -137,6 +137,10 @@ public:
     Result<HistoryPage> queryCases(const Actor& actor, HistoryQuery query, const HistoryCursor& after, int limit);
     // How many cases queryCases would list in all (the browser shows it once known).
     Result<qint64> countCases(const Actor& actor, HistoryQuery query);
+    // A batch's resume (Access::Operation::VerifyCase): the newest case that matches the query (its MerchantBizId,
+    // time and ID number), whoever recorded it. A list one reviewer began and another resumes must not send again
+    // what the first one's run sent and was billed for; the query's reviewer is ignored. Empty when there is none.
+    Result<std::optional<CaseSummary>> latestSent(const Actor& actor, HistoryQuery query);
     // The actor's saved filters (by name), kept per account in the history without any ID number.
     Result<QList<SavedFilter>> savedFilters(const Actor& actor);
     Result<void> saveFilter(const Actor& actor, const QString& name, const HistoryQuery& query);
@@ -340,6 +344,13 @@ private:
     bool reachesThroughReview(const QString& reviewer, Access::Operation operation, const QString& caseId);
     // Counts a failed password for name and locks the account at LockoutFailures; appends the events.
     Result<void> countFailure(const Actor& actor, const QString& name, const QDateTime& at);
+    // What a failed sign-in with a name no account has records instead of it: a keyed digest ("unknown-" and 12 hex
+    // digits; the same name typed again gives the same one). What was typed may be a password in the wrong box, and
+    // the chain keeps it for good.
+    QString unknownNameTag(const QString& typed) const;
+    // HMAC-SHA256 (hex) of text under a key of this history's derived for label: what the chain keeps of a value
+    // that must not be read back from it, yet can be matched by whoever holds the keys.
+    QString keyedDigest(const char* label, const QString& text) const;
 
     QString m_connection;
     QString m_location;

@@ -3,6 +3,7 @@
 #include "AuditStore.h"
 
 #include "base/Clock.h"
+#include "crypto/Crypto.h"
 #include "crypto/PasswordHash.h"
 #include "crypto/Random.h"
 #include "history/AccountTable.h"
@@ -147,6 +148,17 @@ Result<void> AuditStore::countFailure(const Actor& actor, const QString& name, c
     return seq ? Result<void>() : seq.failure();
 }
 
+QString AuditStore::keyedDigest(const char* label, const QString& text) const
+{
+    const QByteArray key = Crypto::hkdfSha256(m_keys.dataKey, m_historyId.toUtf8(), QByteArray(label));
+    return QString::fromLatin1(Crypto::hmacSha256(key, text.toUtf8()).toHex());
+}
+
+QString AuditStore::unknownNameTag(const QString& typed) const
+{
+    return QStringLiteral("unknown-") + keyedDigest("eKYC Desk unknown sign-in name v1", typed).left(12);
+}
+
 Result<Actor> AuditStore::signIn(const QString& name, const QString& password, const QString& workstation)
 {
     Actor actor { name.left(MaxNameLength), QString(), workstation };
@@ -162,6 +174,7 @@ Result<Actor> AuditStore::signIn(const QString& name, const QString& password, c
     if (!account) {
         PasswordHash::verifyNothing(password);
         reason = QStringLiteral("unknown_user");
+        actor.name = unknownNameTag(name);
     } else if (account->disabled) {
         reason = QStringLiteral("disabled");
         failure = disabledFailure(name);
@@ -213,7 +226,7 @@ Result<Actor> AuditStore::signIn(const QString& name, const QString& password, c
         }
         return actor;
     }
-    const Events::LoginFailed failed { name, reason, {} };
+    const Events::LoginFailed failed { actor.name, reason, {} };
     const Result<void> logged = write(actor, [&]() -> Result<void> {
         Result<qint64> seq = logEvent(now(), actor, QString(), QLatin1String(failed.kind), Events::toPayload(failed));
         return seq ? Result<void>() : seq.failure();

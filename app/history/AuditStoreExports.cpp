@@ -3,6 +3,7 @@
 
 #include "crypto/Crypto.h"
 #include "history/CaseTable.h"
+#include "history/HistoryPolicy.h"
 
 namespace {
 
@@ -19,7 +20,8 @@ Result<Actor> AuditStore::authorizeExport(const Actor& who, bool unmasked, const
     if (!authorized || !unmasked)
         return authorized;
     // Logged before anything is decrypted: no unmasked export without its event.
-    const Result<qint64> logged = recordUnchecked(*authorized, QString(), Events::PiiRevealed { reason.trimmed(), {} });
+    const Result<qint64> logged =
+        recordUnchecked(*authorized, QString(), Events::PiiRevealed { HistoryPolicy::recordedText(reason), {} });
     if (!logged)
         return logged.failure();
     return authorized;

@@ -61,7 +61,9 @@ struct CaseCreated
     std::optional<QString> docType;
     std::optional<QString> validityStartDate; // yyyyMMdd
     std::optional<QString> validityEndDate; // yyyyMMdd, or the long-term value
-    std::optional<QString> merchantUserIdHash; // SHA-256 hex; empty when none was given
+    // Empty when none was given; else, as recorded, an HMAC-SHA256 (hex) under the history's key of the SHA-256 hex
+    // that was sent (earlier versions recorded that SHA-256 itself).
+    std::optional<QString> merchantUserIdHash;
     std::optional<QString> endpoint;
     std::optional<QStringList> acknowledgedWarnings; // ValidationIssue codes
     std::optional<QString> reverifies; // the case this one verifies again

@@ -1,5 +1,6 @@
 #include "HistoryPolicy.h"
 
+#include "domain/FreeTextMasking.h"
 #include "history/AuditEvent.h"
 
 #include <QStringList>
@@ -16,6 +17,11 @@ Result<void> HistoryPolicy::mayReveal(const Actor& actor, const QString& reason)
     if (reason.trimmed().isEmpty())
         return Failure(ErrorCode::InvalidArgument, tr("Give a reason to reveal the name and ID number."));
     return mayWrite(actor);
+}
+
+QString HistoryPolicy::recordedText(const QString& typed, const QString& name, const QString& idNumber)
+{
+    return FreeTextMasking::mask(typed.trimmed(), name, idNumber);
 }
 
 Result<void> HistoryPolicy::mayEndAs(const QString& state)

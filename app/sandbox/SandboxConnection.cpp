@@ -30,10 +30,17 @@ SandboxConnection::SandboxConnection(QSslSocket* socket, SandboxServer* server)
     // Only an idle connection is closed: a request in progress has its deadline, a slow answer its own timer.
     connect(&m_idle, &QTimer::timeout, this, [this] {
         if (m_buffer.isEmpty() && !m_waiting)
-            m_socket->disconnectFromHost();
+            closeGently();
     });
     connect(&m_deadline, &QTimer::timeout, this, &SandboxConnection::timeOut);
+    // Read no further ahead than a queue's worth: what the connection does not take stays with TCP, which pushes
+    // back on the client.
+    m_socket->setReadBufferSize(maxQueuedBytes);
     connect(m_socket, &QSslSocket::readyRead, this, &SandboxConnection::readIncoming);
+    connect(m_socket, &QSslSocket::encryptedBytesWritten, this, [this] {
+        if (!m_closing && !writeBlocked() && (!m_buffer.isEmpty() || m_socket->bytesAvailable() > 0))
+            readIncoming();
+    });
     connect(m_socket, &QSslSocket::disconnected, this, &QObject::deleteLater);
     m_idle.start();
     if (m_socket->bytesAvailable() > 0)
@@ -92,13 +99,17 @@ void SandboxConnection::readIncoming()
         // The rest of a refused request body: read and dropped, so the client sees the 413 and not a reset.
         m_drain -= m_socket->skip(m_drain);
         if (m_drain <= 0)
-            m_socket->disconnectFromHost();
+            closeGently();
         else
             m_idle.start();
         return;
     }
     if (m_closing)
         return;
+    if (writeBlocked()) {
+        updateTimers();
+        return;
+    }
     m_buffer.append(m_socket->readAll());
     if (m_waiting && m_buffer.size() > maxQueuedBytes) {
         abort();
@@ -112,7 +123,11 @@ void SandboxConnection::timeOut()
 {
     if (m_closing || m_drain > 0) {
         m_drain = 0;
-        m_socket->disconnectFromHost();
+        closeGently();
+        return;
+    }
+    if (writeBlocked()) { // requests pile up unanswered while the client reads nothing
+        abort();
         return;
     }
     fail(408,
@@ -141,7 +156,7 @@ void SandboxConnection::fail(int status, const QString& code, const QString& mes
 
 void SandboxConnection::processBuffer()
 {
-    while (!m_waiting && !m_closing && !m_buffer.isEmpty()) {
+    while (!m_waiting && !m_closing && !m_buffer.isEmpty() && !writeBlocked()) {
         // A new request's deadline starts with its first byte, before it is parsed.
         updateTimers();
         const SandboxRequestParser::Outcome outcome = m_parser.parse(m_buffer);
@@ -218,7 +233,7 @@ void SandboxConnection::write(const SandboxResponse& response, bool keepAlive)
         m_idle.stop();
         if (m_drain <= 0) {
             m_deadline.stop();
-            m_socket->disconnectFromHost();
+            closeGently();
             return;
         }
         m_idle.setInterval(drainQuietMs);
@@ -226,4 +241,17 @@ void SandboxConnection::write(const SandboxResponse& response, bool keepAlive)
         if (!m_deadline.isActive())
             m_deadline.start();
     }
+}
+
+bool SandboxConnection::writeBlocked() const
+{
+    return m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite() > maxQueuedBytes;
+}
+
+void SandboxConnection::closeGently()
+{
+    m_socket->disconnectFromHost();
+    // A client that reads nothing more would keep it half-closed for good, holding a place of the connection limit.
+    if (m_socket->state() != QAbstractSocket::UnconnectedState)
+        QTimer::singleShot(m_server->requestDeadlineMs(), this, &SandboxConnection::abort);
 }

@@ -26,7 +26,9 @@ class SandboxServer;
 // slowly its bytes trickle in; otherwise it is answered 408 and the connection closes. A connection with no request in
 // progress is closed idleTimeoutMs after its last answer (or after it was accepted); only an answer restarts that
 // time, so bytes that make no request (empty lines) do not keep it open. The TLS handshake has
-// SandboxServer::handshakeTimeoutMs.
+// SandboxServer::handshakeTimeoutMs. A client that does not read its answers is not answered further once 256 KiB
+// wait to go out (nor read from: TCP pushes back), and is cut off at the request deadline; a connection closing with
+// answers still unread is cut off after the same time.
 class SandboxConnection : public QObject
 {
     Q_OBJECT
@@ -48,6 +50,10 @@ private:
     void updateTimers();
     void fail(int status, const QString& code, const QString& message);
     void write(const SandboxResponse& response, bool keepAlive);
+    // Answers waiting to go out beyond the limit: the client is not reading them.
+    bool writeBlocked() const;
+    // Closes once the answers have gone out, or cuts the connection off if they do not within the request deadline.
+    void closeGently();
 
     QSslSocket* m_socket;
     SandboxServer* m_server;

@@ -281,6 +281,8 @@ private slots:
         QTest::newRow("unknown column") << QByteArray("name,id_nuber,start,end\n") << QStringLiteral("id_nuber");
         QTest::newRow("missing column") << QByteArray("name,id_number,start\n") << QStringLiteral("\"end\"");
         QTest::newRow("repeated column") << QByteArray("name,id_number,start,end,name\n") << QStringLiteral("twice");
+        QTest::newRow("no header line") << QByteArray("王小明,110101199003071233,20200610,20400610\n")
+                                        << QStringLiteral("Column 1 of the first line is not a column name");
         QTest::newRow("empty") << QByteArray() << QStringLiteral("empty");
         QTest::newRow("bad CSV") << QByteArray("name,id_number,start,end\n\"open,1,2,3\n") << QStringLiteral("CSV");
         QTest::newRow("a value more than the header")
@@ -296,6 +298,43 @@ private slots:
         QVERIFY(!input.ok());
         QCOMPARE(input.error(), ErrorCode::InvalidArgument);
         QVERIFY2(input.message().contains(says), qPrintable(input.message()));
+        // Whatever the first line holds, the refusal (shown, printed) quotes no person.
+        QVERIFY(!input.message().contains(QStringLiteral("王小明")));
+        QVERIFY(!input.message().contains(QStringLiteral("110101199003071233")));
+    }
+
+    // A cell read as a date that is not one is quoted only when it looks like a date: in a row whose columns are not
+    // in the header's order it may be the ID number or the name, and the message goes to the screen and the results.
+    void aBadDateQuotesNoPerson_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<QString>("quoted");
+        QTest::newRow("a date written otherwise")
+            << QByteArray("王小明,110101199003071233,2020-06-10,20400610") << QStringLiteral("\"2020-06-10\"");
+        QTest::newRow("the ID number where the start is")
+            << QByteArray("王小明,20200610,110101199003071233,20400610") << QString();
+        QTest::newRow("the name where the end is")
+            << QByteArray("20400610,110101199003071233,20200610,王小明") << QString();
+    }
+    void aBadDateQuotesNoPerson()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(QString, quoted);
+        const Result<BatchInput> input = BatchInput::parse("name,id_number,start,end\n" + line + '\n', today());
+        QVERIFY2(input.ok(), qPrintable(input.message()));
+        const BatchRow& row = input->rows().first();
+        QVERIFY(row.refused());
+        int dateIssues = 0;
+        for (const ValidationIssue& each : row.issues) {
+            QVERIFY2(!each.message.contains(QStringLiteral("王小明"))
+                    && !each.message.contains(QStringLiteral("110101199003071233")),
+                qPrintable(each.message));
+            if (each.code == QLatin1String("start.format") || each.code == QLatin1String("end.format")) {
+                ++dateIssues;
+                QVERIFY2(quoted.isEmpty() || each.message.contains(quoted), qPrintable(each.message));
+            }
+        }
+        QCOMPARE(dateIssues, 1);
     }
 
     // The same list at the same output resumes the same batch (same MerchantBizIds), also from a file saved again

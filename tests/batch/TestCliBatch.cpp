@@ -69,6 +69,26 @@ class TestCliBatch : public QObject
         return CliRun::run(args, path(home), m_env);
     }
 
+    // A new history with a team's accounts (TeamHistory: a supervisor, reviewers "reviewer" and "other", an auditor).
+    QString teamHistory(const QString& name) const
+    {
+        const QString location = path(name);
+        const std::unique_ptr<AuditStore> store =
+            StoreFixture::storeOf(AuditStore::open(location, StoreFixture::keys()));
+        return store && TeamHistory::build(*store, 0) ? location : QString();
+    }
+
+    // The batch in a team's history, signed in as user.
+    CliRun runAs(const QString& teamDb, const QString& user, const QString& in, const QString& out) const
+    {
+        QStringList args = batchArgs(in, out);
+        args[args.indexOf(db())] = teamDb;
+        args << QStringLiteral("--user") << user;
+        QHash<QString, QString> env = m_env;
+        env.insert(QStringLiteral("EKYC_DESK_PASSWORD"), TeamHistory::password());
+        return CliRun::run(args, path(QStringLiteral("home")), env);
+    }
+
     QString writeInput(const QString& name, const QByteArray& csv) const
     {
         QFile file(path(name));
@@ -567,6 +587,9 @@ private slots:
         for (const SandboxFixtures::Person& p : people.mid(0, 4))
             QVERIFY(!stored.contains(p.docNo.toUtf8()) && !stored.contains(p.docName.toUtf8()));
         QCOMPARE(journal.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+        // Nor the results, which hold masked names and ID numbers.
+        const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther;
+        QCOMPARE(QFile::permissions(out) & others, QFile::Permissions());
     }
 
     // A team's shared history (PostgreSQL) as well as a file: the same list run again sends nothing, a corrected and
@@ -1102,22 +1125,12 @@ private slots:
     // Roles are the core's: an auditor's batch sends nothing (exit 7), and the refusal is in the history.
     void anAuditorMayNotVerify()
     {
-        const QString teamDb = path(QStringLiteral("team.sqlite"));
-        {
-            const std::unique_ptr<AuditStore> store =
-                StoreFixture::storeOf(AuditStore::open(teamDb, StoreFixture::keys()));
-            QVERIFY(store);
-            QVERIFY(TeamHistory::build(*store, 0));
-        }
+        const QString teamDb = teamHistory(QStringLiteral("team.sqlite"));
+        QVERIFY(!teamDb.isEmpty());
         const QString in = writeInput(QStringLiteral("auditor.csv"),
             "name,id_number,start,end\n" + personLine(SandboxFixtures::people().first()) + '\n');
-        QStringList args = batchArgs(in, path(QStringLiteral("auditor-results.csv")));
-        args[args.indexOf(db())] = teamDb;
-        args << QStringLiteral("--user") << QStringLiteral("auditor");
-        QHash<QString, QString> env = m_env;
-        env.insert(QStringLiteral("EKYC_DESK_PASSWORD"), TeamHistory::password());
         const int before = m_sandbox.requestsReceived();
-        const CliRun run = CliRun::run(args, path(QStringLiteral("home")), env);
+        const CliRun run = runAs(teamDb, QStringLiteral("auditor"), in, path(QStringLiteral("auditor-results.csv")));
         QVERIFY2(run.exitCode == 7, run.err.constData());
         QCOMPARE(m_sandbox.requestsReceived(), before);
         const std::unique_ptr<AuditStore> store = StoreFixture::storeOf(AuditStore::open(teamDb, StoreFixture::keys()));
@@ -1128,6 +1141,35 @@ private slots:
             return true;
         }));
         QVERIFY(refusalRecorded);
+    }
+
+    // A list one reviewer began and another resumes (a shift change at the same workstation) sends nothing the first
+    // one's run sent: the resume finds every answered case, whoever recorded it, although a reviewer's browsing shows
+    // only their own.
+    void aListResumedByAnotherReviewerSendsNothingAgain()
+    {
+        const QString teamDb = teamHistory(QStringLiteral("shift.sqlite"));
+        QVERIFY(!teamDb.isEmpty());
+        const QList<SandboxFixtures::Person> people = SandboxFixtures::people();
+        const QString in = writeInput(QStringLiteral("shift.csv"),
+            "name,id_number,start,end\n" + personLine(people[0]) + '\n' + personLine(people[1]) + '\n');
+        const QString out = path(QStringLiteral("shift-results.csv"));
+        const int before = m_sandbox.requestsReceived();
+        const CliRun first = runAs(teamDb, QStringLiteral("reviewer"), in, out);
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 2);
+
+        const CliRun resumed = runAs(teamDb, QStringLiteral("other"), in, out);
+        QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 2); // nothing sent, nothing billed again
+        const QList<QStringList> rows = readOutput(out);
+        QCOMPARE(rows.size(), 3);
+        const qsizetype earlierRun = BatchReport::columns().indexOf(QStringLiteral("earlier_run"));
+        const qsizetype outcome = BatchReport::columns().indexOf(QStringLiteral("outcome"));
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            QCOMPARE(rows[i][earlierRun], QStringLiteral("yes"));
+            QCOMPARE(rows[i][outcome], QStringLiteral("passed"));
+        }
     }
 
     // An existing history's key derivation runs while the list is read (HistoryCli::beginOpen): its failure is

@@ -10,6 +10,8 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QJsonObject>
+#include <QList>
 #include <QStringList>
 
 #include <map>
@@ -84,6 +86,17 @@ struct ExportWorld
             return true;
         });
         return n;
+    }
+
+    QList<QJsonObject> payloadsOfKind(const char* kind) const
+    {
+        QList<QJsonObject> payloads;
+        (void)store->forEachEvent([&](const AuditEvent& e) {
+            if (e.kind == QLatin1String(kind))
+                payloads.append(e.payloadObject());
+            return true;
+        });
+        return payloads;
     }
 
     static QByteArray read(const QString& path)

@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLockFile>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -428,6 +429,52 @@ private slots:
         const BatchRun::Counts counts = dialog->run()->counts();
         QCOMPARE(counts.passed, atOnce);
         QCOMPARE(counts.notSent, total - atOnce);
+    }
+
+    // Closing the desk (or Quit on its lock) while a list is verified asks first. Cancel: the batch goes on. Stop and
+    // quit: nothing more is sent, the calls on their way are answered and recorded, the results are written, and
+    // only then does the window close.
+    void closingDuringABatchAsksAndEndsItInOrder()
+    {
+        QByteArray rows;
+        const int atOnce = BatchRun::Options().maxInFlight;
+        const int total = atOnce + 3;
+        for (int i = 0; i < total; ++i)
+            rows.append(line(DistinctCases::unknown(100 + i), SandboxFixtures::slow));
+        sandbox()->setSlowResponseMs(3000);
+        BatchDialog* dialog = openWithList(writeList(QStringLiteral("closing.csv"), rows));
+        QVERIFY(dialog);
+        const QString out = dialog->findChild<QLineEdit*>(QStringLiteral("batchOutputLineEdit"))->text();
+        const int before = sandbox()->requestsReceived();
+        QSignalSpy done(dialog, &BatchDialog::finishedBatch);
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("batchStartPushButton")), Qt::LeftButton);
+        QTRY_COMPARE(sandbox()->requestsReceived() - before, atOnce);
+        const auto ask = [this] {
+            window()->close();
+            return window()->findChild<QMessageBox*>(QStringLiteral("quitBatchMessageBox"));
+        };
+
+        QMessageBox* box = ask();
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        QVERIFY(window()->isVisible());
+        box->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!window()->findChild<QMessageBox*>(QStringLiteral("quitBatchMessageBox")));
+        QVERIFY(dialog->isRunning());
+        QVERIFY(window()->isVisible());
+
+        box = ask();
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        box->button(QMessageBox::Yes)->click();
+        QVERIFY(window()->isVisible()); // not before the calls on their way are recorded
+        QVERIFY(done.wait(30000));
+        QTRY_VERIFY(!window()->isVisible());
+        QCOMPARE(sandbox()->requestsReceived() - before, atOnce);
+        const BatchRun::Counts counts = dialog->run()->counts();
+        QCOMPARE(counts.passed + counts.notPassed, atOnce);
+        QCOMPARE(counts.notSent, total - atOnce);
+        QVERIFY(QFile::exists(out));
     }
 };
 

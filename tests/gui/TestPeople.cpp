@@ -12,10 +12,12 @@
 #include "session/VerificationService.h"
 
 #include <QComboBox>
+#include <QDialog>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
@@ -170,6 +172,11 @@ private slots:
         auto* name = widget<QLineEdit>("nameLineEdit");
         GuiDriver::typeText(name, QStringLiteral("王小明"));
         window()->setIdleLock(10, &clock());
+        // A window of the desk beside it (as a revealed case's is) goes out of sight with it.
+        auto* revealed = new QDialog(window()->centralWidget());
+        const auto closeRevealed = qScopeGuard([revealed] { delete revealed; });
+        revealed->show();
+        QVERIFY(QTest::qWaitForWindowExposed(revealed));
 
         clock().advance(9 * 60 * 1000);
         QVERIFY(!window()->isLocked());
@@ -179,6 +186,7 @@ private slots:
         clock().advance(2 * 60 * 1000);
         QVERIFY(window()->isLocked());
         QVERIFY(!window()->centralWidget()->isVisible());
+        QVERIFY(!revealed->isVisible());
         QVERIFY(window()->unlockDialog());
         QTRY_VERIFY(window()->unlockDialog()->isVisible());
         if (qEnvironmentVariableIsSet("EKYC_SCREENSHOT_DIR"))
@@ -196,6 +204,7 @@ private slots:
         window()->unlockDialog()->accept();
         QTRY_VERIFY(!window()->isLocked());
         QVERIFY(window()->centralWidget()->isVisible());
+        QVERIFY(revealed->isVisible());
         QCOMPARE(name->text(), QStringLiteral("王小明")); // the open case is kept
         QTRY_COMPARE(kinds(before),
             QStringList({ QStringLiteral("session_locked"),

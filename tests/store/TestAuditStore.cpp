@@ -1,3 +1,4 @@
+#include "api/VerificationRequest.h"
 #include "domain/FictitiousPeople.h"
 #include "domain/Masking.h"
 #include "history/AuditStore.h"
@@ -9,6 +10,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -228,6 +230,66 @@ private slots:
                                           "WHERE case_id = '%2'")
                                .arg(caseId, other)));
         QVERIFY(!store->revealCase(StoreFixture::actor(), other, QStringLiteral("check")));
+    }
+
+    // The merchant user ID is sent as its SHA-256, which a phone number's few billion candidates undo in seconds; the
+    // chain keeps an HMAC of it under the history's key: not that SHA-256, the same for the same ID, another for
+    // another.
+    void merchantUserIdIsKeptKeyed()
+    {
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, QStringLiteral("sqlite"));
+        const std::unique_ptr<AuditStore> store = fx.open();
+        QVERIFY(store);
+        const auto recordedFor = [&](const QString& userId, int personNumber) {
+            CaseRecord r = record(person(personNumber));
+            r.payload.insert(QStringLiteral("merchantUserIdHash"), VerificationRequest::desensitiseUserId(userId));
+            const QString caseId = store->createCase(StoreFixture::actor(), r).valueOr(QString());
+            const QList<AuditEvent> events = store->eventsForCase(StoreFixture::reader(), caseId).valueOr({});
+            return events.isEmpty()
+                ? QString()
+                : events.first().payloadObject().value(QStringLiteral("merchantUserIdHash")).toString();
+        };
+        const QString phone = QStringLiteral("13800138000");
+        const QString kept = recordedFor(phone, 31);
+        QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{64}$")).match(kept).hasMatch());
+        QVERIFY(kept != VerificationRequest::desensitiseUserId(phone));
+        QCOMPARE(recordedFor(phone, 32), kept);
+        QVERIFY(recordedFor(QStringLiteral("13800138001"), 33) != kept);
+        QCOMPARE(recordedFor(QString(), 34), QString()); // none given: none kept
+    }
+
+    // A reason often quotes who asked for whom; the chain, which no purge erases, keeps it with the case's name and
+    // ID number, and any other ID number, masked.
+    void revealReasonIsRecordedMasked_data()
+    {
+        QTest::addColumn<QString>("reason"); // {name}, {id}: the case's
+        QTest::addColumn<QString>("recorded"); // {maskedName}, {maskedId}, {maskedOther}
+        QTest::newRow("the case's name and ID number") << "caller {name} {id} asked"
+                                                       << "caller {maskedName} {maskedId} asked";
+        QTest::newRow("another ID number") << "  for 11010519900307451X  "
+                                           << "for {maskedOther}";
+        QTest::newRow("nothing to mask") << "customer called back"
+                                         << "customer called back";
+    }
+    void revealReasonIsRecordedMasked()
+    {
+        QFETCH(QString, reason);
+        QFETCH(QString, recorded);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, QStringLiteral("sqlite"));
+        const std::unique_ptr<AuditStore> store = fx.open();
+        QVERIFY(store);
+        const FictitiousPerson p = person(13);
+        const QString caseId = store->createCase(StoreFixture::actor(), record(p)).valueOr(QString());
+        reason.replace(QStringLiteral("{name}"), p.name).replace(QStringLiteral("{id}"), p.idNumber);
+        recorded.replace(QStringLiteral("{maskedName}"), Masking::name(p.name))
+            .replace(QStringLiteral("{maskedId}"), Masking::idNumber(p.idNumber))
+            .replace(QStringLiteral("{maskedOther}"), Masking::idNumber(QStringLiteral("11010519900307451X")));
+        QVERIFY(store->revealCase(StoreFixture::actor(), caseId, reason));
+        const QList<AuditEvent> events = store->eventsForCase(StoreFixture::reader(), caseId).valueOr({});
+        QCOMPARE(events.last().kind, QLatin1String(EventKind::piiRevealed));
+        QCOMPARE(events.last().payloadObject().value(QStringLiteral("reason")).toString(), recorded);
     }
 
     void purgeKeepsChain_data() { StoreFixture::addBackendRows(); }

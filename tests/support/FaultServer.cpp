@@ -198,6 +198,8 @@ void FaultServer::readFrom(QTcpSocket* socket)
 
 void FaultServer::answer(QTcpSocket* socket, const Answer& answer)
 {
+    if (answer.thenStopListening)
+        m_server->close(); // the connections open stay; new ones are refused
     if (answer.silent)
         return;
     socket->write(answer.bytes);

@@ -32,6 +32,7 @@ public:
         QByteArray bytes; // written as they are: status line, headers, body or part of it
         Then then = Then::KeepOpen;
         bool silent = false; // nothing written, the connection kept open: slower than any timeout
+        bool thenStopListening = false; // a new connection after this answer is refused (nothing listens)
     };
     // A complete answer: status line, Content-Type, Content-Length, Date and the body.
     static Answer http(int status,
