@@ -3267,6 +3267,10 @@ Manifest: %2</source>
         <source>The time range is empty: its start (from) is not before its end (to).</source>
         <translation>时间范围为空：开始（from）不早于结束（to）。</translation>
     </message>
+    <message>
+        <source>The file&apos;s name holds an ID number, and it is recorded in the audit history for good: name the file otherwise.</source>
+        <translation>文件名中含有身份证号码，而文件名会永久记录在审计记录中：请换一个文件名。</translation>
+    </message>
 </context>
 <context>
     <name>FileDigest</name>
@@ -4574,6 +4578,10 @@ The rows not yet sent are not sent: verify the list again later to send them. Th
     <message>
         <source>Stop and quit</source>
         <translation>停止并退出</translation>
+    </message>
+    <message>
+        <source>Stopping the list: the desk closes once the calls on their way are answered and recorded.</source>
+        <translation>正在停止批量核验：已发出的调用收到应答并记录后，工作台即关闭。</translation>
     </message>
 </context>
 <context>
@@ -6663,6 +6671,10 @@ The rows not yet sent are not sent: verify the list again later to send them. Th
     <message>
         <source>the service&apos;s gateway answered HTTP %1, without the outcome</source>
         <translation>服务的网关应答了 HTTP %1，但没有核验结果</translation>
+    </message>
+    <message>
+        <source>Outcome unknown: the service&apos;s gateway passed the request on and answered HTTP %1 without its outcome. The service may have processed and billed it, so it was not retried automatically. Look the case up in the Alibaba Cloud console by its MerchantBizId, or retry it with the same MerchantBizId.</source>
+        <translation>结果未知：服务的网关已转发请求，但应答了 HTTP %1，没有核验结果。服务可能已处理并计费，因此未自动重试。请在阿里云控制台中按 MerchantBizId 查询该案件，或使用同一 MerchantBizId 重试。</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include <QCloseEvent>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStatusBar>
 
 void MainWindow::showBatch()
 {
@@ -47,22 +48,22 @@ void MainWindow::closeEvent(QCloseEvent* event)
     box->setDefaultButton(QMessageBox::Cancel);
     box->setEscapeButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box,
-        &QMessageBox::buttonClicked,
-        this,
-        [this, box, batch = QPointer<BatchDialog>(batch)](QAbstractButton* button) {
-            if (box->standardButton(button) != QMessageBox::Yes) {
-                if (m_locked) // Quit on the lock, then not: the lock asks again
-                    askToUnlock(QString());
-                return;
-            }
-            if (!batch || !batch->isRunning()) {
-                close();
-                return;
-            }
-            m_closeWhenBatchEnds = true;
-            connect(batch, &BatchDialog::finishedBatch, this, &QWidget::close, Qt::QueuedConnection);
-            batch->cancelBatch();
-        });
+    // finished, not buttonClicked: the box closed from its title bar (or Escape) is a Cancel too.
+    connect(box, &QDialog::finished, this, [this, box, batch = QPointer<BatchDialog>(batch)] {
+        if (box->standardButton(box->clickedButton()) != QMessageBox::Yes) {
+            if (m_locked) // Quit on the lock, then not: the lock asks again
+                askToUnlock(QString());
+            return;
+        }
+        if (!batch || !batch->isRunning()) {
+            close();
+            return;
+        }
+        m_closeWhenBatchEnds = true;
+        statusBar()->showMessage(
+            tr("Stopping the list: the desk closes once the calls on their way are answered and recorded."));
+        connect(batch, &BatchDialog::finishedBatch, this, &QWidget::close, Qt::QueuedConnection);
+        batch->cancelBatch();
+    });
     box->open();
 }

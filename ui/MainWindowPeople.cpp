@@ -103,6 +103,10 @@ void MainWindow::hideOtherWindows()
         return false;
     };
     for (QWidget* window : QApplication::topLevelWidgets()) {
+        // Windows and dialogs only: a menu, a completer or a tooltip open at that moment closes by itself.
+        const Qt::WindowType type = window->windowType();
+        if (type != Qt::Window && type != Qt::Dialog && type != Qt::Tool)
+            continue;
         if (window != this && window->isVisible() && ours(window)) {
             window->QWidget::setVisible(false);
             m_hiddenByLock.append(window);

@@ -130,7 +130,8 @@ private:
     // sent: the request may have left (mayHaveLeft); seenLeaving: it was seen leaving (seenLeaving).
     static void markOutcome(VerificationResult& result, bool sent, bool seenLeaving);
     static bool mayHaveLeft(const Call& call);
-    // Evidence that it left: upload progress, requestSent, an answer, or this attempt's own TLS handshake done.
+    // Evidence that it left: upload progress, requestSent, an answer, or this attempt's own TLS handshake done (Qt
+    // writes the request right after it; counting it errs towards never billing twice).
     static bool seenLeaving(const Call& call);
     // Whether requests to the endpoint go through a proxy (asked only when an attempt failed in transport).
     bool viaProxy() const;

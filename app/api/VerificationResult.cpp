@@ -58,6 +58,12 @@ QString VerificationResult::explanation() const
 {
     if (isBusinessAnswer())
         return subCodeExplanation(subCode);
+    if (status == Status::OutcomeUnknown && (httpStatus == 502 || httpStatus == 504))
+        return tr("Outcome unknown: the service's gateway passed the request on and answered HTTP %1 without its "
+                  "outcome. The service may have processed and billed it, so it was not retried automatically. Look "
+                  "the case up in the Alibaba Cloud console by its MerchantBizId, or retry it with the same "
+                  "MerchantBizId.")
+            .arg(httpStatus);
     if (status == Status::OutcomeUnknown)
         return tr("Outcome unknown: the request was sent but no answer arrived (%1). The service may have processed "
                   "and billed it, so it was not retried automatically. Look the case up in the Alibaba Cloud console "

@@ -50,19 +50,22 @@ bool isLongTerm(const QString& text)
 
 // Whether an error may quote a cell. A file without its header row, or with its columns in another order, has a
 // person's name or ID number where a column name or a date was expected, and the error is shown, printed and kept in
-// the results: a column name is quoted only as letters, '_', '-' and spaces, a date only as digits and separators.
+// the results: a column name is quoted only as one word of letters, '_' and '-' (a name in pinyin has a space), a date
+// only as at most 8 digits and separators (a phone number has 11).
 bool quotableColumnName(const QString& cell)
 {
-    return cell.size() <= 32 && std::all_of(cell.begin(), cell.end(), [](QChar c) {
-        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'_' || c == u'-' || c == u' ';
+    return cell.size() <= 24 && std::all_of(cell.begin(), cell.end(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'_' || c == u'-';
     });
 }
 
 bool quotableDate(const QString& cell)
 {
-    return cell.size() <= 12 && std::all_of(cell.begin(), cell.end(), [](QChar c) {
-        return IdNumber::asciiDigit(c).isDigit() || c == u'-' || c == u'/' || c == u'.' || c == u' ';
-    });
+    const auto digit = [](QChar c) { return IdNumber::asciiDigit(c).isDigit(); };
+    return cell.size() <= 10 && std::count_if(cell.begin(), cell.end(), digit) <= 8
+        && std::all_of(cell.begin(), cell.end(), [&digit](QChar c) {
+               return digit(c) || c == u'-' || c == u'/' || c == u'.' || c == u' ';
+           });
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "BatchRun.h"
 
 #include "api/ApiClient.h"
+#include "base/Access.h"
 #include "base/Language.h"
 #include "history/AuditEvent.h"
 #include "history/AuditStore.h"
@@ -274,7 +275,11 @@ void BatchRun::resolve(const QHash<QString, CaseSummary>& latest)
         if (answered) {
             settle(static_cast<int>(i), BatchOutcome::fromCase(earlier));
         } else if (notBilled || m_options.retryUnknown) {
-            m_reverifyOf.insert(static_cast<int>(i), earlier.caseId);
+            // The link is recorded on the earlier case, which only who may verify that case may do: a reviewer
+            // resuming another's list sends the row as a case of their own, under the same MerchantBizId.
+            const Actor& me = m_service.actor();
+            if (Access::allows(me.role, Access::Operation::VerifyCase, me.name, earlier.actor))
+                m_reverifyOf.insert(static_cast<int>(i), earlier.caseId);
             m_queue.append(static_cast<int>(i));
         } else {
             BatchOutcome outcome = m_outcomes[i];

@@ -378,7 +378,7 @@ private:
         e.format = m_manifest.fileFormat;
         e.what = m_manifest.what;
         e.rows = m_manifest.rows;
-        e.file = HistoryPolicy::recordedText(m_manifest.file);
+        e.file = m_manifest.file; // never with an ID number in it (validate)
         e.manifestHash = QString::fromLatin1(manifestHash);
         e.unmasked = m_manifest.unmasked;
         if (m_manifest.unmasked)
@@ -410,6 +410,11 @@ Result<void> validate(const ExportRequest& request)
 {
     if (request.outPath.isEmpty())
         return Failure(ErrorCode::InvalidArgument, Exporter::tr("Choose the file to export to."));
+    // The file's name is recorded in the chain (export_made), which no purge erases.
+    if (const QString name = QFileInfo(request.outPath).fileName(); HistoryPolicy::recordedText(name) != name.trimmed())
+        return Failure(ErrorCode::InvalidArgument,
+            Exporter::tr("The file's name holds an ID number, and it is recorded in the audit history for good: name "
+                         "the file otherwise."));
     if (request.unmasked && request.what == ExportRequest::What::Events)
         return Failure(ErrorCode::InvalidArgument,
             Exporter::tr("Events hold no names or ID numbers: an events export is never unmasked."));

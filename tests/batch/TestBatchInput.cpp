@@ -283,6 +283,9 @@ private slots:
         QTest::newRow("repeated column") << QByteArray("name,id_number,start,end,name\n") << QStringLiteral("twice");
         QTest::newRow("no header line") << QByteArray("王小明,110101199003071233,20200610,20400610\n")
                                         << QStringLiteral("Column 1 of the first line is not a column name");
+        QTest::newRow("no header line, a name in pinyin")
+            << QByteArray("Wang Xiaoming,110101199003071233,20200610,20400610\n")
+            << QStringLiteral("Column 1 of the first line is not a column name");
         QTest::newRow("empty") << QByteArray() << QStringLiteral("empty");
         QTest::newRow("bad CSV") << QByteArray("name,id_number,start,end\n\"open,1,2,3\n") << QStringLiteral("CSV");
         QTest::newRow("a value more than the header")
@@ -300,6 +303,7 @@ private slots:
         QVERIFY2(input.message().contains(says), qPrintable(input.message()));
         // Whatever the first line holds, the refusal (shown, printed) quotes no person.
         QVERIFY(!input.message().contains(QStringLiteral("王小明")));
+        QVERIFY(!input.message().contains(QStringLiteral("Xiaoming")));
         QVERIFY(!input.message().contains(QStringLiteral("110101199003071233")));
     }
 
@@ -315,6 +319,8 @@ private slots:
             << QByteArray("王小明,20200610,110101199003071233,20400610") << QString();
         QTest::newRow("the name where the end is")
             << QByteArray("20400610,110101199003071233,20200610,王小明") << QString();
+        QTest::newRow("a phone number where the start is")
+            << QByteArray("王小明,110101199003071233,13800138000,20400610") << QString();
     }
     void aBadDateQuotesNoPerson()
     {
@@ -327,7 +333,8 @@ private slots:
         int dateIssues = 0;
         for (const ValidationIssue& each : row.issues) {
             QVERIFY2(!each.message.contains(QStringLiteral("王小明"))
-                    && !each.message.contains(QStringLiteral("110101199003071233")),
+                    && !each.message.contains(QStringLiteral("110101199003071233"))
+                    && !each.message.contains(QStringLiteral("13800138000")),
                 qPrintable(each.message));
             if (each.code == QLatin1String("start.format") || each.code == QLatin1String("end.format")) {
                 ++dateIssues;

@@ -1144,32 +1144,37 @@ private slots:
     }
 
     // A list one reviewer began and another resumes (a shift change at the same workstation) sends nothing the first
-    // one's run sent: the resume finds every answered case, whoever recorded it, although a reviewer's browsing shows
-    // only their own.
+    // one's run was answered for: the resume finds every answered case, whoever recorded it, although a reviewer's
+    // browsing shows only their own. A row that failed unbilled is sent again as the second reviewer's own case (the
+    // link to the first one's case is not theirs to record), and the batch goes on.
     void aListResumedByAnotherReviewerSendsNothingAgain()
     {
         const QString teamDb = teamHistory(QStringLiteral("shift.sqlite"));
         QVERIFY(!teamDb.isEmpty());
         const QList<SandboxFixtures::Person> people = SandboxFixtures::people();
         const QString in = writeInput(QStringLiteral("shift.csv"),
-            "name,id_number,start,end\n" + personLine(people[0]) + '\n' + personLine(people[1]) + '\n');
+            "name,id_number,start,end\n" + personLine(people[0]) + '\n' + personLine(people[1]) + '\n'
+                + personLine(DistinctCases::unknown(7, SandboxFixtures::accountDenied)) + '\n');
         const QString out = path(QStringLiteral("shift-results.csv"));
         const int before = m_sandbox.requestsReceived();
         const CliRun first = runAs(teamDb, QStringLiteral("reviewer"), in, out);
-        QVERIFY2(first.exitCode == 0, first.err.constData());
-        QCOMPARE(m_sandbox.requestsReceived() - before, 2);
+        QVERIFY2(first.exitCode != 0 && first.exitCode != 6, first.err.constData()); // the denied row failed
+        QCOMPARE(m_sandbox.requestsReceived() - before, 3);
 
         const CliRun resumed = runAs(teamDb, QStringLiteral("other"), in, out);
-        QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
-        QCOMPARE(m_sandbox.requestsReceived() - before, 2); // nothing sent, nothing billed again
+        QVERIFY2(resumed.exitCode == first.exitCode, resumed.err.constData());
+        QVERIFY2(!resumed.err.contains("stopped recording"), resumed.err.constData());
+        QCOMPARE(m_sandbox.requestsReceived() - before, 4); // only the row that failed unbilled, again
         const QList<QStringList> rows = readOutput(out);
-        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows.size(), 4);
         const qsizetype earlierRun = BatchReport::columns().indexOf(QStringLiteral("earlier_run"));
         const qsizetype outcome = BatchReport::columns().indexOf(QStringLiteral("outcome"));
-        for (qsizetype i = 1; i < rows.size(); ++i) {
+        for (qsizetype i = 1; i <= 2; ++i) {
             QCOMPARE(rows[i][earlierRun], QStringLiteral("yes"));
             QCOMPARE(rows[i][outcome], QStringLiteral("passed"));
         }
+        QCOMPARE(rows[3][outcome], QStringLiteral("error"));
+        QCOMPARE(rows[3][earlierRun], QString());
     }
 
     // An existing history's key derivation runs while the list is read (HistoryCli::beginOpen): its failure is

@@ -368,6 +368,24 @@ private slots:
         QVERIFY(!QFile::exists(ExportManifest::pathFor(request.outPath)));
     }
 
+    // An export's file name goes into the chain for good: one that holds an ID number is refused, nothing written.
+    void aFileNamedWithAnIdNumberIsRefused_data() { StoreFixture::addBackendRows(); }
+    void aFileNamedWithAnIdNumberIsRefused()
+    {
+        ExportWorld* w = world();
+        if (!w)
+            QSKIP("backend not available");
+        const int exportsBefore = w->countKind(EventKind::exportMade);
+        ExportRequest request = requestFor(ExportRequest::What::Cases,
+            QStringLiteral("csv"),
+            m_dir.filePath(QStringLiteral("for 110105199003074528.csv")));
+        const Result<ExportOutcome> done = Exporter(*w->store).run(w->actor("supervisor"), request);
+        QCOMPARE(int(done.error()), int(ErrorCode::InvalidArgument));
+        QVERIFY2(done.message().contains(QStringLiteral("ID number")), qPrintable(done.message()));
+        QVERIFY(!QFile::exists(request.outPath));
+        QCOMPARE(w->countKind(EventKind::exportMade), exportsBefore);
+    }
+
     void cancel_data()
     {
         QTest::addColumn<QString>("backend");
