@@ -16,7 +16,11 @@
 #include <QThread>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
+
+#include <poll.h>
+#include <sys/socket.h>
 
 // The sandbox's HTTP/1.1 handling, byte for byte over real TLS (SandboxRequestParser in SandboxConnection): chunked
 // bodies, header limits, line ends, deadlines and the connection limit.
@@ -320,11 +324,13 @@ private slots:
         server.setRequestDeadlineMs(300);
         QVERIFY2(server.start(0, dir.path()), qPrintable(server.errorString()));
         constexpr int pipelined = 20000; // about 5 MB of answers
-        // The client on a thread of its own that, once its requests are out, blocks without reading (the server's
-        // answers pile up in TCP, then in the server) until the test lets it go.
-        QSemaphore written;
+        // The client on a thread of its own: it writes its requests as the connection takes them (it waits for room,
+        // never for time) and reads nothing, so the server's answers pile up in TCP, then in the server, until the
+        // server cuts it off; then it waits for the test to let it go.
+        QSemaphore handshaken;
         QSemaphore release;
         bool connected = false;
+        std::atomic<qintptr> descriptor { -1 };
         const quint16 port = server.url().port();
         const QList<QSslCertificate> ca = server.caCertificates();
         std::unique_ptr<QThread> client(QThread::create([&] {
@@ -334,24 +340,32 @@ private slots:
             socket.setSslConfiguration(tls);
             socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
             connected = socket.waitForEncrypted(10000);
-            QByteArray requests;
-            for (int i = 0; i < pipelined; ++i)
-                requests += "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-            socket.write(requests);
-            for (int i = 0; i < 20; ++i) { // writing what the connection takes, reading nothing
-                socket.flush();
-                QThread::msleep(50);
+            descriptor = socket.socketDescriptor();
+            handshaken.release();
+            if (connected) {
+                QByteArray requests;
+                for (int i = 0; i < pipelined; ++i)
+                    requests += "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+                socket.write(requests);
+                while (socket.state() == QAbstractSocket::ConnectedState
+                    && socket.bytesToWrite() + socket.encryptedBytesToWrite() > 0) {
+                    pollfd room { static_cast<int>(descriptor.load()), POLLOUT, 0 };
+                    if (::poll(&room, 1, -1) < 0 || (room.revents & (POLLERR | POLLHUP)) != 0)
+                        break; // cut off
+                    socket.flush();
+                }
             }
-            written.release();
             release.acquire();
             socket.abort();
         }));
         client->start();
         const auto letGo = qScopeGuard([&] {
+            if (descriptor >= 0)
+                ::shutdown(static_cast<int>(descriptor.load()), SHUT_RDWR); // a client still waiting for room
             release.release();
             client->wait();
         });
-        QTRY_VERIFY_WITH_TIMEOUT(written.available() == 1, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(handshaken.available() == 1, 20000);
         QVERIFY(connected);
         QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 0, 20000);
         QVERIFY2(server.requestsReceived() < pipelined, QByteArray::number(server.requestsReceived()).constData());
