@@ -4583,6 +4583,14 @@ The rows not yet sent are not sent: verify the list again later to send them. Th
         <source>Stopping the list: the desk closes once the calls on their way are answered and recorded.</source>
         <translation>正在停止批量核验：已发出的调用收到应答并记录后，工作台即关闭。</translation>
     </message>
+    <message>
+        <source>AccessKey %1</source>
+        <translation>AccessKey %1</translation>
+    </message>
+    <message>
+        <source>AccessKey</source>
+        <translation>AccessKey</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>

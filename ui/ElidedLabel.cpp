@@ -23,8 +23,18 @@ void ElidedLabel::setPreferredCharacters(int characters)
     updateGeometry();
 }
 
+void ElidedLabel::setModest(bool modest)
+{
+    if (modest == m_modest)
+        return;
+    m_modest = modest;
+    updateGeometry();
+}
+
 QSize ElidedLabel::sizeHint() const
 {
+    if (m_modest)
+        return minimumSizeHint();
     const QMargins margins = contentsMargins();
     int width = fontMetrics().horizontalAdvance(m_fullText) + 2;
     if (m_preferredCharacters > 0)

@@ -16,6 +16,9 @@ public:
     // The width it asks for, in average characters, at most (0: the whole text): side by side in a status bar, each
     // fact asks for a fair share instead of one long path taking the room of the others.
     void setPreferredCharacters(int characters);
+    // While modest, it asks only for the room of its shortest form: a status bar showing a message gives the message
+    // the room and keeps the facts in their short forms (the full text stays in the tooltip).
+    void setModest(bool modest);
     QString fullText() const { return m_fullText; }
 
     QSize sizeHint() const override;
@@ -30,4 +33,5 @@ private:
     QString m_fullText;
     QStringList m_shorter;
     int m_preferredCharacters = 0;
+    bool m_modest = false;
 };

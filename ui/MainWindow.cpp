@@ -113,13 +113,20 @@ MainWindow::MainWindow(VerificationService& service, HistoryPending, QWidget* pa
     m_credentialsLabel->setObjectName(QStringLiteral("credentialsStatusLabel"));
     m_endpointLabel->setContentsMargins(6, 0, 6, 0);
     m_credentialsLabel->setContentsMargins(6, 0, 6, 0);
-    for (ElidedLabel* fact : { m_endpointLabel, m_credentialsLabel, m_historyLabel })
-        fact->setPreferredCharacters(40);
+    m_endpointLabel->setPreferredCharacters(40);
+    m_credentialsLabel->setPreferredCharacters(40);
+    m_historyLabel->setPreferredCharacters(60);
     statusBar()->addPermanentWidget(m_endpointLabel);
     statusBar()->addPermanentWidget(m_credentialsLabel);
     m_historyLabel->setObjectName(QStringLiteral("historyStatusLabel"));
     m_historyLabel->setContentsMargins(6, 0, 6, 0);
-    statusBar()->addPermanentWidget(m_historyLabel, 1); // a long path takes the room the others leave
+    // No stretch on the facts: a message shown in the status bar is drawn in the room they leave on the left, and
+    // while one is shown they keep to their short forms so that it can be read.
+    statusBar()->addPermanentWidget(m_historyLabel);
+    connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString& message) {
+        for (ElidedLabel* fact : { m_endpointLabel, m_credentialsLabel, m_historyLabel })
+            fact->setModest(!message.isEmpty());
+    });
     m_anchorWarningLabel = new QLabel(tr("Anchors not copied"), this);
     m_anchorWarningLabel->setObjectName(QStringLiteral("anchorWarningStatusLabel"));
     m_anchorWarningLabel->hide();
@@ -230,8 +237,9 @@ void MainWindow::showStatus()
     else
         m_endpointLabel->setFullText(
             tr("Live endpoint %1").arg(endpoint.toString()), { tr("Live: %1").arg(host), tr("Live endpoint") });
+    const Credentials credentials = training ? Credentials::training() : m_service.options().credentials;
     m_credentialsLabel->setFullText(
-        training ? Credentials::training().describe() : m_service.options().credentials.describe());
+        credentials.describe(), { tr("AccessKey %1").arg(credentials.maskedKeyId()), tr("AccessKey") });
     if (m_history) {
         // A long path or URL is shortened in the middle; the tooltip has it in full.
         const QString location = m_history->displayLocation();

@@ -52,6 +52,8 @@ private slots:
     void newCaseClearsFormAndOutcome();
     void chineseCatalogueIsEmbedded();
     void anchorFailureStaysInTheStatusBar();
+    void statusMessageCanBeRead_data();
+    void statusMessageCanBeRead();
 
 private:
     // Types the case the way a reviewer does: into the name field, then Tab from field to field.
@@ -582,6 +584,56 @@ void TestMainWindow::anchorFailureStaysInTheStatusBar()
     QTRY_VERIFY(!label->isVisible());
     QVERIFY2(window()->statusBar()->currentMessage().contains(QLatin1String("again")),
         qPrintable(window()->statusBar()->currentMessage()));
+}
+
+void TestMainWindow::statusMessageCanBeRead_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::newRow("usual width") << 0;
+    QTest::newRow("wide") << 1600;
+}
+
+// A message is drawn in the room the status bar's permanent facts leave on its left. While one is shown the facts keep
+// to their short forms, so it can be read whole; once it is cleared they take their room back.
+void TestMainWindow::statusMessageCanBeRead()
+{
+    QFETCH(int, width);
+    const QSize usual = window()->size();
+    const auto restore = qScopeGuard([&] {
+        window()->resize(usual);
+        window()->statusBar()->clearMessage();
+    });
+    if (width > 0)
+        window()->resize(width, usual.height());
+    QStatusBar* bar = window()->statusBar();
+    auto* history = widget<QLabel>("historyStatusLabel");
+    const auto messageRoom = [bar] {
+        int left = bar->width();
+        for (const char* fact : { "endpointStatusLabel", "credentialsStatusLabel", "historyStatusLabel" }) {
+            auto* label = bar->findChild<QLabel*>(QString::fromLatin1(fact));
+            if (label->isVisible())
+                left = qMin(left, label->geometry().left());
+        }
+        return left;
+    };
+    GuiDriver::settleLayout();
+    const int historyBefore = history->width();
+
+    // A real message of the window's: the anchor folder takes checkpoints again after it failed.
+    emit service()->anchorError(QStringLiteral("Cannot create the anchor folder /srv/anchors."));
+    emit service()->anchorsCopied();
+    const QString message = bar->currentMessage();
+    QVERIFY(!message.isEmpty());
+    GuiDriver::settleLayout();
+    const int needed = bar->fontMetrics().horizontalAdvance(message);
+    QVERIFY2(messageRoom() >= needed,
+        qPrintable(QStringLiteral("%1 px for a message of %2 px").arg(messageRoom()).arg(needed)));
+    QVERIFY(history->width() <= historyBefore);
+    GuiDriver::saveScreenshot(window(), QStringLiteral("shot-status-message.png"));
+
+    bar->clearMessage();
+    GuiDriver::settleLayout();
+    QCOMPARE(history->width(), historyBefore);
 }
 
 void TestMainWindow::chineseCatalogueIsEmbedded()
