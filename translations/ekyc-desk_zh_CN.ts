@@ -2496,7 +2496,7 @@ A list already verified in this history that cannot be resumed (its OUT.batch.js
 
 The requests share the rate limit (setting api/rateLimitQps) and slow down together when the service throttles.
 
-Exit codes: 0 every row answered (see each outcome); 3 refused before sending (a missing or bad option, the file, the list already begun, its --out in use or holding another list&apos;s batch, every row refused), or warnings not accepted; 4 some rows ended in an error (not billed: run again to resend them); 6 the audit history cannot be opened or stopped recording (nothing more was sent); 7 not permitted; 8 sign-in failed; 9 some rows&apos; outcome is unknown; 10 some rows refused by the pre-check (not sent), the others answered; 130 interrupted (Ctrl-C, SIGTERM or the terminal closed: nothing more was sent, the calls in flight were recorded and the results written; a second Ctrl-C quits at once).</source>
+Exit codes: 0 every row answered (see each outcome); 3 refused before sending (a missing or bad option, the file, the list already begun, its --out in use or holding another list&apos;s batch, every row refused), or warnings not accepted; 4 some rows ended in an error (not billed: run again to resend them); 6 the audit history cannot be opened or stopped recording (nothing more was sent), or the results cannot be written; 7 not permitted; 8 sign-in failed; 9 some rows&apos; outcome is unknown; 10 some rows refused by the pre-check (not sent), the others answered; 130 interrupted (Ctrl-C, SIGTERM or the terminal closed: nothing more was sent, the calls in flight were recorded and the results written; a second Ctrl-C quits at once).</source>
         <translation>从 CSV 文件核验一批案件（UTF-8，可带或不带字节顺序标记；GBK 会被拒绝，并说明如何转换）。表头给出列 name、id_number、start、end，可选 scene、user_id、merchant_biz_id，顺序不限；start 和 end 为 YYYYMMDD，end 可为 long-term 或 长期。
 
 每一行先在本地检查：被拒绝的行会列出字段和原因，且绝不发送（与前面某行姓名、身份证号码和有效期都相同的行也会被拒绝：同一案件在一份列表中只发送一次）；带警告的行只有在使用 --accept-warnings（或在终端回答 yes）时才发送。每一行都会成为审计历史中的一个案件，在发送前记录，与 verify 完全相同。每次有答复的调用都会计费；培训模式下不计费。
@@ -2509,7 +2509,7 @@ Exit codes: 0 every row answered (see each outcome); 3 refused before sending (a
 
 所有请求共享速率限制（设置 api/rateLimitQps），服务限流时一起放慢。
 
-退出码：0 每行都有答复（见各行结果）；3 发送前即被拒绝（缺少或错误的选项、文件本身、列表已开始过、其 --out 正被使用或保存着另一份列表的批次、所有行均被拒绝），或未接受警告；4 部分行以错误结束（未计费：再次运行即可重新发送）；6 无法打开审计历史或其停止记录（不再发送任何内容）；7 无权限；8 登录失败；9 部分行结果未知；10 部分行未通过预检而被拒绝（未发送），其余各行均有答复；130 已中断（Ctrl-C、SIGTERM 或终端关闭：不再发送，进行中的调用已记录，结果已写出；再按一次 Ctrl-C 立即退出）。</translation>
+退出码：0 每行都有答复（见各行结果）；3 发送前即被拒绝（缺少或错误的选项、文件本身、列表已开始过、其 --out 正被使用或保存着另一份列表的批次、所有行均被拒绝），或未接受警告；4 部分行以错误结束（未计费：再次运行即可重新发送）；6 无法打开审计历史或其停止记录（不再发送任何内容），或无法写出结果；7 无权限；8 登录失败；9 部分行结果未知；10 部分行未通过预检而被拒绝（未发送），其余各行均有答复；130 已中断（Ctrl-C、SIGTERM 或终端关闭：不再发送，进行中的调用已记录，结果已写出；再按一次 Ctrl-C 立即退出）。</translation>
     </message>
 </context>
 <context>

@@ -111,19 +111,20 @@ Result<BatchInput> BatchInput::parse(const QByteArray& data, const QDate& today,
     if (const Result<void> encoding = checkEncoding(data); !encoding)
         return encoding.failure();
     // A list saved with the old Mac line ends (a lone CR) is read too: what matters is its cells.
-    const Result<QList<QStringList>> records = Csv::parse(data, Csv::LineEnds::AnyIncludingCr);
+    QList<int> lines; // where each record starts: a quoted value may hold line breaks
+    const Result<QList<QStringList>> records = Csv::parse(data, Csv::LineEnds::AnyIncludingCr, &lines);
     if (!records)
         return Failure(
             ErrorCode::InvalidArgument, tr("The file is not valid CSV: %1 Nothing was sent.").arg(records.message()));
     if (records->isEmpty())
         return Failure(ErrorCode::InvalidArgument,
             tr("The file is empty; its first line must name the columns: %1.").arg(requiredColumns().join(u',')));
-    if (records->size() - 1 > maxRows)
-        return Failure(ErrorCode::InvalidArgument,
-            tr("The file has more than %1 rows; split it into smaller batches.").arg(maxRows));
 
     QList<int> columnOf(ColumnCount, -1);
-    const QStringList& header = records->first();
+    QStringList header = records->first();
+    // Empty names after the last column, as spreadsheets write them, name nothing (their values must be empty too).
+    while (!header.isEmpty() && header.constLast().trimmed().isEmpty())
+        header.removeLast();
     for (qsizetype i = 0; i < header.size(); ++i) {
         const QString name = header[i].trimmed().toLower();
         int known = -1;
@@ -170,11 +171,14 @@ Result<BatchInput> BatchInput::parse(const QByteArray& data, const QDate& today,
             return Failure(ErrorCode::InvalidArgument,
                 tr("Line %1 has %2 values but the header names %3 columns: put a value that holds a comma in double "
                    "quotes, or name the extra column in the header.")
-                    .arg(r + 1)
+                    .arg(lines.value(r))
                     .arg(cells.size())
                     .arg(header.size()));
+        if (input.m_rows.size() >= maxRows) // blank lines aside
+            return Failure(ErrorCode::InvalidArgument,
+                tr("The file has more than %1 rows; split it into smaller batches.").arg(maxRows));
         BatchRow row = readRow(cells, columnOf, static_cast<int>(input.m_rows.size()) + 1, today, defaultScene);
-        row.line = static_cast<int>(r) + 1;
+        row.line = lines.value(r);
         const QString bizId = row.input.merchantBizId;
         if (!bizId.isEmpty()) {
             if (const int first = bizIds.value(bizId); first > 0)

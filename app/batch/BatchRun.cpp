@@ -136,7 +136,7 @@ void BatchRun::start()
     ApiClient* client = m_service.client();
     HistoryWriter* writer = m_service.writer();
     if (!client || !writer) {
-        stop(tr("The verification service has no history: a batch records every case before it is sent."));
+        stopForHistory(tr("The verification service has no history: a batch records every case before it is sent."));
         return;
     }
     m_configuredQps = client->rateLimiter().qps();
@@ -171,8 +171,12 @@ void BatchRun::start()
                 return; // cancelled meanwhile: nothing was sent, and its record is forgotten (forgetClaimIfUnsent)
             if (!lookup.claimed) {
                 m_notPermitted = lookup.claimed.error() == ErrorCode::PermissionDenied;
-                stop(tr("Nothing was sent: the batch cannot be recorded in the audit history: %1")
-                         .arg(lookup.claimed.message()));
+                const QString reason = tr("Nothing was sent: the batch cannot be recorded in the audit history: %1")
+                                           .arg(lookup.claimed.message());
+                if (m_notPermitted)
+                    stop(reason);
+                else
+                    stopForHistory(reason);
                 return;
             }
             if (lookup.claimed->earlier) {
@@ -181,8 +185,8 @@ void BatchRun::start()
                 return;
             }
             if (!lookup.latest) {
-                stop(tr("The audit history cannot tell which rows were already answered: %1")
-                         .arg(lookup.latest.message()));
+                stopForHistory(tr("The audit history cannot tell which rows were already answered: %1")
+                                   .arg(lookup.latest.message()));
                 return;
             }
             lookEarlier(writer, actor, lookup.indexes);
@@ -229,7 +233,8 @@ void BatchRun::lookEarlier(HistoryWriter* writer, const Actor& actor, const QLis
         this,
         [this](const Latest& latest) {
             if (!latest) {
-                stop(tr("The audit history cannot tell which rows were already answered: %1").arg(latest.message()));
+                stopForHistory(
+                    tr("The audit history cannot tell which rows were already answered: %1").arg(latest.message()));
                 return;
             }
             resolve(*latest);
@@ -335,8 +340,10 @@ void BatchRun::submitRow(int index)
         notSent.explanation = call.message();
         settle(index, notSent);
         m_notPermitted = call.error() == ErrorCode::PermissionDenied;
-        if (m_notPermitted || call.error() == ErrorCode::Unavailable)
+        if (m_notPermitted)
             stop(call.message());
+        else if (call.error() == ErrorCode::Unavailable)
+            stopForHistory(call.message());
         emit progress();
         return;
     }
@@ -390,7 +397,8 @@ void BatchRun::callFinished(int index, VerificationCall* call)
         m_latencyMs = m_latencyMs <= 0 ? static_cast<double>(result.latencyMs)
                                        : 0.8 * m_latencyMs + 0.2 * static_cast<double>(result.latencyMs);
     if (result.status == VerificationResult::Status::NotRecorded || result.unrecorded)
-        stop(tr("The audit history stopped recording, so nothing more was sent: %1").arg(result.explanation()));
+        stopForHistory(
+            tr("The audit history stopped recording, so nothing more was sent: %1").arg(result.explanation()));
     if (result.isBusinessAnswer() && ++m_calmAnswers >= calmAnswersToGrow && m_rateFactor < 1.0) {
         m_calmAnswers = 0;
         setRateFactor(qMin(1.0, m_rateFactor * growth));
@@ -436,6 +444,13 @@ void BatchRun::cancel()
 
 void BatchRun::cancel(const QString& reason)
 {
+    stop(reason);
+}
+
+void BatchRun::stopForHistory(const QString& reason)
+{
+    if (!m_stopped)
+        m_historyFailed = true;
     stop(reason);
 }
 

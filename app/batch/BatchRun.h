@@ -96,6 +96,9 @@ public:
     QString stopReason() const { return m_stopReason; }
     // The actor's role may not verify (the history recorded the refusal); nothing was sent.
     bool notPermitted() const { return m_notPermitted; }
+    // The run stopped because the audit history could not record or be read (stopReason() says why): the rows not
+    // yet sent were not sent, whatever became of the others.
+    bool historyFailed() const { return m_historyFailed; }
     // Another batch of the same list was begun in the history (on this workstation or another): nothing was sent,
     // and stopReason() says who began it, where and when.
     const std::optional<BatchBegun>& earlierInHistory() const { return m_earlierInHistory; }
@@ -136,6 +139,7 @@ private:
     void setRateFactor(double factor);
     int inFlightLimit() const;
     void stop(const QString& reason);
+    void stopForHistory(const QString& reason); // stop, because of the history (historyFailed())
     void finishIfDone();
     // A batch recorded in the history that sent nothing after all does not hold its list back.
     void forgetClaimIfUnsent();
@@ -175,6 +179,7 @@ private:
     bool m_stopped = false;
     bool m_finished = false;
     bool m_notPermitted = false;
+    bool m_historyFailed = false;
     // Whether options.claim was recorded in the history by this run: set on the writer thread by the claim, read
     // there by the forget posted behind it.
     std::shared_ptr<std::atomic_bool> m_claimRecorded = std::make_shared<std::atomic_bool>(false);

@@ -84,7 +84,9 @@ int exitCodeFor(const BatchRun& run)
     const BatchRun::Counts counts = run.counts();
     if (run.notPermitted())
         return HistoryCli::NotPermitted;
-    if (!run.stopReason().isEmpty() && counts.notSent > 0)
+    // The history failed, even at the last row (nothing was left to leave unsent): the case it failed on is not
+    // recorded as the results say, so this is never a success.
+    if (run.historyFailed() || (!run.stopReason().isEmpty() && counts.notSent > 0))
         return HistoryCli::CannotOpen;
     if (counts.unknown > 0)
         return SomeUnknown;
@@ -280,7 +282,8 @@ int runBatch(const QStringList& arguments)
         "the file, the list already begun, its --out in use or holding another list's batch, every row refused), or "
         "warnings not accepted; 4 "
         "some rows ended in an error (not billed: run again to resend them); 6 the audit history cannot be opened "
-        "or stopped recording (nothing more was sent); 7 not permitted; 8 sign-in failed; 9 some rows' outcome is "
+        "or stopped recording (nothing more was sent), or the results cannot be written; 7 not permitted; 8 sign-in "
+        "failed; 9 some rows' outcome is "
         "unknown; 10 some rows refused by the pre-check (not sent), the others answered; 130 interrupted (Ctrl-C, "
         "SIGTERM or the terminal closed: nothing more was sent, the calls in flight "
         "were recorded and the "

@@ -22,9 +22,10 @@ bool needsQuotes(const QString& cell)
 class Parser
 {
 public:
-    Parser(const QString& text, Csv::LineEnds ends)
+    Parser(const QString& text, Csv::LineEnds ends, QList<int>* lines)
         : m_text(text)
         , m_loneCrEnds(ends == Csv::LineEnds::AnyIncludingCr)
+        , m_lines(lines)
     {
     }
 
@@ -68,6 +69,9 @@ private:
     {
         for (; i < m_text.size(); ++i) {
             if (m_text.at(i) != u'"') {
+                // A line break in the field: CRLF counts once (at its CR).
+                if (m_text.at(i) == u'\r' || (m_text.at(i) == u'\n' && (i == 0 || m_text.at(i - 1) != u'\r')))
+                    ++m_line;
                 cell->append(m_text.at(i));
             } else if (i + 1 < m_text.size() && m_text.at(i + 1) == u'"') {
                 cell->append(u'"');
@@ -103,6 +107,10 @@ private:
 
     void endRecord()
     {
+        if (m_lines)
+            m_lines->append(m_recordLine);
+        ++m_line; // the record's own line end (or the end of the text)
+        m_recordLine = m_line;
         m_records.append(m_record);
         m_record.clear();
         m_fieldStarted = false;
@@ -110,6 +118,9 @@ private:
 
     const QString& m_text;
     const bool m_loneCrEnds;
+    QList<int>* m_lines;
+    int m_line = 1; // the line being read
+    int m_recordLine = 1; // the line the record being read started on
     QList<QStringList> m_records;
     QStringList m_record;
     bool m_fieldStarted = false;
@@ -168,12 +179,14 @@ void Csv::appendCell(QByteArray& line, QByteArrayView utf8)
     line.append(utf8.sliced(start)).append('"');
 }
 
-Result<QList<QStringList>> Csv::parse(const QByteArray& data, LineEnds ends)
+Result<QList<QStringList>> Csv::parse(const QByteArray& data, LineEnds ends, QList<int>* lines)
 {
+    if (lines)
+        lines->clear();
     const QByteArray body = data.startsWith(bom()) ? data.mid(bom().size()) : data;
     // One byte-order mark is skipped, above, and no more: the decoder would drop a second one, the first character of
     // a first cell that starts with U+FEFF (found by fuzz_export_writers).
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
     const QString text = decoder(body);
-    return Parser(text, ends).run();
+    return Parser(text, ends, lines).run();
 }

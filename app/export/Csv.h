@@ -39,5 +39,8 @@ public:
     // The records of a whole file (a leading BOM is skipped), cells as written (still neutralised). Corrupt for a
     // quote in an unquoted field, text after a closing quote, an unterminated quoted field, or (CrLfOrLf) a lone CR
     // outside quotes.
-    static Result<QList<QStringList>> parse(const QByteArray& data, LineEnds ends = LineEnds::CrLfOrLf);
+    // lines, if given, receives the line each record starts on (1-based, as an editor numbers them: a line break
+    // inside a quoted field, CRLF, LF or lone CR, starts a line too).
+    static Result<QList<QStringList>> parse(
+        const QByteArray& data, LineEnds ends = LineEnds::CrLfOrLf, QList<int>* lines = nullptr);
 };

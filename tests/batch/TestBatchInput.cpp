@@ -57,6 +57,9 @@ private slots:
         QTest::newRow("empty values after the last column (as spreadsheets write them)")
             << QByteArray("name,id_number,start,end\r\n" + row + ",, \r\n") << QStringLiteral("王小明")
             << QDate(2020, 6, 10) << QDate(2040, 6, 10) << false << QString() << QString();
+        QTest::newRow("empty names after the last column of the header too")
+            << QByteArray("name,id_number,start,end,, \r\n" + row + ",,\r\n") << QStringLiteral("王小明")
+            << QDate(2020, 6, 10) << QDate(2040, 6, 10) << false << QString() << QString();
     }
     void readsRows()
     {
@@ -269,6 +272,64 @@ private slots:
         QCOMPARE(input->listDigest() == reference->listDigest(), same);
     }
 
+    // A row's line is the line its record starts on, as an editor numbers them: a quoted value with line breaks and
+    // blank lines count. rows: the lines of the rows read, in order.
+    void rowsKnowTheirLines_data()
+    {
+        QTest::addColumn<QByteArray>("csv");
+        QTest::addColumn<QList<int>>("lines");
+        const QByteArray second = "李华,310104198511202043,20190315,20390315";
+        QTest::newRow("a name on two lines (LF)")
+            << QByteArray("name,id_number,start,end\n\"王\n小明\",110101199003071233,20200610,20400610\n" + second)
+            << QList<int> { 2, 4 };
+        QTest::newRow("a name on three lines (CRLF)") << QByteArray(
+            "name,id_number,start,end\r\n\"王\r\n小\r\n明\",110101199003071233,20200610,20400610\r\n" + second + "\r\n")
+                                                      << QList<int> { 2, 5 };
+        QTest::newRow("old Mac line ends, in a value too")
+            << QByteArray("name,id_number,start,end\r\"王\r小明\",110101199003071233,20200610,20400610\r" + second)
+            << QList<int> { 2, 4 };
+        QTest::newRow("blank lines between") << QByteArray(
+            "name,id_number,start,end\n\n王小明,110101199003071233,20200610,20400610\n,,,\n\n" + second + "\n\n")
+                                             << QList<int> { 3, 6 };
+    }
+    void rowsKnowTheirLines()
+    {
+        QFETCH(QByteArray, csv);
+        QFETCH(QList<int>, lines);
+        const Result<BatchInput> input = BatchInput::parse(csv, today());
+        QVERIFY2(input.ok(), qPrintable(input.message()));
+        QList<int> read;
+        for (const BatchRow& row : input->rows())
+            read.append(row.line);
+        QCOMPARE(read, lines);
+    }
+
+    // At most maxRows rows, however many blank lines (as a spreadsheet may leave) come with them.
+    void rowLimitCountsRowsNotLines_data()
+    {
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("the limit, and blank lines") << int(BatchInput::maxRows) << true;
+        QTest::newRow("one row more") << int(BatchInput::maxRows) + 1 << false;
+    }
+    void rowLimitCountsRowsNotLines()
+    {
+        QFETCH(int, rows);
+        QFETCH(bool, accepted);
+        QByteArray csv = "name,id_number,start,end\n";
+        csv.reserve(rows * 48 + 5000);
+        for (int i = 0; i < rows; ++i)
+            csv += "王小明,110101199003071233,20200610,20400610\n";
+        for (int i = 0; i < 1000; ++i)
+            csv += ",,,\n\n";
+        const Result<BatchInput> input = BatchInput::parse(csv, today());
+        QCOMPARE(input.ok(), accepted);
+        if (accepted)
+            QCOMPARE(input->rows().size(), rows);
+        else
+            QVERIFY2(input.message().contains(QString::number(BatchInput::maxRows)), qPrintable(input.message()));
+    }
+
     void refusesTheWholeFile_data()
     {
         QTest::addColumn<QByteArray>("csv");
@@ -292,6 +353,13 @@ private slots:
             << QByteArray("name,id_number,start,end\n王小明,110101199003071233,20200610,20400610\n"
                           "Wang, Xiaoming,110101199003071233,20200610,20400610\n")
             << QStringLiteral("Line 3 has 5 values but the header names 4 columns");
+        QTest::newRow("a value under a column the header leaves unnamed")
+            << QByteArray("name,id_number,start,end,\n王小明,110101199003071233,20200610,20400610,13800138000\n")
+            << QStringLiteral("Line 2 has 5 values but the header names 4 columns");
+        QTest::newRow("a value more than the header, after a name on two lines")
+            << QByteArray("name,id_number,start,end\n\"王\n小明\",110101199003071233,20200610,20400610\n"
+                          "Wang, Xiaoming,110101199003071233,20200610,20400610\n")
+            << QStringLiteral("Line 4 has 5 values but the header names 4 columns");
     }
     void refusesTheWholeFile()
     {

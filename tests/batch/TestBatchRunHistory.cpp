@@ -1,0 +1,107 @@
+#include "HistoryOutage.h"
+#include "StoreFixture.h"
+#include "batch/BatchInput.h"
+#include "batch/BatchJournal.h"
+#include "batch/BatchRun.h"
+#include "sandbox/SandboxFixtures.h"
+#include "sandbox/SandboxServer.h"
+#include "session/VerificationService.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+// A batch run in the process, on each back-end, whose history stops recording. It must say that the history failed
+// (historyFailed(): the command's exit 6) however late the failure comes: at the last row nothing is left unsent, so
+// the count of rows not sent cannot tell it.
+class TestBatchRunHistory : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void historyFailing_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<int>("failAtRow"); // 1-based: the outage begins once this row's case is recorded
+        QTest::addColumn<int>("rows");
+        for (const QString& backend : StoreFixture::backends()) {
+            QTest::newRow(qPrintable(backend + QStringLiteral(", at the only row"))) << backend << 1 << 1;
+            QTest::newRow(qPrintable(backend + QStringLiteral(", at the last of three"))) << backend << 3 << 3;
+            QTest::newRow(qPrintable(backend + QStringLiteral(", never"))) << backend << 0 << 2;
+        }
+    }
+    void historyFailing()
+    {
+        QFETCH(int, failAtRow);
+        QFETCH(int, rows);
+        STORE_FIXTURE_OPEN(fx, store, nullptr);
+        VerificationService service;
+        QVERIFY(service.configure({}));
+        service.setHistory(store.get());
+        HistoryOutage outage(fx, *service.writer());
+
+        QByteArray csv = "name,id_number,start,end\n";
+        QVERIFY(SandboxFixtures::people().size() >= rows);
+        for (int i = 0; i < rows; ++i) {
+            const SandboxFixtures::Person& p = SandboxFixtures::people().at(i);
+            csv += (p.docName + u',' + p.docNo + u',' + p.validityStartDate + u','
+                + (p.isLongTerm() ? QStringLiteral("长期") : p.validityEndDate) + u'\n')
+                       .toUtf8();
+        }
+        const Result<BatchInput> input = BatchInput::parse(csv, QDate(2026, 12, 1));
+        QVERIFY2(input, qPrintable(input.message()));
+        QCOMPARE(input->refusedCount(), 0);
+
+        BatchRun::Options options;
+        options.maxInFlight = 1; // one row after the other, so that the failing row is the last one recorded
+        BatchRun run(service, *input, BatchJournal {}, options);
+        int recordedCases = 0;
+        bool begun = false;
+        connect(&service, &VerificationService::recorded, this, [&] {
+            if (++recordedCases == failAtRow)
+                begun = outage.begin();
+        });
+        QSignalSpy finished(&run, &BatchRun::finished);
+        run.start();
+        QVERIFY(run.isFinished() || finished.wait(60000));
+
+        const BatchRun::Counts counts = run.counts();
+        QCOMPARE(counts.total, rows);
+        if (failAtRow == 0) {
+            QVERIFY(!run.historyFailed());
+            QVERIFY2(run.stopReason().isEmpty(), qPrintable(run.stopReason()));
+            QCOMPARE(service.sandbox()->requestsReceived(), rows);
+            return;
+        }
+        QVERIFY(begun);
+        QVERIFY(run.historyFailed());
+        QVERIFY2(run.stopReason().contains(QLatin1String("stopped recording")), qPrintable(run.stopReason()));
+        // The failing row's attempt was never recorded, so it was never sent; the rows before it were.
+        QCOMPARE(service.sandbox()->requestsReceived(), failAtRow - 1);
+        QCOMPARE(counts.notSent, rows - failAtRow); // none at the last row
+    }
+
+    // Cancelled by the reviewer: not a failure of the history.
+    void cancelIsNotAHistoryFailure()
+    {
+        StoreFixture fx;
+        auto store = fx.open();
+        QVERIFY(store);
+        VerificationService service;
+        QVERIFY(service.configure({}));
+        service.setHistory(store.get());
+        const Result<BatchInput> input =
+            BatchInput::parse("name,id_number,start,end\n测试乙,11010519491231002X,20100101,长期\n", QDate(2026, 12, 1));
+        QVERIFY(input);
+        BatchRun run(service, *input, BatchJournal {}, {});
+        QSignalSpy finished(&run, &BatchRun::finished);
+        run.start();
+        run.cancel();
+        QVERIFY(run.isFinished() || finished.wait(60000));
+        QVERIFY(!run.stopReason().isEmpty());
+        QVERIFY(!run.historyFailed());
+        QCOMPARE(service.sandbox()->requestsReceived(), 0);
+    }
+};
+
+QTEST_MAIN(TestBatchRunHistory)
+#include "TestBatchRunHistory.moc"
