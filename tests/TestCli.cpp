@@ -10,6 +10,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -113,6 +114,94 @@ private slots:
         QCOMPARE(json.value(QStringLiteral("passed")).toBool(), exitCode == 0);
         QCOMPARE(json.value(QStringLiteral("merchantBizId")).toString().size(), 32);
         QVERIFY(!json.value(QStringLiteral("explanation")).toString().isEmpty());
+    }
+
+    // --case reads the case as a batch list writes it, from a file or standard input, so that the name and ID number
+    // stay off the command line (every process list shows it). file: "-" for standard input, "missing" for a path
+    // with nothing there, else a file written with csv.
+    void caseFromAFile_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("csv");
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("subCode");
+        QTest::addColumn<QString>("says");
+
+        const QByteArray header = "name,id_number,start,end\n";
+        const auto line = [](const SandboxFixtures::Person& p) {
+            return (p.docName + u',' + p.docNo + u',' + p.validityStartDate + u','
+                + (p.isLongTerm() ? QStringLiteral("长期") : p.validityEndDate) + u'\n')
+                .toUtf8();
+        };
+        const SandboxFixtures::Person first = SandboxFixtures::people().first();
+        QTest::newRow("on standard input") << QStringLiteral("-") << QByteArray(header + line(first)) << QStringList()
+                                           << 0 << QStringLiteral("200") << QString();
+        for (const SandboxFixtures::Person& p : SandboxFixtures::people()) {
+            if (p.isLongTerm()) {
+                QTest::newRow("in a file, long-term, columns in another order")
+                    << QStringLiteral("case.csv")
+                    << QByteArray("end,start,id_number,name\r\n长期," + p.validityStartDate.toUtf8() + ','
+                           + p.docNo.toUtf8() + ',' + p.docName.toUtf8() + "\r\n")
+                    << QStringList() << 0 << QStringLiteral("200") << QString();
+                break;
+            }
+        }
+        SandboxFixtures::Person badId = first;
+        badId.docNo[16] = badId.docNo[16] == QLatin1Char('1') ? QLatin1Char('2') : QLatin1Char('1');
+        QTest::newRow("a mistyped ID number") << QStringLiteral("case.csv") << QByteArray(header + line(badId))
+                                              << QStringList() << 3 << QString() << QStringLiteral("ID number");
+        QTest::newRow("two cases") << QStringLiteral("-") << QByteArray(header + line(first) + line(first))
+                                   << QStringList() << 3 << QString() << QStringLiteral("ekyc-desk-cli batch");
+        QTest::newRow("no case") << QStringLiteral("-") << header << QStringList() << 3 << QString()
+                                 << QStringLiteral("standard input holds no case");
+        QTest::newRow("no header line") << QStringLiteral("-") << line(first) << QStringList() << 3 << QString()
+                                        << QStringLiteral("header line missing");
+        QTest::newRow("--name as well") << QStringLiteral("-") << QByteArray(header + line(first))
+                                        << QStringList { QStringLiteral("--name"), first.docName } << 3 << QString()
+                                        << QStringLiteral("--name cannot be given");
+        QTest::newRow("a file that is not there") << QStringLiteral("missing") << QByteArray() << QStringList() << 3
+                                                  << QString() << QStringLiteral("cannot read");
+    }
+    void caseFromAFile()
+    {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, csv);
+        QFETCH(QStringList, extra);
+        QFETCH(int, exitCode);
+        QFETCH(QString, subCode);
+        QFETCH(QString, says);
+        QTemporaryDir dir;
+        QString path = file;
+        if (file != QLatin1String("-")) {
+            path = dir.filePath(file == QLatin1String("missing") ? QStringLiteral("no-such-case.csv") : file);
+            if (file != QLatin1String("missing")) {
+                QFile out(path);
+                QVERIFY(out.open(QIODevice::WriteOnly));
+                out.write(csv);
+            }
+        }
+        const QStringList args = QStringList { QStringLiteral("verify"),
+            QStringLiteral("--training"),
+            QStringLiteral("--json"),
+            QStringLiteral("--case"),
+            path }
+            + extra;
+        const Run r =
+            file == QLatin1String("-") ? CliRun::runWithInput(args, m_home.path(), csv, m_extraEnv) : run(args);
+        QVERIFY2(r.exitCode == exitCode, (r.out + r.err).constData());
+        const QJsonObject json = QJsonDocument::fromJson(r.out).object();
+        QVERIFY2(!json.isEmpty(), r.out.constData());
+        if (exitCode != 0) {
+            QVERIFY(json.value(QStringLiteral("refused")).toBool());
+            QString all = json.value(QStringLiteral("message")).toString();
+            for (const QJsonValue issue : json.value(QStringLiteral("issues")).toArray())
+                all += u' ' + issue.toObject().value(QStringLiteral("message")).toString();
+            QVERIFY2(all.contains(says), qPrintable(all));
+            return;
+        }
+        QCOMPARE(json.value(QStringLiteral("subCode")).toString(), subCode);
+        QCOMPARE(json.value(QStringLiteral("passed")).toBool(), true);
     }
 
     void dryRunPrintsSignedRequestWithoutSecret()

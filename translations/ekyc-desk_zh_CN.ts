@@ -1706,14 +1706,6 @@
         <translation>尝试次数：%1</translation>
     </message>
     <message>
-        <source>Name as on the ID card.</source>
-        <translation>身份证上的姓名。</translation>
-    </message>
-    <message>
-        <source>18-character resident ID number.</source>
-        <translation>18 位居民身份证号码。</translation>
-    </message>
-    <message>
         <source>Validity start date.</source>
         <translation>有效期起始日期。</translation>
     </message>
@@ -2510,6 +2502,46 @@ Exit codes: 0 every row answered (see each outcome); 3 refused before sending (a
 所有请求共享速率限制（设置 api/rateLimitQps），服务限流时一起放慢。
 
 退出码：0 每行都有答复（见各行结果）；3 发送前即被拒绝（缺少或错误的选项、文件本身、列表已开始过、其 --out 正被使用或保存着另一份列表的批次、所有行均被拒绝），或未接受警告；4 部分行以错误结束（未计费：再次运行即可重新发送）；6 无法打开审计历史或其停止记录（不再发送任何内容），或无法写出结果；7 无权限；8 登录失败；9 部分行结果未知；10 部分行未通过预检而被拒绝（未发送），其余各行均有答复；130 已中断（Ctrl-C、SIGTERM 或终端关闭：不再发送，进行中的调用已记录，结果已写出；再按一次 Ctrl-C 立即退出）。</translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation>标准输入</translation>
+    </message>
+    <message>
+        <source>--case: cannot read %1: %2</source>
+        <translation>--case：无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>--case: %1 holds more than one case&apos;s worth of text; verify a list with: ekyc-desk-cli batch</source>
+        <translation>--case：%1 的内容超出一个案件所需；核验名单请用：ekyc-desk-cli batch</translation>
+    </message>
+    <message>
+        <source>--case: %1</source>
+        <translation>--case：%1</translation>
+    </message>
+    <message>
+        <source>--case: %1 holds no case under its header line.</source>
+        <translation>--case：%1 的表头行下没有案件。</translation>
+    </message>
+    <message>
+        <source>--case: %1 holds %2 cases; verify a list with: ekyc-desk-cli batch</source>
+        <translation>--case：%1 含有 %2 个案件；核验名单请用：ekyc-desk-cli batch</translation>
+    </message>
+    <message>
+        <source>Name as on the ID card (other users of this machine can see it in the process list: --case keeps it off the command line).</source>
+        <translation>与身份证上一致的姓名（本机其他用户可在进程列表中看到它：--case 可使其不出现在命令行上）。</translation>
+    </message>
+    <message>
+        <source>18-character resident ID number (seen in the process list too, as --name).</source>
+        <translation>18 位居民身份证号码（与 --name 一样会出现在进程列表中）。</translation>
+    </message>
+    <message>
+        <source>Read the case from FILE, or from standard input for -, instead of --name, --id-number, --start, --end, --long-term, --scene, --user-id and --merchant-biz-id: CSV as a batch list takes it (a header line naming name, id_number, start, end and optionally scene, user_id, merchant_biz_id), with one case.</source>
+        <translation>从 FILE 读取案件（- 表示标准输入），代替 --name、--id-number、--start、--end、--long-term、--scene、--user-id 和 --merchant-biz-id：格式与批量核验名单相同的 CSV（表头行列出 name、id_number、start、end，以及可选的 scene、user_id、merchant_biz_id），只含一个案件。</translation>
+    </message>
+    <message>
+        <source>--case takes the whole case from its file; --%1 cannot be given with it.</source>
+        <translation>--case 从文件读取整个案件；不能同时给出 --%1。</translation>
     </message>
 </context>
 <context>

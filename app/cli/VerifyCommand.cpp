@@ -1,6 +1,7 @@
 #include "cli/Commands.h"
 
 #include "base/Settings.h"
+#include "batch/BatchInput.h"
 #include "cli/HistoryCli.h"
 #include "domain/CaseValidator.h"
 #include "history/AuditStore.h"
@@ -9,6 +10,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -69,6 +71,38 @@ int refuse(bool json, const QString& message, const QList<ValidationIssue>& issu
             err << "  - " << issue.message << '\n';
     }
     return Refused;
+}
+
+// The case of --case FILE ("-": standard input): the format of a batch list (BatchInput) with one case. Sets *input,
+// or returns the exit code after saying what is wrong (the pre-check's issues of the case too).
+std::optional<int> readCaseFile(const QString& path, bool asJson, CaseInput* input)
+{
+    constexpr qint64 maxBytes = qint64(64) * 1024; // a header and one case are a few hundred bytes
+    const bool fromStdin = path == QLatin1String("-");
+    QFile file(fromStdin ? QString() : path);
+    const QString shown = fromStdin ? tr("standard input") : path;
+    const bool opened = fromStdin ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
+    if (!opened)
+        return refuse(asJson, tr("--case: cannot read %1: %2").arg(shown, file.errorString()));
+    const QByteArray data = file.read(maxBytes + 1);
+    if (data.size() > maxBytes)
+        return refuse(asJson,
+            tr("--case: %1 holds more than one case's worth of text; verify a list with: ekyc-desk-cli batch")
+                .arg(shown));
+    const Result<BatchInput> parsed = BatchInput::parse(data, VerificationService::today());
+    if (!parsed)
+        return refuse(asJson, tr("--case: %1").arg(parsed.message()));
+    if (parsed->rows().size() != 1)
+        return refuse(asJson,
+            parsed->rows().isEmpty() ? tr("--case: %1 holds no case under its header line.").arg(shown)
+                                     : tr("--case: %1 holds %2 cases; verify a list with: ekyc-desk-cli batch")
+                                           .arg(shown)
+                                           .arg(parsed->rows().size()));
+    const BatchRow& row = parsed->rows().constFirst();
+    if (row.refused())
+        return refuse(asJson, tr("Refused locally; nothing was sent or billed."), row.issues);
+    *input = row.input;
+    return std::nullopt;
 }
 
 QJsonObject requestToJson(const SignerV3::Request& request, const QUrl& url)
@@ -172,9 +206,18 @@ int runVerify(const QStringList& arguments)
            "unknown: the request was sent and no answer arrived, so it may have been billed (not retried; retry it "
            "with --retry CASE_ID, which keeps its MerchantBizId)."));
     parser.addHelpOption();
-    const QCommandLineOption name(QStringLiteral("name"), tr("Name as on the ID card."), QStringLiteral("NAME"));
-    const QCommandLineOption idNumber(
-        QStringLiteral("id-number"), tr("18-character resident ID number."), QStringLiteral("NO"));
+    const QCommandLineOption name(QStringLiteral("name"),
+        tr("Name as on the ID card (other users of this machine can see it in the process list: --case keeps it off "
+           "the command line)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption idNumber(QStringLiteral("id-number"),
+        tr("18-character resident ID number (seen in the process list too, as --name)."),
+        QStringLiteral("NO"));
+    const QCommandLineOption caseFile(QStringLiteral("case"),
+        tr("Read the case from FILE, or from standard input for -, instead of --name, --id-number, --start, --end, "
+           "--long-term, --scene, --user-id and --merchant-biz-id: CSV as a batch list takes it (a header line naming "
+           "name, id_number, start, end and optionally scene, user_id, merchant_biz_id), with one case."),
+        QStringLiteral("FILE"));
     const QCommandLineOption start(QStringLiteral("start"), tr("Validity start date."), QStringLiteral("YYYYMMDD"));
     const QCommandLineOption end(QStringLiteral("end"), tr("Validity end date."), QStringLiteral("YYYYMMDD"));
     const QCommandLineOption longTerm(QStringLiteral("long-term"), tr("The card has no end date (长期)."));
@@ -206,6 +249,7 @@ int runVerify(const QStringList& arguments)
     parser.addOptions({ db,
         HistoryCli::userOption(),
         retry,
+        caseFile,
         name,
         idNumber,
         start,
@@ -236,24 +280,39 @@ int runVerify(const QStringList& arguments)
         }
     }
 
-    CaseInput input;
-    input.name = parser.value(name);
-    input.idNumber = parser.value(idNumber);
-    input.longTerm = parser.isSet(longTerm);
-    input.sceneCode = parser.value(scene);
-    input.merchantUserId = parser.value(userId);
-    input.merchantBizId = parser.value(bizId);
-    if (parser.isSet(start)) {
-        input.validityStart = parseDate(parser.value(start));
-        if (!input.validityStart.isValid())
-            return refuse(asJson, tr("Valid from (--start): expected a real date as YYYYMMDD."));
+    if (parser.isSet(caseFile)) {
+        for (const QCommandLineOption* given :
+            { &retry, &name, &idNumber, &start, &end, &longTerm, &scene, &userId, &bizId }) {
+            if (parser.isSet(*given))
+                return refuse(asJson,
+                    tr("--case takes the whole case from its file; --%1 cannot be given with it.")
+                        .arg(given->names().constFirst()));
+        }
     }
-    if (parser.isSet(end)) {
-        if (input.longTerm)
-            return refuse(asJson, tr("Give either --end or --long-term, not both."));
-        input.validityEnd = parseDate(parser.value(end));
-        if (!input.validityEnd.isValid())
-            return refuse(asJson, tr("Valid until (--end): expected a real date as YYYYMMDD."));
+
+    CaseInput input;
+    if (parser.isSet(caseFile)) {
+        if (const std::optional<int> refused = readCaseFile(parser.value(caseFile), asJson, &input))
+            return *refused;
+    } else {
+        input.name = parser.value(name);
+        input.idNumber = parser.value(idNumber);
+        input.longTerm = parser.isSet(longTerm);
+        input.sceneCode = parser.value(scene);
+        input.merchantUserId = parser.value(userId);
+        input.merchantBizId = parser.value(bizId);
+        if (parser.isSet(start)) {
+            input.validityStart = parseDate(parser.value(start));
+            if (!input.validityStart.isValid())
+                return refuse(asJson, tr("Valid from (--start): expected a real date as YYYYMMDD."));
+        }
+        if (parser.isSet(end)) {
+            if (input.longTerm)
+                return refuse(asJson, tr("Give either --end or --long-term, not both."));
+            input.validityEnd = parseDate(parser.value(end));
+            if (!input.validityEnd.isValid())
+                return refuse(asJson, tr("Valid until (--end): expected a real date as YYYYMMDD."));
+        }
     }
 
     QList<ValidationIssue> issues = CaseValidator::check(input, VerificationService::today());

@@ -89,8 +89,8 @@ private slots:
         VerificationService service;
         QVERIFY(service.configure({}));
         service.setHistory(store.get());
-        const Result<BatchInput> input =
-            BatchInput::parse("name,id_number,start,end\n测试乙,11010519491231002X,20100101,长期\n", QDate(2026, 12, 1));
+        const Result<BatchInput> input = BatchInput::parse(
+            "name,id_number,start,end\n测试乙,11010519491231002X,20100101,长期\n", QDate(2026, 12, 1));
         QVERIFY(input);
         BatchRun run(service, *input, BatchJournal {}, {});
         QSignalSpy finished(&run, &BatchRun::finished);

@@ -10,6 +10,14 @@ CliRun CliRun::run(const QStringList& arguments, const QString& homeDir, const Q
     return start(QStringLiteral(EKYC_CLI_PATH), arguments, homeDir, extraEnv);
 }
 
+CliRun CliRun::runWithInput(const QStringList& arguments,
+    const QString& homeDir,
+    const QByteArray& input,
+    const QHash<QString, QString>& extraEnv)
+{
+    return start(QStringLiteral(EKYC_CLI_PATH), arguments, homeDir, extraEnv, &input);
+}
+
 CliRun CliRun::runOnTerminal(
     const QStringList& arguments, const QString& homeDir, const QHash<QString, QString>& extraEnv)
 {
@@ -30,7 +38,8 @@ CliRun CliRun::runOnTerminal(
 CliRun CliRun::start(const QString& program,
     const QStringList& arguments,
     const QString& homeDir,
-    const QHash<QString, QString>& extraEnv)
+    const QHash<QString, QString>& extraEnv,
+    const QByteArray* input)
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -48,6 +57,10 @@ CliRun CliRun::start(const QString& program,
     QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(120000, &loop, &QEventLoop::quit);
     process.start(program, arguments);
+    if (input) {
+        process.write(*input);
+        process.closeWriteChannel();
+    }
     loop.exec();
     if (process.state() != QProcess::NotRunning) {
         process.kill();

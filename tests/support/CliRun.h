@@ -17,6 +17,11 @@ struct CliRun
 
     static CliRun run(
         const QStringList& arguments, const QString& homeDir, const QHash<QString, QString>& extraEnv = {});
+    // As run(), with input on its standard input (then closed).
+    static CliRun runWithInput(const QStringList& arguments,
+        const QString& homeDir,
+        const QByteArray& input,
+        const QHash<QString, QString>& extraEnv = {});
     // As run(), on a terminal of its own (a pseudo-terminal made by util-linux's script(1)), as a person at a shell
     // sees it: what it prints on stderr and stdout together in out, terminal control sequences included.
     static CliRun runOnTerminal(
@@ -26,5 +31,6 @@ private:
     static CliRun start(const QString& program,
         const QStringList& arguments,
         const QString& homeDir,
-        const QHash<QString, QString>& extraEnv);
+        const QHash<QString, QString>& extraEnv,
+        const QByteArray* input = nullptr);
 };
