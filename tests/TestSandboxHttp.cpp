@@ -205,6 +205,16 @@ private slots:
         for (int i = 0; i < 101; ++i)
             lines += "X-Line-" + QByteArray::number(i) + ": v\r\n";
         row("101 header lines", lines + "\r\n", "431 Request Header");
+        // What a front end and the sandbox could read differently (request smuggling) is refused.
+        row("HTTP/1.1 without Host", "GET / HTTP/1.1\r\n\r\n", "400 Bad Request");
+        row("two Hosts", "GET / HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n", "400 Bad Request");
+        row("bare CR inside a header value", post + "X-A: a\rContent-Length: 5\r\n\r\n", "400 Bad Request");
+        row("NUL inside a header value", post + "X-A: a" + QByteArray(1, '\0') + "b\r\n\r\n", "400 Bad Request");
+        const char nulMethod[] = "G\0T / HTTP/1.1\r\nHost: x\r\n\r\n";
+        row("NUL in the method", QByteArray(nulMethod, sizeof(nulMethod) - 1), "400 Bad Request");
+        row("control character in the target", "GET /\x01 HTTP/1.1\r\nHost: x\r\n\r\n", "400 Bad Request");
+        row("Content-Length -0", post + "Content-Length: -0\r\n\r\n", "400 Bad Request");
+        row("Content-Length as a list", post + "Content-Length: 0, 0\r\n\r\n", "400 Bad Request");
     }
 
     // Each is answered with its status and the connection is closed.
@@ -225,19 +235,23 @@ private slots:
     {
         QTest::addColumn<QByteArray>("request");
         QTest::addColumn<QByteArray>("statusLine");
-        QByteArray lines = "GET / HTTP/1.1\r\n";
-        for (int i = 0; i < 100; ++i)
+        QByteArray lines = "GET / HTTP/1.1\r\nHost: x\r\n";
+        for (int i = 0; i < 99; ++i)
             lines += "X-Line-" + QByteArray::number(i) + ": v\r\n";
         QTest::newRow("100 header lines") << lines + "\r\n" << QByteArray("405 Method Not Allowed");
         // 64 KiB decoded in one chunk is within the limits; unsigned, the service answers it 404.
-        QTest::newRow("64 KiB in one chunk") << "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n10000\r\n"
-                + QByteArray(0x10000, 'a')
-                + "\r\n0\r\n\r\n" << QByteArray("404 Not Found");
+        QTest::newRow("64 KiB in one chunk")
+            << "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n10000\r\n" + QByteArray(0x10000, 'a')
+                + "\r\n0\r\n\r\n"
+            << QByteArray("404 Not Found");
         QTest::newRow("bare LF") << QByteArray("GET / HTTP/1.1\nHost: x\n\n") << QByteArray("405 Method Not Allowed");
         QTest::newRow("mixed line ends") << QByteArray("POST /x HTTP/1.1\r\nHost: x\nContent-Length: 0\r\n\n")
                                          << QByteArray("404 Not Found");
         QTest::newRow("empty lines first")
-            << QByteArray("\r\n\r\nGET / HTTP/1.1\r\n\r\n") << QByteArray("405 Method Not Allowed");
+            << QByteArray("\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n") << QByteArray("405 Method Not Allowed");
+        QTest::newRow("a tab and bytes over 0x7f in a header value")
+            << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-A: a\tb \xE7\x8E\x8B\r\n\r\n")
+            << QByteArray("405 Method Not Allowed");
     }
 
     // Parsed and answered by the service, and the connection stays open.
@@ -296,7 +310,7 @@ private slots:
         Client answered;
         QVERIFY(answered.connect(server));
         QSignalSpy answeredClosed(answered.socket.get(), &QSslSocket::disconnected);
-        answered.socket->write("GET / HTTP/1.1\r\n\r\n");
+        answered.socket->write("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
         QVERIFY(answeredClosed.wait(10000));
         QVERIFY(answered.received.startsWith("HTTP/1.1 405 "));
         QVERIFY(answered.received.contains("Connection: keep-alive\r\n"));
@@ -397,7 +411,7 @@ private slots:
         QTRY_COMPARE(server.openConnections(), 1);
         Client fourth;
         QVERIFY(fourth.connect(server));
-        fourth.socket->write("GET / HTTP/1.1\r\n\r\n");
+        fourth.socket->write("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
         QTRY_VERIFY_WITH_TIMEOUT(fourth.received.startsWith("HTTP/1.1 405 "), 10000);
         QCOMPARE(server.connectionsAccepted(), 3);
         QCOMPARE(server.connectionsRefused(), 1);

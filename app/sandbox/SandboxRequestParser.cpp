@@ -2,6 +2,7 @@
 
 #include "sandbox/SandboxService.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace {
@@ -23,6 +24,23 @@ bool isToken(const QByteArray& name)
             return false;
     }
     return true;
+}
+
+// A field value or request target may hold visible characters, spaces, tabs (values) and bytes from 0x80 up; never
+// another control character: a bare CR or a NUL inside a line is how requests are smuggled past another reader.
+bool hasControl(QByteArrayView text, bool tabAllowed)
+{
+    return std::any_of(text.begin(), text.end(), [tabAllowed](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return (byte < 0x20 && !(tabAllowed && c == '\t')) || byte == 0x7f;
+    });
+}
+
+// Content-Length is 1*DIGIT (RFC 9110, 8.6): no sign, no "-0", no spaces inside, no list.
+bool isDecimal(QByteArrayView text)
+{
+    return !text.isEmpty() && text.size() <= 18
+        && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 } // namespace
@@ -123,8 +141,8 @@ SandboxRequestParser::Outcome SandboxRequestParser::parseHead(QByteArray& buffer
 bool SandboxRequestParser::readHead(const QByteArrayList& lines)
 {
     const QList<QByteArray> requestLine = withoutCr(lines.first()).split(' ');
-    if (requestLine.size() != 3 || requestLine[0].isEmpty() || !requestLine[1].startsWith('/')
-        || (requestLine[2] != "HTTP/1.1" && requestLine[2] != "HTTP/1.0")) {
+    if (requestLine.size() != 3 || !isToken(requestLine[0]) || !requestLine[1].startsWith('/')
+        || hasControl(requestLine[1], false) || (requestLine[2] != "HTTP/1.1" && requestLine[2] != "HTTP/1.0")) {
         fail(400, QStringLiteral("BadRequest"), QStringLiteral("Malformed HTTP request line."));
         return false;
     }
@@ -141,6 +159,17 @@ bool SandboxRequestParser::readHead(const QByteArrayList& lines)
     for (qsizetype i = 1; i < lines.size(); ++i) {
         if (!readHeader(withoutCr(lines[i]), contentLength, transferEncodings))
             return false;
+    }
+    // RFC 9112, 3.2: an HTTP/1.1 request has exactly one Host; an HTTP/1.0 one at most one.
+    const auto hosts = std::count_if(m_request.headers.cbegin(), m_request.headers.cend(), [](const auto& header) {
+        return header.first.compare("host", Qt::CaseInsensitive) == 0;
+    });
+    if (hosts > 1 || (hosts == 0 && m_version == "HTTP/1.1")) {
+        fail(400,
+            QStringLiteral("BadRequest"),
+            hosts == 0 ? QStringLiteral("An HTTP/1.1 request needs a Host header.")
+                       : QStringLiteral("More than one Host header."));
+        return false;
     }
     const QByteArray connection = m_request.header("connection").toLower();
     m_keepAlive = m_version == "HTTP/1.1" ? !connection.contains("close") : connection.contains("keep-alive");
@@ -172,7 +201,7 @@ bool SandboxRequestParser::readHead(const QByteArrayList& lines)
 bool SandboxRequestParser::readHeader(const QByteArray& line, qint64& contentLength, QByteArrayList& transferEncodings)
 {
     const qsizetype colon = line.indexOf(':');
-    if (colon <= 0 || !isToken(line.left(colon))) {
+    if (colon <= 0 || !isToken(line.left(colon)) || hasControl(QByteArrayView(line).sliced(colon + 1), true)) {
         fail(400, QStringLiteral("BadRequest"), QStringLiteral("Malformed HTTP header."));
         return false;
     }
@@ -186,9 +215,9 @@ bool SandboxRequestParser::readHeader(const QByteArray& line, qint64& contentLen
             transferEncodings.append(coding.trimmed().toLower());
     }
     if (name.compare("content-length", Qt::CaseInsensitive) == 0) {
-        bool ok = false;
-        const qint64 length = value.toLongLong(&ok);
-        if (!ok || length < 0 || value.startsWith('+') || (contentLength >= 0 && contentLength != length)) {
+        bool ok = isDecimal(value);
+        const qint64 length = ok ? value.toLongLong(&ok) : -1;
+        if (!ok || (contentLength >= 0 && contentLength != length)) {
             fail(400, QStringLiteral("BadRequest"), QStringLiteral("Bad Content-Length."));
             return false;
         }
@@ -281,7 +310,7 @@ SandboxRequestParser::Outcome SandboxRequestParser::parseChunks(QByteArray& buff
             if (line.isEmpty())
                 return complete(buffer);
             const qsizetype colon = line.indexOf(':');
-            if (colon <= 0 || !isToken(line.left(colon)))
+            if (colon <= 0 || !isToken(line.left(colon)) || hasControl(QByteArrayView(line).sliced(colon + 1), true))
                 return fail(400, QStringLiteral("BadRequest"), malformed);
             break;
         }

@@ -21,7 +21,10 @@
 //   431 request line and headers over maxHeaderBytes, or more than maxHeaderLines header lines
 //   413 a body over maxBodyBytes (its Content-Length, or the chunked body decoded), or raw chunked data (sizes,
 //       extensions, line ends and trailers included) over maxBodyBytes + maxHeaderBytes
-//   400 a malformed request line, header, Content-Length or chunk; Content-Length together with Transfer-Encoding
+//   400 a malformed request line (a method that is not a token, a control character in the target), header (a
+//       control character other than a tab in its value: a bare CR, a NUL), Content-Length (anything but digits) or
+//       chunk; Content-Length together with Transfer-Encoding; an HTTP/1.1 request without a Host header, or any
+//       request with two
 //   501 a Transfer-Encoding other than "chunked"
 class SandboxRequestParser
 {
