@@ -589,8 +589,10 @@ void TestMainWindow::anchorFailureStaysInTheStatusBar()
 void TestMainWindow::statusMessageCanBeRead_data()
 {
     QTest::addColumn<int>("width");
-    QTest::newRow("usual width") << 0;
-    QTest::newRow("wide") << 1600;
+    QTest::addColumn<QString>("language");
+    QTest::newRow("usual width") << 0 << QStringLiteral("en");
+    QTest::newRow("usual width, Chinese") << 0 << QStringLiteral("zh_CN");
+    QTest::newRow("wide") << 1600 << QStringLiteral("en");
 }
 
 // A message is drawn in the room the status bar's permanent facts leave on its left. While one is shown the facts keep
@@ -598,11 +600,14 @@ void TestMainWindow::statusMessageCanBeRead_data()
 void TestMainWindow::statusMessageCanBeRead()
 {
     QFETCH(int, width);
+    QFETCH(QString, language);
     const QSize usual = window()->size();
     const auto restore = qScopeGuard([&] {
+        Language::apply(QStringLiteral("en"));
         window()->resize(usual);
         window()->statusBar()->clearMessage();
     });
+    Language::apply(language);
     if (width > 0)
         window()->resize(width, usual.height());
     QStatusBar* bar = window()->statusBar();
@@ -629,7 +634,7 @@ void TestMainWindow::statusMessageCanBeRead()
     QVERIFY2(messageRoom() >= needed,
         qPrintable(QStringLiteral("%1 px for a message of %2 px").arg(messageRoom()).arg(needed)));
     QVERIFY(history->width() <= historyBefore);
-    GuiDriver::saveScreenshot(window(), QStringLiteral("shot-status-message.png"));
+    GuiDriver::saveScreenshot(window(), QStringLiteral("shot-status-message-%1-%2.png").arg(language).arg(width));
 
     bar->clearMessage();
     GuiDriver::settleLayout();
