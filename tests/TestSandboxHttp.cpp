@@ -215,6 +215,15 @@ private slots:
         row("control character in the target", "GET /\x01 HTTP/1.1\r\nHost: x\r\n\r\n", "400 Bad Request");
         row("Content-Length -0", post + "Content-Length: -0\r\n\r\n", "400 Bad Request");
         row("Content-Length as a list", post + "Content-Length: 0, 0\r\n\r\n", "400 Bad Request");
+        row("bare CR after a chunk size", post + te + "5\r\r\nhello\r\n0\r\n\r\n", "400 Bad Request");
+        const char nulExtension[] = "5;x\0y\r\nhello\r\n0\r\n\r\n";
+        row("NUL in a chunk extension",
+            post + te + QByteArray(nulExtension, sizeof(nulExtension) - 1),
+            "400 Bad Request");
+        row("space before a chunk size", post + te + "  5\r\nhello\r\n0\r\n\r\n", "400 Bad Request");
+        row("HTTP/1.0 with Transfer-Encoding",
+            "POST / HTTP/1.0\r\nHost: x\r\n" + te + "5\r\nhello\r\n0\r\n\r\n",
+            "400 Bad Request");
     }
 
     // Each is answered with its status and the connection is closed.

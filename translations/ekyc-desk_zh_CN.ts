@@ -4623,6 +4623,14 @@ The rows not yet sent are not sent: verify the list again later to send them. Th
         <source>AccessKey</source>
         <translation>AccessKey</translation>
     </message>
+    <message>
+        <source>STS AccessKey %1</source>
+        <translation>STS AccessKey %1</translation>
+    </message>
+    <message>
+        <source>STS AccessKey</source>
+        <translation>STS AccessKey</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>

@@ -33,8 +33,11 @@ void ElidedLabel::setModest(bool modest)
 
 QSize ElidedLabel::sizeHint() const
 {
-    if (m_modest)
-        return minimumSizeHint();
+    return m_modest ? minimumSizeHint() : usualSizeHint();
+}
+
+QSize ElidedLabel::usualSizeHint() const
+{
     const QMargins margins = contentsMargins();
     int width = fontMetrics().horizontalAdvance(m_fullText) + 2;
     if (m_preferredCharacters > 0)

@@ -19,6 +19,8 @@ public:
     // While modest, it asks only for the room of its shortest form: a status bar showing a message gives the message
     // the room and keeps the facts in their short forms (the full text stays in the tooltip).
     void setModest(bool modest);
+    // The width it asks for when not modest.
+    QSize usualSizeHint() const;
     QString fullText() const { return m_fullText; }
 
     QSize sizeHint() const override;

@@ -2,6 +2,7 @@
 #include "ElidedLabel.h"
 #include "EnterKeyPolicy.h"
 #include "LayoutFit.h"
+#include "StatusBarRoom.h"
 #include "Theme.h"
 #include "session/Billing.h"
 #include "ui_MainWindow.h"
@@ -113,20 +114,17 @@ MainWindow::MainWindow(VerificationService& service, HistoryPending, QWidget* pa
     m_credentialsLabel->setObjectName(QStringLiteral("credentialsStatusLabel"));
     m_endpointLabel->setContentsMargins(6, 0, 6, 0);
     m_credentialsLabel->setContentsMargins(6, 0, 6, 0);
+    // The endpoint and the key ask for a fair share each; the history's location, often a long path, for all of it (a
+    // narrow bar shortens the widest fact first).
     m_endpointLabel->setPreferredCharacters(40);
     m_credentialsLabel->setPreferredCharacters(40);
-    m_historyLabel->setPreferredCharacters(60);
     statusBar()->addPermanentWidget(m_endpointLabel);
     statusBar()->addPermanentWidget(m_credentialsLabel);
     m_historyLabel->setObjectName(QStringLiteral("historyStatusLabel"));
     m_historyLabel->setContentsMargins(6, 0, 6, 0);
-    // No stretch on the facts: a message shown in the status bar is drawn in the room they leave on the left, and
-    // while one is shown they keep to their short forms so that it can be read.
+    // No stretch on the facts: a message is drawn in the room they leave on the left (StatusBarRoom).
     statusBar()->addPermanentWidget(m_historyLabel);
-    connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString& message) {
-        for (ElidedLabel* fact : { m_endpointLabel, m_credentialsLabel, m_historyLabel })
-            fact->setModest(!message.isEmpty());
-    });
+    new StatusBarRoom(statusBar(), { m_endpointLabel, m_credentialsLabel, m_historyLabel });
     m_anchorWarningLabel = new QLabel(tr("Anchors not copied"), this);
     m_anchorWarningLabel->setObjectName(QStringLiteral("anchorWarningStatusLabel"));
     m_anchorWarningLabel->hide();
@@ -238,8 +236,10 @@ void MainWindow::showStatus()
         m_endpointLabel->setFullText(
             tr("Live endpoint %1").arg(endpoint.toString()), { tr("Live: %1").arg(host), tr("Live endpoint") });
     const Credentials credentials = training ? Credentials::training() : m_service.options().credentials;
-    m_credentialsLabel->setFullText(
-        credentials.describe(), { tr("AccessKey %1").arg(credentials.maskedKeyId()), tr("AccessKey") });
+    const bool temporary = !credentials.securityToken().isEmpty(); // an STS key expires: the short forms say so too
+    m_credentialsLabel->setFullText(credentials.describe(),
+        { (temporary ? tr("STS AccessKey %1") : tr("AccessKey %1")).arg(credentials.maskedKeyId()),
+            temporary ? tr("STS AccessKey") : tr("AccessKey") });
     if (m_history) {
         // A long path or URL is shortened in the middle; the tooltip has it in full.
         const QString location = m_history->displayLocation();

@@ -136,7 +136,12 @@ void BatchRun::start()
     ApiClient* client = m_service.client();
     HistoryWriter* writer = m_service.writer();
     if (!client || !writer) {
-        stopForHistory(tr("The verification service has no history: a batch records every case before it is sent."));
+        const QString reason =
+            tr("The verification service has no history: a batch records every case before it is sent.");
+        if (!writer)
+            stopForHistory(reason);
+        else
+            stop(reason);
         return;
     }
     m_configuredQps = client->rateLimiter().qps();
@@ -340,10 +345,8 @@ void BatchRun::submitRow(int index)
         notSent.explanation = call.message();
         settle(index, notSent);
         m_notPermitted = call.error() == ErrorCode::PermissionDenied;
-        if (m_notPermitted)
+        if (m_notPermitted || call.error() == ErrorCode::Unavailable) // Unavailable: the service is not configured
             stop(call.message());
-        else if (call.error() == ErrorCode::Unavailable)
-            stopForHistory(call.message());
         emit progress();
         return;
     }

@@ -16,6 +16,8 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <cstdio>
+
 namespace Cli {
 
 namespace {
@@ -85,6 +87,10 @@ std::optional<int> readCaseFile(const QString& path, bool asJson, CaseInput* inp
     if (!opened)
         return refuse(asJson, tr("--case: cannot read %1: %2").arg(shown, file.errorString()));
     const QByteArray data = file.read(maxBytes + 1);
+    // Typed on a terminal and ended with Ctrl-D: the end of input is over, so that the passphrase and password can
+    // still be asked there.
+    if (fromStdin)
+        clearerr(stdin);
     if (data.size() > maxBytes)
         return refuse(asJson,
             tr("--case: %1 holds more than one case's worth of text; verify a list with: ekyc-desk-cli batch")

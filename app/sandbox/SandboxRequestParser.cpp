@@ -177,10 +177,13 @@ bool SandboxRequestParser::readHead(const QByteArrayList& lines)
         && m_request.header("expect").trimmed().compare("100-continue", Qt::CaseInsensitive) == 0;
 
     if (!transferEncodings.isEmpty()) {
-        if (contentLength >= 0) {
+        // RFC 9112, 6.1: HTTP/1.0 has no Transfer-Encoding; a request that names one has faulty framing.
+        if (contentLength >= 0 || m_version == "HTTP/1.0") {
             fail(400,
                 QStringLiteral("BadRequest"),
-                QStringLiteral("Content-Length and Transfer-Encoding must not be sent together."));
+                m_version == "HTTP/1.0"
+                    ? QStringLiteral("An HTTP/1.0 request cannot use Transfer-Encoding.")
+                    : QStringLiteral("Content-Length and Transfer-Encoding must not be sent together."));
             return false;
         }
         if (transferEncodings != QByteArrayList { "chunked" }) {
@@ -323,9 +326,13 @@ SandboxRequestParser::Outcome SandboxRequestParser::parseChunks(QByteArray& buff
 // Returns NeedMore to go on reading, or Failed.
 SandboxRequestParser::Outcome SandboxRequestParser::readChunkSize(const QByteArray& line)
 {
+    // chunk-size [ BWS ";" extensions ]: hex digits first, then only spaces or tabs before the extensions, and no
+    // control character but a tab anywhere (a bare CR, a NUL) - what another reader could take for a line end.
     const qsizetype semicolon = line.indexOf(';');
-    const QByteArray digits = (semicolon < 0 ? line : line.left(semicolon)).trimmed();
-    bool ok = !digits.isEmpty();
+    QByteArray digits = semicolon < 0 ? line : line.left(semicolon);
+    while (!digits.isEmpty() && (digits.endsWith(' ') || digits.endsWith('\t')))
+        digits.chop(1);
+    bool ok = !digits.isEmpty() && !hasControl(line, true);
     for (const char c : digits)
         ok = ok && QByteArrayView("0123456789abcdefABCDEF").contains(c);
     if (!ok)

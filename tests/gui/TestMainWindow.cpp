@@ -1,4 +1,5 @@
 #include "CaseForm.h"
+#include "ElidedLabel.h"
 #include "GuiDriver.h"
 #include "MainWindow.h"
 #include "MainWindowFixture.h"
@@ -590,17 +591,21 @@ void TestMainWindow::statusMessageCanBeRead_data()
 {
     QTest::addColumn<int>("width");
     QTest::addColumn<QString>("language");
-    QTest::newRow("usual width") << 0 << QStringLiteral("en");
-    QTest::newRow("usual width, Chinese") << 0 << QStringLiteral("zh_CN");
-    QTest::newRow("wide") << 1600 << QStringLiteral("en");
+    QTest::addColumn<bool>("roomForAll"); // the facts keep what they showed beside the message
+    QTest::newRow("usual width") << 0 << QStringLiteral("en") << false;
+    QTest::newRow("usual width, Chinese") << 0 << QStringLiteral("zh_CN") << false;
+    QTest::newRow("wide") << 2000 << QStringLiteral("en") << true;
 }
 
-// A message is drawn in the room the status bar's permanent facts leave on its left. While one is shown the facts keep
-// to their short forms, so it can be read whole; once it is cleared they take their room back.
+// A message is drawn in the room the status bar's permanent facts leave on its left (from 6 px in to 2 px before the
+// first fact shown, as QStatusBar paints it). When it does not fit beside the facts' usual forms, they keep to their
+// short forms while it is shown, so it can be read whole; on a bar wide enough for both nothing is shortened; once the
+// message is cleared the facts take their room back.
 void TestMainWindow::statusMessageCanBeRead()
 {
     QFETCH(int, width);
     QFETCH(QString, language);
+    QFETCH(bool, roomForAll);
     const QSize usual = window()->size();
     const auto restore = qScopeGuard([&] {
         Language::apply(QStringLiteral("en"));
@@ -611,18 +616,24 @@ void TestMainWindow::statusMessageCanBeRead()
     if (width > 0)
         window()->resize(width, usual.height());
     QStatusBar* bar = window()->statusBar();
-    auto* history = widget<QLabel>("historyStatusLabel");
-    const auto messageRoom = [bar] {
-        int left = bar->width();
-        for (const char* fact : { "endpointStatusLabel", "credentialsStatusLabel", "historyStatusLabel" }) {
-            auto* label = bar->findChild<QLabel*>(QString::fromLatin1(fact));
-            if (label->isVisible())
-                left = qMin(left, label->geometry().left());
+    const QList<ElidedLabel*> facts { widget<ElidedLabel>("endpointStatusLabel"),
+        widget<ElidedLabel>("credentialsStatusLabel"),
+        widget<ElidedLabel>("historyStatusLabel") };
+    const auto messageRoom = [bar, &facts] {
+        int right = bar->width() - 12;
+        for (const ElidedLabel* fact : facts) {
+            if (fact->isVisible())
+                right = qMin(right, fact->geometry().left() - 2);
         }
-        return left;
+        return right - 6;
     };
     GuiDriver::settleLayout();
-    const int historyBefore = history->width();
+    QList<int> widthsBefore;
+    QStringList textsBefore;
+    for (const ElidedLabel* fact : facts) {
+        widthsBefore.append(fact->width());
+        textsBefore.append(fact->text());
+    }
 
     // A real message of the window's: the anchor folder takes checkpoints again after it failed.
     emit service()->anchorError(QStringLiteral("Cannot create the anchor folder /srv/anchors."));
@@ -633,12 +644,18 @@ void TestMainWindow::statusMessageCanBeRead()
     const int needed = bar->fontMetrics().horizontalAdvance(message);
     QVERIFY2(messageRoom() >= needed,
         qPrintable(QStringLiteral("%1 px for a message of %2 px").arg(messageRoom()).arg(needed)));
-    QVERIFY(history->width() <= historyBefore);
+    for (const ElidedLabel* fact : facts) {
+        if (roomForAll)
+            QCOMPARE(fact->text(), textsBefore.at(facts.indexOf(fact)));
+        else
+            QVERIFY(fact->width() <= widthsBefore.at(facts.indexOf(fact)));
+    }
     GuiDriver::saveScreenshot(window(), QStringLiteral("shot-status-message-%1-%2.png").arg(language).arg(width));
 
     bar->clearMessage();
     GuiDriver::settleLayout();
-    QCOMPARE(history->width(), historyBefore);
+    for (const ElidedLabel* fact : facts)
+        QCOMPARE(fact->width(), widthsBefore.at(facts.indexOf(fact)));
 }
 
 void TestMainWindow::chineseCatalogueIsEmbedded()
