@@ -48,15 +48,40 @@ bool isLongTerm(const QString& text)
     return trimmed.compare(QLatin1String("long-term"), Qt::CaseInsensitive) == 0 || trimmed == QStringLiteral("长期");
 }
 
+// The edit distance of two short words (insertions, deletions, substitutions).
+int editDistance(const QString& a, const QString& b)
+{
+    QList<int> row(b.size() + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        row[j] = static_cast<int>(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = static_cast<int>(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int above = row[j];
+            row[j] = std::min({ above + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1) });
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
 // Whether an error may quote a cell. A file without its header row, or with its columns in another order, has a
 // person's name or ID number where a column name or a date was expected, and the error is shown, printed and kept in
-// the results: a column name is quoted only as one word of letters, '_' and '-' (a name in pinyin has a space), a date
-// only as at most 8 digits and separators (a phone number has 11).
+// the results: a column name is quoted only as one word of letters, '_' and '-' (a name in pinyin has a space) that
+// looks like a mistyped column name (an '_' in it, or at most two letters off one: "id_nuber", "nmae", not "Wang"), a
+// date only as at most 8 digits and separators (a phone number has 11).
 bool quotableColumnName(const QString& cell)
 {
-    return cell.size() <= 24 && std::all_of(cell.begin(), cell.end(), [](QChar c) {
+    const bool oneWord = cell.size() <= 24 && std::all_of(cell.begin(), cell.end(), [](QChar c) {
         return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'_' || c == u'-';
     });
+    const QString word = cell.toLower();
+    return oneWord
+        && (word.contains(u'_')
+            || std::any_of(std::begin(columnNames), std::end(columnNames), [&word](const char* name) {
+                   return editDistance(word, QLatin1String(name)) <= 2;
+               }));
 }
 
 bool quotableDate(const QString& cell)

@@ -344,6 +344,11 @@ private slots:
         QTest::newRow("repeated column") << QByteArray("name,id_number,start,end,name\n") << QStringLiteral("twice");
         QTest::newRow("no header line") << QByteArray("王小明,110101199003071233,20200610,20400610\n")
                                         << QStringLiteral("Column 1 of the first line is not a column name");
+        QTest::newRow("no header line, a one-word name in pinyin")
+            << QByteArray("Wang,110101199003071233,20200610,20400610\n")
+            << QStringLiteral("Column 1 of the first line is not a column name");
+        QTest::newRow("a mistyped column name")
+            << QByteArray("nmae,id_number,start,end\n") << QStringLiteral("\"nmae\"");
         QTest::newRow("no header line, a name in pinyin")
             << QByteArray("Wang Xiaoming,110101199003071233,20200610,20400610\n")
             << QStringLiteral("Column 1 of the first line is not a column name");
@@ -372,6 +377,7 @@ private slots:
         // Whatever the first line holds, the refusal (shown, printed) quotes no person.
         QVERIFY(!input.message().contains(QStringLiteral("王小明")));
         QVERIFY(!input.message().contains(QStringLiteral("Xiaoming")));
+        QVERIFY(!input.message().contains(QStringLiteral("Wang")));
         QVERIFY(!input.message().contains(QStringLiteral("110101199003071233")));
     }
 
