@@ -221,6 +221,7 @@ private slots:
             post + te + QByteArray(nulExtension, sizeof(nulExtension) - 1),
             "400 Bad Request");
         row("space before a chunk size", post + te + "  5\r\nhello\r\n0\r\n\r\n", "400 Bad Request");
+        row("bare LF after a chunk extension", post + te + "5;a\nhello\r\n0\r\n\r\n", "400 Bad Request");
         row("HTTP/1.0 with Transfer-Encoding",
             "POST / HTTP/1.0\r\nHost: x\r\n" + te + "5\r\nhello\r\n0\r\n\r\n",
             "400 Bad Request");

@@ -796,6 +796,10 @@
         <source>Its rows may have been sent, and billed, then: sending the list again would bill them again.</source>
         <translation>当时其中各行可能已发送并计费：再次发送此列表会再次计费。</translation>
     </message>
+    <message>
+        <source>The verification service is not configured.</source>
+        <translation>核验服务未配置。</translation>
+    </message>
 </context>
 <context>
     <name>BatchStart</name>

@@ -42,7 +42,18 @@ QSize ElidedLabel::usualSizeHint() const
     int width = fontMetrics().horizontalAdvance(m_fullText) + 2;
     if (m_preferredCharacters > 0)
         width = qMin(width, fontMetrics().averageCharWidth() * m_preferredCharacters);
-    return QSize(width + margins.left() + margins.right(), QLabel::sizeHint().height());
+    width += margins.left() + margins.right();
+    if (m_widthCap > 0)
+        width = qMin(width, m_widthCap);
+    return QSize(width, QLabel::sizeHint().height());
+}
+
+void ElidedLabel::setWidthCap(int pixels)
+{
+    if (pixels == m_widthCap)
+        return;
+    m_widthCap = pixels;
+    updateGeometry();
 }
 
 QSize ElidedLabel::minimumSizeHint() const

@@ -21,6 +21,8 @@ public:
     void setModest(bool modest);
     // The width it asks for when not modest.
     QSize usualSizeHint() const;
+    // At most this wide when not modest (0: no cap): a fact that takes the room the others leave (StatusBarRoom).
+    void setWidthCap(int pixels);
     QString fullText() const { return m_fullText; }
 
     QSize sizeHint() const override;
@@ -36,4 +38,5 @@ private:
     QStringList m_shorter;
     int m_preferredCharacters = 0;
     bool m_modest = false;
+    int m_widthCap = 0;
 };

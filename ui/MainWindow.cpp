@@ -114,8 +114,8 @@ MainWindow::MainWindow(VerificationService& service, HistoryPending, QWidget* pa
     m_credentialsLabel->setObjectName(QStringLiteral("credentialsStatusLabel"));
     m_endpointLabel->setContentsMargins(6, 0, 6, 0);
     m_credentialsLabel->setContentsMargins(6, 0, 6, 0);
-    // The endpoint and the key ask for a fair share each; the history's location, often a long path, for all of it (a
-    // narrow bar shortens the widest fact first).
+    // The endpoint and the key ask for a fair share each; the history's location, often a long path, for the room they
+    // leave (StatusBarRoom).
     m_endpointLabel->setPreferredCharacters(40);
     m_credentialsLabel->setPreferredCharacters(40);
     statusBar()->addPermanentWidget(m_endpointLabel);
@@ -124,7 +124,7 @@ MainWindow::MainWindow(VerificationService& service, HistoryPending, QWidget* pa
     m_historyLabel->setContentsMargins(6, 0, 6, 0);
     // No stretch on the facts: a message is drawn in the room they leave on the left (StatusBarRoom).
     statusBar()->addPermanentWidget(m_historyLabel);
-    new StatusBarRoom(statusBar(), { m_endpointLabel, m_credentialsLabel, m_historyLabel });
+    new StatusBarRoom(statusBar(), { m_endpointLabel, m_credentialsLabel, m_historyLabel }, m_historyLabel);
     m_anchorWarningLabel = new QLabel(tr("Anchors not copied"), this);
     m_anchorWarningLabel->setObjectName(QStringLiteral("anchorWarningStatusLabel"));
     m_anchorWarningLabel->hide();

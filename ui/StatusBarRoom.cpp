@@ -3,64 +3,67 @@
 #include "ElidedLabel.h"
 
 #include <QEvent>
+#include <QSizeGrip>
 #include <QStatusBar>
-#include <QStyle>
 
 #include <algorithm>
 
 namespace {
 
-// QStatusBar (6.4) draws a message from 6 px in to 2 px before the first permanent widget shown, and never in its
-// last 12 px; between the widgets its layout keeps the style's spacing.
+// QStatusBar (6.4) draws a message from 6 px in to 2 px before the first permanent widget shown; its layout keeps
+// 6 px between widgets. Its size grip is hidden while its window is maximised or full screen, and until it is shown.
 constexpr int messageLeft = 6;
 constexpr int beforePermanent = 2;
-constexpr int rightEdge = 12;
+constexpr int spacing = 6;
 
 } // namespace
 
-StatusBarRoom::StatusBarRoom(QStatusBar* bar, QList<ElidedLabel*> facts)
+StatusBarRoom::StatusBarRoom(QStatusBar* bar, QList<ElidedLabel*> facts, ElidedLabel* greedy)
     : QObject(bar)
     , m_bar(bar)
     , m_facts(std::move(facts))
+    , m_greedy(greedy)
 {
     connect(bar, &QStatusBar::messageChanged, this, &StatusBarRoom::fit);
     bar->installEventFilter(this);
 }
 
-int StatusBarRoom::messageRoom(const QStatusBar& bar)
-{
-    int right = bar.width() - rightEdge;
-    for (const QWidget* child : bar.findChildren<QWidget*>(Qt::FindDirectChildrenOnly)) {
-        if (child->isVisible() && child->geometry().left() > messageLeft)
-            right = std::min(right, child->geometry().left() - beforePermanent);
-    }
-    return std::max(0, right - messageLeft);
-}
-
 bool StatusBarRoom::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_bar && event->type() == QEvent::Resize)
+    // A new text in a fact asks the bar for a new layout; fit() asks for one only when a width changes, so this ends.
+    const QEvent::Type type = event->type();
+    if (watched == m_bar && (type == QEvent::Resize || type == QEvent::LayoutRequest || type == QEvent::Show))
         fit();
     return QObject::eventFilter(watched, event);
+}
+
+int StatusBarRoom::takenByOthers() const
+{
+    int taken = messageLeft + beforePermanent;
+    for (const QWidget* child : m_bar->findChildren<QWidget*>(Qt::FindDirectChildrenOnly)) {
+        if (child == m_greedy)
+            continue;
+        if (qobject_cast<const QSizeGrip*>(child)) {
+            const Qt::WindowStates states = m_bar->window()->windowState();
+            if (m_bar->isSizeGripEnabled() && !(states & (Qt::WindowMaximized | Qt::WindowFullScreen)))
+                taken += child->sizeHint().width();
+            continue;
+        }
+        if (child->isHidden())
+            continue;
+        const auto* fact = qobject_cast<const ElidedLabel*>(child);
+        taken += (fact ? fact->usualSizeHint() : child->sizeHint()).width() + spacing;
+    }
+    return taken + spacing; // the greedy fact's own
 }
 
 void StatusBarRoom::fit()
 {
     const QString message = m_bar->currentMessage();
-    bool modest = false;
-    if (!message.isEmpty()) {
-        // The permanent widgets at their usual widths (the facts' full forms, within their preferred widths), with the
-        // spacing between them, and the message beside them.
-        const int spacing = std::max(0, m_bar->style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing));
-        int taken = messageLeft + beforePermanent + m_bar->fontMetrics().horizontalAdvance(message);
-        for (const QWidget* child : m_bar->findChildren<QWidget*>(Qt::FindDirectChildrenOnly)) {
-            if (child->isHidden())
-                continue;
-            const auto* fact = qobject_cast<const ElidedLabel*>(child);
-            taken += (fact ? fact->usualSizeHint() : child->sizeHint()).width() + spacing;
-        }
-        modest = taken > m_bar->width();
-    }
+    const int messageWidth = message.isEmpty() ? 0 : m_bar->fontMetrics().horizontalAdvance(message);
+    const int left = m_bar->width() - takenByOthers() - messageWidth; // for the greedy fact
+    const bool modest = left < m_greedy->minimumSizeHint().width();
+    m_greedy->setWidthCap(std::max(left, 0));
     for (ElidedLabel* fact : std::as_const(m_facts))
         fact->setModest(modest);
 }

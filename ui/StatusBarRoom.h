@@ -6,26 +6,28 @@
 class ElidedLabel;
 class QStatusBar;
 
-// Keeps a status bar's message readable beside its permanent facts. QStatusBar draws a message in the room the
-// permanent widgets leave on its left; the facts ask for their usual widths (ElidedLabel), the rest is that room. While
-// a message is shown that does not fit there, the facts keep to their short forms (ElidedLabel::setModest); once it is
-// cleared, or the bar is wide enough for both, they take their room back. Watches the bar's messages and its width.
+// Shares a status bar between its message and its permanent facts. QStatusBar draws a message in the room the
+// permanent widgets leave on its left, and gives no stretch to either: here the facts ask for their usual widths
+// (ElidedLabel), except the greedy one (a history's path), which asks for what the others leave. While a message is
+// shown, the greedy fact leaves it room; if the message still does not fit, every fact keeps to its short form
+// (ElidedLabel::setModest) until it is cleared. Watches the bar's message, its size and its layout.
 class StatusBarRoom : public QObject
 {
     Q_OBJECT
 public:
-    StatusBarRoom(QStatusBar* bar, QList<ElidedLabel*> facts);
-
-    // The width QStatusBar draws a message in, as the bar is laid out now: from its left margin to just before the
-    // first permanent widget shown.
-    static int messageRoom(const QStatusBar& bar);
+    // facts: the bar's facts, greedy among them.
+    StatusBarRoom(QStatusBar* bar, QList<ElidedLabel*> facts, ElidedLabel* greedy);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void fit();
+    // The width of the bar's widgets but the greedy fact, at their usual widths, with the spacing between them and
+    // the room QStatusBar keeps before a message.
+    int takenByOthers() const;
 
     QStatusBar* m_bar;
     QList<ElidedLabel*> m_facts;
+    ElidedLabel* m_greedy;
 };

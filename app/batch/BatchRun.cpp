@@ -135,13 +135,12 @@ void BatchRun::start()
     m_elapsed.start();
     ApiClient* client = m_service.client();
     HistoryWriter* writer = m_service.writer();
-    if (!client || !writer) {
-        const QString reason =
-            tr("The verification service has no history: a batch records every case before it is sent.");
-        if (!writer)
-            stopForHistory(reason);
-        else
-            stop(reason);
+    if (!client) {
+        stop(tr("The verification service is not configured."));
+        return;
+    }
+    if (!writer) {
+        stopForHistory(tr("The verification service has no history: a batch records every case before it is sent."));
         return;
     }
     m_configuredQps = client->rateLimiter().qps();

@@ -258,6 +258,7 @@ bool SandboxRequestParser::nextLine(const QByteArray& buffer, QByteArray& line)
     const qsizetype newline = buffer.indexOf('\n', m_pos);
     if (newline < 0)
         return false;
+    m_lineHadCr = newline > m_pos && buffer.at(newline - 1) == '\r';
     line = withoutCr(buffer.mid(m_pos, newline - m_pos));
     m_pos = newline + 1;
     return true;
@@ -332,7 +333,9 @@ SandboxRequestParser::Outcome SandboxRequestParser::readChunkSize(const QByteArr
     QByteArray digits = semicolon < 0 ? line : line.left(semicolon);
     while (!digits.isEmpty() && (digits.endsWith(' ') || digits.endsWith('\t')))
         digits.chop(1);
-    bool ok = !digits.isEmpty() && !hasControl(line, true);
+    // A bare LF ends a plain size line, as it ends any line here; after extensions, which a reader that waits for CR LF
+    // would run on into the data, it is refused.
+    bool ok = !digits.isEmpty() && !hasControl(line, true) && (semicolon < 0 || m_lineHadCr);
     for (const char c : digits)
         ok = ok && QByteArrayView("0123456789abcdefABCDEF").contains(c);
     if (!ok)

@@ -105,4 +105,5 @@ private:
     qint64 m_chunkLeft = 0;
     bool m_keepAlive = true;
     bool m_expectContinue = false;
+    bool m_lineHadCr = false; // the line nextLine() read last ended in CR LF
 };
