@@ -3,6 +3,7 @@
 #include "ElidedLabel.h"
 
 #include <QEvent>
+#include <QLayout>
 #include <QSizeGrip>
 #include <QStatusBar>
 
@@ -40,21 +41,24 @@ bool StatusBarRoom::eventFilter(QObject* watched, QEvent* event)
 int StatusBarRoom::takenByOthers() const
 {
     int taken = messageLeft + beforePermanent;
+    int shown = 1; // the greedy fact
     for (const QWidget* child : m_bar->findChildren<QWidget*>(Qt::FindDirectChildrenOnly)) {
         if (child == m_greedy)
             continue;
         if (qobject_cast<const QSizeGrip*>(child)) {
+            // In the bar's outer layout, after a 1 px spacer and the layout's spacing.
             const Qt::WindowStates states = m_bar->window()->windowState();
             if (m_bar->isSizeGripEnabled() && !(states & (Qt::WindowMaximized | Qt::WindowFullScreen)))
-                taken += child->sizeHint().width();
+                taken += child->sizeHint().width() + 1 + std::max(0, m_bar->layout()->spacing());
             continue;
         }
         if (child->isHidden())
             continue;
         const auto* fact = qobject_cast<const ElidedLabel*>(child);
-        taken += (fact ? fact->usualSizeHint() : child->sizeHint()).width() + spacing;
+        taken += (fact ? fact->usualSizeHint() : child->sizeHint()).expandedTo(child->minimumSizeHint()).width();
+        ++shown;
     }
-    return taken + spacing; // the greedy fact's own
+    return taken + (shown - 1) * spacing; // the permanent widgets' layout spaces them, not its ends
 }
 
 void StatusBarRoom::fit()
@@ -62,8 +66,10 @@ void StatusBarRoom::fit()
     const QString message = m_bar->currentMessage();
     const int messageWidth = message.isEmpty() ? 0 : m_bar->fontMetrics().horizontalAdvance(message);
     const int left = m_bar->width() - takenByOthers() - messageWidth; // for the greedy fact
-    const bool modest = left < m_greedy->minimumSizeHint().width();
-    m_greedy->setWidthCap(std::max(left, 0));
+    const int least = m_greedy->minimumSizeHint().width();
+    // Without a message a narrow bar shortens the facts as its layout does; with one, they keep to their short forms.
+    const bool modest = !message.isEmpty() && left < least;
+    m_greedy->setWidthCap(std::max(left, least));
     for (ElidedLabel* fact : std::as_const(m_facts))
         fact->setModest(modest);
 }

@@ -619,11 +619,11 @@ void TestMainWindow::statusMessageCanBeRead()
     const QList<ElidedLabel*> facts { widget<ElidedLabel>("endpointStatusLabel"),
         widget<ElidedLabel>("credentialsStatusLabel"),
         widget<ElidedLabel>("historyStatusLabel") };
-    const auto messageRoom = [bar, &facts] {
+    const auto messageRoom = [bar] { // to the first permanent widget shown, a fact or another (who signed in)
         int right = bar->width() - 12;
-        for (const ElidedLabel* fact : facts) {
-            if (fact->isVisible())
-                right = qMin(right, fact->geometry().left() - 2);
+        for (const QWidget* child : bar->findChildren<QWidget*>(Qt::FindDirectChildrenOnly)) {
+            if (child->isVisible())
+                right = qMin(right, child->geometry().left() - 2);
         }
         return right - 6;
     };
