@@ -25,6 +25,11 @@ constexpr double minRateFactor = 1.0 / 64;
 // Answers without throttling before the rate grows again, and by how much.
 constexpr int calmAnswersToGrow = 10;
 constexpr double growth = 1.25;
+// A row's own MerchantBizId counts as answered by a case of it recorded from this long before the batch began: each
+// case's time is its workstation's clock, and a workstation sharing the history may be behind the one that began the
+// list (a PC whose clock keeps local time is 8 hours off in China). An answer it recorded must not look older than the
+// batch and be sent, and billed, again.
+constexpr qint64 clockSkewAllowedSeconds = qint64 { 24 } * 3600;
 
 using Latest = Result<QHash<QString, CaseSummary>>;
 
@@ -231,7 +236,7 @@ void BatchRun::lookEarlier(HistoryWriter* writer, const Actor& actor, const QLis
         resolve({});
         return;
     }
-    const QDateTime since = m_journal.startedAt;
+    const QDateTime since = m_journal.startedAt.addSecs(-clockSkewAllowedSeconds);
     writer->run<Latest>([writer, actor, wanted, since](
                             AuditStore* store) { return findLatest(store, writer->openError(), actor, wanted, since); },
         this,

@@ -1,3 +1,4 @@
+#include "FakeClock.h"
 #include "HistoryOutage.h"
 #include "StoreFixture.h"
 #include "batch/BatchInput.h"
@@ -86,6 +87,53 @@ private slots:
             QCOMPARE(service.sandbox()->requestsReceived(), 0);
             QCOMPARE(counts.notSent, 0);
         }
+    }
+
+    // A list resumed after a run on a workstation whose clock is behind the one that began it (each case's time is
+    // its workstation's). A row with its own MerchantBizId answered there is found, and not sent again, up to a day
+    // behind; a case of that id from before that is an older, unrelated one, and the row is sent.
+    void resumedRowAnsweredUnderASlowClock_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<int>("behindHours");
+        QTest::addColumn<int>("sentAgain");
+        for (const QString& backend : StoreFixture::backends()) {
+            QTest::newRow(qPrintable(backend + QStringLiteral(", the same clock"))) << backend << 0 << 0;
+            QTest::newRow(qPrintable(backend + QStringLiteral(", 8 hours behind"))) << backend << 8 << 0;
+            QTest::newRow(qPrintable(backend + QStringLiteral(", 2 days behind"))) << backend << 48 << 1;
+        }
+    }
+    void resumedRowAnsweredUnderASlowClock()
+    {
+        QFETCH(int, behindHours);
+        QFETCH(int, sentAgain);
+        const QDateTime begun = QDateTime::currentDateTimeUtc();
+        FakeClock slow(begun.addSecs(qint64 { -3600 } * behindHours));
+        STORE_FIXTURE_OPEN(fx, store, &slow);
+        VerificationService service;
+        QVERIFY(service.configure({}));
+        service.setHistory(store.get());
+        const SandboxFixtures::Person& p = SandboxFixtures::people().constFirst();
+        const QByteArray csv = "name,id_number,start,end,merchant_biz_id\n"
+            + (p.docName + u',' + p.docNo + u',' + p.validityStartDate + u','
+                + (p.isLongTerm() ? QStringLiteral("长期") : p.validityEndDate) + QStringLiteral(",cust1\n"))
+                  .toUtf8();
+        const Result<BatchInput> input = BatchInput::parse(csv, QDate(2026, 12, 1));
+        QVERIFY2(input, qPrintable(input.message()));
+        BatchJournal journal;
+        journal.batchId = QStringLiteral("0123456789abcdef0123456789abcdef");
+        journal.startedAt = begun; // by the workstation that began the list
+        const auto runOnce = [&service, &input](const BatchJournal& with) {
+            BatchRun run(service, *input, with, {});
+            QSignalSpy finished(&run, &BatchRun::finished);
+            run.start();
+            return run.isFinished() || finished.wait(60000);
+        };
+        QVERIFY(runOnce(journal)); // answered, recorded at the slow workstation's time
+        QCOMPARE(service.sandbox()->requestsReceived(), 1);
+        journal.resumed = true;
+        QVERIFY(runOnce(journal));
+        QCOMPARE(service.sandbox()->requestsReceived() - 1, sentAgain);
     }
 
     // Cancelled by the reviewer: not a failure of the history.
