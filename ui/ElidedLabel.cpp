@@ -2,6 +2,9 @@
 
 #include <QResizeEvent>
 
+#include <algorithm>
+#include <limits>
+
 ElidedLabel::ElidedLabel(QWidget* parent)
     : QLabel(parent)
 {
@@ -39,12 +42,25 @@ QSize ElidedLabel::sizeHint() const
 QSize ElidedLabel::usualSizeHint() const
 {
     const QMargins margins = contentsMargins();
-    int width = fontMetrics().horizontalAdvance(m_fullText) + 2;
+    const int extra = 2 + margins.left() + margins.right();
+    int limit = std::numeric_limits<int>::max();
     if (m_preferredCharacters > 0)
-        width = qMin(width, fontMetrics().averageCharWidth() * m_preferredCharacters);
-    width += margins.left() + margins.right();
+        limit = fontMetrics().averageCharWidth() * m_preferredCharacters + margins.left() + margins.right();
     if (m_widthCap > 0)
-        width = qMin(width, m_widthCap);
+        limit = std::min(limit, m_widthCap);
+    int width = fontMetrics().horizontalAdvance(m_fullText) + extra;
+    if (width > limit) {
+        // Only as wide as the longest form that fits (elide() shows that one): the room it would leave blank beside
+        // its text goes to the others, a status bar's message.
+        width = limit;
+        for (const QString& form : std::as_const(m_shorter)) {
+            const int needed = fontMetrics().horizontalAdvance(form) + extra;
+            if (needed <= limit) {
+                width = needed;
+                break;
+            }
+        }
+    }
     return QSize(width, QLabel::sizeHint().height());
 }
 

@@ -56,12 +56,14 @@ void TestReadmeScreenshots::scenes()
     const SandboxFixtures::Person& person = SandboxFixtures::people().constFirst();
 
     QVERIFY(!verifyCase(person, QStringLiteral("passed")).isEmpty());
+    GuiDriver::settleLayout(); // the status bar's facts take their room back once the answer clears its message
     GuiDriver::saveScreenshot(window(), QStringLiteral("main-200-") + suffix);
 
     // A new case: the card's number under another name, which the sandbox answers with 223.
     window()->findChild<QAction*>(QStringLiteral("newCaseAction"))->trigger();
     const QString mismatch = verifyCase(person, QStringLiteral("notPassed"), QString::fromUtf8("王小红"));
     QVERIFY(!mismatch.isEmpty());
+    GuiDriver::settleLayout();
     GuiDriver::saveScreenshot(window(), QStringLiteral("main-223-") + suffix);
 
     window()->openSendToReview(mismatch);
