@@ -1,4 +1,5 @@
 #include "CliRun.h"
+#include "DistinctCases.h"
 #include "StoreFixture.h"
 
 #include "api/Credentials.h"
@@ -129,11 +130,7 @@ private slots:
         QTest::addColumn<QString>("says");
 
         const QByteArray header = "name,id_number,start,end\n";
-        const auto line = [](const SandboxFixtures::Person& p) {
-            return (p.docName + u',' + p.docNo + u',' + p.validityStartDate + u','
-                + (p.isLongTerm() ? QStringLiteral("长期") : p.validityEndDate) + u'\n')
-                .toUtf8();
-        };
+        const auto line = [](const SandboxFixtures::Person& p) { return DistinctCases::csvLine(p) + '\n'; };
         const SandboxFixtures::Person first = SandboxFixtures::people().first();
         QTest::newRow("on standard input") << QStringLiteral("-") << QByteArray(header + line(first)) << QStringList()
                                            << 0 << QStringLiteral("200") << QString();

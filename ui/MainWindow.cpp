@@ -124,7 +124,7 @@ MainWindow::MainWindow(VerificationService& service, HistoryPending, QWidget* pa
     m_historyLabel->setContentsMargins(6, 0, 6, 0);
     // No stretch on the facts: a message is drawn in the room they leave on the left (StatusBarRoom).
     statusBar()->addPermanentWidget(m_historyLabel);
-    new StatusBarRoom(statusBar(), { m_endpointLabel, m_credentialsLabel, m_historyLabel }, m_historyLabel);
+    new StatusBarRoom(statusBar(), m_historyLabel);
     m_anchorWarningLabel = new QLabel(tr("Anchors not copied"), this);
     m_anchorWarningLabel->setObjectName(QStringLiteral("anchorWarningStatusLabel"));
     m_anchorWarningLabel->hide();

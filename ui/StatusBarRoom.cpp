@@ -19,10 +19,9 @@ constexpr int spacing = 6;
 
 } // namespace
 
-StatusBarRoom::StatusBarRoom(QStatusBar* bar, QList<ElidedLabel*> facts, ElidedLabel* greedy)
+StatusBarRoom::StatusBarRoom(QStatusBar* bar, ElidedLabel* greedy)
     : QObject(bar)
     , m_bar(bar)
-    , m_facts(std::move(facts))
     , m_greedy(greedy)
 {
     connect(bar, &QStatusBar::messageChanged, this, &StatusBarRoom::fit);
@@ -70,6 +69,6 @@ void StatusBarRoom::fit()
     // Without a message a narrow bar shortens the facts as its layout does; with one, they keep to their short forms.
     const bool modest = !message.isEmpty() && left < least;
     m_greedy->setWidthCap(std::max(left, least));
-    for (ElidedLabel* fact : std::as_const(m_facts))
+    for (ElidedLabel* fact : m_bar->findChildren<ElidedLabel*>(Qt::FindDirectChildrenOnly))
         fact->setModest(modest);
 }

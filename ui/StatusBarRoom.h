@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QList>
 #include <QObject>
 
 class ElidedLabel;
@@ -15,8 +14,8 @@ class StatusBarRoom : public QObject
 {
     Q_OBJECT
 public:
-    // facts: the bar's facts, greedy among them.
-    StatusBarRoom(QStatusBar* bar, QList<ElidedLabel*> facts, ElidedLabel* greedy);
+    // The facts are the bar's ElidedLabel widgets; greedy is one of them.
+    StatusBarRoom(QStatusBar* bar, ElidedLabel* greedy);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -28,6 +27,5 @@ private:
     int takenByOthers() const;
 
     QStatusBar* m_bar;
-    QList<ElidedLabel*> m_facts;
     ElidedLabel* m_greedy;
 };

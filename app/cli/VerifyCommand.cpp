@@ -75,6 +75,16 @@ int refuse(bool json, const QString& message, const QList<ValidationIssue>& issu
     return Refused;
 }
 
+// The name of the first of these options given, or empty: options that another one given excludes.
+QString firstGiven(const QCommandLineParser& parser, std::initializer_list<const QCommandLineOption*> options)
+{
+    for (const QCommandLineOption* option : options) {
+        if (parser.isSet(*option))
+            return option->names().constFirst();
+    }
+    return QString();
+}
+
 // The case of --case FILE ("-": standard input): the format of a batch list (BatchInput) with one case. Sets *input,
 // or returns the exit code after saying what is wrong (the pre-check's issues of the case too).
 std::optional<int> readCaseFile(const QString& path, bool asJson, CaseInput* input)
@@ -278,22 +288,18 @@ int runVerify(const QStringList& arguments)
     }
     const bool asJson = parser.isSet(json);
     if (parser.isSet(retry)) {
-        for (const QCommandLineOption* given : { &name, &idNumber, &start, &end, &longTerm, &bizId, &dryRun }) {
-            if (parser.isSet(*given))
-                return refuse(asJson,
-                    tr("--retry takes the case from the history; --%1 cannot be given with it.")
-                        .arg(given->names().constFirst()));
-        }
+        if (const QString given = firstGiven(parser, { &name, &idNumber, &start, &end, &longTerm, &bizId, &dryRun });
+            !given.isEmpty())
+            return refuse(
+                asJson, tr("--retry takes the case from the history; --%1 cannot be given with it.").arg(given));
     }
 
     if (parser.isSet(caseFile)) {
-        for (const QCommandLineOption* given :
-            { &retry, &name, &idNumber, &start, &end, &longTerm, &scene, &userId, &bizId }) {
-            if (parser.isSet(*given))
-                return refuse(asJson,
-                    tr("--case takes the whole case from its file; --%1 cannot be given with it.")
-                        .arg(given->names().constFirst()));
-        }
+        if (const QString given =
+                firstGiven(parser, { &retry, &name, &idNumber, &start, &end, &longTerm, &scene, &userId, &bizId });
+            !given.isEmpty())
+            return refuse(
+                asJson, tr("--case takes the whole case from its file; --%1 cannot be given with it.").arg(given));
     }
 
     CaseInput input;

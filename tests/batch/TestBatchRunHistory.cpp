@@ -1,3 +1,4 @@
+#include "DistinctCases.h"
 #include "FakeClock.h"
 #include "HistoryOutage.h"
 #include "StoreFixture.h"
@@ -43,10 +44,7 @@ private slots:
         QByteArray csv = "name,id_number,start,end\n";
         QVERIFY(SandboxFixtures::people().size() >= rows);
         for (int i = 0; i < rows; ++i) {
-            const SandboxFixtures::Person& p = SandboxFixtures::people().at(i);
-            csv += (p.docName + u',' + p.docNo + u',' + p.validityStartDate + u','
-                + (p.isLongTerm() ? QStringLiteral("长期") : p.validityEndDate) + u'\n')
-                       .toUtf8();
+            csv += DistinctCases::csvLine(SandboxFixtures::people().at(i)) + '\n';
         }
         const Result<BatchInput> input = BatchInput::parse(csv, QDate(2026, 12, 1));
         QVERIFY2(input, qPrintable(input.message()));
@@ -113,11 +111,8 @@ private slots:
         VerificationService service;
         QVERIFY(service.configure({}));
         service.setHistory(store.get());
-        const SandboxFixtures::Person& p = SandboxFixtures::people().constFirst();
         const QByteArray csv = "name,id_number,start,end,merchant_biz_id\n"
-            + (p.docName + u',' + p.docNo + u',' + p.validityStartDate + u','
-                + (p.isLongTerm() ? QStringLiteral("长期") : p.validityEndDate) + QStringLiteral(",cust1\n"))
-                  .toUtf8();
+            + DistinctCases::csvLine(SandboxFixtures::people().constFirst()) + ",cust1\n";
         const Result<BatchInput> input = BatchInput::parse(csv, QDate(2026, 12, 1));
         QVERIFY2(input, qPrintable(input.message()));
         BatchJournal journal;

@@ -97,12 +97,7 @@ class TestCliBatch : public QObject
         return file.fileName();
     }
 
-    static QByteArray personLine(const SandboxFixtures::Person& p)
-    {
-        return (p.docName + u',' + p.docNo + u',' + p.validityStartDate + u','
-            + (p.isLongTerm() ? QStringLiteral("长期") : p.validityEndDate))
-            .toUtf8();
-    }
+    static QByteArray personLine(const SandboxFixtures::Person& p) { return DistinctCases::csvLine(p); }
 
     // Every fixture person (200), an unknown person (202), a wrong end date (223), a bad checksum and a bad date
     // (refused), then the same again until rows lines, except that a case sent before is a new unknown person

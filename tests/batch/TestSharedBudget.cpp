@@ -31,9 +31,7 @@ class TestSharedBudget : public QObject
         QByteArray csv = "name,id_number,start,end\n";
         for (int i = 0; i < 8; ++i) {
             const SandboxFixtures::Person p = DistinctCases::unknown(i);
-            csv.append((p.docName + u',' + p.docNo + u',' + p.validityStartDate + u','
-                + (p.isLongTerm() ? QStringLiteral("长期") : p.validityEndDate) + u'\n')
-                           .toUtf8());
+            csv.append(DistinctCases::csvLine(p) + '\n');
         }
         QFile file(m_dir.filePath(QStringLiteral("cases.csv")));
         if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size())

@@ -182,9 +182,7 @@ public:
         const QList<SandboxFixtures::Person>& people = SandboxFixtures::people();
         for (int i = 0; i < n; ++i) {
             const SandboxFixtures::Person p = i < people.size() ? people.at(i) : DistinctCases::unknown(i);
-            csv += (p.docName + u',' + p.docNo + u',' + p.validityStartDate + u','
-                + (p.isLongTerm() ? SandboxFixtures::longTermChinese : p.validityEndDate) + u'\n')
-                       .toUtf8();
+            csv += DistinctCases::csvLine(p) + '\n';
         }
         const QString name = path(QStringLiteral("cases-%1.csv").arg(n));
         QFile file(name);

@@ -15,3 +15,10 @@ SandboxFixtures::Person DistinctCases::unknown(int i, const QString& name)
     person.validityEndDate = QStringLiteral("20400610");
     return person;
 }
+
+QByteArray DistinctCases::csvLine(const SandboxFixtures::Person& p)
+{
+    return (p.docName + u',' + p.docNo + u',' + p.validityStartDate + u','
+        + (p.isLongTerm() ? SandboxFixtures::longTermChinese : p.validityEndDate))
+        .toUtf8();
+}
