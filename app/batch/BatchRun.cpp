@@ -25,10 +25,12 @@ constexpr double minRateFactor = 1.0 / 64;
 // Answers without throttling before the rate grows again, and by how much.
 constexpr int calmAnswersToGrow = 10;
 constexpr double growth = 1.25;
-// A row's own MerchantBizId counts as answered by a case of it recorded from this long before the batch began: each
-// case's time is its workstation's clock, and a workstation sharing the history may be behind the one that began the
-// list (a PC whose clock keeps local time is 8 hours off in China). An answer it recorded must not look older than the
-// batch and be sent, and billed, again.
+// A row's own MerchantBizId counts as answered by a case of it recorded after the batch was claimed in the history
+// (BatchClaim::headSeq: the history's order). A batch whose claim does not say (claimed by an older version, or not
+// claimed) falls back to the cases' times, from this long before the batch began: each case's time is its
+// workstation's clock, and a workstation sharing the history may be behind the one that began the list (a PC whose
+// clock keeps local time is 8 hours off in China). An answer it recorded must not look older than the batch and be
+// sent, and billed, again.
 constexpr qint64 clockSkewAllowedSeconds = qint64 { 24 } * 3600;
 
 using Latest = Result<QHash<QString, CaseSummary>>;
@@ -54,13 +56,20 @@ struct Wanted
     QString idNumber;
 };
 
+// Where the batch's own cases begin: after the chain's event afterSeq, else (-1) from the time from.
+struct BatchSince
+{
+    qint64 afterSeq = -1;
+    QDateTime from;
+};
+
 // The latest case of each MerchantBizId, whoever recorded it (another reviewer may have begun the list), on the
 // writer thread.
 Latest findLatest(AuditStore* store,
     const QString& openError,
     const Actor& actor,
     const QList<Wanted>& wanted,
-    const QDateTime& since)
+    const BatchSince& since)
 {
     if (!store)
         return Failure(ErrorCode::Unavailable, openError);
@@ -69,8 +78,10 @@ Latest findLatest(AuditStore* store,
         HistoryQuery query;
         query.merchantBizId = each.bizId;
         query.idNumber = each.idNumber;
-        if (each.sinceStart)
-            query.from = since;
+        if (each.sinceStart && since.afterSeq >= 0)
+            query.afterSeq = since.afterSeq;
+        else if (each.sinceStart)
+            query.from = since.from;
         const Result<std::optional<CaseSummary>> found = store->latestSent(actor, query);
         if (!found)
             return found.failure();
@@ -198,6 +209,7 @@ void BatchRun::start()
                                    .arg(lookup.latest.message()));
                 return;
             }
+            m_claimHeadSeq = lookup.claimed->headSeq;
             lookEarlier(writer, actor, lookup.indexes);
         });
 }
@@ -236,7 +248,7 @@ void BatchRun::lookEarlier(HistoryWriter* writer, const Actor& actor, const QLis
         resolve({});
         return;
     }
-    const QDateTime since = m_journal.startedAt.addSecs(-clockSkewAllowedSeconds);
+    const BatchSince since { m_claimHeadSeq, m_journal.startedAt.addSecs(-clockSkewAllowedSeconds) };
     writer->run<Latest>([writer, actor, wanted, since](
                             AuditStore* store) { return findLatest(store, writer->openError(), actor, wanted, since); },
         this,

@@ -183,6 +183,7 @@ private:
     // Whether options.claim was recorded in the history by this run: set on the writer thread by the claim, read
     // there by the forget posted behind it.
     std::shared_ptr<std::atomic_bool> m_claimRecorded = std::make_shared<std::atomic_bool>(false);
+    qint64 m_claimHeadSeq = -1; // BatchClaim::headSeq: where the batch's own cases begin in the history
     std::optional<BatchBegun> m_earlierInHistory;
     QString m_stopReason;
 };

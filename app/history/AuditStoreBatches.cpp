@@ -4,6 +4,7 @@
 #include "AuditStore.h"
 
 #include "history/CanonicalEvent.h"
+#include "history/EventLog.h"
 #include "history/Migrations.h"
 
 #include <QSqlError>
@@ -14,7 +15,7 @@ namespace {
 const QStringList tableSql = {
     QStringLiteral("CREATE TABLE batch_lists (batch_id TEXT PRIMARY KEY, list_index TEXT NOT NULL, "
                    "started_at TEXT NOT NULL, actor TEXT NOT NULL, workstation TEXT NOT NULL, "
-                   "output_path TEXT NOT NULL, training INTEGER NOT NULL)"),
+                   "output_path TEXT NOT NULL, training INTEGER NOT NULL, head_seq BIGINT)"),
     QStringLiteral("CREATE INDEX batch_lists_list ON batch_lists (list_index, training, started_at)"),
 };
 
@@ -24,9 +25,35 @@ Failure cannotKeep(const QSqlQuery& q)
         AuditStore::tr("Cannot keep the record of batches in the history: %1").arg(q.lastError().text()));
 }
 
+// Whether batch_lists has head_seq (the chain head when a batch was first claimed), which a table made by an older
+// version lacks: added when this role may (the table's owner; on SQLite whoever writes the file), else left without.
+Result<bool> hasHeadSeq(const QSqlDatabase& db, bool postgres)
+{
+    QSqlQuery probe(db);
+    if (!probe.exec(postgres ? QStringLiteral("SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE "
+                                              "table_schema = current_schema() AND table_name = 'batch_lists' AND "
+                                              "column_name = 'head_seq'), (SELECT pg_get_userbyid(relowner) FROM "
+                                              "pg_catalog.pg_class WHERE oid = to_regclass('batch_lists')) = "
+                                              "current_user")
+                             : QStringLiteral("SELECT COUNT(*), 1 FROM pragma_table_info('batch_lists') WHERE name = "
+                                              "'head_seq'"))
+        || !probe.next())
+        return cannotKeep(probe);
+    if (probe.value(0).toBool())
+        return true;
+    if (!probe.value(1).toBool())
+        return false;
+    probe.finish();
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("ALTER TABLE batch_lists ADD COLUMN head_seq BIGINT")))
+        return cannotKeep(q);
+    return true;
+}
+
 // Inside the write transaction, which holds the chain head: no other workstation makes the table meanwhile. Looked
 // for first, so that a database role that may not create tables, or does not own this one, still uses it once made.
-Result<void> makeTable(const QSqlDatabase& db, bool postgres)
+// Whether the table has head_seq.
+Result<bool> makeTable(const QSqlDatabase& db, bool postgres)
 {
     QSqlQuery probe(db);
     if (!probe.exec(postgres
@@ -34,25 +61,31 @@ Result<void> makeTable(const QSqlDatabase& db, bool postgres)
                 : QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'batch_lists'"))
         || !probe.next())
         return cannotKeep(probe);
-    if (probe.value(0).toBool())
-        return {};
+    if (probe.value(0).toBool()) {
+        probe.finish();
+        return hasHeadSeq(db, postgres);
+    }
     for (const QString& sql : tableSql) {
         QSqlQuery q(db);
         if (!q.exec(sql))
             return cannotKeep(q);
     }
-    return {};
+    return true;
 }
 
-// Whether the batch itself is recorded already (a run resumed, a claim repeated).
-Result<bool> recorded(const QSqlDatabase& db, const QString& batchId)
+// The batch itself as recorded (a run resumed, a claim repeated): nullopt when it is not; else the chain head's seq
+// when it was first claimed, -1 when that is not known (recorded by an older version, or without head_seq).
+Result<std::optional<qint64>> recorded(const QSqlDatabase& db, const QString& batchId, bool withHeadSeq)
 {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM batch_lists WHERE batch_id = ?"));
+    q.prepare(withHeadSeq ? QStringLiteral("SELECT head_seq FROM batch_lists WHERE batch_id = ?")
+                          : QStringLiteral("SELECT NULL FROM batch_lists WHERE batch_id = ?"));
     q.addBindValue(batchId);
-    if (!q.exec() || !q.next())
+    if (!q.exec())
         return cannotKeep(q);
-    return q.value(0).toLongLong() > 0;
+    if (!q.next())
+        return std::optional<qint64>();
+    return std::optional<qint64>(q.value(0).isNull() ? qint64 { -1 } : q.value(0).toLongLong());
 }
 
 // The latest other batch of the list, if any.
@@ -103,7 +136,7 @@ void AuditStore::makeTeamTables()
         return;
     QSqlQuery q(db);
     const bool made = q.exec(QStringLiteral("SELECT seq FROM chain_head WHERE id = 1 FOR UPDATE"))
-        && makeTable(db, true) && q.exec(rateBudgetTableSql());
+        && makeTable(db, true).ok() && q.exec(rateBudgetTableSql());
     if (made)
         SqlTransaction::commit(db, nullptr); // rolls back when it fails
     else
@@ -121,13 +154,16 @@ Result<BatchClaim> AuditStore::claimBatch(const Actor& actor, const BatchBegun& 
     const QString index = QString::fromLatin1(m_vault->listIndex(ours.listSha256));
     const Result<void> written = write(*allowed, [&]() -> Result<void> {
         QSqlDatabase db = database();
-        if (Result<void> made = makeTable(db, m_postgres); !made)
-            return made;
-        const Result<bool> ownRecorded = recorded(db, ours.batchId);
+        const Result<bool> withHeadSeq = makeTable(db, m_postgres);
+        if (!withHeadSeq)
+            return withHeadSeq.failure();
+        const Result<std::optional<qint64>> ownRecorded = recorded(db, ours.batchId, *withHeadSeq);
         if (!ownRecorded)
             return ownRecorded.failure();
-        if (*ownRecorded)
+        if (*ownRecorded) {
+            claim.headSeq = **ownRecorded;
             return {}; // begun here, and checked then: its own runs go on
+        }
         if (checkEarlier) {
             Result<std::optional<BatchBegun>> found = latestOther(db, ours, index);
             if (!found)
@@ -138,7 +174,9 @@ Result<BatchClaim> AuditStore::claimBatch(const Actor& actor, const BatchBegun& 
         }
         QSqlQuery q(db);
         q.prepare(QStringLiteral("INSERT INTO batch_lists (batch_id, list_index, started_at, actor, workstation, "
-                                 "output_path, training) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                                 "output_path, training%1) VALUES (?, ?, ?, ?, ?, ?, ?%2)")
+                      .arg(*withHeadSeq ? QStringLiteral(", head_seq") : QString(),
+                          *withHeadSeq ? QStringLiteral(", ?") : QString()));
         q.addBindValue(ours.batchId);
         q.addBindValue(index);
         q.addBindValue(QString::fromLatin1(CanonicalEvent::timestamp(ours.startedAt)));
@@ -146,8 +184,11 @@ Result<BatchClaim> AuditStore::claimBatch(const Actor& actor, const BatchBegun& 
         q.addBindValue(allowed->workstation);
         q.addBindValue(ours.outputPath);
         q.addBindValue(ours.training ? 1 : 0);
+        if (*withHeadSeq)
+            q.addBindValue(m_log->headSeq());
         if (!q.exec())
             return cannotKeep(q);
+        claim.headSeq = *withHeadSeq ? m_log->headSeq() : -1;
         claim.recorded = true;
         return {};
     });

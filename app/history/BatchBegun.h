@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
+#include <QtGlobal>
 
 #include <optional>
 
@@ -28,4 +29,8 @@ struct BatchClaim
 {
     std::optional<BatchBegun> earlier;
     bool recorded = false;
+    // The seq of the chain's last event when this batch was first claimed: every case the batch recorded came after
+    // it, whatever the clocks of the workstations that recorded them said. -1 when not known (claimed by an older
+    // version, or in a table this role could not add the column to); not set with earlier.
+    qint64 headSeq = -1;
 };

@@ -290,7 +290,8 @@ bool HistoryQuery::hasFilter() const
 {
     return from.isValid() || to.isValid() || !actor.isEmpty() || !outcome.isEmpty() || !state.isEmpty()
         || !subCode.isEmpty() || !reviewState.isEmpty() || !sceneCode.isEmpty() || passed.has_value()
-        || training.has_value() || !idNumber.isEmpty() || !merchantBizId.isEmpty() || !requestId.isEmpty();
+        || training.has_value() || !idNumber.isEmpty() || !merchantBizId.isEmpty() || !requestId.isEmpty()
+        || afterSeq >= 0;
 }
 
 QString HistoryQuery::sortExpression() const
@@ -405,6 +406,8 @@ QString HistoryQuery::fromWhere(const QByteArray& idIndex, const HistoryCursor& 
         add(QStringLiteral("c.merchant_biz_id = ?"), merchantBizId);
     if (!requestId.isEmpty())
         add(QStringLiteral("c.request_id = ?"), requestId);
+    if (afterSeq >= 0)
+        add(QStringLiteral("(SELECT MIN(e.seq) FROM events e WHERE e.case_id = c.case_id) > ?"), afterSeq);
     if (!after.isNull()) {
         const QString expr = sortExpression();
         const QString cmp = descending ? QStringLiteral("<") : QStringLiteral(">");

@@ -111,6 +111,9 @@ public:
     QString idNumber; // exact match via the blind index; the store computes the index
     QString merchantBizId; // exact
     QString requestId; // exact: the RequestId of the case's last answer
+    // Cases whose first event came after the event of this seq (a batch's own cases: BatchClaim::headSeq); -1 =
+    // open. The history's order, not a clock's. Not a filter a person sets: neither set() nor the JSON forms have it.
+    qint64 afterSeq = -1;
     QString sortKey = QLatin1String(HistorySort::time); // HistorySort::*
     bool descending = true;
 

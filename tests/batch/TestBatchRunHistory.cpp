@@ -131,6 +131,64 @@ private slots:
         QCOMPARE(service.sandbox()->requestsReceived() - 1, sentAgain);
     }
 
+    // A list claimed in the history (as the CLI and the app claim every list) finds its rows' own MerchantBizIds'
+    // answers by the history's order, after its claim: an answer recorded under a clock two days behind is its own, and
+    // is not sent again; another list's case of that MerchantBizId, recorded an hour before this list began, is not,
+    // and the row is sent (the row's person may have been corrected since).
+    void resumedClaimedListFindsItsOwnAnswers_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<bool>("answeredByAnotherList");
+        QTest::addColumn<int>("behindHours");
+        QTest::addColumn<int>("sentAgain");
+        for (const QString& backend : StoreFixture::backends()) {
+            QTest::newRow(qPrintable(backend + QStringLiteral(", its own answer, the same clock")))
+                << backend << false << 0 << 0;
+            QTest::newRow(qPrintable(backend + QStringLiteral(", its own answer, 2 days behind")))
+                << backend << false << 48 << 0;
+            QTest::newRow(qPrintable(backend + QStringLiteral(", another list's answer an hour before")))
+                << backend << true << 1 << 1;
+        }
+    }
+    void resumedClaimedListFindsItsOwnAnswers()
+    {
+        QFETCH(bool, answeredByAnotherList);
+        QFETCH(int, behindHours);
+        QFETCH(int, sentAgain);
+        const QDateTime begun = QDateTime::currentDateTimeUtc();
+        FakeClock clock(begun.addSecs(qint64 { -3600 } * behindHours));
+        STORE_FIXTURE_OPEN(fx, store, &clock);
+        VerificationService service;
+        QVERIFY(service.configure({}));
+        service.setHistory(store.get());
+        const Result<BatchInput> input = BatchInput::parse("name,id_number,start,end,merchant_biz_id\n"
+                + DistinctCases::csvLine(SandboxFixtures::people().constFirst()) + ",cust1\n",
+            QDate(2026, 12, 1));
+        QVERIFY2(input, qPrintable(input.message()));
+        const auto runOnce = [&service, &input](const QString& batchId, const QByteArray& list, bool resumed) {
+            BatchJournal journal;
+            journal.batchId = batchId;
+            journal.startedAt = QDateTime::currentDateTimeUtc();
+            journal.resumed = resumed;
+            BatchRun::Options options;
+            options.claim = BatchBegun {
+                batchId, list, QStringLiteral("/results.csv"), journal.startedAt, {}, {}, service.isTraining()
+            };
+            BatchRun run(service, *input, journal, options);
+            QSignalSpy finished(&run, &BatchRun::finished);
+            run.start();
+            return run.isFinished() || finished.wait(60000);
+        };
+        const QString ours = QStringLiteral("0123456789abcdef0123456789abcdef");
+        QVERIFY(runOnce(answeredByAnotherList ? QStringLiteral("fedcba9876543210fedcba9876543210") : ours,
+            answeredByAnotherList ? QByteArray(64, 'b') : QByteArray(64, 'a'),
+            false));
+        QCOMPARE(service.sandbox()->requestsReceived(), 1);
+        clock.advance(qint64 { 3600 * 1000 } * behindHours);
+        QVERIFY(runOnce(ours, QByteArray(64, 'a'), true));
+        QCOMPARE(service.sandbox()->requestsReceived() - 1, sentAgain);
+    }
+
     // Cancelled by the reviewer: not a failure of the history.
     void cancelIsNotAHistoryFailure()
     {

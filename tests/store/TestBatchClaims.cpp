@@ -175,6 +175,52 @@ private slots:
         QVERIFY2(errors[0].isEmpty() && errors[1].isEmpty(), qPrintable(errors[0] + errors[1]));
         QCOMPARE(through[0] + through[1], lists);
     }
+
+    // A batch's claim keeps the chain's head as it was when the batch was first claimed: the cases recorded after it
+    // are the batch's, whatever the clocks of the workstations that recorded them said (BatchClaim::headSeq). A table
+    // made by an older version, without the column, gets it from the history's owner; a batch recorded there before
+    // does not know its head (-1) and falls back to the clocks.
+    void aClaimKeepsTheHeadItWasFirstMadeAt_data() { StoreFixture::addBackendRows(); }
+    void aClaimKeepsTheHeadItWasFirstMadeAt()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fixture;
+        STORE_FIXTURE_PREPARE(fixture, backend);
+        const std::unique_ptr<AuditStore> store = fixture.open();
+        QVERIFY(store);
+        const Actor anna = on(QStringLiteral("anna"), QStringLiteral("ws-a"));
+        const QDateTime t0 = QDateTime(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC);
+        const auto headSeqOf = [&](const QString& id, const QByteArray& list) {
+            const Result<BatchClaim> r = store->claimBatch(anna, batch(id, list, t0), true);
+            return r.ok() && !r->earlier ? r->headSeq : qint64 { -2 };
+        };
+        const auto newCase = [&] {
+            CaseRecord r;
+            r.merchantBizId = QStringLiteral("cust1");
+            r.sceneCode = QStringLiteral("desk");
+            r.training = true;
+            r.name = QStringLiteral("王小明");
+            r.idNumber = QStringLiteral("110101199003071233");
+            return store->createCase(StoreFixture::actor(), r).ok();
+        };
+        QVERIFY(newCase());
+        const qint64 first = store->head()->seq;
+        QCOMPARE(headSeqOf(QStringLiteral("b1"), QByteArray(64, 'a')), first);
+        QVERIFY(newCase());
+        QVERIFY(store->head()->seq > first);
+        QCOMPARE(headSeqOf(QStringLiteral("b1"), QByteArray(64, 'a')), first); // resumed: as first claimed
+
+        // The table as an older version made it, with a batch of its own.
+        QVERIFY(fixture.execRaw(QStringLiteral("DROP TABLE batch_lists")));
+        QVERIFY(fixture.execRaw(QStringLiteral(
+            "CREATE TABLE batch_lists (batch_id TEXT PRIMARY KEY, list_index TEXT NOT NULL, started_at TEXT NOT NULL, "
+            "actor TEXT NOT NULL, workstation TEXT NOT NULL, output_path TEXT NOT NULL, training INTEGER NOT NULL)")));
+        QVERIFY(fixture.execRaw(QStringLiteral("INSERT INTO batch_lists VALUES ('old', 'x', "
+                                               "'2026-11-30T09:00:00.000Z', 'anna', 'ws-a', '/r.csv', 0)")));
+        QCOMPARE(headSeqOf(QStringLiteral("old"), QByteArray(64, 'c')), qint64 { -1 });
+        QCOMPARE(headSeqOf(QStringLiteral("b2"), QByteArray(64, 'd')), store->head()->seq);
+        QCOMPARE(headSeqOf(QStringLiteral("old"), QByteArray(64, 'c')), qint64 { -1 });
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBatchClaims)
