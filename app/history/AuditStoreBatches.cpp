@@ -122,13 +122,18 @@ void AuditStore::makeTeamTables()
     // Only the role that owns the history (a table belongs to the role that makes it, whoever that role is a member
     // of): a team member whose role may create tables in the schema (on PostgreSQL 14 and older every role may, in
     // public) would own them, and the history's owner could not grant on them. NULL (no meta) reads as false.
-    if (!probe.exec(
-            QStringLiteral("SELECT has_schema_privilege(current_schema(), 'CREATE') AND (SELECT "
-                           "pg_get_userbyid(relowner) FROM pg_catalog.pg_class WHERE oid = to_regclass('meta')) "
-                           "= current_user, to_regclass('batch_lists') IS NOT NULL AND to_regclass('rate_budget') "
-                           "IS NOT NULL"))
-        || !probe.next() || !probe.value(0).toBool() || probe.value(1).toBool())
+    // A batch_lists an older version made lacks head_seq: its owner adds it (makeTable), so that the team's members,
+    // who may not alter it, keep their batches' heads too (one a member made stays without it).
+    if (!probe.exec(QStringLiteral(
+            "SELECT has_schema_privilege(current_schema(), 'CREATE') AND (SELECT pg_get_userbyid(relowner) FROM "
+            "pg_catalog.pg_class WHERE oid = to_regclass('meta')) = current_user, to_regclass('rate_budget') IS NOT "
+            "NULL, to_regclass('batch_lists') IS NOT NULL AND (EXISTS (SELECT 1 FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = 'batch_lists' AND column_name = 'head_seq') OR "
+            "(SELECT pg_get_userbyid(relowner) FROM pg_catalog.pg_class WHERE oid = to_regclass('batch_lists')) <> "
+            "current_user)"))
+        || !probe.next() || !probe.value(0).toBool() || (probe.value(1).toBool() && probe.value(2).toBool()))
         return;
+    const bool rateBudgetMade = probe.value(1).toBool();
     probe.finish();
     // Holding the chain head, as a batch's claim does when it makes its table (makeTable). A booking of the rate
     // budget on another workstation may still make its table at the same moment: then this one is left to it.
@@ -136,7 +141,7 @@ void AuditStore::makeTeamTables()
         return;
     QSqlQuery q(db);
     const bool made = q.exec(QStringLiteral("SELECT seq FROM chain_head WHERE id = 1 FOR UPDATE"))
-        && makeTable(db, true).ok() && q.exec(rateBudgetTableSql());
+        && makeTable(db, true).ok() && (rateBudgetMade || q.exec(rateBudgetTableSql()));
     if (made)
         SqlTransaction::commit(db, nullptr); // rolls back when it fails
     else

@@ -388,6 +388,45 @@ private slots:
         QVERIFY(refusal(fx, second).isEmpty());
     }
 
+    // A batch_lists an older version made has no head_seq (where a batch's own cases begin in the chain). A member,
+    // who may not alter the owner's table, claims without it (-1: the clocks decide); the owner's next open adds it,
+    // and from then on the member's claims keep their head.
+    void anOlderBatchTableGetsItsHeadColumnFromTheOwner()
+    {
+        PG_ACCESS_PREPARE(fx, member);
+        QVERIFY(fx.execRaw(QStringLiteral("DROP TABLE batch_lists")));
+        QVERIFY(fx.execRaw(QStringLiteral(
+            "CREATE TABLE batch_lists (batch_id TEXT PRIMARY KEY, list_index TEXT NOT NULL, started_at TEXT NOT NULL, "
+            "actor TEXT NOT NULL, workstation TEXT NOT NULL, output_path TEXT NOT NULL, training INTEGER NOT NULL)")));
+        QVERIFY(grantAsked(member, refusal(fx, member)));
+        // The claim's head, and the chain's head when it was made.
+        const auto claimedHead = [&](const QString& id) {
+            std::unique_ptr<AuditStore> store;
+            if (!refusal(fx, member, &store).isEmpty() || !store)
+                return std::pair<qint64, qint64>(-2, -2);
+            BatchBegun batch;
+            batch.batchId = id;
+            batch.listSha256 = id.toLatin1().repeated(8);
+            batch.outputPath = QStringLiteral("/srv/lists/%1.csv").arg(id);
+            batch.startedAt = QDateTime::currentDateTimeUtc();
+            const Result<BatchClaim> claim = store->claimBatch(StoreFixture::actor(), batch, true);
+            if (!claim || !store->head())
+                return std::pair<qint64, qint64>(-3, -3);
+            return std::pair<qint64, qint64>(claim->headSeq, store->head()->seq);
+        };
+        const auto before = claimedHead(QStringLiteral("member-1"));
+        QCOMPARE(before.first, qint64 { -1 }); // not known
+        QVERIFY(before.second >= 0);
+        QCOMPARE(count(fx,
+                     QStringLiteral("SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = "
+                                    "current_schema() AND table_name = 'batch_lists' AND column_name = 'head_seq'")),
+            0);
+        QVERIFY(fx.open()); // the owner's open
+        const auto after = claimedHead(QStringLiteral("member-2"));
+        QVERIFY(after.second >= 0);
+        QCOMPARE(after.first, after.second);
+    }
+
     // A search path whose first schema is "$user" (PostgreSQL's default): the role is told about the schema named
     // after it, never "$user".
     void theUserEntryOfTheSearchPathIsResolved()
