@@ -26,11 +26,11 @@ constexpr double minRateFactor = 1.0 / 64;
 constexpr int calmAnswersToGrow = 10;
 constexpr double growth = 1.25;
 // A row's own MerchantBizId counts as answered by a case of it recorded after the batch was claimed in the history
-// (BatchClaim::headSeq: the history's order). A batch whose claim does not say (claimed by an older version, or not
-// claimed) falls back to the cases' times, from this long before the batch began: each case's time is its
-// workstation's clock, and a workstation sharing the history may be behind the one that began the list (a PC whose
-// clock keeps local time is 8 hours off in China). An answer it recorded must not look older than the batch and be
-// sent, and billed, again.
+// (BatchClaim::headSeq: the history's order). A batch whose claim does not say (claimed by an older version, or in a
+// table without the column, or claimed only when resumed, or not claimed) falls back to the cases' times, from this
+// long before the batch began: each case's time is its workstation's clock, and a workstation sharing the history may
+// be behind the one that began the list (a PC whose clock keeps local time is 8 hours off in China). An answer it
+// recorded must not look older than the batch and be sent, and billed, again.
 constexpr qint64 clockSkewAllowedSeconds = qint64 { 24 } * 3600;
 
 using Latest = Result<QHash<QString, CaseSummary>>;
@@ -209,7 +209,9 @@ void BatchRun::start()
                                    .arg(lookup.latest.message()));
                 return;
             }
-            m_claimHeadSeq = lookup.claimed->headSeq;
+            // A resumed batch claimed only now (begun by an older version, or its claim forgotten after a run that
+            // sent nothing) recorded its earlier cases before its claim: the head says nothing of them.
+            m_claimHeadSeq = lookup.claimed->recorded && m_journal.resumed ? -1 : lookup.claimed->headSeq;
             lookEarlier(writer, actor, lookup.indexes);
         });
 }

@@ -30,9 +30,9 @@ Failure cannotKeep(const QSqlQuery& q)
 Result<bool> hasHeadSeq(const QSqlDatabase& db, bool postgres)
 {
     QSqlQuery probe(db);
-    if (!probe.exec(postgres ? QStringLiteral("SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE "
-                                              "table_schema = current_schema() AND table_name = 'batch_lists' AND "
-                                              "column_name = 'head_seq'), (SELECT pg_get_userbyid(relowner) FROM "
+    if (!probe.exec(postgres ? QStringLiteral("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid "
+                                              "= to_regclass('batch_lists') AND attname = 'head_seq' AND NOT "
+                                              "attisdropped), (SELECT pg_get_userbyid(relowner) FROM "
                                               "pg_catalog.pg_class WHERE oid = to_regclass('batch_lists')) = "
                                               "current_user")
                              : QStringLiteral("SELECT COUNT(*), 1 FROM pragma_table_info('batch_lists') WHERE name = "
@@ -127,8 +127,8 @@ void AuditStore::makeTeamTables()
     if (!probe.exec(QStringLiteral(
             "SELECT has_schema_privilege(current_schema(), 'CREATE') AND (SELECT pg_get_userbyid(relowner) FROM "
             "pg_catalog.pg_class WHERE oid = to_regclass('meta')) = current_user, to_regclass('rate_budget') IS NOT "
-            "NULL, to_regclass('batch_lists') IS NOT NULL AND (EXISTS (SELECT 1 FROM information_schema.columns "
-            "WHERE table_schema = current_schema() AND table_name = 'batch_lists' AND column_name = 'head_seq') OR "
+            "NULL, to_regclass('batch_lists') IS NOT NULL AND (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE "
+            "attrelid = to_regclass('batch_lists') AND attname = 'head_seq' AND NOT attisdropped) OR "
             "(SELECT pg_get_userbyid(relowner) FROM pg_catalog.pg_class WHERE oid = to_regclass('batch_lists')) <> "
             "current_user)"))
         || !probe.next() || !probe.value(0).toBool() || (probe.value(1).toBool() && probe.value(2).toBool()))

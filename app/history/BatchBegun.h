@@ -29,8 +29,10 @@ struct BatchClaim
 {
     std::optional<BatchBegun> earlier;
     bool recorded = false;
-    // The seq of the chain's last event when this batch was first claimed: every case the batch recorded came after
-    // it, whatever the clocks of the workstations that recorded them said. -1 when not known (claimed by an older
-    // version, or in a table this role could not add the column to); not set with earlier.
+    // The seq of the chain's last event when this batch was first claimed: every case the batch recorded after its
+    // claim came after it, whatever the clocks of the workstations that recorded them said (a run before the claim
+    // was written, by an older version or one that sent nothing and forgot it, recorded its cases before it). -1 when
+    // not known (claimed by an older version, or in a table this role could not add the column to); not set with
+    // earlier.
     qint64 headSeq = -1;
 };
