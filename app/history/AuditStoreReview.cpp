@@ -4,6 +4,7 @@
 
 #include "base/Access.h"
 #include "base/Clock.h"
+#include "domain/FreeTextMasking.h"
 #include "history/AccountTable.h"
 #include "history/CaseQueries.h"
 #include "history/CaseTable.h"
@@ -12,7 +13,9 @@
 #include "history/ReviewTable.h"
 
 #include <QCryptographicHash>
+
 #include <QUuid>
+#include <algorithm>
 
 namespace {
 
@@ -228,6 +231,21 @@ Result<QList<ReviewText>> AuditStore::reviewTexts(const Actor& actor, const QStr
     Result<QList<QPair<QString, QByteArray>>> sealed = m_reviews->texts(caseId);
     if (!sealed)
         return sealed.failure();
+    // A note or file name may quote the person ("called 王小明 about 110101…"): read back, it is masked as the case's
+    // name and ID number are, and any other ID number in it too. The person's own data is read only through the
+    // audited reveal (revealCase), never through a note. The text is kept whole, encrypted, until the purge.
+    RevealedPii person;
+    if (std::any_of(sealed->cbegin(), sealed->cend(), [](const auto& each) { return !each.second.isEmpty(); })) {
+        const Result<CaseTable::Sealed> pii = m_cases->sealed(caseId);
+        if (!pii)
+            return pii.failure();
+        if (!pii->purged) {
+            Result<RevealedPii> plain = m_vault->open(caseId, pii->nameEnc, pii->idEnc);
+            if (!plain)
+                return plain.failure();
+            person = *plain;
+        }
+    }
     QList<ReviewText> texts;
     for (const auto& [id, blob] : *sealed) {
         if (blob.isEmpty()) {
@@ -237,7 +255,7 @@ Result<QList<ReviewText>> AuditStore::reviewTexts(const Actor& actor, const QStr
         Result<QString> text = m_vault->openText(caseId, id, blob);
         if (!text)
             return text.failure();
-        texts.append(ReviewText { id, *text });
+        texts.append(ReviewText { id, FreeTextMasking::mask(*text, person.name, person.idNumber) });
     }
     return texts;
 }

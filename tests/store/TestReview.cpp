@@ -1,3 +1,4 @@
+#include "domain/Masking.h"
 #include "history/AuditStore.h"
 #include "history/ReviewFlow.h"
 
@@ -363,7 +364,7 @@ private slots:
         QVERIFY2(report.ok, qPrintable(report.reason));
     }
 
-    // Notes and file names stay out of the chain: encrypted beside it, readable through the store.
+    // Notes and file names stay out of the chain: encrypted beside it, readable through the store, masked.
     void notesAreSealed_data() { StoreFixture::addBackendRows(); }
     void notesAreSealed()
     {
@@ -398,6 +399,30 @@ private slots:
         plain.sort();
         QCOMPARE(plain, QStringList({ open.note, ref.fileName }));
         QCOMPARE(w->store->reviewTexts(w->actors.at(QStringLiteral("auditor")), caseId).error(), ErrorCode::None);
+
+        // A note or file name that quotes the person is read back masked, as the case's name and ID number are, and
+        // so is any other ID number in it; the person's own data is read only through the audited reveal.
+        const CaseRecord person = TeamHistory::record(w->cases);
+        const QString other = QStringLiteral("310104198511202043");
+        ReviewRequest quoting = request(caseId, QStringLiteral("reference"));
+        quoting.note = QStringLiteral("Called %1 on %2; her mother's is %3").arg(person.name, person.idNumber, other);
+        quoting.fileName = person.name + QStringLiteral("-card.jpg");
+        QVERIFY(w->store->review(w->actors.at(QStringLiteral("reviewer")), quoting));
+        const Result<QList<ReviewText>> masked =
+            w->store->reviewTexts(w->actors.at(QStringLiteral("supervisor")), caseId);
+        QVERIFY2(masked, qPrintable(masked.message()));
+        QStringList read;
+        for (const ReviewText& t : *masked)
+            read << t.text;
+        QCOMPARE(read.size(), 4);
+        QVERIFY(read.contains(
+            QStringLiteral("Called %1 on %2; her mother's is %3")
+                .arg(Masking::name(person.name), Masking::idNumber(person.idNumber), Masking::idNumber(other))));
+        QVERIFY(read.contains(Masking::name(person.name) + QStringLiteral("-card.jpg")));
+        for (const QString& text : std::as_const(read)) {
+            QVERIFY2(!text.contains(person.name) && !text.contains(person.idNumber) && !text.contains(other),
+                qPrintable(text));
+        }
     }
 
     // The reviews table is checked against the review_action events: an edit of it is reported by audit verify.
