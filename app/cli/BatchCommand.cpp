@@ -98,9 +98,16 @@ int exitCodeFor(const BatchRun& run)
 }
 
 // The connections worth opening ahead: one per call in flight, no more than the rows that may be sent (a resumed
-// batch may send fewer still; a connection it does not use costs one handshake).
-int connectionsFor(const BatchInput& input, int maxInFlight)
+// batch may send fewer still; a connection it does not use costs one handshake). None when this list's batch at this
+// output ended with nothing left to send (its journal settled) and is run again as it is (not --again, not
+// --retry-unknown): the history will say every row was answered, and the connections would only be closed at exit.
+int connectionsFor(const QCommandLineParser& parser, const BatchInput& input, int maxInFlight)
 {
+    if (!parser.isSet(QStringLiteral("again")) && !parser.isSet(QStringLiteral("retry-unknown"))) {
+        const std::optional<BatchJournal> there = BatchJournal::at(parser.value(QStringLiteral("out")));
+        if (there && there->settled.value_or(false) && there->listSha256 == input.listDigest())
+            return 0;
+    }
     return static_cast<int>(std::min<qsizetype>(maxInFlight, input.rows().size() - input.refusedCount()));
 }
 
@@ -161,7 +168,7 @@ int runBatchFile(const QCommandLineParser& parser,
     const std::unique_ptr<Session> session = openSession(parser,
         settings,
         parser.isSet(QStringLiteral("training")),
-        connectionsFor(input, maxInFlight),
+        connectionsFor(parser, input, maxInFlight),
         early,
         &exitCode);
     if (!session)

@@ -75,6 +75,7 @@ bool SandboxServer::start(const SandboxCa& ca, quint16 port)
         socket->deleteLater(); // the server forgets it once it is gone (not only at its handshake timeout)
     });
     connect(m_server, &QSslServer::errorOccurred, this, [this] { ++m_handshakesFailed; });
+    connect(m_server, &QSslServer::startedEncryptionHandshake, this, [this] { ++m_handshakesBegun; });
     if (!m_server->listen(QHostAddress::LocalHost, port)) {
         m_error = tr("The training sandbox cannot listen on 127.0.0.1:%1: %2").arg(port).arg(m_server->errorString());
         delete m_server;

@@ -86,6 +86,9 @@ public:
     // TLS handshakes that ended in an error (a client that does not trust the sandbox's CA, or left mid-handshake):
     // such a connection is never accepted, nor counted above.
     int handshakesFailed() const { return m_handshakesFailed; }
+    // TCP connections taken from the listening socket, whose TLS handshake began: counted as each is taken, before
+    // its handshake ends or fails (a client that connects and goes away at once is counted here, and only here).
+    int handshakesBegun() const { return m_handshakesBegun; }
     // Requests answered (a response written, error answers included).
     int requestsServed() const { return m_requests; }
     // Complete requests parsed (request line, headers and body), counted before any answer, so a test can tell
@@ -119,5 +122,6 @@ private:
     int m_open = 0;
     int m_refused = 0;
     int m_handshakesFailed = 0;
+    int m_handshakesBegun = 0;
     QList<LoggedRequest> m_log;
 };
