@@ -51,6 +51,34 @@ private slots:
         QFETCH(QString, expected);
         QCOMPARE(FreeTextMasking::mask(text, name, idNumber), expected);
     }
+
+    // What a note of the team keeps: the case's own name and ID number masked, everything else as typed.
+    void maskPerson_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("idNumber");
+        QTest::addColumn<QString>("expected");
+        const QString id = QStringLiteral("110101199003071233");
+        QTest::newRow("own name and number") << QStringLiteral("Called 王小明 about 110101199003071233") << id
+                                             << QStringLiteral("Called 王** about 1101**********1233");
+        QTest::newRow("own number, lower-case x")
+            << QStringLiteral("no. 11010519491231002x") << QStringLiteral("11010519491231002X")
+            << QStringLiteral("no. 1101**********002X");
+        QTest::newRow("another person's number stays")
+            << QStringLiteral("mother 310104198511202043") << id << QStringLiteral("mother 310104198511202043");
+        QTest::newRow("a long order number stays")
+            << QStringLiteral("order 1234567890123456789") << id << QStringLiteral("order 1234567890123456789");
+        QTest::newRow("name in a file name")
+            << QStringLiteral("王小明-card.jpg") << id << QStringLiteral("王**-card.jpg");
+        QTest::newRow("empty") << QString() << id << QString();
+    }
+    void maskPerson()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, idNumber);
+        QFETCH(QString, expected);
+        QCOMPARE(FreeTextMasking::maskPerson(text, QStringLiteral("王小明"), idNumber), expected);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFreeTextMasking)

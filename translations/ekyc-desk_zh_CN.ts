@@ -480,6 +480,10 @@
         <source>A batch is recorded with its id and its list&apos;s digest.</source>
         <translation>批次须以其编号和列表摘要记录。</translation>
     </message>
+    <message>
+        <source>(not shown: the case&apos;s record, which it is masked against, cannot be read)</source>
+        <translation>（未显示：无法读取用于遮蔽的案件记录）</translation>
+    </message>
 </context>
 <context>
     <name>BatchDialog</name>

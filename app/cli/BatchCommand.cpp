@@ -100,7 +100,9 @@ int exitCodeFor(const BatchRun& run)
 // The connections worth opening ahead: one per call in flight, no more than the rows that may be sent (a resumed
 // batch may send fewer still; a connection it does not use costs one handshake). None when this list's batch at this
 // output ended with nothing left to send (its journal settled) and is run again as it is (not --again, not
-// --retry-unknown): the history will say every row was answered, and the connections would only be closed at exit.
+// --retry-unknown): the history will most likely answer every row, and the connections would only be closed at exit.
+// A hint only: where rows are sent after all (a batch that ended before sending, a row the pre-check refused
+// yesterday), their calls open their connections themselves.
 int connectionsFor(const QCommandLineParser& parser, const BatchInput& input, int maxInFlight)
 {
     if (!parser.isSet(QStringLiteral("again")) && !parser.isSet(QStringLiteral("retry-unknown"))) {

@@ -21,11 +21,12 @@ QString maskIdNumbers(QString text)
     }
 }
 
-QString maskLiteral(QString text, const QString& value, const QString& masked)
+QString maskLiteral(
+    QString text, const QString& value, const QString& masked, Qt::CaseSensitivity cs = Qt::CaseSensitive)
 {
     if (value.isEmpty() || masked == value)
         return text;
-    return text.replace(value, masked);
+    return text.replace(value, masked, cs);
 }
 
 bool isLatin1(const QString& text)
@@ -60,6 +61,14 @@ QString mask(const QString& text, const QString& name, const QString& idNumber)
     QString out = maskLiteral(text, idNumber.trimmed(), Masking::idNumber(idNumber.trimmed()));
     out = maskIdNumbers(out);
     return maskName(out, name.trimmed());
+}
+
+QString maskPerson(const QString& text, const QString& name, const QString& idNumber)
+{
+    if (text.isEmpty())
+        return text;
+    const QString id = idNumber.trimmed();
+    return maskName(maskLiteral(text, id, Masking::idNumber(id), Qt::CaseInsensitive), name.trimmed());
 }
 
 } // namespace FreeTextMasking

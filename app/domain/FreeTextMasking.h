@@ -9,4 +9,9 @@ namespace FreeTextMasking {
 
 QString mask(const QString& text, const QString& name, const QString& idNumber);
 
+// Only the case's own name and ID number (its X in either case) replaced by their masks: for text a person of the
+// team wrote about the case (a review note), whose other numbers (an order, a bank card, a relative's ID number) are
+// what they chose to write, and which the reveal of the case's own data restores in full.
+QString maskPerson(const QString& text, const QString& name, const QString& idNumber);
+
 } // namespace FreeTextMasking

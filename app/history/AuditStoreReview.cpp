@@ -231,19 +231,18 @@ Result<QList<ReviewText>> AuditStore::reviewTexts(const Actor& actor, const QStr
     Result<QList<QPair<QString, QByteArray>>> sealed = m_reviews->texts(caseId);
     if (!sealed)
         return sealed.failure();
-    // A note or file name may quote the person ("called 王小明 about 110101…"): read back, it is masked as the case's
-    // name and ID number are, and any other ID number in it too. The person's own data is read only through the
-    // audited reveal (revealCase), never through a note. The text is kept whole, encrypted, until the purge.
-    RevealedPii person;
+    // A note or file name may quote the person ("called 王小明 about 1101…"): read back, the case's own name and ID
+    // number in it are masked as they are everywhere, and only the audited reveal (revealCase) shows them; the rest is
+    // as it was typed. A case whose record cannot be read to mask against (missing, or not decrypting: an edit that
+    // audit verify reports) shows its notes as withheld, and the rest of its timeline as it is.
+    std::optional<RevealedPii> person = RevealedPii();
     if (std::any_of(sealed->cbegin(), sealed->cend(), [](const auto& each) { return !each.second.isEmpty(); })) {
         const Result<CaseTable::Sealed> pii = m_cases->sealed(caseId);
-        if (!pii)
-            return pii.failure();
-        if (!pii->purged) {
-            Result<RevealedPii> plain = m_vault->open(caseId, pii->nameEnc, pii->idEnc);
-            if (!plain)
-                return plain.failure();
-            person = *plain;
+        if (!pii) {
+            person.reset();
+        } else if (!pii->purged) {
+            const Result<RevealedPii> plain = m_vault->open(caseId, pii->nameEnc, pii->idEnc);
+            person = plain ? std::optional<RevealedPii>(*plain) : std::nullopt;
         }
     }
     QList<ReviewText> texts;
@@ -252,10 +251,15 @@ Result<QList<ReviewText>> AuditStore::reviewTexts(const Actor& actor, const QStr
             texts.append(ReviewText { id, QString() }); // purged
             continue;
         }
+        if (!person) {
+            texts.append(
+                ReviewText { id, tr("(not shown: the case's record, which it is masked against, cannot be read)") });
+            continue;
+        }
         Result<QString> text = m_vault->openText(caseId, id, blob);
         if (!text)
             return text.failure();
-        texts.append(ReviewText { id, FreeTextMasking::mask(*text, person.name, person.idNumber) });
+        texts.append(ReviewText { id, FreeTextMasking::maskPerson(*text, person->name, person->idNumber) });
     }
     return texts;
 }

@@ -60,6 +60,7 @@ bool SandboxServer::start(const SandboxCa& ca, quint16 port)
     m_received = 0;
     m_refused = 0;
     m_handshakesFailed = 0;
+    m_handshakesBegun = 0;
     m_log.clear();
     m_server = new QSslServer(this);
     m_server->setSslConfiguration(tls);

@@ -86,8 +86,8 @@ public:
     // TLS handshakes that ended in an error (a client that does not trust the sandbox's CA, or left mid-handshake):
     // such a connection is never accepted, nor counted above.
     int handshakesFailed() const { return m_handshakesFailed; }
-    // TCP connections taken from the listening socket, whose TLS handshake began: counted as each is taken, before
-    // its handshake ends or fails (a client that connects and goes away at once is counted here, and only here).
+    // Connections whose client began its TLS handshake (its first bytes read: Qt's startedEncryptionHandshake),
+    // counted before the handshake ends or fails; a client that connects and leaves before sending anything is not.
     int handshakesBegun() const { return m_handshakesBegun; }
     // Requests answered (a response written, error answers included).
     int requestsServed() const { return m_requests; }
