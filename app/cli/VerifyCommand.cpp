@@ -387,7 +387,7 @@ int runVerify(const QStringList& arguments)
             return historyFailed ? static_cast<int>(HistoryCli::CannotOpen) : static_cast<int>(Refused);
         }
         input = (*again)->input;
-        issues = CaseValidator::check(input, VerificationService::today());
+        issues = CaseValidator::keepingRecordedMerchantBizId(CaseValidator::check(input, VerificationService::today()));
         if (CaseValidator::hasBlocking(issues))
             return refuse(asJson, tr("Refused locally; nothing was sent or billed."), issues);
     }

@@ -143,6 +143,12 @@ QString CaseValidator::fieldLabel(CaseField field)
     return {};
 }
 
+QList<ValidationIssue> CaseValidator::keepingRecordedMerchantBizId(QList<ValidationIssue> issues)
+{
+    issues.removeIf([](const ValidationIssue& issue) { return issue.code == QLatin1String("bizid.id_number"); });
+    return issues;
+}
+
 bool CaseValidator::hasBlocking(const QList<ValidationIssue>& issues)
 {
     for (const ValidationIssue& issue : issues) {

@@ -44,6 +44,10 @@ public:
 
     static QList<ValidationIssue> check(const CaseInput& input, const QDate& today);
     static bool hasBlocking(const QList<ValidationIssue>& issues);
+    // The issues of a case retried under the MerchantBizId it was recorded and sent with: an ID-number-shaped one
+    // (bizid.id_number), which a version before that check accepted, is kept rather than refused, since the retry must
+    // be the same business case and the id is in the history already.
+    static QList<ValidationIssue> keepingRecordedMerchantBizId(QList<ValidationIssue> issues);
     static QString fieldLabel(CaseField field);
 
     // The API's formats, as the pre-check and the training sandbox both judge them: at most the maximum length, each

@@ -164,7 +164,12 @@ void VerificationService::caseForReverification(
 void VerificationService::caseForRetry(
     const QString& caseId, QObject* context, std::function<void(Result<RecordedCase>)> done)
 {
-    takeUp(context, std::move(done), [actor = m_actor, caseId](AuditStore& store) {
+    auto remember = [this, caseId, done = std::move(done)](Result<RecordedCase> recorded) {
+        if (recorded)
+            m_retriedBizIds.insert(caseId, recorded->input.merchantBizId);
+        done(std::move(recorded));
+    };
+    takeUp(context, std::move(remember), [actor = m_actor, caseId](AuditStore& store) {
         return RecordedCase::forRetry(store, actor, caseId);
     });
 }
@@ -195,7 +200,9 @@ Result<VerificationCall*> VerificationService::submit(
 {
     if (!m_client)
         return Failure(ErrorCode::Unavailable, tr("The verification service is not configured."));
-    const QList<ValidationIssue> issues = precheck(input);
+    QList<ValidationIssue> issues = precheck(input);
+    if (!reverifyOf.isEmpty() && m_retriedBizIds.value(reverifyOf) == input.merchantBizId)
+        issues = CaseValidator::keepingRecordedMerchantBizId(std::move(issues));
     if (CaseValidator::hasBlocking(issues))
         return Failure(ErrorCode::InvalidArgument, tr("The case was refused locally; nothing was sent or billed."));
     if (!issues.isEmpty() && !warningsAcknowledged)

@@ -347,6 +347,49 @@ private slots:
         QVERIFY(store->verifyChain().ok);
     }
 
+    // A case an older version recorded with an ID-number-shaped MerchantBizId (refused for new cases since), whose
+    // outcome is unknown, is retried under that id: the retry must be the same business case. A new case with it is
+    // still refused, and so is one linked to that case before the case was taken up for its retry.
+    void retryKeepsALegacyMerchantBizId_data() { StoreFixture::addBackendRows(); }
+    void retryKeepsALegacyMerchantBizId()
+    {
+        STORE_FIXTURE_OPEN(fixture, store, nullptr);
+        VerificationService service;
+        QVERIFY(service.configure({}));
+        service.setHistory(store.get());
+        QSignalSpy finished(&service, &VerificationService::finished);
+        QSignalSpy recorded(&service, &VerificationService::recorded);
+        const SandboxFixtures::Person person = SandboxFixtures::people().first();
+        CaseInput first = caseOf(person);
+        first.name = SandboxFixtures::reset; // no answer: outcome unknown
+        QVERIFY(service.submit(first, false));
+        QVERIFY(finished.wait(30000));
+        const QString firstCase = recorded.last().at(1).toString();
+        const QString legacyId = QStringLiteral("310104198511202043");
+        QVERIFY(fixture.execRaw(
+            QStringLiteral("UPDATE cases SET merchant_biz_id = '%1' WHERE case_id = '%2'").arg(legacyId, firstCase)));
+
+        CaseInput fresh = caseOf(person);
+        fresh.merchantBizId = legacyId;
+        QCOMPARE(service.submit(fresh, false).error(), ErrorCode::InvalidArgument); // a new case: refused
+        QCOMPARE(service.submit(fresh, false, firstCase).error(), ErrorCode::InvalidArgument); // not taken up yet
+
+        std::optional<Result<RecordedCase>> takenUp;
+        service.caseForRetry(firstCase, this, [&takenUp](const Result<RecordedCase>& r) { takenUp = r; });
+        QTRY_VERIFY(takenUp.has_value());
+        QVERIFY2(*takenUp, qPrintable(takenUp->message()));
+        CaseInput again = (*takenUp)->input;
+        QCOMPARE(again.merchantBizId, legacyId);
+        again.name = person.docName; // answered this time
+        const int before = service.sandbox()->requestsReceived();
+        const Result<VerificationCall*> retried = service.submit(again, false, firstCase);
+        QVERIFY2(retried, qPrintable(retried.message()));
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(service.sandbox()->requestsReceived() - before, 1);
+        const QString secondCase = recorded.last().at(1).toString();
+        QCOMPARE(store->caseSummary(StoreFixture::reader(), secondCase)->merchantBizId, legacyId);
+    }
+
     // The history stops recording during a case: on SQLite another writer holds the write lock (the store's busy
     // timeout shortened so the write gives up at once), on PostgreSQL the server ends the store's session, as when
     // it is stopped. "before" fails the attempt_sent write: nothing is sent (counted at the sandbox). "after" fails
