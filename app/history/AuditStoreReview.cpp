@@ -238,6 +238,8 @@ Result<QList<ReviewText>> AuditStore::reviewTexts(const Actor& actor, const QStr
     std::optional<RevealedPii> person = RevealedPii();
     if (std::any_of(sealed->cbegin(), sealed->cend(), [](const auto& each) { return !each.second.isEmpty(); })) {
         const Result<CaseTable::Sealed> pii = m_cases->sealed(caseId);
+        if (!pii && pii.error() != ErrorCode::NotFound)
+            return pii.failure(); // the history cannot be read now: said as it is, not as a missing record
         if (!pii) {
             person.reset();
         } else if (!pii->purged) {

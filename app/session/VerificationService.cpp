@@ -8,6 +8,7 @@
 #include "session/HistoryWriter.h"
 
 #include <QJsonArray>
+#include <QPointer>
 
 VerificationService::VerificationService(QObject* parent)
     : QObject(parent)
@@ -164,9 +165,10 @@ void VerificationService::caseForReverification(
 void VerificationService::caseForRetry(
     const QString& caseId, QObject* context, std::function<void(Result<RecordedCase>)> done)
 {
-    auto remember = [this, caseId, done = std::move(done)](Result<RecordedCase> recorded) {
-        if (recorded)
-            m_retriedBizIds.insert(caseId, recorded->input.merchantBizId);
+    auto remember = [self = QPointer<VerificationService>(this), caseId, done = std::move(done)](
+                        Result<RecordedCase> recorded) {
+        if (self && recorded)
+            self->m_retries.insert(caseId, recorded->input);
         done(std::move(recorded));
     };
     takeUp(context, std::move(remember), [actor = m_actor, caseId](AuditStore& store) {
@@ -195,13 +197,28 @@ void VerificationService::takeUp(QObject* context,
         std::move(done));
 }
 
+namespace {
+
+// A retry as it was taken up: the same person, card and MerchantBizId.
+bool sameCase(const CaseInput& a, const CaseInput& b)
+{
+    return !a.merchantBizId.isEmpty() && a.name == b.name && a.idNumber == b.idNumber
+        && a.validityStart == b.validityStart && a.longTerm == b.longTerm
+        && (a.longTerm || a.validityEnd == b.validityEnd) && a.sceneCode == b.sceneCode
+        && a.merchantUserId == b.merchantUserId && a.merchantBizId == b.merchantBizId;
+}
+
+} // namespace
+
 Result<VerificationCall*> VerificationService::submit(
     const CaseInput& input, bool warningsAcknowledged, const QString& reverifyOf)
 {
     if (!m_client)
         return Failure(ErrorCode::Unavailable, tr("The verification service is not configured."));
     QList<ValidationIssue> issues = precheck(input);
-    if (!reverifyOf.isEmpty() && m_retriedBizIds.value(reverifyOf) == input.merchantBizId)
+    if (const std::optional<CaseInput> retry =
+            reverifyOf.isEmpty() ? std::nullopt : std::optional<CaseInput>(m_retries.take(reverifyOf));
+        retry && sameCase(*retry, input))
         issues = CaseValidator::keepingRecordedMerchantBizId(std::move(issues));
     if (CaseValidator::hasBlocking(issues))
         return Failure(ErrorCode::InvalidArgument, tr("The case was refused locally; nothing was sent or billed."));

@@ -161,9 +161,10 @@ private:
     Actor m_actor;
     AuditStore* m_history = nullptr;
     std::unique_ptr<HistoryWriter> m_writer;
-    // The MerchantBizId of each case caseForRetry took up: submit with that case as reverifyOf and that id keeps it
-    // even when its shape is refused for new cases (CaseValidator::keepingRecordedMerchantBizId).
-    QHash<QString, QString> m_retriedBizIds;
+    // The case each caseForRetry took up, as recorded: the next submit of that very case (every field the same) with
+    // it as reverifyOf keeps its MerchantBizId even when its shape is refused for new cases
+    // (CaseValidator::keepingRecordedMerchantBizId); used once.
+    QHash<QString, CaseInput> m_retries;
     QString m_error;
     std::unique_ptr<SandboxServer> m_sandbox;
     std::future<SandboxCa> m_sandboxCa; // configure(..., Later) until startSandbox()

@@ -40,6 +40,33 @@ class TestVerificationService : public QObject
 
     static QStringList kinds(AuditStore& store, const QString& caseId) { return StoreFixture::kindsOf(store, caseId); }
 
+    // A case of person whose call dies without an answer (outcome unknown), submitted through service and finished;
+    // its id, or empty.
+    static QString unansweredCase(VerificationService& service, const SandboxFixtures::Person& person)
+    {
+        QSignalSpy finished(&service, &VerificationService::finished);
+        QSignalSpy recorded(&service, &VerificationService::recorded);
+        CaseInput input = caseOf(person);
+        input.name = SandboxFixtures::reset; // the sandbox reads the request, then drops the connection
+        if (!service.submit(input, false) || !finished.wait(30000) || recorded.isEmpty())
+            return QString();
+        return recorded.last().at(1).toString();
+    }
+
+    // The case taken up again on the writer thread: for a retry (its MerchantBizId kept), else to verify it again.
+    Result<RecordedCase> takenUp(VerificationService& service, const QString& caseId, bool retry)
+    {
+        std::optional<Result<RecordedCase>> taken;
+        const auto done = [&taken](const Result<RecordedCase>& r) { taken = r; };
+        if (retry)
+            service.caseForRetry(caseId, this, done);
+        else
+            service.caseForReverification(caseId, QString(), this, done);
+        if (!QTest::qWaitFor([&taken] { return taken.has_value(); }, 30000))
+            return Failure(ErrorCode::Unavailable, QStringLiteral("not taken up"));
+        return *taken;
+    }
+
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
@@ -314,21 +341,16 @@ private slots:
 
         const SandboxFixtures::Person person = SandboxFixtures::people().at(3); // the long-term card
         QVERIFY(person.isLongTerm());
-        CaseInput first = caseOf(person);
-        first.name = SandboxFixtures::reset; // the first call dies without an answer
-        QVERIFY(service.submit(first, false));
-        QVERIFY(finished.wait(30000));
-        const QString firstCase = recorded.last().at(1).toString();
+        const CaseInput first = caseOf(person);
+        const QString firstCase = unansweredCase(service, person);
+        QVERIFY(!firstCase.isEmpty());
         QCOMPARE(store->caseSummary(StoreFixture::reader(), firstCase)->state, QStringLiteral("outcome_unknown"));
 
-        std::optional<Result<RecordedCase>> takenUp;
-        service.caseForReverification(
-            firstCase, QString(), this, [&takenUp](const Result<RecordedCase>& r) { takenUp = r; });
-        QTRY_VERIFY(takenUp.has_value()); // taken up on the writer thread
-        QVERIFY2(*takenUp, qPrintable(takenUp->message()));
-        QCOMPARE((*takenUp)->summary.caseId, firstCase);
-        const std::optional<CaseInput> again = (*takenUp)->input;
-        QCOMPARE(again->name, first.name);
+        const Result<RecordedCase> taken = takenUp(service, firstCase, false);
+        QVERIFY2(taken, qPrintable(taken.message()));
+        QCOMPARE(taken->summary.caseId, firstCase);
+        const std::optional<CaseInput> again = taken->input;
+        QCOMPARE(again->name, SandboxFixtures::reset);
         QCOMPARE(again->idNumber, person.docNo);
         QCOMPARE(again->validityStart, first.validityStart);
         QVERIFY(again->longTerm);
@@ -348,8 +370,9 @@ private slots:
     }
 
     // A case an older version recorded with an ID-number-shaped MerchantBizId (refused for new cases since), whose
-    // outcome is unknown, is retried under that id: the retry must be the same business case. A new case with it is
-    // still refused, and so is one linked to that case before the case was taken up for its retry.
+    // outcome is unknown, is retried under that id, exactly as recorded: the retry must be the same business case. A
+    // new case with it is still refused, and so is one linked to that case before it was taken up for its retry, one
+    // changed since, and a second one for one take-up.
     void retryKeepsALegacyMerchantBizId_data() { StoreFixture::addBackendRows(); }
     void retryKeepsALegacyMerchantBizId()
     {
@@ -357,14 +380,9 @@ private slots:
         VerificationService service;
         QVERIFY(service.configure({}));
         service.setHistory(store.get());
-        QSignalSpy finished(&service, &VerificationService::finished);
-        QSignalSpy recorded(&service, &VerificationService::recorded);
         const SandboxFixtures::Person person = SandboxFixtures::people().first();
-        CaseInput first = caseOf(person);
-        first.name = SandboxFixtures::reset; // no answer: outcome unknown
-        QVERIFY(service.submit(first, false));
-        QVERIFY(finished.wait(30000));
-        const QString firstCase = recorded.last().at(1).toString();
+        const QString firstCase = unansweredCase(service, person);
+        QVERIFY(!firstCase.isEmpty());
         const QString legacyId = QStringLiteral("310104198511202043");
         QVERIFY(fixture.execRaw(
             QStringLiteral("UPDATE cases SET merchant_biz_id = '%1' WHERE case_id = '%2'").arg(legacyId, firstCase)));
@@ -374,17 +392,23 @@ private slots:
         QCOMPARE(service.submit(fresh, false).error(), ErrorCode::InvalidArgument); // a new case: refused
         QCOMPARE(service.submit(fresh, false, firstCase).error(), ErrorCode::InvalidArgument); // not taken up yet
 
-        std::optional<Result<RecordedCase>> takenUp;
-        service.caseForRetry(firstCase, this, [&takenUp](const Result<RecordedCase>& r) { takenUp = r; });
-        QTRY_VERIFY(takenUp.has_value());
-        QVERIFY2(*takenUp, qPrintable(takenUp->message()));
-        CaseInput again = (*takenUp)->input;
-        QCOMPARE(again.merchantBizId, legacyId);
-        again.name = person.docName; // answered this time
+        Result<RecordedCase> taken = takenUp(service, firstCase, true);
+        QVERIFY2(taken, qPrintable(taken.message()));
+        CaseInput changed = taken->input;
+        QCOMPARE(changed.merchantBizId, legacyId);
+        changed.name = person.docName;
+        // Only the case exactly as it was taken up keeps the id, once.
+        QCOMPARE(service.submit(changed, false, firstCase).error(), ErrorCode::InvalidArgument);
+        QCOMPARE(service.submit(taken->input, false, firstCase).error(), ErrorCode::InvalidArgument); // used up
+        taken = takenUp(service, firstCase, true);
+        QVERIFY2(taken, qPrintable(taken.message()));
+        const CaseInput again = taken->input;
         const int before = service.sandbox()->requestsReceived();
+        QSignalSpy finished(&service, &VerificationService::finished);
+        QSignalSpy recorded(&service, &VerificationService::recorded);
         const Result<VerificationCall*> retried = service.submit(again, false, firstCase);
         QVERIFY2(retried, qPrintable(retried.message()));
-        QVERIFY(finished.wait(30000));
+        QVERIFY(finished.wait(30000)); // unknown again: the same name meets the same fault
         QCOMPARE(service.sandbox()->requestsReceived() - before, 1);
         const QString secondCase = recorded.last().at(1).toString();
         QCOMPARE(store->caseSummary(StoreFixture::reader(), secondCase)->merchantBizId, legacyId);
