@@ -27,14 +27,16 @@ Failure cannotKeep(const QSqlQuery& q)
 
 // Whether batch_lists has head_seq (the chain head when a batch was first claimed), which a table made by an older
 // version lacks: added when this role may (the table's owner; on SQLite whoever writes the file), else left without.
+// PostgreSQL: whether the batch_lists the search path finds has head_seq; and whether the current role owns it.
+const QLatin1String pgHasHeadSeq("EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = "
+                                 "to_regclass('batch_lists') AND attname = 'head_seq' AND NOT attisdropped)");
+const QLatin1String pgOwnsBatchLists("(SELECT pg_get_userbyid(relowner) FROM pg_catalog.pg_class WHERE oid = "
+                                     "to_regclass('batch_lists')) = current_user");
+
 Result<bool> hasHeadSeq(const QSqlDatabase& db, bool postgres)
 {
     QSqlQuery probe(db);
-    if (!probe.exec(postgres ? QStringLiteral("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid "
-                                              "= to_regclass('batch_lists') AND attname = 'head_seq' AND NOT "
-                                              "attisdropped), (SELECT pg_get_userbyid(relowner) FROM "
-                                              "pg_catalog.pg_class WHERE oid = to_regclass('batch_lists')) = "
-                                              "current_user")
+    if (!probe.exec(postgres ? QStringLiteral("SELECT %1, %2").arg(pgHasHeadSeq, pgOwnsBatchLists)
                              : QStringLiteral("SELECT COUNT(*), 1 FROM pragma_table_info('batch_lists') WHERE name = "
                                               "'head_seq'"))
         || !probe.next())
@@ -52,7 +54,7 @@ Result<bool> hasHeadSeq(const QSqlDatabase& db, bool postgres)
 
 // Inside the write transaction, which holds the chain head: no other workstation makes the table meanwhile. Looked
 // for first, so that a database role that may not create tables, or does not own this one, still uses it once made.
-// Whether the table has head_seq.
+// Returns whether the table has head_seq.
 Result<bool> makeTable(const QSqlDatabase& db, bool postgres)
 {
     QSqlQuery probe(db);
@@ -124,13 +126,11 @@ void AuditStore::makeTeamTables()
     // public) would own them, and the history's owner could not grant on them. NULL (no meta) reads as false.
     // A batch_lists an older version made lacks head_seq: its owner adds it (makeTable), so that the team's members,
     // who may not alter it, keep their batches' heads too (one a member made stays without it).
-    if (!probe.exec(QStringLiteral(
-            "SELECT has_schema_privilege(current_schema(), 'CREATE') AND (SELECT pg_get_userbyid(relowner) FROM "
-            "pg_catalog.pg_class WHERE oid = to_regclass('meta')) = current_user, to_regclass('rate_budget') IS NOT "
-            "NULL, to_regclass('batch_lists') IS NOT NULL AND (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE "
-            "attrelid = to_regclass('batch_lists') AND attname = 'head_seq' AND NOT attisdropped) OR "
-            "(SELECT pg_get_userbyid(relowner) FROM pg_catalog.pg_class WHERE oid = to_regclass('batch_lists')) <> "
-            "current_user)"))
+    if (!probe.exec(QStringLiteral("SELECT has_schema_privilege(current_schema(), 'CREATE') AND (SELECT "
+                                   "pg_get_userbyid(relowner) FROM pg_catalog.pg_class WHERE oid = "
+                                   "to_regclass('meta')) = current_user, to_regclass('rate_budget') IS NOT NULL, "
+                                   "to_regclass('batch_lists') IS NOT NULL AND (%1 OR NOT %2)")
+                        .arg(pgHasHeadSeq, pgOwnsBatchLists))
         || !probe.next() || !probe.value(0).toBool() || (probe.value(1).toBool() && probe.value(2).toBool()))
         return;
     const bool rateBudgetMade = probe.value(1).toBool();

@@ -199,7 +199,7 @@ void VerificationService::takeUp(QObject* context,
 
 namespace {
 
-// A retry as it was taken up: the same person, card and MerchantBizId.
+// A retry as it was taken up (a, never an empty one): the same person, card and MerchantBizId.
 bool sameCase(const CaseInput& a, const CaseInput& b)
 {
     return !a.merchantBizId.isEmpty() && a.name == b.name && a.idNumber == b.idNumber
@@ -216,9 +216,7 @@ Result<VerificationCall*> VerificationService::submit(
     if (!m_client)
         return Failure(ErrorCode::Unavailable, tr("The verification service is not configured."));
     QList<ValidationIssue> issues = precheck(input);
-    if (const std::optional<CaseInput> retry =
-            reverifyOf.isEmpty() ? std::nullopt : std::optional<CaseInput>(m_retries.take(reverifyOf));
-        retry && sameCase(*retry, input))
+    if (!reverifyOf.isEmpty() && sameCase(m_retries.take(reverifyOf), input)) // none taken up: an empty one
         issues = CaseValidator::keepingRecordedMerchantBizId(std::move(issues));
     if (CaseValidator::hasBlocking(issues))
         return Failure(ErrorCode::InvalidArgument, tr("The case was refused locally; nothing was sent or billed."));
