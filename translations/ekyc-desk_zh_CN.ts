@@ -2288,14 +2288,6 @@ Manifest %3 (SHA-256 %4)
         <translation>已损坏：%1</translation>
     </message>
     <message>
-        <source>OK %1 row(s): the file, its manifest, its HMAC and the export chain match the history.</source>
-        <translation>正常，共 %1 行：文件、清单、HMAC 和导出链均与历史记录一致。</translation>
-    </message>
-    <message>
-        <source>OK %1 row(s): the file matches its manifest (give --db to check the HMAC and the history too).</source>
-        <translation>正常，共 %1 行：文件与清单一致（加 --db 可同时检查 HMAC 和历史记录）。</translation>
-    </message>
-    <message>
         <source>verify MANIFEST: check an export</source>
         <translation>verify MANIFEST：检查一次导出</translation>
     </message>
@@ -2550,6 +2542,14 @@ Exit codes: 0 every row answered (see each outcome); 3 refused before sending (a
     <message>
         <source>--case takes the whole case from its file; --%1 cannot be given with it.</source>
         <translation>--case 从文件读取整个案件；不能同时给出 --%1。</translation>
+    </message>
+    <message>
+        <source>OK %1 row(s) in %2: the file, its manifest, its HMAC and the export chain match the history.</source>
+        <translation>正常，%2 共 %1 行：文件、清单、HMAC 和导出链均与历史记录一致。</translation>
+    </message>
+    <message>
+        <source>OK %1 row(s) in %2: the file matches its manifest (give --db to check the HMAC and the history too).</source>
+        <translation>正常，%2 共 %1 行：文件与清单一致（加 --db 可同时检查 HMAC 和历史记录）。</translation>
     </message>
 </context>
 <context>
@@ -3268,6 +3268,10 @@ Manifest: %2</source>
         <source>The manifest of the export before this one, %1, was changed.</source>
         <translation>上一次导出的清单 %1 已被改动。</translation>
     </message>
+    <message>
+        <source>The manifest %1 describes the file %2: a manifest is named after its file (%3), so this one was renamed or copied over another.</source>
+        <translation>清单 %1 描述的是文件 %2：清单按其文件命名（%3），因此这份清单被改过名，或被复制覆盖了另一份清单。</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -3310,6 +3314,14 @@ Manifest: %2</source>
     <message>
         <source>The file&apos;s name holds an ID number, and it is recorded in the audit history for good: name the file otherwise.</source>
         <translation>文件名中含有身份证号码，而文件名会永久记录在审计记录中：请换一个文件名。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is named as an export&apos;s manifest; give the name of the export file itself (its manifest is written beside it).</source>
+        <translation>%1：%2 是导出清单的文件名；请给出导出文件本身的名称（清单会写在它旁边）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is an earlier export (its manifest %3 is beside it). The next export&apos;s manifest names it, and verifying either needs it as it was: choose another name.</source>
+        <translation>%1：%2 是先前的一次导出（其清单 %3 就在旁边）。下一次导出的清单会引用它，校验任一导出都需要它保持原样：请换一个名称。</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,3 @@
-#include "base/OutputFile.h"
 #include "cli/Commands.h"
 #include "cli/HistoryCli.h"
 #include "export/ExportVerifier.h"
@@ -137,7 +136,7 @@ int exportHistory(const QCommandLineParser& parser, const Options& o)
     }
     // Before the history is opened (Exporter checks again, for the app's export too).
     if (const Result<void> writable =
-            OutputFile::check(QStringLiteral("--out"), request->outPath, HistoryCli::historyFiles(parser));
+            Exporter::checkOutput(QStringLiteral("--out"), request->outPath, HistoryCli::historyFiles(parser));
         !writable) {
         HistoryCli::err(writable.message() + u'\n');
         return HistoryCli::BadUsage;
@@ -174,10 +173,11 @@ int verifyExport(const QCommandLineParser& parser, const QString& manifestPath)
     }
     HistoryCli::out(
         (check.historyChecked
-                ? tr("OK %1 row(s): the file, its manifest, its HMAC and the export chain match the history.")
-                : tr("OK %1 row(s): the file matches its manifest (give --db to check the HMAC and the "
+                ? tr("OK %1 row(s) in %2: the file, its manifest, its HMAC and the export chain match the history.")
+                : tr("OK %1 row(s) in %2: the file matches its manifest (give --db to check the HMAC and the "
                      "history too)."))
             .arg(check.rows)
+            .arg(check.file)
         + u'\n');
     return HistoryCli::Ok;
 }

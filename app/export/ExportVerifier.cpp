@@ -105,6 +105,7 @@ public:
         if (check.ok() && m_store)
             check = checkExportChain();
         check.rows = m_events.isEmpty() ? m_rowCount : m_events.size();
+        check.file = m_manifest.file;
         check.historyChecked = check.ok() && m_store;
         return check;
     }
@@ -120,6 +121,14 @@ private:
         if (!manifest)
             return failed(Status::ManifestAltered, manifest.message());
         m_manifest = *manifest;
+        // The manifest describes the file it is named after, and only that one: another export's genuine manifest
+        // copied over this one's would otherwise vouch for its own file, never reading the one beside it.
+        const QString name = QFileInfo(m_manifestPath).fileName();
+        if (name != ExportManifest::pathFor(m_manifest.file))
+            return failed(Status::ManifestAltered,
+                ExportVerifier::tr("The manifest %1 describes the file %2: a manifest is named after its file "
+                                   "(%3), so this one was renamed or copied over another.")
+                    .arg(name, m_manifest.file, ExportManifest::pathFor(m_manifest.file)));
         return {};
     }
 

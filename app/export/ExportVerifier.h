@@ -22,6 +22,7 @@ struct ExportCheck
     Status status = Status::Ok;
     QString message; // translated: what broke, and where
     qint64 rows = 0; // rows in the file
+    QString file; // the name of the file the manifest describes (beside it), once the manifest was read
     bool historyChecked = false; // the HMAC, the range and the export chain were checked against the history
 
     bool ok() const { return status == Status::Ok; }

@@ -297,6 +297,8 @@ private:
         if (!range)
             return range.failure();
         range->lastSeq = std::min(range->lastSeq, m_manifest.headSeq); // not past the head the manifest names
+        if (range->lastSeq < range->firstSeq)
+            *range = EventRange(); // all of the range came after that head (recorded meanwhile): empty, as such
         m_total = range->count();
         m_manifest.hasRange = true;
         m_manifest.firstSeq = range->firstSeq;
@@ -484,7 +486,7 @@ Result<ExportOutcome> Exporter::run(
     if (Result<void> valid = validate(request); !valid)
         return valid.failure();
     if (Result<void> writable =
-            OutputFile::check(tr("Export file"), request.outPath, OutputFile::historyFiles(m_store.sqlitePath()));
+            checkOutput(tr("Export file"), request.outPath, OutputFile::historyFiles(m_store.sqlitePath()));
         !writable)
         return writable.failure();
     const Result<Actor> authorized = m_store.authorizeExport(actor, request.unmasked, request.reason);
@@ -540,4 +542,22 @@ QStringList Exporter::columns(ExportRequest::What what, bool unmasked)
     else
         c << QStringLiteral("name_masked") << QStringLiteral("id_number_masked");
     return c;
+}
+
+Result<void> Exporter::checkOutput(const QString& field, const QString& path, const QStringList& history)
+{
+    if (Result<void> writable = OutputFile::check(field, path, history); !writable)
+        return writable;
+    const QString manifest = ExportManifest::pathFor(path);
+    if (path.endsWith(QLatin1String(".manifest.json")))
+        return Failure(ErrorCode::InvalidArgument,
+            tr("%1: %2 is named as an export's manifest; give the name of the export file itself (its manifest is "
+               "written beside it).")
+                .arg(field, path));
+    if (QFileInfo::exists(manifest))
+        return Failure(ErrorCode::InvalidArgument,
+            tr("%1: %2 is an earlier export (its manifest %3 is beside it). The next export's manifest names it, and "
+               "verifying either needs it as it was: choose another name.")
+                .arg(field, path, QFileInfo(manifest).fileName()));
+    return {};
 }

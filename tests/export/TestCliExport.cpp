@@ -318,6 +318,10 @@ private slots:
         QTest::newRow("forged manifest, --db") << QStringLiteral("forged") << true << 12;
         QTest::newRow("manifest byte, --db") << QStringLiteral("manifest") << true << 12;
         QTest::newRow("previous manifest removed") << QStringLiteral("previous") << true << 14;
+        // Another export's genuine manifest copied over this one's, this one's file edited: the copy names its own
+        // file, which is intact, so only the manifest's name can tell.
+        QTest::newRow("another manifest copied over") << QStringLiteral("swapped") << false << 12;
+        QTest::newRow("another manifest copied over, --db") << QStringLiteral("swapped") << true << 12;
     }
 
     void verifyExitCodes()
@@ -339,6 +343,10 @@ private slots:
             QVERIFY(flipByte(manifestPath, ExportWorld::read(manifestPath).indexOf("\"rows\":") + 7));
         } else if (change == QLatin1String("previous")) {
             QVERIFY(QFile::remove(ExportManifest::pathFor(previous)));
+        } else if (change == QLatin1String("swapped")) {
+            QVERIFY(QFile::remove(manifestPath));
+            QVERIFY(QFile::copy(ExportManifest::pathFor(previous), manifestPath));
+            QVERIFY(flipByte(path, 200));
         } else if (change == QLatin1String("forged")) {
             QByteArray bytes = ExportWorld::read(path);
             bytes.replace("reviewer", "Reviewer");
@@ -351,6 +359,42 @@ private slots:
         QVERIFY2(run.exitCode == code, (run.out + run.err).constData());
         if (code != 0 && code != 3)
             QVERIFY(run.out.startsWith("BROKEN: "));
+        if (code == 0) // the file it vouches for, by name
+            QVERIFY2(run.out.contains(" in " + QFileInfo(path).fileName().toUtf8() + ": "), run.out.constData());
+    }
+
+    // An earlier export is never written over (the next export's manifest names it), nor a manifest: exit 3, naming
+    // --out, before the history is opened; the earlier export verifies as it did, and another name still exports.
+    void anEarlierExportIsNotWrittenOver_data()
+    {
+        QTest::addColumn<QString>("target");
+        QTest::newRow("the export file") << QStringLiteral("file");
+        QTest::newRow("its manifest") << QStringLiteral("manifest");
+        QTest::newRow("a manifest's name, no export there") << QStringLiteral("manifest-name");
+    }
+
+    void anEarlierExportIsNotWrittenOver()
+    {
+        QFETCH(QString, target);
+        // Two: the earlier one's predecessor intact, whatever the tests before did to theirs.
+        QVERIFY(!exported({ QStringLiteral("--what"), QStringLiteral("cases") }, "csv").isEmpty());
+        const QString earlier = exported({ QStringLiteral("--what"), QStringLiteral("events") }, "csv");
+        QVERIFY(!earlier.isEmpty());
+        const QByteArray file = ExportWorld::read(earlier);
+        const QByteArray manifest = ExportWorld::read(ExportManifest::pathFor(earlier));
+        const QString out = target == QLatin1String("file") ? earlier
+            : target == QLatin1String("manifest")           ? ExportManifest::pathFor(earlier)
+                                                            : ExportManifest::pathFor(nextPath("csv"));
+        const CliRun run = cli({ QStringLiteral("--what"), QStringLiteral("events"), QStringLiteral("--out"), out });
+        QVERIFY2(run.exitCode == 3, (run.out + run.err).constData());
+        QVERIFY2(run.err.startsWith("--out: "), run.err.constData());
+        QCOMPARE(ExportWorld::read(earlier), file);
+        QCOMPARE(ExportWorld::read(ExportManifest::pathFor(earlier)), manifest);
+        if (out != earlier)
+            QVERIFY(!QFileInfo::exists(ExportManifest::pathFor(out)));
+        const CliRun verify = cli({ QStringLiteral("verify"), ExportManifest::pathFor(earlier) }, QString());
+        QVERIFY2(verify.exitCode == 0, verify.out.constData());
+        QVERIFY(!exported({ QStringLiteral("--what"), QStringLiteral("events") }, "csv").isEmpty());
     }
 
     // The history changed after the export: only --db can tell, with 13.
