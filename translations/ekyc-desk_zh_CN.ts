@@ -484,6 +484,14 @@
         <source>(not shown: the case&apos;s record, which it is masked against, cannot be read)</source>
         <translation>（未显示：无法读取用于遮蔽的案件记录）</translation>
     </message>
+    <message>
+        <source>Cannot read the exports: %1</source>
+        <translation>无法读取导出记录：%1</translation>
+    </message>
+    <message>
+        <source>Another export was recorded while this one was being written, so its manifest would name the wrong export before it. Nothing was kept: export again.</source>
+        <translation>写入本次导出期间，另一次导出已被记录，因此本次导出的清单会指向错误的上一次导出。未保留任何内容：请重新导出。</translation>
+    </message>
 </context>
 <context>
     <name>BatchDialog</name>

@@ -364,7 +364,8 @@ private:
         }
         out.manifest = m_manifest;
         out.manifestHash = m_manifest.hash();
-        const Result<qint64> seq = m_store.recordExport(m_actor, event(out.manifestHash));
+        const Result<qint64> seq =
+            m_store.recordExport(m_actor, event(out.manifestHash), m_manifest.previousManifestHash);
         if (!seq) {
             QFile::remove(out.filePath);
             QFile::remove(out.manifestPath);

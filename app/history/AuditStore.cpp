@@ -587,7 +587,10 @@ Result<qint64> AuditStore::record(const Actor& who, const QString& caseId, const
     return recordUnchecked(*authorized, caseId, event);
 }
 
-Result<qint64> AuditStore::recordUnchecked(const Actor& actor, const QString& caseId, const Events::Event& event)
+Result<qint64> AuditStore::recordUnchecked(const Actor& actor,
+    const QString& caseId,
+    const Events::Event& event,
+    const std::function<Result<void>(qint64 seq)>& afterAppend)
 {
     const QString kind = Events::kindOf(event);
     const QJsonObject payload = Events::toPayload(event);
@@ -603,6 +606,10 @@ Result<qint64> AuditStore::recordUnchecked(const Actor& actor, const QString& ca
         if (!appended)
             return appended.failure();
         seq = *appended;
+        if (afterAppend) {
+            if (Result<void> checked = afterAppend(seq); !checked)
+                return checked;
+        }
         if (kind == QLatin1String(EventKind::exportMade)) { // every export is a signed checkpoint
             if (Result<qint64> checkpoint = m_log->appendCheckpoint(at, actor, QStringLiteral("export")); !checkpoint)
                 return checkpoint.failure();

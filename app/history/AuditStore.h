@@ -271,7 +271,11 @@ public:
     // (label "eKYC Desk export manifest v1"). The key never leaves the store.
     QByteArray manifestMac(const QByteArray& bytes) const;
     // Records the export_made event (ExportUnmasked when event.unmasked, else ExportMasked). Returns its seq.
-    Result<qint64> recordExport(const Actor& actor, const Events::ExportMade& event);
+    // previousManifestHash: the manifest hash of the latest export as the new export's manifest names it (empty for
+    // the first); Conflict, nothing recorded, when another export was recorded since (exports chain through their
+    // manifests, and this one's would name the wrong one: two exports at once, on one workstation or two).
+    Result<qint64> recordExport(
+        const Actor& actor, const Events::ExportMade& event, const QByteArray& previousManifestHash);
 
     // Groups many writes into one transaction (group commits, seeding, benchmarks). Writes inside a batch do not commit
     // on their own; a failed write inside it rolls the whole batch back. From its first write on the batch holds the
@@ -326,7 +330,12 @@ private:
         const QString& caseId,
         const QString& reason,
         const QString& message);
-    Result<qint64> recordUnchecked(const Actor& actor, const QString& caseId, const Events::Event& event);
+    // afterAppend: run in the same transaction once the event is appended (with its seq), the chain head held; a
+    // failure there records nothing.
+    Result<qint64> recordUnchecked(const Actor& actor,
+        const QString& caseId,
+        const Events::Event& event,
+        const std::function<Result<void>(qint64 seq)>& afterAppend = {});
     Result<void> changeAccount(const Actor& actor,
         const Events::AccountChanged& event,
         const std::function<Result<void>(const QDateTime&)>& update);

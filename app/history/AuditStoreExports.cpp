@@ -5,9 +5,35 @@
 #include "history/CaseTable.h"
 #include "history/HistoryPolicy.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+
 namespace {
 
 const char manifestKeyLabel[] = "eKYC Desk export manifest v1";
+
+// The manifest hash of the latest export recorded before seq; empty when there is none.
+Result<QByteArray> manifestHashBefore(const QSqlDatabase& db, qint64 seq)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT payload FROM events WHERE kind = ? AND seq < ? ORDER BY seq DESC"));
+    q.addBindValue(QString::fromLatin1(EventKind::exportMade));
+    q.addBindValue(seq);
+    if (!q.exec())
+        return Failure(ErrorCode::Unavailable, AuditStore::tr("Cannot read the exports: %1").arg(q.lastError().text()));
+    while (q.next()) {
+        const QString hash = QJsonDocument::fromJson(q.value(0).toString().toUtf8())
+                                 .object()
+                                 .value(QStringLiteral("manifestHash"))
+                                 .toString();
+        if (!hash.isEmpty())
+            return hash.toLatin1();
+    }
+    return QByteArray();
+}
 
 } // namespace
 
@@ -62,12 +88,23 @@ QByteArray AuditStore::manifestMac(const QByteArray& bytes) const
     return Crypto::hmacSha256(key, bytes).toHex();
 }
 
-Result<qint64> AuditStore::recordExport(const Actor& who, const Events::ExportMade& event)
+Result<qint64> AuditStore::recordExport(
+    const Actor& who, const Events::ExportMade& event, const QByteArray& previousManifestHash)
 {
     const bool unmasked = event.unmasked.value_or(false);
     const Result<Actor> authorized =
         authorize(who, unmasked ? Access::Operation::ExportUnmasked : Access::Operation::ExportMasked);
     if (!authorized)
         return authorized.failure();
-    return recordUnchecked(*authorized, QString(), event);
+    // After the append, the chain head held: an export recorded meanwhile by another connection is seen (or waits).
+    return recordUnchecked(*authorized, QString(), event, [this, &previousManifestHash](qint64 seq) -> Result<void> {
+        const Result<QByteArray> latest = manifestHashBefore(database(), seq);
+        if (!latest)
+            return latest.failure();
+        if (*latest != previousManifestHash)
+            return Failure(ErrorCode::Conflict,
+                tr("Another export was recorded while this one was being written, so its manifest would name the "
+                   "wrong export before it. Nothing was kept: export again."));
+        return {};
+    });
 }

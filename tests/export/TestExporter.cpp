@@ -1,4 +1,5 @@
 #include "domain/Masking.h"
+#include "export/ExportVerifier.h"
 #include "export/Exporter.h"
 #include "history/AuditStore.h"
 
@@ -477,6 +478,41 @@ private slots:
         QCOMPARE(second->manifest.lastSeq, second->manifest.headSeq);
         QCOMPARE(second->eventSeq, second->manifest.headSeq + 1);
         QVERIFY(w->store->verifyChain().ok);
+    }
+
+    void anExportRecordedMeanwhileIsNotSkipped_data() { addRows({ QStringLiteral("csv") }); }
+
+    // Two exports at once (here: another connection exports while this one writes its last row): the later one
+    // would name the same predecessor as the earlier and fail verification for good. It is refused with Conflict and
+    // leaves nothing; the next one chains after the one that was kept, and verifies.
+    void anExportRecordedMeanwhileIsNotSkipped()
+    {
+        ExportWorld* w = world();
+        if (!w)
+            QSKIP("backend not available");
+        const std::unique_ptr<AuditStore> other = w->fx.open(&w->clock);
+        QVERIFY(other);
+        QTemporaryDir dir;
+        const ExportRequest request =
+            requestFor(ExportRequest::What::Cases, QStringLiteral("csv"), dir.filePath(QStringLiteral("late.csv")));
+        std::optional<Result<ExportOutcome>> meanwhile;
+        const auto progress = [&](qint64 done, qint64 total) {
+            if (done == total && total > 0 && !meanwhile)
+                meanwhile = Exporter(*other).run(w->actor("auditor"),
+                    requestFor(ExportRequest::What::Events, QStringLiteral("jsonl"), nextPath("jsonl")));
+        };
+        const int exportsBefore = w->countKind(EventKind::exportMade);
+        const Result<ExportOutcome> late = Exporter(*w->store).run(w->actor("supervisor"), request, progress);
+        QVERIFY(meanwhile && *meanwhile);
+        QCOMPARE(late.error(), ErrorCode::Conflict);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+        QCOMPARE(w->countKind(EventKind::exportMade), exportsBefore + 1);
+        const Result<ExportOutcome> next = Exporter(*w->store).run(
+            w->actor("supervisor"), requestFor(ExportRequest::What::Cases, QStringLiteral("csv"), nextPath("csv")));
+        QVERIFY2(next, qPrintable(next.message()));
+        QCOMPARE(next->manifest.previousManifestHash, (*meanwhile)->manifestHash);
+        const ExportCheck check = ExportVerifier::verify(next->manifestPath, w->store.get());
+        QVERIFY2(check.ok(), qPrintable(check.message));
     }
 };
 
