@@ -492,6 +492,14 @@
         <source>Another export was recorded while this one was being written, so its manifest would name the wrong export before it. Nothing was kept: export again.</source>
         <translation>写入本次导出期间，另一次导出已被记录，因此本次导出的清单会指向错误的上一次导出。未保留任何内容：请重新导出。</translation>
     </message>
+    <message>
+        <source>The retention purge erased this case&apos;s name, ID number and notes: nothing more is written about it. Record the step without a note or reference.</source>
+        <translation>保留期清理已删除此案件的姓名、身份证号和备注：不再为它写入任何内容。请在不附备注或参考文件的情况下记录此步骤。</translation>
+    </message>
+    <message>
+        <source>The retention purge erased this case&apos;s name and ID number: it is not reviewed again.</source>
+        <translation>保留期清理已删除此案件的姓名和身份证号：不再对其进行复核。</translation>
+    </message>
 </context>
 <context>
     <name>BatchDialog</name>

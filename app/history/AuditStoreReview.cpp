@@ -86,6 +86,23 @@ Result<void> AuditStore::logReviewStep(const Actor& actor,
         *digest = digestOf(*sealed);
         return m_reviews->insertText(textId, row.caseId, *sealed);
     };
+    const bool opens =
+        request.action == QLatin1String(ReviewAction::open) || request.action == QLatin1String(ReviewAction::reopen);
+    const bool writesText =
+        !request.note.trimmed().isEmpty() || request.action == QLatin1String(ReviewAction::reference);
+    if (opens || writesText) {
+        // The purge erased the case's notes with its name and ID number (it skips a case in an open review): a note
+        // written after it would keep what it quotes for good (nothing purges the case again) and could not even be
+        // masked, and a review opened again could not be decided (a decision needs a note).
+        const Result<CaseTable::Sealed> pii = m_cases->sealed(row.caseId);
+        if (!pii && pii.error() != ErrorCode::NotFound)
+            return pii.failure();
+        if (pii && pii->purged)
+            return Failure(ErrorCode::InvalidArgument,
+                opens ? tr("The retention purge erased this case's name and ID number: it is not reviewed again.")
+                      : tr("The retention purge erased this case's name, ID number and notes: nothing more is "
+                           "written about it. Record the step without a note or reference."));
+    }
     if (!request.note.trimmed().isEmpty()) {
         if (Result<void> sealed = seal(request.note.trimmed(), &step.noteId, &step.noteDigest); !sealed)
             return sealed;

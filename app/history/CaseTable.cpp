@@ -126,8 +126,10 @@ Result<void> CaseTable::changedOne(HotStatement& q, const QString& caseId) const
 Result<QStringList> CaseTable::purge(const QDateTime& cutoff, const QDateTime& at, qint64 maxSeq)
 {
     // The age of a case is the time of its case_created event (hash-chained), not the editable created_at column;
-    // the caller lists the purged cases in its event so that the verifier knows which records must be empty.
-    const QString selection = QStringLiteral("SELECT case_id FROM events WHERE kind = ? AND ts < ? AND seq <= ?");
+    // the caller lists the purged cases in its event so that the verifier knows which records must be empty. A case
+    // in an open manual review is kept until its review is decided: the review needs its data, and its steps notes.
+    const QString selection = QStringLiteral("SELECT case_id FROM events WHERE kind = ? AND ts < ? AND seq <= ? "
+                                             "AND case_id NOT IN (SELECT case_id FROM reviews WHERE active = 1)");
     auto bindSelection = [&](QSqlQuery& q, int first) {
         q.bindValue(first, QLatin1String(EventKind::caseCreated));
         q.bindValue(first + 1, ts(cutoff));

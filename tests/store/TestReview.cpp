@@ -571,7 +571,8 @@ private slots:
         QVERIFY2(report.reason.contains(reasonContains), qPrintable(report.reason));
     }
 
-    // The retention purge erases a case's review notes and file names with its name and ID number.
+    // The retention purge erases a case's review notes and file names with its name and ID number; a case in an open
+    // review is kept until the review is decided; nothing new is written about a purged case, nor is it reopened.
     void purgeErasesNotes_data() { StoreFixture::addBackendRows(); }
     void purgeErasesNotes()
     {
@@ -586,24 +587,53 @@ private slots:
         QVERIFY(team);
         w.actors = team->actors;
         const Actor& reviewer = w.actors.at(QStringLiteral("reviewer"));
+        const Actor& other = w.actors.at(QStringLiteral("other"));
         const QString old = answeredCase(w, QStringLiteral("223"));
-        QVERIFY(w.store->review(reviewer, request(old, QStringLiteral("open"))));
-        QVERIFY(w.store->review(reviewer, request(old, QStringLiteral("claim"))));
-        QVERIFY(w.store->review(reviewer, request(old, QStringLiteral("reference"))));
+        for (const char* step : { "open", "claim", "reference", "propose:reject" })
+            QVERIFY(w.store->review(reviewer, request(old, QLatin1String(step))));
+        QVERIFY(w.store->review(other, request(old, QStringLiteral("approve")))); // decided: closed
+        const QString inReview = answeredCase(w, QStringLiteral("202"));
+        QVERIFY(w.store->review(reviewer, request(inReview, QStringLiteral("open"))));
+        const QString neverReviewed = answeredCase(w, QStringLiteral("202"));
         clock.advance(qint64(400) * 24 * 3600 * 1000);
         const QString recent = answeredCase(w, QStringLiteral("202"));
         QVERIFY(w.store->review(reviewer, request(recent, QStringLiteral("open"))));
         const Actor& boss = w.actors.at(QStringLiteral("supervisor"));
-        QCOMPARE(w.store->purgeOlderThan(boss, clock.nowUtc().addDays(-30)).valueOr(-1), 1);
+        QCOMPARE(w.store->purgeOlderThan(boss, clock.nowUtc().addDays(-30)).valueOr(-1), 2);
         const auto texts = [&](const QString& caseId) {
             QStringList all;
             for (const ReviewText& t : w.store->reviewTexts(boss, caseId).valueOr({}))
                 all << t.text;
             return all;
         };
-        // Three notes (open, claim, reference) and the file name, all erased.
-        QCOMPARE(texts(old), QStringList({ QString(), QString(), QString(), QString() }));
+        // Five notes (open, claim, reference, propose, approve) and the file name, all erased.
+        QCOMPARE(texts(old), QStringList(6, QString()));
         QCOMPARE(texts(recent), QStringList({ QStringLiteral("note for open") }));
+        QCOMPARE(texts(inReview), QStringList({ QStringLiteral("note for open") })); // kept, in review
+        QVERIFY(w.store->revealCase(boss, inReview, QStringLiteral("still in review")));
+
+        // Nothing new is written about a purged case (it could not be masked, and would stay for good), and its
+        // review is not opened again (it could not be decided: a decision needs a note).
+        const auto events = [&fx] {
+            QSqlQuery q(fx.raw());
+            return q.exec(QStringLiteral("SELECT COUNT(*) FROM events")) && q.next() ? q.value(0).toInt() : -1;
+        };
+        const int eventsBefore = events();
+        QCOMPARE(w.store->review(boss, request(old, QStringLiteral("reopen"))).error(), ErrorCode::InvalidArgument);
+        QCOMPARE(
+            w.store->review(boss, request(old, QStringLiteral("reopen!nonote"))).error(), ErrorCode::InvalidArgument);
+        QVERIFY(!w.store->review(reviewer, request(old, QStringLiteral("note"))));
+        QCOMPARE(w.store->review(reviewer, request(neverReviewed, QStringLiteral("open!nonote"))).error(),
+            ErrorCode::InvalidArgument);
+        QCOMPARE(events(), eventsBefore);
+        QCOMPARE(texts(old), QStringList(6, QString()));
+
+        // Once decided, the case in review goes at the next purge.
+        QVERIFY(w.store->review(reviewer, request(inReview, QStringLiteral("claim"))));
+        QVERIFY(w.store->review(reviewer, request(inReview, QStringLiteral("propose:reject"))));
+        QVERIFY(w.store->review(other, request(inReview, QStringLiteral("approve"))));
+        QCOMPARE(w.store->purgeOlderThan(boss, clock.nowUtc().addDays(-30)).valueOr(-1), 1);
+        QCOMPARE(texts(inReview), QStringList(4, QString()));
         const ChainReport report = w.store->verifyChain();
         QVERIFY2(report.ok, qPrintable(report.reason));
     }
