@@ -500,6 +500,10 @@
         <source>The retention purge erased this case&apos;s name and ID number: it is not reviewed again.</source>
         <translation>保留期清理已删除此案件的姓名和身份证号：不再对其进行复核。</translation>
     </message>
+    <message>
+        <source>No supervisor who can sign in would be left to manage accounts, unlock them and take escalated reviews: make someone else a supervisor first.</source>
+        <translation>这样将不再有可登录的主管来管理账户、解锁账户和处理升级的复核：请先让另一人成为主管。</translation>
+    </message>
 </context>
 <context>
     <name>BatchDialog</name>

@@ -12,6 +12,8 @@
 #include "history/EventLog.h"
 #include "history/HistoryPolicy.h"
 
+#include <algorithm>
+
 namespace {
 
 constexpr int MaxNameLength = 64;
@@ -25,6 +27,17 @@ bool isValidName(const QString& name)
         return c.isLetterOrNumber() || c == QLatin1Char('.') || c == QLatin1Char('_') || c == QLatin1Char('@')
             || c == QLatin1Char('-');
     });
+}
+
+// The supervisors who can act (enabled, not locked): accounts, unlocks and escalated reviews are theirs alone.
+Result<int> actingSupervisors(const AccountTable& accounts)
+{
+    const Result<QList<Account>> all = accounts.all();
+    if (!all)
+        return all.failure();
+    return static_cast<int>(std::count_if(all->cbegin(), all->cend(), [](const Account& a) {
+        return a.role == QLatin1String(Role::supervisor) && !a.disabled && !a.isLocked();
+    }));
 }
 
 Failure signInFailed()
@@ -309,8 +322,19 @@ Result<void> AuditStore::changeAccount(
         return authorized.failure();
     return write(*authorized, [&]() -> Result<void> {
         const QDateTime at = now();
+        // Counted with the chain head held: two supervisors disabling each other at once are one after the other.
+        const Result<int> before = actingSupervisors(*m_accounts);
+        if (!before)
+            return before.failure();
         if (Result<void> changed = update(at); !changed)
             return changed;
+        const Result<int> after = actingSupervisors(*m_accounts);
+        if (!after)
+            return after.failure();
+        if (*before > 0 && *after == 0)
+            return Failure(ErrorCode::Conflict,
+                tr("No supervisor who can sign in would be left to manage accounts, unlock them and take escalated "
+                   "reviews: make someone else a supervisor first."));
         Result<qint64> seq = logEvent(at, *authorized, QString(), QLatin1String(event.kind), Events::toPayload(event));
         return seq ? Result<void>() : seq.failure();
     });

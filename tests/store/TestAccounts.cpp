@@ -433,6 +433,38 @@ private slots:
         QVERIFY(!fx.execRaw(QStringLiteral("DELETE FROM accounts WHERE name = 'ann'")));
     }
 
+    // A supervisor who can sign in always remains (accounts, unlocks and escalated reviews are theirs alone): the last
+    // one cannot step down, nor leave only a disabled or locked one; once another can act, they can. Nothing is
+    // recorded for a refused change.
+    void aSupervisorAlwaysRemains_data() { StoreFixture::addBackendRows(); }
+    void aSupervisorAlwaysRemains()
+    {
+        STORE_FIXTURE_OPEN(fx, store, nullptr);
+        const std::optional<Actor> supervisor = boss(*store);
+        QVERIFY(supervisor);
+        const QString reviewer = QLatin1String(Role::reviewer);
+        const qint64 before = store->head().valueOr({}).seq;
+        QCOMPARE(store->setAccountRole(*supervisor, QStringLiteral("boss"), reviewer).error(), ErrorCode::Conflict);
+        QCOMPARE(store->head().valueOr({}).seq, before);
+
+        // A second supervisor, disabled, then locked (wrong passwords): neither can act, so the first stays.
+        QVERIFY(
+            store->createAccount(*supervisor, QStringLiteral("deputy"), QLatin1String(Role::supervisor), password()));
+        QVERIFY(store->setAccountDisabled(*supervisor, QStringLiteral("deputy"), true));
+        QCOMPARE(store->setAccountRole(*supervisor, QStringLiteral("boss"), reviewer).error(), ErrorCode::Conflict);
+        QVERIFY(store->setAccountDisabled(*supervisor, QStringLiteral("deputy"), false));
+        for (int i = 0; i < AuditStore::LockoutFailures; ++i)
+            QVERIFY(!store->signIn(QStringLiteral("deputy"), QStringLiteral("wrong guess"), QStringLiteral("ws")));
+        QCOMPARE(store->setAccountRole(*supervisor, QStringLiteral("boss"), reviewer).error(), ErrorCode::Conflict);
+        QVERIFY(store->unlockAccount(*supervisor, QStringLiteral("deputy")));
+
+        // Now the deputy can act: the first may step down, and the deputy may not be disabled or demoted after.
+        QVERIFY(store->setAccountRole(*supervisor, QStringLiteral("boss"), reviewer));
+        const Actor deputy = *store->signIn(QStringLiteral("deputy"), password(), QStringLiteral("ws"));
+        QCOMPARE(store->setAccountRole(deputy, QStringLiteral("deputy"), reviewer).error(), ErrorCode::Conflict);
+        QVERIFY(store->setAccountRole(deputy, QStringLiteral("boss"), QLatin1String(Role::supervisor)));
+    }
+
     // Inside one transaction of many writes (a group commit), the accounts and case owners are read once, not at
     // every write; a change of an account made inside it still applies to the very next write.
     void changesApplyInsideAGroupCommit_data() { StoreFixture::addBackendRows(); }
