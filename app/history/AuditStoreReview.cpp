@@ -220,8 +220,11 @@ bool AuditStore::reachesThroughReview(const QString& reviewer, Access::Operation
 
 Result<ReviewQueuePage> AuditStore::reviewQueue(const Actor& actor, const ReviewQueueQuery& query)
 {
-    if (Result<Actor> allowed = authorize(actor, Access::Operation::ReadCases); !allowed)
+    const Result<Actor> allowed = authorize(actor, Access::Operation::ReadCases);
+    if (!allowed)
         return allowed.failure();
+    // As reachesThroughReview: the open queue is the team's, a closed review its people's (the role as recorded).
+    const QString involving = allowed->role == QLatin1String(Role::reviewer) ? allowed->name : QString();
     for (const QString& state : query.states) {
         if (!ReviewState::all().contains(state))
             return Failure(ErrorCode::InvalidArgument,
@@ -231,7 +234,7 @@ Result<ReviewQueuePage> AuditStore::reviewQueue(const Actor& actor, const Review
     Result<ReviewPolicy> policy = m_reviews->policy();
     if (!policy)
         return policy.failure();
-    return m_reviews->queue(query, now().addSecs(-qint64(policy->slaHours) * 3600));
+    return m_reviews->queue(query, now().addSecs(-qint64(policy->slaHours) * 3600), involving);
 }
 
 Result<ReviewItem> AuditStore::reviewItem(const Actor& actor, const QString& caseId)

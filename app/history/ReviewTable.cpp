@@ -165,7 +165,8 @@ Result<ReviewItem> ReviewTable::item(const QString& caseId) const
     return itemAt(q);
 }
 
-Result<ReviewQueuePage> ReviewTable::queue(const ReviewQueueQuery& query, const QDateTime& overdueBefore) const
+Result<ReviewQueuePage> ReviewTable::queue(
+    const ReviewQueueQuery& query, const QDateTime& overdueBefore, const QString& involvedName) const
 {
     const QStringList states = query.states.isEmpty() ? ReviewState::active() : query.states;
     bool onlyActive = true;
@@ -187,10 +188,16 @@ Result<ReviewQueuePage> ReviewTable::queue(const ReviewQueueQuery& query, const 
         where += QStringLiteral(" AND c.sub_code = ?");
         values << query.subCode;
     }
+    const bool involving = !onlyActive && !involvedName.isEmpty();
+    if (involving) {
+        where += QStringLiteral(" AND (r.active = 1 OR ? IN (r.assignee, r.opened_by, r.proposed_by, r.decided_by, "
+                                "r.approved_by, c.actor))");
+        values << involvedName;
+    }
     ReviewQueuePage page;
     QSqlQuery q(m_db);
-    // The counts need the cases table only to filter by SubCode.
-    const QString countFrom = bySubCode ? join : QStringLiteral(" FROM reviews r WHERE ");
+    // The counts need the cases table only to filter by SubCode or owner.
+    const QString countFrom = bySubCode || involving ? join : QStringLiteral(" FROM reviews r WHERE ");
     q.prepare(QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CASE WHEN r.opened_at < ? THEN 1 ELSE 0 END), 0)")
         + countFrom + where);
     if (!run(q, QVariantList { ts(overdueBefore) } + values) || !q.next())

@@ -21,7 +21,10 @@ public:
     Result<std::optional<ReviewRow>> find(const QString& caseId) const;
     Result<void> save(const ReviewRow& row, bool isNew);
     Result<ReviewItem> item(const QString& caseId) const;
-    Result<ReviewQueuePage> queue(const ReviewQueueQuery& query, const QDateTime& overdueBefore) const;
+    // involvedName: when set, a closed review only where that person took part in it (opened, was assigned,
+    // proposed, decided, approved) or owns the case.
+    Result<ReviewQueuePage> queue(
+        const ReviewQueueQuery& query, const QDateTime& overdueBefore, const QString& involvedName = {}) const;
 
     Result<void> insertText(const QString& textId, const QString& caseId, const QByteArray& sealed);
     // The retention purge: erases the notes and file names of these cases (the events keep only their digests).

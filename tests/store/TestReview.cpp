@@ -638,6 +638,49 @@ private slots:
         QVERIFY2(report.ok, qPrintable(report.reason));
     }
 
+    // The open queue is the team's; a closed review is its people's (opened, worked, proposed, decided, approved or
+    // owns the case): another reviewer asking for closed states sees none of it, not even in the counts.
+    void aClosedReviewIsItsPeoples_data() { StoreFixture::addBackendRows(); }
+    void aClosedReviewIsItsPeoples()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        FakeClock clock;
+        World w;
+        w.store = fx.open(&clock);
+        QVERIFY(w.store);
+        std::optional<TeamHistory> team = TeamHistory::build(*w.store, 0);
+        QVERIFY(team);
+        w.actors = team->actors;
+        const Actor& boss = w.actors.at(QStringLiteral("supervisor"));
+        QVERIFY(w.store->createAccount(
+            boss, QStringLiteral("third"), QLatin1String(Role::reviewer), TeamHistory::password()));
+        const Actor third = *w.store->signIn(QStringLiteral("third"), TeamHistory::password(), QStringLiteral("ws"));
+        const Actor& other = w.actors.at(QStringLiteral("other"));
+        const QString closed = answeredCase(w, QStringLiteral("223")); // the reviewer's case
+        QVERIFY(w.store->review(w.actors.at(QStringLiteral("reviewer")), request(closed, QStringLiteral("open"))));
+        for (const char* step : { "claim", "propose:reject" })
+            QVERIFY(w.store->review(other, request(closed, QLatin1String(step))));
+        QVERIFY(w.store->review(boss, request(closed, QStringLiteral("approve"))));
+        const QString open = answeredCase(w, QStringLiteral("202"));
+        QVERIFY(w.store->review(w.actors.at(QStringLiteral("reviewer")), request(open, QStringLiteral("open"))));
+        const QStringList everyState = ReviewState::all();
+        const auto seen = [&](const Actor& who) {
+            const Result<ReviewQueuePage> page = w.store->reviewQueue(who, { everyState, {}, {}, 200 });
+            QStringList ids;
+            for (const ReviewItem& item : page.valueOr({}).rows)
+                ids << (item.review.caseId == closed ? QStringLiteral("closed") : QStringLiteral("open"));
+            ids.sort(); // both opened at the same time: in case id order
+            return ids.join(u',') + u'/' + QString::number(page.valueOr({}).total);
+        };
+        QCOMPARE(seen(third), QStringLiteral("open/1"));
+        QCOMPARE(seen(other), QStringLiteral("closed,open/2")); // worked and proposed it
+        QCOMPARE(seen(w.actors.at(QStringLiteral("reviewer"))), QStringLiteral("closed,open/2")); // owns it
+        QCOMPARE(seen(boss), QStringLiteral("closed,open/2"));
+        QCOMPARE(w.store->reviewItem(third, closed).error(), ErrorCode::PermissionDenied); // as the queue says
+    }
+
     // The queue: oldest first, filtered by state, assignee and SubCode; overdue after the SLA on the clock.
     void queue_data() { StoreFixture::addBackendRows(); }
     void queue()
