@@ -50,6 +50,16 @@ class TestReview : public QObject
         return w.get();
     }
 
+    // w: the history of fx on clock, with its team (TeamHistory) and no cases yet.
+    static bool withTeam(StoreFixture& fx, FakeClock& clock, World& w)
+    {
+        w.store = fx.open(&clock);
+        const std::optional<TeamHistory> team = w.store ? TeamHistory::build(*w.store, 0) : std::nullopt;
+        if (team)
+            w.actors = team->actors;
+        return team.has_value();
+    }
+
     // A case of "reviewer", answered with subCode (or left pending).
     static QString answeredCase(World& w, const QString& subCode)
     {
@@ -581,11 +591,7 @@ private slots:
         STORE_FIXTURE_PREPARE(fx, backend);
         FakeClock clock;
         World w;
-        w.store = fx.open(&clock);
-        QVERIFY(w.store);
-        std::optional<TeamHistory> team = TeamHistory::build(*w.store, 0);
-        QVERIFY(team);
-        w.actors = team->actors;
+        QVERIFY(withTeam(fx, clock, w));
         const Actor& reviewer = w.actors.at(QStringLiteral("reviewer"));
         const Actor& other = w.actors.at(QStringLiteral("other"));
         const QString old = answeredCase(w, QStringLiteral("223"));
@@ -648,11 +654,7 @@ private slots:
         STORE_FIXTURE_PREPARE(fx, backend);
         FakeClock clock;
         World w;
-        w.store = fx.open(&clock);
-        QVERIFY(w.store);
-        std::optional<TeamHistory> team = TeamHistory::build(*w.store, 0);
-        QVERIFY(team);
-        w.actors = team->actors;
+        QVERIFY(withTeam(fx, clock, w));
         const Actor& boss = w.actors.at(QStringLiteral("supervisor"));
         QVERIFY(w.store->createAccount(
             boss, QStringLiteral("third"), QLatin1String(Role::reviewer), TeamHistory::password()));
