@@ -9,6 +9,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -121,6 +122,18 @@ void ExportDialog::build()
     });
 }
 
+QString ExportDialog::nextFreePath(const QString& written) const
+{
+    const QFileInfo info(written);
+    const QString base = QFileInfo(suggestedPath()).completeBaseName();
+    const QString suffix = info.suffix().isEmpty() ? QString() : u'.' + info.suffix();
+    for (int n = 1;; ++n) {
+        QString candidate = info.dir().filePath(base + (n > 1 ? QStringLiteral("-%1").arg(n) : QString()) + suffix);
+        if (!QFileInfo::exists(candidate) && !QFileInfo::exists(ExportManifest::pathFor(candidate)))
+            return candidate;
+    }
+}
+
 QString ExportDialog::suggestedPath() const
 {
     QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
@@ -212,6 +225,9 @@ void ExportDialog::startExport()
             if (outcome) {
                 m_progress->setRange(0, 1);
                 m_progress->setValue(1);
+                // The file just written is an export now, which the next one may not write over: a fresh name, in
+                // the same folder and format.
+                m_path->setText(nextFreePath(outcome->filePath));
                 m_result->setText(
                     tr("Exported %n row(s) to %1.\nManifest: %2", nullptr, static_cast<int>(outcome->manifest.rows))
                         .arg(QDir::toNativeSeparators(outcome->filePath),

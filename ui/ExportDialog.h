@@ -53,6 +53,8 @@ private:
     void updateControls();
     void chooseFile();
     QString suggestedPath() const;
+    // After an export to written: a new name in its folder and format that no file or export holds yet.
+    QString nextFreePath(const QString& written) const;
     void showProgress(qint64 done, qint64 total);
 
     AuditStore& m_history;

@@ -122,7 +122,8 @@ private:
             return failed(Status::ManifestAltered, manifest.message());
         m_manifest = *manifest;
         // The manifest describes the file it is named after, and only that one: another export's genuine manifest
-        // copied over this one's would otherwise vouch for its own file, never reading the one beside it.
+        // copied over this one's (or a symbolic link to it) would otherwise vouch for its own file, never reading the
+        // one beside it. So the name given is what counts, not where a link leads.
         const QString name = QFileInfo(m_manifestPath).fileName();
         if (name != ExportManifest::pathFor(m_manifest.file))
             return failed(Status::ManifestAltered,

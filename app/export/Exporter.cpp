@@ -549,16 +549,21 @@ Result<void> Exporter::checkOutput(const QString& field, const QString& path, co
 {
     if (Result<void> writable = OutputFile::check(field, path, history); !writable)
         return writable;
-    const QString manifest = ExportManifest::pathFor(path);
-    if (path.endsWith(QLatin1String(".manifest.json")))
-        return Failure(ErrorCode::InvalidArgument,
-            tr("%1: %2 is named as an export's manifest; give the name of the export file itself (its manifest is "
-               "written beside it).")
-                .arg(field, path));
-    if (QFileInfo::exists(manifest))
-        return Failure(ErrorCode::InvalidArgument,
-            tr("%1: %2 is an earlier export (its manifest %3 is beside it). The next export's manifest names it, and "
-               "verifying either needs it as it was: choose another name.")
-                .arg(field, path, QFileInfo(manifest).fileName()));
+    // As given, and where a symbolic link leads (the file is written there).
+    const QFileInfo info(path);
+    const QString target = info.isSymLink() ? info.symLinkTarget() : path;
+    for (const QString& name : { path, target }) {
+        if (name.endsWith(QLatin1String(".manifest.json")))
+            return Failure(ErrorCode::InvalidArgument,
+                tr("%1: %2 is named as an export's manifest; give the name of the export file itself (its manifest "
+                   "is written beside it).")
+                    .arg(field, name));
+        const QString manifest = ExportManifest::pathFor(name);
+        if (QFileInfo::exists(manifest))
+            return Failure(ErrorCode::InvalidArgument,
+                tr("%1: %2 is an earlier export (its manifest %3 is beside it). The next export's manifest names it, "
+                   "and verifying either needs it as it was: choose another name.")
+                    .arg(field, name, QFileInfo(manifest).fileName()));
+    }
     return {};
 }

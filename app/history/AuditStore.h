@@ -339,10 +339,11 @@ private:
     Result<void> changeAccount(const Actor& actor,
         const Events::AccountChanged& event,
         const std::function<Result<void>(const QDateTime&)>& update);
-    // A review_action event and the row it leads to, inside write().
+    // A review_action event and the row it leads to, inside write(). wasOpen: the review was open before the step.
     Result<void> logReviewStep(const Actor& actor,
         const ReviewRow& row,
         bool isNew,
+        bool wasOpen,
         Events::ReviewStep step,
         const ReviewRequest& request,
         const QDateTime& at);

@@ -73,6 +73,7 @@ Events::ReviewStep stepEvent(const ReviewRequest& request, const ReviewRow& befo
 Result<void> AuditStore::logReviewStep(const Actor& actor,
     const ReviewRow& row,
     bool isNew,
+    bool wasOpen,
     Events::ReviewStep step,
     const ReviewRequest& request,
     const QDateTime& at)
@@ -90,7 +91,9 @@ Result<void> AuditStore::logReviewStep(const Actor& actor,
         request.action == QLatin1String(ReviewAction::open) || request.action == QLatin1String(ReviewAction::reopen);
     const bool writesText =
         !request.note.trimmed().isEmpty() || request.action == QLatin1String(ReviewAction::reference);
-    if (opens || writesText) {
+    // A review already open on a purged case (purged by a version that did not skip open reviews) still takes the
+    // notes its steps need, so that it can be decided; nothing else does.
+    if (opens || (writesText && !wasOpen)) {
         // The purge erased the case's notes with its name and ID number (it skips a case in an open review): a note
         // written after it would keep what it quotes for good (nothing purges the case again) and could not even be
         // masked, and a review opened again could not be decided (a decision needs a note).
@@ -172,7 +175,8 @@ Result<ReviewRow> AuditStore::review(const Actor& who, const ReviewRequest& requ
         step->row.caseId = request.caseId;
         result = step->row;
         const Events::ReviewStep event = stepEvent(request, current->value_or(ReviewRow()), *step);
-        return logReviewStep(actor, step->row, !current->has_value(), event, request, context.now);
+        const bool wasOpen = current->has_value() && !ReviewState::isClosed((*current)->state);
+        return logReviewStep(actor, step->row, !current->has_value(), wasOpen, event, request, context.now);
     });
     if (refusal)
         return refuse(

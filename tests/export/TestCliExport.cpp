@@ -371,6 +371,7 @@ private slots:
         QTest::newRow("the export file") << QStringLiteral("file");
         QTest::newRow("its manifest") << QStringLiteral("manifest");
         QTest::newRow("a manifest's name, no export there") << QStringLiteral("manifest-name");
+        QTest::newRow("a symbolic link to the export file") << QStringLiteral("link");
     }
 
     void anEarlierExportIsNotWrittenOver()
@@ -382,9 +383,13 @@ private slots:
         QVERIFY(!earlier.isEmpty());
         const QByteArray file = ExportWorld::read(earlier);
         const QByteArray manifest = ExportWorld::read(ExportManifest::pathFor(earlier));
-        const QString out = target == QLatin1String("file") ? earlier
-            : target == QLatin1String("manifest")           ? ExportManifest::pathFor(earlier)
-                                                            : ExportManifest::pathFor(nextPath("csv"));
+        QString out = target == QLatin1String("file") ? earlier
+            : target == QLatin1String("manifest")     ? ExportManifest::pathFor(earlier)
+                                                      : ExportManifest::pathFor(nextPath("csv"));
+        if (target == QLatin1String("link")) {
+            out = nextPath("csv");
+            QVERIFY(QFile::link(earlier, out));
+        }
         const CliRun run = cli({ QStringLiteral("--what"), QStringLiteral("events"), QStringLiteral("--out"), out });
         QVERIFY2(run.exitCode == 3, (run.out + run.err).constData());
         QVERIFY2(run.err.startsWith("--out: "), run.err.constData());
@@ -392,6 +397,8 @@ private slots:
         QCOMPARE(ExportWorld::read(ExportManifest::pathFor(earlier)), manifest);
         if (out != earlier)
             QVERIFY(!QFileInfo::exists(ExportManifest::pathFor(out)));
+        if (target == QLatin1String("link"))
+            QVERIFY(QFile::remove(out)); // the link, not what it leads to
         const CliRun verify = cli({ QStringLiteral("verify"), ExportManifest::pathFor(earlier) }, QString());
         QVERIFY2(verify.exitCode == 0, verify.out.constData());
         QVERIFY(!exported({ QStringLiteral("--what"), QStringLiteral("events") }, "csv").isEmpty());

@@ -21,6 +21,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -352,6 +353,17 @@ private slots:
         QVERIFY(QFile::exists(path + QStringLiteral(".manifest.json")));
         QCOMPARE(countEvents(QStringLiteral("export_made")) - exportsBefore, 1);
         QVERIFY(lastEventPayload(QStringLiteral("export_made")).contains("\"pdf\""));
+
+        // The dialog stays open with a new name in the same folder and format (the report just written may not be
+        // written over): a second export from it goes.
+        const QString next = child<QLineEdit>(*dialog, "exportPathLineEdit")->text();
+        QCOMPARE(QFileInfo(next).absolutePath(), QFileInfo(path).absolutePath());
+        QVERIFY2(next != path && next.endsWith(QStringLiteral(".pdf")), qPrintable(next));
+        QMetaObject::invokeMethod(child<QPushButton>(*dialog, "exportPushButton"), "click");
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+        QVERIFY2(finished.last().first().toBool(), qPrintable(dialog->resultText()));
+        QVERIFY(QFile::exists(next + QStringLiteral(".manifest.json")));
+        QCOMPARE(countEvents(QStringLiteral("export_made")) - exportsBefore, 2);
         dialog->reject();
     }
 

@@ -1,5 +1,6 @@
 #include "domain/Masking.h"
 #include "history/AuditStore.h"
+#include "history/CanonicalEvent.h"
 #include "history/ReviewFlow.h"
 
 #include "FakeClock.h"
@@ -642,6 +643,32 @@ private slots:
         QCOMPARE(texts(inReview), QStringList(4, QString()));
         const ChainReport report = w.store->verifyChain();
         QVERIFY2(report.ok, qPrintable(report.reason));
+    }
+
+    // A review left open on a case an older version purged (it did not skip open reviews) can still be decided: its
+    // steps take the notes they need; once closed, the case takes nothing more.
+    void aReviewOpenWhenItsCaseWasPurgedCanBeDecided_data() { StoreFixture::addBackendRows(); }
+    void aReviewOpenWhenItsCaseWasPurgedCanBeDecided()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fx;
+        STORE_FIXTURE_PREPARE(fx, backend);
+        FakeClock clock;
+        World w;
+        QVERIFY(withTeam(fx, clock, w));
+        const Actor& reviewer = w.actors.at(QStringLiteral("reviewer"));
+        const QString caseId = answeredCase(w, QStringLiteral("223"));
+        for (const char* step : { "open", "claim" })
+            QVERIFY(w.store->review(reviewer, request(caseId, QLatin1String(step))));
+        QVERIFY(fx.execRaw(QStringLiteral("UPDATE cases SET name_enc = NULL, id_enc = NULL, name_masked = NULL, "
+                                          "id_masked = NULL, id_index = NULL, purged_at = '%1' WHERE case_id = '%2'")
+                               .arg(QString::fromLatin1(CanonicalEvent::timestamp(clock.nowUtc())), caseId)));
+        QVERIFY(w.store->review(reviewer, request(caseId, QStringLiteral("note"))));
+        QVERIFY(w.store->review(reviewer, request(caseId, QStringLiteral("propose:reject"))));
+        QVERIFY(w.store->review(w.actors.at(QStringLiteral("other")), request(caseId, QStringLiteral("approve"))));
+        QCOMPARE(w.store->review(w.actors.at(QStringLiteral("supervisor")), request(caseId, QStringLiteral("reopen")))
+                     .error(),
+            ErrorCode::InvalidArgument);
     }
 
     // The open queue is the team's; a closed review is its people's (opened, worked, proposed, decided, approved or
