@@ -221,7 +221,7 @@ private:
         const Result<ChainAnchor> head = m_store.head();
         if (!head)
             return head.failure();
-        const Result<QByteArray> previous = previousManifestHash();
+        const Result<QByteArray> previous = m_store.latestManifestHash(); // exports chain through their manifests
         if (!previous)
             return previous.failure();
         ExportManifest& m = m_manifest;
@@ -238,20 +238,6 @@ private:
         m.exportedBy = m_actor.name;
         m.previousManifestHash = *previous;
         return m_sink.open(m.excel);
-    }
-
-    // The manifest hash the latest recorded export names (exports chain through them); empty for the first.
-    Result<QByteArray> previousManifestHash() const
-    {
-        const Result<QList<AuditEvent>> exports = m_store.exportEvents();
-        if (!exports)
-            return exports.failure();
-        for (auto it = exports->crbegin(); it != exports->crend(); ++it) {
-            const QString hash = it->payloadObject().value(QStringLiteral("manifestHash")).toString();
-            if (!hash.isEmpty())
-                return hash.toLatin1();
-        }
-        return QByteArray();
     }
 
     Result<void> writeCases()
@@ -551,7 +537,7 @@ Result<void> Exporter::checkOutput(const QString& field, const QString& path, co
         return writable;
     // As given, and where a symbolic link leads (the file is written there).
     const QFileInfo info(path);
-    const QString target = info.isSymLink() ? info.symLinkTarget() : path;
+    const QString target = info.exists() ? info.canonicalFilePath() : path;
     for (const QString& name : { path, target }) {
         if (name.endsWith(QLatin1String(".manifest.json")))
             return Failure(ErrorCode::InvalidArgument,

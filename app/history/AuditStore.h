@@ -21,6 +21,7 @@
 #include <QString>
 
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -265,6 +266,8 @@ public:
     // The events from the first at or after from to the last before to (UTC; invalid = open), contiguous in seq.
     Result<EventRange> eventRange(const QDateTime& from, const QDateTime& to) const;
     Result<void> forEachEvent(const EventRange& range, const std::function<bool(const AuditEvent&)>& visit) const;
+    // The manifest hash of the latest export recorded before seq (by default, of all); empty when there is none.
+    Result<QByteArray> latestManifestHash(qint64 beforeSeq = std::numeric_limits<qint64>::max()) const;
     // Every export_made event, in chain order (the exports form their own chain through their manifest hashes).
     Result<QList<AuditEvent>> exportEvents() const;
     // HMAC-SHA256 (hex) of an export manifest's bytes, with a key derived by HKDF-SHA256 from the history's data key

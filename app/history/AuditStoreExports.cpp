@@ -14,27 +14,6 @@ namespace {
 
 const char manifestKeyLabel[] = "eKYC Desk export manifest v1";
 
-// The manifest hash of the latest export recorded before seq; empty when there is none.
-Result<QByteArray> manifestHashBefore(const QSqlDatabase& db, qint64 seq)
-{
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT payload FROM events WHERE kind = ? AND seq < ? ORDER BY seq DESC"));
-    q.addBindValue(QString::fromLatin1(EventKind::exportMade));
-    q.addBindValue(seq);
-    if (!q.exec())
-        return Failure(ErrorCode::Unavailable, AuditStore::tr("Cannot read the exports: %1").arg(q.lastError().text()));
-    while (q.next()) {
-        const QString hash = QJsonDocument::fromJson(q.value(0).toString().toUtf8())
-                                 .object()
-                                 .value(QStringLiteral("manifestHash"))
-                                 .toString();
-        if (!hash.isEmpty())
-            return hash.toLatin1();
-    }
-    return QByteArray();
-}
-
 } // namespace
 
 Result<Actor> AuditStore::authorizeExport(const Actor& who, bool unmasked, const QString& reason)
@@ -77,6 +56,26 @@ Result<void> AuditStore::forEachEvent(
     return range.forEach(database(), visit);
 }
 
+Result<QByteArray> AuditStore::latestManifestHash(qint64 beforeSeq) const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT payload FROM events WHERE kind = ? AND seq < ? ORDER BY seq DESC"));
+    q.addBindValue(QString::fromLatin1(EventKind::exportMade));
+    q.addBindValue(beforeSeq);
+    if (!q.exec())
+        return Failure(ErrorCode::Unavailable, tr("Cannot read the exports: %1").arg(q.lastError().text()));
+    while (q.next()) {
+        const QString hash = QJsonDocument::fromJson(q.value(0).toString().toUtf8())
+                                 .object()
+                                 .value(QStringLiteral("manifestHash"))
+                                 .toString();
+        if (!hash.isEmpty())
+            return hash.toLatin1();
+    }
+    return QByteArray();
+}
+
 Result<QList<AuditEvent>> AuditStore::exportEvents() const
 {
     return EventRange::allOfKind(database(), QLatin1String(EventKind::exportMade));
@@ -98,7 +97,7 @@ Result<qint64> AuditStore::recordExport(
         return authorized.failure();
     // After the append, the chain head held: an export recorded meanwhile by another connection is seen (or waits).
     return recordUnchecked(*authorized, QString(), event, [this, &previousManifestHash](qint64 seq) -> Result<void> {
-        const Result<QByteArray> latest = manifestHashBefore(database(), seq);
+        const Result<QByteArray> latest = latestManifestHash(seq);
         if (!latest)
             return latest.failure();
         if (*latest != previousManifestHash)

@@ -199,7 +199,7 @@ void VerificationService::takeUp(QObject* context,
 
 namespace {
 
-// A retry as it was taken up (a, never an empty one): the same person, card and MerchantBizId.
+// A retry as it was taken up (never an empty one): the same person, card and MerchantBizId.
 bool sameCase(const CaseInput& a, const CaseInput& b)
 {
     return !a.merchantBizId.isEmpty() && a.name == b.name && a.idNumber == b.idNumber
