@@ -9,7 +9,7 @@
 // What may be written as an output (an export, a batch's results, an anchor): never the history or a file SQLite keeps
 // beside it (also through a symbolic link, or a --db with spaces around it), never the input, never a folder, a device
 // or a path in a missing folder, never in eKYC Desk's own data or settings folder (a PostgreSQL history's record
-// spool, the settings file); a new or existing regular file elsewhere is fine.
+// spool, the settings file), never an earlier export or a manifest; a new or existing regular file elsewhere is fine.
 class TestOutputFile : public QObject
 {
     Q_OBJECT
@@ -32,11 +32,17 @@ private slots:
             QVERIFY(QDir().mkpath(folder));
         }
         QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("real")));
-        for (const char* name : { "real/history.sqlite", "real/history.sqlite-wal", "cases.csv", "old-results.csv" }) {
+        for (const char* name : { "real/history.sqlite",
+                 "real/history.sqlite-wal",
+                 "cases.csv",
+                 "old-results.csv",
+                 "export.csv",
+                 "export.csv.manifest.json" }) {
             QFile file(path(QLatin1String(name)));
             QVERIFY(file.open(QIODevice::WriteOnly));
         }
         QVERIFY(QFile::link(path(QStringLiteral("real/history.sqlite")), path(QStringLiteral("linked.sqlite"))));
+        QVERIFY(QFile::link(path(QStringLiteral("export.csv")), path(QStringLiteral("to-export.csv"))));
         // A link to a file not there yet, in the app's data folder (made below): writing through it would create it.
         QVERIFY(QFile::link(
             path(QStringLiteral("data/eKYC Desk/ekyc-desk/new.csv")), path(QStringLiteral("dangling.csv"))));
@@ -77,6 +83,15 @@ private slots:
             << QString() << Settings::defaultFilePath() << QStringLiteral("where eKYC Desk keeps");
         QTest::newRow("a new file in the data folder")
             << real << data + QStringLiteral("/results.csv") << QStringLiteral("where eKYC Desk keeps");
+        // The next export's manifest names an earlier export, and verifying either needs it as it was.
+        QTest::newRow("an earlier export")
+            << real << path(QStringLiteral("export.csv")) << QStringLiteral("is an earlier export");
+        QTest::newRow("a link to an earlier export")
+            << real << path(QStringLiteral("to-export.csv")) << QStringLiteral("is an earlier export");
+        QTest::newRow("an export's manifest") << real << path(QStringLiteral("export.csv.manifest.json"))
+                                              << QStringLiteral("named as an export's manifest");
+        QTest::newRow("a manifest's name, not there yet")
+            << real << path(QStringLiteral("new.csv.manifest.json")) << QStringLiteral("named as an export's manifest");
         QTest::newRow("a new file") << real << path(QStringLiteral("results.csv")) << QString();
         QTest::newRow("an earlier run's results") << real << path(QStringLiteral("old-results.csv")) << QString();
         QTest::newRow("beside a PostgreSQL history") << QString() << path(QStringLiteral("results.csv")) << QString();

@@ -1246,6 +1246,14 @@
         <source>Proposal withdrawn: a new attempt was sent for the case</source>
         <translation>提议已撤回：该案件发送了新的请求</translation>
     </message>
+    <message>
+        <source>A record waiting in the spool could not be read: set aside in the spool&apos;s .bad file, not written</source>
+        <translation>暂存文件中待写入的一条记录无法读取：已移入暂存文件的 .bad 文件，未写入</translation>
+    </message>
+    <message>
+        <source>A record waiting in the spool was set aside in the spool&apos;s .bad file, not written: this history did not seal it (written or edited outside eKYC Desk, or by an older version)</source>
+        <translation>暂存文件中待写入的一条记录已移入暂存文件的 .bad 文件，未写入：它不是由本历史记录封印的（在 eKYC Desk 之外写入或修改过，或由旧版本写入）</translation>
+    </message>
 </context>
 <context>
     <name>CaseTimelineDialog</name>
@@ -3335,14 +3343,6 @@ Manifest: %2</source>
         <source>The file&apos;s name holds an ID number, and it is recorded in the audit history for good: name the file otherwise.</source>
         <translation>文件名中含有身份证号码，而文件名会永久记录在审计记录中：请换一个文件名。</translation>
     </message>
-    <message>
-        <source>%1: %2 is named as an export&apos;s manifest; give the name of the export file itself (its manifest is written beside it).</source>
-        <translation>%1：%2 是导出清单的文件名；请给出导出文件本身的名称（清单会写在它旁边）。</translation>
-    </message>
-    <message>
-        <source>%1: %2 is an earlier export (its manifest %3 is beside it). The next export&apos;s manifest names it, and verifying either needs it as it was: choose another name.</source>
-        <translation>%1：%2 是先前的一次导出（其清单 %3 就在旁边）。下一次导出的清单会引用它，校验任一导出都需要它保持原样：请换一个名称。</translation>
-    </message>
 </context>
 <context>
     <name>FileDigest</name>
@@ -4779,6 +4779,14 @@ The rows not yet sent are not sent: verify the list again later to send them. Th
     <message>
         <source>%1 is inside %2, where eKYC Desk keeps its own files (histories, record spools, certificates, settings). Choose another folder.</source>
         <translation>%1 位于 %2 内，eKYC Desk 在那里保存自己的文件（历史、记录暂存文件、证书、设置）。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is named as an export&apos;s manifest; give the name of the export file itself (its manifest is written beside it).</source>
+        <translation>%1：%2 是导出清单的文件名；请给出导出文件本身的名称（清单会写在它旁边）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is an earlier export (its manifest %3 is beside it). The next export&apos;s manifest names it, and verifying either needs it as it was: choose another name.</source>
+        <translation>%1：%2 是先前的一次导出（其清单 %3 就在旁边）。下一次导出的清单会引用它，校验任一导出都需要它保持原样：请换一个名称。</translation>
     </message>
 </context>
 <context>

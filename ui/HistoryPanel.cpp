@@ -11,6 +11,7 @@
 #include "base/DisplayTime.h"
 #include "history/AuditEvent.h"
 #include "history/AuditStore.h"
+#include "history/CaseTimeline.h"
 #include "history/HistoryModel.h"
 #include "session/HistoryThread.h"
 
@@ -457,5 +458,7 @@ QString HistoryPanel::describeEvent(const AuditEvent& event)
         return tr("Linked to a re-verification");
     if (kind == QLatin1String(EventKind::retentionPurge))
         return tr("Name and ID number erased (retention)");
+    if (kind == QLatin1String(EventKind::spoolRecordSetAside))
+        return CaseTimeline::spoolSetAsideText(p);
     return kind;
 }

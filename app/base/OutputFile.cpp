@@ -92,5 +92,23 @@ Result<void> OutputFile::check(
                              "certificates, settings). Choose another folder.")
                               .arg(path, QDir::toNativeSeparators(folder)));
     }
+    return checkNotAnExport(field, path, target);
+}
+
+Result<void> OutputFile::checkNotAnExport(const QString& field, const QString& path, const QString& target)
+{
+    for (const QString& name : { path, target }) {
+        if (name.endsWith(QLatin1String(manifestSuffix)))
+            return Failure(ErrorCode::InvalidArgument,
+                tr("%1: %2 is named as an export's manifest; give the name of the export file itself (its manifest "
+                   "is written beside it).")
+                    .arg(field, name));
+        const QString manifest = name + QLatin1String(manifestSuffix);
+        if (QFileInfo::exists(manifest))
+            return Failure(ErrorCode::InvalidArgument,
+                tr("%1: %2 is an earlier export (its manifest %3 is beside it). The next export's manifest names it, "
+                   "and verifying either needs it as it was: choose another name.")
+                    .arg(field, name, QFileInfo(manifest).fileName()));
+    }
     return {};
 }

@@ -1,3 +1,4 @@
+#include "base/OutputFile.h"
 #include "cli/Commands.h"
 #include "cli/HistoryCli.h"
 #include "export/ExportVerifier.h"
@@ -136,7 +137,7 @@ int exportHistory(const QCommandLineParser& parser, const Options& o)
     }
     // Before the history is opened (Exporter checks again, for the app's export too).
     if (const Result<void> writable =
-            Exporter::checkOutput(QStringLiteral("--out"), request->outPath, HistoryCli::historyFiles(parser));
+            OutputFile::check(QStringLiteral("--out"), request->outPath, HistoryCli::historyFiles(parser));
         !writable) {
         HistoryCli::err(writable.message() + u'\n');
         return HistoryCli::BadUsage;

@@ -1,5 +1,6 @@
 #include "ExportManifest.h"
 
+#include "base/OutputFile.h"
 #include "crypto/Crypto.h"
 #include "history/CanonicalEvent.h"
 
@@ -75,7 +76,7 @@ QByteArray ExportManifest::hash() const
 
 QString ExportManifest::pathFor(const QString& filePath)
 {
-    return filePath + QStringLiteral(".manifest.json");
+    return filePath + QLatin1String(OutputFile::manifestSuffix);
 }
 
 Result<ExportManifest> ExportManifest::parse(const QByteArray& bytes)

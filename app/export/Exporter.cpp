@@ -473,7 +473,7 @@ Result<ExportOutcome> Exporter::run(
     if (Result<void> valid = validate(request); !valid)
         return valid.failure();
     if (Result<void> writable =
-            checkOutput(tr("Export file"), request.outPath, OutputFile::historyFiles(m_store.sqlitePath()));
+            OutputFile::check(tr("Export file"), request.outPath, OutputFile::historyFiles(m_store.sqlitePath()));
         !writable)
         return writable.failure();
     const Result<Actor> authorized = m_store.authorizeExport(actor, request.unmasked, request.reason);
@@ -529,27 +529,4 @@ QStringList Exporter::columns(ExportRequest::What what, bool unmasked)
     else
         c << QStringLiteral("name_masked") << QStringLiteral("id_number_masked");
     return c;
-}
-
-Result<void> Exporter::checkOutput(const QString& field, const QString& path, const QStringList& history)
-{
-    if (Result<void> writable = OutputFile::check(field, path, history); !writable)
-        return writable;
-    // As given, and where a symbolic link leads (the file is written there).
-    const QFileInfo info(path);
-    const QString target = info.exists() ? info.canonicalFilePath() : path;
-    for (const QString& name : { path, target }) {
-        if (name.endsWith(QLatin1String(".manifest.json")))
-            return Failure(ErrorCode::InvalidArgument,
-                tr("%1: %2 is named as an export's manifest; give the name of the export file itself (its manifest "
-                   "is written beside it).")
-                    .arg(field, name));
-        const QString manifest = ExportManifest::pathFor(name);
-        if (QFileInfo::exists(manifest))
-            return Failure(ErrorCode::InvalidArgument,
-                tr("%1: %2 is an earlier export (its manifest %3 is beside it). The next export's manifest names it, "
-                   "and verifying either needs it as it was: choose another name.")
-                    .arg(field, name, QFileInfo(manifest).fileName()));
-    }
-    return {};
 }

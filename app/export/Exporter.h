@@ -94,10 +94,6 @@ public:
         const Progress& progress = {},
         const std::atomic<bool>* cancel = nullptr);
 
-    // Where an export may be written (InvalidArgument naming field, else nothing): what OutputFile::check allows
-    // (history: the history's files), and neither an earlier export (a file with its manifest beside it: the next
-    // export's manifest names it, and verifying either needs it as it was) nor a manifest.
-    static Result<void> checkOutput(const QString& field, const QString& path, const QStringList& history);
     // One JSON Lines row (without its line end): compact JSON that QJsonDocument::fromJson reads back as written.
     static QByteArray jsonLine(const QJsonObject& row);
     // The columns of an export, in CSV order.

@@ -39,7 +39,8 @@ QStringList all()
              reviewAction,
              reviewReasonChanged,
              reviewPolicyChanged,
-             checkpoint }) {
+             checkpoint,
+             spoolRecordSetAside }) {
         kinds.append(QLatin1String(kind));
     }
     return kinds;

@@ -36,6 +36,7 @@ inline constexpr char reviewAction[] = "review_action";
 inline constexpr char reviewReasonChanged[] = "review_reason_changed";
 inline constexpr char reviewPolicyChanged[] = "review_policy_changed";
 inline constexpr char checkpoint[] = "checkpoint";
+inline constexpr char spoolRecordSetAside[] = "spool_record_set_aside";
 
 QStringList all();
 } // namespace EventKind

@@ -2,6 +2,7 @@
 
 #include "base/Clock.h"
 #include "base/PrivateFiles.h"
+#include "crypto/Crypto.h"
 #include "history/CanonicalEvent.h"
 #include "history/CaseId.h"
 #include "history/CaseQueries.h"
@@ -255,6 +256,8 @@ Result<void> AuditStore::initialize(const Options& options)
     m_reviews = std::make_unique<ReviewTable>(db);
     try {
         m_signer = std::make_unique<ChainSigner>(m_historyId, m_keys);
+        m_recordSealKey =
+            Crypto::hkdfSha256(m_keys.dataKey, m_historyId.toUtf8(), QByteArray("eKYC Desk record spool v1"));
     } catch (const std::exception&) {
         return Failure(ErrorCode::Corrupt, tr("Cannot derive the history's signing key."));
     }
@@ -309,6 +312,26 @@ Result<void> AuditStore::ensureSigningKey(bool readOnly)
 QByteArray AuditStore::signingKey() const
 {
     return m_signer->publicKeyHex();
+}
+
+QByteArray AuditStore::recordSeal(const QByteArray& record) const
+{
+    const std::function<QByteArray(const QByteArray&)> seal = recordSealer();
+    return seal ? seal(record) : QByteArray();
+}
+
+std::function<QByteArray(const QByteArray&)> AuditStore::recordSealer() const
+{
+    if (m_recordSealKey.isEmpty())
+        return {};
+    return [key = m_recordSealKey](const QByteArray& record) { return Crypto::hmacSha256(key, record).toHex(); };
+}
+
+Result<qint64> AuditStore::recordSpoolSetAside(
+    const Actor& replayer, const QString& caseId, const Events::SpoolRecordSetAside& event)
+{
+    const bool known = !caseId.isEmpty() && m_cases->ownerOf(caseId).ok();
+    return recordUnchecked(replayer, known ? caseId : QString(), event);
 }
 
 Result<qint64> AuditStore::checkpointInterval()

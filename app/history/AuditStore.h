@@ -233,6 +233,17 @@ public:
     ChainReport verifyChain(const ChainVerifier::Options& options);
     // The history's public signing key (hex) and where checkpoints are copied to (empty: nowhere).
     QByteArray signingKey() const;
+    // An HMAC-SHA256 (hex) of a record the history could not take, kept with it in the record spool (RecordSpool),
+    // keyed from the history's data key (HKDF-SHA256, salt = the history id, info "eKYC Desk record spool v1"): only
+    // someone who unlocked this history can write a record its replay takes. Empty before the history is unlocked.
+    QByteArray recordSeal(const QByteArray& record) const;
+    // recordSeal as a function that outlives nothing: it holds its own copy of the key (for the writer thread, which
+    // spools while its own store may be unavailable). Empty before the history is unlocked.
+    std::function<QByteArray(const QByteArray&)> recordSealer() const;
+    // Records that the spool's replay set a record aside (Events::SpoolRecordSetAside), on caseId when the history
+    // has that case, else on the history; as the replayer, who needs no permission for it.
+    Result<qint64> recordSpoolSetAside(
+        const Actor& replayer, const QString& caseId, const Events::SpoolRecordSetAside& event);
     QString anchorDirectory() const { return m_anchorDirectory; }
     // The history's checkpoint interval (ChainSigner): a signed checkpoint follows every event whose seq is a multiple
     // of it. A supervisor changes it (ChangeSettings, ChainSigner::MinCheckpointInterval to MaxCheckpointInterval,
@@ -377,6 +388,7 @@ private:
     Clock* m_clock = nullptr;
     std::unique_ptr<PiiVault> m_vault;
     std::unique_ptr<ChainSigner> m_signer;
+    QByteArray m_recordSealKey; // recordSeal()
     QString m_anchorDirectory;
     std::optional<QString> m_anchorOutcome;
     std::unique_ptr<EventLog> m_log;

@@ -106,10 +106,20 @@ TimelineEntry CaseTimeline::describe(
     } else if (kind == QLatin1String(EventKind::reviewAction)) {
         entry.text = reviewText(p, texts, reasons);
         entry.note = textById(texts, p.value(QStringLiteral("noteId")).toString());
+    } else if (kind == QLatin1String(EventKind::spoolRecordSetAside)) {
+        entry.text = spoolSetAsideText(p);
     } else {
         entry.text = kind;
     }
     return entry;
+}
+
+QString CaseTimeline::spoolSetAsideText(const QJsonObject& payload)
+{
+    if (payload.value(QStringLiteral("reason")).toString() == QLatin1String("unreadable"))
+        return tr("A record waiting in the spool could not be read: set aside in the spool's .bad file, not written");
+    return tr("A record waiting in the spool was set aside in the spool's .bad file, not written: this history did "
+              "not seal it (written or edited outside eKYC Desk, or by an older version)");
 }
 
 QString CaseTimeline::reviewText(

@@ -36,6 +36,9 @@ public:
     static TimelineEntry describe(
         const AuditEvent& event, const QList<ReviewText>& texts, const QList<ReviewReason>& reasons);
 
+    // What a spool_record_set_aside event says (its payload), here and in the history's event list.
+    static QString spoolSetAsideText(const QJsonObject& payload);
+
 private:
     static QString reviewText(
         const QJsonObject& payload, const QList<ReviewText>& texts, const QList<ReviewReason>& reasons);

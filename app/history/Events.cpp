@@ -439,6 +439,12 @@ template <class Io, OneOf<SessionLocked> E> void describe(Io& io, E& e)
 
 template <class Io, OneOf<SessionUnlocked> E> void describe(Io&, E&) { }
 
+template <class Io, OneOf<SpoolRecordSetAside> E> void describe(Io& io, E& e)
+{
+    io.field("reason", e.reason);
+    io.field("lineSha256", e.lineSha256);
+}
+
 template <class Io, OneOf<ReviewStep> E> void describe(Io& io, E& e)
 {
     io.field("action", e.action);

@@ -360,6 +360,18 @@ struct Checkpoint
     QJsonObject extra;
 };
 
+// A record that waited in the spool (RecordSpool) was set aside in <spool>.bad, not written: its seal did not hold
+// ("unsealed": written by hand, edited, from another history or from a version before seals) or it could not be read
+// ("unreadable"). On its case when the history has that case; recorded as the one whose replay set it aside.
+struct SpoolRecordSetAside
+{
+    static constexpr const char* kind = EventKind::spoolRecordSetAside;
+    static constexpr int version = 1;
+    QString reason; // "unsealed" | "unreadable"
+    QString lineSha256; // hex SHA-256 of the line as <spool>.bad keeps it (without its line end)
+    QJsonObject extra;
+};
+
 using Event = std::variant<CaseCreated,
     AttemptSent,
     ResponseReceived,
@@ -385,7 +397,8 @@ using Event = std::variant<CaseCreated,
     ReviewStep,
     ReviewReasonChanged,
     ReviewPolicyChanged,
-    Checkpoint>;
+    Checkpoint,
+    SpoolRecordSetAside>;
 
 QString kindOf(const Event& event);
 // The payload to store (AuditStore sanitises and serialises it with AuditEvent::compactJson).

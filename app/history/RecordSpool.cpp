@@ -1,6 +1,7 @@
 #include "RecordSpool.h"
 
 #include "base/PrivateFiles.h"
+#include "crypto/Crypto.h"
 #include "history/AuditStore.h"
 
 #include <QDateTime>
@@ -35,12 +36,10 @@ QJsonObject actorJson(const Actor& actor)
         { QStringLiteral("workstation"), actor.workstation } };
 }
 
-// Who did what the record holds; a record without one (written by an older version) is the replaying actor's.
-Actor actorOf(const QJsonObject& record, const Actor& fallback)
+// Who did what the record holds (its seal covers it).
+Actor actorOf(const QJsonObject& record)
 {
     const QJsonObject json = record.value(kActor).toObject();
-    if (json.value(QStringLiteral("name")).toString().isEmpty())
-        return fallback;
     Actor actor;
     actor.name = json.value(QStringLiteral("name")).toString();
     actor.role = json.value(QStringLiteral("role")).toString();
@@ -50,6 +49,22 @@ Actor actorOf(const QJsonObject& record, const Actor& fallback)
 const QString kSpooledAt = QStringLiteral("spooledAt");
 const QString kId = QStringLiteral("id");
 const QString kSpoolId = QStringLiteral("spoolId");
+const QString kSeal = QStringLiteral("seal");
+
+// The bytes a record's seal covers: the record without its seal, as compact JSON (keys in order).
+QByteArray sealedBytes(QJsonObject record)
+{
+    record.remove(kSeal);
+    return QJsonDocument(record).toJson(QJsonDocument::Compact);
+}
+
+// Whether the record's seal is the one this history makes for it.
+bool sealHolds(const AuditStore& history, const QJsonObject& record)
+{
+    const QByteArray seal = record.value(kSeal).toString().toLatin1();
+    const QByteArray expected = history.recordSeal(sealedBytes(record));
+    return !seal.isEmpty() && !expected.isEmpty() && Crypto::constantTimeEquals(seal, expected);
+}
 
 // The GUI and the CLI may share a spool: appends and replays take turns.
 bool lockSpool(QLockFile& lock, const QString& path, QString* error)
@@ -122,13 +137,15 @@ int RecordSpool::size() const
     return static_cast<int>(lines().size());
 }
 
-bool RecordSpool::append(QJsonObject record, QString* error)
+bool RecordSpool::append(const Sealer& seal, QJsonObject record, QString* error)
 {
     PrivateFiles::makeDirFor(m_path);
     QLockFile lock(m_path + QStringLiteral(".lock"));
     if (!lockSpool(lock, m_path, error))
         return false;
     record.insert(kId, QUuid::createUuid().toString(QUuid::WithoutBraces));
+    if (const QByteArray sealed = seal ? seal(sealedBytes(record)) : QByteArray(); !sealed.isEmpty())
+        record.insert(kSeal, QString::fromLatin1(sealed));
     // O_APPEND with 0600 from the start: never readable by others, even for a moment.
     const int fd = ::open(QFile::encodeName(m_path).constData(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     QFile file;
@@ -153,26 +170,29 @@ bool RecordSpool::append(QJsonObject record, QString* error)
     return true;
 }
 
-bool RecordSpool::addEvent(const Actor& actor, const QString& caseId, const Events::Event& event, QString* error)
+bool RecordSpool::addEvent(
+    const Sealer& seal, const Actor& actor, const QString& caseId, const Events::Event& event, QString* error)
 {
-    return append({ { kOp, QStringLiteral("event") },
-                      { kActor, actorJson(actor) },
-                      { kCaseId, caseId },
-                      { kKind, Events::kindOf(event) },
-                      { kPayload, Events::toPayload(event) },
-                      { kAt, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } },
+    return append(seal,
+        { { kOp, QStringLiteral("event") },
+            { kActor, actorJson(actor) },
+            { kCaseId, caseId },
+            { kKind, Events::kindOf(event) },
+            { kPayload, Events::toPayload(event) },
+            { kAt, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } },
         error);
 }
 
 bool RecordSpool::addCompletion(
-    const Actor& actor, const QString& caseId, const Events::CaseCompleted& event, QString* error)
+    const Sealer& seal, const Actor& actor, const QString& caseId, const Events::CaseCompleted& event, QString* error)
 {
-    return append({ { kOp, QStringLiteral("complete") },
-                      { kActor, actorJson(actor) },
-                      { kCaseId, caseId },
-                      { kKind, QString::fromLatin1(event.kind) },
-                      { kPayload, Events::toPayload(event) },
-                      { kAt, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } },
+    return append(seal,
+        { { kOp, QStringLiteral("complete") },
+            { kActor, actorJson(actor) },
+            { kCaseId, caseId },
+            { kKind, QString::fromLatin1(event.kind) },
+            { kPayload, Events::toPayload(event) },
+            { kAt, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } },
         error);
 }
 
@@ -200,24 +220,38 @@ bool RecordSpool::rewrite(const QList<QByteArray>& rest, QString* error)
     return true;
 }
 
-int RecordSpool::replay(AuditStore& history, const Actor& replayer, QString* error)
+int RecordSpool::replay(AuditStore& history, const Actor& replayer, QString* error, int* setAsideCount)
 {
     QLockFile lock(m_path + QStringLiteral(".lock"));
     if (!lockSpool(lock, m_path, error))
         return -1;
     QList<QByteArray> pending = lines();
     int written = 0;
+    if (setAsideCount)
+        *setAsideCount = 0;
+    const auto putAside = [&](const QString& reason) {
+        if (setAsideCount)
+            ++*setAsideCount;
+        return setAsideAndRecord(history, replayer, pending.first(), reason, error);
+    };
+    const QString unreadable = QStringLiteral("unreadable");
     while (!pending.isEmpty()) {
         const QJsonObject record = QJsonDocument::fromJson(pending.first()).object();
         const QString caseId = record.value(kCaseId).toString();
         const QString id = record.value(kId).toString();
         if (caseId.isEmpty() || id.isEmpty()) {
             // A line cut by a power loss during its append: set aside, never replayed, never in the way.
-            setAside(pending.first());
-        } else if (!alreadyWritten(history, actorOf(record, replayer), caseId, id)) {
-            const Result<void> replayed = write(history, actorOf(record, replayer), record);
+            if (!putAside(unreadable))
+                return -1;
+        } else if (!sealHolds(history, record)) {
+            if (!putAside(QStringLiteral("unsealed")))
+                return -1;
+        } else if (!alreadyWritten(history, actorOf(record), caseId, id)) {
+            const Result<void> replayed = write(history, actorOf(record), record);
             if (replayed.error() == ErrorCode::Corrupt) {
-                setAside(pending.first()); // a record no version of the history can take: kept, not in the way
+                // A record no version of the history can take: kept, not in the way.
+                if (!putAside(unreadable))
+                    return -1;
             } else if (!replayed) {
                 *error = replayed.message();
                 return -1;
@@ -263,9 +297,23 @@ Result<void> RecordSpool::write(AuditStore& history, const Actor& actor, const Q
     return appended ? Result<void>() : appended.failure();
 }
 
+bool RecordSpool::setAsideAndRecord(
+    AuditStore& history, const Actor& replayer, const QByteArray& line, const QString& reason, QString* error)
+{
+    setAside(line);
+    const QString caseId = QJsonDocument::fromJson(line).object().value(kCaseId).toString();
+    const Events::SpoolRecordSetAside event { reason, QString::fromLatin1(Crypto::sha256Hex(line)), {} };
+    const Result<qint64> recorded = history.recordSpoolSetAside(replayer, caseId, event);
+    if (!recorded)
+        *error = recorded.message();
+    return recorded.ok();
+}
+
 void RecordSpool::setAside(const QByteArray& line)
 {
-    qWarning("RecordSpool: an unreadable line of %s is set aside in %s.bad", qPrintable(m_path), qPrintable(m_path));
+    qWarning("RecordSpool: a line of %s that is unreadable or not sealed by this history is set aside in %s.bad",
+        qPrintable(m_path),
+        qPrintable(m_path));
     const int fd = ::open(QFile::encodeName(m_path + QStringLiteral(".bad")).constData(),
         O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
         0600);

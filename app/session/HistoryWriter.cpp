@@ -6,6 +6,7 @@
 HistoryWriter::HistoryWriter(const AuditStore& history)
     : HistoryThread(history, QStringLiteral("history-writer"))
     , m_spoolPath(RecordSpool::pathFor(history))
+    , m_seal(history.recordSealer())
 {
 }
 
@@ -81,7 +82,7 @@ HistoryWriter::Written HistoryWriter::recordEvent(
             const Result<qint64> appended = store->record(actor, caseId, event);
             return appended ? Result<void>() : appended.failure();
         },
-        [&](RecordSpool& spool, QString* error) { return spool.addEvent(actor, caseId, event, error); });
+        [&](RecordSpool& spool, QString* error) { return spool.addEvent(m_seal, actor, caseId, event, error); });
 }
 
 HistoryWriter::Written HistoryWriter::recordCompletion(
@@ -91,7 +92,7 @@ HistoryWriter::Written HistoryWriter::recordCompletion(
         store,
         caseId,
         [&] { return store->completeCase(actor, caseId, event); },
-        [&](RecordSpool& spool, QString* error) { return spool.addCompletion(actor, caseId, event, error); });
+        [&](RecordSpool& spool, QString* error) { return spool.addCompletion(m_seal, actor, caseId, event, error); });
 }
 
 HistoryWriter::Written HistoryWriter::writeOrSpool(AuditStore* store,

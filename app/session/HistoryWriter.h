@@ -44,7 +44,8 @@ public:
     // the spool or a spool to replay abandons the group (abandonGroup()) instead of spooling or replaying, and the
     // HistoryThread runs the group's jobs again one by one, where they do. What a job returns from an abandoned group
     // is never handed back.
-    // Spooled records are written as their own actor; actor stands in for those spooled without one.
+    // Spooled records are written as their own actor (RecordSpool::replay: only those this history sealed; the
+    // record of one set aside is actor's).
     bool replaySpool(AuditStore* store, const Actor& actor, QString* error);
     // Records an attempt before it is sent. Never spooled: false with *error means "do not send".
     bool recordAttempt(AuditStore* store,
@@ -69,5 +70,6 @@ private:
     QString refusal(AuditStore* store, const QString& caseId, const QString& error) const;
 
     QString m_spoolPath;
+    std::function<QByteArray(const QByteArray&)> m_seal; // AuditStore::recordSealer of the history it writes
     QSet<QString> m_spooledCases; // writer thread only
 };

@@ -853,7 +853,8 @@ private slots:
         QCOMPARE(m_sandbox.requestsReceived(), before);
     }
 
-    // An --out that is the history (or a file kept beside it), the input, a folder or in a missing folder is refused
+    // An --out that is the history (or a file kept beside it), the input, a folder, in a missing folder or an earlier
+    // export is refused
     // before any row is sent: nothing is billed for results that could not be written, and nothing is destroyed.
     void outputThatWouldDestroyIsRefused_data()
     {
@@ -873,6 +874,11 @@ private slots:
             << QStringLiteral("list.csv.batch.json");
         QTest::newRow("another batch's journal")
             << QStringLiteral("@dir/one-results.csv.batch.json") << QStringLiteral("named as a batch's journal") << one;
+        // An export's file and manifest (written before each row below): the next export's manifest names them.
+        QTest::newRow("an earlier export")
+            << QStringLiteral("@dir/export.csv") << QStringLiteral("is an earlier export") << one;
+        QTest::newRow("an export's manifest") << QStringLiteral("@dir/export.csv.manifest.json")
+                                              << QStringLiteral("named as an export's manifest") << one;
     }
     void outputThatWouldDestroyIsRefused()
     {
@@ -882,6 +888,11 @@ private slots:
         QByteArray csv = "name,id_number,start,end\r\n";
         csv.append(personLine(SandboxFixtures::people().first())).append("\r\n");
         const QString in = writeInput(inName, csv);
+        for (const char* exported : { "export.csv", "export.csv.manifest.json" }) {
+            QFile file(path(QLatin1String(exported)));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("as exported\n");
+        }
         // A fresh output each time: the last row's batch there recorded its cases in the last row's history.
         QFile::remove(BatchJournal::pathFor(path(QStringLiteral("one-results.csv"))));
         const CliRun first =
@@ -905,6 +916,11 @@ private slots:
         QFile input(in);
         QVERIFY(input.open(QIODevice::ReadOnly));
         QCOMPARE(input.readAll(), csv);
+        for (const char* exported : { "export.csv", "export.csv.manifest.json" }) {
+            QFile file(path(QLatin1String(exported)));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QCOMPARE(file.readAll(), QByteArray("as exported\n"));
+        }
     }
 
     // kill -9 at a random moment, then the same command until it completes: no row is ever sent twice, and every

@@ -1,10 +1,13 @@
 #include "StoreFixture.h"
 
+#include "crypto/Crypto.h"
 #include "history/AuditEvent.h"
 #include "history/RecordSpool.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -24,24 +27,36 @@ class TestRecordSpool : public QObject
     // Who replays the spool: not who did what it holds.
     static Actor replayer()
     {
-        // A supervisor: records without an actor replay as the replayer's, on a case another reviewer created.
         return Actor { QStringLiteral("reviewer-z"), QStringLiteral("supervisor"), QStringLiteral("ws-other") };
     }
 
-    // What a call that failed without an answer leaves in the spool: its attempt_failed, then its completion.
-    static bool spoolFailedAttempt(RecordSpool& spool, const QString& caseId, QString* error)
+    // What a call that failed without an answer leaves in the spool: its attempt_failed, then its completion, sealed
+    // by seal (AuditStore::recordSealer; empty: not sealed).
+    static bool spoolFailedAttempt(
+        const RecordSpool::Sealer& seal, RecordSpool& spool, const QString& caseId, QString* error)
     {
-        return spool.addEvent(StoreFixture::actor(),
+        return spool.addEvent(seal,
+            StoreFixture::actor(),
             caseId,
-            StoreFixture::event(EventKind::attemptFailed, { { QStringLiteral("attempt"), 1 } }),
+            StoreFixture::event(EventKind::attemptFailed,
+                { { QStringLiteral("attempt"), 1 },
+                    { QStringLiteral("detail"), QStringLiteral("连接被重置 \u0001\t\"é\"") } }),
             error);
     }
-    static bool spoolFailedCompletion(RecordSpool& spool, const QString& caseId, QString* error)
+    static bool spoolFailedCompletion(
+        const RecordSpool::Sealer& seal, RecordSpool& spool, const QString& caseId, QString* error)
     {
-        return spool.addCompletion(StoreFixture::actor(),
+        return spool.addCompletion(seal,
+            StoreFixture::actor(),
             caseId,
             StoreFixture::completion(QStringLiteral("failed"), std::nullopt, QString()),
             error);
+    }
+
+    static QByteArray readAll(const QString& path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     }
 
     static bool appendRaw(const QString& path, const QByteArray& bytes)
@@ -62,8 +77,8 @@ private slots:
         const QString caseId = newCase(*store);
         RecordSpool spool(RecordSpool::pathFor(*store));
         QString error;
-        QVERIFY(spoolFailedAttempt(spool, caseId, &error));
-        QVERIFY(spoolFailedCompletion(spool, caseId, &error));
+        QVERIFY(spoolFailedAttempt(store->recordSealer(), spool, caseId, &error));
+        QVERIFY(spoolFailedCompletion(store->recordSealer(), spool, caseId, &error));
         QCOMPARE(QFileInfo(spool.path()).permissions() & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
         QFile::copy(spool.path(), spool.path() + QStringLiteral(".copy"));
 
@@ -96,9 +111,9 @@ private slots:
         const QString caseId = newCase(*store);
         RecordSpool spool(RecordSpool::pathFor(*store));
         QString error;
-        QVERIFY(spoolFailedAttempt(spool, caseId, &error));
+        QVERIFY(spoolFailedAttempt(store->recordSealer(), spool, caseId, &error));
         QVERIFY(appendRaw(spool.path(), "{\"op\":\"event\",\"caseId\":\""));
-        QVERIFY(spoolFailedCompletion(spool, caseId, &error));
+        QVERIFY(spoolFailedCompletion(store->recordSealer(), spool, caseId, &error));
         QCOMPARE(spool.size(), 3);
 
         QCOMPARE(spool.replay(*store, replayer(), &error), 2);
@@ -114,36 +129,90 @@ private slots:
                        "\n"));
     }
 
-    // Records spooled by the version before typed events (no actor; a completion with its state beside the payload)
-    // are replayed as the replayer's; a record whose event does not parse is set aside in <spool>.bad, not retried
-    // forever in front of the records behind it.
-    void olderAndUnreadableRecords_data() { StoreFixture::addBackendRows(); }
-    void olderAndUnreadableRecords()
+    // A replay puts into the signed chain only what this history sealed: a record written by hand (or by a version
+    // before seals), one whose actor was edited, one with a made-up seal, one sealed by another history or spooled
+    // without the history's keys is set aside in <spool>.bad, as is a sealed record whose event does not parse; each
+    // one set aside is recorded on its case, as the replayer's, with the SHA-256 of its line. The records around
+    // them go in (one holds text in Chinese and a control character: sealed and checked over the same bytes).
+    void onlyWhatTheHistorySealedIsReplayed_data() { StoreFixture::addBackendRows(); }
+    void onlyWhatTheHistorySealedIsReplayed()
     {
         STORE_FIXTURE_OPEN(fx, store, nullptr);
         const QString caseId = newCase(*store);
         RecordSpool spool(RecordSpool::pathFor(*store));
-        const QByteArray unreadable = "{\"op\":\"event\",\"caseId\":\"" + caseId.toLatin1()
-            + "\",\"id\":\"r1\",\"kind\":\"attempt_sent\",\"payload\":{},\"at\":\"2026-12-01T10:00:00.000Z\"}\n";
-        const QByteArray olderCompletion = "{\"op\":\"complete\",\"caseId\":\"" + caseId.toLatin1()
-            + "\",\"id\":\"r2\",\"state\":\"outcome_unknown\",\"subCode\":\"\",\"payload\":{\"httpStatus\":0},"
-              "\"at\":\"2026-12-01T10:00:01.000Z\"}\n";
-        QVERIFY(appendRaw(spool.path(), unreadable + olderCompletion));
-
         QString error;
-        QCOMPARE(spool.replay(*store, replayer(), &error), 1);
+        QVERIFY(spoolFailedAttempt(store->recordSealer(), spool, caseId, &error));
+
+        QList<QByteArray> refused;
+        refused << "{\"op\":\"complete\",\"caseId\":\"" + caseId.toLatin1()
+                + "\",\"id\":\"r2\",\"state\":\"completed\",\"passed\":true,\"subCode\":\"200\",\"payload\":{},"
+                  "\"at\":\"2026-12-01T10:00:01.000Z\"}";
+        // A genuine record, spooled elsewhere, then given to a supervisor; with a made-up seal; sealed by another
+        // history.
+        RecordSpool elsewhere(spool.path() + QStringLiteral(".elsewhere"));
+        QVERIFY(spoolFailedCompletion(store->recordSealer(), elsewhere, caseId, &error));
+        const QJsonObject genuine = QJsonDocument::fromJson(readAll(elsewhere.path())).object();
+        QVERIFY(genuine.contains(QStringLiteral("seal")));
+        const auto compact = [](const QJsonObject& o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); };
+        QJsonObject forged = genuine;
+        forged.insert(QStringLiteral("actor"),
+            QJsonObject { { QStringLiteral("name"), QStringLiteral("boss") },
+                { QStringLiteral("role"), QStringLiteral("supervisor") },
+                { QStringLiteral("workstation"), QStringLiteral("ws-1") } });
+        refused << compact(forged);
+        forged = genuine;
+        forged.insert(QStringLiteral("seal"), QString(64, QLatin1Char('0')));
+        refused << compact(forged);
+        const std::unique_ptr<AuditStore> other = fx.open(nullptr, fx.freshLocation());
+        QVERIFY(other);
+        forged = genuine;
+        forged.remove(QStringLiteral("seal"));
+        forged.insert(QStringLiteral("seal"), QString::fromLatin1(other->recordSeal(compact(forged))));
+        refused << compact(forged);
+        for (const QByteArray& line : refused)
+            QVERIFY(appendRaw(spool.path(), line + '\n'));
+        // Spooled without the history's keys: kept for a person to read, never replayed.
+        QVERIFY(spoolFailedCompletion({}, spool, caseId, &error));
+        // Sealed, but no event: an attempt_sent without its fields.
+        QJsonObject unreadable { { QStringLiteral("op"), QStringLiteral("event") },
+            { QStringLiteral("caseId"), caseId },
+            { QStringLiteral("id"), QStringLiteral("r6") },
+            { QStringLiteral("kind"), QStringLiteral("attempt_sent") },
+            { QStringLiteral("payload"), QJsonObject() },
+            { QStringLiteral("actor"), genuine.value(QStringLiteral("actor")) },
+            { QStringLiteral("at"), QStringLiteral("2026-12-01T10:00:02.000Z") } };
+        unreadable.insert(QStringLiteral("seal"), QString::fromLatin1(store->recordSeal(compact(unreadable))));
+        QVERIFY(appendRaw(spool.path(), compact(unreadable) + '\n'));
+        QVERIFY(spoolFailedCompletion(store->recordSealer(), spool, caseId, &error));
+        QCOMPARE(spool.size(), 8);
+
+        int setAside = -1;
+        QCOMPARE(spool.replay(*store, replayer(), &error, &setAside), 2);
+        QCOMPARE(setAside, 6);
         QVERIFY(spool.isEmpty());
+        const QString aside = QStringLiteral("spool_record_set_aside");
         QCOMPARE(StoreFixture::kindsOf(*store, caseId),
-            QStringList({ QStringLiteral("case_created"), QStringLiteral("case_completed") }));
-        const CaseSummary summary = *store->caseSummary(StoreFixture::reader(), caseId);
-        QCOMPARE(summary.state, QStringLiteral("outcome_unknown"));
-        QVERIFY(!summary.passed.has_value());
-        const AuditEvent completed = store->eventsForCase(StoreFixture::reader(), caseId).valueOr({}).constLast();
-        QCOMPARE(completed.actor, replayer().name); // no actor was spooled with it
-        QVERIFY(completed.payloadObject().value(QStringLiteral("passed")).isNull());
-        QFile bad(spool.path() + QStringLiteral(".bad"));
-        QVERIFY(bad.open(QIODevice::ReadOnly));
-        QCOMPARE(bad.readAll(), unreadable);
+            QStringList({ QStringLiteral("case_created"), QStringLiteral("attempt_failed") }) + QStringList(6, aside)
+                + QStringList { QStringLiteral("case_completed") });
+        const QList<AuditEvent> events = store->eventsForCase(StoreFixture::reader(), caseId).valueOr({});
+        QCOMPARE(events.constLast().actor, StoreFixture::actor().name);
+        QCOMPARE(events.at(1).payloadObject().value(QStringLiteral("detail")).toString(),
+            QStringLiteral("连接被重置 \u0001\t\"é\""));
+        QCOMPARE(store->caseSummary(StoreFixture::reader(), caseId)->state, QStringLiteral("failed"));
+
+        const QList<QByteArray> bad = readAll(spool.path() + QStringLiteral(".bad")).trimmed().split('\n');
+        QCOMPARE(bad.size(), 6);
+        QCOMPARE(bad.mid(0, 4), refused);
+        QVERIFY(!bad.at(4).contains("\"seal\""));
+        QCOMPARE(QJsonDocument::fromJson(bad.at(5)).object(), unreadable);
+        for (int i = 0; i < 6; ++i) {
+            const AuditEvent& e = events.at(2 + i);
+            QCOMPARE(e.actor, replayer().name);
+            const QJsonObject p = e.payloadObject();
+            QCOMPARE(p.value(QStringLiteral("reason")).toString(),
+                i == 5 ? QStringLiteral("unreadable") : QStringLiteral("unsealed"));
+            QCOMPARE(p.value(QStringLiteral("lineSha256")).toString().toLatin1(), Crypto::sha256Hex(bad.at(i)));
+        }
         QVERIFY(store->verifyChain().ok);
     }
 };

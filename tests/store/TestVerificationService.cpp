@@ -571,7 +571,8 @@ private slots:
         }();
         RecordSpool spool(RecordSpool::pathFor(*store));
         QString error;
-        QVERIFY(spool.addCompletion(StoreFixture::actor(),
+        QVERIFY(spool.addCompletion(store->recordSealer(),
+            StoreFixture::actor(),
             pending.caseId,
             StoreFixture::completion(QStringLiteral("outcome_unknown"), std::nullopt, QString()),
             &error));
