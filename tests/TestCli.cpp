@@ -605,9 +605,9 @@ private slots:
         QVERIFY(wrong.out.contains("passphrase"));
     }
 
-    // The --db help never suggests a password in the URL; a --db URL that carries one still runs, with a warning that
+    // The --db help never suggests a password in the URL; a --db URL that carries one is refused (exit 3), saying that
     // every process list shows it (and the password itself is never printed).
-    void dbPasswordIsWarnedAbout_data()
+    void dbPasswordIsRefused_data()
     {
         QTest::addColumn<QString>("db");
         QTest::addColumn<bool>("warned");
@@ -616,12 +616,12 @@ private slots:
         QTest::newRow("no password") << QStringLiteral("postgresql://ekyc@127.0.0.1:1/none") << false;
         QTest::newRow("SQLite file") << QStringLiteral("/nonexistent/history.sqlite") << false;
     }
-    void dbPasswordIsWarnedAbout()
+    void dbPasswordIsRefused()
     {
         QFETCH(QString, db);
         QFETCH(bool, warned);
         const Run r = run({ QStringLiteral("history"), QStringLiteral("--db"), db });
-        QVERIFY(r.exitCode != 0); // nothing answers there
+        QCOMPARE(r.exitCode, warned ? 3 : 6); // refused, or nothing answers there
         QCOMPARE(r.err.contains("process list"), warned);
         QVERIFY(!(r.out + r.err).contains("pw-marker-7d1e"));
         const Run help = run({ QStringLiteral("history"), QStringLiteral("--help") });
@@ -817,6 +817,54 @@ private slots:
         QTest::newRow("seed without --db") << QStringList {
             QStringLiteral("dev"), QStringLiteral("seed"), QStringLiteral("--events"), QStringLiteral("10")
         } << 3 << QByteArray("--db");
+        // An empty value is not the default (an unset variable in a script), and every value names its option.
+        const QString none;
+        const auto args = [](std::initializer_list<const char*> list) {
+            QStringList out;
+            for (const char* a : list)
+                out << QString::fromUtf8(a);
+            return out;
+        };
+        const QStringList person = caseArgs(SandboxFixtures::people().first());
+        QTest::newRow("an empty --endpoint") << (QStringList(person) << QStringLiteral("--endpoint") << none) << 3
+                                             << QByteArray("--endpoint: give a value");
+        QTest::newRow("an empty --ca-file")
+            << (args({ "test-connection", "--ca-file" }) << none) << 3 << QByteArray("--ca-file: give a value");
+        QTest::newRow("an empty --out") << (args({ "batch", "--in", "cases.csv", "--out" }) << none) << 3
+                                        << QByteArray("--out: give a value");
+        QTest::newRow("an empty --from") << (args({ "export", "--what", "events", "--out", "e.jsonl", "--db" })
+            << missing << QStringLiteral("--from") << none)
+                                         << 3 << QByteArray("--from: give a value");
+        QTest::newRow("a password in --db")
+            << args({ "history", "--db", "postgresql://ekyc:pw-marker@127.0.0.1:1/none" }) << 3
+            << QByteArray("--db: the URL carries a password");
+        QTest::newRow("a password in --endpoint, with --training") << (QStringList(person)
+            << QStringLiteral("--endpoint") << QStringLiteral("https://ak:pw-marker/x@h.example.test/"))
+                                                                   << 3 << QByteArray("leave out --endpoint");
+        QTest::newRow("a password with a slash, in an invalid endpoint")
+            << args({ "test-connection", "--endpoint", "https://ak:pw-marker/x@h.example.test:port/" }) << 3
+            << QByteArray("is not a valid URL");
+        QTest::newRow("--training with --ca-file") << (QStringList(person)
+            << QStringLiteral("--ca-file") << QStringLiteral("/etc/ssl/certs/ca-certificates.crt"))
+                                                   << 3 << QByteArray("leave out --ca-file");
+        QTest::newRow("an account with an unknown role")
+            << (args({ "accounts", "add", "--user", "bob", "--role", "admin", "--db" }) << missing) << 3
+            << QByteArray("--role: \"admin\" is not a role");
+        QTest::newRow("an SLA that is not a number") << (args({ "review", "policy", "--sla-hours", "24h", "--db" })
+            << missing) << 3 << QByteArray("--sla-hours: \"24h\"");
+        QTest::newRow("a seed batch that is not a number")
+            << (args({ "dev", "seed", "--events", "10", "--batch", "abc", "--db" }) << missing) << 3
+            << QByteArray("--batch needs a positive number");
+        QTest::newRow("history with an argument")
+            << (args({ "history", "list", "--db" }) << missing) << 3 << QByteArray("Unexpected argument: list");
+        QTest::newRow("a review of two cases") << (args({ "review", "claim", "c-1", "c-2", "--db" }) << missing) << 3
+                                               << QByteArray("Unexpected argument: c-2");
+        QTest::newRow("a case state that is none")
+            << (args({ "export", "--what", "cases", "--filter", "state=complete", "--out", "c.csv", "--db" })
+                   << missing)
+            << 3 << QByteArray("The filter state cannot be \"complete\"");
+        QTest::newRow("--retry with --scene") << args({ "verify", "--retry", "c-1", "--scene", "SCENE1" }) << 3
+                                              << QByteArray("--scene cannot be given with it");
     }
 
     void usageErrors()
@@ -828,6 +876,7 @@ private slots:
         QVERIFY2(r.exitCode == exitCode, (r.out + r.err).constData());
         QVERIFY2(r.err.contains(message) || r.out.contains(message), (r.out + r.err).constData());
         QVERIFY(!QFile::exists(m_home.filePath(QStringLiteral("no/such/history.sqlite"))));
+        QVERIFY2(!(r.out + r.err).contains("pw-marker"), (r.out + r.err).constData()); // never a password
     }
 
     void seedOnlyIntoANewHistory()

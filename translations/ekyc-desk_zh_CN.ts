@@ -2579,6 +2579,14 @@ Exit codes: 0 every row answered (see each outcome); 3 refused before sending (a
         <source>OK %1 row(s) in %2: the file matches its manifest (give --db to check the HMAC and the history too).</source>
         <translation>正常，%2 共 %1 行：文件与清单一致（加 --db 可同时检查 HMAC 和历史记录）。</translation>
     </message>
+    <message>
+        <source>--role: &quot;%1&quot; is not a role; give reviewer, supervisor or auditor.</source>
+        <translation>--role：“%1”不是一个角色；请给出 reviewer、supervisor 或 auditor。</translation>
+    </message>
+    <message>
+        <source>--sla-hours: &quot;%1&quot; is not a whole number of hours (1 to 720).</source>
+        <translation>--sla-hours：“%1”不是整数小时数（1 至 720）。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTestResult</name>
@@ -3381,10 +3389,6 @@ Manifest: %2</source>
         <translation> （已确认事件 %1 处的锚点）</translation>
     </message>
     <message>
-        <source>Cannot write the anchor to %1.</source>
-        <translation>无法将锚点写入 %1。</translation>
-    </message>
-    <message>
         <source>An anchor written by audit head.</source>
         <translation>由 audit head 写出的锚点。</translation>
     </message>
@@ -3599,10 +3603,6 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
         <translation>访问私有接入点时额外信任的 CA 证书（PEM）。</translation>
     </message>
     <message>
-        <source>Warning: the --db URL carries a password, which every process list on this computer shows. Use PGPASSWORD, ~/.pgpass or the OS keychain instead.</source>
-        <translation>警告：--db URL 中含有密码，本机的任何进程列表都能看到它。请改用 PGPASSWORD、~/.pgpass 或系统钥匙串。</translation>
-    </message>
-    <message>
         <source>The audit history: a SQLite file path or a postgresql://user@host:port/db URL (default: %1). Never put the database password in the URL: every process list shows the command line. Use PGPASSWORD, ~/.pgpass or the password kept in the OS keychain (File &gt; Settings).</source>
         <translation>审计记录：SQLite 文件路径或 postgresql://user@host:port/db URL（默认：%1）。切勿把数据库密码写进 URL：任何进程列表都会显示命令行。请使用 PGPASSWORD、~/.pgpass 或保存在系统钥匙串中的密码（文件 &gt; 设置）。</translation>
     </message>
@@ -3655,28 +3655,6 @@ The passphrase comes from EKYC_DESK_PASSPHRASE, or is asked on the terminal.</so
         <translation>从现在起每 %1 个事件之后签署一个检查点（原为每 %2 个）；这次修改本身也是一个已签名的检查点。</translation>
     </message>
     <message>
-        <source>Checks the tamper evidence of the audit history.
-  audit verify [--db PATH|URL] [--anchor FILE] [--anchors DIR] [--keys]
-      Walks the hash chain and checks the signatures of its head and checkpoints and every case record (masks and blind index included). Prints &quot;OK &lt;count&gt; events, head &lt;hash&gt;&quot; and exits 0, or prints the first broken event and exits 1. With --anchor, also checks that the exported head is still on the chain (detects a wholesale rewrite); with --anchors, every anchor in the folder (the history/anchorDirectory setting writes one per checkpoint; detects a roll-back). Needs no passphrase; with --keys (the passphrase or the keychain) the masks and index are also compared with the decrypted data and the signing key with the one the keys make.
-  audit head [--db PATH|URL] [--out FILE]
-      Exports the current head (seq, hash, time) as a small JSON anchor signed by the history&apos;s key, to keep outside the app, and records an anchor_exported event and a checkpoint.
-  audit purge [--db PATH|URL] [--older-than DAYS]
-      Erases name and ID number of cases older than DAYS (default: the history/retentionDays setting, 365) and records a retention_purge event; times, outcomes and SubCodes are kept and the chain still verifies.
-  audit checkpoints [--db PATH|URL] [--every N]
-      Shows how many events lie between the history&apos;s signed checkpoints (default 1000), or, for a supervisor, changes it for every writer of the history (10 to 100000); the change is itself a signed checkpoint, so no one without the key can widen it.
-Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opened.</source>
-        <translation>检查审计记录的防篡改证据。
-  audit verify [--db PATH|URL] [--anchor FILE] [--anchors DIR] [--keys]
-      逐条核对哈希链，并检查链头和各检查点的签名以及每条案件记录（包括掩码和盲索引）。输出 &quot;OK &lt;count&gt; events, head &lt;hash&gt;&quot; 并以 0 退出，或输出第一个损坏的事件并以 1 退出。使用 --anchor 时，还会检查导出的链头是否仍在链上（可发现整体重写）；使用 --anchors 时，检查文件夹中的每个锚点（history/anchorDirectory 设置会为每个检查点写入一个；可发现回滚）。无需口令；使用 --keys（口令或钥匙串）时，还会将掩码和索引与解密后的数据比对，并将签名密钥与密钥生成的密钥比对。
-  audit head [--db PATH|URL] [--out FILE]
-      将当前链头（序号、哈希、时间）导出为由审计记录密钥签名的小型 JSON 锚点，保存在应用之外，并记录 anchor_exported 事件和一个检查点。
-  audit purge [--db PATH|URL] [--older-than DAYS]
-      清除早于 DAYS 天（默认：history/retentionDays 设置，365）的案件的姓名和身份证号，并记录 retention_purge 事件；时间、结果和 SubCode 保留，链仍可验证。
-  audit checkpoints [--db PATH|URL] [--every N]
-      显示审计记录相邻两个已签名检查点之间的事件数（默认 1000），或由主管为审计记录的所有写入者修改该间隔（10 至 100000）；修改本身也是一个已签名的检查点，没有密钥的人无法放宽它。
-退出码：0 正常；1 链已损坏；3 参数错误；6 无法打开审计记录。</translation>
-    </message>
-    <message>
         <source>For audit checkpoints: a signed checkpoint every N events.</source>
         <translation>用于 audit checkpoints：每 N 个事件签署一个检查点。</translation>
     </message>
@@ -3695,6 +3673,52 @@ Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opene
     <message>
         <source>--db: give a history file or a postgresql:// URL (an empty value is not the default history).</source>
         <translation>--db：请给出历史文件或 postgresql:// URL（空值并不表示默认历史）。</translation>
+    </message>
+    <message>
+        <source>Cannot write the anchor to %1: %2</source>
+        <translation>无法将锚点写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Checks the tamper evidence of the audit history.
+  audit verify [--db PATH|URL] [--anchor FILE] [--anchors DIR] [--keys]
+      Walks the hash chain and checks the signatures of its head and checkpoints and every case record (masks and blind index included). Prints &quot;OK &lt;count&gt; events, head &lt;hash&gt;&quot; and exits 0, or prints the first broken event and exits 1. With --anchor, also checks that the exported head is still on the chain (detects a wholesale rewrite); with --anchors, every anchor in the folder (the history/anchorDirectory setting writes one per checkpoint; detects a roll-back). Needs no passphrase; with --keys (the passphrase or the keychain) the masks and index are also compared with the decrypted data and the signing key with the one the keys make.
+  audit head [--db PATH|URL] [--out FILE]
+      Exports the current head (seq, hash, time) as a small JSON anchor signed by the history&apos;s key, to keep outside the app, and records an anchor_exported event and a checkpoint.
+  audit purge [--db PATH|URL] [--older-than DAYS]
+      Erases name and ID number of cases older than DAYS (default: the history/retentionDays setting, 365) and records a retention_purge event; times, outcomes and SubCodes are kept and the chain still verifies.
+  audit checkpoints [--db PATH|URL] [--every N]
+      Shows how many events lie between the history&apos;s signed checkpoints (default 1000), or, for a supervisor, changes it for every writer of the history (10 to 100000); the change is itself a signed checkpoint, so no one without the key can widen it.
+Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opened (or the anchor cannot be written); 7 not permitted (head: a supervisor or an auditor; purge and a change of checkpoints: a supervisor); 8 sign-in failed.</source>
+        <translation>检查审计记录的防篡改证据。
+  audit verify [--db PATH|URL] [--anchor FILE] [--anchors DIR] [--keys]
+      逐条核对哈希链，并检查链头和各检查点的签名以及每条案件记录（包括掩码和盲索引）。输出 &quot;OK &lt;count&gt; events, head &lt;hash&gt;&quot; 并以 0 退出，或输出第一个损坏的事件并以 1 退出。使用 --anchor 时，还会检查导出的链头是否仍在链上（可发现整体重写）；使用 --anchors 时，检查文件夹中的每个锚点（history/anchorDirectory 设置会为每个检查点写入一个；可发现回滚）。无需口令；使用 --keys（口令或钥匙串）时，还会将掩码和索引与解密后的数据比对，并将签名密钥与密钥生成的密钥比对。
+  audit head [--db PATH|URL] [--out FILE]
+      将当前链头（序号、哈希、时间）导出为由审计记录密钥签名的小型 JSON 锚点，保存在应用之外，并记录 anchor_exported 事件和一个检查点。
+  audit purge [--db PATH|URL] [--older-than DAYS]
+      清除早于 DAYS 天（默认：history/retentionDays 设置，365）的案件的姓名和身份证号，并记录 retention_purge 事件；时间、结果和 SubCode 保留，链仍可验证。
+  audit checkpoints [--db PATH|URL] [--every N]
+      显示审计记录相邻两个已签名检查点之间的事件数（默认 1000），或由主管为审计记录的所有写入者修改该间隔（10 至 100000）；修改本身也是一个已签名的检查点，没有密钥的人无法放宽它。
+退出码：0 正常；1 链已损坏；3 参数错误；6 无法打开审计记录（或无法写入锚点）；7 无权限（head：主管或审计员；purge 及修改检查点间隔：主管）；8 登录失败。</translation>
+    </message>
+    <message>
+        <source>--batch needs a positive number.</source>
+        <translation>--batch 需要一个正整数。</translation>
+    </message>
+    <message>
+        <source>--seed needs a whole number (0 or more).</source>
+        <translation>--seed 需要一个整数（0 或以上）。</translation>
+    </message>
+    <message>
+        <source>--db: the URL carries a password, which every process list on this computer shows, so it is not used. Give the URL without it and the password in PGPASSWORD, ~/.pgpass or the OS keychain (File &gt; Settings).</source>
+        <translation>--db：该 URL 含有密码，本机的任何进程列表都会显示它，因此不予使用。请给出不含密码的 URL，并将密码放在 PGPASSWORD、~/.pgpass 或操作系统钥匙串中（文件 &gt; 设置）。</translation>
+    </message>
+    <message>
+        <source>--%1: give a value (an empty value is not the same as leaving the option out).</source>
+        <translation>--%1：请给出一个值（空值不等于省略该选项）。</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>多余的参数：%1</translation>
     </message>
 </context>
 <context>
@@ -4218,6 +4242,10 @@ Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opene
     <message>
         <source>There is no filter %1. Filters: %2</source>
         <translation>没有筛选条件 %1。可用的筛选条件：%2</translation>
+    </message>
+    <message>
+        <source>one of %1</source>
+        <translation>以下之一：%1</translation>
     </message>
 </context>
 <context>
@@ -6103,6 +6131,10 @@ The rows not yet sent are not sent: verify the list again later to send them. Th
     <message>
         <source>Training uses the built-in sandbox: leave out --endpoint (or leave out --training to use %1).</source>
         <translation>培训模式使用内置沙箱：请去掉 --endpoint（或去掉 --training 以使用 %1）。</translation>
+    </message>
+    <message>
+        <source>Training uses the built-in sandbox and trusts its own certificate: leave out --ca-file.</source>
+        <translation>培训模式使用内置沙箱并信任其自身的证书：请去掉 --ca-file。</translation>
     </message>
 </context>
 <context>

@@ -5,17 +5,12 @@
 #include <QFile>
 #include <QRegularExpression>
 
-namespace {
-
-// For messages: the text with anything between "//" and "@" (a user name and password) left out, so that an
-// invalid URL is never quoted with its password.
-QString withoutUserInfo(QString text)
+QString EndpointConfig::forDisplay(const QString& endpoint)
 {
-    static const QRegularExpression userInfo(QStringLiteral("//[^/?#]*@"));
+    QString text = endpoint;
+    static const QRegularExpression userInfo(QStringLiteral("//.*@"));
     return text.replace(userInfo, QStringLiteral("//"));
 }
-
-} // namespace
 
 bool EndpointConfig::resolveEndpoint(const QString& choice, QUrl* url, QString* error)
 {
@@ -31,7 +26,7 @@ bool EndpointConfig::resolveEndpoint(const QString& choice, QUrl* url, QString* 
     const QUrl parsed(value, QUrl::StrictMode);
     if (!parsed.isValid() || parsed.host().isEmpty()) {
         *error = tr("Endpoint: \"%1\" is not a valid URL. Use hk-internet, hk-vpc or an https:// URL.")
-                     .arg(withoutUserInfo(value));
+                     .arg(forDisplay(value));
         return false;
     }
     // The URL is recorded with every case: a password in it would land in the history, the logs and the messages.

@@ -16,4 +16,7 @@ public:
     // PEM file with one or more CA certificates, trusted in addition to the system store.
     static bool loadCaFile(const QString& path, QList<QSslCertificate>* certificates, QString* error);
     static bool fromSettings(const Settings& settings, ClientConfig* config, QString* error);
+    // An endpoint as given, for messages: anything from "//" to the last "@" (a user name and password, which may
+    // hold "/", "?" or "#") left out, so that no message ever quotes a password, valid URL or not.
+    static QString forDisplay(const QString& endpoint);
 };

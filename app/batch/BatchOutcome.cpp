@@ -51,6 +51,11 @@ BatchOutcome BatchOutcome::fromResult(const VerificationResult& result, const QS
         outcome.kind = Kind::Error;
         break;
     }
+    // An answer that could not be read (malformed, oversized) may have been billed: unknown, as the history records
+    // it, never "error" (which says: not billed, run again to send it).
+    if (outcome.kind == Kind::Error && result.status != VerificationResult::Status::NotRecorded
+        && result.mayHaveBeenBilled())
+        outcome.kind = Kind::Unknown;
     if (outcome.kind == Kind::Error || outcome.kind == Kind::Unknown) {
         const VerificationResult::Error error = result.status == VerificationResult::Status::NotRecorded
             ? VerificationResult::Error::HistoryUnavailable

@@ -132,6 +132,18 @@ BatchRun::~BatchRun()
     // nothing more from here.
     m_stopped = true;
     cancelHeld();
+    restoreRate();
+}
+
+void BatchRun::restoreRate()
+{
+    // The client is the session's: its next verification (or batch) starts at the configured rate, not at the
+    // slowed one this batch's throttling left.
+    if (!m_started || m_rateFactor == 1.0)
+        return;
+    m_rateFactor = 1.0;
+    if (ApiClient* client = m_service.client())
+        client->rateLimiter().setRate(m_configuredQps, m_configuredBurst);
 }
 
 void BatchRun::cancelHeld()
@@ -160,6 +172,7 @@ void BatchRun::start()
         return;
     }
     m_configuredQps = client->rateLimiter().qps();
+    m_configuredBurst = client->rateLimiter().burst();
     connect(client, &ApiClient::attemptFinished, this, [this](quint64, int, const VerificationResult& result) {
         attemptFinished(result);
     });
@@ -170,6 +183,7 @@ void BatchRun::start()
     const std::optional<BatchBegun> claim = m_options.claim;
     const bool checkEarlier = m_options.checkEarlier;
     const std::shared_ptr<std::atomic_bool> recorded = m_claimRecorded;
+    m_lookupPending = true;
     writer->run<Lookup>(
         [writer, keys, actor, claim, checkEarlier, recorded](AuditStore* store) {
             Lookup lookup;
@@ -189,6 +203,7 @@ void BatchRun::start()
         [this, writer, actor](const Lookup& lookup) {
             if (m_finished)
                 return; // cancelled meanwhile: nothing was sent, and its record is forgotten (forgetClaimIfUnsent)
+            m_lookupPending = false; // cancelled meanwhile: the lookup goes on, so that earlier answers are reported
             if (!lookup.claimed) {
                 m_notPermitted = lookup.claimed.error() == ErrorCode::PermissionDenied;
                 const QString reason = tr("Nothing was sent: the batch cannot be recorded in the audit history: %1")
@@ -251,10 +266,12 @@ void BatchRun::lookEarlier(HistoryWriter* writer, const Actor& actor, const QLis
         return;
     }
     const BatchSince since { m_claimHeadSeq, m_journal.startedAt.addSecs(-clockSkewAllowedSeconds) };
+    m_lookupPending = true;
     writer->run<Latest>([writer, actor, wanted, since](
                             AuditStore* store) { return findLatest(store, writer->openError(), actor, wanted, since); },
         this,
         [this](const Latest& latest) {
+            m_lookupPending = false;
             if (!latest) {
                 stopForHistory(
                     tr("The audit history cannot tell which rows were already answered: %1").arg(latest.message()));
@@ -327,6 +344,10 @@ void BatchRun::resolve(const QHash<QString, CaseSummary>& latest)
         }
     }
     emit progress();
+    if (m_stopped) {
+        stop(m_stopReason); // stopped while the history was read: the rows it would send are not sent
+        return;
+    }
     sendMore();
 }
 
@@ -498,8 +519,9 @@ void BatchRun::stop(const QString& reason)
         if (VerificationCall* call = m_calls.value(index))
             call->finishWithoutRetry();
     }
-    if (m_calls.isEmpty()) {
-        // Rows the history lookup never reached are not sent either.
+    if (m_calls.isEmpty() && !m_lookupPending) {
+        // Rows the history lookup never reached are not sent either. While it runs, it is waited for: rows
+        // answered by an earlier run keep their outcome in the results (resolve() stops the rest).
         for (qsizetype i = 0; i < m_outcomes.size(); ++i) {
             if (m_outcomes[i].kind == BatchOutcome::Kind::Waiting)
                 notSent(static_cast<int>(i));
@@ -516,6 +538,7 @@ void BatchRun::finishIfDone()
     if (m_tally.finished < m_rows.size())
         return; // the history has not answered yet
     m_finished = true;
+    restoreRate();
     forgetClaimIfUnsent();
     emit finished();
 }

@@ -137,6 +137,7 @@ private:
     void callFinished(int index, VerificationCall* call);
     void attemptFinished(const VerificationResult& result);
     void setRateFactor(double factor);
+    void restoreRate(); // the client's rate as the batch found it
     int inFlightLimit() const;
     void stop(const QString& reason);
     void stopForHistory(const QString& reason); // stop, because of the history (historyFailed())
@@ -173,6 +174,8 @@ private:
     int m_calmAnswers = 0; // answers without throttling since the last change of rate
     double m_configuredQps = 0;
     double m_rateFactor = 1.0;
+    double m_configuredBurst = 1.0;
+    bool m_lookupPending = false; // the history is being asked which rows were answered before (stop() waits for it)
     double m_latencyMs = 0; // moving average of the answers' latency
     bool m_started = false;
     QElapsedTimer m_elapsed;

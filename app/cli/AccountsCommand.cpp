@@ -1,3 +1,4 @@
+#include "base/Access.h"
 #include "cli/Commands.h"
 #include "cli/HistoryCli.h"
 #include "session/Session.h"
@@ -146,6 +147,12 @@ int runAccounts(const QStringList& arguments)
     }
     if ((action == QLatin1String("add") || action == QLatin1String("set-role")) && !parser.isSet(role)) {
         HistoryCli::err(tr("accounts %1 needs --role reviewer|supervisor|auditor.").arg(action) + u'\n');
+        return HistoryCli::BadUsage;
+    }
+    // Before the history is opened (add creates it) and any password is asked for.
+    if (parser.isSet(role) && !Role::isValid(parser.value(role))) {
+        HistoryCli::err(
+            tr("--role: \"%1\" is not a role; give reviewer, supervisor or auditor.").arg(parser.value(role)) + u'\n');
         return HistoryCli::BadUsage;
     }
 

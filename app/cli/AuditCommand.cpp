@@ -186,8 +186,10 @@ int head(const QCommandLineParser& parser, const QCommandLineOption& outOption)
     if (parser.isSet(outOption)) {
         QSaveFile file(parser.value(outOption));
         if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
-            HistoryCli::err(HistoryCli::tr("Cannot write the anchor to %1.").arg(parser.value(outOption)) + u'\n');
-            return HistoryCli::BadUsage;
+            HistoryCli::err(
+                HistoryCli::tr("Cannot write the anchor to %1: %2").arg(parser.value(outOption), file.errorString())
+                + u'\n');
+            return HistoryCli::CannotOpen; // as an export that cannot be written
         }
     } else {
         HistoryCli::out(QString::fromUtf8(json));
@@ -295,7 +297,10 @@ int runAudit(const QStringList& arguments)
         "      Shows how many events lie between the history's signed checkpoints (default 1000), or, for a "
         "supervisor, changes it for every writer of the history (10 to 100000); the change is itself a signed "
         "checkpoint, so no one without the key can widen it.\n"
-        "Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opened."));
+        "Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opened (or the anchor cannot be "
+        "written); 7 not permitted (head: a supervisor or an auditor; purge and a change of checkpoints: a "
+        "supervisor); 8 "
+        "sign-in failed."));
     parser.addHelpOption();
     parser.addOption(HistoryCli::dbOption());
     parser.addOption(HistoryCli::userOption());

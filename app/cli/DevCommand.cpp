@@ -86,9 +86,19 @@ int seed(const QCommandLineParser& parser,
         HistoryCli::err(HistoryCli::tr("dev seed needs --db PATH|URL naming a new, empty history.") + u'\n');
         return HistoryCli::BadUsage;
     }
-    const int batch = qMax(1, parser.value(batchOption).toInt());
-    const quint64 seedValue = parser.isSet(seedOption) ? parser.value(seedOption).toULongLong()
+    bool batchOk = false;
+    const int batch = parser.value(batchOption).toInt(&batchOk); // 1000 when not given
+    if (!batchOk || batch < 1) {
+        HistoryCli::err(HistoryCli::tr("--batch needs a positive number.") + u'\n');
+        return HistoryCli::BadUsage;
+    }
+    bool seedOk = true;
+    const quint64 seedValue = parser.isSet(seedOption) ? parser.value(seedOption).toULongLong(&seedOk)
                                                        : static_cast<quint64>(QDateTime::currentMSecsSinceEpoch());
+    if (!seedOk) {
+        HistoryCli::err(HistoryCli::tr("--seed needs a whole number (0 or more).") + u'\n');
+        return HistoryCli::BadUsage;
+    }
     SeededRandom random(seedValue);
     FictitiousPeople people(random);
     // About 160 s per case on average: the history spans the past months.

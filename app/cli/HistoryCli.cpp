@@ -16,18 +16,17 @@
 
 namespace {
 
-// A password in --db shows in every process list: said, not refused (the command may be run once, on purpose).
-void warnOfPasswordInDb(const QCommandLineParser& parser)
+// A password in --db shows in every process list (and in the shell's history): refused, never used.
+std::optional<QString> passwordInDb(const QCommandLineParser& parser)
 {
     if (!parser.optionNames().contains(QStringLiteral("db")))
-        return;
+        return std::nullopt;
     const HistoryLocation where = HistoryLocation::parse(parser.value(QStringLiteral("db")));
-    if (where.isPostgres() && !where.password.isEmpty())
-        HistoryCli::err(
-            HistoryCli::tr(
-                "Warning: the --db URL carries a password, which every process list on this computer shows. Use "
-                "PGPASSWORD, ~/.pgpass or the OS keychain instead.")
-            + u'\n');
+    if (!where.isPostgres() || where.password.isEmpty())
+        return std::nullopt;
+    return HistoryCli::tr("--db: the URL carries a password, which every process list on this computer shows, so it "
+                          "is not used. Give the URL without it and the password in PGPASSWORD, ~/.pgpass or the OS "
+                          "keychain (File > Settings).");
 }
 
 } // namespace
@@ -283,7 +282,20 @@ std::optional<int> HistoryCli::parse(QCommandLineParser& parser, const QStringLi
             + u'\n');
         return BadUsage;
     }
-    warnOfPasswordInDb(parser);
+    // The same for the options whose absence means a default: the endpoint and CA file of the settings, an open
+    // end of a date range, the current folder's file.
+    for (const char* name : { "endpoint", "ca-file", "from", "to", "in", "out" }) {
+        const QString option = QLatin1String(name);
+        if (parser.optionNames().contains(option) && parser.value(option).trimmed().isEmpty()) {
+            err(tr("--%1: give a value (an empty value is not the same as leaving the option out).").arg(option)
+                + u'\n');
+            return BadUsage;
+        }
+    }
+    if (const std::optional<QString> refused = passwordInDb(parser)) {
+        err(*refused + u'\n');
+        return BadUsage;
+    }
     return std::nullopt;
 }
 

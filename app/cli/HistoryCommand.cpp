@@ -96,6 +96,10 @@ int runHistory(const QStringList& arguments)
     parser.addOption(training);
     if (const std::optional<int> done = HistoryCli::parse(parser, arguments))
         return *done;
+    if (!parser.positionalArguments().isEmpty()) {
+        HistoryCli::err(HistoryCli::tr("Unexpected argument: %1").arg(parser.positionalArguments().first()) + u'\n');
+        return HistoryCli::BadUsage;
+    }
     bool ok = false;
     const int n = parser.value(last).toInt(&ok);
     if (!ok || n < 1) {

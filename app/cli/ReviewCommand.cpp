@@ -220,7 +220,7 @@ int policy(AuditStore& store, const Actor& actor, const QCommandLineParser& pars
         wanted.fourEyes = v == QLatin1String("on");
     }
     if (parser.isSet(o.slaHours))
-        wanted.slaHours = parser.value(o.slaHours).toInt();
+        wanted.slaHours = parser.value(o.slaHours).trimmed().toInt(); // a number: checked before the history opened
     if (parser.isSet(o.fourEyes) || parser.isSet(o.slaHours)) {
         if (const Result<void> set = store.setReviewPolicy(actor, wanted); !set)
             return fail(set);
@@ -330,6 +330,22 @@ int runReview(const QStringList& arguments)
     if (!caseActions.contains(action) && !otherActions.contains(action)) {
         HistoryCli::err(
             tr("Give one action: %1.").arg((otherActions + caseActions).join(QStringLiteral(", "))) + u'\n');
+        return HistoryCli::BadUsage;
+    }
+    if (parser.isSet(o.slaHours)) {
+        bool ok = false;
+        parser.value(o.slaHours).trimmed().toInt(&ok);
+        if (!ok) {
+            HistoryCli::err(
+                tr("--sla-hours: \"%1\" is not a whole number of hours (1 to 720).").arg(parser.value(o.slaHours))
+                + u'\n');
+            return HistoryCli::BadUsage;
+        }
+    }
+    // A second case id (or one given to an action that takes none) would be dropped, unseen; attach takes files.
+    const bool takesFiles = action == QLatin1String("attach");
+    if (const qsizetype takes = caseActions.contains(action) ? 2 : 1; !takesFiles && positional.size() > takes) {
+        HistoryCli::err(tr("Unexpected argument: %1").arg(positional.at(takes)) + u'\n');
         return HistoryCli::BadUsage;
     }
     const QString caseId = positional.value(1);

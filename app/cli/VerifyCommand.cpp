@@ -288,7 +288,9 @@ int runVerify(const QStringList& arguments)
     }
     const bool asJson = parser.isSet(json);
     if (parser.isSet(retry)) {
-        if (const QString given = firstGiven(parser, { &name, &idNumber, &start, &end, &longTerm, &bizId, &dryRun });
+        // The case is sent again as it was recorded: its scene and user id too.
+        if (const QString given =
+                firstGiven(parser, { &name, &idNumber, &start, &end, &longTerm, &scene, &userId, &bizId, &dryRun });
             !given.isEmpty())
             return refuse(
                 asJson, tr("--retry takes the case from the history; --%1 cannot be given with it.").arg(given));
@@ -327,13 +329,18 @@ int runVerify(const QStringList& arguments)
         }
     }
 
-    QList<ValidationIssue> issues = CaseValidator::check(input, VerificationService::today());
-    if (!parser.isSet(retry) && CaseValidator::hasBlocking(issues))
-        return refuse(asJson, tr("Refused locally; nothing was sent or billed."), issues);
-    if (!asJson) {
-        for (const ValidationIssue& issue : issues)
+    // A retry's input is the recorded case's, read below and checked there.
+    QList<ValidationIssue> issues =
+        parser.isSet(retry) ? QList<ValidationIssue>() : CaseValidator::check(input, VerificationService::today());
+    const auto warn = [asJson](const QList<ValidationIssue>& warnings) {
+        if (asJson)
+            return;
+        for (const ValidationIssue& issue : warnings)
             QTextStream(stderr) << tr("Warning: %1").arg(issue.message) << '\n';
-    }
+    };
+    if (CaseValidator::hasBlocking(issues))
+        return refuse(asJson, tr("Refused locally; nothing was sent or billed."), issues);
+    warn(issues);
 
     // The option is checked by the setting's own rule; a bad stored setting reads as its default, with a warning.
     if (parser.isSet(longTermValue) && !Settings::longTermValue.accepts(parser.value(longTermValue)))
@@ -390,6 +397,7 @@ int runVerify(const QStringList& arguments)
         issues = CaseValidator::keepingRecordedMerchantBizId(CaseValidator::check(input, VerificationService::today()));
         if (CaseValidator::hasBlocking(issues))
             return refuse(asJson, tr("Refused locally; nothing was sent or billed."), issues);
+        warn(issues);
     }
     return sendCase(service, input, parser.value(retry), asJson, issues);
 }

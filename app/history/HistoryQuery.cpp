@@ -153,6 +153,17 @@ bool validOutcome(const QString& value)
     return HistoryOutcome::all().contains(value);
 }
 
+const QStringList& caseStates()
+{
+    static const QStringList states = { QLatin1String(CaseState::pending),
+        QLatin1String(CaseState::completed),
+        QLatin1String(CaseState::failed),
+        QLatin1String(CaseState::refused),
+        QLatin1String(CaseState::outcomeUnknown),
+        QLatin1String(CaseState::reviewed) };
+    return states;
+}
+
 bool validReviewState(const QString& value)
 {
     static const QStringList states = { QStringLiteral("none"),
@@ -206,6 +217,8 @@ Result<void> HistoryQuery::set(const QString& key, const QString& rawValue)
             return bad(tr("one of %1, or error:KIND").arg(HistoryOutcome::all().join(QStringLiteral(", "))));
         outcome = value;
     } else if (key == QLatin1String("state")) {
+        if (!value.isEmpty() && !caseStates().contains(value))
+            return bad(tr("one of %1").arg(caseStates().join(QStringLiteral(", "))));
         state = value;
     } else if (key == QLatin1String("subcode")) {
         if (!value.isEmpty() && value != QLatin1String("200") && value != QLatin1String("202")

@@ -77,7 +77,11 @@ bool Session::configure(const Request& request, Failure* failure)
     if (request.training && !request.endpoint.isEmpty())
         return fail(Error::BadSettings,
             tr("Training uses the built-in sandbox: leave out --endpoint (or leave out --training to use %1).")
-                .arg(request.endpoint));
+                .arg(EndpointConfig::forDisplay(request.endpoint)));
+    // ... and it trusts the sandbox's own certificate: a CA file given with it would be read, then dropped, unseen.
+    if (request.training && !request.caFile.isEmpty())
+        return fail(Error::BadSettings,
+            tr("Training uses the built-in sandbox and trusts its own certificate: leave out --ca-file."));
     QString error;
     // In training mode the sandbox is the endpoint: the endpoint settings are not used, so not checked either.
     if ((!EndpointConfig::fromSettings(m_settings, &options.client, &error) && !request.training)

@@ -1,5 +1,7 @@
+#include "api/VerificationResult.h"
 #include "batch/BatchInput.h"
 #include "batch/BatchJournal.h"
+#include "batch/BatchOutcome.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -454,6 +456,40 @@ private slots:
         QVERIFY(resumed);
         QVERIFY(BatchJournal::forInput(out, "input two", "list one", now, &resumed).batchId != first.batchId);
         QVERIFY(!resumed);
+    }
+
+    // A row's outcome says what the history says of its case: an answer that could not be read (malformed,
+    // oversized) may have been billed, so it is unknown (not sent again), never an error (which says: not billed,
+    // run again to send it).
+    void outcomeOfAResult_data()
+    {
+        using S = VerificationResult::Status;
+        using E = VerificationResult::Error;
+        QTest::addColumn<S>("status");
+        QTest::addColumn<E>("error");
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("passed") << S::Passed << E::None << QStringLiteral("passed");
+        QTest::newRow("not passed") << S::NotPassed << E::None << QStringLiteral("not_passed");
+        QTest::newRow("sent, no answer") << S::OutcomeUnknown << E::Timeout << QStringLiteral("unknown");
+        QTest::newRow("a malformed answer") << S::NetworkError << E::MalformedResponse << QStringLiteral("unknown");
+        QTest::newRow("an oversized answer") << S::NetworkError << E::OversizedResponse << QStringLiteral("unknown");
+        QTest::newRow("refused before sending") << S::NetworkError << E::ConnectionRefused << QStringLiteral("error");
+        QTest::newRow("throttled") << S::ApiError << E::Throttling << QStringLiteral("error");
+        QTest::newRow("a bad parameter") << S::ApiError << E::InvalidParameter << QStringLiteral("error");
+        QTest::newRow("not recorded") << S::NotRecorded << E::HistoryUnavailable << QStringLiteral("error");
+    }
+    void outcomeOfAResult()
+    {
+        QFETCH(VerificationResult::Status, status);
+        QFETCH(VerificationResult::Error, error);
+        QFETCH(QString, kind);
+        VerificationResult result;
+        result.status = status;
+        result.error = error;
+        if (status == VerificationResult::Status::Passed || status == VerificationResult::Status::NotPassed)
+            result.subCode =
+                status == VerificationResult::Status::Passed ? QStringLiteral("200") : QStringLiteral("223");
+        QCOMPARE(BatchOutcome::kindKey(BatchOutcome::fromResult(result, QStringLiteral("case-1")).kind), kind);
     }
 };
 

@@ -162,6 +162,66 @@ private slots:
         QCOMPARE(service.sandbox()->requestsReceived() - 1, sentAgain);
     }
 
+    // Cancelled while the history is asked which rows were answered before: the answer is waited for, so a row an
+    // earlier run answered keeps its outcome in the results (not "not sent", which would tell the reviewer to send it
+    // again); nothing is sent.
+    void cancelledWhileLookingUpKeepsEarlierAnswers()
+    {
+        StoreFixture fx;
+        auto store = fx.open();
+        QVERIFY(store);
+        VerificationService service;
+        QVERIFY(service.configure({}));
+        service.setHistory(store.get());
+        const Result<BatchInput> input = BatchInput::parse("name,id_number,start,end,merchant_biz_id\n"
+                + DistinctCases::csvLine(SandboxFixtures::people().constFirst()) + ",cust1\n",
+            QDate(2026, 12, 1));
+        QVERIFY2(input, qPrintable(input.message()));
+        BatchJournal journal;
+        journal.batchId = QStringLiteral("0123456789abcdef0123456789abcdef");
+        journal.startedAt = QDateTime::currentDateTimeUtc();
+        const auto runOnce = [&](bool cancelAtOnce) {
+            BatchRun run(service, *input, journal, {});
+            QSignalSpy finished(&run, &BatchRun::finished);
+            run.start();
+            if (cancelAtOnce)
+                run.cancel();
+            if (!run.isFinished() && !finished.wait(60000))
+                return BatchOutcome::Kind::Waiting;
+            return run.outcomes().constFirst().kind;
+        };
+        QCOMPARE(runOnce(false), BatchOutcome::Kind::Passed);
+        journal.resumed = true;
+        QCOMPARE(runOnce(true), BatchOutcome::Kind::Passed); // from the history
+        QCOMPARE(service.sandbox()->requestsReceived(), 1);
+    }
+
+    // A throttled batch halves its rate while it runs; the session's client (which the next verification and the next
+    // batch use) is left at the rate the batch found.
+    void throttlingLeavesTheSessionsRateAsItWas()
+    {
+        StoreFixture fx;
+        auto store = fx.open();
+        QVERIFY(store);
+        VerificationService service;
+        QVERIFY(service.configure({}));
+        service.setHistory(store.get());
+        QByteArray csv = "name,id_number,start,end\n";
+        for (int i = 0; i < 2; ++i)
+            csv += DistinctCases::csvLine(DistinctCases::unknown(9300 + i, SandboxFixtures::throttleOnce)) + '\n';
+        const Result<BatchInput> input = BatchInput::parse(csv, QDate(2026, 12, 1));
+        QVERIFY2(input, qPrintable(input.message()));
+        const double configured = service.client()->rateLimiter().qps();
+        double during = configured;
+        BatchRun run(service, *input, BatchJournal {}, {});
+        connect(&run, &BatchRun::progress, this, [&] { during = qMin(during, service.client()->rateLimiter().qps()); });
+        QSignalSpy finished(&run, &BatchRun::finished);
+        run.start();
+        QVERIFY(run.isFinished() || finished.wait(60000));
+        QVERIFY2(during < configured, qPrintable(QString::number(during))); // it did slow down
+        QCOMPARE(service.client()->rateLimiter().qps(), configured);
+    }
+
     // Cancelled by the reviewer: not a failure of the history.
     void cancelIsNotAHistoryFailure()
     {
