@@ -1046,10 +1046,6 @@
         <translation>按证件上所印内容录入案件。Tab 键移到下一项，Enter 键开始核验。</translation>
     </message>
     <message>
-        <source>Fields still to complete or fix: %1. Press Enter to see which.</source>
-        <translation>还有 %1 个字段需要填写或更正。按 Enter 键查看是哪些字段。</translation>
-    </message>
-    <message>
         <source>Read the warnings above and confirm them before sending.</source>
         <translation>请阅读上方的警告并确认后再发送。</translation>
     </message>
@@ -1081,6 +1077,10 @@
     <message>
         <source>Press Enter to verify.</source>
         <translation>按 Enter 键开始核验。</translation>
+    </message>
+    <message>
+        <source>Still to complete or fix: %1. Press Enter to see what each needs.</source>
+        <translation>还需填写或更正：%1。按 Enter 键查看各项需要什么。</translation>
     </message>
 </context>
 <context>
@@ -1286,10 +1286,6 @@
         <translation>正在读取时间线…</translation>
     </message>
     <message>
-        <source>%1 entries, in the order of the chain.</source>
-        <translation>共 %1 条记录，按链中顺序排列。</translation>
-    </message>
-    <message>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
@@ -1304,6 +1300,12 @@
     <message>
         <source>Open the timeline of case %1</source>
         <translation>打开案件 %1 的时间线</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries, in the order of the chain.</source>
+        <translation>
+            <numerusform>共 %n 条记录，按链中顺序排列。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4372,6 +4374,14 @@ Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opene
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>eKYC Desk</source>
@@ -5903,14 +5913,6 @@ The rows not yet sent are not sent: verify the list again later to send them. Th
         <translation>已提出决定：%1。</translation>
     </message>
     <message>
-        <source>Computing the SHA-256 of %1 file(s)…</source>
-        <translation>正在计算 %1 个文件的 SHA-256…</translation>
-    </message>
-    <message>
-        <source>%1 document reference(s) recorded.</source>
-        <translation>已记录 %1 个文件引用。</translation>
-    </message>
-    <message>
         <source>Practise as:</source>
         <translation>练习身份：</translation>
     </message>
@@ -5961,6 +5963,18 @@ The rows not yet sent are not sent: verify the list again later to send them. Th
     <message>
         <source>Assignee&apos;s account name</source>
         <translation>处理人的账号名</translation>
+    </message>
+    <message numerus="yes">
+        <source>Computing the SHA-256 of %n file(s)…</source>
+        <translation>
+            <numerusform>正在计算 %n 个文件的 SHA-256…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document reference(s) recorded.</source>
+        <translation>
+            <numerusform>已记录 %n 个文件引用。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6113,9 +6127,11 @@ The rows not yet sent are not sent: verify the list again later to send them. Th
         <source>Documents seen:</source>
         <translation>已查看的文件：</translation>
     </message>
-    <message>
-        <source>Computing the SHA-256 of %1 file(s)…</source>
-        <translation>正在计算 %1 个文件的 SHA-256…</translation>
+    <message numerus="yes">
+        <source>Computing the SHA-256 of %n file(s)…</source>
+        <translation>
+            <numerusform>正在计算 %n 个文件的 SHA-256…</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -183,11 +183,12 @@ void AccountsDialog::changeRole()
     const Account* a = selected();
     if (!a)
         return;
-    AccountEditDialog edit(AccountEditDialog::Mode::ChangeRole, a->name, a->role, this);
+    // Copied before exec(): a reload that ends meanwhile replaces the list a points into.
+    const QString name = a->name;
+    AccountEditDialog edit(AccountEditDialog::Mode::ChangeRole, name, a->role, this);
     edit.setObjectName(QStringLiteral("accountEditDialog"));
     if (edit.exec() != QDialog::Accepted)
         return;
-    const QString name = a->name;
     const QString role = edit.role();
     apply([actor = m_actor, name, role](AuditStore* store) { return store->setAccountRole(actor, name, role); },
         tr("%1 is now a %2.").arg(name, Role::displayName(role)));
@@ -198,11 +199,11 @@ void AccountsDialog::resetPassword()
     const Account* a = selected();
     if (!a)
         return;
-    AccountEditDialog edit(AccountEditDialog::Mode::ResetPassword, a->name, a->role, this);
+    const QString name = a->name; // copied before exec(), as above
+    AccountEditDialog edit(AccountEditDialog::Mode::ResetPassword, name, a->role, this);
     edit.setObjectName(QStringLiteral("accountEditDialog"));
     if (edit.exec() != QDialog::Accepted)
         return;
-    const QString name = a->name;
     const QString password = edit.password();
     apply([actor = m_actor, name, password](AuditStore* store) { return store->resetPassword(actor, name, password); },
         tr("Reset the password of %1.").arg(name));

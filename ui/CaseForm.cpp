@@ -1,5 +1,6 @@
 #include "CaseForm.h"
 #include "Theme.h"
+#include "base/Language.h"
 #include "session/Billing.h"
 #include "ui_CaseForm.h"
 
@@ -350,7 +351,7 @@ void CaseForm::retranslate()
     const bool training = m_service.isTraining();
     m_ui->warningsTitleLabel->setText(Billing::warningsHeading(training));
     m_ui->verifyPushButton->setToolTip(
-        tr("Send the case for verification (Enter).") + u' ' + Billing::perCall(training));
+        Language::joinSentences({ tr("Send the case for verification (Enter)."), Billing::perCall(training) }));
 }
 
 void CaseForm::submit()
@@ -528,11 +529,23 @@ void CaseForm::updateButtons()
         for (const ValidationIssue& issue : std::as_const(m_issues))
             if (issue.blocking)
                 fields.insert(issue.field);
-        hint = tr("Fields still to complete or fix: %1. Press Enter to see which.").arg(fields.size());
+        // Named, in the form's order.
+        QStringList names;
+        for (const CaseField field : { CaseField::Name,
+                 CaseField::IdNumber,
+                 CaseField::ValidityStart,
+                 CaseField::ValidityEnd,
+                 CaseField::SceneCode,
+                 CaseField::MerchantBizId,
+                 CaseField::MerchantUserId }) {
+            if (fields.contains(field))
+                names.append(CaseValidator::fieldLabel(field));
+        }
+        hint = tr("Still to complete or fix: %1. Press Enter to see what each needs.").arg(Language::joinList(names));
     } else if (!warningKeys().isEmpty() && !m_ui->acknowledgeCheckBox->isChecked()) {
         hint = tr("Read the warnings above and confirm them before sending.");
     } else {
-        hint = tr("Press Enter to verify.") + u' ' + Billing::perCall(m_service.isTraining());
+        hint = Language::joinSentences({ tr("Press Enter to verify."), Billing::perCall(m_service.isTraining()) });
     }
     m_ui->hintLabel->setText(hint);
 }

@@ -257,7 +257,14 @@ void HistoryFilterBar::setSavedFilters(const QList<SavedFilter>& filters)
 void HistoryFilterBar::setToday(const QDate& today)
 {
     m_today = today;
+    m_todayFixed = true;
     periodChosen();
+}
+
+QDate HistoryFilterBar::today() const
+{
+    // The clock's, each time a filter is applied: a desk left open over midnight means the new day by "today".
+    return m_todayFixed ? m_today : QDate::currentDate();
 }
 
 HistoryQuery HistoryFilterBar::query() const
@@ -268,12 +275,13 @@ HistoryQuery HistoryFilterBar::query() const
         q.from = startOf(qMin(m_from->date(), m_to->date()));
         q.to = startOf(qMax(m_from->date(), m_to->date()).addDays(1));
     } else if (period != QLatin1String("all") && !period.isEmpty()) {
-        const QDate first = period == QLatin1String("today") ? m_today
-            : period == QLatin1String("7d")                  ? m_today.addDays(-6)
-            : period == QLatin1String("30d")                 ? m_today.addDays(-29)
-                                                             : QDate(m_today.year(), 1, 1);
+        const QDate now = today();
+        const QDate first = period == QLatin1String("today") ? now
+            : period == QLatin1String("7d")                  ? now.addDays(-6)
+            : period == QLatin1String("30d")                 ? now.addDays(-29)
+                                                             : QDate(now.year(), 1, 1);
         q.from = startOf(first);
-        q.to = startOf(m_today.addDays(1));
+        q.to = startOf(now.addDays(1));
     }
     q.actor = m_reviewer->currentData().toString();
     q.outcome = m_outcome->currentData().toString();
@@ -294,7 +302,7 @@ void HistoryFilterBar::setQuery(const HistoryQuery& query)
     if (query.from.isValid() || query.to.isValid()) {
         choose(m_period, QStringLiteral("custom"));
         m_from->setDate(query.from.isValid() ? query.from.toLocalTime().date() : QDate(2000, 1, 1));
-        m_to->setDate(query.to.isValid() ? query.to.toLocalTime().addMSecs(-1).date() : m_today);
+        m_to->setDate(query.to.isValid() ? query.to.toLocalTime().addMSecs(-1).date() : today());
     } else {
         choose(m_period, QStringLiteral("all"));
     }

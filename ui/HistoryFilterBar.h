@@ -43,8 +43,10 @@ public:
     // Reviewers to choose from; hidden when the person sees only their own cases.
     void setReviewers(const QStringList& names, bool visible);
     void setSavedFilters(const QList<SavedFilter>& filters);
-    // The local date the period presets count from (tests set it; otherwise today).
+    // The local date the period presets count from (tests set it; otherwise the clock's date when a filter is
+    // applied).
     void setToday(const QDate& today);
+    QDate today() const;
 
 signals:
     void queryChanged();
@@ -87,6 +89,7 @@ private:
     QList<QLabel*> m_labels;
     QStringList m_reviewers;
     QList<SavedFilter> m_savedFilters;
-    QDate m_today;
+    QDate m_today; // setToday's
+    bool m_todayFixed = false; // setToday was called (tests): today() is m_today, not the clock's
     bool m_updating = false; // setting widgets from a query: no queryChanged for each one
 };

@@ -458,7 +458,6 @@ QString HistoryPanel::describeEvent(const AuditEvent& event)
         return tr("Linked to a re-verification");
     if (kind == QLatin1String(EventKind::retentionPurge))
         return tr("Name and ID number erased (retention)");
-    if (kind == QLatin1String(EventKind::spoolRecordSetAside))
-        return CaseTimeline::spoolSetAsideText(p);
-    return kind;
+    // The rest as the case timeline says them (review steps, refusals, set-aside spool records), translated.
+    return CaseTimeline::describe(event, {}, {}).text;
 }

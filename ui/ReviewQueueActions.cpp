@@ -146,7 +146,7 @@ void ReviewQueuePanel::attachFiles(const QStringList& paths)
         return;
     ++m_hashing;
     updateButtons();
-    showMessage(tr("Computing the SHA-256 of %1 file(s)…").arg(paths.size()));
+    showMessage(tr("Computing the SHA-256 of %n file(s)…", nullptr, static_cast<int>(paths.size())));
     FileDigest::computeAsync(paths, this, [this, caseId](const QList<FileDigest>& digests) {
         --m_hashing;
         attachDigests(caseId, digests);
@@ -164,7 +164,7 @@ void ReviewQueuePanel::attachDigests(const QString& caseId, const QList<FileDige
         }
         requests.append(ReferencePicker::referenceRequest(caseId, digest));
     }
-    act(requests, tr("%1 document reference(s) recorded.").arg(requests.size()));
+    act(requests, tr("%n document reference(s) recorded.", nullptr, static_cast<int>(requests.size())));
 }
 
 void ReviewQueuePanel::showTimeline()

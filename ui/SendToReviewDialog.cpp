@@ -75,7 +75,7 @@ void SendToReviewDialog::addFiles(const QStringList& paths)
     if (paths.isEmpty())
         return;
     ++m_hashing;
-    m_message->setText(tr("Computing the SHA-256 of %1 file(s)…").arg(paths.size()));
+    m_message->setText(tr("Computing the SHA-256 of %n file(s)…", nullptr, static_cast<int>(paths.size())));
     updateOk();
     FileDigest::computeAsync(paths, this, [this](const QList<FileDigest>& digests) {
         --m_hashing;

@@ -462,7 +462,7 @@ Result<void> SettingsDialog::saveSecrets()
         return {};
     if (!m_keychain)
         return Failure(ErrorCode::KeychainUnavailable,
-            KeychainSecretStore::unavailableMessage() + QLatin1Char(' ') + tr("Nothing was saved."));
+            Language::joinSentences({ KeychainSecretStore::unavailableMessage(), tr("Nothing was saved.") }));
     if (!keyId.isEmpty()) {
         const Result<void> saved = CredentialChain::saveToKeychain(
             *m_keychain, keyId, m_ui->accessKeySecretLineEdit->text(), m_ui->securityTokenLineEdit->text());
@@ -537,7 +537,7 @@ void SettingsDialog::testConnection()
         config = m_service->options().client; // the sandbox: training never leaves it
         credentials = Credentials::training();
     } else {
-        QString error = endpointError() + caFileError();
+        QString error = Language::joinSentences({ endpointError(), caFileError() });
         const QString choice = m_ui->customRadioButton->isChecked() ? m_ui->customEndpointLineEdit->text().trimmed()
             : m_ui->hkVpcRadioButton->isChecked()                   ? hkVpcKind
                                                                     : hkInternetKind;

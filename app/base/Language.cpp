@@ -78,6 +78,11 @@ QString current()
     return installed().language;
 }
 
+QString joinList(const QStringList& items)
+{
+    return items.join(QCoreApplication::translate("Language", ", ", "between the items of a list"));
+}
+
 QString joinSentences(const QStringList& sentences)
 {
     QString text;

@@ -22,5 +22,7 @@ QString current();
 // Translated sentences as one text: a space between two, except after one that ends in a full-width mark (。！？：),
 // which Chinese does not follow with a space. Empty sentences are left out.
 QString joinSentences(const QStringList& sentences);
+// Translated items as one list: ", " between them in English, "、" in Chinese.
+QString joinList(const QStringList& items);
 
 } // namespace Language

@@ -10,8 +10,10 @@
 #include "StoreFixture.h"
 #include "TeamHistory.h"
 #include "base/Language.h"
+#include "history/AuditEvent.h"
 #include "history/AuditStore.h"
 #include "history/HistoryModel.h"
+#include "history/Review.h"
 #include "sandbox/SandboxFixtures.h"
 #include "session/HistoryThread.h"
 
@@ -400,6 +402,35 @@ private slots:
         QVERIFY(dialog->resultText().contains(QStringLiteral("cancelled")));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
         dialog->reject();
+    }
+
+    // Every event of a case is described in words in the events list, never by its code (review steps, refusals and
+    // spool records set aside included).
+    void eventsAreDescribedInWords_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QByteArray>("payload");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("a review step") << QStringLiteral("review_action")
+                                       << QByteArray(R"({"action":"claim","state":"in_review"})")
+                                       << ReviewAction::displayName(QStringLiteral("claim"));
+        QTest::newRow("a refusal") << QStringLiteral("access_refused")
+                                   << QByteArray(R"({"operation":"reveal_case","role":"auditor"})")
+                                   << QStringLiteral("Refused");
+        QTest::newRow("a spool record set aside")
+            << QStringLiteral("spool_record_set_aside") << QByteArray(R"({"reason":"unsealed","lineSha256":"00"})")
+            << QStringLiteral("did not seal it");
+    }
+    void eventsAreDescribedInWords()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QByteArray, payload);
+        QFETCH(QString, says);
+        AuditEvent event;
+        event.kind = kind;
+        event.payload = payload;
+        const QString text = HistoryPanel::describeEvent(event);
+        QVERIFY2(text.contains(says) && !text.contains(kind), qPrintable(text));
     }
 
     void cleanupTestCase()
