@@ -760,6 +760,10 @@ Result<std::optional<CaseSummary>> AuditStore::latestSent(const Actor& actor, Hi
     if (const Result<Actor> allowed = authorize(actor, Access::Operation::VerifyCase); !allowed)
         return allowed.failure();
     query.actor.clear();
+    // The latest in the chain, not by created_at: a workstation whose clock is behind records a later case with an
+    // earlier time, and the row would be judged by an older case (sent again when that one was not billed).
+    query.sortKey = QLatin1String(HistorySort::chain);
+    query.descending = true;
     const Result<HistoryPage> page = m_queries->page(query, HistoryCursor(), 1);
     if (!page)
         return page.failure();

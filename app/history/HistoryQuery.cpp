@@ -320,6 +320,8 @@ QString HistoryQuery::sortExpression() const
         { QLatin1String(HistorySort::errorCode), QStringLiteral("(c.error_code || c.error_kind)") },
         { QLatin1String(HistorySort::reviewState), QStringLiteral("COALESCE(r.state, '')") },
         { QLatin1String(HistorySort::attempts), QStringLiteral("c.attempts") },
+        { QLatin1String(HistorySort::chain),
+            QStringLiteral("(SELECT MIN(e.seq) FROM events e WHERE e.case_id = c.case_id)") },
     };
     return expressions.value(sortKey, QStringLiteral("c.created_at"));
 }

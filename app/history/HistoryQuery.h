@@ -72,6 +72,9 @@ inline constexpr char outcome[] = "outcome";
 inline constexpr char errorCode[] = "error_code";
 inline constexpr char reviewState[] = "review_state";
 inline constexpr char attempts[] = "attempts";
+// Chain order (the seq of the case's first event): not offered to people (not in all()), and not for paging; the
+// order in which cases were really recorded, whatever the clocks of the workstations that recorded them said.
+inline constexpr char chain[] = "chain";
 QStringList all();
 } // namespace HistorySort
 

@@ -1,3 +1,4 @@
+#include "FakeClock.h"
 #include "StoreFixture.h"
 
 #include <QSqlDatabase>
@@ -220,6 +221,50 @@ private slots:
         QCOMPARE(headSeqOf(QStringLiteral("old"), QByteArray(64, 'c')), qint64 { -1 });
         QCOMPARE(headSeqOf(QStringLiteral("b2"), QByteArray(64, 'd')), store->head()->seq);
         QCOMPARE(headSeqOf(QStringLiteral("old"), QByteArray(64, 'c')), qint64 { -1 });
+    }
+
+    // A resumed batch judges a row by the latest case of its MerchantBizId in the chain, not by the clocks: a case
+    // answered on a workstation whose clock is eight hours behind is the latest, although its time says otherwise (by
+    // time, the older, unbilled failure was taken, and the row sent and billed again).
+    void theLatestCaseIsTheLatestInTheChain_data() { StoreFixture::addBackendRows(); }
+    void theLatestCaseIsTheLatestInTheChain()
+    {
+        QFETCH(QString, backend);
+        StoreFixture fixture;
+        STORE_FIXTURE_PREPARE(fixture, backend);
+        FakeClock ahead(QDateTime(QDate(2026, 12, 1), QTime(17, 0), Qt::UTC));
+        FakeClock behind(QDateTime(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC));
+        const std::unique_ptr<AuditStore> first = fixture.open(&ahead);
+        QVERIFY(first);
+        const std::unique_ptr<AuditStore> second = fixture.open(&behind);
+        QVERIFY(second);
+        const auto newCase = [](AuditStore& store) {
+            CaseRecord r;
+            r.merchantBizId = QStringLiteral("cust1");
+            r.name = QStringLiteral("王小明");
+            r.idNumber = QStringLiteral("110101199003071233");
+            return store.createCase(StoreFixture::actor(), r).valueOr(QString());
+        };
+        const QString failed = newCase(*first);
+        QVERIFY(first
+                    ->completeCase(StoreFixture::actor(),
+                        failed,
+                        StoreFixture::completion(QStringLiteral("failed"), std::nullopt, QString()))
+                    .ok());
+        const QString answered = newCase(*second);
+        QVERIFY(second
+                    ->completeCase(StoreFixture::actor(),
+                        answered,
+                        StoreFixture::completion(QStringLiteral("completed"), true, QStringLiteral("200")))
+                    .ok());
+        HistoryQuery query;
+        query.merchantBizId = QStringLiteral("cust1");
+        for (AuditStore* store : { first.get(), second.get() }) {
+            const Result<std::optional<CaseSummary>> latest = store->latestSent(StoreFixture::actor(), query);
+            QVERIFY2(latest, qPrintable(latest.message()));
+            QVERIFY(latest->has_value());
+            QCOMPARE((*latest)->caseId, answered);
+        }
     }
 };
 
