@@ -19,6 +19,22 @@ class TestBatchRunHistory : public QObject
 {
     Q_OBJECT
 
+    // A SQLite history and the training service that writes into it.
+    struct Desk
+    {
+        StoreFixture fx;
+        std::unique_ptr<AuditStore> store = fx.open();
+        VerificationService service;
+
+        bool ready()
+        {
+            if (!store || !service.configure({}))
+                return false;
+            service.setHistory(store.get());
+            return true;
+        }
+    };
+
 private slots:
     void historyFailing_data()
     {
@@ -167,12 +183,9 @@ private slots:
     // again); nothing is sent.
     void cancelledWhileLookingUpKeepsEarlierAnswers()
     {
-        StoreFixture fx;
-        auto store = fx.open();
-        QVERIFY(store);
-        VerificationService service;
-        QVERIFY(service.configure({}));
-        service.setHistory(store.get());
+        Desk desk;
+        QVERIFY(desk.ready());
+        VerificationService& service = desk.service;
         const Result<BatchInput> input = BatchInput::parse("name,id_number,start,end,merchant_biz_id\n"
                 + DistinctCases::csvLine(SandboxFixtures::people().constFirst()) + ",cust1\n",
             QDate(2026, 12, 1));
@@ -200,12 +213,9 @@ private slots:
     // batch use) is left at the rate the batch found.
     void throttlingLeavesTheSessionsRateAsItWas()
     {
-        StoreFixture fx;
-        auto store = fx.open();
-        QVERIFY(store);
-        VerificationService service;
-        QVERIFY(service.configure({}));
-        service.setHistory(store.get());
+        Desk desk;
+        QVERIFY(desk.ready());
+        VerificationService& service = desk.service;
         QByteArray csv = "name,id_number,start,end\n";
         for (int i = 0; i < 2; ++i)
             csv += DistinctCases::csvLine(DistinctCases::unknown(9300 + i, SandboxFixtures::throttleOnce)) + '\n';
@@ -225,12 +235,9 @@ private slots:
     // Cancelled by the reviewer: not a failure of the history.
     void cancelIsNotAHistoryFailure()
     {
-        StoreFixture fx;
-        auto store = fx.open();
-        QVERIFY(store);
-        VerificationService service;
-        QVERIFY(service.configure({}));
-        service.setHistory(store.get());
+        Desk desk;
+        QVERIFY(desk.ready());
+        VerificationService& service = desk.service;
         const Result<BatchInput> input = BatchInput::parse(
             "name,id_number,start,end\n测试乙,11010519491231002X,20100101,长期\n", QDate(2026, 12, 1));
         QVERIFY(input);
