@@ -1302,9 +1302,9 @@
         <translation>打开案件 %1 的时间线</translation>
     </message>
     <message numerus="yes">
-        <source>%n entries, in the order of the chain.</source>
+        <source>Entries, in the order of the chain: %n.</source>
         <translation>
-            <numerusform>共 %n 条记录，按链中顺序排列。</numerusform>
+            <numerusform>记录（按链中顺序排列）：%n 条。</numerusform>
         </translation>
     </message>
 </context>

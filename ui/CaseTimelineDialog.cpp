@@ -69,7 +69,7 @@ void CaseTimelineDialog::showEntries(const QList<TimelineEntry>& entries)
     for (const TimelineEntry& entry : entries)
         addEntry(entry);
     m_tree->expandAll();
-    m_message->setText(tr("%n entries, in the order of the chain.", nullptr, static_cast<int>(entries.size())));
+    m_message->setText(tr("Entries, in the order of the chain: %n.", nullptr, static_cast<int>(entries.size())));
 }
 
 void CaseTimelineDialog::addEntry(const TimelineEntry& entry)

@@ -64,17 +64,25 @@ struct BatchSince
 };
 
 // The latest case of each MerchantBizId, whoever recorded it (another reviewer may have begun the list), on the
-// writer thread.
+// writer thread. A cancel ends it once it has looked up the first rowsBeforeCancel rows (a list of any usual size is
+// looked up whole, so that its earlier answers are reported; a huge one stops within a second or so): the rows not
+// looked up are not sent (BatchRun::resolve).
 Latest findLatest(AuditStore* store,
     const QString& openError,
     const Actor& actor,
     const QList<Wanted>& wanted,
-    const BatchSince& since)
+    const BatchSince& since,
+    const std::atomic_bool& cancelled)
 {
     if (!store)
         return Failure(ErrorCode::Unavailable, openError);
+    constexpr int rowsBeforeCancel = 1000;
     QHash<QString, CaseSummary> latest;
+    int looked = 0;
     for (const Wanted& each : wanted) {
+        if (cancelled && looked >= rowsBeforeCancel)
+            break;
+        ++looked;
         HistoryQuery query;
         query.merchantBizId = each.bizId;
         query.idNumber = each.idNumber;
@@ -142,8 +150,16 @@ void BatchRun::restoreRate()
     if (!m_started || m_rateFactor == 1.0)
         return;
     m_rateFactor = 1.0;
-    if (ApiClient* client = m_service.client())
+    if (ApiClient* client = ownClient())
         client->rateLimiter().setRate(m_configuredQps, m_configuredBurst);
+}
+
+ApiClient* BatchRun::ownClient() const
+{
+    // A settings change between calls replaces the service's client (applyPendingOptions): the new one has the
+    // rate the person just chose, which the batch neither slows down nor sets back.
+    ApiClient* current = m_service.client();
+    return current && current == m_client ? current : nullptr;
 }
 
 void BatchRun::cancelHeld()
@@ -171,6 +187,7 @@ void BatchRun::start()
         stopForHistory(tr("The verification service has no history: a batch records every case before it is sent."));
         return;
     }
+    m_client = client;
     m_configuredQps = client->rateLimiter().qps();
     m_configuredBurst = client->rateLimiter().burst();
     connect(client, &ApiClient::attemptFinished, this, [this](quint64, int, const VerificationResult& result) {
@@ -204,6 +221,10 @@ void BatchRun::start()
             if (m_finished)
                 return; // cancelled meanwhile: nothing was sent, and its record is forgotten (forgetClaimIfUnsent)
             m_lookupPending = false; // cancelled meanwhile: the lookup goes on, so that earlier answers are reported
+            if (m_stopped && (!lookup.claimed || lookup.claimed->earlier)) {
+                stop(m_stopReason); // cancelled: said as such, not as a refusal or another workstation's batch
+                return;
+            }
             if (!lookup.claimed) {
                 m_notPermitted = lookup.claimed.error() == ErrorCode::PermissionDenied;
                 const QString reason = tr("Nothing was sent: the batch cannot be recorded in the audit history: %1")
@@ -267,8 +288,9 @@ void BatchRun::lookEarlier(HistoryWriter* writer, const Actor& actor, const QLis
     }
     const BatchSince since { m_claimHeadSeq, m_journal.startedAt.addSecs(-clockSkewAllowedSeconds) };
     m_lookupPending = true;
-    writer->run<Latest>([writer, actor, wanted, since](
-                            AuditStore* store) { return findLatest(store, writer->openError(), actor, wanted, since); },
+    writer->run<Latest>(
+        [writer, actor, wanted, since, cancelled = m_lookupCancelled](
+            AuditStore* store) { return findLatest(store, writer->openError(), actor, wanted, since, *cancelled); },
         this,
         [this](const Latest& latest) {
             m_lookupPending = false;
@@ -467,7 +489,7 @@ void BatchRun::attemptFinished(const VerificationResult& result)
 void BatchRun::setRateFactor(double factor)
 {
     m_rateFactor = factor;
-    if (ApiClient* client = m_service.client())
+    if (ApiClient* client = ownClient())
         client->rateLimiter().setRate(currentQps());
 }
 
@@ -502,6 +524,7 @@ void BatchRun::stop(const QString& reason)
         m_stopped = true;
         m_stopReason = reason;
     }
+    *m_lookupCancelled = true;
     const auto notSent = [this](int index) {
         BatchOutcome outcome = m_outcomes[index];
         outcome.kind = BatchOutcome::Kind::NotSent;

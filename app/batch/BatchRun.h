@@ -138,6 +138,7 @@ private:
     void attemptFinished(const VerificationResult& result);
     void setRateFactor(double factor);
     void restoreRate(); // the client's rate as the batch found it
+    ApiClient* ownClient() const; // the client the batch started with, while it is still the service's
     int inFlightLimit() const;
     void stop(const QString& reason);
     void stopForHistory(const QString& reason); // stop, because of the history (historyFailed())
@@ -175,6 +176,7 @@ private:
     double m_configuredQps = 0;
     double m_rateFactor = 1.0;
     double m_configuredBurst = 1.0;
+    QPointer<ApiClient> m_client; // the service's client when the batch started
     bool m_lookupPending = false; // the history is being asked which rows were answered before (stop() waits for it)
     double m_latencyMs = 0; // moving average of the answers' latency
     bool m_started = false;
@@ -186,6 +188,8 @@ private:
     // Whether options.claim was recorded in the history by this run: set on the writer thread by the claim, read
     // there by the forget posted behind it.
     std::shared_ptr<std::atomic_bool> m_claimRecorded = std::make_shared<std::atomic_bool>(false);
+    // Set by stop(): the history lookup of earlier answers ends at its next row.
+    std::shared_ptr<std::atomic_bool> m_lookupCancelled = std::make_shared<std::atomic_bool>(false);
     qint64 m_claimHeadSeq = -1; // BatchClaim::headSeq: where the batch's own cases begin in the history
     std::optional<BatchBegun> m_earlierInHistory;
     QString m_stopReason;

@@ -23,9 +23,6 @@ const QString kOp = QStringLiteral("op");
 const QString kCaseId = QStringLiteral("caseId");
 const QString kKind = QStringLiteral("kind");
 const QString kPayload = QStringLiteral("payload");
-const QString kState = QStringLiteral("state");
-const QString kPassed = QStringLiteral("passed");
-const QString kSubCode = QStringLiteral("subCode");
 const QString kAt = QStringLiteral("at");
 const QString kActor = QStringLiteral("actor");
 
@@ -273,13 +270,6 @@ Result<void> RecordSpool::write(AuditStore& history, const Actor& actor, const Q
     payload.insert(kSpoolId, record.value(kId));
     const QString caseId = record.value(kCaseId).toString();
     if (record.value(kOp).toString() == QLatin1String("complete")) {
-        // Spooled before completions were typed: the end state beside the payload.
-        if (record.contains(kState)) {
-            payload.insert(QStringLiteral("state"), record.value(kState));
-            payload.insert(
-                QStringLiteral("passed"), record.value(kPassed).isBool() ? record.value(kPassed) : QJsonValue());
-            payload.insert(QStringLiteral("subCode"), record.value(kSubCode));
-        }
         const Result<Events::Event> event =
             Events::fromPayload(record.value(kKind).toString(QString::fromLatin1(EventKind::caseCompleted)), payload);
         if (!event)
