@@ -6,6 +6,7 @@
 #include "AccountsDialog.h"
 #include "CaseForm.h"
 #include "IdleWatcher.h"
+#include "RevealDialog.h"
 #include "SignInDialog.h"
 #include "base/Access.h"
 #include "base/Clock.h"
@@ -92,9 +93,9 @@ void MainWindow::lockDesk()
 
 void MainWindow::hideOtherWindows()
 {
-    // A revealed name and ID number, a case's timeline with its notes, a batch's progress: every window of the desk
-    // goes out of sight with it. QWidget::setVisible, not QDialog's: a dialog waiting in exec() keeps waiting, as it
-    // was, instead of ending as if cancelled.
+    // A case's timeline with its notes, a batch's progress: every window of the desk goes out of sight with it.
+    // QWidget::setVisible, not QDialog's: a dialog waiting in exec() keeps waiting, as it was, instead of ending as if
+    // cancelled.
     const auto ours = [this](const QWidget* window) {
         for (const QWidget* up = window->parentWidget(); up; up = up->parentWidget()) {
             if (up == this)
@@ -108,6 +109,12 @@ void MainWindow::hideOtherWindows()
         if (type != Qt::Window && type != Qt::Dialog && type != Qt::Tool)
             continue;
         if (window != this && window->isVisible() && ours(window)) {
+            // A revealed name and ID number is closed, not kept hidden (the dialog deletes its plaintext): asked for
+            // again, with a reason and its record, after the unlock.
+            if (qobject_cast<RevealDialog*>(window)) {
+                window->close();
+                continue;
+            }
             window->QWidget::setVisible(false);
             m_hiddenByLock.append(window);
         }

@@ -196,7 +196,10 @@ void TestMainWindowHistory::revealNeedsReasonAndIsAudited()
     saveScreenshot(QStringLiteral("shot-history-reveal.png"));
     GuiDriver::saveScreenshot(dialog, QStringLiteral("shot-reveal-dialog.png"));
 
-    dialog->close();
+    // The desk locked (idle, or by the person): the revealed values are closed, not kept hidden for the unlock.
+    window()->setIdleLock(10);
+    widget<QAction>("lockAction")->trigger();
+    QVERIFY(window()->isLocked());
     QTRY_VERIFY(!window()->historyPanel()->revealDialog()); // deleted on close, with the plaintext
     QVERIFY(history()->verifyChain().ok);
 }
