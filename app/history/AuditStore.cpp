@@ -316,8 +316,7 @@ QByteArray AuditStore::signingKey() const
 
 QByteArray AuditStore::recordSeal(const QByteArray& record) const
 {
-    const std::function<QByteArray(const QByteArray&)> seal = recordSealer();
-    return seal ? seal(record) : QByteArray();
+    return m_recordSealKey.isEmpty() ? QByteArray() : Crypto::hmacSha256(m_recordSealKey, record).toHex();
 }
 
 std::function<QByteArray(const QByteArray&)> AuditStore::recordSealer() const

@@ -424,6 +424,8 @@ QString HistoryQuery::fromWhere(const QByteArray& idIndex, const HistoryCursor& 
     if (afterSeq >= 0)
         add(QStringLiteral("(SELECT MIN(e.seq) FROM events e WHERE e.case_id = c.case_id) > ?"), afterSeq);
     if (!after.isNull()) {
+        // Chain order has no sortValue() (it would page by time): it is for single lookups only (latestSent).
+        Q_ASSERT(sortKey != QLatin1String(HistorySort::chain));
         const QString expr = sortExpression();
         const QString cmp = descending ? QStringLiteral("<") : QStringLiteral(">");
         terms << QStringLiteral("(%1 %2 ? OR (%1 = ? AND c.case_id %2 ?))").arg(expr, cmp);

@@ -170,27 +170,25 @@ bool RecordSpool::append(const Sealer& seal, QJsonObject record, QString* error)
 bool RecordSpool::addEvent(
     const Sealer& seal, const Actor& actor, const QString& caseId, const Events::Event& event, QString* error)
 {
-    return append(seal,
-        { { kOp, QStringLiteral("event") },
-            { kActor, actorJson(actor) },
-            { kCaseId, caseId },
-            { kKind, Events::kindOf(event) },
-            { kPayload, Events::toPayload(event) },
-            { kAt, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } },
-        error);
+    return append(seal, recordOf(QStringLiteral("event"), actor, caseId, Events::kindOf(event), event), error);
 }
 
 bool RecordSpool::addCompletion(
     const Sealer& seal, const Actor& actor, const QString& caseId, const Events::CaseCompleted& event, QString* error)
 {
-    return append(seal,
-        { { kOp, QStringLiteral("complete") },
-            { kActor, actorJson(actor) },
-            { kCaseId, caseId },
-            { kKind, QString::fromLatin1(event.kind) },
-            { kPayload, Events::toPayload(event) },
-            { kAt, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } },
-        error);
+    return append(
+        seal, recordOf(QStringLiteral("complete"), actor, caseId, QString::fromLatin1(event.kind), event), error);
+}
+
+QJsonObject RecordSpool::recordOf(
+    const QString& op, const Actor& actor, const QString& caseId, const QString& kind, const Events::Event& event)
+{
+    return { { kOp, op },
+        { kActor, actorJson(actor) },
+        { kCaseId, caseId },
+        { kKind, kind },
+        { kPayload, Events::toPayload(event) },
+        { kAt, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } };
 }
 
 bool RecordSpool::rewrite(const QList<QByteArray>& rest, QString* error)
@@ -226,10 +224,10 @@ int RecordSpool::replay(AuditStore& history, const Actor& replayer, QString* err
     int written = 0;
     if (setAsideCount)
         *setAsideCount = 0;
-    const auto putAside = [&](const QString& reason) {
+    const auto putAside = [&](const QString& caseId, const QString& reason) {
         if (setAsideCount)
             ++*setAsideCount;
-        return setAsideAndRecord(history, replayer, pending.first(), reason, error);
+        return setAsideAndRecord(history, replayer, pending.first(), caseId, reason, error);
     };
     const QString unreadable = QStringLiteral("unreadable");
     while (!pending.isEmpty()) {
@@ -238,16 +236,16 @@ int RecordSpool::replay(AuditStore& history, const Actor& replayer, QString* err
         const QString id = record.value(kId).toString();
         if (caseId.isEmpty() || id.isEmpty()) {
             // A line cut by a power loss during its append: set aside, never replayed, never in the way.
-            if (!putAside(unreadable))
+            if (!putAside(caseId, unreadable))
                 return -1;
         } else if (!sealHolds(history, record)) {
-            if (!putAside(QStringLiteral("unsealed")))
+            if (!putAside(caseId, QStringLiteral("unsealed")))
                 return -1;
         } else if (!alreadyWritten(history, actorOf(record), caseId, id)) {
             const Result<void> replayed = write(history, actorOf(record), record);
             if (replayed.error() == ErrorCode::Corrupt) {
                 // A record no version of the history can take: kept, not in the way.
-                if (!putAside(unreadable))
+                if (!putAside(caseId, unreadable))
                     return -1;
             } else if (!replayed) {
                 *error = replayed.message();
@@ -287,11 +285,14 @@ Result<void> RecordSpool::write(AuditStore& history, const Actor& actor, const Q
     return appended ? Result<void>() : appended.failure();
 }
 
-bool RecordSpool::setAsideAndRecord(
-    AuditStore& history, const Actor& replayer, const QByteArray& line, const QString& reason, QString* error)
+bool RecordSpool::setAsideAndRecord(AuditStore& history,
+    const Actor& replayer,
+    const QByteArray& line,
+    const QString& caseId,
+    const QString& reason,
+    QString* error)
 {
     setAside(line);
-    const QString caseId = QJsonDocument::fromJson(line).object().value(kCaseId).toString();
     const Events::SpoolRecordSetAside event { reason, QString::fromLatin1(Crypto::sha256Hex(line)), {} };
     const Result<qint64> recorded = history.recordSpoolSetAside(replayer, caseId, event);
     if (!recorded)

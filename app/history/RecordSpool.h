@@ -61,12 +61,20 @@ public:
     int replay(AuditStore& history, const Actor& replayer, QString* error, int* setAsideCount = nullptr);
 
 private:
+    // One line of the spool: what happened (op "event" or "complete"), who did it, to which case, and when.
+    static QJsonObject recordOf(
+        const QString& op, const Actor& actor, const QString& caseId, const QString& kind, const Events::Event& event);
     bool append(const Sealer& seal, QJsonObject record, QString* error);
     Result<void> write(AuditStore& history, const Actor& actor, const QJsonObject& record);
     void setAside(const QByteArray& line);
-    // setAside(line), then its event in the history (false with *error when the history refused it).
-    bool setAsideAndRecord(
-        AuditStore& history, const Actor& replayer, const QByteArray& line, const QString& reason, QString* error);
+    // setAside(line), then its event in the history, on caseId (as the line names it, maybe empty) when the history
+    // has that case (false with *error when the history refused it).
+    bool setAsideAndRecord(AuditStore& history,
+        const Actor& replayer,
+        const QByteArray& line,
+        const QString& caseId,
+        const QString& reason,
+        QString* error);
     bool rewrite(const QList<QByteArray>& lines, QString* error);
     QList<QByteArray> lines() const;
 
