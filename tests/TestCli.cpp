@@ -614,6 +614,9 @@ private slots:
         QTest::newRow("password in the URL")
             << QStringLiteral("postgresql://ekyc:pw-marker-7d1e@127.0.0.1:1/none") << true;
         QTest::newRow("no password") << QStringLiteral("postgresql://ekyc@127.0.0.1:1/none") << false;
+        // A server elsewhere over a connection that does not verify it: refused before anything is tried.
+        QTest::newRow("password, remote, sslmode=require")
+            << QStringLiteral("postgresql://ekyc:pw-marker-7d1e@192.0.2.1:1/none?sslmode=require") << true;
         QTest::newRow("SQLite file") << QStringLiteral("/nonexistent/history.sqlite") << false;
     }
     void dbPasswordIsRefused()
@@ -622,7 +625,7 @@ private slots:
         QFETCH(bool, warned);
         const Run r = run({ QStringLiteral("history"), QStringLiteral("--db"), db });
         QCOMPARE(r.exitCode, warned ? 3 : 6); // refused, or nothing answers there
-        QCOMPARE(r.err.contains("process list"), warned);
+        QCOMPARE(r.err.contains("process list") || r.err.contains("sslmode=require does not verify"), warned);
         QVERIFY(!(r.out + r.err).contains("pw-marker-7d1e"));
         const Run help = run({ QStringLiteral("history"), QStringLiteral("--help") });
         QVERIFY(help.out.contains("PGPASSWORD"));
@@ -808,6 +811,14 @@ private slots:
         QTest::newRow("a value given twice")
             << (caseArgs(SandboxFixtures::people().first()) << QStringLiteral("--name") << QStringLiteral("李华")) << 3
             << QByteArray("--name is given more than once");
+        QTest::newRow("--db: a remote server, unverified TLS")
+            << QStringList { QStringLiteral("history"),
+                   QStringLiteral("--db"),
+                   QStringLiteral("postgresql://ekyc@192.0.2.1:1/none?sslmode=prefer") }
+            << 3 << QByteArray("--db: The PostgreSQL server 192.0.2.1 is not on this machine");
+        QTest::newRow("--db: not a history location")
+            << QStringList { QStringLiteral("history"), QStringLiteral("--db"), QStringLiteral("mysql://db/x") } << 3
+            << QByteArray("--db: The history location must be");
         QTest::newRow("an empty --db") << (caseArgs(SandboxFixtures::people().first())
             << QStringLiteral("--db") << QString())
                                        << 3 << QByteArray("--db: give a history file");

@@ -3912,6 +3912,14 @@ Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opene
         <source>The PostgreSQL URL is not valid; expected postgresql://user@host:port/dbname (the password through PGPASSWORD, ~/.pgpass or the OS keychain).</source>
         <translation>PostgreSQL URL 无效；应为 postgresql://user@host:port/dbname（密码通过 PGPASSWORD、~/.pgpass 或系统钥匙串提供）。</translation>
     </message>
+    <message>
+        <source>The sslrootcert in the PostgreSQL URL may not contain a semicolon.</source>
+        <translation>PostgreSQL URL 中的 sslrootcert 不能包含分号。</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server %1 is not on this machine, and sslmode=%2 does not verify its certificate: the history and the password could reach whoever answers. Leave sslmode out (verify-full is the default) or use verify-ca, with the server&apos;s CA in ~/.postgresql/root.crt or named by sslrootcert=PATH.</source>
+        <translation>PostgreSQL 服务器 %1 不在本机上，而 sslmode=%2 不校验其证书：审计记录和密码可能落入任何应答者之手。请省略 sslmode（默认为 verify-full）或使用 verify-ca，并将服务器的 CA 放在 ~/.postgresql/root.crt 中，或用 sslrootcert=PATH 指定。</translation>
+    </message>
 </context>
 <context>
     <name>HistoryModel</name>

@@ -17,11 +17,13 @@
 namespace {
 
 // A password in --db shows in every process list (and in the shell's history): refused, never used.
-std::optional<QString> passwordInDb(const QCommandLineParser& parser)
+std::optional<QString> refusedDb(const QCommandLineParser& parser)
 {
     if (!parser.optionNames().contains(QStringLiteral("db")))
         return std::nullopt;
     const HistoryLocation where = HistoryLocation::parse(parser.value(QStringLiteral("db")));
+    if (!where.isValid()) // a URL that does not parse, or asks for a connection that does not verify its server
+        return QStringLiteral("--db: ") + where.error;
     if (!where.isPostgres() || where.password.isEmpty())
         return std::nullopt;
     return HistoryCli::tr("--db: the URL carries a password, which every process list on this computer shows, so it "
@@ -292,7 +294,7 @@ std::optional<int> HistoryCli::parse(QCommandLineParser& parser, const QStringLi
             return BadUsage;
         }
     }
-    if (const std::optional<QString> refused = passwordInDb(parser)) {
+    if (const std::optional<QString> refused = refusedDb(parser)) {
         err(*refused + u'\n');
         return BadUsage;
     }

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -39,12 +40,10 @@ HistoryLocation HistoryLocation::parse(const QString& location)
             result.backend = Backend::Invalid;
             result.error = tr("The schema in the PostgreSQL URL may contain only letters, digits and underscores.");
         }
-        static const QRegularExpression sslModes(
-            QStringLiteral("^(disable|allow|prefer|require|verify-ca|verify-full)$"));
-        if (!result.sslMode.isEmpty() && !sslModes.match(result.sslMode).hasMatch()) {
+        result.sslRootCert = query.queryItemValue(QStringLiteral("sslrootcert"), QUrl::FullyDecoded);
+        if (const QString refused = result.checkTransport(); result.isValid() && !refused.isEmpty()) {
             result.backend = Backend::Invalid;
-            result.error = tr("The sslmode in the PostgreSQL URL is not one of disable, allow, prefer, require, "
-                              "verify-ca, verify-full.");
+            result.error = refused;
         }
         return result;
     }
@@ -55,6 +54,53 @@ HistoryLocation HistoryLocation::parse(const QString& location)
     result.backend = Backend::Sqlite;
     result.path = QDir::cleanPath(QFileInfo(text).absoluteFilePath());
     return result;
+}
+
+bool HistoryLocation::isOnThisMachine() const
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+// A server elsewhere is reached only over TLS that verifies its certificate: the history's personal data (encrypted,
+// but with its blind index and masks) and the password cross the network. libpq's default, prefer, takes an
+// unencrypted connection when the server offers no TLS and never checks the certificate, so the default here is
+// verify-full; a mode that does not verify is refused, not quietly taken. On this machine (loopback) the URL's mode,
+// or libpq's default, applies.
+QString HistoryLocation::checkTransport()
+{
+    static const QRegularExpression sslModes(QStringLiteral("^(disable|allow|prefer|require|verify-ca|verify-full)$"));
+    if (!sslMode.isEmpty() && !sslModes.match(sslMode).hasMatch())
+        return tr("The sslmode in the PostgreSQL URL is not one of disable, allow, prefer, require, verify-ca, "
+                  "verify-full.");
+    if (sslRootCert.contains(u';'))
+        return tr("The sslrootcert in the PostgreSQL URL may not contain a semicolon.");
+    if (isOnThisMachine())
+        return {};
+    if (sslMode.isEmpty())
+        sslMode = QStringLiteral("verify-full");
+    if (!sslMode.startsWith(QLatin1String("verify-")))
+        return tr("The PostgreSQL server %1 is not on this machine, and sslmode=%2 does not verify its certificate: "
+                  "the history and the password could reach whoever answers. Leave sslmode out (verify-full is the "
+                  "default) or use verify-ca, with the server's CA in ~/.postgresql/root.crt or named by "
+                  "sslrootcert=PATH.")
+            .arg(host, sslMode);
+    return {};
+}
+
+QStringList HistoryLocation::connectOptions() const
+{
+    QStringList options = { QStringLiteral("connect_timeout=10") };
+    if (!sslMode.isEmpty())
+        options << QStringLiteral("sslmode=") + sslMode;
+    if (!sslRootCert.isEmpty()) {
+        QString quoted = sslRootCert;
+        quoted.replace(u'\\', QStringLiteral("\\\\")).replace(u'\'', QStringLiteral("\\'"));
+        options << QStringLiteral("sslrootcert='%1'").arg(quoted);
+    }
+    return options;
 }
 
 QString HistoryLocation::defaultPath()
@@ -166,10 +212,7 @@ QString HistoryLocation::setUpConnection(const QString& connectionName) const
     db.setDatabaseName(databaseName);
     db.setUserName(user);
     db.setPassword(password);
-    QStringList options = { QStringLiteral("connect_timeout=10") };
-    if (!sslMode.isEmpty())
-        options << QStringLiteral("sslmode=") + sslMode;
-    db.setConnectOptions(options.join(u';'));
+    db.setConnectOptions(connectOptions().join(u';'));
     if (!db.open()) {
         QString text = db.lastError().text();
         if (!password.isEmpty())

@@ -7,7 +7,8 @@
 class SecretStore;
 
 // Where the audit history lives: a SQLite file path (the default, under the app-data location) or a
-// postgresql://user:password@host:port/dbname[?schema=NAME&sslmode=MODE] URL for a team's shared server.
+// postgresql://user@host:port/dbname[?schema=NAME&sslmode=MODE&sslrootcert=PATH] URL for a team's shared server (a
+// server not on this machine only over TLS that verifies its certificate: verify-full unless the URL says verify-ca).
 class HistoryLocation
 {
     Q_DECLARE_TR_FUNCTIONS(HistoryLocation)
@@ -27,7 +28,8 @@ public:
     int port = 5432;
     QString databaseName;
     QString schema; // optional: SET search_path to this schema (letters, digits, underscore)
-    QString sslMode; // optional libpq sslmode
+    QString sslMode; // libpq sslmode: the URL's; verify-full for a server not on this machine when the URL has none
+    QString sslRootCert; // optional libpq sslrootcert: the CA file that verifies the server
     QString error; // why parsing failed
 
     bool isValid() const { return backend != Backend::Invalid; }
@@ -37,6 +39,10 @@ public:
     static HistoryLocation parse(const QString& location);
     // <AppDataLocation>/history.sqlite
     static QString defaultPath();
+    // Whether the PostgreSQL server is this machine (localhost or a loopback address).
+    bool isOnThisMachine() const;
+    // The libpq connection options: connect_timeout, and sslmode and sslrootcert when set.
+    QStringList connectOptions() const;
     // For messages: the path, or the URL without its password.
     QString displayName() const;
     // The OS keychain account that keeps the password of a PostgreSQL location whose URL has none:
@@ -52,5 +58,6 @@ public:
     QSqlDatabase openConnection(const QString& connectionName, QString* error) const;
 
 private:
+    QString checkTransport(); // empty, or why the URL's TLS settings are refused; sets the default sslmode
     QString setUpConnection(const QString& connectionName) const; // empty on success
 };
