@@ -1254,6 +1254,10 @@
         <source>A record waiting in the spool was set aside in the spool&apos;s .bad file, not written: this history did not seal it (written or edited outside eKYC Desk, or by an older version)</source>
         <translation>暂存文件中待写入的一条记录已移入暂存文件的 .bad 文件，未写入：它不是由本历史记录封印的（在 eKYC Desk 之外写入或修改过，或由旧版本写入）</translation>
     </message>
+    <message>
+        <source>Attempt %1 cancelled before it left: not sent, not billed</source>
+        <translation>第 %1 次请求在发出前已取消：未发送，不计费</translation>
+    </message>
 </context>
 <context>
     <name>CaseTimelineDialog</name>
@@ -4062,10 +4066,6 @@ Exit codes: 0 OK; 1 chain broken; 3 bad arguments; 6 the history cannot be opene
     <message>
         <source>Answer to attempt %1: HTTP %2, Code %3, SubCode %4, %5 ms</source>
         <translation>第 %1 次尝试的应答：HTTP %2，Code %3，SubCode %4，%5 毫秒</translation>
-    </message>
-    <message>
-        <source>Attempt %1 failed: %2</source>
-        <translation>第 %1 次尝试失败：%2</translation>
     </message>
     <message>
         <source>Case ended without an answer: %1</source>

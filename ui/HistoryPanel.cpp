@@ -440,8 +440,6 @@ QString HistoryPanel::describeEvent(const AuditEvent& event)
                 p.value(QStringLiteral("subCode")).toString(),
                 QString::number(p.value(QStringLiteral("latencyMs")).toInteger()));
     }
-    if (kind == QLatin1String(EventKind::attemptFailed))
-        return tr("Attempt %1 failed: %2").arg(attempt, p.value(QStringLiteral("error")).toString());
     if (kind == QLatin1String(EventKind::caseCompleted)) {
         const QString subCode = p.value(QStringLiteral("subCode")).toString();
         if (subCode.isEmpty())
@@ -458,6 +456,6 @@ QString HistoryPanel::describeEvent(const AuditEvent& event)
         return tr("Linked to a re-verification");
     if (kind == QLatin1String(EventKind::retentionPurge))
         return tr("Name and ID number erased (retention)");
-    // The rest as the case timeline says them (review steps, refusals, set-aside spool records), translated.
+    // The rest as the case timeline says them (failed attempts, review steps, refusals, set-aside spool records).
     return CaseTimeline::describe(event, {}, {}).text;
 }

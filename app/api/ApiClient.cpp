@@ -127,6 +127,7 @@ struct ApiClient::Call
     bool starting = false; // the current attempt has started but not left (attemptStarted, or the gate decides)
     bool retryWaiting = false; // a retry is scheduled (its delay runs): nothing of this call is on its way
     bool noRetry = false; // finishWithoutRetry(): the attempt begun is the last
+    bool gateAsked = false; // the gate was asked to record the current attempt, which has not left yet
     bool headersTooLarge = false; // the attempt was aborted for its answer's header block
     ApiClient::AttemptGate gate; // this call's own, else the client's
 };
@@ -360,6 +361,7 @@ void ApiClient::startAttempt(quint64 callId)
         return;
     }
     const AttemptGate gate = call->gate; // the call may end while it decides
+    call->gateAsked = true;
     gate(callId,
         attempt,
         [this, guard = QPointer<ApiClient>(this), callId, attempt](bool send, VerificationResult ifNot) {
@@ -381,6 +383,7 @@ void ApiClient::sendAttempt(quint64 callId, int attempt)
     if (!call)
         return;
     call->starting = false;
+    call->gateAsked = false;
     // Signed now, after the gate: its date and nonce are fresh however long the gate took.
     const SignerV3::Request signedRequest = buildSigned(call->request);
     emit attemptSigned(callId, attempt, signedRequest);
@@ -537,8 +540,18 @@ void ApiClient::cancel(quint64 callId)
         return;
     VerificationResult result = NetworkErrorMap::toResult(
         QNetworkReply::OperationCanceledError, NetworkErrorMap::Abort::Cancelled, QString(), {});
-    if (call->reply)
+    if (call->reply) {
         markOutcome(result, mayHaveLeft(*call), seenLeaving(*call));
+    } else if (call->starting && std::exchange(call->gateAsked, false)) {
+        // The gate has recorded this attempt as about to be sent (or is recording it), and it has not left: it ends
+        // here, and says so (once), so that its record does not stand for a request that may have been billed.
+        VerificationResult notSent = result;
+        notSent.merchantBizId = call->request.merchantBizId;
+        notSent.attempts = call->attempt - 1;
+        emit attemptFinished(callId, call->attempt, notSent);
+        if (!m_calls.contains(callId))
+            return; // stopped by a slot
+    }
     stop(callId, result);
 }
 
@@ -548,9 +561,10 @@ void ApiClient::finishWithoutRetry(quint64 callId)
     if (!call)
         return;
     call->noRetry = true;
-    // Between attempts, by explicit state: "no reply" alone also holds while attemptFinished reports an attempt that
-    // ended the call, whose answer (billed, or unknown) must stand.
-    if (!call->reply && (call->retryWaiting || (call->starting && call->attempt > 1)))
+    // Nothing of the call on its way, by explicit state: its first attempt not begun, a retry waiting, or an attempt
+    // begun that has not left (its gate, its rate slot). "No reply" alone also holds while attemptFinished reports an
+    // attempt that ended the call, whose answer (billed, or unknown) must stand.
+    if (!call->reply && (call->attempt == 0 || call->retryWaiting || call->starting))
         cancel(callId);
 }
 

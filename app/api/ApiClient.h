@@ -67,12 +67,13 @@ public:
     using Proceed = std::function<void(bool send, VerificationResult ifNot)>;
     using AttemptGate = std::function<void(quint64 callId, int attempt, Proceed proceed)>;
     quint64 verify(const VerificationRequest& request, AttemptGate gate = {});
-    // Cancels a call. A request already sent ends as OutcomeUnknown (it may have been billed), else as Cancelled.
+    // Cancels a call. A request already sent ends as OutcomeUnknown (it may have been billed), else as Cancelled. An
+    // attempt its gate let through (recorded as about to be sent) that has not left, waiting for its rate slot say,
+    // is first reported by attemptFinished as Cancelled, never sent (its result's attempts exclude it).
     void cancel(quint64 callId);
-    // No attempt after the one begun (a batch stopped). A call waiting for its retry after an unbilled failure, or
-    // whose retry has begun and not left (its gate, the rate limit), ends now as Cancelled: nothing of it is on its
-    // way. An attempt on its way ends the call with its own result instead of being retried. A call that has not
-    // begun its first attempt sends it as usual.
+    // Nothing more leaves (a batch stopped). A call with nothing on its way ends now as Cancelled: its first attempt
+    // not begun, a retry waiting after an unbilled failure, or an attempt begun that has not left (its gate, its
+    // rate slot; see cancel). An attempt on its way ends the call with its own result instead of being retried.
     void finishWithoutRetry(quint64 callId);
     // Ends a call at once with this result: no further attempt starts, an attempt in flight is aborted (and
     // reported by attemptFinished with this result). Called from a slot of attemptStarted, or through the attempt

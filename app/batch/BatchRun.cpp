@@ -447,8 +447,9 @@ void BatchRun::callFinished(int index, VerificationCall* call)
     if (!released)
         m_held.removeOne(index);
     const VerificationResult& result = call->result();
-    if (!released && result.status == VerificationResult::Status::Cancelled) {
-        // Held when the run stopped: its case is recorded as never sent.
+    if ((!released || result.attempts == 0) && result.status == VerificationResult::Status::Cancelled) {
+        // Held when the run stopped, or released and not yet on its way (its case being recorded, its attempt waiting
+        // for its rate slot): its case is recorded as never sent.
         BatchOutcome notSent = m_outcomes[index];
         notSent.kind = BatchOutcome::Kind::NotSent;
         notSent.caseId = call->caseId();
@@ -535,8 +536,9 @@ void BatchRun::stop(const QString& reason)
         notSent(index);
     m_queue.clear();
     cancelHeld(); // each ends, never sent, through callFinished
-    // A call sent already finishes its attempt, but is not sent again: one waiting to retry after a throttled or
-    // failed attempt (unbilled) ends now, to be sent again when the batch resumes.
+    // A call on its way finishes its attempt, but is not sent again; one with nothing on its way (waiting for its
+    // rate slot, or to retry after a throttled or failed attempt, unbilled) ends now, to be sent when the batch
+    // resumes.
     const QSet<int> released = m_released; // a call that ends at once leaves m_released (callFinished)
     for (const int index : released) {
         if (VerificationCall* call = m_calls.value(index))

@@ -87,7 +87,12 @@ TimelineEntry CaseTimeline::describe(
                              p.value(QStringLiteral("code")).toString(),
                              p.value(QStringLiteral("subCode")).toString());
     } else if (kind == QLatin1String(EventKind::attemptFailed)) {
-        entry.text = tr("Attempt %1 failed: %2").arg(attempt, p.value(QStringLiteral("error")).toString());
+        const QString error = p.value(QStringLiteral("error")).toString();
+        // An attempt recorded as about to be sent that was stopped before it left (waiting for its rate slot, say).
+        if (error == QLatin1String("Cancelled") && !p.value(QStringLiteral("mayHaveBeenBilled")).toBool(true))
+            entry.text = tr("Attempt %1 cancelled before it left: not sent, not billed").arg(attempt);
+        else
+            entry.text = tr("Attempt %1 failed: %2").arg(attempt, error);
     } else if (kind == QLatin1String(EventKind::caseCompleted)) {
         const QString subCode = p.value(QStringLiteral("subCode")).toString();
         entry.text = subCode.isEmpty()

@@ -33,9 +33,9 @@ public:
     // Stops the call: before it was sent, nothing is sent; while an attempt runs, it is aborted. finished() follows,
     // once, with the outcome recorded.
     void cancel();
-    // No further attempt starts (a batch stopped; ApiClient::finishWithoutRetry): an attempt on its way ends the call
-    // with its own result; a call waiting to retry after an unbilled failure (throttled, a server fault) ends now as
-    // cancelled, nothing more sent. Not yet sent, it is sent as usual: cancel() stops that.
+    // Nothing more of the call leaves (a batch stopped; ApiClient::finishWithoutRetry): an attempt on its way ends the
+    // call with its own result; a call with nothing on its way (not yet begun, waiting to retry after an unbilled
+    // failure, or recorded and waiting for its rate slot) ends now as cancelled, never sent.
     void finishWithoutRetry();
 
     // Holds the call once its case is recorded, until release(): a batch records cases ahead of their turn, so that

@@ -299,7 +299,7 @@ void VerificationService::startCall(VerificationCall* call)
         call->m_parked = true; // recorded ahead of its turn: release() starts it
         return;
     }
-    if (call->m_cancelled) {
+    if (call->m_cancelled || call->m_noRetry) { // cancelled, or nothing more is to leave: it ends, never sent
         VerificationResult result = cancelled();
         result.merchantBizId = call->merchantBizId();
         completeCall(call, result);
@@ -315,8 +315,6 @@ void VerificationService::startCall(VerificationCall* call)
             else
                 proceed(false, cancelled()); // deleted while running: nothing more is sent
         });
-    if (call->m_noRetry)
-        m_client->finishWithoutRetry(call->m_apiId);
     connect(m_client.get(),
         &ApiClient::attemptFinished,
         call,
@@ -345,7 +343,7 @@ void VerificationService::cancel(VerificationCall* call)
 
 void VerificationService::finishWithoutRetry(VerificationCall* call)
 {
-    call->m_noRetry = true; // kept for a call not yet handed to the client (startCall)
+    call->m_noRetry = true; // a call not yet handed to the client ends in startCall, never sent
     if (call->m_apiId != 0)
         m_client->finishWithoutRetry(call->m_apiId);
 }

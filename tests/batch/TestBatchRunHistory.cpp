@@ -19,16 +19,20 @@ class TestBatchRunHistory : public QObject
 {
     Q_OBJECT
 
-    // A SQLite history and the training service that writes into it.
+    // A fresh SQLite history and the training service that writes into it.
     struct Desk
     {
         StoreFixture fx;
-        std::unique_ptr<AuditStore> store = fx.open();
+        std::unique_ptr<AuditStore> store;
         VerificationService service;
 
-        bool ready()
+        bool ready(const VerificationService::Options& options = {})
         {
-            if (!store || !service.configure({}))
+            QString skip;
+            if (!fx.prepare(QStringLiteral("sqlite"), &skip))
+                return false;
+            store = fx.open();
+            if (!store || !service.configure(options))
                 return false;
             service.setHistory(store.get());
             return true;
@@ -230,6 +234,67 @@ private slots:
         QVERIFY(run.isFinished() || finished.wait(60000));
         QVERIFY2(during < configured, qPrintable(QString::number(during))); // it did slow down
         QCOMPARE(service.client()->rateLimiter().qps(), configured);
+    }
+
+    // Cancelled while a call recorded as about to be sent waits for its slot within the rate limit (time stands still
+    // here, so it waits for as long as the test likes): it is not sent, then or later. Its row ends as not sent and
+    // its attempt is recorded as ended without leaving (not billed), so the row goes out when the list is verified
+    // again. The first row is sent at once; the second is released once the first has left, and waits for its slot;
+    // with more rows, the others are held or queued, and end as not sent too.
+    void cancelWhileWaitingForTheRateLimitSendsNothingMore_data()
+    {
+        QTest::addColumn<int>("rows");
+        QTest::addRow("2 rows") << 2;
+        QTest::addRow("6 rows") << 6;
+    }
+    void cancelWhileWaitingForTheRateLimitSendsNothingMore()
+    {
+        QFETCH(int, rows);
+        FakeClock clock(QDateTime::currentDateTimeUtc()); // the sandbox checks the signature's date on its own clock
+        VerificationService::Options options;
+        options.client.rateLimitQps = 1; // slots 1 s apart, on the fake clock
+        options.clock = &clock;
+        Desk desk;
+        QVERIFY(desk.ready(options));
+        VerificationService& service = desk.service;
+        QByteArray csv = "name,id_number,start,end\n";
+        for (int i = 0; i < rows; ++i)
+            csv += DistinctCases::csvLine(DistinctCases::unknown(9400 + i)) + '\n';
+        const Result<BatchInput> input = BatchInput::parse(csv, QDate(2026, 12, 1));
+        QVERIFY2(input, qPrintable(input.message()));
+
+        BatchRun run(service, *input, BatchJournal {}, {});
+        QSignalSpy finished(&run, &BatchRun::finished);
+        int recordedAttempts = 0;
+        connect(&service, &VerificationService::attemptStarted, this, [&] { ++recordedAttempts; });
+        run.start();
+        // The first row answered, the second recorded as about to be sent and waiting for its slot.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            run.outcomes().constFirst().kind == BatchOutcome::Kind::NotPassed && recordedAttempts == 2, 30000);
+        QCOMPARE(service.sandbox()->requestsReceived(), 1);
+        run.cancel();
+        QVERIFY(run.isFinished() || finished.wait(30000));
+        clock.advance(3600 * 1000); // every slot falls due, and every timeout
+        QCoreApplication::processEvents();
+        QCOMPARE(service.sandbox()->requestsReceived(), 1);
+        for (int i = 1; i < rows; ++i)
+            QCOMPARE(run.outcomes().at(i).kind, BatchOutcome::Kind::NotSent);
+
+        int sent = 0;
+        int endedUnsent = 0;
+        int unknown = 0;
+        QVERIFY(desk.store->forEachEvent([&](const AuditEvent& e) {
+            const QJsonObject payload = e.payloadObject();
+            sent += e.kind == QLatin1String(EventKind::attemptSent);
+            endedUnsent += e.kind == QLatin1String(EventKind::attemptFailed)
+                && payload.value(QStringLiteral("error")).toString() == QLatin1String("Cancelled")
+                && !payload.value(QStringLiteral("mayHaveBeenBilled")).toBool(true);
+            unknown += payload.value(QStringLiteral("state")).toString() == QLatin1String(CaseState::outcomeUnknown);
+            return true;
+        }));
+        QCOMPARE(sent, 2);
+        QCOMPARE(endedUnsent, 1);
+        QCOMPARE(unknown, 0);
     }
 
     // Cancelled by the reviewer: not a failure of the history.

@@ -420,6 +420,14 @@ private slots:
         QTest::newRow("a spool record set aside")
             << QStringLiteral("spool_record_set_aside") << QByteArray(R"({"reason":"unsealed","lineSha256":"00"})")
             << QStringLiteral("did not seal it");
+        QTest::newRow("an attempt stopped before it left")
+            << QStringLiteral("attempt_failed")
+            << QByteArray(R"({"attempt":2,"error":"Cancelled","mayHaveBeenBilled":false,"requestSent":false})")
+            << QStringLiteral("Attempt 2 cancelled before it left: not sent, not billed");
+        QTest::newRow("an attempt that failed on its way")
+            << QStringLiteral("attempt_failed")
+            << QByteArray(R"({"attempt":1,"error":"Cancelled","mayHaveBeenBilled":true})")
+            << QStringLiteral("Attempt 1 failed: Cancelled");
     }
     void eventsAreDescribedInWords()
     {

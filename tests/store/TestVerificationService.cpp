@@ -554,6 +554,12 @@ private slots:
         const CaseSummary summary = *store->caseSummary(StoreFixture::reader(), caseId);
         QCOMPARE(summary.attempts, 1);
         QVERIFY2(summary.state != QLatin1String("pending"), qPrintable(summary.state));
+        // No attempt is said to have ended without leaving: the retry stopped before its gate recorded it, or never
+        // began, and the first one had its answer.
+        const Result<QList<AuditEvent>> events = store->eventsForCase(StoreFixture::reader(), caseId);
+        QVERIFY2(events, qPrintable(events.message()));
+        for (const AuditEvent& e : *events)
+            QVERIFY2(e.kind != QLatin1String(EventKind::attemptFailed), e.payload.constData());
         QVERIFY(store->verifyChain().ok);
     }
 

@@ -99,6 +99,9 @@ bool StoreFixture::prepare(const QString& backend, QString* skipReason)
 
 std::unique_ptr<AuditStore> StoreFixture::open(Clock* clock, const QString& location, QString* error)
 {
+    // An empty location is the user's default history: shared by every test process, never fresh.
+    if (location.isEmpty() && m_location.isEmpty())
+        qFatal("StoreFixture::open before prepare(): no fresh location");
     AuditStore::Options options;
     options.keys = keys();
     options.clock = clock;
