@@ -213,6 +213,44 @@ private slots:
         QCOMPARE(service.sandbox()->requestsReceived(), 1);
     }
 
+    // The same on a long list: a cancel ends the lookup after its first 1000 rows (a huge list would otherwise hold
+    // Cancel for its whole length). Those rows keep the answers an earlier run recorded; the rest are not sent.
+    void cancelledLookupOfALongListStopsAfterItsFirstThousandRows()
+    {
+        VerificationService::Options unlimited;
+        unlimited.client.rateLimitQps = 0;
+        Desk desk;
+        QVERIFY(desk.ready(unlimited));
+        VerificationService& service = desk.service;
+        const int rows = 1200;
+        QByteArray csv = "name,id_number,start,end,merchant_biz_id\n";
+        for (int i = 0; i < rows; ++i)
+            csv += DistinctCases::csvLine(DistinctCases::unknown(9600 + i)) + ",row" + QByteArray::number(i) + '\n';
+        const Result<BatchInput> input = BatchInput::parse(csv, QDate(2026, 12, 1));
+        QVERIFY2(input, qPrintable(input.message()));
+        BatchJournal journal;
+        journal.batchId = QStringLiteral("3").repeated(32);
+        journal.startedAt = QDateTime::currentDateTimeUtc();
+        {
+            BatchRun first(service, *input, journal, {});
+            QSignalSpy finished(&first, &BatchRun::finished);
+            first.start();
+            QVERIFY(first.isFinished() || finished.wait(120000));
+            QCOMPARE(first.counts().notPassed, rows);
+        }
+        journal.resumed = true;
+        BatchRun again(service, *input, journal, {});
+        QSignalSpy finished(&again, &BatchRun::finished);
+        again.start();
+        again.cancel();
+        QVERIFY(again.isFinished() || finished.wait(60000));
+        for (int i = 0; i < rows; ++i) {
+            QCOMPARE(
+                again.outcomes().at(i).kind, i < 1000 ? BatchOutcome::Kind::NotPassed : BatchOutcome::Kind::NotSent);
+        }
+        QCOMPARE(service.sandbox()->requestsReceived(), rows);
+    }
+
     // A throttled batch halves its rate while it runs; the session's client (which the next verification and the next
     // batch use) is left at the rate the batch found.
     void throttlingLeavesTheSessionsRateAsItWas()
@@ -295,6 +333,56 @@ private slots:
         QCOMPARE(sent, 2);
         QCOMPARE(endedUnsent, 1);
         QCOMPARE(unknown, 0);
+    }
+
+    // Cancelled while the batch's claim is being recorded: said as a cancel, whatever the claim finds (another batch
+    // of the same list begun in this history, or nothing earlier): not as that batch, a refusal or a failure of the
+    // history. Nothing is sent.
+    void cancelWhileClaimingIsACancel_data()
+    {
+        QTest::addColumn<bool>("earlierBatch");
+        QTest::newRow("the list begun by another batch") << true;
+        QTest::newRow("nothing earlier") << false;
+    }
+    void cancelWhileClaimingIsACancel()
+    {
+        QFETCH(bool, earlierBatch);
+        Desk desk;
+        QVERIFY(desk.ready());
+        VerificationService& service = desk.service;
+        const Result<BatchInput> input = BatchInput::parse(
+            "name,id_number,start,end\n" + DistinctCases::csvLine(SandboxFixtures::people().constFirst()) + '\n',
+            QDate(2026, 12, 1));
+        QVERIFY2(input, qPrintable(input.message()));
+        const QByteArray list(64, 'c');
+        const auto claimOf = [&](const QString& batchId) {
+            return BatchBegun { batchId,
+                list,
+                QStringLiteral("/results.csv"),
+                QDateTime::currentDateTimeUtc(),
+                {},
+                {},
+                service.isTraining() };
+        };
+        if (earlierBatch)
+            QVERIFY(desk.store->claimBatch(service.actor(), claimOf(QStringLiteral("1").repeated(32)), true).ok());
+        BatchJournal journal;
+        journal.batchId = QStringLiteral("2").repeated(32);
+        journal.startedAt = QDateTime::currentDateTimeUtc();
+        BatchRun::Options options;
+        options.claim = claimOf(journal.batchId);
+        options.checkEarlier = true;
+        BatchRun run(service, *input, journal, options);
+        QSignalSpy finished(&run, &BatchRun::finished);
+        run.start();
+        run.cancel(); // before the claim's answer, which comes through the event loop
+        QVERIFY(run.isFinished() || finished.wait(30000));
+        QCOMPARE(run.stopReason(), QStringLiteral("Cancelled: the rows not yet sent were not sent."));
+        QVERIFY(!run.earlierInHistory());
+        QVERIFY(!run.notPermitted());
+        QVERIFY(!run.historyFailed());
+        QCOMPARE(run.outcomes().constFirst().kind, BatchOutcome::Kind::NotSent);
+        QCOMPARE(service.sandbox()->requestsReceived(), 0);
     }
 
     // Cancelled by the reviewer: not a failure of the history.
