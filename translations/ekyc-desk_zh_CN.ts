@@ -6887,6 +6887,12 @@ The rows not yet sent are not sent: verify the list again later to send them. Th
         <source>No AccessKey found: the settings were not applied.</source>
         <translation>未找到 AccessKey：设置未应用。</translation>
     </message>
+    <message numerus="yes">
+        <source>Spool records set aside instead of written, as they could not be shown to come from this history (not sealed by it, altered, or left by an earlier version): %n, in %1. Each is noted on its case&apos;s timeline: look the case&apos;s answer up by its MerchantBizId before verifying it again.</source>
+        <translation>
+            <numerusform>记录缓冲区（spool）中有 %n 条记录无法证明来自本审计记录（未经其封签、已被改动，或由早期版本留下），已移至 %1，未写入。每条都已记在其案件的时间线上：再次核验该案件前，请先按其 MerchantBizId 查询该案件的结果。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -151,6 +151,7 @@ MainWindow::MainWindow(VerificationService& service, HistoryPending, QWidget* pa
     connect(m_form, &CaseForm::cleared, this, &MainWindow::clearReverification);
     connect(m_ui->reverifyClearPushButton, &QPushButton::clicked, this, &MainWindow::clearReverification);
     connect(&service, &VerificationService::historyError, this, &MainWindow::showHistoryError);
+    connect(&service, &VerificationService::historyNotice, this, &MainWindow::showHistoryNotice);
     connect(&service, &VerificationService::anchorError, this, &MainWindow::showAnchorError);
     connect(&service, &VerificationService::anchorsCopied, this, &MainWindow::clearAnchorError);
     connect(m_result, &ResultPanel::retryRequested, this, &MainWindow::retryLastCase);
@@ -401,6 +402,13 @@ void MainWindow::showHistoryError(const QString& message)
     m_ui->historyWarningLabel->setText(text);
     m_ui->historyWarningLabel->show();
     statusBar()->showMessage(text);
+}
+
+void MainWindow::showHistoryNotice(const QString& message)
+{
+    m_ui->historyWarningLabel->setText(message);
+    m_ui->historyWarningLabel->show();
+    statusBar()->showMessage(message);
 }
 
 void MainWindow::verifyAgain(const QString& caseId)

@@ -110,6 +110,7 @@ public slots:
     void applySettings(const QStringList& keys);
     // A write to the audit history failed: a warning that stays until the next case.
     void showHistoryError(const QString& message);
+    void showHistoryNotice(const QString& message);
     void showAnchorError(const QString& message);
     void clearAnchorError(); // the anchor folder took the checkpoints again
     // Asks the reason first (RevealDialog::forReverification, object name "reverifyReasonDialog"; cancelled: nothing

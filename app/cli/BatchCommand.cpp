@@ -176,9 +176,11 @@ int runBatchFile(const QCommandLineParser& parser,
     if (!session)
         return exitCode;
     VerificationService& service = session->verification();
-    QObject::connect(&service, &VerificationService::historyError, &service, [](const QString& message) {
-        HistoryCli::err(tr("Audit history: %1").arg(message) + u'\n');
-    });
+    for (const auto signal : { &VerificationService::historyError, &VerificationService::historyNotice }) {
+        QObject::connect(&service, signal, &service, [](const QString& message) {
+            HistoryCli::err(tr("Audit history: %1").arg(message) + u'\n');
+        });
+    }
 
     BatchStart start = BatchStart::begin(input,
         data,

@@ -163,9 +163,11 @@ int sendCase(VerificationService& service,
     bool asJson,
     const QList<ValidationIssue>& issues)
 {
-    QObject::connect(&service, &VerificationService::historyError, &service, [](const QString& message) {
-        QTextStream(stderr) << tr("Audit history: %1").arg(message) << '\n';
-    });
+    for (const auto signal : { &VerificationService::historyError, &VerificationService::historyNotice }) {
+        QObject::connect(&service, signal, &service, [](const QString& message) {
+            QTextStream(stderr) << tr("Audit history: %1").arg(message) << '\n';
+        });
+    }
     const Result<VerificationCall*> call = service.submit(input, true, reverifyOf);
     if (!call) {
         refuse(asJson, call.message());

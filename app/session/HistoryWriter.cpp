@@ -24,7 +24,7 @@ QString HistoryWriter::refusal(AuditStore* store, const QString& caseId, const Q
     return error;
 }
 
-bool HistoryWriter::replaySpool(AuditStore* store, const Actor& actor, QString* error)
+bool HistoryWriter::replaySpool(AuditStore* store, const Actor& actor, QString* error, int* setAside)
 {
     if (!store) {
         *error = openError();
@@ -37,7 +37,7 @@ bool HistoryWriter::replaySpool(AuditStore* store, const Actor& actor, QString* 
         error->clear(); // never handed back: the job runs again alone, where the spool is replayed
         return false;
     }
-    if (spool.replay(*store, actor, error) < 0)
+    if (spool.replay(*store, actor, error, setAside) < 0)
         return false;
     m_spooledCases.clear();
     return true;

@@ -46,7 +46,10 @@ public:
     // is never handed back.
     // Spooled records are written as their own actor (RecordSpool::replay: only those this history sealed; the
     // record of one set aside is actor's).
-    bool replaySpool(AuditStore* store, const Actor& actor, QString* error);
+    // *setAside (when given): the spool's records set aside instead of written (RecordSpool::replay).
+    bool replaySpool(AuditStore* store, const Actor& actor, QString* error, int* setAside = nullptr);
+    // Where the spool sets aside what it cannot replay (<spool>.bad).
+    QString setAsidePath() const { return m_spoolPath + QStringLiteral(".bad"); }
     // Records an attempt before it is sent. Never spooled: false with *error means "do not send".
     bool recordAttempt(AuditStore* store,
         const Actor& actor,

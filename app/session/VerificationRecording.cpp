@@ -21,6 +21,7 @@ struct Created
 {
     QString caseId;
     QString error;
+    int setAside = 0; // spool records set aside before the case was created (replaySpool)
 };
 
 VerificationResult notRecorded(const QString& problem)
@@ -94,7 +95,8 @@ void VerificationService::createCase(VerificationCall* call, const CaseRecord& r
     writer->runGrouped<Created>(
         [writer, actor = call->actor(), record, reverifyOf](AuditStore* store) -> Created {
             QString error;
-            if (!writer->replaySpool(store, actor, &error))
+            int setAside = 0;
+            if (!writer->replaySpool(store, actor, &error, &setAside))
                 return { QString(),
                     tr("Records waiting in the spool cannot be written to the audit history, so "
                        "nothing new is sent: %1")
@@ -102,24 +104,35 @@ void VerificationService::createCase(VerificationCall* call, const CaseRecord& r
             const Result<QString> caseId = store->createCase(actor, record);
             if (!caseId) {
                 writer->abandonGroup(store);
-                return {
-                    QString(),
-                    tr("The case could not be saved in the audit history, so it was not sent: %1").arg(caseId.message())
-                };
+                return { QString(),
+                    tr("The case could not be saved in the audit history, so it was not sent: %1")
+                        .arg(caseId.message()),
+                    setAside };
             }
             if (reverifyOf.isEmpty())
-                return { *caseId, QString() };
+                return { *caseId, QString(), setAside };
             const Result<qint64> linked = store->record(actor, reverifyOf, Events::ReverifyLink { *caseId, {} });
             if (!linked) {
                 writer->abandonGroup(store);
                 return { *caseId,
                     tr("The link to the earlier case could not be recorded, so the case was not sent: %1")
-                        .arg(linked.message()) };
+                        .arg(linked.message()),
+                    setAside };
             }
-            return { *caseId, QString() };
+            return { *caseId, QString(), setAside };
         },
         call,
-        [this, call](const Created& created) { caseCreated(call, created.caseId, created.error); });
+        [this, call, badPath = writer->setAsidePath()](const Created& created) {
+            if (created.setAside > 0)
+                emit historyNotice(tr("Spool records set aside instead of written, as they could not be shown to "
+                                      "come from this history (not sealed by it, altered, or left by an earlier "
+                                      "version): %n, in %1. Each is noted on its case's timeline: look the case's "
+                                      "answer up by its MerchantBizId before verifying it again.",
+                    "",
+                    created.setAside)
+                                       .arg(badPath));
+            caseCreated(call, created.caseId, created.error);
+        });
 }
 
 void VerificationService::caseCreated(VerificationCall* call, const QString& caseId, const QString& error)

@@ -125,6 +125,9 @@ signals:
     // Writing to the audit history failed after the call started; the message names what was not recorded and
     // where it is kept (the spool) until the history is back.
     void historyError(const QString& message);
+    // Something the history did that the user must know of, though nothing failed: records of the spool set aside
+    // (not written) when it was replayed, and where they are.
+    void historyNotice(const QString& message);
     // The checkpoints written with the calls could not be copied to the anchor folder (setting
     // history/anchorDirectory): the history is intact, its outside copies are missing.
     void anchorError(const QString& message);

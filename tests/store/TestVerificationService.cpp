@@ -611,6 +611,41 @@ private slots:
         QVERIFY(back->verifyChain().ok);
     }
 
+    // A record of the spool that cannot be shown to come from this history is set aside, not written: the person
+    // verifying is told, once, how many and where they are, and the case goes on.
+    void spoolRecordsSetAsideAreTold_data() { StoreFixture::addBackendRows(); }
+    void spoolRecordsSetAsideAreTold()
+    {
+        STORE_FIXTURE_OPEN(fx, store, nullptr);
+        const QString spoolPath = RecordSpool::pathFor(*store);
+        {
+            QFile spool(spoolPath);
+            QVERIFY(spool.open(QIODevice::WriteOnly | QIODevice::Append));
+            QVERIFY(spool.write(R"({"kind":"case_completed","caseId":"made-up","actor":"someone"})"
+                                "\n")
+                > 0);
+        }
+        QVERIFY(QFile::setPermissions(spoolPath, QFile::ReadOwner | QFile::WriteOwner));
+        VerificationService service;
+        QVERIFY(service.configure({}));
+        service.setHistory(store.get());
+        QSignalSpy notices(&service, &VerificationService::historyNotice);
+        QSignalSpy errors(&service, &VerificationService::historyError);
+        for (int i = 0; i < 2; ++i) {
+            QSignalSpy finished(&service, &VerificationService::finished);
+            QVERIFY(service.submit(caseOf(SandboxFixtures::people().at(i)), false));
+            QVERIFY(finished.wait(30000));
+            QCOMPARE(finished.first().at(1).value<VerificationResult>().status, VerificationResult::Status::Passed);
+        }
+        QCOMPARE(notices.count(), 1);
+        const QString notice = notices.first().first().toString();
+        QVERIFY2(notice.startsWith(QLatin1String("Spool records set aside"))
+                && notice.contains(QStringLiteral(": 1, in %1.bad.").arg(spoolPath)),
+            qPrintable(notice));
+        QCOMPARE(errors.count(), 0);
+        QVERIFY(QFile::exists(spoolPath + QStringLiteral(".bad")));
+    }
+
     // The service's client runs on the clock it is given: a request that reached the sandbox and then timed out on
     // the fake clock ends as outcome unknown, is recorded so, and is not sent again, whatever maxAttempts allows.
     void timeoutAfterSendingIsRecordedAsOutcomeUnknown_data() { StoreFixture::addBackendRows(); }
