@@ -76,8 +76,9 @@ public:
         put(Csv::record(cells));
     }
 
-    // The manifest so far: a PDF report shows its facts.
-    Result<void> commit(const ExportManifest& manifest)
+    // The last of the content, still in the temporary file: a PDF report is laid out now, showing the manifest's
+    // facts so far.
+    Result<void> complete(const ExportManifest& manifest)
     {
         if (m_format == ExportRequest::Format::Pdf) {
             const Result<QByteArray> pdf = PdfReport::render(manifest, m_rows);
@@ -87,6 +88,12 @@ public:
             }
             put(*pdf);
         }
+        return {};
+    }
+
+    // The temporary file renamed to the target.
+    Result<void> commit()
+    {
         if (!m_file.commit())
             return Failure(ErrorCode::Unavailable,
                 Exporter::tr("Cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()));
@@ -202,8 +209,8 @@ public:
             m_sink.cancel();
             return written.failure();
         }
-        if (Result<void> committed = m_sink.commit(m_manifest); !committed)
-            return committed.failure();
+        if (Result<void> completed = m_sink.complete(m_manifest); !completed)
+            return completed.failure();
         return finish();
     }
 
@@ -344,20 +351,27 @@ private:
         if (opened) // as the export file (HashedFile::open): best effort
             (void)file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         if (!opened || file.write(bytes) != bytes.size() || !file.commit()) {
-            QFile::remove(out.filePath);
+            m_sink.cancel();
             return Failure(
                 ErrorCode::Unavailable, Exporter::tr("Cannot write %1: %2").arg(out.manifestPath, file.errorString()));
         }
         out.manifest = m_manifest;
         out.manifestHash = m_manifest.hash();
+        // Recorded before the file takes its name: until then its rows (unmasked ones too) are only in a temporary
+        // file that is discarded when the record fails or the process dies. A file that then cannot be put in place
+        // stays recorded as made: the history says more left than did, never less.
         const Result<qint64> seq =
             m_store.recordExport(m_actor, event(out.manifestHash), m_manifest.previousManifestHash);
         if (!seq) {
-            QFile::remove(out.filePath);
+            m_sink.cancel();
             QFile::remove(out.manifestPath);
             return seq.failure();
         }
         out.eventSeq = *seq;
+        if (Result<void> committed = m_sink.commit(); !committed) {
+            QFile::remove(out.manifestPath);
+            return committed.failure();
+        }
         return out;
     }
 

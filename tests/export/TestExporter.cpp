@@ -480,6 +480,42 @@ private slots:
         QVERIFY(w->store->verifyChain().ok);
     }
 
+    // An export file takes its name only once the export is recorded: until then its rows (unmasked ones here) are in
+    // a temporary file, discarded when the record fails or the process dies, so no file of names and ID numbers can
+    // be left that the history does not list. Seen through the store's clock, which the record reads: at that moment
+    // the file is not there yet.
+    void theFileTakesItsNameOnlyOnceRecorded_data() { addRows({ QStringLiteral("csv"), QStringLiteral("jsonl") }); }
+    void theFileTakesItsNameOnlyOnceRecorded()
+    {
+        QFETCH(QString, format);
+        ExportWorld* w = world();
+        if (!w)
+            QSKIP("backend not available");
+        struct WatchingClock : FakeClock
+        {
+            QString path;
+            mutable int reads = 0;
+            mutable int readsWithTheFile = 0;
+            QDateTime nowUtc() const override
+            {
+                ++reads;
+                readsWithTheFile += QFileInfo::exists(path) ? 1 : 0;
+                return FakeClock::nowUtc();
+            }
+        } clock;
+        const std::unique_ptr<AuditStore> watched = w->fx.open(&clock);
+        QVERIFY(watched);
+        ExportRequest request = requestFor(ExportRequest::What::Cases, format, nextPath(qPrintable(format)));
+        request.unmasked = true;
+        request.reason = QStringLiteral("court order 18");
+        clock.path = request.outPath;
+        const Result<ExportOutcome> done = Exporter(*watched).run(w->actor("supervisor"), request);
+        QVERIFY2(done, qPrintable(done.message()));
+        QVERIFY(QFile::exists(request.outPath));
+        QVERIFY(clock.reads > 0);
+        QCOMPARE(clock.readsWithTheFile, 0);
+    }
+
     void anExportRecordedMeanwhileIsNotSkipped_data() { addRows({ QStringLiteral("csv") }); }
 
     // Two exports at once (here: another connection exports while this one writes its last row): the later one
