@@ -272,10 +272,10 @@ Result<void> RecordSpool::write(AuditStore& history, const Actor& actor, const Q
             Events::fromPayload(record.value(kKind).toString(QString::fromLatin1(EventKind::caseCompleted)), payload);
         if (!event)
             return event.failure();
+        // The desk spools only a call's outcome: a review decision here was written by someone with the keys, not by
+        // the desk, and a decision is made in the review queue (four eyes), never replayed.
         if (const auto* completed = std::get_if<Events::CaseCompleted>(&*event))
             return history.completeCase(actor, caseId, *completed);
-        if (const auto* decided = std::get_if<Events::ReviewDecision>(&*event))
-            return history.completeCase(actor, caseId, *decided);
         return Failure(ErrorCode::Corrupt, tr("The spool holds a completion of another kind."));
     }
     const Result<Events::Event> event = Events::fromPayload(record.value(kKind).toString(), payload);

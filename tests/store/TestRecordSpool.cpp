@@ -131,7 +131,8 @@ private slots:
 
     // A replay puts into the signed chain only what this history sealed: a record written by hand (or by a version
     // before seals), one whose actor was edited, one with a made-up seal, one sealed by another history or spooled
-    // without the history's keys is set aside in <spool>.bad, as is a sealed record whose event does not parse; each
+    // without the history's keys is set aside in <spool>.bad, as is a sealed record whose event does not parse or
+    // that the desk never spools (a review decision); each
     // one set aside is recorded on its case, as the replayer's, with the SHA-256 of its line. The records around
     // them go in (one holds text in Chinese and a control character: sealed and checked over the same bytes).
     void onlyWhatTheHistorySealedIsReplayed_data() { StoreFixture::addBackendRows(); }
@@ -183,16 +184,29 @@ private slots:
             { QStringLiteral("at"), QStringLiteral("2026-12-01T10:00:02.000Z") } };
         unreadable.insert(QStringLiteral("seal"), QString::fromLatin1(store->recordSeal(compact(unreadable))));
         QVERIFY(appendRaw(spool.path(), compact(unreadable) + '\n'));
+        // Sealed, and a valid review decision by the case's owner: the desk never spools one, so it is not replayed.
+        QJsonObject decision { { QStringLiteral("op"), QStringLiteral("complete") },
+            { QStringLiteral("caseId"), caseId },
+            { QStringLiteral("id"), QStringLiteral("r7") },
+            { QStringLiteral("kind"), QStringLiteral("review_decision") },
+            { QStringLiteral("payload"),
+                QJsonObject { { QStringLiteral("state"), QStringLiteral("reviewed") },
+                    { QStringLiteral("passed"), true },
+                    { QStringLiteral("subCode"), QStringLiteral("200") } } },
+            { QStringLiteral("actor"), genuine.value(QStringLiteral("actor")) },
+            { QStringLiteral("at"), QStringLiteral("2026-12-01T10:00:03.000Z") } };
+        decision.insert(QStringLiteral("seal"), QString::fromLatin1(store->recordSeal(compact(decision))));
+        QVERIFY(appendRaw(spool.path(), compact(decision) + '\n'));
         QVERIFY(spoolFailedCompletion(store->recordSealer(), spool, caseId, &error));
-        QCOMPARE(spool.size(), 8);
+        QCOMPARE(spool.size(), 9);
 
         int setAside = -1;
         QCOMPARE(spool.replay(*store, replayer(), &error, &setAside), 2);
-        QCOMPARE(setAside, 6);
+        QCOMPARE(setAside, 7);
         QVERIFY(spool.isEmpty());
         const QString aside = QStringLiteral("spool_record_set_aside");
         QCOMPARE(StoreFixture::kindsOf(*store, caseId),
-            QStringList({ QStringLiteral("case_created"), QStringLiteral("attempt_failed") }) + QStringList(6, aside)
+            QStringList({ QStringLiteral("case_created"), QStringLiteral("attempt_failed") }) + QStringList(7, aside)
                 + QStringList { QStringLiteral("case_completed") });
         const QList<AuditEvent> events = store->eventsForCase(StoreFixture::reader(), caseId).valueOr({});
         QCOMPARE(events.constLast().actor, StoreFixture::actor().name);
@@ -201,16 +215,17 @@ private slots:
         QCOMPARE(store->caseSummary(StoreFixture::reader(), caseId)->state, QStringLiteral("failed"));
 
         const QList<QByteArray> bad = readAll(spool.path() + QStringLiteral(".bad")).trimmed().split('\n');
-        QCOMPARE(bad.size(), 6);
+        QCOMPARE(bad.size(), 7);
         QCOMPARE(bad.mid(0, 4), refused);
         QVERIFY(!bad.at(4).contains("\"seal\""));
         QCOMPARE(QJsonDocument::fromJson(bad.at(5)).object(), unreadable);
-        for (int i = 0; i < 6; ++i) {
+        QCOMPARE(QJsonDocument::fromJson(bad.at(6)).object(), decision);
+        for (int i = 0; i < 7; ++i) {
             const AuditEvent& e = events.at(2 + i);
             QCOMPARE(e.actor, replayer().name);
             const QJsonObject p = e.payloadObject();
             QCOMPARE(p.value(QStringLiteral("reason")).toString(),
-                i == 5 ? QStringLiteral("unreadable") : QStringLiteral("unsealed"));
+                i >= 5 ? QStringLiteral("unreadable") : QStringLiteral("unsealed"));
             QCOMPARE(p.value(QStringLiteral("lineSha256")).toString().toLatin1(), Crypto::sha256Hex(bad.at(i)));
         }
         QVERIFY(store->verifyChain().ok);
