@@ -229,6 +229,34 @@ private slots:
         QVERIFY(r.out.contains("ALIBABA_CLOUD_ACCESS_KEY_ID"));
     }
 
+    // A record of the spool set aside while the history is opened (before anything could listen) is told on stderr,
+    // with how many and where, and the case goes on.
+    void spoolRecordsSetAsideAtOpenAreTold()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("history.sqlite"));
+        QStringList args = caseArgs(SandboxFixtures::people().first());
+        args << QStringLiteral("--db") << db;
+        const Run first = run(args);
+        QVERIFY2(first.exitCode == 0, (first.out + first.err).constData());
+        QVERIFY(!first.err.contains("Spool records"));
+        const QString spool = db + QStringLiteral(".spool");
+        {
+            QFile file(spool);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Append));
+            QVERIFY(file.write(R"({"op":"complete","caseId":"made-up","id":"x1","payload":{}})"
+                               "\n")
+                > 0);
+        }
+        QVERIFY(QFile::setPermissions(spool, QFile::ReadOwner | QFile::WriteOwner));
+        const Run second = run(args);
+        QVERIFY2(second.exitCode == 0, (second.out + second.err).constData());
+        QVERIFY2(second.err.contains("Audit history: Spool records set aside")
+                && second.err.contains(QStringLiteral(": 1, in %1.bad.").arg(spool).toUtf8()),
+            second.err.constData());
+        QVERIFY(QFile::exists(spool + QStringLiteral(".bad")));
+    }
+
     // A request that left without an answer exits 7 (may have been billed, not retried); `verify --retry CASE_ID`
     // sends that case again under the same MerchantBizId (even one an older version accepted that new cases may not
     // have), linked to it, with the reveal recorded. Any other case is

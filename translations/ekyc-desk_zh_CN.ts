@@ -3357,6 +3357,10 @@ Manifest: %2</source>
         <source>The file&apos;s name holds an ID number, and it is recorded in the audit history for good: name the file otherwise.</source>
         <translation>文件名中含有身份证号码，而文件名会永久记录在审计记录中：请换一个文件名。</translation>
     </message>
+    <message>
+        <source>The export is recorded in the audit history (event %1) with its manifest %2, but its file could not be put in place: %3</source>
+        <translation>该导出已记录在审计记录中（事件 %1），其清单为 %2，但其文件未能放到目标位置：%3</translation>
+    </message>
 </context>
 <context>
     <name>FileDigest</name>

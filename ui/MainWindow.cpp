@@ -201,6 +201,8 @@ void MainWindow::attachHistory(AuditStore* history)
     retranslatePeople();
     showStatus();
     syncTeamSettings();
+    if (const QString notice = m_service.spoolNotice(); !notice.isEmpty())
+        showHistoryNotice(notice); // set aside while the history was opened, before this window could be told
     m_form->setFocus(Qt::OtherFocusReason);
 }
 

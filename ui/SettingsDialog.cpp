@@ -195,8 +195,8 @@ void SettingsDialog::load()
 
     m_storedHistoryLocation = m_settings.value(Settings::historyLocation);
     m_shownHistoryLocation = m_storedHistoryLocation;
-    const HistoryLocation stored = HistoryLocation::parse(m_storedHistoryLocation);
-    if (stored.isPostgres() && !stored.password.isEmpty()) {
+    // Hidden whatever this version makes of the URL (one it refuses, say, for its sslmode).
+    if (!QUrl(m_storedHistoryLocation.trimmed()).password().isEmpty()) {
         m_shownHistoryLocation = QUrl(m_storedHistoryLocation.trimmed()).toString(QUrl::RemovePassword);
         retranslate(); // adds the note about the hidden password
     }

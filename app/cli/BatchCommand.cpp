@@ -154,6 +154,8 @@ std::unique_ptr<Session> openSession(const QCommandLineParser& parser,
     }
     for (const QString& warning : session->credentialWarnings())
         HistoryCli::err(tr("Warning: %1").arg(warning) + u'\n');
+    if (const QString notice = session->verification().spoolNotice(); !notice.isEmpty())
+        HistoryCli::err(tr("Audit history: %1").arg(notice) + u'\n'); // set aside while the history was opened
     return session;
 }
 

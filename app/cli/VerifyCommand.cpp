@@ -374,6 +374,8 @@ int runVerify(const QStringList& arguments)
     VerificationService& service = session->verification();
     for (const QString& warning : session->credentialWarnings())
         QTextStream(stderr) << tr("Warning: %1").arg(warning) << '\n';
+    if (!service.spoolNotice().isEmpty()) // set aside while the history was opened
+        QTextStream(stderr) << tr("Audit history: %1").arg(service.spoolNotice()) << '\n';
 
     if (parser.isSet(dryRun)) {
         const VerificationRequest prepared = service.buildRequest(input);

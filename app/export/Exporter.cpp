@@ -117,6 +117,12 @@ public:
 
     void cancel() { m_file.cancel(); }
     QByteArray sha256() { return m_file.sha256Hex(); }
+    // After sha256(): a write that failed, as an error naming the file; empty when every byte was written.
+    QString writeError() const
+    {
+        return m_file.allWritten() ? QString()
+                                   : Exporter::tr("Cannot write %1: %2").arg(m_file.fileName(), m_file.errorString());
+    }
     qint64 size() const { return m_file.size(); }
 
 private:
@@ -344,6 +350,10 @@ private:
         out.manifestPath = ExportManifest::pathFor(m_request.outPath);
         m_manifest.fileSha256 = m_sink.sha256();
         m_manifest.fileBytes = m_sink.size();
+        if (const QString failed = m_sink.writeError(); !failed.isEmpty()) { // before anything is recorded
+            m_sink.cancel();
+            return Failure(ErrorCode::Unavailable, failed);
+        }
         m_manifest.hmac = m_store.manifestMac(m_manifest.signedBytes());
         QSaveFile file(out.manifestPath);
         const QByteArray bytes = m_manifest.bytes();
@@ -359,7 +369,8 @@ private:
         out.manifestHash = m_manifest.hash();
         // Recorded before the file takes its name: until then its rows (unmasked ones too) are only in a temporary
         // file that is discarded when the record fails or the process dies. A file that then cannot be put in place
-        // stays recorded as made: the history says more left than did, never less.
+        // stays recorded as made, its manifest kept (the next export names it): the history says more left than
+        // did, never less, and the person exporting is told so.
         const Result<qint64> seq =
             m_store.recordExport(m_actor, event(out.manifestHash), m_manifest.previousManifestHash);
         if (!seq) {
@@ -368,10 +379,12 @@ private:
             return seq.failure();
         }
         out.eventSeq = *seq;
-        if (Result<void> committed = m_sink.commit(); !committed) {
-            QFile::remove(out.manifestPath);
-            return committed.failure();
-        }
+        if (Result<void> committed = m_sink.commit(); !committed)
+            return Failure(ErrorCode::Unavailable,
+                Exporter::tr("The export is recorded in the audit history (event %1) with its manifest %2, but its "
+                             "file could not be put in place: %3")
+                    .arg(*seq)
+                    .arg(out.manifestPath, committed.message()));
         return out;
     }
 

@@ -23,6 +23,8 @@ public:
     void put(QByteArrayView bytes);
     // Everything put so far written and hashed: the file's lowercase hex SHA-256.
     QByteArray sha256Hex();
+    // After sha256Hex(): whether every byte put reached the temporary file (a full disk, a file too large for it).
+    bool allWritten() const { return !m_failed; }
     qint64 size() const { return m_size; }
     // Renames the temporary file to the target; false when any write failed.
     bool commit();

@@ -100,7 +100,8 @@ void VerificationService::createCase(VerificationCall* call, const CaseRecord& r
                 return { QString(),
                     tr("Records waiting in the spool cannot be written to the audit history, so "
                        "nothing new is sent: %1")
-                        .arg(error) };
+                        .arg(error),
+                    setAside };
             const Result<QString> caseId = store->createCase(actor, record);
             if (!caseId) {
                 writer->abandonGroup(store);
@@ -124,13 +125,7 @@ void VerificationService::createCase(VerificationCall* call, const CaseRecord& r
         call,
         [this, call, badPath = writer->setAsidePath()](const Created& created) {
             if (created.setAside > 0)
-                emit historyNotice(tr("Spool records set aside instead of written, as they could not be shown to "
-                                      "come from this history (not sealed by it, altered, or left by an earlier "
-                                      "version): %n, in %1. Each is noted on its case's timeline: look the case's "
-                                      "answer up by its MerchantBizId before verifying it again.",
-                    "",
-                    created.setAside)
-                                       .arg(badPath));
+                emit historyNotice(setAsideNotice(created.setAside, badPath));
             caseCreated(call, created.caseId, created.error);
         });
 }
@@ -275,14 +270,29 @@ void VerificationService::reportUnrecorded(int outcome, const QString& error, co
     }
 }
 
+QString VerificationService::setAsideNotice(int count, const QString& badPath)
+{
+    return tr("Spool records set aside instead of written, as they could not be shown to come from this history (not "
+              "sealed by it, altered, or left by an earlier version): %n, in %1. Each is noted on its case's timeline: "
+              "look the case's answer up by its MerchantBizId before verifying it again.",
+        "",
+        count)
+        .arg(badPath);
+}
+
 bool VerificationService::replaySpool()
 {
     if (!m_writer)
         return true;
     QString error;
     bool ok = true;
-    m_writer->runAndWait(
-        [this, &error, &ok](AuditStore* store) { ok = m_writer->replaySpool(store, m_actor, &error); });
+    int setAside = 0;
+    m_writer->runAndWait([this, &error, &ok, &setAside](
+                             AuditStore* store) { ok = m_writer->replaySpool(store, m_actor, &error, &setAside); });
+    if (setAside > 0) {
+        m_spoolNotice = setAsideNotice(setAside, m_writer->setAsidePath());
+        emit historyNotice(m_spoolNotice);
+    }
     if (!ok)
         m_error = tr("Records waiting in the spool cannot be written to the audit history, so nothing new is sent: %1")
                       .arg(error);

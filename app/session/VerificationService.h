@@ -70,6 +70,11 @@ public:
     bool reconfigure(const Options& options);
     bool hasPendingOptions() const { return m_pendingOptions.has_value(); }
     QString errorString() const { return m_error; }
+    // What replaySpool() set aside, said for the person at the desk (empty when nothing was): the history is opened
+    // before a window or a command can listen, so they ask for it once it is open.
+    QString spoolNotice() const { return m_spoolNotice; }
+    // The words of a notice that records of the spool were set aside (count), in badPath.
+    static QString setAsideNotice(int count, const QString& badPath);
     bool isTraining() const { return m_options.training; }
     const Options& options() const { return m_options; }
     // The credentials given (in training mode the sandbox's public key is used instead).
@@ -169,6 +174,7 @@ private:
     // (CaseValidator::keepingRecordedMerchantBizId); used once.
     QHash<QString, CaseInput> m_retries;
     QString m_error;
+    QString m_spoolNotice;
     std::unique_ptr<SandboxServer> m_sandbox;
     std::future<SandboxCa> m_sandboxCa; // configure(..., Later) until startSandbox()
     std::unique_ptr<ApiClient> m_client;

@@ -50,6 +50,7 @@ private slots:
     void historyLocationIsChecked();
     void badValueDisablesOk_data();
     void badValueDisablesOk();
+    void storedPasswordIsNeitherShownNorLost_data();
     void storedPasswordIsNeitherShownNorLost();
     void validValuesAreWrittenAndReadBack();
     void longTermChoiceIsWritten_data();
@@ -389,9 +390,19 @@ void TestSettingsDialog::badValueDisablesOk()
     QVERIFY2(okButton(&dialog)->isEnabled(), qPrintable(dialog.errorText()));
 }
 
+// Also a stored URL this version refuses (a server elsewhere with an sslmode that verifies nothing): its password is
+// hidden all the same.
+void TestSettingsDialog::storedPasswordIsNeitherShownNorLost_data()
+{
+    QTest::addColumn<QString>("stored");
+    QTest::newRow("a usable URL") << QStringLiteral("postgresql://reviewer:s3cret@db.example.test:5432/ekyc");
+    QTest::newRow("a refused URL") << QStringLiteral(
+        "postgresql://reviewer:s3cret@db.example.test:5432/ekyc?sslmode=require");
+}
+
 void TestSettingsDialog::storedPasswordIsNeitherShownNorLost()
 {
-    const QString stored = QStringLiteral("postgresql://reviewer:s3cret@db.example.test:5432/ekyc");
+    QFETCH(QString, stored);
     m_settings->setValue(Settings::historyLocation, stored);
     {
         SettingsDialog dialog(*m_settings);
