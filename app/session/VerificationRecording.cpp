@@ -289,10 +289,8 @@ bool VerificationService::replaySpool()
     int setAside = 0;
     m_writer->runAndWait([this, &error, &ok, &setAside](
                              AuditStore* store) { ok = m_writer->replaySpool(store, m_actor, &error, &setAside); });
-    if (setAside > 0) {
+    if (setAside > 0) // kept, not emitted: the window and the commands ask once the history is open (spoolNotice)
         m_spoolNotice = setAsideNotice(setAside, m_writer->setAsidePath());
-        emit historyNotice(m_spoolNotice);
-    }
     if (!ok)
         m_error = tr("Records waiting in the spool cannot be written to the audit history, so nothing new is sent: %1")
                       .arg(error);

@@ -131,7 +131,7 @@ signals:
     // where it is kept (the spool) until the history is back.
     void historyError(const QString& message);
     // Something the history did that the user must know of, though nothing failed: records of the spool set aside
-    // (not written) when it was replayed, and where they are.
+    // (not written) when a case's replay did; those set aside when the history was opened: spoolNotice().
     void historyNotice(const QString& message);
     // The checkpoints written with the calls could not be copied to the anchor folder (setting
     // history/anchorDirectory): the history is intact, its outside copies are missing.
